@@ -1,0 +1,274 @@
+/**
+ * The two heaps. The C heap follows glibc's malloc closely enough for its failure modes to show:
+ * each block has a 16-byte chunk header (prev_size, size | PREV_INUSE) in front of it, so a stray
+ * write past a block lands on its neighbour's header, and `free` checks that header and aborts
+ * the way glibc does. The GC heap follows Boehm's collector: no headers in the objects, a
+ * conservative mark-sweep whose roots are the stack, the registers and static data.
+ */
+import type { Cell, ObjectRecord, SourceLoc, SourceSide } from '../trace/types.ts';
+import { EventKind, StepKind } from '../trace/types.ts';
+import { hex } from './memory.ts';
+import type { Machine } from './machine.ts';
+
+const CHUNK_HEADER = 16;
+const PREV_INUSE = 1;
+
+interface Chunk {
+  /** Address of the chunk header; the user pointer is chunk + 16. */
+  chunk: number;
+  /** Chunk size including the header, a multiple of 16, at least 32. */
+  size: number;
+  objectId: number;
+  headerId: number;
+  free: boolean;
+}
+
+/** glibc's request-to-chunk-size rule: request + 8, rounded up to 16, at least 32. */
+export function chunkSize(request: number): number {
+  return Math.max(32, Math.ceil((request + 8) / 16) * 16);
+}
+
+export class CHeap {
+  private top: number;
+  private readonly end: number;
+  /** Chunks by user pointer. */
+  private readonly chunks = new Map<number, Chunk>();
+  /** Freed chunks by size, reused LIFO like glibc's tcache. */
+  private readonly freeLists = new Map<number, number[]>();
+
+  constructor(private readonly m: Machine) {
+    const r = m.regionOfKind('c-heap');
+    this.top = r.start + 0x290 + 0x10; // glibc's tcache_perthread_struct sits first
+    this.end = r.end;
+  }
+
+  /** Allocates a block; returns the user pointer, or 0 when the heap is exhausted. */
+  malloc(
+    request: number,
+    name: string,
+    typeName: string,
+    side: SourceSide,
+    loc: SourceLoc | null,
+    cells?: Cell[],
+  ): number {
+    const size = chunkSize(request);
+    const reuse = this.freeLists.get(size);
+    let chunk: number;
+    if (reuse !== undefined && reuse.length > 0) {
+      chunk = (reuse.pop() as number) - CHUNK_HEADER;
+    } else {
+      if (this.top + size + CHUNK_HEADER > this.end) return 0;
+      chunk = this.top;
+      this.top += size;
+      // The top chunk's header follows, as in glibc.
+      this.m.storeRuntimeInt(this.top + 8, 8, (this.end - this.top) | PREV_INUSE);
+    }
+    const user = chunk + CHUNK_HEADER;
+    this.m.storeRuntimeInt(chunk + 8, 8, size | PREV_INUSE);
+    const headerId = this.m.newObject({
+      name: `malloc chunk header of ${name}`,
+      typeName: 'glibc chunk header',
+      role: 'heap-meta',
+      side: 'runtime',
+      addr: chunk + 8,
+      size: 8,
+      cells: [{ path: 'size | flags', offset: 0, size: 8, kind: 'uint' }],
+      initialized: true,
+    });
+    const objectId = this.m.newObject({
+      name,
+      typeName,
+      role: 'heap',
+      side,
+      addr: user,
+      size: request,
+      ...(cells ? { cells } : {}),
+      loc,
+    });
+    this.chunks.set(user, { chunk, size, objectId, headerId, free: false });
+    return user;
+  }
+
+  /** The live block whose user pointer is `ptr`, if any. */
+  blockAt(ptr: number): { objectId: number; size: number } | null {
+    const c = this.chunks.get(ptr);
+    return c === undefined || c.free ? null : { objectId: c.objectId, size: c.size };
+  }
+
+  /** Frees a block, checking its header as glibc does; a bad free aborts the run. */
+  free(ptr: number, loc: SourceLoc | null): void {
+    if (ptr === 0) return;
+    const c = this.chunks.get(ptr);
+    if (c === undefined) {
+      this.m.crash('SIGABRT', ptr, 'crash.free-invalid-pointer', [hex(ptr)]);
+    }
+    if (c.free) {
+      const o = this.m.object(c.objectId);
+      this.m.finding(
+        'double-free',
+        loc,
+        [c.objectId],
+        o.deathLoc ? [{ side: o.deathLoc.side, line: o.deathLoc.line, role: 'first free' }] : [],
+        'finding.double-free',
+        [o.name],
+      );
+      this.m.crash('SIGABRT', ptr, 'crash.double-free', [hex(ptr)]);
+    }
+    const header = this.m.mem.readUint(c.chunk + 8, 8);
+    const nextHeader = this.m.mem.readUint(c.chunk + c.size + 8, 8);
+    if (Math.floor(header / 8) * 8 !== c.size) {
+      this.m.crash('SIGABRT', ptr, 'crash.free-invalid-size', [hex(ptr), hex(header)]);
+    }
+    if (nextHeader < 16 || nextHeader % 2 === 0 || !Number.isSafeInteger(nextHeader)) {
+      // glibc checks the next chunk's size and PREV_INUSE bit: a clobbered neighbour aborts here.
+      this.m.crash('SIGABRT', ptr, 'crash.free-corrupted-next', [hex(ptr), hex(nextHeader)]);
+    }
+    c.free = true;
+    this.m.endObject(c.objectId, 'freed', loc);
+    this.m.endObject(c.headerId, 'freed', loc);
+    let list = this.freeLists.get(c.size);
+    if (list === undefined) {
+      list = [];
+      this.freeLists.set(c.size, list);
+    }
+    list.push(ptr);
+  }
+
+  /** Live blocks (for the leak check and the collector's "not scanned" note). */
+  liveBlocks(): { ptr: number; objectId: number }[] {
+    const out: { ptr: number; objectId: number }[] = [];
+    for (const [ptr, c] of this.chunks) if (!c.free) out.push({ ptr, objectId: c.objectId });
+    return out;
+  }
+}
+
+interface GcBlock {
+  addr: number;
+  size: number;
+  objectId: number;
+  atomic: boolean;
+}
+
+/** Bytes allocated between automatic collections (Boehm collects when the heap grows). */
+export const GC_TRIGGER_BYTES = 256 * 1024;
+
+export class GcHeap {
+  private top: number;
+  private readonly end: number;
+  private readonly blocks = new Map<number, GcBlock>();
+  private readonly freeLists = new Map<number, number[]>();
+  allocatedSinceCollect = 0;
+  collections = 0;
+
+  constructor(private readonly m: Machine) {
+    const r = m.regionOfKind('gc-heap');
+    this.top = r.start;
+    this.end = r.end;
+  }
+
+  /** Allocates a GC object (Boehm's size classes: multiples of 16); 0 when exhausted. */
+  alloc(
+    size: number,
+    atomic: boolean,
+    name: string,
+    typeName: string,
+    loc: SourceLoc | null,
+    cells?: Cell[],
+  ): number {
+    const rounded = Math.max(16, Math.ceil(size / 16) * 16);
+    const reuse = this.freeLists.get(rounded);
+    let addr: number;
+    if (reuse !== undefined && reuse.length > 0) addr = reuse.pop() as number;
+    else {
+      if (this.top + rounded > this.end) return 0;
+      addr = this.top;
+      this.top += rounded;
+    }
+    const objectId = this.m.newObject({
+      name,
+      typeName,
+      role: 'gc',
+      side: 'codon',
+      addr,
+      size,
+      ...(cells ? { cells } : {}),
+      loc,
+      atomic,
+    });
+    // GC_malloc clears the object (GC_malloc_atomic does not, but fresh pages are zero).
+    if (!atomic) this.m.storeBytes(addr, new Uint8Array(size), { intended: objectId, loc, raw: true });
+    this.blocks.set(addr, { addr, size: rounded, objectId, atomic });
+    this.allocatedSinceCollect += rounded;
+    return addr;
+  }
+
+  /** The GC block containing `addr` (interior pointers count, as in Boehm's default). */
+  blockContaining(addr: number): GcBlock | null {
+    for (const b of this.blocks.values()) if (addr >= b.addr && addr < b.addr + b.size) return b;
+    return null;
+  }
+
+  /**
+   * A full conservative collection, recorded as steps: one for the roots and marking, one for
+   * the sweep. Any aligned word in a root or in a marked non-atomic object that points into a
+   * block keeps it alive. The C heap is not scanned: a pointer kept only there does not count.
+   */
+  collect(loc: SourceLoc | null): number[] {
+    const m = this.m;
+    this.collections++;
+    this.allocatedSinceCollect = 0;
+    m.step(StepKind.Gc, 'runtime', loc, 'step.gc-mark', [this.blocks.size]);
+    const marked = new Set<number>();
+    const queue: GcBlock[] = [];
+    const consider = (word: number): void => {
+      if (word < this.m.regionOfKind('gc-heap').start || word >= this.end) return;
+      const b = this.blockContaining(word);
+      if (b !== null && !marked.has(b.addr)) {
+        marked.add(b.addr);
+        queue.push(b);
+        m.rec.event(EventKind.GcMark, b.addr, b.size, 0, b.objectId);
+      }
+    };
+    // Roots: registers, the live part of the stack, static and runtime data.
+    for (const name of m.regs.names) {
+      const info = m.regs.infos.find((r) => r.name === name);
+      if (info?.kind === 'gp') consider(m.regs.getUint(name));
+    }
+    const sp = m.sp();
+    this.scanRange(sp, m.stackTop + 64, consider);
+    for (const r of m.regions)
+      if (r.kind === 'static' || r.kind === 'runtime') this.scanRange(r.start, r.end, consider);
+    while (queue.length > 0) {
+      const b = queue.pop() as GcBlock;
+      if (!b.atomic) this.scanRange(b.addr, b.addr + b.size, consider);
+    }
+    m.step(StepKind.Gc, 'runtime', loc, 'step.gc-sweep', [marked.size]);
+    const collected: number[] = [];
+    for (const b of [...this.blocks.values()]) {
+      if (marked.has(b.addr)) continue;
+      collected.push(b.objectId);
+      this.blocks.delete(b.addr);
+      m.rec.event(EventKind.GcSweep, b.addr, b.size, 0, b.objectId);
+      m.endObject(b.objectId, 'collected', loc);
+      let list = this.freeLists.get(b.size);
+      if (list === undefined) {
+        list = [];
+        this.freeLists.set(b.size, list);
+      }
+      list.push(b.addr);
+    }
+    return collected;
+  }
+
+  private scanRange(start: number, end: number, consider: (word: number) => void): void {
+    const mem = this.m.mem;
+    for (let a = Math.ceil(start / 8) * 8; a + 8 <= end; a += 8) {
+      if (!mem.isMapped(a, 8)) continue;
+      consider(mem.readUint(a, 8));
+    }
+  }
+
+  liveObjects(): ObjectRecord[] {
+    return [...this.blocks.values()].map((b) => this.m.object(b.objectId));
+  }
+}

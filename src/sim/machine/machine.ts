@@ -1,0 +1,706 @@
+/**
+ * The simulated machine: memory, registers, objects and their lifetimes, findings, and the trace
+ * of everything that happened. Interpreters drive it; it never decides what a program means, it
+ * only carries out loads, stores, register moves, allocations and calls, and records them.
+ */
+import type { Target } from '../abi/ctype.ts';
+import { TraceRecorder } from '../trace/recorder.ts';
+import {
+  EventKind,
+  StepKind,
+  type BoundaryCall,
+  type Cell,
+  type CrashInfo,
+  type DeathKind,
+  type Finding,
+  type FindingKind,
+  type FrameRecord,
+  type MessageRef,
+  type ObjectRecord,
+  type ObjectRole,
+  type Outcome,
+  type Region,
+  type RelatedLoc,
+  type RuntimeErrorInfo,
+  type SourceLoc,
+  type SourceSide,
+  type Trace,
+} from '../trace/types.ts';
+import { addressPlan } from './layout.ts';
+import { Memory, MemoryFault, hex } from './memory.ts';
+import { RegisterFile } from './registers.ts';
+
+/** What start-up left in the registers a wrong call misuses (issue 4, "What ran before matters"). */
+export type Leftover = 'zero' | 'runtime-data' | 'gc-object' | 'stale-stack';
+export const LEFTOVERS: readonly Leftover[] = ['zero', 'runtime-data', 'gc-object', 'stale-stack'];
+
+export interface MachineOptions {
+  target: Target;
+  leftover: Leftover;
+  /** Source-level steps before the run stops with `step-limit`. */
+  maxSteps: number;
+  files?: { cpp: string; codon: string };
+}
+
+/** Thrown to unwind the interpreters when the run must stop (crash, step limit, runtime error). */
+export class RunStop {
+  constructor(readonly outcome: Outcome) {}
+}
+
+/** The writer's belief about what it writes to or reads from. */
+export const INTENT_UNKNOWN = -1;
+/** The callee writes to what it believes is the caller's result slot (sret / x8). */
+export const INTENT_RESULT_SLOT = -2;
+
+export interface Access {
+  /** Object id the pointer was derived from, or INTENT_UNKNOWN / INTENT_RESULT_SLOT. */
+  intended: number;
+  loc: SourceLoc | null;
+  /** Skip the uninitialised-read check (copies of whole objects, the collector's scan). */
+  raw?: boolean;
+}
+
+export interface NewObject {
+  name: string;
+  typeName: string;
+  role: ObjectRole;
+  side: SourceSide;
+  addr: number;
+  size: number;
+  cells?: Cell[];
+  frameId?: number;
+  loc?: SourceLoc | null;
+  atomic?: boolean;
+  /** Keep the bytes' initialised state (statics are zero-initialised, runtime data is set). */
+  initialized?: boolean;
+}
+
+export const SIDE_INDEX: Record<SourceSide, number> = { cpp: 0, codon: 1, runtime: 2 };
+const SIGNALS: Record<CrashInfo['signal'], number> = {
+  SIGSEGV: 11,
+  SIGABRT: 6,
+  SIGBUS: 7,
+  SIGILL: 4,
+  SIGFPE: 8,
+};
+
+export class Machine {
+  readonly target: Target;
+  readonly mem = new Memory();
+  readonly regs: RegisterFile;
+  readonly rec: TraceRecorder;
+  readonly objects: ObjectRecord[] = [];
+  readonly frames: FrameRecord[] = [];
+  readonly boundaryCalls: BoundaryCall[] = [];
+  readonly findings: Finding[] = [];
+  readonly output: string[] = [];
+  readonly regions: Region[] = [];
+  /** Objects alive now, for address look-ups. */
+  readonly live = new Set<number>();
+  /** The most recently dead objects (stale bytes a pointer may still reach). */
+  private readonly recentDead: number[] = [];
+  private readonly findingIndex = new Map<string, number>();
+  readonly stackTop: number;
+  readonly stackRegion: Region;
+  crashInfo: CrashInfo | null = null;
+  errorInfo: RuntimeErrorInfo | null = null;
+  currentFrame = -1;
+  currentSide: SourceSide = 'runtime';
+  currentLoc: SourceLoc | null = null;
+
+  constructor(readonly options: MachineOptions) {
+    this.target = options.target;
+    this.regs = new RegisterFile(this.target);
+    const plan = addressPlan(this.target);
+    plan.regions.forEach((r, id) => {
+      const region: Region = {
+        id,
+        kind: r.kind,
+        name: r.name,
+        start: r.start,
+        end: r.start + r.size,
+        writable: r.writable,
+      };
+      this.regions.push(region);
+      this.mem.map(region);
+    });
+    this.stackTop = plan.stackTop;
+    this.stackRegion = this.regionOfKind('stack');
+    this.setSpRaw(this.stackTop);
+    this.rec = new TraceRecorder({
+      dirty: this.mem.dirty,
+      pageNumbers: () => this.mem.pageNumbers(),
+      pageBytes: (no) => this.mem.pageBytes(no),
+      registerSnapshot: () => this.regs.snapshot(),
+      outputCount: () => this.output.length,
+    });
+  }
+
+  regionOfKind(kind: Region['kind'], nameIncludes?: string): Region {
+    const r = this.regions.find(
+      (x) => x.kind === kind && (nameIncludes === undefined || x.name.includes(nameIncludes)),
+    );
+    if (r === undefined) throw new Error(`no ${kind} region`);
+    return r;
+  }
+
+  get stepCount(): number {
+    return this.rec.steps.count;
+  }
+
+  /** Starts a source-level step; stops the run when the step budget is spent. */
+  step(
+    kind: StepKind,
+    side: SourceSide,
+    loc: SourceLoc | null,
+    message: string,
+    params: readonly (string | number)[] = [],
+  ): number {
+    if (this.rec.steps.count >= this.options.maxSteps && kind !== StepKind.End && kind !== StepKind.Crash) {
+      throw new RunStop('step-limit');
+    }
+    this.currentSide = side;
+    this.currentLoc = loc;
+    return this.rec.beginStep(
+      kind,
+      SIDE_INDEX[side],
+      loc?.line ?? 0,
+      loc?.column ?? 0,
+      loc?.endLine ?? 0,
+      loc?.endColumn ?? 0,
+      message,
+      params,
+      this.currentFrame,
+    );
+  }
+
+  /** Replaces the current step's narration. */
+  narrate(message: string, params: readonly (string | number)[] = []): void {
+    this.rec.setMessage(message, params);
+  }
+
+  // ---------------------------------------------------------------- objects and lifetimes
+
+  /** Creates an object: its bytes become indeterminate unless `initialized`. */
+  newObject(spec: NewObject): number {
+    const id = this.objects.length;
+    const region = this.mem.regionOf(spec.addr);
+    this.objects.push({
+      id,
+      name: spec.name,
+      typeName: spec.typeName,
+      role: spec.role,
+      side: spec.side,
+      regionId: region?.id ?? -1,
+      addr: spec.addr,
+      size: spec.size,
+      cells: spec.cells ?? [{ path: '', offset: 0, size: spec.size, kind: 'opaque' }],
+      frameId: spec.frameId ?? -1,
+      born: Math.max(0, this.rec.steps.count - 1),
+      died: -1,
+      deathKind: null,
+      loc: spec.loc ?? null,
+      deathLoc: null,
+      ...(spec.atomic === undefined ? {} : { atomic: spec.atomic }),
+    });
+    this.live.add(id);
+    if (spec.initialized !== true) this.mem.markUninitialized(spec.addr, spec.size);
+    this.rec.event(EventKind.Alloc, spec.addr, spec.size, 0, id);
+    return id;
+  }
+
+  /** Ends an object's lifetime; its bytes stay as they were until something reuses them. */
+  endObject(id: number, kind: DeathKind, loc: SourceLoc | null = this.currentLoc): void {
+    const o = this.objects[id];
+    if (o === undefined || o.died >= 0) return;
+    o.died = Math.max(0, this.rec.steps.count - 1);
+    o.deathKind = kind;
+    o.deathLoc = loc;
+    this.live.delete(id);
+    this.recentDead.push(id);
+    if (this.recentDead.length > 512) this.recentDead.splice(0, 256);
+    this.rec.event(EventKind.End, o.addr, o.size, 0, id);
+  }
+
+  object(id: number): ObjectRecord {
+    const o = this.objects[id];
+    if (o === undefined) throw new Error(`no object ${id}`);
+    return o;
+  }
+
+  /**
+   * The object whose bytes cover `addr`: the innermost live one (a field's owner is bigger, so the
+   * smallest wins), else the most recently dead one there, else -1.
+   */
+  objectAt(addr: number, includeDead = true): number {
+    let best = -1;
+    let bestSize = Infinity;
+    for (const id of this.live) {
+      const o = this.objects[id] as ObjectRecord;
+      if (addr >= o.addr && addr < o.addr + o.size && o.size < bestSize && o.role !== 'frame-link') {
+        best = id;
+        bestSize = o.size;
+      }
+    }
+    if (best >= 0 || !includeDead) return best;
+    for (let i = this.recentDead.length - 1; i >= 0; i--) {
+      const o = this.objects[this.recentDead[i] as number] as ObjectRecord;
+      if (addr >= o.addr && addr < o.addr + o.size) return o.id;
+    }
+    return -1;
+  }
+
+  /** Live frame-link objects (return addresses, saved frame pointers) covering `addr`. */
+  private frameLinkAt(addr: number, len: number): number {
+    for (const id of this.live) {
+      const o = this.objects[id] as ObjectRecord;
+      if (o.role === 'frame-link' && addr < o.addr + o.size && addr + len > o.addr) return id;
+    }
+    return -1;
+  }
+
+  // ---------------------------------------------------------------- memory with checks
+
+  private fault(e: unknown): never {
+    if (e instanceof MemoryFault) {
+      this.crash('SIGSEGV', e.address, 'crash.segv', [hex(e.address), e.write ? 'write' : 'read']);
+    }
+    throw e;
+  }
+
+  /** Checks a store against what the writer believes it writes to, recording a finding if it strays. */
+  private checkWrite(addr: number, len: number, access: Access): number {
+    const target = this.objectAt(addr);
+    const intended = access.intended;
+    if (intended === INTENT_UNKNOWN) return target;
+    if (intended === INTENT_RESULT_SLOT) {
+      const t = target >= 0 ? this.objects[target] : undefined;
+      if (t === undefined || t.role !== 'return-slot' || t.died >= 0) {
+        this.recordStray(addr, len, target, access, 'finding.stray-write.result-slot');
+      }
+      return target;
+    }
+    const o = this.objects[intended];
+    if (o === undefined) return target;
+    if (o.died >= 0) {
+      if (o.deathKind === 'freed') {
+        this.finding(
+          'use-after-free',
+          access.loc,
+          [intended],
+          this.deathRelated(o),
+          'finding.use-after-free.write',
+          [o.name],
+        );
+      } else {
+        this.recordStray(addr, len, target, access, 'finding.stray-write.dead', intended);
+      }
+    } else if (addr < o.addr || addr + len > o.addr + o.size) {
+      this.recordStray(addr, len, target, access, 'finding.stray-write.outside', intended);
+    }
+    return target;
+  }
+
+  private recordStray(
+    addr: number,
+    len: number,
+    victim: number,
+    access: Access,
+    message: string,
+    intended = -1,
+  ): void {
+    const link = this.frameLinkAt(addr, len);
+    const v = link >= 0 ? link : victim;
+    const victimName = v >= 0 ? (this.objects[v] as ObjectRecord).name : this.describeAddress(addr);
+    const objects = [intended, v].filter((x) => x >= 0);
+    const related: RelatedLoc[] = [];
+    const vo = v >= 0 ? this.objects[v] : undefined;
+    if (vo?.loc) related.push({ side: vo.loc.side, line: vo.loc.line, role: 'victim' });
+    const io = intended >= 0 ? this.objects[intended] : undefined;
+    if (io?.loc) related.push({ side: io.loc.side, line: io.loc.line, role: 'intended object' });
+    this.finding('stray-write', access.loc, objects, related, message, [
+      hex(addr),
+      len,
+      victimName,
+      io?.name ?? '',
+    ]);
+  }
+
+  /** Names memory no object covers: "unused stack below the stack pointer", a region name. */
+  describeAddress(addr: number): string {
+    const r = this.mem.regionOf(addr);
+    if (r === null) return 'unmapped memory';
+    if (r.kind === 'stack' && addr < this.sp()) return 'unused stack below the stack pointer';
+    return r.name;
+  }
+
+  private deathRelated(o: ObjectRecord): RelatedLoc[] {
+    return o.deathLoc ? [{ side: o.deathLoc.side, line: o.deathLoc.line, role: o.deathKind ?? 'died' }] : [];
+  }
+
+  private checkRead(addr: number, len: number, access: Access): number {
+    const target = this.objectAt(addr);
+    const intended = access.intended;
+    if (intended >= 0) {
+      const o = this.objects[intended];
+      if (o !== undefined && o.died >= 0) {
+        if (o.deathKind === 'freed') {
+          this.finding(
+            'use-after-free',
+            access.loc,
+            [intended],
+            this.deathRelated(o),
+            'finding.use-after-free.read',
+            [o.name],
+          );
+        } else if (o.deathKind === 'collected') {
+          this.finding('gc-unrooted', access.loc, [intended], this.deathRelated(o), 'finding.gc-unrooted', [
+            o.name,
+          ]);
+        } else {
+          this.finding(
+            'dangling-read',
+            access.loc,
+            [intended],
+            this.deathRelated(o),
+            'finding.dangling-read',
+            [o.name],
+          );
+        }
+        return target;
+      }
+    }
+    if (access.raw !== true && !this.mem.isInitialized(addr, len)) {
+      const t = target >= 0 ? this.objects[target] : undefined;
+      if (t !== undefined && t.died < 0) {
+        const related: RelatedLoc[] = t.loc
+          ? [{ side: t.loc.side, line: t.loc.line, role: 'declaration' }]
+          : [];
+        this.finding('uninitialized-read', access.loc, [target], related, 'finding.uninitialized-read', [
+          t.name,
+        ]);
+      }
+    }
+    return target;
+  }
+
+  /** Stores a double. */
+  storeF64(addr: number, value: number, access: Access): void {
+    try {
+      const target = this.checkWrite(addr, 8, access);
+      this.mem.writeF64(addr, value);
+      this.rec.write(addr, this.mem.readBytes(addr, 8), target);
+    } catch (e) {
+      this.fault(e);
+    }
+  }
+
+  storeF32(addr: number, value: number, access: Access): void {
+    try {
+      const target = this.checkWrite(addr, 4, access);
+      this.mem.writeF32(addr, value);
+      this.rec.write(addr, this.mem.readBytes(addr, 4), target);
+    } catch (e) {
+      this.fault(e);
+    }
+  }
+
+  /** Stores an integer or pointer of 1, 2, 4 or 8 bytes. */
+  storeInt(addr: number, size: number, value: number, access: Access): void {
+    try {
+      const target = this.checkWrite(addr, size, access);
+      this.mem.writeInt(addr, size, value);
+      this.rec.write(addr, this.mem.readBytes(addr, size), target);
+    } catch (e) {
+      this.fault(e);
+    }
+  }
+
+  /** Stores raw bytes (a struct copy, memcpy). */
+  storeBytes(addr: number, bytes: Uint8Array, access: Access): void {
+    if (bytes.length === 0) return;
+    try {
+      const target = this.checkWrite(addr, bytes.length, access);
+      this.mem.writeBytes(addr, bytes);
+      this.rec.write(addr, bytes.slice(), target);
+    } catch (e) {
+      this.fault(e);
+    }
+  }
+
+  loadF64(addr: number, access: Access): number {
+    try {
+      this.checkRead(addr, 8, access);
+      return this.mem.readF64(addr);
+    } catch (e) {
+      return this.fault(e);
+    }
+  }
+
+  loadF32(addr: number, access: Access): number {
+    try {
+      this.checkRead(addr, 4, access);
+      return this.mem.readF32(addr);
+    } catch (e) {
+      return this.fault(e);
+    }
+  }
+
+  loadInt(addr: number, size: number, signed: boolean, access: Access): number {
+    try {
+      this.checkRead(addr, size, access);
+      return signed ? this.mem.readInt(addr, size) : this.mem.readUint(addr, size);
+    } catch (e) {
+      return this.fault(e);
+    }
+  }
+
+  loadBytes(addr: number, len: number, access: Access): Uint8Array {
+    try {
+      this.checkRead(addr, len, access);
+      return this.mem.readBytes(addr, len);
+    } catch (e) {
+      return this.fault(e);
+    }
+  }
+
+  /** Writes runtime bookkeeping (malloc headers, GC metadata) without provenance checks. */
+  storeRuntimeInt(addr: number, size: number, value: number): void {
+    this.mem.writeInt(addr, size, value);
+    this.rec.write(addr, this.mem.readBytes(addr, size), this.objectAt(addr, false));
+  }
+
+  // ---------------------------------------------------------------- registers
+
+  private regEvent(name: string): void {
+    const i = this.regs.indexOf(name);
+    this.rec.register(i, this.regs.slotView(i));
+  }
+
+  setRegInt(name: string, value: number): void {
+    this.regs.setUint(name, value);
+    this.regEvent(name);
+  }
+
+  setRegF64(name: string, value: number): void {
+    this.regs.setF64(name, value);
+    this.regEvent(name);
+  }
+
+  setRegF32(name: string, value: number): void {
+    this.regs.setF32(name, value);
+    this.regEvent(name);
+  }
+
+  setRegBytes(name: string, offset: number, bytes: Uint8Array): void {
+    this.regs.setBytes(name, offset, bytes);
+    this.regEvent(name);
+  }
+
+  get spName(): string {
+    return this.target === 'x86_64' ? 'rsp' : 'sp';
+  }
+
+  sp(): number {
+    return this.regs.getUint(this.spName);
+  }
+
+  private setSpRaw(value: number): void {
+    this.regs.setUint(this.target === 'x86_64' ? 'rsp' : 'sp', value);
+  }
+
+  setSp(value: number): void {
+    if (value < this.stackRegion.start + 4096) {
+      // The guard page below the stack: a real stack overflow faults here.
+      this.crash('SIGSEGV', value, 'crash.stack-overflow', [hex(value)]);
+    }
+    this.setRegInt(this.spName, value);
+  }
+
+  // ---------------------------------------------------------------- x87 stack (x86-64 only)
+
+  x87Depth(): number {
+    return this.regs.getUint('x87depth');
+  }
+
+  /** Pushes a value on the x87 register stack (st0 becomes it). */
+  x87Push(value: number): void {
+    for (let i = 7; i > 0; i--) this.regs.setF64(`st${i}`, this.regs.getF64(`st${i - 1}`));
+    this.regs.setF64('st0', value);
+    this.regs.setUint('x87depth', Math.min(8, this.x87Depth() + 1));
+    for (let i = 0; i < 8; i++) this.regEvent(`st${i}`);
+    this.regEvent('x87depth');
+  }
+
+  /** Pops st0; popping an empty x87 stack yields the "real indefinite" NaN, as on hardware. */
+  x87Pop(): number {
+    const depth = this.x87Depth();
+    const v = depth === 0 ? -NaN : this.regs.getF64('st0');
+    for (let i = 0; i < 7; i++) this.regs.setF64(`st${i}`, this.regs.getF64(`st${i + 1}`));
+    this.regs.setUint('x87depth', Math.max(0, depth - 1));
+    for (let i = 0; i < 8; i++) this.regEvent(`st${i}`);
+    this.regEvent('x87depth');
+    // The x87 "indefinite" QNaN has its sign bit set: printed as -nan.
+    return depth === 0 ? X87_INDEFINITE : v;
+  }
+
+  // ---------------------------------------------------------------- frames
+
+  /** Records entry into a function; the interpreter places its locals below `entrySp`. */
+  enterFrame(functionName: string, side: SourceSide, boundaryCallId = -1): number {
+    const id = this.frames.length;
+    const sp = this.sp();
+    this.frames.push({
+      id,
+      functionName,
+      side,
+      parent: this.currentFrame,
+      entrySp: sp,
+      low: sp,
+      enterStep: Math.max(0, this.rec.steps.count - 1),
+      exitStep: -1,
+      boundaryCallId,
+    });
+    this.currentFrame = id;
+    this.rec.event(EventKind.Enter, sp, 0, 0, id);
+    return id;
+  }
+
+  /** Reserves `size` bytes (aligned) on the stack for the current frame and returns the address. */
+  pushStack(size: number, align: number): number {
+    const sp = this.sp();
+    const next = Math.floor((sp - size) / align) * align;
+    this.setSp(next);
+    const f = this.frames[this.currentFrame];
+    if (f !== undefined && next < f.low) f.low = next;
+    return next;
+  }
+
+  /** Leaves the current frame: its objects die (bytes stay) and the stack pointer goes back. */
+  exitFrame(frameId: number): void {
+    const f = this.frames[frameId];
+    if (f === undefined) return;
+    for (const id of [...this.live]) {
+      const o = this.objects[id] as ObjectRecord;
+      if (o.frameId === frameId) this.endObject(id, 'out-of-scope');
+    }
+    f.exitStep = Math.max(0, this.rec.steps.count - 1);
+    this.rec.event(EventKind.Exit, f.entrySp, 0, 0, frameId);
+    this.setRegInt(this.spName, f.entrySp);
+    this.currentFrame = f.parent;
+  }
+
+  // ---------------------------------------------------------------- findings, crashes, output
+
+  /** Records a finding; the same kind at the same line is one finding with a count. */
+  finding(
+    kind: FindingKind,
+    loc: SourceLoc | null,
+    objects: number[],
+    related: RelatedLoc[],
+    message: string,
+    params: (string | number)[],
+  ): void {
+    const l = loc ?? this.currentLoc;
+    const side = l?.side ?? 'runtime';
+    const line = l?.line ?? 0;
+    const key = `${kind}:${side}:${line}`;
+    const existing = this.findingIndex.get(key);
+    if (existing !== undefined) {
+      (this.findings[existing] as Finding).count++;
+      return;
+    }
+    const index = this.findings.length;
+    this.findingIndex.set(key, index);
+    this.findings.push({
+      kind,
+      side,
+      line,
+      column: l?.column ?? 0,
+      step: Math.max(0, this.rec.steps.count - 1),
+      count: 1,
+      related,
+      objects,
+      message: { id: message, params },
+    });
+    this.rec.event(EventKind.Finding, 0, 0, 0, index);
+  }
+
+  /** Records a crash and stops the run. */
+  crash(signal: CrashInfo['signal'], address: number, message: string, params: (string | number)[]): never {
+    const loc = this.currentLoc;
+    const frame = this.frames[this.currentFrame];
+    this.crashInfo = {
+      signal,
+      address,
+      functionName: frame?.functionName ?? '',
+      side: loc?.side ?? this.currentSide,
+      line: loc?.line ?? 0,
+      message: { id: message, params },
+      step: Math.max(0, this.rec.steps.count - 1),
+    };
+    this.rec.event(EventKind.Crash, address, SIGNALS[signal], 0, -1);
+    throw new RunStop('crash');
+  }
+
+  /** Records a runtime error (Codon's CError, out of memory...) and stops the run. */
+  runtimeError(type: string, message: string, loc: SourceLoc | null): never {
+    this.errorInfo = { type, message, side: loc?.side ?? 'runtime', line: loc?.line ?? 0 };
+    throw new RunStop('runtime-error');
+  }
+
+  print(text: string): void {
+    const i = this.output.length;
+    this.output.push(text);
+    this.rec.event(EventKind.Output, 0, 0, i, -1);
+  }
+
+  /** Registers a foreign call for the call diagram; returns its id. */
+  addBoundaryCall(call: Omit<BoundaryCall, 'id'>): number {
+    const id = this.boundaryCalls.length;
+    this.boundaryCalls.push({ id, ...call });
+    this.rec.event(EventKind.BoundaryCall, 0, 0, 0, id);
+    return id;
+  }
+
+  endBoundaryCall(id: number): void {
+    const c = this.boundaryCalls[id];
+    if (c !== undefined) c.returnStep = Math.max(0, this.rec.steps.count - 1);
+    this.rec.event(EventKind.BoundaryReturn, 0, 0, 0, id);
+  }
+
+  /** Closes the run and returns the trace. */
+  finish(outcome: Outcome, leftover: string): Trace {
+    const { steps, events, bytes } = this.rec.finish();
+    return {
+      version: 1,
+      target: this.target,
+      leftover,
+      files: this.options.files ?? { cpp: 'lib.cpp', codon: 'main.codon' },
+      registerNames: this.regs.names,
+      regions: this.regions,
+      objects: this.objects,
+      frames: this.frames,
+      boundaryCalls: this.boundaryCalls,
+      steps,
+      events,
+      bytes,
+      messageIds: this.rec.messageIds,
+      params: this.rec.params,
+      keyframes: this.rec.keyframes,
+      output: this.output,
+      findings: this.findings,
+      outcome,
+      crash: this.crashInfo,
+      error: this.errorInfo,
+    };
+  }
+}
+
+/** The x87 "real indefinite" QNaN (sign bit set), what popping an empty x87 stack gives. */
+export const X87_INDEFINITE = -NaN;
+
+/** A message reference, for narration and findings. */
+export function msg(id: string, ...params: (string | number)[]): MessageRef {
+  return { id, params };
+}

@@ -1,0 +1,260 @@
+/**
+ * A sparse 64-bit address space of 4 KiB pages, little-endian, with named regions.
+ *
+ * Bytes are stored exactly: a double written and read back as a 64-bit integer shows its real
+ * bit pattern. Integer reads come back as JS numbers; above 2^53 they lose low bits, which only
+ * happens for values that are not canonical user-space addresses anyway (the exact bytes stay in
+ * memory and the trace, and the display reads those).
+ */
+import type { Region } from '../trace/types.ts';
+
+export const PAGE_SIZE = 4096;
+const TWO_32 = 4294967296;
+
+/** Thrown by an access outside every mapped region; the machine turns it into a crash event. */
+export class MemoryFault {
+  constructor(
+    readonly address: number,
+    readonly write: boolean,
+  ) {}
+}
+
+interface Page {
+  bytes: Uint8Array;
+  view: DataView;
+  /** 1 per initialised byte. */
+  init: Uint8Array;
+}
+
+export class Memory {
+  readonly regions: Region[] = [];
+  private readonly pages = new Map<number, Page>();
+  /** Pages written since the last keyframe (for copy-on-write snapshots). */
+  readonly dirty = new Set<number>();
+  private lastRegion: Region | null = null;
+  private readonly scratch = new DataView(new ArrayBuffer(16));
+
+  /** Adds a region; its pages appear (zero-filled, uninitialised) when first touched. */
+  map(region: Region): Region {
+    this.regions.push(region);
+    return region;
+  }
+
+  /** The region containing `addr`, or null when the address is unmapped. */
+  regionOf(addr: number): Region | null {
+    const last = this.lastRegion;
+    if (last !== null && addr >= last.start && addr < last.end) return last;
+    for (const r of this.regions) {
+      if (addr >= r.start && addr < r.end) {
+        this.lastRegion = r;
+        return r;
+      }
+    }
+    return null;
+  }
+
+  /** True when [addr, addr+len) is mapped (and writable, for writes). */
+  isMapped(addr: number, len: number, write = false): boolean {
+    const r = this.regionOf(addr);
+    if (r === null || addr + len > r.end) return false;
+    return !write || r.writable;
+  }
+
+  private check(addr: number, len: number, write: boolean): void {
+    if (!Number.isSafeInteger(addr) || !this.isMapped(addr, len, write)) {
+      // A non-canonical address faults with a general-protection fault, reported as address 0.
+      throw new MemoryFault(Number.isSafeInteger(addr) && addr < 2 ** 47 ? addr : 0, write);
+    }
+  }
+
+  private page(no: number): Page {
+    let p = this.pages.get(no);
+    if (p === undefined) {
+      const bytes = new Uint8Array(PAGE_SIZE);
+      p = { bytes, view: new DataView(bytes.buffer), init: new Uint8Array(PAGE_SIZE) };
+      this.pages.set(no, p);
+    }
+    return p;
+  }
+
+  /** Reads `len` bytes into a new array (faults on unmapped memory). */
+  readBytes(addr: number, len: number): Uint8Array {
+    this.check(addr, len, false);
+    const out = new Uint8Array(len);
+    for (let i = 0; i < len; i++) {
+      const a = addr + i;
+      const p = this.pages.get(Math.floor(a / PAGE_SIZE));
+      out[i] = p === undefined ? 0 : (p.bytes[a % PAGE_SIZE] as number);
+    }
+    return out;
+  }
+
+  /** Writes bytes (faults on unmapped or read-only memory) and marks them initialised. */
+  writeBytes(addr: number, src: Uint8Array): void {
+    this.check(addr, src.length, true);
+    for (let i = 0; i < src.length; i++) {
+      const a = addr + i;
+      const no = Math.floor(a / PAGE_SIZE);
+      const p = this.page(no);
+      p.bytes[a % PAGE_SIZE] = src[i] as number;
+      p.init[a % PAGE_SIZE] = 1;
+      this.dirty.add(no);
+    }
+  }
+
+  /** Fast path: the page and offset of an access that stays inside one page, else null. */
+  private within(addr: number, len: number): { p: Page; off: number; no: number } | null {
+    const off = addr % PAGE_SIZE;
+    if (off + len > PAGE_SIZE) return null;
+    const no = (addr - off) / PAGE_SIZE;
+    return { p: this.page(no), off, no };
+  }
+
+  /** True when every byte of [addr, addr+len) has been written since it was mapped or allocated. */
+  isInitialized(addr: number, len: number): boolean {
+    for (let i = 0; i < len; i++) {
+      const a = addr + i;
+      const p = this.pages.get(Math.floor(a / PAGE_SIZE));
+      if (p === undefined || p.init[a % PAGE_SIZE] === 0) return false;
+    }
+    return true;
+  }
+
+  /** Marks bytes as holding indeterminate values again (a new local, a fresh malloc block). */
+  markUninitialized(addr: number, len: number): void {
+    for (let i = 0; i < len; i++) {
+      const a = addr + i;
+      const p = this.pages.get(Math.floor(a / PAGE_SIZE));
+      if (p !== undefined) p.init[a % PAGE_SIZE] = 0;
+    }
+  }
+
+  readF64(addr: number): number {
+    this.check(addr, 8, false);
+    const w = this.within(addr, 8);
+    if (w !== null) return w.p.view.getFloat64(w.off, true);
+    return new DataView(this.readBytes(addr, 8).buffer).getFloat64(0, true);
+  }
+
+  readF32(addr: number): number {
+    this.check(addr, 4, false);
+    const w = this.within(addr, 4);
+    if (w !== null) return w.p.view.getFloat32(w.off, true);
+    return new DataView(this.readBytes(addr, 4).buffer).getFloat32(0, true);
+  }
+
+  /** Reads an unsigned integer of 1, 2, 4 or 8 bytes. */
+  readUint(addr: number, size: number): number {
+    this.check(addr, size, false);
+    const w = this.within(addr, size);
+    const v = w !== null ? w.p.view : new DataView(this.readBytes(addr, size).buffer);
+    const o = w !== null ? w.off : 0;
+    switch (size) {
+      case 1:
+        return v.getUint8(o);
+      case 2:
+        return v.getUint16(o, true);
+      case 4:
+        return v.getUint32(o, true);
+      default:
+        return v.getUint32(o + 4, true) * TWO_32 + v.getUint32(o, true);
+    }
+  }
+
+  /** Reads a two's-complement signed integer of 1, 2, 4 or 8 bytes. */
+  readInt(addr: number, size: number): number {
+    this.check(addr, size, false);
+    const w = this.within(addr, size);
+    const v = w !== null ? w.p.view : new DataView(this.readBytes(addr, size).buffer);
+    const o = w !== null ? w.off : 0;
+    switch (size) {
+      case 1:
+        return v.getInt8(o);
+      case 2:
+        return v.getInt16(o, true);
+      case 4:
+        return v.getInt32(o, true);
+      default:
+        return v.getInt32(o + 4, true) * TWO_32 + v.getUint32(o, true);
+    }
+  }
+
+  writeF64(addr: number, value: number): void {
+    this.check(addr, 8, true);
+    const w = this.within(addr, 8);
+    if (w === null) {
+      this.scratch.setFloat64(0, value, true);
+      this.writeBytes(addr, new Uint8Array(this.scratch.buffer, 0, 8).slice());
+      return;
+    }
+    w.p.view.setFloat64(w.off, value, true);
+    w.p.init.fill(1, w.off, w.off + 8);
+    this.dirty.add(w.no);
+  }
+
+  writeF32(addr: number, value: number): void {
+    this.check(addr, 4, true);
+    this.scratch.setFloat32(0, value, true);
+    this.writeBytes(addr, new Uint8Array(this.scratch.buffer, 0, 4).slice());
+  }
+
+  /** Writes the low `size` bytes of an integer (two's complement for negatives). */
+  writeInt(addr: number, size: number, value: number): void {
+    this.check(addr, size, true);
+    const w = this.within(addr, size);
+    if (w === null) {
+      this.writeBytes(addr, intBytes(value, size));
+      return;
+    }
+    const v = w.p.view;
+    const o = w.off;
+    switch (size) {
+      case 1:
+        v.setUint8(o, value & 0xff);
+        break;
+      case 2:
+        v.setUint16(o, value & 0xffff, true);
+        break;
+      case 4:
+        v.setUint32(o, value >>> 0, true);
+        break;
+      default: {
+        const lo = ((value % TWO_32) + TWO_32) % TWO_32;
+        const hi = Math.floor((value - lo) / TWO_32);
+        v.setUint32(o, lo, true);
+        v.setUint32(o + 4, hi >>> 0, true);
+      }
+    }
+    w.p.init.fill(1, o, o + size);
+    this.dirty.add(w.no);
+  }
+
+  /** The live page contents (for keyframes); callers must copy before keeping. */
+  pageBytes(no: number): Uint8Array | undefined {
+    return this.pages.get(no)?.bytes;
+  }
+
+  pageNumbers(): number[] {
+    return [...this.pages.keys()];
+  }
+}
+
+/** The little-endian bytes of an integer, two's complement for negatives. */
+export function intBytes(value: number, size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  const v = new DataView(out.buffer);
+  if (size === 8) {
+    const lo = ((value % TWO_32) + TWO_32) % TWO_32;
+    const hi = Math.floor((value - lo) / TWO_32);
+    v.setUint32(0, lo, true);
+    v.setUint32(4, hi >>> 0, true);
+  } else if (size === 4) v.setUint32(0, value >>> 0, true);
+  else if (size === 2) v.setUint16(0, value & 0xffff, true);
+  else if (size === 1) v.setUint8(0, value & 0xff);
+  return out;
+}
+
+/** Formats an address the way the product shows them everywhere: lowercase hex, `0x` prefix. */
+export function hex(addr: number): string {
+  return '0x' + (addr < 0 ? BigInt.asUintN(64, BigInt(Math.trunc(addr))) : addr).toString(16);
+}

@@ -1,0 +1,193 @@
+/**
+ * Register files of the two targets. Every register is a 16-byte slot (wide enough for an xmm or
+ * a v register); general-purpose registers use the low 8 bytes. A register nobody set keeps what
+ * the last code left in it: nothing here is ever cleared behind the program's back.
+ */
+import type { Target } from '../abi/ctype.ts';
+
+export const SLOT = 16;
+const TWO_32 = 4294967296;
+
+export interface RegisterInfo {
+  name: string;
+  /** 'gp' general purpose, 'vec' xmm/v, 'x87' x87 stack slot, 'sp' stack pointer, 'meta' bookkeeping. */
+  kind: 'gp' | 'vec' | 'x87' | 'sp' | 'meta';
+  /** Its role in the calling convention, shown to the learner. */
+  role: string;
+}
+
+const X86_ROLES: Record<string, string> = {
+  rax: 'integer/pointer return value; sret functions return the hidden pointer here',
+  rbx: 'callee-saved',
+  rcx: '4th integer argument',
+  rdx: '3rd integer argument; 2nd integer return eightbyte',
+  rsi: '2nd integer argument',
+  rdi: '1st integer argument; the hidden result pointer of an sret call',
+  rbp: 'frame pointer (callee-saved)',
+  rsp: 'stack pointer',
+  r8: '5th integer argument',
+  r9: '6th integer argument',
+  r10: 'scratch',
+  r11: 'scratch',
+  r12: 'callee-saved',
+  r13: 'callee-saved',
+  r14: 'callee-saved',
+  r15: 'callee-saved',
+};
+
+function x86Registers(): RegisterInfo[] {
+  const out: RegisterInfo[] = [];
+  for (const name of ['rax', 'rbx', 'rcx', 'rdx', 'rsi', 'rdi', 'rbp', 'rsp']) {
+    out.push({ name, kind: name === 'rsp' ? 'sp' : 'gp', role: X86_ROLES[name] ?? '' });
+  }
+  for (let i = 8; i <= 15; i++) out.push({ name: `r${i}`, kind: 'gp', role: X86_ROLES[`r${i}`] ?? '' });
+  for (let i = 0; i <= 7; i++) {
+    const role =
+      i === 0
+        ? '1st float argument; float return value'
+        : i === 1
+          ? '2nd float argument; 2nd float return eightbyte'
+          : `float argument ${i + 1}`;
+    out.push({ name: `xmm${i}`, kind: 'vec', role });
+  }
+  for (let i = 0; i <= 7; i++) {
+    out.push({
+      name: `st${i}`,
+      kind: 'x87',
+      role: i === 0 ? 'x87 stack top: long double return' : 'x87 stack',
+    });
+  }
+  out.push({ name: 'x87depth', kind: 'meta', role: 'how many x87 stack slots are in use' });
+  return out;
+}
+
+function a64Registers(): RegisterInfo[] {
+  const out: RegisterInfo[] = [];
+  for (let i = 0; i <= 30; i++) {
+    const role =
+      i === 0
+        ? '1st argument; integer/pointer return value'
+        : i === 1
+          ? '2nd argument; 2nd return register'
+          : i <= 7
+            ? `argument ${i + 1}`
+            : i === 8
+              ? 'indirect result location: the address of a result returned in memory'
+              : i <= 15
+                ? 'scratch'
+                : i <= 18
+                  ? 'intra-procedure scratch / platform'
+                  : i <= 28
+                    ? 'callee-saved'
+                    : i === 29
+                      ? 'frame pointer'
+                      : 'link register: the return address';
+    out.push({ name: `x${i}`, kind: 'gp', role });
+  }
+  out.push({ name: 'sp', kind: 'sp', role: 'stack pointer' });
+  for (let i = 0; i <= 7; i++) {
+    out.push({
+      name: `v${i}`,
+      kind: 'vec',
+      role:
+        i === 0
+          ? '1st float argument; float return value (d0/s0)'
+          : `float argument/return ${i + 1} (d${i}/s${i})`,
+    });
+  }
+  return out;
+}
+
+/** The registers a target models, in display order. */
+export function registerInfos(target: Target): RegisterInfo[] {
+  return target === 'x86_64' ? x86Registers() : a64Registers();
+}
+
+/** Maps a name the conventions use (`xmm0`, `d0`, `s1`, `q2`, `eax`) to its slot and byte offset. */
+export function resolveRegisterName(target: Target, name: string): { slot: string; offset: number } {
+  if (target === 'aarch64') {
+    const m = /^([dsqvbhw])(\d+)$/.exec(name);
+    if (m !== null) {
+      const n = Number(m[2]);
+      if (m[1] === 'w') return { slot: `x${n}`, offset: 0 };
+      return { slot: `v${n}`, offset: 0 };
+    }
+  }
+  return { slot: name, offset: 0 };
+}
+
+export class RegisterFile {
+  readonly infos: RegisterInfo[];
+  readonly names: string[];
+  readonly bytes: Uint8Array;
+  private readonly view: DataView;
+  private readonly index = new Map<string, number>();
+
+  constructor(readonly target: Target) {
+    this.infos = registerInfos(target);
+    this.names = this.infos.map((r) => r.name);
+    this.bytes = new Uint8Array(this.infos.length * SLOT);
+    this.view = new DataView(this.bytes.buffer);
+    this.names.forEach((n, i) => this.index.set(n, i));
+  }
+
+  /** Slot index of a register name (`xmm0`, `d0` and `v0` name the same slot). */
+  indexOf(name: string): number {
+    const direct = this.index.get(name);
+    if (direct !== undefined) return direct;
+    const r = resolveRegisterName(this.target, name);
+    const i = this.index.get(r.slot);
+    if (i === undefined) throw new Error(`no register ${name} on ${this.target}`);
+    return i;
+  }
+
+  /** Reads the low 8 bytes as an unsigned 64-bit integer (lossy above 2^53). */
+  getUint(name: string): number {
+    const o = this.indexOf(name) * SLOT;
+    return this.view.getUint32(o + 4, true) * TWO_32 + this.view.getUint32(o, true);
+  }
+
+  /** Sets the low 8 bytes to an integer; the upper 8 bytes of a vector slot are left alone. */
+  setUint(name: string, value: number): void {
+    const o = this.indexOf(name) * SLOT;
+    const lo = ((value % TWO_32) + TWO_32) % TWO_32;
+    const hi = Math.floor((value - lo) / TWO_32);
+    this.view.setUint32(o, lo, true);
+    this.view.setUint32(o + 4, hi >>> 0, true);
+  }
+
+  getF64(name: string): number {
+    return this.view.getFloat64(this.indexOf(name) * SLOT, true);
+  }
+
+  setF64(name: string, value: number): void {
+    this.view.setFloat64(this.indexOf(name) * SLOT, value, true);
+  }
+
+  getF32(name: string): number {
+    return this.view.getFloat32(this.indexOf(name) * SLOT, true);
+  }
+
+  setF32(name: string, value: number): void {
+    this.view.setFloat32(this.indexOf(name) * SLOT, value, true);
+  }
+
+  /** A copy of the bytes [offset, offset+len) of a register slot. */
+  getBytes(name: string, offset: number, len: number): Uint8Array {
+    const o = this.indexOf(name) * SLOT + offset;
+    return this.bytes.slice(o, o + len);
+  }
+
+  setBytes(name: string, offset: number, src: Uint8Array): void {
+    this.bytes.set(src, this.indexOf(name) * SLOT + offset);
+  }
+
+  /** The whole 16-byte slot (a view, not a copy). */
+  slotView(index: number): Uint8Array {
+    return this.bytes.subarray(index * SLOT, index * SLOT + SLOT);
+  }
+
+  snapshot(): Uint8Array {
+    return this.bytes.slice();
+  }
+}

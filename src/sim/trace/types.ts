@@ -1,0 +1,300 @@
+/**
+ * The trace: everything a run produced, as plain data (structured-clone safe), so a Web Worker
+ * can post it and the page can scrub it. Going to any step is an index plus a short replay from
+ * the nearest keyframe, never a re-run of the program.
+ *
+ * Steps and events are stored column-wise in typed arrays: a million steps cost tens of
+ * megabytes, not a million objects.
+ */
+import type { Target } from '../abi/ctype.ts';
+
+/** Which source a step or location belongs to. */
+export type SourceSide = 'cpp' | 'codon' | 'runtime';
+export const SIDES: readonly SourceSide[] = ['cpp', 'codon', 'runtime'];
+
+/** The named address ranges a learner recognises. */
+export type RegionKind = 'text' | 'static' | 'runtime' | 'c-heap' | 'gc-heap' | 'stack';
+
+export interface Region {
+  id: number;
+  kind: RegionKind;
+  /** Shown to the learner: "libfoo.so .data", "ld.so / runtime data", "main thread stack". */
+  name: string;
+  start: number;
+  /** Exclusive. */
+  end: number;
+  writable: boolean;
+}
+
+/** One scalar leaf of an object's bytes, for display (a double, a pointer, padding...). */
+export interface Cell {
+  path: string;
+  offset: number;
+  size: number;
+  kind: 'int' | 'uint' | 'bool' | 'float' | 'pointer' | 'padding' | 'vptr' | 'opaque';
+}
+
+/** What an object is for, which decides where the diagram draws it. */
+export type ObjectRole =
+  | 'local'
+  | 'param'
+  | 'temp'
+  | 'return-slot'
+  | 'static'
+  | 'global'
+  | 'heap'
+  | 'gc'
+  | 'runtime'
+  | 'frame-link'
+  | 'heap-meta';
+
+export type DeathKind = 'out-of-scope' | 'freed' | 'collected';
+
+/** Every allocation of the run: a local, a temporary, a static, a heap block, a GC object... */
+export interface ObjectRecord {
+  id: number;
+  name: string;
+  typeName: string;
+  role: ObjectRole;
+  side: SourceSide;
+  regionId: number;
+  addr: number;
+  size: number;
+  cells: Cell[];
+  /** The call (frame record id) the object belongs to, for locals and parameters; -1 otherwise. */
+  frameId: number;
+  /** Step at which it came to life. */
+  born: number;
+  /** Step at which its lifetime ended, or -1 while alive at the end of the run. */
+  died: number;
+  deathKind: DeathKind | null;
+  /** Where it was declared or allocated. */
+  loc: SourceLoc | null;
+  /** Where its lifetime ended (the free, the closing brace, the collection). */
+  deathLoc: SourceLoc | null;
+  /** GC objects only: not scanned for pointers (Codon's `Ptr[float](n)` is atomic). */
+  atomic?: boolean;
+}
+
+export interface SourceLoc {
+  side: SourceSide;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** One activation of a function: a C++ or Codon frame on the stack. */
+export interface FrameRecord {
+  id: number;
+  functionName: string;
+  side: SourceSide;
+  /** Frame id of the caller, -1 for the outermost. */
+  parent: number;
+  /** Stack pointer at entry (before the call pushed the return address) and the lowest address used. */
+  entrySp: number;
+  low: number;
+  enterStep: number;
+  /** -1 while still active at the end of the run. */
+  exitStep: number;
+  /** Set when this frame was entered across the Codon/C++ boundary. */
+  boundaryCallId: number;
+}
+
+/** Machine events; the meaning of the columns a, b, c, d depends on the kind. */
+export const EventKind = {
+  /** a = address, b = length, c = offset into `bytes`, d = object id written (or -1). */
+  Write: 0,
+  /** a = address, b = length, d = object id read (or -1). */
+  Read: 1,
+  /** a = register index, b = length (8 or 16), c = offset into `bytes`. */
+  Reg: 2,
+  /** d = object id. */
+  Alloc: 3,
+  /** d = object id. */
+  End: 4,
+  /** d = frame id. */
+  Enter: 5,
+  /** d = frame id. */
+  Exit: 6,
+  /** d = object id. */
+  GcMark: 7,
+  /** d = object id. */
+  GcSweep: 8,
+  /** a = faulting address, b = signal number. */
+  Crash: 9,
+  /** c = index into `output` chunks. */
+  Output: 10,
+  /** d = finding index. */
+  Finding: 11,
+  /** d = boundary call id. */
+  BoundaryCall: 12,
+  /** d = boundary call id. */
+  BoundaryReturn: 13,
+} as const;
+export type EventKind = (typeof EventKind)[keyof typeof EventKind];
+
+/** Column store of events; all arrays have at least `count` entries. */
+export interface EventColumns {
+  count: number;
+  kind: Uint8Array;
+  a: Float64Array;
+  b: Float64Array;
+  c: Uint32Array;
+  d: Int32Array;
+}
+
+export const StepKind = {
+  Start: 0,
+  Statement: 1,
+  Call: 2,
+  Return: 3,
+  BoundaryCall: 4,
+  BoundaryReturn: 5,
+  Gc: 6,
+  Crash: 7,
+  End: 8,
+  Runtime: 9,
+} as const;
+export type StepKind = (typeof StepKind)[keyof typeof StepKind];
+
+/** Column store of steps. Step i's events are `eventStart[i] .. eventStart[i+1]` (or the end). */
+export interface StepColumns {
+  count: number;
+  kind: Uint8Array;
+  side: Uint8Array;
+  line: Uint32Array;
+  column: Uint32Array;
+  endLine: Uint32Array;
+  endColumn: Uint32Array;
+  /** Index into `Trace.messageIds`. */
+  message: Uint16Array;
+  /** Narration parameters are `params[paramStart[i] .. paramStart[i+1]]`. */
+  paramStart: Uint32Array;
+  eventStart: Uint32Array;
+  /** Frame record id executing at this step, -1 for none. */
+  frame: Int32Array;
+}
+
+/** Machine state at the start of step `step`: memory pages and registers. */
+export interface Keyframe {
+  step: number;
+  /** Index of the first event of `step`. */
+  event: number;
+  pageNumbers: number[];
+  /** Page contents; an unchanged page is the same Uint8Array as in the previous keyframe. */
+  pages: Uint8Array[];
+  registers: Uint8Array;
+  /** Number of `Trace.output` chunks printed before this keyframe. */
+  outputCount: number;
+}
+
+/** Where each side of a foreign call believed a value travels (for the call diagram). */
+export interface BoundaryCall {
+  id: number;
+  step: number;
+  returnStep: number;
+  symbol: string;
+  /** The Codon line of the call. */
+  callerLoc: SourceLoc;
+  /** The C++ definition, or null when the symbol was not found. */
+  calleeLoc: SourceLoc | null;
+  callerSignature: string;
+  calleeSignature: string;
+  /** Caller's view: where each argument goes and where the result is read. */
+  callerArgs: ValueRoute[];
+  callerResult: ValueRoute | null;
+  /** Callee's view. */
+  calleeArgs: ValueRoute[];
+  calleeResult: ValueRoute | null;
+  /** The hidden result pointer the callee used (sret / x8), when it expects one. */
+  hiddenPointer: { reg: string; value: number } | null;
+  mismatch: boolean;
+}
+
+export interface ValueRoute {
+  /** "bar", "return value", "hidden result pointer". */
+  label: string;
+  typeName: string;
+  /** "rdi", "xmm0", "rax:rdx", "memory at [rdi]", "x8 → memory", "stack +8". */
+  where: string;
+  registers: string[];
+}
+
+export type FindingKind =
+  | 'abi-mismatch'
+  | 'type-mismatch'
+  | 'stray-write'
+  | 'dangling-read'
+  | 'use-after-free'
+  | 'double-free'
+  | 'leak'
+  | 'uninitialized-read'
+  | 'gc-unrooted';
+
+export interface RelatedLoc {
+  side: SourceSide;
+  line: number;
+  role: string;
+}
+
+export interface Finding {
+  kind: FindingKind;
+  side: SourceSide;
+  line: number;
+  column: number;
+  step: number;
+  count: number;
+  related: RelatedLoc[];
+  objects: number[];
+  message: MessageRef;
+}
+
+/** A message as an id plus parameters, so the page can show it in any language without a re-run. */
+export interface MessageRef {
+  id: string;
+  params: (string | number)[];
+}
+
+export type Outcome = 'ok' | 'crash' | 'compile-error' | 'runtime-error' | 'step-limit';
+
+export interface CrashInfo {
+  signal: 'SIGSEGV' | 'SIGABRT' | 'SIGBUS' | 'SIGILL' | 'SIGFPE';
+  address: number;
+  functionName: string;
+  side: SourceSide;
+  line: number;
+  message: MessageRef;
+  step: number;
+}
+
+export interface RuntimeErrorInfo {
+  type: string;
+  message: string;
+  side: SourceSide;
+  line: number;
+}
+
+export interface Trace {
+  version: 1;
+  target: Target;
+  leftover: string;
+  files: Record<'cpp' | 'codon', string>;
+  registerNames: string[];
+  regions: Region[];
+  objects: ObjectRecord[];
+  frames: FrameRecord[];
+  boundaryCalls: BoundaryCall[];
+  steps: StepColumns;
+  events: EventColumns;
+  /** Bytes written by Write and Reg events. */
+  bytes: Uint8Array;
+  messageIds: string[];
+  params: (string | number)[];
+  keyframes: Keyframe[];
+  output: string[];
+  findings: Finding[];
+  outcome: Outcome;
+  crash: CrashInfo | null;
+  error: RuntimeErrorInfo | null;
+}
