@@ -165,9 +165,9 @@ export class Machine {
       kind,
       SIDE_INDEX[side],
       loc?.line ?? 0,
-      loc?.column ?? 0,
+      Math.min(loc?.column ?? 0, 65535),
       loc?.endLine ?? 0,
-      loc?.endColumn ?? 0,
+      Math.min(loc?.endColumn ?? 0, 65535),
       message,
       params,
       this.currentFrame,
@@ -389,7 +389,7 @@ export class Machine {
     try {
       const target = this.checkWrite(addr, 8, access);
       this.mem.writeF64(addr, value);
-      this.rec.write(addr, this.mem.readBytes(addr, 8), target);
+      this.rec.writeFrom(this.mem, addr, 8, target);
     } catch (e) {
       this.fault(e);
     }
@@ -399,7 +399,7 @@ export class Machine {
     try {
       const target = this.checkWrite(addr, 4, access);
       this.mem.writeF32(addr, value);
-      this.rec.write(addr, this.mem.readBytes(addr, 4), target);
+      this.rec.writeFrom(this.mem, addr, 4, target);
     } catch (e) {
       this.fault(e);
     }
@@ -410,7 +410,7 @@ export class Machine {
     try {
       const target = this.checkWrite(addr, size, access);
       this.mem.writeInt(addr, size, value);
-      this.rec.write(addr, this.mem.readBytes(addr, size), target);
+      this.rec.writeFrom(this.mem, addr, size, target);
     } catch (e) {
       this.fault(e);
     }
@@ -467,14 +467,17 @@ export class Machine {
   /** Writes runtime bookkeeping (malloc headers, GC metadata) without provenance checks. */
   storeRuntimeInt(addr: number, size: number, value: number): void {
     this.mem.writeInt(addr, size, value);
-    this.rec.write(addr, this.mem.readBytes(addr, size), this.objectAt(addr, false));
+    this.rec.writeFrom(this.mem, addr, size, this.objectAt(addr, false));
   }
 
   // ---------------------------------------------------------------- registers
 
   private regEvent(name: string): void {
     const i = this.regs.indexOf(name);
-    this.rec.register(i, this.regs.slotView(i));
+    const info = this.regs.infos[i];
+    // General-purpose registers are 8 bytes wide; only vector slots need all 16.
+    const view = this.regs.slotView(i);
+    this.rec.register(i, info?.kind === 'vec' ? view : view.subarray(0, 8));
   }
 
   setRegInt(name: string, value: number): void {

@@ -229,6 +229,17 @@ export class Memory {
     this.dirty.add(w.no);
   }
 
+  /** Copies [addr, addr+len) into `dst` at `dstOffset` without checks (the caller just wrote it). */
+  copyOut(addr: number, len: number, dst: Uint8Array, dstOffset: number): void {
+    const off = addr % PAGE_SIZE;
+    const p = this.pages.get((addr - off) / PAGE_SIZE);
+    if (p !== undefined && off + len <= PAGE_SIZE) {
+      dst.set(p.bytes.subarray(off, off + len), dstOffset);
+      return;
+    }
+    dst.set(this.readBytes(addr, len), dstOffset);
+  }
+
   /** The live page contents (for keyframes); callers must copy before keeping. */
   pageBytes(no: number): Uint8Array | undefined {
     return this.pages.get(no)?.bytes;

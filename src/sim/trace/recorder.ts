@@ -5,7 +5,7 @@
 import { EventKind, type EventColumns, type Keyframe, type StepColumns, type StepKind } from './types.ts';
 
 /** Steps between two keyframes: the most a scrub ever replays. */
-export const KEYFRAME_INTERVAL = 128;
+export const KEYFRAME_INTERVAL = 256;
 
 type Typed = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
 
@@ -50,9 +50,9 @@ export class TraceRecorder {
       kind: new Uint8Array(n),
       side: new Uint8Array(n),
       line: new Uint32Array(n),
-      column: new Uint32Array(n),
+      column: new Uint16Array(n),
       endLine: new Uint32Array(n),
-      endColumn: new Uint32Array(n),
+      endColumn: new Uint16Array(n),
       message: new Uint16Array(n),
       paramStart: new Uint32Array(n),
       eventStart: new Uint32Array(n),
@@ -63,7 +63,7 @@ export class TraceRecorder {
       count: 0,
       kind: new Uint8Array(m),
       a: new Float64Array(m),
-      b: new Float64Array(m),
+      b: new Uint32Array(m),
       c: new Uint32Array(m),
       d: new Int32Array(m),
     };
@@ -163,6 +163,20 @@ export class TraceRecorder {
   /** Records a memory write whose bytes are already in memory at `addr`. */
   write(addr: number, bytes: Uint8Array, objectId: number): void {
     this.event(EventKind.Write, addr, bytes.length, this.pool(bytes), objectId);
+  }
+
+  /** Records a write of `len` bytes just stored at `addr`, copying them straight from memory. */
+  writeFrom(
+    mem: { copyOut(addr: number, len: number, dst: Uint8Array, off: number): void },
+    addr: number,
+    len: number,
+    objectId: number,
+  ): void {
+    const off = this.bytesUsed;
+    if (off + len > this.bytes.length) this.bytes = grow(this.bytes, off + len);
+    mem.copyOut(addr, len, this.bytes, off);
+    this.bytesUsed = off + len;
+    this.event(EventKind.Write, addr, len, off, objectId);
   }
 
   register(index: number, slot: Uint8Array): void {

@@ -139,7 +139,7 @@ export interface EventColumns {
   count: number;
   kind: Uint8Array;
   a: Float64Array;
-  b: Float64Array;
+  b: Uint32Array;
   c: Uint32Array;
   d: Int32Array;
 }
@@ -164,9 +164,9 @@ export interface StepColumns {
   kind: Uint8Array;
   side: Uint8Array;
   line: Uint32Array;
-  column: Uint32Array;
+  column: Uint16Array;
   endLine: Uint32Array;
-  endColumn: Uint32Array;
+  endColumn: Uint16Array;
   /** Index into `Trace.messageIds`. */
   message: Uint16Array;
   /** Narration parameters are `params[paramStart[i] .. paramStart[i+1]]`. */

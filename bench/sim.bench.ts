@@ -1,0 +1,123 @@
+/**
+ * Simulator benchmarks: prints a table and writes bench/results/sim.json.
+ * Each figure is the median of 5 runs after a warm-up. Run with `npm run bench`.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { Machine } from '../src/sim/machine/machine.ts';
+import { StepKind, type SourceLoc } from '../src/sim/trace/types.ts';
+
+const RUNS = 5;
+const loc: SourceLoc = { side: 'codon', line: 3, column: 5, endLine: 3, endColumn: 12 };
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] as number;
+}
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/** A loop on the machine: every step stores the counter to its stack slot and moves it through rax. */
+function machineLoop(steps: number) {
+  const m = new Machine({ target: 'x86_64', leftover: 'runtime-data', maxSteps: steps + 10 });
+  m.step(StepKind.Start, 'codon', loc, 'step.start');
+  m.enterFrame('main', 'codon');
+  const addr = m.pushStack(8, 8);
+  const id = m.newObject({
+    name: 'i',
+    typeName: 'int',
+    role: 'local',
+    side: 'codon',
+    addr,
+    size: 8,
+    frameId: 0,
+    loc,
+  });
+  const access = { intended: id, loc };
+  for (let i = 1; i < steps; i++) {
+    m.step(StepKind.Statement, 'codon', loc, 'step.assign', ['i', i]);
+    m.setRegInt('rax', i);
+    m.storeInt(addr, 8, i, access);
+  }
+  return m.finish('ok', 'runtime-data');
+}
+
+interface Row {
+  name: string;
+  median: number;
+  unit: string;
+  goal: string;
+  ok: boolean;
+}
+const rows: Row[] = [];
+
+function timeIt(fn: () => unknown): number {
+  fn(); // warm-up
+  const times: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    gc();
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+const t1m = timeIt(() => machineLoop(1_000_000));
+const t100k = timeIt(() => machineLoop(100_000));
+const rate = 1_000_000 / (t1m / 1000);
+rows.push({
+  name: 'machine loop, 1,000,000 steps, trace recorded',
+  median: Math.round(rate),
+  unit: 'steps/s',
+  goal: '>= 2,000,000',
+  ok: rate >= 2_000_000,
+});
+const ratio = t1m / 1_000_000 / (t100k / 100_000);
+rows.push({
+  name: 'time per step at 1M vs at 100k',
+  median: Number(ratio.toFixed(2)),
+  unit: 'x',
+  goal: '<= 1.5',
+  ok: ratio <= 1.5,
+});
+
+// Memory held by a 1M-step trace, after a forced collection.
+{
+  const heaps: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    gc();
+    const before = process.memoryUsage();
+    let trace: ReturnType<typeof machineLoop> | null = machineLoop(1_000_000);
+    gc();
+    const after = process.memoryUsage();
+    heaps.push((after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers) / 1e6);
+    if (trace.steps.count < 1_000_000) throw new Error('trace too short');
+    trace = null;
+  }
+  const mb = median(heaps);
+  rows.push({
+    name: 'trace of 1,000,000 steps held in memory',
+    median: Number(mb.toFixed(1)),
+    unit: 'MB',
+    goal: '< 200',
+    ok: mb < 200,
+  });
+}
+
+const width = Math.max(...rows.map((r) => r.name.length));
+console.log(`${'benchmark'.padEnd(width)}  ${'median'.padStart(12)}  unit      goal          ok`);
+for (const r of rows) {
+  console.log(
+    `${r.name.padEnd(width)}  ${String(r.median).padStart(12)}  ${r.unit.padEnd(8)}  ${r.goal.padEnd(12)}  ${r.ok ? 'yes' : 'NO'}`,
+  );
+}
+if ((globalThis as { gc?: unknown }).gc === undefined)
+  console.log('(run with node --expose-gc for the memory figure)');
+mkdirSync('bench/results', { recursive: true });
+writeFileSync(
+  'bench/results/sim.json',
+  JSON.stringify({ date: new Date().toISOString(), node: process.version, runs: RUNS, rows }, null, 2),
+);
