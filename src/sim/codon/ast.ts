@@ -1,0 +1,312 @@
+/**
+ * The Codon front end's syntax tree: plain data, every node tagged with a `kind` and located by a `span`.
+ *
+ * Type annotations are ordinary expressions (as in Codon's own parser, where `Ptr[float]` is an
+ * index expression on the name `Ptr`); the checker turns them into `CodonType`s.
+ * The checker fills the optional `type` field of expressions and the `resolved` field of calls,
+ * so the interpreter never has to re-derive what a name or a call means.
+ */
+import type { Span } from '../diag';
+import type { CodonType } from './types';
+
+// ---------------------------------------------------------------------------------------------
+// Expressions
+
+export type BinaryOp = '+' | '-' | '*' | '/' | '//' | '%' | '**';
+export type CompareOp = '<' | '<=' | '>' | '>=' | '==' | '!=';
+export type UnaryOp = '-' | '+' | 'not';
+
+interface ExprBase {
+  span: Span;
+  /** Filled by the checker; absent when the expression could not be typed (an error was reported). */
+  type?: CodonType;
+}
+
+export interface NameExpr extends ExprBase {
+  kind: 'name';
+  id: string;
+  /** Filled by the checker: what the name refers to. */
+  binding?: NameBinding;
+}
+export interface IntExpr extends ExprBase {
+  kind: 'int';
+  /** Exact value (64-bit range checked by the checker). */
+  value: bigint;
+  text: string;
+}
+export interface FloatExpr extends ExprBase {
+  kind: 'float';
+  value: number;
+  text: string;
+}
+export interface StrExpr extends ExprBase {
+  kind: 'str';
+  value: string;
+}
+export interface BoolExpr extends ExprBase {
+  kind: 'bool';
+  value: boolean;
+}
+export interface NoneExpr extends ExprBase {
+  kind: 'none';
+}
+export interface UnaryExpr extends ExprBase {
+  kind: 'unary';
+  op: UnaryOp;
+  operand: Expr;
+}
+export interface BinaryExpr extends ExprBase {
+  kind: 'binary';
+  op: BinaryOp;
+  left: Expr;
+  right: Expr;
+  /** Filled by the checker: the operand types after Codon's int-to-float promotion. */
+  promoted?: 'int' | 'float' | 'ptr-offset' | 'list-repeat';
+}
+/** `a < b`, or a chain `a < b <= c` (each middle operand is evaluated once). */
+export interface CompareExpr extends ExprBase {
+  kind: 'compare';
+  ops: CompareOp[];
+  operands: Expr[];
+}
+/** `and` / `or`: in Codon both sides are converted to `bool` and the result is a `bool`. */
+export interface BoolOpExpr extends ExprBase {
+  kind: 'boolop';
+  op: 'and' | 'or';
+  left: Expr;
+  right: Expr;
+}
+export interface Keyword {
+  name: string;
+  nameSpan: Span;
+  value: Expr;
+}
+export interface CallExpr extends ExprBase {
+  kind: 'call';
+  callee: Expr;
+  args: Expr[];
+  keywords: Keyword[];
+  /** Filled by the checker. */
+  resolved?: CallTarget;
+}
+export interface IndexExpr extends ExprBase {
+  kind: 'index';
+  target: Expr;
+  index: Expr;
+  /** Filled by the checker: what is indexed (a type application such as `Ptr[float]` has `'type'`). */
+  access?: 'list' | 'ptr' | 'array' | 'type';
+}
+export interface AttrExpr extends ExprBase {
+  kind: 'attr';
+  target: Expr;
+  name: string;
+  nameSpan: Span;
+}
+export interface ListExpr extends ExprBase {
+  kind: 'list';
+  items: Expr[];
+}
+/** `[elt for target in iter if cond ...]` with one `for` clause. */
+export interface ListCompExpr extends ExprBase {
+  kind: 'listcomp';
+  elt: Expr;
+  target: NameExpr;
+  iter: Expr;
+  conditions: Expr[];
+}
+/** Stands where an expression could not be parsed or was not modelled (a diagnostic says why). */
+export interface ErrorExpr extends ExprBase {
+  kind: 'error';
+}
+
+export type Expr =
+  | NameExpr
+  | IntExpr
+  | FloatExpr
+  | StrExpr
+  | BoolExpr
+  | NoneExpr
+  | UnaryExpr
+  | BinaryExpr
+  | CompareExpr
+  | BoolOpExpr
+  | CallExpr
+  | IndexExpr
+  | AttrExpr
+  | ListExpr
+  | ListCompExpr
+  | ErrorExpr;
+
+/** What a name refers to, as resolved by the checker. */
+export type NameBinding =
+  | { kind: 'global'; name: string }
+  | { kind: 'local'; name: string }
+  | { kind: 'function'; name: string }
+  | { kind: 'c-function'; name: string }
+  | { kind: 'class'; name: string }
+  | { kind: 'builtin'; name: string };
+
+/** What a call does, as resolved by the checker. */
+export type CallTarget =
+  | { kind: 'c-function'; name: string }
+  | { kind: 'codon-function'; name: string }
+  | { kind: 'print' }
+  | { kind: 'len' }
+  | { kind: 'range' }
+  | { kind: 'convert'; to: 'int' | 'float' | 'float32' | 'bool' }
+  /** `Ptr[T](n)`: a GC allocation of n elements (atomic when T holds no pointers). */
+  | { kind: 'ptr-alloc'; elem: CodonType }
+  /** `Ptr[T]()` or `cobj()`: the null pointer. */
+  | { kind: 'ptr-null'; elem: CodonType }
+  /** `Ptr[T](p)`: the same address seen as another element type. */
+  | { kind: 'ptr-cast'; elem: CodonType }
+  /** `__ptr__(x)`: the address of the variable `x` itself. */
+  | { kind: 'addr-of'; name: string }
+  | { kind: 'tuple-new'; className: string }
+  | { kind: 'list-append'; elem: CodonType };
+
+// ---------------------------------------------------------------------------------------------
+// Statements
+
+interface StmtBase {
+  span: Span;
+}
+
+/** `x = v`, `x: T = v`, `a[i] = v`, `o.f = v`. */
+export interface AssignStmt extends StmtBase {
+  kind: 'assign';
+  target: Expr;
+  annotation: Expr | null;
+  value: Expr;
+  /** Filled by the checker: true when this assignment creates the variable. */
+  declares?: boolean;
+}
+/** `x += v` and friends. */
+export interface AugAssignStmt extends StmtBase {
+  kind: 'augassign';
+  target: Expr;
+  op: BinaryOp;
+  value: Expr;
+}
+export interface ExprStmt extends StmtBase {
+  kind: 'expr';
+  expr: Expr;
+}
+/** `if` with its `elif`s folded into nested `if`s in `orelse`. */
+export interface IfStmt extends StmtBase {
+  kind: 'if';
+  test: Expr;
+  body: Stmt[];
+  orelse: Stmt[];
+}
+export interface WhileStmt extends StmtBase {
+  kind: 'while';
+  test: Expr;
+  body: Stmt[];
+}
+export interface ForStmt extends StmtBase {
+  kind: 'for';
+  target: NameExpr;
+  iter: Expr;
+  body: Stmt[];
+}
+export interface BreakStmt extends StmtBase {
+  kind: 'break';
+}
+export interface ContinueStmt extends StmtBase {
+  kind: 'continue';
+}
+export interface PassStmt extends StmtBase {
+  kind: 'pass';
+}
+export interface ReturnStmt extends StmtBase {
+  kind: 'return';
+  value: Expr | null;
+}
+export interface Param {
+  name: string;
+  nameSpan: Span;
+  annotation: Expr | null;
+  span: Span;
+  type?: CodonType;
+}
+export interface FunctionDef extends StmtBase {
+  kind: 'def';
+  name: string;
+  nameSpan: Span;
+  params: Param[];
+  returns: Expr | null;
+  body: Stmt[];
+  /** Filled by the checker. */
+  returnType?: CodonType;
+  /** Filled by the checker: every local variable (parameters first), in order of first assignment. */
+  locals?: LocalVar[];
+}
+export interface FieldDecl {
+  name: string;
+  nameSpan: Span;
+  annotation: Expr;
+  span: Span;
+  type?: CodonType;
+}
+/** `@tuple class Name:` with typed fields: a by-value LLVM struct. */
+export interface ClassDef extends StmtBase {
+  kind: 'class';
+  name: string;
+  nameSpan: Span;
+  fields: FieldDecl[];
+}
+/** `from C import [LIB.]name(T, ...) [-> R] [as alias]`. */
+export interface CImport extends StmtBase {
+  kind: 'cimport';
+  /** The name bound to the library path for a dynamic import (`LIB` in `LIB.name`), else null. */
+  library: { name: string; span: Span } | null;
+  symbol: string;
+  symbolSpan: Span;
+  params: Expr[];
+  returns: Expr | null;
+  alias: { name: string; span: Span } | null;
+  /** Filled by the checker. */
+  paramTypes?: CodonType[];
+  returnType?: CodonType;
+  /** Filled by the checker: the library path string literal that `library.name` is bound to. */
+  libraryPath?: string;
+}
+
+export type Stmt =
+  | AssignStmt
+  | AugAssignStmt
+  | ExprStmt
+  | IfStmt
+  | WhileStmt
+  | ForStmt
+  | BreakStmt
+  | ContinueStmt
+  | PassStmt
+  | ReturnStmt
+  | FunctionDef
+  | ClassDef
+  | CImport;
+
+export interface LocalVar {
+  name: string;
+  type: CodonType;
+  /** Where the variable is first bound. */
+  span: Span;
+  isParam: boolean;
+}
+
+/** One parsed (and, after checking, typed) `.codon` file. */
+export interface Module {
+  kind: 'module';
+  file: string;
+  body: Stmt[];
+  span: Span;
+  /** Filled by the checker: the module-level variables, in order of first assignment. */
+  globals?: LocalVar[];
+}
+
+/** The name a C import is called by in the program. */
+export function cImportName(imp: CImport): string {
+  return imp.alias?.name ?? imp.symbol;
+}

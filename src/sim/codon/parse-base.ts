@@ -1,0 +1,145 @@
+/**
+ * Token cursor, error reporting and recovery shared by the expression and statement parsers.
+ *
+ * A syntax error inside a statement throws `SyntaxFailure` (after recording a located diagnostic);
+ * the statement parser catches it, skips to the end of the line and carries on, so one run reports
+ * several errors. Nothing escapes `parseCodon`.
+ */
+import type { Diagnostic, Pos, Span } from '../diag';
+import { errorAt } from '../diag';
+import type { Token } from './lexer';
+
+/** Thrown to abandon the statement being parsed; the diagnostic is already recorded. */
+export class SyntaxFailure {
+  readonly syntaxFailure = true;
+}
+
+/** How deep expressions may nest (parentheses, operator chains) before the parser gives up on them. */
+export const MAX_EXPR_DEPTH = 200;
+/** How deep blocks may nest. */
+export const MAX_BLOCK_DEPTH = 60;
+
+export function spanFrom(start: Span, end: Span): Span {
+  return { start: start.start, end: end.end };
+}
+
+/** How a token is shown in a message. */
+export function describeToken(tok: Token): string {
+  switch (tok.kind) {
+    case 'newline':
+      return 'the end of the line';
+    case 'eof':
+      return 'the end of the file';
+    case 'indent':
+      return 'an indented line';
+    case 'dedent':
+      return 'the end of the block';
+    case 'string':
+      return 'a string';
+    default:
+      return `'${tok.text}'`;
+  }
+}
+
+export class ParserBase {
+  protected i = 0;
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(
+    protected readonly tokens: Token[],
+    protected readonly file: string,
+  ) {}
+
+  protected peek(k = 0): Token {
+    const t = this.tokens[this.i + k] ?? this.tokens[this.tokens.length - 1];
+    return t as Token;
+  }
+
+  protected next(): Token {
+    const t = this.peek();
+    if (t.kind !== 'eof') this.i++;
+    return t;
+  }
+
+  /** The end of the last consumed token. */
+  protected prevEnd(): Pos {
+    const t = this.tokens[this.i - 1] ?? this.peek();
+    return t.span.end;
+  }
+
+  protected isOp(text: string, k = 0): boolean {
+    const t = this.peek(k);
+    return t.kind === 'op' && t.text === text;
+  }
+
+  protected isKeyword(text: string, k = 0): boolean {
+    const t = this.peek(k);
+    return t.kind === 'keyword' && t.text === text;
+  }
+
+  protected eatOp(text: string): Token | null {
+    return this.isOp(text) ? this.next() : null;
+  }
+
+  protected eatKeyword(text: string): Token | null {
+    return this.isKeyword(text) ? this.next() : null;
+  }
+
+  /** Records an error diagnostic. */
+  protected report(span: Span, message: string): void {
+    this.diagnostics.push(errorAt(this.file, span, message));
+  }
+
+  /** Records an error and abandons the current statement. */
+  protected fail(span: Span, message: string): never {
+    this.report(span, message);
+    throw new SyntaxFailure();
+  }
+
+  protected expectOp(text: string, message: string): Token {
+    const t = this.peek();
+    if (t.kind === 'op' && t.text === text) return this.next();
+    return this.fail(t.span, message);
+  }
+
+  protected expectName(what: string): Token {
+    const t = this.peek();
+    if (t.kind === 'name') return this.next();
+    if (t.kind === 'keyword')
+      return this.fail(t.span, `'${t.text}' is a reserved word and cannot be used as ${what}.`);
+    return this.fail(t.span, `expected ${what} here, found ${describeToken(t)}.`);
+  }
+
+  /** Skips to just after the end of the current line (bracket contents are already joined by the lexer). */
+  protected skipLine(): void {
+    while (true) {
+      const t = this.peek();
+      if (t.kind === 'eof') return;
+      if (t.kind === 'newline') {
+        this.next();
+        return;
+      }
+      if (t.kind === 'indent' || t.kind === 'dedent') return;
+      this.next();
+    }
+  }
+
+  /** Skips an indented block if one starts here (after its header line was abandoned). */
+  protected skipBlock(): void {
+    if (this.peek().kind !== 'indent') return;
+    let depth = 0;
+    while (true) {
+      const t = this.next();
+      if (t.kind === 'indent') depth++;
+      else if (t.kind === 'dedent') {
+        depth--;
+        if (depth === 0) return;
+      } else if (t.kind === 'eof') return;
+    }
+  }
+
+  /** Reports an unmodelled construct at `span` without abandoning the statement. */
+  protected notModelled(span: Span, what: string, hint?: string): void {
+    this.report(span, `${what} is not modelled by this simulator${hint ? `; ${hint}` : '.'}`);
+  }
+}

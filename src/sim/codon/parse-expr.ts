@@ -1,0 +1,677 @@
+/**
+ * Codon expressions, with Python's precedence (Codon's grammar is Python's):
+ * `or` < `and` < `not` < comparisons < `|` < `^` < `&` < shifts < `+ -` < `* / // % @` < unary < `**` < primary.
+ * Constructs outside the modelled subset are parsed (so the rest of the line still makes sense)
+ * and replaced by an `error` node with a located "is not modelled" diagnostic.
+ */
+import type { Span } from '../diag';
+import type { BinaryOp, CompareOp, Expr, Keyword, ListCompExpr, NameExpr } from './ast';
+import type { Token } from './lexer';
+import { MAX_EXPR_DEPTH, ParserBase, describeToken, spanFrom } from './parse-base';
+
+const COMPARE_OPS = new Set(['<', '>', '==', '>=', '<=', '!=']);
+const UNMODELLED_BINARY: Record<string, string> = {
+  '|': 'the bitwise operator `|`',
+  '^': 'the bitwise operator `^`',
+  '&': 'the bitwise operator `&`',
+  '<<': 'the shift operator `<<`',
+  '>>': 'the shift operator `>>`',
+  '@': 'the matrix operator `@`',
+  '|>': 'the pipeline operator `|>`',
+};
+
+/** Tokens that can start an expression (used to explain "two expressions in a row"). */
+export function startsExpression(t: Token): boolean {
+  if (t.kind === 'name' || t.kind === 'int' || t.kind === 'float' || t.kind === 'string') return true;
+  if (t.kind === 'keyword') return ['True', 'False', 'None', 'not', 'lambda'].includes(t.text);
+  if (t.kind === 'op') return ['(', '[', '{', '-', '+', '~'].includes(t.text);
+  return false;
+}
+
+export class ExprParser extends ParserBase {
+  /** Nesting depth of the expression being parsed. */
+  private exprDepth = 0;
+  /** Tree depth of each built node, to stop operator chains from making trees too deep to walk. */
+  private readonly depthOf = new WeakMap<Expr, number>();
+
+  private enter(tok: Token): void {
+    if (++this.exprDepth > MAX_EXPR_DEPTH) {
+      this.exprDepth = 0;
+      this.fail(
+        tok.span,
+        `this expression is nested too deeply for the simulator (more than ${MAX_EXPR_DEPTH} levels).`,
+      );
+    }
+  }
+
+  private leave(): void {
+    this.exprDepth--;
+  }
+
+  /** Registers a built node's depth; a tree deeper than the limit abandons the statement. */
+  protected built<E extends Expr>(node: E, ...children: Expr[]): E {
+    let d = 0;
+    for (const c of children) d = Math.max(d, this.depthOf.get(c) ?? 1);
+    d += 1;
+    if (d > MAX_EXPR_DEPTH) {
+      this.fail(
+        node.span,
+        `this expression is too long or nested too deeply for the simulator (more than ${MAX_EXPR_DEPTH} levels).`,
+      );
+    }
+    this.depthOf.set(node, d);
+    return node;
+  }
+
+  protected errorExpr(span: Span): Expr {
+    return { kind: 'error', span };
+  }
+
+  /** `expression`: a full expression (no bare tuples). */
+  parseExpr(): Expr {
+    const start = this.peek();
+    this.enter(start);
+    try {
+      if (start.kind === 'keyword' && start.text === 'lambda') return this.parseLambda();
+      const e = this.parseOr();
+      if (this.isKeyword('if')) {
+        // `a if c else b`
+        this.next();
+        this.parseOr();
+        this.expectKeywordText(
+          'else',
+          "expected 'else' in the conditional expression `a if condition else b`.",
+        );
+        const alt = this.parseExpr();
+        const span = spanFrom(e.span, alt.span);
+        this.notModelled(
+          span,
+          'the conditional expression `a if c else b`',
+          'use an `if` statement instead.',
+        );
+        return this.errorExpr(span);
+      }
+      return e;
+    } finally {
+      this.leave();
+    }
+  }
+
+  protected expectKeywordText(text: string, message: string): Token {
+    if (this.isKeyword(text)) return this.next();
+    return this.fail(this.peek().span, message);
+  }
+
+  private parseLambda(): Expr {
+    const kw = this.next();
+    while (!this.isOp(':') && this.peek().kind !== 'newline' && this.peek().kind !== 'eof') this.next();
+    this.expectOp(':', "expected ':' after the parameters of `lambda`.");
+    const body = this.parseExpr();
+    const span = spanFrom(kw.span, body.span);
+    this.notModelled(span, '`lambda`', 'define a function with `def` instead.');
+    return this.errorExpr(span);
+  }
+
+  private parseOr(): Expr {
+    let left = this.parseAnd();
+    while (this.isKeyword('or')) {
+      this.next();
+      const right = this.parseAnd();
+      left = this.built(
+        { kind: 'boolop', op: 'or', left, right, span: spanFrom(left.span, right.span) },
+        left,
+        right,
+      );
+    }
+    return left;
+  }
+
+  private parseAnd(): Expr {
+    let left = this.parseNot();
+    while (this.isKeyword('and')) {
+      this.next();
+      const right = this.parseNot();
+      left = this.built(
+        { kind: 'boolop', op: 'and', left, right, span: spanFrom(left.span, right.span) },
+        left,
+        right,
+      );
+    }
+    return left;
+  }
+
+  private parseNot(): Expr {
+    if (this.isKeyword('not')) {
+      const kw = this.next();
+      this.enter(kw);
+      try {
+        const operand = this.parseNot();
+        return this.built(
+          { kind: 'unary', op: 'not', operand, span: spanFrom(kw.span, operand.span) },
+          operand,
+        );
+      } finally {
+        this.leave();
+      }
+    }
+    return this.parseComparison();
+  }
+
+  private parseComparison(): Expr {
+    const first = this.parseBitwise();
+    const ops: CompareOp[] = [];
+    const operands: Expr[] = [first];
+    let unmodelled: string | null = null;
+    while (true) {
+      const t = this.peek();
+      if (t.kind === 'op' && COMPARE_OPS.has(t.text)) {
+        this.next();
+        ops.push(t.text as CompareOp);
+      } else if (t.kind === 'keyword' && (t.text === 'in' || t.text === 'is')) {
+        this.next();
+        if (t.text === 'is') this.eatKeyword('not');
+        unmodelled ??= t.text === 'in' ? 'the `in` operator (outside a `for`)' : 'the `is` operator';
+        ops.push('==');
+      } else if (t.kind === 'keyword' && t.text === 'not' && this.isKeyword('in', 1)) {
+        this.next();
+        this.next();
+        unmodelled ??= 'the `not in` operator';
+        ops.push('!=');
+      } else break;
+      const operand = this.parseBitwise();
+      operands.push(operand);
+    }
+    if (ops.length === 0) return first;
+    const last = operands[operands.length - 1] as Expr;
+    const span = spanFrom(first.span, last.span);
+    if (unmodelled) {
+      this.notModelled(span, unmodelled);
+      return this.errorExpr(span);
+    }
+    return this.built({ kind: 'compare', ops, operands, span }, ...operands);
+  }
+
+  /** `|`, `^`, `&`, `<<`, `>>`: parsed at their Python levels, then reported as not modelled. */
+  private parseBitwise(): Expr {
+    return this.parseUnmodelledLevel(['|'], () =>
+      this.parseUnmodelledLevel(['^'], () =>
+        this.parseUnmodelledLevel(['&'], () =>
+          this.parseUnmodelledLevel(['<<', '>>'], () => this.parseSum()),
+        ),
+      ),
+    );
+  }
+
+  private parseUnmodelledLevel(ops: string[], inner: () => Expr): Expr {
+    let left = inner();
+    while (this.peek().kind === 'op' && ops.includes(this.peek().text)) {
+      const op = this.next();
+      const right = inner();
+      const span = spanFrom(left.span, right.span);
+      this.notModelled(op.span, UNMODELLED_BINARY[op.text] ?? `'${op.text}'`);
+      left = this.built(this.errorExpr(span), left, right);
+    }
+    return left;
+  }
+
+  private parseSum(): Expr {
+    let left = this.parseTerm();
+    while (this.isOp('+') || this.isOp('-')) {
+      const op = this.next().text as BinaryOp;
+      const right = this.parseTerm();
+      left = this.built(
+        { kind: 'binary', op, left, right, span: spanFrom(left.span, right.span) },
+        left,
+        right,
+      );
+    }
+    return left;
+  }
+
+  private parseTerm(): Expr {
+    let left = this.parseFactor();
+    while (true) {
+      const t = this.peek();
+      if (t.kind !== 'op') break;
+      if (t.text === '*' || t.text === '/' || t.text === '//' || t.text === '%') {
+        this.next();
+        const right = this.parseFactor();
+        left = this.built(
+          { kind: 'binary', op: t.text as BinaryOp, left, right, span: spanFrom(left.span, right.span) },
+          left,
+          right,
+        );
+      } else if (t.text === '@') {
+        this.next();
+        const right = this.parseFactor();
+        this.notModelled(t.span, UNMODELLED_BINARY['@'] as string);
+        left = this.built(this.errorExpr(spanFrom(left.span, right.span)), left, right);
+      } else break;
+    }
+    return left;
+  }
+
+  private parseFactor(): Expr {
+    const t = this.peek();
+    if (t.kind === 'op' && (t.text === '-' || t.text === '+' || t.text === '~')) {
+      this.next();
+      this.enter(t);
+      try {
+        const operand = this.parseFactor();
+        const span = spanFrom(t.span, operand.span);
+        if (t.text === '~') {
+          this.notModelled(t.span, 'the bitwise operator `~`');
+          return this.built(this.errorExpr(span), operand);
+        }
+        return this.built({ kind: 'unary', op: t.text as '-' | '+', operand, span }, operand);
+      } finally {
+        this.leave();
+      }
+    }
+    return this.parsePower();
+  }
+
+  private parsePower(): Expr {
+    const base = this.parsePrimary();
+    if (this.isOp('**')) {
+      const op = this.next();
+      this.enter(op);
+      try {
+        const exp = this.parseFactor(); // right-associative, binds tighter than unary on its left
+        return this.built(
+          { kind: 'binary', op: '**', left: base, right: exp, span: spanFrom(base.span, exp.span) },
+          base,
+          exp,
+        );
+      } finally {
+        this.leave();
+      }
+    }
+    return base;
+  }
+
+  private parsePrimary(): Expr {
+    let e = this.parseAtom();
+    while (true) {
+      if (this.isOp('.')) {
+        this.next();
+        const name = this.expectName("an attribute name after '.'");
+        e = this.built(
+          {
+            kind: 'attr',
+            target: e,
+            name: name.text,
+            nameSpan: name.span,
+            span: spanFrom(e.span, name.span),
+          },
+          e,
+        );
+      } else if (this.isOp('(')) {
+        e = this.parseCall(e);
+      } else if (this.isOp('[')) {
+        e = this.parseSubscript(e);
+      } else break;
+    }
+    return e;
+  }
+
+  private parseCall(callee: Expr): Expr {
+    const open = this.next();
+    this.enter(open);
+    try {
+      const args: Expr[] = [];
+      const keywords: Keyword[] = [];
+      let broken = false;
+      while (!this.isOp(')')) {
+        const t = this.peek();
+        if (t.kind === 'newline' || t.kind === 'eof' || t.kind === 'indent' || t.kind === 'dedent') {
+          this.fail(
+            t.span,
+            `expected ')' to close the call opened at line ${open.span.start.line}, column ${open.span.start.column}.`,
+          );
+        }
+        if (this.isOp('*') || this.isOp('**')) {
+          const star = this.next();
+          const value = this.parseExpr();
+          this.notModelled(spanFrom(star.span, value.span), `unpacking arguments with \`${star.text}\``);
+          broken = true;
+        } else if (t.kind === 'name' && this.isOp('=', 1)) {
+          this.next();
+          this.next();
+          const value = this.parseExpr();
+          keywords.push({ name: t.text, nameSpan: t.span, value });
+        } else {
+          const value = this.parseExpr();
+          if (this.isKeyword('for')) {
+            const gen = this.parseComprehensionTail(value, ')');
+            this.notModelled(
+              gen.span,
+              'a generator expression',
+              'build a list with a list comprehension `[...]` instead.',
+            );
+            broken = true;
+          } else {
+            if (keywords.length > 0) this.report(value.span, 'positional argument follows keyword argument.');
+            args.push(value);
+          }
+        }
+        if (!this.eatOp(',')) break;
+      }
+      const close = this.expectOp(
+        ')',
+        `expected ',' or ')' in the call opened at line ${open.span.start.line}, column ${open.span.start.column}, found ${describeToken(this.peek())}.`,
+      );
+      const span = spanFrom(callee.span, close.span);
+      if (broken) return this.built(this.errorExpr(span), callee, ...args);
+      return this.built(
+        { kind: 'call', callee, args, keywords, span },
+        callee,
+        ...args,
+        ...keywords.map((k) => k.value),
+      );
+    } finally {
+      this.leave();
+    }
+  }
+
+  private parseSubscript(target: Expr): Expr {
+    const open = this.next();
+    this.enter(open);
+    try {
+      if (this.isOp(']')) this.fail(this.peek().span, "expected an index between '[' and ']'.");
+      let sliced = false;
+      let tuple = false;
+      const parts: Expr[] = [];
+      while (true) {
+        if (this.isOp(':')) {
+          sliced = true;
+          this.next();
+          continue;
+        }
+        if (this.isOp(']')) break;
+        parts.push(this.parseExpr());
+        if (this.isOp(':')) continue;
+        if (this.eatOp(',')) {
+          tuple = true;
+          continue;
+        }
+        break;
+      }
+      const close = this.expectOp(
+        ']',
+        `expected ']' to close the '[' at line ${open.span.start.line}, column ${open.span.start.column}.`,
+      );
+      const span = spanFrom(target.span, close.span);
+      if (sliced) {
+        this.notModelled(spanFrom(open.span, close.span), 'slicing (`a[i:j]`)');
+        return this.built(this.errorExpr(span), target, ...parts);
+      }
+      if (tuple || parts.length !== 1) {
+        this.notModelled(spanFrom(open.span, close.span), 'indexing with several values (`a[i, j]`)');
+        return this.built(this.errorExpr(span), target, ...parts);
+      }
+      const index = parts[0] as Expr;
+      return this.built({ kind: 'index', target, index, span }, target, index);
+    } finally {
+      this.leave();
+    }
+  }
+
+  private parseAtom(): Expr {
+    const t = this.peek();
+    switch (t.kind) {
+      case 'name':
+        this.next();
+        return { kind: 'name', id: t.text, span: t.span };
+      case 'int':
+        this.next();
+        return this.intLiteral(t);
+      case 'float':
+        this.next();
+        return this.floatLiteral(t);
+      case 'string':
+        return this.parseStrings();
+      case 'keyword':
+        if (t.text === 'True' || t.text === 'False') {
+          this.next();
+          return { kind: 'bool', value: t.text === 'True', span: t.span };
+        }
+        if (t.text === 'None') {
+          this.next();
+          return { kind: 'none', span: t.span };
+        }
+        if (t.text === 'lambda') return this.parseExpr();
+        if (t.text === 'await' || t.text === 'yield') {
+          this.next();
+          const e = this.parseExpr();
+          this.notModelled(spanFrom(t.span, e.span), `\`${t.text}\``);
+          return this.errorExpr(spanFrom(t.span, e.span));
+        }
+        return this.fail(t.span, `expected a value here, but '${t.text}' is a reserved word.`);
+      case 'op':
+        if (t.text === '(') return this.parseParen();
+        if (t.text === '[') return this.parseList();
+        if (t.text === '{') return this.parseBraces();
+        if (t.text === '...') {
+          this.next();
+          this.notModelled(t.span, 'the ellipsis `...`');
+          return this.errorExpr(t.span);
+        }
+        return this.fail(t.span, `expected a value here, found '${t.text}'.`);
+      default:
+        return this.fail(t.span, `expected a value here, found ${describeToken(t)}.`);
+    }
+  }
+
+  private intLiteral(t: Token): Expr {
+    const text = t.text.replace(/_/g, '');
+    let value: bigint;
+    try {
+      value = BigInt(text);
+    } catch {
+      return this.errorExpr(t.span); // the lexer already reported the malformed number
+    }
+    return { kind: 'int', value, text: t.text, span: t.span };
+  }
+
+  private floatLiteral(t: Token): Expr {
+    const value = Number(t.text.replace(/_/g, ''));
+    if (Number.isNaN(value)) return this.errorExpr(t.span);
+    if (!Number.isFinite(value)) {
+      // Codon's error FLOAT_RANGE (codon/compiler/error.h).
+      this.report(t.span, `float '${t.text}' cannot fit into 64-bit float.`);
+    }
+    return { kind: 'float', value, text: t.text, span: t.span };
+  }
+
+  /** One or more adjacent string literals (Python concatenates them). */
+  private parseStrings(): Expr {
+    const first = this.peek();
+    let value = '';
+    let last = first;
+    let bad = false;
+    while (this.peek().kind === 'string') {
+      const s = this.next();
+      last = s;
+      const prefix = s.prefix ?? '';
+      if (prefix.includes('f')) {
+        this.notModelled(s.span, 'an f-string', 'print several values instead: `print("x =", x)`.');
+        bad = true;
+      } else if (prefix.includes('b')) {
+        this.notModelled(s.span, "a bytes literal (b'...')");
+        bad = true;
+      }
+      value += s.value ?? '';
+    }
+    const span = spanFrom(first.span, last.span);
+    if (bad) return this.errorExpr(span);
+    return { kind: 'str', value, span };
+  }
+
+  private parseParen(): Expr {
+    const open = this.next();
+    this.enter(open);
+    try {
+      if (this.isOp(')')) {
+        const close = this.next();
+        const span = spanFrom(open.span, close.span);
+        this.notModelled(span, 'the empty tuple `()`');
+        return this.errorExpr(span);
+      }
+      const first = this.parseExpr();
+      if (this.isKeyword('for')) {
+        const gen = this.parseComprehensionTail(first, ')');
+        const close = this.expectOp(')', "expected ')' to close the generator expression.");
+        const span = spanFrom(open.span, close.span);
+        this.notModelled(
+          gen.span,
+          'a generator expression',
+          'build a list with a list comprehension `[...]` instead.',
+        );
+        return this.errorExpr(span);
+      }
+      if (this.isOp(',')) {
+        while (this.eatOp(',')) {
+          if (this.isOp(')')) break;
+          this.parseExpr();
+        }
+        const close = this.expectOp(
+          ')',
+          `expected ')' to close the '(' at line ${open.span.start.line}, column ${open.span.start.column}.`,
+        );
+        const span = spanFrom(open.span, close.span);
+        this.notModelled(span, 'a tuple', 'use a `@tuple class` with named fields, or separate variables.');
+        return this.errorExpr(span);
+      }
+      const close = this.expectOp(
+        ')',
+        `expected ')' to close the '(' at line ${open.span.start.line}, column ${open.span.start.column}, found ${describeToken(this.peek())}.`,
+      );
+      // Keep the parenthesised expression's own node, widened to the parentheses.
+      const inner = { ...first, span: spanFrom(open.span, close.span) } as Expr;
+      return this.built(inner, first);
+    } finally {
+      this.leave();
+    }
+  }
+
+  private parseList(): Expr {
+    const open = this.next();
+    this.enter(open);
+    try {
+      const items: Expr[] = [];
+      let broken = false;
+      if (!this.isOp(']')) {
+        if (this.isOp('*')) {
+          const star = this.next();
+          const e = this.parseExpr();
+          this.notModelled(spanFrom(star.span, e.span), 'unpacking with `*` in a list');
+          broken = true;
+        } else {
+          const first = this.parseExpr();
+          if (this.isKeyword('for')) {
+            const comp = this.parseComprehensionTail(first, ']');
+            const close = this.expectOp(']', "expected ']' to close the list comprehension.");
+            const span = spanFrom(open.span, close.span);
+            if (!comp.ok) return this.errorExpr(span);
+            return this.built({ ...comp.node, span }, comp.node);
+          }
+          items.push(first);
+        }
+        while (this.eatOp(',')) {
+          if (this.isOp(']')) break;
+          if (this.isOp('*')) {
+            const star = this.next();
+            const e = this.parseExpr();
+            this.notModelled(spanFrom(star.span, e.span), 'unpacking with `*` in a list');
+            broken = true;
+            continue;
+          }
+          items.push(this.parseExpr());
+        }
+      }
+      const close = this.expectOp(
+        ']',
+        `expected ',' or ']' in the list that starts at line ${open.span.start.line}, column ${open.span.start.column}, found ${describeToken(this.peek())}.`,
+      );
+      const span = spanFrom(open.span, close.span);
+      if (broken) return this.errorExpr(span);
+      return this.built({ kind: 'list', items, span }, ...items);
+    } finally {
+      this.leave();
+    }
+  }
+
+  /**
+   * After `elt`, at `for`: `for target in iter (if cond)*`. Returns the comprehension node
+   * (its span is the clause), or ok=false when a part is not modelled (already reported).
+   */
+  protected parseComprehensionTail(
+    elt: Expr,
+    closer: string,
+  ): { ok: true; node: ListCompExpr; span: Span } | { ok: false; span: Span } {
+    const forTok = this.next();
+    let ok = true;
+    const targets: NameExpr[] = [];
+    do {
+      const name = this.expectName('a loop variable name after `for`');
+      targets.push({ kind: 'name', id: name.text, span: name.span });
+    } while (this.eatOp(','));
+    this.expectKeywordText('in', "expected 'in' after the loop variable of the comprehension.");
+    {
+      // The iterable and the filters are `or`-level expressions, so an `if` after them starts a filter.
+      const iter = this.parseOr();
+      const conditions: Expr[] = [];
+      while (this.isKeyword('if')) {
+        this.next();
+        conditions.push(this.parseOr());
+      }
+      let end = conditions[conditions.length - 1]?.span ?? iter.span;
+      if (this.isKeyword('for')) {
+        const more = this.parseComprehensionTail(elt, closer);
+        this.notModelled(
+          more.span,
+          'a comprehension with several `for` clauses',
+          'use nested `for` loops and `append`.',
+        );
+        end = more.span;
+        ok = false;
+      }
+      const span = spanFrom(forTok.span, end);
+      if (targets.length !== 1) {
+        this.notModelled(
+          spanFrom(targets[0]?.span ?? forTok.span, targets[targets.length - 1]?.span ?? forTok.span),
+          'unpacking several loop variables',
+        );
+        ok = false;
+      }
+      if (!ok) return { ok: false, span };
+      const target = targets[0] as NameExpr;
+      const node: ListCompExpr = {
+        kind: 'listcomp',
+        elt,
+        target,
+        iter,
+        conditions,
+        span: spanFrom(elt.span, end),
+      };
+      return { ok: true, node: this.built(node, elt, iter, ...conditions), span };
+    }
+  }
+
+  private parseBraces(): Expr {
+    const open = this.next();
+    let depth = 1;
+    // Skip to the matching brace: dict and set displays are not modelled.
+    while (depth > 0) {
+      const t = this.peek();
+      if (t.kind === 'eof' || t.kind === 'newline') break;
+      this.next();
+      if (t.kind === 'op' && t.text === '{') depth++;
+      if (t.kind === 'op' && t.text === '}') depth--;
+    }
+    const span = spanFrom(open.span, { start: this.prevEnd(), end: this.prevEnd() });
+    this.notModelled(span, 'a dict or set display `{...}`');
+    return this.errorExpr(span);
+  }
+}

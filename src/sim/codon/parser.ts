@@ -1,0 +1,825 @@
+/**
+ * The Codon statement parser: module-level assignments, `from C import` declarations, `def`,
+ * `@tuple class`, `if`/`elif`/`else`, `while`, `for`, `break`, `continue`, `return`, `pass`,
+ * assignments (plain, annotated, augmented) and expression statements.
+ *
+ * Recovery: a syntax error abandons the statement, records a located diagnostic and resumes at the
+ * next line (skipping the block of an abandoned block header), so a file reports all its errors.
+ */
+import type { Diagnostic, Span } from '../diag';
+import type {
+  BinaryOp,
+  CImport,
+  ClassDef,
+  Expr,
+  FieldDecl,
+  FunctionDef,
+  Module,
+  NameExpr,
+  Param,
+  Stmt,
+} from './ast';
+import type { Token } from './lexer';
+import { MAX_BLOCK_DEPTH, SyntaxFailure, describeToken, spanFrom } from './parse-base';
+import { ExprParser, startsExpression } from './parse-expr';
+
+const AUG_OPS: Record<string, BinaryOp> = {
+  '+=': '+',
+  '-=': '-',
+  '*=': '*',
+  '/=': '/',
+  '//=': '//',
+  '%=': '%',
+  '**=': '**',
+};
+const UNMODELLED_AUG = new Set(['&=', '|=', '^=', '<<=', '>>=', '@=']);
+
+/** Statement keywords that the simulator does not model, with a hint. */
+const UNMODELLED_STATEMENTS: Record<string, string | undefined> = {
+  try: undefined,
+  with: undefined,
+  raise: undefined,
+  assert: undefined,
+  del: undefined,
+  global: 'pass values to functions as parameters and return results instead.',
+  nonlocal: undefined,
+  yield: undefined,
+  async: undefined,
+  await: undefined,
+  except: undefined,
+  finally: undefined,
+};
+
+/** Parses a token stream (from `lexCodon`) into a module. Never throws. */
+export function parseTokens(tokens: Token[], file: string): { module: Module; diagnostics: Diagnostic[] } {
+  const p = new StmtParser(tokens, file);
+  const module = p.parseModule();
+  return { module, diagnostics: p.diagnostics };
+}
+
+class StmtParser extends ExprParser {
+  private blockDepth = 0;
+
+  parseModule(): Module {
+    const body: Stmt[] = [];
+    const start = this.peek().span.start;
+    while (this.peek().kind !== 'eof') {
+      const t = this.peek();
+      if (t.kind === 'newline' || t.kind === 'dedent') {
+        this.next();
+        continue;
+      }
+      if (t.kind === 'indent') {
+        body.push(...this.unexpectedIndent());
+        continue;
+      }
+      body.push(...this.parseStatement());
+    }
+    const end = this.peek().span.end;
+    return { kind: 'module', file: this.file, body, span: { start, end } };
+  }
+
+  /** An indented line where no block was opened: report it, then parse the block's statements anyway. */
+  private unexpectedIndent(): Stmt[] {
+    const indent = this.next();
+    const first = this.peek();
+    this.report(
+      {
+        start: {
+          ...first.span.start,
+          column: 1,
+          offset: first.span.start.offset - first.span.start.column + 1,
+        },
+        end: first.span.start,
+      },
+      first.span.start.line > 1
+        ? 'unexpected indent: this line is indented more than the line before it, but that line does not end with a colon (:).'
+        : 'unexpected indent: the first statement of a file must start at column 1.',
+    );
+    void indent;
+    const stmts: Stmt[] = [];
+    while (true) {
+      const t = this.peek();
+      if (t.kind === 'eof') break;
+      if (t.kind === 'dedent') {
+        this.next();
+        break;
+      }
+      if (t.kind === 'newline') {
+        this.next();
+        continue;
+      }
+      if (t.kind === 'indent') {
+        stmts.push(...this.unexpectedIndent());
+        continue;
+      }
+      stmts.push(...this.parseStatement());
+    }
+    return stmts;
+  }
+
+  /** One statement line (simple statements separated by `;`) or one compound statement. */
+  private parseStatement(): Stmt[] {
+    const startIndex = this.i;
+    try {
+      const t = this.peek();
+      if (t.kind === 'keyword') {
+        switch (t.text) {
+          case 'def':
+            return [this.parseDef()];
+          case 'class':
+            return this.parseClass(null);
+          case 'if':
+            return [this.parseIf()];
+          case 'while':
+            return [this.parseWhile()];
+          case 'for':
+            return [this.parseFor()];
+          case 'from':
+            return this.parseFrom();
+          case 'import':
+            return this.parseImport();
+          case 'elif':
+          case 'else':
+            return this.fail(
+              t.span,
+              `'${t.text}' without a matching 'if' (or 'if' at a different indentation).`,
+            );
+        }
+        if (t.text in UNMODELLED_STATEMENTS) return this.skipUnmodelledStatement(t);
+      }
+      if (t.kind === 'op' && t.text === '@') return this.parseDecorated();
+      if (t.kind === 'name' && t.text === 'match' && this.looksLikeMatch()) {
+        return this.skipUnmodelledStatement(t, '`match`');
+      }
+      return this.parseSimpleLine();
+    } catch (e) {
+      if (!(e instanceof SyntaxFailure)) throw e;
+      if (this.i === startIndex && this.peek().kind !== 'newline') this.next();
+      this.skipLine();
+      this.skipBlock();
+      return [];
+    }
+  }
+
+  private looksLikeMatch(): boolean {
+    const next = this.peek(1);
+    return next.kind === 'name' || next.kind === 'int' || (next.kind === 'op' && next.text === '(');
+  }
+
+  /** Reports an unmodelled statement and skips it together with its block and continuation clauses. */
+  private skipUnmodelledStatement(t: Token, what = `\`${t.text}\``): Stmt[] {
+    const hint = UNMODELLED_STATEMENTS[t.text];
+    const lineEnd = this.lineEndSpan();
+    this.notModelled(spanFrom(t.span, lineEnd), what, hint);
+    this.skipLine();
+    this.skipBlock();
+    // `try` drags its `except`/`else`/`finally` clauses along.
+    while (
+      this.isKeyword('except') ||
+      this.isKeyword('finally') ||
+      (t.text === 'try' && this.isKeyword('else'))
+    ) {
+      this.skipLine();
+      this.skipBlock();
+    }
+    return [];
+  }
+
+  /** The span of the last token on the current line (before its NEWLINE). */
+  private lineEndSpan(): Span {
+    let k = this.i;
+    let last = this.peek();
+    while (true) {
+      const t = this.tokens[k];
+      if (!t || t.kind === 'newline' || t.kind === 'eof' || t.kind === 'indent' || t.kind === 'dedent') break;
+      last = t;
+      k++;
+    }
+    return last.span;
+  }
+
+  /** Simple statements separated by `;`, ending with NEWLINE. */
+  private parseSimpleLine(): Stmt[] {
+    const stmts: Stmt[] = [];
+    while (true) {
+      stmts.push(...this.parseSimple());
+      if (!this.eatOp(';')) break;
+      if (this.atLineEnd()) break;
+    }
+    this.expectLineEnd();
+    return stmts;
+  }
+
+  private atLineEnd(): boolean {
+    const k = this.peek().kind;
+    return k === 'newline' || k === 'eof' || k === 'dedent';
+  }
+
+  private expectLineEnd(): void {
+    const t = this.peek();
+    if (t.kind === 'newline') {
+      this.next();
+      return;
+    }
+    if (t.kind === 'eof' || t.kind === 'dedent') return;
+    const prev = this.tokens[this.i - 1];
+    if (prev && startsExpression(t) && prev.kind !== 'keyword') {
+      this.fail(t.span, `two values in a row: is an operator or a comma missing before ${describeToken(t)}?`);
+    }
+    this.fail(t.span, `expected the end of the line here, found ${describeToken(t)}.`);
+  }
+
+  private parseSimple(): Stmt[] {
+    const t = this.peek();
+    if (t.kind === 'keyword') {
+      switch (t.text) {
+        case 'pass':
+          this.next();
+          return [{ kind: 'pass', span: t.span }];
+        case 'break':
+          this.next();
+          return [{ kind: 'break', span: t.span }];
+        case 'continue':
+          this.next();
+          return [{ kind: 'continue', span: t.span }];
+        case 'return': {
+          this.next();
+          if (this.atLineEnd() || this.isOp(';')) return [{ kind: 'return', value: null, span: t.span }];
+          const value = this.parseExprNoTuple('return');
+          return [{ kind: 'return', value, span: spanFrom(t.span, value.span) }];
+        }
+      }
+      if (t.text in UNMODELLED_STATEMENTS) {
+        this.notModelled(
+          spanFrom(t.span, this.lineEndSpan()),
+          `\`${t.text}\``,
+          UNMODELLED_STATEMENTS[t.text],
+        );
+        while (!this.atLineEnd() && !this.isOp(';')) this.next();
+        return [];
+      }
+    }
+    if (t.kind === 'name' && t.text === 'print') {
+      const next = this.peek(1);
+      const literalKeyword = next.kind === 'keyword' && ['True', 'False', 'None'].includes(next.text);
+      if (
+        next.kind === 'name' ||
+        next.kind === 'int' ||
+        next.kind === 'float' ||
+        next.kind === 'string' ||
+        literalKeyword
+      ) {
+        // Codon also accepts Python 2's `print x`; the simulator models only the function call.
+        this.notModelled(
+          spanFrom(t.span, this.lineEndSpan()),
+          'the `print x` statement form',
+          'call the function: `print(x)`.',
+        );
+        while (!this.atLineEnd() && !this.isOp(';')) this.next();
+        return [];
+      }
+    }
+    const target = this.parseExprNoTuple('statement');
+    if (this.isOp(':')) return [this.parseAnnotated(target)];
+    if (this.isOp('=')) {
+      this.next();
+      const value = this.parseExprNoTuple('assignment');
+      if (this.isOp('=')) {
+        const more = this.next();
+        this.parseExprNoTuple('assignment');
+        this.notModelled(
+          more.span,
+          'chained assignment (`a = b = v`)',
+          'assign each variable on its own line.',
+        );
+        return [];
+      }
+      this.checkAssignable(target);
+      return [{ kind: 'assign', target, annotation: null, value, span: spanFrom(target.span, value.span) }];
+    }
+    const op = this.peek();
+    if (op.kind === 'op' && AUG_OPS[op.text]) {
+      this.next();
+      const value = this.parseExprNoTuple('assignment');
+      this.checkAssignable(target);
+      return [
+        {
+          kind: 'augassign',
+          target,
+          op: AUG_OPS[op.text] as BinaryOp,
+          value,
+          span: spanFrom(target.span, value.span),
+        },
+      ];
+    }
+    if (op.kind === 'op' && UNMODELLED_AUG.has(op.text)) {
+      this.next();
+      const value = this.parseExprNoTuple('assignment');
+      this.notModelled(op.span, `the operator \`${op.text}\``);
+      void value;
+      return [];
+    }
+    if (op.kind === 'op' && op.text === ':=') {
+      this.next();
+      this.parseExprNoTuple('assignment');
+      this.notModelled(op.span, 'the assignment expression `:=`');
+      return [];
+    }
+    return [{ kind: 'expr', expr: target, span: target.span }];
+  }
+
+  /** An expression that may not be a bare tuple (`a, b`): tuples are reported as not modelled. */
+  private parseExprNoTuple(context: 'statement' | 'assignment' | 'return'): Expr {
+    const first = this.parseExpr();
+    if (!this.isOp(',')) return first;
+    let last: Expr = first;
+    while (this.eatOp(',')) {
+      if (this.atLineEnd() || this.isOp('=') || this.isOp(';')) break;
+      last = this.parseExpr();
+    }
+    const span = spanFrom(first.span, last.span);
+    this.notModelled(
+      span,
+      context === 'return' ? 'returning several values (a tuple)' : 'a tuple (or tuple unpacking)',
+      context === 'return'
+        ? 'return a `@tuple class` or a list instead.'
+        : 'use separate statements, or a `@tuple class`.',
+    );
+    return { kind: 'error', span };
+  }
+
+  private checkAssignable(target: Expr): void {
+    if (
+      target.kind === 'name' ||
+      target.kind === 'index' ||
+      target.kind === 'attr' ||
+      target.kind === 'error'
+    )
+      return;
+    // Codon's error ASSIGN_INVALID (codon/compiler/error.h): "cannot assign to given expression".
+    this.fail(
+      target.span,
+      target.kind === 'compare'
+        ? "cannot assign to given expression: to compare two values write '==' (a single '=' assigns)."
+        : 'cannot assign to given expression: only a variable, `a[i]` or `obj.field` can be assigned to.',
+    );
+  }
+
+  /** `x: T = v` (or `x: T` alone, which is not modelled). */
+  private parseAnnotated(target: Expr): Stmt {
+    const colon = this.next();
+    if (target.kind !== 'name') {
+      this.fail(colon.span, 'only a plain variable can have a type annotation (`x: float = 0.0`).');
+    }
+    const annotation = this.parseExpr();
+    if (!this.isOp('=')) {
+      this.fail(
+        spanFrom(target.span, annotation.span),
+        `a declaration without a value (\`${(target as NameExpr).id}: ...\`) is not modelled by this simulator; give it a value, e.g. \`${(target as NameExpr).id}: int = 0\`.`,
+      );
+    }
+    this.next();
+    const value = this.parseExprNoTuple('assignment');
+    return { kind: 'assign', target, annotation, value, span: spanFrom(target.span, value.span) };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Blocks
+
+  /** After a header's ':', an indented block or statements on the same line. */
+  private parseSuite(header: Token): Stmt[] {
+    if (this.peek().kind !== 'newline') {
+      return this.parseSimpleLine();
+    }
+    this.next();
+    const t = this.peek();
+    if (t.kind !== 'indent') {
+      this.report(
+        t.span,
+        `expected an indented block after the \`${header.text}\` on line ${header.span.start.line}.`,
+      );
+      return [];
+    }
+    this.next();
+    if (++this.blockDepth > MAX_BLOCK_DEPTH) {
+      this.blockDepth--;
+      this.report(
+        t.span,
+        `blocks are nested too deeply for the simulator (more than ${MAX_BLOCK_DEPTH} levels).`,
+      );
+      this.i--; // back onto the INDENT so skipBlock can skip the whole block
+      this.skipBlock();
+      return [];
+    }
+    try {
+      const body: Stmt[] = [];
+      while (true) {
+        const k = this.peek();
+        if (k.kind === 'eof') break;
+        if (k.kind === 'dedent') {
+          this.next();
+          break;
+        }
+        if (k.kind === 'newline') {
+          this.next();
+          continue;
+        }
+        if (k.kind === 'indent') {
+          body.push(...this.unexpectedIndent());
+          continue;
+        }
+        body.push(...this.parseStatement());
+      }
+      return body;
+    } finally {
+      this.blockDepth--;
+    }
+  }
+
+  private expectColon(header: Token, what: string): void {
+    const t = this.peek();
+    if (t.kind === 'op' && t.text === ':') {
+      this.next();
+      return;
+    }
+    if (
+      t.kind === 'op' &&
+      t.text === '=' &&
+      (header.text === 'if' || header.text === 'while' || header.text === 'elif')
+    ) {
+      this.fail(
+        t.span,
+        `expected ':' at the end of the \`${header.text}\` line; to compare two values write '==' (a single '=' assigns).`,
+      );
+    }
+    this.fail(t.span, `expected ':' at the end of the ${what}, found ${describeToken(t)}.`);
+  }
+
+  private parseIf(): Stmt {
+    const kw = this.next();
+    const test = this.parseExpr();
+    this.expectColon(kw, `\`${kw.text}\` line`);
+    const body = this.parseSuite(kw);
+    let orelse: Stmt[] = [];
+    const elif = this.peek();
+    if (elif.kind === 'keyword' && elif.text === 'elif') {
+      orelse = [this.parseIf()];
+    } else if (elif.kind === 'keyword' && elif.text === 'else') {
+      const elseKw = this.next();
+      this.expectColon(elseKw, '`else` line');
+      orelse = this.parseSuite(elseKw);
+    }
+    const last = orelse[orelse.length - 1] ?? body[body.length - 1];
+    return { kind: 'if', test, body, orelse, span: spanFrom(kw.span, last?.span ?? test.span) };
+  }
+
+  private parseWhile(): Stmt {
+    const kw = this.next();
+    const test = this.parseExpr();
+    this.expectColon(kw, '`while` line');
+    const body = this.parseSuite(kw);
+    this.rejectLoopElse();
+    const last = body[body.length - 1];
+    return { kind: 'while', test, body, span: spanFrom(kw.span, last?.span ?? test.span) };
+  }
+
+  private rejectLoopElse(): void {
+    if (!this.isKeyword('else')) return;
+    const kw = this.next();
+    this.notModelled(kw.span, 'an `else` clause on a loop');
+    if (this.eatOp(':')) this.parseSuite(kw);
+    else {
+      this.skipLine();
+      this.skipBlock();
+    }
+  }
+
+  private parseFor(): Stmt {
+    const kw = this.next();
+    const names: NameExpr[] = [];
+    do {
+      const n = this.expectName('a loop variable name after `for`');
+      names.push({ kind: 'name', id: n.text, span: n.span });
+    } while (this.eatOp(','));
+    if (!this.isKeyword('in')) {
+      this.fail(
+        this.peek().span,
+        `expected 'in' after the loop variable, found ${describeToken(this.peek())}.`,
+      );
+    }
+    this.next();
+    const iter = this.parseExprNoTuple('statement');
+    this.expectColon(kw, '`for` line');
+    const body = this.parseSuite(kw);
+    this.rejectLoopElse();
+    const target = names[0] as NameExpr;
+    if (names.length > 1) {
+      this.notModelled(
+        spanFrom(target.span, (names[names.length - 1] as NameExpr).span),
+        'unpacking several loop variables',
+      );
+      return { kind: 'pass', span: kw.span };
+    }
+    const last = body[body.length - 1];
+    return { kind: 'for', target, iter, body, span: spanFrom(kw.span, last?.span ?? iter.span) };
+  }
+
+  private parseDef(): FunctionDef {
+    const kw = this.next();
+    const name = this.expectName('a function name after `def`');
+    if (this.isOp('[')) {
+      this.fail(this.peek().span, 'generic functions (`def f[T](...)`) are not modelled by this simulator.');
+    }
+    const open = this.expectOp('(', `expected '(' after the function name \`${name.text}\`.`);
+    const params: Param[] = [];
+    while (!this.isOp(')')) {
+      const t = this.peek();
+      if (t.kind === 'op' && (t.text === '*' || t.text === '**' || t.text === '/')) {
+        this.fail(t.span, `\`${t.text}\` in a parameter list is not modelled by this simulator.`);
+      }
+      const pname = this.expectName('a parameter name');
+      let annotation: Expr | null = null;
+      if (this.eatOp(':')) annotation = this.parseExpr();
+      if (this.isOp('=')) {
+        const eq = this.next();
+        const dflt = this.parseExpr();
+        this.notModelled(spanFrom(eq.span, dflt.span), 'a default parameter value');
+      }
+      params.push({
+        name: pname.text,
+        nameSpan: pname.span,
+        annotation,
+        span: annotation ? spanFrom(pname.span, annotation.span) : pname.span,
+      });
+      if (!this.eatOp(',')) break;
+    }
+    this.expectOp(
+      ')',
+      `expected ',' or ')' in the parameter list opened at line ${open.span.start.line}, column ${open.span.start.column}, found ${describeToken(this.peek())}.`,
+    );
+    let returns: Expr | null = null;
+    if (this.eatOp('->')) returns = this.parseExpr();
+    this.expectColon(kw, `\`def ${name.text}(...)\` line`);
+    const body = this.parseSuite(kw);
+    const last = body[body.length - 1];
+    return {
+      kind: 'def',
+      name: name.text,
+      nameSpan: name.span,
+      params,
+      returns,
+      body,
+      span: spanFrom(kw.span, last?.span ?? name.span),
+    };
+  }
+
+  /** `@decorator` lines before a `def` or `class`: only `@tuple class` is modelled. */
+  private parseDecorated(): Stmt[] {
+    const decorators: { name: string; span: Span }[] = [];
+    while (this.isOp('@')) {
+      const at = this.next();
+      const expr = this.parseExpr();
+      const span = spanFrom(at.span, expr.span);
+      decorators.push({ name: expr.kind === 'name' ? expr.id : '', span });
+      this.expectLineEnd();
+      while (this.peek().kind === 'newline') this.next();
+    }
+    if (this.isKeyword('class')) {
+      const isTuple = decorators.length === 1 && decorators[0]?.name === 'tuple';
+      if (!isTuple) {
+        for (const d of decorators) {
+          if (d.name !== 'tuple')
+            this.notModelled(
+              d.span,
+              `the decorator \`${d.name ? '@' + d.name : 'this decorator'}\``,
+              'only `@tuple` classes are modelled.',
+            );
+        }
+      }
+      return this.parseClass(decorators[0] ?? null);
+    }
+    if (this.isKeyword('def')) {
+      for (const d of decorators)
+        this.notModelled(d.span, `the decorator \`${d.name ? '@' + d.name : 'this decorator'}\``);
+      // Kept (the decorator is reported), so that calls to it do not cascade into more errors.
+      return [this.parseDef()];
+    }
+    const t = this.peek();
+    return this.fail(t.span, `expected \`def\` or \`class\` after a decorator, found ${describeToken(t)}.`);
+  }
+
+  /** `@tuple class Name:` with `field: Type` lines. */
+  private parseClass(decorator: { name: string; span: Span } | null): Stmt[] {
+    const kw = this.next();
+    const name = this.expectName('a class name after `class`');
+    if (this.isOp('(') || this.isOp('[')) {
+      this.fail(
+        this.peek().span,
+        'base classes and generic parameters of a class are not modelled by this simulator.',
+      );
+    }
+    this.expectColon(kw, `\`class ${name.text}\` line`);
+    const fields: FieldDecl[] = [];
+    let ok = true;
+    if (this.peek().kind !== 'newline') {
+      this.fail(
+        this.peek().span,
+        'write the fields of the class on their own indented lines, e.g. `    x: float`.',
+      );
+    }
+    this.next();
+    if (this.peek().kind !== 'indent') {
+      this.report(
+        this.peek().span,
+        `expected an indented block after the \`class\` on line ${kw.span.start.line}.`,
+      );
+      return [];
+    }
+    this.next();
+    while (this.peek().kind !== 'dedent' && this.peek().kind !== 'eof') {
+      const t = this.peek();
+      if (t.kind === 'newline') {
+        this.next();
+        continue;
+      }
+      try {
+        if (t.kind === 'name' && this.isOp(':', 1)) {
+          this.next();
+          this.next();
+          const annotation = this.parseExpr();
+          if (this.isOp('=')) {
+            const eq = this.next();
+            const dflt = this.parseExpr();
+            this.notModelled(spanFrom(eq.span, dflt.span), 'a default value for a class field');
+          }
+          this.expectLineEnd();
+          fields.push({
+            name: t.text,
+            nameSpan: t.span,
+            annotation,
+            span: spanFrom(t.span, annotation.span),
+          });
+        } else if (t.kind === 'keyword' && t.text === 'pass') {
+          this.next();
+          this.expectLineEnd();
+        } else if (t.kind === 'string') {
+          this.next(); // docstring
+          this.expectLineEnd();
+        } else if (t.kind === 'keyword' && t.text === 'def') {
+          const def = this.parseDef();
+          this.notModelled(
+            spanFrom(def.span, def.nameSpan),
+            'a method in a class',
+            'write a function outside the class that takes the object as a parameter.',
+          );
+        } else if (t.kind === 'indent') {
+          this.unexpectedIndent();
+        } else {
+          this.fail(
+            t.span,
+            'a `@tuple` class body may only declare typed fields, one per line, e.g. `x: float`.',
+          );
+        }
+      } catch (e) {
+        if (!(e instanceof SyntaxFailure)) throw e;
+        ok = false;
+        this.skipLine();
+        this.skipBlock();
+      }
+    }
+    if (this.peek().kind === 'dedent') this.next();
+    if (!decorator) {
+      this.notModelled(
+        spanFrom(kw.span, name.span),
+        'a class without `@tuple` (a reference class)',
+        'write `@tuple` on the line above `class` to make it a by-value struct.',
+      );
+    }
+    const last = fields[fields.length - 1];
+    const cls: ClassDef = {
+      kind: 'class',
+      name: name.text,
+      nameSpan: name.span,
+      fields,
+      span: spanFrom(decorator?.span ?? kw.span, last?.span ?? name.span),
+    };
+    // Kept even when a field failed to parse, so that uses of the class do not cascade into more errors.
+    void ok;
+    return [cls];
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Imports
+
+  private parseImport(): Stmt[] {
+    const kw = this.next();
+    this.notModelled(
+      spanFrom(kw.span, this.lineEndSpan()),
+      '`import` of a module',
+      'only C functions can be imported: `from C import LIB.foo(Ptr[float]) -> None`.',
+    );
+    while (!this.atLineEnd()) this.next();
+    this.expectLineEnd();
+    return [];
+  }
+
+  private parseFrom(): Stmt[] {
+    const kw = this.next();
+    const mod = this.peek();
+    if (!(mod.kind === 'name' && mod.text === 'C' && this.isKeyword('import', 1))) {
+      this.notModelled(
+        spanFrom(kw.span, this.lineEndSpan()),
+        mod.kind === 'name' && mod.text === 'python'
+          ? 'importing from Python (`from python import ...`)'
+          : 'importing from a module other than `C`',
+        'only C functions can be imported: `from C import LIB.foo(Ptr[float]) -> None`.',
+      );
+      while (!this.atLineEnd()) this.next();
+      this.expectLineEnd();
+      return [];
+    }
+    this.next(); // C
+    this.next(); // import
+    const parens = this.eatOp('(');
+    const imports: CImport[] = [];
+    while (true) {
+      imports.push(this.parseCImportItem(kw));
+      if (!this.eatOp(',')) break;
+      if (parens && this.isOp(')')) break;
+    }
+    if (parens) this.expectOp(')', "expected ')' to close the list of imported C functions.");
+    this.expectLineEnd();
+    return imports;
+  }
+
+  /** `[LIB.]name(T, ...) [-> R] [as alias]` */
+  private parseCImportItem(fromKw: Token): CImport {
+    const first = this.expectName('the name of the C function to import');
+    let library: { name: string; span: Span } | null = null;
+    let symbol = first;
+    if (this.eatOp('.')) {
+      library = { name: first.text, span: first.span };
+      symbol = this.expectName(`the C function's name after \`${first.text}.\``);
+      if (this.isOp('.')) {
+        this.fail(
+          this.peek().span,
+          'write the library as one name bound to its path: `LIB = "./libfoo.so"` then `from C import LIB.foo(...)`.',
+        );
+      }
+    }
+    if (this.isOp(':')) {
+      this.fail(
+        this.peek().span,
+        'importing a C variable (`from C import name: T`) is not modelled by this simulator.',
+      );
+    }
+    if (!this.isOp('(')) {
+      this.fail(
+        this.peek().span,
+        `a C function import needs its parameter types in parentheses, e.g. \`from C import ${library ? library.name + '.' : ''}${symbol.text}(float) -> float\`.`,
+      );
+    }
+    const open = this.next();
+    const params: Expr[] = [];
+    while (!this.isOp(')')) {
+      if (this.peek().kind === 'name' && this.isOp(':', 1)) {
+        const p = this.peek();
+        this.fail(
+          spanFrom(p.span, this.peek(1).span),
+          `\`from C import\` lists only the parameter types: write the type alone (not \`${p.text}: ...\`).`,
+        );
+      }
+      if (this.isOp('...')) {
+        const dots = this.next();
+        this.notModelled(dots.span, 'a variadic C function (`...`)');
+        if (!this.eatOp(',')) break;
+        continue;
+      }
+      params.push(this.parseExpr());
+      if (!this.eatOp(',')) break;
+    }
+    const close = this.expectOp(
+      ')',
+      `expected ',' or ')' in the parameter types opened at line ${open.span.start.line}, column ${open.span.start.column}, found ${describeToken(this.peek())}.`,
+    );
+    let returns: Expr | null = null;
+    if (this.eatOp('->')) returns = this.parseExpr();
+    let alias: { name: string; span: Span } | null = null;
+    if (this.eatKeyword('as')) {
+      const a = this.expectName('a name after `as`');
+      alias = { name: a.text, span: a.span };
+    }
+    const end = alias?.span ?? returns?.span ?? close.span;
+    return {
+      kind: 'cimport',
+      library,
+      symbol: symbol.text,
+      symbolSpan: symbol.span,
+      params,
+      returns,
+      alias,
+      span: spanFrom(fromKw.span, end),
+    };
+  }
+}
