@@ -1,0 +1,14 @@
+// lib.cpp: the C++ side, built as a shared library:
+//   g++ -shared -fPIC -o libfoo.so lib.cpp
+#include <array>
+
+extern "C" {
+std::array<double, 4> foo() {
+    std::array<double, 4> bar;
+    bar[0] = 1.5;
+    bar[1] = 2.5;
+    bar[2] = 3.5;
+    bar[3] = 4.5;
+    return bar;
+}
+}
