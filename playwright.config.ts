@@ -1,0 +1,52 @@
+import { defineConfig, devices } from '@playwright/test';
+import { findChromium, HOW_TO_GET_CHROMIUM } from './scripts/find-browser.mjs';
+
+/** The tests serve the site under a sub-path, so an absolute asset URL would show up as a 404. */
+export const E2E_BASE_PATH = '/codon-interop-lab/';
+const PORT = 4180;
+const OUT_DIR = 'tmp/e2e-dist';
+
+// scripts/run-e2e.mjs has already found the browser; `npx playwright test` on its own finds it here.
+const executablePath = process.env.E2E_CHROMIUM ?? findChromium()?.path;
+if (!executablePath) throw new Error(HOW_TO_GET_CHROMIUM);
+
+const vite = 'node node_modules/vite/bin/vite.js';
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  // Two shared cores: more workers only make Monaco's start-up slower.
+  workers: 2,
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    ...devices['Desktop Chrome'],
+    baseURL: `http://localhost:${PORT}${E2E_BASE_PATH}`,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  webServer: {
+    // Build a fresh copy (into its own folder, so dist/ is left alone) and serve it as a static host would.
+    command: `${vite} build --outDir ${OUT_DIR} --emptyOutDir --logLevel warn && ${vite} preview --outDir ${OUT_DIR} --port ${PORT} --strictPort`,
+    // FORCE_COLOR=0: Playwright forces colour for the server, which makes Node warn about NO_COLOR.
+    env: { BASE_PATH: E2E_BASE_PATH, FORCE_COLOR: '0' },
+    url: `http://localhost:${PORT}${E2E_BASE_PATH}`,
+    reuseExistingServer: false,
+    timeout: 240_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});
