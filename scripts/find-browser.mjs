@@ -19,8 +19,7 @@ function isExecutable(path) {
 
 /** @param {string} name @param {string} pathVariable */
 function onPath(name, pathVariable) {
-  const dirs = ['/usr/bin', ...pathVariable.split(delimiter).filter(Boolean)];
-  for (const dir of dirs) {
+  for (const dir of pathVariable.split(delimiter).filter(Boolean)) {
     const candidate = join(dir, name);
     if (isExecutable(candidate)) return candidate;
   }
@@ -30,9 +29,10 @@ function onPath(name, pathVariable) {
 /**
  * Where a usable Chromium is, and how it was found; undefined when there is none.
  * @param {NodeJS.ProcessEnv} [env]
+ * @param {readonly string[]} [systemPaths] where a system Chromium usually is, tried before the PATH
  * @returns {{ path: string, source: string } | undefined}
  */
-export function findChromium(env = process.env) {
+export function findChromium(env = process.env, systemPaths = ['/usr/bin/chromium']) {
   let bundled;
   try {
     bundled = chromium.executablePath();
@@ -48,6 +48,9 @@ export function findChromium(env = process.env) {
     throw new Error(`CHROMIUM_PATH is set to ${fromEnv}, which is not an executable file.`);
   }
 
+  for (const path of systemPaths) {
+    if (isExecutable(path)) return { path, source: 'system Chromium' };
+  }
   for (const name of SYSTEM_NAMES) {
     const found = onPath(name, env.PATH ?? '');
     if (found) return { path: found, source: `system ${name}` };
@@ -58,7 +61,7 @@ export function findChromium(env = process.env) {
 /** The message shown when no browser is found. */
 export const HOW_TO_GET_CHROMIUM = [
   'No Chromium found for the end-to-end tests.',
-  "Looked for: Playwright's own Chromium, $CHROMIUM_PATH, then chromium, chromium-browser and google-chrome on the PATH.",
+  "Looked for: Playwright's own Chromium, $CHROMIUM_PATH, /usr/bin/chromium, then chromium, chromium-browser and google-chrome on the PATH.",
   'Get one with either:',
   '  Debian/Ubuntu:  sudo apt-get install chromium',
   '  elsewhere:      npx playwright install chromium',
