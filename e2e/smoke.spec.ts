@@ -78,6 +78,18 @@ test('the welcome lesson, both editors, editing and reset, all from one origin',
   expect(await tokenClass(page, 'codon', 'Ptr')).not.toBe(plainName);
   expect(await tokenClass(page, 'codon', 'from')).not.toBe(plainName);
 
+  // Monaco's editor worker (lazy: the current features do not need it yet) starts from the page's own
+  // origin under its Content-Security-Policy.
+  const workerStarted = page.waitForEvent('worker', { timeout: 10_000 });
+  await page.evaluate(() => {
+    const env = (self as unknown as { MonacoEnvironment: { getWorker(id: string, label: string): Worker } })
+      .MonacoEnvironment;
+    env.getWorker('workerMain.js', 'editorWorkerService');
+  });
+  const worker = await workerStarted;
+  expect(new URL(worker.url()).pathname).toMatch(/^\/codon-interop-lab\/assets\/editor\.worker-[\w-]+\.js$/);
+  expect(await worker.evaluate(() => typeof self.onmessage)).toBe('function');
+
   // Type into the Codon program: the editor shows it and the store knows the code changed.
   const reset = page.getByRole('button', { name: 'Reset code' });
   await expect(reset).toBeDisabled();
