@@ -24,9 +24,19 @@ export function Note({
   );
 }
 
+/** A Note for something that can hurt a real program. */
+export function Warning({ title, children }: { title?: string; children: ReactNode }) {
+  return (
+    <Note kind="warning" title={title}>
+      {children}
+    </Note>
+  );
+}
+
 /** Links that leave the tutorial open in a new tab, so the learner keeps their place and edits. */
 function Link({ href = '', children, ...rest }: ComponentPropsWithoutRef<'a'>) {
-  const external = /^[a-z][a-z0-9+.-]*:/i.test(href);
+  // Course links (`lesson:04-abi`, `page:simulator`) stay in the tab; the lesson player resolves them.
+  const external = /^(https?|mailto):/i.test(href);
   return external ? (
     <a href={href} target="_blank" rel="noopener noreferrer" {...rest}>
       {children}
@@ -42,4 +52,5 @@ function Link({ href = '', children, ...rest }: ComponentPropsWithoutRef<'a'>) {
 export const mdxComponents: MDXComponents = {
   a: Link,
   Note,
+  Warning,
 };
