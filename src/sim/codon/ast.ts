@@ -20,6 +20,12 @@ interface ExprBase {
   span: Span;
   /** Filled by the checker; absent when the expression could not be typed (an error was reported). */
   type?: CodonType;
+  /**
+   * Filled by the checker when Codon converts the value where it is used (its `wrapExpr`):
+   * an `int` passed, assigned or returned where a `float` is expected becomes `float(x)`, and any
+   * value where a `bool` is expected becomes `x.__bool__()`.
+   */
+  coerceTo?: CodonType;
 }
 
 export interface NameExpr extends ExprBase {
@@ -141,6 +147,8 @@ export type Expr =
 export type NameBinding =
   | { kind: 'global'; name: string }
   | { kind: 'local'; name: string }
+  /** The variable of the list comprehension that encloses the use. */
+  | { kind: 'comprehension'; name: string }
   | { kind: 'function'; name: string }
   | { kind: 'c-function'; name: string }
   | { kind: 'class'; name: string }

@@ -44,6 +44,8 @@ export function describeToken(tok: Token): string {
 export class ParserBase {
   protected i = 0;
   readonly diagnostics: Diagnostic[] = [];
+  /** Syntax errors (not counting constructs reported as not modelled). */
+  syntaxErrors = 0;
 
   constructor(
     protected readonly tokens: Token[],
@@ -90,8 +92,15 @@ export class ParserBase {
     this.diagnostics.push(errorAt(this.file, span, message));
   }
 
+  /** Records a syntax error without abandoning the statement. */
+  protected syntax(span: Span, message: string): void {
+    this.syntaxErrors++;
+    this.report(span, message);
+  }
+
   /** Records an error and abandons the current statement. */
   protected fail(span: Span, message: string): never {
+    this.syntaxErrors++;
     this.report(span, message);
     throw new SyntaxFailure();
   }

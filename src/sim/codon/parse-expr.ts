@@ -351,7 +351,7 @@ export class ExprParser extends ParserBase {
             );
             broken = true;
           } else {
-            if (keywords.length > 0) this.report(value.span, 'positional argument follows keyword argument.');
+            if (keywords.length > 0) this.syntax(value.span, 'positional argument follows keyword argument.');
             args.push(value);
           }
         }

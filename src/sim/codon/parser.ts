@@ -51,10 +51,13 @@ const UNMODELLED_STATEMENTS: Record<string, string | undefined> = {
 };
 
 /** Parses a token stream (from `lexCodon`) into a module. Never throws. */
-export function parseTokens(tokens: Token[], file: string): { module: Module; diagnostics: Diagnostic[] } {
+export function parseTokens(
+  tokens: Token[],
+  file: string,
+): { module: Module; diagnostics: Diagnostic[]; syntaxErrors: number } {
   const p = new StmtParser(tokens, file);
   const module = p.parseModule();
-  return { module, diagnostics: p.diagnostics };
+  return { module, diagnostics: p.diagnostics, syntaxErrors: p.syntaxErrors };
 }
 
 class StmtParser extends ExprParser {
@@ -83,7 +86,7 @@ class StmtParser extends ExprParser {
   private unexpectedIndent(): Stmt[] {
     const indent = this.next();
     const first = this.peek();
-    this.report(
+    this.syntax(
       {
         start: {
           ...first.span.start,
@@ -395,7 +398,7 @@ class StmtParser extends ExprParser {
     this.next();
     const t = this.peek();
     if (t.kind !== 'indent') {
-      this.report(
+      this.syntax(
         t.span,
         `expected an indented block after the \`${header.text}\` on line ${header.span.start.line}.`,
       );
@@ -404,7 +407,7 @@ class StmtParser extends ExprParser {
     this.next();
     if (++this.blockDepth > MAX_BLOCK_DEPTH) {
       this.blockDepth--;
-      this.report(
+      this.syntax(
         t.span,
         `blocks are nested too deeply for the simulator (more than ${MAX_BLOCK_DEPTH} levels).`,
       );
@@ -630,7 +633,7 @@ class StmtParser extends ExprParser {
     }
     this.next();
     if (this.peek().kind !== 'indent') {
-      this.report(
+      this.syntax(
         this.peek().span,
         `expected an indented block after the \`class\` on line ${kw.span.start.line}.`,
       );

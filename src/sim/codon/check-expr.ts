@@ -1,0 +1,979 @@
+/**
+ * Typing of Codon expressions for the modelled subset, following Codon's rules:
+ * - `int` op `float` promotes to `float`; `/` on ints gives a `float`; `//`, `%`, `**` on ints stay `int`;
+ * - where a `float` is expected an `int` is converted (`wrapExpr` in codon/parser/visitors/typecheck),
+ *   where a `bool` is expected any value with `__bool__` is; nothing else converts: a `List[float]`
+ *   never becomes a `Ptr[float]`;
+ * - `and`/`or`/`not` give `bool`; a list literal's element type is the common type of its items
+ *   (`[1, 2.5]` is `List[float]`, `transformComprehension` in collections.cpp).
+ * Every error is reported once, at the expression it concerns; a failed sub-expression yields `null`
+ * and its parents stay quiet, so one mistake gives one message.
+ */
+import type { Diagnostic, Span } from '../diag';
+import { errorAt } from '../diag';
+import type {
+  AttrExpr,
+  BinaryExpr,
+  CallExpr,
+  CompareExpr,
+  Expr,
+  IndexExpr,
+  ListCompExpr,
+  ListExpr,
+  NameExpr,
+  UnaryExpr,
+} from './ast';
+import type { CFnInfo, ClassInfo, FnInfo, VarInfo } from './check-scope';
+import { BUILTINS, Scope, UNMODELLED_BUILTINS, suggestName } from './check-scope';
+import {
+  CALL_PTR_VAR,
+  callArgsInvalid,
+  callArgsMany,
+  callArgsMissing,
+  dotNoAttr,
+  exprText,
+  idNotFound,
+  intRange,
+  localBeforeAssignment,
+  mismatchHint,
+  opNoMagic,
+  typeUnify,
+} from './messages';
+import type { CodonType } from './types';
+import {
+  BOOL,
+  BYTE,
+  COBJ,
+  FLOAT,
+  FLOAT32,
+  INT,
+  NONE,
+  RANGE,
+  STR,
+  arrayOf,
+  freshVar,
+  hasBool,
+  listOf,
+  prune,
+  ptrOf,
+  typeName,
+  unify,
+} from './types';
+
+const INT64_MAX = (1n << 63n) - 1n;
+
+/** What a name refers to. */
+export type Sym =
+  | { kind: 'var'; info: VarInfo; binding: 'local' | 'global' | 'comprehension' }
+  | { kind: 'function'; fn: FnInfo }
+  | { kind: 'c-function'; c: CFnInfo }
+  | { kind: 'class'; c: ClassInfo }
+  | { kind: 'builtin'; name: string };
+
+type Handler<K extends Expr['kind']> = (e: Extract<Expr, { kind: K }>) => CodonType | null;
+
+export abstract class ExprChecker {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly globals = new Scope(null);
+  readonly functions = new Map<string, FnInfo>();
+  readonly classes = new Map<string, ClassInfo>();
+  readonly cfuncs = new Map<string, CFnInfo>();
+  /** Module-level definitions already reached by the module-level pass (Python's order at top level). */
+  protected readonly reached = new Set<string>();
+  protected scope: Scope = this.globals;
+  /** Variables of the enclosing list comprehensions, innermost last. */
+  protected readonly compStack: Map<string, VarInfo>[] = [];
+
+  constructor(protected readonly file: string) {}
+
+  /** Type-checks a function body now (Codon realizes a function when it is first called). */
+  protected abstract ensureChecked(fn: FnInfo): void;
+
+  protected error(span: Span, message: string): void {
+    this.diagnostics.push(errorAt(this.file, span, message));
+  }
+
+  protected notModelled(span: Span, what: string, hint?: string): void {
+    this.error(span, `${what} is not modelled by this simulator${hint ? `; ${hint}` : '.'}`);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Names
+
+  /** All names visible here, for "did you mean" suggestions. */
+  private visibleNames(): string[] {
+    const names = [
+      ...this.globals.vars.keys(),
+      ...this.functions.keys(),
+      ...this.classes.keys(),
+      ...this.cfuncs.keys(),
+      ...BUILTINS,
+    ];
+    if (this.scope.fn) names.push(...this.scope.vars.keys());
+    for (const m of this.compStack) names.push(...m.keys());
+    return names;
+  }
+
+  /** Resolves a name, reporting it when unknown. `called` adds the C-import hint. */
+  protected lookup(name: string, span: Span, called = false): Sym | null {
+    for (let k = this.compStack.length - 1; k >= 0; k--) {
+      const info = this.compStack[k]?.get(name);
+      if (info) return { kind: 'var', info, binding: 'comprehension' };
+    }
+    const fn = this.scope.fn;
+    if (fn) {
+      const local = this.scope.vars.get(name);
+      if (local) return { kind: 'var', info: local, binding: 'local' };
+      if (fn.localNames.has(name)) {
+        this.error(
+          span,
+          `${localBeforeAssignment(name)}: assign it before this line, or use another name for the variable.`,
+        );
+        return null;
+      }
+    }
+    const g = this.globals.vars.get(name);
+    if (g) return { kind: 'var', info: g, binding: 'global' };
+    const c = this.cfuncs.get(name);
+    if (c) return { kind: 'c-function', c };
+    const visibleDef = (n: string) => fn !== null || this.reached.has(n);
+    const f = this.functions.get(name);
+    if (f && visibleDef(name)) return { kind: 'function', fn: f };
+    const cls = this.classes.get(name);
+    if (cls && visibleDef(name)) return { kind: 'class', c: cls };
+    if (BUILTINS.has(name)) return { kind: 'builtin', name };
+    if (UNMODELLED_BUILTINS.has(name)) {
+      this.notModelled(span, `\`${name}\``);
+      return null;
+    }
+    let message = idNotFound(name);
+    if ((f || cls) && !visibleDef(name)) {
+      message += `: it is defined further down; at the top level of a file, define a ${f ? 'function' : 'class'} before the lines that use it.`;
+    } else {
+      const suggestion = suggestName(name, this.visibleNames());
+      if (suggestion) message += `; did you mean '${suggestion}'?`;
+      else if (called)
+        message += `. If ${name} is a C function, import it first: \`from C import LIB.${name}(...) -> ...\`.`;
+      else message += '.';
+    }
+    this.error(span, message);
+    return null;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Coercion (Codon's wrapExpr)
+
+  /**
+   * Checks that a value of type `actual` can be used where `expected` is required, applying Codon's
+   * implicit conversions; reports TYPE_UNIFY (with a hint for known traps) otherwise.
+   */
+  protected coerce(e: Expr, actual: CodonType, expected: CodonType): boolean {
+    if (unify(actual, expected)) return true;
+    const a = prune(actual);
+    const x = prune(expected);
+    if (x.kind === 'float' && a.kind === 'int') {
+      e.coerceTo = FLOAT;
+      return true;
+    }
+    if (x.kind === 'bool' && hasBool(a)) {
+      e.coerceTo = BOOL;
+      return true;
+    }
+    this.error(e.span, `${typeUnify(a, x)}.${mismatchHint(a, x, e)}`);
+    return false;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Expressions
+
+  /** Types an expression (filling `e.type`); null when an error was reported. */
+  protected expr(e: Expr): CodonType | null {
+    const handler = this.handlers[e.kind] as (e: Expr) => CodonType | null;
+    const t = handler(e);
+    if (t) e.type = t;
+    return t;
+  }
+
+  private readonly handlers: { [K in Expr['kind']]: Handler<K> } = {
+    name: (e) => this.nameExpr(e),
+    int: (e) => {
+      if (e.value > INT64_MAX) {
+        this.error(e.span, `${intRange(e.text)}.`);
+        return null;
+      }
+      return INT;
+    },
+    float: () => FLOAT,
+    str: () => STR,
+    bool: () => BOOL,
+    none: (e) => {
+      this.notModelled(
+        e.span,
+        '`None` as a value',
+        'a C function declared `-> None` returns nothing; use `cobj()` for a null pointer.',
+      );
+      return null;
+    },
+    unary: (e) => this.unaryExpr(e),
+    binary: (e) => this.binaryExpr(e),
+    compare: (e) => this.compareExpr(e),
+    boolop: (e) => {
+      const l = this.condition(e.left);
+      const r = this.condition(e.right);
+      return l && r ? BOOL : null;
+    },
+    call: (e) => this.callExpr(e),
+    index: (e) => this.indexExpr(e),
+    attr: (e) => this.attrExpr(e),
+    list: (e) => this.listExpr(e),
+    listcomp: (e) => this.listCompExpr(e),
+    error: () => null,
+  };
+
+  /** A value used as a condition (`if`, `while`, `and`, `not`): it needs a `__bool__`. */
+  protected condition(e: Expr): CodonType | null {
+    const t = this.expr(e);
+    if (!t) return null;
+    if (!hasBool(t)) {
+      this.error(e.span, `${dotNoAttr(t, '__bool__')}: a ${typeName(t)} cannot be used as a condition.`);
+      return null;
+    }
+    return t;
+  }
+
+  private nameExpr(e: NameExpr): CodonType | null {
+    const sym = this.lookup(e.id, e.span);
+    if (!sym) return null;
+    if (sym.kind === 'var') {
+      e.binding = { kind: sym.binding, name: e.id };
+      return sym.info.type;
+    }
+    const what =
+      sym.kind === 'class' ||
+      (sym.kind === 'builtin' &&
+        ['int', 'float', 'float32', 'bool', 'byte', 'str', 'cobj', 'Ptr', 'List', 'list'].includes(sym.name))
+        ? 'a type'
+        : 'a function';
+    this.notModelled(
+      e.span,
+      `using ${what} as a value (\`${e.id}\`)`,
+      what === 'a function' ? `call it: \`${e.id}(...)\`.` : undefined,
+    );
+    return null;
+  }
+
+  private unaryExpr(e: UnaryExpr): CodonType | null {
+    if (e.op === 'not') return this.condition(e.operand) ? BOOL : null;
+    const t = this.expr(e.operand);
+    if (!t) return null;
+    const p = prune(t);
+    if (p.kind === 'int' || p.kind === 'float') return p;
+    this.error(e.span, `${dotNoAttr(p, e.op === '-' ? '__neg__' : '__pos__')}.`);
+    return null;
+  }
+
+  private binaryExpr(e: BinaryExpr): CodonType | null {
+    const l = this.expr(e.left);
+    const r = this.expr(e.right);
+    if (!l || !r) return null;
+    const result = this.binaryType(e.op, l, r, e.span);
+    if (!result) return null;
+    e.promoted = result.promoted;
+    return result.type;
+  }
+
+  /** The result type of `l op r` and how the operands combine (shared with augmented assignment). */
+  protected binaryType(
+    op: BinaryExpr['op'],
+    lt: CodonType,
+    rt: CodonType,
+    span: Span,
+  ): { type: CodonType; promoted: NonNullable<BinaryExpr['promoted']> } | null {
+    const l = prune(lt);
+    const r = prune(rt);
+    if ((l.kind === 'int' || l.kind === 'float') && (r.kind === 'int' || r.kind === 'float')) {
+      if (l.kind === 'int' && r.kind === 'int') return { type: op === '/' ? FLOAT : INT, promoted: 'int' };
+      return { type: FLOAT, promoted: 'float' };
+    }
+    if (l.kind === 'ptr' && r.kind === 'int' && (op === '+' || op === '-'))
+      return { type: l, promoted: 'ptr-offset' };
+    if (l.kind === 'ptr' && r.kind === 'ptr' && op === '-' && unify(l, r))
+      return { type: INT, promoted: 'int' };
+    if (l.kind === 'list' && r.kind === 'int' && op === '*') return { type: l, promoted: 'list-repeat' };
+    if (l.kind === 'int' && r.kind === 'list' && op === '*') {
+      this.error(span, `${opNoMagic('*', l, r)}; write the list first: \`[0.0] * 4\`.`);
+      return null;
+    }
+    if (l.kind === 'str' && r.kind === 'str') {
+      this.notModelled(span, 'operations on strings', 'print several values instead: `print("x =", x)`.');
+      return null;
+    }
+    if (l.kind === 'list' && r.kind === 'list' && op === '+') {
+      this.notModelled(span, 'concatenating lists', 'use `append` in a loop.');
+      return null;
+    }
+    if (l.kind === 'bool' || r.kind === 'bool' || l.kind === 'float32' || r.kind === 'float32') {
+      const which = l.kind === 'bool' || r.kind === 'bool' ? 'bool' : 'float32';
+      this.notModelled(span, `arithmetic on ${which} values`, 'convert with `int(x)` or `float(x)` first.');
+      return null;
+    }
+    this.error(span, `${opNoMagic(op, l, r)}.`);
+    return null;
+  }
+
+  private compareExpr(e: CompareExpr): CodonType | null {
+    const types = e.operands.map((o) => this.expr(o));
+    if (types.some((t) => !t)) return null;
+    let ok = true;
+    for (let k = 0; k < e.ops.length; k++) {
+      const op = e.ops[k] as string;
+      const a = prune(types[k] as CodonType);
+      const b = prune(types[k + 1] as CodonType);
+      const span = { start: (e.operands[k] as Expr).span.start, end: (e.operands[k + 1] as Expr).span.end };
+      const numeric = (t: CodonType) => t.kind === 'int' || t.kind === 'float';
+      const equality = op === '==' || op === '!=';
+      if (numeric(a) && numeric(b)) continue;
+      if (a.kind === 'bool' && b.kind === 'bool') continue;
+      if (a.kind === 'ptr' && b.kind === 'ptr' && unify(a, b)) continue;
+      if (a.kind === 'str' && b.kind === 'str' && equality) continue;
+      if (a.kind === 'list' && b.kind === 'list') {
+        this.notModelled(span, 'comparing lists', 'compare their elements in a loop.');
+      } else {
+        this.error(span, `${opNoMagic(op, a, b)}.`);
+      }
+      ok = false;
+    }
+    return ok ? BOOL : null;
+  }
+
+  private indexExpr(e: IndexExpr): CodonType | null {
+    if (this.isTypeApplication(e)) {
+      this.notModelled(
+        e.span,
+        `using the type \`${this.typeText(e)}\` as a value`,
+        'call it to make a value, e.g. `Ptr[float](4)`.',
+      );
+      return null;
+    }
+    const t = this.expr(e.target);
+    const it = this.expr(e.index);
+    if (!t) return null;
+    const p = prune(t);
+    let elem: CodonType | null = null;
+    if (p.kind === 'list') {
+      e.access = 'list';
+      elem = p.elem;
+    } else if (p.kind === 'ptr') {
+      e.access = 'ptr';
+      elem = p.elem;
+    } else if (p.kind === 'array') {
+      e.access = 'array';
+      elem = p.elem;
+    } else if (p.kind === 'str') {
+      this.notModelled(e.span, 'indexing a string');
+      return null;
+    } else {
+      this.error(e.span, `${dotNoAttr(p, '__getitem__')}: a ${typeName(p)} cannot be indexed.`);
+      return null;
+    }
+    if (it && !unify(it, INT)) {
+      this.error(e.index.span, `${typeUnify(it, INT)}: an index must be an int.`);
+      return null;
+    }
+    return elem;
+  }
+
+  /** Fields of the modelled types, from Codon's stdlib declarations. */
+  protected fieldType(t: CodonType, name: string): CodonType | null {
+    const p = prune(t);
+    switch (p.kind) {
+      case 'list': // array.codon: class List: len: int, arr: Array[T]
+        return name === 'len' ? INT : name === 'arr' ? arrayOf(p.elem) : null;
+      case 'array': // core.codon: @tuple class Array: len: int, ptr: Ptr[T]
+        return name === 'len' ? INT : name === 'ptr' ? ptrOf(p.elem) : null;
+      case 'str': // the 0.19 runtime's seq_str_t {len, str}
+        return name === 'len' ? INT : name === 'ptr' ? COBJ : null;
+      case 'tuple-class':
+        return p.fields.find((f) => f.name === name)?.type ?? null;
+      default:
+        return null;
+    }
+  }
+
+  private attrExpr(e: AttrExpr): CodonType | null {
+    const t = this.expr(e.target);
+    if (!t) return null;
+    const f = this.fieldType(t, e.name);
+    if (f) return f;
+    const p = prune(t);
+    let hint = '.';
+    if (p.kind === 'ptr' && (e.name === 'arr' || e.name === 'len'))
+      hint =
+        ': a pointer is only an address; it has no length or buffer fields (a list has: `lst.len`, `lst.arr.ptr`).';
+    else if (p.kind === 'list')
+      hint = ': a list has the fields `len` and `arr` (and `arr` has `len` and `ptr`).';
+    this.error(e.nameSpan, `${dotNoAttr(p, e.name)}${hint}`);
+    return null;
+  }
+
+  private listExpr(e: ListExpr): CodonType | null {
+    let elem: CodonType | null = null;
+    const types: (CodonType | null)[] = e.items.map((item) => this.expr(item));
+    if (types.some((t) => !t)) return null;
+    // The collection's type is the "super type" of its items: int items join float ones.
+    for (const t of types as CodonType[]) {
+      const p = prune(t);
+      if (!elem) elem = p;
+      else if (prune(elem).kind === 'int' && p.kind === 'float') elem = FLOAT;
+    }
+    if (!elem) return listOf(freshVar());
+    // Each item is then appended: list.append(x: T) wraps ints to floats and rejects the rest.
+    let ok = true;
+    e.items.forEach((item, k) => {
+      if (!this.coerce(item, types[k] as CodonType, elem as CodonType)) ok = false;
+    });
+    if (prune(elem).kind === 'none') {
+      this.notModelled(e.span, 'a list of None values');
+      return null;
+    }
+    return ok ? listOf(elem) : null;
+  }
+
+  private listCompExpr(e: ListCompExpr): CodonType | null {
+    const elemOfIter = this.iterationType(e.iter);
+    if (!elemOfIter) return null;
+    const frame = new Map<string, VarInfo>();
+    frame.set(e.target.id, { name: e.target.id, type: elemOfIter, span: e.target.span, isParam: false });
+    e.target.type = elemOfIter;
+    e.target.binding = { kind: 'comprehension', name: e.target.id };
+    this.compStack.push(frame);
+    try {
+      let ok = true;
+      for (const c of e.conditions) if (!this.condition(c)) ok = false;
+      const t = this.expr(e.elt);
+      if (!t || !ok) return null;
+      if (prune(t).kind === 'none') {
+        this.notModelled(e.elt.span, 'a list of None values');
+        return null;
+      }
+      return listOf(t);
+    } finally {
+      this.compStack.pop();
+    }
+  }
+
+  /** The element type when iterating over `iter` in a `for` or a comprehension. */
+  protected iterationType(iter: Expr): CodonType | null {
+    const t = this.expr(iter);
+    if (!t) return null;
+    const p = prune(t);
+    if (p.kind === 'range') return INT;
+    if (p.kind === 'list') return p.elem;
+    if (p.kind === 'ptr') {
+      this.error(
+        iter.span,
+        `${dotNoAttr(p, '__iter__')}: a pointer does not know how many elements it points to; loop over \`range(n)\` and index it: \`p[i]\`.`,
+      );
+      return null;
+    }
+    if (p.kind === 'str' || p.kind === 'array') {
+      this.notModelled(iter.span, `iterating over a ${p.kind === 'str' ? 'string' : 'Array'}`);
+      return null;
+    }
+    this.error(iter.span, `${dotNoAttr(p, '__iter__')}: a ${typeName(p)} cannot be iterated over.`);
+    return null;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Types written in the program
+
+  protected isTypeApplication(e: IndexExpr): boolean {
+    return (
+      e.target.kind === 'name' &&
+      ['Ptr', 'List', 'list'].includes(e.target.id) &&
+      !this.isVariable(e.target.id)
+    );
+  }
+
+  private isVariable(name: string): boolean {
+    return (
+      this.scope.vars.has(name) || this.globals.vars.has(name) || this.compStack.some((m) => m.has(name))
+    );
+  }
+
+  private typeText(e: Expr): string {
+    if (e.kind === 'name') return e.id;
+    if (e.kind === 'index') return `${this.typeText(e.target)}[${this.typeText(e.index)}]`;
+    if (e.kind === 'none') return 'None';
+    return '...';
+  }
+
+  /** Resolves a type annotation (`float`, `Ptr[float]`, `List[int]`, `cobj`, a `@tuple` class, `None`). */
+  protected resolveType(e: Expr): CodonType | null {
+    switch (e.kind) {
+      case 'none':
+        return NONE;
+      case 'name': {
+        const simple: Record<string, CodonType> = {
+          int: INT,
+          float: FLOAT,
+          float32: FLOAT32,
+          bool: BOOL,
+          byte: BYTE,
+          str: STR,
+          cobj: COBJ,
+          NoneType: NONE,
+        };
+        const s = simple[e.id];
+        if (s) return s;
+        const cls = this.classes.get(e.id);
+        if (cls) return cls.type;
+        if (e.id === 'Ptr' || e.id === 'List' || e.id === 'list') {
+          this.error(e.span, `\`${e.id}\` needs an element type here, e.g. \`${e.id}[float]\`.`);
+          return null;
+        }
+        if (UNMODELLED_BUILTINS.has(e.id)) {
+          this.notModelled(e.span, `the type \`${e.id}\``);
+          return null;
+        }
+        const suggestion = suggestName(e.id, [
+          'int',
+          'float',
+          'float32',
+          'bool',
+          'byte',
+          'str',
+          'cobj',
+          'Ptr',
+          'List',
+          ...this.classes.keys(),
+        ]);
+        this.error(
+          e.span,
+          `${idNotFound(e.id)}${suggestion ? `; did you mean '${suggestion}'?` : ': expected a type such as `float` or `Ptr[float]`.'}`,
+        );
+        return null;
+      }
+      case 'index': {
+        if (
+          e.target.kind === 'name' &&
+          (e.target.id === 'Ptr' || e.target.id === 'List' || e.target.id === 'list')
+        ) {
+          const elem = this.resolveType(e.index);
+          if (!elem) return null;
+          if (prune(elem).kind === 'none') {
+            this.notModelled(e.index.span, `\`${e.target.id}[None]\``);
+            return null;
+          }
+          return e.target.id === 'Ptr' ? ptrOf(elem) : listOf(elem);
+        }
+        if (e.target.kind === 'name' && UNMODELLED_BUILTINS.has(e.target.id)) {
+          this.notModelled(e.span, `the type \`${this.typeText(e)}\``);
+          return null;
+        }
+        this.error(e.span, 'expected a type here, such as `float`, `Ptr[float]` or `List[float]`.');
+        return null;
+      }
+      case 'error':
+        return null;
+      default:
+        // Codon's EXPECTED_TYPE: "expected {} expression".
+        this.error(e.span, 'expected type expression: write a type here, such as `float` or `Ptr[float]`.');
+        return null;
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Calls
+
+  private callExpr(e: CallExpr): CodonType | null {
+    const callee = e.callee;
+    if (callee.kind === 'name') return this.callName(e, callee);
+    if (callee.kind === 'index' && this.isTypeApplication(callee)) return this.callTypeApplication(e, callee);
+    if (callee.kind === 'attr') return this.callMethod(e, callee);
+    const t = this.expr(callee);
+    if (t) this.error(callee.span, `'${typeName(t)}' object is not callable.`);
+    this.argTypes(e);
+    return null;
+  }
+
+  /** Types all arguments (for calls whose callee failed, so their own errors are still reported). */
+  private argTypes(e: CallExpr): (CodonType | null)[] {
+    return e.args.map((a) => this.expr(a));
+  }
+
+  private rejectKeywords(e: CallExpr, fnName: string): boolean {
+    if (e.keywords.length === 0) return true;
+    const k = e.keywords[0];
+    if (k)
+      this.notModelled(
+        k.nameSpan,
+        `a keyword argument in a call to ${fnName}()`,
+        'pass the arguments by position.',
+      );
+    return false;
+  }
+
+  /** Checks argument count and types against parameter types (the `wrapExpr` rules). */
+  private checkArgs(
+    e: CallExpr,
+    fnName: string,
+    params: (CodonType | null)[],
+    paramNames: string[],
+  ): boolean {
+    const types = this.argTypes(e);
+    let ok = this.rejectKeywords(e, fnName);
+    if (e.args.length > params.length) {
+      const extra = e.args[params.length] as Expr;
+      this.error(extra.span, `${callArgsMany(fnName, params.length, e.args.length)}.`);
+      return false;
+    }
+    if (e.args.length < params.length) {
+      this.error(e.span, `${callArgsMissing(fnName, paramNames[e.args.length] ?? `a${e.args.length}`)}.`);
+      ok = false;
+    }
+    e.args.forEach((arg, k) => {
+      const t = types[k];
+      const p = params[k];
+      if (!t || !p) {
+        ok = false;
+        return;
+      }
+      if (!this.coerce(arg, t, p)) ok = false;
+    });
+    return ok;
+  }
+
+  private callName(e: CallExpr, callee: NameExpr): CodonType | null {
+    const sym = this.lookup(callee.id, callee.span, true);
+    if (!sym) {
+      this.argTypes(e);
+      return null;
+    }
+    switch (sym.kind) {
+      case 'var': {
+        callee.binding = { kind: sym.binding, name: callee.id };
+        callee.type = sym.info.type;
+        this.error(
+          callee.span,
+          `'${typeName(sym.info.type)}' object is not callable: \`${callee.id}\` is a variable.`,
+        );
+        this.argTypes(e);
+        return null;
+      }
+      case 'function': {
+        callee.binding = { kind: 'function', name: callee.id };
+        const fn = sym.fn;
+        this.ensureChecked(fn);
+        e.resolved = { kind: 'codon-function', name: callee.id };
+        const ok = this.checkArgs(
+          e,
+          callee.id,
+          fn.params,
+          fn.def.params.map((p) => p.name),
+        );
+        return ok ? fn.ret : null;
+      }
+      case 'c-function': {
+        callee.binding = { kind: 'c-function', name: callee.id };
+        const c = sym.c;
+        e.resolved = { kind: 'c-function', name: callee.id };
+        // Codon names the parameters of a C import a0, a1, ... (transformCImport in import.cpp).
+        const ok = this.checkArgs(
+          e,
+          callee.id,
+          c.params,
+          c.params.map((_, k) => `a${k}`),
+        );
+        return ok ? c.ret : null;
+      }
+      case 'class': {
+        callee.binding = { kind: 'class', name: callee.id };
+        const cls = sym.c;
+        const fields = cls.def.fields;
+        e.resolved = { kind: 'tuple-new', className: callee.id };
+        const ok = this.checkArgs(
+          e,
+          callee.id,
+          fields.map((f) => f.type ?? null),
+          fields.map((f) => f.name),
+        );
+        return ok ? cls.type : null;
+      }
+      case 'builtin':
+        callee.binding = { kind: 'builtin', name: callee.id };
+        return this.callBuiltin(e, callee);
+    }
+  }
+
+  private callBuiltin(e: CallExpr, callee: NameExpr): CodonType | null {
+    const name = callee.id;
+    switch (name) {
+      case 'print':
+        return this.callPrint(e);
+      case 'len': {
+        e.resolved = { kind: 'len' };
+        const [t] = this.argTypes(e);
+        if (!this.rejectKeywords(e, 'len')) return null;
+        if (e.args.length !== 1) {
+          this.error(e.span, `${callArgsMany('len', 1, e.args.length)}.`);
+          return null;
+        }
+        if (!t) return null;
+        const p = prune(t);
+        if (p.kind === 'list' || p.kind === 'array' || p.kind === 'str') return INT;
+        const arg = e.args[0] as Expr;
+        this.error(
+          arg.span,
+          `${dotNoAttr(p, '__len__')}${p.kind === 'ptr' ? ': a pointer does not know how many elements it points to; keep the count in a variable.' : '.'}`,
+        );
+        return null;
+      }
+      case 'range': {
+        e.resolved = { kind: 'range' };
+        const types = this.argTypes(e);
+        if (!this.rejectKeywords(e, 'range')) return null;
+        if (e.args.length < 1 || e.args.length > 3) {
+          this.error(e.span, `range() takes 1 to 3 arguments (${e.args.length} given).`);
+          return null;
+        }
+        let ok = true;
+        e.args.forEach((a, k) => {
+          const t = types[k];
+          if (!t) ok = false;
+          else if (!unify(t, INT)) {
+            this.error(a.span, `${typeUnify(t, INT)}: range() counts with ints; convert with \`int(x)\`.`);
+            ok = false;
+          }
+        });
+        return ok ? RANGE : null;
+      }
+      case 'int':
+      case 'float':
+      case 'float32':
+      case 'bool':
+        return this.callConversion(e, name);
+      case 'cobj': {
+        this.argTypes(e);
+        if (e.args.length > 0 || e.keywords.length > 0) {
+          this.notModelled(e.span, '`cobj(...)` with arguments', 'use `cobj()` for a null pointer.');
+          return null;
+        }
+        e.resolved = { kind: 'ptr-null', elem: BYTE };
+        return COBJ;
+      }
+      case '__ptr__': {
+        if (!this.rejectKeywords(e, '__ptr__')) return null;
+        if (e.args.length !== 1) {
+          this.argTypes(e);
+          this.error(e.span, `${callArgsMany('__ptr__', 1, e.args.length)}.`);
+          return null;
+        }
+        const arg = e.args[0] as Expr;
+        if (arg.kind !== 'name') {
+          this.expr(arg);
+          this.error(arg.span, `${CALL_PTR_VAR}: write the name of a variable, e.g. \`__ptr__(x)\`.`);
+          return null;
+        }
+        const t = this.expr(arg);
+        if (!t) return null;
+        if (arg.binding?.kind === 'comprehension') {
+          this.notModelled(arg.span, 'the address of a comprehension variable');
+          return null;
+        }
+        e.resolved = { kind: 'addr-of', name: arg.id };
+        return ptrOf(t);
+      }
+      case 'Ptr':
+      case 'List':
+      case 'list':
+        this.argTypes(e);
+        this.error(
+          callee.span,
+          `\`${name}\` needs an element type here, e.g. \`${name}[float](${name === 'Ptr' ? '4' : ''})\`.`,
+        );
+        return null;
+      case 'str':
+      case 'byte':
+        this.argTypes(e);
+        this.notModelled(e.span, `\`${name}(...)\``);
+        return null;
+      default:
+        this.argTypes(e);
+        this.notModelled(e.span, `\`${name}\``);
+        return null;
+    }
+  }
+
+  private callPrint(e: CallExpr): CodonType | null {
+    e.resolved = { kind: 'print' };
+    let ok = true;
+    for (const a of e.args) {
+      const t = this.expr(a);
+      if (!t) ok = false;
+      else if (prune(t).kind === 'range') {
+        this.notModelled(a.span, 'printing a range');
+        ok = false;
+      }
+    }
+    for (const k of e.keywords) {
+      const t = this.expr(k.value);
+      if (k.name === 'sep' || k.name === 'end') {
+        if (t && !unify(t, STR)) {
+          this.error(k.value.span, `${typeUnify(t, STR)}: \`${k.name}=\` takes a string.`);
+          ok = false;
+        }
+      } else if (k.name === 'file' || k.name === 'flush') {
+        this.notModelled(k.nameSpan, `\`print(..., ${k.name}=...)\``);
+        ok = false;
+      } else {
+        this.error(k.nameSpan, `${callArgsInvalid(k.name, 'print')}.`);
+        ok = false;
+      }
+    }
+    return ok ? NONE : null;
+  }
+
+  private callConversion(e: CallExpr, to: 'int' | 'float' | 'float32' | 'bool'): CodonType | null {
+    const types = this.argTypes(e);
+    if (!this.rejectKeywords(e, to)) return null;
+    e.resolved = { kind: 'convert', to };
+    const result = { int: INT, float: FLOAT, float32: FLOAT32, bool: BOOL }[to];
+    if (e.args.length === 0) return result; // int() is 0, float() is 0.0, bool() is False
+    if (e.args.length > 1) {
+      this.error((e.args[1] as Expr).span, `${callArgsMany(to, 1, e.args.length)}.`);
+      return null;
+    }
+    const t = types[0];
+    if (!t) return null;
+    const p = prune(t);
+    const arg = e.args[0] as Expr;
+    const numeric =
+      p.kind === 'int' ||
+      p.kind === 'float' ||
+      p.kind === 'float32' ||
+      p.kind === 'bool' ||
+      p.kind === 'byte';
+    if (to === 'bool') {
+      if (hasBool(p)) return BOOL;
+    } else if (to === 'float32') {
+      if (p.kind === 'int' || p.kind === 'float' || p.kind === 'float32') return FLOAT32;
+    } else if (numeric) return result;
+    if (p.kind === 'str') {
+      this.notModelled(e.span, `converting a string with \`${to}(...)\``);
+      return null;
+    }
+    this.error(
+      arg.span,
+      `${dotNoAttr(p, `__${to === 'float32' ? 'float' : to}__`)}: a ${typeName(p)} cannot be converted to ${to}.`,
+    );
+    return null;
+  }
+
+  /** `Ptr[T](n)`, `Ptr[T]()`, `Ptr[T](p)`; `List[T](...)` is not modelled. */
+  private callTypeApplication(e: CallExpr, callee: IndexExpr): CodonType | null {
+    const t = this.resolveType(callee);
+    const types = this.argTypes(e);
+    if (!t) return null;
+    callee.access = 'type';
+    const p = prune(t);
+    if (p.kind !== 'ptr') {
+      this.notModelled(
+        e.span,
+        `calling \`${this.typeText(callee)}(...)\``,
+        'build a list with a literal, `[0.0] * n` or a comprehension.',
+      );
+      return null;
+    }
+    callee.type = p;
+    if (!this.rejectKeywords(e, 'Ptr')) return null;
+    if (e.args.length === 0) {
+      e.resolved = { kind: 'ptr-null', elem: p.elem };
+      return p;
+    }
+    if (e.args.length > 1) {
+      this.error((e.args[1] as Expr).span, `${callArgsMany(typeName(p), 1, e.args.length)}.`);
+      return null;
+    }
+    const at = types[0];
+    if (!at) return null;
+    const a = prune(at);
+    const arg = e.args[0] as Expr;
+    if (a.kind === 'int') {
+      e.resolved = { kind: 'ptr-alloc', elem: p.elem };
+      return p;
+    }
+    if (a.kind === 'ptr' && (unify(a, p) || unify(a.elem, BYTE))) {
+      e.resolved = { kind: 'ptr-cast', elem: p.elem };
+      return p;
+    }
+    const name = exprText(arg);
+    this.error(
+      arg.span,
+      `${typeUnify(a, INT)}: \`${typeName(p)}(n)\` allocates n elements, so it takes an int (or a Ptr[byte] to convert).` +
+        (a.kind === 'list' ? ` To use a list's buffer, write \`${name ?? 'lst'}.arr.ptr\`.` : ''),
+    );
+    return null;
+  }
+
+  private callMethod(e: CallExpr, callee: AttrExpr): CodonType | null {
+    const t = this.expr(callee.target);
+    const types = this.argTypes(e);
+    if (!t) return null;
+    const p = prune(t);
+    if (p.kind === 'list' && callee.name === 'append') {
+      if (!this.rejectKeywords(e, 'append')) return null;
+      if (e.args.length !== 1) {
+        this.error(e.span, `${callArgsMany('append', 1, e.args.length)}.`);
+        return null;
+      }
+      const at = types[0];
+      if (!at) return null;
+      if (prune(at).kind === 'none') {
+        this.notModelled(e.args[0]?.span ?? e.span, 'appending None');
+        return null;
+      }
+      if (!this.coerce(e.args[0] as Expr, at, p.elem)) return null;
+      e.resolved = { kind: 'list-append', elem: p.elem };
+      return NONE;
+    }
+    const field = this.fieldType(p, callee.name);
+    if (field) {
+      this.error(
+        callee.span,
+        `'${typeName(field)}' object is not callable: \`${callee.name}\` is a field, not a method.`,
+      );
+      return null;
+    }
+    const listMethods = [
+      'pop',
+      'insert',
+      'extend',
+      'remove',
+      'clear',
+      'index',
+      'count',
+      'reverse',
+      'copy',
+      'sort',
+    ];
+    if (p.kind === 'list' && listMethods.includes(callee.name)) {
+      this.notModelled(callee.nameSpan, `\`list.${callee.name}\``);
+      return null;
+    }
+    if (p.kind === 'ptr' && callee.name === 'as_byte') {
+      this.notModelled(
+        callee.nameSpan,
+        '`Ptr.as_byte()`',
+        'declare the C parameter with the pointer type you have.',
+      );
+      return null;
+    }
+    if (p.kind === 'str') {
+      this.notModelled(callee.nameSpan, `\`str.${callee.name}()\``);
+      return null;
+    }
+    this.error(callee.nameSpan, `${dotNoAttr(p, callee.name)}.`);
+    return null;
+  }
+}

@@ -1,0 +1,531 @@
+/**
+ * The Codon type checker for the modelled subset: statements, functions, `@tuple` classes and
+ * `from C import` declarations, on top of the expression rules in check-expr.ts.
+ *
+ * Order follows Codon/Python: at the top level a name is usable from the line that binds it on;
+ * function bodies are checked when first called (Codon realizes a function at its first call) or at
+ * the end, and see every module-level definition. A variable's type is fixed by its first
+ * assignment (or annotation); later assignments must match it, with Codon's int-to-float conversion.
+ */
+import type { Diagnostic, Span } from '../diag';
+import type {
+  AssignStmt,
+  AugAssignStmt,
+  CImport,
+  ClassDef,
+  Expr,
+  ForStmt,
+  FunctionDef,
+  LocalVar,
+  Module,
+  NameExpr,
+  ReturnStmt,
+  Stmt,
+} from './ast';
+import { cImportName } from './ast';
+import { ExprChecker } from './check-expr';
+import type { FnInfo, VarInfo } from './check-scope';
+import { BUILTINS, Scope } from './check-scope';
+import {
+  ASSIGN_UNEXPECTED_FROZEN,
+  classArgTwice,
+  dotNoAttr,
+  fnArgTwice,
+  idNotFound,
+  outsideFunction,
+  outsideLoop,
+  typeUnify,
+} from './messages';
+import type { CodonType } from './types';
+import { NONE, STR, freshVar, isComplete, prune, resolveType, typeName, unify } from './types';
+import { walkStmts } from './walk';
+
+/** Type-checks a parsed module in place (filling types and resolutions) and returns its diagnostics. */
+export function checkModule(module: Module): Diagnostic[] {
+  const c = new Checker(module.file);
+  c.run(module);
+  return c.diagnostics;
+}
+
+type StmtHandler<K extends Stmt['kind']> = (s: Extract<Stmt, { kind: K }>) => void;
+
+class Checker extends ExprChecker {
+  /** Module-level names bound exactly once, to a string literal (library paths). */
+  private readonly stringLiterals = new Map<string, string>();
+  /** Variables whose defining expression failed: no "cannot infer" error for them. */
+  private readonly poisoned = new Set<VarInfo>();
+  /** 0 at the top level of the module; deeper inside `if`/`for`/`while` blocks. */
+  private blockDepth = 0;
+
+  run(module: Module): void {
+    this.hoist(module.body);
+    this.block(module.body);
+    for (const fn of this.functions.values()) this.ensureChecked(fn);
+    module.globals = this.finishScope(this.globals);
+    // Locals were listed when each body was checked; types inferred later (from calls) are resolved now.
+    for (const fn of this.functions.values()) {
+      if (fn.def.locals) fn.def.locals = fn.def.locals.map((v) => ({ ...v, type: resolveType(v.type) }));
+    }
+    finalizeTypes(module);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Definitions
+
+  /** Registers the module's `@tuple` classes, then its function signatures (Codon sees them all). */
+  private hoist(body: Stmt[]): void {
+    const defined = new Map<string, Span>();
+    const clash = (name: string, span: Span): boolean => {
+      const prev = defined.get(name);
+      if (prev) {
+        this.notModelled(
+          span,
+          `defining \`${name}\` twice (first on line ${prev.start.line})`,
+          'give the second definition another name.',
+        );
+        return true;
+      }
+      if (BUILTINS.has(name)) {
+        this.error(span, `\`${name}\` is a builtin of Codon; give your definition another name.`);
+        return true;
+      }
+      defined.set(name, span);
+      return false;
+    };
+    for (const s of body) {
+      if (s.kind === 'class' && !clash(s.name, s.nameSpan)) this.defineClass(s);
+    }
+    for (const s of body) {
+      if (s.kind === 'def' && !clash(s.name, s.nameSpan)) this.defineFunction(s);
+    }
+  }
+
+  private defineClass(s: ClassDef): void {
+    const seen = new Set<string>();
+    const fields: { name: string; type: CodonType }[] = [];
+    const type: CodonType = { kind: 'tuple-class', name: s.name, fields };
+    for (const f of s.fields) {
+      if (seen.has(f.name)) {
+        this.error(f.nameSpan, `${classArgTwice(f.name)}.`);
+        continue;
+      }
+      seen.add(f.name);
+      if (f.annotation.kind === 'name' && f.annotation.id === s.name) {
+        this.error(
+          f.annotation.span,
+          `a @tuple class cannot contain itself: '${s.name}' would be infinitely large.`,
+        );
+        continue;
+      }
+      const t = this.resolveType(f.annotation);
+      if (!t) continue;
+      if (prune(t).kind === 'none') {
+        this.notModelled(f.annotation.span, 'a field of type None');
+        continue;
+      }
+      f.type = t;
+      fields.push({ name: f.name, type: t });
+    }
+    this.classes.set(s.name, { def: s, type });
+  }
+
+  private defineFunction(s: FunctionDef): void {
+    const seen = new Set<string>();
+    const params = s.params.map((p) => {
+      if (seen.has(p.name)) this.error(p.nameSpan, `${fnArgTwice(p.name)}.`);
+      seen.add(p.name);
+      if (!p.annotation) {
+        this.notModelled(
+          p.nameSpan,
+          `a parameter without a type (\`${p.name}\`, which makes \`${s.name}\` generic)`,
+          `annotate it, e.g. \`${p.name}: float\`.`,
+        );
+        return null;
+      }
+      const t = this.resolveType(p.annotation);
+      if (t && prune(t).kind === 'none') {
+        this.notModelled(p.annotation.span, 'a parameter of type None');
+        return null;
+      }
+      if (t) p.type = t;
+      return t;
+    });
+    const ret = s.returns ? (this.resolveType(s.returns) ?? freshVar()) : freshVar();
+    const localNames = new Set<string>(s.params.map((p) => p.name));
+    collectAssigned(s.body, localNames);
+    this.functions.set(s.name, { def: s, params, ret, state: 'unchecked', localNames });
+  }
+
+  protected ensureChecked(fn: FnInfo): void {
+    if (fn.state !== 'unchecked') return;
+    fn.state = 'checking';
+    const savedScope = this.scope;
+    const savedComp = this.compStack.splice(0);
+    const savedDepth = this.blockDepth;
+    this.scope = new Scope(fn);
+    this.blockDepth = 0;
+    try {
+      fn.def.params.forEach((p, k) => {
+        const t = fn.params[k];
+        const info = this.scope.declare(p.name, t ?? freshVar(), p.nameSpan, true);
+        if (!t) this.poisoned.add(info);
+      });
+      this.block(fn.def.body);
+      if (prune(fn.ret).kind === 'var') unify(fn.ret, NONE); // no `return value`: the function returns None
+      fn.def.returnType = fn.ret;
+      fn.def.locals = this.finishScope(this.scope);
+    } finally {
+      this.scope = savedScope;
+      this.compStack.push(...savedComp);
+      this.blockDepth = savedDepth;
+      fn.state = 'done';
+    }
+  }
+
+  /** Reports variables whose type never became known, and returns the scope's variables. */
+  private finishScope(scope: Scope): LocalVar[] {
+    for (const v of scope.vars.values()) {
+      if (!isComplete(v.type) && !this.poisoned.has(v)) {
+        this.error(
+          v.span,
+          `cannot infer the complete type of '${v.name}' (inferred only '${typeName(v.type)}'): append a value to it, or annotate it, e.g. \`${v.name}: List[float] = []\`.`,
+        );
+      }
+    }
+    return scope.order.map((v) => ({ ...v, type: resolveType(scope.vars.get(v.name)?.type ?? v.type) }));
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Statements
+
+  private block(stmts: Stmt[]): void {
+    for (const s of stmts) {
+      const handler = this.stmtHandlers[s.kind] as (s: Stmt) => void;
+      handler(s);
+    }
+  }
+
+  private nested(stmts: Stmt[], loop = false): void {
+    this.blockDepth++;
+    if (loop) this.scope.loopDepth++;
+    try {
+      this.block(stmts);
+    } finally {
+      this.blockDepth--;
+      if (loop) this.scope.loopDepth--;
+    }
+  }
+
+  private atTopLevel(): boolean {
+    return this.scope.fn === null && this.blockDepth === 0;
+  }
+
+  private readonly stmtHandlers: { [K in Stmt['kind']]: StmtHandler<K> } = {
+    assign: (s) => this.assign(s),
+    augassign: (s) => this.augAssign(s),
+    expr: (s) => void this.expr(s.expr),
+    if: (s) => {
+      this.condition(s.test);
+      this.nested(s.body);
+      this.nested(s.orelse);
+    },
+    while: (s) => {
+      this.condition(s.test);
+      this.nested(s.body, true);
+    },
+    for: (s) => this.forStmt(s),
+    break: (s) => {
+      if (this.scope.loopDepth === 0) this.error(s.span, `${outsideLoop('break')}.`);
+    },
+    continue: (s) => {
+      if (this.scope.loopDepth === 0) this.error(s.span, `${outsideLoop('continue')}.`);
+    },
+    pass: () => {},
+    return: (s) => this.returnStmt(s),
+    def: (s) => {
+      if (!this.atTopLevel()) {
+        this.notModelled(
+          s.nameSpan,
+          'a function defined inside a block or another function',
+          'define it at the top level of the file.',
+        );
+        return;
+      }
+      this.reached.add(s.name);
+    },
+    class: (s) => {
+      if (!this.atTopLevel()) {
+        this.notModelled(
+          s.nameSpan,
+          'a class defined inside a block or a function',
+          'define it at the top level of the file.',
+        );
+        return;
+      }
+      this.reached.add(s.name);
+    },
+    cimport: (s) => this.cImport(s),
+  };
+
+  /** Binds a name in the current scope to a value of type `t` (a new variable, or a matching one). */
+  private bindName(
+    target: NameExpr,
+    t: CodonType | null,
+    valueExpr: Expr | null,
+    annotation: CodonType | null,
+  ): boolean {
+    const scope = this.scope;
+    const name = target.id;
+    if (
+      scope.fn === null &&
+      (this.functions.has(name) || this.classes.has(name) || this.cfuncs.has(name) || BUILTINS.has(name))
+    ) {
+      const what = this.cfuncs.has(name)
+        ? 'an imported C function'
+        : this.classes.has(name)
+          ? 'a class'
+          : BUILTINS.has(name)
+            ? 'a builtin'
+            : 'a function';
+      this.error(
+        target.span,
+        `cannot assign to \`${name}\`: it is ${what}; choose another name for the variable.`,
+      );
+      return false;
+    }
+    const existing = scope.vars.get(name);
+    target.binding = { kind: scope.fn ? 'local' : 'global', name };
+    if (!existing) {
+      let declared = annotation ?? t;
+      if (annotation && t && valueExpr && !this.coerce(valueExpr, t, annotation)) declared = annotation;
+      if (declared && prune(declared).kind === 'range') {
+        this.notModelled(
+          valueExpr?.span ?? target.span,
+          'keeping a range in a variable',
+          'write `for i in range(...)` directly.',
+        );
+        declared = null;
+      }
+      const info = scope.declare(name, declared ?? freshVar(), target.span, false);
+      if (!declared) this.poisoned.add(info);
+      target.type = info.type;
+      return true;
+    }
+    target.type = existing.type;
+    if (annotation && !unify(annotation, existing.type)) {
+      this.error(
+        target.span,
+        `${typeUnify(annotation, existing.type)}: '${name}' already has the type ${typeName(existing.type)}.`,
+      );
+      return false;
+    }
+    if (t && valueExpr) return this.coerce(valueExpr, t, existing.type);
+    return t !== null;
+  }
+
+  private assign(s: AssignStmt): void {
+    const annotation = s.annotation ? this.resolveType(s.annotation) : null;
+    const t = this.expr(s.value);
+    const target = s.target;
+    if (target.kind === 'name') {
+      const isNew = !this.scope.vars.has(target.id);
+      this.bindName(target, t, s.value, annotation);
+      s.declares = isNew && this.scope.vars.has(target.id);
+      if (this.scope.fn === null) {
+        if (isNew && s.value.kind === 'str') this.stringLiterals.set(target.id, s.value.value);
+        else this.stringLiterals.delete(target.id);
+      }
+      return;
+    }
+    if (target.kind === 'index') {
+      const elem = this.expr(target);
+      if (elem && t) this.coerce(s.value, t, elem);
+      return;
+    }
+    if (target.kind === 'attr') {
+      const ft = this.memberTarget(target);
+      if (ft && t) this.coerce(s.value, t, ft);
+    }
+  }
+
+  /** The type of `obj.field` as an assignment target; tuple fields are frozen (Codon's rule). */
+  private memberTarget(target: Extract<Expr, { kind: 'attr' }>): CodonType | null {
+    const ot = this.expr(target.target);
+    if (!ot) return null;
+    const p = prune(ot);
+    const field = this.fieldType(p, target.name);
+    if (!field) {
+      this.error(target.nameSpan, `${dotNoAttr(p, target.name)}.`);
+      return null;
+    }
+    if (p.kind !== 'list') {
+      this.error(
+        target.span,
+        `${ASSIGN_UNEXPECTED_FROZEN}: a ${p.kind === 'tuple-class' ? '@tuple class' : typeName(p)} value cannot be changed in place; build a new one instead.`,
+      );
+      return null;
+    }
+    target.type = field;
+    return field;
+  }
+
+  private augAssign(s: AugAssignStmt): void {
+    const target = s.target;
+    let tt: CodonType | null;
+    if (target.kind === 'attr') tt = this.memberTarget(target);
+    else if (target.kind === 'name' || target.kind === 'index') tt = this.expr(target);
+    else tt = null;
+    const vt = this.expr(s.value);
+    if (!tt || !vt) return;
+    const result = this.binaryType(s.op, tt, vt, s.span);
+    if (!result) return;
+    if (!unify(result.type, tt)) {
+      const a = prune(result.type);
+      const x = prune(tt);
+      if (!(a.kind === 'int' && x.kind === 'float')) {
+        this.error(
+          s.span,
+          `${typeUnify(a, x)}: \`${s.op}=\` would turn this ${typeName(x)} into a ${typeName(a)}${s.op === '/' ? ' (`/` always gives a float; `//` keeps ints)' : ''}.`,
+        );
+      }
+    }
+  }
+
+  private forStmt(s: ForStmt): void {
+    const elem = this.iterationType(s.iter);
+    if (elem) this.bindName(s.target, elem, null, null);
+    else {
+      // Declare the loop variable anyway so its uses do not cascade into more errors.
+      if (!this.scope.vars.has(s.target.id))
+        this.poisoned.add(this.scope.declare(s.target.id, freshVar(), s.target.span, false));
+    }
+    if (elem && s.target.type && !unify(s.target.type, elem)) {
+      this.error(s.target.span, `${typeUnify(elem, s.target.type)}.`);
+    }
+    this.nested(s.body, true);
+  }
+
+  private returnStmt(s: ReturnStmt): void {
+    const fn = this.scope.fn;
+    if (!fn) {
+      this.error(s.span, `${outsideFunction('return')}.`);
+      if (s.value) this.expr(s.value);
+      return;
+    }
+    if (!s.value) {
+      if (!unify(fn.ret, NONE))
+        this.error(
+          s.span,
+          `${typeUnify(NONE, fn.ret)}: \`${fn.def.name}\` must return a ${typeName(fn.ret)}.`,
+        );
+      return;
+    }
+    const t = this.expr(s.value);
+    if (!t) return;
+    if (prune(fn.ret).kind === 'var' && prune(t).kind === 'range') {
+      this.notModelled(s.value.span, 'returning a range');
+      return;
+    }
+    this.coerce(s.value, t, fn.ret);
+  }
+
+  private cImport(s: CImport): void {
+    if (!this.atTopLevel()) {
+      this.notModelled(
+        s.span,
+        '`from C import` inside a block or a function',
+        'import at the top level of the file.',
+      );
+      return;
+    }
+    const name = cImportName(s);
+    const nameSpan = s.alias?.span ?? s.symbolSpan;
+    let ok = true;
+    const params = s.params.map((p) => {
+      const t = this.resolveType(p);
+      if (t && prune(t).kind === 'none') {
+        this.error(
+          p.span,
+          'a C function parameter cannot have the type None; a function without parameters is written `foo()`.',
+        );
+        return null;
+      }
+      return t;
+    });
+    const ret = s.returns ? this.resolveType(s.returns) : NONE;
+    if (params.some((p) => !p) || !ret) ok = false;
+    if (s.library) {
+      const lib = s.library;
+      const v = this.globals.vars.get(lib.name);
+      if (!v) {
+        this.error(
+          lib.span,
+          `${idNotFound(lib.name)}: bind the library's path to it first, e.g. \`${lib.name} = "./libfoo.so"\`.`,
+        );
+        ok = false;
+      } else if (!unify(v.type, STR)) {
+        this.error(
+          lib.span,
+          `${typeUnify(v.type, STR)}: \`${lib.name}\` must hold the library's path, a string.`,
+        );
+        ok = false;
+      } else {
+        const path = this.stringLiterals.get(lib.name);
+        if (path === undefined) {
+          this.notModelled(
+            lib.span,
+            'a library path that is not a string literal assigned once',
+            `bind it once at the top of the file: \`${lib.name} = "./libfoo.so"\`.`,
+          );
+          ok = false;
+        } else s.libraryPath = path;
+      }
+    }
+    if (
+      this.globals.vars.has(name) ||
+      this.functions.has(name) ||
+      this.classes.has(name) ||
+      this.cfuncs.has(name) ||
+      BUILTINS.has(name)
+    ) {
+      this.error(
+        nameSpan,
+        `\`${name}\` is already defined; import the C function under another name with \`as\`.`,
+      );
+      return;
+    }
+    if (!ok) return;
+    s.paramTypes = params as CodonType[];
+    s.returnType = ret as CodonType;
+    this.cfuncs.set(name, { imp: s, params: params as CodonType[], ret: ret as CodonType });
+  }
+}
+
+/** Adds every name a function body binds (assignment and `for` targets) to `out`. */
+function collectAssigned(body: Stmt[], out: Set<string>): void {
+  walkStmts(body, {
+    stmt(s) {
+      if ((s.kind === 'assign' || s.kind === 'augassign') && s.target.kind === 'name') out.add(s.target.id);
+      if (s.kind === 'for') out.add(s.target.id);
+    },
+  });
+}
+
+/** Replaces type variables by what they stand for everywhere in the tree, for the interpreter. */
+function finalizeTypes(module: Module): void {
+  walkStmts(module.body, {
+    expr(e) {
+      if (e.type) e.type = resolveType(e.type);
+      if (e.coerceTo) e.coerceTo = resolveType(e.coerceTo);
+      if (e.kind === 'call' && e.resolved && 'elem' in e.resolved) {
+        e.resolved = { ...e.resolved, elem: resolveType(e.resolved.elem) };
+      }
+    },
+    stmt(s) {
+      if (s.kind === 'def') {
+        for (const p of s.params) if (p.type) p.type = resolveType(p.type);
+        if (s.returnType) s.returnType = resolveType(s.returnType);
+      }
+    },
+  });
+}

@@ -1,0 +1,145 @@
+/**
+ * How Codon 0.19's runtime prints values (not how Python does).
+ *
+ * - A float prints as the fmt library's `{:g}`: 6 significant digits, trailing zeros dropped,
+ *   exponent form outside 1e-4 <= |x| < 1e6 (`default_format(double)` in codon/runtime/lib.cpp,
+ *   used by `float.__format__("")`, which `float.__repr__` calls). `1.5`, `6`, `1e+06`, `0.1`.
+ *   fmt prints a NaN whose sign bit is set as `-nan`; Codon's `float.__format__`
+ *   (stdlib/internal/format.codon) replaces exactly "-nan" by "nan", so `print` always shows `nan`.
+ * - Lists print as `[a, b]` with each item's `__repr__` (list.codon); strings inside are quoted.
+ * - A `@tuple` class prints as `(x: 1.5, y: 2)` (`__magic__.repr` and `tuple_str` in internal.codon).
+ * - A pointer prints as fmt's `fmt::ptr`: `0x` and lower-case hex, `0x0` for null.
+ * - `True`/`False`, `None`, ints in decimal.
+ * Rounding is exact (the decimal expansion of the double, rounded half to even), as glibc's printf
+ * and fmt do.
+ */
+
+/** A value to print, as the interpreter hands it over. */
+export type PrintValue =
+  | { kind: 'int'; value: bigint }
+  | { kind: 'float'; value: number }
+  | { kind: 'bool'; value: boolean }
+  | { kind: 'str'; value: string }
+  | { kind: 'none' }
+  | { kind: 'ptr'; address: bigint }
+  | { kind: 'list'; items: PrintValue[] }
+  | { kind: 'tuple'; fields: { name: string; value: PrintValue }[] };
+
+/** The exact decimal expansion of a finite positive double: value = 0.DIGITS x 10^pointPos. */
+function exactDecimal(x: number): { digits: string; pointPos: number } {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  const expBits = Number((bits >> 52n) & 0x7ffn);
+  const frac = bits & ((1n << 52n) - 1n);
+  const mantissa = expBits === 0 ? frac : frac | (1n << 52n);
+  const e2 = (expBits === 0 ? 1 : expBits) - 1075;
+  if (e2 >= 0) {
+    const digits = (mantissa << BigInt(e2)).toString();
+    return { digits, pointPos: digits.length };
+  }
+  const k = -e2;
+  const digits = (mantissa * 5n ** BigInt(k)).toString();
+  return { digits, pointPos: digits.length - k };
+}
+
+/** Rounds a digit string to `p` digits, half to even; may carry into a new leading digit. */
+function roundDigits(digits: string, pointPos: number, p: number): { digits: string; pointPos: number } {
+  if (digits.length <= p) return { digits: digits.padEnd(p, '0'), pointPos };
+  const keep = digits.slice(0, p);
+  const rest = digits.slice(p);
+  const first = rest.charCodeAt(0) - 48;
+  let up = first > 5;
+  if (first === 5) {
+    const moreThanHalf = /[1-9]/.test(rest.slice(1));
+    up = moreThanHalf || (keep.charCodeAt(p - 1) - 48) % 2 === 1;
+  }
+  if (!up) return { digits: keep, pointPos };
+  const bumped = (BigInt(keep) + 1n).toString();
+  if (bumped.length > p) return { digits: bumped.slice(0, p), pointPos: pointPos + 1 };
+  return { digits: bumped.padStart(p, '0'), pointPos };
+}
+
+function stripFraction(s: string): string {
+  if (!s.includes('.')) return s;
+  return s.replace(/0+$/, '').replace(/\.$/, '');
+}
+
+/** C's and fmt's `%g` / `{:g}` with the given precision (default 6), `-nan` included. */
+export function formatFloatFmtG(x: number, precision = 6): string {
+  const p = precision === 0 ? 1 : precision;
+  const negative = x < 0 || Object.is(x, -0) || (Number.isNaN(x) && nanSignBit(x));
+  const sign = negative ? '-' : '';
+  if (Number.isNaN(x)) return `${sign}nan`;
+  if (!Number.isFinite(x)) return `${sign}inf`;
+  if (x === 0) return `${sign}0`;
+  const exact = exactDecimal(Math.abs(x));
+  const { digits, pointPos } = roundDigits(exact.digits, exact.pointPos, p);
+  const exp = pointPos - 1;
+  if (exp < p && exp >= -4) {
+    let fixed: string;
+    if (pointPos <= 0) fixed = `0.${'0'.repeat(-pointPos)}${digits}`;
+    else if (pointPos >= digits.length) fixed = digits + '0'.repeat(pointPos - digits.length);
+    else fixed = `${digits.slice(0, pointPos)}.${digits.slice(pointPos)}`;
+    return sign + stripFraction(fixed);
+  }
+  const mantissa = stripFraction(`${digits[0]}.${digits.slice(1)}`);
+  const e = Math.abs(exp).toString().padStart(2, '0');
+  return `${sign}${mantissa}e${exp < 0 ? '-' : '+'}${e}`;
+}
+
+/** The sign bit of a NaN (JS keeps NaN payloads through typed arrays, not through arithmetic). */
+function nanSignBit(x: number): boolean {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  return (view.getUint8(0) & 0x80) !== 0;
+}
+
+/** How Codon prints a float: fmt's `{:g}`, with "-nan" shown as "nan". */
+export function formatFloat(x: number): string {
+  const s = formatFloatFmtG(x);
+  return s === '-nan' ? 'nan' : s;
+}
+
+/** Python/Codon `repr` of a string: single quotes unless the text holds a single quote and no double. */
+function strRepr(s: string): string {
+  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    if (ch === quote || ch === '\\') out += '\\' + ch;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\t') out += '\\t';
+    else if (ch === '\r') out += '\\r';
+    else if (c < 32 || c === 127) out += `\\x${c.toString(16).padStart(2, '0')}`;
+    else out += ch;
+  }
+  return out + quote;
+}
+
+/** A value as `print` shows it (`repr` true: as shown inside a list or a tuple). */
+export function formatValue(v: PrintValue, repr = false): string {
+  switch (v.kind) {
+    case 'int':
+      return v.value.toString();
+    case 'float':
+      return formatFloat(v.value);
+    case 'bool':
+      return v.value ? 'True' : 'False';
+    case 'str':
+      return repr ? strRepr(v.value) : v.value;
+    case 'none':
+      return 'None';
+    case 'ptr':
+      return `0x${BigInt.asUintN(64, v.address).toString(16)}`;
+    case 'list':
+      return `[${v.items.map((item) => formatValue(item, true)).join(', ')}]`;
+    case 'tuple':
+      return `(${v.fields.map((f) => `${f.name}: ${formatValue(f.value, true)}`).join(', ')})`;
+  }
+}
+
+/** What `print(*values, sep=sep, end=end)` writes. */
+export function formatPrint(values: PrintValue[], sep = ' ', end = '\n'): string {
+  return values.map((v) => formatValue(v)).join(sep) + end;
+}
