@@ -168,20 +168,17 @@ export type CType =
   | FunctionType
   | RecordType;
 
-/** x86-64 psABI 3.2.3 classes of an eightbyte. */
-export type EightbyteClass = 'INTEGER' | 'SSE' | 'SSEUP' | 'X87' | 'X87UP' | 'MEMORY' | 'NO_CLASS';
+/**
+ * x86-64 psABI 3.2.3 classes of an eightbyte. `COMPLEX_X87` is the psABI's class for a bare
+ * `_Complex long double` (returned in st0 and st1); `std::complex<long double>` is a 32-byte
+ * class and so MEMORY.
+ */
+export type EightbyteClass =
+  'INTEGER' | 'SSE' | 'SSEUP' | 'X87' | 'X87UP' | 'COMPLEX_X87' | 'MEMORY' | 'NO_CLASS';
 
 /** Register names the conventions use (x86-64 and AArch64). */
 export type ReturnConventionX86 =
-  | 'void'
-  | 'rax'
-  | 'rax:rdx'
-  | 'xmm0'
-  | 'xmm0:xmm1'
-  | 'rax+xmm0'
-  | 'xmm0+rax'
-  | 'x87'
-  | 'sret';
+  'void' | 'rax' | 'rax:rdx' | 'xmm0' | 'xmm0:xmm1' | 'rax+xmm0' | 'xmm0+rax' | 'x87' | 'sret';
 
 export type ReturnConventionA64 =
   | 'void'

@@ -1,0 +1,608 @@
+/**
+ * Object layout as g++ 12 computes it on x86-64 and AArch64 Linux (Itanium C++ ABI 2.4 for
+ * classes; the psABI/AAPCS64 rules for bit-fields).
+ *
+ * What is modelled: fundamental types, pointers and references (stored as 8-byte pointers),
+ * enums, C arrays, SSE vectors (x86-64 only), unions, classes with non-virtual bases (empty
+ * base optimisation with the "two subobjects of one type never share an address" rule, and
+ * tail-padding reuse of non-POD bases), virtual functions (a vptr at offset 0, shared with
+ * the primary base), bit-fields, `__attribute__((packed))` and `alignas` on the class.
+ *
+ * Simplifications (documented, not silent): virtual bases are placed after the non-virtual
+ * part in depth-first order, each once, with the class's own vptr at 0 (g++ agrees for the
+ * simple cases; nearly-empty virtual primary bases are not chosen as primary). POD-ness for
+ * layout ignores user-declared non-special constructors, which the type model does not record.
+ */
+import type { CType, FloatType, RecordDecl, RecordType, Target } from './ctype.ts';
+import { AbiError } from './errors.ts';
+import { floatInfo, intInfo, POINTER_SIZE } from './scalars.ts';
+import { typeToString } from './typeToString.ts';
+
+export type CellKind = 'int' | 'uint' | 'bool' | 'float' | 'pointer' | 'padding' | 'vptr' | 'opaque';
+
+/** One scalar leaf of an object, for display and for typed reads and writes. */
+export interface Cell {
+  /** Member path from the object: `_M_elems[2]`, `first`, `base.x`, `Base::x` when ambiguous; `''` for a scalar object. */
+  path: string;
+  offset: number;
+  size: number;
+  kind: CellKind;
+  type: CType | null;
+  /** Bit-fields only: first bit inside the byte at `offset`, and the width in bits. */
+  bitOffset?: number;
+  bitWidth?: number;
+}
+
+/** A direct data member of a record and where it sits. */
+export interface FieldLayout {
+  name: string;
+  offset: number;
+  type: CType;
+  bitOffset?: number;
+  bitWidth?: number;
+}
+
+/** A base-class subobject and where it sits. */
+export interface BaseLayout {
+  type: RecordType;
+  offset: number;
+  virtual: boolean;
+}
+
+export interface Layout {
+  size: number;
+  align: number;
+  /** Direct data members (records only; empty for other types). */
+  fields: FieldLayout[];
+  /** Base-class subobjects (records only). */
+  bases: BaseLayout[];
+  /** Scalar leaves in offset order, padding included, covering every byte (union members overlap). */
+  cells: Cell[];
+  /** Offset of the record's own vptr (null when it has none, or shares its primary base's). */
+  vptrOffset: number | null;
+}
+
+/** Size, alignment, member offsets and scalar cells of `t` on `target`; throws `AbiError` when `t` has no layout. */
+export function layoutOf(t: CType, target: Target): Layout {
+  const inner = innerLayout(t, target);
+  return {
+    size: inner.size,
+    align: inner.align,
+    fields: inner.fields,
+    bases: inner.bases,
+    cells: withPadding(
+      inner.cells.map(({ declaredIn: _d, bare: _b, ...c }) => c),
+      inner.size,
+    ),
+    vptrOffset: inner.vptrOffset,
+  };
+}
+
+/** `sizeof(t)` on `target`. */
+export function sizeOf(t: CType, target: Target): number {
+  return innerLayout(t, target).size;
+}
+
+/** `alignof(t)` on `target`. */
+export function alignOf(t: CType, target: Target): number {
+  return innerLayout(t, target).align;
+}
+
+/** True for a class with no data (Itanium ABI "empty class"): it occupies 1 byte but no data. */
+export function isEmptyRecord(t: CType, target: Target): boolean {
+  return t.kind === 'record' && (innerLayout(t, target) as RecordLayout).isEmpty === true;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface RawCell extends Cell {
+  /** Short name of the class that declares the first path segment (to qualify ambiguous paths). */
+  declaredIn?: string;
+  /** The path before any `Base::` qualification of its first segment (what name lookup would see). */
+  bare?: string;
+}
+
+interface InnerLayout {
+  size: number;
+  align: number;
+  fields: FieldLayout[];
+  bases: BaseLayout[];
+  cells: RawCell[];
+  vptrOffset: number | null;
+}
+
+interface EmptySubobject {
+  decl: RecordDecl;
+  offset: number;
+}
+
+interface RecordLayout extends InnerLayout {
+  /** Size without tail padding (equals size for a POD): later members of a derived class may reuse the rest. */
+  dsize: number;
+  nvsize: number;
+  nvalign: number;
+  isEmpty: boolean;
+  isPod: boolean;
+  /** Every subobject of empty class type inside, with its offset (for the EBO conflict rule). */
+  empties: EmptySubobject[];
+}
+
+interface CacheEntry {
+  layout: InnerLayout;
+  /** What the record looked like when measured: the front end may still be filling it in. */
+  stamp: string;
+}
+
+const caches: Record<Target, WeakMap<object, CacheEntry>> = { x86_64: new WeakMap(), aarch64: new WeakMap() };
+
+function stampOf(decl: RecordDecl): string {
+  return `${decl.fields.length}/${decl.bases.length}/${decl.incomplete === true}/${decl.packed}/${decl.alignas ?? ''}/${decl.hasVirtualFunctions}`;
+}
+
+function innerLayout(t: CType, target: Target): InnerLayout {
+  if (t.kind !== 'record') return scalarLayout(t, target);
+  const cache = caches[target];
+  const stamp = stampOf(t.decl);
+  const hit = cache.get(t.decl);
+  if (hit && hit.stamp === stamp) return hit.layout;
+  const layout = t.decl.tag === 'union' ? unionLayout(t.decl, target) : classLayout(t.decl, target);
+  cache.set(t.decl, { layout, stamp });
+  return layout;
+}
+
+function recordLayout(t: RecordType, target: Target): RecordLayout {
+  return innerLayout(t, target) as RecordLayout;
+}
+
+function leaf(size: number, align: number, cell: RawCell): InnerLayout {
+  return { size, align, fields: [], bases: [], cells: [cell], vptrOffset: null };
+}
+
+function scalarLayout(t: Exclude<CType, RecordType>, target: Target): InnerLayout {
+  switch (t.kind) {
+    case 'void':
+      throw new AbiError('`void` is not an object type: it has no size.');
+    case 'function':
+      throw new AbiError(`\`${typeToString(t)}\` is a function type: it has no size (use a pointer to it).`);
+    case 'int': {
+      const info = intInfo(t.name, target);
+      const kind = t.name === 'bool' ? 'bool' : info.signed ? 'int' : 'uint';
+      return leaf(info.size, info.align, { path: '', offset: 0, size: info.size, kind, type: t });
+    }
+    case 'enum': {
+      const info = intInfo(t.underlying.name, target);
+      const kind = info.signed ? 'int' : 'uint';
+      return leaf(info.size, info.align, { path: '', offset: 0, size: info.size, kind, type: t });
+    }
+    case 'float': {
+      const info = floatInfo(t.name, target);
+      return leaf(info.size, info.align, {
+        path: '',
+        offset: 0,
+        size: info.valueSize,
+        kind: 'float',
+        type: t,
+      });
+    }
+    case 'pointer':
+    case 'reference':
+      return leaf(POINTER_SIZE, POINTER_SIZE, {
+        path: '',
+        offset: 0,
+        size: POINTER_SIZE,
+        kind: 'pointer',
+        type: t,
+      });
+    case 'complex': {
+      const info = floatInfo(t.element.name, target);
+      return {
+        size: 2 * info.size,
+        align: info.align,
+        fields: [],
+        bases: [],
+        cells: [
+          floatCell('real', 0, t.element, info.valueSize),
+          floatCell('imag', info.size, t.element, info.valueSize),
+        ],
+        vptrOffset: null,
+      };
+    }
+    case 'vector': {
+      if (target !== 'x86_64')
+        throw new AbiError(
+          `\`${t.name}\` is an x86 SSE type (from <xmmintrin.h>); it does not exist on AArch64.`,
+        );
+      const el = floatInfo(t.element.name, target);
+      const cells = Array.from({ length: t.length }, (_, i) =>
+        floatCell(`[${i}]`, i * el.size, t.element, el.size),
+      );
+      return { size: 16, align: 16, fields: [], bases: [], cells, vptrOffset: null };
+    }
+    case 'array': {
+      if (!Number.isInteger(t.length) || t.length < 0)
+        throw new AbiError(`\`${typeToString(t)}\` has an invalid array length.`);
+      const el = innerLayout(t.element, target);
+      const cells: RawCell[] = [];
+      for (let i = 0; i < t.length; i++) {
+        for (const c of el.cells) cells.push(shift(c, i * el.size, `[${i}]`));
+      }
+      return { size: el.size * t.length, align: el.align, fields: [], bases: [], cells, vptrOffset: null };
+    }
+  }
+}
+
+function floatCell(path: string, offset: number, type: FloatType, size: number): RawCell {
+  return { path, offset, size, kind: 'float', type };
+}
+
+/** Joins a member path: `a` + `b` is `a.b`, `a` + `[2]` is `a[2]`, `''` means the object itself. */
+function joinPath(prefix: string, sub: string): string {
+  if (prefix === '') return sub;
+  if (sub === '') return prefix;
+  return sub.startsWith('[') ? prefix + sub : `${prefix}.${sub}`;
+}
+
+function shift(c: RawCell, by: number, prefix: string): RawCell {
+  return { ...c, offset: c.offset + by, path: joinPath(prefix, c.path) };
+}
+
+/** `std::_Head_base<1, double>` reads as `_Head_base<1, double>` in a qualified path. */
+function shortName(decl: RecordDecl): string {
+  return decl.name.startsWith('std::') ? decl.name.slice(5) : decl.name;
+}
+
+function roundUp(n: number, a: number): number {
+  return Math.ceil(n / a) * a;
+}
+
+function checkComplete(decl: RecordDecl): void {
+  if (decl.incomplete === true)
+    throw new AbiError(`\`${decl.name}\` is only declared, not defined: an incomplete type has no layout.`);
+}
+
+/** Whether a type is a POD in the C++03 sense the Itanium ABI uses for layout. */
+function isPodType(t: CType, target: Target): boolean {
+  if (t.kind === 'array') return isPodType(t.element, target);
+  if (t.kind === 'reference') return false;
+  if (t.kind === 'record') return recordLayout(t, target).isPod;
+  return true;
+}
+
+function classIsPod(decl: RecordDecl, target: Target): boolean {
+  const sm = decl.specialMembers;
+  const userDeclared = [sm.copyCtor, sm.moveCtor, sm.dtor, sm.copyAssign, sm.moveAssign].some(
+    (s) => s !== 'implicit',
+  );
+  return (
+    decl.bases.length === 0 &&
+    !decl.hasVirtualFunctions &&
+    !userDeclared &&
+    decl.fields.every((f) => isPodType(f.type, target))
+  );
+}
+
+/** Every empty-class subobject of a type placed at `offset` (arrays of records: each element). */
+function emptiesOf(t: CType, offset: number, target: Target): EmptySubobject[] {
+  if (t.kind === 'record')
+    return recordLayout(t, target).empties.map((e) => ({ decl: e.decl, offset: e.offset + offset }));
+  if (t.kind === 'array' && t.length > 0) {
+    const first = emptiesOf(t.element, 0, target);
+    if (first.length === 0) return [];
+    const size = innerLayout(t.element, target).size;
+    const out: EmptySubobject[] = [];
+    for (let i = 0; i < t.length; i++)
+      for (const e of first) out.push({ decl: e.decl, offset: e.offset + offset + i * size });
+    return out;
+  }
+  return [];
+}
+
+class EmptyMap {
+  private readonly byOffset = new Map<number, Set<RecordDecl>>();
+  conflicts(list: EmptySubobject[], at: number): boolean {
+    return list.some((e) => this.byOffset.get(e.offset + at)?.has(e.decl) === true);
+  }
+  add(list: EmptySubobject[], at: number): void {
+    for (const e of list) {
+      const off = e.offset + at;
+      let set = this.byOffset.get(off);
+      if (!set) this.byOffset.set(off, (set = new Set()));
+      set.add(e.decl);
+    }
+  }
+  all(): EmptySubobject[] {
+    const out: EmptySubobject[] = [];
+    for (const [offset, set] of this.byOffset) for (const decl of set) out.push({ decl, offset });
+    return out;
+  }
+}
+
+function isDynamic(decl: RecordDecl): boolean {
+  return decl.hasVirtualFunctions || hasVirtualBases(decl);
+}
+
+function hasVirtualBases(decl: RecordDecl): boolean {
+  return decl.bases.some((b) => b.virtual || hasVirtualBases(b.type.decl));
+}
+
+/** Virtual bases of a class, depth-first, each once. */
+function virtualBasesOf(decl: RecordDecl, out: RecordType[] = []): RecordType[] {
+  for (const b of decl.bases) {
+    virtualBasesOf(b.type.decl, out);
+    if (b.virtual && !out.some((v) => v.decl === b.type.decl)) out.push(b.type);
+  }
+  return out;
+}
+
+function classLayout(decl: RecordDecl, target: Target): RecordLayout {
+  checkComplete(decl);
+  const packed = decl.packed;
+  const empties = new EmptyMap();
+  const bases: BaseLayout[] = [];
+  const fields: FieldLayout[] = [];
+  let size = 0;
+  let dsizeBits = 0;
+  let align = 1;
+  let vptrOffset: number | null = null;
+
+  const dsize = (): number => Math.ceil(dsizeBits / 8);
+
+  const placeBase = (type: RecordType, isVirtual: boolean, forceZero: boolean): void => {
+    const bl = recordLayout(type, target);
+    const list = bl.empties;
+    const balign = packed ? 1 : bl.nvalign;
+    let offset: number;
+    if (forceZero) offset = 0;
+    else if (bl.isEmpty && !empties.conflicts(list, 0)) offset = 0;
+    else {
+      offset = roundUp(dsize(), balign);
+      while (empties.conflicts(list, offset)) offset += balign;
+    }
+    empties.add(list, offset);
+    bases.push({ type, offset, virtual: isVirtual });
+    if (!bl.isEmpty) dsizeBits = (offset + bl.nvsize) * 8;
+    size = Math.max(size, offset + (bl.isEmpty ? bl.size : bl.nvsize));
+    align = Math.max(align, balign);
+  };
+
+  // I. The primary base (first non-virtual dynamic base) shares our vptr; without one we get our own.
+  const nonVirtual = decl.bases.filter((b) => !b.virtual);
+  const primary = isDynamic(decl) ? nonVirtual.find((b) => isDynamic(b.type.decl)) : undefined;
+  if (primary) placeBase(primary.type, false, true);
+  else if (isDynamic(decl)) {
+    vptrOffset = 0;
+    dsizeBits = 64;
+    size = 8;
+    align = 8;
+  }
+  // II. Non-virtual bases in declaration order, then data members.
+  for (const b of nonVirtual) if (b !== primary) placeBase(b.type, false, false);
+
+  for (const f of decl.fields) {
+    if (f.bitWidth !== undefined) {
+      const placed = placeBitField(f.name, f.type, f.bitWidth, dsizeBits, packed, target);
+      dsizeBits = placed.endBits;
+      align = Math.max(align, placed.alignContribution);
+      if (placed.field) fields.push(placed.field);
+      size = Math.max(size, dsize());
+      continue;
+    }
+    const fl = innerLayout(f.type, target);
+    const falign = packed ? 1 : fl.align;
+    const list = emptiesOf(f.type, 0, target);
+    let offset = roundUp(dsize(), falign);
+    while (list.length > 0 && empties.conflicts(list, offset)) offset += falign;
+    empties.add(list, offset);
+    fields.push({ name: f.name, offset, type: f.type });
+    dsizeBits = (offset + fl.size) * 8;
+    size = Math.max(size, offset + fl.size);
+    align = Math.max(align, falign);
+  }
+
+  const nvsize = dsize();
+  const nvalign = align;
+  // III. Virtual bases after the non-virtual part (see the file comment for the simplification).
+  for (const v of virtualBasesOf(decl)) placeBase(v, true, false);
+
+  // IV. Finalisation.
+  if (decl.alignas !== undefined) align = Math.max(align, decl.alignas);
+  size = roundUp(Math.max(size, dsize(), 1), align);
+  const isEmpty =
+    vptrOffset === null &&
+    !isDynamic(decl) &&
+    decl.fields.every((f) => f.bitWidth === 0 && f.name === '') &&
+    decl.bases.every((b) => recordLayout(b.type, target).isEmpty);
+  const isPod = classIsPod(decl, target);
+  if (isEmpty) empties.add([{ decl, offset: 0 }], 0);
+
+  const layout: RecordLayout = {
+    size,
+    align,
+    fields,
+    bases,
+    cells: [],
+    vptrOffset,
+    dsize: isPod ? size : isEmpty ? 0 : nvsize,
+    nvsize: isPod ? size : isEmpty ? 0 : nvsize,
+    nvalign,
+    isEmpty,
+    isPod,
+    empties: empties.all(),
+  };
+  layout.cells = classCells(decl, layout, target);
+  return layout;
+}
+
+interface PlacedBitField {
+  field: FieldLayout | null;
+  endBits: number;
+  alignContribution: number;
+}
+
+/**
+ * A bit-field goes at the next free bit unless it would straddle a boundary of its declared
+ * type's alignment, in which case it starts at the next such boundary (both targets). A
+ * zero-width one only aligns the next member. Unnamed bit-fields give the class their type's
+ * alignment on AArch64 but not on x86-64 (g++ 12 fixture `bitfield_unnamed`). In a packed
+ * class bit-fields pack at the next bit with no alignment.
+ */
+function placeBitField(
+  name: string,
+  type: CType,
+  width: number,
+  startBits: number,
+  packed: boolean,
+  target: Target,
+): PlacedBitField {
+  if (type.kind !== 'int' && type.kind !== 'enum')
+    throw new AbiError(
+      `Bit-field \`${name}\` must have an integer or enum type, not \`${typeToString(type)}\`.`,
+    );
+  const info = intInfo(type.kind === 'int' ? type.name : type.underlying.name, target);
+  const unitBits = info.size * 8;
+  if (!Number.isInteger(width) || width < 0)
+    throw new AbiError(`Bit-field \`${name}\` has an invalid width.`);
+  if (width > unitBits)
+    throw new AbiError(`Bit-field \`${name}\` is wider (${width} bits) than its type (${unitBits} bits).`);
+  const alignBits = info.align * 8;
+  const unnamed = name === '';
+  const contributes = packed ? 1 : !unnamed || target === 'aarch64' ? info.align : 1;
+  if (width === 0) {
+    return {
+      field: null,
+      endBits: packed ? startBits : roundUp(startBits, alignBits),
+      alignContribution: contributes,
+    };
+  }
+  let pos = startBits;
+  if (!packed) {
+    const containerStart = Math.floor(pos / alignBits) * alignBits;
+    if (pos + width > containerStart + unitBits) pos = roundUp(pos, alignBits);
+  }
+  const field: FieldLayout | null = unnamed
+    ? null
+    : { name, offset: Math.floor(pos / 8), type, bitOffset: pos % 8, bitWidth: width };
+  return { field, endBits: pos + width, alignContribution: contributes };
+}
+
+function unionLayout(decl: RecordDecl, target: Target): RecordLayout {
+  checkComplete(decl);
+  let size = 0;
+  let align = 1;
+  const fields: FieldLayout[] = [];
+  for (const f of decl.fields) {
+    if (f.bitWidth !== undefined) {
+      const placed = placeBitField(f.name, f.type, f.bitWidth, 0, decl.packed, target);
+      if (placed.field) fields.push(placed.field);
+      size = Math.max(size, Math.ceil(placed.endBits / 8));
+      align = Math.max(align, placed.alignContribution);
+      continue;
+    }
+    const fl = innerLayout(f.type, target);
+    fields.push({ name: f.name, offset: 0, type: f.type });
+    size = Math.max(size, fl.size);
+    align = Math.max(align, decl.packed ? 1 : fl.align);
+  }
+  if (decl.alignas !== undefined) align = Math.max(align, decl.alignas);
+  size = roundUp(Math.max(size, 1), align);
+  const isPod =
+    decl.fields.every((f) => isPodType(f.type, target)) && classIsPod({ ...decl, fields: [] }, target);
+  const layout: RecordLayout = {
+    size,
+    align,
+    fields,
+    bases: [],
+    cells: [],
+    vptrOffset: null,
+    dsize: size,
+    nvsize: size,
+    nvalign: align,
+    isEmpty: false,
+    isPod,
+    empties: [],
+  };
+  layout.cells = classCells(decl, layout, target);
+  return layout;
+}
+
+/** Cells of a class: its vptr, its bases' cells (paths unqualified unless ambiguous), its members'. */
+function classCells(decl: RecordDecl, layout: RecordLayout, target: Target): RawCell[] {
+  const own = shortName(decl);
+  const groups: { cells: RawCell[]; fromBase: string | null }[] = [];
+  if (layout.vptrOffset !== null)
+    groups.push({
+      cells: [
+        { path: '_vptr', offset: layout.vptrOffset, size: 8, kind: 'vptr', type: null, declaredIn: own },
+      ],
+      fromBase: null,
+    });
+  for (const b of layout.bases) {
+    const bl = recordLayout(b.type, target);
+    groups.push({
+      cells: bl.cells.map((c) => ({ ...c, offset: c.offset + b.offset })),
+      fromBase: shortName(b.type.decl),
+    });
+  }
+  const fieldCells: RawCell[] = [];
+  for (const f of layout.fields) {
+    if (f.bitWidth !== undefined) {
+      const k = innerLayout(f.type, target).cells[0]?.kind ?? 'int';
+      fieldCells.push({
+        path: f.name,
+        offset: f.offset,
+        size: Math.ceil(((f.bitOffset ?? 0) + f.bitWidth) / 8),
+        kind: k,
+        type: f.type,
+        bitOffset: f.bitOffset ?? 0,
+        bitWidth: f.bitWidth,
+        declaredIn: own,
+      });
+      continue;
+    }
+    const fl = innerLayout(f.type, target);
+    for (const c of fl.cells) {
+      // An anonymous member (a union inside a class) adds no path segment, like C++ name lookup.
+      const cell = shift(c, f.offset, f.name);
+      if (f.name !== '') {
+        cell.declaredIn = own;
+        delete cell.bare;
+      } else if (cell.declaredIn === undefined) cell.declaredIn = own;
+      fieldCells.push(cell);
+    }
+  }
+  groups.push({ cells: fieldCells, fromBase: null });
+
+  // A member reached through two bases is ambiguous by name (as `t._M_head_impl` is in a
+  // tuple): qualify it with the class that declares it, as C++ would (`_Head_base<0, int>::_M_head_impl`).
+  const bare = (c: RawCell): string => c.bare ?? c.path;
+  const counts = new Map<string, number>();
+  for (const g of groups) for (const c of g.cells) counts.set(bare(c), (counts.get(bare(c)) ?? 0) + 1);
+  const out: RawCell[] = [];
+  for (const g of groups) {
+    for (const c of g.cells) {
+      if (g.fromBase !== null && c.kind !== 'padding' && (counts.get(bare(c)) ?? 0) > 1) {
+        const q = c.declaredIn ?? g.fromBase;
+        out.push({ ...c, path: `${q}::${bare(c)}`, bare: bare(c) });
+      } else out.push(c);
+    }
+  }
+  return out.sort((a, b) => a.offset - b.offset);
+}
+
+/** Adds `padding` cells for every byte no cell covers, so the cells cover the whole object. */
+function withPadding(cells: Cell[], size: number): Cell[] {
+  const covered = new Uint8Array(size);
+  for (const c of cells) covered.fill(1, Math.max(0, c.offset), Math.min(size, c.offset + c.size));
+  const pads: Cell[] = [];
+  let i = 0;
+  while (i < size) {
+    if (covered[i] === 1) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < size && covered[i] !== 1) i++;
+    pads.push({ path: '(padding)', offset: start, size: i - start, kind: 'padding', type: null });
+  }
+  return [...cells, ...pads].sort((a, b) => a.offset - b.offset);
+}
