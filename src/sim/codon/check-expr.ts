@@ -81,6 +81,8 @@ export abstract class ExprChecker {
   /** Module-level definitions already reached by the module-level pass (Python's order at top level). */
   protected readonly reached = new Set<string>();
   protected scope: Scope = this.globals;
+  /** Variables whose defining expression failed (an error was reported): their uses stay quiet. */
+  protected readonly poisoned = new Set<VarInfo>();
   /** Variables of the enclosing list comprehensions, innermost last. */
   protected readonly compStack: Map<string, VarInfo>[] = [];
 
@@ -246,6 +248,7 @@ export abstract class ExprChecker {
     if (!sym) return null;
     if (sym.kind === 'var') {
       e.binding = { kind: sym.binding, name: e.id };
+      if (this.poisoned.has(sym.info) && prune(sym.info.type).kind === 'var') return null;
       return sym.info.type;
     }
     const what =

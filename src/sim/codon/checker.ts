@@ -52,8 +52,6 @@ type StmtHandler<K extends Stmt['kind']> = (s: Extract<Stmt, { kind: K }>) => vo
 class Checker extends ExprChecker {
   /** Module-level names bound exactly once, to a string literal (library paths). */
   private readonly stringLiterals = new Map<string, string>();
-  /** Variables whose defining expression failed: no "cannot infer" error for them. */
-  private readonly poisoned = new Set<VarInfo>();
   /** 0 at the top level of the module; deeper inside `if`/`for`/`while` blocks. */
   private blockDepth = 0;
 

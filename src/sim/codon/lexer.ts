@@ -22,6 +22,8 @@ export interface Token {
   value?: string;
   /** For strings: the prefix letters, lower-cased (`f`, `b`, `r`, ...). */
   prefix?: string;
+  /** Set on the NEWLINE/EOF the lexer adds after an unclosed bracket (already reported): the parser stays quiet there. */
+  recovered?: boolean;
 }
 
 /** Python's keywords (Codon adds none that matter for this subset). */
@@ -373,7 +375,7 @@ class Lexer {
     const last = this.tokens[this.tokens.length - 1];
     if (last && last.kind !== 'newline') {
       const p = this.posAt(this.lineStart);
-      this.push('newline', '\n', p, p);
+      this.push('newline', '\n', p, p, { recovered: true });
     }
   }
 
@@ -570,18 +572,19 @@ class Lexer {
 
   private finish(): void {
     const end = this.here();
+    const recovered = this.brackets.length > 0;
     for (const open of this.brackets) {
       this.error(open.span, `'${open.text}' was never closed: add '${OPENERS[open.text] ?? ')'}'.`);
     }
     const last = this.tokens[this.tokens.length - 1];
     if (last && last.kind !== 'newline' && last.kind !== 'dedent' && last.kind !== 'indent') {
-      this.push('newline', '', end, end);
+      this.push('newline', '', end, end, { recovered });
     }
     while (this.indents.length > 1) {
       this.indents.pop();
-      this.push('dedent', '', end, end);
+      this.push('dedent', '', end, end, { recovered });
     }
-    this.push('eof', '', end, end);
+    this.push('eof', '', end, end, { recovered });
   }
 }
 

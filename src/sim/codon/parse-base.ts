@@ -101,7 +101,8 @@ export class ParserBase {
   /** Records an error and abandons the current statement. */
   protected fail(span: Span, message: string): never {
     this.syntaxErrors++;
-    this.report(span, message);
+    // At a line end the lexer made up after an unclosed bracket, the real error is already reported.
+    if (!this.peek().recovered) this.report(span, message);
     throw new SyntaxFailure();
   }
 

@@ -74,6 +74,12 @@ export class ExprParser extends ParserBase {
     try {
       if (start.kind === 'keyword' && start.text === 'lambda') return this.parseLambda();
       const e = this.parseOr();
+      if (this.isOp(':=')) {
+        const op = this.next();
+        const value = this.parseExpr();
+        this.notModelled(op.span, 'the assignment expression `:=`');
+        return this.errorExpr(spanFrom(e.span, value.span));
+      }
       if (this.isKeyword('if')) {
         // `a if c else b`
         this.next();

@@ -332,6 +332,9 @@ class StmtParser extends ExprParser {
     return [{ kind: 'expr', expr: target, span: target.span }];
   }
 
+  /** Line of the last tuple reported, so that `a, b = 1, 2` gives one message. */
+  private tupleReportedAt = -1;
+
   /** An expression that may not be a bare tuple (`a, b`): tuples are reported as not modelled. */
   private parseExprNoTuple(context: 'statement' | 'assignment' | 'return'): Expr {
     const first = this.parseExpr();
@@ -342,6 +345,8 @@ class StmtParser extends ExprParser {
       last = this.parseExpr();
     }
     const span = spanFrom(first.span, last.span);
+    if (this.tupleReportedAt === span.start.line) return { kind: 'error', span };
+    this.tupleReportedAt = span.end.line;
     this.notModelled(
       span,
       context === 'return' ? 'returning several values (a tuple)' : 'a tuple (or tuple unpacking)',
