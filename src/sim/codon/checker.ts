@@ -24,7 +24,7 @@ import type {
 } from './ast';
 import { cImportName } from './ast';
 import { ExprChecker } from './check-expr';
-import type { FnInfo, VarInfo } from './check-scope';
+import type { FnInfo } from './check-scope';
 import { BUILTINS, Scope } from './check-scope';
 import {
   ASSIGN_UNEXPECTED_FROZEN,
