@@ -337,6 +337,7 @@ export abstract class ExprChecker {
       const equality = op === '==' || op === '!=';
       if (numeric(a) && numeric(b)) continue;
       if (a.kind === 'bool' && b.kind === 'bool') continue;
+      if (a.kind === 'float32' && b.kind === 'float32') continue;
       if (a.kind === 'ptr' && b.kind === 'ptr' && unify(a, b)) continue;
       if (a.kind === 'str' && b.kind === 'str' && equality) continue;
       if (a.kind === 'list' && b.kind === 'list') {

@@ -245,7 +245,8 @@ class Lexer {
     const last = this.tokens[this.tokens.length - 1];
     // Blank lines produce nothing; a NEWLINE ends a logical line that has tokens.
     if (last && last.kind !== 'newline' && last.kind !== 'indent' && last.kind !== 'dedent') {
-      this.push('newline', '\n', start, { ...start, column: start.column + 1, offset: start.offset + 1 });
+      // Zero-width at the end of the line, so that an error "at the end of the line" stays on it.
+      this.push('newline', '\n', start, start);
     }
     this.atLineStart = true;
   }
