@@ -23,80 +23,31 @@ export interface AddressPlan {
 
 const MB = 1024 * 1024;
 
+/** [kind, name, x86-64 start, AArch64 start, size, writable] */
+type Row = [RegionKind, string, number, number, number, boolean];
+
+const ROWS: Row[] = [
+  ['text', 'main program text (Codon)', 0x555555554000, 0xaaaaaaaa0000, 0x8000, false],
+  ['static', 'main program .data (Codon globals)', 0x55555555c000, 0xaaaaaaaa8000, 0x4000, true],
+  ['c-heap', 'C heap (malloc, new)', 0x555555570000, 0xaaaaaaac0000, 4 * MB, true],
+  ['gc-heap', 'GC heap (Codon objects)', 0x7ffff7400000, 0xfffff7400000, 4 * MB, true],
+  ['text', 'libfoo.so text', 0x7ffff7fb0000, 0xfffff7fb0000, 0x4000, false],
+  ['static', 'libfoo.so .data/.bss (C++ statics)', 0x7ffff7fb4000, 0xfffff7fb4000, 0x4000, true],
+  ['runtime', 'runtime data (ld.so, libc, Codon runtime)', 0x7ffff7ffd000, 0xfffff7ffd000, 0x2000, true],
+  ['stack', 'main thread stack', 0x7ffffffde000, 0xfffffffde000, 0x21000, true],
+];
+
 /** The address plan of a target. */
 export function addressPlan(target: Target): AddressPlan {
-  if (target === 'x86_64') {
-    return {
-      regions: [
-        {
-          kind: 'text',
-          name: 'main program text (Codon)',
-          start: 0x555555554000,
-          size: 0x10000,
-          writable: false,
-        },
-        { kind: 'c-heap', name: 'C heap (malloc, new)', start: 0x555555570000, size: 4 * MB, writable: true },
-        {
-          kind: 'gc-heap',
-          name: 'GC heap (Codon objects)',
-          start: 0x7ffff7400000,
-          size: 4 * MB,
-          writable: true,
-        },
-        { kind: 'text', name: 'libfoo.so text', start: 0x7ffff7fb0000, size: 0x4000, writable: false },
-        {
-          kind: 'static',
-          name: 'libfoo.so .data/.bss (C++ statics)',
-          start: 0x7ffff7fb4000,
-          size: 0x4000,
-          writable: true,
-        },
-        {
-          kind: 'runtime',
-          name: 'runtime data (ld.so, libc, Codon runtime)',
-          start: 0x7ffff7ffd000,
-          size: 0x2000,
-          writable: true,
-        },
-        { kind: 'stack', name: 'main thread stack', start: 0x7ffffffde000, size: 0x21000, writable: true },
-      ],
-      stackTop: 0x7fffffffe3c0,
-    };
-  }
+  const x86 = target === 'x86_64';
   return {
-    regions: [
-      {
-        kind: 'text',
-        name: 'main program text (Codon)',
-        start: 0xaaaaaaaa0000,
-        size: 0x10000,
-        writable: false,
-      },
-      { kind: 'c-heap', name: 'C heap (malloc, new)', start: 0xaaaaaaac0000, size: 4 * MB, writable: true },
-      {
-        kind: 'gc-heap',
-        name: 'GC heap (Codon objects)',
-        start: 0xfffff7400000,
-        size: 4 * MB,
-        writable: true,
-      },
-      { kind: 'text', name: 'libfoo.so text', start: 0xfffff7fb0000, size: 0x4000, writable: false },
-      {
-        kind: 'static',
-        name: 'libfoo.so .data/.bss (C++ statics)',
-        start: 0xfffff7fb4000,
-        size: 0x4000,
-        writable: true,
-      },
-      {
-        kind: 'runtime',
-        name: 'runtime data (ld.so, libc, Codon runtime)',
-        start: 0xfffff7ffd000,
-        size: 0x2000,
-        writable: true,
-      },
-      { kind: 'stack', name: 'main thread stack', start: 0xfffffffde000, size: 0x21000, writable: true },
-    ],
-    stackTop: 0xfffffffff3c0,
+    regions: ROWS.map(([kind, name, a, b, size, writable]) => ({
+      kind,
+      name,
+      start: x86 ? a : b,
+      size,
+      writable,
+    })),
+    stackTop: x86 ? 0x7fffffffe3c0 : 0xfffffffff3c0,
   };
 }

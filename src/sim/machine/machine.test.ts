@@ -146,6 +146,7 @@ describe('stray writes', () => {
       size: 32,
       frameId: m.currentFrame,
     });
+    m.resultSlots.push({ addr, size: 32 });
     m.storeF64(addr + 24, 4.5, { intended: INTENT_RESULT_SLOT, loc: at(5) });
     expect(m.findings).toEqual([]);
   });

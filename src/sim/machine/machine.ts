@@ -95,6 +95,11 @@ export class Machine {
   readonly findings: Finding[] = [];
   readonly output: string[] = [];
   readonly regions: Region[] = [];
+  /**
+   * For each call in progress, the memory its caller set aside for a result returned through a
+   * hidden pointer, or null when the caller set none aside (it expects the result in registers).
+   */
+  readonly resultSlots: ({ addr: number; size: number } | null)[] = [];
   /** Objects alive now, for address look-ups. */
   readonly live = new Set<number>();
   /** The most recently dead objects (stale bytes a pointer may still reach). */
@@ -237,7 +242,7 @@ export class Machine {
     let bestSize = Infinity;
     for (const id of this.live) {
       const o = this.objects[id] as ObjectRecord;
-      if (addr >= o.addr && addr < o.addr + o.size && o.size < bestSize && o.role !== 'frame-link') {
+      if (addr >= o.addr && addr < o.addr + o.size && o.size < bestSize && o.role !== 'frame-link' && o.role !== 'result-view') {
         best = id;
         bestSize = o.size;
       }
@@ -245,7 +250,7 @@ export class Machine {
     if (best >= 0 || !includeDead) return best;
     for (let i = this.recentDead.length - 1; i >= 0; i--) {
       const o = this.objects[this.recentDead[i] as number] as ObjectRecord;
-      if (addr >= o.addr && addr < o.addr + o.size) return o.id;
+      if (addr >= o.addr && addr < o.addr + o.size && o.role !== 'result-view') return o.id;
     }
     return -1;
   }
@@ -274,8 +279,9 @@ export class Machine {
     const intended = access.intended;
     if (intended === INTENT_UNKNOWN) return target;
     if (intended === INTENT_RESULT_SLOT) {
-      const t = target >= 0 ? this.objects[target] : undefined;
-      if (t === undefined || t.role !== 'return-slot' || t.died >= 0) {
+      // Fine only inside the slot the caller of the current call set aside for the result.
+      const slot = this.resultSlots[this.resultSlots.length - 1];
+      if (slot === undefined || slot === null || addr < slot.addr || addr + len > slot.addr + slot.size) {
         this.recordStray(addr, len, target, access, 'finding.stray-write.result-slot');
       }
       return target;

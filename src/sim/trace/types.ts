@@ -46,7 +46,9 @@ export type ObjectRole =
   | 'gc'
   | 'runtime'
   | 'frame-link'
-  | 'heap-meta';
+  | 'heap-meta'
+  /** A callee's name for memory it was handed (an NRVO local built in the result slot, wherever that is). */
+  | 'result-view';
 
 export type DeathKind = 'out-of-scope' | 'freed' | 'collected';
 

@@ -1,0 +1,79 @@
+/** English narration, finding and crash messages, by id. `{n}` is the n-th parameter. */
+export const en: Record<string, string> = {
+  // run structure
+  'step.start': 'The program starts: the runtime has initialised the GC and loaded {0}.',
+  'step.end': 'The program ends.',
+  'step.gc-mark':
+    'The collector starts: it scans the stack, the registers and static data for anything that looks like a pointer into one of the {0} GC objects.',
+  'step.gc-sweep': 'Marking done: {0} objects are reachable; every unmarked object is freed.',
+  // crashes
+  'crash.segv': 'Segmentation fault: a {1} at {0}, an address no mapping covers.',
+  'crash.stack-overflow': 'Stack overflow: the stack pointer reached {0}, the guard page below the stack.',
+  'crash.free-invalid-pointer':
+    'free(): invalid pointer: {0} is not the start of a block malloc handed out. glibc aborts.',
+  'crash.double-free': 'free(): double free detected: the block at {0} was already freed. glibc aborts.',
+  'crash.free-invalid-size':
+    'free(): invalid size: the header in front of {0} now reads {1}, not the size malloc wrote. glibc aborts.',
+  'crash.free-corrupted-next':
+    'double free or corruption: the next chunk’s header after {0} reads {1}; something wrote past the end of the block. glibc aborts.',
+  // findings
+  'finding.stray-write.result-slot':
+    'The callee stores its result through the hidden pointer, but no result slot is there: {1} bytes land at {0}, on {2}.',
+  'finding.stray-write.dead':
+    'A write through a pointer to {3}, whose lifetime has ended, lands at {0} on {2}.',
+  'finding.stray-write.outside': 'A write meant for {3} lands outside it, at {0}, on {2}.',
+  'finding.use-after-free.write': 'A write to {0} after it was freed.',
+  'finding.use-after-free.read': 'A read of {0} after it was freed.',
+  'finding.dangling-read':
+    'A read through a dangling pointer: {0} no longer exists; its stale bytes are read.',
+  'finding.gc-unrooted':
+    'A read of {0}, which the collector freed: the only pointer to it was in memory the collector does not scan.',
+  'finding.uninitialized-read':
+    'A read of {0} before anything was stored in it: its bytes are whatever was there before.',
+  'finding.double-free': '{0} is freed a second time.',
+  'finding.leak': '{0} is never freed: it is still allocated when the program ends.',
+  'step.assign': '{0} = {1}',
+  'step.exit': 'The library calls exit({0}): the program ends.',
+  'step.limit':
+    'The run stopped after {0} steps (the step budget): an endless loop, or a run longer than the budget.',
+  'codon.assign': '{0} = {1}',
+  'codon.expr': '{0}',
+  'codon.pass': 'pass: nothing happens.',
+  'codon.break': 'break: leave the loop.',
+  'codon.continue': 'continue: on to the next iteration.',
+  'codon.return': '{0} returns {1}.',
+  'codon.return-to': '{0} returns to {1}; its frame ends.',
+  'codon.if': 'if {0}: {1}.',
+  'codon.while': 'while {0}: {1}.',
+  'codon.for-start': 'A loop over {0} begins.',
+  'codon.for': 'Loop: {0} = {1}.',
+  'codon.for-end': 'The loop over {0} is done.',
+  'codon.import-static': 'from C import {0}: the linker resolves the symbol {0}.',
+  'codon.import-dynamic': 'from C import: Codon opens {1} and asks dlsym for the symbol “{0}”.',
+  'codon.print': 'print writes {0} to standard output.',
+  'codon.call': 'Call {0} ({1} arguments): a new frame on the stack.',
+  'cpp.enter':
+    '{0} starts (called from {1}): it saves the caller’s frame pointer and makes room for its locals.',
+  'cpp.leave': '{0} returns to {1}.',
+  'cpp.back': 'Back in {1} after {0}.',
+  'cpp.stmt': '{0}',
+  'cpp.declare': '{0}',
+  'cpp.declare-nrvo':
+    '{0} is the named return value: g++ builds it directly in the result slot whose address came in {2}, that is at {1}.',
+  'cpp.static-local': '{0} (a static local: it lives in the library’s static data, initialised once).',
+  'cpp.if': 'if ({0}): {1}.',
+  'cpp.loop-test': 'Loop test {0}: {1}.',
+  'cpp.return': '{0}',
+  'cpp.return-memory': 'The result is already in the memory at {0} (the address that came in {1}).',
+  'cpp.return-reg': 'The result {0} goes back in {1}.',
+  'boundary.call': 'Codon calls {0} across the boundary. Codon believes: {1}. The library really is: {2}.',
+  'boundary.call-leftover':
+    'Codon calls {0}. Nobody set the hidden-pointer register for this call: it still holds {1} ({2}).',
+  'boundary.return': '{0} has returned; Codon reads the result from {1}, as its declaration says.',
+  'finding.abi-mismatch': 'Codon and the library disagree on where values travel in the call to {0}: {1}.',
+  'finding.type-mismatch':
+    'Codon and the library agree on where values travel in the call to {0}, but not on what the bits mean: {1}.',
+  'crash.abort': 'abort(): the program stops itself with SIGABRT.',
+  'crash.divide-by-zero': 'Integer division by zero in {0}: the CPU raises SIGFPE.',
+  'crash.out-of-range': 'An uncaught std::out_of_range ({0}): std::terminate calls abort().',
+};

@@ -1,0 +1,21 @@
+/**
+ * Narration and finding messages are stored in traces as an id plus parameters, so the page can
+ * show them in any language without re-running. This module turns them into text.
+ */
+import type { MessageRef } from '../trace/types.ts';
+import { en } from './en.ts';
+import { zh } from './zh.ts';
+
+export type Locale = 'en' | 'zh';
+export type Catalogue = Record<string, string>;
+
+export const catalogues: Record<Locale, Catalogue> = { en, zh };
+
+/** Fills `{0}`, `{1}`... in a template; unknown ids fall back to English, then to the id itself. */
+export function formatMessage(ref: MessageRef, locale: Locale = 'en'): string {
+  const template = catalogues[locale][ref.id] ?? en[ref.id] ?? ref.id;
+  return template.replace(/\{(\d+)\}/g, (_, i: string) => {
+    const p = ref.params[Number(i)];
+    return p === undefined ? '' : String(p);
+  });
+}

@@ -1,0 +1,357 @@
+/**
+ * A call from Codon into the C++ library, across the boundary. Each side follows its own belief:
+ * Codon places arguments and reads the result as its `from C import` declaration lowers to LLVM;
+ * the C++ function reads its parameters and writes its result as its definition says under the
+ * target's C/C++ convention. Nothing reconciles the two; the machine just records what happens,
+ * and a finding says where they disagree.
+ */
+import type { CType, Target } from '../abi/ctype.ts';
+import { classifyArgs, classifyReturn, llvmAggregateReturn, typeToString } from '../abi/index.ts';
+import type { LlvmField } from '../abi/llvm.ts';
+import type { CImport } from '../codon/ast.ts';
+import { lowerCImport, type LlvmType } from '../codon/lower.ts';
+import type { CodonType } from '../codon/types.ts';
+import { prune, typeName } from '../codon/types.ts';
+import type { FunctionDecl } from '../cpp/ast.ts';
+import { hex } from '../machine/memory.ts';
+import { StepKind, type SourceLoc, type ValueRoute } from '../trace/types.ts';
+import { Ref, StrVal, TupleVal, fieldOffsets, type CodonValue } from './codon-values.ts';
+import type { ForeignCalls } from './codon-interp.ts';
+import type { CppInterpreter } from './cpp-interp.ts';
+import {
+  HIDDEN_POINTER_REG,
+  compareViews,
+  cppMeaning,
+  describePlacement,
+  llvmCallerView,
+  placementFromArg,
+  placementRegisters,
+  type LlvmScalar,
+  type Placement,
+  type SideView,
+} from './routes.ts';
+import { applyLeftover, type Process } from './runtime.ts';
+
+const SIDE = 'codon' as const;
+
+function llvmScalarOf(t: LlvmType): LlvmType {
+  return t === 'i1' ? 'i8' : t;
+}
+
+/** What the bits of a Codon value mean, for comparing with the C++ side. */
+function codonMeaning(t: CodonType): string {
+  const p = prune(t);
+  switch (p.kind) {
+    case 'int':
+      return 'int:long';
+    case 'float':
+      return 'double';
+    case 'float32':
+      return 'float';
+    case 'bool':
+    case 'byte':
+      return 'i8';
+    case 'ptr': {
+      const e = prune(p.elem);
+      return `ptr:${e.kind === 'float' ? 'double' : e.kind === 'float32' ? 'float' : e.kind === 'int' ? 'long' : e.kind === 'byte' ? 'void' : e.kind}`;
+    }
+    case 'list':
+      return 'ptr:list-object';
+    case 'none':
+      return 'void';
+    default:
+      return p.kind;
+  }
+}
+
+/** Whether the caller's and the callee's readings of the same bits agree. */
+function meaningsAgree(caller: string, callee: string): boolean {
+  if (caller === callee) return true;
+  const norm = (s: string) =>
+    s
+      .replace('int:long long', 'int:long')
+      .replace('int:unsigned long', 'int:long')
+      .replace('int:unsigned long long', 'int:long')
+      .replace('ptr:unsigned char', 'ptr:void')
+      .replace('ptr:char', 'ptr:void')
+      .replace('ptr:signed char', 'ptr:void');
+  const a = norm(caller);
+  const b = norm(callee);
+  if (a === b) return true;
+  // `cobj` (Ptr[byte]) is C's void*: any object pointer may travel as one.
+  if (a === 'ptr:void' && b.startsWith('ptr:') && b !== 'ptr:list-object') return true;
+  if (b === 'ptr:void' && a.startsWith('ptr:') && a !== 'ptr:list-object') return true;
+  // A Codon bool is an i8 and so is a C++ bool or char.
+  if (
+    a === 'i8' &&
+    (b === 'int:bool' || b === 'int:char' || b === 'int:signed char' || b === 'int:unsigned char')
+  )
+    return true;
+  return false;
+}
+
+export class ForeignBridge implements ForeignCalls {
+  private readonly exports: Map<string, FunctionDecl>;
+
+  constructor(
+    private readonly p: Process,
+    private readonly cpp: CppInterpreter,
+  ) {
+    this.exports = cpp.exports();
+  }
+
+  get target(): Target {
+    return this.p.m.target;
+  }
+
+  hasSymbol(symbol: string): boolean {
+    return this.exports.has(symbol);
+  }
+
+  /** The caller's view: Codon's plain LLVM lowering of the import. */
+  private callerView(imp: CImport): SideView {
+    const lowered = lowerCImport(imp);
+    const params = (imp.paramTypes ?? []).map((t, i) => ({
+      type: llvmScalarOf(lowered.params[i] ?? 'void'),
+      typeName: typeName(t),
+      meaning: codonMeaning(t),
+    }));
+    const retType = imp.returnType ?? { kind: 'none' };
+    const sig = `${imp.symbol}(${(imp.paramTypes ?? []).map(typeName).join(', ')}) -> ${typeName(retType)}`;
+    return llvmCallerView(
+      params as {
+        type: LlvmType & (LlvmScalar | 'void' | { struct: LlvmType[] });
+        typeName: string;
+        meaning: string;
+      }[],
+      {
+        type: llvmScalarOf(lowered.ret) as never,
+        typeName: typeName(retType),
+        meaning: codonMeaning(retType),
+      },
+      this.target,
+      sig,
+      (fields, target) => {
+        const agg = llvmAggregateReturn(fields.map((f) => (f === 'i1' ? 'i8' : f)) as LlvmField[], target);
+        return {
+          parts: agg.parts.filter((pt) => !pt.reg.startsWith('st')),
+          x87: agg.fields.filter((f) => f.x87Slot !== undefined).map((f) => f.x87Slot as number),
+        };
+      },
+    );
+  }
+
+  /** The callee's view: the C++ definition under the target's C/C++ convention. */
+  private calleeView(fn: FunctionDecl): SideView {
+    const ret = classifyReturn(fn.returnType, this.target);
+    const locs = classifyArgs(
+      fn.params.map((p) => p.type),
+      this.target,
+      { indirectResult: ret.indirect },
+    );
+    const args: Placement[] = fn.params.map((p, i) =>
+      placementFromArg(
+        locs[i] ?? { kind: 'regs', parts: [] },
+        p.name,
+        typeToString(p.type),
+        cppMeaning(p.type),
+      ),
+    );
+    let result: Placement | null = null;
+    if (fn.returnType.kind !== 'void') {
+      result = {
+        label: 'result',
+        typeName: typeToString(fn.returnType),
+        parts: ret.indirect ? [] : ret.parts,
+        x87: ret.x87 === true ? [0] : [],
+        indirect: ret.indirect,
+        pointerReg: ret.indirect ? HIDDEN_POINTER_REG[this.target] : null,
+        stackOffset: null,
+        meaning: ret.indirect ? 'memory' : cppMeaning(fn.returnType),
+      };
+    }
+    const sig = `${typeToString(fn.returnType)} ${fn.qualifiedName}(${fn.params.map((p) => typeToString(p.type)).join(', ')})`;
+    return { signature: sig, args, result };
+  }
+
+  call(imp: CImport, args: { value: CodonValue; type: CodonType }[], loc: SourceLoc): CodonValue {
+    const m = this.p.m;
+    const fn = this.exports.get(imp.symbol);
+    if (fn === undefined) return m.runtimeError('CError', `undefined symbol: ${imp.symbol}`, loc);
+    const caller = this.callerView(imp);
+    const callee = this.calleeView(fn);
+    m.step(StepKind.BoundaryCall, SIDE, loc, 'boundary.call', [
+      imp.symbol,
+      caller.signature,
+      callee.signature,
+    ]);
+    const leftover = applyLeftover(this.p, loc);
+    const cmp = compareViews(caller, callee, meaningsAgree);
+    const calleeLoc = this.cpp.loc(fn.definitionSpan ?? fn.span);
+    const importLoc: SourceLoc = {
+      side: SIDE,
+      line: imp.span.start.line,
+      column: imp.span.start.column,
+      endLine: imp.span.end.line,
+      endColumn: imp.span.end.column,
+    };
+    const related = [
+      { side: 'codon' as const, line: importLoc.line, role: 'import declaration' },
+      { side: 'cpp' as const, line: calleeLoc.line, role: 'callee definition' },
+    ];
+    if (cmp.abiMismatch) {
+      m.finding('abi-mismatch', loc, [], related, 'finding.abi-mismatch', [
+        imp.symbol,
+        cmp.details.join('; '),
+      ]);
+    } else if (cmp.typeMismatch) {
+      m.finding('type-mismatch', loc, [], related, 'finding.type-mismatch', [
+        imp.symbol,
+        cmp.details.join('; '),
+      ]);
+    }
+    // The caller places each argument where *it* believes it goes.
+    caller.args.forEach((pl, i) =>
+      this.placeArg(pl, args[i]?.value ?? null, args[i]?.type ?? { kind: 'none' }),
+    );
+    const hidden = callee.result?.indirect === true ? HIDDEN_POINTER_REG[this.target] : null;
+    const route = (pl: Placement | null): ValueRoute | null =>
+      pl === null
+        ? null
+        : {
+            label: pl.label,
+            typeName: pl.typeName,
+            where: describePlacement(pl),
+            registers: placementRegisters(pl),
+          };
+    const callId = m.addBoundaryCall({
+      step: m.stepCount - 1,
+      returnStep: -1,
+      symbol: imp.symbol,
+      callerLoc: loc,
+      calleeLoc,
+      callerSignature: caller.signature,
+      calleeSignature: callee.signature,
+      callerArgs: caller.args.map((a) => route(a) as ValueRoute),
+      callerResult: route(caller.result),
+      calleeArgs: callee.args.map((a) => route(a) as ValueRoute),
+      calleeResult: route(callee.result),
+      hiddenPointer: hidden === null ? null : { reg: hidden, value: m.regs.getUint(hidden) },
+      mismatch: cmp.abiMismatch || cmp.typeMismatch,
+    });
+    if (leftover !== null)
+      m.narrate('boundary.call-leftover', [imp.symbol, leftover.what, hex(leftover.value)]);
+    // `call`: the return address goes on the stack; Codon set aside no result slot.
+    const ret = this.cpp.pushReturnAddress('main (Codon)', null);
+    m.resultSlots.push(null);
+    try {
+      this.cpp.invoke(fn, 'main (Codon)');
+    } finally {
+      m.resultSlots.pop();
+    }
+    this.cpp.popReturnAddress(ret);
+    m.step(StepKind.BoundaryReturn, SIDE, loc, 'boundary.return', [
+      imp.symbol,
+      caller.result === null ? 'nothing' : describePlacement(caller.result),
+    ]);
+    const value = this.readResult(caller.result, imp.returnType ?? { kind: 'none' });
+    m.endBoundaryCall(callId);
+    return value;
+  }
+
+  /** Writes one Codon argument into the registers of the caller's placement. */
+  private placeArg(pl: Placement, v: CodonValue, t: CodonType): void {
+    const m = this.p.m;
+    const bytes = this.codonBytes(v, t);
+    for (const part of pl.parts) {
+      m.setRegBytes(part.reg, part.regOffset, bytes.subarray(part.offset, part.offset + part.size));
+      if (v instanceof Ref && v.prov >= 0) this.p.regProv.set(part.reg, v.prov);
+      else this.p.regProv.delete(part.reg);
+    }
+  }
+
+  /** The bytes of a Codon value as LLVM passes it. */
+  private codonBytes(v: CodonValue, t: CodonType): Uint8Array {
+    const p = prune(t);
+    const out = new Uint8Array(Math.max(8, 16));
+    const dv = new DataView(out.buffer);
+    const setU64 = (off: number, n: number) => {
+      dv.setUint32(off, ((n % 2 ** 32) + 2 ** 32) % 2 ** 32, true);
+      dv.setUint32(off + 4, Math.floor(n / 2 ** 32) >>> 0, true);
+    };
+    if (v instanceof Ref) setU64(0, v.addr);
+    else if (v instanceof StrVal) {
+      setU64(0, v.text.length);
+      setU64(8, v.ptr);
+    } else if (v instanceof TupleVal && p.kind === 'tuple-class') {
+      const offs = fieldOffsets(p);
+      p.fields.forEach((f, i) => {
+        const inner = this.codonBytes(v.fields[i] ?? null, f.type);
+        out.set(inner.subarray(0, Math.min(8, out.length - (offs[i] ?? 0))), offs[i] ?? 0);
+      });
+    } else if (typeof v === 'number' || typeof v === 'boolean') {
+      const n = Number(v);
+      if (p.kind === 'float') dv.setFloat64(0, n, true);
+      else if (p.kind === 'float32') dv.setFloat32(0, n, true);
+      else setU64(0, Math.trunc(n));
+    }
+    return out;
+  }
+
+  /** Reads the result where the Codon caller believes it is, as the declared type. */
+  private readResult(pl: Placement | null, t: CodonType): CodonValue {
+    const m = this.p.m;
+    const p = prune(t);
+    if (pl === null || p.kind === 'none') return null;
+    const size = Math.max(16, ...pl.parts.map((x) => x.offset + x.size));
+    const bytes = new Uint8Array(size + 16);
+    for (const part of pl.parts) bytes.set(m.regs.getBytes(part.reg, part.regOffset, part.size), part.offset);
+    const dv = new DataView(bytes.buffer);
+    const u64 = (off: number) => dv.getUint32(off, true) + dv.getUint32(off + 4, true) * 2 ** 32;
+    switch (p.kind) {
+      case 'float':
+        return dv.getFloat64(0, true);
+      case 'float32':
+        return dv.getFloat32(0, true);
+      case 'int':
+        return dv.getInt32(4, true) * 2 ** 32 + dv.getUint32(0, true);
+      case 'bool':
+        return (bytes[0] ?? 0) !== 0;
+      case 'byte':
+        return bytes[0] ?? 0;
+      case 'ptr':
+      case 'list': {
+        const reg = pl.parts[0]?.reg ?? '';
+        const addr = u64(0);
+        return new Ref(addr, this.p.regProv.get(reg) ?? m.objectAt(addr));
+      }
+      case 'tuple-class': {
+        // x87 slots are popped in order: st0 first, then st1 (each pop shifts the stack).
+        const offs = fieldOffsets(p);
+        const x87Values: number[] = pl.x87.map(() => m.x87Pop());
+        let x87i = 0;
+        const regOffsets = new Set(pl.parts.map((x) => x.offset));
+        return new TupleVal(
+          p.fields.map((f, i) => {
+            const off = offs[i] ?? 0;
+            const ft = prune(f.type);
+            if (!regOffsets.has(off) && (ft.kind === 'float' || ft.kind === 'float32'))
+              return x87Values[x87i++] ?? NaN;
+            if (ft.kind === 'float') return dv.getFloat64(off, true);
+            if (ft.kind === 'float32') return dv.getFloat32(off, true);
+            if (ft.kind === 'ptr' || ft.kind === 'list') return new Ref(u64(off), m.objectAt(u64(off)));
+            return dv.getInt32(off + 4, true) * 2 ** 32 + dv.getUint32(off, true);
+          }),
+        );
+      }
+      case 'str': {
+        const len = u64(0);
+        return new StrVal('', u64(8) + 0 * len);
+      }
+      default:
+        return null;
+    }
+  }
+}
+
+export type { CType };

@@ -1,0 +1,309 @@
+/**
+ * Where each side of a foreign call believes values travel.
+ *
+ * The caller is Codon: it lowers `from C import f(T...) -> R` to a plain LLVM function type and
+ * LLVM's own rules place each scalar argument in the next integer or vector register, and the
+ * result in rax/xmm0 (x0/d0), or, for a first-class aggregate, in LLVM's aggregate-return
+ * registers. No C-ABI lowering: no sret, no byval, no classification (FACTS.md section 2).
+ *
+ * The callee is C++: g++ follows the psABI / AAPCS64 and the Itanium C++ ABI for its definition.
+ *
+ * Nothing here patches a disagreement up: the two views are computed separately and compared.
+ */
+import type { ArgLocation, CType, RegisterPart, Target } from '../abi/ctype.ts';
+
+/** The scalar LLVM types Codon's lowering produces (Codon's `int` is i64, `float` is double). */
+export type LlvmScalar = 'i64' | 'i32' | 'i8' | 'i1' | 'double' | 'float' | 'ptr';
+export type LlvmType = LlvmScalar | 'void' | { struct: LlvmType[] };
+
+/** One side's belief about one value (an argument or the result). */
+export interface Placement {
+  label: string;
+  typeName: string;
+  /** Register pieces; empty for a value in memory. */
+  parts: RegisterPart[];
+  /** x87 stack slots the value occupies (LLVM returns doubles 3 and 4 of `{double x4}` in st0, st1). */
+  x87: number[];
+  /** The value travels in memory whose address is in `pointerReg` (sret / x8). */
+  indirect: boolean;
+  pointerReg: string | null;
+  /** For arguments that went to the stack: offset from the stack pointer at the call. */
+  stackOffset: number | null;
+  /** The kinds of bits this side thinks the value is, per piece, for type-mismatch checks. */
+  meaning: string;
+}
+
+export interface SideView {
+  signature: string;
+  args: Placement[];
+  result: Placement | null;
+}
+
+const INT_ARGS: Record<Target, string[]> = {
+  x86_64: ['rdi', 'rsi', 'rdx', 'rcx', 'r8', 'r9'],
+  aarch64: ['x0', 'x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7'],
+};
+const VEC_ARGS: Record<Target, string[]> = {
+  x86_64: ['xmm0', 'xmm1', 'xmm2', 'xmm3', 'xmm4', 'xmm5', 'xmm6', 'xmm7'],
+  aarch64: ['v0', 'v1', 'v2', 'v3', 'v4', 'v5', 'v6', 'v7'],
+};
+
+export const HIDDEN_POINTER_REG: Record<Target, string> = { x86_64: 'rdi', aarch64: 'x8' };
+export const INT_RESULT_REG: Record<Target, string> = { x86_64: 'rax', aarch64: 'x0' };
+
+function scalarSize(t: LlvmScalar): number {
+  switch (t) {
+    case 'i64':
+    case 'double':
+    case 'ptr':
+      return 8;
+    case 'i32':
+    case 'float':
+      return 4;
+    default:
+      return 1;
+  }
+}
+
+function isFloat(t: LlvmType): boolean {
+  return t === 'double' || t === 'float';
+}
+
+/** Human-readable register list of a placement: "rdi", "xmm0, xmm1, st0, st1", "memory at [x8]". */
+export function describePlacement(p: Placement): string {
+  if (p.indirect) return `memory at [${p.pointerReg ?? '?'}]`;
+  if (p.stackOffset !== null) return `stack +${p.stackOffset}`;
+  const regs = [...new Set(p.parts.map((x) => x.reg))];
+  for (const s of p.x87) regs.push(`st${s}`);
+  return regs.length === 0 ? 'nowhere (void)' : regs.join(', ');
+}
+
+/** The registers a placement involves (for highlighting). */
+export function placementRegisters(p: Placement): string[] {
+  const regs = p.parts.map((x) => x.reg);
+  if (p.pointerReg !== null) regs.push(p.pointerReg);
+  for (const s of p.x87) regs.push(`st${s}`);
+  return [...new Set(regs)];
+}
+
+function llvmMeaning(t: LlvmType): string {
+  if (typeof t === 'object') return `{${t.struct.map(llvmMeaning).join(',')}}`;
+  return t;
+}
+
+/** The caller's view of a call through Codon's plain LLVM lowering. */
+export function llvmCallerView(
+  params: { type: LlvmType; typeName: string; meaning?: string }[],
+  ret: { type: LlvmType; typeName: string; meaning?: string },
+  target: Target,
+  signature: string,
+  aggregateReturn: (fields: LlvmScalar[], target: Target) => { parts: RegisterPart[]; x87: number[] },
+): SideView {
+  let nextInt = 0;
+  let nextVec = 0;
+  let stack = 0;
+  const args: Placement[] = params.map((p, i) => {
+    const base: Placement = {
+      label: `argument ${i + 1}`,
+      typeName: p.typeName,
+      parts: [],
+      x87: [],
+      indirect: false,
+      pointerReg: null,
+      stackOffset: null,
+      meaning: p.meaning ?? llvmMeaning(p.type),
+    };
+    const scalars: LlvmScalar[] =
+      typeof p.type === 'object' ? flattenStruct(p.type) : p.type === 'void' ? [] : [p.type];
+    let offset = 0;
+    for (const s of scalars) {
+      const size = scalarSize(s);
+      const regs = isFloat(s) ? VEC_ARGS[target] : INT_ARGS[target];
+      const idx = isFloat(s) ? nextVec++ : nextInt++;
+      const reg = regs[idx];
+      if (reg === undefined) {
+        base.stackOffset = stack;
+        stack += 8;
+      } else base.parts.push({ reg, offset, size, regOffset: 0 });
+      offset += size;
+    }
+    return base;
+  });
+  let result: Placement | null = null;
+  if (ret.type !== 'void') {
+    result = {
+      label: 'result',
+      typeName: ret.typeName,
+      parts: [],
+      x87: [],
+      indirect: false,
+      pointerReg: null,
+      stackOffset: null,
+      meaning: ret.meaning ?? llvmMeaning(ret.type),
+    };
+    if (typeof ret.type === 'object') {
+      const agg = aggregateReturn(flattenStruct(ret.type), target);
+      result.parts = agg.parts;
+      result.x87 = agg.x87;
+    } else {
+      const size = scalarSize(ret.type);
+      result.parts = [
+        {
+          reg: isFloat(ret.type) ? (VEC_ARGS[target][0] as string) : INT_RESULT_REG[target],
+          offset: 0,
+          size,
+          regOffset: 0,
+        },
+      ];
+    }
+  }
+  return { signature, args, result };
+}
+
+function flattenStruct(t: { struct: LlvmType[] }): LlvmScalar[] {
+  const out: LlvmScalar[] = [];
+  for (const f of t.struct) {
+    if (typeof f === 'object') out.push(...flattenStruct(f));
+    else if (f !== 'void') out.push(f);
+  }
+  return out;
+}
+
+/** Turns an ABI argument location into a placement. */
+export function placementFromArg(
+  loc: ArgLocation,
+  label: string,
+  typeName: string,
+  meaning: string,
+): Placement {
+  const p: Placement = {
+    label,
+    typeName,
+    parts: [],
+    x87: [],
+    indirect: false,
+    pointerReg: null,
+    stackOffset: null,
+    meaning,
+  };
+  if (loc.kind === 'regs') p.parts = loc.parts;
+  else if (loc.kind === 'stack') p.stackOffset = loc.offset;
+  else {
+    const inner = placementFromArg(loc.pointer, label, typeName, meaning);
+    p.parts = inner.parts;
+    p.stackOffset = inner.stackOffset;
+    p.meaning = 'ptr';
+  }
+  return p;
+}
+
+/** What the bits of a C++ type mean, at the level the two sides can disagree on. */
+export function cppMeaning(t: CType): string {
+  switch (t.kind) {
+    case 'void':
+      return 'void';
+    case 'int':
+      return t.name === 'bool' ? 'i8' : `int:${t.name}`;
+    case 'float':
+      return t.name === 'double' ? 'double' : t.name === 'float' ? 'float' : 'x87';
+    case 'pointer':
+    case 'reference':
+      return `ptr:${t.kind === 'pointer' ? pointeeMeaning(t.pointee) : pointeeMeaning(t.referent)}`;
+    case 'enum':
+      return `int:${t.underlying.name}`;
+    default:
+      return t.kind;
+  }
+}
+
+function pointeeMeaning(t: CType): string {
+  if (t.kind === 'float') return t.name;
+  if (t.kind === 'int') return t.name;
+  if (t.kind === 'void') return 'void';
+  if (t.kind === 'record') return t.decl.name;
+  return t.kind;
+}
+
+export interface Comparison {
+  /** They disagree on where some value travels. */
+  abiMismatch: boolean;
+  /** They agree on where, but not on what the bits mean. */
+  typeMismatch: boolean;
+  details: string[];
+}
+
+/** `d0`, `s0` and `q0` are views of `v0`: one register for the comparison. */
+export function canonicalRegister(reg: string): string {
+  const m = /^[dsqb](\d+)$/.exec(reg);
+  return m === null ? reg : `v${m[1]}`;
+}
+
+function regKey(p: Placement): string {
+  const regs = [...new Set(p.parts.map((x) => canonicalRegister(x.reg)))];
+  for (const s of p.x87) regs.push(`st${s}`);
+  return regs.join(',');
+}
+
+function sameRegs(a: Placement, b: Placement): boolean {
+  if (a.indirect !== b.indirect) return false;
+  if (a.indirect) return a.pointerReg === b.pointerReg;
+  if (a.stackOffset !== b.stackOffset) return false;
+  return regKey(a) === regKey(b);
+}
+
+/** Compares the caller's and the callee's views of one call. */
+export function compareViews(
+  caller: SideView,
+  callee: SideView,
+  meaningsAgree: (callerMeaning: string, calleeMeaning: string) => boolean,
+): Comparison {
+  const details: string[] = [];
+  let abi = false;
+  let type = false;
+  const n = Math.max(caller.args.length, callee.args.length);
+  for (let i = 0; i < n; i++) {
+    const a = caller.args[i];
+    const b = callee.args[i];
+    if (a === undefined || b === undefined) {
+      abi = true;
+      details.push(
+        `argument ${i + 1}: ${a === undefined ? 'the caller passes nothing' : 'the callee takes no such argument'}`,
+      );
+      continue;
+    }
+    if (!sameRegs(a, b)) {
+      abi = true;
+      details.push(
+        `argument ${i + 1}: caller puts it in ${describePlacement(a)}, callee reads ${describePlacement(b)}`,
+      );
+    } else if (!meaningsAgree(a.meaning, b.meaning)) {
+      type = true;
+      details.push(`argument ${i + 1}: caller passes ${a.typeName}, callee reads ${b.typeName}`);
+    }
+  }
+  const cr = caller.result;
+  const ce = callee.result;
+  if ((cr === null) !== (ce === null)) {
+    // A void callee leaves the result register as it was; a void caller ignores a result.
+    if (cr !== null) {
+      abi = true;
+      details.push(`result: caller reads ${describePlacement(cr)}, callee returns nothing`);
+    }
+  } else if (cr !== null && ce !== null) {
+    if (ce.indirect && !cr.indirect) {
+      abi = true;
+      details.push(
+        `result: callee writes it to memory at [${ce.pointerReg ?? '?'}] (hidden pointer), caller reads ${describePlacement(cr)}`,
+      );
+    } else if (!sameRegs(cr, ce)) {
+      abi = true;
+      details.push(
+        `result: callee returns it in ${describePlacement(ce)}, caller reads ${describePlacement(cr)}`,
+      );
+    } else if (!meaningsAgree(cr.meaning, ce.meaning)) {
+      type = true;
+      details.push(`result: callee returns ${ce.typeName}, caller reads ${cr.typeName}`);
+    }
+  }
+  return { abiMismatch: abi, typeMismatch: type, details };
+}
