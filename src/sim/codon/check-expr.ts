@@ -62,6 +62,10 @@ import {
 
 const INT64_MAX = (1n << 63n) - 1n;
 
+/** For an operand whose type is still being inferred (the result of a recursive call, typically). */
+const UNKNOWN_YET =
+  "the type of this value is not known yet (the result of a recursive call?): annotate the function's return type, e.g. `-> int`.";
+
 /** What a name refers to. */
 export type Sym =
   | { kind: 'var'; info: VarInfo; binding: 'local' | 'global' | 'comprehension' }
@@ -294,6 +298,10 @@ export abstract class ExprChecker {
   ): { type: CodonType; promoted: NonNullable<BinaryExpr['promoted']> } | null {
     const l = prune(lt);
     const r = prune(rt);
+    if (l.kind === 'var' || r.kind === 'var') {
+      this.error(span, UNKNOWN_YET);
+      return null;
+    }
     if ((l.kind === 'int' || l.kind === 'float') && (r.kind === 'int' || r.kind === 'float')) {
       if (l.kind === 'int' && r.kind === 'int') return { type: op === '/' ? FLOAT : INT, promoted: 'int' };
       return { type: FLOAT, promoted: 'float' };
@@ -333,6 +341,11 @@ export abstract class ExprChecker {
       const a = prune(types[k] as CodonType);
       const b = prune(types[k + 1] as CodonType);
       const span = { start: (e.operands[k] as Expr).span.start, end: (e.operands[k + 1] as Expr).span.end };
+      if (a.kind === 'var' || b.kind === 'var') {
+        this.error(span, UNKNOWN_YET);
+        ok = false;
+        continue;
+      }
       const numeric = (t: CodonType) => t.kind === 'int' || t.kind === 'float';
       const equality = op === '==' || op === '!=';
       if (numeric(a) && numeric(b)) continue;
@@ -813,6 +826,10 @@ export abstract class ExprChecker {
     e.resolved = { kind: 'print' };
     let ok = true;
     for (const a of e.args) {
+      if (a.kind === 'none') {
+        a.type = NONE; // print(None) shows None
+        continue;
+      }
       const t = this.expr(a);
       if (!t) ok = false;
       else if (prune(t).kind === 'range') {

@@ -365,6 +365,27 @@ describe("checker: errors are located and said in Codon's words", () => {
     ]);
   });
 
+  it('checks recursion when the return type is annotated, and asks for it otherwise', () => {
+    expectClean(
+      'def fact(n: int) -> int:\n    if n > 1:\n        return n * fact(n - 1)\n    return 1\nprint(fact(5))\n',
+    );
+    expectError(
+      'def fact(n: int):\n    if n > 1:\n        return n * fact(n - 1)\n    return 1\nprint(fact(5))\n',
+      '3:16',
+      "annotate the function's return type",
+    );
+  });
+
+  it('accepts print(None) and return None', () => {
+    expectClean('def g() -> None:\n    print(None)\n    return None\ng()\n');
+  });
+
+  it('checks a long chain of calls without exhausting the stack', () => {
+    let src = '';
+    for (let k = 0; k < 3000; k++) src += `def f${k}() -> int:\n    return f${k + 1}()\n`;
+    expectClean(`${src}def f3000() -> int:\n    return 1\nprint(f0())\n`);
+  });
+
   it('calls the checked functions once, even when called many times', () => {
     expect(diagnosticsOf('def f() -> int:\n    return 1.5\nf()\nf()\nf()\n')).toHaveLength(1);
   });

@@ -47,6 +47,9 @@ export function checkModule(module: Module): Diagnostic[] {
   return c.diagnostics;
 }
 
+/** How deep first-call checking may nest before the rest waits for the end of the module. */
+const MAX_LAZY_NESTING = 64;
+
 type StmtHandler<K extends Stmt['kind']> = (s: Extract<Stmt, { kind: K }>) => void;
 
 class Checker extends ExprChecker {
@@ -154,8 +157,14 @@ class Checker extends ExprChecker {
     this.functions.set(s.name, { def: s, params, ret, state: 'unchecked', localNames });
   }
 
+  /** How many function bodies are being checked inside one another (lazily, at their first call). */
+  private nesting = 0;
+
   protected ensureChecked(fn: FnInfo): void {
     if (fn.state !== 'unchecked') return;
+    // A long chain of calls is checked later rather than deeper: the stack stays bounded.
+    if (this.nesting >= MAX_LAZY_NESTING) return;
+    this.nesting++;
     fn.state = 'checking';
     const savedScope = this.scope;
     const savedComp = this.compStack.splice(0);
@@ -177,6 +186,7 @@ class Checker extends ExprChecker {
       this.compStack.push(...savedComp);
       this.blockDepth = savedDepth;
       fn.state = 'done';
+      this.nesting--;
     }
   }
 
@@ -410,7 +420,8 @@ class Checker extends ExprChecker {
       if (s.value) this.expr(s.value);
       return;
     }
-    if (!s.value) {
+    if (s.value?.kind === 'none') s.value.type = NONE; // `return None` is `return`
+    if (!s.value || s.value.kind === 'none') {
       if (!unify(fn.ret, NONE))
         this.error(
           s.span,
