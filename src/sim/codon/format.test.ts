@@ -109,6 +109,15 @@ describe('formatValue: print shows values as the Codon runtime does', () => {
     ).toBe(`['a', "it's"]`);
   });
 
+  it("quotes strings inside a list as Codon's str.__repr__ does, byte by byte", () => {
+    const inList = (value: string) => formatValue({ kind: 'list', items: [{ kind: 'str', value }] });
+    expect(inList('a\nb\t\\')).toBe("['a\\nb\\t\\\\']");
+    expect(inList('say "hi"')).toBe(`['say "hi"']`);
+    expect(inList(`it's "x"`)).toBe(`['it\\'s "x"']`);
+    expect(inList('é')).toBe("['\\xc3\\xa9']");
+    expect(inList('\x01')).toBe("['\\x01']");
+  });
+
   it('prints a @tuple class as (name: value, ...)', () => {
     expect(
       formatValue({

@@ -101,18 +101,29 @@ export function formatFloat(x: number): string {
   return s === '-nan' ? 'nan' : s;
 }
 
-/** Python/Codon `repr` of a string: single quotes unless the text holds a single quote and no double. */
+/** The UTF-8 bytes of one code point. */
+function utf8(cp: number): number[] {
+  if (cp < 0x80) return [cp];
+  if (cp < 0x800) return [0xc0 | (cp >> 6), 0x80 | (cp & 63)];
+  if (cp < 0x10000) return [0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63)];
+  return [0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63)];
+}
+
+/**
+ * Codon's `str.__repr__` (stdlib/internal/str.codon): single quotes unless the text holds a single
+ * quote and no double; `\n`, `\r`, `\t`, `\\` and the quote escaped; every other byte outside
+ * 32..126 as `\xhh` (Codon strings are bytes, so `é` shows as `\xc3\xa9`).
+ */
 function strRepr(s: string): string {
   const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  const simple: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\\': '\\\\' };
   let out = quote;
   for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    if (ch === quote || ch === '\\') out += '\\' + ch;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\r') out += '\\r';
-    else if (c < 32 || c === 127) out += `\\x${c.toString(16).padStart(2, '0')}`;
-    else out += ch;
+    const cp = ch.codePointAt(0) ?? 0;
+    if (simple[ch]) out += simple[ch];
+    else if (ch === quote) out += '\\' + ch;
+    else if (cp >= 32 && cp <= 126) out += ch;
+    else for (const b of utf8(cp)) out += `\\x${b.toString(16).padStart(2, '0')}`;
   }
   return out + quote;
 }
