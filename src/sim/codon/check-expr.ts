@@ -353,8 +353,15 @@ export abstract class ExprChecker {
       if (a.kind === 'float32' && b.kind === 'float32') continue;
       if (a.kind === 'ptr' && b.kind === 'ptr' && unify(a, b)) continue;
       if (a.kind === 'str' && b.kind === 'str' && equality) continue;
-      if (a.kind === 'list' && b.kind === 'list') {
-        this.notModelled(span, 'comparing lists', 'compare their elements in a loop.');
+      if (
+        (a.kind === 'list' && b.kind === 'list') ||
+        (a.kind === 'tuple-class' && b.kind === 'tuple-class')
+      ) {
+        this.notModelled(
+          span,
+          `comparing ${a.kind === 'list' ? 'lists' : '@tuple values'}`,
+          'compare their elements or fields one by one.',
+        );
       } else {
         this.error(span, `${opNoMagic(op, a, b)}.`);
       }
@@ -832,8 +839,12 @@ export abstract class ExprChecker {
       }
       const t = this.expr(a);
       if (!t) ok = false;
-      else if (prune(t).kind === 'range') {
-        this.notModelled(a.span, 'printing a range');
+      else if (prune(t).kind === 'range' || prune(t).kind === 'array') {
+        this.notModelled(
+          a.span,
+          `printing ${prune(t).kind === 'range' ? 'a range' : 'an Array (`lst.arr`)'}`,
+          'print the list itself.',
+        );
         ok = false;
       }
     }
