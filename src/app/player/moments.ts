@@ -1,0 +1,94 @@
+// The named moments a lesson can stop at (content/README.md, `atStep`), found in a real trace. Each
+// means the first time it happens in the run.
+import { EventKind, StepKind, type Trace } from '../../sim/trace/types';
+import { eventRange, lastStep } from './stepping';
+import { traceIndex } from './trace-index';
+
+export const MOMENTS = [
+  'call',
+  'callee-write',
+  'call-return',
+  'first-print',
+  'frame-dies',
+  'gc',
+  'crash',
+  'end',
+] as const;
+export type Moment = (typeof MOMENTS)[number];
+
+/** True when `id` names a moment. */
+export function isMoment(id: string): id is Moment {
+  return (MOMENTS as readonly string[]).includes(id);
+}
+
+/** The step of a moment in this run, or null when the run never gets there. */
+export function findMoment(trace: Trace, moment: Moment): number | null {
+  const n = trace.steps.count;
+  if (n === 0) return null;
+  const firstStepOfKind = (kind: number): number | null => {
+    for (let i = 0; i < n; i++) if (trace.steps.kind[i] === kind) return i;
+    return null;
+  };
+  switch (moment) {
+    case 'call': {
+      const call = trace.boundaryCalls[0];
+      return call ? call.step : firstStepOfKind(StepKind.BoundaryCall);
+    }
+    case 'callee-write':
+      return calleeWrite(trace);
+    case 'call-return': {
+      const call = trace.boundaryCalls.find((c) => c.returnStep > c.step);
+      return call ? call.returnStep : firstStepOfKind(StepKind.BoundaryReturn);
+    }
+    case 'first-print': {
+      const step = traceIndex(trace).outputStep[0];
+      return step !== undefined && step >= 0 ? step : null;
+    }
+    case 'frame-dies': {
+      // The first C++ frame whose life ends (the callee returning, its locals going out of scope).
+      let best: number | null = null;
+      for (const f of trace.frames) {
+        if (f.side === 'cpp' && f.exitStep >= 0 && (best === null || f.exitStep < best)) best = f.exitStep;
+      }
+      return best;
+    }
+    case 'gc':
+      return firstStepOfKind(StepKind.Gc);
+    case 'crash':
+      return trace.crash ? trace.crash.step : firstStepOfKind(StepKind.Crash);
+    case 'end':
+      return lastStep(trace);
+  }
+}
+
+/**
+ * The callee's first store of its result in the first foreign call: a write to the result slot (or the
+ * callee's name for it), else to the address the hidden result pointer held, else the callee's first write,
+ * else the callee's crash (a store that faults).
+ */
+function calleeWrite(trace: Trace): number | null {
+  const call = trace.boundaryCalls[0];
+  if (!call) return null;
+  const last = call.returnStep > call.step ? call.returnStep : lastStep(trace);
+  const isResult = (objectId: number): boolean => {
+    const role = trace.objects[objectId]?.role;
+    return role === 'return-slot' || role === 'result-view';
+  };
+  const hidden = call.hiddenPointer?.value;
+  let firstWrite: number | null = null;
+  for (let step = call.step; step <= last; step++) {
+    if (trace.steps.side[step] !== 0) continue; // 0: 'cpp' in SIDES
+    const { start, end } = eventRange(trace, step);
+    for (let e = start; e < end; e++) {
+      if (trace.events.kind[e] !== EventKind.Write) continue;
+      const addr = trace.events.a[e] as number;
+      if (isResult(trace.events.d[e] as number) || (hidden !== undefined && addr === hidden)) return step;
+      firstWrite ??= step;
+    }
+  }
+  // A store that faults writes nothing: the crash inside the callee is that moment.
+  if (firstWrite === null && trace.crash && trace.crash.step >= call.step && trace.crash.side === 'cpp') {
+    return trace.crash.step;
+  }
+  return firstWrite;
+}
