@@ -1,0 +1,190 @@
+import { useState } from 'react';
+import { formatMessage } from '../../sim/messages/format.ts';
+import type { Trace } from '../../sim/trace/types.ts';
+import { FrameView } from './FrameView.tsx';
+import type { Layout } from './layout.ts';
+import type { Scene } from './model.ts';
+import { ObjectView } from './ObjectView.tsx';
+import { PointerArrow, pointerSentence } from './PointerArrow.tsx';
+import { RegionView } from './RegionView.tsx';
+import { RegisterView } from './RegisterView.tsx';
+import { strings, type Locale } from './strings.ts';
+import { SvgDefs } from './SvgDefs.tsx';
+
+interface StepViewProps {
+  trace: Trace;
+  scene: Scene;
+  layout: Layout;
+  prefix: string;
+  locale: Locale;
+  showHex: boolean;
+  /** Objects to ring because the other run of a comparison differs there. */
+  differing?: ReadonlySet<number> | undefined;
+  onSelectObject?: ((id: number) => void) | undefined;
+}
+
+/** The machine at one step, as one SVG: the five areas, their frames and objects, then every pointer on top. */
+export function StepView({
+  trace,
+  scene,
+  layout,
+  prefix,
+  locale,
+  showHex,
+  differing,
+  onSelectObject,
+}: StepViewProps) {
+  const t = strings(locale);
+  const [activeArrow, setActiveArrow] = useState<string | null>(null);
+  const objectById = new Map(scene.objects.map((o) => [o.id, o]));
+  const frameById = new Map(scene.frames.map((f) => [f.id, f]));
+  const mismatchRegs = new Set(scene.call?.rows.filter((r) => r.mismatch).map((r) => r.register) ?? []);
+  const crashAddr = scene.crash?.address ?? null;
+  const findingText = (ids: number[]) =>
+    ids.map((i) => {
+      const f = trace.findings[i];
+      return f === undefined ? '' : `${t.finding}: ${formatMessage(f.message, locale)}`;
+    });
+  const sourceName = (p: Scene['pointers'][number]) => {
+    if (p.from.kind === 'register')
+      return `%${scene.registers.find((r) => r.name === (p.from as { name: string }).name)?.label ?? ''}`;
+    const o = objectById.get(p.from.objectId);
+    const cell = o?.rows.find(
+      (r) => r.cell !== null && r.cell.addr === (p.from as { addr: number }).addr,
+    )?.cell;
+    return `${o?.name ?? ''}${cell !== undefined && cell !== null && cell.path !== '' ? `.${cell.path}` : ''}`.replace(
+      '.[',
+      '[',
+    );
+  };
+  const active = layout.arrows.find((a) => a.key === activeArrow);
+  const activePointer = scene.pointers.find((p) => p.key === activeArrow);
+  return (
+    <svg
+      className="md-svg"
+      viewBox={`0 0 ${layout.width} ${layout.height}`}
+      width={layout.width}
+      height={layout.height}
+      role="group"
+      aria-label={t.diagramLabel(scene.step, trace.steps.count)}
+      data-step={scene.step}
+      data-layout={layout.mode}
+    >
+      <SvgDefs prefix={prefix} />
+      {layout.areas.map((area) => (
+        <RegionView key={area.kind} area={area} layout={layout} scene={scene} locale={locale}>
+          {area.kind === 'stack' &&
+            layout.frames.map((band) => {
+              const f = frameById.get(band.frameId);
+              return f === undefined ? null : (
+                <FrameView
+                  key={band.frameId}
+                  band={band}
+                  frame={f}
+                  areaX={area.x}
+                  areaW={area.w}
+                  locale={locale}
+                />
+              );
+            })}
+          {area.kind === 'registers' &&
+            layout.registers.map((box) => {
+              const reg = scene.registers.find((r) => r.name === box.name);
+              return reg === undefined ? null : (
+                <RegisterView
+                  key={box.name}
+                  box={box}
+                  reg={reg}
+                  showHex={showHex}
+                  mismatch={mismatchRegs.has(reg.name)}
+                />
+              );
+            })}
+          {layout.objects
+            .filter((b) => objectById.get(b.objectId)?.area === area.kind)
+            .map((box) => {
+              const o = objectById.get(box.objectId);
+              if (o === undefined) return null;
+              const crashHere =
+                crashAddr !== null && crashAddr >= o.addr && crashAddr < o.addr + Math.max(1, o.size);
+              return (
+                <ObjectView
+                  key={o.key}
+                  box={box}
+                  object={o}
+                  prefix={prefix}
+                  showHex={showHex}
+                  locale={locale}
+                  crashHere={crashHere}
+                  differs={differing?.has(o.id) ?? false}
+                  findingText={findingText(o.findings)}
+                  onSelect={onSelectObject}
+                />
+              );
+            })}
+        </RegionView>
+      ))}
+      <g className="md-arrows" role="group" aria-label={locale === 'zh' ? '指针' : 'Pointers'}>
+        {layout.arrows.map((a) => {
+          const p = scene.pointers.find((x) => x.key === a.key);
+          if (p === undefined) return null;
+          const target = objectById.get(p.objectId);
+          return (
+            <PointerArrow
+              key={a.key}
+              arrow={a}
+              pointer={p}
+              prefix={prefix}
+              sourceName={sourceName(p)}
+              targetName={target?.name ?? null}
+              locale={locale}
+              active={a.key === activeArrow}
+              onActivate={setActiveArrow}
+            />
+          );
+        })}
+      </g>
+      {active !== undefined && activePointer !== undefined && (
+        <ArrowTip
+          x={active.points[active.points.length - 1]?.x ?? 0}
+          y={active.points[active.points.length - 1]?.y ?? 0}
+          width={layout.width}
+          text={pointerSentence(
+            activePointer,
+            sourceName(activePointer),
+            objectById.get(activePointer.objectId)?.name ?? null,
+            locale,
+          )}
+        />
+      )}
+    </svg>
+  );
+}
+
+/** The explanation of the focused or hovered arrow, drawn next to its head. */
+function ArrowTip({ x, y, width, text }: { x: number; y: number; width: number; text: string }) {
+  const perLine = 44;
+  const words = text.split(' ');
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    if ((line + ' ' + w).trim().length > perLine) {
+      lines.push(line.trim());
+      line = w;
+    } else line = `${line} ${w}`;
+  }
+  if (line.trim() !== '') lines.push(line.trim());
+  const w = perLine * 6.6 + 16;
+  const h = lines.length * 15 + 12;
+  const left = Math.min(Math.max(4, x + 12), width - w - 4);
+  return (
+    <g className="md-tip" aria-hidden="true" pointerEvents="none">
+      <rect x={left} y={y + 10} width={w} height={h} rx={6} />
+      {lines.map((l, i) => (
+        <text key={i} x={left + 8} y={y + 26 + i * 15}>
+          {l}
+        </text>
+      ))}
+    </g>
+  );
+}

@@ -1,0 +1,668 @@
+/**
+ * Diagram geometry: where each memory area, object box, cell row, frame band, register and pointer
+ * arrow goes, from a scene (model.ts). Pure and deterministic (no DOM, no text measuring: the
+ * diagram uses a monospace face whose advance is about 0.6 em), so it is unit-tested directly.
+ *
+ * Wide: three columns, [Stack] [Registers] [Static storage, C heap, GC heap], with channels
+ * between them that carry the arrows' vertical runs. Narrow (phones): one column, arrows in a
+ * channel on the right. Objects sharing bytes (a dead local and the live one that reuses its
+ * slot, the callee's view of a result slot and the lock it landed on) sit side by side in lanes,
+ * their rows aligned by address.
+ */
+import type { ObjectRecord } from '../../sim/trace/types.ts';
+import type { AreaKind, Scene, SceneFrame, SceneObject, SceneRow, PointerStatus } from './model.ts';
+
+export type LayoutMode = 'wide' | 'narrow';
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface AreaBox extends Rect {
+  kind: AreaKind;
+  column: number;
+  empty: boolean;
+  /** Region names inside an area that holds several (static storage: the library's and the runtime's). */
+  subheaders: { y: number; text: string }[];
+}
+
+export interface RowBox extends Rect {
+  row: SceneRow;
+}
+
+export interface ObjectBox extends Rect {
+  objectId: number;
+  key: string;
+  lane: number;
+  column: number;
+  rows: RowBox[];
+}
+
+export interface FrameBand extends Rect {
+  frameId: number;
+  /** The frame's header line (its label), inside the band at the top. */
+  headerH: number;
+  boundary: boolean;
+}
+
+export interface GapMark {
+  y: number;
+  x: number;
+  w: number;
+  bytes: number;
+}
+
+export interface AddressLabel {
+  x: number;
+  y: number;
+  addr: number;
+}
+
+export interface RegisterBox extends Rect {
+  name: string;
+}
+
+export interface ArrowPath {
+  key: string;
+  status: PointerStatus;
+  points: Point[];
+  /** Drawn to a cross next to its source: the target is no memory at all. */
+  stub: boolean;
+  /** The target object box, when there is one. */
+  targetKey: string | null;
+}
+
+export interface StackPointerMark {
+  y: number;
+  x: number;
+  w: number;
+}
+
+export interface Layout {
+  mode: LayoutMode;
+  width: number;
+  height: number;
+  areas: AreaBox[];
+  objects: ObjectBox[];
+  frames: FrameBand[];
+  gaps: GapMark[];
+  addresses: AddressLabel[];
+  registers: RegisterBox[];
+  arrows: ArrowPath[];
+  sp: StackPointerMark | null;
+}
+
+/** Sizes in SVG user units (1 unit = 1 CSS px at scale 1). */
+export const G = {
+  pad: 12,
+  titleH: 30,
+  rowH: 20,
+  headH: 38,
+  laneW: 272,
+  laneGap: 12,
+  gutter: 112,
+  channel: 64,
+  areaGap: 22,
+  regW: 244,
+  regH: 22,
+  regGap: 4,
+  frameHead: 24,
+  boundaryHead: 44,
+  gapRow: 18,
+  spRow: 20,
+  clusterGap: 8,
+  emptyH: 28,
+  laneStep: 7,
+  subheadH: 22,
+} as const;
+
+/** Average advance of the monospace face at `px` font size (used to clip text to a width). */
+export function charsFit(width: number, px: number): number {
+  return Math.max(1, Math.floor(width / (px * 0.6)));
+}
+
+interface Cluster {
+  objects: SceneObject[];
+  start: number;
+  end: number;
+}
+
+/** Groups objects whose bytes overlap (directly or through a chain) into clusters. */
+export function clusters(objects: SceneObject[]): Cluster[] {
+  const sorted = [...objects].sort((a, b) => a.addr - b.addr || b.size - a.size);
+  const out: Cluster[] = [];
+  for (const o of sorted) {
+    const last = out[out.length - 1];
+    if (last !== undefined && o.addr < last.end) {
+      last.objects.push(o);
+      last.end = Math.max(last.end, o.addr + o.size);
+    } else out.push({ objects: [o], start: o.addr, end: o.addr + Math.max(1, o.size) });
+  }
+  return out;
+}
+
+/** Lane of each object in a cluster: live owners first, then dead ones and views beside them. */
+export function assignLanes(objects: SceneObject[]): Map<number, number> {
+  const rank = (o: SceneObject) =>
+    (o.state === 'alive' ? 0 : 2) + (o.role === 'result-view' || o.role === 'anonymous' ? 1 : 0);
+  const order = [...objects].sort((a, b) => rank(a) - rank(b) || b.born - a.born || a.addr - b.addr);
+  const lanes: SceneObject[][] = [];
+  const out = new Map<number, number>();
+  for (const o of order) {
+    let lane = lanes.findIndex((l) => l.every((x) => x.addr + x.size <= o.addr || o.addr + o.size <= x.addr));
+    if (lane < 0) {
+      lane = lanes.length;
+      lanes.push([]);
+    }
+    (lanes[lane] as SceneObject[]).push(o);
+    out.set(o.id, lane);
+  }
+  return out;
+}
+
+interface ClusterGeometry {
+  height: number;
+  lanes: number;
+  boxes: {
+    o: SceneObject;
+    lane: number;
+    y: number;
+    h: number;
+    rows: { row: SceneRow; y: number; h: number }[];
+  }[];
+  addresses: { addr: number; y: number }[];
+}
+
+/** Lays out one cluster at y = 0: a header slot wherever an object starts, one row per address run. */
+export function layoutCluster(c: Cluster): ClusterGeometry {
+  const laneOf = assignLanes(c.objects);
+  const bounds = new Set<number>();
+  for (const o of c.objects) {
+    bounds.add(o.addr);
+    bounds.add(o.addr + o.size);
+    for (const r of o.rows) {
+      bounds.add(r.start);
+      bounds.add(r.end);
+    }
+  }
+  const b = [...bounds].sort((x, y) => x - y);
+  const starts = new Set(c.objects.map((o) => o.addr));
+  const covered = (lo: number, hi: number) => c.objects.some((o) => o.addr < hi && lo < o.addr + o.size);
+  const headerY = new Map<number, number>();
+  const rowTop = new Map<number, number>();
+  const rowBottom = new Map<number, number>();
+  const addresses: { addr: number; y: number }[] = [];
+  let y = 0;
+  for (let i = 0; i < b.length; i++) {
+    const a = b[i] as number;
+    rowBottom.set(a, y);
+    if (starts.has(a)) {
+      headerY.set(a, y);
+      y += G.headH;
+    }
+    const next = b[i + 1];
+    if (next !== undefined && covered(a, next)) {
+      rowTop.set(a, y);
+      addresses.push({ addr: a, y });
+      y += G.rowH;
+    }
+  }
+  const boxes = c.objects.map((o) => {
+    const top = headerY.get(o.addr) ?? 0;
+    const bottom = rowBottom.get(o.addr + o.size) ?? y;
+    const rows = o.rows.map((row) => {
+      const ry = rowTop.get(row.start) ?? top + G.headH;
+      const rb = rowBottom.get(row.end) ?? ry + G.rowH;
+      return { row, y: ry, h: Math.max(G.rowH, rb - ry) };
+    });
+    return { o, lane: laneOf.get(o.id) ?? 0, y: top, h: Math.max(G.headH, bottom - top), rows };
+  });
+  const lanes = Math.max(1, ...boxes.map((x) => x.lane + 1));
+  return { height: y, lanes, boxes, addresses };
+}
+
+interface AreaContent {
+  width: number;
+  height: number;
+  objects: ObjectBox[];
+  frames: FrameBand[];
+  gaps: GapMark[];
+  addresses: AddressLabel[];
+  subheaders: { y: number; text: string }[];
+  sp: StackPointerMark | null;
+}
+
+/** Lays out one memory area's contents at (0, 0). */
+function layoutArea(
+  kind: Exclude<AreaKind, 'registers'>,
+  scene: Scene,
+  regionNames: Map<number, string>,
+  gutter: number,
+  column: number,
+): AreaContent {
+  const objs = scene.objects.filter((o) => o.area === kind);
+  const cl = clusters(objs);
+  const geo = cl.map((c) => ({ c, g: layoutCluster(c) }));
+  const lanes = Math.max(1, ...geo.map((x) => x.g.lanes));
+  const left = G.pad + gutter;
+  const innerW = lanes * G.laneW + (lanes - 1) * G.laneGap;
+  const width = left + innerW + G.pad;
+  const stack = kind === 'stack';
+  if (stack) geo.sort((p, q) => q.c.start - p.c.start);
+  const out: AreaContent = {
+    width,
+    height: 0,
+    objects: [],
+    frames: [],
+    gaps: [],
+    addresses: [],
+    subheaders: [],
+    sp: null,
+  };
+  let y = G.titleH;
+  if (geo.length === 0) {
+    out.height = y + G.emptyH;
+    return out;
+  }
+  const frameById = new Map<number, SceneFrame>(scene.frames.map((f) => [f.id, f]));
+  const frameSeen = new Set<number>();
+  const frameBoxes = new Map<
+    number,
+    { top: number; bottom: number; x1: number; x2: number; headerH: number }
+  >();
+  let spPlaced = !stack;
+  let prev: Cluster | null = null;
+  let lastRegion = -1;
+  for (const { c, g } of geo) {
+    if (prev !== null) {
+      const gap = stack ? prev.start - c.end : c.start - prev.end;
+      if (gap > 0) {
+        out.gaps.push({ y, x: left, w: innerW, bytes: gap });
+        y += G.gapRow;
+      } else y += G.clusterGap;
+    }
+    if (!spPlaced && c.start < scene.sp) {
+      out.sp = { y: y + G.spRow / 2, x: G.pad, w: width - 2 * G.pad };
+      y += G.spRow;
+      spPlaced = true;
+    }
+    const region = c.objects[0]?.regionId ?? -1;
+    if (!stack && region !== lastRegion && kind === 'static') {
+      out.subheaders.push({ y: y + 15, text: regionNames.get(region) ?? '' });
+      y += G.subheadH;
+    }
+    lastRegion = region;
+    if (stack) {
+      // A frame's label goes above the first (highest) cluster holding one of its objects.
+      const here = [...new Set(c.objects.map((o) => o.frameId).filter((f) => f >= 0 && !frameSeen.has(f)))];
+      here.sort((a, b) => b - a);
+      for (const fid of here) {
+        const f = frameById.get(fid);
+        if (f === undefined) continue;
+        frameSeen.add(fid);
+        const h = f.boundary ? G.boundaryHead : G.frameHead;
+        frameBoxes.set(fid, { top: y, bottom: y + h, x1: Infinity, x2: -Infinity, headerH: h });
+        y += h;
+      }
+    }
+    for (const a of g.addresses) out.addresses.push({ x: G.pad, y: y + a.y, addr: a.addr });
+    for (const bx of g.boxes) {
+      const x = left + bx.lane * (G.laneW + G.laneGap);
+      const box: ObjectBox = {
+        objectId: bx.o.id,
+        key: bx.o.key,
+        lane: bx.lane,
+        column,
+        x,
+        y: y + bx.y,
+        w: G.laneW,
+        h: bx.h,
+        rows: bx.rows.map((r) => ({ row: r.row, x, y: y + r.y, w: G.laneW, h: r.h })),
+      };
+      out.objects.push(box);
+      const fb = frameBoxes.get(bx.o.frameId);
+      if (fb !== undefined) {
+        fb.bottom = Math.max(fb.bottom, box.y + box.h);
+        fb.x1 = Math.min(fb.x1, x);
+        fb.x2 = Math.max(fb.x2, x + G.laneW);
+      }
+    }
+    y += g.height;
+    prev = c;
+  }
+  if (!spPlaced) {
+    out.sp = { y: y + G.spRow / 2, x: G.pad, w: width - 2 * G.pad };
+    y += G.spRow;
+  }
+  for (const [fid, fb] of frameBoxes) {
+    const f = frameById.get(fid);
+    const x1 = Number.isFinite(fb.x1) ? fb.x1 : left;
+    const x2 = Number.isFinite(fb.x2) ? fb.x2 : left + G.laneW;
+    out.frames.push({
+      frameId: fid,
+      x: x1 - 6,
+      y: fb.top,
+      w: x2 - x1 + 12,
+      h: fb.bottom - fb.top + 6,
+      headerH: fb.headerH,
+      boundary: f?.boundary ?? false,
+    });
+  }
+  out.height = y + G.pad;
+  return out;
+}
+
+function offset<T extends Point>(p: T, dx: number, dy: number): T {
+  return { ...p, x: p.x + dx, y: p.y + dy };
+}
+
+/** Lays out the whole scene. `regionNames` labels static storage's sub-regions. */
+export function layoutScene(scene: Scene, mode: LayoutMode, regionNames: Map<number, string>): Layout {
+  const gutter = mode === 'wide' ? G.gutter : 0;
+  const memKinds: Exclude<AreaKind, 'registers'>[] = ['stack', 'static', 'c-heap', 'gc-heap'];
+  const columnOf: Record<AreaKind, number> =
+    mode === 'wide'
+      ? { stack: 0, registers: 1, static: 2, 'c-heap': 2, 'gc-heap': 2 }
+      : { registers: 0, stack: 0, static: 0, 'c-heap': 0, 'gc-heap': 0 };
+  const order: AreaKind[] =
+    mode === 'wide'
+      ? ['stack', 'registers', 'static', 'c-heap', 'gc-heap']
+      : ['registers', 'stack', 'static', 'c-heap', 'gc-heap'];
+  const contents = new Map<AreaKind, AreaContent>();
+  for (const k of memKinds) contents.set(k, layoutArea(k, scene, regionNames, gutter, columnOf[k]));
+  const regCount = scene.registers.length;
+  const regHeight = G.titleH + regCount * (G.regH + G.regGap) + G.pad;
+  const regWidth = G.regW + 2 * G.pad;
+  const columns = mode === 'wide' ? 3 : 1;
+  const colWidth: number[] = new Array<number>(columns).fill(0);
+  for (const k of order) {
+    const w = k === 'registers' ? regWidth : (contents.get(k) as AreaContent).width;
+    colWidth[columnOf[k]] = Math.max(colWidth[columnOf[k]] ?? 0, w);
+  }
+  const colX: number[] = [];
+  let x = 0;
+  for (let i = 0; i < columns; i++) {
+    colX.push(x);
+    x += (colWidth[i] ?? 0) + G.channel;
+  }
+  const width = x;
+  const colY: number[] = new Array<number>(columns).fill(0);
+  const layout: Layout = {
+    mode,
+    width,
+    height: 0,
+    areas: [],
+    objects: [],
+    frames: [],
+    gaps: [],
+    addresses: [],
+    registers: [],
+    arrows: [],
+    sp: null,
+  };
+  for (const k of order) {
+    const col = columnOf[k];
+    const ax = colX[col] as number;
+    const ay = colY[col] as number;
+    const w = colWidth[col] as number;
+    if (k === 'registers') {
+      layout.areas.push({
+        kind: k,
+        column: col,
+        x: ax,
+        y: ay,
+        w,
+        h: regHeight,
+        empty: regCount === 0,
+        subheaders: [],
+      });
+      scene.registers.forEach((r, i) => {
+        layout.registers.push({
+          name: r.name,
+          x: ax + G.pad,
+          y: ay + G.titleH + i * (G.regH + G.regGap),
+          w: w - 2 * G.pad,
+          h: G.regH,
+        });
+      });
+      colY[col] = ay + regHeight + G.areaGap;
+      continue;
+    }
+    const c = contents.get(k) as AreaContent;
+    layout.areas.push({
+      kind: k,
+      column: col,
+      x: ax,
+      y: ay,
+      w,
+      h: c.height,
+      empty: c.objects.length === 0,
+      subheaders: c.subheaders.map((s) => ({ y: ay + s.y, text: s.text })),
+    });
+    for (const o of c.objects)
+      layout.objects.push({ ...offset(o, ax, ay), rows: o.rows.map((r) => offset(r, ax, ay)) });
+    for (const f of c.frames) layout.frames.push(offset(f, ax, ay));
+    for (const gm of c.gaps) layout.gaps.push(offset(gm, ax, ay));
+    if (mode === 'wide') for (const a of c.addresses) layout.addresses.push(offset(a, ax, ay));
+    if (c.sp !== null) layout.sp = offset(c.sp, ax, ay);
+    colY[col] = ay + c.height + G.areaGap;
+  }
+  layout.height = Math.max(...colY) - G.areaGap + 2;
+  layout.arrows = routeArrows(scene, layout, colX, colWidth);
+  return layout;
+}
+
+interface Anchor {
+  x1: number;
+  x2: number;
+  y: number;
+  column: number;
+}
+
+function cellAnchor(box: ObjectBox, addr: number): Anchor {
+  const row = box.rows.find((r) => addr >= r.row.start && addr < r.row.end);
+  const y = row !== undefined ? row.y + row.h / 2 : box.y + G.headH / 2;
+  return { x1: box.x, x2: box.x + box.w, y, column: box.column };
+}
+
+/**
+ * Routes every pointer as an orthogonal path through the channels between columns: out of the
+ * source's side, along a channel lane, into the target's side. Lanes are given out so that
+ * vertical runs in one channel never share a line.
+ */
+export function routeArrows(scene: Scene, layout: Layout, colX: number[], colWidth: number[]): ArrowPath[] {
+  const boxOf = new Map(layout.objects.map((b) => [b.objectId, b]));
+  const regOf = new Map(layout.registers.map((r) => [r.name, r]));
+  const regArea = layout.areas.find((a) => a.kind === 'registers');
+  const regColumn = regArea?.column ?? 0;
+  const columns = colX.length;
+  // Channel i is to the right of column i.
+  const channelX = (i: number) => (colX[i] as number) + (colWidth[i] as number);
+  const used: { y1: number; y2: number; lane: number }[][] = Array.from({ length: columns }, () => []);
+  const lane = (ch: number, y1: number, y2: number): number => {
+    const lo = Math.min(y1, y2) - 4;
+    const hi = Math.max(y1, y2) + 4;
+    const taken = (used[ch] as { y1: number; y2: number; lane: number }[])
+      .filter((u) => u.y1 < hi && lo < u.y2)
+      .map((u) => u.lane);
+    let l = 0;
+    while (taken.includes(l)) l++;
+    (used[ch] as { y1: number; y2: number; lane: number }[]).push({ y1: lo, y2: hi, lane: l });
+    const max = Math.floor((G.channel - 20) / G.laneStep);
+    return 10 + (l % max) * G.laneStep;
+  };
+  const regBottom = regArea !== undefined ? regArea.y + regArea.h : 0;
+  let corridor = 0;
+  const out: ArrowPath[] = [];
+  const sorted = [...scene.pointers].sort((a, b) => a.key.localeCompare(b.key));
+  for (const p of sorted) {
+    let src: Anchor | null = null;
+    if (p.from.kind === 'cell') {
+      const b = boxOf.get(p.from.objectId);
+      if (b !== undefined) src = cellAnchor(b, p.from.addr);
+    } else {
+      const r = regOf.get(p.from.name);
+      if (r !== undefined) src = { x1: r.x, x2: r.x + r.w, y: r.y + r.h / 2, column: regColumn };
+    }
+    if (src === null) continue;
+    const tb = p.objectId !== -1 ? boxOf.get(p.objectId) : undefined;
+    if (tb === undefined) {
+      if (p.status === 'code') continue;
+      out.push({
+        key: p.key,
+        status: p.status,
+        stub: true,
+        targetKey: null,
+        points: [
+          { x: src.x2, y: src.y },
+          { x: src.x2 + 30, y: src.y },
+        ],
+      });
+      continue;
+    }
+    const dst = cellAnchor(tb, p.target);
+    out.push({ key: p.key, status: p.status, stub: false, targetKey: tb.key, points: route(src, dst) });
+  }
+  return out;
+
+  function route(s: Anchor, t: Anchor): Point[] {
+    if (s.column === t.column) {
+      const ch = s.column;
+      const lx = channelX(ch) + lane(ch, s.y, t.y);
+      return [
+        { x: s.x2, y: s.y },
+        { x: lx, y: s.y },
+        { x: lx, y: t.y },
+        { x: t.x2, y: t.y },
+      ];
+    }
+    if (t.column > s.column) {
+      const ch = s.column;
+      if (t.column === s.column + 1) {
+        const lx = channelX(ch) + lane(ch, s.y, t.y);
+        return [
+          { x: s.x2, y: s.y },
+          { x: lx, y: s.y },
+          { x: lx, y: t.y },
+          { x: t.x1, y: t.y },
+        ];
+      }
+      // Across the middle column (registers): pass below it.
+      const cy = crossY(s.y, t.y);
+      const l1 = channelX(ch) + lane(ch, s.y, cy);
+      const l2 = channelX(t.column - 1) + lane(t.column - 1, cy, t.y);
+      return [
+        { x: s.x2, y: s.y },
+        { x: l1, y: s.y },
+        { x: l1, y: cy },
+        { x: l2, y: cy },
+        { x: l2, y: t.y },
+        { x: t.x1, y: t.y },
+      ];
+    }
+    // Leftwards: leave by the source's left side, arrive at the target's right side.
+    const ch = t.column;
+    if (s.column === t.column + 1) {
+      const lx = channelX(ch) + lane(ch, s.y, t.y);
+      return [
+        { x: s.x1, y: s.y },
+        { x: lx, y: s.y },
+        { x: lx, y: t.y },
+        { x: t.x2, y: t.y },
+      ];
+    }
+    const cy = crossY(s.y, t.y);
+    const l1 = channelX(s.column - 1) + lane(s.column - 1, s.y, cy);
+    const l2 = channelX(ch) + lane(ch, cy, t.y);
+    return [
+      { x: s.x1, y: s.y },
+      { x: l1, y: s.y },
+      { x: l1, y: cy },
+      { x: l2, y: cy },
+      { x: l2, y: t.y },
+      { x: t.x2, y: t.y },
+    ];
+  }
+
+  function crossY(sy: number, ty: number): number {
+    if (ty > regBottom + 10) return ty;
+    if (sy > regBottom + 10) return sy;
+    return regBottom + 14 + G.laneStep * corridor++;
+  }
+}
+
+/** An SVG path through the points with softly rounded corners. */
+export function roundedPath(points: Point[], radius = 6): string {
+  if (points.length === 0) return '';
+  const first = points[0] as Point;
+  let d = `M${first.x},${first.y}`;
+  for (let i = 1; i < points.length; i++) {
+    const p = points[i] as Point;
+    const prev = points[i - 1] as Point;
+    const next = points[i + 1];
+    if (next === undefined) {
+      d += ` L${p.x},${p.y}`;
+      break;
+    }
+    const r = Math.min(radius, dist(prev, p) / 2, dist(p, next) / 2);
+    const a = toward(p, prev, r);
+    const b = toward(p, next, r);
+    d += ` L${a.x},${a.y} Q${p.x},${p.y} ${b.x},${b.y}`;
+  }
+  return d;
+}
+
+function dist(a: Point, b: Point): number {
+  return Math.hypot(a.x - b.x, a.y - b.y);
+}
+
+function toward(from: Point, to: Point, r: number): Point {
+  const d = dist(from, to);
+  if (d === 0) return from;
+  return { x: from.x + ((to.x - from.x) * r) / d, y: from.y + ((to.y - from.y) * r) / d };
+}
+
+/** Rectangles overlap (sharing an edge does not count). */
+export function rectsOverlap(a: Rect, b: Rect): boolean {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+/** One line of the lifetime ribbon: an object from birth to death, in step units. */
+export interface RibbonRow {
+  objectId: number;
+  name: string;
+  side: ObjectRecord['side'];
+  born: number;
+  /** Exclusive end: the death step, or the step count while alive at the end. */
+  end: number;
+  deathKind: ObjectRecord['deathKind'];
+  y: number;
+}
+
+export const RIBBON = { rowH: 16, labelW: 190, maxRows: 48 } as const;
+
+/** The ribbon's rows: every object a learner names (not return addresses or malloc headers), by birth. */
+export function ribbonRows(objects: readonly ObjectRecord[], stepCount: number): RibbonRow[] {
+  return objects
+    .filter((o) => o.role !== 'frame-link' && o.role !== 'heap-meta')
+    .slice()
+    .sort((a, b) => a.born - b.born || a.id - b.id)
+    .slice(0, RIBBON.maxRows)
+    .map((o, i) => ({
+      objectId: o.id,
+      name: o.name,
+      side: o.side,
+      born: o.born,
+      end: o.died < 0 ? stepCount : Math.max(o.died, o.born + 1),
+      deathKind: o.deathKind,
+      y: i * RIBBON.rowH,
+    }));
+}

@@ -1,0 +1,57 @@
+/** Hooks shared by the diagram's views: the scene and layout of a step, the width class of the container. */
+import { useEffect, useMemo, useState, useSyncExternalStore, type RefObject } from 'react';
+import type { Trace } from '../../sim/trace/types.ts';
+import { layoutScene, type Layout, type LayoutMode } from './layout.ts';
+import { buildScene, type Scene } from './model.ts';
+
+/** The scene and its geometry, recomputed only when the step or the layout mode changes. */
+export function useSceneLayout(
+  trace: Trace,
+  step: number,
+  eventEnd: number | undefined,
+  mode: LayoutMode,
+): { scene: Scene; layout: Layout } {
+  const regionNames = useMemo(() => new Map(trace.regions.map((r) => [r.id, r.name])), [trace]);
+  const scene = useMemo(() => buildScene(trace, step, eventEnd), [trace, step, eventEnd]);
+  const layout = useMemo(() => layoutScene(scene, mode, regionNames), [scene, mode, regionNames]);
+  return { scene, layout };
+}
+
+/** Below this container width the diagram stacks its areas in one column. */
+export const NARROW_BELOW = 760;
+
+/** 'narrow' in a small container (a phone), 'wide' otherwise; follows resizes. */
+export function useLayoutMode(ref: RefObject<HTMLElement | null>): LayoutMode {
+  const [mode, setMode] = useState<LayoutMode>('wide');
+  useEffect(() => {
+    const el = ref.current;
+    if (el === null || typeof ResizeObserver === 'undefined') return;
+    const update = () => setMode(el.clientWidth > 0 && el.clientWidth < NARROW_BELOW ? 'narrow' : 'wide');
+    update();
+    const ro = new ResizeObserver(update);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ref]);
+  return mode;
+}
+
+const REDUCED = '(prefers-reduced-motion: reduce)';
+
+function subscribeReduced(onChange: () => void): () => void {
+  if (typeof window === 'undefined' || typeof window.matchMedia !== 'function') return () => {};
+  const mq = window.matchMedia(REDUCED);
+  mq.addEventListener('change', onChange);
+  return () => mq.removeEventListener('change', onChange);
+}
+
+/** True when the system asks for reduced motion. */
+export function usePrefersReducedMotion(): boolean {
+  return useSyncExternalStore(
+    subscribeReduced,
+    () =>
+      typeof window !== 'undefined' &&
+      typeof window.matchMedia === 'function' &&
+      window.matchMedia(REDUCED).matches,
+    () => false,
+  );
+}
