@@ -1,0 +1,640 @@
+/**
+ * Declarations: namespaces, `extern "C"` blocks, `using`, `typedef`, classes, enums, variables and
+ * functions (with bodies). Each top-level declaration and each class member recovers from its own
+ * syntax errors, so one mistake does not hide the rest of the file.
+ */
+import type { Span } from '../diag';
+import {
+  parseExpression,
+  parseInitClause,
+  parseInitList,
+  parseAssignment,
+  parseCallArgs,
+  parseQualifiedName,
+} from './parse-expr';
+import { parseBlock } from './parse-stmt';
+import {
+  parseAttributes,
+  parseDeclSpecs,
+  parseDeclarator,
+  parseTypeId,
+  type SpecsContext,
+} from './parse-type';
+import { SyntaxBailout, describe, type ParserState } from './parser-state';
+import type {
+  AliasSyntax,
+  AttributeSyntax,
+  BaseSpecSyntax,
+  BaseTypeSyntax,
+  DeclSyntax,
+  EnumSyntax,
+  InitDeclarator,
+  InitSyntax,
+  MemberInitSyntax,
+  MemberSyntax,
+  QualifiedName,
+  SimpleDeclSyntax,
+  StaticAssertSyntax,
+  TranslationUnitSyntax,
+} from './syntax';
+
+export interface DeclContext {
+  linkage: 'C' | 'C++';
+  /** Inside `class S { }`: the class name (for constructors). */
+  className?: string;
+  /** Inside a function body. */
+  local?: boolean;
+  /** The init-statement of a `for`: stop at `:` for a range-for. */
+  forInit?: boolean;
+}
+
+/** Parses the whole file. */
+export function parseTranslationUnit(p: ParserState): TranslationUnitSyntax {
+  const decls = parseDeclSeq(p, { linkage: 'C++' }, false);
+  return { decls };
+}
+
+/** Declarations until `}` (when nested) or the end of the file. */
+function parseDeclSeq(p: ParserState, ctx: DeclContext, nested: boolean): DeclSyntax[] {
+  const decls: DeclSyntax[] = [];
+  while (!p.atEof && !p.diags.full) {
+    if (p.is('}')) {
+      if (nested) break;
+      p.diags.error(p.tok.span, "unexpected '}' with no matching '{'");
+      p.next();
+      continue;
+    }
+    const start = p.i;
+    try {
+      const d = parseDeclaration(p, ctx);
+      if (d) decls.push(d);
+    } catch (e) {
+      if (!(e instanceof SyntaxBailout)) throw e;
+      p.depth = 0;
+      p.noGreater = false;
+      p.synchronize(start);
+    }
+    if (p.i === start) p.next();
+  }
+  return decls;
+}
+
+/** One namespace-scope declaration (null for things that leave nothing behind, like a template that was skipped). */
+function parseDeclaration(p: ParserState, ctx: DeclContext): DeclSyntax | null {
+  const t = p.tok;
+  if (t.kind === 'punct' && t.text === ';') {
+    p.next();
+    return { kind: 'empty', span: t.span };
+  }
+  if (t.kind === 'keyword') {
+    switch (t.text) {
+      case 'namespace':
+        return parseNamespace(p, ctx);
+      case 'extern':
+        if (p.peek().kind === 'string') return parseLinkage(p, ctx);
+        break;
+      case 'using':
+        return parseUsing(p);
+      case 'static_assert':
+        return parseStaticAssert(p);
+      case 'template':
+        return skipTemplate(p);
+      case 'export':
+        p.fail('modules (`export`) are not modelled by this simulator');
+        break;
+      case 'asm':
+      case '__asm__':
+      case '__asm':
+        p.fail('inline assembly is not modelled by this simulator');
+        break;
+      case 'concept':
+        p.fail('concepts are not modelled by this simulator');
+        break;
+      default:
+        break;
+    }
+    if (t.text === 'typedef' || isSpecifierKeyword(t.text)) return parseSimpleDeclaration(p, ctx);
+    p.fail(`expected a declaration, found ${describe(t)}`);
+  }
+  if (t.kind === 'ident' || (t.kind === 'punct' && (t.text === '::' || t.text === '[' || t.text === '~')))
+    return parseSimpleDeclaration(p, ctx);
+  p.fail(`expected a declaration, found ${describe(t)}`);
+}
+
+function isSpecifierKeyword(text: string): boolean {
+  return [
+    'void',
+    'bool',
+    'char',
+    'char8_t',
+    'char16_t',
+    'char32_t',
+    'wchar_t',
+    'short',
+    'int',
+    'long',
+    'signed',
+    'unsigned',
+    'float',
+    'double',
+    '__int128',
+    'auto',
+    'const',
+    'volatile',
+    'static',
+    'extern',
+    'inline',
+    '__inline',
+    '__inline__',
+    'constexpr',
+    'consteval',
+    'constinit',
+    'thread_local',
+    '__thread',
+    'virtual',
+    'explicit',
+    'mutable',
+    'register',
+    'struct',
+    'class',
+    'union',
+    'enum',
+    'typename',
+    'alignas',
+    '__attribute__',
+    '__extension__',
+    'decltype',
+    'friend',
+    '__declspec',
+  ].includes(text);
+}
+
+function skipTemplate(p: ParserState): null {
+  const t = p.next();
+  p.diags.unsupported(t.span, 'defining a template (`template<...>`)');
+  if (p.is('<')) p.skipBalanced();
+  p.synchronize(p.i);
+  return null;
+}
+
+function parseNamespace(p: ParserState, ctx: DeclContext): DeclSyntax {
+  const t = p.next();
+  const attrs: AttributeSyntax[] = [];
+  parseAttributes(p, attrs);
+  let name: string | null = null;
+  if (p.tok.kind === 'ident') {
+    name = p.next().text;
+    while (p.is('::') && p.peek().kind === 'ident') {
+      p.next();
+      name += '::' + p.next().text;
+    }
+  }
+  if (p.is('=')) p.fail('namespace aliases are not modelled by this simulator');
+  p.expect('{', `to begin the namespace${name ? ` '${name}'` : ''}`);
+  const decls = parseDeclSeq(p, ctx, true);
+  if (!p.is('}')) p.failAfterPrev(`expected '}' to close the namespace${name ? ` '${name}'` : ''}`);
+  p.next();
+  // `namespace a::b { }` is sugar for two nested namespaces.
+  const parts = name === null ? [null] : name.split('::');
+  let out: DeclSyntax = {
+    kind: 'namespace',
+    name: parts[parts.length - 1] ?? null,
+    decls,
+    span: p.spanFrom(t.span),
+  };
+  for (let k = parts.length - 2; k >= 0; k--)
+    out = { kind: 'namespace', name: parts[k] ?? null, decls: [out], span: out.span };
+  return out;
+}
+
+function parseLinkage(p: ParserState, ctx: DeclContext): DeclSyntax | null {
+  const t = p.next();
+  const lang = p.next();
+  const value = lang.value?.kind === 'string' ? lang.value.value : '';
+  let linkage: 'C' | 'C++' = ctx.linkage;
+  if (value === 'C' || value === 'C++') linkage = value;
+  else p.diags.error(lang.span, `unknown language linkage "${value}" (only "C" and "C++" exist)`);
+  const inner: DeclContext = { ...ctx, linkage };
+  if (p.is('{')) {
+    p.next();
+    const decls = parseDeclSeq(p, inner, true);
+    if (!p.is('}')) p.failAfterPrev(`expected '}' to close the extern "${value}" block`);
+    p.next();
+    return { kind: 'linkage-block', linkage, decls, span: p.spanFrom(t.span) };
+  }
+  const d = parseDeclaration(p, inner);
+  // `extern "C" int x;` declares (does not define) x, like `extern int x;`.
+  if (d?.kind === 'simple-decl' && !d.specs.storage.extern) d.specs.storage.externC = t.span;
+  return d;
+}
+
+export function parseUsing(p: ParserState): DeclSyntax | AliasSyntax {
+  const t = p.next();
+  if (p.accept('namespace')) {
+    const name = parseQualifiedName(p, false);
+    p.expect(';', 'after the using-directive');
+    if (name.parts.length === 1 && name.parts[0]?.name === 'std') p.usingStd = true;
+    return { kind: 'using-directive', name, span: p.spanFrom(t.span) };
+  }
+  if (p.tok.kind === 'ident' && (p.isAt(p.i + 1, '=') || (p.isAt(p.i + 2, '=') && p.isAt(p.i + 1, '[')))) {
+    const nameTok = p.next();
+    parseAttributes(p, []);
+    p.expect('=', `after 'using ${nameTok.text}'`);
+    const type = parseTypeId(p);
+    p.expect(';', `after the alias '${nameTok.text}'`);
+    p.typeNames.add(nameTok.text);
+    return { kind: 'alias', name: nameTok.text, nameSpan: nameTok.span, type, span: p.spanFrom(t.span) };
+  }
+  if (p.is('typename')) p.next();
+  const name = parseQualifiedName(p, false);
+  p.expect(';', 'after the using-declaration');
+  const last = name.parts[name.parts.length - 1]?.name ?? '';
+  if (name.parts[0]?.name === 'std' && name.parts.length === 2) p.usingNames.add(last);
+  return { kind: 'using-decl', name, span: p.spanFrom(t.span) };
+}
+
+export function parseStaticAssert(p: ParserState): StaticAssertSyntax {
+  const t = p.next();
+  p.expect('(', "after 'static_assert'");
+  const cond = parseAssignment(p);
+  let message: string | undefined;
+  if (p.accept(',')) {
+    const m = p.tok;
+    if (m.kind !== 'string') p.fail('expected a string literal as the static_assert message');
+    p.next();
+    while (p.tok.kind === 'string') p.next();
+    message = m.value?.kind === 'string' ? m.value.value : '';
+  }
+  p.expect(')', "to close 'static_assert('");
+  p.expect(';', 'after static_assert(...)');
+  return {
+    kind: 'static-assert',
+    cond,
+    ...(message !== undefined ? { message } : {}),
+    span: p.spanFrom(t.span),
+  };
+}
+
+/** The name a declarator declares, for messages. */
+function declaredName(d: InitDeclarator | undefined): string {
+  const parts = d?.declarator.name?.parts ?? [];
+  return parts.map((x) => x.name).join('::');
+}
+
+/**
+ * A simple declaration: specifiers, then declarators with initializers, or one function
+ * definition. With `forInit`, returns after the first declarator when `:` follows (a range-for).
+ */
+export function parseSimpleDeclaration(
+  p: ParserState,
+  ctx: DeclContext,
+): SimpleDeclSyntax & { rangeColon?: boolean } {
+  const start = p.tok.span;
+  const specsCtx: SpecsContext = {
+    allowDefinitions: true,
+    ...(ctx.className ? { className: ctx.className } : {}),
+    ...(ctx.local ? { local: true } : {}),
+  };
+  const specs = parseDeclSpecs(p, specsCtx);
+  if (!specs.hasType && !startsConstructorOrDestructor(p, ctx)) {
+    p.fail(`expected a type at the start of the declaration, found ${describe(p.tok)}`);
+  }
+  if (specs.base.kind === 'named' && !canStartDeclarator(p)) {
+    const name = specs.base.name.parts.map((x) => x.name).join('::');
+    if (!p.namesType(specs.base.name.parts.map((x) => x.name)))
+      p.fail(`'${name}' does not name a type`, specs.base.span);
+  }
+  const decl: SimpleDeclSyntax & { rangeColon?: boolean } = {
+    kind: 'simple-decl',
+    specs,
+    declarators: [],
+    linkage: ctx.linkage,
+    span: start,
+  };
+  if (
+    specs.storage.typedef &&
+    (specs.base.kind === 'record-def' || specs.base.kind === 'enum-def') &&
+    p.is(';')
+  ) {
+    p.next();
+    decl.span = p.spanFrom(start);
+    return decl;
+  }
+  if (p.is(';') && isTypeOnly(specs.base)) {
+    p.next();
+    decl.span = p.spanFrom(start);
+    return decl;
+  }
+  for (;;) {
+    const d = parseInitDeclarator(p, ctx, specs.base);
+    decl.declarators.push(d);
+    if (specs.storage.typedef) {
+      const last = d.declarator.name?.parts[d.declarator.name.parts.length - 1]?.name;
+      if (last) p.typeNames.add(last);
+    }
+    if (d.body) {
+      decl.span = p.spanFrom(start);
+      return decl;
+    }
+    if (ctx.forInit && decl.declarators.length === 1 && p.is(':')) {
+      decl.rangeColon = true;
+      decl.span = p.spanFrom(start);
+      return decl;
+    }
+    if (p.accept(',')) continue;
+    if (p.is(';')) break;
+    const what = d.declarator.ops[d.declarator.ops.length - 1]?.kind === 'function' ? 'function' : '';
+    const name = declaredName(d);
+    if (specs.base.kind === 'record-def' && decl.declarators.length === 0) break;
+    p.failAfterPrev(
+      name
+        ? `expected ';' after the declaration of ${what ? 'function ' : ''}'${name}'`
+        : "expected ';' after the declaration",
+      false,
+    );
+  }
+  p.expect(';', 'after the declaration');
+  decl.span = p.spanFrom(start);
+  return decl;
+}
+
+function isTypeOnly(base: BaseTypeSyntax): boolean {
+  return base.kind === 'record-def' || base.kind === 'enum-def' || base.kind === 'elaborated';
+}
+
+function canStartDeclarator(p: ParserState): boolean {
+  const t = p.tok;
+  if (t.kind === 'ident') return true;
+  if (t.kind === 'keyword')
+    return t.text === 'operator' || t.text === '__attribute__' || t.text === 'const' || t.text === 'volatile';
+  return t.kind === 'punct' && ['*', '&', '&&', '(', '::', '~', ';', '['].includes(t.text);
+}
+
+/** A declaration without a type must declare a constructor or destructor. */
+function startsConstructorOrDestructor(p: ParserState, ctx: DeclContext): boolean {
+  if (ctx.className && (p.is(ctx.className) || (p.is('~') && p.isAt(p.i + 1, ctx.className)))) return true;
+  if (p.tok.kind !== 'ident' && !p.is('::')) return false;
+  const { parts, end } = p.scanQualified(p.i);
+  if (parts.length >= 2 && parts[parts.length - 1] === parts[parts.length - 2] && p.isAt(end, '('))
+    return true;
+  return p.isAt(end, '::') && p.isAt(end + 1, '~');
+}
+
+function parseInitDeclarator(p: ParserState, ctx: DeclContext, base: BaseTypeSyntax): InitDeclarator {
+  const start = p.tok.span;
+  const declarator = parseDeclarator(p, { abstract: 'no' });
+  if (!declarator.name) {
+    if (base.kind === 'record-def' && p.is(';')) {
+      // `struct { ... };` (anonymous, no declarator) is reported by sema.
+    }
+    p.failAfterPrev('expected a name for the declaration');
+  }
+  const out: InitDeclarator = { declarator, span: start };
+  const isFunction = declarator.ops[declarator.ops.length - 1]?.kind === 'function';
+  if (isFunction) {
+    const virt: string[] = [];
+    while (p.tok.kind === 'ident' && (p.tok.text === 'override' || p.tok.text === 'final'))
+      virt.push(p.next().text);
+    if (virt.length) out.virtSpecifiers = virt;
+    parseAttributes(p, []);
+    if (p.is('=')) {
+      const eq = p.next();
+      const v = p.tok;
+      if (v.text === 'default' || v.text === 'delete') {
+        p.next();
+        out.special = { kind: v.text, span: p.spanFrom(eq.span) };
+      } else if (v.kind === 'int' && v.text === '0') {
+        p.next();
+        out.special = { kind: 'pure', span: p.spanFrom(eq.span) };
+      } else p.fail("a function can only be '= default', '= delete' or '= 0'");
+    } else if (p.is(':') && !ctx.forInit) {
+      out.memberInits = parseMemberInits(p);
+      if (!p.is('{')) p.failAfterPrev("expected '{' to begin the constructor's body");
+    }
+    if (p.is('try')) p.fail('function-try-blocks (exceptions) are not modelled by this simulator');
+    if (p.is('{')) {
+      if (ctx.local) p.fail('a function cannot be defined inside another function');
+      out.body = parseBlock(p);
+      p.accept(';');
+    }
+    out.span = p.spanFrom(start);
+    return out;
+  }
+  if (p.is(':') && ctx.className !== undefined) {
+    p.next();
+    out.bitWidth = parseAssignment(p);
+  }
+  out.init = parseInitializer(p);
+  out.span = p.spanFrom(start);
+  return out;
+}
+
+/** `= expr`, `= {..}`, `{..}`, `(..)`, or nothing. */
+function parseInitializer(p: ParserState): InitSyntax | undefined {
+  const start = p.tok.span;
+  if (p.is('=')) {
+    p.next();
+    if (p.is('{')) {
+      const list = parseInitList(p);
+      return { kind: 'equals-list', list, span: p.spanFrom(start) };
+    }
+    const expr = parseAssignment(p);
+    return { kind: 'equals', expr, span: p.spanFrom(start) };
+  }
+  if (p.is('{')) {
+    const list = parseInitList(p);
+    return { kind: 'braced', list, span: p.spanFrom(start) };
+  }
+  if (p.is('(')) {
+    const args = parseCallArgs(p);
+    return { kind: 'paren', args, span: p.spanFrom(start) };
+  }
+  return undefined;
+}
+
+function parseMemberInits(p: ParserState): MemberInitSyntax[] {
+  p.expect(':', 'before the member initializers');
+  const inits: MemberInitSyntax[] = [];
+  for (;;) {
+    const start = p.tok.span;
+    const name = parseQualifiedName(p, true);
+    let init: InitSyntax;
+    if (p.is('{')) init = { kind: 'braced', list: parseInitList(p), span: p.spanFrom(start) };
+    else if (p.is('(')) init = { kind: 'paren', args: parseCallArgs(p), span: p.spanFrom(start) };
+    else
+      p.failAfterPrev(
+        `expected '(' or '{' after the member initializer '${name.parts.map((x) => x.name).join('::')}'`,
+      );
+    inits.push({ name, init, span: p.spanFrom(start) });
+    if (!p.accept(',')) break;
+  }
+  return inits;
+}
+
+// ------------------------------------------------------------------ classes and enums
+
+/** `struct/class/union [attrs] [Name] [final] [: bases] [{ members }]`; the cursor is on the keyword. */
+export function parseRecordSpecifier(p: ParserState, ctx: SpecsContext): BaseTypeSyntax {
+  const kw = p.next();
+  const tag = kw.text as 'struct' | 'class' | 'union';
+  const attributes: AttributeSyntax[] = [];
+  parseAttributes(p, attributes);
+  let name: QualifiedName | undefined;
+  if (p.tok.kind === 'ident' || p.is('::')) name = parseQualifiedName(p, true);
+  let final = false;
+  if (p.tok.kind === 'ident' && p.tok.text === 'final' && (p.isAt(p.i + 1, '{') || p.isAt(p.i + 1, ':'))) {
+    p.next();
+    final = true;
+  }
+  const last = name?.parts[name.parts.length - 1]?.name;
+  if (last) p.typeNames.add(last);
+  const defines = p.is('{') || (p.is(':') && !p.isAt(p.i + 1, ':'));
+  if (!defines) {
+    if (!name) p.failAfterPrev(`expected a name or '{' after '${tag}'`);
+    return { kind: 'elaborated', tag, name, span: p.spanFrom(kw.span) };
+  }
+  if (!ctx.allowDefinitions) p.fail(`a ${tag} cannot be defined here`);
+  const bases: BaseSpecSyntax[] = [];
+  if (p.accept(':')) {
+    for (;;) {
+      const bstart = p.tok.span;
+      let access: BaseSpecSyntax['access'] = null;
+      let virt = false;
+      for (;;) {
+        if (p.is('public') || p.is('protected') || p.is('private')) access = p.next().text as 'public';
+        else if (p.accept('virtual')) virt = true;
+        else break;
+      }
+      if (p.tok.kind !== 'ident' && !p.is('::'))
+        p.fail(`expected a base class name, found ${describe(p.tok)}`);
+      const bname = parseQualifiedName(p, true);
+      bases.push({ name: bname, access, virtual: virt, span: p.spanFrom(bstart) });
+      if (!p.accept(',')) break;
+    }
+  }
+  p.expect('{', `to begin the body of ${tag} '${last ?? '(anonymous)'}'`);
+  const members = parseMembers(p, tag, last ?? '');
+  if (!p.is('}')) p.failAfterPrev(`expected '}' to close ${tag} '${last ?? '(anonymous)'}'`);
+  p.next();
+  parseAttributes(p, attributes);
+  const record = {
+    kind: 'record' as const,
+    tag,
+    ...(name ? { name } : {}),
+    bases,
+    members,
+    attributes,
+    final,
+    span: p.spanFrom(kw.span),
+  };
+  if (!p.is(';') && !canFollowClassDefinition(p))
+    p.failAfterPrev(`expected ';' after the definition of ${tag} '${last ?? '(anonymous)'}'`, false);
+  return { kind: 'record-def', record, span: record.span };
+}
+
+function canFollowClassDefinition(p: ParserState): boolean {
+  const t = p.tok;
+  return (
+    t.kind === 'ident' ||
+    (t.kind === 'punct' && ['*', '&', '&&', '(', ',', '[', ')'].includes(t.text)) ||
+    t.text === 'const'
+  );
+}
+
+function parseMembers(p: ParserState, tag: string, className: string): MemberSyntax[] {
+  const members: MemberSyntax[] = [];
+  let access: 'public' | 'protected' | 'private' = tag === 'class' ? 'private' : 'public';
+  while (!p.is('}') && !p.atEof && !p.diags.full) {
+    const start = p.i;
+    const t = p.tok;
+    try {
+      if ((t.text === 'public' || t.text === 'protected' || t.text === 'private') && t.kind === 'keyword') {
+        p.next();
+        p.expect(':', `after '${t.text}'`);
+        access = t.text;
+        members.push({ kind: 'access', access, span: p.spanFrom(t.span) });
+      } else if (t.text === ';' && t.kind === 'punct') {
+        p.next();
+      } else if (t.text === 'using' && t.kind === 'keyword') {
+        const u = parseUsing(p);
+        if (u.kind === 'alias') members.push({ kind: 'member-alias', alias: u, span: u.span });
+        else p.diags.unsupported(u.span, 'a using-declaration inside a class');
+      } else if (t.text === 'static_assert') {
+        const a = parseStaticAssert(p);
+        members.push({ kind: 'static-assert', assert: a, span: a.span });
+      } else if (t.text === 'template') {
+        skipTemplate(p);
+      } else if (t.text === 'friend') {
+        p.fail('`friend` declarations are not modelled by this simulator');
+      } else if (t.text === 'operator' || (t.kind === 'ident' && p.isAt(p.i + 1, 'operator'))) {
+        p.fail('operator overloading is not modelled by this simulator');
+      } else {
+        const decl = parseSimpleDeclaration(p, { linkage: 'C++', className });
+        members.push({ kind: 'member-decl', decl, access, span: decl.span });
+      }
+    } catch (e) {
+      if (!(e instanceof SyntaxBailout)) throw e;
+      p.depth = 0;
+      p.noGreater = false;
+      p.synchronize(start);
+    }
+    if (p.i === start) p.next();
+  }
+  return members;
+}
+
+/** `enum [class] [Name] [: type] [{ A, B = 2 }]`; the cursor is on `enum`. */
+export function parseEnumSpecifier(p: ParserState, ctx: SpecsContext): BaseTypeSyntax {
+  const kw = p.next();
+  let scoped = false;
+  if (p.is('class') || p.is('struct')) {
+    p.next();
+    scoped = true;
+  }
+  parseAttributes(p, []);
+  let name: QualifiedName | undefined;
+  if (p.tok.kind === 'ident') name = parseQualifiedName(p, false);
+  const last = name?.parts[name.parts.length - 1]?.name;
+  if (last) p.typeNames.add(last);
+  const underlying = p.is(':') ? (p.next(), parseTypeId(p, { noDeclarator: true })) : undefined;
+  if (!p.is('{')) {
+    if (!name) p.failAfterPrev("expected a name or '{' after 'enum'");
+    if (underlying || scoped) {
+      const enumDef: EnumSyntax = {
+        kind: 'enum',
+        scoped,
+        name,
+        ...(underlying ? { underlying } : {}),
+        enumerators: null,
+        span: p.spanFrom(kw.span),
+      };
+      return { kind: 'enum-def', enumDef, span: enumDef.span };
+    }
+    return { kind: 'elaborated', tag: 'enum', name, span: p.spanFrom(kw.span) };
+  }
+  if (!ctx.allowDefinitions) p.fail('an enum cannot be defined here');
+  p.next();
+  const enumerators: { name: string; value?: ReturnType<typeof parseExpression>; span: Span }[] = [];
+  while (!p.is('}') && !p.atEof) {
+    const t = p.tok;
+    if (t.kind !== 'ident') p.fail(`expected an enumerator name, found ${describe(t)}`);
+    p.next();
+    parseAttributes(p, []);
+    let value;
+    if (p.accept('=')) value = parseAssignment(p);
+    enumerators.push({ name: t.text, ...(value ? { value } : {}), span: p.spanFrom(t.span) });
+    if (!p.accept(',')) break;
+  }
+  p.expect('}', `to close the enum${last ? ` '${last}'` : ''}`);
+  const enumDef: EnumSyntax = {
+    kind: 'enum',
+    scoped,
+    ...(name ? { name } : {}),
+    ...(underlying ? { underlying } : {}),
+    enumerators,
+    span: p.spanFrom(kw.span),
+  };
+  if (!p.is(';') && !canFollowClassDefinition(p))
+    p.failAfterPrev(`expected ';' after the definition of enum '${last ?? '(anonymous)'}'`, false);
+  return { kind: 'enum-def', enumDef, span: enumDef.span };
+}

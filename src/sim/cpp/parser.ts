@@ -1,0 +1,25 @@
+/**
+ * Entry point of the parser: text to parse tree (syntax.ts), with diagnostics.
+ */
+import type { DiagSink } from './diagnostics';
+import { lexCpp, type IncludeDirective } from './lexer';
+import { parseTranslationUnit } from './parse-decl';
+import { ParserState } from './parser-state';
+import type { TranslationUnitSyntax } from './syntax';
+
+export interface ParseResult {
+  syntax: TranslationUnitSyntax;
+  includes: IncludeDirective[];
+  /** Whether the file said `using namespace std;` (unqualified std names are visible). */
+  usingStd: boolean;
+  /** Names brought in with `using std::name;`. */
+  usingNames: Set<string>;
+}
+
+/** Lexes and parses a C++ file; never throws on bad input (every problem becomes a diagnostic). */
+export function parseSyntax(source: string, diags: DiagSink): ParseResult {
+  const lexed = lexCpp(source, diags);
+  const p = new ParserState(lexed.tokens, diags);
+  const syntax = parseTranslationUnit(p);
+  return { syntax, includes: lexed.includes, usingStd: p.usingStd, usingNames: p.usingNames };
+}

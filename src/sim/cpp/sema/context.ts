@@ -1,0 +1,72 @@
+/**
+ * The state of the semantic pass over one file: the unit being built, the current scope and
+ * function, and the diagnostics sink.
+ */
+import type { CType, PointerType, RecordDecl } from '../../abi/ctype';
+import type { Span } from '../../diag';
+import type { EnumInfo, FunctionDecl, RecordInfo, TranslationUnit, VarDecl } from '../ast';
+import type { DiagSink } from '../diagnostics';
+import { BlockScope, NamespaceScope, type ClassScope, type Scope } from './scope';
+
+/** What the pass knows about the function whose body it is checking. */
+export interface FunctionState {
+  decl: FunctionDecl;
+  returnType: CType;
+  /** Every `return` seen, with the local it returns by name when it does (for NRVO). */
+  returns: { span: Span; variable: VarDecl | null }[];
+  /** Member functions: the class and `this`'s type. */
+  record: RecordInfo | null;
+  thisType: PointerType | null;
+  /** Nesting of loops, for `break`/`continue`. */
+  loopDepth: number;
+}
+
+export class Sema {
+  readonly global: NamespaceScope;
+  scope: Scope;
+  fn: FunctionState | null = null;
+  /** The scope of each class declared in the file (member lookup, bases included). */
+  readonly classScopes = new Map<RecordDecl, ClassScope>();
+  /** The scope holding each enum's enumerators (for `E::A`). */
+  readonly enumScopes = new Map<EnumInfo, Scope>();
+  private ids = 1;
+
+  constructor(
+    readonly diags: DiagSink,
+    readonly unit: TranslationUnit,
+    /** Headers named by `#include` lines. */
+    readonly headers: ReadonlySet<string>,
+  ) {
+    this.global = new NamespaceScope(null, '', []);
+    this.scope = this.global;
+  }
+
+  nextId(): number {
+    return this.ids++;
+  }
+
+  error(span: Span, message: string): void {
+    this.diags.error(span, message);
+  }
+
+  warning(span: Span, message: string): void {
+    this.diags.warning(span, message);
+  }
+
+  /** Runs `f` with `scope` as the current scope. */
+  inScope<T>(scope: Scope, f: () => T): T {
+    const saved = this.scope;
+    this.scope = scope;
+    try {
+      return f();
+    } finally {
+      this.scope = saved;
+    }
+  }
+
+  /** Runs `f` in a new block scope; returns its result and the block's variables. */
+  inBlock<T>(f: (block: BlockScope) => T): T {
+    const block = new BlockScope('block', this.scope);
+    return this.inScope(block, () => f(block));
+  }
+}

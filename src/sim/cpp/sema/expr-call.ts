@@ -1,0 +1,208 @@
+/**
+ * Calls: free functions (with overload resolution), member functions (with `this`, `const` and
+ * virtual dispatch), calls through function pointers, and library functions.
+ */
+import type { CType } from '../../abi/ctype';
+import type { Span } from '../../diag';
+import type { Expr, FunctionDecl, Init } from '../ast';
+import type { ExprSyntax } from '../syntax';
+import type { Sema } from './context';
+import { checkExpr, implicitThis, memberObject } from './expr';
+import { checkArg, materialize, type InitArg } from './init';
+import { lookupInClass, lookupQualified } from './lookup';
+import { errorExpr, isGlvalue, toRvalue } from './make';
+import { resolveCall, variadicArg } from './overload';
+import { checkLibraryCall, checkStdMethodCall } from './stdlib';
+import { typeName } from './types';
+
+/** The result of calling a function returning `ret`: references give glvalues of the referent. */
+export function callResult(ret: CType): { type: CType; category: Expr['category']; isConst?: boolean } {
+  if (ret.kind === 'reference') {
+    const isConst = Boolean((ret as { referentConst?: boolean }).referentConst);
+    return {
+      type: ret.referent,
+      category: ret.rvalue ? 'xvalue' : 'lvalue',
+      ...(isConst ? { isConst } : {}),
+    };
+  }
+  return { type: ret, category: 'prvalue' };
+}
+
+function directCall(fn: FunctionDecl, args: Init[], span: Span): Expr {
+  return { kind: 'call', function: fn, args, ...callResult(fn.returnType), span };
+}
+
+export function checkCall(sema: Sema, e: Extract<ExprSyntax, { kind: 'call' }>): Expr {
+  const callee = e.callee.kind === 'paren' && e.callee.expr.kind === 'name' ? e.callee.expr : e.callee;
+  if (callee.kind === 'name') return callByName(sema, callee, e);
+  if (callee.kind === 'member') return callMember(sema, callee, e);
+  const f = checkExpr(sema, callee);
+  if (f.kind === 'error') return f;
+  return callThroughPointer(
+    sema,
+    f,
+    e.args.map((a) => checkArg(sema, a)),
+    e.span,
+  );
+}
+
+function callByName(
+  sema: Sema,
+  callee: Extract<ExprSyntax, { kind: 'name' }>,
+  e: Extract<ExprSyntax, { kind: 'call' }>,
+): Expr {
+  const qn = callee.name;
+  const last = qn.parts[qn.parts.length - 1];
+  const hit = lookupQualified(sema, qn);
+  const text = qn.parts.map((p) => p.name).join('::');
+  if (!hit) {
+    sema.error(callee.span, `unknown name '${text}'`);
+    e.args.forEach((a) => checkArg(sema, a));
+    return errorExpr(e.span);
+  }
+  if (hit.kind === 'std' || hit.kind === 'c-function') {
+    return checkLibraryCall(
+      sema,
+      hit.name,
+      hit.kind === 'std',
+      last?.templateArgs,
+      e.args,
+      callee.span,
+      e.span,
+    );
+  }
+  if (hit.kind === 'type') {
+    sema.error(
+      callee.span,
+      `'${text}' is a type; to build a temporary write ${text}{...} or ${text}(...) where the type is known`,
+    );
+    return errorExpr(e.span);
+  }
+  if (hit.kind === 'functions') {
+    const args = e.args.map((a) => checkArg(sema, a));
+    const call = resolveCall(sema, hit.decls, args, { name: text, span: callee.span });
+    if (!call) return errorExpr(e.span);
+    const fn = call.fn;
+    if (fn.method && !fn.method.static) {
+      const self = implicitThis(sema, callee.span, fn.name);
+      if (!self) return errorExpr(e.span);
+      return methodCall(sema, fn, self, call.args, e.span);
+    }
+    return directCall(fn, call.args, e.span);
+  }
+  const f = checkExpr(sema, callee);
+  if (f.kind === 'error') return f;
+  return callThroughPointer(
+    sema,
+    f,
+    e.args.map((a) => checkArg(sema, a)),
+    e.span,
+  );
+}
+
+function methodCall(sema: Sema, fn: FunctionDecl, object: Expr, args: Init[], span: Span): Expr {
+  if (fn.method?.kind === 'constructor' || fn.method?.kind === 'destructor') {
+    sema.error(span, `a ${fn.method.kind} cannot be called like a function`);
+    return errorExpr(span);
+  }
+  if (object.isConst && !fn.method?.const) {
+    sema.error(
+      span,
+      `'${fn.name}' is not a const member function, so it cannot be called on a const '${typeName(object.type)}'`,
+    );
+    return errorExpr(span);
+  }
+  return {
+    kind: 'method-call',
+    method: fn,
+    object: isGlvalue(object) ? object : materialize(object),
+    args,
+    virtual: Boolean(fn.method?.virtual),
+    ...callResult(fn.returnType),
+    span,
+  };
+}
+
+function callMember(
+  sema: Sema,
+  callee: Extract<ExprSyntax, { kind: 'member' }>,
+  e: Extract<ExprSyntax, { kind: 'call' }>,
+): Expr {
+  const object = memberObject(sema, callee.object, callee.arrow, callee.span);
+  const name = callee.name.parts[callee.name.parts.length - 1]?.name ?? '';
+  if (object.kind === 'error') {
+    e.args.forEach((a) => checkArg(sema, a));
+    return object;
+  }
+  const t = object.type;
+  if (t.kind !== 'record') {
+    sema.error(
+      callee.name.span,
+      `'${typeName(t)}' is not a class, so it has no member function '${name}'${t.kind === 'pointer' ? " (use '->' on a pointer)" : ''}`,
+    );
+    return errorExpr(e.span);
+  }
+  const args = e.args.map((a) => checkArg(sema, a));
+  if (t.decl.std) {
+    if (args.some((a) => a.kind === 'init-list' && !('type' in a))) {
+      sema.error(e.span, `braced arguments to '${name}' are not modelled by this simulator`);
+      return errorExpr(e.span);
+    }
+    return checkStdMethodCall(sema, object, name, args as Expr[], e.span);
+  }
+  const scope = sema.classScopes.get(t.decl);
+  const hit = scope ? lookupInClass(sema, scope, name) : undefined;
+  if (hit?.kind !== 'functions') {
+    sema.error(
+      callee.name.span,
+      hit
+        ? `'${name}' is not a member function of '${t.decl.name}'`
+        : `'${t.decl.name}' has no member function '${name}'`,
+    );
+    return errorExpr(e.span);
+  }
+  const call = resolveCall(sema, hit.decls, args, {
+    name: `${t.decl.name}::${name}`,
+    span: callee.name.span,
+  });
+  if (!call) return errorExpr(e.span);
+  if (call.fn.method?.static) return directCall(call.fn, call.args, e.span);
+  return methodCall(sema, call.fn, object, call.args, e.span);
+}
+
+function callThroughPointer(sema: Sema, f: Expr, args: InitArg[], span: Span): Expr {
+  const p = toRvalue(f);
+  const ft = p.type.kind === 'pointer' ? p.type.pointee : null;
+  if (!ft || ft.kind !== 'function') {
+    sema.error(span, `'${typeName(f.type)}' is not a function and cannot be called`);
+    return errorExpr(span);
+  }
+  if (args.length < ft.params.length || (args.length > ft.params.length && !ft.variadic)) {
+    sema.error(
+      span,
+      `the function pointer takes ${ft.params.length} argument${ft.params.length === 1 ? '' : 's'}, but ${args.length} were given`,
+    );
+    return errorExpr(span);
+  }
+  const inits: Init[] = [];
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k] as InitArg;
+    const pt = ft.params[k];
+    const init = pt ? initFromArgLazy(sema, pt, a, k) : variadicArg(sema, a as Expr, `argument ${k + 1}`);
+    if (!init) return errorExpr(span);
+    inits.push(init);
+  }
+  return {
+    kind: 'indirect-call',
+    callee: p,
+    functionType: ft,
+    args: inits,
+    ...callResult(ft.returnType),
+    span,
+  };
+}
+
+import { initFromArg } from './init';
+function initFromArgLazy(sema: Sema, t: CType, a: InitArg, k: number): Init | null {
+  return initFromArg(sema, t, a, { what: `argument ${k + 1} of the call`, span: a.span });
+}

@@ -1,0 +1,609 @@
+/**
+ * Built-in operators: unary, increment/decrement, binary arithmetic/bitwise/shift/comparison,
+ * logical, pointer arithmetic, assignment (scalar and class), and `std::cout << ...` chains.
+ */
+import type { CType } from '../../abi/ctype';
+import type { Span } from '../../diag';
+import type { Expr, StreamItem } from '../ast';
+import type { ExprSyntax, InitListSyntax } from '../syntax';
+import type { Sema } from './context';
+import { convertScalar, isNullPointerConstant } from './conversions';
+import { checkCondition, checkExpr, deref, toBool } from './expr';
+import { copyFrom, listInit, materialize } from './init';
+import { lookupQualified } from './lookup';
+import { errorExpr, isGlvalue, joinSpan, toRvalue } from './make';
+import { checkStdMethodCall } from './stdlib';
+import { recordInfo } from './init';
+import {
+  BOOL,
+  LONG,
+  PTRDIFF_T,
+  isArithmetic,
+  isCompleteObjectType,
+  promote,
+  sameType,
+  typeName,
+  usualArithmetic,
+} from './types';
+
+type BinaryOp = Extract<Expr, { kind: 'binary' }>['op'];
+type CompoundOp = Extract<Expr, { kind: 'compound-assign' }>['op'];
+
+/** Reports and fails unless `e` is a modifiable lvalue. */
+function requireModifiable(sema: Sema, e: Expr, what: string): boolean {
+  if (e.kind === 'error') return false;
+  if (e.category !== 'lvalue') {
+    sema.error(e.span, `${what} needs a variable or another object (an lvalue), not a temporary value`);
+    return false;
+  }
+  if (e.isConst) {
+    sema.error(
+      e.span,
+      `${what} cannot modify a const object${e.kind === 'var-ref' ? ` ('${e.variable.name}' is const)` : ''}`,
+    );
+    return false;
+  }
+  if (e.type.kind === 'array') {
+    sema.error(e.span, `${what} cannot modify a whole array (copy its elements, e.g. with std::copy)`);
+    return false;
+  }
+  return true;
+}
+
+// ------------------------------------------------------------------ unary
+
+export function checkUnary(sema: Sema, e: Extract<ExprSyntax, { kind: 'unary' }>): Expr {
+  const span = e.span;
+  if (e.op === '!') {
+    const b = checkCondition(sema, e.operand);
+    if (b.kind === 'error') return b;
+    return { kind: 'unary', op: '!', operand: b, type: BOOL, category: 'prvalue', span };
+  }
+  const x = checkExpr(sema, e.operand);
+  if (x.kind === 'error') return x;
+  switch (e.op) {
+    case '-':
+    case '+':
+    case '~': {
+      const r = toRvalue(x);
+      const ok = e.op === '~' ? r.type.kind === 'int' || r.type.kind === 'enum' : isArithmetic(r.type);
+      if (!ok || (r.type.kind === 'enum' && isScoped(r.type))) {
+        sema.error(span, `the operator '${e.op}' cannot be applied to '${typeName(x.type)}'`);
+        return errorExpr(span);
+      }
+      const t = promote(r.type);
+      const c = convertScalar(r, t);
+      return {
+        kind: 'unary',
+        op: e.op,
+        operand: 'error' in c ? r : c.expr,
+        type: t,
+        category: 'prvalue',
+        span,
+      };
+    }
+    case '*': {
+      if (x.type.kind === 'record') return checkStdMethodCall(sema, x, 'operator*', [], span);
+      const p = toRvalue(x);
+      if (p.type.kind !== 'pointer') {
+        sema.error(span, `'*' needs a pointer, but this is '${typeName(x.type)}'`);
+        return errorExpr(span);
+      }
+      if (p.type.pointee.kind === 'void') {
+        sema.error(span, "a 'void*' cannot be dereferenced (cast it to a typed pointer first)");
+        return errorExpr(span);
+      }
+      return deref(p, span);
+    }
+    case '&': {
+      if (x.type.kind === 'function') return toRvalue(x);
+      if (!isGlvalue(x)) {
+        sema.error(span, `cannot take the address of a temporary value of type '${typeName(x.type)}'`);
+        return errorExpr(span);
+      }
+      if (x.kind === 'member' && x.field.bitWidth !== undefined) {
+        sema.error(span, `cannot take the address of the bit-field '${x.field.name}'`);
+        return errorExpr(span);
+      }
+      return {
+        kind: 'address-of',
+        operand: x,
+        type: { kind: 'pointer', pointee: x.type, ...(x.isConst ? { pointeeConst: true } : {}) },
+        category: 'prvalue',
+        span,
+      };
+    }
+    case '++':
+    case '--':
+      return incDec(sema, x, e.op, true, span);
+    default:
+      sema.error(span, `the operator '${e.op}' is not modelled by this simulator`);
+      return errorExpr(span);
+  }
+}
+
+function isScoped(t: CType): boolean {
+  return t.kind === 'enum' && scopedEnumCheck(t);
+}
+
+import { scopedEnums } from './conversions';
+function scopedEnumCheck(t: CType): boolean {
+  return scopedEnums.has(t);
+}
+
+function incDec(sema: Sema, x: Expr, op: '++' | '--', prefix: boolean, span: Span): Expr {
+  if (!requireModifiable(sema, x, `'${op}'`)) return errorExpr(span);
+  const t = x.type;
+  const ok =
+    (t.kind === 'int' && !(t.name === 'bool' && op === '--')) ||
+    t.kind === 'float' ||
+    (t.kind === 'pointer' && isCompleteObjectType(t.pointee));
+  if (!ok) {
+    sema.error(
+      span,
+      `'${op}' cannot be applied to '${typeName(t)}'${t.kind === 'int' && t.name === 'bool' ? ' (-- on bool is not allowed)' : ''}`,
+    );
+    return errorExpr(span);
+  }
+  if (t.kind === 'int' && t.name === 'bool')
+    sema.warning(span, "'++' on a bool is deprecated (and removed in C++17)");
+  return { kind: 'inc-dec', op, prefix, operand: x, type: t, category: prefix ? 'lvalue' : 'prvalue', span };
+}
+
+export function checkPostfix(sema: Sema, e: Extract<ExprSyntax, { kind: 'postfix' }>): Expr {
+  const x = checkExpr(sema, e.operand);
+  if (x.kind === 'error') return x;
+  return incDec(sema, x, e.op, false, e.span);
+}
+
+// ------------------------------------------------------------------ binary
+
+/** Whether a syntax node names `std::cout`/`std::cerr` (or `cout` after `using namespace std`). */
+function streamName(sema: Sema, e: ExprSyntax): 'cout' | 'cerr' | null {
+  if (e.kind === 'paren') return streamName(sema, e.expr);
+  if (e.kind !== 'name') return null;
+  const last = e.name.parts[e.name.parts.length - 1]?.name;
+  if (last !== 'cout' && last !== 'cerr') return null;
+  const hit = lookupQualified(sema, e.name);
+  return hit?.kind === 'std' && (hit.name === 'cout' || hit.name === 'cerr') ? hit.name : null;
+}
+
+function isEndl(sema: Sema, e: ExprSyntax): boolean {
+  if (e.kind !== 'name') return false;
+  const last = e.name.parts[e.name.parts.length - 1]?.name;
+  if (last !== 'endl') return false;
+  const hit = lookupQualified(sema, e.name);
+  return hit?.kind === 'std' && hit.name === 'endl';
+}
+
+/** `std::cout << a << b << std::endl`: the left-nested `<<` chain, flattened. */
+function checkStream(sema: Sema, e: Extract<ExprSyntax, { kind: 'binary' }>): Expr | null {
+  const operands: ExprSyntax[] = [];
+  let cur: ExprSyntax = e;
+  while (cur.kind === 'binary' && cur.op === '<<') {
+    operands.unshift(cur.right);
+    cur = cur.left;
+  }
+  const stream = streamName(sema, cur);
+  if (!stream) return null;
+  const items: StreamItem[] = [];
+  let ok = true;
+  for (const o of operands) {
+    if (isEndl(sema, o)) {
+      items.push({ kind: 'endl', span: o.span });
+      continue;
+    }
+    const x = checkExpr(sema, o);
+    if (x.kind === 'error') {
+      ok = false;
+      continue;
+    }
+    if (x.type.kind === 'record') {
+      sema.error(
+        x.span,
+        `printing a '${typeName(x.type)}' with << is not modelled by this simulator (print its elements)`,
+      );
+      ok = false;
+      continue;
+    }
+    if (x.type.kind === 'enum' && isScoped(x.type)) {
+      sema.error(
+        x.span,
+        `a scoped enum ('${typeName(x.type)}') cannot be printed with << directly; cast it with static_cast<int>(...)`,
+      );
+      ok = false;
+      continue;
+    }
+    if (x.type.kind === 'void') {
+      sema.error(x.span, "a 'void' value cannot be printed");
+      ok = false;
+      continue;
+    }
+    items.push({ kind: 'value', expr: toRvalue(x) });
+  }
+  if (!ok) return errorExpr(e.span);
+  return {
+    kind: 'stream-output',
+    stream,
+    items,
+    type: { kind: 'record', decl: OSTREAM },
+    category: 'lvalue',
+    span: e.span,
+  };
+}
+
+/** `std::ostream`, as the type of an output expression (it is not laid out: nothing stores it). */
+const OSTREAM = {
+  name: 'std::ostream',
+  tag: 'class' as const,
+  bases: [],
+  fields: [],
+  hasVirtualFunctions: true,
+  specialMembers: {
+    copyCtor: 'deleted',
+    moveCtor: 'implicit',
+    dtor: 'user-provided',
+    copyAssign: 'deleted',
+    moveAssign: 'implicit',
+  } as const,
+  packed: false,
+  incomplete: true,
+};
+
+export function checkBinary(sema: Sema, e: Extract<ExprSyntax, { kind: 'binary' }>): Expr {
+  if (e.op === '<<') {
+    const s = checkStream(sema, e);
+    if (s) return s;
+  }
+  if (e.op === '&&' || e.op === '||') {
+    const l = checkCondition(sema, e.left);
+    const r = checkCondition(sema, e.right);
+    if (l.kind === 'error' || r.kind === 'error') return errorExpr(e.span);
+    return { kind: 'logical', op: e.op, left: l, right: r, type: BOOL, category: 'prvalue', span: e.span };
+  }
+  const l = checkExpr(sema, e.left);
+  const r = checkExpr(sema, e.right);
+  if (l.kind === 'error' || r.kind === 'error') return errorExpr(e.span);
+  return binaryOp(sema, e.op, l, r, e.span, e.opSpan);
+}
+
+function binaryOp(sema: Sema, op: string, l0: Expr, r0: Expr, span: Span, opSpan: Span): Expr {
+  const l = toRvalue(l0);
+  const r = toRvalue(r0);
+  const lt = l.type;
+  const rt = r.type;
+  const invalid = (): Expr => {
+    const hint =
+      lt.kind === 'record' || rt.kind === 'record'
+        ? ' (operators on class objects would need operator overloading, which is not modelled)'
+        : '';
+    sema.error(
+      opSpan,
+      `invalid operands to '${op}': '${typeName(l0.type)}' and '${typeName(r0.type)}'${hint}`,
+    );
+    return errorExpr(span);
+  };
+  if ((lt.kind === 'enum' && isScoped(lt)) || (rt.kind === 'enum' && isScoped(rt))) {
+    if (!(['==', '!=', '<', '>', '<=', '>='].includes(op) && sameType(lt, rt))) return invalid();
+  }
+  // Pointer arithmetic.
+  if ((op === '+' || op === '-') && lt.kind === 'pointer' && (rt.kind === 'int' || rt.kind === 'enum'))
+    return pointerArith(sema, op, l, r, span);
+  if (op === '+' && rt.kind === 'pointer' && (lt.kind === 'int' || lt.kind === 'enum'))
+    return pointerArith(sema, op, r, l, span);
+  if (op === '-' && lt.kind === 'pointer' && rt.kind === 'pointer') {
+    if (!sameType(lt.pointee, rt.pointee)) {
+      sema.error(
+        opSpan,
+        `cannot subtract pointers to different types ('${typeName(lt)}' and '${typeName(rt)}')`,
+      );
+      return errorExpr(span);
+    }
+    return { kind: 'pointer-diff', left: l, right: r, type: PTRDIFF_T, category: 'prvalue', span };
+  }
+  const comparison = ['==', '!=', '<', '>', '<=', '>='].includes(op);
+  if (comparison && (lt.kind === 'pointer' || rt.kind === 'pointer')) {
+    const target = lt.kind === 'pointer' && !(rt.kind === 'pointer' && isNullPointerConstant(l)) ? lt : rt;
+    if (target.kind !== 'pointer') return invalid();
+    const cl = convertScalar(l, target);
+    const cr = convertScalar(r, target);
+    if ('error' in cl || 'error' in cr) {
+      const other = lt.kind === 'pointer' && rt.kind === 'pointer' ? convertScalar(r, lt) : cr;
+      if (lt.kind === 'pointer' && rt.kind === 'pointer' && !('error' in other) && !('error' in cl)) {
+        return {
+          kind: 'binary',
+          op: op as BinaryOp,
+          left: l,
+          right: other.expr,
+          type: BOOL,
+          category: 'prvalue',
+          span,
+        };
+      }
+      const back = lt.kind === 'pointer' && rt.kind === 'pointer' ? convertScalar(l, rt) : null;
+      if (back && !('error' in back))
+        return {
+          kind: 'binary',
+          op: op as BinaryOp,
+          left: back.expr,
+          right: r,
+          type: BOOL,
+          category: 'prvalue',
+          span,
+        };
+      sema.error(opSpan, `cannot compare '${typeName(lt)}' with '${typeName(rt)}'`);
+      return errorExpr(span);
+    }
+    if (op !== '==' && op !== '!=' && (isNullPointerConstant(l) || isNullPointerConstant(r)))
+      sema.warning(opSpan, `ordering a pointer against a null pointer with '${op}' is not meaningful`);
+    return {
+      kind: 'binary',
+      op: op as BinaryOp,
+      left: cl.expr,
+      right: cr.expr,
+      type: BOOL,
+      category: 'prvalue',
+      span,
+    };
+  }
+  if (!isArithmetic(lt) || !isArithmetic(rt)) return invalid();
+  const integerOnly = ['%', '&', '|', '^', '<<', '>>'].includes(op);
+  if (integerOnly && (lt.kind === 'float' || rt.kind === 'float')) {
+    sema.error(
+      opSpan,
+      `'${op}' needs integer operands, but got '${typeName(lt)}' and '${typeName(rt)}'${op === '%' ? ' (use std::fmod for floating-point remainders)' : ''}`,
+    );
+    return errorExpr(span);
+  }
+  if (op === '<<' || op === '>>') {
+    const pt = promote(lt);
+    const cl = convertScalar(l, pt);
+    const cr = convertScalar(r, promote(rt));
+    if ('error' in cl || 'error' in cr) return invalid();
+    return {
+      kind: 'binary',
+      op: op as BinaryOp,
+      left: cl.expr,
+      right: cr.expr,
+      type: pt,
+      category: 'prvalue',
+      span,
+    };
+  }
+  const common = usualArithmetic(lt, rt);
+  const cl = convertScalar(l, common);
+  const cr = convertScalar(r, common);
+  if ('error' in cl || 'error' in cr) return invalid();
+  if ((op === '/' || op === '%') && common.kind === 'int') {
+    const z = r.kind === 'int-literal' && r.value === 0n;
+    if (z) sema.warning(opSpan, 'division by zero');
+  }
+  return {
+    kind: 'binary',
+    op: op as BinaryOp,
+    left: cl.expr,
+    right: cr.expr,
+    type: comparison ? BOOL : common,
+    category: 'prvalue',
+    span,
+  };
+}
+
+function pointerArith(sema: Sema, op: '+' | '-', p: Expr, n: Expr, span: Span): Expr {
+  if (p.type.kind !== 'pointer') return errorExpr(span);
+  if (p.type.pointee.kind === 'void')
+    sema.warning(span, "arithmetic on a 'void*' is a GNU extension (it counts bytes)");
+  else if (!isCompleteObjectType(p.type.pointee)) {
+    sema.error(span, `pointer arithmetic on '${typeName(p.type)}' (the pointee has no size)`);
+    return errorExpr(span);
+  }
+  const c = convertScalar(n, LONG);
+  if ('error' in c) return errorExpr(span);
+  return { kind: 'pointer-arith', op, pointer: p, offset: c.expr, type: p.type, category: 'prvalue', span };
+}
+
+// ------------------------------------------------------------------ assignment
+
+export function checkAssign(sema: Sema, e: Extract<ExprSyntax, { kind: 'assign' }>): Expr {
+  const target = checkExpr(sema, e.left);
+  if (target.kind === 'error') return target;
+  const span = e.span;
+  if (e.op === '=' && target.type.kind === 'record') return recordAssign(sema, target, e.right, span);
+  if (e.right.kind === 'init-list' && e.op === '=') {
+    if (!requireModifiable(sema, target, 'assignment')) return errorExpr(span);
+    const init = listInit(sema, target.type, e.right as InitListSyntax, {
+      what: 'the assignment',
+      span,
+      list: true,
+    });
+    if (!init) return errorExpr(span);
+    const value = init.kind === 'expr' ? init.expr : init.kind === 'zero' ? zeroOf(target.type, span) : null;
+    if (!value) return errorExpr(span);
+    return { kind: 'assign', target, value, type: target.type, category: 'lvalue', span };
+  }
+  const value0 = checkExpr(sema, e.right as ExprSyntax);
+  if (value0.kind === 'error') return value0;
+  if (!requireModifiable(sema, target, 'assignment')) return errorExpr(span);
+  if (e.op === '=') {
+    const c = convertScalar(value0, target.type);
+    if ('error' in c) {
+      sema.error(value0.span, `${c.error} in assignment`);
+      return errorExpr(span);
+    }
+    return { kind: 'assign', target, value: c.expr, type: target.type, category: 'lvalue', span };
+  }
+  const op = e.op.slice(0, -1) as CompoundOp;
+  const tt = target.type;
+  const value = toRvalue(value0);
+  if (
+    tt.kind === 'pointer' &&
+    (op === '+' || op === '-') &&
+    (value.type.kind === 'int' || value.type.kind === 'enum')
+  ) {
+    const c = convertScalar(value, LONG);
+    if ('error' in c) return errorExpr(span);
+    return {
+      kind: 'compound-assign',
+      op,
+      target,
+      value: c.expr,
+      computeType: tt,
+      type: tt,
+      category: 'lvalue',
+      span,
+    };
+  }
+  if (!isArithmetic(tt) || !isArithmetic(value.type) || (tt.kind === 'enum' && isScoped(tt))) {
+    sema.error(e.opSpan, `invalid operands to '${e.op}': '${typeName(tt)}' and '${typeName(value0.type)}'`);
+    return errorExpr(span);
+  }
+  const integerOnly = ['%', '&', '|', '^', '<<', '>>'].includes(op);
+  if (integerOnly && (tt.kind === 'float' || value.type.kind === 'float')) {
+    sema.error(e.opSpan, `'${e.op}' needs integer operands`);
+    return errorExpr(span);
+  }
+  const computeType = op === '<<' || op === '>>' ? promote(tt) : usualArithmetic(tt, value.type);
+  const c = convertScalar(value, op === '<<' || op === '>>' ? promote(value.type) : computeType);
+  if ('error' in c) return errorExpr(span);
+  return {
+    kind: 'compound-assign',
+    op,
+    target,
+    value: c.expr,
+    computeType,
+    type: tt,
+    category: 'lvalue',
+    span,
+  };
+}
+
+function zeroOf(t: CType, span: Span): Expr {
+  if (t.kind === 'float') return { kind: 'float-literal', value: 0, type: t, category: 'prvalue', span };
+  if (t.kind === 'pointer')
+    return {
+      kind: 'cast',
+      conversion: 'null-to-pointer',
+      implicit: true,
+      style: 'implicit',
+      operand: {
+        kind: 'nullptr',
+        type: { kind: 'pointer', pointee: { kind: 'void' } },
+        category: 'prvalue',
+        span,
+      },
+      type: t,
+      category: 'prvalue',
+      span,
+    };
+  return { kind: 'int-literal', value: 0n, type: t, category: 'prvalue', span };
+}
+
+/** `a = b` on class objects: a byte copy, the user's operator=, or the library's semantics. */
+function recordAssign(sema: Sema, target: Expr, rightSyntax: ExprSyntax | InitListSyntax, span: Span): Expr {
+  if (target.type.kind !== 'record') return errorExpr(span);
+  const type = target.type;
+  if (!requireModifiable(sema, target, 'assignment')) return errorExpr(span);
+  let source: Expr;
+  if (rightSyntax.kind === 'init-list') {
+    const init = listInit(sema, type, rightSyntax, { what: 'the assignment', span, list: true });
+    if (!init) return errorExpr(span);
+    source =
+      init.kind === 'expr'
+        ? init.expr
+        : { kind: 'temporary', init, type, category: 'prvalue', span: rightSyntax.span };
+  } else {
+    source = checkExpr(sema, rightSyntax);
+    if (source.kind === 'error') return source;
+  }
+  const std = type.decl.std?.kind ?? null;
+  if (std && (std === 'shared_ptr' || std === 'unique_ptr') && isNullPointerConstant(source)) {
+    return {
+      kind: 'record-assign',
+      target,
+      source: {
+        kind: 'temporary',
+        init: { kind: 'zero', type, span: source.span },
+        type,
+        category: 'prvalue',
+        span: source.span,
+      },
+      method: null,
+      move: true,
+      std,
+      type,
+      category: 'lvalue',
+      span,
+    };
+  }
+  if (source.type.kind !== 'record' || !sameType(source.type, type)) {
+    sema.error(source.span, `cannot assign a '${typeName(source.type)}' to a '${typeName(type)}'`);
+    return errorExpr(span);
+  }
+  const move = source.category !== 'lvalue';
+  const src = source.category === 'prvalue' ? materialize(source) : source;
+  if (std) {
+    if (std === 'unique_ptr' && !move) {
+      sema.error(
+        source.span,
+        'std::unique_ptr cannot be copied (its copy assignment is deleted); use std::move',
+      );
+      return errorExpr(span);
+    }
+    return {
+      kind: 'record-assign',
+      target,
+      source: src,
+      method: null,
+      move,
+      std,
+      type,
+      category: 'lvalue',
+      span,
+    };
+  }
+  const info = recordInfo(sema, type);
+  const ops = info?.methods.filter((f) => f.name === 'operator=') ?? [];
+  const copyOp = ops.find((f) => f.method?.special === 'copy-assign');
+  const moveOp = ops.find((f) => f.method?.special === 'move-assign');
+  const chosen = move && moveOp ? moveOp : copyOp;
+  if (chosen?.method?.deleted) {
+    sema.error(
+      span,
+      `the ${chosen === moveOp ? 'move' : 'copy'} assignment of '${type.decl.name}' is deleted`,
+    );
+    return errorExpr(span);
+  }
+  if (
+    !chosen &&
+    (type.decl.specialMembers.moveCtor !== 'implicit' ||
+      type.decl.specialMembers.moveAssign !== 'implicit') &&
+    !move
+  ) {
+    sema.error(
+      span,
+      `'${type.decl.name}' cannot be copy-assigned: a user-declared move operation deletes the implicit copy assignment`,
+    );
+    return errorExpr(span);
+  }
+  if (
+    info?.fields.some((f) => f.type.kind === 'reference') ||
+    (info?.decl.fields.length && info.fields.some((f) => false && f))
+  ) {
+    sema.error(span, `'${type.decl.name}' has a reference member, so it cannot be assigned`);
+    return errorExpr(span);
+  }
+  void copyFrom;
+  void toBool;
+  void joinSpan;
+  return {
+    kind: 'record-assign',
+    target,
+    source: src,
+    method: chosen && !chosen.method?.defaulted ? chosen : null,
+    move,
+    std: null,
+    type,
+    category: 'lvalue',
+    span,
+  };
+}

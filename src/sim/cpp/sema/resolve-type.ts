@@ -1,0 +1,451 @@
+/**
+ * Types as written to `CType`s: fundamental types in every spelling (`unsigned long long`,
+ * `long int`, `signed`), glibc's typedefs (`size_t`, `int64_t`, `uint8_t`), the standard
+ * library classes the simulator lays out (via the ABI module's libstdc++ builders), classes,
+ * enums and aliases of the file, and declarators (`*`, `&`, `[N]`, `(params)`).
+ */
+import type { CType, FloatName, IntName, StdKind } from '../../abi/ctype';
+import type { Span } from '../../diag';
+import { GLIBC_TYPEDEFS, STD_MODELLED_CLASSES, STD_MODELLED_TEMPLATES, STD_TYPES } from '../std-names';
+import type {
+  DeclSpecs,
+  DeclaratorOp,
+  DeclaratorSyntax,
+  ExprSyntax,
+  NamePart,
+  QualifiedName,
+  TemplateArgSyntax,
+  TypeIdSyntax,
+} from '../syntax';
+import { stdType, tryAbi } from './abi';
+import type { Sema } from './context';
+import { evalInt } from './consteval';
+import { checkExpr } from './expr';
+import { lookupQualified, type LookupResult } from './lookup';
+import { declareEnum, declareRecord, declareElaborated } from './record';
+import { intT, ptrTo, refTo, typeName, VOID } from './types';
+
+/** A type with its top-level `const`; `auto` marks a placeholder to deduce from an initializer. */
+export interface QualType {
+  type: CType;
+  const: boolean;
+  auto?: boolean;
+}
+
+/** A resolved function parameter. */
+export interface ParamInfo {
+  name: string | null;
+  span: Span;
+  /** The parameter's type after adjustment (arrays and functions become pointers). */
+  type: CType;
+  const: boolean;
+  defaultArg?: ExprSyntax;
+}
+
+export interface DeclaratorResult extends QualType {
+  /** When the declarator declares a function: its parameters (with names) and variadic flag. */
+  fn?: { params: ParamInfo[]; variadic: boolean; const: boolean };
+  /** `T x[]`: the array bound is to be deduced from the initializer. */
+  unknownBound?: boolean;
+}
+
+/** Maps a multiset of type keywords to a fundamental type, or an error message. */
+export function builtinType(words: string[]): CType | string {
+  const count = (w: string): number => words.filter((x) => x === w).length;
+  const signed = count('signed');
+  const unsigned = count('unsigned');
+  const longs = count('long');
+  const shorts = count('short');
+  const base = words.filter((w) => !['signed', 'unsigned', 'long', 'short'].includes(w));
+  if (signed && unsigned) return "'signed' and 'unsigned' cannot be used together";
+  if (signed > 1 || unsigned > 1) return `duplicate '${signed > 1 ? 'signed' : 'unsigned'}'`;
+  if (longs > 2) return "'long long long' is too long for GCC";
+  if (shorts > 1) return "duplicate 'short'";
+  if (shorts && longs) return "'long' and 'short' cannot be used together";
+  if (base.length > 1) return `'${base[0]}' and '${base[1]}' cannot be combined in one type`;
+  const b = base[0];
+  const sign = unsigned ? 'unsigned' : signed ? 'signed' : '';
+  const noModifiers = (): string | null =>
+    sign || longs || shorts
+      ? `'${[sign, longs ? 'long' : '', shorts ? 'short' : ''].filter(Boolean).join(' ')}' cannot be used with '${b}'`
+      : null;
+  switch (b) {
+    case 'void':
+    case 'bool':
+    case 'float':
+    case 'wchar_t':
+    case 'char16_t':
+    case 'char32_t':
+    case 'char8_t': {
+      const err = noModifiers();
+      if (err) return err;
+      if (b === 'void') return VOID;
+      if (b === 'float') return { kind: 'float', name: 'float' };
+      if (b === 'char8_t') return intT('unsigned char');
+      return intT(b as IntName);
+    }
+    case 'double':
+      if (sign || shorts || longs > 1) return `invalid type '${words.join(' ')}'`;
+      return { kind: 'float', name: (longs ? 'long double' : 'double') as FloatName };
+    case 'char':
+      if (longs || shorts) return `'${longs ? 'long' : 'short'}' cannot be used with 'char'`;
+      return intT(unsigned ? 'unsigned char' : signed ? 'signed char' : 'char');
+    case '__int128':
+      if (longs || shorts) return `'${longs ? 'long' : 'short'}' cannot be used with '__int128'`;
+      return intT(unsigned ? 'unsigned __int128' : '__int128');
+    case 'int':
+    case undefined: {
+      const core = shorts ? 'short' : longs === 2 ? 'long long' : longs === 1 ? 'long' : 'int';
+      return intT((unsigned ? `unsigned ${core}` : core) as IntName);
+    }
+    default:
+      return `unknown type '${words.join(' ')}'`;
+  }
+}
+
+/** Resolves declaration specifiers to a base type; null after reporting an error. */
+export function resolveSpecs(sema: Sema, specs: DeclSpecs): QualType | null {
+  const base = specs.base;
+  const withConst = (q: QualType | null): QualType | null =>
+    q ? { ...q, const: q.const || specs.const } : null;
+  switch (base.kind) {
+    case 'builtin': {
+      const t = builtinType(base.words);
+      if (typeof t === 'string') {
+        sema.error(base.span, t);
+        return null;
+      }
+      return { type: t, const: specs.const };
+    }
+    case 'auto':
+      return { type: VOID, const: specs.const, auto: true };
+    case 'named':
+      return withConst(resolveNamedType(sema, base.name));
+    case 'elaborated':
+      return withConst(declareElaborated(sema, base.tag, base.name));
+    case 'record-def': {
+      const t = declareRecord(sema, base.record);
+      return t ? { type: t, const: specs.const } : null;
+    }
+    case 'enum-def': {
+      const t = declareEnum(sema, base.enumDef);
+      return t ? { type: t, const: specs.const } : null;
+    }
+    case 'error':
+      return null;
+  }
+}
+
+function qualifiedText(qn: QualifiedName): string {
+  return (qn.global ? '::' : '') + qn.parts.map((p) => p.name).join('::');
+}
+
+/** A name that should denote a type. */
+export function resolveNamedType(sema: Sema, qn: QualifiedName): QualType | null {
+  const last = qn.parts[qn.parts.length - 1] as NamePart;
+  const hit = lookupQualified(sema, qn);
+  if (!hit) {
+    sema.error(qn.span, `unknown type '${qualifiedText(qn)}'`);
+    return null;
+  }
+  return typeFromLookup(sema, hit, last, qn);
+}
+
+function typeFromLookup(sema: Sema, hit: LookupResult, last: NamePart, qn: QualifiedName): QualType | null {
+  switch (hit.kind) {
+    case 'type':
+      if (last.templateArgs) sema.error(last.span, `'${last.name}' is not a template`);
+      return { type: hit.type, const: hit.const };
+    case 'global-typedef':
+      return globalTypedef(sema, hit.name, last.span);
+    case 'std':
+      return resolveStdType(sema, hit.name, last);
+    default:
+      sema.error(qn.span, `'${qualifiedText(qn)}' is not a type`);
+      return null;
+  }
+}
+
+function globalTypedef(sema: Sema, name: string, span: Span): QualType | null {
+  const int = GLIBC_TYPEDEFS[name];
+  if (int) return { type: intT(int), const: false };
+  if (name === '__m128' || name === '__m128d') {
+    return {
+      type:
+        name === '__m128'
+          ? { kind: 'vector', name, element: { kind: 'float', name: 'float' }, length: 4 }
+          : { kind: 'vector', name, element: { kind: 'float', name: 'double' }, length: 2 },
+      const: false,
+    };
+  }
+  sema.error(span, `'${name}' is not modelled by this simulator`);
+  return null;
+}
+
+/** `std::array<double, 4>` and the other std classes, built with libstdc++'s real layout. */
+function resolveStdType(sema: Sema, name: string, part: NamePart): QualType | null {
+  if (GLIBC_TYPEDEFS[name]) return globalTypedef(sema, name, part.span);
+  const templ: StdKind | undefined = STD_MODELLED_TEMPLATES[name];
+  const cls: StdKind | undefined = STD_MODELLED_CLASSES[name];
+  if (!templ && !cls) {
+    if (name === 'nullptr_t') sema.error(part.span, "'std::nullptr_t' is not modelled by this simulator");
+    else if (STD_TYPES.has(name)) sema.error(part.span, `'std::${name}' is not modelled by this simulator`);
+    else sema.error(part.span, `unknown type 'std::${name}'`);
+    return null;
+  }
+  if (cls) {
+    if (part.templateArgs) sema.error(part.span, `'std::${name}' is not a template`);
+    return buildStd(sema, cls, [], part.span);
+  }
+  if (!part.templateArgs) {
+    sema.error(
+      part.span,
+      `'std::${name}' needs template arguments, as in ${STD_EXAMPLES[templ as StdKind] ?? `std::${name}<T>`}`,
+    );
+    return null;
+  }
+  const args = resolveTemplateArgs(sema, part.templateArgs);
+  if (!args) return null;
+  const shapeError = checkStdArgs(templ as StdKind, args);
+  if (shapeError) {
+    sema.error(part.span, shapeError);
+    return null;
+  }
+  return buildStd(sema, templ as StdKind, args, part.span);
+}
+
+const STD_EXAMPLES: Partial<Record<StdKind, string>> = {
+  array: 'std::array<double, 4>',
+  pair: 'std::pair<int, double>',
+  tuple: 'std::tuple<int, double>',
+  optional: 'std::optional<double>',
+  complex: 'std::complex<double>',
+  vector: 'std::vector<double>',
+  unique_ptr: 'std::unique_ptr<double>',
+  shared_ptr: 'std::shared_ptr<double>',
+};
+
+function checkStdArgs(kind: StdKind, args: (CType | number)[]): string | null {
+  const types = args.every((a) => typeof a !== 'number');
+  const example = STD_EXAMPLES[kind] ?? '';
+  switch (kind) {
+    case 'array':
+      if (args.length !== 2 || typeof args[0] === 'number' || typeof args[1] !== 'number')
+        return `std::array takes an element type and a size, as in ${example}`;
+      if (args[0]?.kind === 'void' || args[0]?.kind === 'reference' || args[0]?.kind === 'function')
+        return `std::array cannot hold elements of type '${typeName(args[0])}'`;
+      return null;
+    case 'pair':
+      return args.length === 2 && types ? null : `std::pair takes two types, as in ${example}`;
+    case 'tuple':
+      return types ? null : `std::tuple takes types, as in ${example}`;
+    case 'complex': {
+      const t = args[0];
+      return args.length === 1 && t !== undefined && typeof t !== 'number' && t.kind === 'float'
+        ? null
+        : 'std::complex is modelled for float, double and long double only';
+    }
+    default:
+      return args.length === 1 && types ? null : `std::${kind} takes one type, as in ${example}`;
+  }
+}
+
+function buildStd(sema: Sema, kind: StdKind, args: (CType | number)[], span: Span): QualType | null {
+  const r = tryAbi(() => stdType(kind, args));
+  if (!r.ok) {
+    sema.error(span, r.message);
+    return null;
+  }
+  return { type: r.value, const: false };
+}
+
+/** Template arguments: types, or integral constants. */
+export function resolveTemplateArgs(sema: Sema, args: TemplateArgSyntax[]): (CType | number)[] | null {
+  const out: (CType | number)[] = [];
+  for (const a of args) {
+    if (a.kind === 'type-arg') {
+      const t = resolveTypeId(sema, a.type, { allowUnknownBound: true });
+      if (!t) return null;
+      out.push(t.type);
+      continue;
+    }
+    const e = checkExpr(sema, a.expr);
+    if (e.kind === 'error') return null;
+    const v = evalInt(e);
+    if (v === null) {
+      sema.error(a.span, 'a template argument must be a type or a constant (like 4 or a constexpr variable)');
+      return null;
+    }
+    if (v < 0n || v > 0xffffffffn) {
+      sema.error(a.span, `the template argument ${v} is out of range`);
+      return null;
+    }
+    out.push(Number(v));
+  }
+  return out;
+}
+
+/** A type-id (cast, sizeof, new, template argument). */
+export function resolveTypeId(
+  sema: Sema,
+  t: TypeIdSyntax,
+  opts: { allowUnknownBound?: boolean } = {},
+): QualType | null {
+  const base = resolveSpecs(sema, t.specs);
+  if (!base) return null;
+  if (base.auto) {
+    sema.error(t.span, "'auto' is not allowed here");
+    return null;
+  }
+  const r = applyDeclarator(sema, base, t.declarator);
+  if (!r) return null;
+  if (r.unknownBound && !opts.allowUnknownBound) {
+    sema.error(t.span, 'an array type here needs a size');
+    return null;
+  }
+  return r;
+}
+
+/** Builds the declared type from the base type and a declarator's ops. */
+export function applyDeclarator(sema: Sema, base: QualType, d: DeclaratorSyntax): DeclaratorResult | null {
+  let cur: CType = base.type;
+  let curConst = base.const;
+  let fn: DeclaratorResult['fn'];
+  let unknownBound = false;
+  const ops = d.ops;
+  for (let k = 0; k < ops.length; k++) {
+    const op = ops[k] as DeclaratorOp;
+    if (base.auto && cur.kind === 'void' && op.kind !== 'function' && k === 0) {
+      // `auto*`, `auto&`: the placeholder stays until the initializer deduces it.
+      return { type: cur, const: curConst, auto: true, ...(fn ? { fn } : {}) };
+    }
+    switch (op.kind) {
+      case 'pointer':
+        if (cur.kind === 'reference') {
+          sema.error(op.span, 'a pointer to a reference is not allowed');
+          return null;
+        }
+        cur = ptrTo(cur, curConst);
+        curConst = op.const;
+        break;
+      case 'reference':
+        if (cur.kind === 'reference') {
+          sema.error(op.span, 'a reference to a reference is not allowed');
+          return null;
+        }
+        if (cur.kind === 'void') {
+          sema.error(op.span, 'a reference to void is not allowed');
+          return null;
+        }
+        cur = refTo(cur, op.rvalue, curConst);
+        curConst = false;
+        break;
+      case 'array': {
+        if (cur.kind === 'void' || cur.kind === 'function' || cur.kind === 'reference') {
+          sema.error(
+            op.span,
+            `an array of ${cur.kind === 'void' ? 'void' : cur.kind === 'function' ? 'functions' : 'references'} is not allowed`,
+          );
+          return null;
+        }
+        let length = 0;
+        if (op.size) {
+          const e = checkExpr(sema, op.size);
+          if (e.kind === 'error') return null;
+          const v = evalInt(e);
+          if (v === null) {
+            sema.error(
+              op.size.span,
+              'variable-length arrays are not modelled by this simulator; the size must be a constant',
+            );
+            return null;
+          }
+          if (v <= 0n || v > 1n << 32n) {
+            sema.error(
+              op.size.span,
+              v <= 0n
+                ? `the array size must be positive (it is ${v})`
+                : `the array size ${v} is too large for the simulator`,
+            );
+            return null;
+          }
+          length = Number(v);
+        } else if (k === ops.length - 1) unknownBound = true;
+        else {
+          sema.error(op.span, 'only the first dimension of an array may be left empty');
+          return null;
+        }
+        cur = { kind: 'array', element: cur, length };
+        break;
+      }
+      case 'function': {
+        const params: ParamInfo[] = [];
+        for (const p of op.params) {
+          const pb = resolveSpecs(sema, p.specs);
+          if (!pb) return null;
+          if (pb.auto) {
+            sema.error(
+              p.span,
+              "'auto' parameters (abbreviated templates) are not modelled by this simulator",
+            );
+            return null;
+          }
+          const pr = applyDeclarator(sema, pb, p.declarator);
+          if (!pr) return null;
+          let pt = pr.type;
+          if (pt.kind === 'void') {
+            sema.error(p.span, "a parameter cannot have type 'void'");
+            return null;
+          }
+          if (pt.kind === 'array') pt = ptrTo(pt.element, pr.const);
+          else if (pt.kind === 'function') pt = ptrTo(pt);
+          const name = p.declarator.name?.parts[0]?.name ?? null;
+          params.push({
+            name,
+            span: p.declarator.name?.span ?? p.span,
+            type: pt,
+            const: pt === pr.type ? pr.const : false,
+            ...(p.defaultArg ? { defaultArg: p.defaultArg } : {}),
+          });
+        }
+        let ret = cur;
+        if (op.trailingReturn) {
+          if (!(base.auto && cur.kind === 'void')) {
+            sema.error(
+              op.trailingReturn.span,
+              "a trailing return type needs 'auto' before the function name",
+            );
+            return null;
+          }
+          const tr = resolveTypeId(sema, op.trailingReturn);
+          if (!tr) return null;
+          ret = tr.type;
+        } else if (base.auto && k === 0 && cur.kind === 'void') {
+          sema.error(
+            d.span,
+            "functions returning 'auto' (deduced return types) are not modelled by this simulator; write the return type",
+          );
+          return null;
+        }
+        if (ret.kind === 'array' || ret.kind === 'function') {
+          sema.error(
+            op.span,
+            `a function cannot return ${ret.kind === 'array' ? 'a C array' : 'a function'}`,
+          );
+          return null;
+        }
+        cur = { kind: 'function', returnType: ret, params: params.map((p) => p.type), variadic: op.variadic };
+        curConst = false;
+        fn = { params, variadic: op.variadic, const: op.const };
+        break;
+      }
+    }
+  }
+  return {
+    type: cur,
+    const: curConst,
+    ...(base.auto && cur.kind === 'void' ? { auto: true } : {}),
+    ...(fn ? { fn } : {}),
+    ...(unknownBound ? { unknownBound } : {}),
+  };
+}

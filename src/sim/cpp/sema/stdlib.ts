@@ -1,0 +1,575 @@
+/**
+ * The C and C++ library as the checker knows it: C functions (`malloc`, `memcpy`, `printf`, math),
+ * std algorithms (`std::copy`, `std::copy_n`, `std::fill`, `std::min`...), `std::make_shared` /
+ * `std::make_unique`, `std::move`, and the member functions of the std classes
+ * (`std::array::data`, `shared_ptr::get`...). Each becomes a dedicated node the interpreter knows.
+ */
+import type { CType, RecordDecl, RecordType, StdKind } from '../../abi/ctype';
+import type { Span } from '../../diag';
+import type { BuiltinName, Expr, FieldInfo, Init, StdMethodName } from '../ast';
+import type { ExprSyntax, InitListSyntax, TemplateArgSyntax } from '../syntax';
+import { stdType, tryAbi } from './abi';
+import type { Sema } from './context';
+import { convertScalar, isNullPointerConstant } from './conversions';
+import { checkExpr } from './expr';
+import { checkArg, directInit, materialize, type InitArg } from './init';
+import { cast, errorExpr, isGlvalue, toRvalue } from './make';
+import { variadicArg } from './overload';
+import { resolveTemplateArgs } from './resolve-type';
+import { checkPrintfFormat } from './printf';
+import { BOOL, CHAR, DOUBLE, INT, LONG, SIZE_T, isArithmetic, ptrTo, sameType, typeName } from './types';
+
+const VOID_T: CType = { kind: 'void' };
+const VOID_PTR = ptrTo(VOID_T);
+const CONST_VOID_PTR = ptrTo(VOID_T, true);
+const CONST_CHAR_PTR = ptrTo(CHAR, true);
+
+interface CSignature {
+  ret: CType;
+  params: CType[];
+  variadic?: boolean;
+}
+
+/** C library functions by their (global or std::) name. */
+const C_SIGNATURES: Readonly<Record<string, CSignature>> = {
+  malloc: { ret: VOID_PTR, params: [SIZE_T] },
+  calloc: { ret: VOID_PTR, params: [SIZE_T, SIZE_T] },
+  realloc: { ret: VOID_PTR, params: [VOID_PTR, SIZE_T] },
+  free: { ret: VOID_T, params: [VOID_PTR] },
+  memcpy: { ret: VOID_PTR, params: [VOID_PTR, CONST_VOID_PTR, SIZE_T] },
+  memmove: { ret: VOID_PTR, params: [VOID_PTR, CONST_VOID_PTR, SIZE_T] },
+  memset: { ret: VOID_PTR, params: [VOID_PTR, INT, SIZE_T] },
+  strlen: { ret: SIZE_T, params: [CONST_CHAR_PTR] },
+  printf: { ret: INT, params: [CONST_CHAR_PTR], variadic: true },
+  puts: { ret: INT, params: [CONST_CHAR_PTR] },
+  putchar: { ret: INT, params: [INT] },
+  exit: { ret: VOID_T, params: [INT] },
+  abort: { ret: VOID_T, params: [] },
+  sqrt: { ret: DOUBLE, params: [DOUBLE] },
+  fabs: { ret: DOUBLE, params: [DOUBLE] },
+  pow: { ret: DOUBLE, params: [DOUBLE, DOUBLE] },
+  sin: { ret: DOUBLE, params: [DOUBLE] },
+  cos: { ret: DOUBLE, params: [DOUBLE] },
+  exp: { ret: DOUBLE, params: [DOUBLE] },
+  log: { ret: DOUBLE, params: [DOUBLE] },
+  floor: { ret: DOUBLE, params: [DOUBLE] },
+  ceil: { ret: DOUBLE, params: [DOUBLE] },
+  abs: { ret: INT, params: [INT] },
+};
+
+function builtin(
+  name: BuiltinName,
+  args: Expr[],
+  type: CType,
+  span: Span,
+  extra: { typeArgs?: CType[]; elementInit?: Init } = {},
+): Expr {
+  return {
+    kind: 'builtin-call',
+    builtin: name,
+    args,
+    typeArgs: extra.typeArgs ?? [],
+    ...(extra.elementInit ? { elementInit: extra.elementInit } : {}),
+    type,
+    category: 'prvalue',
+    span,
+  };
+}
+
+function isListArg(a: InitArg): a is InitListSyntax {
+  return a.kind === 'init-list' && !('type' in a);
+}
+
+/** Converts argument expressions to parameter types; null after reporting. */
+function convertArgs(sema: Sema, fname: string, args: Expr[], params: CType[], span: Span): Expr[] | null {
+  if (args.length !== params.length) {
+    sema.error(
+      span,
+      `'${fname}' takes ${params.length} argument${params.length === 1 ? '' : 's'}, but ${args.length} ${args.length === 1 ? 'was' : 'were'} given`,
+    );
+    return null;
+  }
+  const out: Expr[] = [];
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k] as Expr;
+    const p = params[k] as CType;
+    const c = convertScalar(a, p);
+    if ('error' in c) {
+      sema.error(a.span, `${c.error} for argument ${k + 1} of '${fname}'`);
+      return null;
+    }
+    out.push(c.expr);
+  }
+  return out;
+}
+
+/** A call of a library function by name (`malloc`, `std::copy`, `std::make_shared<T>`). */
+export function checkLibraryCall(
+  sema: Sema,
+  name: string,
+  isStd: boolean,
+  templateArgs: TemplateArgSyntax[] | undefined,
+  argSyntax: (ExprSyntax | InitListSyntax)[],
+  calleeSpan: Span,
+  span: Span,
+): Expr {
+  const fname = isStd ? `std::${name}` : name;
+  if (name === 'make_shared' || name === 'make_unique')
+    return makeSmart(sema, name, templateArgs, argSyntax, calleeSpan, span);
+  if (templateArgs && name !== 'min' && name !== 'max' && name !== 'move') {
+    sema.error(calleeSpan, `'${fname}' with explicit template arguments is not modelled by this simulator`);
+    return errorExpr(span);
+  }
+  const args0 = argSyntax.map((a) => checkArg(sema, a));
+  if (args0.some(isListArg)) {
+    sema.error(span, `braced arguments to '${fname}' are not modelled by this simulator`);
+    return errorExpr(span);
+  }
+  const args = args0 as Expr[];
+  if (args.some((a) => a.kind === 'error')) return errorExpr(span);
+  const sig = C_SIGNATURES[name];
+  if (sig) return cCall(sema, name as BuiltinName, fname, sig, args, span);
+  if (!isStd) {
+    sema.error(calleeSpan, `unknown name '${name}'`);
+    return errorExpr(span);
+  }
+  switch (name) {
+    case 'copy':
+    case 'copy_n':
+    case 'fill':
+    case 'fill_n':
+      return algorithm(sema, name, args, span);
+    case 'move': {
+      if (args.length !== 1) {
+        sema.error(span, `'std::move' takes one argument, but ${args.length} were given`);
+        return errorExpr(span);
+      }
+      const x = args[0] as Expr;
+      if (!isGlvalue(x)) return x;
+      return {
+        ...cast('noop', x, x.type, { style: 'std::move', category: 'xvalue' }),
+        span,
+        ...(x.isConst ? { isConst: true } : {}),
+      };
+    }
+    case 'min':
+    case 'max': {
+      if (args.length !== 2) {
+        sema.error(span, `'${fname}' takes two arguments here`);
+        return errorExpr(span);
+      }
+      const [a, b] = args as [Expr, Expr];
+      if (!sameType(a.type, b.type) || !isArithmetic(a.type)) {
+        sema.error(
+          span,
+          `'${fname}' needs two arguments of the same arithmetic type, but got '${typeName(a.type)}' and '${typeName(b.type)}'`,
+        );
+        return errorExpr(span);
+      }
+      return builtin(`std::${name}`, [toRvalue(a), toRvalue(b)], a.type, span);
+    }
+    case 'swap': {
+      if (args.length !== 2) {
+        sema.error(span, "'std::swap' takes two arguments");
+        return errorExpr(span);
+      }
+      const [a, b] = args as [Expr, Expr];
+      if (
+        !sameType(a.type, b.type) ||
+        a.category !== 'lvalue' ||
+        b.category !== 'lvalue' ||
+        a.isConst ||
+        b.isConst ||
+        a.type.kind === 'record' ||
+        a.type.kind === 'array'
+      ) {
+        sema.error(span, "'std::swap' is modelled for two modifiable variables of the same scalar type");
+        return errorExpr(span);
+      }
+      return builtin('std::swap', [a, b], VOID_T, span);
+    }
+    case 'cout':
+    case 'cerr':
+    case 'endl':
+      sema.error(calleeSpan, `'std::${name}' cannot be called`);
+      return errorExpr(span);
+    default:
+      sema.diags.unsupported(calleeSpan, `the library function 'std::${name}'`);
+      return errorExpr(span);
+  }
+}
+
+function cCall(
+  sema: Sema,
+  name: BuiltinName,
+  fname: string,
+  sig: CSignature,
+  args: Expr[],
+  span: Span,
+): Expr {
+  if (name === 'abs' && args.length === 1 && args[0]?.type.kind === 'float') {
+    const t = args[0].type;
+    return builtin('fabs', [toRvalue(args[0])], t, span);
+  }
+  if (sig.variadic) {
+    if (args.length < sig.params.length) {
+      sema.error(
+        span,
+        `'${fname}' needs at least ${sig.params.length} argument${sig.params.length === 1 ? '' : 's'}`,
+      );
+      return errorExpr(span);
+    }
+    const fixed = convertArgs(sema, fname, args.slice(0, sig.params.length), sig.params, span);
+    if (!fixed) return errorExpr(span);
+    const rest: Expr[] = [];
+    for (let k = sig.params.length; k < args.length; k++) {
+      const init = variadicArg(sema, args[k] as Expr, `argument ${k + 1} of '${fname}'`);
+      if (!init || init.kind !== 'expr') return errorExpr(span);
+      rest.push(init.expr);
+    }
+    if (name === 'printf') checkPrintfFormat(sema, args[0] as Expr, rest);
+    return builtin(name, [...fixed, ...rest], sig.ret, span);
+  }
+  const conv = convertArgs(sema, fname, args, sig.params, span);
+  if (!conv) return errorExpr(span);
+  if (name === 'free' && args[0] && isNullPointerConstant(args[0]))
+    sema.warning(span, 'free(NULL) does nothing');
+  return builtin(name, conv, sig.ret, span);
+}
+
+/** std::copy / copy_n / fill / fill_n over pointers (std::array's iterators are pointers in libstdc++). */
+function algorithm(sema: Sema, name: 'copy' | 'copy_n' | 'fill' | 'fill_n', args: Expr[], span: Span): Expr {
+  const fname = `std::${name}`;
+  if (args.length !== 3) {
+    sema.error(
+      span,
+      `'${fname}' takes 3 arguments, but ${args.length} ${args.length === 1 ? 'was' : 'were'} given`,
+    );
+    return errorExpr(span);
+  }
+  const vals = args.map(toRvalue);
+  const ptr = (k: number): Extract<CType, { kind: 'pointer' }> | null => {
+    const t = vals[k]?.type;
+    if (t?.kind !== 'pointer') {
+      sema.error(
+        args[k]?.span ?? span,
+        `argument ${k + 1} of '${fname}' must be a pointer or an iterator (like bar.begin()), not '${typeName(args[k]?.type ?? VOID_T)}'`,
+      );
+      return null;
+    }
+    return t;
+  };
+  const count = (k: number): Expr | null => {
+    const c = convertScalar(vals[k] as Expr, LONG);
+    if ('error' in c || (vals[k]?.type.kind !== 'int' && vals[k]?.type.kind !== 'enum')) {
+      sema.error(args[k]?.span ?? span, `argument ${k + 1} of '${fname}' must be a count (an integer)`);
+      return null;
+    }
+    return c.expr;
+  };
+  if (name === 'copy' || name === 'copy_n') {
+    const first = ptr(0);
+    const mid = name === 'copy' ? ptr(1) : null;
+    const n = name === 'copy_n' ? count(1) : null;
+    const out = ptr(2);
+    if (!first || !out || (name === 'copy' && !mid) || (name === 'copy_n' && !n)) return errorExpr(span);
+    if (mid && !sameType(first.pointee, mid.pointee)) {
+      sema.error(
+        span,
+        `the first two arguments of 'std::copy' must point to the same type ('${typeName(first)}' and '${typeName(mid)}')`,
+      );
+      return errorExpr(span);
+    }
+    if (out.pointeeConst) {
+      sema.error(
+        args[2]?.span ?? span,
+        `'${fname}' cannot write through '${typeName(out)}' (it points to const)`,
+      );
+      return errorExpr(span);
+    }
+    if (!isArithmetic(first.pointee) && first.pointee.kind !== 'pointer') {
+      sema.error(
+        span,
+        `'${fname}' is modelled for elements of scalar types, not '${typeName(first.pointee)}'`,
+      );
+      return errorExpr(span);
+    }
+    if (
+      !sameType(first.pointee, out.pointee) &&
+      convertScalar(
+        { kind: 'int-literal', value: 0n, type: first.pointee, category: 'prvalue', span },
+        out.pointee,
+      ).hasOwnProperty('error')
+    ) {
+      sema.error(
+        span,
+        `'${fname}' cannot store '${typeName(first.pointee)}' values into '${typeName(out.pointee)}'`,
+      );
+      return errorExpr(span);
+    }
+    const a = [vals[0] as Expr, (mid ? vals[1] : n) as Expr, vals[2] as Expr];
+    return builtin(name === 'copy' ? 'std::copy' : 'std::copy_n', a, ptrTo(out.pointee), span);
+  }
+  const first = ptr(0);
+  const last = name === 'fill' ? ptr(1) : null;
+  const n = name === 'fill_n' ? count(1) : null;
+  if (!first || (name === 'fill' && !last) || (name === 'fill_n' && !n)) return errorExpr(span);
+  if (first.pointeeConst) {
+    sema.error(
+      args[0]?.span ?? span,
+      `'${fname}' cannot write through '${typeName(first)}' (it points to const)`,
+    );
+    return errorExpr(span);
+  }
+  const value = convertScalar(vals[2] as Expr, first.pointee);
+  if ('error' in value) {
+    sema.error(args[2]?.span ?? span, `${value.error} (the value for '${fname}')`);
+    return errorExpr(span);
+  }
+  const a = [vals[0] as Expr, (last ? vals[1] : n) as Expr, value.expr];
+  return builtin(
+    name === 'fill' ? 'std::fill' : 'std::fill_n',
+    a,
+    name === 'fill' ? VOID_T : ptrTo(first.pointee),
+    span,
+  );
+}
+
+/** `std::make_shared<T>(args)` / `std::make_unique<T>(args)` (and `make_unique<T[]>(n)`). */
+function makeSmart(
+  sema: Sema,
+  name: 'make_shared' | 'make_unique',
+  templateArgs: TemplateArgSyntax[] | undefined,
+  argSyntax: (ExprSyntax | InitListSyntax)[],
+  calleeSpan: Span,
+  span: Span,
+): Expr {
+  const fname = `std::${name}`;
+  if (!templateArgs || templateArgs.length !== 1) {
+    sema.error(calleeSpan, `'${fname}' needs the type to create, as in ${fname}<std::array<double, 4>>()`);
+    argSyntax.forEach((a) => checkArg(sema, a));
+    return errorExpr(span);
+  }
+  const targs = resolveTemplateArgs(sema, templateArgs);
+  const T = targs?.[0];
+  if (!T || typeof T === 'number') {
+    if (targs) sema.error(calleeSpan, `'${fname}' needs a type as its template argument`);
+    return errorExpr(span);
+  }
+  const kind: StdKind = name === 'make_shared' ? 'shared_ptr' : 'unique_ptr';
+  const r = tryAbi(() => stdType(kind, [T]));
+  if (!r.ok) {
+    sema.error(calleeSpan, r.message);
+    return errorExpr(span);
+  }
+  const args = argSyntax.map((a) => checkArg(sema, a));
+  if (T.kind === 'array') {
+    if (name === 'make_shared' || T.length !== 0 || args.length !== 1 || isListArg(args[0] as InitArg)) {
+      sema.error(
+        span,
+        name === 'make_shared'
+          ? "'std::make_shared' of an array is not modelled by this simulator"
+          : "'std::make_unique<T[]>' takes the number of elements: std::make_unique<double[]>(n)",
+      );
+      return errorExpr(span);
+    }
+    const n = convertScalar(args[0] as Expr, SIZE_T);
+    if ('error' in n) {
+      sema.error(args[0]?.span ?? span, `the number of elements must be an integer`);
+      return errorExpr(span);
+    }
+    const zero: Init = { kind: 'zero', type: { kind: 'array', element: T.element, length: 0 }, span };
+    return builtin('std::make_unique', [n.expr], r.value, span, { typeArgs: [T], elementInit: zero });
+  }
+  if (T.kind === 'reference' || T.kind === 'void' || T.kind === 'function') {
+    sema.error(calleeSpan, `'${fname}' cannot create a '${typeName(T)}'`);
+    return errorExpr(span);
+  }
+  const init = directInit(sema, T, args, { what: `the object created by '${fname}'`, span }, span);
+  if (!init) return errorExpr(span);
+  return builtin(name === 'make_shared' ? 'std::make_shared' : 'std::make_unique', [], r.value, span, {
+    typeArgs: [T],
+    elementInit: init,
+  });
+}
+
+// ------------------------------------------------------------------ std class members
+
+interface MethodSpec {
+  /** Parameter types, given the element type. */
+  params: (elem: CType) => CType[];
+  /** Result type and category, given the element type and whether the object is const. */
+  result: (elem: CType, objConst: boolean) => { type: CType; category: Expr['category']; isConst?: boolean };
+  /** Modifies the object (not callable on a const object). */
+  mutating?: boolean;
+}
+
+const elemLvalue = (
+  elem: CType,
+  c: boolean,
+): { type: CType; category: Expr['category']; isConst?: boolean } => ({
+  type: elem,
+  category: 'lvalue',
+  ...(c ? { isConst: true } : {}),
+});
+const prv = (t: CType): { type: CType; category: Expr['category'] } => ({ type: t, category: 'prvalue' });
+
+const SEQUENCE: Record<string, MethodSpec> = {
+  'operator[]': { params: () => [SIZE_T], result: elemLvalue },
+  at: { params: () => [SIZE_T], result: elemLvalue },
+  data: { params: () => [], result: (e, c) => prv(ptrTo(e, c)) },
+  size: { params: () => [], result: () => prv(SIZE_T) },
+  empty: { params: () => [], result: () => prv(BOOL) },
+  begin: { params: () => [], result: (e, c) => prv(ptrTo(e, c)) },
+  end: { params: () => [], result: (e, c) => prv(ptrTo(e, c)) },
+  front: { params: () => [], result: elemLvalue },
+  back: { params: () => [], result: elemLvalue },
+};
+
+const POINTER_LIKE: Record<string, MethodSpec> = {
+  get: { params: () => [], result: (e) => prv(ptrTo(e)) },
+  'operator*': { params: () => [], result: (e) => elemLvalue(e, false) },
+  'operator->': { params: () => [], result: (e) => prv(ptrTo(e)) },
+  'operator bool': { params: () => [], result: () => prv(BOOL) },
+  reset: { params: () => [], result: () => prv(VOID_T), mutating: true },
+};
+
+const STD_METHODS: Partial<Record<StdKind, Record<string, MethodSpec>>> = {
+  array: { ...SEQUENCE, fill: { params: (e) => [e], result: () => prv(VOID_T), mutating: true } },
+  vector: {
+    ...SEQUENCE,
+    push_back: { params: (e) => [e], result: () => prv(VOID_T), mutating: true },
+    pop_back: { params: () => [], result: () => prv(VOID_T), mutating: true },
+    clear: { params: () => [], result: () => prv(VOID_T), mutating: true },
+    resize: { params: () => [SIZE_T], result: () => prv(VOID_T), mutating: true },
+    reserve: { params: () => [SIZE_T], result: () => prv(VOID_T), mutating: true },
+    capacity: { params: () => [], result: () => prv(SIZE_T) },
+  },
+  string: {
+    size: SEQUENCE.size as MethodSpec,
+    length: { params: () => [], result: () => prv(SIZE_T) },
+    empty: SEQUENCE.empty as MethodSpec,
+    c_str: { params: () => [], result: () => prv(CONST_CHAR_PTR) },
+    data: { params: () => [], result: () => prv(CONST_CHAR_PTR) },
+    'operator[]': { params: () => [SIZE_T], result: (_e, c) => elemLvalue(CHAR, c) },
+  },
+  string_view: {
+    size: SEQUENCE.size as MethodSpec,
+    length: { params: () => [], result: () => prv(SIZE_T) },
+    empty: SEQUENCE.empty as MethodSpec,
+    data: { params: () => [], result: () => prv(CONST_CHAR_PTR) },
+    'operator[]': {
+      params: () => [SIZE_T],
+      result: () => ({ type: CHAR, category: 'lvalue', isConst: true }),
+    },
+  },
+  shared_ptr: { ...POINTER_LIKE, use_count: { params: () => [], result: () => prv(LONG) } },
+  unique_ptr: {
+    ...POINTER_LIKE,
+    release: { params: () => [], result: (e) => prv(ptrTo(e)), mutating: true },
+    'operator[]': { params: () => [SIZE_T], result: (e) => elemLvalue(e, false) },
+  },
+  optional: {
+    has_value: { params: () => [], result: () => prv(BOOL) },
+    value: { params: () => [], result: elemLvalue },
+    'operator*': { params: () => [], result: elemLvalue },
+    'operator->': { params: () => [], result: (e, c) => prv(ptrTo(e, c)) },
+    'operator bool': { params: () => [], result: () => prv(BOOL) },
+    reset: { params: () => [], result: () => prv(VOID_T), mutating: true },
+  },
+  complex: {
+    real: { params: () => [], result: (e) => prv(e) },
+    imag: { params: () => [], result: (e) => prv(e) },
+  },
+};
+
+/** The element type a std class's members talk about (`T` of `array<T, N>`, `shared_ptr<T>`; `T` of `unique_ptr<T[]>`). */
+function elementType(decl: RecordDecl): CType {
+  const a = decl.std?.args[0];
+  if (decl.std?.kind === 'string' || decl.std?.kind === 'string_view') return CHAR;
+  if (!a || typeof a === 'number') return VOID_T;
+  return a.kind === 'array' && decl.std?.kind === 'unique_ptr' ? a.element : a;
+}
+
+/** A member function call on a std class object: `bar.data()`, `bar[i]`, `p.get()`, `*p`. */
+export function checkStdMethodCall(
+  sema: Sema,
+  object0: Expr,
+  method: string,
+  args: Expr[],
+  span: Span,
+): Expr {
+  const t = object0.type;
+  if (t.kind !== 'record' || !t.decl.std) {
+    sema.error(span, `'${typeName(t)}' has no member function '${method}'`);
+    return errorExpr(span);
+  }
+  const kind = t.decl.std.kind;
+  const table = STD_METHODS[kind];
+  const spec = table?.[method];
+  const shown = `std::${kind}::${method}`;
+  if (!spec) {
+    sema.diags.unsupported(span, `'${shown}'`);
+    return errorExpr(span);
+  }
+  const isArrayUnique =
+    kind === 'unique_ptr' && typeof t.decl.std.args[0] !== 'number' && t.decl.std.args[0]?.kind === 'array';
+  if (kind === 'unique_ptr' && method === 'operator[]' && !isArrayUnique) {
+    sema.error(span, "'std::unique_ptr<T>' has no [ ] (only std::unique_ptr<T[]> does)");
+    return errorExpr(span);
+  }
+  if (kind === 'unique_ptr' && isArrayUnique && (method === 'operator*' || method === 'operator->')) {
+    sema.error(span, `'std::unique_ptr<T[]>' has no ${method.replace('operator', '')} (index it with [ ])`);
+    return errorExpr(span);
+  }
+  const object = isGlvalue(object0) ? object0 : materialize(object0);
+  const objConst = Boolean(object.isConst);
+  if (spec.mutating && objConst) {
+    sema.error(span, `'${shown}' modifies the object, which is const here`);
+    return errorExpr(span);
+  }
+  const elem = elementType(t.decl);
+  const params = spec.params(elem);
+  const conv = convertArgs(sema, shown, args, params, span);
+  if (!conv) return errorExpr(span);
+  const res = spec.result(elem, objConst);
+  return {
+    kind: 'std-method',
+    std: kind,
+    method: method as StdMethodName,
+    record: t.decl,
+    object,
+    args: conv,
+    ...res,
+    span,
+  };
+}
+
+/** A data member of a std class: only `first`/`second` of std::pair are public. */
+export function checkStdMember(sema: Sema, object: Expr, t: RecordType, name: string, span: Span): Expr {
+  const std = t.decl.std;
+  if (std?.kind === 'pair' && (name === 'first' || name === 'second')) {
+    const index = t.decl.fields.findIndex((f) => f.name === name);
+    const fd = t.decl.fields[index];
+    if (fd) {
+      const field: FieldInfo = { name, type: fd.type, index, access: 'public', defaultInit: null, span };
+      return {
+        kind: 'member',
+        object,
+        record: t.decl,
+        field,
+        type: fd.type,
+        category: object.category,
+        ...(object.isConst ? { isConst: true } : {}),
+        span,
+      };
+    }
+  }
+  const spec = std ? STD_METHODS[std.kind]?.[name] : undefined;
+  if (spec)
+    sema.error(span, `'${name}' is a member function of '${t.decl.name}': call it, as in x.${name}()`);
+  else sema.error(span, `'${t.decl.name}' has no accessible member '${name}' in this simulator`);
+  return errorExpr(span);
+}
+
+export { checkExpr };

@@ -1,0 +1,782 @@
+/**
+ * Function bodies and statements: local variables (automatic, `static`, `thread_local`),
+ * control flow, `return` (initialising the return slot, with the implicit move of returned locals),
+ * range-for lowered as C++ defines it, constructors' member initializers, and NRVO as g++ does it.
+ */
+import type { CType, RecordType } from '../../abi/ctype';
+import type { Span } from '../../diag';
+import type { BlockStmt, FunctionDecl, Init, MemberInit, Stmt, VarDecl } from '../ast';
+import type {
+  BlockSyntax,
+  ExprSyntax,
+  InitListSyntax,
+  MemberInitSyntax,
+  SimpleDeclSyntax,
+  StmtSyntax,
+} from '../syntax';
+import type { Sema } from './context';
+import { checkStaticAssert, declareAlias } from './decl';
+import { checkCondition, checkExpr, deref, varRef } from './expr';
+import { checkArg, checkVariableInit, directInit, initAuto, initFromExpr, listInit, valueInit } from './init';
+import { errorExpr, toRvalue } from './make';
+import { applyDeclarator, resolveSpecs } from './resolve-type';
+import { checkStdMethodCall } from './stdlib';
+import { BlockScope, type Scope } from './scope';
+import { isCompleteObjectType, ptrTo, refTo, sameType, typeName } from './types';
+import { attributeInfos } from './function-decl';
+
+const MAX_STMT_DEPTH = 300;
+let stmtDepth = 0;
+
+/** Checks a function's body (and a constructor's member initializers) in a scope holding its parameters. */
+export function checkFunctionBody(
+  sema: Sema,
+  fn: FunctionDecl,
+  body: BlockSyntax,
+  memberInits: MemberInitSyntax[],
+  parent: Scope,
+): void {
+  const savedFn = sema.fn;
+  const record = fn.method ? (sema.classScopes.get(fn.method.record)?.record ?? null) : null;
+  sema.fn = {
+    decl: fn,
+    returnType: fn.returnType,
+    returns: [],
+    record,
+    thisType: fn.method && !fn.method.static ? fn.method.thisType : null,
+    loopDepth: 0,
+  };
+  fn.locals = [];
+  const fnScope = new BlockScope('function', parent);
+  for (const p of fn.params) {
+    if (p.name.startsWith('(')) continue;
+    if (fnScope.own(p.name)) sema.error(p.span, `two parameters are named '${p.name}'`);
+    fnScope.names.set(p.name, { kind: 'var', decl: p });
+  }
+  for (const p of fn.params) {
+    if (p.type.kind === 'record' && p.type.decl.incomplete)
+      sema.error(p.span, `the parameter '${p.name}' has the incomplete type '${p.type.decl.name}'`);
+  }
+  if (fn.returnType.kind === 'record' && fn.returnType.decl.incomplete)
+    sema.error(fn.span, `'${fn.name}' returns the incomplete type '${fn.returnType.decl.name}'`);
+  const errorsBefore = sema.diags.errorCount;
+  sema.inScope(fnScope, () => {
+    if (fn.method?.kind === 'constructor' && record)
+      fn.method.memberInits = checkMemberInits(sema, fn, record.type, memberInits);
+    else if (memberInits.length > 0)
+      sema.error(memberInits[0]?.span ?? fn.span, 'only constructors can have member initializers');
+    fn.body = checkBlock(sema, body, false);
+  });
+  fn.nrvoVariable = findNrvo(sema, fn);
+  if (fn.nrvoVariable) fn.nrvoVariable.nrvo = true;
+  const clean = sema.diags.errorCount === errorsBefore;
+  if (
+    clean &&
+    fn.returnType.kind !== 'void' &&
+    fn.body &&
+    !alwaysReturns(fn.body) &&
+    fn.method?.kind !== 'constructor'
+  )
+    sema.warning(
+      body.span.end.offset > 0 ? { start: endOf(body.span), end: body.span.end } : body.span,
+      `control reaches the end of non-void function '${fn.name}' without a return (the caller then reads garbage)`,
+    );
+  sema.fn = savedFn;
+}
+
+function endOf(s: Span): Span['start'] {
+  return { line: s.end.line, column: Math.max(1, s.end.column - 1), offset: Math.max(0, s.end.offset - 1) };
+}
+
+/**
+ * NRVO as g++ applies it even at -O0: the function returns a class by value and every `return`
+ * names the same local (automatic, not a parameter) of exactly that class type.
+ */
+function findNrvo(sema: Sema, fn: FunctionDecl): VarDecl | null {
+  const st = sema.fn;
+  if (!st || fn.returnType.kind !== 'record' || st.returns.length === 0) return null;
+  const first = st.returns[0]?.variable ?? null;
+  if (!first || first.storage !== 'auto') return null;
+  if (!sameType(first.type, fn.returnType) || first.const) return null;
+  return st.returns.every((r) => r.variable === first) ? first : null;
+}
+
+/** Whether every path through the statement ends in a return (a simple, conservative analysis). */
+function alwaysReturns(s: Stmt): boolean {
+  switch (s.kind) {
+    case 'return':
+      return true;
+    case 'block':
+      return s.stmts.some(alwaysReturns);
+    case 'if':
+      return s.else !== null && alwaysReturns(s.then) && alwaysReturns(s.else);
+    case 'expr': {
+      const e = s.expr;
+      return e.kind === 'builtin-call' && (e.builtin === 'exit' || e.builtin === 'abort');
+    }
+    case 'while':
+    case 'for':
+      return (
+        (s.kind === 'while' ? isTrueConstant(s.cond) : s.cond === null || isTrueConstant(s.cond)) &&
+        !containsBreak(s.body)
+      );
+    case 'do-while':
+      return alwaysReturns(s.body);
+    default:
+      return false;
+  }
+}
+
+function isTrueConstant(e: unknown): boolean {
+  let x = e as { kind: string; value?: unknown; operand?: unknown };
+  while (x && x.kind === 'cast') x = x.operand as typeof x;
+  return Boolean(
+    x && ((x.kind === 'bool-literal' && x.value === true) || (x.kind === 'int-literal' && x.value !== 0n)),
+  );
+}
+
+function containsBreak(s: Stmt): boolean {
+  switch (s.kind) {
+    case 'break':
+      return true;
+    case 'block':
+      return s.stmts.some(containsBreak);
+    case 'if':
+      return containsBreak(s.then) || (s.else !== null && containsBreak(s.else));
+    default:
+      return false;
+  }
+}
+
+/** A constructor's `: a(1), b{2}` (and bases), in the order C++ runs them: bases, then fields in declaration order. */
+function checkMemberInits(
+  sema: Sema,
+  fn: FunctionDecl,
+  type: RecordType,
+  inits: MemberInitSyntax[],
+): MemberInit[] {
+  const info = sema.classScopes.get(type.decl)?.record;
+  if (!info) return [];
+  const byField = new Map<string, MemberInit>();
+  const byBase: MemberInit[] = [];
+  for (const mi of inits) {
+    const name = mi.name.parts.map((p) => p.name).join('::');
+    const field = info.fields.find((f) => f.name === name);
+    const args = mi.init.kind === 'paren' ? mi.init.args : null;
+    const list: InitListSyntax | null =
+      mi.init.kind === 'braced' || mi.init.kind === 'equals-list' ? mi.init.list : null;
+    const what = { what: `the initializer of '${name}'`, span: mi.span };
+    if (field) {
+      if (byField.has(name)) {
+        sema.error(mi.span, `'${name}' is initialised twice`);
+        continue;
+      }
+      const init = list
+        ? listInit(sema, field.type, list, { ...what, list: true })
+        : directInit(
+            sema,
+            field.type,
+            (args ?? []).map((a) => checkArg(sema, a)),
+            what,
+            mi.span,
+          );
+      if (init) byField.set(name, { kind: 'field-init', field, init, span: mi.span });
+      continue;
+    }
+    const base = type.decl.bases.find(
+      (b) => b.type.decl.name === name || b.type.decl.name.endsWith('::' + name),
+    );
+    if (base) {
+      const init = list
+        ? listInit(sema, base.type, list, { ...what, list: true })
+        : directInit(
+            sema,
+            base.type,
+            (args ?? []).map((a) => checkArg(sema, a)),
+            what,
+            mi.span,
+          );
+      if (init) byBase.push({ kind: 'base-init', base: base.type.decl, init, span: mi.span });
+      continue;
+    }
+    sema.error(mi.name.span, `'${type.decl.name}' has no member or base named '${name}'`);
+  }
+  const ordered: MemberInit[] = [...byBase];
+  let lastIndex = -1;
+  for (const mi of inits) {
+    const name = mi.name.parts.map((p) => p.name).join('::');
+    const f = info.fields.find((x) => x.name === name);
+    if (!f) continue;
+    if (f.index < lastIndex)
+      sema.warning(
+        mi.span,
+        `'${name}' is initialised after the members declared before it: members are initialised in declaration order, not in the order written here`,
+      );
+    lastIndex = Math.max(lastIndex, f.index);
+  }
+  for (const f of info.fields) {
+    const mi = byField.get(f.name);
+    if (mi) ordered.push(mi);
+    else if (f.type.kind === 'reference')
+      sema.error(
+        fn.span,
+        `the reference member '${f.name}' must be initialised in the constructor's initializer list`,
+      );
+  }
+  return ordered;
+}
+
+// ------------------------------------------------------------------ statements
+
+function checkBlock(sema: Sema, b: BlockSyntax, newScope = true): BlockStmt {
+  const run = (scope: BlockScope): BlockStmt => {
+    const stmts: Stmt[] = [];
+    for (const s of b.stmts) {
+      if (sema.diags.full) break;
+      stmts.push(...checkStmt(sema, s));
+    }
+    return { kind: 'block', stmts, scopeVars: scope.vars, span: b.span };
+  };
+  if (!newScope && sema.scope instanceof BlockScope) return run(sema.scope);
+  return sema.inBlock(run);
+}
+
+/** A statement in its own scope (the body of if/while/for without braces gets one too). */
+function checkSubStmt(sema: Sema, s: StmtSyntax): Stmt {
+  return sema.inBlock((scope) => {
+    const out = checkStmt(sema, s);
+    if (out.length === 1 && (out[0]?.kind !== 'var-decl' || scope.vars.length === 0)) return out[0] as Stmt;
+    return { kind: 'block', stmts: out, scopeVars: scope.vars, span: s.span };
+  });
+}
+
+/** Checks one statement; a declaration of several variables yields several statements. */
+export function checkStmt(sema: Sema, s: StmtSyntax): Stmt[] {
+  if (stmtDepth > MAX_STMT_DEPTH) {
+    sema.error(s.span, 'the statements are nested too deeply for the simulator');
+    return [{ kind: 'error', span: s.span }];
+  }
+  stmtDepth++;
+  try {
+    return checkStmtInner(sema, s);
+  } finally {
+    stmtDepth--;
+  }
+}
+
+function checkStmtInner(sema: Sema, s: StmtSyntax): Stmt[] {
+  const st = sema.fn;
+  switch (s.kind) {
+    case 'block':
+      return [checkBlock(sema, s)];
+    case 'decl-stmt':
+      if (s.decl.kind === 'alias') {
+        declareAlias(sema, s.decl);
+        return [];
+      }
+      if (s.decl.kind === 'static-assert') {
+        checkStaticAssert(sema, s.decl);
+        return [];
+      }
+      return declareLocals(sema, s.decl);
+    case 'expr-stmt': {
+      const e = checkExpr(sema, s.expr);
+      if (e.kind === 'error') return [{ kind: 'error', span: s.span }];
+      warnUnused(sema, e);
+      return [{ kind: 'expr', expr: e, span: s.span }];
+    }
+    case 'if': {
+      const cond = checkCondition(sema, s.cond);
+      const then = checkSubStmt(sema, s.then);
+      const otherwise = s.else ? checkSubStmt(sema, s.else) : null;
+      return [{ kind: 'if', cond, then, else: otherwise, span: s.span }];
+    }
+    case 'while': {
+      const cond = checkCondition(sema, s.cond);
+      const body = loopBody(sema, s.body);
+      return [{ kind: 'while', cond, body, span: s.span }];
+    }
+    case 'do-while': {
+      const body = loopBody(sema, s.body);
+      const cond = checkCondition(sema, s.cond);
+      return [{ kind: 'do-while', body, cond, span: s.span }];
+    }
+    case 'for':
+      return [
+        sema.inBlock((scope) => {
+          const init = s.init ? checkStmt(sema, s.init) : [];
+          const cond = s.cond ? checkCondition(sema, s.cond) : null;
+          const step = s.step ? checkExpr(sema, s.step) : null;
+          const body = loopBody(sema, s.body);
+          const initStmt: Stmt | null =
+            init.length === 0
+              ? null
+              : init.length === 1
+                ? (init[0] as Stmt)
+                : { kind: 'block', stmts: init, scopeVars: [], span: s.init?.span ?? s.span };
+          return { kind: 'for', init: initStmt, cond, step, body, scopeVars: scope.vars, span: s.span };
+        }),
+      ];
+    case 'range-for':
+      return [checkRangeFor(sema, s.decl, s.range, s.body, s.span)];
+    case 'return':
+      return [checkReturn(sema, s.value, s.span)];
+    case 'break':
+    case 'continue':
+      if (!st || st.loopDepth === 0) {
+        sema.error(s.span, `'${s.kind}' can only appear inside a loop`);
+        return [{ kind: 'error', span: s.span }];
+      }
+      return [{ kind: s.kind, span: s.span }];
+    case 'empty':
+      return [{ kind: 'empty', span: s.span }];
+    case 'error-stmt':
+      return [{ kind: 'error', span: s.span }];
+  }
+}
+
+function loopBody(sema: Sema, s: StmtSyntax): Stmt {
+  const st = sema.fn;
+  if (st) st.loopDepth++;
+  try {
+    return checkSubStmt(sema, s);
+  } finally {
+    if (st) st.loopDepth--;
+  }
+}
+
+/** g++'s -Wunused-value for statements like `x + 1;` or `bar[0];`. */
+function warnUnused(sema: Sema, e: Extract<Stmt, { kind: 'expr' }>['expr']): void {
+  const useless = [
+    'binary',
+    'var-ref',
+    'int-literal',
+    'float-literal',
+    'member',
+    'deref',
+    'logical',
+    'pointer-arith',
+  ];
+  if (useless.includes(e.kind))
+    sema.warning(e.span, 'this statement computes a value and throws it away (it has no effect)');
+}
+
+// ------------------------------------------------------------------ local declarations
+
+function newLocal(
+  sema: Sema,
+  name: string,
+  type: CType,
+  isConst: boolean,
+  span: Span,
+  storage: VarDecl['storage'],
+  constexpr: boolean,
+): VarDecl {
+  return {
+    kind: 'var',
+    id: sema.nextId(),
+    name,
+    qualifiedName: name,
+    type,
+    const: isConst,
+    constexpr,
+    storage,
+    init: null,
+    span,
+    ...(sema.fn ? { functionId: sema.fn.decl.id } : {}),
+    attributes: [],
+  };
+}
+
+/** Declares a variable in the current block; reports a redeclaration in the same scope. */
+function addLocal(sema: Sema, v: VarDecl): void {
+  const scope = sema.scope;
+  const prior = scope.own(v.name);
+  if (prior) {
+    const where = prior.kind === 'var' ? ` (line ${prior.decl.span.start.line})` : '';
+    sema.error(v.span, `'${v.name}' is already declared in this scope${where}`);
+  }
+  scope.names.set(v.name, { kind: 'var', decl: v });
+  if (v.storage === 'auto') {
+    if (scope instanceof BlockScope) scope.vars.push(v);
+    sema.fn?.decl.locals.push(v);
+  } else sema.unit.statics.push(v);
+}
+
+function declareLocals(sema: Sema, d: SimpleDeclSyntax): Stmt[] {
+  const specs = d.specs;
+  const st = specs.storage;
+  if (st.extern || st.externC) {
+    sema.diags.unsupported(d.span, 'an extern declaration inside a function');
+    return [{ kind: 'error', span: d.span }];
+  }
+  if (st.inline || st.virtual || st.explicit || st.mutable) {
+    sema.error(
+      d.span,
+      `'${st.inline ? 'inline' : st.virtual ? 'virtual' : st.explicit ? 'explicit' : 'mutable'}' cannot be used on a local variable`,
+    );
+    return [{ kind: 'error', span: d.span }];
+  }
+  const base = resolveSpecs(sema, specs);
+  if (!base) {
+    // Still declare the names so later uses do not pile up "unknown name" errors.
+    for (const idecl of d.declarators) {
+      const name = idecl.declarator.name?.parts[0]?.name;
+      if (name)
+        sema.scope.names.set(name, {
+          kind: 'var',
+          decl: newLocal(sema, name, { kind: 'int', name: 'int' }, false, idecl.span, 'auto', false),
+        });
+    }
+    return [{ kind: 'error', span: d.span }];
+  }
+  const out: Stmt[] = [];
+  for (const idecl of d.declarators) {
+    const qn = idecl.declarator.name;
+    if (!qn) continue;
+    if (qn.parts.length > 1) {
+      sema.error(qn.span, 'a local variable cannot have a qualified name');
+      continue;
+    }
+    const name = qn.parts[0]?.name ?? '';
+    const r = applyDeclarator(sema, base, idecl.declarator);
+    if (!r) {
+      out.push({ kind: 'error', span: idecl.span });
+      continue;
+    }
+    if (st.typedef) {
+      sema.scope.names.set(name, { kind: 'type', type: r.type, const: r.const });
+      continue;
+    }
+    if (r.type.kind === 'function') {
+      if (
+        idecl.declarator.ops.length === 1 &&
+        idecl.declarator.ops[0]?.kind === 'function' &&
+        idecl.declarator.ops[0].params.length === 0
+      )
+        sema.warning(
+          qn.span,
+          `'${name}()' declares a function, not a variable (the "most vexing parse"); write '${name}{}' or '${name}' to create an object`,
+        );
+      else sema.diags.unsupported(qn.span, 'declaring a function inside another function');
+      continue;
+    }
+    const storage: VarDecl['storage'] = st.threadLocal ? 'thread' : st.static ? 'static' : 'auto';
+    let type: CType = r.type;
+    let isConst = r.const;
+    let init: Init | null;
+    if (r.auto) {
+      const a = initAuto(sema, specs, idecl, qn.span, storage !== 'auto');
+      if (!a) {
+        out.push({ kind: 'error', span: idecl.span });
+        addLocal(sema, newLocal(sema, name, { kind: 'int', name: 'int' }, false, qn.span, storage, false));
+        continue;
+      }
+      type = a.type;
+      isConst = a.const;
+      init = a.init;
+    } else {
+      if (!isCompleteObjectType(type) && type.kind !== 'reference' && !r.unknownBound) {
+        sema.error(
+          qn.span,
+          `the variable '${name}' has the incomplete type '${typeName(type)}'${type.kind === 'void' ? '' : ' (declared but not defined)'}`,
+        );
+        out.push({ kind: 'error', span: idecl.span });
+        continue;
+      }
+      if (isConst && !idecl.init && type.kind !== 'record')
+        sema.error(qn.span, `the const variable '${name}' must be initialised`);
+      init = checkVariableInit(sema, {
+        type,
+        const: isConst,
+        syntax: idecl.init,
+        name,
+        span: qn.span,
+        isStatic: storage !== 'auto',
+        unknownBound: Boolean(r.unknownBound),
+      });
+      if (r.unknownBound && init && (init.kind === 'aggregate' || init.kind === 'string')) type = init.type;
+      else if (r.unknownBound && !idecl.init)
+        sema.error(qn.span, `the size of the array '${name}' is unknown (give a size or an initializer)`);
+    }
+    const v = newLocal(sema, name, type, isConst, qn.span, storage, Boolean(st.constexpr));
+    v.attributes = attributeInfos(specs.attributes);
+    v.init = init;
+    // The variable is in scope from its declarator on, but its own initializer was checked before (C++: after).
+    addLocal(sema, v);
+    out.push({ kind: 'var-decl', variable: v, init, span: idecl.span });
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ range-for
+
+/**
+ * `for (T x : range) body` as C++17 defines it:
+ * `{ auto&& __range = range; auto __begin = begin; auto __end = end;
+ *    for (; __begin != __end; ++__begin) { T x = *__begin; body } }`.
+ */
+function checkRangeFor(
+  sema: Sema,
+  decl: SimpleDeclSyntax,
+  rangeSyntax: ExprSyntax,
+  body: StmtSyntax,
+  span: Span,
+): Stmt {
+  return sema.inBlock((outer) => {
+    const range = checkExpr(sema, rangeSyntax);
+    if (range.kind === 'error') return { kind: 'error', span };
+    let elemPtr: CType;
+    let beginExpr;
+    let endExpr;
+    const rangeRef = refTo(range.type, false, Boolean(range.isConst));
+    const rangeVar = newLocal(
+      sema,
+      '__range',
+      range.category === 'lvalue' ? rangeRef : refTo(range.type, true),
+      false,
+      rangeSyntax.span,
+      'auto',
+      false,
+    );
+    rangeVar.synthetic = true;
+    const rangeInit = initFromExpr(sema, rangeVar.type, range, {
+      what: 'the range of the for loop',
+      span: rangeSyntax.span,
+    });
+    if (!rangeInit) return { kind: 'error', span };
+    rangeVar.init = rangeInit;
+    addLocal(sema, rangeVar);
+    const rref = varRef(rangeVar, rangeSyntax.span);
+    if (range.type.kind === 'array') {
+      const base = toRvalue(rref);
+      elemPtr = base.type;
+      beginExpr = base;
+      endExpr = {
+        kind: 'pointer-arith' as const,
+        op: '+' as const,
+        pointer: toRvalue(rref),
+        offset: {
+          kind: 'int-literal' as const,
+          value: BigInt(range.type.length),
+          type: { kind: 'int' as const, name: 'long' as const },
+          category: 'prvalue' as const,
+          span,
+        },
+        type: base.type,
+        category: 'prvalue' as const,
+        span,
+      };
+    } else if (
+      range.type.kind === 'record' &&
+      range.type.decl.std &&
+      ['array', 'vector', 'string', 'string_view'].includes(range.type.decl.std.kind)
+    ) {
+      beginExpr = checkStdMethodCall(sema, rref, 'begin', [], rangeSyntax.span);
+      endExpr = checkStdMethodCall(sema, rref, 'end', [], rangeSyntax.span);
+      if (beginExpr.kind === 'error' || endExpr.kind === 'error') return { kind: 'error', span };
+      elemPtr = beginExpr.type;
+    } else {
+      sema.error(
+        rangeSyntax.span,
+        `a range-for needs an array or a container like std::array, not '${typeName(range.type)}'`,
+      );
+      return { kind: 'error', span };
+    }
+    const beginVar = newLocal(sema, '__begin', elemPtr, false, rangeSyntax.span, 'auto', false);
+    const endVar = newLocal(sema, '__end', elemPtr, false, rangeSyntax.span, 'auto', false);
+    beginVar.synthetic = true;
+    endVar.synthetic = true;
+    beginVar.init = { kind: 'expr', expr: beginExpr, span: rangeSyntax.span };
+    endVar.init = { kind: 'expr', expr: endExpr, span: rangeSyntax.span };
+    addLocal(sema, beginVar);
+    addLocal(sema, endVar);
+    const cond = {
+      kind: 'binary' as const,
+      op: '!=' as const,
+      left: toRvalue(varRef(beginVar, span)),
+      right: toRvalue(varRef(endVar, span)),
+      type: { kind: 'int' as const, name: 'bool' as const },
+      category: 'prvalue' as const,
+      span: rangeSyntax.span,
+    };
+    const step = {
+      kind: 'inc-dec' as const,
+      op: '++' as const,
+      prefix: true,
+      operand: varRef(beginVar, span),
+      type: elemPtr,
+      category: 'lvalue' as const,
+      span: rangeSyntax.span,
+    };
+    const st = sema.fn;
+    if (st) st.loopDepth++;
+    const inner = sema.inBlock((loopScope) => {
+      const element = deref(toRvalue(varRef(beginVar, decl.span)), decl.span);
+      const loopVar = declareLoopVariable(sema, decl, element);
+      const stmts: Stmt[] = loopVar ? [loopVar] : [{ kind: 'error', span: decl.span }];
+      stmts.push(checkSubStmt(sema, body));
+      return { kind: 'block' as const, stmts, scopeVars: loopScope.vars, span: body.span };
+    });
+    if (st) st.loopDepth--;
+    const loop: Stmt = {
+      kind: 'for',
+      init: null,
+      cond,
+      step,
+      body: inner,
+      scopeVars: [],
+      rangeFor: true,
+      span,
+    };
+    const stmts: Stmt[] = [
+      { kind: 'var-decl', variable: rangeVar, init: rangeInit, span: rangeSyntax.span },
+      { kind: 'var-decl', variable: beginVar, init: beginVar.init, span: rangeSyntax.span },
+      { kind: 'var-decl', variable: endVar, init: endVar.init, span: rangeSyntax.span },
+      loop,
+    ];
+    return { kind: 'block', stmts, scopeVars: outer.vars, span };
+  });
+}
+
+function declareLoopVariable(
+  sema: Sema,
+  decl: SimpleDeclSyntax,
+  element: ReturnType<typeof deref>,
+): Stmt | null {
+  const idecl = decl.declarators[0];
+  const qn = idecl?.declarator.name;
+  if (!idecl || !qn || decl.declarators.length !== 1) {
+    sema.error(decl.span, 'a range-for declares exactly one variable');
+    return null;
+  }
+  const name = qn.parts[0]?.name ?? '';
+  const base = resolveSpecs(sema, decl.specs);
+  if (!base) return null;
+  let type: CType;
+  let isConst: boolean;
+  if (base.auto) {
+    const first = idecl.declarator.ops[0];
+    const b =
+      first?.kind === 'reference'
+        ? { type: element.type, const: base.const || Boolean(element.isConst) }
+        : first?.kind === 'pointer'
+          ? { type: element.type.kind === 'pointer' ? element.type.pointee : element.type, const: base.const }
+          : { type: element.type, const: base.const };
+    const r = applyDeclarator(sema, b, idecl.declarator);
+    if (!r) return null;
+    type = r.type;
+    isConst = r.const;
+  } else {
+    const r = applyDeclarator(sema, base, idecl.declarator);
+    if (!r) return null;
+    type = r.type;
+    isConst = r.const;
+  }
+  const init = initFromExpr(sema, type, element, { what: `the loop variable '${name}'`, span: qn.span });
+  const v = newLocal(sema, name, type, isConst, qn.span, 'auto', false);
+  v.init = init;
+  addLocal(sema, v);
+  return { kind: 'var-decl', variable: v, init, span: idecl.span };
+}
+
+// ------------------------------------------------------------------ return
+
+function checkReturn(sema: Sema, value: ExprSyntax | InitListSyntax | undefined, span: Span): Stmt {
+  const st = sema.fn;
+  if (!st) return { kind: 'error', span };
+  const ret = st.returnType;
+  const isCtorOrDtor = st.decl.method?.kind === 'constructor' || st.decl.method?.kind === 'destructor';
+  if (!value) {
+    if (ret.kind !== 'void' && !isCtorOrDtor)
+      sema.error(
+        span,
+        `'${st.decl.name}' must return a '${typeName(ret)}' value ('return;' returns nothing)`,
+      );
+    st.returns.push({ span, variable: null });
+    return { kind: 'return', init: null, nrvo: false, span };
+  }
+  if (value.kind === 'init-list') {
+    st.returns.push({ span, variable: null });
+    if (ret.kind === 'void') {
+      sema.error(value.span, `'${st.decl.name}' returns void, so it cannot return a value`);
+      return { kind: 'error', span };
+    }
+    const init = listInit(sema, ret, value, {
+      what: `the return value of '${st.decl.name}'`,
+      span: value.span,
+      list: true,
+    });
+    return init ? { kind: 'return', init, nrvo: false, span } : { kind: 'error', span };
+  }
+  const e = checkExpr(sema, value);
+  const returnedLocal =
+    e.kind === 'var-ref' &&
+    !e.throughReference &&
+    (e.variable.storage === 'auto' || e.variable.storage === 'param')
+      ? e.variable
+      : null;
+  st.returns.push({
+    span,
+    variable: returnedLocal && returnedLocal.storage === 'auto' ? returnedLocal : null,
+  });
+  if (e.kind === 'error') return { kind: 'error', span };
+  if (ret.kind === 'void') {
+    if (e.type.kind === 'void')
+      return { kind: 'return', init: { kind: 'expr', expr: e, span: e.span }, nrvo: false, span };
+    sema.error(value.span, `'${st.decl.name}' returns void, so it cannot return a '${typeName(e.type)}'`);
+    return { kind: 'error', span };
+  }
+  if (isCtorOrDtor) {
+    sema.error(value.span, 'a constructor or destructor cannot return a value');
+    return { kind: 'error', span };
+  }
+  warnDangling(sema, e, ret);
+  // Returning a local by name moves it when that is possible ([class.copy.elision]/3).
+  const source =
+    returnedLocal && ret.kind === 'record' && e.type.kind === 'record'
+      ? { ...e, category: 'xvalue' as const }
+      : e;
+  const init = initFromExpr(sema, ret, source, {
+    what: `the return value of '${st.decl.name}'`,
+    span: value.span,
+  });
+  if (!init) return { kind: 'error', span };
+  return { kind: 'return', init, nrvo: false, span };
+}
+
+/** g++'s "address of local variable returned" and "reference to local returned" warnings, and `.data()` of a local array. */
+function warnDangling(sema: Sema, e: Extract<Stmt, { kind: 'expr' }>['expr'], ret: CType): void {
+  const localOf = (x: typeof e): VarDecl | null => {
+    let cur = x;
+    for (;;) {
+      if (
+        cur.kind === 'cast' &&
+        (cur.conversion === 'array-to-pointer' || cur.conversion === 'noop' || cur.conversion === 'pointer')
+      )
+        cur = cur.operand;
+      else if (cur.kind === 'member') cur = cur.object;
+      else break;
+    }
+    return cur.kind === 'var-ref' &&
+      !cur.throughReference &&
+      (cur.variable.storage === 'auto' || cur.variable.storage === 'param')
+      ? cur.variable
+      : null;
+  };
+  let v: VarDecl | null = null;
+  if (ret.kind === 'reference') v = localOf(e);
+  else if (ret.kind === 'pointer') {
+    let x = e;
+    while (x.kind === 'cast' && x.implicit && x.conversion !== 'array-to-pointer') x = x.operand;
+    if (x.kind === 'address-of') v = localOf(x.operand);
+    else if (x.kind === 'cast' && x.conversion === 'array-to-pointer') v = localOf(x.operand);
+    else if (x.kind === 'std-method' && (x.method === 'data' || x.method === 'begin') && x.std === 'array')
+      v = localOf(x.object);
+  }
+  if (v)
+    sema.warning(
+      e.span,
+      `this returns the address of the local variable '${v.name}', which dies when '${sema.fn?.decl.name}' returns (the caller gets a dangling pointer)`,
+    );
+}
