@@ -6,8 +6,8 @@
 export * from './ctype.ts';
 export * from './build.ts';
 export { AbiError, tryAbi } from './errors.ts';
-export { layoutOf, sizeOf, alignOf, isEmptyRecord } from './layout.ts';
-export type { Layout, Cell, CellKind, FieldLayout, BaseLayout } from './layout.ts';
+export { layoutOf, sizeOf, alignOf, isEmptyRecord, memberAt } from './layout.ts';
+export type { Layout, Cell, CellKind, FieldLayout, BaseLayout, MemberAt } from './layout.ts';
 export { stdType } from './std.ts';
 export { isTrivialForCalls, nonTrivialReason, effectiveSpecials } from './trivial.ts';
 export type { EffectiveSpecials, EffectiveState } from './trivial.ts';

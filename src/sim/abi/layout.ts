@@ -260,7 +260,15 @@ function checkComplete(decl: RecordDecl): void {
     throw new AbiError(`\`${decl.name}\` is only declared, not defined: an incomplete type has no layout.`);
 }
 
-/** Whether a type is a POD in the C++03 sense the Itanium ABI uses for layout. */
+/**
+ * Whether a type is "POD for the purpose of layout" as g++ decides it: a non-POD base's tail
+ * padding may be reused by the derived class's members. g++ 12 treats a class as POD unless
+ * it has virtual functions or bases, a user-provided copy/move constructor, destructor or
+ * assignment (`= default` and `= delete` keep it POD), a reference member, or a non-POD base
+ * or member (fixture `TailReuse`: `~B() = default` does not allow reuse; `~B() {}` would).
+ * User-provided ordinary constructors and private members also make a class non-POD in g++,
+ * but the type model records neither, so such bases are treated as POD here.
+ */
 function isPodType(t: CType, target: Target): boolean {
   if (t.kind === 'array') return isPodType(t.element, target);
   if (t.kind === 'reference') return false;
@@ -270,13 +278,13 @@ function isPodType(t: CType, target: Target): boolean {
 
 function classIsPod(decl: RecordDecl, target: Target): boolean {
   const sm = decl.specialMembers;
-  const userDeclared = [sm.copyCtor, sm.moveCtor, sm.dtor, sm.copyAssign, sm.moveAssign].some(
-    (s) => s !== 'implicit',
+  const userProvided = [sm.copyCtor, sm.moveCtor, sm.dtor, sm.copyAssign, sm.moveAssign].some(
+    (s) => s === 'user-provided',
   );
   return (
-    decl.bases.length === 0 &&
-    !decl.hasVirtualFunctions &&
-    !userDeclared &&
+    !isDynamic(decl) &&
+    !userProvided &&
+    decl.bases.every((b) => isPodType(b.type, target)) &&
     decl.fields.every((f) => isPodType(f.type, target))
   );
 }
@@ -605,4 +613,99 @@ function withPadding(cells: Cell[], size: number): Cell[] {
     pads.push({ path: '(padding)', offset: start, size: i - start, kind: 'padding', type: null });
   }
   return [...cells, ...pads].sort((a, b) => a.offset - b.offset);
+}
+
+/** A subobject reached by a member path, with where it starts in the outer object. */
+export interface MemberAt {
+  offset: number;
+  type: CType;
+  bitOffset?: number;
+  bitWidth?: number;
+}
+
+/**
+ * Resolves a member path as C++ name lookup would (`_M_elems[2]`, `p[1].y`, `_M_impl._M_start`
+ * through bases and anonymous unions, `_Head_base<0, int>::_M_head_impl` qualified by a base
+ * name): the offset of that subobject in `t`, or null when there is no such member.
+ */
+export function memberAt(t: CType, path: string, target: Target): MemberAt | null {
+  let cur: MemberAt = { offset: 0, type: t };
+  for (const seg of splitPath(path)) {
+    const next = step(cur.type, seg, target);
+    if (!next) return null;
+    cur = { ...next, offset: cur.offset + next.offset };
+  }
+  return cur;
+}
+
+function splitPath(path: string): string[] {
+  const segs: string[] = [];
+  let cur = '';
+  let depth = 0;
+  for (const ch of path) {
+    if (ch === '<') depth++;
+    if (ch === '>') depth--;
+    if (depth === 0 && (ch === '.' || ch === '[')) {
+      if (cur !== '') segs.push(cur);
+      cur = ch === '[' ? '[' : '';
+    } else cur += ch;
+  }
+  if (cur !== '') segs.push(cur);
+  return segs;
+}
+
+function step(t: CType, seg: string, target: Target): MemberAt | null {
+  if (seg.startsWith('[')) {
+    const i = Number(seg.slice(1, -1));
+    if ((t.kind === 'array' || t.kind === 'vector') && Number.isInteger(i) && i >= 0 && i < t.length) {
+      const el = t.element;
+      return { offset: i * innerLayout(el, target).size, type: el };
+    }
+    return null;
+  }
+  if (t.kind !== 'record') return null;
+  const q = seg.lastIndexOf('::');
+  if (q > 0) {
+    const found = findBase(t, seg.slice(0, q), target);
+    if (!found) return null;
+    const inner = lookupMember(found.type, seg.slice(q + 2), target);
+    return inner ? { ...inner, offset: inner.offset + found.offset } : null;
+  }
+  return lookupMember(t, seg, target);
+}
+
+function findBase(t: RecordType, name: string, target: Target): { type: RecordType; offset: number } | null {
+  for (const b of layoutOf(t, target).bases) {
+    if (shortName(b.type.decl) === name || b.type.decl.name === name)
+      return { type: b.type, offset: b.offset };
+    const deeper = findBase(b.type, name, target);
+    if (deeper) return { type: deeper.type, offset: deeper.offset + b.offset };
+  }
+  return null;
+}
+
+function lookupMember(t: RecordType, name: string, target: Target): MemberAt | null {
+  const l = innerLayout(t, target);
+  for (const f of l.fields) {
+    if (f.name === name) {
+      const m: MemberAt = { offset: f.offset, type: f.type };
+      if (f.bitWidth !== undefined) {
+        m.bitOffset = f.bitOffset ?? 0;
+        m.bitWidth = f.bitWidth;
+      }
+      return m;
+    }
+  }
+  // Anonymous members (a union inside a class) and bases are searched like C++ name lookup.
+  for (const f of l.fields) {
+    if (f.name === '' && f.type.kind === 'record') {
+      const inner = lookupMember(f.type, name, target);
+      if (inner) return { ...inner, offset: inner.offset + f.offset };
+    }
+  }
+  for (const b of l.bases) {
+    const inner = lookupMember(b.type, name, target);
+    if (inner) return { ...inner, offset: inner.offset + b.offset };
+  }
+  return null;
 }

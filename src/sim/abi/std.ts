@@ -132,7 +132,10 @@ function headBase(i: number, h: CType): RecordType {
 
 /**
  * `std::_Tuple_impl<I, H, Tail...>` derives from `_Tuple_impl<I+1, Tail...>` *first* and
- * `_Head_base<I, H>` second, so the last element ends up at the lowest address.
+ * `_Head_base<I, H>` second, so the last element ends up at the lowest address. The basis
+ * case `_Tuple_impl<I, H>` declares a user-provided move constructor (outside the
+ * `_GLIBCXX_INLINE_VERSION` ABI), which makes every tuple non-trivial for calls and non-POD
+ * for layout (so a later element may sit in an earlier one's tail padding).
  */
 function tupleImpl(i: number, types: CType[]): RecordType {
   const [h, ...tail] = types;
@@ -142,11 +145,20 @@ function tupleImpl(i: number, types: CType[]): RecordType {
   return lib({
     name: templateName('std::_Tuple_impl', [i, ...types]),
     bases,
-    specialMembers: { copyCtor: 'defaulted', moveCtor: 'defaulted', copyAssign: 'deleted' },
+    specialMembers: {
+      copyCtor: 'defaulted',
+      moveCtor: tail.length > 0 ? 'defaulted' : 'user-provided',
+      copyAssign: 'deleted',
+    },
   });
 }
 
-/** `std::tuple<Ts...>`: copy and move constructors `= default`; elements stored in reverse order. */
+/**
+ * `std::tuple<Ts...>`: copy and move constructors `= default`, but the move constructor it
+ * defaults to calls `_Tuple_impl`'s user-provided one, so it is not trivial for calls (g++
+ * returns even `std::tuple<int, int>` through a hidden pointer). Elements are stored in
+ * reverse order.
+ */
 function stdTuple(types: CType[]): RecordType {
   const name = templateName('std::tuple', types);
   if (types.length === 0) return lib({ name, tag: 'class', std: { kind: 'tuple', args: [] } });
