@@ -246,6 +246,9 @@ export class GcHeap {
     const collected: number[] = [];
     for (const b of [...this.blocks.values()]) {
       if (marked.has(b.addr)) continue;
+      // A pointer the collector could not see: kept only in memory it does not scan (the C heap).
+      const holder = this.hiddenHolder(b);
+      if (holder >= 0) m.gcHiddenBy.set(b.objectId, holder);
       collected.push(b.objectId);
       this.blocks.delete(b.addr);
       m.rec.event(EventKind.GcSweep, b.addr, b.size, 0, b.objectId);
@@ -258,6 +261,21 @@ export class GcHeap {
       list.push(b.addr);
     }
     return collected;
+  }
+
+  /** A live C heap object holding a pointer into the block, or -1. */
+  private hiddenHolder(b: GcBlock): number {
+    const m = this.m;
+    const heap = m.regionOfKind('c-heap');
+    for (const id of m.live) {
+      const o = m.object(id);
+      if (o.role !== 'heap' || o.addr < heap.start || o.addr >= heap.end) continue;
+      for (let a = Math.ceil(o.addr / 8) * 8; a + 8 <= o.addr + o.size; a += 8) {
+        const w = m.mem.readUint(a, 8);
+        if (w >= b.addr && w < b.addr + b.size) return id;
+      }
+    }
+    return -1;
   }
 
   private scanRange(start: number, end: number, consider: (word: number) => void): void {

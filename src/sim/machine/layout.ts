@@ -48,6 +48,6 @@ export function addressPlan(target: Target): AddressPlan {
       size,
       writable,
     })),
-    stackTop: x86 ? 0x7fffffffe3c0 : 0xfffffffff3c0,
+    stackTop: x86 ? 0x7fffffffe3c0 : 0xffffffffe3c0,
   };
 }

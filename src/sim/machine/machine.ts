@@ -100,6 +100,8 @@ export class Machine {
    * hidden pointer, or null when the caller set none aside (it expects the result in registers).
    */
   readonly resultSlots: ({ addr: number; size: number } | null)[] = [];
+  /** For objects the collector freed: the C heap object that still held a pointer to them. */
+  readonly gcHiddenBy = new Map<number, number>();
   /** Objects alive now, for address look-ups. */
   readonly live = new Set<number>();
   /** The most recently dead objects (stale bytes a pointer may still reach). */
@@ -242,7 +244,13 @@ export class Machine {
     let bestSize = Infinity;
     for (const id of this.live) {
       const o = this.objects[id] as ObjectRecord;
-      if (addr >= o.addr && addr < o.addr + o.size && o.size < bestSize && o.role !== 'frame-link' && o.role !== 'result-view') {
+      if (
+        addr >= o.addr &&
+        addr < o.addr + o.size &&
+        o.size < bestSize &&
+        o.role !== 'frame-link' &&
+        o.role !== 'result-view'
+      ) {
         best = id;
         bestSize = o.size;
       }
@@ -275,6 +283,8 @@ export class Machine {
 
   /** Checks a store against what the writer believes it writes to, recording a finding if it strays. */
   private checkWrite(addr: number, len: number, access: Access): number {
+    // A write to unmapped memory is a crash, not a stray write: it lands nowhere.
+    if (!Number.isSafeInteger(addr) || !this.mem.isMapped(addr, len, true)) return -1;
     const target = this.objectAt(addr);
     const intended = access.intended;
     if (intended === INTENT_UNKNOWN) return target;
@@ -360,9 +370,16 @@ export class Machine {
             [o.name],
           );
         } else if (o.deathKind === 'collected') {
-          this.finding('gc-unrooted', access.loc, [intended], this.deathRelated(o), 'finding.gc-unrooted', [
-            o.name,
-          ]);
+          const related = this.deathRelated(o);
+          const holder = this.objects[this.gcHiddenBy.get(intended) ?? -1];
+          if (holder?.loc)
+            related.push({
+              side: holder.loc.side,
+              line: holder.loc.line,
+              role: 'pointer hidden in C memory',
+            });
+          const objs = holder ? [intended, holder.id] : [intended];
+          this.finding('gc-unrooted', access.loc, objs, related, 'finding.gc-unrooted', [o.name]);
         } else {
           this.finding(
             'dangling-read',
@@ -472,8 +489,50 @@ export class Machine {
 
   /** Writes runtime bookkeeping (malloc headers, GC metadata) without provenance checks. */
   storeRuntimeInt(addr: number, size: number, value: number): void {
-    this.mem.writeInt(addr, size, value);
-    this.rec.writeFrom(this.mem, addr, size, this.objectAt(addr, false));
+    try {
+      this.mem.writeInt(addr, size, value);
+      this.rec.writeFrom(this.mem, addr, size, this.objectAt(addr, false));
+    } catch (e) {
+      this.fault(e);
+    }
+  }
+
+  /**
+   * The call instruction: on x86-64 `call` pushes the return address (a frame-link object, so a
+   * stray write onto it is named); on AArch64 `bl` puts it in x30 and the stack is untouched.
+   * Returns the slot's address, or -1 when nothing was pushed.
+   */
+  callInstruction(callerName: string, side: SourceSide, returnTo: number): number {
+    if (this.target === 'aarch64') {
+      this.setRegInt('x30', returnTo);
+      return -1;
+    }
+    const addr = this.pushStack(8, 8);
+    this.newObject({
+      name: `return address into ${callerName}`,
+      typeName: 'code pointer',
+      role: 'frame-link',
+      side,
+      addr,
+      size: 8,
+      cells: [{ path: '', offset: 0, size: 8, kind: 'pointer' }],
+      initialized: true,
+    });
+    this.storeRuntimeInt(addr, 8, returnTo);
+    return addr;
+  }
+
+  /** `ret`: pops the return address pushed by `callInstruction` (x86-64). */
+  returnInstruction(slot: number): void {
+    if (slot < 0) return;
+    for (const id of this.live) {
+      const o = this.objects[id] as ObjectRecord;
+      if (o.addr === slot && o.role === 'frame-link') {
+        this.endObject(id, 'out-of-scope');
+        break;
+      }
+    }
+    this.setRegInt(this.spName, slot + 8);
   }
 
   // ---------------------------------------------------------------- registers

@@ -13,6 +13,7 @@ const TWO_32 = 4294967296;
 
 /** Thrown by an access outside every mapped region; the machine turns it into a crash event. */
 export class MemoryFault {
+  readonly stack = new Error().stack;
   constructor(
     readonly address: number,
     readonly write: boolean,

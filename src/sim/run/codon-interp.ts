@@ -665,21 +665,13 @@ export class CodonInterpreter {
     const m = this.p.m;
     if (++this.depth > 10_000) m.crash('SIGSEGV', m.sp(), 'crash.stack-overflow', [hex(m.sp())]);
     m.step(StepKind.Call, SIDE, loc, 'codon.call', [def.name, args.length]);
-    // The call instruction pushes the return address.
-    const ret = m.pushStack(8, 8);
     const caller = this.frame;
+    const ret = m.callInstruction(
+      caller?.name ?? 'main',
+      SIDE,
+      m.regionOfKind('text', 'Codon').start + 0x1200 + (loc.line % 256) * 16,
+    );
     const frameId = m.enterFrame(def.name, SIDE);
-    m.newObject({
-      name: `return address into ${caller?.name ?? 'main'}`,
-      typeName: 'code pointer',
-      role: 'frame-link',
-      side: SIDE,
-      addr: ret,
-      size: 8,
-      frameId,
-      cells: [{ path: '', offset: 0, size: 8, kind: 'pointer' }],
-    });
-    m.storeRuntimeInt(ret, 8, m.regionOfKind('text', 'Codon').start + 0x1200 + (loc.line % 256) * 16);
     const frame: Frame = { name: def.name, frameId, vars: new Map(), returnValue: null };
     // Unoptimised LLVM: every local gets its alloca in the entry block.
     for (const v of def.locals ?? []) {
@@ -708,8 +700,7 @@ export class CodonInterpreter {
     const value = frame.returnValue;
     m.step(StepKind.Return, SIDE, this.loc(def.span), 'codon.return-to', [def.name, caller?.name ?? 'main']);
     m.exitFrame(frameId);
-    m.setRegInt(m.spName, ret + 8);
-    m.endObject(m.objectAt(ret, false), 'out-of-scope');
+    m.returnInstruction(ret);
     this.frame = caller;
     this.depth--;
     return value;

@@ -432,39 +432,16 @@ export class CppInterpreter {
     }
   }
 
-  /** The `call` instruction: pushes the return address. */
+  /** The `call` instruction into the library (see Machine.callInstruction). */
   pushReturnAddress(callerName: string, span: Span | null): number {
     const m = this.p.m;
-    const addr = m.pushStack(8, 8);
-    m.newObject({
-      name: `return address into ${callerName}`,
-      typeName: 'code pointer',
-      role: 'frame-link',
-      side: SIDE,
-      addr,
-      size: 8,
-      cells: [{ path: '', offset: 0, size: 8, kind: 'pointer' }],
-    });
     const text = m.regionOfKind('text', 'libfoo').start;
-    m.storeRuntimeInt(addr, 8, text + 0x100 + ((span?.start.line ?? 0) % 200) * 16);
-    if (this.target === 'aarch64') m.setRegInt('x30', text + 0x100 + ((span?.start.line ?? 0) % 200) * 16);
-    return addr;
+    return m.callInstruction(callerName, SIDE, text + 0x100 + ((span?.start.line ?? 0) % 200) * 16);
   }
 
-  /** `ret`: pops the return address. */
+  /** `ret`. */
   popReturnAddress(addr: number): void {
-    const m = this.p.m;
-    m.endObject(m.objectAt(addr, false) >= 0 ? this.linkAt(addr) : -1, 'out-of-scope');
-    m.setRegInt(m.spName, addr + 8);
-  }
-
-  private linkAt(addr: number): number {
-    const m = this.p.m;
-    for (const id of m.live) {
-      const o = m.object(id);
-      if (o.addr === addr && o.role === 'frame-link') return id;
-    }
-    return -1;
+    this.p.m.returnInstruction(addr);
   }
 
   newTemp(
@@ -724,6 +701,24 @@ export class CppInterpreter {
     }
     const size = this.size(t);
     const bytes = m.loadBytes(src.addr, size, { intended: src.prov, loc: this.loc(span), raw: true });
+    // What g++ -O0 leaves in the integer result registers on the way (checked with g++ 12 and
+    // aarch64-linux-gnu-g++ 12 -O0 -S): a class of up to 16 bytes travels through rax (x0, x1)
+    // before reaching its return registers, so they keep its raw bits; a larger AArch64 HFA is
+    // copied to a frame temporary first, and x0 keeps that temporary's address.
+    const raw = new DataView(bytes.buffer, bytes.byteOffset);
+    const word = (o: number) =>
+      o + 8 <= size ? raw.getUint32(o, true) + raw.getUint32(o + 4, true) * 2 ** 32 : 0;
+    if (size <= 16) {
+      m.setRegInt(this.target === 'x86_64' ? 'rax' : 'x0', word(0));
+      if (this.target === 'aarch64') m.setRegInt('x1', word(8));
+      this.p.regProv.delete(this.target === 'x86_64' ? 'rax' : 'x0');
+    } else if (this.target === 'aarch64') {
+      const addr = m.pushStack(size, 16);
+      const copy = this.newTemp('copy of the return value', t, addr, size, span);
+      m.storeBytes(addr, bytes, { intended: copy, loc: this.loc(span) });
+      m.setRegInt('x0', addr);
+      this.p.regProv.set('x0', copy);
+    }
     for (const part of f.ret.parts)
       m.setRegBytes(part.reg, part.regOffset, bytes.subarray(part.offset, part.offset + part.size));
     if (f.ret.x87 === true) m.x87Push(new DataView(bytes.buffer).getFloat64(0, true));
@@ -746,6 +741,13 @@ export class CppInterpreter {
       if (v instanceof Ref && v.prov >= 0) this.p.regProv.set(part.reg, v.prov);
       else this.p.regProv.delete(part.reg);
     }
+  }
+
+  /** At -O0 a floating value on its way to memory passes through xmm0 (d0/s0): `movsd %xmm0, (%rax)`. */
+  private viaFloatRegister(k: ReturnType<typeof scalarKind>, v: Val): void {
+    const m = this.p.m;
+    if (k?.k === 'f64' || k?.k === 'f80') m.setRegF64(this.target === 'x86_64' ? 'xmm0' : 'v0', num(v));
+    else if (k?.k === 'f32') m.setRegF32(this.target === 'x86_64' ? 'xmm0' : 'v0', num(v));
   }
 
   showVal(v: Val, t: CType): string {
@@ -777,7 +779,9 @@ export class CppInterpreter {
       case 'expr': {
         const k = scalarKind(t, this.target);
         if (k !== null && t.kind !== 'reference') {
-          storeScalar(m, k, dest, this.rv(init.expr), this.loc(init.span));
+          const v = this.rv(init.expr);
+          this.viaFloatRegister(k, v);
+          storeScalar(m, k, dest, v, this.loc(init.span));
           return;
         }
         if (t.kind === 'reference') {
@@ -1094,6 +1098,7 @@ export class CppInterpreter {
         const place = this.lv(e.target);
         const k = scalarKind(e.target.type, this.target);
         if (k === null) throw new Unsupported('assignment to this type', e.span);
+        this.viaFloatRegister(k, v);
         storeScalar(m, k, place, v, this.loc(e.span));
         return place;
       }

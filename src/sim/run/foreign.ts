@@ -9,7 +9,7 @@ import type { CType, Target } from '../abi/ctype.ts';
 import { classifyArgs, classifyReturn, llvmAggregateReturn, typeToString } from '../abi/index.ts';
 import type { LlvmField } from '../abi/llvm.ts';
 import type { CImport } from '../codon/ast.ts';
-import { lowerCImport, type LlvmType } from '../codon/lower.ts';
+import { llvmTypeOf, lowerCImport, type LlvmType } from '../codon/lower.ts';
 import type { CodonType } from '../codon/types.ts';
 import { prune, typeName } from '../codon/types.ts';
 import type { FunctionDecl } from '../cpp/ast.ts';
@@ -24,6 +24,7 @@ import {
   cppMeaning,
   describePlacement,
   llvmCallerView,
+  llvmMeaning,
   placementFromArg,
   placementRegisters,
   type LlvmScalar,
@@ -59,6 +60,8 @@ function codonMeaning(t: CodonType): string {
       return 'ptr:list-object';
     case 'none':
       return 'void';
+    case 'tuple-class':
+      return llvmMeaning(llvmTypeOf(p));
     default:
       return p.kind;
   }
@@ -90,6 +93,18 @@ function meaningsAgree(caller: string, callee: string): boolean {
   return false;
 }
 
+/** Symbols of the process itself (the runtime Codon links in) that a program may import. */
+const RUNTIME_SYMBOLS = new Map<string, (p: Process, loc: SourceLoc) => CodonValue>([
+  [
+    // Boehm GC's explicit full collection.
+    'GC_gcollect',
+    (p, loc) => {
+      p.gc.collect(loc);
+      return null;
+    },
+  ],
+]);
+
 export class ForeignBridge implements ForeignCalls {
   private readonly exports: Map<string, FunctionDecl>;
 
@@ -105,7 +120,7 @@ export class ForeignBridge implements ForeignCalls {
   }
 
   hasSymbol(symbol: string): boolean {
-    return this.exports.has(symbol);
+    return this.exports.has(symbol) || RUNTIME_SYMBOLS.has(symbol);
   }
 
   /** The caller's view: Codon's plain LLVM lowering of the import. */
@@ -154,7 +169,7 @@ export class ForeignBridge implements ForeignCalls {
         locs[i] ?? { kind: 'regs', parts: [] },
         p.name,
         typeToString(p.type),
-        cppMeaning(p.type),
+        cppMeaning(p.type, this.target),
       ),
     );
     let result: Placement | null = null;
@@ -167,17 +182,53 @@ export class ForeignBridge implements ForeignCalls {
         indirect: ret.indirect,
         pointerReg: ret.indirect ? HIDDEN_POINTER_REG[this.target] : null,
         stackOffset: null,
-        meaning: ret.indirect ? 'memory' : cppMeaning(fn.returnType),
+        meaning: ret.indirect ? 'memory' : cppMeaning(fn.returnType, this.target),
       };
     }
     const sig = `${typeToString(fn.returnType)} ${fn.qualifiedName}(${fn.params.map((p) => typeToString(p.type)).join(', ')})`;
     return { signature: sig, args, result };
   }
 
+  private sretCoincides(caller: SideView, callee: SideView): boolean {
+    if (this.target !== 'x86_64' || callee.result?.indirect !== true) return false;
+    const a0 = caller.args[0];
+    return (
+      a0 !== undefined &&
+      a0.parts[0]?.reg === 'rdi' &&
+      a0.meaning.startsWith('ptr:') &&
+      caller.args.length === callee.args.length + 1 &&
+      caller.result?.parts[0]?.reg === 'rax' &&
+      caller.result.meaning.startsWith('ptr:')
+    );
+  }
+
+  /** An sret callee seen as a plain function taking the result pointer first and returning it in %rax. */
+  private asPlainCall(callee: SideView): SideView {
+    const ptr = (label: string, reg: string): Placement => ({
+      label,
+      typeName: `${callee.result?.typeName ?? 'result'}*`,
+      parts: [{ reg, offset: 0, size: 8, regOffset: 0 }],
+      x87: [],
+      indirect: false,
+      pointerReg: null,
+      stackOffset: null,
+      meaning: 'ptr:void',
+    });
+    return {
+      ...callee,
+      args: [ptr('hidden result pointer', 'rdi'), ...callee.args],
+      result: ptr('result', 'rax'),
+    };
+  }
+
   call(imp: CImport, args: { value: CodonValue; type: CodonType }[], loc: SourceLoc): CodonValue {
     const m = this.p.m;
     const fn = this.exports.get(imp.symbol);
-    if (fn === undefined) return m.runtimeError('CError', `undefined symbol: ${imp.symbol}`, loc);
+    if (fn === undefined) {
+      const runtime = RUNTIME_SYMBOLS.get(imp.symbol);
+      if (runtime !== undefined) return runtime(this.p, loc);
+      return m.runtimeError('CError', `undefined symbol: ${imp.symbol}`, loc);
+    }
     const caller = this.callerView(imp);
     const callee = this.calleeView(fn);
     m.step(StepKind.BoundaryCall, SIDE, loc, 'boundary.call', [
@@ -186,7 +237,12 @@ export class ForeignBridge implements ForeignCalls {
       callee.signature,
     ]);
     const leftover = applyLeftover(this.p, loc);
-    const cmp = compareViews(caller, callee, meaningsAgree);
+    // On x86-64 a caller that passes a pointer first and reads a pointer back lines up, register for
+    // register, with an sret callee: %rdi carries the address either way and the callee returns it
+    // in %rax (FACTS.md section 6, last row). The machine sees no disagreement; the pointer's
+    // object becomes the result slot. On AArch64 the hidden pointer travels in x8 and nothing lines up.
+    const coincide = this.sretCoincides(caller, callee);
+    const cmp = compareViews(caller, coincide ? this.asPlainCall(callee) : callee, meaningsAgree);
     const calleeLoc = this.cpp.loc(fn.definitionSpan ?? fn.span);
     const importLoc: SourceLoc = {
       side: SIDE,
@@ -243,7 +299,9 @@ export class ForeignBridge implements ForeignCalls {
       m.narrate('boundary.call-leftover', [imp.symbol, leftover.what, hex(leftover.value)]);
     // `call`: the return address goes on the stack; Codon set aside no result slot.
     const ret = this.cpp.pushReturnAddress('main (Codon)', null);
-    m.resultSlots.push(null);
+    const first = args[0]?.value;
+    const slotObject = coincide && first instanceof Ref && first.prov >= 0 ? m.object(first.prov) : null;
+    m.resultSlots.push(slotObject === null ? null : { addr: slotObject.addr, size: slotObject.size });
     try {
       this.cpp.invoke(fn, 'main (Codon)');
     } finally {

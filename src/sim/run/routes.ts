@@ -11,6 +11,7 @@
  * Nothing here patches a disagreement up: the two views are computed separately and compared.
  */
 import type { ArgLocation, CType, RegisterPart, Target } from '../abi/ctype.ts';
+import { layoutOf } from '../abi/layout.ts';
 
 /** The scalar LLVM types Codon's lowering produces (Codon's `int` is i64, `float` is double). */
 export type LlvmScalar = 'i64' | 'i32' | 'i8' | 'i1' | 'double' | 'float' | 'ptr';
@@ -86,8 +87,22 @@ export function placementRegisters(p: Placement): string[] {
   return [...new Set(regs)];
 }
 
-function llvmMeaning(t: LlvmType): string {
-  if (typeof t === 'object') return `{${t.struct.map(llvmMeaning).join(',')}}`;
+const LLVM_BITS: Record<LlvmScalar, string> = {
+  double: 'f64',
+  float: 'f32',
+  i64: 'i64',
+  i32: 'i32',
+  i8: 'i8',
+  i1: 'i8',
+  ptr: 'ptr',
+};
+
+/** The meaning of an LLVM type; aggregates as the sequence of their scalar leaves, like `cppMeaning`. */
+export function llvmMeaning(t: LlvmType): string {
+  if (typeof t === 'object')
+    return `{${flattenStruct(t)
+      .map((x) => LLVM_BITS[x])
+      .join(',')}}`;
   return t;
 }
 
@@ -198,8 +213,14 @@ export function placementFromArg(
 }
 
 /** What the bits of a C++ type mean, at the level the two sides can disagree on. */
-export function cppMeaning(t: CType): string {
+export function cppMeaning(t: CType, target: Target = 'x86_64'): string {
   switch (t.kind) {
+    case 'record':
+    case 'array': {
+      // An aggregate means the sequence of its scalar leaves: {f64,f64} for std::array<double, 2>.
+      const cells = layoutOf(t, target).cells.filter((c) => c.kind !== 'padding');
+      return `{${cells.map((c) => (c.kind === 'float' ? `f${c.size * 8}` : c.kind === 'pointer' ? 'ptr' : `i${c.size * 8}`)).join(',')}}`;
+    }
     case 'void':
       return 'void';
     case 'int':

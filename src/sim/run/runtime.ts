@@ -16,6 +16,8 @@ import { hex } from '../machine/memory.ts';
 
 /** How far below the stack pointer printf's work area reaches (FACTS.md: "~9 KB below %rsp"). */
 export const PRINTF_DEPTH = 0x2300;
+/** Bytes of saved registers and locals printf's outer frames write just below the caller's stack pointer. */
+const PRINTF_FRAME_TOP = 0x80;
 /** Size of the part of printf's work area the model writes. */
 const PRINTF_AREA = 0x100;
 
@@ -195,7 +197,16 @@ function newestGcObject(p: Process): number {
 export function runtimePrint(p: Process, text: string): void {
   const m = p.m;
   m.print(text);
-  const area = m.sp() - PRINTF_DEPTH;
+  // printf's own frames start right below the caller's stack pointer: whatever dead frames were
+  // there (a callee's locals, a copy of its result) get overwritten by its saved registers.
+  const sp = m.sp();
+  const saved = new Uint8Array(PRINTF_FRAME_TOP);
+  const sv = new DataView(saved.buffer);
+  for (let i = 0; i < PRINTF_FRAME_TOP / 8; i++)
+    (sv.setUint32(i * 8, (sp - 0x100 - i * 0x18) >>> 0, true),
+      sv.setUint32(i * 8 + 4, Math.floor((sp - 0x100) / 2 ** 32), true));
+  m.storeBytes(sp - PRINTF_FRAME_TOP, saved, { intended: INTENT_UNKNOWN, loc: null, raw: true });
+  const area = sp - PRINTF_DEPTH;
   const bytes = new Uint8Array(Math.min(PRINTF_AREA, 8 * Math.ceil((text.length + 1) / 8)));
   for (let i = 0; i < bytes.length && i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
   m.storeBytes(area, bytes, { intended: INTENT_UNKNOWN, loc: null, raw: true });

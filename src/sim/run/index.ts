@@ -1,0 +1,149 @@
+/**
+ * Runs a C++ library and the Codon program that imports it on one simulated machine, and returns
+ * the trace with a summary. Pure: the same input gives the same trace, in Node, a Worker or a page.
+ */
+import type { TranslationUnit } from '../cpp/ast.ts';
+import { parseCpp } from '../cpp/index.ts';
+import { parseCodon } from '../codon/index.ts';
+import type { Module } from '../codon/ast.ts';
+import type { Diagnostic } from '../diag.ts';
+import { Machine, RunStop } from '../machine/machine.ts';
+import { hex } from '../machine/memory.ts';
+import { formatMessage } from '../messages/format.ts';
+import { StepKind, type Outcome, type SourceSide, type Trace } from '../trace/types.ts';
+import { DEFAULT_MAX_STEPS, type RunInput, type RunResult, type RunSummary } from './api.ts';
+import { CodonInterpreter } from './codon-interp.ts';
+import { Unsupported } from './cpp-errors.ts';
+import { CppInterpreter } from './cpp-interp.ts';
+import { ExitRequest } from './cpp-library.ts';
+import { ForeignBridge } from './foreign.ts';
+import { reportLeaks } from './leaks.ts';
+import { startProcess } from './runtime.ts';
+
+export type { RunInput, RunResult, RunSummary } from './api.ts';
+
+/** Parses, checks and runs both programs; never throws for anything the programs do. */
+export function runProgram(input: RunInput): RunResult {
+  const files = input.files ?? { cpp: 'lib.cpp', codon: 'main.codon' };
+  const target = input.target ?? 'x86_64';
+  const leftover = input.leftover ?? 'runtime-data';
+  const maxSteps = input.maxSteps ?? DEFAULT_MAX_STEPS;
+  const cppParsed = parseCpp(input.cpp, files.cpp);
+  const codonParsed = parseCodon(input.codon, files.codon);
+  const diagnostics: Diagnostic[] = [...cppParsed.diagnostics, ...codonParsed.diagnostics];
+  if (diagnostics.some((d) => d.severity === 'error')) {
+    return { trace: null, diagnostics, summary: compileErrorSummary(diagnostics) };
+  }
+  const m = new Machine({ target, leftover, maxSteps, files });
+  const trace = execute(m, cppParsed.unit, codonParsed.module, input, files, diagnostics);
+  return { trace, diagnostics, summary: summarize(trace, diagnostics, files) };
+}
+
+function execute(
+  m: Machine,
+  unit: TranslationUnit,
+  mod: Module,
+  input: RunInput,
+  files: { cpp: string; codon: string },
+  diagnostics: Diagnostic[],
+): Trace {
+  const leftover = input.leftover ?? 'runtime-data';
+  let outcome: Outcome = 'ok';
+  try {
+    const p = startProcess(m, leftover, libraryName(mod));
+    const cpp = new CppInterpreter(p, unit, input.cpp);
+    try {
+      cpp.load();
+      const codon = new CodonInterpreter(p, mod, new ForeignBridge(p, cpp), input.codon);
+      codon.run();
+      m.step(StepKind.End, 'runtime', null, 'step.end');
+      reportLeaks(p);
+    } catch (e) {
+      if (e instanceof Unsupported) {
+        const side: SourceSide = 'cpp';
+        diagnostics.push({
+          severity: 'error',
+          file: files.cpp,
+          line: e.span.start.line,
+          column: e.span.start.column,
+          endLine: e.span.end.line,
+          endColumn: e.span.end.column,
+          message: `${e.what} is not modelled by this simulator`,
+        });
+        m.errorInfo = {
+          type: 'SimulatorError',
+          message: `${e.what} is not modelled by this simulator`,
+          side,
+          line: e.span.start.line,
+        };
+        outcome = 'runtime-error';
+      } else if (e instanceof ExitRequest) {
+        m.step(StepKind.End, 'runtime', null, 'step.exit', [e.status]);
+      } else throw e;
+    }
+  } catch (e) {
+    if (!(e instanceof RunStop)) throw e;
+    outcome = e.outcome;
+    if (outcome === 'step-limit') m.narrate('step.limit', [m.options.maxSteps]);
+  }
+  return m.finish(outcome, leftover);
+}
+
+function libraryName(mod: Module): string {
+  for (const s of mod.body) if (s.kind === 'cimport' && s.libraryPath !== undefined) return s.libraryPath;
+  return 'libfoo.so';
+}
+
+function compileErrorSummary(diagnostics: Diagnostic[]): RunSummary {
+  return {
+    outcome: 'compile-error',
+    stdout: '',
+    crash: null,
+    error: null,
+    findings: [],
+    diagnostics,
+    steps: 0,
+  };
+}
+
+/** The CLI's JSON view of a run. */
+export function summarize(
+  trace: Trace,
+  diagnostics: Diagnostic[],
+  files: { cpp: string; codon: string },
+): RunSummary {
+  const fileOf = (side: SourceSide) =>
+    side === 'cpp' ? files.cpp : side === 'codon' ? files.codon : 'runtime';
+  const crash = trace.crash;
+  const error = trace.error;
+  return {
+    outcome: trace.outcome,
+    stdout: trace.output.join(''),
+    crash:
+      crash === null
+        ? null
+        : {
+            signal: crash.signal,
+            address: hex(crash.address),
+            function: crash.functionName,
+            file: fileOf(crash.side),
+            line: crash.line,
+          },
+    error:
+      error === null
+        ? null
+        : { type: error.type, message: error.message, file: fileOf(error.side), line: error.line },
+    findings: trace.findings.map((f) => ({
+      kind: f.kind,
+      file: fileOf(f.side),
+      line: f.line,
+      step: f.step,
+      count: f.count,
+      related: f.related.map((r) => ({ file: fileOf(r.side), line: r.line, role: r.role })),
+      objects: f.objects.map((id) => trace.objects[id]?.name ?? `#${id}`),
+      message: formatMessage(f.message, 'en'),
+    })),
+    diagnostics,
+    steps: trace.steps.count,
+  };
+}
