@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hfaOf } from './aarch64.ts';
 import { classifyArgs, classifyReturn } from './classify.ts';
-import { T } from './fixtures/typeKit.ts';
+import { describeArg, T } from './fixtures/typeKit.ts';
 
 /** `expectReturn('std::array<double, 4>').toBe('d0-d3')` on AArch64. */
 const expectReturn = (type: string, decls?: string) =>
@@ -12,13 +12,7 @@ const args = (types: string[]): string[] =>
     types.map((t) => T(t)),
     'aarch64',
     { indirectResult: false },
-  ).map((l) =>
-    l.kind === 'regs'
-      ? l.parts.map((p) => p.reg).join('+')
-      : l.kind === 'stack'
-        ? `stack@${l.offset}/${l.size}`
-        : `*${l.pointer.kind === 'regs' ? l.pointer.parts[0]?.reg : `stack@${l.pointer.offset}`}`,
-  );
+  ).map(describeArg);
 
 describe('AArch64 homogeneous floating-point aggregates', () => {
   it('are 1 to 4 members of one floating-point type with no padding', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { arrayOf, complexType, field, floatType, intType, record } from './build.ts';
 import { classifyArgs, classifyReturn } from './classify.ts';
 import type { CType } from './ctype.ts';
-import { T } from './fixtures/typeKit.ts';
+import { describeArg, T } from './fixtures/typeKit.ts';
 import { classifyEightbytes, mergeClasses } from './x86_64.ts';
 
 /** `expectReturn('std::array<double, 4>').toBe('sret')` on x86-64. */
@@ -15,13 +15,7 @@ const args = (types: string[], indirectResult = false): string[] =>
     types.map((t) => T(t)),
     'x86_64',
     { indirectResult },
-  ).map((l) =>
-    l.kind === 'regs'
-      ? l.parts.map((p) => p.reg).join('+') || '(nothing)'
-      : l.kind === 'stack'
-        ? `stack@${l.offset}/${l.size}`
-        : `*${l.pointer.kind === 'regs' ? l.pointer.parts[0]?.reg : `stack@${l.pointer.offset}`}`,
-  );
+  ).map(describeArg);
 
 describe('x86-64 eightbyte classification (psABI 3.2.3)', () => {
   it('merges classes within an eightbyte: INTEGER wins over SSE', () => {
