@@ -4,11 +4,31 @@
  */
 import { classifyArgsA64, classifyReturnA64 } from './aarch64.ts';
 import type { ArgLocation, CType, ReturnClassification, Target } from './ctype.ts';
+import { typeStamp } from './layout.ts';
 import { classifyArgsX86, classifyReturnX86 } from './x86_64.ts';
 
-/** Where a function returning `t` leaves its result on `target` (C/C++ convention, as g++ 12 does it). */
+const returnCaches: Record<Target, WeakMap<object, { stamp: string; value: ReturnClassification }>> = {
+  x86_64: new WeakMap(),
+  aarch64: new WeakMap(),
+};
+
+/**
+ * Where a function returning `t` leaves its result on `target` (C/C++ convention, as g++ 12
+ * does it). Cached per type object and frozen: treat it as read-only.
+ */
 export function classifyReturn(t: CType, target: Target): ReturnClassification {
-  return target === 'x86_64' ? classifyReturnX86(t) : classifyReturnA64(t);
+  const cache = returnCaches[target];
+  const stamp = typeStamp(t);
+  const hit = cache.get(t);
+  if (hit && hit.stamp === stamp) return hit.value;
+  const r = target === 'x86_64' ? classifyReturnX86(t) : classifyReturnA64(t);
+  for (const p of r.parts) Object.freeze(p);
+  Object.freeze(r.parts);
+  if (r.eightbytes) Object.freeze(r.eightbytes);
+  if (r.hfa) Object.freeze(r.hfa);
+  const value = Object.freeze(r);
+  cache.set(t, { stamp, value });
+  return value;
 }
 
 /**

@@ -62,20 +62,45 @@ export interface Layout {
   vptrOffset: number | null;
 }
 
-/** Size, alignment, member offsets and scalar cells of `t` on `target`; throws `AbiError` when `t` has no layout. */
+/**
+ * Size, alignment, member offsets and scalar cells of `t` on `target`; throws `AbiError` when
+ * `t` has no layout. The result is cached per type object and frozen: treat it as read-only.
+ */
 export function layoutOf(t: CType, target: Target): Layout {
+  const cache = publicCaches[target];
+  const stamp = typeStamp(t);
+  const hit = cache.get(t);
+  if (hit && hit.stamp === stamp) return hit.value;
   const inner = innerLayout(t, target);
-  return {
+  const cells = withPadding(
+    inner.cells.map(({ declaredIn: _d, bare: _b, ...c }) => Object.freeze(c)),
+    inner.size,
+  );
+  const value: Layout = Object.freeze({
     size: inner.size,
     align: inner.align,
-    fields: inner.fields,
-    bases: inner.bases,
-    cells: withPadding(
-      inner.cells.map(({ declaredIn: _d, bare: _b, ...c }) => c),
-      inner.size,
-    ),
+    fields: Object.freeze(inner.fields.map((f) => Object.freeze({ ...f }))) as FieldLayout[],
+    bases: Object.freeze(inner.bases.map((b) => Object.freeze({ ...b }))) as BaseLayout[],
+    cells: Object.freeze(cells) as Cell[],
     vptrOffset: inner.vptrOffset,
-  };
+  });
+  cache.set(t, { stamp, value });
+  return value;
+}
+
+const publicCaches: Record<Target, WeakMap<object, { stamp: string; value: Layout }>> = {
+  x86_64: new WeakMap(),
+  aarch64: new WeakMap(),
+};
+
+/**
+ * What a type's layout depends on that may still change while the C++ front end fills a
+ * class in (its member and base counts...): a cache entry is reused only while this is unchanged.
+ */
+export function typeStamp(t: CType): string {
+  if (t.kind === 'record') return stampOf(t.decl);
+  if (t.kind === 'array') return typeStamp(t.element);
+  return '';
 }
 
 /** `sizeof(t)` on `target`. */
