@@ -90,6 +90,9 @@ export abstract class ExprChecker {
   /** Variables of the enclosing list comprehensions, innermost last. */
   protected readonly compStack: Map<string, VarInfo>[] = [];
 
+  /** How many more "did you mean" suggestions to compute (each scans all names). */
+  private suggestionsLeft = 50;
+
   constructor(protected readonly file: string) {}
 
   /** Type-checks a function body now (Codon realizes a function when it is first called). */
@@ -156,7 +159,8 @@ export abstract class ExprChecker {
     if ((f || cls) && !visibleDef(name)) {
       message += `: it is defined further down; at the top level of a file, define a ${f ? 'function' : 'class'} before the lines that use it.`;
     } else {
-      const suggestion = suggestName(name, this.visibleNames());
+      // Suggestions cost a scan of every visible name: only the first few errors get one.
+      const suggestion = this.suggestionsLeft-- > 0 ? suggestName(name, this.visibleNames()) : null;
       if (suggestion) message += `; did you mean '${suggestion}'?`;
       else if (called)
         message += `. If ${name} is a C function, import it first: \`from C import LIB.${name}(...) -> ...\`.`;

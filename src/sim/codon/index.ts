@@ -60,6 +60,9 @@ export function parseCodon(source: string, file: string): CodonParseResult {
   }
 }
 
+/** More diagnostics than this are cut, with a note saying how many (a learner fixes the first ones first). */
+export const MAX_DIAGNOSTICS = 200;
+
 function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
@@ -69,5 +72,18 @@ function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
     seen.add(key);
     out.push(d);
   }
-  return out.sort((a, b) => a.line - b.line || a.column - b.column);
+  out.sort((a, b) => a.line - b.line || a.column - b.column);
+  if (out.length <= MAX_DIAGNOSTICS) return out;
+  const first = out[MAX_DIAGNOSTICS] as Diagnostic;
+  const rest = out.length - MAX_DIAGNOSTICS;
+  return [
+    ...out.slice(0, MAX_DIAGNOSTICS),
+    {
+      severity: 'note',
+      file: first.file,
+      line: first.line,
+      column: first.column,
+      message: `${rest} more problem${rest === 1 ? ' is' : 's are'} not shown from here on; fix the ones above first.`,
+    },
+  ];
 }

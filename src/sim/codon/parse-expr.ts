@@ -49,9 +49,13 @@ export class ExprParser extends ParserBase {
   }
 
   /** Registers a built node's depth; a tree deeper than the limit abandons the statement. */
-  protected built<E extends Expr>(node: E, ...children: Expr[]): E {
+  protected built<E extends Expr>(node: E, ...children: (Expr | readonly Expr[])[]): E {
+    // Lists of children come as arrays, not spread: a literal may have hundreds of thousands of items.
     let d = 0;
-    for (const c of children) d = Math.max(d, this.depthOf.get(c) ?? 1);
+    for (const c of children) {
+      if (Array.isArray(c)) for (const x of c as readonly Expr[]) d = Math.max(d, this.depthOf.get(x) ?? 1);
+      else d = Math.max(d, this.depthOf.get(c as Expr) ?? 1);
+    }
     d += 1;
     if (d > MAX_EXPR_DEPTH) {
       this.fail(
@@ -194,7 +198,7 @@ export class ExprParser extends ParserBase {
       this.notModelled(span, unmodelled);
       return this.errorExpr(span);
     }
-    return this.built({ kind: 'compare', ops, operands, span }, ...operands);
+    return this.built({ kind: 'compare', ops, operands, span }, operands);
   }
 
   /** `|`, `^`, `&`, `<<`, `>>`: parsed at their Python levels, then reported as not modelled. */
@@ -368,12 +372,12 @@ export class ExprParser extends ParserBase {
         `expected ',' or ')' in the call opened at line ${open.span.start.line}, column ${open.span.start.column}, found ${describeToken(this.peek())}.`,
       );
       const span = spanFrom(callee.span, close.span);
-      if (broken) return this.built(this.errorExpr(span), callee, ...args);
+      if (broken) return this.built(this.errorExpr(span), callee, args);
       return this.built(
         { kind: 'call', callee, args, keywords, span },
         callee,
-        ...args,
-        ...keywords.map((k) => k.value),
+        args,
+        keywords.map((k) => k.value),
       );
     } finally {
       this.leave();
@@ -410,11 +414,11 @@ export class ExprParser extends ParserBase {
       const span = spanFrom(target.span, close.span);
       if (sliced) {
         this.notModelled(spanFrom(open.span, close.span), 'slicing (`a[i:j]`)');
-        return this.built(this.errorExpr(span), target, ...parts);
+        return this.built(this.errorExpr(span), target, parts);
       }
       if (tuple || parts.length !== 1) {
         this.notModelled(spanFrom(open.span, close.span), 'indexing with several values (`a[i, j]`)');
-        return this.built(this.errorExpr(span), target, ...parts);
+        return this.built(this.errorExpr(span), target, parts);
       }
       const index = parts[0] as Expr;
       return this.built({ kind: 'index', target, index, span }, target, index);
@@ -602,7 +606,7 @@ export class ExprParser extends ParserBase {
       );
       const span = spanFrom(open.span, close.span);
       if (broken) return this.errorExpr(span);
-      return this.built({ kind: 'list', items, span }, ...items);
+      return this.built({ kind: 'list', items, span }, items);
     } finally {
       this.leave();
     }
@@ -661,7 +665,7 @@ export class ExprParser extends ParserBase {
         conditions,
         span: spanFrom(elt.span, end),
       };
-      return { ok: true, node: this.built(node, elt, iter, ...conditions), span };
+      return { ok: true, node: this.built(node, elt, iter, conditions), span };
     }
   }
 
