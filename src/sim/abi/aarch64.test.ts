@@ -80,8 +80,10 @@ describe('AArch64 arguments', () => {
       'stack@24/8',
     ]);
   });
-  it('a 16-byte-aligned value starts at an even x register', () => {
+  it('a 16-byte-aligned value starts at an even x register; alignas on the class does not count', () => {
     expect(args(['int', '__int128', 'int'])).toEqual(['x0', 'x2+x3', 'x4']);
+    expect(args(['int', 'Int128S'])).toEqual(['x0', 'x2+x3']);
+    expect(args(['int', 'Aligned16'])).toEqual(['x0', 'x1+x2']);
   });
   it('composites over 16 bytes and non-trivial classes are passed as a pointer to a copy', () => {
     expect(args(['int', 'std::array<double, 5>', 'std::string'])).toEqual(['x0', '*x1', '*x2']);

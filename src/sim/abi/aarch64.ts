@@ -125,6 +125,29 @@ export function classifyReturnA64(t: CType): ReturnClassification {
 }
 
 /**
+ * The "natural alignment" AAPCS64 uses to place arguments (C.4, C.8, C.12): for a composite,
+ * the largest alignment of its members, so `alignas` on the class itself does not count (g++ 12:
+ * `struct alignas(16) { double x; }` after an `int` goes in x1 and x2, fixture
+ * `aligned16_after_int`); `__int128` and `long double` are 16.
+ */
+export function naturalAlignA64(t: CType): number {
+  switch (t.kind) {
+    case 'array':
+      return naturalAlignA64(t.element);
+    case 'record': {
+      if (t.decl.packed) return 1;
+      const l = layoutOf(t, 'aarch64');
+      let a = l.vptrOffset !== null ? 8 : 1;
+      for (const b of l.bases) a = Math.max(a, naturalAlignA64(b.type));
+      for (const f of l.fields) a = Math.max(a, naturalAlignA64(f.type));
+      return a;
+    }
+    default:
+      return layoutOf(t, 'aarch64').align;
+  }
+}
+
+/**
  * Where each argument travels on AArch64 (AAPCS64 stage C). The indirect result pointer has
  * its own register (`x8`), so `indirectResult` changes nothing here. Composites larger than
  * 16 bytes (not HFAs), and classes non-trivial for calls, are copied by the caller and passed
@@ -150,6 +173,7 @@ export function classifyArgsA64(params: CType[], _opts: { indirectResult: boolea
     if (t.kind === 'reference') return pointerArg();
     if (t.kind === 'record' && !isTrivialForCalls(t)) return { kind: 'indirect', pointer: pointerArg() };
     const layout = layoutOf(t, 'aarch64');
+    const natural = naturalAlignA64(t);
     const hfa = t.kind === 'float' ? { base: t.name, count: 1 } : hfaOf(t);
     if (hfa) {
       if (nsrn + hfa.count <= 8) {
@@ -158,11 +182,11 @@ export function classifyArgsA64(params: CType[], _opts: { indirectResult: boolea
         return { kind: 'regs', parts };
       }
       nsrn = 8;
-      return toStack(layout.size, layout.align >= 16 ? 16 : 8);
+      return toStack(layout.size, natural >= 16 ? 16 : 8);
     }
     const composite = t.kind === 'record' || t.kind === 'array' || t.kind === 'complex';
     if (composite && layout.size > 16) return { kind: 'indirect', pointer: pointerArg() };
-    if (layout.align === 16) ngrn += ngrn % 2; // C.8: 16-byte aligned values start at an even register.
+    if (natural === 16) ngrn += ngrn % 2; // C.8: 16-byte aligned values start at an even register.
     const words = Math.ceil(layout.size / 8);
     if (ngrn + words <= 8) {
       const parts = xParts(layout.size, ngrn);
@@ -170,6 +194,6 @@ export function classifyArgsA64(params: CType[], _opts: { indirectResult: boolea
       return { kind: 'regs', parts };
     }
     ngrn = 8;
-    return toStack(layout.size, Math.max(8, Math.min(16, layout.align)));
+    return toStack(layout.size, Math.max(8, Math.min(16, natural)));
   });
 }
