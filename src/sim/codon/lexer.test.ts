@@ -123,6 +123,17 @@ describe('lexer: errors', () => {
     expect(lexErrors('x = 1)\n')).toEqual(["1:6 unmatched ')': there is no opening '(' before it."]);
   });
 
+  it('accepts Unicode letters in names, and explains characters pasted from the web', () => {
+    expect(lexErrors('größe = 1\nπ = 3.14\n')).toEqual([]);
+    expect(lexErrors('x\u00a0= 1')).toEqual([
+      "1:2 unexpected character 'U+00A0': a non-breaking space (often pasted from a web page): retype it as a normal space.",
+    ]);
+    expect(lexErrors('print(\u201chi\u201d)')[0]).toContain(
+      'a curly quote: write a straight quote (") instead.',
+    );
+    expect(lexErrors('x = 1 → 2')).toEqual(["1:7 unexpected character '→'."]);
+  });
+
   it('counts columns in UTF-16 units, as the editor does', () => {
     expect(lexErrors('s = "é" $')).toEqual([expect.stringMatching(/^1:9 /)]);
   });

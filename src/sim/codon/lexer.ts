@@ -149,8 +149,20 @@ export interface LexResult {
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
-const isIdStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c > 127;
-const isIdPart = (c: number) => isIdStart(c) || isDigit(c);
+const UNICODE_ID_START = /^[\p{L}\p{Nl}]$/u;
+const UNICODE_ID_PART = /^[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]$/u;
+/** Python's identifier characters: ASCII letters, `_`, and Unicode letters (digits and marks after the first). */
+const isIdStart = (c: number) =>
+  (c >= 65 && c <= 90) ||
+  (c >= 97 && c <= 122) ||
+  c === 95 ||
+  (c > 127 && UNICODE_ID_START.test(String.fromCharCode(c)));
+const isIdPart = (c: number) =>
+  (c >= 65 && c <= 90) ||
+  (c >= 97 && c <= 122) ||
+  c === 95 ||
+  isDigit(c) ||
+  (c > 127 && UNICODE_ID_PART.test(String.fromCharCode(c)));
 const isHex = (c: number) => isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
 
 /** Splits Codon source into tokens, with NEWLINE/INDENT/DEDENT as Python's tokenizer makes them. */
@@ -560,14 +572,30 @@ class Lexer {
     const cp = src.codePointAt(this.pos) ?? 0;
     const ch = String.fromCodePoint(cp);
     this.pos += ch.length;
-    const shown = cp < 32 || cp === 127 ? `\\x${cp.toString(16).padStart(2, '0')}` : ch;
+    const shown =
+      cp < 32 || cp === 127
+        ? `\\x${cp.toString(16).padStart(2, '0')}`
+        : /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(ch)
+          ? ch
+          : `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+    const pasted: Record<string, string> = {
+      '\u00a0': 'a non-breaking space (often pasted from a web page): retype it as a normal space.',
+      '\u200b': 'a zero-width space (often pasted from a web page): delete it.',
+      '\ufeff': 'a byte-order mark: delete it.',
+      '\u201c': 'a curly quote: write a straight quote (") instead.',
+      '\u201d': 'a curly quote: write a straight quote (") instead.',
+      '\u2018': "a curly quote: write a straight quote (') instead.",
+      '\u2019': "a curly quote: write a straight quote (') instead.",
+    };
     this.error(
       { start, end: this.here() },
-      ch === '!'
-        ? "unexpected character '!': write `not x` for negation and `!=` for inequality."
-        : ch === '$' || ch === '?' || ch === '`'
-          ? `unexpected character '${shown}': it has no meaning in Codon outside a string.`
-          : `unexpected character '${shown}'.`,
+      pasted[ch]
+        ? `unexpected character '${shown}': ${pasted[ch]}`
+        : ch === '!'
+          ? "unexpected character '!': write `not x` for negation and `!=` for inequality."
+          : ch === '$' || ch === '?' || ch === '`'
+            ? `unexpected character '${shown}': it has no meaning in Codon outside a string.`
+            : `unexpected character '${shown}'.`,
     );
   }
 
