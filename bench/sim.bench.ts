@@ -2,7 +2,9 @@
  * Simulator benchmarks: prints a table and writes bench/results/sim.json.
  * Each figure is the median of 5 runs after a warm-up. Run with `npm run bench`.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runProgram } from '../src/sim/run/index.ts';
 import { performance } from 'node:perf_hooks';
 import { Machine } from '../src/sim/machine/machine.ts';
 import { StepKind, type SourceLoc } from '../src/sim/trace/types.ts';
@@ -105,6 +107,35 @@ rows.push({
     goal: '< 200',
     ok: mb < 200,
   });
+}
+
+// Every lesson program: parse + run, in Node.
+{
+  const lessons = join('content', 'lessons');
+  for (const lesson of readdirSync(lessons).sort()) {
+    const dir = join(lessons, lesson, 'programs');
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir).sort()) {
+      const cpp = readFileSync(join(dir, name, 'lib.cpp'), 'utf8');
+      const codon = readFileSync(join(dir, name, 'main.codon'), 'utf8');
+      const ms = timeIt(() => runProgram({ cpp, codon }));
+      rows.push({ name: `lesson program ${lesson}/${name}: parse + run`, median: Number(ms.toFixed(2)), unit: 'ms', goal: '<= 5', ok: ms <= 5 });
+    }
+  }
+}
+
+// A Codon loop calling a small C++ function N times, beyond the tool's start-up (an empty run).
+{
+  const cpp = 'extern "C" long twice(long x) { return 2 * x; }\n';
+  const codon = (n: number) =>
+    `from C import LIB.twice(int) -> int\nLIB = "./libfoo.so"\ns = 0\nfor i in range(${n}):\n    s += twice(i)\nprint(s)\n`;
+  const base = timeIt(() => runProgram({ cpp, codon: codon(0), maxSteps: 10_000_000 }));
+  const at = (n: number) => timeIt(() => runProgram({ cpp, codon: codon(n), maxSteps: 10_000_000 })) - base;
+  const t100k = at(100_000);
+  const t50k = at(50_000);
+  rows.push({ name: 'Codon loop, 100,000 calls into C++, beyond start-up', median: Math.round(t100k), unit: 'ms', goal: '< 300', ok: t100k < 300 });
+  const lin = t100k / (2 * t50k);
+  rows.push({ name: 'that loop: time at 100k / twice the time at 50k', median: Number(lin.toFixed(2)), unit: 'x', goal: '~1 (linear)', ok: lin < 1.3 && lin > 0.7 });
 }
 
 const width = Math.max(...rows.map((r) => r.name.length));

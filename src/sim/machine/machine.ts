@@ -102,6 +102,7 @@ export class Machine {
   readonly resultSlots: ({ addr: number; size: number } | null)[] = [];
   /** For objects the collector freed: the C heap object that still held a pointer to them. */
   readonly gcHiddenBy = new Map<number, number>();
+  private readonly returnNames = new Map<string, string>();
   /** Objects alive now, for address look-ups. */
   readonly live = new Set<number>();
   /** The most recently dead objects (stale bytes a pointer may still reach). */
@@ -508,14 +509,19 @@ export class Machine {
       return -1;
     }
     const addr = this.pushStack(8, 8);
+    let name = this.returnNames.get(callerName);
+    if (name === undefined) {
+      name = `return address into ${callerName}`;
+      this.returnNames.set(callerName, name);
+    }
     this.newObject({
-      name: `return address into ${callerName}`,
+      name,
       typeName: 'code pointer',
       role: 'frame-link',
       side,
       addr,
       size: 8,
-      cells: [{ path: '', offset: 0, size: 8, kind: 'pointer' }],
+      cells: RETURN_ADDRESS_CELLS,
       initialized: true,
     });
     this.storeRuntimeInt(addr, 8, returnTo);
@@ -764,6 +770,8 @@ export class Machine {
     };
   }
 }
+
+const RETURN_ADDRESS_CELLS: Cell[] = [{ path: '', offset: 0, size: 8, kind: 'pointer' }];
 
 /** The x87 "real indefinite" QNaN (sign bit set), what popping an empty x87 stack gives. */
 export const X87_INDEFINITE = -NaN;

@@ -147,6 +147,12 @@ export class RegisterFile {
     return this.view.getUint32(o + 4, true) * TWO_32 + this.view.getUint32(o, true);
   }
 
+  /** Reads the low 8 bytes as a signed 64-bit integer (lossy beyond 2^53, as JS numbers are). */
+  getInt(name: string): number {
+    const o = this.indexOf(name) * SLOT;
+    return this.view.getInt32(o + 4, true) * TWO_32 + this.view.getUint32(o, true);
+  }
+
   /** Sets the low 8 bytes to an integer; the upper 8 bytes of a vector slot are left alone. */
   setUint(name: string, value: number): void {
     const o = this.indexOf(name) * SLOT;

@@ -91,14 +91,22 @@ export class CodonInterpreter {
     this.globalsTop = p.m.regionOfKind('static', 'Codon').start;
   }
 
+  private readonly locs = new WeakMap<Span, SourceLoc>();
+
+  /** The source location of a span (one object per span: statements in loops run many times). */
   private loc(span: Span): SourceLoc {
-    return {
-      side: SIDE,
-      line: span.start.line,
-      column: span.start.column,
-      endLine: span.end.line,
-      endColumn: span.end.column,
-    };
+    let l = this.locs.get(span);
+    if (l === undefined) {
+      l = {
+        side: SIDE,
+        line: span.start.line,
+        column: span.start.column,
+        endLine: span.end.line,
+        endColumn: span.end.column,
+      };
+      this.locs.set(span, l);
+    }
+    return l;
   }
 
   /** Runs the module's top level as Codon's `main`. */
@@ -934,8 +942,15 @@ export class CodonInterpreter {
   }
 
   /** The source text of an expression, for narration. */
+  private readonly texts = new WeakMap<Span, string>();
+
   private text(e: Expr): string {
-    return sourceText(this.source, e.span);
+    let t = this.texts.get(e.span);
+    if (t === undefined) {
+      t = sourceText(this.source, e.span);
+      this.texts.set(e.span, t);
+    }
+    return t;
   }
 }
 

@@ -15,7 +15,7 @@ import type { BlockStmt, Expr, FunctionDecl, Init, Stmt, TranslationUnit, VarDec
 import type { Span } from '../diag.ts';
 import { INTENT_RESULT_SLOT, INTENT_UNKNOWN } from '../machine/machine.ts';
 import { hex } from '../machine/memory.ts';
-import { StepKind, type SourceLoc } from '../trace/types.ts';
+import { StepKind, type Cell, type SourceLoc } from '../trace/types.ts';
 import { Unsupported } from './cpp-errors.ts';
 import { CppLibrary } from './cpp-library.ts';
 import type { Process } from './runtime.ts';
@@ -50,6 +50,12 @@ const enum Flow {
 }
 
 const SIDE = 'cpp' as const;
+const LINK_CELLS_X86: Cell[] = [{ path: 'saved rbp', offset: 0, size: 8, kind: 'pointer' }];
+const LINK_CELLS_A64: Cell[] = [
+  { path: 'x29 (fp)', offset: 0, size: 8, kind: 'pointer' },
+  { path: 'x30 (lr)', offset: 8, size: 8, kind: 'pointer' },
+];
+const POINTER_CELLS: Cell[] = [{ path: '', offset: 0, size: 8, kind: 'pointer' }];
 
 export class CppInterpreter {
   private frame: CppFrame | null = null;
@@ -67,35 +73,108 @@ export class CppInterpreter {
     this.lib = new CppLibrary(this);
   }
 
+  private readonly locs = new WeakMap<Span, SourceLoc>();
+
+  /** The source location of a span (one object per span: statements in loops run many times). */
   loc(span: Span): SourceLoc {
-    return {
-      side: SIDE,
-      line: span.start.line,
-      column: span.start.column,
-      endLine: span.end.line,
-      endColumn: span.end.column,
-    };
+    let l = this.locs.get(span);
+    if (l === undefined) {
+      l = {
+        side: SIDE,
+        line: span.start.line,
+        column: span.start.column,
+        endLine: span.end.line,
+        endColumn: span.end.column,
+      };
+      this.locs.set(span, l);
+    }
+    return l;
   }
 
+  private readonly texts = new WeakMap<Span, string>();
+  private readonly linkNames = new Map<string, string>();
+
+  /** "saved rbp of main" / "frame record (x29, x30) of main", built once per caller. */
+  private linkName(callerName: string): string {
+    let n = this.linkNames.get(callerName);
+    if (n === undefined) {
+      n =
+        this.target === 'x86_64' ? `saved rbp of ${callerName}` : `frame record (x29, x30) of ${callerName}`;
+      this.linkNames.set(callerName, n);
+    }
+    return n;
+  }
+
+  /** The source text of a span, on one line, for narration (cached: the same statement runs often). */
   text(span: Span): string {
-    const t = this.source.slice(span.start.offset, span.end.offset).replace(/\s+/g, ' ');
-    return t.length > 70 ? t.slice(0, 67) + '...' : t;
+    let t = this.texts.get(span);
+    if (t === undefined) {
+      const raw = this.source.slice(span.start.offset, span.end.offset).replace(/\s+/g, ' ');
+      t = raw.length > 70 ? raw.slice(0, 67) + '...' : raw;
+      this.texts.set(span, t);
+    }
+    return t;
   }
 
   get target() {
     return this.p.m.target;
   }
 
+  private readonly layouts = new WeakMap<CType, ReturnType<typeof layoutOf>>();
+  private readonly conventions = new WeakMap<
+    FunctionDecl,
+    { ret: ReturnClassification; args: ReturnType<typeof classifyArgs> }
+  >();
+
+  /** layoutOf, computed once per type object (the AST shares type objects). */
+  layout(t: CType): ReturnType<typeof layoutOf> {
+    let l = this.layouts.get(t);
+    if (l === undefined) {
+      l = layoutOf(t, this.target);
+      this.layouts.set(t, l);
+    }
+    return l;
+  }
+
+  private readonly recordLayouts = new WeakMap<RecordDecl, ReturnType<typeof layoutOf>>();
+
+  recordLayout(decl: RecordDecl): ReturnType<typeof layoutOf> {
+    let l = this.recordLayouts.get(decl);
+    if (l === undefined) {
+      l = layoutOf({ kind: 'record', decl }, this.target);
+      this.recordLayouts.set(decl, l);
+    }
+    return l;
+  }
+
+  /** The function's own convention for its result and parameters, computed once. */
+  convention(fn: FunctionDecl): { ret: ReturnClassification; args: ReturnType<typeof classifyArgs> } {
+    let c = this.conventions.get(fn);
+    if (c === undefined) {
+      const ret = classifyReturn(fn.returnType, this.target);
+      c = {
+        ret,
+        args: classifyArgs(
+          fn.params.map((p) => p.type),
+          this.target,
+          { indirectResult: ret.indirect },
+        ),
+      };
+      this.conventions.set(fn, c);
+    }
+    return c;
+  }
+
   size(t: CType): number {
     if (t.kind === 'void') return 0;
     if (t.kind === 'reference' || t.kind === 'function') return 8;
-    return layoutOf(t, this.target).size;
+    return this.layout(t).size;
   }
 
   align(t: CType): number {
     if (t.kind === 'void') return 1;
     if (t.kind === 'reference' || t.kind === 'function') return 8;
-    return layoutOf(t, this.target).align;
+    return this.layout(t).align;
   }
 
   cells(t: CType) {
@@ -173,7 +252,8 @@ export class CppInterpreter {
     const m = this.p.m;
     if (fn.body === null) throw new Unsupported(`${fn.name} has no body here`, fn.span);
     if (++this.depth > 5000) m.crash('SIGSEGV', m.sp(), 'crash.stack-overflow', [hex(m.sp())]);
-    const ret = classifyReturn(fn.returnType, this.target);
+    const conv = this.convention(fn);
+    const ret = conv.ret;
     const entrySp = m.sp();
     m.step(StepKind.Call, SIDE, this.loc(fn.definitionSpan ?? fn.span), 'cpp.enter', [
       fn.qualifiedName,
@@ -194,20 +274,15 @@ export class CppInterpreter {
     const linkSize = this.target === 'x86_64' ? 8 : 16;
     const link = m.pushStack(linkSize, 8);
     m.newObject({
-      name:
-        this.target === 'x86_64' ? `saved rbp of ${callerName}` : `frame record (x29, x30) of ${callerName}`,
+      name: this.linkName(callerName),
       typeName: 'frame link',
       role: 'frame-link',
       side: SIDE,
       addr: link,
       size: linkSize,
       frameId,
-      cells: Array.from({ length: linkSize / 8 }, (_, i) => ({
-        path: i === 0 ? 'fp' : 'lr',
-        offset: i * 8,
-        size: 8,
-        kind: 'pointer' as const,
-      })),
+      cells: this.target === 'x86_64' ? LINK_CELLS_X86 : LINK_CELLS_A64,
+      initialized: true,
     });
     m.storeRuntimeInt(link, 8, this.target === 'x86_64' ? m.regs.getUint('rbp') : m.regs.getUint('x29'));
     if (this.target === 'aarch64') m.storeRuntimeInt(link + 8, 8, m.regs.getUint('x30'));
@@ -226,20 +301,17 @@ export class CppInterpreter {
         addr: slot,
         size: 8,
         frameId,
-        cells: [{ path: '', offset: 0, size: 8, kind: 'pointer' }],
+        cells: POINTER_CELLS,
         loc: this.loc(fn.definitionSpan ?? fn.span),
       });
       m.storeInt(slot, 8, value, { intended: id, loc: null });
     }
     // Parameters, spilled from their registers into the frame as -O0 code does.
-    const locs = classifyArgs(
-      fn.params.map((p) => p.type),
-      this.target,
-      { indirectResult: ret.indirect },
-    );
+    const locs = conv.args;
     fn.params.forEach((param, i) => {
       const loc = locs[i];
       const size = Math.max(this.size(param.type), 1);
+      const kind = scalarKind(param.type, this.target);
       const addr = m.pushStack(size, Math.max(this.align(param.type), 1));
       const cells = this.cells(param.type);
       const id = m.newObject({
@@ -255,6 +327,15 @@ export class CppInterpreter {
       });
       frame.vars.set(param.id, { addr, objectId: id, type: param.type });
       if (loc === undefined) return;
+      const part = loc.kind === 'regs' && loc.parts.length === 1 ? loc.parts[0] : undefined;
+      if (part !== undefined && kind !== null && kind.k === 'int' && part.regOffset === 0) {
+        // The common case: an integer or pointer in one general register, spilled as is.
+        m.storeInt(addr, kind.size, kind.signed ? m.regs.getInt(part.reg) : m.regs.getUint(part.reg), {
+          intended: id,
+          loc: null,
+        });
+        return;
+      }
       const bytes = this.readArgument(loc, size, entrySp);
       m.storeBytes(addr, bytes, { intended: id, loc: null });
     });
@@ -321,12 +402,7 @@ export class CppInterpreter {
    */
   callFunction(fn: FunctionDecl, args: Init[], dest: Ref | null, span: Span): Val {
     const m = this.p.m;
-    const ret = classifyReturn(fn.returnType, this.target);
-    const locs = classifyArgs(
-      fn.params.map((p) => p.type),
-      this.target,
-      { indirectResult: ret.indirect },
-    );
+    const { ret, args: locs } = this.convention(fn);
     // Evaluate each argument into a temporary, then move its bytes where the convention says.
     const temps = fn.params.map((param, i) => {
       const init = args[i];
@@ -1245,9 +1321,7 @@ export class CppInterpreter {
       }
       case 'member': {
         const base = this.lv(e.object);
-        const fl = layoutOf({ kind: 'record', decl: e.record }, this.target).fields.find(
-          (x) => x.name === e.field.name,
-        );
+        const fl = this.recordLayout(e.record).fields.find((x) => x.name === e.field.name);
         return new Ref(base.addr + (fl?.offset ?? 0), base.prov);
       }
       case 'deref': {

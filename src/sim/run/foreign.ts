@@ -189,6 +189,46 @@ export class ForeignBridge implements ForeignCalls {
     return { signature: sig, args, result };
   }
 
+  private readonly viewCache = new WeakMap<CImport, ReturnType<ForeignBridge['computeViews']>>();
+
+  /** Both sides' views of a call and how they compare: fixed per import, so computed once. */
+  private views(imp: CImport, fn: FunctionDecl) {
+    let v = this.viewCache.get(imp);
+    if (v === undefined) {
+      v = this.computeViews(imp, fn);
+      this.viewCache.set(imp, v);
+    }
+    return v;
+  }
+
+  private computeViews(imp: CImport, fn: FunctionDecl) {
+    const caller = this.callerView(imp);
+    const callee = this.calleeView(fn);
+    // On x86-64 a caller that passes a pointer first and reads a pointer back lines up, register for
+    // register, with an sret callee: %rdi carries the address either way and the callee returns it
+    // in %rax (FACTS.md section 6, last row). The machine sees no disagreement; the pointer's
+    // object becomes the result slot. On AArch64 the hidden pointer travels in x8 and nothing lines up.
+    const coincide = this.sretCoincides(caller, callee);
+    const cmp = compareViews(caller, coincide ? this.asPlainCall(callee) : callee, meaningsAgree);
+    const route = (pl: Placement | null): ValueRoute | null =>
+      pl === null
+        ? null
+        : {
+            label: pl.label,
+            typeName: pl.typeName,
+            where: describePlacement(pl),
+            registers: placementRegisters(pl),
+          };
+    const routes = {
+      callerArgs: caller.args.map((a) => route(a) as ValueRoute),
+      callerResult: route(caller.result),
+      calleeArgs: callee.args.map((a) => route(a) as ValueRoute),
+      calleeResult: route(callee.result),
+      callerResultWhere: caller.result === null ? 'nothing' : describePlacement(caller.result),
+    };
+    return { caller, callee, coincide, cmp, routes };
+  }
+
   private sretCoincides(caller: SideView, callee: SideView): boolean {
     if (this.target !== 'x86_64' || callee.result?.indirect !== true) return false;
     const a0 = caller.args[0];
@@ -229,20 +269,13 @@ export class ForeignBridge implements ForeignCalls {
       if (runtime !== undefined) return runtime(this.p, loc);
       return m.runtimeError('CError', `undefined symbol: ${imp.symbol}`, loc);
     }
-    const caller = this.callerView(imp);
-    const callee = this.calleeView(fn);
+    const { caller, callee, coincide, cmp, routes } = this.views(imp, fn);
     m.step(StepKind.BoundaryCall, SIDE, loc, 'boundary.call', [
       imp.symbol,
       caller.signature,
       callee.signature,
     ]);
     const leftover = applyLeftover(this.p, loc);
-    // On x86-64 a caller that passes a pointer first and reads a pointer back lines up, register for
-    // register, with an sret callee: %rdi carries the address either way and the callee returns it
-    // in %rax (FACTS.md section 6, last row). The machine sees no disagreement; the pointer's
-    // object becomes the result slot. On AArch64 the hidden pointer travels in x8 and nothing lines up.
-    const coincide = this.sretCoincides(caller, callee);
-    const cmp = compareViews(caller, coincide ? this.asPlainCall(callee) : callee, meaningsAgree);
     const calleeLoc = this.cpp.loc(fn.definitionSpan ?? fn.span);
     const importLoc: SourceLoc = {
       side: SIDE,
@@ -271,15 +304,6 @@ export class ForeignBridge implements ForeignCalls {
       this.placeArg(pl, args[i]?.value ?? null, args[i]?.type ?? { kind: 'none' }),
     );
     const hidden = callee.result?.indirect === true ? HIDDEN_POINTER_REG[this.target] : null;
-    const route = (pl: Placement | null): ValueRoute | null =>
-      pl === null
-        ? null
-        : {
-            label: pl.label,
-            typeName: pl.typeName,
-            where: describePlacement(pl),
-            registers: placementRegisters(pl),
-          };
     const callId = m.addBoundaryCall({
       step: m.stepCount - 1,
       returnStep: -1,
@@ -288,10 +312,10 @@ export class ForeignBridge implements ForeignCalls {
       calleeLoc,
       callerSignature: caller.signature,
       calleeSignature: callee.signature,
-      callerArgs: caller.args.map((a) => route(a) as ValueRoute),
-      callerResult: route(caller.result),
-      calleeArgs: callee.args.map((a) => route(a) as ValueRoute),
-      calleeResult: route(callee.result),
+      callerArgs: routes.callerArgs,
+      callerResult: routes.callerResult,
+      calleeArgs: routes.calleeArgs,
+      calleeResult: routes.calleeResult,
       hiddenPointer: hidden === null ? null : { reg: hidden, value: m.regs.getUint(hidden) },
       mismatch: cmp.abiMismatch || cmp.typeMismatch,
     });
@@ -308,10 +332,7 @@ export class ForeignBridge implements ForeignCalls {
       m.resultSlots.pop();
     }
     this.cpp.popReturnAddress(ret);
-    m.step(StepKind.BoundaryReturn, SIDE, loc, 'boundary.return', [
-      imp.symbol,
-      caller.result === null ? 'nothing' : describePlacement(caller.result),
-    ]);
+    m.step(StepKind.BoundaryReturn, SIDE, loc, 'boundary.return', [imp.symbol, routes.callerResultWhere]);
     const value = this.readResult(caller.result, imp.returnType ?? { kind: 'none' });
     m.endBoundaryCall(callId);
     return value;
@@ -320,6 +341,26 @@ export class ForeignBridge implements ForeignCalls {
   /** Writes one Codon argument into the registers of the caller's placement. */
   private placeArg(pl: Placement, v: CodonValue, t: CodonType): void {
     const m = this.p.m;
+    const part0 = pl.parts[0];
+    const kind = prune(t).kind;
+    if (pl.parts.length === 1 && part0 !== undefined && part0.regOffset === 0) {
+      // One scalar in one register: no byte shuffling needed.
+      if (v instanceof Ref) {
+        m.setRegInt(part0.reg, v.addr);
+        if (v.prov >= 0) this.p.regProv.set(part0.reg, v.prov);
+        else this.p.regProv.delete(part0.reg);
+        return;
+      }
+      if (typeof v === 'number' && kind === 'int') {
+        m.setRegInt(part0.reg, v);
+        this.p.regProv.delete(part0.reg);
+        return;
+      }
+      if (typeof v === 'number' && kind === 'float') {
+        m.setRegF64(part0.reg, v);
+        return;
+      }
+    }
     const bytes = this.codonBytes(v, t);
     for (const part of pl.parts) {
       m.setRegBytes(part.reg, part.regOffset, bytes.subarray(part.offset, part.offset + part.size));
@@ -361,6 +402,16 @@ export class ForeignBridge implements ForeignCalls {
     const m = this.p.m;
     const p = prune(t);
     if (pl === null || p.kind === 'none') return null;
+    const only = pl.parts.length === 1 && pl.x87.length === 0 ? pl.parts[0] : undefined;
+    if (only !== undefined && only.regOffset === 0) {
+      // One scalar in one register: read it straight from the register file.
+      if (p.kind === 'float') return m.regs.getF64(only.reg);
+      if (p.kind === 'int') return m.regs.getInt(only.reg);
+      if (p.kind === 'ptr' || p.kind === 'list') {
+        const addr = m.regs.getUint(only.reg);
+        return new Ref(addr, this.p.regProv.get(only.reg) ?? m.objectAt(addr));
+      }
+    }
     const size = Math.max(16, ...pl.parts.map((x) => x.offset + x.size));
     const bytes = new Uint8Array(size + 16);
     for (const part of pl.parts) bytes.set(m.regs.getBytes(part.reg, part.regOffset, part.size), part.offset);
