@@ -109,7 +109,7 @@ export function mismatchHint(actual: CodonType, expected: CodonType, arg: Expr |
     return ' Codon converts an int to a float where a float is expected, but never a float to an int: write `int(x)`.';
   }
   if (a.kind === 'str' && x.kind === 'ptr') {
-    return ' A str is a {len, ptr} pair, not a pointer: pass `s.ptr` for its bytes (they are not NUL-terminated).';
+    return " A str is a {len, ptr} pair, not a pointer: pass `s.ptr` for its bytes (a literal's bytes end with a NUL, other strings' need not).";
   }
   if (a.kind === 'ptr' && x.kind === 'ptr') {
     return ` The element types differ: a Ptr[${typeName(a.elem)}] points to ${typeName(a.elem)} values, not ${typeName(x.elem)} values.`;
