@@ -240,11 +240,10 @@ class Lexer {
     if (isDigit(c) || (c === 46 && isDigit(src.charCodeAt(this.i + 1)))) return this.number(start);
     if (c === 39) return this.charLiteral(start, '');
     if (c === 34) return this.stringLiteral(start, '');
-    for (const p of PUNCTUATORS) {
-      if (src.startsWith(p, this.i)) {
-        this.i += p.length;
-        return { kind: 'punct', text: p, span: this.span(start) };
-      }
+    const punct = matchPunctuator(src, this.i);
+    if (punct !== null) {
+      this.i += punct.length;
+      return { kind: 'punct', text: punct, span: this.span(start) };
     }
     // Not C++ at all: skip one character (a whole surrogate pair) and say which.
     const cp = src.codePointAt(this.i) ?? c;
@@ -673,8 +672,24 @@ const DIRECTIVES: Record<string, DirectiveHandler> = {
   },
 };
 
+const PUNCT3 = new Set(PUNCTUATORS.filter((p) => p.length === 3));
+const PUNCT2 = new Set(PUNCTUATORS.filter((p) => p.length === 2));
+const PUNCT1 = new Set(PUNCTUATORS.filter((p) => p.length === 1));
+
+/** The longest punctuator at `i`, or null (set lookups on 3-, 2- and 1-character slices). */
+function matchPunctuator(src: string, i: number): string | null {
+  const three = src.slice(i, i + 3);
+  if (PUNCT3.has(three)) return three;
+  const two = three.slice(0, 2);
+  if (PUNCT2.has(two)) return two;
+  const one = three.slice(0, 1);
+  return PUNCT1.has(one) ? one : null;
+}
+
 /** Interprets a pp-number; returns an error message template (with %s) when it is not a valid literal. */
 export function parseNumber(text: string): LiteralValue | string {
+  if (/^[1-9]\d{0,14}$/.test(text) || text === '0')
+    return { kind: 'int', value: BigInt(text), unsigned: false, longs: 0, decimal: true };
   const lower = text.toLowerCase();
   const isHex = lower.startsWith('0x');
   const isFloat = isHex ? /[.p]/.test(lower) : /[.e]/.test(lower.replace(/[fl]+$/, ''));

@@ -32,6 +32,9 @@ const BUILTIN_CODES: Readonly<Record<IntName, string>> = {
 
 const FLOAT_CODES = { float: 'f', double: 'd', 'long double': 'e' } as const;
 
+/** `<operator-name>` codes of the operator functions the front end accepts. */
+const OPERATOR_CODES: Readonly<Record<string, string>> = { 'operator=': 'aS' };
+
 /** What a function's symbol is made of. */
 export interface MangleFunctionInput {
   /** Enclosing namespaces, outermost first; '' for an anonymous namespace. */
@@ -43,6 +46,8 @@ export interface MangleFunctionInput {
   special?: 'ctor' | 'dtor';
   /** A `const` member function. */
   constMethod?: boolean;
+  /** Declared `static` at namespace scope (internal linkage): g++ marks the name with `L`. */
+  internalStatic?: boolean;
   /** Parameter types as declared (top-level const is not part of the signature and is ignored). */
   params: CType[];
   variadic: boolean;
@@ -212,7 +217,13 @@ class Mangler {
   /** The function's `<name>` (prefix components are candidates, its own name is not). */
   functionName(f: MangleFunctionInput): string {
     const prefix = [...f.namespaces, ...f.classes];
-    const last = f.special === 'ctor' ? 'C1' : f.special === 'dtor' ? 'D1' : sourceName(f.name);
+    const own =
+      f.special === 'ctor'
+        ? 'C1'
+        : f.special === 'dtor'
+          ? 'D1'
+          : (OPERATOR_CODES[f.name] ?? sourceName(f.name));
+    const last = f.internalStatic ? 'L' + own : own;
     if (prefix.length === 0) return last;
     let out = '';
     let key = '';

@@ -566,8 +566,6 @@ function parseMembers(p: ParserState, tag: string, className: string): MemberSyn
         skipTemplate(p);
       } else if (t.text === 'friend') {
         p.fail('`friend` declarations are not modelled by this simulator');
-      } else if (t.text === 'operator' || (t.kind === 'ident' && p.isAt(p.i + 1, 'operator'))) {
-        p.fail('operator overloading is not modelled by this simulator');
       } else {
         const decl = parseSimpleDeclaration(p, { linkage: 'C++', className });
         members.push({ kind: 'member-decl', decl, access, span: decl.span });

@@ -5,7 +5,7 @@
  */
 import type { Span } from '../diag';
 import { describe, type ParserState } from './parser-state';
-import { parseTypeId, parseNewTypeId } from './parse-type';
+import { parseNewTypeId, parseOperatorName, parseTypeId } from './parse-type';
 import type {
   CastStyle,
   ExprSyntax,
@@ -534,6 +534,12 @@ export function parseQualifiedName(p: ParserState, allowTemplateArgs: boolean): 
     const tilde = p.accept('~');
     const t = p.tok;
     if (t.kind !== 'ident') {
+      if (t.text === 'operator' && parts.length > 0 && p.isAt(p.i + 1, '=')) {
+        // `S::operator=` defined out of the class.
+        const opName = parseOperatorName(p);
+        parts.push(...opName.parts);
+        break;
+      }
       if (t.text === 'operator') p.fail('operator overloading is not modelled by this simulator');
       if (t.text === 'template') {
         p.next();

@@ -360,7 +360,7 @@ function parseDeclaratorInner(p: ParserState, opts: DeclaratorOptions): Declarat
     if (t.text === '~' && p.peek().kind !== 'ident') p.fail(`expected a class name after '~'`);
     name = parseQualifiedName(p, false);
   } else if (t.text === 'operator' && opts.abstract !== 'required') {
-    p.fail('operator overloading is not modelled by this simulator');
+    name = parseOperatorName(p);
   }
   const suffixes: DeclaratorOp[] = [];
   for (;;) {
@@ -390,6 +390,24 @@ function parseDeclaratorInner(p: ParserState, opts: DeclaratorOptions): Declarat
   const ops: DeclaratorOp[] = [...prefix, ...suffixes.reverse(), ...(inner ? inner.ops : [])];
   if (inner?.name) name = inner.name;
   return { ...(name ? { name } : {}), ops, span: p.spanFrom(start) };
+}
+
+/**
+ * `operator=`: the copy and move assignment operators are special members the simulator models;
+ * every other operator function is outside the subset.
+ */
+export function parseOperatorName(p: ParserState): NonNullable<DeclaratorSyntax['name']> {
+  const t = p.next();
+  const op = p.tok;
+  if (op.kind === 'punct' && op.text === '=') {
+    p.next();
+    const span = { start: t.span.start, end: op.span.end };
+    return { global: false, parts: [{ name: 'operator=', span }], span };
+  }
+  p.fail(
+    `operator overloading (operator${op.kind === 'punct' ? op.text : ' ' + op.text}) is not modelled by this simulator`,
+    t.span,
+  );
 }
 
 function parseFunctionSuffix(p: ParserState): DeclaratorOp {

@@ -2,7 +2,7 @@
  * The state of the semantic pass over one file: the unit being built, the current scope and
  * function, and the diagnostics sink.
  */
-import type { CType, PointerType, RecordDecl } from '../../abi/ctype';
+import type { CType, PointerType, RecordDecl, RecordType } from '../../abi/ctype';
 import type { Span } from '../../diag';
 import type { EnumInfo, FunctionDecl, RecordInfo, TranslationUnit, VarDecl } from '../ast';
 import type { DiagSink } from '../diagnostics';
@@ -27,6 +27,8 @@ export class Sema {
   fn: FunctionState | null = null;
   /** The scope of each class declared in the file (member lookup, bases included). */
   readonly classScopes = new Map<RecordDecl, ClassScope>();
+  /** libstdc++ records built so far, by kind and arguments (see cachedStdType). */
+  readonly stdTypes = new Map<string, RecordType>();
   /** The scope holding each enum's enumerators (for `E::A`). */
   readonly enumScopes = new Map<EnumInfo, Scope>();
   private ids = 1;

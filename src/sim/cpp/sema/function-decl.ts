@@ -133,6 +133,17 @@ function overridesBaseVirtual(
   return false;
 }
 
+/** Whether some base class has a virtual destructor (then this class's destructor is virtual too). */
+function hasVirtualDestructorBase(sema: Sema, record: RecordDecl, depth = 0): boolean {
+  if (depth > 32) return false;
+  for (const b of record.bases) {
+    const info = sema.classScopes.get(b.type.decl)?.record;
+    if (info?.methods.some((f) => f.method?.kind === 'destructor' && f.method.virtual)) return true;
+    if (hasVirtualDestructorBase(sema, b.type.decl, depth + 1)) return true;
+  }
+  return false;
+}
+
 /**
  * Declares (or re-declares) a function; returns the one FunctionDecl all its declarations share,
  * or null after an error.
@@ -190,6 +201,7 @@ export function declareFunction(sema: Sema, input: FunctionDeclInput): FunctionD
               ? { special: 'dtor' as const }
               : {}),
           constMethod: input.constMethod,
+          internalStatic: input.storage.static && !classScope,
           params: fnType.params,
           variadic: input.variadic,
         });
@@ -260,7 +272,9 @@ function makeMethodInfo(
   }
   const special = specialKind(input.name, record.decl, input.params, isCtor, isDtor);
   let virtual = input.storage.virtual || Boolean(input.virtSpecifiers?.length);
-  const overrides = overridesBaseVirtual(sema, record.decl, input.name, input.params, input.constMethod);
+  const overrides = isDtor
+    ? hasVirtualDestructorBase(sema, record.decl)
+    : overridesBaseVirtual(sema, record.decl, input.name, input.params, input.constMethod);
   if (overrides) virtual = true;
   if (input.virtSpecifiers?.includes('override') && !overrides) {
     sema.error(

@@ -7,7 +7,7 @@ import type { Span } from '../../diag';
 import type { QualifiedName } from '../syntax';
 import { GLOBAL_TYPEDEFS, STD_TYPES } from '../std-names';
 import type { Sema } from './context';
-import { ClassScope, stdVisible, type Entity, type Scope } from './scope';
+import { ClassScope, NamespaceScope, stdVisible, type Entity, type Scope } from './scope';
 
 /** Functions of the C library available without `std::` (from <cstdio>, <cstdlib>, <cstring>, <cmath>). */
 export const C_LIBRARY_FUNCTIONS: ReadonlySet<string> = new Set([
@@ -76,10 +76,16 @@ export function lookupInClass(sema: Sema, scope: ClassScope, name: string, depth
   return undefined;
 }
 
+/** Members of an anonymous namespace are visible in the enclosing one (an implicit using-directive). */
+function anonymousMember(s: Scope, name: string): Entity | undefined {
+  return s instanceof NamespaceScope ? s.children.get('(anonymous namespace)')?.own(name) : undefined;
+}
+
 /** Unqualified lookup of `name` from the current scope. */
 export function lookupUnqualified(sema: Sema, name: string, from: Scope = sema.scope): LookupResult | null {
   for (let s: Scope | null = from; s; s = s.parent) {
-    const hit = s instanceof ClassScope ? lookupInClass(sema, s, name) : s.own(name);
+    const hit =
+      s instanceof ClassScope ? lookupInClass(sema, s, name) : (s.own(name) ?? anonymousMember(s, name));
     if (hit) return hit.kind === 'std-alias' ? { kind: 'std', name: hit.name } : hit;
   }
   if (C_LIBRARY_FUNCTIONS.has(name)) return { kind: 'c-function', name };

@@ -4,7 +4,7 @@
  * library classes the simulator lays out (via the ABI module's libstdc++ builders), classes,
  * enums and aliases of the file, and declarators (`*`, `&`, `[N]`, `(params)`).
  */
-import type { CType, FloatName, IntName, StdKind } from '../../abi/ctype';
+import type { CType, FloatName, IntName, RecordType, StdKind } from '../../abi/ctype';
 import type { Span } from '../../diag';
 import { GLIBC_TYPEDEFS, STD_MODELLED_CLASSES, STD_MODELLED_TEMPLATES, STD_TYPES } from '../std-names';
 import type {
@@ -251,12 +251,37 @@ function checkStdArgs(kind: StdKind, args: (CType | number)[]): string | null {
 }
 
 function buildStd(sema: Sema, kind: StdKind, args: (CType | number)[], span: Span): QualType | null {
-  const r = tryAbi(() => stdType(kind, args));
+  const r = cachedStdType(sema, kind, args);
   if (!r.ok) {
     sema.error(span, r.message);
     return null;
   }
   return { type: r.value, const: false };
+}
+
+/**
+ * The libstdc++ record of a std class, built once per file and argument list: a 1 MB file names
+ * `std::array<double, 4>` thousands of times, and one shared RecordType also makes type identity cheap.
+ */
+export function cachedStdType(
+  sema: Sema,
+  kind: StdKind,
+  args: (CType | number)[],
+): { ok: true; value: RecordType } | { ok: false; message: string } {
+  const key = kind + '<' + args.map((a) => (typeof a === 'number' ? String(a) : typeKey(a))).join(',') + '>';
+  const hit = sema.stdTypes.get(key);
+  if (hit) return { ok: true, value: hit };
+  const r = tryAbi(() => stdType(kind, args));
+  if (r.ok) sema.stdTypes.set(key, r.value);
+  return r;
+}
+
+/** A string identifying a type within one file (user classes by their qualified name and line). */
+function typeKey(t: CType): string {
+  if (t.kind === 'record') return `${t.decl.name}@${t.decl.line ?? 'std'}`;
+  if (t.kind === 'pointer') return `${t.pointeeConst ? 'const ' : ''}${typeKey(t.pointee)}*`;
+  if (t.kind === 'array') return `${typeKey(t.element)}[${t.length}]`;
+  return typeName(t);
 }
 
 /** Template arguments: types, or integral constants. */

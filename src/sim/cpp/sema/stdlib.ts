@@ -8,14 +8,13 @@ import type { CType, RecordDecl, RecordType, StdKind } from '../../abi/ctype';
 import type { Span } from '../../diag';
 import type { BuiltinName, Expr, FieldInfo, Init, StdMethodName } from '../ast';
 import type { ExprSyntax, InitListSyntax, TemplateArgSyntax } from '../syntax';
-import { stdType, tryAbi } from './abi';
 import type { Sema } from './context';
 import { convertScalar, isNullPointerConstant } from './conversions';
 import { checkExpr } from './expr';
 import { checkArg, directInit, materialize, type InitArg } from './init';
 import { cast, errorExpr, isGlvalue, toRvalue } from './make';
 import { variadicArg } from './overload';
-import { resolveTemplateArgs } from './resolve-type';
+import { cachedStdType, resolveTemplateArgs } from './resolve-type';
 import { checkPrintfFormat } from './printf';
 import { BOOL, CHAR, DOUBLE, INT, LONG, SIZE_T, isArithmetic, ptrTo, sameType, typeName } from './types';
 
@@ -357,7 +356,7 @@ function makeSmart(
     return errorExpr(span);
   }
   const kind: StdKind = name === 'make_shared' ? 'shared_ptr' : 'unique_ptr';
-  const r = tryAbi(() => stdType(kind, [T]));
+  const r = cachedStdType(sema, kind, [T]);
   if (!r.ok) {
     sema.error(calleeSpan, r.message);
     return errorExpr(span);
