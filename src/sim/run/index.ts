@@ -82,6 +82,14 @@ function execute(
       } else throw e;
     }
   } catch (e) {
+    if (e instanceof RangeError && m.crashInfo === null) {
+      // The host ran out of stack before the simulated one did: report it as the overflow it is.
+      try {
+        m.crash('SIGSEGV', m.sp(), 'crash.stack-overflow', [hex(m.sp())]);
+      } catch (stop) {
+        e = stop;
+      }
+    }
     if (!(e instanceof RunStop)) throw e;
     outcome = e.outcome;
     if (outcome === 'step-limit') m.narrate('step.limit', [m.options.maxSteps]);
