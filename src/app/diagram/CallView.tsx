@@ -20,7 +20,9 @@ export function CallView({ call, registers, locale }: CallViewProps) {
       const other = call.rows.find((x) => x.register === reg)?.callee.role;
       return other === 'result' || other === 'hidden-return' ? t.callerNever : t.callRole.none('', '');
     }
-    return t.callRole[r.role](r.label, r.typeName);
+    return side === 'caller'
+      ? t.callRole[r.role](r.label, r.typeName)
+      : t.calleeRole[r.role](r.label, r.typeName);
   };
   const regLabel = (name: string) => registers.find((r) => r.name === name)?.label ?? name;
   const h = call.hidden;

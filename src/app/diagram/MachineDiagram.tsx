@@ -1,9 +1,18 @@
 import { useId, useRef, useState } from 'react';
+import { formatMessage } from '../../sim/messages/format.ts';
 import type { Trace } from '../../sim/trace/types.ts';
 import { CallView } from './CallView.tsx';
+import { exportStep } from './export.ts';
+import { hexAddr } from './format.ts';
+import { Legend } from './Legend.tsx';
+import type { Scene } from './model.ts';
 import { narrationAt } from './narration.ts';
+import { Ribbon } from './Ribbon.tsx';
 import { StepView } from './StepView.tsx';
 import { strings, type Locale } from './strings.ts';
+import { svgPrefix } from './svgPrefix.ts';
+import { DiagramTextView } from './TextView.tsx';
+import { markTourSeen, Tour, tourSeen } from './Tour.tsx';
 import { useLayoutMode, usePrefersReducedMotion, useSceneLayout } from './useDiagram.ts';
 import './diagram.css';
 
@@ -18,9 +27,35 @@ export interface MachineDiagramProps {
   onSelectObject?: (objectId: number) => void;
 }
 
-/** Turns an id from useId into something safe inside url(#...). */
-export function svgPrefix(id: string): string {
-  return `md${id.replace(/[^a-zA-Z0-9]/g, '')}`;
+export { svgPrefix };
+
+/** The call view's rows as plain lines, for the exported picture's footer. */
+function callLines(scene: Scene, locale: Locale): string[] {
+  const t = strings(locale);
+  const c = scene.call;
+  const lines: string[] = [];
+  if (c !== null) {
+    lines.push(
+      `${t.callerBelieves}: ${c.call.callerSignature}    ${t.calleeDoes}: ${c.call.calleeSignature}`,
+    );
+    for (const r of c.rows) {
+      const mark = r.mismatch ? ' ≠' : '';
+      lines.push(
+        `%${r.register}${mark}  ${t.callerBelieves}: ${t.callRole[r.caller.role](r.caller.label, r.caller.typeName)} | ${t.calleeDoes}: ${t.calleeRole[r.callee.role](r.callee.label, r.callee.typeName)} | ${r.value}`,
+      );
+    }
+    if (c.hidden !== null)
+      lines.push(
+        t.hiddenWrite(
+          c.hidden.written,
+          c.hidden.size,
+          c.hidden.reg,
+          hexAddr(c.hidden.value),
+          c.hidden.victims.join(', '),
+        ),
+      );
+  }
+  return lines;
 }
 
 /** The machine diagram: memory areas, objects, pointers, registers and the call in progress, at one step. */
@@ -34,40 +69,111 @@ export function MachineDiagram({
 }: MachineDiagramProps) {
   const t = strings(locale);
   const ref = useRef<HTMLDivElement>(null);
+  const svgHost = useRef<HTMLDivElement>(null);
   const mode = useLayoutMode(ref);
   const systemReduced = usePrefersReducedMotion();
   const still = reducedMotion === true || systemReduced;
   const prefix = svgPrefix(useId());
   const [showHex, setShowHex] = useState(false);
+  const [textView, setTextView] = useState(false);
+  const [tour, setTour] = useState<number | null>(() => (tourSeen() ? null : 0));
   const { scene, layout } = useSceneLayout(trace, step, eventEnd, mode);
-  const sentence = narrationAt(trace, scene.step, locale as Locale);
+  const sentence = narrationAt(trace, scene.step, locale);
+  const closeTour = () => {
+    setTour(null);
+    markTourSeen();
+  };
+  const doExport = (format: 'svg' | 'png') => {
+    const svg = svgHost.current?.querySelector('svg');
+    if (svg === null || svg === undefined) return;
+    const crash = scene.crash !== null ? [`${t.crash}: ${formatMessage(scene.crash.message, locale)}`] : [];
+    void exportStep(svg, format, {
+      caption: `${t.stepLabel(scene.step)} · ${sentence}`,
+      footer: [...callLines(scene, locale), ...crash],
+      fileName: `machine-step-${scene.step + 1}`,
+    });
+  };
   return (
     <div
       ref={ref}
       className={`mdiag${still ? ' mdiag--still' : ''} mdiag--${mode}`}
       data-testid="machine-diagram"
       data-step={scene.step}
+      data-reduced-motion={still ? 'true' : 'false'}
     >
       <div className="mdiag__toolbar" role="toolbar" aria-label={t.toolbar}>
-        <button type="button" aria-pressed={showHex} onClick={() => setShowHex((v) => !v)}>
-          {showHex ? t.hideHex : t.showHex}
+        <button type="button" aria-pressed={textView} onClick={() => setTextView((v) => !v)}>
+          {t.textView}
+        </button>
+        <button
+          type="button"
+          aria-pressed={showHex}
+          onClick={() => setShowHex((v) => !v)}
+          disabled={textView}
+        >
+          {t.showHex}
+        </button>
+        <button type="button" onClick={() => doExport('svg')} disabled={textView}>
+          {t.exportSvg}
+        </button>
+        <button type="button" onClick={() => doExport('png')} disabled={textView}>
+          {t.exportPng}
+        </button>
+        <button type="button" onClick={() => setTour(0)}>
+          {t.tourReplay}
         </button>
       </div>
-      <p className="mdiag__narration" data-testid="diagram-narration">
-        {sentence}
-      </p>
-      <div className="mdiag__canvas">
-        <StepView
+      {tour !== null && (
+        <Tour locale={locale} index={tour} onIndex={setTour} onClose={closeTour} prefix={prefix} />
+      )}
+      {textView ? (
+        <DiagramTextView
           trace={trace}
-          scene={scene}
-          layout={layout}
-          prefix={prefix}
+          step={scene.step}
+          {...(eventEnd === undefined ? {} : { eventEnd })}
           locale={locale}
-          showHex={showHex}
-          onSelectObject={onSelectObject}
         />
-      </div>
-      {scene.call !== null && <CallView call={scene.call} registers={scene.registers} locale={locale} />}
+      ) : (
+        <>
+          <p className="mdiag__narration" data-testid="diagram-narration">
+            {sentence}
+          </p>
+          {scene.crash !== null && (
+            <p className="mdiag__crash" data-testid="diagram-crash-text">
+              <strong>{t.crash}: </strong>
+              {formatMessage(scene.crash.message, locale)}{' '}
+              {t.crashAt(
+                hexAddr(scene.crash.address),
+                scene.crash.functionName,
+                scene.crash.side === 'cpp' ? trace.files.cpp : trace.files.codon,
+                scene.crash.line,
+              )}
+            </p>
+          )}
+          {scene.newFindings.length > 0 && (
+            <ul className="mdiag__findings" data-testid="diagram-findings">
+              {scene.newFindings.map((i) => {
+                const f = trace.findings[i];
+                return f === undefined ? null : <li key={i}>{formatMessage(f.message, locale)}</li>;
+              })}
+            </ul>
+          )}
+          <div className="mdiag__canvas" ref={svgHost}>
+            <StepView
+              trace={trace}
+              scene={scene}
+              layout={layout}
+              prefix={prefix}
+              locale={locale}
+              showHex={showHex}
+              onSelectObject={onSelectObject}
+            />
+          </div>
+          {scene.call !== null && <CallView call={scene.call} registers={scene.registers} locale={locale} />}
+          <Ribbon trace={trace} step={scene.step} prefix={prefix} locale={locale} />
+        </>
+      )}
+      <Legend locale={locale} prefix={prefix} />
     </div>
   );
 }

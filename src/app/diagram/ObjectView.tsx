@@ -1,5 +1,5 @@
 import { CellView } from './CellView.tsx';
-import { clip, formatSize, hexAddr } from './format.ts';
+import { clip, hexAddr } from './format.ts';
 import { charsFit, type ObjectBox } from './layout.ts';
 import type { SceneObject } from './model.ts';
 import { strings, type Locale } from './strings.ts';
@@ -59,7 +59,7 @@ export function ObjectView({
               ? t.born
               : '';
   const range = `${hexAddr(o.addr)}–${hexAddr(o.addr + o.size)}`;
-  const sub = o.reusedBy !== null ? t.reusedBy(o.reusedBy) : `${o.typeName} · ${formatSize(o.size)}`;
+  const sub = `${hexAddr(o.addr)} · ${o.size} B · ${o.reusedBy !== null ? t.reusedBy(o.reusedBy) : o.typeName}`;
   const nameChars = charsFit(w - 20 - badge.length * 7.2 - (o.findings.length > 0 ? 26 : 0), 13);
   const label = [
     o.name,
@@ -138,7 +138,7 @@ export function ObjectView({
         </g>
       )}
       <text x={x + 8} y={y + 31} className="md-obj-sub">
-        {clip(`${range}  ${sub}`, charsFit(w - 16, 10.5))}
+        {clip(sub, charsFit(w - 16, 10.5))}
       </text>
       {box.rows.map((r) => (
         <CellView key={r.row.start} row={r} showHex={showHex} locale={locale} />

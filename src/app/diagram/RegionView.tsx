@@ -76,9 +76,9 @@ export function RegionView({ area, layout, scene, locale, children }: RegionView
       {area.kind === 'stack' && layout.sp !== null && (
         <g className="md-sp" data-testid="stack-pointer">
           <line x1={layout.sp.x} x2={layout.sp.x + layout.sp.w} y1={layout.sp.y} y2={layout.sp.y} />
-          <text x={layout.sp.x + layout.sp.w} y={layout.sp.y - 4} textAnchor="end">
+          <text x={layout.sp.x + layout.sp.w} y={layout.sp.y + 15} textAnchor="end">
             {clip(
-              `${t.sp(scene.target === 'x86_64' ? 'rsp' : 'sp')} = ${hexAddr(scene.sp)}`,
+              t.sp(scene.target === 'x86_64' ? 'rsp' : 'sp', hexAddr(scene.sp)),
               charsFit(layout.sp.w, 10.5),
             )}
           </text>

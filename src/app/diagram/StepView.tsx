@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { formatMessage } from '../../sim/messages/format.ts';
 import type { Trace } from '../../sim/trace/types.ts';
 import { FrameView } from './FrameView.tsx';
-import type { Layout } from './layout.ts';
+import { charsFit, type Layout, type Rect } from './layout.ts';
+import { clip, hexAddr } from './format.ts';
 import type { Scene } from './model.ts';
 import { ObjectView } from './ObjectView.tsx';
 import { PointerArrow, pointerSentence } from './PointerArrow.tsx';
@@ -144,6 +145,9 @@ export function StepView({
           );
         })}
       </g>
+      {layout.crash !== null && scene.crash !== null && (
+        <CrashCallout rect={layout.crash} crash={scene.crash} trace={trace} locale={locale} />
+      )}
       {active !== undefined && activePointer !== undefined && (
         <ArrowTip
           x={active.points[active.points.length - 1]?.x ?? 0}
@@ -158,6 +162,46 @@ export function StepView({
         />
       )}
     </svg>
+  );
+}
+
+/** Where the run died: the signal, the faulting address, the function and source line. */
+function CrashCallout({
+  rect,
+  crash,
+  trace,
+  locale,
+}: {
+  rect: Rect;
+  crash: NonNullable<Scene['crash']>;
+  trace: Trace;
+  locale: Locale;
+}) {
+  const t = strings(locale);
+  const file = crash.side === 'cpp' ? trace.files.cpp : trace.files.codon;
+  const chars = charsFit(rect.w - 24, 11.5);
+  return (
+    <g
+      className="md-crash"
+      data-testid="diagram-crash"
+      data-addr={hexAddr(crash.address)}
+      role="group"
+      aria-label={`${t.crash}: ${formatMessage(crash.message, locale)}`}
+    >
+      <rect x={rect.x} y={rect.y} width={rect.w} height={rect.h} rx={10} className="md-crash-box" />
+      <path d={`M${rect.x + 16},${rect.y + 14} l10,10 m0,-10 l-10,10`} className="md-crash-x" />
+      <text x={rect.x + 34} y={rect.y + 24} className="md-crash-title">
+        {clip(`${crash.signal} · ${hexAddr(crash.address)}`, chars - 3)}
+      </text>
+      <text x={rect.x + 12} y={rect.y + 44} className="md-crash-text">
+        {clip(`${file}:${crash.line} · ${crash.functionName}`, chars)}
+      </text>
+      {wrapWords(formatMessage(crash.message, locale), chars, 2).map((line, i) => (
+        <text key={i} x={rect.x + 12} y={rect.y + 61 + i * 15} className="md-crash-text">
+          {line}
+        </text>
+      ))}
+    </g>
   );
 }
 
@@ -187,4 +231,21 @@ function ArrowTip({ x, y, width, text }: { x: number; y: number; width: number; 
       ))}
     </g>
   );
+}
+
+/** Splits text into at most `max` lines of `width` characters; the last line ends in … when cut. */
+export function wrapWords(text: string, width: number, max: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line !== '' && (line + ' ' + word).length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  if (lines.length <= max) return lines;
+  const kept = lines.slice(0, max);
+  kept[max - 1] = clip(`${kept[max - 1] ?? ''} ${lines.slice(max).join(' ')}`, width);
+  return kept;
 }

@@ -29,13 +29,15 @@ export function u64Number(bytes: Uint8Array, offset = 0): number {
 
 /** A double the way a learner reads it: short, exact when short, 6 significant digits otherwise. */
 export function formatDouble(v: number): string {
-  if (Number.isNaN(v)) return Object.is(v, -NaN) || signBitSet(v) ? '-nan' : 'nan';
+  if (Number.isNaN(v)) return signBitSet(v) ? '-nan' : 'nan';
   if (!Number.isFinite(v)) return v > 0 ? 'inf' : '-inf';
   const s = String(v);
   if (s.length <= 10) return s;
   const p = v.toPrecision(6);
-  // toPrecision keeps trailing zeros in the mantissa: 1.50000e+300 -> 1.5e+300.
-  return p.replace(/\.?0+(e|$)/, '$1');
+  // toPrecision keeps trailing zeros in the mantissa (1.50000e+300 -> 1.5e+300); the exponent stays.
+  const [mant = '', exp] = p.split('e');
+  const m = mant.includes('.') ? mant.replace(/\.?0+$/, '') : mant;
+  return exp === undefined ? m : `${m}e${exp}`;
 }
 
 function signBitSet(v: number): boolean {
@@ -50,6 +52,8 @@ export function formatCell(kind: Cell['kind'], bytes: Uint8Array): string {
   const n = bytes.length;
   switch (kind) {
     case 'float':
+      // A NaN's sign is read from the bytes: the x87 "indefinite" NaN prints as -nan.
+      if (n === 8 && Number.isNaN(dv.getFloat64(0, true))) return (bytes[7] ?? 0) & 0x80 ? '-nan' : 'nan';
       if (n === 8) return formatDouble(dv.getFloat64(0, true));
       if (n === 4) return formatDouble(Math.fround(dv.getFloat32(0, true)));
       return hexBytes(bytes);

@@ -3,5 +3,10 @@
  * text paints without it.
  */
 export { MachineDiagram, type MachineDiagramProps } from './MachineDiagram.tsx';
+export { DiagramTextView, type DiagramTextViewProps } from './TextView.tsx';
+export { CompareView, type CompareViewProps, type CompareRun } from './CompareView.tsx';
+export { exportStep, type ExportOptions } from './export.ts';
+export { buildScene } from './model.ts';
+export { layoutScene } from './layout.ts';
 export { narrationAt } from './narration.ts';
 export { MachineDiagram as default } from './MachineDiagram.tsx';

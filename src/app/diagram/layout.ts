@@ -98,6 +98,8 @@ export interface Layout {
   registers: RegisterBox[];
   arrows: ArrowPath[];
   sp: StackPointerMark | null;
+  /** Where the crash callout goes (under the registers), when the run has crashed by this step. */
+  crash: Rect | null;
 }
 
 /** Sizes in SVG user units (1 unit = 1 CSS px at scale 1). */
@@ -117,11 +119,12 @@ export const G = {
   frameHead: 24,
   boundaryHead: 44,
   gapRow: 18,
-  spRow: 20,
+  spRow: 30,
   clusterGap: 8,
   emptyH: 28,
   laneStep: 7,
   subheadH: 22,
+  crashH: 90,
 } as const;
 
 /** Average advance of the monospace face at `px` font size (used to clip text to a width). */
@@ -274,6 +277,12 @@ function layoutArea(
   }
   const frameById = new Map<number, SceneFrame>(scene.frames.map((f) => [f.id, f]));
   const frameSeen = new Set<number>();
+  // A frame holds the objects inside its own address range; a callee's view of memory it was
+  // handed (an NRVO result built wherever the hidden pointer points) is drawn where it lies.
+  const inOwnFrame = (o: SceneObject) => {
+    const f = frameById.get(o.frameId);
+    return f !== undefined && o.addr >= f.low && o.addr < f.entrySp;
+  };
   const frameBoxes = new Map<
     number,
     { top: number; bottom: number; x1: number; x2: number; headerH: number }
@@ -282,19 +291,20 @@ function layoutArea(
   let prev: Cluster | null = null;
   let lastRegion = -1;
   for (const { c, g } of geo) {
+    const region = c.objects[0]?.regionId ?? -1;
     if (prev !== null) {
       const gap = stack ? prev.start - c.end : c.start - prev.end;
-      if (gap > 0) {
+      // Across two regions the sub-header says it; a byte count between them would mean nothing.
+      if (gap > 0 && region === lastRegion) {
         out.gaps.push({ y, x: left, w: innerW, bytes: gap });
         y += G.gapRow;
       } else y += G.clusterGap;
     }
     if (!spPlaced && c.start < scene.sp) {
-      out.sp = { y: y + G.spRow / 2, x: G.pad, w: width - 2 * G.pad };
+      out.sp = { y: y + 6, x: G.pad, w: width - 2 * G.pad };
       y += G.spRow;
       spPlaced = true;
     }
-    const region = c.objects[0]?.regionId ?? -1;
     if (!stack && region !== lastRegion && kind === 'static') {
       out.subheaders.push({ y: y + 15, text: regionNames.get(region) ?? '' });
       y += G.subheadH;
@@ -302,7 +312,14 @@ function layoutArea(
     lastRegion = region;
     if (stack) {
       // A frame's label goes above the first (highest) cluster holding one of its objects.
-      const here = [...new Set(c.objects.map((o) => o.frameId).filter((f) => f >= 0 && !frameSeen.has(f)))];
+      const here = [
+        ...new Set(
+          c.objects
+            .filter(inOwnFrame)
+            .map((o) => o.frameId)
+            .filter((f) => !frameSeen.has(f)),
+        ),
+      ];
       here.sort((a, b) => b - a);
       for (const fid of here) {
         const f = frameById.get(fid);
@@ -328,7 +345,7 @@ function layoutArea(
         rows: bx.rows.map((r) => ({ row: r.row, x, y: y + r.y, w: G.laneW, h: r.h })),
       };
       out.objects.push(box);
-      const fb = frameBoxes.get(bx.o.frameId);
+      const fb = inOwnFrame(bx.o) ? frameBoxes.get(bx.o.frameId) : undefined;
       if (fb !== undefined) {
         fb.bottom = Math.max(fb.bottom, box.y + box.h);
         fb.x1 = Math.min(fb.x1, x);
@@ -339,7 +356,7 @@ function layoutArea(
     prev = c;
   }
   if (!spPlaced) {
-    out.sp = { y: y + G.spRow / 2, x: G.pad, w: width - 2 * G.pad };
+    out.sp = { y: y + 6, x: G.pad, w: width - 2 * G.pad };
     y += G.spRow;
   }
   for (const [fid, fb] of frameBoxes) {
@@ -407,6 +424,7 @@ export function layoutScene(scene: Scene, mode: LayoutMode, regionNames: Map<num
     registers: [],
     arrows: [],
     sp: null,
+    crash: null,
   };
   for (const k of order) {
     const col = columnOf[k];
@@ -434,6 +452,10 @@ export function layoutScene(scene: Scene, mode: LayoutMode, regionNames: Map<num
         });
       });
       colY[col] = ay + regHeight + G.areaGap;
+      if (scene.crash !== null) {
+        layout.crash = { x: ax, y: colY[col] as number, w, h: G.crashH };
+        colY[col] = (colY[col] as number) + G.crashH + G.areaGap;
+      }
       continue;
     }
     const c = contents.get(k) as AreaContent;
@@ -461,6 +483,7 @@ export function layoutScene(scene: Scene, mode: LayoutMode, regionNames: Map<num
 }
 
 interface Anchor {
+  box: Rect | null;
   x1: number;
   x2: number;
   y: number;
@@ -470,13 +493,26 @@ interface Anchor {
 function cellAnchor(box: ObjectBox, addr: number): Anchor {
   const row = box.rows.find((r) => addr >= r.row.start && addr < r.row.end);
   const y = row !== undefined ? row.y + row.h / 2 : box.y + G.headH / 2;
-  return { x1: box.x, x2: box.x + box.w, y, column: box.column };
+  return { box, x1: box.x, x2: box.x + box.w, y, column: box.column };
 }
+
+/** Whether an axis-aligned segment runs through the inside of a rectangle (touching an edge is fine). */
+export function segmentCrosses(a: Point, b: Point, r: Rect): boolean {
+  const x1 = Math.min(a.x, b.x);
+  const x2 = Math.max(a.x, b.x);
+  const y1 = Math.min(a.y, b.y);
+  const y2 = Math.max(a.y, b.y);
+  return x1 < r.x + r.w - 0.5 && x2 > r.x + 0.5 && y1 < r.y + r.h - 0.5 && y2 > r.y + 0.5;
+}
+
+type Side = 'left' | 'right';
 
 /**
  * Routes every pointer as an orthogonal path through the channels between columns: out of the
  * source's side, along a channel lane, into the target's side. Lanes are given out so that
- * vertical runs in one channel never share a line.
+ * vertical runs in one channel never share a line. Where a straight run out of a box would cross
+ * a neighbouring lane's box, the arrow first steps into the gap between lanes and leaves the
+ * cluster above or below it.
  */
 export function routeArrows(scene: Scene, layout: Layout, colX: number[], colWidth: number[]): ArrowPath[] {
   const boxOf = new Map(layout.objects.map((b) => [b.objectId, b]));
@@ -484,23 +520,92 @@ export function routeArrows(scene: Scene, layout: Layout, colX: number[], colWid
   const regArea = layout.areas.find((a) => a.kind === 'registers');
   const regColumn = regArea?.column ?? 0;
   const columns = colX.length;
-  // Channel i is to the right of column i.
-  const channelX = (i: number) => (colX[i] as number) + (colWidth[i] as number);
+  const obstacles: Rect[] = [...layout.objects, ...layout.registers];
+  // Channel i runs from the right edge of column i to the left edge of column i + 1.
+  const channelStart = (i: number) => (colX[i] as number) + (colWidth[i] as number);
+  const channelEnd = (i: number) => (colX[i + 1] as number | undefined) ?? channelStart(i) + G.channel;
   const used: { y1: number; y2: number; lane: number }[][] = Array.from({ length: columns }, () => []);
   const lane = (ch: number, y1: number, y2: number): number => {
     const lo = Math.min(y1, y2) - 4;
     const hi = Math.max(y1, y2) + 4;
-    const taken = (used[ch] as { y1: number; y2: number; lane: number }[])
-      .filter((u) => u.y1 < hi && lo < u.y2)
-      .map((u) => u.lane);
+    const list = used[ch] as { y1: number; y2: number; lane: number }[];
+    const taken = list.filter((u) => u.y1 < hi && lo < u.y2).map((u) => u.lane);
     let l = 0;
     while (taken.includes(l)) l++;
-    (used[ch] as { y1: number; y2: number; lane: number }[]).push({ y1: lo, y2: hi, lane: l });
+    list.push({ y1: lo, y2: hi, lane: l });
     const max = Math.floor((G.channel - 20) / G.laneStep);
-    return 10 + (l % max) * G.laneStep;
+    return channelStart(ch) + 10 + (l % max) * G.laneStep;
   };
-  const regBottom = regArea !== undefined ? regArea.y + regArea.h : 0;
+  const clear = (a: Point, b: Point) => obstacles.every((r) => !segmentCrosses(a, b, r));
+  /** From an end's side out to x = `toward`; detours through the lane gap when the straight run is blocked. */
+  const leg = (a: Anchor, side: Side, toward: number): { pts: Point[]; y: number } => {
+    const sx = side === 'right' ? a.x2 : a.x1;
+    const start = { x: sx, y: a.y };
+    if (a.box === null || clear(start, { x: toward, y: a.y }))
+      return { pts: [start, { x: toward, y: a.y }], y: a.y };
+    const gx = side === 'right' ? a.x2 + G.laneGap / 2 : a.x1 - G.laneGap / 2;
+    const candidates = obstacles
+      .flatMap((r) => [r.y - G.clusterGap / 2, r.y + r.h + G.clusterGap / 2])
+      .sort((p, q) => Math.abs(p - a.y) - Math.abs(q - a.y));
+    for (const y of candidates) {
+      if (clear({ x: gx, y: a.y }, { x: gx, y }) && clear({ x: gx, y }, { x: toward, y })) {
+        return { pts: [start, { x: gx, y: a.y }, { x: gx, y }, { x: toward, y }], y };
+      }
+    }
+    return { pts: [start, { x: toward, y: a.y }], y: a.y };
+  };
+  // The middle column ends below the registers (and the crash callout, when there is one).
+  const regBottom = Math.max(
+    regArea !== undefined ? regArea.y + regArea.h : 0,
+    layout.crash !== null && layout.crash.x === regArea?.x ? layout.crash.y + layout.crash.h : 0,
+  );
   let corridor = 0;
+  const crossY = (sy: number, ty: number): number => {
+    if (ty > regBottom + 10) return ty;
+    if (sy > regBottom + 10) return sy;
+    return regBottom + 14 + G.laneStep * corridor++;
+  };
+  const withX = (pts: Point[], x: number): Point[] =>
+    pts.map((p, i) => (i === pts.length - 1 ? { x, y: p.y } : p));
+  const join = (out: { pts: Point[] }, middle: Point[], back: { pts: Point[] }, lastX: number): Point[] => {
+    const rev = withX(back.pts, lastX).reverse();
+    return [...out.pts, ...middle, ...rev];
+  };
+
+  const route = (s: Anchor, t: Anchor): Point[] => {
+    if (s.column === t.column) {
+      const ch = s.column;
+      const a = leg(s, 'right', channelStart(ch));
+      const b = leg(t, 'right', channelStart(ch));
+      const lx = lane(ch, a.y, b.y);
+      return join({ pts: withX(a.pts, lx) }, [], b, lx);
+    }
+    const rightward = t.column > s.column;
+    const sSide: Side = rightward ? 'right' : 'left';
+    const tSide: Side = rightward ? 'left' : 'right';
+    const chS = rightward ? s.column : s.column - 1;
+    const chT = rightward ? t.column - 1 : t.column;
+    const a = leg(s, sSide, rightward ? channelStart(chS) : channelEnd(chS));
+    const b = leg(t, tSide, rightward ? channelEnd(chT) : channelStart(chT));
+    if (chS === chT) {
+      const lx = lane(chS, a.y, b.y);
+      return join({ pts: withX(a.pts, lx) }, [], b, lx);
+    }
+    // Across the middle column (the registers): pass below it.
+    const cy = crossY(a.y, b.y);
+    const l1 = lane(chS, a.y, cy);
+    const l2 = lane(chT, cy, b.y);
+    return join(
+      { pts: withX(a.pts, l1) },
+      [
+        { x: l1, y: cy },
+        { x: l2, y: cy },
+      ],
+      b,
+      l2,
+    );
+  };
+
   const out: ArrowPath[] = [];
   const sorted = [...scene.pointers].sort((a, b) => a.key.localeCompare(b.key));
   for (const p of sorted) {
@@ -510,7 +615,7 @@ export function routeArrows(scene: Scene, layout: Layout, colX: number[], colWid
       if (b !== undefined) src = cellAnchor(b, p.from.addr);
     } else {
       const r = regOf.get(p.from.name);
-      if (r !== undefined) src = { x1: r.x, x2: r.x + r.w, y: r.y + r.h / 2, column: regColumn };
+      if (r !== undefined) src = { box: r, x1: r.x, x2: r.x + r.w, y: r.y + r.h / 2, column: regColumn };
     }
     if (src === null) continue;
     const tb = p.objectId !== -1 ? boxOf.get(p.objectId) : undefined;
@@ -529,74 +634,35 @@ export function routeArrows(scene: Scene, layout: Layout, colX: number[], colWid
       continue;
     }
     const dst = cellAnchor(tb, p.target);
-    out.push({ key: p.key, status: p.status, stub: false, targetKey: tb.key, points: route(src, dst) });
+    out.push({
+      key: p.key,
+      status: p.status,
+      stub: false,
+      targetKey: tb.key,
+      points: simplify(route(src, dst)),
+    });
   }
   return out;
+}
 
-  function route(s: Anchor, t: Anchor): Point[] {
-    if (s.column === t.column) {
-      const ch = s.column;
-      const lx = channelX(ch) + lane(ch, s.y, t.y);
-      return [
-        { x: s.x2, y: s.y },
-        { x: lx, y: s.y },
-        { x: lx, y: t.y },
-        { x: t.x2, y: t.y },
-      ];
+/** Drops repeated points and merges straight runs, so corners are real corners. */
+function simplify(points: Point[]): Point[] {
+  const out: Point[] = [];
+  for (const p of points) {
+    const last = out[out.length - 1];
+    if (last !== undefined && last.x === p.x && last.y === p.y) continue;
+    const prev = out[out.length - 2];
+    if (
+      prev !== undefined &&
+      last !== undefined &&
+      ((prev.x === last.x && last.x === p.x) || (prev.y === last.y && last.y === p.y))
+    ) {
+      out[out.length - 1] = p;
+      continue;
     }
-    if (t.column > s.column) {
-      const ch = s.column;
-      if (t.column === s.column + 1) {
-        const lx = channelX(ch) + lane(ch, s.y, t.y);
-        return [
-          { x: s.x2, y: s.y },
-          { x: lx, y: s.y },
-          { x: lx, y: t.y },
-          { x: t.x1, y: t.y },
-        ];
-      }
-      // Across the middle column (registers): pass below it.
-      const cy = crossY(s.y, t.y);
-      const l1 = channelX(ch) + lane(ch, s.y, cy);
-      const l2 = channelX(t.column - 1) + lane(t.column - 1, cy, t.y);
-      return [
-        { x: s.x2, y: s.y },
-        { x: l1, y: s.y },
-        { x: l1, y: cy },
-        { x: l2, y: cy },
-        { x: l2, y: t.y },
-        { x: t.x1, y: t.y },
-      ];
-    }
-    // Leftwards: leave by the source's left side, arrive at the target's right side.
-    const ch = t.column;
-    if (s.column === t.column + 1) {
-      const lx = channelX(ch) + lane(ch, s.y, t.y);
-      return [
-        { x: s.x1, y: s.y },
-        { x: lx, y: s.y },
-        { x: lx, y: t.y },
-        { x: t.x2, y: t.y },
-      ];
-    }
-    const cy = crossY(s.y, t.y);
-    const l1 = channelX(s.column - 1) + lane(s.column - 1, s.y, cy);
-    const l2 = channelX(ch) + lane(ch, cy, t.y);
-    return [
-      { x: s.x1, y: s.y },
-      { x: l1, y: s.y },
-      { x: l1, y: cy },
-      { x: l2, y: cy },
-      { x: l2, y: t.y },
-      { x: t.x2, y: t.y },
-    ];
+    out.push(p);
   }
-
-  function crossY(sy: number, ty: number): number {
-    if (ty > regBottom + 10) return ty;
-    if (sy > regBottom + 10) return sy;
-    return regBottom + 14 + G.laneStep * corridor++;
-  }
+  return out;
 }
 
 /** An SVG path through the points with softly rounded corners. */

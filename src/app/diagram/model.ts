@@ -486,7 +486,8 @@ export function buildScene(trace: Trace, step: number, eventEnd?: number): Scene
     for (const c of o.cells) {
       if (c.kind !== 'pointer' || c.size !== 8) continue;
       const v = u64Number(state.read(o.addr + c.offset, 8));
-      if (v === 0 || Number.isNaN(v)) continue;
+      // A pointer to itself (a saved frame pointer at its own slot) would be a loop, not an arrow.
+      if (v === 0 || Number.isNaN(v) || (v >= o.addr + c.offset && v < o.addr + c.offset + 8)) continue;
       raw.push({
         key: `ptr-${(o.addr + c.offset).toString(16)}`,
         from: { kind: 'cell', objectId: o.id, addr: o.addr + c.offset },
@@ -517,9 +518,7 @@ export function buildScene(trace: Trace, step: number, eventEnd?: number): Scene
       visible.push({ ...e, reusedBy: null });
       continue;
     }
-    const later = existing.filter(
-      (x) => x.o.born >= e.o.died && x.o.id !== e.o.id && overlaps(x.o, e.o) && x.o.role !== 'result-view',
-    );
+    const later = existing.filter((x) => x.o.born >= e.o.died && x.o.id !== e.o.id && overlaps(x.o, e.o));
     const reuser = later.length > 0 ? (later[later.length - 1] as (typeof later)[number]) : null;
     if (reuser !== null && !pointedDead.has(e.o.id) && reuser.o.born < st) continue;
     // A dead view over memory that still has a live owner is just that owner's bytes now.
@@ -801,7 +800,8 @@ function sceneCall(
     const hp = c.hiddenPointer.value;
     const view = trace.objects.find((o) => o.role === 'result-view' && o.addr === hp && o.born >= c.step);
     const size = view?.size ?? 0;
-    let written = 0;
+    // Distinct bytes of the slot written since the call (a later copy of the same bytes counts once).
+    const covered = new Uint8Array(size);
     const ev = trace.events;
     const end = state.eventEnd;
     const from = stepEvents(trace, c.step).start;
@@ -809,9 +809,9 @@ function sceneCall(
       if (ev.kind[e] !== EventKind.Write) continue;
       const a = ev.a[e] as number;
       const len = ev.b[e] as number;
-      if (a + len > hp && a < hp + Math.max(size, 1))
-        written += Math.min(a + len, hp + size) - Math.max(a, hp);
+      for (let x = Math.max(a, hp); x < Math.min(a + len, hp + size); x++) covered[x - hp] = 1;
     }
+    const written = covered.reduce((n, b) => n + b, 0);
     const victims = objects
       .filter(
         (o) =>
@@ -821,7 +821,7 @@ function sceneCall(
           hp < o.addr + o.size,
       )
       .map((o) => o.name);
-    hidden = { reg: c.hiddenPointer.reg, value: hp, size, written: Math.max(0, written), victims };
+    hidden = { reg: c.hiddenPointer.reg, value: hp, size, written, victims };
   }
   return { call: c, phase, rows, hidden };
 }

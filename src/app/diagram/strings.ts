@@ -18,7 +18,7 @@ interface Strings {
   frameDead: string;
   side: Record<'cpp' | 'codon' | 'runtime', string>;
   boundary: (from: string, to: string, fn: string) => string;
-  sp: (reg: string) => string;
+  sp: (reg: string, addr: string) => string;
   gap: (bytes: string) => string;
   more: (bytes: string) => string;
   unowned: string;
@@ -44,6 +44,7 @@ interface Strings {
   valueNow: string;
   phase: Record<'call' | 'callee' | 'return', string>;
   callRole: Record<CallRole, (label: string, type: string) => string>;
+  calleeRole: Record<CallRole, (label: string, type: string) => string>;
   callerNever: string;
   hiddenWrite: (written: number, size: number, reg: string, addr: string, victims: string) => string;
   mismatch: string;
@@ -95,7 +96,7 @@ const en: Strings = {
     static: 'C++ statics and the runtime’s data: live for the whole run',
     'c-heap': 'malloc and new: lives until free or delete',
     'gc-heap': 'Codon objects: lives until the collector finds no pointer to it',
-    registers: 'what each register holds now',
+    registers: 'values now',
   },
   empty: 'nothing here yet',
   state: { alive: 'alive', 'out-of-scope': 'dead', freed: 'freed', collected: 'collected' },
@@ -118,7 +119,7 @@ const en: Strings = {
   frameDead: 'returned',
   side: { cpp: 'C++', codon: 'Codon', runtime: 'runtime' },
   boundary: (from, to, fn) => `call boundary: ${from} → ${to} (${fn})`,
-  sp: (reg) => `%${reg}: top of the stack (everything below is unused)`,
+  sp: (reg, addr) => `%${reg} = ${addr} · below: unused`,
   gap: (bytes) => `⋯ ${bytes} not shown ⋯`,
   more: (bytes) => `… ${bytes} more`,
   unowned: 'no object',
@@ -136,7 +137,7 @@ const en: Strings = {
   born: 'new',
   finding: 'finding',
   crash: 'Crash',
-  crashAt: (addr, fn, file, line) => `at address ${addr}, in ${fn} (${file}, line ${line})`,
+  crashAt: (_addr, fn, file, line) => `(${fn}, ${file} line ${line})`,
   callTitle: (symbol) => `The call to ${symbol}, register by register`,
   callerBelieves: 'Caller (Codon) believes',
   calleeDoes: 'Callee (C++) does',
@@ -149,8 +150,15 @@ const en: Strings = {
   },
   callRole: {
     none: () => '— (not used)',
-    arg: (label, type) => `argument ${label}: ${type}`,
+    arg: (label, type) => `puts ${label} here: ${type}`,
     result: (label, type) => `reads the ${label} here: ${type}`,
+    'hidden-pointer': (_label, type) => `hidden result pointer: writes the ${type} to memory here`,
+    'hidden-return': () => 'returns the hidden pointer here',
+  },
+  calleeRole: {
+    none: () => '— (not used)',
+    arg: (label, type) => `reads parameter ${label}: ${type}`,
+    result: (label, type) => `returns the ${label} here: ${type}`,
     'hidden-pointer': (_label, type) => `hidden result pointer: writes the ${type} to memory here`,
     'hidden-return': () => 'returns the hidden pointer here',
   },
@@ -228,7 +236,7 @@ const zh: Strings = {
     static: 'C++ 静态变量和运行时数据：整个运行期间都存在',
     'c-heap': 'malloc 与 new：直到 free 或 delete',
     'gc-heap': 'Codon 对象：直到回收器找不到指向它的指针',
-    registers: '每个寄存器现在的值',
+    registers: '当前值',
   },
   empty: '目前为空',
   state: { alive: '存活', 'out-of-scope': '已死亡', freed: '已释放', collected: '已回收' },
@@ -251,7 +259,7 @@ const zh: Strings = {
   frameDead: '已返回',
   side: { cpp: 'C++', codon: 'Codon', runtime: '运行时' },
   boundary: (from, to, fn) => `调用边界：${from} → ${to}（${fn}）`,
-  sp: (reg) => `%${reg}：栈顶（以下都是未使用的栈）`,
+  sp: (reg, addr) => `%${reg} = ${addr} · 以下未使用`,
   gap: (bytes) => `⋯ 省略 ${bytes} ⋯`,
   more: (bytes) => `… 还有 ${bytes}`,
   unowned: '无对象',
@@ -269,7 +277,7 @@ const zh: Strings = {
   born: '新建',
   finding: '发现',
   crash: '崩溃',
-  crashAt: (addr, fn, file, line) => `地址 ${addr}，在 ${fn} 中（${file} 第 ${line} 行）`,
+  crashAt: (_addr, fn, file, line) => `（${fn}，${file} 第 ${line} 行）`,
   callTitle: (symbol) => `对 ${symbol} 的调用，逐个寄存器`,
   callerBelieves: '调用方（Codon）以为',
   calleeDoes: '被调用方（C++）实际',
@@ -282,8 +290,15 @@ const zh: Strings = {
   },
   callRole: {
     none: () => '—（不使用）',
-    arg: (label, type) => `参数 ${label}：${type}`,
+    arg: (label, type) => `把 ${label} 放在这里：${type}`,
     result: (label, type) => `在这里读取 ${label}：${type}`,
+    'hidden-pointer': (_label, type) => `隐藏的返回值指针：把 ${type} 写到它指向的内存`,
+    'hidden-return': () => '在这里返回隐藏指针',
+  },
+  calleeRole: {
+    none: () => '—（不使用）',
+    arg: (label, type) => `读取参数 ${label}：${type}`,
+    result: (label, type) => `在这里返回 ${label}：${type}`,
     'hidden-pointer': (_label, type) => `隐藏的返回值指针：把 ${type} 写到它指向的内存`,
     'hidden-return': () => '在这里返回隐藏指针',
   },

@@ -1,0 +1,97 @@
+import { clip } from './format.ts';
+import { RIBBON, charsFit, ribbonRows } from './layout.ts';
+import type { Trace } from '../../sim/trace/types.ts';
+import { strings, type Locale } from './strings.ts';
+import { SvgDefs } from './SvgDefs.tsx';
+
+interface RibbonProps {
+  trace: Trace;
+  step: number;
+  prefix: string;
+  locale: Locale;
+  onSelectStep?: ((step: number) => void) | undefined;
+}
+
+const PLOT_W = 640;
+
+/**
+ * The lifetime ribbon: one line per object across the run, solid while alive, hatched after its
+ * lifetime ends (diagonal for out of scope, crossed for freed, dotted for collected), with the
+ * current step marked. Object lines come in the order of their birth.
+ */
+export function Ribbon({ trace, step, prefix, locale }: RibbonProps) {
+  const t = strings(locale);
+  const n = Math.max(1, trace.steps.count);
+  const rows = ribbonRows(trace.objects, n);
+  const sx = (s: number) => RIBBON.labelW + (s / n) * PLOT_W;
+  const height = rows.length * RIBBON.rowH + 22;
+  const width = RIBBON.labelW + PLOT_W + 10;
+  const calls = trace.boundaryCalls;
+  return (
+    <figure className="md-ribbon" aria-label={t.ribbon}>
+      <figcaption className="md-ribbon__title">{t.ribbon}</figcaption>
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        width={width}
+        height={height}
+        className="md-ribbon__svg"
+        role="img"
+        aria-label={rows
+          .map(
+            (r) =>
+              `${r.name}: ${t.lifetime(r.born, r.end >= n ? -1 : r.end)}${r.deathKind !== null ? ` (${t.state[r.deathKind]})` : ''}`,
+          )
+          .join('; ')}
+      >
+        <SvgDefs prefix={`${prefix}r`} />
+        {calls.map((c) => (
+          <rect
+            key={c.id}
+            x={sx(c.step)}
+            y={0}
+            width={Math.max(2, sx(c.returnStep < 0 ? n : c.returnStep + 1) - sx(c.step))}
+            height={height - 18}
+            className="md-ribbon__call"
+          />
+        ))}
+        {rows.map((r) => {
+          const alive = step >= r.born && step < r.end;
+          const deadFrom = r.end < n ? r.end : null;
+          const pattern = r.deathKind === 'freed' ? 'cross' : r.deathKind === 'collected' ? 'dots' : 'hatch';
+          return (
+            <g
+              key={r.objectId}
+              className={`md-ribbon__row md-ribbon__row--${r.side}${alive ? ' md-ribbon__row--now' : ''}`}
+            >
+              <text x={RIBBON.labelW - 6} y={r.y + 12} textAnchor="end" className="md-ribbon__label">
+                {clip(r.name, charsFit(RIBBON.labelW - 10, 11))}
+              </text>
+              <rect
+                x={sx(r.born)}
+                y={r.y + 4}
+                width={Math.max(2, sx(r.end) - sx(r.born))}
+                height={9}
+                rx={3}
+                className="md-ribbon__alive"
+              />
+              {deadFrom !== null && step >= deadFrom && (
+                <rect
+                  x={sx(deadFrom)}
+                  y={r.y + 4}
+                  width={Math.max(2, sx(step + 1) - sx(deadFrom))}
+                  height={9}
+                  fill={`url(#${prefix}r-${pattern})`}
+                  className={`md-ribbon__dead md-ribbon__dead--${r.deathKind ?? 'out-of-scope'}`}
+                />
+              )}
+            </g>
+          );
+        })}
+        <line x1={sx(step + 0.5)} x2={sx(step + 0.5)} y1={0} y2={height - 16} className="md-ribbon__now" />
+        <text x={sx(step + 0.5)} y={height - 4} textAnchor="middle" className="md-ribbon__now-label">
+          {t.ribbonNow}
+        </text>
+      </svg>
+    </figure>
+  );
+}
