@@ -40,8 +40,10 @@ export function isDeclarationStart(p: ParserState): boolean {
   if (t.kind === 'keyword') {
     if (['using', 'typedef', 'static_assert'].includes(t.text)) return true;
     if (TYPE_KEYWORDS.has(t.text) && t.text !== 'auto') {
-      // `double(x);` / `int{3};` are expressions (functional casts).
-      return !(p.isAt(p.i + 1, '(') || p.isAt(p.i + 1, '{'));
+      // `double(x);` / `int{3};` are expressions (functional casts); `int (*fp)(double);` is not.
+      if (p.isAt(p.i + 1, '('))
+        return p.peek(2).kind === 'punct' && ['*', '&', '&&'].includes(p.peek(2).text);
+      return !p.isAt(p.i + 1, '{');
     }
     return DECL_SPEC_KEYWORDS.has(t.text);
   }
@@ -52,7 +54,9 @@ export function isDeclarationStart(p: ParserState): boolean {
     if (p.namesType(parts))
       return !(p.isAt(end, '(') || p.isAt(end, '{') || p.isAt(end, '::') || p.isAt(end, '.'));
     // An unknown name followed by a declarator looks like a declaration of an unknown type:
-    // `Foo bar;`, `Foo* bar = ...`. Sema reports the unknown type.
+    // `Foo bar;`, `Foo* bar = ...`. Sema reports the unknown type. A name declared as a
+    // variable or function starts an expression (`d * i;`).
+    if (parts.length === 1 && p.valueNames.has(parts[0] ?? '')) return false;
     const next = p.at(end);
     if (next.kind === 'ident') return true;
     if ((next.text === '*' || next.text === '&') && next.kind === 'punct' && p.at(end + 1).kind === 'ident') {

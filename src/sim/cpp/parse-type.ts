@@ -298,7 +298,23 @@ function parenStartsParams(p: ParserState, i: number): boolean {
   if (p.isAt(i + 1, '[') && p.isAt(i + 2, '[')) return true;
   if (next.kind === 'keyword' && ['__attribute__', 'static', 'register', 'extern'].includes(next.text))
     return true;
-  return p.typeStartsAt(i + 1);
+  if (p.typeStartsAt(i + 1)) return true;
+  // An unknown type name followed by a parameter name (`Foo x`, `Foo* x`, `Foo&)`) still reads as
+  // a parameter list; the checker then reports the unknown type.
+  if (next.kind === 'ident') {
+    const { end } = p.scanQualified(i + 1);
+    const after = p.at(end);
+    if (after.kind === 'ident') return true;
+    if (after.kind === 'punct' && (after.text === '*' || after.text === '&' || after.text === '&&')) {
+      const then = p.at(end + 1);
+      return (
+        then.kind === 'ident' ||
+        (then.kind === 'punct' && [',', ')', '*', '&'].includes(then.text)) ||
+        then.text === 'const'
+      );
+    }
+  }
+  return false;
 }
 
 /** Parses a declarator; the ops come out in application order (see DeclaratorOp). */
@@ -359,6 +375,8 @@ function parseDeclaratorInner(p: ParserState, opts: DeclaratorOptions): Declarat
   } else if (opts.abstract !== 'required' && (t.kind === 'ident' || t.text === '::' || t.text === '~')) {
     if (t.text === '~' && p.peek().kind !== 'ident') p.fail(`expected a class name after '~'`);
     name = parseQualifiedName(p, false);
+    const last = name.parts[name.parts.length - 1]?.name;
+    if (last) p.valueNames.add(last);
   } else if (t.text === 'operator' && opts.abstract !== 'required') {
     name = parseOperatorName(p);
   }

@@ -79,6 +79,11 @@ export class ParserState {
   usingStd = false;
   /** Names brought in by `using std::name;`. */
   readonly usingNames = new Set<string>();
+  /**
+   * Names declared as variables, parameters or functions so far: a statement starting with one
+   * is an expression (`d * i;`), not a declaration of an unknown type.
+   */
+  readonly valueNames = new Set<string>();
   /** Inside a template argument list: a `>` ends the argument instead of comparing. */
   noGreater = false;
 

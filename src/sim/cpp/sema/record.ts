@@ -441,8 +441,14 @@ export function declareEnum(sema: Sema, es: EnumSyntax): EnumType | null {
   return type;
 }
 
-/** GCC's choice for an enum without a fixed underlying type: unsigned int unless a value is negative. */
+/**
+ * The underlying type of an enum without a fixed one: 4 bytes when the values fit, as with g++.
+ * (g++ names it `unsigned int` when no value is negative; `int` is chosen here when the values fit
+ * in it, because that is what the enum promotes to in arithmetic ([conv.prom]/3), and the layout
+ * is the same.)
+ */
 function unfixedUnderlying(min: bigint, max: bigint): IntName {
+  if (min >= -(1n << 31n) && max < 1n << 31n) return 'int';
   if (min >= 0n) return max <= 0xffffffffn ? 'unsigned int' : 'unsigned long';
-  return min >= -(1n << 31n) && max < 1n << 31n ? 'int' : 'long';
+  return 'long';
 }
