@@ -6,13 +6,19 @@
 import { pathToFileURL } from 'node:url';
 import { abiCommand } from './abi';
 import { nodeIo, type CommandIo } from './io';
+import { runCommand } from './run';
 
 /** A subcommand: gets its arguments (after the command name) and returns the exit status. */
 export type Command = (args: string[], io: CommandIo) => Promise<number> | number;
 
-/** The subcommands, by name. Add new ones here (`run` comes next). */
+/** The subcommands, by name. Add new ones here. */
 export const COMMANDS: Record<string, { run: Command; usage: string }> = {
   abi: { run: abiCommand, usage: 'abi FILE.cpp [--target x86_64|aarch64]' },
+  run: {
+    run: runCommand,
+    usage:
+      'run --cpp LIB.cpp --codon MAIN.codon [--target x86_64|aarch64] [--max-steps N] [--leftover zero|runtime-data|gc-object|stale-stack]',
+  },
 };
 
 function usage(): string {

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { CommandIo } from './io';
+import { main } from './sim';
+
+const BUG = 'content/lessons/02-the-bug/programs/bug';
+
+/** Runs the CLI in-process against the real files; returns exit status, parsed stdout and stderr. */
+async function sim(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const io: CommandIo = {
+    stdout: (t) => (out += t),
+    stderr: (t) => (err += t),
+    readFile: (p) => readFileSync(p),
+  };
+  const code = await main(argv, io);
+  return { code, json: out === '' ? null : (JSON.parse(out) as Record<string, unknown>), err };
+}
+
+describe('sim run', () => {
+  it('prints the run summary of the original bug', async () => {
+    const r = await sim('run', '--cpp', `${BUG}/lib.cpp`, '--codon', `${BUG}/main.codon`);
+    expect(r.code).toBe(0);
+    expect(r.json).toMatchObject({ outcome: 'ok', stdout: '1.5 2.5 3.5 4.5\n'.repeat(3) });
+    expect((r.json?.findings as { kind: string }[]).map((f) => f.kind)).toContain('abi-mismatch');
+  });
+
+  it('honours --leftover, --target and --max-steps', async () => {
+    const zero = await sim(
+      'run',
+      '--cpp',
+      `${BUG}/lib.cpp`,
+      '--codon',
+      `${BUG}/main.codon`,
+      '--leftover',
+      'zero',
+    );
+    expect(zero.json).toMatchObject({
+      outcome: 'crash',
+      crash: { signal: 'SIGSEGV', address: '0x0', file: 'lib.cpp' },
+    });
+    const short = await sim(
+      'run',
+      '--cpp',
+      `${BUG}/lib.cpp`,
+      '--codon',
+      `${BUG}/main.codon`,
+      '--max-steps',
+      '5',
+    );
+    expect(short.json).toMatchObject({ outcome: 'step-limit', steps: 5 });
+    const arm = await sim(
+      'run',
+      '--cpp',
+      `${BUG}/lib.cpp`,
+      '--codon',
+      `${BUG}/main.codon`,
+      '--target=aarch64',
+    );
+    expect((arm.json?.findings as { kind: string }[]).map((f) => f.kind)).not.toContain('stray-write');
+  });
+
+  it('exits 2 with a message for bad arguments and missing files', async () => {
+    expect((await sim('run', '--cpp', `${BUG}/lib.cpp`)).code).toBe(2);
+    expect((await sim('run', '--cpp', 'missing.cpp', '--codon', `${BUG}/main.codon`)).err).toMatch(
+      /no such file/,
+    );
+    expect(
+      (await sim('run', '--cpp', `${BUG}/lib.cpp`, '--codon', `${BUG}/main.codon`, '--leftover', 'maybe'))
+        .code,
+    ).toBe(2);
+  });
+});
