@@ -65,12 +65,13 @@ function parseDeclSeq(p: ParserState, ctx: DeclContext, nested: boolean): DeclSy
       continue;
     }
     const start = p.i;
+    const depth = p.depth;
     try {
       const d = parseDeclaration(p, ctx);
       if (d) decls.push(d);
     } catch (e) {
       if (!(e instanceof SyntaxBailout)) throw e;
-      p.depth = 0;
+      p.depth = depth;
       p.noGreater = false;
       p.synchronize(start);
     }
@@ -178,6 +179,15 @@ function skipTemplate(p: ParserState): null {
 }
 
 function parseNamespace(p: ParserState, ctx: DeclContext): DeclSyntax {
+  p.enter();
+  try {
+    return parseNamespaceInner(p, ctx);
+  } finally {
+    p.leave();
+  }
+}
+
+function parseNamespaceInner(p: ParserState, ctx: DeclContext): DeclSyntax {
   const t = p.next();
   const attrs: AttributeSyntax[] = [];
   parseAttributes(p, attrs);
@@ -208,6 +218,15 @@ function parseNamespace(p: ParserState, ctx: DeclContext): DeclSyntax {
 }
 
 function parseLinkage(p: ParserState, ctx: DeclContext): DeclSyntax | null {
+  p.enter();
+  try {
+    return parseLinkageInner(p, ctx);
+  } finally {
+    p.leave();
+  }
+}
+
+function parseLinkageInner(p: ParserState, ctx: DeclContext): DeclSyntax | null {
   const t = p.next();
   const lang = p.next();
   const value = lang.value?.kind === 'string' ? lang.value.value : '';
@@ -475,6 +494,15 @@ function parseMemberInits(p: ParserState): MemberInitSyntax[] {
 
 /** `struct/class/union [attrs] [Name] [final] [: bases] [{ members }]`; the cursor is on the keyword. */
 export function parseRecordSpecifier(p: ParserState, ctx: SpecsContext): BaseTypeSyntax {
+  p.enter();
+  try {
+    return parseRecordSpecifierInner(p, ctx);
+  } finally {
+    p.leave();
+  }
+}
+
+function parseRecordSpecifierInner(p: ParserState, ctx: SpecsContext): BaseTypeSyntax {
   const kw = p.next();
   const tag = kw.text as 'struct' | 'class' | 'union';
   const attributes: AttributeSyntax[] = [];
@@ -546,6 +574,7 @@ function parseMembers(p: ParserState, tag: string, className: string): MemberSyn
   let access: 'public' | 'protected' | 'private' = tag === 'class' ? 'private' : 'public';
   while (!p.is('}') && !p.atEof && !p.diags.full) {
     const start = p.i;
+    const depth = p.depth;
     const t = p.tok;
     try {
       if ((t.text === 'public' || t.text === 'protected' || t.text === 'private') && t.kind === 'keyword') {
@@ -572,7 +601,7 @@ function parseMembers(p: ParserState, tag: string, className: string): MemberSyn
       }
     } catch (e) {
       if (!(e instanceof SyntaxBailout)) throw e;
-      p.depth = 0;
+      p.depth = depth;
       p.noGreater = false;
       p.synchronize(start);
     }

@@ -172,7 +172,7 @@ export class ParserState {
   /** Guards recursion depth; call `leave()` when the guarded parse returns. */
   enter(): void {
     if (++this.depth > MAX_NESTING) {
-      this.depth = 0;
+      this.depth--;
       this.fail('this code is nested too deeply for the simulator');
     }
   }
