@@ -119,7 +119,13 @@ rows.push({
       const cpp = readFileSync(join(dir, name, 'lib.cpp'), 'utf8');
       const codon = readFileSync(join(dir, name, 'main.codon'), 'utf8');
       const ms = timeIt(() => runProgram({ cpp, codon }));
-      rows.push({ name: `lesson program ${lesson}/${name}: parse + run`, median: Number(ms.toFixed(2)), unit: 'ms', goal: '<= 5', ok: ms <= 5 });
+      rows.push({
+        name: `lesson program ${lesson}/${name}: parse + run`,
+        median: Number(ms.toFixed(2)),
+        unit: 'ms',
+        goal: '<= 5',
+        ok: ms <= 5,
+      });
     }
   }
 }
@@ -128,14 +134,29 @@ rows.push({
 {
   const cpp = 'extern "C" long twice(long x) { return 2 * x; }\n';
   const codon = (n: number) =>
-    `from C import LIB.twice(int) -> int\nLIB = "./libfoo.so"\ns = 0\nfor i in range(${n}):\n    s += twice(i)\nprint(s)\n`;
+    `LIB = "./libfoo.so"\nfrom C import LIB.twice(int) -> int\ns = 0\nfor i in range(${n}):\n    s += twice(i)\nprint(s)\n`;
+  const probe = runProgram({ cpp, codon: codon(10), maxSteps: 10_000_000 }).summary;
+  if (probe.outcome !== 'ok' || probe.stdout !== '90\n')
+    throw new Error(`the loop program does not run: ${JSON.stringify(probe)}`);
   const base = timeIt(() => runProgram({ cpp, codon: codon(0), maxSteps: 10_000_000 }));
   const at = (n: number) => timeIt(() => runProgram({ cpp, codon: codon(n), maxSteps: 10_000_000 })) - base;
   const t100k = at(100_000);
   const t50k = at(50_000);
-  rows.push({ name: 'Codon loop, 100,000 calls into C++, beyond start-up', median: Math.round(t100k), unit: 'ms', goal: '< 300', ok: t100k < 300 });
+  rows.push({
+    name: 'Codon loop, 100,000 calls into C++, beyond start-up',
+    median: Math.round(t100k),
+    unit: 'ms',
+    goal: '< 300',
+    ok: t100k < 300,
+  });
   const lin = t100k / (2 * t50k);
-  rows.push({ name: 'that loop: time at 100k / twice the time at 50k', median: Number(lin.toFixed(2)), unit: 'x', goal: '~1 (linear)', ok: lin < 1.3 && lin > 0.7 });
+  rows.push({
+    name: 'that loop: time at 100k / twice the time at 50k',
+    median: Number(lin.toFixed(2)),
+    unit: 'x',
+    goal: '~1 (linear)',
+    ok: lin < 1.3 && lin > 0.7,
+  });
 }
 
 const width = Math.max(...rows.map((r) => r.name.length));

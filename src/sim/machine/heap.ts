@@ -279,11 +279,7 @@ export class GcHeap {
   }
 
   private scanRange(start: number, end: number, consider: (word: number) => void): void {
-    const mem = this.m.mem;
-    for (let a = Math.ceil(start / 8) * 8; a + 8 <= end; a += 8) {
-      if (!mem.isMapped(a, 8)) continue;
-      consider(mem.readUint(a, 8));
-    }
+    this.m.mem.forEachWord(start, end, consider);
   }
 
   liveObjects(): ObjectRecord[] {

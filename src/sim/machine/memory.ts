@@ -241,6 +241,27 @@ export class Memory {
     dst.set(this.readBytes(addr, len), dstOffset);
   }
 
+  /**
+   * Calls `fn` with every aligned 8-byte word in [start, end) that lies on a page something has
+   * written (pages never touched hold zeros, which point nowhere). For conservative scans.
+   */
+  forEachWord(start: number, end: number, fn: (word: number) => void): void {
+    const first = Math.floor(start / PAGE_SIZE);
+    const last = Math.floor((end - 1) / PAGE_SIZE);
+    for (let no = first; no <= last; no++) {
+      const p = this.pages.get(no);
+      if (p === undefined) continue;
+      const base = no * PAGE_SIZE;
+      const from = Math.max(0, Math.ceil((start - base) / 8) * 8);
+      const to = Math.min(PAGE_SIZE, end - base);
+      for (let o = from; o + 8 <= to; o += 8) {
+        const lo = p.view.getUint32(o, true);
+        const hi = p.view.getUint32(o + 4, true);
+        if (lo !== 0 || hi !== 0) fn(hi * TWO_32 + lo);
+      }
+    }
+  }
+
   /** The live page contents (for keyframes); callers must copy before keeping. */
   pageBytes(no: number): Uint8Array | undefined {
     return this.pages.get(no)?.bytes;

@@ -22,10 +22,7 @@ export function reportLeaks(p: Process): void {
       }
     }
   };
-  const scan = (start: number, end: number): void => {
-    for (let a = Math.ceil(start / 8) * 8; a + 8 <= end; a += 8)
-      if (m.mem.isMapped(a, 8)) consider(m.mem.readUint(a, 8));
-  };
+  const scan = (start: number, end: number): void => m.mem.forEachWord(start, end, consider);
   for (const r of m.regions) if (r.kind === 'static' || r.kind === 'runtime') scan(r.start, r.end);
   scan(m.sp(), m.stackTop);
   for (const info of m.regs.infos) if (info.kind === 'gp') consider(m.regs.getUint(info.name));

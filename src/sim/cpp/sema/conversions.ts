@@ -54,18 +54,15 @@ export function convertScalar(e0: Expr, to: CType, kind: ConversionKind = 'impli
   }
   const e = toRvalue(e0);
   const from = e.type;
-  const mk = (conv: CastExpr['conversion'], rank: number): ConversionResult => ({
-    rank,
-    expr: cast(conv, e, to, explicit ? { style } : {}),
-  });
+  const castStyle = explicit ? style : undefined;
   if (from.kind === 'record') return { error: `cannot convert '${typeName(from)}' to '${typeName(to)}'` };
   if (from.kind === 'void') return { error: `a 'void' value cannot be used as '${typeName(to)}'` };
-  if (sameType(from, to)) return explicit ? mk('noop', 0) : { rank: 0, expr: e };
+  if (sameType(from, to)) return explicit ? made(e, to, castStyle, 'noop', 0) : { rank: 0, expr: e };
   const fromScopedEnum = from.kind === 'enum' && isScopedEnumType(from);
   if (kind === 'reinterpret') return reinterpretConversion(e, from, to, style);
   if (kind === 'const') {
     if (from.kind === 'pointer' && to.kind === 'pointer' && sameType(from.pointee, to.pointee))
-      return mk('pointer', 0);
+      return made(e, to, castStyle, 'pointer', 0);
     return {
       error: `const_cast can only change the const of a pointer, not convert '${typeName(from)}' to '${typeName(to)}'`,
     };
@@ -79,33 +76,33 @@ export function convertScalar(e0: Expr, to: CType, kind: ConversionKind = 'impli
           from.kind === 'pointer' ||
           (from.kind === 'enum' && (!fromScopedEnum || explicit))
         )
-          return mk('to-bool', 2);
+          return made(e, to, castStyle, 'to-bool', 2);
         break;
       }
       if (from.kind === 'int' || (from.kind === 'enum' && (!fromScopedEnum || explicit))) {
         const promoted = promote(from);
-        return mk('integral', promoted.kind === 'int' && promoted.name === to.name ? 1 : 2);
+        return made(e, to, castStyle, 'integral', promoted.kind === 'int' && promoted.name === to.name ? 1 : 2);
       }
-      if (from.kind === 'float') return mk('float-to-int', 2);
-      if (from.kind === 'pointer' && kind === 'c') return mk('pointer-to-int', 2);
+      if (from.kind === 'float') return made(e, to, castStyle, 'float-to-int', 2);
+      if (from.kind === 'pointer' && kind === 'c') return made(e, to, castStyle, 'pointer-to-int', 2);
       break;
     }
     case 'enum':
-      if (explicit && (from.kind === 'int' || from.kind === 'enum')) return mk('integral', 2);
-      if (explicit && from.kind === 'float') return mk('float-to-int', 2);
+      if (explicit && (from.kind === 'int' || from.kind === 'enum')) return made(e, to, castStyle, 'integral', 2);
+      if (explicit && from.kind === 'float') return made(e, to, castStyle, 'float-to-int', 2);
       break;
     case 'float':
       if (from.kind === 'float') {
         const promotion = from.name === 'float' && to.name === 'double';
-        return mk('float', promotion ? 1 : 2);
+        return made(e, to, castStyle, 'float', promotion ? 1 : 2);
       }
       if (from.kind === 'int' || (from.kind === 'enum' && (!fromScopedEnum || explicit)))
-        return mk('int-to-float', 2);
+        return made(e, to, castStyle, 'int-to-float', 2);
       break;
     case 'pointer': {
-      if (isNullPointerConstant(e)) return mk('null-to-pointer', 2);
+      if (isNullPointerConstant(e)) return made(e, to, castStyle, 'null-to-pointer', 2);
       if (from.kind === 'pointer') return pointerConversion(e, from, to, kind, style);
-      if (from.kind === 'int' && kind === 'c') return mk('int-to-pointer', 2);
+      if (from.kind === 'int' && kind === 'c') return made(e, to, castStyle, 'int-to-pointer', 2);
       break;
     }
     case 'complex':
@@ -116,6 +113,11 @@ export function convertScalar(e0: Expr, to: CType, kind: ConversionKind = 'impli
       break;
   }
   return { error: `cannot convert '${typeName(from)}' to '${typeName(to)}'` };
+}
+
+/** A conversion node and its rank (a module-level helper: conversions are the hottest path). */
+function made(e: Expr, to: CType, style: CastExpr['style'] | undefined, conv: CastExpr['conversion'], rank: number): ConversionResult {
+  return { rank, expr: cast(conv, e, to, style ? { style } : {}) };
 }
 
 function isScopedEnumType(t: CType): boolean {

@@ -3,7 +3,7 @@
  * conversions made explicit. Dispatch is through a handler table keyed by the syntax kind; the
  * operators live in expr-ops.ts, calls in expr-call.ts, the library in stdlib.ts.
  */
-import type { CType, RecordDecl, RecordType } from '../../abi/ctype';
+import type { CType, IntName, RecordDecl, RecordType } from '../../abi/ctype';
 import type { Span } from '../../diag';
 import type { Expr, FieldInfo, Init, RecordInfo, VarDecl } from '../ast';
 import type { ExprSyntax, QualifiedName } from '../syntax';
@@ -87,27 +87,27 @@ export function toBool(sema: Sema, e: Expr): Expr {
 
 // ------------------------------------------------------------------ literals
 
+/**
+ * Candidates for an integer literal's type, in order: name, largest value, the most `l`s the
+ * suffix may have, only for unsigned-or-non-decimal literals, only without a `u` suffix.
+ */
+const LITERAL_CANDIDATES: readonly [IntName, bigint, number, boolean, boolean][] = [
+  ['int', 0x7fffffffn, 0, false, true],
+  ['unsigned int', 0xffffffffn, 0, true, false],
+  ['long', 0x7fffffffffffffffn, 1, false, true],
+  ['unsigned long', 0xffffffffffffffffn, 1, true, false],
+  ['long long', 0x7fffffffffffffffn, 2, false, true],
+  ['unsigned long long', 0xffffffffffffffffn, 2, true, false],
+];
+
 /** The type of an integer literal ([lex.icon]): the first of int, long, long long (and unsigned for hex/octal) that fits. */
 function intLiteralType(v: bigint, unsigned: boolean, longs: number, decimal: boolean): CType | null {
-  const candidates: [string, bigint][] = [];
-  const add = (name: string, max: bigint): void => {
-    candidates.push([name, max]);
-  };
-  const I = 0x7fffffffn;
-  const U = 0xffffffffn;
-  const L = 0x7fffffffffffffffn;
-  const UL = 0xffffffffffffffffn;
-  if (longs === 0) {
-    if (!unsigned) add('int', I);
-    if (unsigned || !decimal) add('unsigned int', U);
+  for (const [name, max, minLongs, needsUnsigned, needsSigned] of LITERAL_CANDIDATES) {
+    if (longs > minLongs) continue;
+    if (needsUnsigned && !unsigned && decimal) continue;
+    if (needsSigned && unsigned) continue;
+    if (v <= max) return intT(name);
   }
-  if (longs <= 1) {
-    if (!unsigned) add('long', L);
-    if (unsigned || !decimal) add('unsigned long', UL);
-  }
-  if (!unsigned) add('long long', L);
-  if (unsigned || !decimal) add('unsigned long long', UL);
-  for (const [name, max] of candidates) if (v <= max) return intT(name as never);
   return null;
 }
 

@@ -20,7 +20,8 @@ export type Entity =
 export type ScopeKind = 'namespace' | 'class' | 'function' | 'block';
 
 export class Scope {
-  readonly names = new Map<string, Entity>();
+  /** Created on first use: most block scopes declare nothing, and a 1 MB file has thousands. */
+  private map: Map<string, Entity> | null = null;
   /** `using namespace std;` appeared in this scope. */
   usingStd = false;
 
@@ -29,9 +30,15 @@ export class Scope {
     readonly parent: Scope | null,
   ) {}
 
+  /** The names declared in this scope. */
+  get names(): Map<string, Entity> {
+    this.map ??= new Map();
+    return this.map;
+  }
+
   /** Finds a name in this scope only. */
   own(name: string): Entity | undefined {
-    return this.names.get(name);
+    return this.map?.get(name);
   }
 }
 
