@@ -76,8 +76,8 @@ export function CallView({ call, registers, locale }: CallViewProps) {
               >
                 {label(r.caller, 'caller', r.register)}
               </td>
-              <td>{label(r.callee, 'callee', r.register)}</td>
-              <td>
+              <td data-label={t.calleeDoes}>{label(r.callee, 'callee', r.register)}</td>
+              <td data-label={t.valueNow}>
                 <code>{clip(r.value, 28)}</code>
               </td>
             </tr>

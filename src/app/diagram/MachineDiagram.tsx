@@ -170,7 +170,13 @@ export function MachineDiagram({
             />
           </div>
           {scene.call !== null && <CallView call={scene.call} registers={scene.registers} locale={locale} />}
-          <Ribbon trace={trace} step={scene.step} prefix={prefix} locale={locale} />
+          <Ribbon
+            trace={trace}
+            step={scene.step}
+            prefix={prefix}
+            locale={locale}
+            narrow={mode === 'narrow'}
+          />
         </>
       )}
       <Legend locale={locale} prefix={prefix} />

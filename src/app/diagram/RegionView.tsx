@@ -59,13 +59,6 @@ export function RegionView({ area, layout, scene, locale, children }: RegionView
           {clip(s.text, charsFit(w - 2 * G.pad, 11))}
         </text>
       ))}
-      {layout.addresses
-        .filter((a) => inArea(a.y, a.x))
-        .map((a) => (
-          <text key={`${a.addr}-${a.y}`} x={a.x} y={a.y + 14} className="md-addr">
-            {hexAddr(a.addr)}
-          </text>
-        ))}
       {layout.gaps
         .filter((g) => inArea(g.y, g.x))
         .map((g) => (

@@ -9,23 +9,24 @@ interface RibbonProps {
   step: number;
   prefix: string;
   locale: Locale;
-  onSelectStep?: ((step: number) => void) | undefined;
+  /** A phone-sized container: a shorter plot and labels. */
+  narrow?: boolean;
 }
-
-const PLOT_W = 640;
 
 /**
  * The lifetime ribbon: one line per object across the run, solid while alive, hatched after its
  * lifetime ends (diagonal for out of scope, crossed for freed, dotted for collected), with the
  * current step marked. Object lines come in the order of their birth.
  */
-export function Ribbon({ trace, step, prefix, locale }: RibbonProps) {
+export function Ribbon({ trace, step, prefix, locale, narrow = false }: RibbonProps) {
   const t = strings(locale);
   const n = Math.max(1, trace.steps.count);
   const rows = ribbonRows(trace.objects, n);
-  const sx = (s: number) => RIBBON.labelW + (s / n) * PLOT_W;
+  const plotW = narrow ? 220 : 640;
+  const labelW = narrow ? 120 : RIBBON.labelW;
+  const sx = (s: number) => labelW + (s / n) * plotW;
   const height = rows.length * RIBBON.rowH + 22;
-  const width = RIBBON.labelW + PLOT_W + 10;
+  const width = labelW + plotW + 10;
   const calls = trace.boundaryCalls;
   return (
     <figure className="md-ribbon" aria-label={t.ribbon}>
@@ -63,8 +64,8 @@ export function Ribbon({ trace, step, prefix, locale }: RibbonProps) {
               key={r.objectId}
               className={`md-ribbon__row md-ribbon__row--${r.side}${alive ? ' md-ribbon__row--now' : ''}`}
             >
-              <text x={RIBBON.labelW - 6} y={r.y + 12} textAnchor="end" className="md-ribbon__label">
-                {clip(r.name, charsFit(RIBBON.labelW - 10, 11))}
+              <text x={labelW - 6} y={r.y + 12} textAnchor="end" className="md-ribbon__label">
+                {clip(r.name, charsFit(labelW - 10, 11))}
               </text>
               <rect
                 x={sx(r.born)}

@@ -145,6 +145,14 @@ export function StepView({
           );
         })}
       </g>
+      {/* Addresses last, haloed: an arrow entering a box passes under its row's address. */}
+      <g className="md-addrs" aria-hidden="true">
+        {layout.addresses.map((a) => (
+          <text key={`${a.addr}-${a.y}`} x={a.x} y={a.y + 14} className="md-addr">
+            {hexAddr(a.addr)}
+          </text>
+        ))}
+      </g>
       {layout.crash !== null && scene.crash !== null && (
         <CrashCallout rect={layout.crash} crash={scene.crash} trace={trace} locale={locale} />
       )}

@@ -109,6 +109,7 @@ export const G = {
   rowH: 20,
   headH: 38,
   laneW: 272,
+  laneWNarrow: 246,
   laneGap: 12,
   gutter: 112,
   channel: 64,
@@ -250,13 +251,14 @@ function layoutArea(
   regionNames: Map<number, string>,
   gutter: number,
   column: number,
+  laneW: number,
 ): AreaContent {
   const objs = scene.objects.filter((o) => o.area === kind);
   const cl = clusters(objs);
   const geo = cl.map((c) => ({ c, g: layoutCluster(c) }));
   const lanes = Math.max(1, ...geo.map((x) => x.g.lanes));
   const left = G.pad + gutter;
-  const innerW = lanes * G.laneW + (lanes - 1) * G.laneGap;
+  const innerW = lanes * laneW + (lanes - 1) * G.laneGap;
   const width = left + innerW + G.pad;
   const stack = kind === 'stack';
   if (stack) geo.sort((p, q) => q.c.start - p.c.start);
@@ -332,7 +334,7 @@ function layoutArea(
     }
     for (const a of g.addresses) out.addresses.push({ x: G.pad, y: y + a.y, addr: a.addr });
     for (const bx of g.boxes) {
-      const x = left + bx.lane * (G.laneW + G.laneGap);
+      const x = left + bx.lane * (laneW + G.laneGap);
       const box: ObjectBox = {
         objectId: bx.o.id,
         key: bx.o.key,
@@ -340,16 +342,16 @@ function layoutArea(
         column,
         x,
         y: y + bx.y,
-        w: G.laneW,
+        w: laneW,
         h: bx.h,
-        rows: bx.rows.map((r) => ({ row: r.row, x, y: y + r.y, w: G.laneW, h: r.h })),
+        rows: bx.rows.map((r) => ({ row: r.row, x, y: y + r.y, w: laneW, h: r.h })),
       };
       out.objects.push(box);
       const fb = inOwnFrame(bx.o) ? frameBoxes.get(bx.o.frameId) : undefined;
       if (fb !== undefined) {
         fb.bottom = Math.max(fb.bottom, box.y + box.h);
         fb.x1 = Math.min(fb.x1, x);
-        fb.x2 = Math.max(fb.x2, x + G.laneW);
+        fb.x2 = Math.max(fb.x2, x + laneW);
       }
     }
     y += g.height;
@@ -362,7 +364,7 @@ function layoutArea(
   for (const [fid, fb] of frameBoxes) {
     const f = frameById.get(fid);
     const x1 = Number.isFinite(fb.x1) ? fb.x1 : left;
-    const x2 = Number.isFinite(fb.x2) ? fb.x2 : left + G.laneW;
+    const x2 = Number.isFinite(fb.x2) ? fb.x2 : left + laneW;
     out.frames.push({
       frameId: fid,
       x: x1 - 6,
@@ -394,10 +396,11 @@ export function layoutScene(scene: Scene, mode: LayoutMode, regionNames: Map<num
       ? ['stack', 'registers', 'static', 'c-heap', 'gc-heap']
       : ['registers', 'stack', 'static', 'c-heap', 'gc-heap'];
   const contents = new Map<AreaKind, AreaContent>();
-  for (const k of memKinds) contents.set(k, layoutArea(k, scene, regionNames, gutter, columnOf[k]));
+  const laneW = mode === 'wide' ? G.laneW : G.laneWNarrow;
+  for (const k of memKinds) contents.set(k, layoutArea(k, scene, regionNames, gutter, columnOf[k], laneW));
   const regCount = scene.registers.length;
   const regHeight = G.titleH + regCount * (G.regH + G.regGap) + G.pad;
-  const regWidth = G.regW + 2 * G.pad;
+  const regWidth = (mode === 'wide' ? G.regW : G.laneWNarrow) + 2 * G.pad;
   const columns = mode === 'wide' ? 3 : 1;
   const colWidth: number[] = new Array<number>(columns).fill(0);
   for (const k of order) {
@@ -430,7 +433,9 @@ export function layoutScene(scene: Scene, mode: LayoutMode, regionNames: Map<num
     const col = columnOf[k];
     const ax = colX[col] as number;
     const ay = colY[col] as number;
-    const w = colWidth[col] as number;
+    // Wide: areas in a column share its width. Narrow: each keeps its own (a phone scrolls only where it must).
+    const own = k === 'registers' ? regWidth : (contents.get(k) as AreaContent).width;
+    const w = mode === 'wide' ? (colWidth[col] as number) : own;
     if (k === 'registers') {
       layout.areas.push({
         kind: k,
@@ -525,7 +530,7 @@ export function routeArrows(scene: Scene, layout: Layout, colX: number[], colWid
   const channelStart = (i: number) => (colX[i] as number) + (colWidth[i] as number);
   const channelEnd = (i: number) => (colX[i + 1] as number | undefined) ?? channelStart(i) + G.channel;
   const used: { y1: number; y2: number; lane: number }[][] = Array.from({ length: columns }, () => []);
-  const lane = (ch: number, y1: number, y2: number): number => {
+  const lane = (ch: number, y1: number, y2: number, base?: number): number => {
     const lo = Math.min(y1, y2) - 4;
     const hi = Math.max(y1, y2) + 4;
     const list = used[ch] as { y1: number; y2: number; lane: number }[];
@@ -534,7 +539,14 @@ export function routeArrows(scene: Scene, layout: Layout, colX: number[], colWid
     while (taken.includes(l)) l++;
     list.push({ y1: lo, y2: hi, lane: l });
     const max = Math.floor((G.channel - 20) / G.laneStep);
-    return channelStart(ch) + 10 + (l % max) * G.laneStep;
+    return (base ?? channelStart(ch)) + 10 + (l % max) * G.laneStep;
+  };
+  // Narrow (one column): an arrow runs just right of the widest area it passes, not of the widest area of all.
+  const rightEdge = (y1: number, y2: number): number => {
+    const lo = Math.min(y1, y2);
+    const hi = Math.max(y1, y2);
+    const spanned = layout.areas.filter((a) => a.y < hi + 1 && lo - 1 < a.y + a.h);
+    return Math.max(0, ...spanned.map((a) => a.x + a.w));
   };
   const clear = (a: Point, b: Point) => obstacles.every((r) => !segmentCrosses(a, b, r));
   /** From an end's side out to x = `toward`; detours through the lane gap when the straight run is blocked. */
@@ -575,9 +587,10 @@ export function routeArrows(scene: Scene, layout: Layout, colX: number[], colWid
   const route = (s: Anchor, t: Anchor): Point[] => {
     if (s.column === t.column) {
       const ch = s.column;
-      const a = leg(s, 'right', channelStart(ch));
-      const b = leg(t, 'right', channelStart(ch));
-      const lx = lane(ch, a.y, b.y);
+      const base = layout.mode === 'narrow' ? rightEdge(s.y, t.y) : channelStart(ch);
+      const a = leg(s, 'right', base);
+      const b = leg(t, 'right', base);
+      const lx = lane(ch, a.y, b.y, layout.mode === 'narrow' ? rightEdge(a.y, b.y) : undefined);
       return join({ pts: withX(a.pts, lx) }, [], b, lx);
     }
     const rightward = t.column > s.column;
