@@ -545,10 +545,8 @@ export class Machine {
 
   private regEvent(name: string): void {
     const i = this.regs.indexOf(name);
-    const info = this.regs.infos[i];
     // General-purpose registers are 8 bytes wide; only vector slots need all 16.
-    const view = this.regs.slotView(i);
-    this.rec.register(i, info?.kind === 'vec' ? view : view.subarray(0, 8));
+    this.rec.registerFrom(i, this.regs.bytes, i * 16, this.regs.isVector[i] === 1 ? 16 : 8);
   }
 
   setRegInt(name: string, value: number): void {

@@ -113,6 +113,13 @@ export class Memory {
 
   /** True when every byte of [addr, addr+len) has been written since it was mapped or allocated. */
   isInitialized(addr: number, len: number): boolean {
+    const off = addr % PAGE_SIZE;
+    if (off + len <= PAGE_SIZE) {
+      const p = this.pages.get((addr - off) / PAGE_SIZE);
+      if (p === undefined) return false;
+      for (let i = off; i < off + len; i++) if (p.init[i] === 0) return false;
+      return true;
+    }
     for (let i = 0; i < len; i++) {
       const a = addr + i;
       const p = this.pages.get(Math.floor(a / PAGE_SIZE));

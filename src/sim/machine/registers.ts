@@ -122,9 +122,12 @@ export class RegisterFile {
   readonly bytes: Uint8Array;
   private readonly view: DataView;
   private readonly index = new Map<string, number>();
+  /** 1 for vector (16-byte) slots, by index. */
+  readonly isVector: Uint8Array;
 
   constructor(readonly target: Target) {
     this.infos = registerInfos(target);
+    this.isVector = Uint8Array.from(this.infos, (r) => (r.kind === 'vec' ? 1 : 0));
     this.names = this.infos.map((r) => r.name);
     this.bytes = new Uint8Array(this.infos.length * SLOT);
     this.view = new DataView(this.bytes.buffer);

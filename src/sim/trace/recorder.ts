@@ -179,6 +179,15 @@ export class TraceRecorder {
     this.event(EventKind.Write, addr, len, off, objectId);
   }
 
+  /** Records a register event whose bytes are `len` bytes of `src` at `offset` (no view allocated). */
+  registerFrom(index: number, src: Uint8Array, offset: number, len: number): void {
+    const off = this.bytesUsed;
+    if (off + len > this.bytes.length) this.bytes = grow(this.bytes, off + len);
+    this.bytes.set(src.subarray(offset, offset + len), off);
+    this.bytesUsed = off + len;
+    this.event(EventKind.Reg, index, len, off, -1);
+  }
+
   register(index: number, slot: Uint8Array): void {
     this.event(EventKind.Reg, index, slot.length, this.pool(slot), -1);
   }
