@@ -9,7 +9,7 @@
 import type { Pos, Span } from '../diag';
 import { DiagSink } from './diagnostics';
 import { evalPpCondition } from './pp-expr';
-import { KEYWORDS, PUNCTUATORS, type LiteralValue, type Token } from './token';
+import { KEYWORDS, PUNCTUATORS, type LiteralValue, type Token, type TokenKind } from './token';
 
 /** One `#include` line. */
 export interface IncludeDirective {
@@ -54,6 +54,36 @@ const isIdentStart = (c: number): boolean =>
   (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isIdentChar = (c: number): boolean => isIdentStart(c) || isDigit(c);
+
+/**
+ * A token as the lexer makes it: positions as numbers, the Span object built on first use. A 1 MB
+ * file has 400,000 tokens that all live until parsing ends; four objects per token (token, span,
+ * two positions) made the garbage collector the largest cost of parsing.
+ */
+class LexedToken implements Token {
+  private cachedSpan: Span | undefined;
+  lineStart?: boolean;
+
+  constructor(
+    readonly kind: TokenKind,
+    readonly text: string,
+    readonly value: LiteralValue | undefined,
+    private readonly startOffset: number,
+    private readonly startLine: number,
+    private readonly startColumn: number,
+    private readonly endOffset: number,
+    private readonly endLine: number,
+    private readonly endColumn: number,
+  ) {}
+
+  get span(): Span {
+    this.cachedSpan ??= {
+      start: { line: this.startLine, column: this.startColumn, offset: this.startOffset },
+      end: { line: this.endLine, column: this.endColumn, offset: this.endOffset },
+    };
+    return this.cachedSpan;
+  }
+}
 
 /** Lexes a whole C++ file into tokens (ending with an `eof` token). */
 export function lexCpp(source: string, diags: DiagSink): LexResult {
@@ -136,6 +166,21 @@ class Lexer {
 
   private pos(offset: number): Pos {
     return { line: this.line, column: offset - this.lineStart + 1, offset };
+  }
+
+  /** A token ending at the cursor (see LexedToken for why its span is built lazily). */
+  private lexed(kind: TokenKind, text: string, start: Pos, value: LiteralValue | undefined): Token {
+    return new LexedToken(
+      kind,
+      text,
+      value,
+      start.offset,
+      start.line,
+      start.column,
+      this.i,
+      this.line,
+      this.i - this.lineStart + 1,
+    );
   }
 
   private span(start: Pos): Span {
@@ -235,7 +280,7 @@ class Lexer {
         return next === 39 ? this.charLiteral(start, text) : this.stringLiteral(start, text);
       }
       this.i = j;
-      return { kind: KEYWORDS.has(text) ? 'keyword' : 'ident', text, span: this.span(start) };
+      return this.lexed(KEYWORDS.has(text) ? 'keyword' : 'ident', text, start, undefined);
     }
     if (isDigit(c) || (c === 46 && isDigit(src.charCodeAt(this.i + 1)))) return this.number(start);
     if (c === 39) return this.charLiteral(start, '');
@@ -243,7 +288,7 @@ class Lexer {
     const punct = matchPunctuator(src, this.i);
     if (punct !== null) {
       this.i += punct.length;
-      return { kind: 'punct', text: punct, span: this.span(start) };
+      return this.lexed('punct', punct, start, undefined);
     }
     // Not C++ at all: skip one character (a whole surrogate pair) and say which.
     const cp = src.codePointAt(this.i) ?? c;
@@ -293,7 +338,7 @@ class Lexer {
         value: { kind: 'int', value: 0n, unsigned: false, longs: 0, decimal: true },
       };
     }
-    return { kind: value.kind, text, span, value };
+    return this.lexed(value.kind, text, start, value);
   }
 
   private charLiteral(start: Pos, prefix: string): Token {

@@ -81,14 +81,21 @@ export function convertScalar(e0: Expr, to: CType, kind: ConversionKind = 'impli
       }
       if (from.kind === 'int' || (from.kind === 'enum' && (!fromScopedEnum || explicit))) {
         const promoted = promote(from);
-        return made(e, to, castStyle, 'integral', promoted.kind === 'int' && promoted.name === to.name ? 1 : 2);
+        return made(
+          e,
+          to,
+          castStyle,
+          'integral',
+          promoted.kind === 'int' && promoted.name === to.name ? 1 : 2,
+        );
       }
       if (from.kind === 'float') return made(e, to, castStyle, 'float-to-int', 2);
       if (from.kind === 'pointer' && kind === 'c') return made(e, to, castStyle, 'pointer-to-int', 2);
       break;
     }
     case 'enum':
-      if (explicit && (from.kind === 'int' || from.kind === 'enum')) return made(e, to, castStyle, 'integral', 2);
+      if (explicit && (from.kind === 'int' || from.kind === 'enum'))
+        return made(e, to, castStyle, 'integral', 2);
       if (explicit && from.kind === 'float') return made(e, to, castStyle, 'float-to-int', 2);
       break;
     case 'float':
@@ -107,7 +114,7 @@ export function convertScalar(e0: Expr, to: CType, kind: ConversionKind = 'impli
     }
     case 'complex':
       if (from.kind === 'float' || from.kind === 'int')
-        return mk(from.kind === 'int' ? 'int-to-float' : 'float', 2);
+        return made(e, to, castStyle, from.kind === 'int' ? 'int-to-float' : 'float', 2);
       break;
     default:
       break;
@@ -116,7 +123,13 @@ export function convertScalar(e0: Expr, to: CType, kind: ConversionKind = 'impli
 }
 
 /** A conversion node and its rank (a module-level helper: conversions are the hottest path). */
-function made(e: Expr, to: CType, style: CastExpr['style'] | undefined, conv: CastExpr['conversion'], rank: number): ConversionResult {
+function made(
+  e: Expr,
+  to: CType,
+  style: CastExpr['style'] | undefined,
+  conv: CastExpr['conversion'],
+  rank: number,
+): ConversionResult {
   return { rank, expr: cast(conv, e, to, style ? { style } : {}) };
 }
 
