@@ -327,7 +327,8 @@ function layoutArea(
         const f = frameById.get(fid);
         if (f === undefined) continue;
         frameSeen.add(fid);
-        const h = f.boundary ? G.boundaryHead : G.frameHead;
+        // The boundary line marks a call in progress; a returned frame keeps just its label.
+        const h = f.boundary && f.alive ? G.boundaryHead : G.frameHead;
         frameBoxes.set(fid, { top: y, bottom: y + h, x1: Infinity, x2: -Infinity, headerH: h });
         y += h;
       }
@@ -372,7 +373,7 @@ function layoutArea(
       w: x2 - x1 + 12,
       h: fb.bottom - fb.top + 6,
       headerH: fb.headerH,
-      boundary: f?.boundary ?? false,
+      boundary: (f?.boundary ?? false) && (f?.alive ?? false),
     });
   }
   out.height = y + G.pad;

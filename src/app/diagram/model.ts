@@ -519,8 +519,10 @@ export function buildScene(trace: Trace, step: number, eventEnd?: number): Scene
       continue;
     }
     const later = existing.filter((x) => x.o.born >= e.o.died && x.o.id !== e.o.id && overlaps(x.o, e.o));
+    // Shown while nothing reused its bytes, or at the very step something does (the overwrite).
+    later.sort((a, b) => a.o.born - b.o.born || a.o.id - b.o.id);
     const reuser = later.length > 0 ? (later[later.length - 1] as (typeof later)[number]) : null;
-    if (reuser !== null && !pointedDead.has(e.o.id) && reuser.o.born < st) continue;
+    if (later.some((x) => x.o.born < st) && !pointedDead.has(e.o.id)) continue;
     // A dead view over memory that still has a live owner is just that owner's bytes now.
     if (
       e.o.role === 'result-view' &&
