@@ -67,8 +67,6 @@ export const en: Record<string, string> = {
   'cpp.return-memory': 'The result is already in the memory at {0} (the address that came in {1}).',
   'cpp.return-reg': 'The result {0} goes back in {1}.',
   'boundary.call': 'Codon calls {0} across the boundary. Codon believes: {1}. The library really is: {2}.',
-  'boundary.call-leftover':
-    'Codon calls {0}. Nobody set the hidden-pointer register for this call: it still holds {1} ({2}).',
   'boundary.return': '{0} has returned; Codon reads the result from {1}, as its declaration says.',
   'finding.abi-mismatch': 'Codon and the library disagree on where values travel in the call to {0}: {1}.',
   'finding.type-mismatch':
@@ -76,4 +74,14 @@ export const en: Record<string, string> = {
   'crash.abort': 'abort(): the program stops itself with SIGABRT.',
   'crash.divide-by-zero': 'Integer division by zero in {0}: the CPU raises SIGFPE.',
   'crash.out-of-range': 'An uncaught std::out_of_range ({0}): std::terminate calls abort().',
+  'codon.assign-start': '{0} = {1}: first the right-hand side.',
+  'cpp.store': '{0} stores {1} at {2}, in {3}.',
+  'boundary.call-leftover.zero':
+    'Codon calls {0} across the boundary. Codon believes: {1}. The library really is: {2}. Nobody set {3} for this call: start-up left it at 0, a null pointer.',
+  'boundary.call-leftover.runtime-data':
+    'Codon calls {0} across the boundary. Codon believes: {1}. The library really is: {2}. Nobody set {3} for this call: it still holds {4}, the address of {5} in the runtime’s writable data.',
+  'boundary.call-leftover.gc-object':
+    'Codon calls {0} across the boundary. Codon believes: {1}. The library really is: {2}. Nobody set {3} for this call: it still holds {4}, the address of the live Codon object {5}.',
+  'boundary.call-leftover.stale-stack':
+    'Codon calls {0} across the boundary. Codon believes: {1}. The library really is: {2}. Nobody set {3} for this call: it still holds {4}, an address about 9 KB below the stack pointer, in dead frames.',
 };

@@ -58,7 +58,6 @@ export const zh: Record<string, string> = {
   'cpp.return-memory': '返回值已经在 {0} 处的内存里了（也就是 {1} 传进来的地址）。',
   'cpp.return-reg': '返回值 {0} 放在 {1} 里带回去。',
   'boundary.call': 'Codon 跨越边界调用 {0}。Codon 以为：{1}。库里实际是：{2}。',
-  'boundary.call-leftover': 'Codon 调用 {0}。这次调用没有人设置隐藏指针寄存器：它里面还是 {1}（{2}）。',
   'boundary.return': '{0} 已返回；Codon 按它的声明，从 {1} 读取结果。',
   'finding.abi-mismatch': '在对 {0} 的调用中，Codon 和库对值经由哪里传递的看法不一致：{1}。',
   'finding.type-mismatch':
@@ -66,4 +65,14 @@ export const zh: Record<string, string> = {
   'crash.abort': 'abort()：程序以 SIGABRT 自行终止。',
   'crash.divide-by-zero': '{0} 中出现整数除以零：CPU 触发 SIGFPE。',
   'crash.out-of-range': '未捕获的 std::out_of_range（{0}）：std::terminate 调用 abort()。',
+  'codon.assign-start': '{0} = {1}：先计算右边。',
+  'cpp.store': '{0} 把 {1} 存到 {2}，也就是 {3} 里。',
+  'boundary.call-leftover.zero':
+    'Codon 跨越边界调用 {0}。Codon 以为：{1}。库里实际是：{2}。这次调用没有人设置 {3}：启动代码留下的是 0，也就是空指针。',
+  'boundary.call-leftover.runtime-data':
+    'Codon 跨越边界调用 {0}。Codon 以为：{1}。库里实际是：{2}。这次调用没有人设置 {3}：它里面还是 {4}，也就是运行时可写数据里 {5} 的地址。',
+  'boundary.call-leftover.gc-object':
+    'Codon 跨越边界调用 {0}。Codon 以为：{1}。库里实际是：{2}。这次调用没有人设置 {3}：它里面还是 {4}，也就是活着的 Codon 对象 {5} 的地址。',
+  'boundary.call-leftover.stale-stack':
+    'Codon 跨越边界调用 {0}。Codon 以为：{1}。库里实际是：{2}。这次调用没有人设置 {3}：它里面还是 {4}，一个比栈指针低约 9 KB 的地址，落在已经失效的栈帧里。',
 };

@@ -151,8 +151,17 @@ export class CodonInterpreter {
     return Flow.Normal;
   }
 
-  private stmtStep(s: Stmt, message: string, params: (string | number)[] = []): void {
-    this.p.m.step(StepKind.Statement, SIDE, this.loc(s.span), message, params);
+  private stmtStep(s: Stmt, message: string, params: (string | number)[] = []): number {
+    return this.p.m.step(StepKind.Statement, SIDE, this.loc(s.span), message, params);
+  }
+
+  /**
+   * Before a statement's own last action (the store of an assignment, the return): when evaluating
+   * it ran other steps (a call), that action gets a step of its own, so its events and narration
+   * do not land on the callee's last step.
+   */
+  private resume(s: Stmt, step: number, message: string, params: (string | number)[]): void {
+    if (this.p.m.stepCount - 1 !== step) this.stmtStep(s, message, params);
   }
 
   private exec(s: Stmt): Flow {
@@ -165,16 +174,18 @@ export class CodonInterpreter {
         this.execImport(s);
         return Flow.Normal;
       case 'assign': {
-        this.stmtStep(s, 'codon.assign', [this.text(s.target), '']);
+        const step = this.stmtStep(s, 'codon.assign-start', [this.text(s.target), this.text(s.value)]);
         const value = this.eval(s.value);
+        this.resume(s, step, 'codon.assign', [this.text(s.target), '']);
         this.assign(s.target, value, s.value.type ?? null);
         m.narrate('codon.assign', [this.text(s.target), this.show(value, s.value.type)]);
         return Flow.Normal;
       }
       case 'augassign': {
-        this.stmtStep(s, 'codon.assign', [this.text(s.target), '']);
+        const step = this.stmtStep(s, 'codon.assign-start', [this.text(s.target), this.text(s.value)]);
         const cur = this.eval(s.target);
         const rhs = this.eval(s.value);
+        this.resume(s, step, 'codon.assign', [this.text(s.target), '']);
         const t = s.target.type ?? null;
         const value = this.binary(s.op, cur, rhs, t, s.value.type ?? null, this.loc(s.span));
         this.assign(s.target, value, t);
@@ -196,8 +207,9 @@ export class CodonInterpreter {
         this.stmtStep(s, 'codon.continue');
         return Flow.Continue;
       case 'return': {
-        this.stmtStep(s, 'codon.return', [this.frame?.name ?? '', '']);
+        const step = this.stmtStep(s, 'codon.return', [this.frame?.name ?? '', '']);
         const v = s.value === null ? null : this.eval(s.value);
+        this.resume(s, step, 'codon.return', [this.frame?.name ?? '', '']);
         if (this.frame !== null) this.frame.returnValue = v;
         m.narrate('codon.return', [this.frame?.name ?? '', this.show(v, s.value?.type)]);
         return Flow.Return;

@@ -659,11 +659,26 @@ export class CppInterpreter {
         this.endTemps();
         return Flow.Normal;
       }
-      case 'expr':
+      case 'expr': {
         this.stmtStep(s);
-        this.rv(s.expr);
+        const v = this.rv(s.expr);
         this.endTemps();
+        if ((s.expr.kind === 'assign' || s.expr.kind === 'compound-assign') && v instanceof Ref) {
+          // Say where the value went: that is where a stray write shows itself.
+          const k = scalarKind(s.expr.target.type, this.target);
+          const stored =
+            k !== null && this.p.m.mem.isMapped(v.addr, 8) ? loadScalarQuiet(this.p, k, v.addr) : null;
+          const owner = this.p.m.objectAt(v.addr);
+          const where = owner >= 0 ? this.p.m.object(owner).name : this.p.m.describeAddress(v.addr);
+          this.p.m.narrate('cpp.store', [
+            this.text(s.span),
+            stored === null ? '?' : this.showVal(stored, s.expr.target.type),
+            hex(v.addr),
+            where,
+          ]);
+        }
         return Flow.Normal;
+      }
       case 'if': {
         this.stmtStep(s, 'cpp.if');
         const c = num(this.rv(s.cond)) !== 0;
@@ -1448,6 +1463,22 @@ export class CppInterpreter {
     if (k?.k === 'int') return k.bool ? (v !== 0 ? 1 : 0) : wrapInt(v, k.size, k.signed);
     if (k?.k === 'f32') return Math.fround(v);
     return v;
+  }
+}
+
+/** Reads a scalar for narration only: no events, no findings. */
+function loadScalarQuiet(p: Process, k: NonNullable<ReturnType<typeof scalarKind>>, addr: number): Val {
+  const mem = p.m.mem;
+  switch (k.k) {
+    case 'int':
+      return k.signed ? mem.readInt(addr, k.size) : mem.readUint(addr, k.size);
+    case 'f32':
+      return mem.readF32(addr);
+    case 'f64':
+    case 'f80':
+      return mem.readF64(addr);
+    case 'ptr':
+      return new Ref(mem.readUint(addr, 8), -1);
   }
 }
 

@@ -320,14 +320,23 @@ export class ForeignBridge implements ForeignCalls {
       mismatch: cmp.abiMismatch || cmp.typeMismatch,
     });
     if (leftover !== null)
-      m.narrate('boundary.call-leftover', [imp.symbol, leftover.what, hex(leftover.value)]);
+      // One message per setting, so the page can say it in any language.
+      m.narrate(`boundary.call-leftover.${leftover.setting}`, [
+        imp.symbol,
+        caller.signature,
+        callee.signature,
+        HIDDEN_POINTER_REG[this.target],
+        hex(leftover.value),
+        leftover.objectName,
+      ]);
     // `call`: the return address goes on the stack; Codon set aside no result slot.
-    const ret = this.cpp.pushReturnAddress('main (Codon)', null);
+    const callerName = m.frames[m.currentFrame]?.functionName ?? 'main';
+    const ret = this.cpp.pushReturnAddress(callerName, null);
     const first = args[0]?.value;
     const slotObject = coincide && first instanceof Ref && first.prov >= 0 ? m.object(first.prov) : null;
     m.resultSlots.push(slotObject === null ? null : { addr: slotObject.addr, size: slotObject.size });
     try {
-      this.cpp.invoke(fn, 'main (Codon)');
+      this.cpp.invoke(fn, callerName);
     } finally {
       m.resultSlots.pop();
     }

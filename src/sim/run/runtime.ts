@@ -138,22 +138,24 @@ export function leftoverRegisters(p: Process): [string, string] {
  * Sets the leftover registers before the program's first foreign call, per the run's setting,
  * and returns a description for the narration. Later calls see what the program left.
  */
-export function applyLeftover(p: Process, loc: SourceLoc | null): { value: number; what: string } | null {
+export function applyLeftover(
+  p: Process,
+  loc: SourceLoc | null,
+): { value: number; setting: Leftover; objectName: string } | null {
   if (p.leftoverApplied) return null;
   p.leftoverApplied = true;
   const m = p.m;
   let value: number;
-  let what: string;
+  let objectName = '';
   let prov = -1;
   switch (p.leftover) {
     case 'zero':
       value = 0;
-      what = 'zero (a null pointer)';
       break;
     case 'runtime-data': {
       const o = m.object(p.runtimeObjects.loaderLock);
       value = o.addr;
-      what = `the address of ${o.name}, in the runtime's writable data`;
+      objectName = o.name;
       prov = o.id;
       break;
     }
@@ -161,13 +163,12 @@ export function applyLeftover(p: Process, loc: SourceLoc | null): { value: numbe
       const target = newestGcObject(p);
       const o = m.object(target);
       value = o.addr;
-      what = `the address of the live GC object ${o.name}`;
+      objectName = o.name;
       prov = o.id;
       break;
     }
     case 'stale-stack': {
       value = m.sp() - PRINTF_DEPTH;
-      what = `${hex(PRINTF_DEPTH)} bytes below the stack pointer, in dead frames`;
       break;
     }
   }
@@ -177,7 +178,7 @@ export function applyLeftover(p: Process, loc: SourceLoc | null): { value: numbe
     else p.regProv.delete(r);
   }
   void loc;
-  return { value, what };
+  return { value, setting: p.leftover, objectName };
 }
 
 /** The most recently allocated live, scanned GC object of the program (else `sys.argv`). */
