@@ -14,6 +14,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runProgram } from '../src/sim/run/index.ts';
+import { stateAt } from '../src/sim/trace/reader.ts';
 import type { Trace } from '../src/sim/trace/types.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -138,7 +139,10 @@ test('the stray write lands where %rdi pointed, and the caller reads %rax as a p
   await expect(view.getByTestId('hidden-write')).toHaveAttribute('data-written', '32');
   const bar = trace.objects.find((o) => o.name === 'bar' && o.side === 'codon');
   if (bar === undefined) throw new Error('no Codon bar');
-  await d.goTo(call.returnStep + 1);
+  // The first step at which the Codon local holds what came back in %rax.
+  let assigned = call.returnStep;
+  while (Number(stateAt(trace, assigned).readUint64(bar.addr)) !== call.hiddenPointer.value) assigned++;
+  await d.goTo(assigned);
   const arrow = d.arrowFromCell(bar.addr);
   await expect(arrow).toHaveAttribute('data-target', target);
   await expect(arrow).toHaveAttribute('data-status', 'valid');
@@ -158,9 +162,14 @@ test('fix (a): the pointer leads into static storage and stays valid', async ({ 
     .locator(`[data-name="foo::bar (static)"]`)
     .getAttribute('data-key');
   expect(staticKey).not.toBeNull();
-  // Every step from the first return until bar_ptr's frame ends: the arrow is there, valid, into static storage.
+  // Every step from the one where bar_ptr first holds the static array's address until bar_ptr's
+  // frame ends: the arrow is there, valid, into static storage.
+  let first = ret;
+  while (first < trace.steps.count && Number(stateAt(trace, first).readUint64(ptr.addr)) !== stat.addr)
+    first++;
   const last = ptr.died < 0 ? trace.steps.count - 1 : ptr.died - 1;
-  for (let s = ret; s <= last; s++) {
+  expect(first).toBeLessThan(last);
+  for (let s = first; s <= last; s++) {
     await d.goTo(s);
     const arrow = d.arrowFromCell(ptr.addr);
     await expect(arrow, `step ${s}`).toHaveAttribute('data-status', 'valid');
