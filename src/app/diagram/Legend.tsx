@@ -37,6 +37,20 @@ function Swatch({ kind, prefix }: { kind: string; prefix: string }) {
         </g>
       );
     }
+    case 'read':
+      return (
+        <g className="md-reg md-reg--read">
+          <rect x={2} y={4} width={40} height={16} rx={3} className="md-reg-box" />
+        </g>
+      );
+    case 'gc-marked':
+      return box('md-obj--alive md-obj--gc-marked');
+    case 'arrow-root':
+      return (
+        <g className="md-arrow md-arrow--valid md-arrow--root">
+          <path d="M3,12 L38,12" className="md-arrow-line" markerEnd={`url(#${prefix}-head-valid)`} />
+        </g>
+      );
     case 'mismatch':
       return (
         <g className="md-reg md-reg--mismatch">

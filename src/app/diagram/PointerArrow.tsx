@@ -11,6 +11,8 @@ interface PointerArrowProps {
   targetName: string | null;
   locale: Locale;
   active: boolean;
+  /** A root of the collection in progress. */
+  root?: boolean;
   onActivate: (key: string | null) => void;
 }
 
@@ -46,17 +48,20 @@ export function PointerArrow({
   targetName,
   locale,
   active,
+  root = false,
   onActivate,
 }: PointerArrowProps) {
   const head = HEAD[arrow.status] ?? 'valid';
   const d = roundedPath(arrow.points);
-  const sentence = pointerSentence(pointer, sourceName, targetName, locale);
+  const t = strings(locale);
+  const sentence = `${pointerSentence(pointer, sourceName, targetName, locale)}${root ? `; ${t.gcRoot}` : ''}`;
   const end = arrow.points[arrow.points.length - 1] ?? { x: 0, y: 0 };
   return (
     <g
-      className={`md-arrow md-arrow--${arrow.status} md-arrow--${head}${active ? ' md-arrow--active' : ''}`}
+      className={`md-arrow md-arrow--${arrow.status} md-arrow--${head}${active ? ' md-arrow--active' : ''}${root ? ' md-arrow--root' : ''}`}
       data-key={arrow.key}
       data-status={arrow.status}
+      data-root={root ? 'true' : undefined}
       data-target={hexAddr(pointer.target)}
       data-target-key={arrow.targetKey ?? undefined}
       tabIndex={0}

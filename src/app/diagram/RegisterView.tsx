@@ -7,15 +7,18 @@ interface RegisterViewProps {
   reg: SceneRegister;
   showHex: boolean;
   mismatch: boolean;
+  /** The caller reads its result from this register now. */
+  readNow?: boolean;
 }
 
 /** One register: its name, its value (hex for integers, a double for vector registers), its role on hover. */
-export function RegisterView({ box, reg, showHex, mismatch }: RegisterViewProps) {
+export function RegisterView({ box, reg, showHex, mismatch, readNow = false }: RegisterViewProps) {
   const { x, y, w, h } = box;
   const classes = ['md-reg', `md-reg--${reg.kind}`];
   if (reg.written) classes.push('md-reg--written');
   if (reg.inCall) classes.push('md-reg--in-call');
   if (mismatch) classes.push('md-reg--mismatch');
+  if (readNow) classes.push('md-reg--read');
   const value = showHex && reg.kind !== 'gp' && reg.kind !== 'sp' ? reg.hex : reg.text;
   return (
     <g
@@ -24,6 +27,7 @@ export function RegisterView({ box, reg, showHex, mismatch }: RegisterViewProps)
       data-reg={reg.name}
       data-value={reg.text}
       data-in-call={reg.inCall ? 'true' : undefined}
+      data-read={readNow ? 'true' : undefined}
     >
       <title>{`%${reg.label} = ${reg.text} (${reg.hex}). ${reg.role}`}</title>
       <rect x={x} y={y} width={w} height={h} rx={4} className="md-reg-box" />

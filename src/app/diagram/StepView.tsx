@@ -40,6 +40,25 @@ export function StepView({
   const objectById = new Map(scene.objects.map((o) => [o.id, o]));
   const frameById = new Map(scene.frames.map((f) => [f.id, f]));
   const mismatchRegs = new Set(scene.call?.rows.filter((r) => r.mismatch).map((r) => r.register) ?? []);
+  const readRegs = new Set(
+    scene.call?.phase === 'return'
+      ? scene.call.rows.filter((r) => r.caller.role === 'result').map((r) => r.register)
+      : [],
+  );
+  // While the collector marks, the pointers it starts from (stack, registers, static data into the GC heap) are its roots.
+  const rootArrows = new Set(
+    scene.gc?.phase === 'mark'
+      ? scene.pointers
+          .filter((p) => {
+            const target = objectById.get(p.objectId);
+            if (target?.area !== 'gc-heap') return false;
+            if (p.from.kind === 'register') return true;
+            const src = objectById.get(p.from.objectId);
+            return src?.area === 'stack' || src?.area === 'static';
+          })
+          .map((p) => p.key)
+      : [],
+  );
   const crashAddr = scene.crash?.address ?? null;
   const findingText = (ids: number[]) =>
     ids.map((i) => {
@@ -98,6 +117,7 @@ export function StepView({
                   reg={reg}
                   showHex={showHex}
                   mismatch={mismatchRegs.has(reg.name)}
+                  readNow={readRegs.has(reg.name)}
                 />
               );
             })}
@@ -140,6 +160,7 @@ export function StepView({
               targetName={target?.name ?? null}
               locale={locale}
               active={a.key === activeArrow}
+              root={rootArrows.has(a.key)}
               onActivate={setActiveArrow}
             />
           );

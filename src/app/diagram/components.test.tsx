@@ -133,6 +133,24 @@ describe('MachineDiagram', () => {
     expect(html).toContain('data-testid="call-boundary"');
   });
 
+  it('at the return, highlights %rax as the register the caller reads', () => {
+    const html = renderToStaticMarkup(
+      <MachineDiagram trace={bug} step={bug.boundaryCalls[0]?.returnStep ?? 0} locale="en" />,
+    );
+    expect(html).toMatch(/data-testid="reg-rax"[^>]*data-read="true"/);
+    expect(html).toContain('data-phase="return"');
+  });
+
+  it('during marking, draws the roots and outlines the areas the collector scans', () => {
+    const trace = gcTrace();
+    const html = renderToStaticMarkup(<MachineDiagram trace={trace} step={1} locale="en" />);
+    expect(html).toMatch(/md-arrow--root"[^>]*data-root="true"/);
+    expect(html).toContain('the collector scans this for pointers');
+    expect(html).toContain('the collector does not scan this');
+    expect(html).toMatch(/md-area md-area--stack md-area--scanned/);
+    expect(html).toMatch(/md-area md-area--c-heap md-area--not-scanned/);
+  });
+
   it('speaks Chinese', () => {
     const html = renderToStaticMarkup(<MachineDiagram trace={bug} step={stray} locale="zh" />);
     for (const name of ['栈', '寄存器', '静态存储区', 'C 堆', 'GC 堆'])

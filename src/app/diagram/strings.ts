@@ -31,6 +31,7 @@ interface Strings {
   gcUnmarked: string;
   gcSwept: string;
   gcScanned: string;
+  gcRoot: string;
   gcNotScanned: string;
   atomic: string;
   born: string;
@@ -132,6 +133,7 @@ const en: Strings = {
   gcUnmarked: 'not marked (yet)',
   gcSwept: 'swept: unreachable',
   gcScanned: 'the collector scans this for pointers',
+  gcRoot: 'a root: the collector starts marking here',
   gcNotScanned: 'the collector does not scan this',
   atomic: 'atomic (not scanned)',
   born: 'new',
@@ -180,6 +182,9 @@ const en: Strings = {
     { key: 'arrow-valid', text: 'pointer to a live object' },
     { key: 'arrow-dangling', text: 'dangling pointer (dashed, red head)' },
     { key: 'mismatch', text: 'caller and callee disagree' },
+    { key: 'read', text: 'the caller reads its result here now' },
+    { key: 'gc-marked', text: 'marked by the collector: reachable (green)' },
+    { key: 'arrow-root', text: 'a root the collector starts from (thick green)' },
   ],
   tour: [
     {
@@ -272,6 +277,7 @@ const zh: Strings = {
   gcUnmarked: '（尚）未标记',
   gcSwept: '已清除：不可达',
   gcScanned: '回收器会扫描这里寻找指针',
+  gcRoot: '根：回收器从这里开始标记',
   gcNotScanned: '回收器不扫描这里',
   atomic: '原子对象（不扫描）',
   born: '新建',
@@ -320,6 +326,9 @@ const zh: Strings = {
     { key: 'arrow-valid', text: '指向存活对象的指针' },
     { key: 'arrow-dangling', text: '悬空指针（虚线、红色箭头）' },
     { key: 'mismatch', text: '调用方与被调用方不一致' },
+    { key: 'read', text: '调用方此刻在这里读取返回值' },
+    { key: 'gc-marked', text: '被回收器标记：可达（绿色）' },
+    { key: 'arrow-root', text: '回收器的根（粗绿线）' },
   ],
   tour: [
     {
