@@ -2,6 +2,13 @@
 // Add a widget by adding it to `mdxComponents`; lessons then use it as <Name ...> directly.
 import type { MDXComponents } from 'mdx/types';
 import type { ComponentPropsWithoutRef, ReactNode } from 'react';
+import { parseCourseHref, slugify } from '../app/site/routes';
+import { useSite } from '../app/site/SiteContext';
+import { Download } from './Download';
+import { Cite, Evidence, Term } from './Evidence';
+import { Exercise } from './Exercise';
+import { Playground } from './Playground';
+import { Choice, Explain, Predict } from './Predict';
 
 /** A boxed aside in a lesson: a note, or a warning the learner should not skip. */
 export function Note({
@@ -33,9 +40,35 @@ export function Warning({ title, children }: { title?: string; children: ReactNo
   );
 }
 
-/** Links that leave the tutorial open in a new tab, so the learner keeps their place and edits. */
+/**
+ * Links: course links (`lesson:04-abi#slug`, `page:glossary`) stay in the tab and go through the site's
+ * navigation; links that leave the tutorial open in a new tab, so the learner keeps their place and edits.
+ */
 function Link({ href = '', children, ...rest }: ComponentPropsWithoutRef<'a'>) {
-  // Course links (`lesson:04-abi`, `page:simulator`) stay in the tab; the lesson player resolves them.
+  const site = useSite();
+  const course = parseCourseHref(href);
+  if (course) {
+    if (!site) {
+      return (
+        <a href={href} {...rest}>
+          {children}
+        </a>
+      );
+    }
+    return (
+      <a
+        href={site.hrefFor(course.route, course.hash)}
+        onClick={(event) => {
+          if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+          event.preventDefault();
+          site.navigate(course.route, course.hash);
+        }}
+        {...rest}
+      >
+        {children}
+      </a>
+    );
+  }
   const external = /^(https?|mailto):/i.test(href);
   return external ? (
     <a href={href} target="_blank" rel="noopener noreferrer" {...rest}>
@@ -48,9 +81,47 @@ function Link({ href = '', children, ...rest }: ComponentPropsWithoutRef<'a'>) {
   );
 }
 
+/** The text of a heading's children, for its id. */
+function textOf(node: ReactNode): string {
+  if (typeof node === 'string' || typeof node === 'number') return String(node);
+  if (Array.isArray(node)) return node.map(textOf).join('');
+  if (node && typeof node === 'object' && 'props' in node) {
+    return textOf((node.props as { children?: ReactNode }).children);
+  }
+  return '';
+}
+
+/** Headings get ids from their text, so `lesson:04-abi#slug` can point at them. */
+function H2({ children, ...rest }: ComponentPropsWithoutRef<'h2'>) {
+  return (
+    <h2 id={slugify(textOf(children))} {...rest}>
+      {children}
+    </h2>
+  );
+}
+
+function H3({ children, ...rest }: ComponentPropsWithoutRef<'h3'>) {
+  return (
+    <h3 id={slugify(textOf(children))} {...rest}>
+      {children}
+    </h3>
+  );
+}
+
 /** Maps MDX tags (Markdown elements and lesson components) to React components. */
 export const mdxComponents: MDXComponents = {
   a: Link,
+  h2: H2,
+  h3: H3,
   Note,
   Warning,
+  Playground,
+  Predict,
+  Choice,
+  Explain,
+  Exercise,
+  Evidence,
+  Cite,
+  Term,
+  Download,
 };

@@ -27,12 +27,12 @@ export const playbackSlice: StateCreator<PlayerState, [], [], PlaybackSlice> = (
     const next = clampPosition(trace, pos);
     set({ step: next.step, eventEnd: next.eventEnd, pendingPredict: null });
   },
-  command: (command) => {
+  command: (command, granularity) => {
     const state = get();
     const { trace } = state;
     if (!trace) return;
     const from: Position = { step: state.step, eventEnd: state.eventEnd };
-    let next = move(trace, from, command, state.granularity);
+    let next = move(trace, from, command, granularity ?? state.granularity);
     let pendingPredict: string | null =
       command === 'back' || command === 'start' ? null : state.pendingPredict;
     if (FORWARD_COMMANDS.has(command) && next.step > from.step) {

@@ -150,8 +150,8 @@ export interface PlaybackSlice {
   predictStops: PredictStop[];
   /** Goes to a position (clamped to the run). */
   goTo: (pos: Position) => void;
-  /** Runs a stepping command, stopping at an unanswered Predict's moment on the way. */
-  command: (command: StepCommand) => void;
+  /** Runs a stepping command (by `granularity`, else the chosen one), stopping at an unanswered Predict's moment on the way. */
+  command: (command: StepCommand, granularity?: Granularity) => void;
   play: () => void;
   pause: () => void;
   togglePlay: () => void;

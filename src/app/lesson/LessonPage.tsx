@@ -1,0 +1,328 @@
+// A lesson: its MDX text beside the player on wide screens, the player inside the card that opened it on
+// narrow ones. The page decides which program the player holds (the link's, else the first Playground),
+// keeps the lesson's questions and exercises in a registry, and records progress.
+import { MDXProvider } from '@mdx-js/react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
+import { useStore } from 'zustand';
+import { mdxComponents } from '../../mdx/components';
+import { usePlayer, usePlayerStore, useT } from '../context';
+import {
+  findLessonEntry,
+  lessons,
+  loadLessonText,
+  loadProgram,
+  localized,
+  type LessonProgram,
+  type LoadedText,
+} from '../course/course';
+import { allTasksDone, progressMark } from '../course/progress';
+import { lastStep } from '../player/stepping';
+import { PlayerView } from '../playground/PlayerView';
+import type { ResolvedTheme } from '../playground/theme';
+import { hrefOf } from '../site/routes';
+import { useSite } from '../site/SiteContext';
+import type { LinkState } from '../url/link';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { usePageLayout } from '../ui/hooks';
+import { Splitter } from '../ui/Splitter';
+import { useStoredFraction } from '../ui/useStoredFraction';
+import {
+  LessonContext,
+  type LessonContextValue,
+  type PlayerHost,
+  type ProgramRequest,
+} from './LessonContext';
+
+export interface LessonPageProps {
+  lessonId: string;
+  /** The link the page was opened with, when it names this lesson (used once). */
+  link: LinkState | null;
+  onLinkProblem: (program: string) => void;
+  theme: ResolvedTheme;
+  reducedMotion: boolean;
+  onHelp: () => void;
+  shareUrl: () => string | null;
+}
+
+export function LessonPage(props: LessonPageProps) {
+  const { lessonId } = props;
+  const t = useT();
+  const locale = usePlayer((s) => s.locale);
+  const key = `${lessonId}:${locale}`;
+  const [text, setText] = useState<{ key: string; loaded: LoadedText | null; error: string | null } | null>(
+    null,
+  );
+  useEffect(() => {
+    let live = true;
+    loadLessonText(lessonId, locale).then(
+      (loaded) => live && setText({ key, loaded, error: null }),
+      (e: unknown) =>
+        live && setText({ key, loaded: null, error: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [lessonId, locale, key]);
+
+  if (!text || text.key !== key) return <p className="page-loading">{t('site.loading')}</p>;
+  if (text.error) return <p role="alert">{t('site.load-failed', { message: text.error })}</p>;
+  if (!text.loaded) return <p role="alert">{t('site.not-found', { id: lessonId })}</p>;
+  return <LessonBody {...props} text={text.loaded} />;
+}
+
+function LessonBody({
+  lessonId,
+  text,
+  link,
+  onLinkProblem,
+  theme,
+  reducedMotion,
+  onHelp,
+  shareUrl,
+}: LessonPageProps & { text: LoadedText }) {
+  const t = useT();
+  const store = usePlayerStore();
+  // A lesson page lives in the site (embeds show a playground, not a lesson page).
+  const site = useSite() as NonNullable<ReturnType<typeof useSite>>;
+  const locale = usePlayer((s) => s.locale);
+  const layout = usePageLayout();
+  const [lessonWidth, setLessonWidth] = useStoredFraction('lesson', 0.4);
+
+  const [hosts, setHosts] = useState<ReadonlyMap<string, PlayerHost>>(new Map());
+  const [predictIds, setPredictIds] = useState<string[]>([]);
+  const [exercises, setExercises] = useState<string[]>([]);
+  const [pendingSlot, setPendingSlot] = useState<HTMLElement | null>(null);
+  const [activeHost, setActiveHost] = useState<string | null>(null);
+  const pendingLink = useRef(link);
+
+  const openProgram = useCallback(
+    async (request: ProgramRequest, hostKey: string): Promise<boolean> => {
+      const program: LessonProgram | null = await loadProgram(lessonId, request.programId);
+      if (!program) return false;
+      const state = store.getState();
+      const target = request.target ?? 'x86_64';
+      const leftover = request.leftover ?? 'runtime-data';
+      const linked = pendingLink.current?.program === request.programId ? pendingLink.current : null;
+      pendingLink.current = null;
+      if (!linked && state.lessonId === lessonId && state.programId === request.programId) {
+        // The same program: switch its settings, keep the code and (through the re-run) the place.
+        state.setTarget(target);
+        state.setLeftover(leftover);
+      } else {
+        state.loadProgram({
+          lessonId,
+          programId: request.programId,
+          lessonCode: program.code,
+          target: linked?.target ?? target,
+          leftover: linked?.leftover ?? leftover,
+          ...(linked?.code ? { linkCode: linked.code } : {}),
+          ...(linked?.step !== undefined ? { step: linked.step } : {}),
+        });
+      }
+      setActiveHost(hostKey);
+      return true;
+    },
+    [lessonId, store],
+  );
+
+  const registerHost = useCallback((host: PlayerHost) => {
+    setHosts((map) => new Map(map).set(host.key, host));
+    return () =>
+      setHosts((map) => {
+        const next = new Map(map);
+        next.delete(host.key);
+        return next;
+      });
+  }, []);
+  const registerQuestion = useCallback((id: string) => {
+    setPredictIds((list) => (list.includes(id) ? list : [...list, id]));
+    return () => setPredictIds((list) => list.filter((p) => p !== id));
+  }, []);
+  const registerExercise = useCallback((programId: string) => {
+    setExercises((list) => (list.includes(programId) ? list : [...list, programId]));
+    return () => setExercises((list) => list.filter((p) => p !== programId));
+  }, []);
+  const loadLessonProgram = useCallback((programId: string) => loadProgram(lessonId, programId), [lessonId]);
+
+  // When the lesson opens: the link's program, else the first Playground of the text.
+  useEffect(() => {
+    if (activeHost !== null && hosts.has(activeHost)) return;
+    const all = [...hosts.values()];
+    if (all.length === 0) return;
+    const wanted = pendingLink.current;
+    let host = wanted?.program
+      ? (all.find(
+          (h) =>
+            h.request.programId === wanted.program &&
+            (h.request.target ?? 'x86_64') === (wanted.target ?? 'x86_64') &&
+            (h.request.leftover ?? 'runtime-data') === (wanted.leftover ?? 'runtime-data'),
+        ) ?? all.find((h) => h.request.programId === wanted.program))
+      : undefined;
+    if (wanted?.program && !host) {
+      onLinkProblem(wanted.program);
+      pendingLink.current = null;
+    }
+    host ??= all.find((h) => h.kind === 'playground') ?? all[0];
+    if (host) void openProgram(host.request, host.key);
+  }, [hosts, activeHost, openProgram, onLinkProblem]);
+
+  // Progress: visited now; a run stepped to its end; done once every question and exercise is.
+  const progress = site.progress;
+  useEffect(() => progress.getState().visit(lessonId), [progress, lessonId]);
+  useEffect(() => {
+    return store.subscribe((s) => {
+      if (s.lessonId === lessonId && s.trace && s.step >= lastStep(s.trace) && s.eventEnd === null) {
+        progress.getState().reachEnd(lessonId);
+      }
+    });
+  }, [progress, store, lessonId]);
+  const lessonProgress = useStore(site.progress, (s) => s.lessons[lessonId]);
+  const playgroundCount = useMemo(
+    () => [...hosts.values()].filter((h) => h.kind === 'playground').length,
+    [hosts],
+  );
+  useEffect(() => {
+    if (progressMark(lessonProgress) === 'done') return;
+    if (predictIds.length + exercises.length + playgroundCount === 0) return;
+    if (allTasksDone(lessonProgress, { predicts: predictIds, exercises, playgrounds: playgroundCount })) {
+      progress.getState().markDone(lessonId);
+    }
+  }, [progress, lessonProgress, predictIds, exercises, playgroundCount, lessonId]);
+
+  const context: LessonContextValue = useMemo(
+    () => ({
+      lessonId,
+      textLocale: text.locale,
+      activeHost,
+      openProgram,
+      registerHost,
+      registerQuestion,
+      registerExercise,
+      loadProgram: loadLessonProgram,
+      pendingSlot,
+    }),
+    [
+      lessonId,
+      text.locale,
+      activeHost,
+      openProgram,
+      registerHost,
+      registerQuestion,
+      registerExercise,
+      loadLessonProgram,
+      pendingSlot,
+    ],
+  );
+
+  const host = activeHost ? hosts.get(activeHost) : undefined;
+  const programId = usePlayer((s) => s.programId);
+  const [programTitle, setProgramTitle] = useState('');
+  useEffect(() => {
+    let live = true;
+    if (programId)
+      loadProgram(lessonId, programId).then(
+        (p) => live && setProgramTitle(p?.title ? localized(p.title, locale) : programId),
+      );
+    return () => {
+      live = false;
+    };
+  }, [lessonId, programId, locale]);
+
+  const player = host ? (
+    <PlayerView
+      title={programTitle}
+      layout={layout}
+      theme={theme}
+      reducedMotion={reducedMotion}
+      instanceId="site"
+      {...(host.focus ? { focus: host.focus } : {})}
+      shareUrl={shareUrl}
+      onHelp={onHelp}
+      pendingRef={setPendingSlot}
+    />
+  ) : null;
+  const entry = findLessonEntry(lessonId);
+  const index = lessons.findIndex((l) => l.id === lessonId);
+  const previous = lessons[index - 1];
+  const next = lessons[index + 1];
+  const done = progressMark(lessonProgress) === 'done';
+
+  const wide = layout === 'wide' && player !== null;
+  const article = (
+    <article className="lesson" aria-labelledby="lesson-title" lang={text.locale === 'zh' ? 'zh-CN' : 'en'}>
+      {entry && (
+        <p className="lesson__number" id="lesson-title-prefix">
+          {t('course.lesson-n', { n: index + 1 })}
+        </p>
+      )}
+      {text.locale !== locale && <p className="notice notice--warning">{t('site.no-translation')}</p>}
+      <ErrorBoundary name={`lesson ${lessonId}`} locale={locale}>
+        <MDXProvider components={{ ...mdxComponents, h1: LessonTitle }}>
+          <text.Content />
+        </MDXProvider>
+      </ErrorBoundary>
+      <footer className="lesson__footer">
+        {!done && (
+          <button type="button" onClick={() => site.progress.getState().markDone(lessonId)}>
+            {t('course.mark-done')}
+          </button>
+        )}
+        {done && <p className="lesson__done">✓ {t('course.marked-done')}</p>}
+        <nav className="lesson__nav" aria-label={t('site.course')}>
+          {previous && (
+            <a href={hrefOf({ kind: 'lesson', id: previous.id })} onClick={navigateTo(site, previous.id)}>
+              ← {t('course.previous', { title: localized(previous.title, locale) })}
+            </a>
+          )}
+          {next && (
+            <a
+              href={hrefOf({ kind: 'lesson', id: next.id })}
+              onClick={navigateTo(site, next.id)}
+              className="lesson__next"
+            >
+              {t('course.next', { title: localized(next.title, locale) })} →
+            </a>
+          )}
+        </nav>
+      </footer>
+    </article>
+  );
+
+  return (
+    <LessonContext.Provider value={context}>
+      {/* The text keeps its place in the tree in every layout: moving it would remount the lesson. */}
+      <div
+        className={`lesson-layout ${wide ? 'lesson-layout--wide' : 'lesson-layout--single'}`}
+        style={wide ? { gridTemplateColumns: `${lessonWidth * 100}% auto minmax(0, 1fr)` } : undefined}
+      >
+        <div className="lesson-layout__text">{article}</div>
+        {wide && (
+          <Splitter
+            orientation="vertical"
+            value={lessonWidth}
+            onChange={setLessonWidth}
+            label={t('player.resize-lesson')}
+            min={0.25}
+            max={0.6}
+          />
+        )}
+        {wide && <div className="lesson-layout__player">{player}</div>}
+        {!wide && player && host?.slot ? createPortal(player, host.slot) : null}
+      </div>
+    </LessonContext.Provider>
+  );
+}
+
+/** The lesson's `# Title`, the page's one h1. */
+function LessonTitle({ children }: { children?: ReactNode }) {
+  return <h1 id="lesson-title">{children}</h1>;
+}
+
+function navigateTo(site: ReturnType<typeof useSite>, id: string) {
+  return (event: { preventDefault(): void; button: number; metaKey: boolean; ctrlKey: boolean }) => {
+    if (!site || event.button !== 0 || event.metaKey || event.ctrlKey) return;
+    event.preventDefault();
+    site.navigate({ kind: 'lesson', id });
+  };
+}

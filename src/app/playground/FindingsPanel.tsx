@@ -1,0 +1,126 @@
+// The run's diagnostics, findings and crash, each a button that jumps to its step and its line.
+import { useShallow } from 'zustand/shallow';
+import { formatMessage } from '../../sim/messages/format';
+import { usePlayer, usePlayerStore, usePlayerUi, useT } from '../context';
+import { isTraceCurrent } from '../store/selectors';
+import type { CodeSide } from '../store/types';
+
+interface Item {
+  key: string;
+  kind: 'error' | 'warning' | 'note' | 'finding' | 'crash' | 'runtime-error';
+  side: CodeSide | null;
+  line: number;
+  step: number | null;
+  message: string;
+  count: number;
+  findingKind?: string;
+}
+
+export function FindingsPanel() {
+  const t = useT();
+  const store = usePlayerStore();
+  const ui = usePlayerUi();
+  const { verdict, trace, current, locale, fileNames } = usePlayer(
+    useShallow((s) => ({
+      verdict: s.verdict,
+      trace: s.trace,
+      current: isTraceCurrent(s),
+      locale: s.locale,
+      fileNames: s.fileNames,
+    })),
+  );
+  const items: Item[] = [];
+  const sideOfFile = (file: string): CodeSide | null =>
+    file === fileNames.cpp ? 'cpp' : file === fileNames.codon ? 'codon' : null;
+  (verdict?.diagnostics ?? []).forEach((d, i) =>
+    items.push({
+      key: `d${i}`,
+      kind: d.severity,
+      side: sideOfFile(d.file),
+      line: d.line,
+      step: null,
+      message: d.message,
+      count: 1,
+    }),
+  );
+  if (trace && current) {
+    if (trace.crash) {
+      items.push({
+        key: 'crash',
+        kind: 'crash',
+        side: trace.crash.side === 'runtime' ? null : trace.crash.side,
+        line: trace.crash.line,
+        step: trace.crash.step,
+        message: `${trace.crash.signal}: ${formatMessage(trace.crash.message, locale)}`,
+        count: 1,
+      });
+    }
+    if (trace.error) {
+      items.push({
+        key: 'error',
+        kind: 'runtime-error',
+        side: trace.error.side === 'runtime' ? null : trace.error.side,
+        line: trace.error.line,
+        step: trace.steps.count - 1,
+        message: `${trace.error.type}: ${trace.error.message}`,
+        count: 1,
+      });
+    }
+    trace.findings.forEach((f, i) =>
+      items.push({
+        key: `f${i}`,
+        kind: 'finding',
+        side: f.side === 'runtime' ? null : f.side,
+        line: f.line,
+        step: f.step,
+        message: formatMessage(f.message, locale),
+        count: f.count,
+        findingKind: f.kind,
+      }),
+    );
+  }
+  const jump = (item: Item) => {
+    if (item.step !== null) store.getState().goTo({ step: item.step, eventEnd: null });
+    if (item.side && item.line > 0) ui.revealLine(item.side, item.line);
+  };
+  return (
+    <section className="panel findings-panel" aria-label={t('findings.region')} data-testid="findings">
+      <h3 className="panel__title">
+        {t('findings.title')}
+        {items.length > 0 && <span className="panel__count">{items.length}</span>}
+      </h3>
+      {items.length === 0 ? (
+        <p className="panel__empty">{verdict ? t('findings.none') : ''}</p>
+      ) : (
+        <ul className="findings-panel__list">
+          {items.map((item) => {
+            const file = item.side ? fileNames[item.side] : 'runtime';
+            const where =
+              item.step !== null
+                ? t('findings.jump', { step: item.step + 1, file, line: item.line })
+                : t('findings.line', { file, line: item.line });
+            return (
+              <li
+                key={item.key}
+                className={`finding finding--${item.kind}`}
+                data-kind={item.findingKind ?? item.kind}
+              >
+                <button type="button" className="finding__button" onClick={() => jump(item)}>
+                  <span className="finding__kind">
+                    {t(`findings.kind.${item.kind}`)}
+                    {item.findingKind && <code className="finding__id">{item.findingKind}</code>}
+                  </span>
+                  <span className="finding__message">{item.message}</span>
+                  <span className="finding__where">
+                    {where}
+                    {item.count > 1 && ` · ${t('findings.count', { n: item.count })}`}
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,139 @@
+// The playground: the program bar, the two editors, the stepping controls and narration, the machine
+// diagram, the output and the findings. Each part sits in its own error boundary. The layout adapts:
+// side by side on wide screens (resizable), stacked on narrow ones, read-only code on phones.
+import { useRef, useState, type CSSProperties } from 'react';
+import { usePlayer, usePlayerStore, useT } from '../context';
+import type { CodeSide } from '../store/types';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { useAfterFirstPaint, type PageLayout } from '../ui/hooks';
+import { Splitter } from '../ui/Splitter';
+import { useStoredFraction } from '../ui/useStoredFraction';
+import { Controls, PlaybackSettings } from './Controls';
+import { DiagramPane } from './DiagramPane';
+import { EditorPane } from './EditorPane';
+import { FindingsPanel } from './FindingsPanel';
+import { usePlaybackClock } from './hooks';
+import { Narration } from './Narration';
+import { Notices } from './Notices';
+import { OutputPanel } from './OutputPanel';
+import { ProgramBar } from './ProgramBar';
+import type { ResolvedTheme } from './theme';
+
+export interface PlayerViewProps {
+  title: string;
+  layout: PageLayout;
+  theme: ResolvedTheme;
+  reducedMotion: boolean;
+  /** Unique per player on the page (names the editors' models). */
+  instanceId: string;
+  /** The editor shown first when they are stacked. */
+  focus?: CodeSide;
+  shareUrl: () => string | null;
+  onHelp: () => void;
+  /** Receives the element where a lesson's Predict shows the question the player stopped at. */
+  pendingRef?: (element: HTMLElement | null) => void;
+}
+
+export function PlayerView({
+  title,
+  layout,
+  theme,
+  reducedMotion,
+  instanceId,
+  focus,
+  shareUrl,
+  onHelp,
+  pendingRef,
+}: PlayerViewProps) {
+  const t = useT();
+  const store = usePlayerStore();
+  const locale = usePlayer((s) => s.locale);
+  const live = useAfterFirstPaint();
+  usePlaybackClock(store);
+  const [editOnPhone, setEditOnPhone] = useState(false);
+  const [editorSplit, setEditorSplit] = useStoredFraction('editors', 0.55);
+  const [codeHeight, setCodeHeight] = useStoredFraction('code-height', 0.36);
+  const root = useRef<HTMLElement>(null);
+  const readOnly = layout === 'phone' && !editOnPhone;
+  const order: CodeSide[] = focus === 'codon' ? ['codon', 'cpp'] : ['cpp', 'codon'];
+  const editor = (side: CodeSide) => (
+    <ErrorBoundary name={`editor ${side}`} locale={locale}>
+      <EditorPane side={side} live={live} readOnly={readOnly} theme={theme} instanceId={instanceId} />
+    </ErrorBoundary>
+  );
+  const style = {
+    '--editor-split': `${editorSplit * 100}%`,
+    '--code-height': `${Math.round(codeHeight * 100)}vh`,
+  } as CSSProperties;
+
+  return (
+    <section
+      ref={root}
+      className={`player player--${layout}`}
+      aria-label={t('player.region')}
+      data-testid="player"
+      style={style}
+    >
+      <ErrorBoundary name="program bar" locale={locale}>
+        <ProgramBar title={title} shareUrl={shareUrl} />
+      </ErrorBoundary>
+      <Notices />
+      {layout === 'phone' && (
+        <button
+          type="button"
+          className="player__edit-toggle"
+          aria-pressed={editOnPhone}
+          onClick={() => setEditOnPhone((v) => !v)}
+        >
+          {t('player.edit-on-phone')}
+        </button>
+      )}
+      <div className="player__code">
+        {editor(order[0] as CodeSide)}
+        {layout === 'wide' && (
+          <Splitter
+            orientation="vertical"
+            value={editorSplit}
+            onChange={setEditorSplit}
+            label={t('player.resize-editors')}
+            min={0.25}
+            max={0.75}
+          />
+        )}
+        {editor(order[1] as CodeSide)}
+      </div>
+      {layout === 'wide' && (
+        <Splitter
+          orientation="horizontal"
+          value={codeHeight}
+          onChange={(v) => setCodeHeight(v)}
+          label={t('player.resize-code')}
+          min={0.15}
+          max={0.7}
+          container={() => document.documentElement}
+        />
+      )}
+      <div className="player__machine">
+        <div ref={pendingRef} className="pending-slot" />
+        <div className="player__sticky">
+          <ErrorBoundary name="controls" locale={locale}>
+            <Controls onHelp={onHelp} settings={layout !== 'phone'} />
+          </ErrorBoundary>
+          <ErrorBoundary name="narration" locale={locale}>
+            <Narration />
+          </ErrorBoundary>
+        </div>
+        <DiagramPane reducedMotion={reducedMotion} />
+        <div className="player__panels">
+          <ErrorBoundary name="output" locale={locale}>
+            <OutputPanel />
+          </ErrorBoundary>
+          <ErrorBoundary name="findings" locale={locale}>
+            <FindingsPanel />
+          </ErrorBoundary>
+        </div>
+        {layout === 'phone' && <PlaybackSettings onHelp={onHelp} />}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,97 @@
+// The player's top bar: which program, on which target, with which leftover in the registers; share a
+// link to exactly this view; reset the code.
+import { useState } from 'react';
+import { useShallow } from 'zustand/shallow';
+import type { Target } from '../../sim/abi/ctype';
+import type { Leftover } from '../../sim/machine/machine';
+import { usePlayer, usePlayerStore, useT } from '../context';
+import { isCodeEdited } from '../store/code-slice';
+import { LEFTOVER_SETTINGS, TARGETS } from '../url/link';
+
+interface ProgramBarProps {
+  title: string;
+  /** The link to this exact view, or null when the code is too long for a link. */
+  shareUrl: () => string | null;
+}
+
+export function ProgramBar({ title, shareUrl }: ProgramBarProps) {
+  const t = useT();
+  const store = usePlayerStore();
+  const { target, leftover, edited, running } = usePlayer(
+    useShallow((s) => ({
+      target: s.target,
+      leftover: s.leftover,
+      edited: isCodeEdited(s),
+      running: s.running,
+    })),
+  );
+  const [shared, setShared] = useState<{ text: string; url: string | null } | null>(null);
+
+  const share = async () => {
+    const url = shareUrl();
+    if (!url) {
+      setShared({ text: t('player.share.too-long'), url: null });
+      return;
+    }
+    try {
+      await navigator.clipboard.writeText(url);
+      setShared({ text: t('player.share.copied'), url: null });
+    } catch {
+      // No clipboard permission (an embed, an old browser): show the link to copy by hand.
+      setShared({ text: t('player.share.copy-yourself'), url });
+    }
+  };
+
+  return (
+    <div className="program-bar">
+      <h2 className="program-bar__title">
+        <span className="program-bar__label">{t('player.program')}</span> {title}
+        {running && <span className="program-bar__running">{t('player.running')}</span>}
+      </h2>
+      <div className="program-bar__settings">
+        <label className="program-bar__field">
+          <span>{t('player.target')}</span>
+          <select value={target} onChange={(e) => store.getState().setTarget(e.target.value as Target)}>
+            {TARGETS.map((value) => (
+              <option key={value} value={value}>
+                {t(`player.target.${value}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="program-bar__field" title={t('player.leftover.help')}>
+          <span>{t('player.leftover')}</span>
+          <select value={leftover} onChange={(e) => store.getState().setLeftover(e.target.value as Leftover)}>
+            {LEFTOVER_SETTINGS.map((value) => (
+              <option key={value} value={value}>
+                {t(`player.leftover.${value}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={share}>
+          {t('player.share')}
+        </button>
+        <button type="button" onClick={() => store.getState().resetCode()} disabled={!edited}>
+          {t('player.reset')}
+        </button>
+      </div>
+      <div className="program-bar__share" role="status" aria-live="polite">
+        {shared && (
+          <>
+            {shared.text}
+            {shared.url && (
+              <input
+                className="program-bar__share-url"
+                readOnly
+                value={shared.url}
+                aria-label={t('player.share.copy-yourself')}
+                onFocus={(e) => e.currentTarget.select()}
+              />
+            )}
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
