@@ -37,6 +37,12 @@ function Swatch({ kind, prefix }: { kind: string; prefix: string }) {
         </g>
       );
     }
+    case 'arrow-untyped':
+      return (
+        <g className="md-arrow md-arrow--valid md-arrow--untyped">
+          <path d="M3,12 L38,12" className="md-arrow-line" markerEnd={`url(#${prefix}-head-valid)`} />
+        </g>
+      );
     case 'read':
       return (
         <g className="md-reg md-reg--read">

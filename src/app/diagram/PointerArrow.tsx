@@ -36,7 +36,7 @@ export function pointerSentence(
   const t = strings(locale);
   const where = targetName !== null ? `${targetName} (${hexAddr(p.target)})` : hexAddr(p.target);
   const now = p.nowOwner !== null ? `; ${t.reusedBy(p.nowOwner)}` : '';
-  return `${sourceName} ${t.pointsTo(where)}: ${t.pointer[p.status]}${now}`;
+  return `${sourceName} ${t.pointsTo(where)}: ${t.pointer[p.status]}${now}${p.untyped ? `; ${t.untyped}` : ''}`;
 }
 
 /** A pointer as an arrow; dangling ones are dashed with a red head and explain themselves on hover and focus. */
@@ -58,7 +58,7 @@ export function PointerArrow({
   const end = arrow.points[arrow.points.length - 1] ?? { x: 0, y: 0 };
   return (
     <g
-      className={`md-arrow md-arrow--${arrow.status} md-arrow--${head}${active ? ' md-arrow--active' : ''}${root ? ' md-arrow--root' : ''}`}
+      className={`md-arrow md-arrow--${arrow.status} md-arrow--${head}${active ? ' md-arrow--active' : ''}${root ? ' md-arrow--root' : ''}${pointer.untyped ? ' md-arrow--untyped' : ''}`}
       data-key={arrow.key}
       data-status={arrow.status}
       data-root={root ? 'true' : undefined}

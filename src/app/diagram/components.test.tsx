@@ -145,8 +145,8 @@ describe('MachineDiagram', () => {
     const trace = gcTrace();
     const html = renderToStaticMarkup(<MachineDiagram trace={trace} step={1} locale="en" />);
     expect(html).toMatch(/md-arrow--root"[^>]*data-root="true"/);
-    expect(html).toContain('the collector scans this for pointers');
-    expect(html).toContain('the collector does not scan this');
+    expect(html).toContain('>scanned by the collector<');
+    expect(html).toContain('>not scanned by the collector<');
     expect(html).toMatch(/md-area md-area--stack md-area--scanned/);
     expect(html).toMatch(/md-area md-area--c-heap md-area--not-scanned/);
   });

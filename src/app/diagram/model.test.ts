@@ -176,6 +176,29 @@ describe('states the lessons reach through the heaps', () => {
   });
 });
 
+describe('the GC bite lesson: a buffer kept only in malloc memory', () => {
+  it('shows the address held in the untyped block, then the arrow dangling once the sweep frees the buffer', () => {
+    const trace = runLesson('05-gc/gc-bite');
+    const mark = stepWithMessage(trace, 'step.gc-mark');
+    const sweep = stepWithMessage(trace, 'step.gc-sweep', mark);
+    const fromBlock = (s: Scene) =>
+      s.pointers.find(
+        (p) =>
+          p.untyped &&
+          p.from.kind === 'cell' &&
+          s.objects.find((o) => o.id === (p.from as { objectId: number }).objectId)?.area === 'c-heap',
+      );
+    const before = buildScene(trace, mark);
+    const p = fromBlock(before);
+    expect(p).toMatchObject({ status: 'valid', untyped: true });
+    const buffer = before.objects.find((o) => o.id === p?.objectId);
+    expect(buffer).toMatchObject({ area: 'gc-heap', gc: 'unmarked' });
+    const after = buildScene(trace, sweep);
+    expect(after.objects.find((o) => o.id === buffer?.id)).toMatchObject({ state: 'collected', gc: 'swept' });
+    expect(fromBlock(after)).toMatchObject({ status: 'collected', objectId: buffer?.id });
+  });
+});
+
 describe('event granularity and narration', () => {
   it('shows a write only once its event has run', () => {
     const trace = runLesson('02-the-bug/bug');

@@ -140,6 +140,8 @@ export interface ScenePointer {
   regionName: string | null;
   /** For a dead target: the object now living on those bytes, if any. */
   nowOwner: string | null;
+  /** Read from untyped bytes that hold a heap address (what a conservative collector would see). */
+  untyped: boolean;
 }
 
 export type CallRole = 'none' | 'arg' | 'result' | 'hidden-pointer' | 'hidden-return';
@@ -479,6 +481,7 @@ export function buildScene(trace: Trace, step: number, eventEnd?: number): Scene
     key: string;
     from: PointerSource;
     target: number;
+    untyped?: boolean;
   }
   const raw: RawPointer[] = [];
   for (const { o, state: s } of existing) {
@@ -493,6 +496,40 @@ export function buildScene(trace: Trace, step: number, eventEnd?: number): Scene
         from: { kind: 'cell', objectId: o.id, addr: o.addr + c.offset },
         target: v,
       });
+    }
+  }
+  // Untyped heap bytes (a malloc'ed block C code stored a pointer in) that hold the address of a
+  // heap object: drawn too, marked as read from raw bytes. This is what Boehm's conservative scan
+  // would see if it scanned that memory, and it is how a buffer ends up kept only by C memory.
+  const heapObjectAt = (v: number) =>
+    existing.some(({ o }) => {
+      const area = regionArea.get(o.regionId);
+      return (
+        (area === 'gc-heap' || area === 'c-heap') &&
+        o.role !== 'heap-meta' &&
+        v >= o.addr &&
+        v < o.addr + o.size
+      );
+    });
+  for (const { o, state: s } of existing) {
+    const area = regionArea.get(o.regionId);
+    if (s !== 'alive' || (area !== 'c-heap' && area !== 'gc-heap')) continue;
+    for (const c of o.cells) {
+      if (c.kind !== 'opaque') continue;
+      for (
+        let off = c.offset + ((8 - ((o.addr + c.offset) % 8)) % 8);
+        off + 8 <= c.offset + c.size;
+        off += 8
+      ) {
+        const v = u64Number(state.read(o.addr + off, 8));
+        if (v === 0 || Number.isNaN(v) || !heapObjectAt(v)) continue;
+        raw.push({
+          key: `ptr-${(o.addr + off).toString(16)}`,
+          from: { kind: 'cell', objectId: o.id, addr: o.addr + off },
+          target: v,
+          untyped: true,
+        });
+      }
     }
   }
   for (const r of registers) {
@@ -634,7 +671,13 @@ export function buildScene(trace: Trace, step: number, eventEnd?: number): Scene
   // Resolve pointers against what is on screen.
   const pointers: ScenePointer[] = raw.map((p) => {
     const reg = regionAt(trace, p.target);
-    const base = { key: p.key, from: p.from, target: p.target, regionName: reg?.name ?? null };
+    const base = {
+      key: p.key,
+      from: p.from,
+      target: p.target,
+      regionName: reg?.name ?? null,
+      untyped: p.untyped === true,
+    };
     if (reg === null) return { ...base, objectId: -1, status: 'unmapped', nowOwner: null };
     if (reg.kind === 'text') return { ...base, objectId: -1, status: 'code', nowOwner: null };
     const hits = objects.filter((o) => p.target >= o.addr && p.target < o.addr + o.size);

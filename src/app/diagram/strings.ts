@@ -32,6 +32,7 @@ interface Strings {
   gcSwept: string;
   gcScanned: string;
   gcRoot: string;
+  untyped: string;
   gcNotScanned: string;
   atomic: string;
   born: string;
@@ -93,10 +94,10 @@ const en: Strings = {
     registers: 'Registers',
   },
   areaHint: {
-    stack: 'grows down: high addresses at the top',
-    static: 'C++ statics and the runtime’s data: live for the whole run',
-    'c-heap': 'malloc and new: lives until free or delete',
-    'gc-heap': 'Codon objects: lives until the collector finds no pointer to it',
+    stack: 'grows down: high addresses on top',
+    static: 'lives for the whole run',
+    'c-heap': 'malloc/new, until free/delete',
+    'gc-heap': 'Codon objects, freed by the collector',
     registers: 'values now',
   },
   empty: 'nothing here yet',
@@ -132,9 +133,10 @@ const en: Strings = {
   gcMarked: 'marked: reachable',
   gcUnmarked: 'not marked (yet)',
   gcSwept: 'swept: unreachable',
-  gcScanned: 'the collector scans this for pointers',
+  gcScanned: 'scanned by the collector',
   gcRoot: 'a root: the collector starts marking here',
-  gcNotScanned: 'the collector does not scan this',
+  untyped: 'read from raw bytes that hold this address (no type says it is a pointer)',
+  gcNotScanned: 'not scanned by the collector',
   atomic: 'atomic (not scanned)',
   born: 'new',
   finding: 'finding',
@@ -181,6 +183,7 @@ const en: Strings = {
     { key: 'written', text: 'bytes written at this step' },
     { key: 'arrow-valid', text: 'pointer to a live object' },
     { key: 'arrow-dangling', text: 'dangling pointer (dashed, red head)' },
+    { key: 'arrow-untyped', text: 'an address held in untyped bytes (dotted)' },
     { key: 'mismatch', text: 'caller and callee disagree' },
     { key: 'read', text: 'the caller reads its result here now' },
     { key: 'gc-marked', text: 'marked by the collector: reachable (green)' },
@@ -238,9 +241,9 @@ const zh: Strings = {
   area: { stack: '栈', static: '静态存储区', 'c-heap': 'C 堆', 'gc-heap': 'GC 堆', registers: '寄存器' },
   areaHint: {
     stack: '向下增长：高地址在上',
-    static: 'C++ 静态变量和运行时数据：整个运行期间都存在',
-    'c-heap': 'malloc 与 new：直到 free 或 delete',
-    'gc-heap': 'Codon 对象：直到回收器找不到指向它的指针',
+    static: '整个运行期间都存在',
+    'c-heap': 'malloc/new，直到 free/delete',
+    'gc-heap': 'Codon 对象，由回收器释放',
     registers: '当前值',
   },
   empty: '目前为空',
@@ -278,6 +281,7 @@ const zh: Strings = {
   gcSwept: '已清除：不可达',
   gcScanned: '回收器会扫描这里寻找指针',
   gcRoot: '根：回收器从这里开始标记',
+  untyped: '来自恰好存着这个地址的原始字节（没有类型说明它是指针）',
   gcNotScanned: '回收器不扫描这里',
   atomic: '原子对象（不扫描）',
   born: '新建',
@@ -325,6 +329,7 @@ const zh: Strings = {
     { key: 'written', text: '本步写入的字节' },
     { key: 'arrow-valid', text: '指向存活对象的指针' },
     { key: 'arrow-dangling', text: '悬空指针（虚线、红色箭头）' },
+    { key: 'arrow-untyped', text: '存在无类型字节里的地址（点线）' },
     { key: 'mismatch', text: '调用方与被调用方不一致' },
     { key: 'read', text: '调用方此刻在这里读取返回值' },
     { key: 'gc-marked', text: '被回收器标记：可达（绿色）' },
