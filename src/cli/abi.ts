@@ -11,6 +11,11 @@ import { typeName } from '../sim/cpp/sema/types';
 import type { Diagnostic } from '../sim/diag';
 import { decodeUtf8, readError, type CommandIo } from './io';
 
+/**
+ * One function of the report. `eightbytes` is the classifier's list, except that a value passed in
+ * memory is reported as the single class `MEMORY` (psABI 3.2.3: the whole argument is then in
+ * memory), as the issue's example shows for `std::array<double, 4>`.
+ */
 export interface AbiFunction {
   name: string;
   line: number;
@@ -65,6 +70,18 @@ export function abiReport(source: string, file: string, target: Target): AbiRepo
   const { unit, diagnostics } = parseCpp(source, file);
   const extra: Diagnostic[] = [];
   const functions = unit.functions.map((f) => describeFunction(f, target, extra));
+  if (functions.length === 0) {
+    extra.push({
+      severity: 'warning',
+      file,
+      line: 1,
+      column: 1,
+      message:
+        source.trim() === ''
+          ? 'the file is empty: it declares no functions'
+          : 'the file declares no functions',
+    });
+  }
   const all = [...diagnostics, ...extra].sort((a, b) => a.line - b.line || a.column - b.column);
   return {
     target,
@@ -113,7 +130,10 @@ function describeFunction(f: FunctionDecl, target: Target, extra: Diagnostic[]):
     align: c.align,
     trivialForCalls: c.trivialForCalls,
     convention: c.convention,
-    eightbytes: c.eightbytes,
+    eightbytes:
+      c.eightbytes && c.eightbytes.length > 0 && c.eightbytes.every((e) => e === 'MEMORY')
+        ? ['MEMORY']
+        : c.eightbytes,
     hfa: c.hfa,
   };
 }

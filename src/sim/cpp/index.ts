@@ -6,9 +6,9 @@
 import type { Diagnostic } from '../diag';
 import type { TranslationUnit } from './ast';
 import { DiagSink } from './diagnostics';
-import { parseSyntax } from './parser';
+import { parseStreaming } from './parser';
 import { Sema } from './sema/context';
-import { checkDecls } from './sema/decl';
+import { checkingSink } from './sema/decl';
 
 export type * from './ast';
 
@@ -22,10 +22,9 @@ export function parseCpp(source: string, file: string): CppParseResult {
   const diags = new DiagSink(file);
   const unit: TranslationUnit = { file, functions: [], statics: [], records: [], enums: [], includes: [] };
   try {
-    const parsed = parseSyntax(source, diags);
-    unit.includes = parsed.includes.map((i) => ({ header: i.header, system: i.system, span: i.span }));
-    const sema = new Sema(diags, unit, new Set(parsed.includes.map((i) => i.header)));
-    checkDecls(sema, parsed.syntax.decls, 'C++');
+    const sema = new Sema(diags, unit);
+    const includes = parseStreaming(source, diags, checkingSink(sema));
+    unit.includes = includes.map((i) => ({ header: i.header, system: i.system, span: i.span }));
   } catch (e) {
     // A bug in the front end must not take the tool down: report it as a diagnostic at the start.
     const at = { line: 1, column: 1, offset: 0 };

@@ -61,7 +61,7 @@ const isIdentChar = (c: number): boolean => isIdentStart(c) || isDigit(c);
  * two positions) made the garbage collector the largest cost of parsing.
  */
 class LexedToken implements Token {
-  private cachedSpan: Span | undefined;
+  private cachedSpan: Span | undefined = undefined;
   lineStart?: boolean;
 
   constructor(
@@ -71,15 +71,18 @@ class LexedToken implements Token {
     private readonly startOffset: number,
     private readonly startLine: number,
     private readonly startColumn: number,
-    private readonly endOffset: number,
-    private readonly endLine: number,
-    private readonly endColumn: number,
+    /** Length in UTF-16 units; these tokens never span lines. */
+    private readonly length: number,
   ) {}
 
   get span(): Span {
     this.cachedSpan ??= {
       start: { line: this.startLine, column: this.startColumn, offset: this.startOffset },
-      end: { line: this.endLine, column: this.endColumn, offset: this.endOffset },
+      end: {
+        line: this.startLine,
+        column: this.startColumn + this.length,
+        offset: this.startOffset + this.length,
+      },
     };
     return this.cachedSpan;
   }
@@ -90,7 +93,12 @@ export function lexCpp(source: string, diags: DiagSink): LexResult {
   return new Lexer(source, diags).run();
 }
 
-class Lexer {
+/** A lexer the parser pulls tokens from as it needs them. */
+export function incrementalLexer(source: string, diags: DiagSink): Lexer {
+  return new Lexer(source, diags);
+}
+
+export class Lexer {
   private i = 0;
   private line = 1;
   private lineStart = 0;
@@ -102,6 +110,8 @@ class Lexer {
   /** Names defined as function-like macros: diagnosed at the definition, kept so `#ifdef` sees them. */
   private readonly functionMacros = new Set<string>();
   private readonly conds: CondFrame[] = [];
+  private readonly names = new Map<string, string>();
+  private done = false;
 
   /**
    * @param fragment lexes the text of a directive: no directives inside, no macro expansion
@@ -128,9 +138,28 @@ class Lexer {
   }
 
   run(): LexResult {
+    while (this.lexMore()) {
+      // lex everything
+    }
+    return this.result();
+  }
+
+  /** The tokens so far (the parser reads this array as it grows) and what the directives said. */
+  result(): LexResult {
+    return { tokens: this.tokens, includes: this.includes, pragmaOnce: this.pragmaOnce };
+  }
+
+  /**
+   * Lexes until at least one more token is in `tokens` (the last one is `eof`); returns false once
+   * `eof` has been emitted. Lexing on demand lets the parser drop tokens it has consumed, so they
+   * die young instead of being promoted by the garbage collector.
+   */
+  lexMore(): boolean {
+    if (this.done) return false;
     const src = this.src;
     const n = src.length;
-    while (this.i < n && !this.diags.full) {
+    const before = this.tokens.length;
+    while (this.i < n && !this.diags.full && this.tokens.length === before) {
       const c = src.charCodeAt(this.i);
       if (c === 10) {
         this.newline(this.i + 1);
@@ -158,10 +187,12 @@ class Lexer {
         this.emit(tok, 0, undefined);
       }
     }
+    if (this.tokens.length > before) return true;
     for (const frame of this.conds) this.diags.error(frame.span, 'unterminated conditional directive');
-    const end = this.pos(n);
+    const end = this.pos(this.i < n ? this.i : n);
     this.tokens.push({ kind: 'eof', text: '', span: { start: end, end } });
-    return { tokens: this.tokens, includes: this.includes, pragmaOnce: this.pragmaOnce };
+    this.done = true;
+    return true;
   }
 
   private pos(offset: number): Pos {
@@ -170,17 +201,15 @@ class Lexer {
 
   /** A token ending at the cursor (see LexedToken for why its span is built lazily). */
   private lexed(kind: TokenKind, text: string, start: Pos, value: LiteralValue | undefined): Token {
-    return new LexedToken(
-      kind,
-      text,
-      value,
-      start.offset,
-      start.line,
-      start.column,
-      this.i,
-      this.line,
-      this.i - this.lineStart + 1,
-    );
+    return new LexedToken(kind, text, value, start.offset, start.line, start.column, this.i - start.offset);
+  }
+
+  /** One string per distinct identifier: a 1 MB file repeats the same few hundred names. */
+  private intern(text: string): string {
+    const hit = this.names.get(text);
+    if (hit !== undefined) return hit;
+    this.names.set(text, text);
+    return text;
   }
 
   private span(start: Pos): Span {
@@ -280,7 +309,7 @@ class Lexer {
         return next === 39 ? this.charLiteral(start, text) : this.stringLiteral(start, text);
       }
       this.i = j;
-      return this.lexed(KEYWORDS.has(text) ? 'keyword' : 'ident', text, start, undefined);
+      return this.lexed(KEYWORDS.has(text) ? 'keyword' : 'ident', this.intern(text), start, undefined);
     }
     if (isDigit(c) || (c === 46 && isDigit(src.charCodeAt(this.i + 1)))) return this.number(start);
     if (c === 39) return this.charLiteral(start, '');

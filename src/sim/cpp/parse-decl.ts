@@ -46,11 +46,23 @@ export interface DeclContext {
   local?: boolean;
   /** The init-statement of a `for`: stop at `:` for a range-for. */
   forInit?: boolean;
+  /** Namespace-scope declarations go to the sink as soon as they are parsed (see DeclSink). */
+  sink?: DeclSink;
 }
 
-/** Parses the whole file. */
-export function parseTranslationUnit(p: ParserState): TranslationUnitSyntax {
-  const decls = parseDeclSeq(p, { linkage: 'C++' }, false);
+/**
+ * Receives namespace-scope declarations one at a time, in order, with the namespaces around them.
+ * The semantic pass checks each one at once, so the parse tree of a big file never exists whole.
+ */
+export interface DeclSink {
+  decl(d: DeclSyntax, linkage: 'C' | 'C++'): void;
+  enterNamespace(name: string | null): void;
+  exitNamespace(): void;
+}
+
+/** Parses the whole file; with a sink, declarations are handed over as they are parsed (and not kept). */
+export function parseTranslationUnit(p: ParserState, sink?: DeclSink): TranslationUnitSyntax {
+  const decls = parseDeclSeq(p, sink ? { linkage: 'C++', sink } : { linkage: 'C++' }, false);
   return { decls };
 }
 
@@ -68,7 +80,10 @@ function parseDeclSeq(p: ParserState, ctx: DeclContext, nested: boolean): DeclSy
     const depth = p.depth;
     try {
       const d = parseDeclaration(p, ctx);
-      if (d) decls.push(d);
+      if (d && ctx.sink) {
+        ctx.sink.decl(d, ctx.linkage);
+        p.releaseBefore(p.i);
+      } else if (d) decls.push(d);
     } catch (e) {
       if (!(e instanceof SyntaxBailout)) throw e;
       p.depth = depth;
@@ -201,11 +216,18 @@ function parseNamespaceInner(p: ParserState, ctx: DeclContext): DeclSyntax {
   }
   if (p.is('=')) p.fail('namespace aliases are not modelled by this simulator');
   p.expect('{', `to begin the namespace${name ? ` '${name}'` : ''}`);
-  const decls = parseDeclSeq(p, ctx, true);
-  if (!p.is('}')) p.failAfterPrev(`expected '}' to close the namespace${name ? ` '${name}'` : ''}`);
-  p.next();
   // `namespace a::b { }` is sugar for two nested namespaces.
   const parts = name === null ? [null] : name.split('::');
+  const sink = ctx.sink;
+  for (const part of sink ? parts : []) sink?.enterNamespace(part);
+  let decls: DeclSyntax[];
+  try {
+    decls = parseDeclSeq(p, ctx, true);
+  } finally {
+    for (const _ of sink ? parts : []) sink?.exitNamespace();
+  }
+  if (!p.is('}')) p.failAfterPrev(`expected '}' to close the namespace${name ? ` '${name}'` : ''}`);
+  p.next();
   let out: DeclSyntax = {
     kind: 'namespace',
     name: parts[parts.length - 1] ?? null,
@@ -365,12 +387,13 @@ export function parseSimpleDeclaration(
     const what = d.declarator.ops[d.declarator.ops.length - 1]?.kind === 'function' ? 'function' : '';
     const name = declaredName(d);
     if (specs.base.kind === 'record-def' && decl.declarators.length === 0) break;
-    p.failAfterPrev(
+    p.endStatement(
       name
         ? `expected ';' after the declaration of ${what ? 'function ' : ''}'${name}'`
         : "expected ';' after the declaration",
-      false,
     );
+    decl.span = p.spanFrom(start);
+    return decl;
   }
   p.expect(';', 'after the declaration');
   decl.span = p.spanFrom(start);

@@ -100,8 +100,7 @@ function parseStatementInner(p: ParserState): StmtSyntax {
     return { kind: 'decl-stmt', decl, span: decl.span };
   }
   const expr = parseExpression(p);
-  if (!p.is(';')) p.failAfterPrev("expected ';' after the expression");
-  p.next();
+  p.endStatement("expected ';' after the expression");
   return { kind: 'expr-stmt', expr, span: p.spanFrom(expr.span) };
 }
 
@@ -167,8 +166,7 @@ const KEYWORD_STATEMENTS: Readonly<Record<string, StatementHandler>> = {
     if (!p.is('while')) p.failAfterPrev("expected 'while' after the body of 'do'");
     p.next();
     const cond = parseCondition(p, 'do ... while');
-    if (!p.is(';')) p.failAfterPrev("expected ';' after 'do ... while (...)'");
-    p.next();
+    p.endStatement("expected ';' after 'do ... while (...)'");
     return { kind: 'do-while', body, cond, span: p.spanFrom(t.span) };
   },
   for(p) {
@@ -218,20 +216,17 @@ const KEYWORD_STATEMENTS: Readonly<Record<string, StatementHandler>> = {
       return { kind: 'return', span: p.spanFrom(t.span) };
     }
     const value = parseInitClause(p);
-    if (!p.is(';')) p.failAfterPrev("expected ';' after the return value");
-    p.next();
+    p.endStatement("expected ';' after the return value");
     return { kind: 'return', value, span: p.spanFrom(t.span) };
   },
   break(p) {
     const t = p.next();
-    if (!p.is(';')) p.failAfterPrev("expected ';' after 'break'");
-    p.next();
+    p.endStatement("expected ';' after 'break'");
     return { kind: 'break', span: t.span };
   },
   continue(p) {
     const t = p.next();
-    if (!p.is(';')) p.failAfterPrev("expected ';' after 'continue'");
-    p.next();
+    p.endStatement("expected ';' after 'continue'");
     return { kind: 'continue', span: t.span };
   },
   using(p) {

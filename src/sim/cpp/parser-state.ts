@@ -87,13 +87,21 @@ export class ParserState {
   /** Inside a template argument list: a `>` ends the argument instead of comparing. */
   noGreater = false;
 
+  /** Tokens before this index were released (see `releaseBefore`). */
+  private released = 0;
+
+  /**
+   * @param tokens the token array; when `source` is given it grows on demand (the lexer appends to
+   *   it), else it is complete and ends with `eof`.
+   */
   constructor(
     readonly tokens: Token[],
     readonly diags: DiagSink,
+    private readonly source: { lexMore(): boolean } | null = null,
   ) {}
 
   get tok(): Token {
-    return this.tokens[this.i] ?? this.eofToken;
+    return this.at(this.i);
   }
 
   private get eofToken(): Token {
@@ -101,11 +109,23 @@ export class ParserState {
   }
 
   peek(k = 1): Token {
-    return this.tokens[this.i + k] ?? this.eofToken;
+    return this.at(this.i + k);
   }
 
   at(i: number): Token {
+    if (i >= this.tokens.length && this.source) while (this.tokens.length <= i && this.source.lexMore());
     return this.tokens[i] ?? this.eofToken;
+  }
+
+  /**
+   * Drops the tokens before `index` (keeping the one just before, for positions after it): called
+   * between top-level declarations, so a big file's tokens die young.
+   */
+  releaseBefore(index: number): void {
+    const upTo = Math.min(index - 1, this.tokens.length - 1);
+    const slots = this.tokens as (Token | undefined)[];
+    for (let k = this.released; k < upTo; k++) slots[k] = undefined;
+    if (upTo > this.released) this.released = upTo;
   }
 
   /** The token before the cursor (for "expected ';' after ..." positions). */
@@ -141,6 +161,25 @@ export class ParserState {
   expect(text: string, context: string): Token {
     if (this.is(text)) return this.next();
     this.failAfterPrev(`expected '${text}' ${context}`);
+  }
+
+  /**
+   * Ends a statement or declaration at `;`. When the `;` is missing and the next token starts a new
+   * line (or closes the block), the `;` is taken as forgotten: the error is reported where it
+   * belongs and parsing goes on as if it were there, so the rest of the code is not lost.
+   */
+  endStatement(message: string): void {
+    if (this.is(';')) {
+      this.next();
+      return;
+    }
+    const t = this.tok;
+    if (t.lineStart || (t.kind === 'punct' && t.text === '}') || t.kind === 'eof') {
+      const at = this.i > 0 ? this.prev.span.end : t.span.start;
+      this.diags.error({ start: at, end: at }, message);
+      return;
+    }
+    this.failAfterPrev(message, false);
   }
 
   /** Reports at the current token and abandons the construct. */
@@ -286,7 +325,7 @@ export class ParserState {
   scanTemplateArgs(i: number): number {
     let depth = 0;
     let parens = 0;
-    for (let j = i; j < this.tokens.length; j++) {
+    for (let j = i; ; j++) {
       const t = this.at(j);
       if (t.kind === 'eof') return -1;
       if (t.kind !== 'punct') continue;

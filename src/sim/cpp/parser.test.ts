@@ -172,7 +172,7 @@ describe('syntax errors are located and explained', () => {
 
   it('reports a missing semicolon after an expression', () => {
     expect(errorsOf('void f() {\n  int x = 0;\n  x = 3\n}')).toEqual([
-      "3:8 expected ';' after the expression before '}'",
+      "3:8 expected ';' after the expression",
     ]);
   });
 

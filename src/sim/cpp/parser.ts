@@ -2,8 +2,8 @@
  * Entry point of the parser: text to parse tree (syntax.ts), with diagnostics.
  */
 import type { DiagSink } from './diagnostics';
-import { lexCpp, type IncludeDirective } from './lexer';
-import { parseTranslationUnit } from './parse-decl';
+import { incrementalLexer, lexCpp, type IncludeDirective } from './lexer';
+import { parseTranslationUnit, type DeclSink } from './parse-decl';
 import { ParserState } from './parser-state';
 import type { TranslationUnitSyntax } from './syntax';
 
@@ -22,4 +22,19 @@ export function parseSyntax(source: string, diags: DiagSink): ParseResult {
   const p = new ParserState(lexed.tokens, diags);
   const syntax = parseTranslationUnit(p);
   return { syntax, includes: lexed.includes, usingStd: p.usingStd, usingNames: p.usingNames };
+}
+
+/**
+ * Lexes and parses on demand, handing each namespace-scope declaration to `sink` as soon as it is
+ * read; returns the `#include` lines. Tokens and parse trees of finished declarations are dropped,
+ * which keeps big files fast (they die young instead of being promoted by the garbage collector).
+ */
+export function parseStreaming(source: string, diags: DiagSink, sink: DeclSink): IncludeDirective[] {
+  const lexer = incrementalLexer(source, diags);
+  const p = new ParserState(lexer.result().tokens, diags, lexer);
+  parseTranslationUnit(p, sink);
+  while (lexer.lexMore()) {
+    // Directives after the last declaration (#endif, #error) still get checked.
+  }
+  return lexer.result().includes;
 }

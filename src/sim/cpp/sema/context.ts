@@ -36,8 +36,6 @@ export class Sema {
   constructor(
     readonly diags: DiagSink,
     readonly unit: TranslationUnit,
-    /** Headers named by `#include` lines. */
-    readonly headers: ReadonlySet<string>,
   ) {
     this.global = new NamespaceScope(null, '', []);
     this.scope = this.global;

@@ -6,6 +6,7 @@
 import type { CType } from '../../abi/ctype';
 import type { FunctionDecl, Init, VarDecl } from '../ast';
 import { mangleVariable } from '../mangle';
+import type { DeclSink } from '../parse-decl';
 import type {
   AliasSyntax,
   DeclSyntax,
@@ -24,6 +25,24 @@ import { toRvalue } from './make';
 import { applyDeclarator, resolveSpecs, resolveTypeId, type ParamInfo } from './resolve-type';
 import { ClassScope, NamespaceScope, enclosingNamespace, type Scope } from './scope';
 import { sameType, typeName } from './types';
+
+/** A sink that checks each declaration as the parser delivers it (see parseStreaming). */
+export function checkingSink(sema: Sema): DeclSink {
+  const outer: Scope[] = [];
+  return {
+    decl: (d, linkage) => {
+      if (!sema.diags.full) checkDecl(sema, d, linkage);
+    },
+    enterNamespace: (name) => {
+      outer.push(sema.scope);
+      const ns = sema.scope instanceof NamespaceScope ? sema.scope : enclosingNamespace(sema.scope);
+      sema.scope = ns.child(name ?? '(anonymous namespace)');
+    },
+    exitNamespace: () => {
+      sema.scope = outer.pop() ?? sema.global;
+    },
+  };
+}
 
 /** Checks a sequence of namespace-scope declarations. */
 export function checkDecls(sema: Sema, decls: DeclSyntax[], linkage: 'C' | 'C++'): void {
