@@ -167,7 +167,7 @@ describe('sim abi on bad input (exit 0, diagnostics in the JSON)', () => {
     const r = await sim('abi', bad);
     expect(r.code).toBe(0);
     expect(r.report?.diagnostics.filter((d) => d.severity === 'error').length).toBe(50);
-  });
+  }, 60_000);
 });
 
 describe('sim abi arguments', () => {
