@@ -66,6 +66,8 @@ export const en: ExplorerStrings = {
     'Structs, classes, enums and aliases the return type names, for example struct Vec3 { double x, y, z; };',
   examples: 'Examples',
   exampleTitle: (type) => `Explore ${type}`,
+  headline: (type, parts) => `${type} comes back: ${parts.join('; ')}.`,
+  headlinePart: (target, route) => `on ${target} in ${route}`,
   working: 'Reading the type…',
   targetName: { x86_64: 'x86-64 (System V)', aarch64: 'AArch64 (AAPCS64)' },
   summaryCaption: (type) => `How ${type} is returned on two machines`,
@@ -191,7 +193,6 @@ export const en: ExplorerStrings = {
         return 'No clean-up rule applies: the merged classes are final.';
     }
   },
-  moreEightbytes: (n) => `… and ${n} more eightbytes, all MEMORY.`,
   tooManyContributions: (n) => `… and ${n} more`,
   insightsHeading: 'What to notice',
   insight: {
@@ -240,6 +241,4 @@ export const en: ExplorerStrings = {
       ? `Return type, column ${p.column}`
       : `Definitions, line ${p.line}, column ${p.column}`,
   lastGood: (type) => `Still showing the last type that worked: ${type}.`,
-  unknownMember: '?',
-  floatName: (f) => f,
 };

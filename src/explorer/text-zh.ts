@@ -105,6 +105,8 @@ export const zh: ExplorerStrings = {
   definitionsHint: '返回类型用到的 struct、class、enum 和别名，例如 struct Vec3 { double x, y, z; };',
   examples: '示例',
   exampleTitle: (type) => `查看 ${type}`,
+  headline: (type, parts) => `${type} 的返回方式：${parts.join('；')}。`,
+  headlinePart: (target, route) => `${target} 上是 ${route}`,
   working: '正在读取类型……',
   targetName: { x86_64: 'x86-64（System V）', aarch64: 'AArch64（AAPCS64）' },
   summaryCaption: (type) => `${type} 在两种机器上如何返回`,
@@ -228,7 +230,6 @@ export const zh: ExplorerStrings = {
         return '没有清理规则适用：合并结果就是最终分类。';
     }
   },
-  moreEightbytes: (n) => `……后面还有 ${n} 个 eightbyte，全是 MEMORY。`,
   tooManyContributions: (n) => `……还有 ${n} 个`,
   insightsHeading: '值得注意',
   insight: {
@@ -275,6 +276,4 @@ export const zh: ExplorerStrings = {
   where: (p) =>
     p.field === 'type' ? `返回类型，第 ${p.column} 列` : `定义，第 ${p.line} 行第 ${p.column} 列`,
   lastGood: (type) => `下面仍是上一个有效类型的结果：${type}。`,
-  unknownMember: '?',
-  floatName: (f) => f,
 };

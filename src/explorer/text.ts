@@ -3,7 +3,7 @@
  * merge sentences, the insights and the problem messages, in English and Simplified Chinese.
  * Pure functions (no React), so the tests can read exactly what a learner reads.
  */
-import type { EightbyteClass, FloatName, Target } from '../sim/abi/index.ts';
+import type { EightbyteClass, Target } from '../sim/abi/index.ts';
 import type { CleanupReason, MergeRule } from './eightbytes.ts';
 import type { HfaVerdict } from './hfa.ts';
 import type { Problem } from './input.ts';
@@ -25,6 +25,8 @@ export interface ExplorerStrings {
   examples: string;
   exampleTitle: (type: string) => string;
   working: string;
+  headline: (type: string, parts: string[]) => string;
+  headlinePart: (target: string, route: string) => string;
   targetName: Record<Target, string>;
   summaryCaption: (type: string) => string;
   rowSize: string;
@@ -75,7 +77,6 @@ export interface ExplorerStrings {
     rule: MergeRule,
   ) => string;
   cleanup: (reason: CleanupReason, unaligned: readonly string[]) => string;
-  moreEightbytes: (n: number) => string;
   tooManyContributions: (n: number) => string;
   insightsHeading: string;
   insight: {
@@ -88,8 +89,6 @@ export interface ExplorerStrings {
   problem: (p: Problem) => string;
   where: (p: Problem) => string;
   lastGood: (type: string) => string;
-  unknownMember: string;
-  floatName: (f: FloatName) => string;
 }
 
 export const STRINGS: Record<Locale, ExplorerStrings> = { en, zh };
