@@ -746,12 +746,26 @@ export class CppInterpreter {
         return Flow.Continue;
       case 'return':
         this.stmtStep(s, 'cpp.return');
-        this.doReturn(s.init, s.nrvo, s.span);
+        this.doReturn(s.init, s.nrvo || this.returnsNrvoVariable(f.fn, s.init), s.span);
         this.endTemps();
         // Every open scope ends: destructors of the function's live locals run on the way out.
         for (let i = f.scopes.length - 1; i >= 0; i--) this.endScope(f.scopes[i] as VarDecl[], s.span);
         return Flow.Return;
     }
+  }
+
+  /** `return bar;` where bar is the named return value: already in the slot, nothing to copy or move. */
+  private returnsNrvoVariable(fn: FunctionDecl, init: Init | null): boolean {
+    const v = fn.nrvoVariable;
+    if (v === null || init === null) return false;
+    let e: Expr | null = init.kind === 'copy' ? init.source : init.kind === 'expr' ? init.expr : null;
+    while (
+      e !== null &&
+      e.kind === 'cast' &&
+      (e.conversion === 'noop' || e.conversion === 'lvalue-to-rvalue')
+    )
+      e = e.operand;
+    return e !== null && e.kind === 'var-ref' && e.variable.id === v.id;
   }
 
   /** Puts the return value where this function's own convention says it goes. */

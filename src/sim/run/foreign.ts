@@ -319,8 +319,12 @@ export class ForeignBridge implements ForeignCalls {
       hiddenPointer: hidden === null ? null : { reg: hidden, value: m.regs.getUint(hidden) },
       mismatch: cmp.abiMismatch || cmp.typeMismatch,
     });
-    if (leftover !== null)
-      // One message per setting, so the page can say it in any language.
+    // Say what the leftover register holds only where it matters: the callee takes a hidden
+    // pointer there and the caller put nothing in that register. One message per setting, so
+    // the page can say it in any language.
+    const hiddenReg = HIDDEN_POINTER_REG[this.target];
+    const callerSetsIt = caller.args.some((a) => a.parts.some((pt) => pt.reg === hiddenReg));
+    if (leftover !== null && callee.result?.indirect === true && !callerSetsIt)
       m.narrate(`boundary.call-leftover.${leftover.setting}`, [
         imp.symbol,
         caller.signature,

@@ -74,14 +74,21 @@ function isFloat(t: LlvmType): boolean {
 export function describePlacement(p: Placement): string {
   if (p.indirect) return `memory at [${p.pointerReg ?? '?'}]`;
   if (p.stackOffset !== null) return `stack +${p.stackOffset}`;
-  const regs = [...new Set(p.parts.map((x) => x.reg))];
+  const regs = [...new Set(p.parts.map(viewName))];
   for (const s of p.x87) regs.push(`st${s}`);
   return regs.length === 0 ? 'nowhere (void)' : regs.join(', ');
 }
 
+/** AArch64 vector registers by the view a part uses: d0 for 8 bytes, s0 for 4, q0 for 16. */
+function viewName(part: RegisterPart): string {
+  const m = /^v(\d+)$/.exec(part.reg);
+  if (m === null) return part.reg;
+  return `${part.size <= 4 ? 's' : part.size <= 8 ? 'd' : 'q'}${m[1]}`;
+}
+
 /** The registers a placement involves (for highlighting). */
 export function placementRegisters(p: Placement): string[] {
-  const regs = p.parts.map((x) => x.reg);
+  const regs = p.parts.map(viewName);
   if (p.pointerReg !== null) regs.push(p.pointerReg);
   for (const s of p.x87) regs.push(`st${s}`);
   return [...new Set(regs)];
