@@ -197,3 +197,52 @@ describe('the trace', () => {
     expect(stateAt(trace, 0).stdout).toBe('');
   });
 });
+
+describe('each kind of finding, from real programs', () => {
+  const kindsOf = (cpp: string, codon: string) => run(cpp, codon).summary.findings.map((f) => f.kind);
+
+  it('use-after-free: reading a block after free', () => {
+    const cpp = `#include <cstdlib>
+extern "C" double after_free() {
+  double* p = (double*)malloc(sizeof(double));
+  *p = 1.5;
+  free(p);
+  return *p;
+}
+`;
+    expect(
+      kindsOf(cpp, `${LIB}from C import LIBPATH.after_free() -> float\nprint(after_free())\n`),
+    ).toContain('use-after-free');
+  });
+
+  it('leak: a block nobody can reach at exit', () => {
+    const cpp = 'extern "C" void lose() { double* p = new double[4]; p[0] = 1.0; }\n';
+    const s = run(cpp, `${LIB}from C import LIBPATH.lose() -> None\nlose()\n`).summary;
+    expect(s.findings).toMatchObject([{ kind: 'leak', file: 'lib.cpp', line: 1 }]);
+  });
+
+  it('no leak for a block a global still points to (LeakSanitizer calls it reachable)', () => {
+    const cpp = 'double* kept;\nextern "C" void keep() { kept = new double[4]; }\n';
+    expect(kindsOf(cpp, `${LIB}from C import LIBPATH.keep() -> None\nkeep()\n`)).toEqual([]);
+  });
+
+  it('uninitialized-read: a local read before any store', () => {
+    const cpp = 'extern "C" double garbage() { double x; return x; }\n';
+    expect(kindsOf(cpp, `${LIB}from C import LIBPATH.garbage() -> float\nprint(garbage())\n`)).toContain(
+      'uninitialized-read',
+    );
+  });
+
+  it('type-mismatch: a list object passed where C expects double*', () => {
+    const cpp = 'extern "C" void fill(double* out) { out[0] = 1.5; }\n';
+    const codon = `${LIB}from C import LIBPATH.fill(List[float]) -> None\nxs = [0.0] * 4\nfill(xs)\n`;
+    expect(kindsOf(cpp, codon)).toContain('type-mismatch');
+  });
+
+  it('double-free ends the run with SIGABRT, as glibc does', () => {
+    const cpp = '#include <cstdlib>\nextern "C" void twice() { void* p = malloc(8); free(p); free(p); }\n';
+    const s = run(cpp, `${LIB}from C import LIBPATH.twice() -> None\ntwice()\n`).summary;
+    expect(s.findings.map((f) => f.kind)).toEqual(['double-free']);
+    expect(s.crash).toMatchObject({ signal: 'SIGABRT', line: 2 });
+  });
+});

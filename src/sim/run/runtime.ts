@@ -245,3 +245,19 @@ export function runtimeGcAlloc(
   p.regProv.set(ret, m.objectAt(addr, false));
   return addr;
 }
+
+/**
+ * What the exit path (main returning, atexit handlers, stdio flushing) does to the registers a
+ * leak check would otherwise find stale pointers in: it clobbers every caller-saved register.
+ */
+export function runtimeExit(p: Process): void {
+  const m = p.m;
+  const scratch =
+    m.target === 'x86_64'
+      ? ['rax', 'rcx', 'rdx', 'rsi', 'rdi', 'r8', 'r9', 'r10', 'r11']
+      : Array.from({ length: 19 }, (_, i) => `x${i}`);
+  for (const r of scratch) {
+    m.setRegInt(r, 0);
+    p.regProv.delete(r);
+  }
+}
