@@ -53,12 +53,6 @@ export interface MangleFunctionInput {
   variadic: boolean;
 }
 
-/** A component's emitted text and its unsubstituted form (the key substitutions are matched by). */
-interface Mangled {
-  s: string;
-  k: string;
-}
-
 type TemplateArg =
   { type: CType; const?: boolean } | { value: number; code: string } | { pack: TemplateArg[] };
 

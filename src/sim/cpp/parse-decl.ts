@@ -6,7 +6,6 @@
 import type { Span } from '../diag';
 import {
   parseExpression,
-  parseInitClause,
   parseInitList,
   parseAssignment,
   parseCallArgs,

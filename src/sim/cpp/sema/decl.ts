@@ -292,7 +292,7 @@ function declareGlobalVariable(
   let isConst = r.const;
   let autoInit: Init | null | undefined;
   if (r.auto) {
-    const deduced = initAuto(sema, d.specs, idecl, qn.span, true);
+    const deduced = initAuto(sema, d.specs, idecl, qn.span);
     if (!deduced) return;
     type = deduced.type;
     isConst = deduced.const;

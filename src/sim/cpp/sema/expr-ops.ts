@@ -7,13 +7,12 @@ import type { Span } from '../../diag';
 import type { Expr, StreamItem } from '../ast';
 import type { ExprSyntax, InitListSyntax } from '../syntax';
 import type { Sema } from './context';
-import { convertScalar, isNullPointerConstant } from './conversions';
-import { checkCondition, checkExpr, deref, toBool } from './expr';
-import { copyFrom, listInit, materialize } from './init';
+import { convertScalar, isNullPointerConstant, scopedEnums } from './conversions';
+import { checkCondition, checkExpr, deref } from './expr';
+import { listInit, materialize, recordInfo } from './init';
 import { lookupQualified } from './lookup';
-import { errorExpr, isGlvalue, joinSpan, toRvalue } from './make';
+import { errorExpr, isGlvalue, toRvalue } from './make';
 import { checkStdMethodCall } from './stdlib';
-import { recordInfo } from './init';
 import {
   BOOL,
   LONG,
@@ -123,12 +122,7 @@ export function checkUnary(sema: Sema, e: Extract<ExprSyntax, { kind: 'unary' }>
 }
 
 function isScoped(t: CType): boolean {
-  return t.kind === 'enum' && scopedEnumCheck(t);
-}
-
-import { scopedEnums } from './conversions';
-function scopedEnumCheck(t: CType): boolean {
-  return scopedEnums.has(t);
+  return t.kind === 'enum' && scopedEnums.has(t);
 }
 
 function incDec(sema: Sema, x: Expr, op: '++' | '--', prefix: boolean, span: Span): Expr {
@@ -585,16 +579,10 @@ function recordAssign(sema: Sema, target: Expr, rightSyntax: ExprSyntax | InitLi
     );
     return errorExpr(span);
   }
-  if (
-    info?.fields.some((f) => f.type.kind === 'reference') ||
-    (info?.decl.fields.length && info.fields.some((f) => false && f))
-  ) {
+  if (info?.fields.some((f) => f.type.kind === 'reference')) {
     sema.error(span, `'${type.decl.name}' has a reference member, so it cannot be assigned`);
     return errorExpr(span);
   }
-  void copyFrom;
-  void toBool;
-  void joinSpan;
   return {
     kind: 'record-assign',
     target,

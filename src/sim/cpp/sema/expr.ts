@@ -15,7 +15,7 @@ import { checkArg, directInit, listInit, materialize, recordInfo } from './init'
 import { lookupInClass, lookupQualified } from './lookup';
 import { cast, errorExpr, intLiteral, isGlvalue, toRvalue } from './make';
 import { resolveTypeId } from './resolve-type';
-import { checkStdMember } from './stdlib';
+import { checkStdMember, checkStdMethodCall } from './stdlib';
 import {
   BOOL,
   CHAR,
@@ -180,7 +180,8 @@ export function varRef(v: VarDecl, span: Span): Expr {
     variable: v,
     throughReference: isRef,
     type,
-    category: v.type.kind === 'reference' && v.type.rvalue && false ? 'xvalue' : 'lvalue',
+    // A named variable is an lvalue even when it is an rvalue reference.
+    category: 'lvalue',
     ...(isConst ? { isConst: true } : {}),
     span,
   };
@@ -899,6 +900,3 @@ const HANDLERS: { [K in ExprSyntax['kind']]: Handler<K> } = {
   },
   'error-expr': (_sema, e) => errorExpr(e.span),
 };
-
-import { checkStdMethodCall } from './stdlib';
-export { intT, SIZE_T };

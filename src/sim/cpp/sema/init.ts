@@ -11,7 +11,7 @@ import type { DeclSpecs, ExprSyntax, InitDeclarator, InitListSyntax, InitSyntax 
 import type { Sema } from './context';
 import { convertScalar, isNarrowing, isNullPointerConstant } from './conversions';
 import { checkExpr } from './expr';
-import { errorExpr, isGlvalue, toRvalue } from './make';
+import { isGlvalue, toRvalue } from './make';
 import { resolveCall } from './overload';
 import { applyDeclarator, type ParamInfo, type QualType } from './resolve-type';
 import { isDerivedFrom, ptrTo, sameRecord, sameType, typeName, type RefType } from './types';
@@ -41,10 +41,7 @@ function constructors(info: RecordInfo): FunctionDecl[] {
 
 /** A class with constructors the user declared (so braces call a constructor, not aggregate init). */
 function hasUserConstructors(info: RecordInfo): boolean {
-  return (
-    constructors(info).some((f) => f.method?.special !== 'copy-ctor' && f.method?.special !== 'move-ctor') ||
-    constructors(info).length > 0
-  );
+  return constructors(info).length > 0;
 }
 
 // ------------------------------------------------------------------ entry points
@@ -879,7 +876,6 @@ export function initAuto(
   specs: DeclSpecs,
   idecl: InitDeclarator,
   span: Span,
-  isStatic: boolean,
 ): { type: CType; const: boolean; init: Init | null } | null {
   const name = idecl.declarator.name?.parts.map((p) => p.name).join('::') ?? '';
   const s = idecl.init;
@@ -944,9 +940,6 @@ export function initAuto(
     span,
     ...(s.kind === 'braced' ? { list: true } : {}),
   };
-  void isStatic;
   const init = initFromExpr(sema, d.type, e, ctx);
   return { type: d.type, const: d.const, init };
 }
-
-export { errorExpr };

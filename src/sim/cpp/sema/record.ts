@@ -2,9 +2,8 @@
  * Classes and enums declared in the file: members, bases, special members, attributes
  * (`packed`, `alignas`), bit-fields, nested classes, and enumerators.
  */
-import type { CType, EnumType, FieldDecl, IntName, RecordType } from '../../abi/ctype';
+import type { EnumType, FieldDecl, IntName, RecordType } from '../../abi/ctype';
 import { record as makeRecord } from '../../abi/build';
-import type { Span } from '../../diag';
 import type { EnumInfo, FieldInfo, FunctionDecl, RecordInfo, VarDecl } from '../ast';
 import { mangleVariable } from '../mangle';
 import type {

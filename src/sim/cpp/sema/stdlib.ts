@@ -10,7 +10,6 @@ import type { BuiltinName, Expr, FieldInfo, Init, StdMethodName } from '../ast';
 import type { ExprSyntax, InitListSyntax, TemplateArgSyntax } from '../syntax';
 import type { Sema } from './context';
 import { convertScalar, isNullPointerConstant } from './conversions';
-import { checkExpr } from './expr';
 import { checkArg, directInit, materialize, type InitArg } from './init';
 import { cast, errorExpr, isGlvalue, toRvalue } from './make';
 import { variadicArg } from './overload';
@@ -295,10 +294,11 @@ function algorithm(sema: Sema, name: 'copy' | 'copy_n' | 'fill' | 'fill_n', args
     }
     if (
       !sameType(first.pointee, out.pointee) &&
-      convertScalar(
-        { kind: 'int-literal', value: 0n, type: first.pointee, category: 'prvalue', span },
-        out.pointee,
-      ).hasOwnProperty('error')
+      'error' in
+        convertScalar(
+          { kind: 'int-literal', value: 0n, type: first.pointee, category: 'prvalue', span },
+          out.pointee,
+        )
     ) {
       sema.error(
         span,
@@ -570,5 +570,3 @@ export function checkStdMember(sema: Sema, object: Expr, t: RecordType, name: st
   else sema.error(span, `'${t.decl.name}' has no accessible member '${name}' in this simulator`);
   return errorExpr(span);
 }
-
-export { checkExpr };

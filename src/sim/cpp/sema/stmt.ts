@@ -17,12 +17,12 @@ import type {
 import type { Sema } from './context';
 import { checkStaticAssert, declareAlias } from './decl';
 import { checkCondition, checkExpr, deref, varRef } from './expr';
-import { checkArg, checkVariableInit, directInit, initAuto, initFromExpr, listInit, valueInit } from './init';
-import { errorExpr, toRvalue } from './make';
+import { checkArg, checkVariableInit, directInit, initAuto, initFromExpr, listInit } from './init';
+import { toRvalue } from './make';
 import { applyDeclarator, resolveSpecs } from './resolve-type';
 import { checkStdMethodCall } from './stdlib';
 import { BlockScope, type Scope } from './scope';
-import { isCompleteObjectType, ptrTo, refTo, sameType, typeName } from './types';
+import { isCompleteObjectType, refTo, sameType, typeName } from './types';
 import { attributeInfos } from './function-decl';
 
 const MAX_STMT_DEPTH = 300;
@@ -466,7 +466,7 @@ function declareLocals(sema: Sema, d: SimpleDeclSyntax): Stmt[] {
     let isConst = r.const;
     let init: Init | null;
     if (r.auto) {
-      const a = initAuto(sema, specs, idecl, qn.span, storage !== 'auto');
+      const a = initAuto(sema, specs, idecl, qn.span);
       if (!a) {
         out.push({ kind: 'error', span: idecl.span });
         addLocal(sema, newLocal(sema, name, { kind: 'int', name: 'int' }, false, qn.span, storage, false));
