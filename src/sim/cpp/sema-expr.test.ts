@@ -109,12 +109,18 @@ describe('std::array', () => {
     expect(localInit(src, 'f', 'd')).toBe('{{zero} {zero} {zero} {zero}}');
   });
 
-  it('rejects narrowing and too many values inside braces', () => {
-    expect(errorsOf(`${ARRAY}\nvoid f(double x) { std::array<int, 2> a{x, 1}; }`)).toEqual([
-      "8:41 narrowing conversion from 'double' to 'int' inside { } (in the initialization of 'a')",
+  it('rejects narrowing of constants and too many values inside braces, and warns for variables, as g++ does', () => {
+    expect(errorsOf(`${ARRAY}\nvoid f() { std::array<int, 2> a{1.5, 1}; }`)).toEqual([
+      "8:33 narrowing conversion from 'double' to 'int' inside { } (in the initialization of 'a')",
+    ]);
+    expect(messages(`${ARRAY}\nvoid f(double x) { std::array<int, 2> a{x, 1}; }`, 'warning')).toEqual([
+      "8:41 warning: narrowing conversion from 'double' to 'int' inside { } (in the initialization of 'a')",
     ]);
     expect(errorsOf(`${ARRAY}\nvoid f() { std::array<int, 2> a{1, 2, 3}; }`)).toEqual([
       "8:39 too many initializers for 'std::array<int, 2>' (3 values for 2 elements)",
+    ]);
+    expect(errorsOf('void f() { char s[3] = "abc"; }')).toEqual([
+      "1:24 the string needs 4 chars (with its terminating 0) but the array holds 3 (in the initialization of 's')",
     ]);
   });
 });

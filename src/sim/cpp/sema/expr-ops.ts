@@ -29,21 +29,21 @@ type BinaryOp = Extract<Expr, { kind: 'binary' }>['op'];
 type CompoundOp = Extract<Expr, { kind: 'compound-assign' }>['op'];
 
 /** Reports and fails unless `e` is a modifiable lvalue. */
-function requireModifiable(sema: Sema, e: Expr, what: string): boolean {
+function requireModifiable(sema: Sema, e: Expr, what: string, at: Span = e.span): boolean {
   if (e.kind === 'error') return false;
   if (e.category !== 'lvalue') {
-    sema.error(e.span, `${what} needs a variable or another object (an lvalue), not a temporary value`);
+    sema.error(at, `${what} needs a variable or another object (an lvalue), not a temporary value`);
     return false;
   }
   if (e.isConst) {
     sema.error(
-      e.span,
+      at,
       `${what} cannot modify a const object${e.kind === 'var-ref' ? ` ('${e.variable.name}' is const)` : ''}`,
     );
     return false;
   }
   if (e.type.kind === 'array') {
-    sema.error(e.span, `${what} cannot modify a whole array (copy its elements, e.g. with std::copy)`);
+    sema.error(at, `${what} cannot modify a whole array (copy its elements, e.g. with std::copy)`);
     return false;
   }
   return true;
@@ -402,9 +402,10 @@ export function checkAssign(sema: Sema, e: Extract<ExprSyntax, { kind: 'assign' 
   const target = checkExpr(sema, e.left);
   if (target.kind === 'error') return target;
   const span = e.span;
-  if (e.op === '=' && target.type.kind === 'record') return recordAssign(sema, target, e.right, span);
+  if (e.op === '=' && target.type.kind === 'record')
+    return recordAssign(sema, target, e.right, span, e.opSpan);
   if (e.right.kind === 'init-list' && e.op === '=') {
-    if (!requireModifiable(sema, target, 'assignment')) return errorExpr(span);
+    if (!requireModifiable(sema, target, 'assignment', e.opSpan)) return errorExpr(span);
     const init = listInit(sema, target.type, e.right as InitListSyntax, {
       what: 'the assignment',
       span,
@@ -417,7 +418,7 @@ export function checkAssign(sema: Sema, e: Extract<ExprSyntax, { kind: 'assign' 
   }
   const value0 = checkExpr(sema, e.right as ExprSyntax);
   if (value0.kind === 'error') return value0;
-  if (!requireModifiable(sema, target, 'assignment')) return errorExpr(span);
+  if (!requireModifiable(sema, target, 'assignment', e.opSpan)) return errorExpr(span);
   if (e.op === '=') {
     const c = convertScalar(value0, target.type);
     if ('error' in c) {
@@ -493,10 +494,16 @@ function zeroOf(t: CType, span: Span): Expr {
 }
 
 /** `a = b` on class objects: a byte copy, the user's operator=, or the library's semantics. */
-function recordAssign(sema: Sema, target: Expr, rightSyntax: ExprSyntax | InitListSyntax, span: Span): Expr {
+function recordAssign(
+  sema: Sema,
+  target: Expr,
+  rightSyntax: ExprSyntax | InitListSyntax,
+  span: Span,
+  opSpan: Span,
+): Expr {
   if (target.type.kind !== 'record') return errorExpr(span);
   const type = target.type;
-  if (!requireModifiable(sema, target, 'assignment')) return errorExpr(span);
+  if (!requireModifiable(sema, target, 'assignment', opSpan)) return errorExpr(span);
   let source: Expr;
   if (rightSyntax.kind === 'init-list') {
     const init = listInit(sema, type, rightSyntax, { what: 'the assignment', span, list: true });

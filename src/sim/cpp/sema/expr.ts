@@ -407,7 +407,7 @@ const MEMBER: Handler<'member'> = (sema, e) => {
   const name = e.name.parts[e.name.parts.length - 1]?.name ?? '';
   if (obj.type.kind !== 'record') {
     sema.error(
-      e.span,
+      e.name.span,
       `'${typeName(obj.type)}' is not a class, so it has no member '${name}'${obj.type.kind === 'pointer' ? " (use '->' on a pointer)" : ''}`,
     );
     return errorExpr(e.span);

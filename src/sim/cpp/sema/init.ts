@@ -9,6 +9,7 @@ import type { Span } from '../../diag';
 import type { Expr, FunctionDecl, Init, RecordInfo } from '../ast';
 import type { DeclSpecs, ExprSyntax, InitDeclarator, InitListSyntax, InitSyntax } from '../syntax';
 import type { Sema } from './context';
+import { evalConst } from './consteval';
 import { convertScalar, isNarrowing, isNullPointerConstant } from './conversions';
 import { checkExpr } from './expr';
 import { isGlvalue, toRvalue } from './make';
@@ -140,11 +141,13 @@ export function initFromExpr(
     return null;
   }
   if (ctx.list && isNarrowing(toRvalue(e), type)) {
-    sema.error(
-      span,
-      `narrowing conversion from '${typeName(e.type)}' to '${typeName(type)}' inside { } (in ${ctx.what})`,
-    );
-    return null;
+    // As g++ does it: an error for a constant that does not fit, a warning for a variable.
+    const message = `narrowing conversion from '${typeName(e.type)}' to '${typeName(type)}' inside { } (in ${ctx.what})`;
+    if (evalConst(toRvalue(e)) !== null) {
+      sema.error(span, message);
+      return null;
+    }
+    sema.warning(span, message);
   }
   return { kind: 'expr', expr: r.expr, span };
 }
@@ -158,14 +161,13 @@ function stringInit(
 ): Init | null {
   const needed = lit.units.length + 1;
   const length = unknownBound ? needed : type.length;
-  if (needed > length + 1 || (needed > length && !unknownBound)) {
-    if (needed - 1 > length) {
-      sema.error(
-        lit.span,
-        `the string needs ${needed} chars (with its terminating 0) but the array holds ${length} (in ${ctx.what})`,
-      );
-      return null;
-    }
+  if (needed > length) {
+    // C allows dropping the terminating 0 here; C++ does not.
+    sema.error(
+      lit.span,
+      `the string needs ${needed} chars (with its terminating 0) but the array holds ${length} (in ${ctx.what})`,
+    );
+    return null;
   }
   return {
     kind: 'string',
