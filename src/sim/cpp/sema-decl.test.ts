@@ -94,6 +94,8 @@ describe('NRVO (as g++ does it at -O0)', () => {
     const f = fn(check(BUG), 'foo');
     expect(f.nrvoVariable?.name).toBe('bar');
     expect(f.nrvoVariable?.nrvo).toBe(true);
+    const ret = f.body?.stmts.find((s) => s.kind === 'return');
+    expect(ret).toMatchObject({ kind: 'return', init: null, nrvo: true });
   });
 
   it('does not apply when two locals are returned', () => {

@@ -4,7 +4,7 @@
  */
 import type { CType, PointerType, RecordDecl, RecordType } from '../../abi/ctype';
 import type { Span } from '../../diag';
-import type { EnumInfo, FunctionDecl, RecordInfo, TranslationUnit, VarDecl } from '../ast';
+import type { EnumInfo, FunctionDecl, RecordInfo, Stmt, TranslationUnit, VarDecl } from '../ast';
 import type { DiagSink } from '../diagnostics';
 import { BlockScope, NamespaceScope, type ClassScope, type Scope } from './scope';
 
@@ -12,8 +12,11 @@ import { BlockScope, NamespaceScope, type ClassScope, type Scope } from './scope
 export interface FunctionState {
   decl: FunctionDecl;
   returnType: CType;
-  /** Every `return` seen, with the local it returns by name when it does (for NRVO). */
-  returns: { span: Span; variable: VarDecl | null }[];
+  /**
+   * Every `return` seen, with the local it returns by name when it does (for NRVO), and the
+   * statement made for it (rewritten once NRVO is known to apply).
+   */
+  returns: { span: Span; variable: VarDecl | null; stmt?: Extract<Stmt, { kind: 'return' }> }[];
   /** Member functions: the class and `this`'s type. */
   record: RecordInfo | null;
   thisType: PointerType | null;

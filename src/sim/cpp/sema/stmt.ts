@@ -14,7 +14,7 @@ import type {
   SimpleDeclSyntax,
   StmtSyntax,
 } from '../syntax';
-import type { Sema } from './context';
+import type { FunctionState, Sema } from './context';
 import { checkStaticAssert, declareAlias } from './decl';
 import { checkCondition, checkExpr, deref, varRef } from './expr';
 import { checkArg, checkVariableInit, directInit, initAuto, initFromExpr, listInit } from './init';
@@ -68,7 +68,16 @@ export function checkFunctionBody(
     fn.body = checkBlock(sema, body, false);
   });
   fn.nrvoVariable = findNrvo(sema, fn);
-  if (fn.nrvoVariable) fn.nrvoVariable.nrvo = true;
+  if (fn.nrvoVariable) {
+    fn.nrvoVariable.nrvo = true;
+    // The named return value already lives in the return slot: its returns copy nothing.
+    for (const r of sema.fn.returns) {
+      if (r.stmt) {
+        r.stmt.init = null;
+        r.stmt.nrvo = true;
+      }
+    }
+  }
   const clean = sema.diags.errorCount === errorsBefore;
   if (
     clean &&
@@ -716,10 +725,11 @@ function checkReturn(sema: Sema, value: ExprSyntax | InitListSyntax | undefined,
     (e.variable.storage === 'auto' || e.variable.storage === 'param')
       ? e.variable
       : null;
-  st.returns.push({
+  const entry: FunctionState['returns'][number] = {
     span,
     variable: returnedLocal && returnedLocal.storage === 'auto' ? returnedLocal : null,
-  });
+  };
+  st.returns.push(entry);
   if (e.kind === 'error') return { kind: 'error', span };
   if (ret.kind === 'void') {
     if (e.type.kind === 'void')
@@ -742,7 +752,9 @@ function checkReturn(sema: Sema, value: ExprSyntax | InitListSyntax | undefined,
     span: value.span,
   });
   if (!init) return { kind: 'error', span };
-  return { kind: 'return', init, nrvo: false, span };
+  const stmt: Extract<Stmt, { kind: 'return' }> = { kind: 'return', init, nrvo: false, span };
+  entry.stmt = stmt;
+  return stmt;
 }
 
 /** g++'s "address of local variable returned" and "reference to local returned" warnings, and `.data()` of a local array. */
