@@ -88,9 +88,17 @@ class DiagramPage {
     return this.diagram.locator(`[data-key="ptr-${addr.toString(16)}"]`);
   }
 
-  async shot(name: string): Promise<void> {
+  /** What the learner sees (the page with the picture scrolled into view), and the exported slide. */
+  async shot(name: string, slide: boolean): Promise<void> {
     mkdirSync(SHOTS, { recursive: true });
-    await this.diagram.screenshot({ path: join(SHOTS, `${name}.png`), animations: 'disabled' });
+    await this.diagram.locator('.mdiag__canvas').scrollIntoViewIfNeeded();
+    await this.page.screenshot({ path: join(SHOTS, `${name}.png`), animations: 'disabled' });
+    if (!slide) return;
+    const [png] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.diagram.getByRole('button', { name: 'Export PNG' }).click(),
+    ]);
+    await png.saveAs(join(SHOTS, `${name}-slide.png`));
   }
 }
 
@@ -299,28 +307,30 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
       await page.emulateMedia({ colorScheme: scheme });
       const d = new DiagramPage(page);
       const tag = `${device}-${scheme}`;
+      // The exported slide is always light: take it once, from the desktop.
+      const slide = device === 'desktop' && scheme === 'light';
       const bug = traceOf(BUG);
       const stray = bug.findings.find((f) => f.kind === 'stray-write')?.step ?? 0;
       await d.open(BUG, stray);
       await d.goTo(stray);
-      await d.shot(`bug-stray-write-${tag}`);
+      await d.shot(`bug-stray-write-${tag}`, slide);
       await d.goTo(bug.boundaryCalls[0]?.returnStep ?? 0);
-      await d.shot(`bug-caller-reads-rax-${tag}`);
+      await d.shot(`bug-caller-reads-rax-${tag}`, slide);
       const fix = traceOf(STATIC);
       const ret = fix.boundaryCalls[1]?.returnStep ?? 0;
       await d.open(STATIC, ret + 1);
       await d.goTo(ret + 1);
-      await d.shot(`static-pointer-valid-${tag}`);
+      await d.shot(`static-pointer-valid-${tag}`, slide);
       const dang = traceOf(DANGLING);
       const p = dang.objects.find((o) => o.name === 'p');
       await d.open(DANGLING, (p?.died ?? 1) - 1);
       await d.goTo((p?.died ?? 1) - 1);
-      await d.shot(`dangling-stale-changed-${tag}`);
+      await d.shot(`dangling-stale-changed-${tag}`, slide);
       const crash = traceOf({ ...BUG, leftover: 'zero' });
       await d.open({ ...BUG, leftover: 'zero' }, crash.steps.count - 1);
       await d.goTo(crash.steps.count - 1);
       await expect(d.diagram.getByTestId('diagram-crash')).toHaveAttribute('data-addr', '0x0');
-      await d.shot(`bug-crash-${tag}`);
+      await d.shot(`bug-crash-${tag}`, slide);
     });
   }
 }

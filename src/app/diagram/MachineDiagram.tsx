@@ -1,10 +1,11 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { formatMessage } from '../../sim/messages/format.ts';
 import type { Trace } from '../../sim/trace/types.ts';
 import { CallView } from './CallView.tsx';
 import { exportStep } from './export.ts';
 import { hexAddr } from './format.ts';
 import { Legend } from './Legend.tsx';
+import { layoutScene } from './layout.ts';
 import type { Scene } from './model.ts';
 import { narrationAt } from './narration.ts';
 import { Ribbon } from './Ribbon.tsx';
@@ -25,6 +26,8 @@ export interface MachineDiagramProps {
   /** Force still transitions (the app's setting); the system preference is followed as well. */
   reducedMotion?: boolean;
   onSelectObject?: (objectId: number) => void;
+  /** Show the step's sentence above the picture (off by default: the player speaks and shows it already). */
+  showNarration?: boolean;
 }
 
 export { svgPrefix };
@@ -66,10 +69,10 @@ export function MachineDiagram({
   locale,
   reducedMotion,
   onSelectObject,
+  showNarration = false,
 }: MachineDiagramProps) {
   const t = strings(locale);
   const ref = useRef<HTMLDivElement>(null);
-  const svgHost = useRef<HTMLDivElement>(null);
   const mode = useLayoutMode(ref);
   const systemReduced = usePrefersReducedMotion();
   const still = reducedMotion === true || systemReduced;
@@ -83,16 +86,26 @@ export function MachineDiagram({
     setTour(null);
     markTourSeen();
   };
-  const doExport = (format: 'svg' | 'png') => {
-    const svg = svgHost.current?.querySelector('svg');
+  // Exports always use the wide, three-column layout (a slide is landscape), drawn off screen.
+  const [exporting, setExporting] = useState<'svg' | 'png' | null>(null);
+  const exportHost = useRef<HTMLDivElement>(null);
+  const regionNames = useMemo(() => new Map(trace.regions.map((r) => [r.id, r.name])), [trace]);
+  const wide = useMemo(
+    () => (exporting === null ? null : mode === 'wide' ? layout : layoutScene(scene, 'wide', regionNames)),
+    [exporting, mode, layout, scene, regionNames],
+  );
+  useEffect(() => {
+    if (exporting === null) return;
+    const svg = exportHost.current?.querySelector('svg');
     if (svg === null || svg === undefined) return;
     const crash = scene.crash !== null ? [`${t.crash}: ${formatMessage(scene.crash.message, locale)}`] : [];
-    void exportStep(svg, format, {
+    void exportStep(svg, exporting, {
       caption: `${t.stepLabel(scene.step)} · ${sentence}`,
       footer: [...callLines(scene, locale), ...crash],
       fileName: `machine-step-${scene.step + 1}`,
-    });
-  };
+    }).finally(() => setExporting(null));
+  }, [exporting, scene, sentence, locale, t]);
+  const doExport = (format: 'svg' | 'png') => setExporting(format);
   return (
     <div
       ref={ref}
@@ -113,10 +126,10 @@ export function MachineDiagram({
         >
           {t.showHex}
         </button>
-        <button type="button" onClick={() => doExport('svg')} disabled={textView}>
+        <button type="button" onClick={() => doExport('svg')} disabled={textView || exporting !== null}>
           {t.exportSvg}
         </button>
-        <button type="button" onClick={() => doExport('png')} disabled={textView}>
+        <button type="button" onClick={() => doExport('png')} disabled={textView || exporting !== null}>
           {t.exportPng}
         </button>
         <button type="button" onClick={() => setTour(0)}>
@@ -135,9 +148,11 @@ export function MachineDiagram({
         />
       ) : (
         <>
-          <p className="mdiag__narration" data-testid="diagram-narration">
-            {sentence}
-          </p>
+          {showNarration && (
+            <p className="mdiag__narration" data-testid="diagram-narration">
+              {sentence}
+            </p>
+          )}
           {scene.crash !== null && (
             <p className="mdiag__crash" data-testid="diagram-crash-text">
               <strong>{t.crash}: </strong>
@@ -158,7 +173,7 @@ export function MachineDiagram({
               })}
             </ul>
           )}
-          <div className="mdiag__canvas" ref={svgHost}>
+          <div className="mdiag__canvas">
             <StepView
               trace={trace}
               scene={scene}
@@ -180,6 +195,18 @@ export function MachineDiagram({
         </>
       )}
       <Legend locale={locale} prefix={prefix} />
+      {exporting !== null && wide !== null && (
+        <div ref={exportHost} className="mdiag__export-host" aria-hidden="true">
+          <StepView
+            trace={trace}
+            scene={scene}
+            layout={wide}
+            prefix={`${prefix}x`}
+            locale={locale}
+            showHex={showHex}
+          />
+        </div>
+      )}
     </div>
   );
 }

@@ -182,6 +182,21 @@ describe('geometry of the original bug', () => {
   });
 });
 
+describe('medium: two columns for a side panel', () => {
+  it('puts the stack left and everything else right, without address gutters', () => {
+    const trace = runLesson('02-the-bug/bug');
+    const { layout } = layoutAt(trace, findingStep(trace, 'stray-write'), 'medium');
+    const col = (k: string) => layout.areas.find((a) => a.kind === k)?.column;
+    expect(col('stack')).toBe(0);
+    for (const k of ['registers', 'static', 'c-heap', 'gc-heap']) expect(col(k)).toBe(1);
+    expect(layout.addresses).toEqual([]);
+    expect(layout.width).toBeLessThan(950);
+    const regs = layout.areas.find((a) => a.kind === 'registers');
+    const stat = layout.areas.find((a) => a.kind === 'static');
+    expect((regs?.y ?? 0) < (stat?.y ?? 0)).toBe(true);
+  });
+});
+
 describe('lanes', () => {
   it('puts overlapping objects in separate lanes, live owners first', () => {
     const trace = runLesson('02-the-bug/bug');
@@ -194,7 +209,7 @@ describe('lanes', () => {
   });
 });
 
-describe('every lesson program lays out soundly at every step, wide and narrow', () => {
+describe('every lesson program lays out soundly at every step, in all three layouts', () => {
   const programs = lessonPrograms();
   it('finds the lesson programs', () => {
     expect(programs.length).toBeGreaterThan(10);
@@ -213,7 +228,7 @@ describe('every lesson program lays out soundly at every step, wide and narrow',
         const n = trace.steps.count;
         const stride = Math.max(1, Math.floor(n / 60));
         for (let step = 0; step < n; step += stride) {
-          for (const mode of ['wide', 'narrow'] as const) {
+          for (const mode of ['wide', 'medium', 'narrow'] as const) {
             const { scene, layout } = layoutAt(trace, step, mode);
             expectSoundLayout(scene, layout, `${name} ${target} step ${step} ${mode}`);
           }

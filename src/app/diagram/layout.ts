@@ -12,7 +12,8 @@
 import type { ObjectRecord } from '../../sim/trace/types.ts';
 import type { AreaKind, Scene, SceneFrame, SceneObject, SceneRow, PointerStatus } from './model.ts';
 
-export type LayoutMode = 'wide' | 'narrow';
+/** Wide: three columns with address gutters (a big screen, a slide). Medium: two columns (a side panel). Narrow: one (a phone). */
+export type LayoutMode = 'wide' | 'medium' | 'narrow';
 
 export interface Point {
   x: number;
@@ -90,6 +91,8 @@ export interface Layout {
   mode: LayoutMode;
   width: number;
   height: number;
+  /** Width of the arrow channels between (and right of) the columns. */
+  channel: number;
   areas: AreaBox[];
   objects: ObjectBox[];
   frames: FrameBand[];
@@ -109,10 +112,11 @@ export const G = {
   rowH: 20,
   headH: 38,
   laneW: 272,
-  laneWNarrow: 246,
+  laneWNarrow: 230,
   laneGap: 12,
   gutter: 112,
   channel: 64,
+  channelNarrow: 48,
   areaGap: 22,
   regW: 244,
   regH: 22,
@@ -391,28 +395,31 @@ export function layoutScene(scene: Scene, mode: LayoutMode, regionNames: Map<num
   const columnOf: Record<AreaKind, number> =
     mode === 'wide'
       ? { stack: 0, registers: 1, static: 2, 'c-heap': 2, 'gc-heap': 2 }
-      : { registers: 0, stack: 0, static: 0, 'c-heap': 0, 'gc-heap': 0 };
+      : mode === 'medium'
+        ? { stack: 0, registers: 1, static: 1, 'c-heap': 1, 'gc-heap': 1 }
+        : { registers: 0, stack: 0, static: 0, 'c-heap': 0, 'gc-heap': 0 };
   const order: AreaKind[] =
-    mode === 'wide'
-      ? ['stack', 'registers', 'static', 'c-heap', 'gc-heap']
-      : ['registers', 'stack', 'static', 'c-heap', 'gc-heap'];
+    mode === 'narrow'
+      ? ['registers', 'stack', 'static', 'c-heap', 'gc-heap']
+      : ['stack', 'registers', 'static', 'c-heap', 'gc-heap'];
   const contents = new Map<AreaKind, AreaContent>();
   const laneW = mode === 'wide' ? G.laneW : G.laneWNarrow;
   for (const k of memKinds) contents.set(k, layoutArea(k, scene, regionNames, gutter, columnOf[k], laneW));
   const regCount = scene.registers.length;
   const regHeight = G.titleH + regCount * (G.regH + G.regGap) + G.pad;
   const regWidth = (mode === 'wide' ? G.regW : G.laneWNarrow) + 2 * G.pad;
-  const columns = mode === 'wide' ? 3 : 1;
+  const columns = mode === 'wide' ? 3 : mode === 'medium' ? 2 : 1;
   const colWidth: number[] = new Array<number>(columns).fill(0);
   for (const k of order) {
     const w = k === 'registers' ? regWidth : (contents.get(k) as AreaContent).width;
     colWidth[columnOf[k]] = Math.max(colWidth[columnOf[k]] ?? 0, w);
   }
+  const channel = mode === 'wide' ? G.channel : G.channelNarrow;
   const colX: number[] = [];
   let x = 0;
   for (let i = 0; i < columns; i++) {
     colX.push(x);
-    x += (colWidth[i] ?? 0) + G.channel;
+    x += (colWidth[i] ?? 0) + channel;
   }
   const width = x;
   const colY: number[] = new Array<number>(columns).fill(0);
@@ -420,6 +427,7 @@ export function layoutScene(scene: Scene, mode: LayoutMode, regionNames: Map<num
     mode,
     width,
     height: 0,
+    channel,
     areas: [],
     objects: [],
     frames: [],
@@ -529,7 +537,7 @@ export function routeArrows(scene: Scene, layout: Layout, colX: number[], colWid
   const obstacles: Rect[] = [...layout.objects, ...layout.registers];
   // Channel i runs from the right edge of column i to the left edge of column i + 1.
   const channelStart = (i: number) => (colX[i] as number) + (colWidth[i] as number);
-  const channelEnd = (i: number) => (colX[i + 1] as number | undefined) ?? channelStart(i) + G.channel;
+  const channelEnd = (i: number) => (colX[i + 1] as number | undefined) ?? channelStart(i) + layout.channel;
   const used: { y1: number; y2: number; lane: number }[][] = Array.from({ length: columns }, () => []);
   const lane = (ch: number, y1: number, y2: number, base?: number): number => {
     const lo = Math.min(y1, y2) - 4;
@@ -539,7 +547,7 @@ export function routeArrows(scene: Scene, layout: Layout, colX: number[], colWid
     let l = 0;
     while (taken.includes(l)) l++;
     list.push({ y1: lo, y2: hi, lane: l });
-    const max = Math.floor((G.channel - 20) / G.laneStep);
+    const max = Math.floor((layout.channel - 20) / G.laneStep);
     return (base ?? channelStart(ch)) + 10 + (l % max) * G.laneStep;
   };
   // Narrow (one column): an arrow runs just right of the widest area it passes, not of the widest area of all.

@@ -17,16 +17,23 @@ export function useSceneLayout(
   return { scene, layout };
 }
 
-/** Below this container width the diagram stacks its areas in one column. */
-export const NARROW_BELOW = 760;
+/** Container widths from which the diagram uses three columns (with addresses) or two; below, one. */
+export const WIDE_FROM = 1150;
+export const MEDIUM_FROM = 600;
 
-/** 'narrow' in a small container (a phone), 'wide' otherwise; follows resizes. */
+/** The layout for a container width: text stays near its natural size in each. */
+export function modeForWidth(width: number): LayoutMode {
+  if (width <= 0 || width >= WIDE_FROM) return 'wide';
+  return width >= MEDIUM_FROM ? 'medium' : 'narrow';
+}
+
+/** The layout mode for the container's width; follows resizes. */
 export function useLayoutMode(ref: RefObject<HTMLElement | null>): LayoutMode {
   const [mode, setMode] = useState<LayoutMode>('wide');
   useEffect(() => {
     const el = ref.current;
     if (el === null || typeof ResizeObserver === 'undefined') return;
-    const update = () => setMode(el.clientWidth > 0 && el.clientWidth < NARROW_BELOW ? 'narrow' : 'wide');
+    const update = () => setMode(modeForWidth(el.clientWidth));
     update();
     const ro = new ResizeObserver(update);
     ro.observe(el);
