@@ -104,6 +104,9 @@ export default function CodeEditor({
       quickSuggestions: false,
       wordBasedSuggestions: 'off',
       renderLineHighlight: 'none',
+      // Tab moves to the next control, so the page can be used with the keyboard alone; Ctrl+M switches
+      // Tab to indenting (Monaco's own toggle), and Enter after a `:` indents by itself.
+      tabFocusMode: true,
     });
     const subscription = model.onDidChangeContent(() => latest.current.onChange(model.getValue()));
     editor.current = instance;

@@ -16,6 +16,7 @@ export const en = {
   'site.motion.reduce': 'Reduced',
   'site.motion.full': 'Full',
   'site.shortcuts': 'Keyboard shortcuts',
+  'site.settings': 'Settings',
   'site.not-found': 'There is no lesson or page called “{id}”.',
   'site.loading': 'Loading…',
   'site.load-failed': 'This lesson could not be loaded: {message}',
@@ -166,7 +167,7 @@ export const en = {
   'shortcuts.title': 'Keyboard shortcuts',
   'shortcuts.close': 'Close',
   'shortcuts.note':
-    'Shortcuts work anywhere on the page except while you type in an editor or a field. Press Esc to leave an editor’s focus trap with Tab: Ctrl+M toggles it.',
+    'Shortcuts work anywhere on the page except while you type in an editor or a field. In an editor, Tab moves on to the next control; press Ctrl+M to make Tab indent instead.',
   'shortcuts.forward': 'Step forward',
   'shortcuts.back': 'Step back',
   'shortcuts.event-forward': 'Forward one machine event',

@@ -17,6 +17,7 @@ export const zh: Record<UiKey, string> = {
   'site.motion.reduce': '减少',
   'site.motion.full': '完整',
   'site.shortcuts': '键盘快捷键',
+  'site.settings': '设置',
   'site.not-found': '没有名为“{id}”的课程或页面。',
   'site.loading': '加载中…',
   'site.load-failed': '这一课没能加载：{message}',
@@ -164,7 +165,7 @@ export const zh: Record<UiKey, string> = {
   'shortcuts.title': '键盘快捷键',
   'shortcuts.close': '关闭',
   'shortcuts.note':
-    '除了在编辑器或输入框里打字时，快捷键在页面任何位置都有效。在编辑器里按 Ctrl+M 可以让 Tab 键移出编辑器。',
+    '除了在编辑器或输入框里打字时，快捷键在页面任何位置都有效。在编辑器里按 Tab 会移到下一个控件；按 Ctrl+M 可以让 Tab 改为缩进。',
   'shortcuts.forward': '前进一步',
   'shortcuts.back': '后退一步',
   'shortcuts.event-forward': '前进一个机器事件',

@@ -5,6 +5,7 @@ import { MDXProvider } from '@mdx-js/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useStore } from 'zustand';
+import { useShallow } from 'zustand/shallow';
 import { mdxComponents } from '../../mdx/components';
 import { usePlayer, usePlayerStore, useT } from '../context';
 import {
@@ -50,22 +51,27 @@ export function LessonPage(props: LessonPageProps) {
   const t = useT();
   const locale = usePlayer((s) => s.locale);
   const key = `${lessonId}:${locale}`;
-  const [text, setText] = useState<{ key: string; loaded: LoadedText | null; error: string | null } | null>(
-    null,
-  );
+  const [text, setText] = useState<{
+    key: string;
+    lessonId: string;
+    loaded: LoadedText | null;
+    error: string | null;
+  } | null>(null);
   useEffect(() => {
     let live = true;
     loadLessonText(lessonId, locale).then(
-      (loaded) => live && setText({ key, loaded, error: null }),
+      (loaded) => live && setText({ key, lessonId, loaded, error: null }),
       (e: unknown) =>
-        live && setText({ key, loaded: null, error: e instanceof Error ? e.message : String(e) }),
+        live && setText({ key, lessonId, loaded: null, error: e instanceof Error ? e.message : String(e) }),
     );
     return () => {
       live = false;
     };
   }, [lessonId, locale, key]);
 
-  if (!text || text.key !== key) return <p className="page-loading">{t('site.loading')}</p>;
+  // Another language of the same lesson keeps the current text on screen until it has loaded.
+  if (!text || text.lessonId !== lessonId || (text.key !== key && !text.loaded))
+    return <p className="page-loading">{t('site.loading')}</p>;
   if (text.error) return <p role="alert">{t('site.load-failed', { message: text.error })}</p>;
   if (!text.loaded) return <p role="alert">{t('site.not-found', { id: lessonId })}</p>;
   return <LessonBody {...props} text={text.loaded} />;
@@ -93,18 +99,42 @@ function LessonBody({
   const [predictIds, setPredictIds] = useState<string[]>([]);
   const [exercises, setExercises] = useState<string[]>([]);
   const [pendingSlot, setPendingSlot] = useState<HTMLElement | null>(null);
-  const [activeHost, setActiveHost] = useState<string | null>(null);
+  const [chosenHost, setActiveHost] = useState<string | null>(null);
+  // The card the player belongs to. When the text is re-rendered (another language), its cards are new:
+  // the one showing the program the player holds takes over, without reloading anything.
+  const held = usePlayer(
+    useShallow((s) => ({
+      lessonId: s.lessonId,
+      programId: s.programId,
+      target: s.target,
+      leftover: s.leftover,
+    })),
+  );
+  const activeHost = useMemo(() => {
+    if (chosenHost === null || hosts.has(chosenHost)) return chosenHost;
+    if (held.lessonId !== lessonId) return null;
+    const all = [...hosts.values()].filter((h) => h.request.programId === held.programId);
+    const same = all.find(
+      (h) =>
+        (h.request.target ?? 'x86_64') === held.target &&
+        (h.request.leftover ?? 'runtime-data') === held.leftover,
+    );
+    return (same ?? all[0])?.key ?? null;
+  }, [chosenHost, hosts, held, lessonId]);
   const pendingLink = useRef(link);
 
   const openProgram = useCallback(
     async (request: ProgramRequest, hostKey: string): Promise<boolean> => {
+      // The link applies to the first opening of its program, decided now, before anything is awaited.
+      // A link without a program names the lesson's first one.
+      const link = pendingLink.current;
+      const linked = link && (link.program ?? request.programId) === request.programId ? link : null;
+      if (linked) pendingLink.current = null;
       const program: LessonProgram | null = await loadProgram(lessonId, request.programId);
       if (!program) return false;
       const state = store.getState();
       const target = request.target ?? 'x86_64';
       const leftover = request.leftover ?? 'runtime-data';
-      const linked = pendingLink.current?.program === request.programId ? pendingLink.current : null;
-      pendingLink.current = null;
       if (!linked && state.lessonId === lessonId && state.programId === request.programId) {
         // The same program: switch its settings, keep the code and (through the re-run) the place.
         state.setTarget(target);
@@ -145,9 +175,11 @@ function LessonBody({
   }, []);
   const loadLessonProgram = useCallback((programId: string) => loadProgram(lessonId, programId), [lessonId]);
 
-  // When the lesson opens: the link's program, else the first Playground of the text.
+  // When the lesson opens: the link's program, else the first Playground of the text (once: the cards
+  // register one by one, and a second opening racing the first would undo the link's settings).
+  const opening = useRef(false);
   useEffect(() => {
-    if (activeHost !== null && hosts.has(activeHost)) return;
+    if (opening.current || (activeHost !== null && hosts.has(activeHost))) return;
     const all = [...hosts.values()];
     if (all.length === 0) return;
     const wanted = pendingLink.current;
@@ -164,7 +196,11 @@ function LessonBody({
       pendingLink.current = null;
     }
     host ??= all.find((h) => h.kind === 'playground') ?? all[0];
-    if (host) void openProgram(host.request, host.key);
+    if (!host) return;
+    opening.current = true;
+    void openProgram(host.request, host.key).finally(() => {
+      opening.current = false;
+    });
   }, [hosts, activeHost, openProgram, onLinkProblem]);
 
   // Progress: visited now; a run stepped to its end; done once every question and exercise is.

@@ -83,9 +83,6 @@ export function Controls({ onHelp, settings = true }: { onHelp: () => void; sett
           {button('over', 'over', t('controls.over'))}
           {button('out', 'out', t('controls.out'))}
         </div>
-        {settings && <PlaybackSettings onHelp={onHelp} />}
-      </div>
-      <div className="controls__row controls__row--scrub">
         <div className="controls__scrubber">
           <input
             type="range"
@@ -103,7 +100,10 @@ export function Controls({ onHelp, settings = true }: { onHelp: () => void; sett
           {position}
         </span>
       </div>
-      <BoundaryLine />
+      <div className="controls__row controls__row--status">
+        <BoundaryLine />
+        {settings && <PlaybackSettings onHelp={onHelp} />}
+      </div>
     </div>
   );
 }

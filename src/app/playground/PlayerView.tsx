@@ -52,7 +52,7 @@ export function PlayerView({
   usePlaybackClock(store);
   const [editOnPhone, setEditOnPhone] = useState(false);
   const [editorSplit, setEditorSplit] = useStoredFraction('editors', 0.55);
-  const [codeHeight, setCodeHeight] = useStoredFraction('code-height', 0.36);
+  const [codeHeight, setCodeHeight] = useStoredFraction('code-height', 0.32);
   const root = useRef<HTMLElement>(null);
   const readOnly = layout === 'phone' && !editOnPhone;
   const order: CodeSide[] = focus === 'codon' ? ['codon', 'cpp'] : ['cpp', 'codon'];
@@ -75,19 +75,20 @@ export function PlayerView({
       style={style}
     >
       <ErrorBoundary name="program bar" locale={locale}>
-        <ProgramBar title={title} shareUrl={shareUrl} />
+        <ProgramBar title={title} shareUrl={shareUrl}>
+          {layout === 'phone' && (
+            <button
+              type="button"
+              className="player__edit-toggle"
+              aria-pressed={editOnPhone}
+              onClick={() => setEditOnPhone((v) => !v)}
+            >
+              {t('player.edit-on-phone')}
+            </button>
+          )}
+        </ProgramBar>
       </ErrorBoundary>
       <Notices />
-      {layout === 'phone' && (
-        <button
-          type="button"
-          className="player__edit-toggle"
-          aria-pressed={editOnPhone}
-          onClick={() => setEditOnPhone((v) => !v)}
-        >
-          {t('player.edit-on-phone')}
-        </button>
-      )}
       <div className="player__code">
         {editor(order[0] as CodeSide)}
         {layout === 'wide' && (

@@ -1,6 +1,6 @@
 // The player's top bar: which program, on which target, with which leftover in the registers; share a
 // link to exactly this view; reset the code.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/shallow';
 import type { Target } from '../../sim/abi/ctype';
 import type { Leftover } from '../../sim/machine/machine';
@@ -10,11 +10,13 @@ import { LEFTOVER_SETTINGS, TARGETS } from '../url/link';
 
 interface ProgramBarProps {
   title: string;
+  /** More controls at the end of the bar (the phone's "Edit code"). */
+  children?: ReactNode;
   /** The link to this exact view, or null when the code is too long for a link. */
   shareUrl: () => string | null;
 }
 
-export function ProgramBar({ title, shareUrl }: ProgramBarProps) {
+export function ProgramBar({ title, shareUrl, children }: ProgramBarProps) {
   const t = useT();
   const store = usePlayerStore();
   const { target, leftover, edited, running } = usePlayer(
@@ -75,6 +77,7 @@ export function ProgramBar({ title, shareUrl }: ProgramBarProps) {
         <button type="button" onClick={() => store.getState().resetCode()} disabled={!edited}>
           {t('player.reset')}
         </button>
+        {children}
       </div>
       <div className="program-bar__share" role="status" aria-live="polite">
         {shared && (

@@ -8,12 +8,12 @@ import type { Target } from '../../sim/abi/ctype';
 /** The version written into new links. */
 export const LINK_VERSION = 1;
 
-/** The longest `code` parameter a link may carry (characters of base64url). */
-export const MAX_CODE_PARAM = 12_000;
+/** The longest `code` parameter a link may carry (characters of base64url; a lesson's two programs take under 1,000). */
+export const MAX_CODE_PARAM = 6_000;
 /** The longest program (characters) a link may expand to: protects against a compression bomb. */
 export const MAX_PROGRAM_CHARS = 60_000;
-/** The longest query string we read at all. */
-export const MAX_QUERY_CHARS = 16_000;
+/** The longest query string we read at all (many servers refuse request lines past 8 KB). */
+export const MAX_QUERY_CHARS = 7_500;
 
 export const TARGETS: readonly Target[] = ['x86_64', 'aarch64'];
 export const LEFTOVER_SETTINGS: readonly Leftover[] = ['zero', 'runtime-data', 'gc-object', 'stale-stack'];
