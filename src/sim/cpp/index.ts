@@ -22,8 +22,7 @@ export function parseCpp(source: string, file: string): CppParseResult {
   const diags = new DiagSink(file);
   const unit: TranslationUnit = { file, functions: [], statics: [], records: [], enums: [], includes: [] };
   try {
-    const sema = new Sema(diags, unit);
-    const includes = parseStreaming(source, diags, checkingSink(sema));
+    const includes = parseStreaming(source, diags, (seen) => checkingSink(new Sema(diags, unit, seen)));
     unit.includes = includes.map((i) => ({ header: i.header, system: i.system, span: i.span }));
   } catch (e) {
     // A bug in the front end must not take the tool down: report it as a diagnostic at the start.

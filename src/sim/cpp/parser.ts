@@ -29,10 +29,14 @@ export function parseSyntax(source: string, diags: DiagSink): ParseResult {
  * read; returns the `#include` lines. Tokens and parse trees of finished declarations are dropped,
  * which keeps big files fast (they die young instead of being promoted by the garbage collector).
  */
-export function parseStreaming(source: string, diags: DiagSink, sink: DeclSink): IncludeDirective[] {
+export function parseStreaming(
+  source: string,
+  diags: DiagSink,
+  makeSink: (includes: readonly IncludeDirective[]) => DeclSink,
+): IncludeDirective[] {
   const lexer = incrementalLexer(source, diags);
   const p = new ParserState(lexer.result().tokens, diags, lexer);
-  parseTranslationUnit(p, sink);
+  parseTranslationUnit(p, makeSink(lexer.result().includes));
   while (lexer.lexMore()) {
     // Directives after the last declaration (#endif, #error) still get checked.
   }

@@ -306,3 +306,27 @@ describe('type errors', () => {
     expect(exprOf('double x = 1;', 'x % 2').errors[0]).toMatch(/^'%' needs integer operands/);
   });
 });
+
+describe('headers, as g++ 12 and libstdc++ require them', () => {
+  it('reports a library name used without its header, once', () => {
+    expect(errorsOf('std::array<double, 4> foo();\nstd::array<double, 2> bar();')).toEqual([
+      "1:6 'std::array' is defined in header <array>; did you forget to #include <array>?",
+    ]);
+    expect(errorsOf('void f() { printf("x"); }')).toEqual([
+      "1:12 'printf' is defined in header <cstdio>; did you forget to #include <cstdio>?",
+    ]);
+    expect(errorsOf('void f() { std::cout << 1; }')).toEqual([
+      "1:12 'std::cout' is defined in header <iostream>; did you forget to #include <iostream>?",
+    ]);
+  });
+
+  it('accepts names that other headers bring in, as libstdc++ does', () => {
+    expect(errorsOf('#include <functional>\nstd::array<int, 2> g();')).toEqual([]);
+    expect(errorsOf('#include <array>\nvoid f(int* a) { std::fill_n(a, 1, 0); }')).toEqual([]);
+    expect(errorsOf('#include <array>\nvoid f(int* a, int* b) { std::copy_n(a, 1, b); }')[0]).toMatch(
+      /#include <algorithm>/,
+    );
+    expect(errorsOf('#include <stdio.h>\nvoid f() { printf("x"); }')).toEqual([]);
+    expect(errorsOf('#include <bits/stdc++.h>\nvoid f() { std::cout << std::min(1, 2); }')).toEqual([]);
+  });
+});

@@ -6,6 +6,7 @@ import type { CType, PointerType, RecordDecl, RecordType } from '../../abi/ctype
 import type { Span } from '../../diag';
 import type { EnumInfo, FunctionDecl, RecordInfo, Stmt, TranslationUnit, VarDecl } from '../ast';
 import type { DiagSink } from '../diagnostics';
+import type { IncludeDirective } from '../lexer';
 import { BlockScope, NamespaceScope, type ClassScope, type Scope } from './scope';
 
 /** What the pass knows about the function whose body it is checking. */
@@ -36,9 +37,14 @@ export class Sema {
   readonly enumScopes = new Map<EnumInfo, Scope>();
   private ids = 1;
 
+  /** Library names already reported as used without their header (each is reported once). */
+  readonly missingHeaders = new Set<string>();
+
   constructor(
     readonly diags: DiagSink,
     readonly unit: TranslationUnit,
+    /** The `#include` lines seen so far (the lexer appends to this array as it reads on). */
+    readonly includes: readonly IncludeDirective[] = [],
   ) {
     this.global = new NamespaceScope(null, '', []);
     this.scope = this.global;

@@ -10,6 +10,7 @@ import type { Sema } from './context';
 import { convertScalar, isNullPointerConstant, scopedEnums } from './conversions';
 import { checkCondition, checkExpr, deref } from './expr';
 import { listInit, materialize, recordInfo } from './init';
+import { requireHeader } from './headers';
 import { lookupQualified } from './lookup';
 import { errorExpr, isGlvalue, toRvalue } from './make';
 import { checkStdMethodCall } from './stdlib';
@@ -180,6 +181,7 @@ function checkStream(sema: Sema, e: Extract<ExprSyntax, { kind: 'binary' }>): Ex
   }
   const stream = streamName(sema, cur);
   if (!stream) return null;
+  requireHeader(sema, `std::${stream}`, cur.span);
   const items: StreamItem[] = [];
   let ok = true;
   for (const o of operands) {

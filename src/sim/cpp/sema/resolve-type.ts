@@ -21,6 +21,7 @@ import { stdType, tryAbi } from './abi';
 import type { Sema } from './context';
 import { evalInt } from './consteval';
 import { checkExpr } from './expr';
+import { requireHeader } from './headers';
 import { lookupQualified, type LookupResult } from './lookup';
 import { declareEnum, declareRecord, declareElaborated } from './record';
 import { intT, ptrTo, refTo, typeName, VOID } from './types';
@@ -193,6 +194,7 @@ function resolveStdType(sema: Sema, name: string, part: NamePart): QualType | nu
     else sema.error(part.span, `unknown type 'std::${name}'`);
     return null;
   }
+  requireHeader(sema, `std::${name}`, part.span);
   if (cls) {
     if (part.templateArgs) sema.error(part.span, `'std::${name}' is not a template`);
     return buildStd(sema, cls, [], part.span);

@@ -14,6 +14,7 @@ import { checkArg, directInit, materialize, type InitArg } from './init';
 import { cast, errorExpr, isGlvalue, toRvalue } from './make';
 import { variadicArg } from './overload';
 import { cachedStdType, resolveTemplateArgs } from './resolve-type';
+import { requireHeader } from './headers';
 import { checkPrintfFormat } from './printf';
 import { BOOL, CHAR, DOUBLE, INT, LONG, SIZE_T, isArithmetic, ptrTo, sameType, typeName } from './types';
 
@@ -112,6 +113,7 @@ export function checkLibraryCall(
   span: Span,
 ): Expr {
   const fname = isStd ? `std::${name}` : name;
+  requireHeader(sema, fname, calleeSpan);
   if (name === 'make_shared' || name === 'make_unique')
     return makeSmart(sema, name, templateArgs, argSyntax, calleeSpan, span);
   if (templateArgs && name !== 'min' && name !== 'max' && name !== 'move') {
