@@ -161,6 +161,18 @@ describe('preprocessor', () => {
     expect(lex('#ifdef X\nint a;').errors).toEqual(['1:1 unterminated conditional directive']);
   });
 
+  it('warns that a user header is not read', () => {
+    const d = new DiagSink('t.cpp');
+    lexCpp('#include "lib.h"\n', d);
+    expect(d.list.map((x) => `${x.severity}: ${x.message}`)).toEqual([
+      'warning: the header "lib.h" is not read by the simulator: what it declares is unknown here',
+    ]);
+  });
+
+  it('skips a byte order mark', () => {
+    expect(lex('\ufeffint x;').errors).toEqual([]);
+  });
+
   it('accepts #pragma once', () => {
     const d = new DiagSink('t.cpp');
     expect(lexCpp('#pragma once\nint x;', d).pragmaOnce).toBe(true);

@@ -165,7 +165,7 @@ export class Lexer {
         this.newline(this.i + 1);
         continue;
       }
-      if (c === 32 || c === 9 || c === 13 || c === 11 || c === 12) {
+      if (c === 32 || c === 9 || c === 13 || c === 11 || c === 12 || (c === 0xfeff && this.i === 0)) {
         this.i++;
         continue;
       }
@@ -580,6 +580,11 @@ export class Lexer {
       return;
     }
     this.includes.push({ header: m[2] ?? m[3] ?? '', system: m[2] !== undefined, span });
+    if (m[3] !== undefined)
+      this.diags.warning(
+        span,
+        `the header "${m[3]}" is not read by the simulator: what it declares is unknown here`,
+      );
   }
 
   doDefine(rest: string, span: Span): void {
