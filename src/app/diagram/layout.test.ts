@@ -8,6 +8,7 @@ import {
   roundedPath,
   segmentCrosses,
   type Layout,
+  type LayoutMode,
   type Point,
   type Rect,
 } from './layout.ts';
@@ -16,11 +17,7 @@ import { findingStep, lessonPrograms, runLesson } from './test-traces.ts';
 
 const names = (t: Trace) => new Map(t.regions.map((r) => [r.id, r.name]));
 
-function layoutAt(
-  trace: Trace,
-  step: number,
-  mode: 'wide' | 'narrow' = 'wide',
-): { scene: Scene; layout: Layout } {
+function layoutAt(trace: Trace, step: number, mode: LayoutMode = 'wide'): { scene: Scene; layout: Layout } {
   const scene = buildScene(trace, step);
   return { scene, layout: layoutScene(scene, mode, names(trace)) };
 }
@@ -216,6 +213,7 @@ describe('every lesson program lays out soundly at every step, in all three layo
   });
   for (const name of programs) {
     for (const target of ['x86_64', 'aarch64'] as const) {
+      // Up to 60 layouts per run in three modes: generous time for a busy shared machine.
       it(`${name} on ${target}`, () => {
         let trace: Trace;
         try {
@@ -233,7 +231,7 @@ describe('every lesson program lays out soundly at every step, in all three layo
             expectSoundLayout(scene, layout, `${name} ${target} step ${step} ${mode}`);
           }
         }
-      });
+      }, 60_000);
     }
   }
 });
