@@ -57,7 +57,7 @@ describe('the explorer renders', () => {
   it('the byte map marks padding in words, not only with a pattern', () => {
     const t = text(html('std::pair<int, double>'));
     expect(t).toMatch(/bytes 4–7 padding/);
-    expect(t).toContain('%rax, from byte 4');
+    expect(t).toContain('%rax, bytes 4–7');
   });
 
   it('why std::shared_ptr goes through memory, from the simulator’s reason', () => {

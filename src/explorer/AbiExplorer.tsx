@@ -140,7 +140,7 @@ export function AbiExplorer({ initialType, initialDefinitions = '', locale }: Ab
           <textarea
             id={ids.defs}
             className="abi-explorer__defs"
-            rows={2}
+            rows={Math.min(8, Math.max(2, input.definitions.split('\n').length))}
             value={input.definitions}
             spellCheck={false}
             autoComplete="off"
@@ -182,7 +182,9 @@ export function AbiExplorer({ initialType, initialDefinitions = '', locale }: Ab
           shown.problems.map((p, i) => (
             <div key={i} className="abi-explorer__problem">
               <p>
-                <strong>{s.where(p)}:</strong> <Inline text={s.problem(p)} />
+                <strong>{s.where(p)}</strong>
+                {locale === 'en' ? ' ' : ''}
+                <Inline text={s.problem(p)} />
               </p>
               <Excerpt text={p.field === 'type' ? input.type : input.definitions} problem={p} />
             </div>

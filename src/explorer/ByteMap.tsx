@@ -55,21 +55,26 @@ function segments(cells: CellView[], limit: number): Segment[] {
 function MapDrawing({ view, s }: { view: TargetView; s: ExplorerStrings }) {
   const limit = Math.min(view.size, MAP_BYTES);
   const rows = Math.ceil(limit / 8);
-  const lanes = view.lanes;
   const segs = segments(view.cells, limit);
+  // Each eightbyte row is as tall as the union members that overlap in it (usually one lane).
+  const lanes = Array.from({ length: rows }, (_, r) =>
+    Math.max(1, ...segs.filter((g) => g.row === r).map((g) => g.cell.lane + 1)),
+  );
+  const start = lanes.map((_, r) => 2 + lanes.slice(0, r).reduce((a, b) => a + b, 0));
+  const total = lanes.reduce((a, b) => a + b, 0);
   return (
     <div className="abi-map" aria-hidden="true">
-      <div className="abi-map__grid" style={{ '--abi-rows': rows * lanes } as CSSProperties}>
+      <div className="abi-map__grid" style={{ '--abi-rows': total } as CSSProperties}>
         {Array.from({ length: 8 }, (_, i) => (
           <span key={`h${i}`} className="abi-map__head" style={{ gridColumn: i + 2, gridRow: 1 }}>
             {i}
           </span>
         ))}
-        {Array.from({ length: rows }, (_, r) => (
+        {lanes.map((n, r) => (
           <span
             key={`g${r}`}
             className="abi-map__gutter"
-            style={{ gridColumn: 1, gridRow: `${r * lanes + 2} / span ${lanes}` }}
+            style={{ gridColumn: 1, gridRow: `${start[r]} / span ${n}` }}
           >
             +{r * 8}
           </span>
@@ -85,7 +90,7 @@ function MapDrawing({ view, s }: { view: TargetView; s: ExplorerStrings }) {
               className={`abi-map__cell abi-tone--${tone}${padding ? ' abi-map__cell--padding' : ''}${g.first ? '' : ' abi-map__cell--cont'}`}
               style={{
                 gridColumn: `${(g.from % 8) + 2} / span ${g.to - g.from}`,
-                gridRow: g.row * lanes + g.cell.lane + 2,
+                gridRow: (start[g.row] ?? 2) + g.cell.lane,
               }}
               title={title}
             >
@@ -132,7 +137,7 @@ export function ByteMap({ report, s, headingId }: { report: Report; s: ExplorerS
   const rows = combinedRows(report);
   const biggest = views.reduce((m, v) => (v.totalCells > v.cells.length ? v : m), views[0]);
   return (
-    <section className="abi-explorer__section" aria-labelledby={headingId}>
+    <div className="abi-explorer__section">
       <h4 id={headingId}>{s.bytesHeading}</h4>
       <p className="abi-explorer__note">{s.mapLegend}</p>
       <div className="abi-explorer__maps">
@@ -152,14 +157,19 @@ export function ByteMap({ report, s, headingId }: { report: Report; s: ExplorerS
           {s.moreCells(biggest.cells.length, biggest.totalCells, biggest.size)}
         </p>
       )}
-      <div className="abi-explorer__scroll">
+      {/* Focusable, so a keyboard can scroll the table sideways on a narrow screen. */}
+      <div
+        className="abi-explorer__scroll"
+        tabIndex={0}
+        role="region"
+        aria-labelledby={`${headingId}-caption`}
+      >
         <table className="abi-table abi-table--cells">
-          <caption>{s.bytesCaption(report.typeName)}</caption>
+          <caption id={`${headingId}-caption`}>{s.bytesCaption(report.typeName)}</caption>
           <thead>
             <tr>
               <th scope="col">{s.colBytes}</th>
               <th scope="col">{s.colMember}</th>
-              <th scope="col">{s.colType}</th>
               {TARGETS.map((t) => (
                 <th key={t} scope="col">
                   {s.targetName[t]}
@@ -178,8 +188,13 @@ export function ByteMap({ report, s, headingId }: { report: Report; s: ExplorerS
                 </td>
                 <th scope="row">
                   <code>{memberLabel(r.cell, s)}</code>
+                  {r.cell.typeName && (
+                    <span className="abi-sub abi-type">
+                      {' '}
+                      <code>{r.cell.typeName}</code>
+                    </span>
+                  )}
                 </th>
-                <td>{r.cell.typeName ? <code>{r.cell.typeName}</code> : '—'}</td>
                 {TARGETS.map((t) => {
                   const c = r.carriers[t];
                   return (
@@ -197,6 +212,6 @@ export function ByteMap({ report, s, headingId }: { report: Report; s: ExplorerS
           </tbody>
         </table>
       </div>
-    </section>
+    </div>
   );
 }

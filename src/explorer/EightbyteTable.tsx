@@ -2,6 +2,7 @@
 // merged class and the final one (classifyReturn's), then the clean-up rule that decided.
 import type { EightbyteClass } from '../sim/abi/index.ts';
 import type { TargetView } from './model.ts';
+import { Inline } from './Inline.tsx';
 import type { ExplorerStrings } from './text.ts';
 
 /** Rows drawn before the rest is summarised (a 64-byte value has eight). */
@@ -28,11 +29,11 @@ export function EightbyteTable({
   // At most eight: a value over 64 bytes is MEMORY before any eightbyte is looked at.
   const rows = story.eightbytes.slice(0, MAX_ROWS);
   return (
-    <section className="abi-explorer__section" aria-labelledby={headingId}>
+    <div className="abi-explorer__section">
       <h4 id={headingId}>{s.eightbytesHeading}</h4>
       <p className="abi-explorer__note">{s.eightbytesCaption}</p>
       {rows.length > 0 && (
-        <div className="abi-explorer__scroll">
+        <div className="abi-explorer__scroll" tabIndex={0} role="region" aria-labelledby={headingId}>
           <table className="abi-table abi-table--eightbytes">
             <thead>
               <tr>
@@ -59,7 +60,7 @@ export function EightbyteTable({
                         <ul className="abi-list">
                           {shown.map((c, i) => (
                             <li key={i}>
-                              <code>{c.path}</code> <ClassChip cls={c.cls} />
+                              {c.path === '' ? s.wholeValue : <code>{c.path}</code>} <ClassChip cls={c.cls} />
                             </li>
                           ))}
                           {e.contributions.length > shown.length && (
@@ -86,7 +87,9 @@ export function EightbyteTable({
           </table>
         </div>
       )}
-      <p className="abi-explorer__cleanup">{s.cleanup(story.cleanup, story.unaligned)}</p>
-    </section>
+      <p className="abi-explorer__cleanup">
+        <Inline text={s.cleanup(story.cleanup, story.unaligned)} />
+      </p>
+    </div>
   );
 }

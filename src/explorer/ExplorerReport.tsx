@@ -8,15 +8,27 @@ import { Inline } from './Inline.tsx';
 import { TARGETS, type Report, type TargetView } from './model.ts';
 import { insights, type ExplorerStrings } from './text.ts';
 
-function Row({ label, cells }: { label: string; cells: Record<Target, ReactNode> }) {
+/** A row of the summary; `both` is one cell across the two machines, for what does not depend on the machine. */
+function Row({ label, cells, both }: { label: string; cells: Record<Target, ReactNode>; both?: ReactNode }) {
   return (
     <tr>
       <th scope="row">{label}</th>
-      {TARGETS.map((t) => (
-        <td key={t}>{cells[t]}</td>
-      ))}
+      {both !== undefined ? (
+        <td colSpan={TARGETS.length} className="abi-table__both">
+          {both}
+        </td>
+      ) : (
+        TARGETS.map((t) => <td key={t}>{cells[t]}</td>)
+      )}
     </tr>
   );
+}
+
+/** The views of both machines when both have one. */
+function bothViews(report: Report): [TargetView, TargetView] | null {
+  const x = report.targets.x86_64;
+  const a = report.targets.aarch64;
+  return x.ok && a.ok ? [x.view, a.view] : null;
 }
 
 function perTarget(
@@ -46,10 +58,24 @@ export function ExplorerReport({ report, s }: { report: Report; s: ExplorerStrin
   const ids = useId();
   const notes = insights(report);
   const x86 = report.targets.x86_64;
+  const pair = bothViews(report);
+  const trivialCell = (v: TargetView): ReactNode =>
+    v.nonTrivial ? (
+      <span className="abi-verdict abi-verdict--no">
+        <Inline text={s.trivialNo(s.nonTrivial(v.nonTrivial))} />
+      </span>
+    ) : (
+      <span className="abi-verdict abi-verdict--yes">{s.trivialYes}</span>
+    );
   const sizeCells = perTarget(report, s, (v) => s.size(v.size, v.align));
   for (const t of TARGETS) {
     const o = report.targets[t];
-    if (!o.ok) sizeCells[t] = <span className="abi-muted">{s.notAvailable(s.problem(o.problem))}</span>;
+    if (!o.ok)
+      sizeCells[t] = (
+        <span className="abi-muted">
+          <Inline text={s.notAvailable(s.problem(o.problem))} />
+        </span>
+      );
   }
   return (
     <div className="abi-explorer__report">
@@ -69,18 +95,23 @@ export function ExplorerReport({ report, s }: { report: Report; s: ExplorerStrin
             </tr>
           </thead>
           <tbody>
-            <Row label={s.rowSize} cells={sizeCells} />
+            <Row
+              label={s.rowSize}
+              cells={sizeCells}
+              both={
+                pair && pair[0].size === pair[1].size && pair[0].align === pair[1].align
+                  ? sizeCells.x86_64
+                  : undefined
+              }
+            />
             <Row
               label={s.rowTrivial}
-              cells={perTarget(report, s, (v) =>
-                v.nonTrivial ? (
-                  <span className="abi-verdict abi-verdict--no">
-                    <Inline text={s.trivialNo(s.nonTrivial(v.nonTrivial))} />
-                  </span>
-                ) : (
-                  <span className="abi-verdict abi-verdict--yes">{s.trivialYes}</span>
-                ),
-              )}
+              both={
+                pair && pair[0].nonTrivialReason === pair[1].nonTrivialReason
+                  ? trivialCell(pair[0])
+                  : undefined
+              }
+              cells={perTarget(report, s, (v) => trivialCell(v))}
             />
             <Row
               label={s.rowClasses}
@@ -91,10 +122,13 @@ export function ExplorerReport({ report, s }: { report: Report; s: ExplorerStrin
                   s.classList([])
                 ) : (
                   <span className="abi-chips">
-                    {v.eightbytes.slice(0, 8).map((c, i) => (
-                      <ClassChip key={i} cls={c} />
-                    ))}
-                    {v.eightbytes.length > 8 && <span>× {v.eightbytes.length}</span>}
+                    {v.eightbytes.length > 8 && v.eightbytes.every((c) => c === v.eightbytes?.[0]) ? (
+                      <>
+                        <ClassChip cls={v.eightbytes[0] ?? 'MEMORY'} /> × {v.eightbytes.length}
+                      </>
+                    ) : (
+                      v.eightbytes.map((c, i) => <ClassChip key={i} cls={c} />)
+                    )}
                   </span>
                 ),
               )}

@@ -16,6 +16,7 @@ import {
 
 /** One scalar member's contribution to one eightbyte. */
 export interface Contribution {
+  /** Member path (`_M_elems[2]`, `first`); `''` for the value itself. */
   path: string;
   cls: EightbyteClass;
 }
@@ -87,11 +88,11 @@ interface Leaf {
 /** The scalar leaves of `t` at `offset`, in the classifier's order, each with the class it puts in its eightbyte. */
 function leaves(t: CType, offset: number, path: string, out: Leaf[], unaligned: string[]): void {
   const at = (off: number, cls: EightbyteClass, p = path): void => {
-    out.push({ offset: off, cls, path: p === '' ? '(value)' : p });
+    out.push({ offset: off, cls, path: p });
   };
   const aligned = (align: number): boolean => {
     if (offset % align === 0) return true;
-    unaligned.push(path === '' ? '(value)' : path);
+    unaligned.push(path);
     return false;
   };
   switch (t.kind) {
@@ -144,7 +145,8 @@ function leaves(t: CType, offset: number, path: string, out: Leaf[], unaligned: 
       if (l.vptrOffset !== null) at(offset + l.vptrOffset, 'INTEGER', join(path, '_vptr'));
       for (const b of l.bases) leaves(b.type, offset + b.offset, path, out, unaligned);
       for (const f of l.fields) {
-        const p = join(path, f.name === '' ? '(anonymous)' : f.name);
+        // Members of an anonymous union or struct are named as if they were the class's own (as layoutOf does).
+        const p = f.name === '' ? path : join(path, f.name);
         if (f.bitWidth !== undefined) {
           const startBit = (offset + f.offset) * 8 + (f.bitOffset ?? 0);
           const endBit = startBit + f.bitWidth;

@@ -38,7 +38,7 @@ function visit(t: CType, path: string, w: Walk): void {
   if (w.nonFloat !== null || w.mixed !== null || w.union) return;
   const member = (name: FloatName, n: number): void => {
     if (w.base === null) w.base = name;
-    if (w.base !== name) w.mixed = { path: path === '' ? '(value)' : path, other: name };
+    if (w.base !== name) w.mixed = { path, other: name };
     else w.count += n;
   };
   switch (t.kind) {
@@ -63,7 +63,7 @@ function visit(t: CType, path: string, w: Walk): void {
       }
       for (const b of l.bases) visit(b.type, path, w);
       for (const f of l.fields) {
-        const p = join(path, f.name === '' ? '(anonymous)' : f.name);
+        const p = f.name === '' ? path : join(path, f.name);
         if (f.bitWidth !== undefined) w.nonFloat = p;
         else visit(f.type, p, w);
         if (w.nonFloat !== null || w.mixed !== null) return;
@@ -71,7 +71,7 @@ function visit(t: CType, path: string, w: Walk): void {
       return;
     }
     default:
-      w.nonFloat = path === '' ? '(value)' : path;
+      w.nonFloat = path;
   }
 }
 

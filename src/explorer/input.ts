@@ -50,6 +50,16 @@ export const MAX_DEFINITIONS_CHARS = 4000;
 /** The name of the function the explorer declares; messages that mention it are rewritten. */
 const PROBE = 'probe';
 
+/**
+ * The headers of every standard type the simulator models, included before the learner's text: the
+ * explorer is about the types, so it does not ask for `#include` lines (g++ would).
+ */
+const PRELUDE = ['array', 'complex', 'cstddef', 'cstdint', 'memory', 'optional', 'string', 'string_view']
+  .concat(['tuple', 'utility', 'vector'])
+  .map((h) => `#include <${h}>\n`)
+  .join('');
+const PRELUDE_LINES = PRELUDE.split('\n').length - 1;
+
 export type ParsedType = { ok: true; type: CType } | { ok: false; problems: Problem[] };
 
 function problem(
@@ -117,7 +127,7 @@ export function parseReturnType(input: ExplorerInput): ParsedType {
   if (early.length > 0) return { ok: false, problems: early };
   const definitionLines = input.definitions.split('\n').length;
   const typeLine = definitionLines + 1;
-  const source = `${input.definitions}\n${input.type}\n${PROBE}();\n`;
+  const source = `${PRELUDE}${input.definitions}\n${input.type}\n${PROBE}();\n`;
   const { unit, diagnostics } = parseCpp(source, 'explorer.cpp');
   const typeEnd = input.type.trimEnd().length + 1;
   const located = (
@@ -127,6 +137,9 @@ export function parseReturnType(input: ExplorerInput): ParsedType {
     endColumn: number | undefined,
     atEndOfFile: boolean,
   ) => {
+    line -= PRELUDE_LINES;
+    if (endLine !== undefined) endLine -= PRELUDE_LINES;
+    if (line < 1) return { field: 'type' as const, line: 1, column: 1, endColumn: typeEnd + 1 };
     if (line <= definitionLines) {
       const end = endLine === line && endColumn !== undefined ? endColumn : column + 1;
       return { field: 'definitions' as const, line, column, endColumn: Math.max(end, column + 1) };
@@ -167,7 +180,10 @@ export function parseReturnType(input: ExplorerInput): ParsedType {
     };
   }
   const fn = unit.functions.find(
-    (f) => f.qualifiedName === PROBE && f.span.start.line === typeLine + 1 && f.params.length === 0,
+    (f) =>
+      f.qualifiedName === PROBE &&
+      f.span.start.line === PRELUDE_LINES + typeLine + 1 &&
+      f.params.length === 0,
   );
   if (!fn)
     return {

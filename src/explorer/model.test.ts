@@ -294,6 +294,18 @@ describe('the byte map', () => {
       c.carrier.kind === 'register' ? `${c.carrier.reg}+${c.carrier.regByte}` : c.carrier.kind,
     );
     expect(floats).toEqual(['%xmm0+0', '%xmm0+4', '%xmm1+0', '%xmm1+4']);
+    // Two floats share each register; the words say which half.
+    const second = view('std::array<float, 4>', 'x86_64').cells[1];
+    expect(second && STRINGS.en.carrier(second.carrier)).toBe('%xmm0, bytes 4–7');
+    expect(second && STRINGS.zh.carrier(second.carrier)).toBe('%xmm0 的第 4–7 字节');
+    const whole = view('double', 'x86_64').cells[0];
+    expect(whole && STRINGS.en.carrier(whole.carrier)).toBe('%xmm0');
+  });
+
+  it('names members of an anonymous union as the layout does', () => {
+    const s = view('std::string', 'x86_64');
+    const paths = s.x86?.eightbytes.flatMap((e) => e.contributions.map((c) => c.path)) ?? [];
+    for (const p of paths) expect(s.cells.map((c) => c.path)).toContain(p);
   });
 
   it('marks memory for values returned through memory and nothing for the x87 padding', () => {

@@ -33,7 +33,8 @@ export const MAP_BYTES = 64;
 
 /** Where the bytes of one cell travel when the value is returned. */
 export type Carrier =
-  | { kind: 'register'; reg: string; regByte: number }
+  /** Bytes [regByte, regByte + size) of `reg`, which carries `partSize` bytes of the value. */
+  | { kind: 'register'; reg: string; regByte: number; size: number; partSize: number }
   | { kind: 'memory' }
   /** Not carried at all: padding beyond an x87 value, or nothing is returned. */
   | { kind: 'none' };
@@ -114,11 +115,19 @@ function route(r: ReturnClassification): Route {
   return r.x87 ? { kind: 'x87', parts } : { kind: 'registers', parts };
 }
 
-function carrierOf(offset: number, rt: Route): Carrier {
+function carrierOf(offset: number, size: number, rt: Route): Carrier {
   if (rt.kind === 'memory') return { kind: 'memory' };
   if (rt.kind === 'void') return { kind: 'none' };
   const part = rt.parts.find((p) => offset >= p.offset && offset < p.offset + p.size);
-  return part ? { kind: 'register', reg: part.reg, regByte: offset - part.offset } : { kind: 'none' };
+  if (!part) return { kind: 'none' };
+  const regByte = offset - part.offset;
+  return {
+    kind: 'register',
+    reg: part.reg,
+    regByte,
+    size: Math.min(size, part.size - regByte),
+    partSize: part.size,
+  };
 }
 
 /** Puts overlapping cells (union members) on separate lanes, first fit. */
@@ -179,7 +188,7 @@ function viewFor(t: CType, target: Target): TargetView {
     typeName: c.type ? typeToString(c.type) : null,
     ...(c.bitWidth !== undefined ? { bitOffset: c.bitOffset ?? 0, bitWidth: c.bitWidth } : {}),
     lane: lanes[i] ?? 0,
-    carrier: carrierOf(c.offset, rt),
+    carrier: carrierOf(c.offset, c.size, rt),
   }));
   return {
     target,

@@ -36,6 +36,9 @@ export function nonTrivialEn(x: NonTrivialExplanation): string {
   return `\`${x.className}\` has a non-trivial ${NOUN[x.which]} (${x.steps.map(step).join('')}${cause(x.cause)}).`;
 }
 
+/** A member path as code (`''` is the value itself). */
+const member = (path: string): string => (path === '' ? 'the value' : `\`${path}\``);
+
 const bytes = (from: number, to: number): string =>
   to - from <= 1 ? `byte ${from}` : `bytes ${from}–${to - 1}`;
 
@@ -96,9 +99,9 @@ export const en: ExplorerStrings = {
       case 'non-trivial':
         return `${v.count} × ${v.base} would be one, but the class is non-trivial for calls`;
       case 'non-float':
-        return `no: ${v.path} is not a floating-point member`;
+        return `no: ${member(v.path)} is not a floating-point member`;
       case 'mixed':
-        return `no: ${v.path} is ${v.other}, the members before it are ${v.first}`;
+        return `no: ${member(v.path)} is ${v.other}, the members before it are ${v.first}`;
       case 'too-many':
         return `no: ${v.count} members of type ${v.base}, more than four`;
       case 'padding':
@@ -138,8 +141,7 @@ export const en: ExplorerStrings = {
   bytesHeading: 'Where each byte goes',
   bytesCaption: (type) => `The bytes of ${type}, member by member, and what carries them back`,
   colBytes: 'Bytes',
-  colMember: 'Member',
-  colType: 'Type',
+  colMember: 'Member and type',
   colSize: 'Size',
   bytes,
   byteCount: (n) => `${n} ${n === 1 ? 'byte' : 'bytes'}`,
@@ -149,14 +151,14 @@ export const en: ExplorerStrings = {
   vptr: 'vtable pointer',
   carrier: (c: Carrier) =>
     c.kind === 'register'
-      ? c.regByte === 0
+      ? c.size >= c.partSize
         ? c.reg
-        : `${c.reg}, from byte ${c.regByte}`
+        : `${c.reg}, ${bytes(c.regByte, c.regByte + c.size)}`
       : c.kind === 'memory'
         ? 'memory'
         : 'not returned',
   moreCells: (shown, total, size) =>
-    `The map shows the first ${shown} of ${total} cells; the value is ${size} bytes long.`,
+    `The map and the table show the first 64 bytes (${shown} of ${total} cells); the whole value is ${size} bytes long.`,
   mapLegend:
     'Each block is one member or a stretch of padding (hatched); the label under it says what carries it back.',
   mapLabel: (target) => `Byte map on ${target}`,
@@ -178,7 +180,7 @@ export const en: ExplorerStrings = {
       case 'larger-than-64':
         return 'Larger than 64 bytes (eight eightbytes): MEMORY without looking inside.';
       case 'unaligned':
-        return `${unaligned.join(', ')} is not at an offset its type can be aligned to (a packed class): the whole value is MEMORY.`;
+        return `${unaligned.map(member).join(', ')} is not at an offset its type can be aligned to (a packed class): the whole value is MEMORY.`;
       case 'more-than-two':
         return 'More than two eightbytes, and not one vector (an SSE eightbyte followed only by SSEUP): the whole value is MEMORY.';
       case 'merged-memory':
@@ -238,7 +240,7 @@ export const en: ExplorerStrings = {
   },
   where: (p) =>
     p.field === 'type'
-      ? `Return type, column ${p.column}`
-      : `Definitions, line ${p.line}, column ${p.column}`,
+      ? `Return type, column ${p.column}:`
+      : `Definitions, line ${p.line}, column ${p.column}:`,
   lastGood: (type) => `Still showing the last type that worked: ${type}.`,
 };

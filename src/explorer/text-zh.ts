@@ -37,6 +37,9 @@ function nonTrivialZh(x: NonTrivialExplanation): string {
   return `${head}：问题出在${x.steps.map(step).join('')}，${cause(x.cause)}。`;
 }
 
+/** A member path as code (`''` is the value itself). */
+const member = (path: string): string => (path === '' ? '整个值' : `\`${path}\``);
+
 const bytes = (from: number, to: number): string =>
   to - from <= 1 ? `第 ${from} 字节` : `第 ${from}–${to - 1} 字节`;
 
@@ -135,9 +138,9 @@ export const zh: ExplorerStrings = {
       case 'non-trivial':
         return `${v.count} 个 ${v.base} 本可构成 HFA，但这个类对调用而言是非平凡的`;
       case 'non-float':
-        return `否：${v.path} 不是浮点成员`;
+        return `否：${member(v.path)} 不是浮点成员`;
       case 'mixed':
-        return `否：${v.path} 是 ${v.other}，而它前面的成员是 ${v.first}`;
+        return `否：${member(v.path)} 是 ${v.other}，而它前面的成员是 ${v.first}`;
       case 'too-many':
         return `否：有 ${v.count} 个 ${v.base} 成员，超过了四个`;
       case 'padding':
@@ -177,8 +180,7 @@ export const zh: ExplorerStrings = {
   bytesHeading: '每个字节去了哪里',
   bytesCaption: (type) => `${type} 的各个字节：逐个成员列出，以及由谁把它们带回调用方`,
   colBytes: '字节',
-  colMember: '成员',
-  colType: '类型',
+  colMember: '成员及类型',
   colSize: '大小',
   bytes,
   byteCount: (n) => `${n} 字节`,
@@ -188,13 +190,14 @@ export const zh: ExplorerStrings = {
   vptr: '虚表指针',
   carrier: (c: Carrier) =>
     c.kind === 'register'
-      ? c.regByte === 0
+      ? c.size >= c.partSize
         ? c.reg
-        : `${c.reg}，从第 ${c.regByte} 字节起`
+        : `${c.reg} 的${bytes(c.regByte, c.regByte + c.size)}`
       : c.kind === 'memory'
         ? '内存'
         : '不返回',
-  moreCells: (shown, total, size) => `图中只画出 ${total} 个单元里的前 ${shown} 个；整个值长 ${size} 字节。`,
+  moreCells: (shown, total, size) =>
+    `图和表只列出前 64 字节（${total} 个单元中的 ${shown} 个）；整个值长 ${size} 字节。`,
   mapLegend: '每一块是一个成员或一段填充（斜线）；块下方写着由谁把它带回去。',
   mapLabel: (target) => `${target} 上的字节图`,
   eightbytesHeading: 'x86-64 怎样逐个 eightbyte 分类',
@@ -215,7 +218,7 @@ export const zh: ExplorerStrings = {
       case 'larger-than-64':
         return '超过 64 字节（8 个 eightbyte）：不看内容，直接是 MEMORY。';
       case 'unaligned':
-        return `${unaligned.join('、')} 没有放在其类型要求的对齐位置上（紧凑布局的类）：整个值是 MEMORY。`;
+        return `${unaligned.map(member).join('、')} 没有放在其类型要求的对齐位置上（紧凑布局的类）：整个值是 MEMORY。`;
       case 'more-than-two':
         return '超过两个 eightbyte，又不是单个向量（一个 SSE 后面全是 SSEUP）：整个值是 MEMORY。';
       case 'merged-memory':
@@ -274,6 +277,6 @@ export const zh: ExplorerStrings = {
     }
   },
   where: (p) =>
-    p.field === 'type' ? `返回类型，第 ${p.column} 列` : `定义，第 ${p.line} 行第 ${p.column} 列`,
+    p.field === 'type' ? `返回类型，第 ${p.column} 列：` : `定义，第 ${p.line} 行第 ${p.column} 列：`,
   lastGood: (type) => `下面仍是上一个有效类型的结果：${type}。`,
 };

@@ -50,7 +50,6 @@ export interface ExplorerStrings {
   bytesCaption: (type: string) => string;
   colBytes: string;
   colMember: string;
-  colType: string;
   colSize: string;
   bytes: (from: number, to: number) => string;
   byteCount: (n: number) => string;
