@@ -357,6 +357,8 @@ export class Machine {
 
   private checkRead(addr: number, len: number, access: Access): number {
     const target = this.objectAt(addr);
+    // Reads are events too, so the diagram can show what a step looked at.
+    this.rec.event(EventKind.Read, addr, len, 0, target);
     const intended = access.intended;
     if (intended >= 0) {
       const o = this.objects[intended];
