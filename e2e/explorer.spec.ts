@@ -143,7 +143,9 @@ test('bad input: a located message, the last good result kept', async ({ page })
 test('in Chinese', async ({ page }) => {
   const { widget, problems } = await open(page, { locale: 'zh', type: 'std::array<double, 4>' });
   await expect(widget.getByLabel('返回类型')).toHaveValue('std::array<double, 4>');
-  await expect(widget.getByRole('status')).toContainText('x86-64（System V） 上是 内存（%rdi）');
+  await expect(widget.getByRole('status')).toContainText(
+    'x86-64（System V）上走内存（%rdi）；AArch64（AAPCS64）上走 d0、d1、d2、d3。',
+  );
   await expect(widget).toContainText('两种机器意见不一');
   await widget.getByLabel('返回类型').fill('doubel');
   await expect(widget.getByRole('status')).toContainText("返回类型，第 1 列：不认识的类型 'doubel'");

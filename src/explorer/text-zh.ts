@@ -11,20 +11,21 @@ const NOUN: Record<SpecialWhich, string> = {
 };
 
 function step(s: NonTrivialStep, i: number): string {
-  const lead = i === 0 ? '它的' : '的';
+  const lead = i === 0 ? '它的' : ' 的';
   if (s.via === 'base') return `${lead}基类 \`${s.name}\``;
   if (s.via === 'member') return `${lead}成员 \`${s.name}\``;
   return `${lead}匿名成员`;
 }
 
-function cause(c: NonTrivialCause): string {
+/** The cause as a clause; `subject` replaces the class's name when the sentence has just named it. */
+function cause(c: NonTrivialCause, subject = `\`${c.className}\` `): string {
   switch (c.kind) {
     case 'user-provided':
-      return `\`${c.className}\` 有用户提供的${NOUN[c.which]}`;
+      return `${subject}有用户提供的${NOUN[c.which]}`;
     case 'virtual-functions':
-      return `\`${c.className}\` 有虚函数`;
+      return `${subject}有虚函数`;
     case 'virtual-base':
-      return `\`${c.className}\` 有虚基类`;
+      return `${subject}有虚基类`;
     case 'unexplained':
       return `原因在 \`${c.className}\` 内部`;
   }
@@ -33,12 +34,24 @@ function cause(c: NonTrivialCause): string {
 function nonTrivialZh(x: NonTrivialExplanation): string {
   if (x.kind === 'all-deleted') return `\`${x.className}\` 没有可用的拷贝或移动构造函数（全都被删除了）。`;
   const head = `\`${x.className}\` 的${NOUN[x.which]}是非平凡的`;
-  if (x.steps.length === 0) return `${head}：${cause(x.cause)}。`;
-  return `${head}：问题出在${x.steps.map(step).join('')}，${cause(x.cause)}。`;
+  if (x.steps.length === 0)
+    return `${head}：${x.cause.className === x.className ? cause(x.cause, '它') : cause(x.cause)}。`;
+  const last = x.steps[x.steps.length - 1];
+  const named = last !== undefined && last.className === x.cause.className;
+  // A member's class is "its type"; a base the chain has just named is "it".
+  const clause = !named
+    ? cause(x.cause)
+    : last.via === 'base'
+      ? cause(x.cause, '它')
+      : cause(x.cause, `它的类型 \`${x.cause.className}\` `);
+  return `${head}：问题出在${x.steps.map(step).join('')} 上，${clause}。`;
 }
 
 /** A member path as code (`''` is the value itself). */
 const member = (path: string): string => (path === '' ? '整个值' : `\`${path}\``);
+
+/** Chinese next to Latin letters or digits gets a space; next to Chinese or full-width punctuation, none. */
+const spaced = (text: string): string => (/^[\x21-\x7e]/.test(text) ? ` ${text}` : text);
 
 const bytes = (from: number, to: number): string =>
   to - from <= 1 ? `第 ${from} 字节` : `第 ${from}–${to - 1} 字节`;
@@ -108,8 +121,8 @@ export const zh: ExplorerStrings = {
   definitionsHint: '返回类型用到的 struct、class、enum 和别名，例如 struct Vec3 { double x, y, z; };',
   examples: '示例',
   exampleTitle: (type) => `查看 ${type}`,
-  headline: (type, parts) => `${type} 的返回方式：${parts.join('；')}。`,
-  headlinePart: (target, route) => `${target} 上是 ${route}`,
+  headline: (type, parts) => `${type} 怎样返回：${parts.join('；')}。`,
+  headlinePart: (target, route) => `${target}上走${spaced(route)}`,
   working: '正在读取类型……',
   targetName: { x86_64: 'x86-64（System V）', aarch64: 'AArch64（AAPCS64）' },
   summaryCaption: (type) => `${type} 在两种机器上如何返回`,
