@@ -554,9 +554,12 @@ export type Expr =
   /** `sizeof` / `alignof` of a type (target dependent: the interpreter asks the layout). */
   | (ExprBase & { kind: 'sizeof'; of: CType; align: boolean })
   /**
-   * `new T`, `new T(args)`, `new T{...}`, `new T[n]`, `new T[n]{...}`: allocates on the C heap and
-   * initialises (`init` for one object; for arrays `init` initialises each of `count` elements:
-   * `default`, `zero`, or `aggregate` over the elements). Yields a prvalue `T*`.
+   * `new T`, `new T(args)`, `new T{...}`, `new T[n]`, `new T[n]()`, `new T[n]{...}`: allocates on
+   * the C heap and initialises. For one object `init` is its Init. For `new T[n]` (`count` set),
+   * `init` is the Init of the whole array `T[n]` (its `type` has length n when n is a constant,
+   * else 0): `default` (each element default-initialised; `ctor` is the elements' default
+   * constructor, if user-provided), `zero` (each element value-initialised to zero), or
+   * `aggregate` (braces, constant n). Yields a prvalue `T*`.
    */
   | (ExprBase & { kind: 'new'; allocated: CType; count: Expr | null; init: Init | null })
   /** `delete p` / `delete[] p`: runs `destructor` (if any) then frees. */

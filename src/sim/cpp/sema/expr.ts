@@ -685,13 +685,19 @@ const NEW: Handler<'new'> = (sema, e) => {
       return errorExpr(e.span);
     }
     count = r.expr;
-    const arrayType: CType = { kind: 'array', element: T, length: 0 };
-    if (!e.init)
-      init =
-        T.kind === 'record'
-          ? elementDefault(sema, T, e.span)
-          : { kind: 'default', type: arrayType, ctor: null, span: e.span };
-    else if (e.init.kind === 'paren' && e.init.args.length === 0)
+    // The init of the whole array: `default`/`zero` apply to each of the `count` elements.
+    const known = evalCount(count);
+    const arrayType: CType = { kind: 'array', element: T, length: known ?? 0 };
+    if (!e.init) {
+      const each = T.kind === 'record' ? elementDefault(sema, T, e.span) : null;
+      if (T.kind === 'record' && !each) return errorExpr(e.span);
+      init = {
+        kind: 'default',
+        type: arrayType,
+        ctor: each?.kind === 'default' ? each.ctor : null,
+        span: e.span,
+      };
+    } else if (e.init.kind === 'paren' && e.init.args.length === 0)
       init = { kind: 'zero', type: arrayType, span: e.span };
     else if (e.init.kind === 'braced') {
       const c = evalCount(count);
