@@ -123,12 +123,17 @@ describe('sim abi on bad input (exit 0, diagnostics in the JSON)', () => {
     expect(r.report?.functions.map((f) => f.name)).toEqual(['foo', 'bad']);
   });
 
-  it('reports a file that is not C++ at all', async () => {
-    for (const name of ['image.png', 'not-cpp.py']) {
+  it('reports a file that is not C++ at all, and says what it looks like', async () => {
+    const notes: Record<string, string> = {
+      'image.png': 'this file does not look like C++ source text: it contains bytes that are not UTF-8 text',
+      'not-cpp.py': 'this file looks like Python or Codon code, not C++',
+    };
+    for (const [name, note] of Object.entries(notes)) {
       const r = await sim('abi', fixture(name));
       expect(r.code).toBe(0);
+      expect(r.report?.functions).toEqual([]);
       expect(r.report?.diagnostics.some((d) => d.severity === 'error')).toBe(true);
-      expect(r.report?.diagnostics[0]?.line).toBeGreaterThanOrEqual(1);
+      expect(r.report?.diagnostics.find((d) => d.severity === 'note')?.message).toBe(note);
     }
   });
 

@@ -33,7 +33,19 @@ export function parseCpp(source: string, file: string): CppParseResult {
     );
   }
   unit.functions.sort((a, b) => a.span.start.offset - b.span.start.offset);
+  const hint = diags.errorCount > 0 ? notCppHint(source) : null;
+  if (hint) diags.list.push({ severity: 'note', file, line: 1, column: 1, message: hint });
   // Report in source order (the parser and the checker find problems in different passes).
   const diagnostics = [...diags.list].sort((a, b) => a.line - b.line || a.column - b.column);
   return { unit, diagnostics };
+}
+
+/** When a file with errors is not C++ at all, say what it looks like (a learner may have swapped the files). */
+function notCppHint(source: string): string | null {
+  const head = source.slice(0, 4096);
+  if (/[\u0000\ufffd]/.test(head))
+    return 'this file does not look like C++ source text: it contains bytes that are not UTF-8 text';
+  if (/^\s*(from\s+\S+\s+import\b|import\s+\w+\s*$|def\s+\w+\s*\(.*\)\s*(->.*)?:\s*$)/m.test(head))
+    return 'this file looks like Python or Codon code, not C++';
+  return null;
 }
