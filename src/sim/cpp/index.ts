@@ -43,7 +43,7 @@ export function parseCpp(source: string, file: string): CppParseResult {
 /** When a file with errors is not C++ at all, say what it looks like (a learner may have swapped the files). */
 function notCppHint(source: string): string | null {
   const head = source.slice(0, 4096);
-  if (/[\u0000\ufffd]/.test(head))
+  if (head.includes('\u0000') || head.includes('\ufffd'))
     return 'this file does not look like C++ source text: it contains bytes that are not UTF-8 text';
   if (/^\s*(from\s+\S+\s+import\b|import\s+\w+\s*$|def\s+\w+\s*\(.*\)\s*(->.*)?:\s*$)/m.test(head))
     return 'this file looks like Python or Codon code, not C++';
