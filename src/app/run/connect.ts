@@ -5,8 +5,11 @@ import type { PlayerStore } from '../store/player-store';
 import type { PlayerState, RunInputs } from '../store/types';
 import { RunCancelled, type Runner } from './runner';
 
-/** The pause after the last keystroke before a re-run. Short: the whole edit-to-diagram budget is 100 ms. */
-export const EDIT_DEBOUNCE_MS = 30;
+/**
+ * The pause after a keystroke before a re-run. Short, because the whole edit-to-diagram budget is 100 ms;
+ * typing faster than this only cancels runs (terminating a busy worker costs no start-up: a spare waits).
+ */
+export const EDIT_DEBOUNCE_MS = 12;
 
 export interface ConnectOptions {
   debounceMs?: number;
