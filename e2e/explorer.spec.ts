@@ -21,6 +21,10 @@ test.beforeAll(async () => {
     configFile: join(ROOT, 'vite.config.ts'),
     base: '/',
     logLevel: 'warn',
+    // Two workers may each start a server: give each its own dependency cache, and let it find the
+    // harness's dependencies before the first request (a late discovery reloads the page mid-test).
+    cacheDir: join(ROOT, 'tmp', `vite-explorer-${test.info().workerIndex}`),
+    optimizeDeps: { entries: ['src/explorer/harness/explorer-harness.html'] },
     server: { port: 4191, strictPort: false, hmr: false },
   });
   await server.listen();
