@@ -298,3 +298,24 @@ test('the course index lists every lesson with its progress mark', async ({ page
   await page.getByRole('link', { name: 'Codon Interop Lab' }).click();
   await expect(page.locator('.course-lesson[data-lesson="02-the-bug"]')).toContainText('Started');
 });
+
+test('an exercise is checked by the real run: hints, then the solution meets the goal', async ({ page }) => {
+  const player = new PlayerPage(page);
+  await player.open('07-fix-static');
+  const exercise = page.locator('[data-exercise="exercise-static"]');
+  await exercise.getByRole('button', { name: 'Open the exercise in the player' }).click();
+  await player.waitForRun();
+  await expect(exercise.getByRole('status')).toHaveText(
+    'Not yet: the simulator still reports dangling-read.',
+  );
+  await exercise.getByRole('button', { name: 'Show a hint' }).click();
+  await expect(exercise.locator('.mdx-exercise__hints li')).toHaveCount(1);
+  await exercise.getByRole('button', { name: 'Show the solution' }).click();
+  await expect(exercise.getByRole('status')).toHaveText('Goal met: the real run of your code does it.');
+  await expect(player.findings).toContainText('No findings in this run.');
+  // The learner's own attempt is one click away.
+  await player.player.getByRole('button', { name: 'Undo' }).click();
+  await expect(exercise.getByRole('status')).toHaveText(
+    'Not yet: the simulator still reports dangling-read.',
+  );
+});

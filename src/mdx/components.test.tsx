@@ -43,3 +43,64 @@ describe('the MDX components map', () => {
     );
   });
 });
+
+describe('the lesson widgets outside a lesson page', () => {
+  it('cites a source by id, as a link that opens in a new tab, and marks an unknown id', () => {
+    const Cite = mdxComponents.Cite as (props: { id: string }) => React.ReactNode;
+    expect(renderToStaticMarkup(<Cite id="codon-576" />)).toBe(
+      '<a class="mdx-cite" href="https://github.com/exaloop/codon/issues/576" target="_blank" rel="noopener noreferrer" data-source="codon-576">exaloop/codon#576: Debugging Segmentation Faults in Codon (Aug 2024)</a>',
+    );
+    expect(renderToStaticMarkup(<Cite id="nope" />)).toBe(
+      '<span class="mdx-cite mdx-cite--unknown">[nope]</span>',
+    );
+  });
+
+  it('labels evidence with what produced it and its source', () => {
+    const Evidence = mdxComponents.Evidence as (props: {
+      source: string;
+      label: string;
+      children: React.ReactNode;
+    }) => React.ReactNode;
+    const html = renderToStaticMarkup(
+      <Evidence source="codon-576" label="gdb backtrace">
+        <pre>bt</pre>
+      </Evidence>,
+    );
+    expect(html).toContain(
+      '<figcaption><span class="mdx-evidence__kind">Evidence from a real machine</span>',
+    );
+    expect(html).toContain('<span class="mdx-evidence__label">gdb backtrace</span>');
+    expect(html).toContain('href="https://github.com/exaloop/codon/issues/576"');
+  });
+
+  it('shows a question with its choices and hides the explanation before an answer', () => {
+    const { Predict, Choice, Explain } = mdxComponents as Record<string, (props: object) => React.ReactNode>;
+    const html = renderToStaticMarkup(
+      <Predict id="q" program="bug" atStep="call-return">
+        <p>What will it print?</p>
+        <Choice>Nothing</Choice>
+        <Choice correct>1.5</Choice>
+        <Explain>Because.</Explain>
+      </Predict>,
+    );
+    expect(html).toContain('<p>What will it print?</p>');
+    expect(html).toContain('Nothing');
+    expect(html).toContain('1.5');
+    expect(html).not.toContain('Because.');
+  });
+
+  it('gives the commands that build and run a program for real', () => {
+    const Download = mdxComponents.Download as (props: { program: string }) => React.ReactNode;
+    const html = renderToStaticMarkup(<Download program="bug" />);
+    expect(html).toContain('g++ -std=c++17 -shared -fPIC -O0 -g -o libfoo.so lib.cpp');
+    expect(html).toContain('codon run main.codon');
+    expect(html).toContain('gdb -q -ex run -ex bt ./main');
+  });
+
+  it('gives headings ids that course links can point at', () => {
+    const H2 = mdxComponents.h2 as (props: { children: React.ReactNode }) => React.ReactNode;
+    expect(renderToStaticMarkup(<H2>Suspect two: the ABI</H2>)).toBe(
+      '<h2 id="suspect-two-the-abi">Suspect two: the ABI</h2>',
+    );
+  });
+});
