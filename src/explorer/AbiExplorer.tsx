@@ -155,23 +155,6 @@ export function AbiExplorer({ initialType, initialDefinitions = '', locale }: Ab
           </p>
         </div>
       </div>
-      <div className="abi-explorer__examples" role="group" aria-labelledby={ids.examples}>
-        <span id={ids.examples} className="abi-explorer__examples-label">
-          {s.examples}
-        </span>
-        {EXAMPLES.map((e) => (
-          <button
-            key={e.label}
-            type="button"
-            className="abi-explorer__example"
-            aria-pressed={current === e}
-            title={s.exampleTitle(e.label)}
-            onClick={() => pick(e)}
-          >
-            <code>{e.label}</code>
-          </button>
-        ))}
-      </div>
       <div id={ids.status} className="abi-explorer__status" role="status" aria-live="polite">
         {!pending && shown.report && shown.problems.length === 0 && (
           <p className="abi-explorer__headline">
@@ -200,6 +183,23 @@ export function AbiExplorer({ initialType, initialDefinitions = '', locale }: Ab
           {s.working}
         </p>
       )}
+      <div className="abi-explorer__examples" role="group" aria-labelledby={ids.examples}>
+        <span id={ids.examples} className="abi-explorer__examples-label">
+          {s.examples}
+        </span>
+        {EXAMPLES.map((e) => (
+          <button
+            key={e.label}
+            type="button"
+            className="abi-explorer__example"
+            aria-pressed={current === e}
+            title={s.exampleTitle(e.label)}
+            onClick={() => pick(e)}
+          >
+            <code>{e.label}</code>
+          </button>
+        ))}
+      </div>
       {shown.report && (
         <div className={shown.problems.length > 0 ? 'abi-explorer__result is-stale' : 'abi-explorer__result'}>
           <ExplorerReport report={shown.report} s={s} />

@@ -4,6 +4,7 @@
 import type { CSSProperties } from 'react';
 import type { Target } from '../sim/abi/index.ts';
 import { MAP_BYTES, TARGETS, type Carrier, type CellView, type Report, type TargetView } from './model.ts';
+import { Inline } from './Inline.tsx';
 import type { ExplorerStrings } from './text.ts';
 
 /** A colour family per carrier; the words on the block say the same, colour only helps. */
@@ -165,7 +166,9 @@ export function ByteMap({ report, s, headingId }: { report: Report; s: ExplorerS
         aria-labelledby={`${headingId}-caption`}
       >
         <table className="abi-table abi-table--cells">
-          <caption id={`${headingId}-caption`}>{s.bytesCaption(report.typeName)}</caption>
+          <caption id={`${headingId}-caption`}>
+            <Inline text={s.bytesCaption(`\`${report.typeName}\``)} />
+          </caption>
           <thead>
             <tr>
               <th scope="col">{s.colBytes}</th>

@@ -9,13 +9,24 @@ import { TARGETS, type Report, type TargetView } from './model.ts';
 import { insights, type ExplorerStrings } from './text.ts';
 
 /** A row of the summary; `both` is one cell across the two machines, for what does not depend on the machine. */
-function Row({ label, cells, both }: { label: string; cells: Record<Target, ReactNode>; both?: ReactNode }) {
+function Row({
+  label,
+  cells,
+  both,
+  same,
+}: {
+  label: string;
+  cells: Record<Target, ReactNode>;
+  both?: ReactNode;
+  same?: string;
+}) {
   return (
     <tr>
       <th scope="row">{label}</th>
       {both !== undefined ? (
         <td colSpan={TARGETS.length} className="abi-table__both">
           {both}
+          {same && <span className="abi-same">{same}</span>}
         </td>
       ) : (
         TARGETS.map((t) => <td key={t}>{cells[t]}</td>)
@@ -103,6 +114,7 @@ export function ExplorerReport({ report, s }: { report: Report; s: ExplorerStrin
                   ? sizeCells.x86_64
                   : undefined
               }
+              same={s.sameOnBoth}
             />
             <Row
               label={s.rowTrivial}
@@ -111,6 +123,7 @@ export function ExplorerReport({ report, s }: { report: Report; s: ExplorerStrin
                   ? trivialCell(pair[0])
                   : undefined
               }
+              same={s.sameOnBoth}
               cells={perTarget(report, s, (v) => trivialCell(v))}
             />
             <Row

@@ -79,6 +79,7 @@ export const en: ExplorerStrings = {
   rowClasses: 'Eightbyte classes',
   rowHfa: 'Homogeneous floating-point aggregate (HFA)',
   rowReturned: 'Returned',
+  sameOnBoth: 'the same on both machines',
   property: 'Property',
   size: (size, align) => `${size} ${size === 1 ? 'byte' : 'bytes'}, aligned to ${align}`,
   trivialYes: 'yes: the caller may copy its bytes on its own',

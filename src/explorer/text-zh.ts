@@ -131,6 +131,7 @@ export const zh: ExplorerStrings = {
   rowClasses: 'eightbyte 分类',
   rowHfa: '同质浮点聚合（HFA）',
   rowReturned: '返回方式',
+  sameOnBoth: '两种机器相同',
   property: '项目',
   size: (size, align) => `${size} 字节，按 ${align} 字节对齐`,
   trivialYes: '是：调用方可以自行搬运它的字节',

@@ -34,6 +34,7 @@ export interface ExplorerStrings {
   rowClasses: string;
   rowHfa: string;
   rowReturned: string;
+  sameOnBoth: string;
   property: string;
   size: (size: number, align: number) => string;
   trivialYes: string;
