@@ -74,7 +74,11 @@ describe('the lesson widgets outside a lesson page', () => {
   });
 
   it('shows a question with its choices and hides the explanation before an answer', () => {
-    const { Predict, Choice, Explain } = mdxComponents as Record<string, (props: object) => React.ReactNode>;
+    type Widget = (props: { children?: React.ReactNode; [prop: string]: unknown }) => React.ReactNode;
+    const { Predict, Choice, Explain } = mdxComponents as unknown as Record<
+      'Predict' | 'Choice' | 'Explain',
+      Widget
+    >;
     const html = renderToStaticMarkup(
       <Predict id="q" program="bug" atStep="call-return">
         <p>What will it print?</p>
