@@ -16,7 +16,7 @@ import { SiteContext, type SiteContextValue } from './site/SiteContext';
 import { ShortcutsOverlay } from './playground/ShortcutsOverlay';
 import { useShortcuts } from './playground/hooks';
 import { useReducedMotion, useResolvedTheme, useThemeAttribute } from './playground/theme';
-import { sameCode } from './store/code-slice';
+import { hasUnkeptLinkEdits } from './store/code-slice';
 import { decodeLink, encodeLink, type LinkProblem } from './url/link';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 
@@ -45,15 +45,21 @@ export function App() {
     document.documentElement.lang = locale === 'zh' ? 'zh-CN' : 'en';
   }, [locale]);
 
-  const navigate = useCallback((next: Route, hash?: string) => {
-    history.pushState(null, '', hrefOf(next, hash));
-    setRoute(next);
-    setProblems([]);
-    requestAnimationFrame(() => {
-      if (hash) document.getElementById(decodeURIComponent(hash))?.scrollIntoView();
-      else window.scrollTo(0, 0);
-    });
-  }, []);
+  const navigate = useCallback(
+    (next: Route, hash?: string) => {
+      const state = store.getState();
+      if (hasUnkeptLinkEdits(state) && !window.confirm(translate(state.locale, 'player.unsaved-link-edits')))
+        return;
+      history.pushState(null, '', hrefOf(next, hash));
+      setRoute(next);
+      setProblems([]);
+      requestAnimationFrame(() => {
+        if (hash) document.getElementById(decodeURIComponent(hash))?.scrollIntoView();
+        else window.scrollTo(0, 0);
+      });
+    },
+    [store],
+  );
   useEffect(() => {
     const onPop = () => setRoute(routeOf(decodeLink(location.search).state));
     window.addEventListener('popstate', onPop);
@@ -83,17 +89,16 @@ export function App() {
 
   // Edits made to a shared link's code are not saved until kept: ask before leaving with them.
   useEffect(() => {
-    const linkCode = site.link.state.code;
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      const s = store.getState();
-      if (s.codeOrigin === 'link' && linkCode && !sameCode(s.code, linkCode)) {
+      const state = store.getState();
+      if (hasUnkeptLinkEdits(state)) {
         event.preventDefault();
-        event.returnValue = translate(s.locale, 'player.unsaved-link-edits');
+        event.returnValue = translate(state.locale, 'player.unsaved-link-edits');
       }
     };
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [site, store]);
+  }, [store]);
 
   useEffect(() => {
     const name = t('site.name');

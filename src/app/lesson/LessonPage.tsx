@@ -6,7 +6,9 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { createPortal } from 'react-dom';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/shallow';
+import { translate } from '../../i18n';
 import { mdxComponents } from '../../mdx/components';
+import { hasUnkeptLinkEdits } from '../store/code-slice';
 import { usePlayer, usePlayerStore, useT } from '../context';
 import {
   findLessonEntry,
@@ -130,6 +132,14 @@ function LessonBody({
       const link = pendingLink.current;
       const linked = link && (link.program ?? request.programId) === request.programId ? link : null;
       if (linked) pendingLink.current = null;
+      const before = store.getState();
+      if (
+        before.programId !== request.programId &&
+        hasUnkeptLinkEdits(before) &&
+        !window.confirm(translate(before.locale, 'player.unsaved-link-edits'))
+      ) {
+        return false;
+      }
       const program: LessonProgram | null = await loadProgram(lessonId, request.programId);
       if (!program) return false;
       const state = store.getState();

@@ -12,6 +12,11 @@ export function sameCode(a: LessonCode, b: LessonCode): boolean {
   return a.cpp === b.cpp && a.codon === b.codon;
 }
 
+/** True when the learner has edited a shared link's code without keeping it: leaving would lose that. */
+export function hasUnkeptLinkEdits(state: Pick<PlayerState, 'code' | 'codeOrigin' | 'linkCode'>): boolean {
+  return state.codeOrigin === 'link' && state.linkCode !== null && !sameCode(state.code, state.linkCode);
+}
+
 /** True when the learner's code differs from the lesson's. */
 export function isCodeEdited(state: Pick<PlayerState, 'code' | 'lessonCode'>): boolean {
   return !sameCode(state.code, state.lessonCode);
@@ -40,6 +45,7 @@ export const lessonSlice =
         fileNames: spec.fileNames ?? DEFAULT_FILE_NAMES,
         code,
         codeOrigin,
+        linkCode: codeOrigin === 'link' ? code : null,
         replaced: null,
         target: spec.target ?? state.target,
         leftover: spec.leftover ?? state.leftover,
@@ -82,6 +88,7 @@ export const codeSlice =
     return {
       code: EMPTY_CODE,
       codeOrigin: 'lesson',
+      linkCode: null,
       saveFailed: false,
       replaced: null,
       editCode: (side, text) => {

@@ -3,7 +3,7 @@ import { findMoment } from '../player/moments';
 import { lastStep } from '../player/stepping';
 import { loopTrace } from '../player/trace-fixtures';
 import { lineAt, sideAt } from '../player/trace-index';
-import { isCodeEdited } from './code-slice';
+import { hasUnkeptLinkEdits, isCodeEdited } from './code-slice';
 import { createPlayerStore } from './player-store';
 import { isTraceCurrent, stopSteps } from './selectors';
 import { editStore, memoryStorage, SITE_NAMESPACE } from './storage';
@@ -96,9 +96,13 @@ describe('the lesson and code slices', () => {
     reopened.getState().loadProgram({ ...spec, linkCode: link });
     expect(reopened.getState().code).toEqual(link);
     expect(reopened.getState().codeOrigin).toBe('link');
+    // Only looking at a link's code loses nothing by leaving: the link still has it.
+    expect(hasUnkeptLinkEdits(reopened.getState())).toBe(false);
     reopened.getState().editCode('codon', 'theirs, edited');
     expect(edits.load('02-the-bug', 'bug')?.cpp).toBe('mine');
+    expect(hasUnkeptLinkEdits(reopened.getState())).toBe(true);
     reopened.getState().keepLinkCode();
+    expect(hasUnkeptLinkEdits(reopened.getState())).toBe(false);
     expect(reopened.getState().codeOrigin).toBe('saved');
     expect(edits.load('02-the-bug', 'bug')).toEqual({ cpp: 'theirs', codon: 'theirs, edited' });
   });

@@ -53,6 +53,8 @@ export type CodeOrigin = 'lesson' | 'saved' | 'link';
 export interface CodeSlice {
   code: LessonCode;
   codeOrigin: CodeOrigin;
+  /** The code a shared link carried, while the editors show it (null otherwise). */
+  linkCode: LessonCode | null;
   /** True once the browser refused to store an edit (storage full or disabled). */
   saveFailed: boolean;
   /** The code before the last wholesale replacement (reset, solution, leaving a link), for "Undo". */
