@@ -894,7 +894,6 @@ export class CodonInterpreter {
   private literal(text: string): StrVal {
     let ptr = this.literals.get(text);
     if (ptr === undefined) {
-      const m = this.p.m;
       ptr = this.rodataTop;
       this.rodataTop += Math.ceil((text.length + 1) / 8) * 8;
       // String literals sit in the program's read-only data, written at load.

@@ -82,7 +82,8 @@ function execute(
         m.step(StepKind.End, 'runtime', null, 'step.exit', [e.status]);
       } else throw e;
     }
-  } catch (e) {
+  } catch (thrown) {
+    let e = thrown;
     if (e instanceof RangeError && m.crashInfo === null) {
       // The host ran out of stack before the simulated one did: report it as the overflow it is.
       try {

@@ -4,26 +4,12 @@
  * (like %g with precision 6).
  */
 import type { CType } from '../abi/ctype.ts';
+import { formatFloatFmtG } from '../codon/format.ts';
 import { Ref, num, type Val } from './values.ts';
 
-/** `%g` as C formats it: precision significant digits, trailing zeros removed, unless `#`. */
-export function formatG(x: number, precision = 6, alt = false, upper = false): string {
-  if (Number.isNaN(x)) return signOfNaN(x) ? '-nan' : 'nan';
-  if (!Number.isFinite(x)) return x < 0 ? '-inf' : 'inf';
-  const p = precision === 0 ? 1 : precision;
-  if (x === 0) return (Object.is(x, -0) ? '-' : '') + (alt ? '0.' + '0'.repeat(p - 1) : '0');
-  const exp = Math.floor(Math.log10(Math.abs(Number(x.toExponential(p - 1)))));
-  let s: string;
-  if (exp < -4 || exp >= p) {
-    s = x.toExponential(p - 1);
-    let [mant, e] = s.split('e') as [string, string];
-    if (!alt && mant.includes('.')) mant = mant.replace(/\.?0+$/, '');
-    const n = Number(e);
-    s = `${mant}e${n < 0 ? '-' : '+'}${String(Math.abs(n)).padStart(2, '0')}`;
-  } else {
-    s = x.toFixed(Math.max(0, p - 1 - exp));
-    if (!alt && s.includes('.')) s = s.replace(/\.?0+$/, '');
-  }
+/** `%g` as C formats it (the same digits as fmt's `{:g}`, which the Codon front end implements exactly). */
+export function formatG(x: number, precision = 6, upper = false): string {
+  const s = formatFloatFmtG(x, precision);
   return upper ? s.toUpperCase() : s;
 }
 
@@ -115,7 +101,7 @@ export function formatPrintf(
       }
       case 'g':
       case 'G':
-        s = formatG(num(arg ?? 0), prec ?? 6, flags.includes('#'), conv === 'G');
+        s = formatG(num(arg ?? 0), prec ?? 6, conv === 'G');
         if (flags.includes('+') && num(arg ?? 0) >= 0) s = '+' + s;
         break;
       case 'c':

@@ -12,7 +12,6 @@ import type { Cell, SourceLoc } from '../trace/types.ts';
 import { StepKind } from '../trace/types.ts';
 import { CHeap, GcHeap } from '../machine/heap.ts';
 import { INTENT_UNKNOWN, Machine, type Leftover } from '../machine/machine.ts';
-import { hex } from '../machine/memory.ts';
 
 /** How far below the stack pointer printf's work area reaches (FACTS.md: "~9 KB below %rsp"). */
 export const PRINTF_DEPTH = 0x2300;
@@ -203,9 +202,11 @@ export function runtimePrint(p: Process, text: string): void {
   const sp = m.sp();
   const saved = new Uint8Array(PRINTF_FRAME_TOP);
   const sv = new DataView(saved.buffer);
-  for (let i = 0; i < PRINTF_FRAME_TOP / 8; i++)
-    (sv.setUint32(i * 8, (sp - 0x100 - i * 0x18) >>> 0, true),
-      sv.setUint32(i * 8 + 4, Math.floor((sp - 0x100) / 2 ** 32), true));
+  for (let i = 0; i < PRINTF_FRAME_TOP / 8; i++) {
+    // Saved frame pointers and return addresses: stack and text addresses.
+    sv.setUint32(i * 8, (sp - 0x100 - i * 0x18) >>> 0, true);
+    sv.setUint32(i * 8 + 4, Math.floor((sp - 0x100) / 2 ** 32), true);
+  }
   m.storeBytes(sp - PRINTF_FRAME_TOP, saved, { intended: INTENT_UNKNOWN, loc: null, raw: true });
   const area = sp - PRINTF_DEPTH;
   const bytes = new Uint8Array(Math.min(PRINTF_AREA, 8 * Math.ceil((text.length + 1) / 8)));
