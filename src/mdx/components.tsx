@@ -4,6 +4,7 @@ import type { MDXComponents } from 'mdx/types';
 import type { ComponentPropsWithoutRef, ReactNode } from 'react';
 import { parseCourseHref, slugify } from '../app/site/routes';
 import { useSite } from '../app/site/SiteContext';
+import { AbiExplorerTag } from './AbiExplorerTag';
 import { Download } from './Download';
 import { Cite, Evidence, Term } from './Evidence';
 import { Exercise } from './Exercise';
@@ -124,4 +125,5 @@ export const mdxComponents: MDXComponents = {
   Cite,
   Term,
   Download,
+  AbiExplorer: AbiExplorerTag,
 };
