@@ -103,6 +103,8 @@ export class Machine {
   /** For objects the collector freed: the C heap object that still held a pointer to them. */
   readonly gcHiddenBy = new Map<number, number>();
   private readonly returnNames = new Map<string, string>();
+  /** Objects that belong to each active frame, so leaving it needs no search. */
+  private readonly frameObjects = new Map<number, number[]>();
   /** Objects alive now, for address look-ups. */
   readonly live = new Set<number>();
   /** The most recently dead objects (stale bytes a pointer may still reach). */
@@ -193,7 +195,7 @@ export class Machine {
   newObject(spec: NewObject): number {
     const id = this.objects.length;
     const region = this.mem.regionOf(spec.addr);
-    this.objects.push({
+    const record: ObjectRecord = {
       id,
       name: spec.name,
       typeName: spec.typeName,
@@ -209,8 +211,17 @@ export class Machine {
       deathKind: null,
       loc: spec.loc ?? null,
       deathLoc: null,
-      ...(spec.atomic === undefined ? {} : { atomic: spec.atomic }),
-    });
+    };
+    if (spec.atomic !== undefined) record.atomic = spec.atomic;
+    this.objects.push(record);
+    if (record.frameId >= 0) {
+      let list = this.frameObjects.get(record.frameId);
+      if (list === undefined) {
+        list = [];
+        this.frameObjects.set(record.frameId, list);
+      }
+      list.push(id);
+    }
     this.live.add(id);
     if (spec.initialized !== true) this.mem.markUninitialized(spec.addr, spec.size);
     this.rec.event(EventKind.Alloc, spec.addr, spec.size, 0, id);
@@ -654,10 +665,9 @@ export class Machine {
   exitFrame(frameId: number): void {
     const f = this.frames[frameId];
     if (f === undefined) return;
-    for (const id of [...this.live]) {
-      const o = this.objects[id] as ObjectRecord;
-      if (o.frameId === frameId) this.endObject(id, 'out-of-scope');
-    }
+    // The frame's objects die with it (their bytes stay until something reuses them).
+    for (const id of this.frameObjects.get(frameId) ?? []) this.endObject(id, 'out-of-scope');
+    this.frameObjects.delete(frameId);
     f.exitStep = Math.max(0, this.rec.steps.count - 1);
     this.rec.event(EventKind.Exit, f.entrySp, 0, 0, frameId);
     this.setRegInt(this.spName, f.entrySp);

@@ -938,7 +938,9 @@ export class CodonInterpreter {
   }
 
   /** A short display of a value for narration. */
-  private show(v: CodonValue, t: CodonType | undefined): string {
+  private show(v: CodonValue, t: CodonType | undefined): string | number {
+    // Integers stay numbers in the narration's parameters: no string per loop iteration.
+    if (typeof v === 'number' && Number.isInteger(v) && t !== undefined && prune(t).kind === 'int') return v;
     if (v instanceof Ref) return hex(v.addr);
     if (v instanceof TupleVal) return this.strOf(v, t ?? null);
     if (v instanceof StrVal) return JSON.stringify(v.text);
