@@ -96,6 +96,8 @@ export default function CodeEditor({
       scrollBeyondLastLine: false,
       fontSize: size,
       lineNumbersMinChars: 3,
+      // Monaco dims the number of the empty last line below WCAG contrast (axe: color-contrast).
+      renderFinalNewline: 'on',
       glyphMargin: true,
       tabSize: 4,
       padding: { top: 8, bottom: 8 },

@@ -68,11 +68,11 @@ function LiveCommands({
           })}
         </ul>
       )}
-      <pre className="mdx-download__commands">
+      <pre className="mdx-download__commands" tabIndex={0}>
         <code>{BUILD_COMMANDS.join('\n')}</code>
       </pre>
       <p>{t('mdx.download.debug')}</p>
-      <pre className="mdx-download__commands">
+      <pre className="mdx-download__commands" tabIndex={0}>
         <code>{DEBUG_COMMANDS.join('\n')}</code>
       </pre>
       <p className="mdx-download__note">{t('mdx.download.gc-note')}</p>
@@ -83,7 +83,7 @@ function LiveCommands({
 function Commands({ program }: { files: null; program: string }) {
   return (
     <section className="mdx-download" aria-label="Run it for real" data-program={program}>
-      <pre className="mdx-download__commands">
+      <pre className="mdx-download__commands" tabIndex={0}>
         <code>{[...BUILD_COMMANDS, ...DEBUG_COMMANDS].join('\n')}</code>
       </pre>
     </section>

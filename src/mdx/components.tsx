@@ -109,9 +109,15 @@ function H3({ children, ...rest }: ComponentPropsWithoutRef<'h3'>) {
   );
 }
 
+/** Code blocks scroll sideways, so they take the focus: a keyboard user can scroll them too. */
+function Pre(props: ComponentPropsWithoutRef<'pre'>) {
+  return <pre tabIndex={0} {...props} />;
+}
+
 /** Maps MDX tags (Markdown elements and lesson components) to React components. */
 export const mdxComponents: MDXComponents = {
   a: Link,
+  pre: Pre,
   h2: H2,
   h3: H3,
   Note,
