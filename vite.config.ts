@@ -2,7 +2,9 @@
 import mdx from '@mdx-js/rollup';
 import react from '@vitejs/plugin-react';
 import remarkGfm from 'remark-gfm';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * The public URL path the site is served from: `/` by default; set BASE_PATH=/some/path/ to host the
@@ -39,8 +41,8 @@ function contentSecurityPolicy(): Plugin {
   return {
     name: 'codon-lab:csp',
     apply: 'build',
-    transformIndexHtml(html) {
-      if (!html.includes(charset)) throw new Error(`index.html must contain ${charset}`);
+    transformIndexHtml(html, context) {
+      if (!html.includes(charset)) throw new Error(`${context.filename} must contain ${charset}`);
       // Right after the charset, before any script or style the policy has to govern.
       const meta = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`;
       return html.replace(charset, `${charset}\n    ${meta}`);
@@ -54,6 +56,29 @@ export default defineConfig({
     { enforce: 'pre', ...mdx({ providerImportSource: '@mdx-js/react', remarkPlugins: [remarkGfm] }) },
     react({ include: /\.(mdx|js|jsx|ts|tsx)$/ }),
     contentSecurityPolicy(),
+    // Offline (README, "Offline"): a Workbox service worker precaches every built file, so after the first
+    // visit every lesson opens and runs with the network off. A new deployment's worker takes over at once
+    // (skipWaiting + clientsClaim) and the next page load uses the new version.
+    VitePWA({
+      strategies: 'generateSW',
+      registerType: 'autoUpdate',
+      // public/register-sw.js registers it (a same-origin file: the CSP allows no inline script), so a
+      // refusal (a third-party frame, a private window) is caught instead of reported as an error.
+      injectRegister: false,
+      manifest: false,
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,json,wasm,ttf,woff2}'],
+        // Monaco's chunk is a few MB; the whole course must be there offline.
+        maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
+        // The site names everything in the query string: match precached pages without it.
+        ignoreURLParametersMatching: [/.*/],
+        navigateFallback: 'index.html',
+        navigateFallbackDenylist: [/\/(embed|present)\.html$/],
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        skipWaiting: true,
+      },
+    }),
   ],
   server: { port: 5173 },
   preview: { port: 4173 },
@@ -61,6 +86,14 @@ export default defineConfig({
     target: 'es2022',
     // Monaco is one lazily loaded chunk of a few MB by nature; the first-paint chunk is what we watch.
     chunkSizeWarningLimit: 4096,
+    rolldownOptions: {
+      // The site, and the pages that show a playground outside it: the embed (an iframe in another site's
+      // page) and the presenter view. Each is its own entry, so the site's first paint loads neither.
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        embed: fileURLToPath(new URL('./embed.html', import.meta.url)),
+      },
+    },
   },
   worker: { format: 'es' },
   test: {

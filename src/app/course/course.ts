@@ -191,3 +191,12 @@ export function loadGlossary(locale: Locale): Promise<GlossaryEntry[]> {
   }
   return pending;
 }
+
+/** A lesson's program ids, in file order (the first is the one an embed opens by default). */
+export function programsOf(lessonId: string): string[] {
+  const prefix = `../../../content/lessons/${lessonId}/programs/`;
+  return Object.keys(programSources)
+    .filter((path) => path.startsWith(prefix) && path.endsWith('/lib.cpp'))
+    .map((path) => path.slice(prefix.length, -'/lib.cpp'.length))
+    .filter((id) => !id.includes('/'));
+}

@@ -1,12 +1,15 @@
 // The player's top bar: which program, on which target, with which leftover in the registers; share a
 // link to exactly this view; reset the code.
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/shallow';
 import type { Target } from '../../sim/abi/ctype';
 import type { Leftover } from '../../sim/machine/machine';
 import { usePlayer, usePlayerStore, useT } from '../context';
 import { isCodeEdited } from '../store/code-slice';
 import { LEFTOVER_SETTINGS, TARGETS } from '../url/link';
+
+// The Share / Embed dialog loads when opened: nothing of it is in the first paint.
+const ShareDialog = lazy(() => import('./ShareDialog'));
 
 interface ProgramBarProps {
   title: string;
@@ -28,6 +31,7 @@ export function ProgramBar({ title, shareUrl, children }: ProgramBarProps) {
     })),
   );
   const [shared, setShared] = useState<{ text: string; url: string | null } | null>(null);
+  const [embedding, setEmbedding] = useState<{ url: string | null } | null>(null);
 
   const share = async () => {
     const url = shareUrl();
@@ -74,6 +78,9 @@ export function ProgramBar({ title, shareUrl, children }: ProgramBarProps) {
         <button type="button" onClick={share}>
           {t('player.share')}
         </button>
+        <button type="button" aria-haspopup="dialog" onClick={() => setEmbedding({ url: shareUrl() })}>
+          {t('share.button')}
+        </button>
         <button type="button" onClick={() => store.getState().resetCode()} disabled={!edited}>
           {t('player.reset')}
         </button>
@@ -95,6 +102,11 @@ export function ProgramBar({ title, shareUrl, children }: ProgramBarProps) {
           </>
         )}
       </div>
+      {embedding && (
+        <Suspense fallback={null}>
+          <ShareDialog url={embedding.url} title={title} onClose={() => setEmbedding(null)} />
+        </Suspense>
+      )}
     </div>
   );
 }
