@@ -146,7 +146,9 @@ describe('both languages teach the same lesson', () => {
       const key = (u: Usage) =>
         u.tags
           .filter((t) =>
-            ['Playground', 'Predict', 'Choice', 'Exercise', 'Download', 'AbiExplorer'].includes(t.name),
+            ['Playground', 'Predict', 'Choice', 'Exercise', 'Download', 'AbiExplorer', 'Compare'].includes(
+              t.name,
+            ),
           )
           .map(
             (t) =>

@@ -5,6 +5,7 @@ import type { ComponentPropsWithoutRef, ReactNode } from 'react';
 import { parseCourseHref, slugify } from '../app/site/routes';
 import { useSite } from '../app/site/SiteContext';
 import { AbiExplorerTag } from './AbiExplorerTag';
+import { Compare } from './Compare';
 import { Download } from './Download';
 import { Cite, Evidence, Term } from './Evidence';
 import { Exercise } from './Exercise';
@@ -132,4 +133,5 @@ export const mdxComponents: MDXComponents = {
   Term,
   Download,
   AbiExplorer: AbiExplorerTag,
+  Compare,
 };
