@@ -92,6 +92,7 @@ export default defineConfig({
       input: {
         main: fileURLToPath(new URL('./index.html', import.meta.url)),
         embed: fileURLToPath(new URL('./embed.html', import.meta.url)),
+        present: fileURLToPath(new URL('./present.html', import.meta.url)),
       },
     },
   },

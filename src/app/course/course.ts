@@ -200,3 +200,29 @@ export function programsOf(lessonId: string): string[] {
     .map((path) => path.slice(prefix.length, -'/lib.cpp'.length))
     .filter((id) => !id.includes('/'));
 }
+
+/** One program of the course, in course order, and whether its first recorded run (expect.json) is clean. */
+export interface DeckProgram {
+  lessonId: string;
+  programId: string;
+  /** True when the run recorded in expect.json ends `ok` with no findings (a fix); false: a bug. */
+  clean: boolean;
+}
+
+/** Every lesson program in course order, with its recorded verdict (the presenter's bug/fix keys use it). */
+export async function loadDeck(): Promise<DeckProgram[]> {
+  const deck: DeckProgram[] = [];
+  for (const lesson of lessons) {
+    for (const programId of programsOf(lesson.id)) {
+      const load = programExpectations[`${programBase(lesson.id, programId)}/expect.json`];
+      const expect = (await load?.()) as { runs?: { outcome?: string; findings?: unknown[] }[] } | undefined;
+      const run = expect?.runs?.[0];
+      deck.push({
+        lessonId: lesson.id,
+        programId,
+        clean: run?.outcome === 'ok' && Array.isArray(run.findings) && run.findings.length === 0,
+      });
+    }
+  }
+  return deck;
+}

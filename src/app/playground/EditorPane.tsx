@@ -19,9 +19,11 @@ interface EditorPaneProps {
   theme: ResolvedTheme;
   /** Unique per player on the page. */
   instanceId: string;
+  /** Monaco's font size in px (the presenter view's large type); by theme otherwise. */
+  fontSize?: number;
 }
 
-export function EditorPane({ side, live, readOnly, theme, instanceId }: EditorPaneProps) {
+export function EditorPane({ side, live, readOnly, theme, instanceId, fontSize }: EditorPaneProps) {
   const t = useT();
   const store = usePlayerStore();
   const ui = usePlayerUi();
@@ -80,7 +82,7 @@ export function EditorPane({ side, live, readOnly, theme, instanceId }: EditorPa
               markers={markers}
               theme={editorTheme(theme)}
               reveal={reveal}
-              fontSize={theme === 'contrast' ? 16 : 14}
+              fontSize={fontSize ?? (theme === 'contrast' ? 16 : 14)}
             />
           </Suspense>
         ) : (

@@ -1,0 +1,248 @@
+// The presenter view (present.html): one lesson program on a projector, in the high-contrast theme with
+// large type, the prose hidden. Keyboard first: the player's shortcuts, Page Up/Down for clickers, B/X
+// for a bug or a fix, [ ] for the course's programs, T for the target, A for the audience layout (the
+// machine and its narration only, for the room), ? for the list.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useStore } from 'zustand';
+import { createPlayerUi, PlayerContext, usePlayer, usePlayerStore, useT } from '../app/context';
+import { findLessonEntry, loadDeck, loadProgram, localized, type DeckProgram } from '../app/course/course';
+import { keyContextOf } from '../app/player/keyboard';
+import { Controls } from '../app/playground/Controls';
+import { DiagramPane } from '../app/playground/DiagramPane';
+import { EditorPane } from '../app/playground/EditorPane';
+import { useShortcuts, usePlaybackClock } from '../app/playground/hooks';
+import { Narration } from '../app/playground/Narration';
+import { ShortcutsOverlay } from '../app/playground/ShortcutsOverlay';
+import { useThemeAttribute } from '../app/playground/theme';
+import { connectRunner } from '../app/run/connect';
+import { createSimRunner } from '../app/run/runner';
+import { createPlayerStore } from '../app/store/player-store';
+import { editStore, memoryStorage } from '../app/store/storage';
+import { ErrorBoundary } from '../app/ui/ErrorBoundary';
+import { useAfterFirstPaint, useMediaQuery } from '../app/ui/hooks';
+import { decodeLink, encodeLink } from '../app/url/link';
+import { translator } from '../i18n';
+import { nextOfKind, presenterCommandForKey } from './keys';
+
+export type PresenterLayout = 'presenter' | 'audience';
+
+export function PresenterApp({ search }: { search: string }) {
+  const link = useMemo(() => decodeLink(search).state, [search]);
+  // The lesson's own code, never the learner's saved edits: a talk shows what the course says.
+  const [store] = useState(() =>
+    createPlayerStore({
+      edits: editStore(memoryStorage(), 'codon-lab:present:'),
+      settings: { theme: 'contrast', ...(link.locale ? { locale: link.locale } : {}) },
+    }),
+  );
+  const [ui] = useState(createPlayerUi);
+  const [deck, setDeck] = useState<DeckProgram[]>([]);
+  const [index, setIndex] = useState<number | null>(null);
+  const [layout, setLayout] = useState<PresenterLayout>(
+    new URLSearchParams(search).get('layout') === 'audience' ? 'audience' : 'presenter',
+  );
+  const [help, setHelp] = useState(false);
+  const locale = useStore(store, (s) => s.locale);
+  const t = useMemo(() => translator(locale), [locale]);
+  useThemeAttribute(document.documentElement, 'contrast');
+  useEffect(() => {
+    document.documentElement.lang = locale === 'zh' ? 'zh-CN' : 'en';
+  }, [locale]);
+
+  useEffect(() => {
+    const runner = createSimRunner();
+    const stop = connectRunner(store, runner);
+    return () => {
+      stop();
+      runner.dispose();
+    };
+  }, [store]);
+
+  useEffect(() => {
+    let live = true;
+    void loadDeck().then((all) => {
+      if (!live) return;
+      setDeck(all);
+      const wanted = all.findIndex(
+        (p) => p.lessonId === link.lesson && (link.program === undefined || p.programId === link.program),
+      );
+      setIndex(Math.max(0, wanted));
+    });
+    return () => {
+      live = false;
+    };
+  }, [link]);
+
+  // Load the program the deck points at (the link's step and target for the first one).
+  const [first, setFirst] = useState(true);
+  const current = index === null ? undefined : deck[index];
+  useEffect(() => {
+    if (!current) return;
+    let live = true;
+    void loadProgram(current.lessonId, current.programId).then((program) => {
+      if (!live || !program) return;
+      const state = store.getState();
+      state.loadProgram({
+        lessonId: current.lessonId,
+        programId: current.programId,
+        lessonCode: program.code,
+        target: first ? (link.target ?? 'x86_64') : state.target,
+        ...(first && link.leftover ? { leftover: link.leftover } : {}),
+        ...(first && link.step !== undefined ? { step: link.step } : {}),
+      });
+      setFirst(false);
+      const url = `${encodeLink({ lesson: current.lessonId, program: current.programId })}${layout === 'audience' ? '&layout=audience' : ''}`;
+      history.replaceState(null, '', url);
+    });
+    return () => {
+      live = false;
+    };
+    // `first` and `link` only matter for the first program; layout only for the address.
+  }, [current, store]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const openHelp = useCallback(() => setHelp(true), []);
+  useShortcuts(store, window, openHelp, !help);
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || help) return;
+      const command = presenterCommandForKey(e, keyContextOf(e.target));
+      if (!command || index === null || deck.length === 0) return;
+      e.preventDefault();
+      const s = store.getState();
+      switch (command) {
+        case 'forward':
+        case 'back':
+          s.command(command);
+          return;
+        case 'bug':
+          setIndex(nextOfKind(deck, index, false));
+          return;
+        case 'fix':
+          setIndex(nextOfKind(deck, index, true));
+          return;
+        case 'previous':
+          setIndex((index - 1 + deck.length) % deck.length);
+          return;
+        case 'next':
+          setIndex((index + 1) % deck.length);
+          return;
+        case 'target':
+          s.setTarget(s.target === 'x86_64' ? 'aarch64' : 'x86_64');
+          return;
+        case 'layout':
+          setLayout((l) => (l === 'presenter' ? 'audience' : 'presenter'));
+          return;
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [store, deck, index, help]);
+
+  const player = useMemo(() => ({ store, ui }), [store, ui]);
+  return (
+    <PlayerContext.Provider value={player}>
+      <main className={`presenter presenter--${layout}`} aria-label={t('present.region')}>
+        {current && index !== null && (
+          <PresenterView
+            layout={layout}
+            program={current}
+            n={index + 1}
+            total={deck.length}
+            onLayout={() => setLayout((l) => (l === 'presenter' ? 'audience' : 'presenter'))}
+            onHelp={openHelp}
+          />
+        )}
+        <ShortcutsOverlay open={help} onClose={() => setHelp(false)} t={t} />
+      </main>
+    </PlayerContext.Provider>
+  );
+}
+
+function PresenterView({
+  layout,
+  program,
+  n,
+  total,
+  onLayout,
+  onHelp,
+}: {
+  layout: PresenterLayout;
+  program: DeckProgram;
+  n: number;
+  total: number;
+  onLayout: () => void;
+  onHelp: () => void;
+}) {
+  const t = useT();
+  const store = usePlayerStore();
+  usePlaybackClock(store);
+  const live = useAfterFirstPaint();
+  const locale = usePlayer((s) => s.locale);
+  const target = usePlayer((s) => s.target);
+  const big = useMediaQuery('(min-width: 1600px)');
+  const [title, setTitle] = useState('');
+  useEffect(() => {
+    let live = true;
+    void loadProgram(program.lessonId, program.programId).then((p) => {
+      if (live) setTitle(p?.title ? localized(p.title, locale) : program.programId);
+    });
+    return () => {
+      live = false;
+    };
+  }, [program, locale]);
+  const lesson = findLessonEntry(program.lessonId);
+  const editor = (side: 'cpp' | 'codon') => (
+    <ErrorBoundary name={`editor ${side}`} locale={locale}>
+      <EditorPane
+        side={side}
+        live={live}
+        readOnly
+        theme="contrast"
+        instanceId="present"
+        fontSize={big ? 24 : 17}
+      />
+    </ErrorBoundary>
+  );
+  return (
+    <>
+      <header className="presenter__bar">
+        <h1 className="presenter__title">
+          <span className="presenter__lesson">
+            {lesson ? localized(lesson.title, locale) : program.lessonId}
+          </span>
+          {title}
+        </h1>
+        <p className="presenter__meta">
+          <span className={`presenter__kind presenter__kind--${program.clean ? 'fix' : 'bug'}`}>
+            {program.clean ? 'fix' : 'bug'}
+          </span>{' '}
+          {t('present.program', { n, total })} · {t(`player.target.${target}`)}
+        </p>
+        <button type="button" onClick={onLayout}>
+          {layout === 'presenter' ? t('present.audience') : t('present.presenter')}
+        </button>
+        <a href={`./${encodeLink({ lesson: program.lessonId, program: program.programId })}`}>
+          {t('present.exit')}
+        </a>
+      </header>
+      <div className="presenter__stage">
+        {layout === 'presenter' && (
+          <div className="presenter__code">
+            {editor('cpp')}
+            {editor('codon')}
+          </div>
+        )}
+        <div className="presenter__machine">
+          <ErrorBoundary name="controls" locale={locale}>
+            <Controls onHelp={onHelp} />
+          </ErrorBoundary>
+          <ErrorBoundary name="narration" locale={locale}>
+            <Narration />
+          </ErrorBoundary>
+          <DiagramPane reducedMotion />
+        </div>
+      </div>
+      <p className="presenter__keys">{t('present.keys')}</p>
+    </>
+  );
+}
