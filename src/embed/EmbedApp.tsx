@@ -42,6 +42,10 @@ export interface EmbedProps {
   bridge?: boolean;
   /** Set data-theme on the document (the iframe route); a component leaves the host page alone. */
   themeDocument?: boolean;
+  /** Where the player's shortcuts listen: the whole window (the iframe route) or only inside the player. */
+  keys?: 'window' | 'player';
+  /** The title's heading level: 1 on its own page (the iframe), 2 inside a host's page (the component). */
+  titleLevel?: 1 | 2;
 }
 
 /** Makes an embed's store. */
@@ -58,10 +62,13 @@ export function EmbedApp({
   tutorialUrl = './',
   bridge = true,
   themeDocument = true,
+  keys = 'window',
+  titleLevel = 1,
 }: EmbedProps) {
   const [store] = useState(() => createEmbedStore(params, storage ?? browserStorage()));
   const [ui] = useState(createPlayerUi);
-  const root = useRef<HTMLDivElement>(null);
+  const root = useRef<HTMLDivElement | null>(null);
+  const [rootElement, setRootElement] = useState<HTMLDivElement | null>(null);
   const [help, setHelp] = useState(false);
   const [missing, setMissing] = useState<string | null>(null);
   const { locale, themeSetting, motion } = useStore(
@@ -129,12 +136,19 @@ export function EmbedApp({
   }, [store, params, bridge, bridgeOptions]);
 
   const openHelp = useCallback(() => setHelp(true), []);
-  useShortcuts(store, window, openHelp, !help);
+  useShortcuts(store, keys === 'window' ? window : rootElement, openHelp, !help);
   const player = useMemo(() => ({ store, ui }), [store, ui]);
 
   return (
     <PlayerContext.Provider value={player}>
-      <div ref={root} className="embed" data-testid="embed">
+      <div
+        ref={(element) => {
+          root.current = element;
+          setRootElement(element);
+        }}
+        className="embed"
+        data-testid="embed"
+      >
         {missing ? (
           <p role="alert">{t('site.not-found', { id: missing })}</p>
         ) : (
@@ -144,6 +158,7 @@ export function EmbedApp({
             reducedMotion={reducedMotion}
             tutorialUrl={tutorialUrl}
             onHelp={openHelp}
+            titleLevel={titleLevel}
           />
         )}
         <ShortcutsOverlay open={help} onClose={() => setHelp(false)} t={t} />
@@ -158,10 +173,12 @@ interface BodyProps {
   reducedMotion: boolean;
   tutorialUrl: string;
   onHelp: () => void;
+  titleLevel: 1 | 2;
 }
 
 /** The chosen panes of the playground, and a bar with the target and the way to the full tutorial. */
-function EmbedBody({ params, theme, reducedMotion, tutorialUrl, onHelp }: BodyProps) {
+function EmbedBody({ params, theme, reducedMotion, tutorialUrl, onHelp, titleLevel }: BodyProps) {
+  const Title = titleLevel === 1 ? 'h1' : 'h2';
   const t = useT();
   const store = usePlayerStore();
   const live = useAfterFirstPaint();
@@ -203,10 +220,10 @@ function EmbedBody({ params, theme, reducedMotion, tutorialUrl, onHelp }: BodyPr
       aria-label={title || t('player.region')}
     >
       <div className="program-bar embed__bar">
-        <h1 className="program-bar__title embed__title">
+        <Title className="program-bar__title embed__title">
           {title}
           {running && <span className="program-bar__running">{t('player.running')}</span>}
-        </h1>
+        </Title>
         <div className="program-bar__settings">
           <label className="program-bar__field">
             <span>{t('player.target')}</span>
@@ -218,16 +235,18 @@ function EmbedBody({ params, theme, reducedMotion, tutorialUrl, onHelp }: BodyPr
               ))}
             </select>
           </label>
-          <a
-            className="embed__open"
-            href={fullHref()}
-            target="_blank"
-            rel="noopener"
-            onFocus={(e) => (e.currentTarget.href = fullHref())}
-            onMouseEnter={(e) => (e.currentTarget.href = fullHref())}
-          >
-            {t('embed.open-full')}
-          </a>
+          {tutorialUrl && (
+            <a
+              className="embed__open"
+              href={fullHref()}
+              target="_blank"
+              rel="noopener"
+              onFocus={(e) => (e.currentTarget.href = fullHref())}
+              onMouseEnter={(e) => (e.currentTarget.href = fullHref())}
+            >
+              {t('embed.open-full')}
+            </a>
+          )}
         </div>
       </div>
       <Notices />

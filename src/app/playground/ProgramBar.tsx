@@ -6,7 +6,7 @@ import type { Target } from '../../sim/abi/ctype';
 import type { Leftover } from '../../sim/machine/machine';
 import { usePlayer, usePlayerStore, useT } from '../context';
 import { isCodeEdited } from '../store/code-slice';
-import { LEFTOVER_SETTINGS, TARGETS } from '../url/link';
+import { encodeLink, LEFTOVER_SETTINGS, TARGETS } from '../url/link';
 
 // The Share / Embed dialog loads when opened: nothing of it is in the first paint.
 const ShareDialog = lazy(() => import('./ShareDialog'));
@@ -22,12 +22,14 @@ interface ProgramBarProps {
 export function ProgramBar({ title, shareUrl, children }: ProgramBarProps) {
   const t = useT();
   const store = usePlayerStore();
-  const { target, leftover, edited, running } = usePlayer(
+  const { target, leftover, edited, running, lessonId, programId } = usePlayer(
     useShallow((s) => ({
       target: s.target,
       leftover: s.leftover,
       edited: isCodeEdited(s),
       running: s.running,
+      lessonId: s.lessonId,
+      programId: s.programId,
     })),
   );
   const [shared, setShared] = useState<{ text: string; url: string | null } | null>(null);
@@ -81,6 +83,14 @@ export function ProgramBar({ title, shareUrl, children }: ProgramBarProps) {
         <button type="button" aria-haspopup="dialog" onClick={() => setEmbedding({ url: shareUrl() })}>
           {t('share.button')}
         </button>
+        {lessonId && programId && (
+          <a
+            className="program-bar__present"
+            href={`present.html${encodeLink({ lesson: lessonId, program: programId, target })}`}
+          >
+            {t('present.open')}
+          </a>
+        )}
         <button type="button" onClick={() => store.getState().resetCode()} disabled={!edited}>
           {t('player.reset')}
         </button>
