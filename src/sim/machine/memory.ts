@@ -153,37 +153,28 @@ export class Memory {
 
   /** Reads an unsigned integer of 1, 2, 4 or 8 bytes. */
   readUint(addr: number, size: number): number {
-    this.check(addr, size, false);
-    const w = this.within(addr, size);
-    const v = w !== null ? w.p.view : new DataView(this.readBytes(addr, size).buffer);
-    const o = w !== null ? w.off : 0;
-    switch (size) {
-      case 1:
-        return v.getUint8(o);
-      case 2:
-        return v.getUint16(o, true);
-      case 4:
-        return v.getUint32(o, true);
-      default:
-        return v.getUint32(o + 4, true) * TWO_32 + v.getUint32(o, true);
-    }
+    return this.readInteger(addr, size, false);
   }
 
   /** Reads a two's-complement signed integer of 1, 2, 4 or 8 bytes. */
   readInt(addr: number, size: number): number {
+    return this.readInteger(addr, size, true);
+  }
+
+  private readInteger(addr: number, size: number, signed: boolean): number {
     this.check(addr, size, false);
     const w = this.within(addr, size);
     const v = w !== null ? w.p.view : new DataView(this.readBytes(addr, size).buffer);
     const o = w !== null ? w.off : 0;
     switch (size) {
       case 1:
-        return v.getInt8(o);
+        return signed ? v.getInt8(o) : v.getUint8(o);
       case 2:
-        return v.getInt16(o, true);
+        return signed ? v.getInt16(o, true) : v.getUint16(o, true);
       case 4:
-        return v.getInt32(o, true);
+        return signed ? v.getInt32(o, true) : v.getUint32(o, true);
       default:
-        return v.getInt32(o + 4, true) * TWO_32 + v.getUint32(o, true);
+        return (signed ? v.getInt32(o + 4, true) : v.getUint32(o + 4, true)) * TWO_32 + v.getUint32(o, true);
     }
   }
 

@@ -13,6 +13,7 @@ import type { Span } from '../diag.ts';
 import { INTENT_UNKNOWN, type Access } from '../machine/machine.ts';
 import { hex } from '../machine/memory.ts';
 import { StepKind, type SourceLoc } from '../trace/types.ts';
+import { LocationCache } from './locations.ts';
 import {
   LIST_CAP,
   LIST_CELLS,
@@ -91,22 +92,11 @@ export class CodonInterpreter {
     this.globalsTop = p.m.regionOfKind('static', 'Codon').start;
   }
 
-  private readonly locs = new WeakMap<Span, SourceLoc>();
+  private readonly locs = new LocationCache(SIDE);
 
-  /** The source location of a span (one object per span: statements in loops run many times). */
+  /** The source location of a span. */
   private loc(span: Span): SourceLoc {
-    let l = this.locs.get(span);
-    if (l === undefined) {
-      l = {
-        side: SIDE,
-        line: span.start.line,
-        column: span.start.column,
-        endLine: span.end.line,
-        endColumn: span.end.column,
-      };
-      this.locs.set(span, l);
-    }
-    return l;
+    return this.locs.of(span);
   }
 
   /** Runs the module's top level as Codon's `main`. */

@@ -19,6 +19,7 @@ import { StepKind, type Cell, type SourceLoc } from '../trace/types.ts';
 import { Unsupported } from './cpp-errors.ts';
 import { CppLibrary } from './cpp-library.ts';
 import type { Process } from './runtime.ts';
+import { LocationCache } from './locations.ts';
 import { Ref, loadScalar, num, scalarKind, storeScalar, wrapInt, type Val } from './values.ts';
 
 interface VarSlot {
@@ -73,22 +74,11 @@ export class CppInterpreter {
     this.lib = new CppLibrary(this);
   }
 
-  private readonly locs = new WeakMap<Span, SourceLoc>();
+  private readonly locs = new LocationCache(SIDE);
 
-  /** The source location of a span (one object per span: statements in loops run many times). */
+  /** The source location of a span. */
   loc(span: Span): SourceLoc {
-    let l = this.locs.get(span);
-    if (l === undefined) {
-      l = {
-        side: SIDE,
-        line: span.start.line,
-        column: span.start.column,
-        endLine: span.end.line,
-        endColumn: span.end.column,
-      };
-      this.locs.set(span, l);
-    }
-    return l;
+    return this.locs.of(span);
   }
 
   private readonly texts = new WeakMap<Span, string>();
@@ -1274,7 +1264,6 @@ export class CppInterpreter {
 
   /** Evaluates a class prvalue directly into `dest` (guaranteed copy elision). */
   into(e: Expr, dest: Ref): void {
-    const m = this.p.m;
     switch (e.kind) {
       case 'call':
         this.callFunction(e.function, e.args, dest, e.span);
@@ -1290,16 +1279,7 @@ export class CppInterpreter {
         return;
       case 'cast':
         if (e.conversion === 'noop' || e.conversion === 'lvalue-to-rvalue') {
-          const src = this.lv(e.operand);
-          const size = this.size(e.type);
-          m.storeBytes(
-            dest.addr,
-            m.loadBytes(src.addr, size, { intended: src.prov, loc: this.loc(e.span), raw: true }),
-            {
-              intended: dest.prov,
-              loc: this.loc(e.span),
-            },
-          );
+          this.copyObject(this.lv(e.operand), dest, e.type, e.span);
           return;
         }
         break;
@@ -1307,19 +1287,17 @@ export class CppInterpreter {
         break;
     }
     if (e.category !== 'prvalue') {
-      const src = this.lv(e);
-      const size = this.size(e.type);
-      m.storeBytes(
-        dest.addr,
-        m.loadBytes(src.addr, size, { intended: src.prov, loc: this.loc(e.span), raw: true }),
-        {
-          intended: dest.prov,
-          loc: this.loc(e.span),
-        },
-      );
+      this.copyObject(this.lv(e), dest, e.type, e.span);
       return;
     }
     throw new Unsupported(`building ${typeToString(e.type)} from ${this.text(e.span)}`, e.span);
+  }
+
+  /** A trivial copy of a whole object: its bytes, read raw, written with the destination's provenance. */
+  private copyObject(src: Ref, dest: Ref, t: CType, span: Span): void {
+    const m = this.p.m;
+    const bytes = m.loadBytes(src.addr, this.size(t), { intended: src.prov, loc: this.loc(span), raw: true });
+    m.storeBytes(dest.addr, bytes, { intended: dest.prov, loc: this.loc(span) });
   }
 
   /** Evaluates a glvalue to its address (with provenance). */
