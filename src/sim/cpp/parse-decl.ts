@@ -19,7 +19,7 @@ import {
   parseTypeId,
   type SpecsContext,
 } from './parse-type';
-import { SyntaxBailout, describe, type ParserState } from './parser-state';
+import { DECL_SPEC_KEYWORDS, SyntaxBailout, describe, type ParserState } from './parser-state';
 import type {
   AliasSyntax,
   AttributeSyntax,
@@ -128,60 +128,12 @@ function parseDeclaration(p: ParserState, ctx: DeclContext): DeclSyntax | null {
       default:
         break;
     }
-    if (t.text === 'typedef' || isSpecifierKeyword(t.text)) return parseSimpleDeclaration(p, ctx);
+    if (DECL_SPEC_KEYWORDS.has(t.text)) return parseSimpleDeclaration(p, ctx);
     p.fail(`expected a declaration, found ${describe(t)}`);
   }
   if (t.kind === 'ident' || (t.kind === 'punct' && (t.text === '::' || t.text === '[' || t.text === '~')))
     return parseSimpleDeclaration(p, ctx);
   p.fail(`expected a declaration, found ${describe(t)}`);
-}
-
-function isSpecifierKeyword(text: string): boolean {
-  return [
-    'void',
-    'bool',
-    'char',
-    'char8_t',
-    'char16_t',
-    'char32_t',
-    'wchar_t',
-    'short',
-    'int',
-    'long',
-    'signed',
-    'unsigned',
-    'float',
-    'double',
-    '__int128',
-    'auto',
-    'const',
-    'volatile',
-    'static',
-    'extern',
-    'inline',
-    '__inline',
-    '__inline__',
-    'constexpr',
-    'consteval',
-    'constinit',
-    'thread_local',
-    '__thread',
-    'virtual',
-    'explicit',
-    'mutable',
-    'register',
-    'struct',
-    'class',
-    'union',
-    'enum',
-    'typename',
-    'alignas',
-    '__attribute__',
-    '__extension__',
-    'decltype',
-    'friend',
-    '__declspec',
-  ].includes(text);
 }
 
 function skipTemplate(p: ParserState): null {
