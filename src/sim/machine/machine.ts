@@ -15,7 +15,6 @@ import {
   type Finding,
   type FindingKind,
   type FrameRecord,
-  type MessageRef,
   type ObjectRecord,
   type ObjectRole,
   type Outcome,
@@ -785,8 +784,3 @@ const RETURN_ADDRESS_CELLS: Cell[] = [{ path: '', offset: 0, size: 8, kind: 'poi
 
 /** The x87 "real indefinite" QNaN (sign bit set), what popping an empty x87 stack gives. */
 export const X87_INDEFINITE = -NaN;
-
-/** A message reference, for narration and findings. */
-export function msg(id: string, ...params: (string | number)[]): MessageRef {
-  return { id, params };
-}

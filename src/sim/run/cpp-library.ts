@@ -110,7 +110,7 @@ export class CppLibrary {
     if (t.kind !== 'record') return;
     const std = t.decl.std?.kind;
     if (std === 'shared_ptr') {
-      this.sharedRelease(obj, t, span);
+      this.sharedRelease(obj, span);
       return;
     }
     if (std === 'unique_ptr') {
@@ -138,7 +138,7 @@ export class CppLibrary {
   }
 
   /** Decrements a shared_ptr's use count; at zero the object and then the control block go. */
-  private sharedRelease(sp: Ref, t: CType, span: Span): void {
+  private sharedRelease(sp: Ref, span: Span): void {
     const m = this.m;
     const loc = this.loc(span);
     const ctrl = m.loadInt(sp.addr + 8, 8, false, { intended: sp.prov, loc });
@@ -149,7 +149,6 @@ export class CppLibrary {
     if (use > 0) return;
     const weak = m.loadInt(ctrl + CB_WEAK, 4, true, cref) - 1;
     m.storeInt(ctrl + CB_WEAK, 4, weak, cref);
-    void t;
     if (weak <= 0) this.freeBlock(ctrl, span);
   }
 
@@ -221,12 +220,8 @@ export class CppLibrary {
       return;
     }
     if (e.std === 'shared_ptr') {
-      // Copy first (the source's count goes up), then release what the target held.
-      const tmp = m.loadBytes(dest.addr, 16, { intended: dest.prov, loc: this.loc(e.span), raw: true });
-      const old = new Ref(dest.addr, dest.prov);
+      // The source's count goes up. Not modelled yet: releasing what the target held before.
       this.copyStd('shared_ptr', e.type, dest, src, e.move, e.span);
-      void tmp;
-      void old;
       return;
     }
     const size = this.cpp.size(e.type);
@@ -328,7 +323,7 @@ export class CppLibrary {
           return pref;
         case 'reset':
           if (std === 'unique_ptr' && p !== 0) this.freeBlock(p, e.span);
-          else if (std === 'shared_ptr') this.sharedRelease(obj, { kind: 'record', decl: e.record }, e.span);
+          else if (std === 'shared_ptr') this.sharedRelease(obj, e.span);
           m.storeBytes(obj.addr, new Uint8Array(std === 'shared_ptr' ? 16 : 8), { intended: obj.prov, loc });
           return 0;
         default:
@@ -654,7 +649,6 @@ export class CppLibrary {
   }
 
   streamOutput(e: Extract<Expr, { kind: 'stream-output' }>): void {
-    const m = this.m;
     let text = '';
     for (const item of e.items) {
       if (item.kind === 'endl') {
@@ -672,7 +666,6 @@ export class CppLibrary {
       else text += String(num(v));
     }
     runtimePrint(this.cpp.p, text);
-    void m;
   }
 
   readCString(p: Ref, loc: ReturnType<CppInterpreter['loc']>): string {

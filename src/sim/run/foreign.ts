@@ -275,7 +275,7 @@ export class ForeignBridge implements ForeignCalls {
       caller.signature,
       callee.signature,
     ]);
-    const leftover = applyLeftover(this.p, loc);
+    const leftover = applyLeftover(this.p);
     const calleeLoc = this.cpp.loc(fn.definitionSpan ?? fn.span);
     const importLoc: SourceLoc = {
       side: SIDE,

@@ -41,7 +41,7 @@ export function startProcess(m: Machine, leftover: Leftover, libraryName: string
   const gc = new GcHeap(m);
   m.step(StepKind.Start, 'runtime', null, 'step.start', [libraryName]);
   const rt = m.regionOfKind('runtime');
-  const rtld = m.newObject({
+  m.newObject({
     name: '_rtld_global',
     typeName: 'struct rtld_global (dynamic loader state)',
     role: 'runtime',
@@ -53,7 +53,6 @@ export function startProcess(m: Machine, leftover: Leftover, libraryName: string
   });
   m.storeRuntimeInt(rt.start, 8, m.regionOfKind('runtime').start + 0x1100);
   m.storeRuntimeInt(rt.start + 8, 8, 5);
-  void rtld;
   // A recursive pthread mutex: all zero means "unlocked, no owner".
   const loaderLock = m.newObject({
     name: '_rtld_global._dl_load_lock',
@@ -137,10 +136,7 @@ export function leftoverRegisters(p: Process): [string, string] {
  * Sets the leftover registers before the program's first foreign call, per the run's setting,
  * and returns a description for the narration. Later calls see what the program left.
  */
-export function applyLeftover(
-  p: Process,
-  loc: SourceLoc | null,
-): { value: number; setting: Leftover; objectName: string } | null {
+export function applyLeftover(p: Process): { value: number; setting: Leftover; objectName: string } | null {
   if (p.leftoverApplied) return null;
   p.leftoverApplied = true;
   const m = p.m;
@@ -176,7 +172,6 @@ export function applyLeftover(
     if (prov >= 0) p.regProv.set(r, prov);
     else p.regProv.delete(r);
   }
-  void loc;
   return { value, setting: p.leftover, objectName };
 }
 
