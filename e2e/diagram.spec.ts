@@ -16,6 +16,8 @@ import { fileURLToPath } from 'node:url';
 import { runProgram } from '../src/sim/run/index.ts';
 import { stateAt } from '../src/sim/trace/reader.ts';
 import type { Trace } from '../src/sim/trace/types.ts';
+import { boundaryCall, objectList } from '../src/sim/trace/tables.ts';
+import { boundaryCall, objectList } from '../src/sim/trace/tables.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SHOTS = join(ROOT, 'tmp', 'screenshots', 'diagram');
@@ -115,7 +117,7 @@ const DANGLING: Program = { lesson: '03-lifetime', program: 'dangling' };
 
 test('the stray write lands where %rdi pointed, and the caller reads %rax as a pointer', async ({ page }) => {
   const trace = traceOf(BUG);
-  const call = trace.boundaryCalls[0];
+  const call = boundaryCall(trace.boundaryCalls, 0);
   const stray = trace.findings.find((f) => f.kind === 'stray-write');
   if (call === undefined || call.hiddenPointer === null || stray === undefined)
     throw new Error('no stray write');
@@ -145,7 +147,7 @@ test('the stray write lands where %rdi pointed, and the caller reads %rax as a p
   await expect(view.getByTestId('call-row-rax')).toHaveAttribute('data-caller', 'result');
   await expect(d.region('Registers').getByTestId('reg-rax')).toHaveAttribute('data-value', target);
   await expect(view.getByTestId('hidden-write')).toHaveAttribute('data-written', '32');
-  const bar = trace.objects.find((o) => o.name === 'bar' && o.side === 'codon');
+  const bar = objectList(trace.objects).find((o) => o.name === 'bar' && o.side === 'codon');
   if (bar === undefined) throw new Error('no Codon bar');
   // The first step at which the Codon local holds what came back in %rax.
   let assigned = call.returnStep;
@@ -158,9 +160,9 @@ test('the stray write lands where %rdi pointed, and the caller reads %rax as a p
 
 test('fix (a): the pointer leads into static storage and stays valid', async ({ page }) => {
   const trace = traceOf(STATIC);
-  const ptr = trace.objects.find((o) => o.name === 'bar_ptr');
-  const stat = trace.objects.find((o) => o.name === 'foo::bar (static)');
-  const ret = trace.boundaryCalls[0]?.returnStep;
+  const ptr = objectList(trace.objects).find((o) => o.name === 'bar_ptr');
+  const stat = objectList(trace.objects).find((o) => o.name === 'foo::bar (static)');
+  const ret = boundaryCall(trace.boundaryCalls, 0)?.returnStep;
   if (ptr === undefined || stat === undefined || ret === undefined) throw new Error('unexpected trace');
   const d = new DiagramPage(page);
   await d.open(STATIC, ret);
@@ -189,8 +191,8 @@ test('the non-static local: the arrow turns dangling when the frame dies, stale 
   page,
 }) => {
   const trace = traceOf(DANGLING);
-  const p = trace.objects.find((o) => o.name === 'p');
-  const bar = trace.objects.find((o) => o.name === 'bar');
+  const p = objectList(trace.objects).find((o) => o.name === 'p');
+  const bar = objectList(trace.objects).find((o) => o.name === 'bar');
   if (p === undefined || bar === undefined) throw new Error('unexpected trace');
   const d = new DiagramPage(page);
   await d.open(DANGLING, bar.died - 1);
@@ -314,15 +316,15 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
       await d.open(BUG, stray);
       await d.goTo(stray);
       await d.shot(`bug-stray-write-${tag}`, slide);
-      await d.goTo(bug.boundaryCalls[0]?.returnStep ?? 0);
+      await d.goTo(boundaryCall(bug.boundaryCalls, 0)?.returnStep ?? 0);
       await d.shot(`bug-caller-reads-rax-${tag}`, slide);
       const fix = traceOf(STATIC);
-      const ret = fix.boundaryCalls[1]?.returnStep ?? 0;
+      const ret = boundaryCall(fix.boundaryCalls, 1)?.returnStep ?? 0;
       await d.open(STATIC, ret + 1);
       await d.goTo(ret + 1);
       await d.shot(`static-pointer-valid-${tag}`, slide);
       const dang = traceOf(DANGLING);
-      const p = dang.objects.find((o) => o.name === 'p');
+      const p = objectList(dang.objects).find((o) => o.name === 'p');
       await d.open(DANGLING, (p?.died ?? 1) - 1);
       await d.goTo((p?.died ?? 1) - 1);
       await d.shot(`dangling-stale-changed-${tag}`, slide);

@@ -3,6 +3,7 @@ import { RIBBON, charsFit, ribbonRows } from './layout.ts';
 import type { Trace } from '../../sim/trace/types.ts';
 import { strings, type Locale } from './strings.ts';
 import { SvgDefs } from './SvgDefs.tsx';
+import { boundaryCallList, objectList } from '../../sim/trace/tables.ts';
 
 interface RibbonProps {
   trace: Trace;
@@ -21,13 +22,13 @@ interface RibbonProps {
 export function Ribbon({ trace, step, prefix, locale, narrow = false }: RibbonProps) {
   const t = strings(locale);
   const n = Math.max(1, trace.steps.count);
-  const rows = ribbonRows(trace.objects, n);
+  const rows = ribbonRows(objectList(trace.objects), n);
   const plotW = narrow ? 220 : 640;
   const labelW = narrow ? 120 : RIBBON.labelW;
   const sx = (s: number) => labelW + (s / n) * plotW;
   const height = rows.length * RIBBON.rowH + 22;
   const width = labelW + plotW + 10;
-  const calls = trace.boundaryCalls;
+  const calls = boundaryCallList(trace.boundaryCalls);
   return (
     <figure className="md-ribbon" aria-label={t.ribbon}>
       <figcaption className="md-ribbon__title">{t.ribbon}</figcaption>

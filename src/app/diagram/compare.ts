@@ -11,20 +11,20 @@ import type { Scene, SceneObject } from './model.ts';
 export function alignStep(a: Trace, b: Trace, stepA: number): number {
   const lastB = Math.max(0, b.steps.count - 1);
   const calls = a.boundaryCalls;
+  const bCalls = b.boundaryCalls;
   let k = -1;
-  for (let i = 0; i < calls.length; i++) if ((calls[i]?.step ?? Infinity) <= stepA) k = i;
+  for (let i = 0; i < calls.count; i++) if ((calls.step[i] as number) <= stepA) k = i;
   if (k < 0) {
     // Before any call: the same distance from the start, but not past b's first call.
-    const firstB = b.boundaryCalls[0]?.step ?? lastB + 1;
+    const firstB = bCalls.count > 0 ? (bCalls.step[0] as number) : lastB + 1;
     return Math.min(stepA, Math.max(0, firstB - 1), lastB);
   }
-  const ca = calls[k];
-  const cb = b.boundaryCalls[Math.min(k, b.boundaryCalls.length - 1)];
-  if (ca === undefined || cb === undefined) return Math.min(stepA, lastB);
+  const kb = Math.min(k, bCalls.count - 1);
+  if (kb < 0) return Math.min(stepA, lastB);
   // A call b does not have (fewer calls there): stay at b's last call plus the offset.
-  const offset = stepA - ca.step;
-  const nextB = b.boundaryCalls[Math.min(k, b.boundaryCalls.length - 1) + 1]?.step ?? lastB + 1;
-  return Math.max(0, Math.min(cb.step + offset, nextB - 1, lastB));
+  const offset = stepA - (calls.step[k] as number);
+  const nextB = kb + 1 < bCalls.count ? (bCalls.step[kb + 1] as number) : lastB + 1;
+  return Math.max(0, Math.min((bCalls.step[kb] as number) + offset, nextB - 1, lastB));
 }
 
 /** How an object is recognised across two runs: its name, area and the function whose frame holds it. */

@@ -10,6 +10,7 @@ import { PointerArrow } from './PointerArrow.tsx';
 import { Ribbon } from './Ribbon.tsx';
 import { findingStep, freedTrace, gcTrace, runLesson } from './test-traces.ts';
 import { DiagramTextView } from './TextView.tsx';
+import { boundaryCall } from '../../sim/trace/tables.ts';
 
 const bug = runLesson('02-the-bug/bug');
 const stray = findingStep(bug, 'stray-write');
@@ -127,7 +128,7 @@ describe('MachineDiagram', () => {
     }
     expect(html).toContain('data-testid="call-view"');
     expect(html).toMatch(/data-testid="call-row-rdi" data-mismatch="true"/);
-    const hp = bug.boundaryCalls[0]?.hiddenPointer?.value.toString(16);
+    const hp = boundaryCall(bug.boundaryCalls, 0)?.hiddenPointer?.value.toString(16);
     expect(html).toContain(`data-testid="reg-rdi" data-reg="rdi" data-value="0x${hp}"`);
     expect(html).toMatch(new RegExp(`data-addr="0x${hp}" data-written="true"`));
     expect(html).toContain('data-testid="call-boundary"');
@@ -135,7 +136,7 @@ describe('MachineDiagram', () => {
 
   it('at the return, highlights %rax as the register the caller reads', () => {
     const html = renderToStaticMarkup(
-      <MachineDiagram trace={bug} step={bug.boundaryCalls[0]?.returnStep ?? 0} locale="en" />,
+      <MachineDiagram trace={bug} step={boundaryCall(bug.boundaryCalls, 0)?.returnStep ?? 0} locale="en" />,
     );
     expect(html).toMatch(/data-testid="reg-rax"[^>]*data-read="true"/);
     expect(html).toContain('data-phase="return"');
@@ -181,7 +182,7 @@ describe('the other views', () => {
   });
 
   it('the call view highlights each register where the sides disagree', () => {
-    const scene = buildScene(bug, bug.boundaryCalls[0]?.returnStep ?? 0);
+    const scene = buildScene(bug, boundaryCall(bug.boundaryCalls, 0)?.returnStep ?? 0);
     if (scene.call === null) throw new Error('no call');
     const html = renderToStaticMarkup(<CallView call={scene.call} registers={scene.registers} locale="en" />);
     expect(html).toContain('foo() -&gt; Ptr[float]');

@@ -4,6 +4,7 @@ import { hexAddr } from './format.ts';
 import { buildScene, type Scene, type SceneObject } from './model.ts';
 import { narrationAt } from './narration.ts';
 import { findingStep, freedTrace, gcTrace, runLesson, stepWithMessage } from './test-traces.ts';
+import { boundaryCall, objectList } from '../../sim/trace/tables.ts';
 
 const byName = (scene: Scene, name: string): SceneObject[] => scene.objects.filter((o) => o.name === name);
 const one = (scene: Scene, name: string): SceneObject => {
@@ -25,7 +26,7 @@ describe('the original bug (x86-64, leftover %rdi into the loader data)', () => 
   it('shows the stray write landing where %rdi points, on the loader lock', () => {
     const s = buildScene(trace, stray);
     const rdi = s.registers.find((r) => r.name === 'rdi');
-    expect(rdi?.value).toBe(trace.boundaryCalls[0]?.hiddenPointer?.value);
+    expect(rdi?.value).toBe(boundaryCall(trace.boundaryCalls, 0)?.hiddenPointer?.value);
     const written = s.objects.flatMap((o) => o.rows).filter((r) => r.cell?.written);
     expect(written.length).toBeGreaterThan(0);
     expect(written.every((r) => r.start >= (rdi?.value ?? 0) && r.end <= (rdi?.value ?? 0) + 32)).toBe(true);
@@ -48,7 +49,7 @@ describe('the original bug (x86-64, leftover %rdi into the loader data)', () => 
       mismatch: true,
       caller: { role: 'result', typeName: 'Ptr[float]' },
     });
-    const ret = buildScene(trace, trace.boundaryCalls[0]?.returnStep ?? -1);
+    const ret = buildScene(trace, boundaryCall(trace.boundaryCalls, 0)?.returnStep ?? -1);
     expect(ret.call?.phase).toBe('return');
     expect(ret.call?.hidden).toMatchObject({
       size: 32,
@@ -60,7 +61,7 @@ describe('the original bug (x86-64, leftover %rdi into the loader data)', () => 
   it('keeps the callee’s view of the slot beside the lock it overlaps, then drops it after the return', () => {
     const during = buildScene(trace, stray + 3);
     expect(byName(during, 'bar').some((o) => o.role === 'result-view' && o.state === 'alive')).toBe(true);
-    const after = buildScene(trace, (trace.boundaryCalls[0]?.returnStep ?? 0) + 1);
+    const after = buildScene(trace, (boundaryCall(trace.boundaryCalls, 0)?.returnStep ?? 0) + 1);
     // The lock still owns those bytes: a dead view over a live owner is just the owner's bytes now.
     expect(byName(after, 'bar').filter((o) => o.role === 'result-view')).toEqual([]);
     expect(pointerFrom(after, 'bar')).toMatchObject({
@@ -79,7 +80,7 @@ describe('the original bug (x86-64, leftover %rdi into the loader data)', () => 
 describe('on AArch64 the result travels in d0-d3, which the caller never reads', () => {
   it('flags d0-d3 and x0', () => {
     const trace = runLesson('02-the-bug/bug', 'aarch64', 'zero');
-    const call = trace.boundaryCalls[0];
+    const call = boundaryCall(trace.boundaryCalls, 0);
     expect(call).toBeDefined();
     const s = buildScene(trace, call?.returnStep ?? 0);
     const rows = new Map(s.call?.rows.map((r) => [r.register, r]));
@@ -101,7 +102,11 @@ describe('fix (a): static storage', () => {
   const trace = runLesson('07-fix-static/fix-static');
 
   it('the returned pointer leads into static storage and stays valid to the end', () => {
-    const first = stepWithMessage(trace, 'codon.assign', trace.boundaryCalls[0]?.returnStep ?? 0);
+    const first = stepWithMessage(
+      trace,
+      'codon.assign',
+      boundaryCall(trace.boundaryCalls, 0)?.returnStep ?? 0,
+    );
     for (let s = first; s < trace.steps.count - 2; s++) {
       const scene = buildScene(trace, s);
       const p = pointerFrom(scene, 'bar_ptr');
@@ -135,7 +140,7 @@ describe('return bar.data() on a local: the dangling pointer', () => {
   });
 
   it('while foo runs, its bar is alive in foo’s frame', () => {
-    const o = trace.objects.find((x) => x.name === 'bar');
+    const o = objectList(trace.objects).find((x) => x.name === 'bar');
     const s = buildScene(trace, (o?.died ?? 1) - 1);
     const bar = one(s, 'bar');
     expect(bar.state).toBe('alive');
@@ -209,7 +214,7 @@ describe('event granularity and narration', () => {
     const all = buildScene(trace, stray);
     expect(all.writes.length).toBeGreaterThan(0);
     expect(hexAddr(all.writes[0]?.addr ?? 0)).toBe(
-      hexAddr(trace.boundaryCalls[0]?.hiddenPointer?.value ?? 1),
+      hexAddr(boundaryCall(trace.boundaryCalls, 0)?.hiddenPointer?.value ?? 1),
     );
   });
 
@@ -225,12 +230,12 @@ describe('comparing two runs', () => {
   it('aligns steps at the call boundary and rings what differs', () => {
     const bug = runLesson('02-the-bug/bug');
     const fix = runLesson('07-fix-static/fix-static');
-    const callA = bug.boundaryCalls[1];
-    const callB = fix.boundaryCalls[1];
+    const callA = boundaryCall(bug.boundaryCalls, 1);
+    const callB = boundaryCall(fix.boundaryCalls, 1);
     expect(alignStep(bug, fix, callA?.step ?? 0)).toBe(callB?.step);
     expect(alignStep(bug, fix, (callA?.step ?? 0) + 2)).toBe((callB?.step ?? 0) + 2);
     expect(alignStep(bug, fix, 0)).toBe(0);
-    const a = buildScene(bug, bug.boundaryCalls[0]?.returnStep ?? 0);
+    const a = buildScene(bug, boundaryCall(bug.boundaryCalls, 0)?.returnStep ?? 0);
     const b = buildScene(fix, alignStep(bug, fix, a.step));
     const diff = differingObjects(a, b);
     expect(diff.has(one(a, '_rtld_global._dl_load_lock').id)).toBe(true);

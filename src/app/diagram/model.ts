@@ -19,6 +19,7 @@ import {
   type Trace,
 } from '../../sim/trace/types.ts';
 import { formatCell, hexAddr, hexBytes, u64Number } from './format.ts';
+import { boundaryCallList, frameList, frameRecord, objectList } from '../../sim/trace/tables.ts';
 
 /** The memory areas a learner recognises; static storage holds C++ statics and the runtime's data. */
 export type AreaKind = 'stack' | 'static' | 'c-heap' | 'gc-heap' | 'registers';
@@ -234,7 +235,8 @@ export function shownRegisters(trace: Trace): string[] {
       ? ['rax', 'rdi', 'rsi', 'rdx', 'rsp', 'xmm0', 'xmm1']
       : ['x0', 'x1', 'x8', 'sp', 'v0', 'v1', 'v2', 'v3'];
   const wanted = new Set(base);
-  for (const c of trace.boundaryCalls) for (const r of callRegisters(c)) wanted.add(slotName(trace, r));
+  for (const c of boundaryCallList(trace.boundaryCalls))
+    for (const r of callRegisters(c)) wanted.add(slotName(trace, r));
   // x87 slots only when the run used the x87 stack (an LLVM {double x4} return).
   const st0 = names.indexOf('st0');
   if (st0 >= 0) {
@@ -402,7 +404,7 @@ export function buildScene(trace: Trace, step: number, eventEnd?: number): Scene
 
   // Objects that exist, alive or dead, with their state.
   const existing: { o: ObjectRecord; state: LifeState }[] = [];
-  for (const o of trace.objects) {
+  for (const o of objectList(trace.objects)) {
     if (o.born > st) continue;
     const l = lifeAt(o, st, info, partial);
     if (l === 'unborn') continue;
@@ -696,10 +698,10 @@ export function buildScene(trace: Trace, step: number, eventEnd?: number): Scene
     return { ...base, objectId: a?.id ?? -1, status: 'unowned', nowOwner: null };
   });
 
-  const frames: SceneFrame[] = trace.frames
+  const frames: SceneFrame[] = frameList(trace.frames)
     .filter((f) => f.enterStep <= st)
     .map((f) => {
-      const parent = f.parent >= 0 ? trace.frames[f.parent] : undefined;
+      const parent = f.parent >= 0 ? frameRecord(trace.frames, f.parent) : undefined;
       const alive = f.exitStep < 0 || st < f.exitStep;
       return {
         id: f.id,
@@ -751,7 +753,7 @@ function mergeRanges(ranges: { addr: number; len: number }[]): { addr: number; l
 /** The innermost foreign call in progress at a step (its return step included), or null. */
 export function activeCall(trace: Trace, step: number): BoundaryCall | null {
   let best: BoundaryCall | null = null;
-  for (const c of trace.boundaryCalls) {
+  for (const c of boundaryCallList(trace.boundaryCalls)) {
     const end = c.returnStep < 0 ? Infinity : c.returnStep;
     if (c.step <= step && step <= end && (best === null || c.step >= best.step)) best = c;
   }
@@ -843,7 +845,9 @@ function sceneCall(
   let hidden: SceneCall['hidden'] = null;
   if (c.hiddenPointer !== null) {
     const hp = c.hiddenPointer.value;
-    const view = trace.objects.find((o) => o.role === 'result-view' && o.addr === hp && o.born >= c.step);
+    const view = objectList(trace.objects).find(
+      (o) => o.role === 'result-view' && o.addr === hp && o.born >= c.step,
+    );
     const size = view?.size ?? 0;
     // Distinct bytes of the slot written since the call (a later copy of the same bytes counts once).
     const covered = new Uint8Array(size);

@@ -8,6 +8,7 @@ import { CHeap, GcHeap } from '../../sim/machine/heap.ts';
 import { INTENT_UNKNOWN, Machine, type Leftover } from '../../sim/machine/machine.ts';
 import { runProgram } from '../../sim/run/index.ts';
 import { StepKind, type SourceLoc, type Trace } from '../../sim/trace/types.ts';
+import { objectList } from '../../sim/trace/tables.ts';
 
 // Vite loads the lesson sources as text (no Node file APIs, so this module type-checks with the app).
 const SOURCES = import.meta.glob<string>('../../../content/lessons/*/programs/*/{lib.cpp,main.codon}', {
@@ -66,7 +67,7 @@ export function freedTrace(): { trace: Trace; block: number } {
   heap.free(p, at(2));
   m.step(StepKind.End, 'runtime', null, 'step.end');
   const trace = m.finish('ok', 'zero');
-  return { trace, block: trace.objects.find((o) => o.name === 'buf')?.id ?? -1 };
+  return { trace, block: objectList(trace.objects).find((o) => o.name === 'buf')?.id ?? -1 };
 }
 
 /**

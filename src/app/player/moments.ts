@@ -3,6 +3,7 @@
 import { EventKind, StepKind, type Trace } from '../../sim/trace/types';
 import { eventRange, lastStep } from './stepping';
 import { traceIndex } from './trace-index';
+import { boundaryCall, boundaryCallList, frameList, objectRecord } from '../../sim/trace/tables.ts';
 
 export const MOMENTS = [
   'call',
@@ -31,13 +32,13 @@ export function findMoment(trace: Trace, moment: Moment): number | null {
   };
   switch (moment) {
     case 'call': {
-      const call = trace.boundaryCalls[0];
+      const call = boundaryCall(trace.boundaryCalls, 0);
       return call ? call.step : firstStepOfKind(StepKind.BoundaryCall);
     }
     case 'callee-write':
       return calleeWrite(trace);
     case 'call-return': {
-      const call = trace.boundaryCalls.find((c) => c.returnStep > c.step);
+      const call = boundaryCallList(trace.boundaryCalls).find((c) => c.returnStep > c.step);
       return call ? call.returnStep : firstStepOfKind(StepKind.BoundaryReturn);
     }
     case 'first-print': {
@@ -47,7 +48,7 @@ export function findMoment(trace: Trace, moment: Moment): number | null {
     case 'frame-dies': {
       // The first C++ frame whose life ends (the callee returning, its locals going out of scope).
       let best: number | null = null;
-      for (const f of trace.frames) {
+      for (const f of frameList(trace.frames)) {
         if (f.side === 'cpp' && f.exitStep >= 0 && (best === null || f.exitStep < best)) best = f.exitStep;
       }
       return best;
@@ -67,11 +68,11 @@ export function findMoment(trace: Trace, moment: Moment): number | null {
  * else the callee's crash (a store that faults).
  */
 function calleeWrite(trace: Trace): number | null {
-  const call = trace.boundaryCalls[0];
+  const call = boundaryCall(trace.boundaryCalls, 0);
   if (!call) return null;
   const last = call.returnStep > call.step ? call.returnStep : lastStep(trace);
   const isResult = (objectId: number): boolean => {
-    const role = trace.objects[objectId]?.role;
+    const role = objectRecord(trace.objects, objectId)?.role;
     return role === 'return-slot' || role === 'result-view';
   };
   const hidden = call.hiddenPointer?.value;

@@ -4,6 +4,7 @@ import { formatMessage } from '../../sim/messages/format';
 import { EventKind, type MessageRef, type Trace } from '../../sim/trace/types';
 import type { Translate } from '../../i18n';
 import type { Locale } from '../store/types';
+import { boundaryCall, frameRecord, objectRecord } from '../../sim/trace/tables.ts';
 
 /** The narration message of a step, as stored in the trace. */
 export function stepMessage(trace: Trace, step: number): MessageRef {
@@ -39,9 +40,9 @@ export function eventNarration(trace: Trace, e: number, t: Translate, locale: Lo
   const b = ev.b[e] ?? 0;
   const c = ev.c[e] ?? 0;
   const d = ev.d[e] ?? -1;
-  const object = trace.objects[d];
+  const object = objectRecord(trace.objects, d);
   const target = (id: number) => {
-    const o = trace.objects[id];
+    const o = objectRecord(trace.objects, id);
     return o ? t('event.write-target', { name: o.name }) : '';
   };
   switch (kind) {
@@ -69,9 +70,9 @@ export function eventNarration(trace: Trace, e: number, t: Translate, locale: Lo
       return t(`event.end.${how}`, { name: object.name });
     }
     case EventKind.Enter:
-      return t('event.enter', { fn: trace.frames[d]?.functionName ?? '?' });
+      return t('event.enter', { fn: frameRecord(trace.frames, d)?.functionName ?? '?' });
     case EventKind.Exit:
-      return t('event.exit', { fn: trace.frames[d]?.functionName ?? '?' });
+      return t('event.exit', { fn: frameRecord(trace.frames, d)?.functionName ?? '?' });
     case EventKind.GcMark:
       return t('event.gc-mark', { name: object?.name ?? hexAddress(a) });
     case EventKind.GcSweep:
@@ -85,9 +86,9 @@ export function eventNarration(trace: Trace, e: number, t: Translate, locale: Lo
       return finding ? t('event.finding', { message: formatMessage(finding.message, locale) }) : '';
     }
     case EventKind.BoundaryCall:
-      return t('event.boundary-call', { symbol: trace.boundaryCalls[d]?.symbol ?? '?' });
+      return t('event.boundary-call', { symbol: boundaryCall(trace.boundaryCalls, d)?.symbol ?? '?' });
     case EventKind.BoundaryReturn:
-      return t('event.boundary-return', { symbol: trace.boundaryCalls[d]?.symbol ?? '?' });
+      return t('event.boundary-return', { symbol: boundaryCall(trace.boundaryCalls, d)?.symbol ?? '?' });
     default:
       return '';
   }

@@ -39,21 +39,22 @@ export function loopTrace(options: LoopTraceOptions = {}): Trace {
   try {
     for (let i = 1; i <= iterations; i++) {
       m.step(StepKind.Statement, 'codon', at('codon', callLine), 'test.call');
-      const call = m.addBoundaryCall({
-        step: m.stepCount - 1,
-        returnStep: -1,
-        symbol: 'foo',
-        callerLoc: at('codon', callLine),
-        calleeLoc: at('cpp', cppLines[0] ?? 1),
-        callerSignature: 'foo() -> Ptr[float]',
-        calleeSignature: 'std::array<double, 4> foo()',
-        callerArgs: [],
-        callerResult: null,
-        calleeArgs: [],
-        calleeResult: null,
-        hiddenPointer: null,
-        mismatch: true,
-      });
+      const call = m.addBoundaryCall(
+        {
+          symbol: 'foo',
+          callerLoc: at('codon', callLine),
+          calleeLoc: at('cpp', cppLines[0] ?? 1),
+          callerSignature: 'foo() -> Ptr[float]',
+          calleeSignature: 'std::array<double, 4> foo()',
+          callerArgs: [],
+          callerResult: null,
+          calleeArgs: [],
+          calleeResult: null,
+          hiddenReg: null,
+          mismatch: true,
+        },
+        m.stepCount - 1,
+      );
       m.step(StepKind.BoundaryCall, 'cpp', at('cpp', cppLines[0] ?? 1), 'test.enter');
       const foo = m.enterFrame('foo', 'cpp', call);
       const addr = m.pushStack(8, 8);

@@ -28,7 +28,7 @@ export function traceIndex(trace: Trace): TraceIndex {
 function buildIndex(trace: Trace): TraceIndex {
   const { steps, events, frames } = trace;
   const n = steps.count;
-  const frameDepth = new Int32Array(frames.length).fill(-1);
+  const frameDepth = new Int32Array(frames.count).fill(-1);
   const depthOf = (id: number): number => {
     if (id < 0) return 0;
     const known = frameDepth[id];
@@ -38,7 +38,7 @@ function buildIndex(trace: Trace): TraceIndex {
     let f = id;
     while (f >= 0 && (frameDepth[f] ?? -1) < 0) {
       chain.push(f);
-      f = frames[f]?.parent ?? -1;
+      f = f < frames.count ? (frames.parent[f] as number) : -1;
     }
     let d = f >= 0 ? (frameDepth[f] as number) : 0;
     for (let i = chain.length - 1; i >= 0; i--) frameDepth[chain[i] as number] = ++d;
@@ -63,9 +63,12 @@ function buildIndex(trace: Trace): TraceIndex {
     outputAfter[i] = printed;
   }
   // A foreign call is in progress from its step up to its return step (or the end of an unfinished run).
-  for (const call of trace.boundaryCalls) {
-    const last = call.returnStep > call.step ? call.returnStep : n - 1;
-    for (let i = Math.max(0, call.step); i <= last && i < n; i++) boundary[i] = call.id;
+  const calls = trace.boundaryCalls;
+  for (let id = 0; id < calls.count; id++) {
+    const step = calls.step[id] as number;
+    const ret = calls.returnStep[id] as number;
+    const last = ret > step ? ret : n - 1;
+    for (let i = Math.max(0, step); i <= last && i < n; i++) boundary[i] = id;
   }
   return { depth, outputAfter, boundary, outputStep };
 }

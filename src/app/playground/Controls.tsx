@@ -9,6 +9,7 @@ import { lineAt, sideAt, traceIndex } from '../player/trace-index';
 import { stopSteps } from '../store/selectors';
 import { PLAYBACK_SPEEDS } from '../store/types';
 import { Icon, type IconName } from './icons';
+import { boundaryCall } from '../../sim/trace/tables.ts';
 
 /** The stepping buttons and scrubber; the speed and granularity too unless `settings` is false (phones show them apart). */
 export function Controls({ onHelp, settings = true }: { onHelp: () => void; settings?: boolean }) {
@@ -127,7 +128,7 @@ function BoundaryLine() {
   if (!trace || trace.steps.count === 0) return <p className="boundary-line" />;
   const side = sideAt(trace, step);
   const kind = trace.steps.kind[step];
-  const call = trace.boundaryCalls[traceIndex(trace).boundary[step] ?? -1];
+  const call = boundaryCall(trace.boundaryCalls, traceIndex(trace).boundary[step] ?? -1);
   let text = '';
   let state = 'none';
   if (call && kind === StepKind.BoundaryCall) {

@@ -4,6 +4,7 @@ import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { usePlayer, usePlayerUi, useT } from '../context';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { objectRecord } from '../../sim/trace/tables.ts';
 
 const MachineDiagram = lazy(() => import('../diagram'));
 
@@ -47,7 +48,7 @@ export function DiagramPane({ reducedMotion }: { reducedMotion: boolean }) {
               locale={locale}
               reducedMotion={reducedMotion}
               onSelectObject={(id) => {
-                const loc = trace.objects[id]?.loc;
+                const loc = objectRecord(trace.objects, id)?.loc;
                 if (loc && (loc.side === 'cpp' || loc.side === 'codon')) ui.revealLine(loc.side, loc.line);
               }}
             />

@@ -6,6 +6,7 @@ import type { EditorMarker, LineMark } from '../../editor/CodeEditor';
 import type { Translate } from '../../i18n';
 import { lineAt, sideAt, traceIndex } from '../player/trace-index';
 import type { CodeSide, FileNames, Locale, RunVerdict } from '../store/types';
+import { boundaryCall } from '../../sim/trace/tables.ts';
 
 /** The lines to mark in the editor of `side` at `step`. */
 export function lineMarks(trace: Trace | null, step: number, side: CodeSide, t: Translate): LineMark[] {
@@ -21,7 +22,7 @@ export function lineMarks(trace: Trace | null, step: number, side: CodeSide, t: 
     });
   }
   const callId = traceIndex(trace).boundary[step] ?? -1;
-  const call = trace.boundaryCalls[callId];
+  const call = boundaryCall(trace.boundaryCalls, callId);
   if (call && side === 'codon' && here !== 'codon' && call.callerLoc.line > 0) {
     marks.push({
       line: call.callerLoc.line,

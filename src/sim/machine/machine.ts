@@ -6,15 +6,21 @@
 import type { Target } from '../abi/ctype.ts';
 import { TraceRecorder } from '../trace/recorder.ts';
 import {
+  BoundaryTableBuilder,
+  FRAME_LINK,
+  FrameTableBuilder,
+  ObjectTableBuilder,
+  RESULT_VIEW,
+  type CallShape,
+} from '../trace/tables.ts';
+import {
   EventKind,
   StepKind,
-  type BoundaryCall,
   type Cell,
   type CrashInfo,
   type DeathKind,
   type Finding,
   type FindingKind,
-  type FrameRecord,
   type ObjectRecord,
   type ObjectRole,
   type Outcome,
@@ -88,9 +94,10 @@ export class Machine {
   readonly mem = new Memory();
   readonly regs: RegisterFile;
   readonly rec: TraceRecorder;
-  readonly objects: ObjectRecord[] = [];
-  readonly frames: FrameRecord[] = [];
-  readonly boundaryCalls: BoundaryCall[] = [];
+  /** Every object of the run, column-wise (tables.ts); `object(id)` reads one as a record. */
+  readonly objects = new ObjectTableBuilder();
+  readonly frames = new FrameTableBuilder();
+  readonly boundaryCalls = new BoundaryTableBuilder();
   readonly findings: Finding[] = [];
   readonly output: string[] = [];
   readonly regions: Region[] = [];
@@ -110,6 +117,7 @@ export class Machine {
   private readonly recentDead: number[] = [];
   private readonly findingIndex = new Map<string, number>();
   readonly stackTop: number;
+  private readonly spIndex: number;
   readonly stackRegion: Region;
   crashInfo: CrashInfo | null = null;
   errorInfo: RuntimeErrorInfo | null = null;
@@ -120,6 +128,7 @@ export class Machine {
   constructor(readonly options: MachineOptions) {
     this.target = options.target;
     this.regs = new RegisterFile(this.target);
+    this.spIndex = this.regs.indexOf(this.spName);
     const plan = addressPlan(this.target);
     plan.regions.forEach((r, id) => {
       const region: Region = {
@@ -138,6 +147,7 @@ export class Machine {
     this.setSpRaw(this.stackTop);
     this.rec = new TraceRecorder({
       dirty: this.mem.dirty,
+      clearDirty: () => this.mem.clearDirty(),
       pageNumbers: () => this.mem.pageNumbers(),
       pageBytes: (no) => this.mem.pageBytes(no),
       registerSnapshot: () => this.regs.snapshot(),
@@ -192,10 +202,9 @@ export class Machine {
 
   /** Creates an object: its bytes become indeterminate unless `initialized`. */
   newObject(spec: NewObject): number {
-    const id = this.objects.length;
     const region = this.mem.regionOf(spec.addr);
-    const record: ObjectRecord = {
-      id,
+    const frameId = spec.frameId ?? -1;
+    const id = this.objects.add({
       name: spec.name,
       typeName: spec.typeName,
       role: spec.role,
@@ -203,21 +212,17 @@ export class Machine {
       regionId: region?.id ?? -1,
       addr: spec.addr,
       size: spec.size,
-      cells: spec.cells ?? [{ path: '', offset: 0, size: spec.size, kind: 'opaque' }],
-      frameId: spec.frameId ?? -1,
+      cells: spec.cells ?? opaqueCells(spec.size),
+      frameId,
       born: Math.max(0, this.rec.steps.count - 1),
-      died: -1,
-      deathKind: null,
       loc: spec.loc ?? null,
-      deathLoc: null,
-    };
-    if (spec.atomic !== undefined) record.atomic = spec.atomic;
-    this.objects.push(record);
-    if (record.frameId >= 0) {
-      let list = this.frameObjects.get(record.frameId);
+      atomic: spec.atomic,
+    });
+    if (frameId >= 0) {
+      let list = this.frameObjects.get(frameId);
       if (list === undefined) {
         list = [];
-        this.frameObjects.set(record.frameId, list);
+        this.frameObjects.set(frameId, list);
       }
       list.push(id);
     }
@@ -229,21 +234,25 @@ export class Machine {
 
   /** Ends an object's lifetime; its bytes stay as they were until something reuses them. */
   endObject(id: number, kind: DeathKind, loc: SourceLoc | null = this.currentLoc): void {
-    const o = this.objects[id];
-    if (o === undefined || o.died >= 0) return;
-    o.died = Math.max(0, this.rec.steps.count - 1);
-    o.deathKind = kind;
-    o.deathLoc = loc;
+    const t = this.objects;
+    if (id < 0 || id >= t.count || (t.died[id] as number) >= 0) return;
+    t.end(id, Math.max(0, this.rec.steps.count - 1), kind, loc);
     this.live.delete(id);
     this.recentDead.push(id);
     if (this.recentDead.length > 512) this.recentDead.splice(0, 256);
-    this.rec.event(EventKind.End, o.addr, o.size, 0, id);
+    this.rec.event(EventKind.End, t.addr[id] as number, t.size[id] as number, 0, id);
   }
 
+  /** Object `id` as a record (a copy, for the cold paths: findings, leaks, the collector). */
   object(id: number): ObjectRecord {
-    const o = this.objects[id];
+    const o = this.objects.record(id);
     if (o === undefined) throw new Error(`no object ${id}`);
     return o;
+  }
+
+  /** Object `id` as a record, or undefined. */
+  maybeObject(id: number): ObjectRecord | undefined {
+    return this.objects.record(id);
   }
 
   /**
@@ -251,34 +260,39 @@ export class Machine {
    * smallest wins), else the most recently dead one there, else -1.
    */
   objectAt(addr: number, includeDead = true): number {
+    const t = this.objects;
     let best = -1;
     let bestSize = Infinity;
     for (const id of this.live) {
-      const o = this.objects[id] as ObjectRecord;
+      const start = t.addr[id] as number;
+      const size = t.size[id] as number;
+      const role = t.role[id] as number;
       if (
-        addr >= o.addr &&
-        addr < o.addr + o.size &&
-        o.size < bestSize &&
-        o.role !== 'frame-link' &&
-        o.role !== 'result-view'
+        addr >= start &&
+        addr < start + size &&
+        size < bestSize &&
+        role !== FRAME_LINK &&
+        role !== RESULT_VIEW
       ) {
         best = id;
-        bestSize = o.size;
+        bestSize = size;
       }
     }
     if (best >= 0 || !includeDead) return best;
     for (let i = this.recentDead.length - 1; i >= 0; i--) {
-      const o = this.objects[this.recentDead[i] as number] as ObjectRecord;
-      if (addr >= o.addr && addr < o.addr + o.size && o.role !== 'result-view') return o.id;
+      const id = this.recentDead[i] as number;
+      const start = t.addr[id] as number;
+      if (addr >= start && addr < start + (t.size[id] as number) && t.role[id] !== RESULT_VIEW) return id;
     }
     return -1;
   }
 
   /** Live frame-link objects (return addresses, saved frame pointers) covering `addr`. */
   private frameLinkAt(addr: number, len: number): number {
+    const t = this.objects;
     for (const id of this.live) {
-      const o = this.objects[id] as ObjectRecord;
-      if (o.role === 'frame-link' && addr < o.addr + o.size && addr + len > o.addr) return id;
+      const start = t.addr[id] as number;
+      if (t.role[id] === FRAME_LINK && addr < start + (t.size[id] as number) && addr + len > start) return id;
     }
     return -1;
   }
@@ -307,9 +321,10 @@ export class Machine {
       }
       return target;
     }
-    const o = this.objects[intended];
-    if (o === undefined) return target;
-    if (o.died >= 0) {
+    const t = this.objects;
+    if (intended < 0 || intended >= t.count) return target;
+    if ((t.died[intended] as number) >= 0) {
+      const o = this.object(intended);
       if (o.deathKind === 'freed') {
         this.finding(
           'use-after-free',
@@ -322,8 +337,10 @@ export class Machine {
       } else {
         this.recordStray(addr, len, target, access, 'finding.stray-write.dead', intended);
       }
-    } else if (addr < o.addr || addr + len > o.addr + o.size) {
-      this.recordStray(addr, len, target, access, 'finding.stray-write.outside', intended);
+    } else {
+      const start = t.addr[intended] as number;
+      if (addr < start || addr + len > start + (t.size[intended] as number))
+        this.recordStray(addr, len, target, access, 'finding.stray-write.outside', intended);
     }
     return target;
   }
@@ -338,12 +355,12 @@ export class Machine {
   ): void {
     const link = this.frameLinkAt(addr, len);
     const v = link >= 0 ? link : victim;
-    const victimName = v >= 0 ? (this.objects[v] as ObjectRecord).name : this.describeAddress(addr);
+    const victimName = v >= 0 ? this.objects.nameOf(v) : this.describeAddress(addr);
     const objects = [intended, v].filter((x) => x >= 0);
     const related: RelatedLoc[] = [];
-    const vo = v >= 0 ? this.objects[v] : undefined;
+    const vo = this.maybeObject(v);
     if (vo?.loc) related.push({ side: vo.loc.side, line: vo.loc.line, role: 'victim' });
-    const io = intended >= 0 ? this.objects[intended] : undefined;
+    const io = this.maybeObject(intended);
     if (io?.loc) related.push({ side: io.loc.side, line: io.loc.line, role: 'intended object' });
     this.finding('stray-write', access.loc, objects, related, message, [
       hex(addr),
@@ -370,9 +387,9 @@ export class Machine {
     // Reads are events too, so the diagram can show what a step looked at.
     this.rec.event(EventKind.Read, addr, len, 0, target);
     const intended = access.intended;
-    if (intended >= 0) {
-      const o = this.objects[intended];
-      if (o !== undefined && o.died >= 0) {
+    if (intended >= 0 && (this.objects.died[intended] ?? -1) >= 0) {
+      const o = this.maybeObject(intended);
+      if (o !== undefined) {
         if (o.deathKind === 'freed') {
           this.finding(
             'use-after-free',
@@ -384,7 +401,7 @@ export class Machine {
           );
         } else if (o.deathKind === 'collected') {
           const related = this.deathRelated(o);
-          const holder = this.objects[this.gcHiddenBy.get(intended) ?? -1];
+          const holder = this.maybeObject(this.gcHiddenBy.get(intended) ?? -1);
           if (holder?.loc)
             related.push({
               side: holder.loc.side,
@@ -407,7 +424,7 @@ export class Machine {
       }
     }
     if (access.raw !== true && !this.mem.isInitialized(addr, len)) {
-      const t = target >= 0 ? this.objects[target] : undefined;
+      const t = this.maybeObject(target);
       if (t !== undefined && t.died < 0) {
         const related: RelatedLoc[] = t.loc
           ? [{ side: t.loc.side, line: t.loc.line, role: 'declaration' }]
@@ -543,9 +560,9 @@ export class Machine {
   /** `ret`: pops the return address pushed by `callInstruction` (x86-64). */
   returnInstruction(slot: number): void {
     if (slot < 0) return;
+    const t = this.objects;
     for (const id of this.live) {
-      const o = this.objects[id] as ObjectRecord;
-      if (o.addr === slot && o.role === 'frame-link') {
+      if (t.addr[id] === slot && t.role[id] === FRAME_LINK) {
         this.endObject(id, 'out-of-scope');
         break;
       }
@@ -556,14 +573,18 @@ export class Machine {
   // ---------------------------------------------------------------- registers
 
   private regEvent(name: string): void {
-    const i = this.regs.indexOf(name);
+    this.regEventAt(this.regs.indexOf(name));
+  }
+
+  private regEventAt(i: number): void {
     // General-purpose registers are 8 bytes wide; only vector slots need all 16.
     this.rec.registerFrom(i, this.regs.bytes, i * 16, this.regs.isVector[i] === 1 ? 16 : 8);
   }
 
   setRegInt(name: string, value: number): void {
-    this.regs.setUint(name, value);
-    this.regEvent(name);
+    const i = this.regs.indexOf(name);
+    this.regs.setUintAt(i, value);
+    this.regEventAt(i);
   }
 
   setRegF64(name: string, value: number): void {
@@ -586,11 +607,11 @@ export class Machine {
   }
 
   sp(): number {
-    return this.regs.getUint(this.spName);
+    return this.regs.getUintAt(this.spIndex);
   }
 
   private setSpRaw(value: number): void {
-    this.regs.setUint(this.target === 'x86_64' ? 'rsp' : 'sp', value);
+    this.regs.setUintAt(this.spIndex, value);
   }
 
   setSp(value: number): void {
@@ -598,7 +619,8 @@ export class Machine {
       // The guard page below the stack: a real stack overflow faults here.
       this.crash('SIGSEGV', value, 'crash.stack-overflow', [hex(value)]);
     }
-    this.setRegInt(this.spName, value);
+    this.regs.setUintAt(this.spIndex, value);
+    this.regEventAt(this.spIndex);
   }
 
   // ---------------------------------------------------------------- x87 stack (x86-64 only)
@@ -632,19 +654,9 @@ export class Machine {
 
   /** Records entry into a function; the interpreter places its locals below `entrySp`. */
   enterFrame(functionName: string, side: SourceSide, boundaryCallId = -1): number {
-    const id = this.frames.length;
     const sp = this.sp();
-    this.frames.push({
-      id,
-      functionName,
-      side,
-      parent: this.currentFrame,
-      entrySp: sp,
-      low: sp,
-      enterStep: Math.max(0, this.rec.steps.count - 1),
-      exitStep: -1,
-      boundaryCallId,
-    });
+    const step = Math.max(0, this.rec.steps.count - 1);
+    const id = this.frames.add(functionName, side, this.currentFrame, sp, step, boundaryCallId);
     this.currentFrame = id;
     this.rec.event(EventKind.Enter, sp, 0, 0, id);
     return id;
@@ -655,22 +667,27 @@ export class Machine {
     const sp = this.sp();
     const next = Math.floor((sp - size) / align) * align;
     this.setSp(next);
-    const f = this.frames[this.currentFrame];
-    if (f !== undefined && next < f.low) f.low = next;
+    const f = this.frames;
+    const cur = this.currentFrame;
+    if (cur >= 0 && cur < f.count && next < (f.low[cur] as number)) f.low[cur] = next;
     return next;
   }
 
   /** Leaves the current frame: its objects die (bytes stay) and the stack pointer goes back. */
   exitFrame(frameId: number): void {
-    const f = this.frames[frameId];
-    if (f === undefined) return;
+    const f = this.frames;
+    if (frameId < 0 || frameId >= f.count) return;
     // The frame's objects die with it (their bytes stay until something reuses them).
-    for (const id of this.frameObjects.get(frameId) ?? []) this.endObject(id, 'out-of-scope');
-    this.frameObjects.delete(frameId);
-    f.exitStep = Math.max(0, this.rec.steps.count - 1);
-    this.rec.event(EventKind.Exit, f.entrySp, 0, 0, frameId);
-    this.setRegInt(this.spName, f.entrySp);
-    this.currentFrame = f.parent;
+    const owned = this.frameObjects.get(frameId);
+    if (owned !== undefined) {
+      for (const id of owned) this.endObject(id, 'out-of-scope');
+      this.frameObjects.delete(frameId);
+    }
+    f.exitStep[frameId] = Math.max(0, this.rec.steps.count - 1);
+    const entrySp = f.entrySp[frameId] as number;
+    this.rec.event(EventKind.Exit, entrySp, 0, 0, frameId);
+    this.setRegInt(this.spName, entrySp);
+    this.currentFrame = f.parent[frameId] as number;
   }
 
   // ---------------------------------------------------------------- findings, crashes, output
@@ -712,11 +729,10 @@ export class Machine {
   /** Records a crash and stops the run. */
   crash(signal: CrashInfo['signal'], address: number, message: string, params: (string | number)[]): never {
     const loc = this.currentLoc;
-    const frame = this.frames[this.currentFrame];
     this.crashInfo = {
       signal,
       address,
-      functionName: frame?.functionName ?? '',
+      functionName: this.frames.nameOf(this.currentFrame) ?? '',
       side: loc?.side ?? this.currentSide,
       line: loc?.line ?? 0,
       message: { id: message, params },
@@ -738,17 +754,20 @@ export class Machine {
     this.rec.event(EventKind.Output, 0, 0, i, -1);
   }
 
-  /** Registers a foreign call for the call diagram; returns its id. */
-  addBoundaryCall(call: Omit<BoundaryCall, 'id'>): number {
-    const id = this.boundaryCalls.length;
-    this.boundaryCalls.push({ id, ...call });
+  /**
+   * Registers a foreign call for the call diagram; returns its id. `shape` is what all calls
+   * through one import share (pass the same object each time); `hiddenValue` is the hidden result
+   * pointer's value when the shape has a hidden register.
+   */
+  addBoundaryCall(shape: CallShape, step: number, hiddenValue = 0): number {
+    const id = this.boundaryCalls.add(shape, step, hiddenValue);
     this.rec.event(EventKind.BoundaryCall, 0, 0, 0, id);
     return id;
   }
 
   endBoundaryCall(id: number): void {
-    const c = this.boundaryCalls[id];
-    if (c !== undefined) c.returnStep = Math.max(0, this.rec.steps.count - 1);
+    const c = this.boundaryCalls;
+    if (id >= 0 && id < c.count) c.returnStep[id] = Math.max(0, this.rec.steps.count - 1);
     this.rec.event(EventKind.BoundaryReturn, 0, 0, 0, id);
   }
 
@@ -762,9 +781,9 @@ export class Machine {
       files: this.options.files ?? { cpp: 'lib.cpp', codon: 'main.codon' },
       registerNames: this.regs.names,
       regions: this.regions,
-      objects: this.objects,
-      frames: this.frames,
-      boundaryCalls: this.boundaryCalls,
+      objects: this.objects.table(),
+      frames: this.frames.table(),
+      boundaryCalls: this.boundaryCalls.table(),
       steps,
       events,
       bytes,
@@ -781,6 +800,17 @@ export class Machine {
 }
 
 const RETURN_ADDRESS_CELLS: Cell[] = [{ path: '', offset: 0, size: 8, kind: 'pointer' }];
+
+/** One opaque cell list per size, shared by every object of that size that has no cells of its own. */
+const OPAQUE = new Map<number, Cell[]>();
+function opaqueCells(size: number): Cell[] {
+  let cells = OPAQUE.get(size);
+  if (cells === undefined) {
+    cells = [{ path: '', offset: 0, size, kind: 'opaque' }];
+    OPAQUE.set(size, cells);
+  }
+  return cells;
+}
 
 /** The x87 "real indefinite" QNaN (sign bit set), what popping an empty x87 stack gives. */
 export const X87_INDEFINITE = -NaN;

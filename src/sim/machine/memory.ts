@@ -30,8 +30,13 @@ interface Page {
 export class Memory {
   readonly regions: Region[] = [];
   private readonly pages = new Map<number, Page>();
-  /** Pages written since the last keyframe (for copy-on-write snapshots). */
+  /** Pages written since the last keyframe (for copy-on-write snapshots); see `clearDirty`. */
   readonly dirty = new Set<number>();
+  /** The page most recently marked dirty, so a run of writes to one page adds it once. */
+  private lastDirty = -1;
+  /** The page most recently touched: most accesses hit the same page as the one before. */
+  private lastNo = -1;
+  private lastPage: Page | null = null;
   private lastRegion: Region | null = null;
   private readonly scratch = new DataView(new ArrayBuffer(16));
 
@@ -69,13 +74,34 @@ export class Memory {
   }
 
   private page(no: number): Page {
+    if (no === this.lastNo) return this.lastPage as Page;
     let p = this.pages.get(no);
     if (p === undefined) {
       const bytes = new Uint8Array(PAGE_SIZE);
       p = { bytes, view: new DataView(bytes.buffer), init: new Uint8Array(PAGE_SIZE) };
       this.pages.set(no, p);
     }
+    this.lastNo = no;
+    this.lastPage = p;
     return p;
+  }
+
+  /** The page if something has touched it, else undefined (never creates one). */
+  private existing(no: number): Page | undefined {
+    return no === this.lastNo ? (this.lastPage as Page) : this.pages.get(no);
+  }
+
+  private touch(no: number): void {
+    if (no !== this.lastDirty) {
+      this.dirty.add(no);
+      this.lastDirty = no;
+    }
+  }
+
+  /** Forgets which pages were written (the recorder took a keyframe). */
+  clearDirty(): void {
+    this.dirty.clear();
+    this.lastDirty = -1;
   }
 
   /** Reads `len` bytes into a new array (faults on unmapped memory). */
@@ -99,23 +125,22 @@ export class Memory {
       const p = this.page(no);
       p.bytes[a % PAGE_SIZE] = src[i] as number;
       p.init[a % PAGE_SIZE] = 1;
-      this.dirty.add(no);
+      this.touch(no);
     }
   }
 
-  /** Fast path: the page and offset of an access that stays inside one page, else null. */
-  private within(addr: number, len: number): { p: Page; off: number; no: number } | null {
+  /** Fast path: the page of an access that stays inside one page (its offset is addr % PAGE_SIZE), else null. */
+  private within(addr: number, len: number): Page | null {
     const off = addr % PAGE_SIZE;
     if (off + len > PAGE_SIZE) return null;
-    const no = (addr - off) / PAGE_SIZE;
-    return { p: this.page(no), off, no };
+    return this.page((addr - off) / PAGE_SIZE);
   }
 
   /** True when every byte of [addr, addr+len) has been written since it was mapped or allocated. */
   isInitialized(addr: number, len: number): boolean {
     const off = addr % PAGE_SIZE;
     if (off + len <= PAGE_SIZE) {
-      const p = this.pages.get((addr - off) / PAGE_SIZE);
+      const p = this.existing((addr - off) / PAGE_SIZE);
       if (p === undefined) return false;
       for (let i = off; i < off + len; i++) if (p.init[i] === 0) return false;
       return true;
@@ -130,24 +155,31 @@ export class Memory {
 
   /** Marks bytes as holding indeterminate values again (a new local, a fresh malloc block). */
   markUninitialized(addr: number, len: number): void {
-    for (let i = 0; i < len; i++) {
-      const a = addr + i;
-      const p = this.pages.get(Math.floor(a / PAGE_SIZE));
-      if (p !== undefined) p.init[a % PAGE_SIZE] = 0;
+    let a = addr;
+    const end = addr + len;
+    while (a < end) {
+      const off = a % PAGE_SIZE;
+      const n = Math.min(PAGE_SIZE - off, end - a);
+      const p = this.existing((a - off) / PAGE_SIZE);
+      if (p !== undefined) {
+        if (n <= 16) for (let i = off; i < off + n; i++) p.init[i] = 0;
+        else p.init.fill(0, off, off + n);
+      }
+      a += n;
     }
   }
 
   readF64(addr: number): number {
     this.check(addr, 8, false);
     const w = this.within(addr, 8);
-    if (w !== null) return w.p.view.getFloat64(w.off, true);
+    if (w !== null) return w.view.getFloat64(addr % PAGE_SIZE, true);
     return new DataView(this.readBytes(addr, 8).buffer).getFloat64(0, true);
   }
 
   readF32(addr: number): number {
     this.check(addr, 4, false);
     const w = this.within(addr, 4);
-    if (w !== null) return w.p.view.getFloat32(w.off, true);
+    if (w !== null) return w.view.getFloat32(addr % PAGE_SIZE, true);
     return new DataView(this.readBytes(addr, 4).buffer).getFloat32(0, true);
   }
 
@@ -164,8 +196,8 @@ export class Memory {
   private readInteger(addr: number, size: number, signed: boolean): number {
     this.check(addr, size, false);
     const w = this.within(addr, size);
-    const v = w !== null ? w.p.view : new DataView(this.readBytes(addr, size).buffer);
-    const o = w !== null ? w.off : 0;
+    const v = w !== null ? w.view : new DataView(this.readBytes(addr, size).buffer);
+    const o = w !== null ? addr % PAGE_SIZE : 0;
     switch (size) {
       case 1:
         return signed ? v.getInt8(o) : v.getUint8(o);
@@ -186,9 +218,10 @@ export class Memory {
       this.writeBytes(addr, new Uint8Array(this.scratch.buffer, 0, 8).slice());
       return;
     }
-    w.p.view.setFloat64(w.off, value, true);
-    w.p.init.fill(1, w.off, w.off + 8);
-    this.dirty.add(w.no);
+    const o = addr % PAGE_SIZE;
+    w.view.setFloat64(o, value, true);
+    markInit(w.init, o, 8);
+    this.touch((addr - o) / PAGE_SIZE);
   }
 
   writeF32(addr: number, value: number): void {
@@ -205,8 +238,8 @@ export class Memory {
       this.writeBytes(addr, intBytes(value, size));
       return;
     }
-    const v = w.p.view;
-    const o = w.off;
+    const v = w.view;
+    const o = addr % PAGE_SIZE;
     switch (size) {
       case 1:
         v.setUint8(o, value & 0xff);
@@ -224,16 +257,18 @@ export class Memory {
         v.setUint32(o + 4, hi >>> 0, true);
       }
     }
-    w.p.init.fill(1, o, o + size);
-    this.dirty.add(w.no);
+    markInit(w.init, o, size);
+    this.touch((addr - o) / PAGE_SIZE);
   }
 
   /** Copies [addr, addr+len) into `dst` at `dstOffset` without checks (the caller just wrote it). */
   copyOut(addr: number, len: number, dst: Uint8Array, dstOffset: number): void {
     const off = addr % PAGE_SIZE;
-    const p = this.pages.get((addr - off) / PAGE_SIZE);
+    const p = this.existing((addr - off) / PAGE_SIZE);
     if (p !== undefined && off + len <= PAGE_SIZE) {
-      dst.set(p.bytes.subarray(off, off + len), dstOffset);
+      const b = p.bytes;
+      if (len <= 16) for (let i = 0; i < len; i++) dst[dstOffset + i] = b[off + i] as number;
+      else dst.set(b.subarray(off, off + len), dstOffset);
       return;
     }
     dst.set(this.readBytes(addr, len), dstOffset);
@@ -268,6 +303,10 @@ export class Memory {
   pageNumbers(): number[] {
     return [...this.pages.keys()];
   }
+}
+
+function markInit(init: Uint8Array, off: number, len: number): void {
+  for (let i = off; i < off + len; i++) init[i] = 1;
 }
 
 /** The little-endian bytes of an integer, two's complement for negatives. */

@@ -146,7 +146,12 @@ export class RegisterFile {
 
   /** Reads the low 8 bytes as an unsigned 64-bit integer (lossy above 2^53). */
   getUint(name: string): number {
-    const o = this.indexOf(name) * SLOT;
+    return this.getUintAt(this.indexOf(name));
+  }
+
+  /** `getUint` by slot index. */
+  getUintAt(index: number): number {
+    const o = index * SLOT;
     return this.view.getUint32(o + 4, true) * TWO_32 + this.view.getUint32(o, true);
   }
 
@@ -158,7 +163,12 @@ export class RegisterFile {
 
   /** Sets the low 8 bytes to an integer; the upper 8 bytes of a vector slot are left alone. */
   setUint(name: string, value: number): void {
-    const o = this.indexOf(name) * SLOT;
+    this.setUintAt(this.indexOf(name), value);
+  }
+
+  /** `setUint` by slot index. */
+  setUintAt(index: number, value: number): void {
+    const o = index * SLOT;
     const lo = ((value % TWO_32) + TWO_32) % TWO_32;
     const hi = Math.floor((value - lo) / TWO_32);
     this.view.setUint32(o, lo, true);

@@ -14,6 +14,7 @@ import type { CodonType } from '../codon/types.ts';
 import { prune, typeName } from '../codon/types.ts';
 import type { FunctionDecl } from '../cpp/ast.ts';
 import { hex } from '../machine/memory.ts';
+import type { CallShape } from '../trace/tables.ts';
 import { StepKind, type SourceLoc, type ValueRoute } from '../trace/types.ts';
 import { Ref, StrVal, TupleVal, fieldOffsets, type CodonValue } from './codon-values.ts';
 import type { ForeignCalls } from './codon-interp.ts';
@@ -34,6 +35,7 @@ import {
 import { applyLeftover, type Process } from './runtime.ts';
 
 const SIDE = 'codon' as const;
+const NONE: CodonType = { kind: 'none' };
 
 function llvmScalarOf(t: LlvmType): LlvmType {
   return t === 'i1' ? 'i8' : t;
@@ -226,7 +228,59 @@ export class ForeignBridge implements ForeignCalls {
       calleeResult: route(callee.result),
       callerResultWhere: caller.result === null ? 'nothing' : describePlacement(caller.result),
     };
-    return { caller, callee, coincide, cmp, routes };
+    const calleeLoc = this.cpp.loc(fn.definitionSpan ?? fn.span);
+    const importLoc: SourceLoc = {
+      side: SIDE,
+      line: imp.span.start.line,
+      column: imp.span.start.column,
+      endLine: imp.span.end.line,
+      endColumn: imp.span.end.column,
+    };
+    const related = [
+      { side: 'codon' as const, line: importLoc.line, role: 'import declaration' },
+      { side: 'cpp' as const, line: calleeLoc.line, role: 'callee definition' },
+    ];
+    const hiddenReg = callee.result?.indirect === true ? HIDDEN_POINTER_REG[this.target] : null;
+    // What every call from one call site through this import shares, for the trace's call table.
+    const shapes = new Map<SourceLoc, CallShape>();
+    const shapeAt = (loc: SourceLoc): CallShape => {
+      let shape = shapes.get(loc);
+      if (shape === undefined) {
+        shape = {
+          symbol: imp.symbol,
+          callerLoc: loc,
+          calleeLoc,
+          callerSignature: caller.signature,
+          calleeSignature: callee.signature,
+          callerArgs: routes.callerArgs,
+          callerResult: routes.callerResult,
+          calleeArgs: routes.calleeArgs,
+          calleeResult: routes.calleeResult,
+          hiddenReg,
+          mismatch: cmp.abiMismatch || cmp.typeMismatch,
+        };
+        shapes.set(loc, shape);
+      }
+      return shape;
+    };
+    const callParams = [imp.symbol, caller.signature, callee.signature];
+    const returnParams = [imp.symbol, routes.callerResultWhere];
+    const callerSetsHidden = caller.args.some((a) =>
+      a.parts.some((pt) => pt.reg === HIDDEN_POINTER_REG[this.target]),
+    );
+    return {
+      caller,
+      callee,
+      coincide,
+      cmp,
+      routes,
+      related,
+      hiddenReg,
+      shapeAt,
+      callParams,
+      returnParams,
+      callerSetsHidden,
+    };
   }
 
   private sretCoincides(caller: SideView, callee: SideView): boolean {
@@ -269,25 +323,10 @@ export class ForeignBridge implements ForeignCalls {
       if (runtime !== undefined) return runtime(this.p, loc);
       return m.runtimeError('CError', `undefined symbol: ${imp.symbol}`, loc);
     }
-    const { caller, callee, coincide, cmp, routes } = this.views(imp, fn);
-    m.step(StepKind.BoundaryCall, SIDE, loc, 'boundary.call', [
-      imp.symbol,
-      caller.signature,
-      callee.signature,
-    ]);
+    const v = this.views(imp, fn);
+    const { caller, callee, coincide, cmp, related, hiddenReg, callerSetsHidden } = v;
+    m.step(StepKind.BoundaryCall, SIDE, loc, 'boundary.call', v.callParams);
     const leftover = applyLeftover(this.p);
-    const calleeLoc = this.cpp.loc(fn.definitionSpan ?? fn.span);
-    const importLoc: SourceLoc = {
-      side: SIDE,
-      line: imp.span.start.line,
-      column: imp.span.start.column,
-      endLine: imp.span.end.line,
-      endColumn: imp.span.end.column,
-    };
-    const related = [
-      { side: 'codon' as const, line: importLoc.line, role: 'import declaration' },
-      { side: 'cpp' as const, line: calleeLoc.line, role: 'callee definition' },
-    ];
     if (cmp.abiMismatch) {
       m.finding('abi-mismatch', loc, [], related, 'finding.abi-mismatch', [
         imp.symbol,
@@ -300,31 +339,19 @@ export class ForeignBridge implements ForeignCalls {
       ]);
     }
     // The caller places each argument where *it* believes it goes.
-    caller.args.forEach((pl, i) =>
-      this.placeArg(pl, args[i]?.value ?? null, args[i]?.type ?? { kind: 'none' }),
+    for (let i = 0; i < caller.args.length; i++) {
+      const a = args[i];
+      this.placeArg(caller.args[i] as Placement, a?.value ?? null, a?.type ?? NONE);
+    }
+    const callId = m.addBoundaryCall(
+      v.shapeAt(loc),
+      m.stepCount - 1,
+      hiddenReg === null ? 0 : m.regs.getUint(hiddenReg),
     );
-    const hidden = callee.result?.indirect === true ? HIDDEN_POINTER_REG[this.target] : null;
-    const callId = m.addBoundaryCall({
-      step: m.stepCount - 1,
-      returnStep: -1,
-      symbol: imp.symbol,
-      callerLoc: loc,
-      calleeLoc,
-      callerSignature: caller.signature,
-      calleeSignature: callee.signature,
-      callerArgs: routes.callerArgs,
-      callerResult: routes.callerResult,
-      calleeArgs: routes.calleeArgs,
-      calleeResult: routes.calleeResult,
-      hiddenPointer: hidden === null ? null : { reg: hidden, value: m.regs.getUint(hidden) },
-      mismatch: cmp.abiMismatch || cmp.typeMismatch,
-    });
     // Say what the leftover register holds only where it matters: the callee takes a hidden
     // pointer there and the caller put nothing in that register. One message per setting, so
     // the page can say it in any language.
-    const hiddenReg = HIDDEN_POINTER_REG[this.target];
-    const callerSetsIt = caller.args.some((a) => a.parts.some((pt) => pt.reg === hiddenReg));
-    if (leftover !== null && callee.result?.indirect === true && !callerSetsIt)
+    if (leftover !== null && callee.result?.indirect === true && !callerSetsHidden)
       m.narrate(`boundary.call-leftover.${leftover.setting}`, [
         imp.symbol,
         caller.signature,
@@ -334,7 +361,7 @@ export class ForeignBridge implements ForeignCalls {
         leftover.objectName,
       ]);
     // `call`: the return address goes on the stack; Codon set aside no result slot.
-    const callerName = m.frames[m.currentFrame]?.functionName ?? 'main';
+    const callerName = m.frames.nameOf(m.currentFrame) ?? 'main';
     const ret = this.cpp.pushReturnAddress(callerName, null);
     const first = args[0]?.value;
     const slotObject = coincide && first instanceof Ref && first.prov >= 0 ? m.object(first.prov) : null;
@@ -345,7 +372,7 @@ export class ForeignBridge implements ForeignCalls {
       m.resultSlots.pop();
     }
     this.cpp.popReturnAddress(ret);
-    m.step(StepKind.BoundaryReturn, SIDE, loc, 'boundary.return', [imp.symbol, routes.callerResultWhere]);
+    m.step(StepKind.BoundaryReturn, SIDE, loc, 'boundary.return', v.returnParams);
     const value = this.readResult(caller.result, imp.returnType ?? { kind: 'none' });
     m.endBoundaryCall(callId);
     return value;

@@ -2,6 +2,7 @@
  * Runs a C++ library and the Codon program that imports it on one simulated machine, and returns
  * the trace with a summary. Pure: the same input gives the same trace, in Node, a Worker or a page.
  */
+import { objectRecord } from '../trace/tables.ts';
 import type { TranslationUnit } from '../cpp/ast.ts';
 import { parseCpp } from '../cpp/index.ts';
 import { parseCodon } from '../codon/index.ts';
@@ -150,7 +151,7 @@ export function summarize(
       step: f.step,
       count: f.count,
       related: f.related.map((r) => ({ file: fileOf(r.side), line: r.line, role: r.role })),
-      objects: f.objects.map((id) => trace.objects[id]?.name ?? `#${id}`),
+      objects: f.objects.map((id) => objectRecord(trace.objects, id)?.name ?? `#${id}`),
       message: formatMessage(f.message, 'en'),
     })),
     diagnostics,

@@ -1,3 +1,4 @@
+import { boundaryCall } from '../trace/tables.ts';
 import { describe, expect, it } from 'vitest';
 import type { Target } from '../abi/ctype.ts';
 import type { Leftover } from '../machine/machine.ts';
@@ -90,7 +91,8 @@ describe('the original bug', () => {
   });
 
   it('records what each side believed for the call diagram', () => {
-    const call = run(ARRAY4, CALL_FOO).trace?.boundaryCalls[0];
+    const trace = run(ARRAY4, CALL_FOO).trace;
+    const call = trace && boundaryCall(trace.boundaryCalls, 0);
     expect(call).toMatchObject({
       symbol: 'foo',
       mismatch: true,

@@ -8,6 +8,7 @@
  * runtime produces (printf leaves a pointer into its dead stack buffer in %rdi; GC_malloc leaves
  * its size argument in %rdi; a write syscall on AArch64 leaves its number, 64, in x8).
  */
+import { ROLE_INDEX } from '../trace/tables.ts';
 import type { Cell, SourceLoc } from '../trace/types.ts';
 import { StepKind } from '../trace/types.ts';
 import { CHeap, GcHeap } from '../machine/heap.ts';
@@ -175,11 +176,14 @@ export function applyLeftover(p: Process): { value: number; setting: Leftover; o
   return { value, setting: p.leftover, objectName };
 }
 
+const GC_ROLE = ROLE_INDEX.gc;
+
 /** The most recently allocated live, scanned GC object of the program (else `sys.argv`). */
 function newestGcObject(p: Process): number {
-  for (let i = p.m.objects.length - 1; i >= 0; i--) {
-    const o = p.m.objects[i];
-    if (o !== undefined && o.role === 'gc' && o.died < 0 && o.atomic !== true && o.size >= 16) return o.id;
+  const t = p.m.objects;
+  for (let i = t.count - 1; i >= 0; i--) {
+    if (t.role[i] === GC_ROLE && t.died[i] === -1 && t.atomic[i] !== 2 && (t.size[i] as number) >= 16)
+      return i;
   }
   return p.runtimeObjects.argv;
 }

@@ -4,6 +4,7 @@
  * events and never re-runs the program.
  */
 import { PAGE_SIZE } from '../machine/memory.ts';
+import { objectList } from './tables.ts';
 import { EventKind, type ObjectRecord, type Trace } from './types.ts';
 
 /** The machine as it was after a given event. */
@@ -121,5 +122,5 @@ export function lifetimeAt(
 
 /** The objects that exist (alive or dead with stale bytes) at a step. */
 export function objectsAt(trace: Trace, step: number): ObjectRecord[] {
-  return trace.objects.filter((o) => o.born <= step);
+  return objectList(trace.objects).filter((o) => o.born <= step);
 }

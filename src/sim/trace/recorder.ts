@@ -24,8 +24,9 @@ function trim<T extends Typed>(arr: T, n: number): T {
 
 /** Source of memory pages and registers for keyframes. */
 export interface KeyframeSource {
-  /** Page numbers written since the last keyframe; cleared by the recorder. */
-  dirty: Set<number>;
+  /** Page numbers written since the last keyframe; cleared by the recorder with `clearDirty`. */
+  dirty: ReadonlySet<number>;
+  clearDirty(): void;
   pageNumbers(): number[];
   pageBytes(no: number): Uint8Array | undefined;
   registerSnapshot(): Uint8Array;
@@ -183,7 +184,8 @@ export class TraceRecorder {
   registerFrom(index: number, src: Uint8Array, offset: number, len: number): void {
     const off = this.bytesUsed;
     if (off + len > this.bytes.length) this.bytes = grow(this.bytes, off + len);
-    this.bytes.set(src.subarray(offset, offset + len), off);
+    const dst = this.bytes;
+    for (let i = 0; i < len; i++) dst[off + i] = src[offset + i] as number;
     this.bytesUsed = off + len;
     this.event(EventKind.Reg, index, len, off, -1);
   }
@@ -204,7 +206,7 @@ export class TraceRecorder {
       }
       pages.push(copy);
     }
-    src.dirty.clear();
+    src.clearDirty();
     this.keyframes.push({
       step,
       event: this.events.count,

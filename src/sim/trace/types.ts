@@ -7,6 +7,7 @@
  * megabytes, not a million objects.
  */
 import type { Target } from '../abi/ctype.ts';
+import type { BoundaryTable, FrameTable, ObjectTable } from './tables.ts';
 
 /** Which source a step or location belongs to. */
 export type SourceSide = 'cpp' | 'codon' | 'runtime';
@@ -284,9 +285,10 @@ export interface Trace {
   files: Record<'cpp' | 'codon', string>;
   registerNames: string[];
   regions: Region[];
-  objects: ObjectRecord[];
-  frames: FrameRecord[];
-  boundaryCalls: BoundaryCall[];
+  /** Read with `objectRecord`/`objectList` (tables.ts); columns, so a long run costs no GC. */
+  objects: ObjectTable;
+  frames: FrameTable;
+  boundaryCalls: BoundaryTable;
   steps: StepColumns;
   events: EventColumns;
   /** Bytes written by Write and Reg events. */
