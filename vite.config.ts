@@ -2,8 +2,16 @@
 import mdx from '@mdx-js/rollup';
 import react from '@vitejs/plugin-react';
 import remarkGfm from 'remark-gfm';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin } from 'vite';
+import {
+  build,
+  defineConfig,
+  type InlineConfig,
+  type Plugin,
+  type PluginOption,
+  type ResolvedConfig,
+} from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 /**
@@ -50,65 +58,144 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
-export default defineConfig({
-  base: basePath(process.env.BASE_PATH),
-  plugins: [
+/**
+ * This build's version: package.json's, plus `+BUILD_ID` when the environment names the build (a commit,
+ * a CI run), e.g. `0.1.0+4f2c1ab`. Every page carries it in `<meta name="version">`, and the app reads it
+ * as `APP_VERSION` (src/app/version.ts): a deployment can be told apart from the one before.
+ */
+export function appVersion(buildId = process.env.BUILD_ID): string {
+  const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  const id = (buildId ?? '').trim().replace(/[^\w.-]+/g, '-');
+  return id ? `${pkg.version}+${id}` : pkg.version;
+}
+
+/** `__APP_VERSION__` in the code (src/app/version.ts). */
+const versionDefine = (version: string) => ({ __APP_VERSION__: JSON.stringify(version) });
+
+/** Puts the version into every page's head. */
+function versionMeta(version: string): Plugin {
+  return {
+    name: 'codon-lab:version',
+    transformIndexHtml(html) {
+      return html.replace('</head>', `  <meta name="version" content="${version}" />\n  </head>`);
+    },
+  };
+}
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const page = (file: string) => fileURLToPath(new URL(`./${file}`, import.meta.url));
+
+/** What every build pass shares: MDX and TSX to modules, the CSP and the version in each page. */
+function sharedPlugins(version: string): PluginOption[] {
+  return [
     { enforce: 'pre', ...mdx({ providerImportSource: '@mdx-js/react', remarkPlugins: [remarkGfm] }) },
     react({ include: /\.(mdx|js|jsx|ts|tsx)$/ }),
     contentSecurityPolicy(),
-    // Offline (README, "Offline"): a Workbox service worker precaches every built file, so after the first
-    // visit every lesson opens and runs with the network off. A new deployment's worker takes over at once
-    // (skipWaiting + clientsClaim) and the next page load uses the new version.
-    VitePWA({
-      strategies: 'generateSW',
-      registerType: 'autoUpdate',
-      // public/register-sw.js registers it (a same-origin file: the CSP allows no inline script), so a
-      // refusal (a third-party frame, a private window) is caught instead of reported as an error.
-      injectRegister: false,
-      manifest: false,
-      workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,ico,json,wasm,ttf,woff2}'],
-        // Monaco's chunk is a few MB; the whole course must be there offline.
-        maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
-        // The site names everything in the query string: match precached pages without it.
-        ignoreURLParametersMatching: [/.*/],
-        navigateFallback: 'index.html',
-        navigateFallbackDenylist: [/\/(embed|present)\.html$/],
-        cleanupOutdatedCaches: true,
-        clientsClaim: true,
-        skipWaiting: true,
-      },
-    }),
-  ],
+    versionMeta(version),
+  ];
+}
+
+/**
+ * Offline (README, "Offline"): a Workbox service worker that precaches every built file, so after the
+ * first visit every lesson opens and runs with the network off. It is made by the last build pass, when
+ * every page is in the output folder.
+ */
+function offline(): PluginOption {
+  return VitePWA({
+    strategies: 'generateSW',
+    registerType: 'autoUpdate',
+    // public/register-sw.js registers it (a same-origin file: the CSP allows no inline script), so a
+    // refusal (a third-party frame, a private window) is caught instead of reported as an error.
+    injectRegister: false,
+    manifest: false,
+    workbox: {
+      globPatterns: ['**/*.{js,css,html,svg,png,ico,json,wasm,ttf,woff2}'],
+      // Monaco's chunk is a few MB; the whole course must be there offline.
+      maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
+      // The site names everything in the query string: match precached pages without it.
+      ignoreURLParametersMatching: [/.*/],
+      navigateFallback: 'index.html',
+      navigateFallbackDenylist: [/\/(embed|present)\.html$/],
+      // A new deployment's worker takes over at once and deletes the old precache (README, "Offline").
+      cleanupOutdatedCaches: true,
+      clientsClaim: true,
+      skipWaiting: true,
+    },
+  });
+}
+
+const buildOptions = {
+  target: 'es2022',
+  // Monaco is one lazily loaded chunk of a few MB by nature; the first-paint chunk is what we watch.
+  chunkSizeWarningLimit: 4096,
+} as const;
+
+/** The second build pass: the pages that show a playground outside the site. */
+function otherPagesConfig(site: ResolvedConfig, version: string): InlineConfig {
+  return {
+    configFile: false,
+    root,
+    base: site.base,
+    mode: site.mode,
+    logLevel: site.logLevel,
+    plugins: [...sharedPlugins(version), offline()],
+    define: versionDefine(version),
+    build: {
+      ...buildOptions,
+      outDir: site.build.outDir,
+      // Beside the site's files, which the first pass has just written.
+      emptyOutDir: false,
+      copyPublicDir: false,
+      rolldownOptions: { input: { embed: page('embed.html'), present: page('present.html') } },
+    },
+    worker: { format: 'es' },
+  };
+}
+
+/**
+ * The embed (an iframe in another site's page) and the presenter view are built in a second pass into
+ * the same folder, after the site. Built as entries of the site's own pass, they would share its modules,
+ * and the chunks the site's first paint loads would change (+1.4 KB gzip, or +3.4 KB without chunk rules);
+ * built apart, the site's files are byte for byte those of a site-only build (e2e/first-paint.spec.ts).
+ * Files that come out identical (the workers, fonts, stylesheets) have the same content-hashed name, so
+ * they are one file; Monaco's chunk is not (it imports helpers from each pass's own entry chunk), so it is
+ * there twice: +3.3 MB in the output and the offline precache. (A chunk of its own with the helpers in
+ * another would make it one file, but would add two requests and 0.4 KB gzip to the site's first paint.)
+ * The service worker is made last, by this pass, so it precaches both passes' files.
+ */
+function otherPages(version: string): Plugin<{ enabled: boolean }> {
+  let site: ResolvedConfig | undefined;
+  // A site-only build (the first-paint check) turns this off.
+  const api = { enabled: true };
+  return {
+    name: 'codon-lab:other-pages',
+    apply: 'build',
+    api,
+    configResolved(config) {
+      site = config;
+    },
+    async closeBundle(error) {
+      if (error || !site || !api.enabled) return;
+      await build(otherPagesConfig(site, version));
+    },
+  };
+}
+
+const version = appVersion();
+
+export default defineConfig({
+  root,
+  base: basePath(process.env.BASE_PATH),
+  plugins: [...sharedPlugins(version), otherPages(version)],
+  define: versionDefine(version),
   server: { port: 5173 },
   preview: { port: 4173 },
   build: {
-    target: 'es2022',
-    // Monaco is one lazily loaded chunk of a few MB by nature; the first-paint chunk is what we watch.
-    chunkSizeWarningLimit: 4096,
-    rolldownOptions: {
-      output: {
-        codeSplitting: {
-          groups: [
-            {
-              // What the site's first paint needs, in one chunk as with a single entry: without this the
-              // modules the embed and presenter pages share with the site are split into several chunks,
-              // which cost the site's first paint 3.4 KB gzip more. Lazily loaded parts (the diagram, the
-              // Share / Embed dialog, Monaco, the simulator, lesson texts) stay out of it.
-              name: 'site',
-              test: /node_modules[\\/](react|react-dom|scheduler|zustand|fflate|@mdx-js[\\/]react)[\\/]|src[\\/](i18n|mdx|app[\\/](?!diagram|playground[\\/]ShareDialog))|src[\\/]embed[\\/]params/,
-            },
-          ],
-        },
-      },
-      // The site, and the pages that show a playground outside it: the embed (an iframe in another site's
-      // page) and the presenter view. Each is its own entry, so the site's first paint loads neither.
-      input: {
-        main: fileURLToPath(new URL('./index.html', import.meta.url)),
-        embed: fileURLToPath(new URL('./embed.html', import.meta.url)),
-        present: fileURLToPath(new URL('./present.html', import.meta.url)),
-      },
-    },
+    ...buildOptions,
+    // The site. embed.html and present.html are built by a second pass (otherPages).
+    rolldownOptions: { input: { main: page('index.html') } },
   },
   worker: { format: 'es' },
   test: {

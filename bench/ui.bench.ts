@@ -8,7 +8,10 @@
  * - longest main-thread task (long tasks and long animation frames) during those edits, and during 10 s of
  *   playback at the default speed;
  * - the JavaScript loaded before the first lesson text is painted, gzipped as a server would send it;
- * - time to the first lesson text (the lesson title painted, Element Timing) under 4x CPU throttling.
+ * - time to the first lesson text (the lesson title painted, Element Timing) under 4x CPU throttling;
+ * - the bytes the embed and presenter pages add to what index.html loads before its first paint (its
+ *   scripts, module preloads, stylesheets and their static imports, gzipped), against a site-only build
+ *   (goal 0: vite.config.ts builds those pages in a pass of their own).
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
@@ -16,12 +19,14 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { findChromium, HOW_TO_GET_CHROMIUM } from '../scripts/find-browser.mjs';
+import { buildSite, firstPaintFiles, gzipBytes, readFromDir } from '../scripts/site-bytes.ts';
 
 const RUNS = 5;
 const EDITS_PER_RUN = 10;
 const PLAYBACK_MS = 10_000;
 const PORT = 4185;
 const OUT_DIR = 'tmp/bench-dist';
+const SITE_ONLY_DIR = 'tmp/bench-dist-site-only';
 const ORIGIN = `http://localhost:${PORT}`;
 const LESSON_URL = `${ORIGIN}/?v=1&lesson=02-the-bug&program=bug`;
 const vite = ['node_modules/vite/bin/vite.js'];
@@ -209,8 +214,30 @@ async function firstPaint(browser: Browser, throttle: number, withholdDeferred =
   return result;
 }
 
-function gzipBytes(pathname: string): number {
+function gzipFileBytes(pathname: string): number {
   return gzipSync(readFileSync(join(OUT_DIR, pathname.replace(/^\//, '')))).length;
+}
+
+/**
+ * What index.html loads before its first paint in the real build against a site-only build of the same
+ * sources: gzip bytes added (JS + CSS; 0 when the files are the same), and the files of each.
+ */
+async function firstPaintAdded() {
+  const real = readFromDir(OUT_DIR);
+  const siteOnly = readFromDir(SITE_ONLY_DIR);
+  const files = await firstPaintFiles(real, '/');
+  const siteOnlyFiles = await firstPaintFiles(siteOnly, '/');
+  const bytes = await gzipBytes(real, files);
+  const siteOnlyBytes = await gzipBytes(siteOnly, siteOnlyFiles);
+  return {
+    gzipBytes: bytes.js + bytes.css - siteOnlyBytes.js - siteOnlyBytes.css,
+    sameFiles: JSON.stringify(files) === JSON.stringify(siteOnlyFiles),
+    goalBytes: 0,
+    files,
+    siteOnlyFiles,
+    gzip: bytes,
+    siteOnlyGzip: siteOnlyBytes,
+  };
 }
 
 async function main() {
@@ -226,6 +253,9 @@ async function main() {
     },
   );
   if (build.status !== 0) throw new Error('build failed');
+  // The same sources as a site-only build, right after, for what the other pages add to the first paint.
+  await buildSite(SITE_ONLY_DIR, '/', { siteOnly: true });
+  const addedByOtherPages = await firstPaintAdded();
   const server = spawn(
     process.execPath,
     [...vite, 'preview', '--outDir', OUT_DIR, '--port', String(PORT), '--strictPort'],
@@ -253,7 +283,7 @@ async function main() {
       for (let run = 0; run < RUNS; run++) paints.push((await firstPaint(browser, 4)).paint);
       const needed = await firstPaint(browser, 1, true);
       const firstPaintJs = needed.scripts.filter((path) => !DEFERRED.test(path));
-      const firstPaintGzip = firstPaintJs.reduce((sum, path) => sum + gzipBytes(path), 0);
+      const firstPaintGzip = firstPaintJs.reduce((sum, path) => sum + gzipFileBytes(path), 0);
       const results = {
         date: new Date().toISOString(),
         browser: found.path,
@@ -276,6 +306,7 @@ async function main() {
           goalKB: 250,
           note: 'measured with Monaco, the diagram and the workers withheld; the lesson title painted without them',
         },
+        firstPaintAddedByOtherPages: addedByOtherPages,
         timeToFirstLessonText4xCpu: {
           runsMs: paints.map(round),
           medianMs: round(median(paints)),
@@ -291,6 +322,8 @@ async function main() {
         'longest task, playback (ms, goal <= 50)': results.longestTaskDuringPlaybackMs,
         'first-paint JS (KB gzip, goal <= 250)': results.firstPaintJs.gzipKB,
         'first lesson text, 4x CPU, median (ms, goal <= 1500)': results.timeToFirstLessonText4xCpu.medianMs,
+        'first-paint JS + CSS added by the embed/presenter pages (bytes gzip, goal 0)':
+          addedByOtherPages.gzipBytes,
       });
       console.log('Wrote bench/results/ui.json');
     } finally {
