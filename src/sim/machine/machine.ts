@@ -109,10 +109,8 @@ export class Machine {
   /** For objects the collector freed: the C heap object that still held a pointer to them. */
   readonly gcHiddenBy = new Map<number, number>();
   private readonly returnNames = new Map<string, string>();
-  /** Objects that belong to each active frame, so leaving it needs no search. */
-  private readonly frameObjects = new Map<number, number[]>();
-  /** Objects alive now, for address look-ups. */
-  readonly live = new Set<number>();
+  /** Objects alive now, for address look-ups and for what dies with a frame. */
+  readonly live = new LiveList();
   /** The most recently dead objects (stale bytes a pointer may still reach). */
   private readonly recentDead: number[] = [];
   private readonly findingIndex = new Map<string, number>();
@@ -164,7 +162,7 @@ export class Machine {
   }
 
   get stepCount(): number {
-    return this.rec.steps.count;
+    return this.rec.stepCount;
   }
 
   /** Starts a source-level step; stops the run when the step budget is spent. */
@@ -175,7 +173,7 @@ export class Machine {
     message: string,
     params: readonly (string | number)[] = [],
   ): number {
-    if (this.rec.steps.count >= this.options.maxSteps && kind !== StepKind.End && kind !== StepKind.Crash) {
+    if (this.rec.stepCount >= this.options.maxSteps && kind !== StepKind.End && kind !== StepKind.Crash) {
       throw new RunStop('step-limit');
     }
     this.currentSide = side;
@@ -203,29 +201,8 @@ export class Machine {
   /** Creates an object: its bytes become indeterminate unless `initialized`. */
   newObject(spec: NewObject): number {
     const region = this.mem.regionOf(spec.addr);
-    const frameId = spec.frameId ?? -1;
-    const id = this.objects.add({
-      name: spec.name,
-      typeName: spec.typeName,
-      role: spec.role,
-      side: spec.side,
-      regionId: region?.id ?? -1,
-      addr: spec.addr,
-      size: spec.size,
-      cells: spec.cells ?? opaqueCells(spec.size),
-      frameId,
-      born: Math.max(0, this.rec.steps.count - 1),
-      loc: spec.loc ?? null,
-      atomic: spec.atomic,
-    });
-    if (frameId >= 0) {
-      let list = this.frameObjects.get(frameId);
-      if (list === undefined) {
-        list = [];
-        this.frameObjects.set(frameId, list);
-      }
-      list.push(id);
-    }
+    const born = Math.max(0, this.rec.stepCount - 1);
+    const id = this.objects.add(spec, region?.id ?? -1, born, spec.cells ?? opaqueCells(spec.size));
     this.live.add(id);
     if (spec.initialized !== true) this.mem.markUninitialized(spec.addr, spec.size);
     this.rec.event(EventKind.Alloc, spec.addr, spec.size, 0, id);
@@ -236,7 +213,7 @@ export class Machine {
   endObject(id: number, kind: DeathKind, loc: SourceLoc | null = this.currentLoc): void {
     const t = this.objects;
     if (id < 0 || id >= t.count || (t.died[id] as number) >= 0) return;
-    t.end(id, Math.max(0, this.rec.steps.count - 1), kind, loc);
+    t.end(id, Math.max(0, this.rec.stepCount - 1), kind, loc);
     this.live.delete(id);
     this.recentDead.push(id);
     if (this.recentDead.length > 512) this.recentDead.splice(0, 256);
@@ -263,7 +240,9 @@ export class Machine {
     const t = this.objects;
     let best = -1;
     let bestSize = Infinity;
-    for (const id of this.live) {
+    const live = this.live;
+    for (let i = 0; i < live.size; i++) {
+      const id = live.ids[i] as number;
       const start = t.addr[id] as number;
       const size = t.size[id] as number;
       const role = t.role[id] as number;
@@ -290,7 +269,9 @@ export class Machine {
   /** Live frame-link objects (return addresses, saved frame pointers) covering `addr`. */
   private frameLinkAt(addr: number, len: number): number {
     const t = this.objects;
-    for (const id of this.live) {
+    const live = this.live;
+    for (let i = 0; i < live.size; i++) {
+      const id = live.ids[i] as number;
       const start = t.addr[id] as number;
       if (t.role[id] === FRAME_LINK && addr < start + (t.size[id] as number) && addr + len > start) return id;
     }
@@ -561,7 +542,9 @@ export class Machine {
   returnInstruction(slot: number): void {
     if (slot < 0) return;
     const t = this.objects;
-    for (const id of this.live) {
+    const live = this.live;
+    for (let i = 0; i < live.size; i++) {
+      const id = live.ids[i] as number;
       if (t.addr[id] === slot && t.role[id] === FRAME_LINK) {
         this.endObject(id, 'out-of-scope');
         break;
@@ -655,7 +638,7 @@ export class Machine {
   /** Records entry into a function; the interpreter places its locals below `entrySp`. */
   enterFrame(functionName: string, side: SourceSide, boundaryCallId = -1): number {
     const sp = this.sp();
-    const step = Math.max(0, this.rec.steps.count - 1);
+    const step = Math.max(0, this.rec.stepCount - 1);
     const id = this.frames.add(functionName, side, this.currentFrame, sp, step, boundaryCallId);
     this.currentFrame = id;
     this.rec.event(EventKind.Enter, sp, 0, 0, id);
@@ -678,12 +661,16 @@ export class Machine {
     const f = this.frames;
     if (frameId < 0 || frameId >= f.count) return;
     // The frame's objects die with it (their bytes stay until something reuses them).
-    const owned = this.frameObjects.get(frameId);
-    if (owned !== undefined) {
-      for (const id of owned) this.endObject(id, 'out-of-scope');
-      this.frameObjects.delete(frameId);
+    const t = this.objects;
+    const live = this.live;
+    // Oldest first, as they were created; collected before ending, since ending changes the list.
+    let owned: number[] | null = null;
+    for (let i = 0; i < live.size; i++) {
+      const id = live.ids[i] as number;
+      if (t.frameId[id] === frameId) (owned ??= []).push(id);
     }
-    f.exitStep[frameId] = Math.max(0, this.rec.steps.count - 1);
+    if (owned !== null) for (const id of owned) this.endObject(id, 'out-of-scope');
+    f.exitStep[frameId] = Math.max(0, this.rec.stepCount - 1);
     const entrySp = f.entrySp[frameId] as number;
     this.rec.event(EventKind.Exit, entrySp, 0, 0, frameId);
     this.setRegInt(this.spName, entrySp);
@@ -717,7 +704,7 @@ export class Machine {
       side,
       line,
       column: l?.column ?? 0,
-      step: Math.max(0, this.rec.steps.count - 1),
+      step: Math.max(0, this.rec.stepCount - 1),
       count: 1,
       related,
       objects,
@@ -736,7 +723,7 @@ export class Machine {
       side: loc?.side ?? this.currentSide,
       line: loc?.line ?? 0,
       message: { id: message, params },
-      step: Math.max(0, this.rec.steps.count - 1),
+      step: Math.max(0, this.rec.stepCount - 1),
     };
     this.rec.event(EventKind.Crash, address, SIGNALS[signal], 0, -1);
     throw new RunStop('crash');
@@ -767,7 +754,7 @@ export class Machine {
 
   endBoundaryCall(id: number): void {
     const c = this.boundaryCalls;
-    if (id >= 0 && id < c.count) c.returnStep[id] = Math.max(0, this.rec.steps.count - 1);
+    if (id >= 0 && id < c.count) c.returnStep[id] = Math.max(0, this.rec.stepCount - 1);
     this.rec.event(EventKind.BoundaryReturn, 0, 0, 0, id);
   }
 
@@ -814,3 +801,42 @@ function opaqueCells(size: number): Cell[] {
 
 /** The x87 "real indefinite" QNaN (sign bit set), what popping an empty x87 stack gives. */
 export const X87_INDEFINITE = -NaN;
+
+/**
+ * The ids of the live objects in the order they were created (ascending), so look-ups that pick
+ * the first of equals stay deterministic. Objects mostly die last-in first-out (stack frames), so
+ * removal is from near the end.
+ */
+export class LiveList {
+  readonly ids: number[] = [];
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  add(id: number): void {
+    const ids = this.ids;
+    // Ids are handed out in ascending order, so a new one goes at the end.
+    if (ids.length === 0 || (ids[ids.length - 1] as number) < id) ids.push(id);
+    else {
+      let i = ids.length;
+      while (i > 0 && (ids[i - 1] as number) > id) i--;
+      if (ids[i - 1] !== id) ids.splice(i, 0, id);
+    }
+  }
+
+  delete(id: number): void {
+    const i = this.ids.lastIndexOf(id);
+    if (i < 0) return;
+    if (i === this.ids.length - 1) this.ids.pop();
+    else this.ids.splice(i, 1);
+  }
+
+  has(id: number): boolean {
+    return this.ids.lastIndexOf(id) >= 0;
+  }
+
+  [Symbol.iterator](): IterableIterator<number> {
+    return [...this.ids][Symbol.iterator]();
+  }
+}

@@ -58,6 +58,28 @@ const LINK_CELLS_A64: Cell[] = [
 ];
 const POINTER_CELLS: Cell[] = [{ path: '', offset: 0, size: 8, kind: 'pointer' }];
 
+interface ParamPlan {
+  param: FunctionDecl['params'][number];
+  size: number;
+  align: number;
+  kind: ReturnType<typeof scalarKind>;
+  typeName: string;
+  cells: Cell[] | undefined;
+  loc: SourceLoc;
+  /** The one register the whole parameter arrives in, at offset 0, if so. */
+  part: { reg: string; offset: number; size: number; regOffset: number } | undefined;
+}
+
+interface FnPlan {
+  conv: { ret: ReturnClassification; args: ReturnType<typeof classifyArgs> };
+  enterLoc: SourceLoc;
+  leaveLoc: SourceLoc;
+  hiddenTypeName: string;
+  params: ParamPlan[];
+  /** The narration parameters of entering and leaving, one array per caller. */
+  callParams(callerName: string): string[];
+}
+
 export class CppInterpreter {
   private frame: CppFrame | null = null;
   private readonly statics = new Map<number, VarSlot & { initialized: boolean }>();
@@ -135,6 +157,49 @@ export class CppInterpreter {
       this.recordLayouts.set(decl, l);
     }
     return l;
+  }
+
+  private readonly plans = new WeakMap<FunctionDecl, FnPlan>();
+
+  /** What every call of a function shares: its convention, locations, parameter layouts, narration. */
+  private plan(fn: FunctionDecl): FnPlan {
+    let plan = this.plans.get(fn);
+    if (plan !== undefined) return plan;
+    const conv = this.convention(fn);
+    const body = fn.body?.span.end ?? fn.span.end;
+    const end = this.loc({ start: body, end: body });
+    const paramsByCaller = new Map<string, string[]>();
+    plan = {
+      conv,
+      enterLoc: this.loc(fn.definitionSpan ?? fn.span),
+      leaveLoc: { ...end, column: Math.max(1, end.column - 1) },
+      hiddenTypeName: `${typeToString(fn.returnType)}*`,
+      params: fn.params.map((param, i) => {
+        const loc = conv.args[i];
+        const part = loc?.kind === 'regs' && loc.parts.length === 1 ? loc.parts[0] : undefined;
+        const size = Math.max(this.size(param.type), 1);
+        return {
+          param,
+          size,
+          align: Math.max(this.align(param.type), 1),
+          kind: scalarKind(param.type, this.target),
+          typeName: typeToString(param.type),
+          cells: this.cells(param.type),
+          loc: this.loc(param.span),
+          part: part !== undefined && part.regOffset === 0 ? part : undefined,
+        };
+      }),
+      callParams: (callerName) => {
+        let ps = paramsByCaller.get(callerName);
+        if (ps === undefined) {
+          ps = [fn.qualifiedName, callerName];
+          paramsByCaller.set(callerName, ps);
+        }
+        return ps;
+      },
+    };
+    this.plans.set(fn, plan);
+    return plan;
   }
 
   /** The function's own convention for its result and parameters, computed once. */
@@ -242,13 +307,11 @@ export class CppInterpreter {
     const m = this.p.m;
     if (fn.body === null) throw new Unsupported(`${fn.name} has no body here`, fn.span);
     if (++this.depth > 5000) m.crash('SIGSEGV', m.sp(), 'crash.stack-overflow', [hex(m.sp())]);
-    const conv = this.convention(fn);
+    const plan = this.plan(fn);
+    const conv = plan.conv;
     const ret = conv.ret;
     const entrySp = m.sp();
-    m.step(StepKind.Call, SIDE, this.loc(fn.definitionSpan ?? fn.span), 'cpp.enter', [
-      fn.qualifiedName,
-      callerName,
-    ]);
+    m.step(StepKind.Call, SIDE, plan.enterLoc, 'cpp.enter', plan.callParams(callerName));
     const frameId = m.enterFrame(fn.qualifiedName, SIDE);
     const frame: CppFrame = {
       fn,
@@ -285,50 +348,51 @@ export class CppInterpreter {
       const slot = m.pushStack(8, 8);
       const id = m.newObject({
         name: `hidden result pointer (from ${reg})`,
-        typeName: `${typeToString(fn.returnType)}*`,
+        typeName: plan.hiddenTypeName,
         role: 'param',
         side: SIDE,
         addr: slot,
         size: 8,
         frameId,
         cells: POINTER_CELLS,
-        loc: this.loc(fn.definitionSpan ?? fn.span),
+        loc: plan.enterLoc,
       });
       m.storeInt(slot, 8, value, { intended: id, loc: null });
     }
     // Parameters, spilled from their registers into the frame as -O0 code does.
     const locs = conv.args;
-    fn.params.forEach((param, i) => {
+    for (let i = 0; i < plan.params.length; i++) {
+      const pp = plan.params[i] as ParamPlan;
+      const param = pp.param;
       const loc = locs[i];
-      const size = Math.max(this.size(param.type), 1);
-      const kind = scalarKind(param.type, this.target);
-      const addr = m.pushStack(size, Math.max(this.align(param.type), 1));
-      const cells = this.cells(param.type);
+      const size = pp.size;
+      const kind = pp.kind;
+      const addr = m.pushStack(size, pp.align);
       const id = m.newObject({
         name: param.name,
-        typeName: typeToString(param.type),
+        typeName: pp.typeName,
         role: 'param',
         side: SIDE,
         addr,
         size,
         frameId,
-        ...(cells ? { cells } : {}),
-        loc: this.loc(param.span),
+        cells: pp.cells,
+        loc: pp.loc,
       });
       frame.vars.set(param.id, { addr, objectId: id, type: param.type });
-      if (loc === undefined) return;
-      const part = loc.kind === 'regs' && loc.parts.length === 1 ? loc.parts[0] : undefined;
-      if (part !== undefined && kind !== null && kind.k === 'int' && part.regOffset === 0) {
+      if (loc === undefined) continue;
+      const part = pp.part;
+      if (part !== undefined && kind !== null && kind.k === 'int') {
         // The common case: an integer or pointer in one general register, spilled as is.
         m.storeInt(addr, kind.size, kind.signed ? m.regs.getInt(part.reg) : m.regs.getUint(part.reg), {
           intended: id,
           loc: null,
         });
-        return;
+        continue;
       }
       const bytes = this.readArgument(loc, size, entrySp);
       m.storeBytes(addr, bytes, { intended: id, loc: null });
-    });
+    }
     // Reserve every local's slot now; each object comes to life at its declaration.
     for (const v of fn.locals) {
       if (v.storage !== 'auto' || (v.nrvo === true && ret.indirect)) continue;
@@ -341,11 +405,7 @@ export class CppInterpreter {
     try {
       this.execBlock(fn.body);
       // Falling off the end of a value-returning function is undefined; g++ -O0 returns whatever is in rax.
-      const end = this.loc({ start: fn.body.span.end, end: fn.body.span.end });
-      m.step(StepKind.Return, SIDE, { ...end, column: Math.max(1, end.column - 1) }, 'cpp.leave', [
-        fn.qualifiedName,
-        callerName,
-      ]);
+      m.step(StepKind.Return, SIDE, plan.leaveLoc, 'cpp.leave', plan.callParams(callerName));
       if (ret.indirect && this.target === 'x86_64' && frame.hidden !== null) {
         // The psABI: a function returning in memory returns the hidden pointer in rax.
         m.setRegInt('rax', frame.hidden.addr);

@@ -18,9 +18,46 @@ function grow<T extends Typed>(arr: T, need: number): T {
   return next;
 }
 
-function trim<T extends Typed>(arr: T, n: number): T {
-  return arr.slice(0, n) as T;
+/** Rows per chunk of a column: a long run fills chunks and copies each row once, at the end. */
+const CHUNK = 1 << 15;
+
+/**
+ * A column that grows by whole chunks instead of doubling: no copy while the run goes on (doubling
+ * copies everything at each step and makes the collector chase the discarded buffers), one copy
+ * into an exactly sized array at the end.
+ */
+class Column<T extends Typed> {
+  /** The chunk rows are written to now; row i lives at `cur[i - base]`. */
+  cur: T;
+  base = 0;
+  private readonly full: T[] = [];
+
+  constructor(private readonly ctor: new (n: number) => T) {
+    this.cur = new ctor(CHUNK);
+  }
+
+  /** Starts a new chunk (the current one is full). */
+  next(): void {
+    this.full.push(this.cur);
+    this.base += CHUNK;
+    this.cur = new this.ctor(CHUNK);
+  }
+
+  /** The first `n` rows as one array. */
+  join(n: number): T {
+    const out = new this.ctor(n);
+    let at = 0;
+    for (const c of this.full) {
+      out.set(c.subarray(0, Math.min(CHUNK, n - at)), at);
+      at += CHUNK;
+      if (at >= n) return out;
+    }
+    if (at < n) out.set(this.cur.subarray(0, n - at), at);
+    return out;
+  }
 }
+
+const col = <T extends Typed>(ctor: new (n: number) => T) => new Column<T>(ctor);
 
 /** Source of memory pages and registers for keyframes. */
 export interface KeyframeSource {
@@ -34,49 +71,48 @@ export interface KeyframeSource {
 }
 
 export class TraceRecorder {
-  steps: StepColumns;
-  events: EventColumns;
+  /** Steps recorded so far. */
+  stepCount = 0;
+  /** Events recorded so far. */
+  eventCount = 0;
+  private readonly sKind = col(Uint8Array);
+  private readonly sSide = col(Uint8Array);
+  private readonly sLine = col(Uint32Array);
+  private readonly sColumn = col(Uint16Array);
+  private readonly sEndLine = col(Uint32Array);
+  private readonly sEndColumn = col(Uint16Array);
+  private readonly sMessage = col(Uint16Array);
+  private readonly sParamStart = col(Uint32Array);
+  private readonly sEventStart = col(Uint32Array);
+  private readonly sFrame = col(Int32Array);
+  private readonly eKind = col(Uint8Array);
+  private readonly eA = col(Float64Array);
+  private readonly eB = col(Uint32Array);
+  private readonly eC = col(Uint32Array);
+  private readonly eD = col(Int32Array);
   bytes = new Uint8Array(1 << 16);
   bytesUsed = 0;
   readonly params: (string | number)[] = [];
   readonly messageIds: string[] = [];
   private readonly messageIndex = new Map<string, number>();
+  private lastMessage = '';
+  private lastMessageId = -1;
   readonly keyframes: Keyframe[] = [];
   private readonly lastPages = new Map<number, Uint8Array>();
 
-  constructor(private readonly source: KeyframeSource) {
-    const n = 1024;
-    this.steps = {
-      count: 0,
-      kind: new Uint8Array(n),
-      side: new Uint8Array(n),
-      line: new Uint32Array(n),
-      column: new Uint16Array(n),
-      endLine: new Uint32Array(n),
-      endColumn: new Uint16Array(n),
-      message: new Uint16Array(n),
-      paramStart: new Uint32Array(n),
-      eventStart: new Uint32Array(n),
-      frame: new Int32Array(n),
-    };
-    const m = 4096;
-    this.events = {
-      count: 0,
-      kind: new Uint8Array(m),
-      a: new Float64Array(m),
-      b: new Uint32Array(m),
-      c: new Uint32Array(m),
-      d: new Int32Array(m),
-    };
-  }
+  constructor(private readonly source: KeyframeSource) {}
 
   private messageId(id: string): number {
+    // Runs of steps repeat a message (a loop body): remember the last one.
+    if (id === this.lastMessage) return this.lastMessageId;
     let i = this.messageIndex.get(id);
     if (i === undefined) {
       i = this.messageIds.length;
       this.messageIds.push(id);
       this.messageIndex.set(id, i);
     }
+    this.lastMessage = id;
+    this.lastMessageId = i;
     return i;
   }
 
@@ -92,63 +128,70 @@ export class TraceRecorder {
     params: readonly (string | number)[],
     frame: number,
   ): number {
-    const s = this.steps;
-    const i = s.count;
+    const i = this.stepCount;
     if (i % KEYFRAME_INTERVAL === 0) this.keyframe(i);
-    if (i + 1 >= s.kind.length) {
-      const need = i + 2;
-      s.kind = grow(s.kind, need);
-      s.side = grow(s.side, need);
-      s.line = grow(s.line, need);
-      s.column = grow(s.column, need);
-      s.endLine = grow(s.endLine, need);
-      s.endColumn = grow(s.endColumn, need);
-      s.message = grow(s.message, need);
-      s.paramStart = grow(s.paramStart, need);
-      s.eventStart = grow(s.eventStart, need);
-      s.frame = grow(s.frame, need);
+    let j = i - this.sKind.base;
+    if (j === CHUNK) {
+      for (const c of this.stepColumns()) c.next();
+      j = 0;
     }
-    s.kind[i] = kind;
-    s.side[i] = side;
-    s.line[i] = line;
-    s.column[i] = column;
-    s.endLine[i] = endLine;
-    s.endColumn[i] = endColumn;
-    s.message[i] = this.messageId(message);
-    s.paramStart[i] = this.params.length;
-    for (const p of params) this.params.push(p);
-    s.eventStart[i] = this.events.count;
-    s.frame[i] = frame;
-    s.count = i + 1;
+    this.sKind.cur[j] = kind;
+    this.sSide.cur[j] = side;
+    this.sLine.cur[j] = line;
+    this.sColumn.cur[j] = column;
+    this.sEndLine.cur[j] = endLine;
+    this.sEndColumn.cur[j] = endColumn;
+    this.sMessage.cur[j] = this.messageId(message);
+    this.sParamStart.cur[j] = this.params.length;
+    for (let k = 0; k < params.length; k++) this.params.push(params[k] as string | number);
+    this.sEventStart.cur[j] = this.eventCount;
+    this.sFrame.cur[j] = frame;
+    this.stepCount = i + 1;
     return i;
+  }
+
+  private stepColumns(): Column<Typed>[] {
+    return [
+      this.sKind,
+      this.sSide,
+      this.sLine,
+      this.sColumn,
+      this.sEndLine,
+      this.sEndColumn,
+      this.sMessage,
+      this.sParamStart,
+      this.sEventStart,
+      this.sFrame,
+    ];
   }
 
   /** Replaces the narration of the current step (when its outcome is only known at its end). */
   setMessage(message: string, params: readonly (string | number)[]): void {
-    const i = this.steps.count - 1;
+    const i = this.stepCount - 1;
     if (i < 0) return;
-    this.steps.message[i] = this.messageId(message);
-    this.params.length = this.steps.paramStart[i] as number;
+    const j = i - this.sKind.base;
+    this.sMessage.cur[j] = this.messageId(message);
+    this.params.length = this.sParamStart.cur[j] as number;
     for (const p of params) this.params.push(p);
   }
 
   event(kind: EventKind, a: number, b: number, c: number, d: number): number {
-    const e = this.events;
-    const i = e.count;
-    if (i >= e.kind.length) {
-      const need = i + 1;
-      e.kind = grow(e.kind, need);
-      e.a = grow(e.a, need);
-      e.b = grow(e.b, need);
-      e.c = grow(e.c, need);
-      e.d = grow(e.d, need);
+    const i = this.eventCount;
+    let j = i - this.eKind.base;
+    if (j === CHUNK) {
+      this.eKind.next();
+      this.eA.next();
+      this.eB.next();
+      this.eC.next();
+      this.eD.next();
+      j = 0;
     }
-    e.kind[i] = kind;
-    e.a[i] = a;
-    e.b[i] = b;
-    e.c[i] = c;
-    e.d[i] = d;
-    e.count = i + 1;
+    this.eKind.cur[j] = kind;
+    this.eA.cur[j] = a;
+    this.eB.cur[j] = b;
+    this.eC.cur[j] = c;
+    this.eD.cur[j] = d;
+    this.eventCount = i + 1;
     return i;
   }
 
@@ -209,7 +252,7 @@ export class TraceRecorder {
     src.clearDirty();
     this.keyframes.push({
       step,
-      event: this.events.count,
+      event: this.eventCount,
       pageNumbers: numbers,
       pages,
       registers: src.registerSnapshot(),
@@ -217,33 +260,31 @@ export class TraceRecorder {
     });
   }
 
-  /** The final columns, trimmed to their used length. */
+  /** The final columns, each one exactly sized array. */
   finish(): { steps: StepColumns; events: EventColumns; bytes: Uint8Array } {
-    const s = this.steps;
-    const n = s.count;
-    const e = this.events;
-    const m = e.count;
+    const n = this.stepCount;
+    const m = this.eventCount;
     return {
       steps: {
         count: n,
-        kind: trim(s.kind, n),
-        side: trim(s.side, n),
-        line: trim(s.line, n),
-        column: trim(s.column, n),
-        endLine: trim(s.endLine, n),
-        endColumn: trim(s.endColumn, n),
-        message: trim(s.message, n),
-        paramStart: trim(s.paramStart, n),
-        eventStart: trim(s.eventStart, n),
-        frame: trim(s.frame, n),
+        kind: this.sKind.join(n),
+        side: this.sSide.join(n),
+        line: this.sLine.join(n),
+        column: this.sColumn.join(n),
+        endLine: this.sEndLine.join(n),
+        endColumn: this.sEndColumn.join(n),
+        message: this.sMessage.join(n),
+        paramStart: this.sParamStart.join(n),
+        eventStart: this.sEventStart.join(n),
+        frame: this.sFrame.join(n),
       },
       events: {
         count: m,
-        kind: trim(e.kind, m),
-        a: trim(e.a, m),
-        b: trim(e.b, m),
-        c: trim(e.c, m),
-        d: trim(e.d, m),
+        kind: this.eKind.join(m),
+        a: this.eA.join(m),
+        b: this.eB.join(m),
+        c: this.eC.join(m),
+        d: this.eD.join(m),
       },
       bytes: this.bytes.slice(0, this.bytesUsed),
     };

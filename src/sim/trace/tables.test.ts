@@ -17,19 +17,12 @@ const loc = (line: number): SourceLoc => ({ side: 'cpp', line, column: 1, endLin
 const cells: Cell[] = [{ path: '', offset: 0, size: 8, kind: 'float' }];
 
 function addLocal(t: ObjectTableBuilder, name: string, addr: number, where: SourceLoc | null = loc(3)) {
-  return t.add({
-    name,
-    typeName: 'double',
-    role: 'local',
-    side: 'cpp',
-    regionId: 5,
-    addr,
-    size: 8,
+  return t.add(
+    { name, typeName: 'double', role: 'local', side: 'cpp', addr, size: 8, frameId: 0, loc: where },
+    5,
+    2,
     cells,
-    frameId: 0,
-    born: 2,
-    loc: where,
-  });
+  );
 }
 
 describe('the object table', () => {
@@ -66,7 +59,7 @@ describe('the object table', () => {
   it('keeps atomic unset unless said, and says it when it was', () => {
     const t = new ObjectTableBuilder();
     const plain = addLocal(t, 'x', 64);
-    const atomic = t.add({ ...t.record(plain)!, atomic: true });
+    const atomic = t.add({ ...t.record(plain)!, atomic: true }, 5, 2, cells);
     const table = t.table();
     expect('atomic' in objectRecord(table, plain)!).toBe(false);
     expect(objectRecord(table, atomic)?.atomic).toBe(true);

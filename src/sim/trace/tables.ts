@@ -125,18 +125,16 @@ class Pool<T> {
   }
 }
 
-export interface NewObjectRow {
+/** What an object is, as its creator says it (the machine adds where and when). */
+export interface ObjectSpec {
   name: string;
   typeName: string;
   role: ObjectRole;
   side: SourceSide;
-  regionId: number;
   addr: number;
   size: number;
-  cells: Cell[];
-  frameId: number;
-  born: number;
-  loc: SourceLoc | null;
+  frameId?: number;
+  loc?: SourceLoc | null;
   atomic?: boolean;
 }
 
@@ -181,24 +179,26 @@ export class ObjectTableBuilder {
     this.atomic = grown(this.atomic, n);
   }
 
-  add(row: NewObjectRow): number {
+  /** Adds an object born at step `born`, in region `regionId`, with its cells; returns its id. */
+  add(spec: ObjectSpec, regionId: number, born: number, cells: Cell[]): number {
     const i = this.count;
     if (i >= this.name.length) this.grow();
-    this.name[i] = this.strings.of(row.name);
-    this.typeName[i] = this.strings.of(row.typeName);
-    this.role[i] = ROLE_INDEX[row.role];
-    this.side[i] = SIDE_OF[row.side];
-    this.regionId[i] = row.regionId;
-    this.addr[i] = row.addr;
-    this.size[i] = row.size;
-    this.cells[i] = this.cellLists.of(row.cells);
-    this.frameId[i] = row.frameId;
-    this.born[i] = row.born;
+    this.name[i] = this.strings.of(spec.name);
+    this.typeName[i] = this.strings.of(spec.typeName);
+    this.role[i] = ROLE_INDEX[spec.role];
+    this.side[i] = SIDE_OF[spec.side];
+    this.regionId[i] = regionId;
+    this.addr[i] = spec.addr;
+    this.size[i] = spec.size;
+    this.cells[i] = this.cellLists.of(cells);
+    this.frameId[i] = spec.frameId ?? -1;
+    this.born[i] = born;
     this.died[i] = -1;
     this.deathKind[i] = 0;
-    this.loc[i] = row.loc === null ? -1 : this.locs.of(row.loc);
+    const loc = spec.loc ?? null;
+    this.loc[i] = loc === null ? -1 : this.locs.of(loc);
     this.deathLoc[i] = -1;
-    this.atomic[i] = row.atomic === undefined ? 0 : row.atomic ? 2 : 1;
+    this.atomic[i] = spec.atomic === undefined ? 0 : spec.atomic ? 2 : 1;
     this.count = i + 1;
     return i;
   }
