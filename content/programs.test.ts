@@ -70,6 +70,17 @@ describe.each(programs())('$lesson / $name', ({ dir }) => {
     expect(kinds(s).sort(), where).toEqual([...r.findings].sort());
     expect(s.crash?.signal ?? null, where).toBe(r.crash?.signal ?? null);
   });
+  it.each(expected.runs)('$target, leftover $leftover: a summary-only run says the same', (r) => {
+    const input = {
+      cpp: readFileSync(join(dir, 'lib.cpp'), 'utf8'),
+      codon: readFileSync(join(dir, 'main.codon'), 'utf8'),
+      target: r.target,
+      leftover: r.leftover,
+    };
+    const summaryOnly = runProgram({ ...input, record: 'summary' });
+    expect(summaryOnly.trace).toBeNull();
+    expect(summaryOnly.summary).toEqual(runProgram(input).summary);
+  });
 });
 
 /** `<Exercise program="x" goal="..." />` tags of every lesson. */

@@ -45,6 +45,8 @@ export interface MachineOptions {
   /** Source-level steps before the run stops with `step-limit`. */
   maxSteps: number;
   files?: { cpp: string; codon: string };
+  /** False: count steps but record no events, bytes or keyframes (a summary-only run). Default true. */
+  record?: boolean;
 }
 
 /** Thrown to unwind the interpreters when the run must stop (crash, step limit, runtime error). */
@@ -143,14 +145,17 @@ export class Machine {
     this.stackTop = plan.stackTop;
     this.stackRegion = this.regionOfKind('stack');
     this.setSpRaw(this.stackTop);
-    this.rec = new TraceRecorder({
-      dirty: this.mem.dirty,
-      clearDirty: () => this.mem.clearDirty(),
-      pageNumbers: () => this.mem.pageNumbers(),
-      pageBytes: (no) => this.mem.pageBytes(no),
-      registerSnapshot: () => this.regs.snapshot(),
-      outputCount: () => this.output.length,
-    });
+    this.rec = new TraceRecorder(
+      {
+        dirty: this.mem.dirty,
+        clearDirty: () => this.mem.clearDirty(),
+        pageNumbers: () => this.mem.pageNumbers(),
+        pageBytes: (no) => this.mem.pageBytes(no),
+        registerSnapshot: () => this.regs.snapshot(),
+        outputCount: () => this.output.length,
+      },
+      options.record !== false,
+    );
   }
 
   regionOfKind(kind: Region['kind'], nameIncludes?: string): Region {

@@ -16,6 +16,11 @@ export interface RunInput {
   maxSteps?: number;
   /** File names used in diagnostics and findings. */
   files?: { cpp: string; codon: string };
+  /**
+   * 'trace' (the default) records every step and event for the page to scrub; 'summary' records
+   * only what the summary reports (the CLI's JSON): the same run, the same summary, no trace.
+   */
+  record?: 'trace' | 'summary';
 }
 
 export const DEFAULT_MAX_STEPS = 100_000;
@@ -41,7 +46,7 @@ export interface RunSummary {
 }
 
 export interface RunResult {
-  /** Null when the code did not compile (then `diagnostics` say why). */
+  /** Null when the code did not compile (then `diagnostics` say why), or when only a summary was asked for. */
   trace: Trace | null;
   diagnostics: Diagnostic[];
   summary: RunSummary;

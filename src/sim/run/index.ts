@@ -35,9 +35,11 @@ export function runProgram(input: RunInput): RunResult {
   if (diagnostics.some((d) => d.severity === 'error')) {
     return { trace: null, diagnostics, summary: compileErrorSummary(diagnostics) };
   }
-  const m = new Machine({ target, leftover, maxSteps, files });
+  const record = input.record !== 'summary';
+  const m = new Machine({ target, leftover, maxSteps, files, record });
   const trace = execute(m, cppParsed.unit, codonParsed.module, input, files, diagnostics);
-  return { trace, diagnostics, summary: summarize(trace, diagnostics, files) };
+  const summary = summarize(trace, diagnostics, files, m.stepCount);
+  return { trace: record ? trace : null, diagnostics, summary };
 }
 
 function execute(
@@ -122,6 +124,7 @@ export function summarize(
   trace: Trace,
   diagnostics: Diagnostic[],
   files: { cpp: string; codon: string },
+  steps = trace.steps.count,
 ): RunSummary {
   const fileOf = (side: SourceSide) =>
     side === 'cpp' ? files.cpp : side === 'codon' ? files.codon : 'runtime';
@@ -155,6 +158,6 @@ export function summarize(
       message: formatMessage(f.message, 'en'),
     })),
     diagnostics,
-    steps: trace.steps.count,
+    steps,
   };
 }

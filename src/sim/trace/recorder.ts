@@ -100,7 +100,14 @@ export class TraceRecorder {
   readonly keyframes: Keyframe[] = [];
   private readonly lastPages = new Map<number, Uint8Array>();
 
-  constructor(private readonly source: KeyframeSource) {}
+  /**
+   * With `record` false the recorder only counts steps and events (a summary-only run): the
+   * machine runs exactly the same, and nothing is kept for a page to scrub.
+   */
+  constructor(
+    private readonly source: KeyframeSource,
+    readonly record = true,
+  ) {}
 
   private messageId(id: string): number {
     // Runs of steps repeat a message (a loop body): remember the last one.
@@ -129,6 +136,10 @@ export class TraceRecorder {
     frame: number,
   ): number {
     const i = this.stepCount;
+    if (!this.record) {
+      this.stepCount = i + 1;
+      return i;
+    }
     if (i % KEYFRAME_INTERVAL === 0) this.keyframe(i);
     let j = i - this.sKind.base;
     if (j === CHUNK) {
@@ -168,7 +179,7 @@ export class TraceRecorder {
   /** Replaces the narration of the current step (when its outcome is only known at its end). */
   setMessage(message: string, params: readonly (string | number)[]): void {
     const i = this.stepCount - 1;
-    if (i < 0) return;
+    if (i < 0 || !this.record) return;
     const j = i - this.sKind.base;
     this.sMessage.cur[j] = this.messageId(message);
     this.params.length = this.sParamStart.cur[j] as number;
@@ -177,6 +188,10 @@ export class TraceRecorder {
 
   event(kind: EventKind, a: number, b: number, c: number, d: number): number {
     const i = this.eventCount;
+    if (!this.record) {
+      this.eventCount = i + 1;
+      return i;
+    }
     let j = i - this.eKind.base;
     if (j === CHUNK) {
       this.eKind.next();
@@ -197,6 +212,7 @@ export class TraceRecorder {
 
   /** Copies bytes into the pool and returns their offset. */
   pool(src: Uint8Array): number {
+    if (!this.record) return 0;
     const off = this.bytesUsed;
     if (off + src.length > this.bytes.length) this.bytes = grow(this.bytes, off + src.length);
     this.bytes.set(src, off);
@@ -216,6 +232,10 @@ export class TraceRecorder {
     len: number,
     objectId: number,
   ): void {
+    if (!this.record) {
+      this.event(EventKind.Write, addr, len, 0, objectId);
+      return;
+    }
     const off = this.bytesUsed;
     if (off + len > this.bytes.length) this.bytes = grow(this.bytes, off + len);
     mem.copyOut(addr, len, this.bytes, off);
@@ -225,6 +245,10 @@ export class TraceRecorder {
 
   /** Records a register event whose bytes are `len` bytes of `src` at `offset` (no view allocated). */
   registerFrom(index: number, src: Uint8Array, offset: number, len: number): void {
+    if (!this.record) {
+      this.event(EventKind.Reg, index, len, 0, -1);
+      return;
+    }
     const off = this.bytesUsed;
     if (off + len > this.bytes.length) this.bytes = grow(this.bytes, off + len);
     const dst = this.bytes;
@@ -260,10 +284,10 @@ export class TraceRecorder {
     });
   }
 
-  /** The final columns, each one exactly sized array. */
+  /** The final columns, each one exactly sized array (empty for a summary-only run). */
   finish(): { steps: StepColumns; events: EventColumns; bytes: Uint8Array } {
-    const n = this.stepCount;
-    const m = this.eventCount;
+    const n = this.record ? this.stepCount : 0;
+    const m = this.record ? this.eventCount : 0;
     return {
       steps: {
         count: n,
