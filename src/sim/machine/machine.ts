@@ -113,6 +113,7 @@ export class Machine {
   private readonly returnNames = new Map<string, string>();
   /** Objects alive now, for address look-ups and for what dies with a frame. */
   readonly live = new LiveList();
+  private readonly scratch: number[] = [];
   /** The most recently dead objects (stale bytes a pointer may still reach). */
   private readonly recentDead: number[] = [];
   private readonly findingIndex = new Map<string, number>();
@@ -669,12 +670,13 @@ export class Machine {
     const t = this.objects;
     const live = this.live;
     // Oldest first, as they were created; collected before ending, since ending changes the list.
-    let owned: number[] | null = null;
+    const owned = this.scratch;
+    owned.length = 0;
     for (let i = 0; i < live.size; i++) {
       const id = live.ids[i] as number;
-      if (t.frameId[id] === frameId) (owned ??= []).push(id);
+      if (t.frameId[id] === frameId) owned.push(id);
     }
-    if (owned !== null) for (const id of owned) this.endObject(id, 'out-of-scope');
+    for (let i = 0; i < owned.length; i++) this.endObject(owned[i] as number, 'out-of-scope');
     f.exitStep[frameId] = Math.max(0, this.rec.stepCount - 1);
     const entrySp = f.entrySp[frameId] as number;
     this.rec.event(EventKind.Exit, entrySp, 0, 0, frameId);

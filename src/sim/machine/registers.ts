@@ -121,7 +121,8 @@ export class RegisterFile {
   readonly names: string[];
   readonly bytes: Uint8Array;
   private readonly view: DataView;
-  private readonly index = new Map<string, number>();
+  /** Slot index by name (a plain object: named look-ups are cheaper than a Map's). */
+  private readonly index: Record<string, number> = Object.create(null) as Record<string, number>;
   /** 1 for vector (16-byte) slots, by index. */
   readonly isVector: Uint8Array;
 
@@ -131,15 +132,15 @@ export class RegisterFile {
     this.names = this.infos.map((r) => r.name);
     this.bytes = new Uint8Array(this.infos.length * SLOT);
     this.view = new DataView(this.bytes.buffer);
-    this.names.forEach((n, i) => this.index.set(n, i));
+    this.names.forEach((n, i) => (this.index[n] = i));
   }
 
   /** Slot index of a register name (`xmm0`, `d0` and `v0` name the same slot). */
   indexOf(name: string): number {
-    const direct = this.index.get(name);
+    const direct = this.index[name];
     if (direct !== undefined) return direct;
     const r = resolveRegisterName(this.target, name);
-    const i = this.index.get(r.slot);
+    const i = this.index[r.slot];
     if (i === undefined) throw new Error(`no register ${name} on ${this.target}`);
     return i;
   }

@@ -3,7 +3,7 @@
  * scalars. A pointer carries the object it was derived from (its provenance) so the machine can
  * tell a write through a dangling pointer from a write to a live object.
  */
-import type { CType, Target } from '../abi/ctype.ts';
+import type { CType, IntName, Target } from '../abi/ctype.ts';
 import { intInfo } from '../abi/scalars.ts';
 import { INTENT_UNKNOWN, type Access, type Machine } from '../machine/machine.ts';
 import type { SourceLoc } from '../trace/types.ts';
@@ -23,23 +23,42 @@ export type ScalarKind =
   | { k: 'f80' }
   | { k: 'ptr' };
 
-/** The scalar kind of a type, or null for classes, arrays and void. */
+const F32: ScalarKind = { k: 'f32' };
+const F64: ScalarKind = { k: 'f64' };
+const F80: ScalarKind = { k: 'f80' };
+const PTR: ScalarKind = { k: 'ptr' };
+/** Integer kinds by target, by whether it is an enum's, by name: the same few objects, shared. */
+const INT_KINDS: Record<Target, [Map<IntName, ScalarKind>, Map<IntName, ScalarKind>]> = {
+  x86_64: [new Map(), new Map()],
+  aarch64: [new Map(), new Map()],
+};
+
+function intKind(name: IntName, target: Target, isEnum: boolean): ScalarKind {
+  const cache = INT_KINDS[target][isEnum ? 1 : 0];
+  let k = cache.get(name);
+  if (k === undefined) {
+    const i = intInfo(name, target);
+    k = isEnum
+      ? { k: 'int', size: i.size, signed: i.signed, bool: false }
+      : { k: 'int', size: Math.min(i.size, 8), signed: i.signed, bool: name === 'bool' };
+    cache.set(name, k);
+  }
+  return k;
+}
+
+/** The scalar kind of a type, or null for classes, arrays and void (shared objects: read-only). */
 export function scalarKind(t: CType, target: Target): ScalarKind | null {
   switch (t.kind) {
-    case 'int': {
-      const i = intInfo(t.name, target);
-      return { k: 'int', size: Math.min(i.size, 8), signed: i.signed, bool: t.name === 'bool' };
-    }
-    case 'enum': {
-      const i = intInfo(t.underlying.name, target);
-      return { k: 'int', size: i.size, signed: i.signed, bool: false };
-    }
+    case 'int':
+      return intKind(t.name, target, false);
+    case 'enum':
+      return intKind(t.underlying.name, target, true);
     case 'float':
-      return t.name === 'float' ? { k: 'f32' } : t.name === 'double' ? { k: 'f64' } : { k: 'f80' };
+      return t.name === 'float' ? F32 : t.name === 'double' ? F64 : F80;
     case 'pointer':
     case 'reference':
     case 'function':
-      return { k: 'ptr' };
+      return PTR;
     default:
       return null;
   }

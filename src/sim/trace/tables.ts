@@ -104,6 +104,11 @@ export interface BoundaryTable {
 
 type Typed = Uint8Array | Uint32Array | Int32Array | Float64Array;
 
+/** The next capacity: doubling while small, then four times, so a long run copies its rows less. */
+function nextCapacity(n: number): number {
+  return n < 65536 ? n * 2 : n * 4;
+}
+
 function grown<T extends Typed>(arr: T, n: number): T {
   const next = new (arr.constructor as new (n: number) => T)(n);
   next.set(arr);
@@ -114,13 +119,24 @@ function grown<T extends Typed>(arr: T, n: number): T {
 class Pool<T> {
   readonly items: T[] = [];
   private readonly index = new Map<T, number>();
+  // The last few values looked up: objects of a loop body repeat a handful of names.
+  private readonly recent: (T | undefined)[] = [undefined, undefined, undefined, undefined];
+  private readonly recentIndex = [0, 0, 0, 0];
+  private next = 0;
+
   of(v: T): number {
+    const r = this.recent;
+    for (let k = 0; k < 4; k++) if (r[k] === v) return this.recentIndex[k] as number;
     let i = this.index.get(v);
     if (i === undefined) {
       i = this.items.length;
       this.items.push(v);
       this.index.set(v, i);
     }
+    const slot = this.next;
+    r[slot] = v;
+    this.recentIndex[slot] = i;
+    this.next = (slot + 1) & 3;
     return i;
   }
 }
@@ -161,7 +177,7 @@ export class ObjectTableBuilder {
   private readonly cellLists = new Pool<Cell[]>();
 
   private grow(): void {
-    const n = this.name.length * 2;
+    const n = nextCapacity(this.name.length);
     this.name = grown(this.name, n);
     this.typeName = grown(this.typeName, n);
     this.role = grown(this.role, n);
@@ -296,7 +312,7 @@ export class FrameTableBuilder {
   ): number {
     const i = this.count;
     if (i >= this.side.length) {
-      const n = this.side.length * 2;
+      const n = nextCapacity(this.side.length);
       this.functionName = grown(this.functionName, n);
       this.side = grown(this.side, n);
       this.parent = grown(this.parent, n);
@@ -352,7 +368,7 @@ export class BoundaryTableBuilder {
   add(shape: CallShape, step: number, hiddenValue: number): number {
     const i = this.count;
     if (i >= this.shape.length) {
-      const n = this.shape.length * 2;
+      const n = nextCapacity(this.shape.length);
       this.shape = grown(this.shape, n);
       this.step = grown(this.step, n);
       this.returnStep = grown(this.returnStep, n);
