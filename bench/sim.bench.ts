@@ -2,8 +2,21 @@
  * Simulator benchmarks: prints a table and writes bench/results/sim.json.
  * Each figure is the median of 5 runs after a warm-up. Run with `npm run bench`.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { analyse } from '../src/explorer/model.ts';
+import { bigProgram, repeatTo1MB } from '../src/sim/codon/big-programs.ts';
+import { parseCodon } from '../src/sim/codon/index.ts';
 import { runProgram } from '../src/sim/run/index.ts';
 import { performance } from 'node:perf_hooks';
 import { Machine } from '../src/sim/machine/machine.ts';
@@ -130,32 +143,111 @@ rows.push({
   }
 }
 
-// A Codon loop calling a small C++ function N times, beyond the tool's start-up (an empty run).
+// A Codon loop calling a small C++ function N times (issue 4), beyond start-up (an empty run):
+// as the CLI runs it (`sim run` records only the summary it prints) and as the page's worker runs
+// it (a full trace to scrub).
 {
   const cpp = 'extern "C" long twice(long x) { return 2 * x; }\n';
   const codon = (n: number) =>
     `LIB = "./libfoo.so"\nfrom C import LIB.twice(int) -> int\ns = 0\nfor i in range(${n}):\n    s += twice(i)\nprint(s)\n`;
-  const probe = runProgram({ cpp, codon: codon(10), maxSteps: 10_000_000 }).summary;
-  if (probe.outcome !== 'ok' || probe.stdout !== '90\n')
-    throw new Error(`the loop program does not run: ${JSON.stringify(probe)}`);
-  const base = timeIt(() => runProgram({ cpp, codon: codon(0), maxSteps: 10_000_000 }));
-  const at = (n: number) => timeIt(() => runProgram({ cpp, codon: codon(n), maxSteps: 10_000_000 })) - base;
-  const t100k = at(100_000);
-  const t50k = at(50_000);
+  for (const record of ['summary', 'trace'] as const) {
+    const run = (n: number) => runProgram({ cpp, codon: codon(n), maxSteps: 10_000_000, record });
+    const probe = run(10).summary;
+    if (probe.outcome !== 'ok' || probe.stdout !== '90\n')
+      throw new Error(`the loop program does not run: ${JSON.stringify(probe)}`);
+    const base = timeIt(() => run(0));
+    const at = (n: number) => timeIt(() => run(n)) - base;
+    const t100k = at(100_000);
+    const t50k = at(50_000);
+    const how = record === 'summary' ? 'as sim run runs it (summary)' : 'with the full trace (the page)';
+    // The issue's goal is for the tool (the CLI); the page's full trace gets a looser one of ours.
+    const goal = record === 'summary' ? 300 : 1000;
+    rows.push({
+      name: `Codon loop, 100,000 calls into C++, ${how}, beyond start-up`,
+      median: Math.round(t100k),
+      unit: 'ms',
+      goal: `< ${goal.toLocaleString('en')}`,
+      ok: t100k < goal,
+    });
+    const lin = t100k / (2 * t50k);
+    rows.push({
+      name: `that loop (${record}): time at 100k / twice the time at 50k`,
+      median: Number(lin.toFixed(2)),
+      unit: 'x',
+      goal: '~1 (linear)',
+      ok: lin < 1.3 && lin > 0.7,
+    });
+  }
+}
+
+// The same loop through the real command line, each run a fresh process: what a user waits for,
+// JIT warm-up included, minus the tool's start-up (the same command on an empty loop).
+{
+  const dir = mkdtempSync(join(tmpdir(), 'sim-bench-'));
+  writeFileSync(join(dir, 'lib.cpp'), 'extern "C" long twice(long x) { return 2 * x; }\n');
+  const cli = (n: number) => {
+    writeFileSync(
+      join(dir, 'main.codon'),
+      `LIB = "./libfoo.so"\nfrom C import LIB.twice(int) -> int\ns = 0\nfor i in range(${n}):\n    s += twice(i)\nprint(s)\n`,
+    );
+    const args = ['--import', 'tsx', 'src/cli/sim.ts', 'run', '--cpp', join(dir, 'lib.cpp')];
+    args.push('--codon', join(dir, 'main.codon'), '--max-steps', '10000000');
+    const times: number[] = [];
+    for (let r = 0; r < 3; r++) {
+      const t0 = performance.now();
+      const out = execFileSync(process.execPath, args, { encoding: 'utf8' });
+      times.push(performance.now() - t0);
+      if (!out.includes('"outcome": "ok"')) throw new Error(`sim run failed: ${out}`);
+    }
+    return median(times);
+  };
+  const spent = cli(100_000) - cli(0);
   rows.push({
-    name: 'Codon loop, 100,000 calls into C++, beyond start-up',
-    median: Math.round(t100k),
+    name: 'the same through `sim run` (fresh process, median of 3), beyond start-up',
+    median: Math.round(spent),
     unit: 'ms',
     goal: '< 300',
-    ok: t100k < 300,
+    ok: spent < 300,
   });
-  const lin = t100k / (2 * t50k);
+  rmSync(dir, { recursive: true, force: true });
+}
+
+// The front ends on big inputs (these were timed assertions in the parser's tests; timing belongs here).
+{
+  const src = bigProgram(1_000_000);
+  const ms = timeIt(() => parseCodon(src, 'big.codon'));
   rows.push({
-    name: 'that loop: time at 100k / twice the time at 50k',
-    median: Number(lin.toFixed(2)),
-    unit: 'x',
-    goal: '~1 (linear)',
-    ok: lin < 1.3 && lin > 0.7,
+    name: 'parse + check 1 MB of Codon',
+    median: Math.round(ms),
+    unit: 'ms',
+    goal: '< 1,000',
+    ok: ms < 1000,
+  });
+  const worst = Math.max(
+    ...[
+      repeatTo1MB((k) => `a${k} = b${k}\n`),
+      repeatTo1MB(() => 'x = 1 +\n'),
+      repeatTo1MB((k) => `def f${k}(a: int) -> int:\n    return f${k + 1}(a)\n`),
+      `x = [${'1, '.repeat(300_000)}]\n`,
+      `"${'a'.repeat(1_000_000)}`,
+    ].map((bad) => timeIt(() => parseCodon(bad, 'bad.codon'))),
+  );
+  rows.push({
+    name: 'the slowest of 5 hostile 1 MB Codon inputs',
+    median: Math.round(worst),
+    unit: 'ms',
+    goal: '< 5,000',
+    ok: worst < 5000,
+  });
+  const huge = timeIt(() =>
+    analyse({ type: 'std::array<std::array<std::array<double, 1000>, 1000>, 1000>', definitions: '' }),
+  );
+  rows.push({
+    name: 'ABI explorer declining a 10^9-element type',
+    median: Number(huge.toFixed(2)),
+    unit: 'ms',
+    goal: '< 500',
+    ok: huge < 500,
   });
 }
 

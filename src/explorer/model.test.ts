@@ -390,13 +390,12 @@ describe('bad input gives located messages', () => {
     expect(first('A', 'struct A { double x; }')).toMatchObject({ code: 'cpp' });
   });
 
-  it('declines a type too large to lay out, quickly', () => {
-    const t0 = performance.now();
+  // How quickly is measured by `npm run bench`; a timed assertion here would flake on a loaded machine.
+  it('declines a type too large to lay out', () => {
     expect(first('std::array<char, 10000000>')).toMatchObject({ code: 'too-large' });
     expect(first('std::array<std::array<std::array<double, 1000>, 1000>, 1000>')).toMatchObject({
       code: 'too-large',
     });
-    expect(performance.now() - t0).toBeLessThan(500);
   });
 
   it('reports a type without layout on one machine in that machine’s column only', () => {

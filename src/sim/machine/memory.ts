@@ -129,16 +129,16 @@ export class Memory {
     }
   }
 
-  /** Fast path: the page of an access that stays inside one page (its offset is addr % PAGE_SIZE), else null. */
+  /** Fast path: the page of an access that stays inside one page (its offset is pageOffset(addr)), else null. */
   private within(addr: number, len: number): Page | null {
-    const off = addr % PAGE_SIZE;
-    if (off + len > PAGE_SIZE) return null;
-    return this.page((addr - off) / PAGE_SIZE);
+    const no = Math.floor(addr / PAGE_SIZE);
+    if (addr - no * PAGE_SIZE + len > PAGE_SIZE) return null;
+    return this.page(no);
   }
 
   /** True when every byte of [addr, addr+len) has been written since it was mapped or allocated. */
   isInitialized(addr: number, len: number): boolean {
-    const off = addr % PAGE_SIZE;
+    const off = pageOffset(addr);
     if (off + len <= PAGE_SIZE) {
       const p = this.existing((addr - off) / PAGE_SIZE);
       if (p === undefined) return false;
@@ -172,14 +172,14 @@ export class Memory {
   readF64(addr: number): number {
     this.check(addr, 8, false);
     const w = this.within(addr, 8);
-    if (w !== null) return w.view.getFloat64(addr % PAGE_SIZE, true);
+    if (w !== null) return w.view.getFloat64(pageOffset(addr), true);
     return new DataView(this.readBytes(addr, 8).buffer).getFloat64(0, true);
   }
 
   readF32(addr: number): number {
     this.check(addr, 4, false);
     const w = this.within(addr, 4);
-    if (w !== null) return w.view.getFloat32(addr % PAGE_SIZE, true);
+    if (w !== null) return w.view.getFloat32(pageOffset(addr), true);
     return new DataView(this.readBytes(addr, 4).buffer).getFloat32(0, true);
   }
 
@@ -197,7 +197,7 @@ export class Memory {
     this.check(addr, size, false);
     const w = this.within(addr, size);
     const v = w !== null ? w.view : new DataView(this.readBytes(addr, size).buffer);
-    const o = w !== null ? addr % PAGE_SIZE : 0;
+    const o = w !== null ? pageOffset(addr) : 0;
     switch (size) {
       case 1:
         return signed ? v.getInt8(o) : v.getUint8(o);
@@ -218,7 +218,7 @@ export class Memory {
       this.writeBytes(addr, new Uint8Array(this.scratch.buffer, 0, 8).slice());
       return;
     }
-    const o = addr % PAGE_SIZE;
+    const o = pageOffset(addr);
     w.view.setFloat64(o, value, true);
     markInit(w.init, o, 8);
     this.touch((addr - o) / PAGE_SIZE);
@@ -239,7 +239,7 @@ export class Memory {
       return;
     }
     const v = w.view;
-    const o = addr % PAGE_SIZE;
+    const o = pageOffset(addr);
     switch (size) {
       case 1:
         v.setUint8(o, value & 0xff);
@@ -251,8 +251,8 @@ export class Memory {
         v.setUint32(o, value >>> 0, true);
         break;
       default: {
-        const lo = ((value % TWO_32) + TWO_32) % TWO_32;
-        const hi = Math.floor((value - lo) / TWO_32);
+        const hi = Math.floor(value / TWO_32);
+        const lo = value - hi * TWO_32;
         v.setUint32(o, lo, true);
         v.setUint32(o + 4, hi >>> 0, true);
       }
@@ -263,7 +263,7 @@ export class Memory {
 
   /** Copies [addr, addr+len) into `dst` at `dstOffset` without checks (the caller just wrote it). */
   copyOut(addr: number, len: number, dst: Uint8Array, dstOffset: number): void {
-    const off = addr % PAGE_SIZE;
+    const off = pageOffset(addr);
     const p = this.existing((addr - off) / PAGE_SIZE);
     if (p !== undefined && off + len <= PAGE_SIZE) {
       const b = p.bytes;
@@ -303,6 +303,11 @@ export class Memory {
   pageNumbers(): number[] {
     return [...this.pages.keys()];
   }
+}
+
+/** `addr % PAGE_SIZE` without a floating-point remainder (addresses are above 2^31). */
+function pageOffset(addr: number): number {
+  return addr - Math.floor(addr / PAGE_SIZE) * PAGE_SIZE;
 }
 
 function markInit(init: Uint8Array, off: number, len: number): void {

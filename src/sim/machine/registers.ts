@@ -170,8 +170,8 @@ export class RegisterFile {
   /** `setUint` by slot index. */
   setUintAt(index: number, value: number): void {
     const o = index * SLOT;
-    const lo = ((value % TWO_32) + TWO_32) % TWO_32;
-    const hi = Math.floor((value - lo) / TWO_32);
+    const hi = Math.floor(value / TWO_32);
+    const lo = value - hi * TWO_32;
     this.view.setUint32(o, lo, true);
     this.view.setUint32(o + 4, hi >>> 0, true);
   }
