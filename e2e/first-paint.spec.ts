@@ -46,7 +46,7 @@ test('the embed and presenter pages add no byte to what the site loads before it
 
   // The service worker precaches both passes' files: every page, script, stylesheet and font (but itself).
   const sw = readFileSync(join(full, 'sw.js'), 'utf8');
-  const precached = new Set([...sw.matchAll(/\burl:"([^"]+)"/g)].map((m) => m[1]));
+  const precached = new Set([...sw.matchAll(/\{\s*"?url"?:\s*"([^"]+)"/g)].map((m) => m[1]));
   const notPrecached = fullFiles.filter(
     (path) =>
       /\.(js|css|html|svg|ttf)$/.test(path) &&

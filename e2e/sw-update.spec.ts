@@ -95,7 +95,7 @@ async function precached(page: Page): Promise<{ caches: string[]; files: string[
 
 /** The precache manifest of a built sw.js: path to revision (null for content-hashed files). */
 function manifestOf(sw: string): Map<string, string | null> {
-  const entries = [...sw.matchAll(/\{url:"([^"]+)",revision:(null|"[0-9a-f]+")\}/g)];
+  const entries = [...sw.matchAll(/\{\s*"?url"?:\s*"([^"]+)",\s*"?revision"?:\s*(null|"[0-9a-f]+")\s*\}/g)];
   return new Map(entries.map((m) => [m[1] as string, m[2] === 'null' ? null : JSON.parse(m[2] as string)]));
 }
 
@@ -132,14 +132,7 @@ test('a new deployment replaces the offline copy: the next load runs it, then of
   test.setTimeout(240_000);
   const base = new URL(baseURL ?? '').pathname;
   const version2Dir = test.info().outputPath('version-2');
-  const before = process.env.BUILD_ID;
-  process.env.BUILD_ID = BUILD_ID;
-  try {
-    await buildSite(version2Dir, base, { plugins: [markVersion2] });
-  } finally {
-    if (before === undefined) delete process.env.BUILD_ID;
-    else process.env.BUILD_ID = before;
-  }
+  await buildSite(version2Dir, base, { plugins: [markVersion2], env: { BUILD_ID } });
   const host = await startHost(base, baseURL ?? '', version2Dir);
   const context = await browser.newContext();
   try {

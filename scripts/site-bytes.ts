@@ -33,14 +33,15 @@ export function readFromUrl(siteUrl: string): SiteReader {
 }
 
 /**
- * Builds the site into `outDir` with the project's vite.config.ts under `base`. `siteOnly`: as if it had
- * no other page: index.html as the only entry and the embed/presenter pass turned off. `plugins` are
- * added to the site's pass (the tests use them to make one build differ from another).
+ * Builds the site into `outDir` with the project's vite.config.ts under `base`, as `npm run build` does.
+ * `siteOnly`: as if it had no other page: index.html as the only entry and the embed/presenter pass
+ * turned off. `plugins` are added to the site's pass and `env` to the environment while it builds (the
+ * tests use them to make one build differ from another).
  */
 export async function buildSite(
   outDir: string,
   base: string,
-  options: { siteOnly?: boolean; plugins?: Plugin[] } = {},
+  options: { siteOnly?: boolean; plugins?: Plugin[]; env?: Record<string, string> } = {},
 ): Promise<void> {
   const siteOnly: Plugin = {
     name: 'codon-lab:site-only',
@@ -55,14 +56,27 @@ export async function buildSite(
       (otherPages.api as { enabled: boolean }).enabled = false;
     },
   };
-  await build({
-    configFile: join(ROOT, 'vite.config.ts'),
-    root: ROOT,
-    base,
-    logLevel: 'warn',
-    plugins: [...(options.siteOnly ? [siteOnly] : []), ...(options.plugins ?? [])],
-    build: { outDir, emptyOutDir: true },
-  });
+  // A Vite dev server earlier in the same process (a test worker) leaves NODE_ENV=development behind,
+  // which would make this a development build (React's, Workbox's): set it as `vite build` would.
+  const env = { NODE_ENV: 'production', ...options.env };
+  const before = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, env);
+  try {
+    await build({
+      configFile: join(ROOT, 'vite.config.ts'),
+      root: ROOT,
+      base,
+      mode: 'production',
+      logLevel: 'warn',
+      plugins: [...(options.siteOnly ? [siteOnly] : []), ...(options.plugins ?? [])],
+      build: { outDir, emptyOutDir: true },
+    });
+  } finally {
+    for (const [name, value] of Object.entries(before)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
 }
 
 /** Every file under `dir`, as paths from it with forward slashes. */
