@@ -259,6 +259,7 @@ export const en = {
   'present.print': 'Print handout',
   'handout.step': 'Step {step} of {total}',
   'handout.key-steps': 'The machine at key steps',
+  'print.handout': 'Print handout',
 } as const;
 
 export type UiKey = keyof typeof en;

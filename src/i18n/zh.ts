@@ -254,4 +254,5 @@ export const zh: Record<UiKey, string> = {
   'present.print': '打印讲义',
   'handout.step': '第 {step} 步，共 {total} 步',
   'handout.key-steps': '关键步骤时的机器',
+  'print.handout': '打印讲义',
 };

@@ -1,8 +1,9 @@
 // A lesson: its MDX text beside the player on wide screens, the player inside the card that opened it on
 // narrow ones. The page decides which program the player holds (the link's, else the first Playground),
-// keeps the lesson's questions and exercises in a registry, and records progress.
+// keeps the lesson's questions and exercises in a registry, and records progress. "Print handout" (or the
+// lesson's address with `#handout`) shows the printable handout instead, loaded only then.
 import { MDXProvider } from '@mdx-js/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/shallow';
@@ -21,6 +22,8 @@ import {
 } from '../course/course';
 import { allTasksDone, progressMark } from '../course/progress';
 import { lastStep } from '../player/stepping';
+import { handoutAddress, isHandoutAddress } from '../print/handout-link';
+import '../print/lesson.css';
 import { PlayerView } from '../playground/PlayerView';
 import type { ResolvedTheme } from '../playground/theme';
 import { hrefOf } from '../site/routes';
@@ -36,6 +39,10 @@ import {
   type PlayerHost,
   type ProgramRequest,
 } from './LessonContext';
+
+const Handout = lazy(() => import('../print/Handout'));
+// The full code each program card prints with plain Ctrl+P: loaded after the lesson, not before its paint.
+const PrintCode = lazy(() => import('../print/PrintCode').then((m) => ({ default: m.PrintCode })));
 
 export interface LessonPageProps {
   lessonId: string;
@@ -124,6 +131,46 @@ function LessonBody({
     return (same ?? all[0])?.key ?? null;
   }, [chosenHost, hosts, held, lessonId]);
   const pendingLink = useRef(link);
+
+  // The handout: shown instead of the lesson while the address asks for it (Back and Forward included).
+  const [handout, setHandout] = useState<{ autoPrint: boolean; pushed: boolean } | null>(() =>
+    isHandoutAddress(location.search, location.hash) ? { autoPrint: false, pushed: false } : null,
+  );
+  const printButton = useRef<HTMLButtonElement>(null);
+  const focusPrintButton = useRef(false);
+  useEffect(() => {
+    const onPop = () =>
+      setHandout((h) =>
+        isHandoutAddress(location.search, location.hash) ? (h ?? { autoPrint: false, pushed: false }) : null,
+      );
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+  const openHandout = useCallback(() => {
+    history.pushState(null, '', handoutAddress(location.search, location.hash, true));
+    setHandout({ autoPrint: true, pushed: true });
+    window.scrollTo(0, 0);
+  }, []);
+  const closeHandout = useCallback(() => {
+    focusPrintButton.current = true;
+    if (handout?.pushed && isHandoutAddress(location.search, location.hash)) {
+      history.back();
+      return;
+    }
+    history.replaceState(null, '', handoutAddress(location.search, location.hash, false));
+    setHandout(null);
+  }, [handout]);
+  // The Ctrl+P code listings come a little after the lesson has painted, never before it.
+  const [printCodeWanted, setPrintCodeWanted] = useState(false);
+  useEffect(() => {
+    const timer = window.setTimeout(() => setPrintCodeWanted(true), 1500);
+    return () => window.clearTimeout(timer);
+  }, []);
+  useEffect(() => {
+    if (handout || !focusPrintButton.current) return;
+    focusPrintButton.current = false;
+    printButton.current?.focus();
+  }, [handout]);
 
   const openProgram = useCallback(
     async (request: ProgramRequest, hostKey: string): Promise<boolean> => {
@@ -294,14 +341,36 @@ function LessonBody({
   const next = lessons[index + 1];
   const done = progressMark(lessonProgress) === 'done';
 
+  if (handout) {
+    return (
+      <ErrorBoundary name={`handout ${lessonId}`} locale={locale}>
+        <Suspense fallback={<p className="page-loading">{t('site.loading')}</p>}>
+          <Handout
+            Content={text.Content}
+            lessonId={lessonId}
+            textLocale={text.locale}
+            lessonNumber={entry ? index + 1 : null}
+            autoPrint={handout.autoPrint}
+            onBack={closeHandout}
+          />
+        </Suspense>
+      </ErrorBoundary>
+    );
+  }
+
   const wide = layout === 'wide' && player !== null;
   const article = (
     <article className="lesson" aria-labelledby="lesson-title" lang={text.locale === 'zh' ? 'zh-CN' : 'en'}>
-      {entry && (
-        <p className="lesson__number" id="lesson-title-prefix">
-          {t('course.lesson-n', { n: index + 1 })}
-        </p>
-      )}
+      <div className="lesson__top">
+        {entry && (
+          <p className="lesson__number" id="lesson-title-prefix">
+            {t('course.lesson-n', { n: index + 1 })}
+          </p>
+        )}
+        <button type="button" ref={printButton} className="lesson__print" onClick={openHandout}>
+          {t('print.handout')}
+        </button>
+      </div>
       {text.locale !== locale && <p className="notice notice--warning">{t('site.no-translation')}</p>}
       <ErrorBoundary name={`lesson ${lessonId}`} locale={locale}>
         <MDXProvider components={{ ...mdxComponents, h1: LessonTitle }}>
@@ -355,6 +424,17 @@ function LessonBody({
         )}
         {wide && <div className="lesson-layout__player">{player}</div>}
         {!wide && player && host?.slot ? createPortal(player, host.slot) : null}
+        {[...hosts.values()].map((h) =>
+          printCodeWanted && h.kind !== 'predict' && h.slot
+            ? createPortal(
+                <Suspense fallback={null}>
+                  <PrintCode lessonId={lessonId} programId={h.request.programId} />
+                </Suspense>,
+                h.slot,
+                `print:${h.key}`,
+              )
+            : null,
+        )}
       </div>
     </LessonContext.Provider>
   );
