@@ -797,10 +797,44 @@ export class CppInterpreter {
       case 'return':
         this.stmtStep(s, 'cpp.return');
         this.doReturn(s.init, s.nrvo || this.returnsNrvoVariable(f.fn, s.init), s.span);
+        // Only class objects have destructors that could touch the result registers.
+        const result = f.scopes.some((vs) => vs.some((v) => v.type.kind === 'record'))
+          ? this.saveResult(f)
+          : null;
         this.endTemps();
         // Every open scope ends: destructors of the function's live locals run on the way out.
         for (let i = f.scopes.length - 1; i >= 0; i--) this.endScope(f.scopes[i] as VarDecl[], s.span);
+        if (result !== null) this.restoreResult(result);
         return Flow.Return;
+    }
+  }
+
+  /**
+   * The result registers as `return` left them. Destructors run after the value is computed (a
+   * local unique_ptr, shared_ptr or vector is freed on the way out), and free() leaves its own
+   * values in rax/x0; g++ keeps the result aside meanwhile (in the frame or a callee-saved
+   * register, checked with g++ 12 -O0 -S) and loads it back before `ret`.
+   */
+  private saveResult(f: CppFrame): { reg: string; bytes: Uint8Array; prov: number | undefined }[] {
+    const m = this.p.m;
+    const regs = new Set(f.ret.parts.map((part) => part.reg));
+    regs.add(this.target === 'x86_64' ? 'rax' : 'x0');
+    if (this.target === 'aarch64') regs.add('x1');
+    return [...regs].map((reg) => ({
+      reg,
+      bytes: m.regs.slotView(m.regs.indexOf(reg)).slice(),
+      prov: this.p.regProv.get(reg),
+    }));
+  }
+
+  private restoreResult(saved: { reg: string; bytes: Uint8Array; prov: number | undefined }[]): void {
+    const m = this.p.m;
+    for (const { reg, bytes, prov } of saved) {
+      const now = m.regs.slotView(m.regs.indexOf(reg));
+      if (now.every((b, i) => b === bytes[i])) continue;
+      m.setRegBytes(reg, 0, bytes);
+      if (prov === undefined) this.p.regProv.delete(reg);
+      else this.p.regProv.set(reg, prov);
     }
   }
 

@@ -21,6 +21,9 @@ type StdMethodExpr = Extract<Expr, { kind: 'std-method' }>;
 type BuiltinExpr = Extract<Expr, { kind: 'builtin-call' }>;
 
 /** libstdc++'s _Sp_counted_ptr_inplace: vptr, use count, weak count, then the object. */
+/** Where the simulated vtables of the two control-block kinds are: _Sp_counted_ptr and _Sp_counted_ptr_inplace. */
+const VPTR_SEPARATE = 0x40;
+const VPTR_INPLACE = 0x60;
 const CB_USE = 8;
 const CB_WEAK = 12;
 const CB_OBJECT = 16;
@@ -139,14 +142,27 @@ export class CppLibrary {
 
   /** Decrements a shared_ptr's use count; at zero the object and then the control block go. */
   private sharedRelease(sp: Ref, span: Span): void {
+    const ctrl = this.m.loadInt(sp.addr + 8, 8, false, { intended: sp.prov, loc: this.loc(span) });
+    this.releaseControl(ctrl, span);
+  }
+
+  /**
+   * libstdc++'s _M_release: the use count goes down; at zero _M_dispose destroys the object (for a
+   * separate control block, `delete` of the pointer it holds; make_shared's object lives inside the
+   * block), then the weak count goes down and at zero the block itself is freed.
+   */
+  private releaseControl(ctrl: number, span: Span): void {
     const m = this.m;
-    const loc = this.loc(span);
-    const ctrl = m.loadInt(sp.addr + 8, 8, false, { intended: sp.prov, loc });
     if (ctrl === 0) return;
+    const loc = this.loc(span);
     const cref = { intended: m.objectAt(ctrl), loc };
     const use = m.loadInt(ctrl + CB_USE, 4, true, cref) - 1;
     m.storeInt(ctrl + CB_USE, 4, use, cref);
     if (use > 0) return;
+    if (m.loadInt(ctrl, 8, false, cref) === m.regionOfKind('text', 'libfoo').start + VPTR_SEPARATE) {
+      const owned = m.loadInt(ctrl + 16, 8, false, cref);
+      if (owned !== 0) this.freeBlock(owned, span);
+    }
     const weak = m.loadInt(ctrl + CB_WEAK, 4, true, cref) - 1;
     m.storeInt(ctrl + CB_WEAK, 4, weak, cref);
     if (weak <= 0) this.freeBlock(ctrl, span);
@@ -185,7 +201,7 @@ export class CppLibrary {
         // shared_ptr<T>(new T): a separate control block (_Sp_counted_ptr) on the heap.
         const ctrl = this.cpp.p.cheap.malloc(24, 'shared_ptr control block', '_Sp_counted_ptr', 'cpp', loc);
         const cref = { intended: m.objectAt(ctrl, false), loc };
-        m.storeInt(ctrl, 8, m.regionOfKind('text', 'libfoo').start + 0x40, cref);
+        m.storeInt(ctrl, 8, m.regionOfKind('text', 'libfoo').start + VPTR_SEPARATE, cref);
         m.storeInt(ctrl + CB_USE, 4, 1, cref);
         m.storeInt(ctrl + CB_WEAK, 4, 1, cref);
         m.storeInt(ctrl + 16, 8, num(p), cref);
@@ -220,8 +236,13 @@ export class CppLibrary {
       return;
     }
     if (e.std === 'shared_ptr') {
-      // The source's count goes up. Not modelled yet: releasing what the target held before.
+      // libstdc++'s operator= copies (or moves) the source into a temporary and swaps it with the
+      // target: the source's count goes up (or the source is emptied), then what the target held
+      // before is released. Assigning a shared_ptr to itself changes nothing.
+      if (dest.addr === src.addr) return;
+      const oldCtrl = m.loadInt(dest.addr + 8, 8, false, { intended: dest.prov, loc: this.loc(e.span) });
       this.copyStd('shared_ptr', e.type, dest, src, e.move, e.span);
+      this.releaseControl(oldCtrl, e.span);
       return;
     }
     const size = this.cpp.size(e.type);
@@ -585,7 +606,10 @@ export class CppLibrary {
       );
       if (block === 0) m.runtimeError('std::bad_alloc', 'std::bad_alloc', loc);
       const bref = new Ref(block, m.objectAt(block, false));
-      m.storeInt(block, 8, m.regionOfKind('text', 'libfoo').start + 0x60, { intended: bref.prov, loc });
+      m.storeInt(block, 8, m.regionOfKind('text', 'libfoo').start + VPTR_INPLACE, {
+        intended: bref.prov,
+        loc,
+      });
       m.storeInt(block + CB_USE, 4, 1, { intended: bref.prov, loc });
       m.storeInt(block + CB_WEAK, 4, 1, { intended: bref.prov, loc });
       const obj = new Ref(block + CB_OBJECT, bref.prov);

@@ -248,3 +248,40 @@ extern "C" double after_free() {
     expect(s.crash).toMatchObject({ signal: 'SIGABRT', line: 2 });
   });
 });
+
+describe('shared_ptr assignment (libstdc++: copy or move into a temporary, then swap)', () => {
+  const lib = (body: string, result: string) => `#include <memory>
+extern "C" long count() {
+${body}
+  return ${result};
+}
+`;
+  const main = `${LIB}from C import LIBPATH.count() -> int\nprint(count())\n`;
+  const TWO = `  std::shared_ptr<double> a = std::make_shared<double>(1.5);
+  std::shared_ptr<double> b = std::make_shared<double>(2.5);`;
+
+  it('copying shares the source and releases what the target held', () => {
+    const s = run(lib(`${TWO}\n  a = b;`, 'b.use_count() * 10 + a.use_count()'), main).summary;
+    expect(s.stdout).toBe('22\n');
+    expect(s.findings).toEqual([]);
+  });
+
+  it('moving empties the source and releases what the target held', () => {
+    const s = run(lib(`${TWO}\n  a = std::move(b);`, 'b.use_count() * 10 + a.use_count()'), main).summary;
+    expect(s.stdout).toBe('1\n');
+    expect(s.findings).toEqual([]);
+  });
+
+  it('assigning a shared_ptr to itself changes nothing', () => {
+    const s = run(lib(`${TWO}\n  a = a;`, 'a.use_count()'), main).summary;
+    expect(s.stdout).toBe('1\n');
+    expect(s.findings).toEqual([]);
+  });
+
+  it('deletes what a separate control block owns when the last owner goes', () => {
+    const body = '  std::shared_ptr<double> a(new double(1.5));\n  std::shared_ptr<double> b = a;';
+    const s = run(lib(body, 'a.use_count()'), main).summary;
+    expect(s.stdout).toBe('2\n');
+    expect(s.findings).toEqual([]);
+  });
+});
