@@ -17,7 +17,6 @@ import { runProgram } from '../src/sim/run/index.ts';
 import { stateAt } from '../src/sim/trace/reader.ts';
 import type { Trace } from '../src/sim/trace/types.ts';
 import { boundaryCall, objectList } from '../src/sim/trace/tables.ts';
-import { boundaryCall, objectList } from '../src/sim/trace/tables.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SHOTS = join(ROOT, 'tmp', 'screenshots', 'diagram');
