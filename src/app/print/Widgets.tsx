@@ -43,7 +43,8 @@ export function HandoutExercise({ program: programId, goal }: ExerciseProps) {
   return (
     <aside className="hd-exercise" aria-label={t('mdx.exercise')} data-exercise={programId}>
       <p className="hd-label">
-        {t('mdx.exercise')}: {title}
+        {/* Exercise programs are often titled "Exercise: ..." already. */}
+        {title.startsWith(t('mdx.exercise')) ? title : `${t('mdx.exercise')}: ${title}`}
       </p>
       <p>{goalSentence(parseGoal(goal), goal, t)}</p>
       {program.state === 'loading' && <Pending>{t('site.loading')}</Pending>}
