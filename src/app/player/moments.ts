@@ -3,7 +3,13 @@
 import { EventKind, StepKind, type Trace } from '../../sim/trace/types';
 import { eventRange, lastStep } from './stepping';
 import { traceIndex } from './trace-index';
-import { boundaryCall, boundaryCallList, frameList, objectRecord } from '../../sim/trace/tables.ts';
+import {
+  ROLE_INDEX,
+  boundaryCall,
+  boundaryCallList,
+  frameList,
+  objectRecord,
+} from '../../sim/trace/tables.ts';
 
 export const MOMENTS = [
   'call',
@@ -64,8 +70,9 @@ export function findMoment(trace: Trace, moment: Moment): number | null {
 
 /**
  * The callee's first store of its result in the first foreign call: a write to the result slot (or the
- * callee's name for it), else to the address the hidden result pointer held, else the callee's first write,
- * else the callee's crash (a store that faults).
+ * callee's name for it), else to the address the hidden result pointer held, else the callee's first write
+ * of its own (not the prologue's: the saved frame pointer, the spilled parameters), else the callee's
+ * crash (a store that faults).
  */
 function calleeWrite(trace: Trace): number | null {
   const call = boundaryCall(trace.boundaryCalls, 0);
@@ -76,15 +83,22 @@ function calleeWrite(trace: Trace): number | null {
     return role === 'return-slot' || role === 'result-view';
   };
   const hidden = call.hiddenPointer?.value;
+  const prologue = (objectId: number): boolean => {
+    const role = objectId >= 0 ? trace.objects.role[objectId] : undefined;
+    return role === ROLE_INDEX['frame-link'] || role === ROLE_INDEX.param || role === ROLE_INDEX['heap-meta'];
+  };
   let firstWrite: number | null = null;
   for (let step = call.step; step <= last; step++) {
     if (trace.steps.side[step] !== 0) continue; // 0: 'cpp' in SIDES
+    // The prologue (saving the caller's frame pointer, spilling parameters) is not the callee's store.
+    if (trace.steps.kind[step] === StepKind.Call) continue;
     const { start, end } = eventRange(trace, step);
     for (let e = start; e < end; e++) {
       if (trace.events.kind[e] !== EventKind.Write) continue;
       const addr = trace.events.a[e] as number;
-      if (isResult(trace.events.d[e] as number) || (hidden !== undefined && addr === hidden)) return step;
-      firstWrite ??= step;
+      const target = trace.events.d[e] as number;
+      if (isResult(target) || (hidden !== undefined && addr === hidden)) return step;
+      if (!prologue(target)) firstWrite ??= step;
     }
   }
   // A store that faults writes nothing: the crash inside the callee is that moment.
