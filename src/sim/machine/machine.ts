@@ -12,6 +12,7 @@ import {
   ObjectTableBuilder,
   RESULT_VIEW,
   type CallShape,
+  type ObjectTemplate,
 } from '../trace/tables.ts';
 import {
   EventKind,
@@ -110,7 +111,8 @@ export class Machine {
   readonly resultSlots: ({ addr: number; size: number } | null)[] = [];
   /** For objects the collector freed: the C heap object that still held a pointer to them. */
   readonly gcHiddenBy = new Map<number, number>();
-  private readonly returnNames = new Map<string, string>();
+  /** The return-address object of each caller, interned once. */
+  private readonly returnAddresses = [new Map<string, ObjectTemplate>(), new Map(), new Map()];
   /** Objects alive now, for address look-ups and for what dies with a frame. */
   readonly live = new LiveList();
   private readonly scratch: number[] = [];
@@ -212,6 +214,31 @@ export class Machine {
     this.live.add(id);
     if (spec.initialized !== true) this.mem.markUninitialized(spec.addr, spec.size);
     this.rec.event(EventKind.Alloc, spec.addr, spec.size, 0, id);
+    return id;
+  }
+
+  /** What many objects share, interned once (see `newObjectFrom`); without cells, one opaque cell of `size`. */
+  objectTemplate(
+    spec: Omit<NewObject, 'addr' | 'size' | 'frameId' | 'initialized'>,
+    size = 8,
+  ): ObjectTemplate {
+    return this.objects.template(spec, spec.cells ?? opaqueCells(size));
+  }
+
+  /** `newObject` from a template: the same object, without interning its name, type and place again. */
+  newObjectFrom(
+    t: ObjectTemplate,
+    addr: number,
+    size: number,
+    frameId: number,
+    initialized: boolean,
+  ): number {
+    const region = this.mem.regionOf(addr);
+    const born = Math.max(0, this.rec.stepCount - 1);
+    const id = this.objects.addFrom(t, addr, size, region?.id ?? -1, frameId, born);
+    this.live.add(id);
+    if (!initialized) this.mem.markUninitialized(addr, size);
+    this.rec.event(EventKind.Alloc, addr, size, 0, id);
     return id;
   }
 
@@ -525,21 +552,19 @@ export class Machine {
       return -1;
     }
     const addr = this.pushStack(8, 8);
-    let name = this.returnNames.get(callerName);
-    if (name === undefined) {
-      name = `return address into ${callerName}`;
-      this.returnNames.set(callerName, name);
+    const bySide = this.returnAddresses[SIDE_INDEX[side]] as Map<string, ObjectTemplate>;
+    let t = bySide.get(callerName);
+    if (t === undefined) {
+      t = this.objectTemplate({
+        name: `return address into ${callerName}`,
+        typeName: 'code pointer',
+        role: 'frame-link',
+        side,
+        cells: RETURN_ADDRESS_CELLS,
+      });
+      bySide.set(callerName, t);
     }
-    this.newObject({
-      name,
-      typeName: 'code pointer',
-      role: 'frame-link',
-      side,
-      addr,
-      size: 8,
-      cells: RETURN_ADDRESS_CELLS,
-      initialized: true,
-    });
+    this.newObjectFrom(t, addr, 8, -1, true);
     this.storeRuntimeInt(addr, 8, returnTo);
     return addr;
   }

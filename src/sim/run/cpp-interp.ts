@@ -13,6 +13,7 @@ import { layoutOf } from '../abi/layout.ts';
 import { typeToString } from '../abi/typeToString.ts';
 import type { BlockStmt, Expr, FunctionDecl, Init, Stmt, TranslationUnit, VarDecl } from '../cpp/ast.ts';
 import type { Span } from '../diag.ts';
+import type { ObjectTemplate } from '../trace/tables.ts';
 import { INTENT_RESULT_SLOT, INTENT_UNKNOWN } from '../machine/machine.ts';
 import { hex } from '../machine/memory.ts';
 import { StepKind, type Cell, type SourceLoc } from '../trace/types.ts';
@@ -63,9 +64,8 @@ interface ParamPlan {
   size: number;
   align: number;
   kind: ReturnType<typeof scalarKind>;
-  typeName: string;
-  cells: Cell[] | undefined;
-  loc: SourceLoc;
+  /** The parameter's object, all but its address. */
+  template: ObjectTemplate;
   /** The one register the whole parameter arrives in, at offset 0, if so. */
   part: { reg: string; offset: number; size: number; regOffset: number } | undefined;
 }
@@ -104,17 +104,24 @@ export class CppInterpreter {
   }
 
   private readonly texts = new WeakMap<Span, string>();
-  private readonly linkNames = new Map<string, string>();
+  private readonly linkTemplates = new Map<string, ObjectTemplate>();
+  private textStart: number | undefined;
 
-  /** "saved rbp of main" / "frame record (x29, x30) of main", built once per caller. */
-  private linkName(callerName: string): string {
-    let n = this.linkNames.get(callerName);
-    if (n === undefined) {
-      n =
-        this.target === 'x86_64' ? `saved rbp of ${callerName}` : `frame record (x29, x30) of ${callerName}`;
-      this.linkNames.set(callerName, n);
+  /** The frame-link object, "saved rbp of main" / "frame record (x29, x30) of main", interned once per caller. */
+  private linkTemplate(callerName: string): ObjectTemplate {
+    let t = this.linkTemplates.get(callerName);
+    if (t === undefined) {
+      const x86 = this.target === 'x86_64';
+      t = this.p.m.objectTemplate({
+        name: x86 ? `saved rbp of ${callerName}` : `frame record (x29, x30) of ${callerName}`,
+        typeName: 'frame link',
+        role: 'frame-link',
+        side: SIDE,
+        cells: x86 ? LINK_CELLS_X86 : LINK_CELLS_A64,
+      });
+      this.linkTemplates.set(callerName, t);
     }
-    return n;
+    return t;
   }
 
   /** The source text of a span, on one line, for narration (cached: the same statement runs often). */
@@ -178,14 +185,23 @@ export class CppInterpreter {
         const loc = conv.args[i];
         const part = loc?.kind === 'regs' && loc.parts.length === 1 ? loc.parts[0] : undefined;
         const size = Math.max(this.size(param.type), 1);
+        const cells = this.cells(param.type);
         return {
           param,
           size,
           align: Math.max(this.align(param.type), 1),
           kind: scalarKind(param.type, this.target),
-          typeName: typeToString(param.type),
-          cells: this.cells(param.type),
-          loc: this.loc(param.span),
+          template: this.p.m.objectTemplate(
+            {
+              name: param.name,
+              typeName: typeToString(param.type),
+              role: 'param',
+              side: SIDE,
+              loc: this.loc(param.span),
+              ...(cells ? { cells } : {}),
+            },
+            size,
+          ),
           part: part !== undefined && part.regOffset === 0 ? part : undefined,
         };
       }),
@@ -326,17 +342,7 @@ export class CppInterpreter {
     // Prologue: save the caller's frame pointer (x86-64) or the frame record x29/x30 (AArch64).
     const linkSize = this.target === 'x86_64' ? 8 : 16;
     const link = m.pushStack(linkSize, 8);
-    m.newObject({
-      name: this.linkName(callerName),
-      typeName: 'frame link',
-      role: 'frame-link',
-      side: SIDE,
-      addr: link,
-      size: linkSize,
-      frameId,
-      cells: this.target === 'x86_64' ? LINK_CELLS_X86 : LINK_CELLS_A64,
-      initialized: true,
-    });
+    m.newObjectFrom(this.linkTemplate(callerName), link, linkSize, frameId, true);
     m.storeRuntimeInt(link, 8, this.target === 'x86_64' ? m.regs.getUint('rbp') : m.regs.getUint('x29'));
     if (this.target === 'aarch64') m.storeRuntimeInt(link + 8, 8, m.regs.getUint('x30'));
     m.setRegInt(this.target === 'x86_64' ? 'rbp' : 'x29', link);
@@ -368,17 +374,7 @@ export class CppInterpreter {
       const size = pp.size;
       const kind = pp.kind;
       const addr = m.pushStack(size, pp.align);
-      const id = m.newObject({
-        name: param.name,
-        typeName: pp.typeName,
-        role: 'param',
-        side: SIDE,
-        addr,
-        size,
-        frameId,
-        cells: pp.cells,
-        loc: pp.loc,
-      });
+      const id = m.newObjectFrom(pp.template, addr, size, frameId, false);
       frame.vars.set(param.id, { addr, objectId: id, type: param.type });
       if (loc === undefined) continue;
       const part = pp.part;
@@ -561,8 +557,8 @@ export class CppInterpreter {
   /** The `call` instruction into the library (see Machine.callInstruction). */
   pushReturnAddress(callerName: string, span: Span | null): number {
     const m = this.p.m;
-    const text = m.regionOfKind('text', 'libfoo').start;
-    return m.callInstruction(callerName, SIDE, text + 0x100 + ((span?.start.line ?? 0) % 200) * 16);
+    this.textStart ??= m.regionOfKind('text', 'libfoo').start;
+    return m.callInstruction(callerName, SIDE, this.textStart + 0x100 + ((span?.start.line ?? 0) % 200) * 16);
   }
 
   /** `ret`. */
@@ -794,7 +790,7 @@ export class CppInterpreter {
         return Flow.Break;
       case 'continue':
         return Flow.Continue;
-      case 'return':
+      case 'return': {
         this.stmtStep(s, 'cpp.return');
         this.doReturn(s.init, s.nrvo || this.returnsNrvoVariable(f.fn, s.init), s.span);
         // Only class objects have destructors that could touch the result registers.
@@ -806,6 +802,7 @@ export class CppInterpreter {
         for (let i = f.scopes.length - 1; i >= 0; i--) this.endScope(f.scopes[i] as VarDecl[], s.span);
         if (result !== null) this.restoreResult(result);
         return Flow.Return;
+      }
     }
   }
 

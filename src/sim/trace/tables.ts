@@ -154,6 +154,17 @@ export interface ObjectSpec {
   atomic?: boolean;
 }
 
+/** What many objects share (a parameter of one function, a return address), interned once. */
+export interface ObjectTemplate {
+  readonly name: number;
+  readonly typeName: number;
+  readonly role: number;
+  readonly side: number;
+  readonly cells: number;
+  readonly loc: number;
+  readonly atomic: number;
+}
+
 /** Builds an ObjectTable while a run goes on; the machine reads its columns directly. */
 export class ObjectTableBuilder {
   count = 0;
@@ -215,6 +226,50 @@ export class ObjectTableBuilder {
     this.loc[i] = loc === null ? -1 : this.locs.of(loc);
     this.deathLoc[i] = -1;
     this.atomic[i] = spec.atomic === undefined ? 0 : spec.atomic ? 2 : 1;
+    this.count = i + 1;
+    return i;
+  }
+
+  /** Interns what objects made from `spec` share, for `addFrom`. */
+  template(spec: Omit<ObjectSpec, 'addr' | 'size' | 'frameId'>, cells: Cell[]): ObjectTemplate {
+    const loc = spec.loc ?? null;
+    return {
+      name: this.strings.of(spec.name),
+      typeName: this.strings.of(spec.typeName),
+      role: ROLE_INDEX[spec.role],
+      side: SIDE_OF[spec.side],
+      cells: this.cellLists.of(cells),
+      loc: loc === null ? -1 : this.locs.of(loc),
+      atomic: spec.atomic === undefined ? 0 : spec.atomic ? 2 : 1,
+    };
+  }
+
+  /** Adds an object made from a template (no look-ups: the hot path of a call). */
+  addFrom(
+    t: ObjectTemplate,
+    addr: number,
+    size: number,
+    regionId: number,
+    frameId: number,
+    born: number,
+  ): number {
+    const i = this.count;
+    if (i >= this.name.length) this.grow();
+    this.name[i] = t.name;
+    this.typeName[i] = t.typeName;
+    this.role[i] = t.role;
+    this.side[i] = t.side;
+    this.regionId[i] = regionId;
+    this.addr[i] = addr;
+    this.size[i] = size;
+    this.cells[i] = t.cells;
+    this.frameId[i] = frameId;
+    this.born[i] = born;
+    this.died[i] = -1;
+    this.deathKind[i] = 0;
+    this.loc[i] = t.loc;
+    this.deathLoc[i] = -1;
+    this.atomic[i] = t.atomic;
     this.count = i + 1;
     return i;
   }
