@@ -696,12 +696,12 @@ export class Machine {
     const live = this.live;
     // Oldest first, as they were created; collected before ending, since ending changes the list.
     const owned = this.scratch;
-    owned.length = 0;
+    let n = 0;
     for (let i = 0; i < live.size; i++) {
       const id = live.ids[i] as number;
-      if (t.frameId[id] === frameId) owned.push(id);
+      if (t.frameId[id] === frameId) owned[n++] = id;
     }
-    for (let i = 0; i < owned.length; i++) this.endObject(owned[i] as number, 'out-of-scope');
+    for (let i = 0; i < n; i++) this.endObject(owned[i] as number, 'out-of-scope');
     f.exitStep[frameId] = Math.max(0, this.rec.stepCount - 1);
     const entrySp = f.entrySp[frameId] as number;
     this.rec.event(EventKind.Exit, entrySp, 0, 0, frameId);
@@ -858,10 +858,12 @@ export class LiveList {
   }
 
   delete(id: number): void {
-    const i = this.ids.lastIndexOf(id);
+    const ids = this.ids;
+    const i = ids.lastIndexOf(id);
     if (i < 0) return;
-    if (i === this.ids.length - 1) this.ids.pop();
-    else this.ids.splice(i, 1);
+    // Shift the later ones down (no splice: it allocates the removed part).
+    for (let j = i; j < ids.length - 1; j++) ids[j] = ids[j + 1] as number;
+    ids.pop();
   }
 
   has(id: number): boolean {

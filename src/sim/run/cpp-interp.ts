@@ -21,6 +21,7 @@ import { Unsupported } from './cpp-errors.ts';
 import { CppLibrary } from './cpp-library.ts';
 import type { Process } from './runtime.ts';
 import { LocationCache } from './locations.ts';
+import { SmallMap } from './small-map.ts';
 import { Ref, loadScalar, num, scalarKind, storeScalar, wrapInt, type Val } from './values.ts';
 
 interface VarSlot {
@@ -32,9 +33,9 @@ interface VarSlot {
 interface CppFrame {
   fn: FunctionDecl;
   frameId: number;
-  vars: Map<number, VarSlot>;
+  vars: SmallMap<number, VarSlot>;
   /** Slot addresses reserved at entry for each local (the -O0 frame holds all of them). */
-  reserved: Map<number, number>;
+  reserved: SmallMap<number, number>;
   /** The hidden result pointer (sret/x8) the function received, when it returns in memory. */
   hidden: Ref | null;
   ret: ReturnClassification;
@@ -332,8 +333,8 @@ export class CppInterpreter {
     const frame: CppFrame = {
       fn,
       frameId,
-      vars: new Map(),
-      reserved: new Map(),
+      vars: new SmallMap(),
+      reserved: new SmallMap(),
       hidden: null,
       ret,
       scopes: [],
@@ -1140,8 +1141,8 @@ export class CppInterpreter {
     const frame: CppFrame = {
       fn,
       frameId,
-      vars: new Map(),
-      reserved: new Map(),
+      vars: new SmallMap(),
+      reserved: new SmallMap(),
       hidden: null,
       ret,
       scopes: [],
