@@ -169,6 +169,11 @@ export class Machine {
     return r;
   }
 
+  /** False in a summary-only run: narration is not kept, so callers need not format it. */
+  get narrating(): boolean {
+    return this.rec.record;
+  }
+
   get stepCount(): number {
     return this.rec.stepCount;
   }
@@ -274,8 +279,9 @@ export class Machine {
     let best = -1;
     let bestSize = Infinity;
     const live = this.live;
-    for (let i = 0; i < live.size; i++) {
-      const id = live.ids[i] as number;
+    const ids = live.ids;
+    for (let i = 0, n = ids.length; i < n; i++) {
+      const id = ids[i] as number;
       const start = t.addr[id] as number;
       const size = t.size[id] as number;
       const role = t.role[id] as number;
@@ -303,8 +309,9 @@ export class Machine {
   private frameLinkAt(addr: number, len: number): number {
     const t = this.objects;
     const live = this.live;
-    for (let i = 0; i < live.size; i++) {
-      const id = live.ids[i] as number;
+    const ids = live.ids;
+    for (let i = 0, n = ids.length; i < n; i++) {
+      const id = ids[i] as number;
       const start = t.addr[id] as number;
       if (t.role[id] === FRAME_LINK && addr < start + (t.size[id] as number) && addr + len > start) return id;
     }
@@ -574,8 +581,9 @@ export class Machine {
     if (slot < 0) return;
     const t = this.objects;
     const live = this.live;
-    for (let i = 0; i < live.size; i++) {
-      const id = live.ids[i] as number;
+    const ids = live.ids;
+    for (let i = 0, n = ids.length; i < n; i++) {
+      const id = ids[i] as number;
       if (t.addr[id] === slot && t.role[id] === FRAME_LINK) {
         this.endObject(id, 'out-of-scope');
         break;
@@ -697,8 +705,9 @@ export class Machine {
     // Oldest first, as they were created; collected before ending, since ending changes the list.
     const owned = this.scratch;
     let n = 0;
-    for (let i = 0; i < live.size; i++) {
-      const id = live.ids[i] as number;
+    const ids = live.ids;
+    for (let i = 0, count = ids.length; i < count; i++) {
+      const id = ids[i] as number;
       if (t.frameId[id] === frameId) owned[n++] = id;
     }
     for (let i = 0; i < n; i++) this.endObject(owned[i] as number, 'out-of-scope');

@@ -929,6 +929,8 @@ export class CodonInterpreter {
 
   /** A short display of a value for narration. */
   private show(v: CodonValue, t: CodonType | undefined): string | number {
+    // Narration only: a summary-only run keeps none, so none is formatted.
+    if (!this.p.m.narrating) return '';
     // Integers stay numbers in the narration's parameters: no string per loop iteration.
     if (typeof v === 'number' && Number.isInteger(v) && t !== undefined && prune(t).kind === 'int') return v;
     if (v instanceof Ref) return hex(v.addr);

@@ -77,6 +77,8 @@ interface FnPlan {
   leaveLoc: SourceLoc;
   hiddenTypeName: string;
   params: ParamPlan[];
+  /** Parameters and locals: how many variables a frame of this function holds at most. */
+  varCount: number;
   /** The narration parameters of entering and leaving, one array per caller. */
   callParams(callerName: string): string[];
 }
@@ -182,6 +184,7 @@ export class CppInterpreter {
       enterLoc: this.loc(fn.definitionSpan ?? fn.span),
       leaveLoc: { ...end, column: Math.max(1, end.column - 1) },
       hiddenTypeName: `${typeToString(fn.returnType)}*`,
+      varCount: fn.params.length + fn.locals.length,
       params: fn.params.map((param, i) => {
         const loc = conv.args[i];
         const part = loc?.kind === 'regs' && loc.parts.length === 1 ? loc.parts[0] : undefined;
@@ -333,8 +336,8 @@ export class CppInterpreter {
     const frame: CppFrame = {
       fn,
       frameId,
-      vars: new SmallMap(),
-      reserved: new SmallMap(),
+      vars: new SmallMap(plan.varCount),
+      reserved: new SmallMap(fn.locals.length),
       hidden: null,
       ret,
       scopes: [],
@@ -938,6 +941,8 @@ export class CppInterpreter {
   }
 
   showVal(v: Val, t: CType): string {
+    // Narration only: a summary-only run keeps none, so none is formatted.
+    if (!this.p.m.narrating) return '';
     if (v instanceof Ref) return hex(v.addr);
     const k = scalarKind(t, this.target);
     if (k?.k === 'int') return String(v);

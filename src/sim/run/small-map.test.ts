@@ -31,3 +31,12 @@ describe('SmallMap', () => {
     expect(new SmallMap<string, number>().get('x')).toBeUndefined();
   });
 });
+
+describe('SmallMap with room made in advance', () => {
+  it('holds more than it made room for', () => {
+    const m = new SmallMap<number, number>(2);
+    for (let k = 0; k < 10; k++) m.set(k, k * k);
+    m.delete(3);
+    for (let k = 0; k < 10; k++) expect(m.get(k)).toBe(k === 3 ? undefined : k * k);
+  });
+});

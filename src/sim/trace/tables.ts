@@ -104,9 +104,9 @@ export interface BoundaryTable {
 
 type Typed = Uint8Array | Uint32Array | Int32Array | Float64Array;
 
-/** The next capacity: doubling while small, then four times, so a long run copies its rows less. */
+/** The next capacity: doubling (growing by more allocates, and zero-fills, rows a run never uses). */
 function nextCapacity(n: number): number {
-  return n < 65536 ? n * 2 : n * 4;
+  return n * 2;
 }
 
 function grown<T extends Typed>(arr: T, n: number): T {
