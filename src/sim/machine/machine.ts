@@ -55,6 +55,9 @@ export class RunStop {
   constructor(readonly outcome: Outcome) {}
 }
 
+/** An object id not looked up (a summary-only run records no event that would name it). */
+const UNRESOLVED = -3;
+
 /** The writer's belief about what it writes to or reads from. */
 export const INTENT_UNKNOWN = -1;
 /** The callee writes to what it believes is the caller's result slot (sret / x8). */
@@ -331,7 +334,8 @@ export class Machine {
   private checkWrite(addr: number, len: number, access: Access): number {
     // A write to unmapped memory is a crash, not a stray write: it lands nowhere.
     if (!Number.isSafeInteger(addr) || !this.mem.isMapped(addr, len, true)) return -1;
-    const target = this.objectAt(addr);
+    // The object written to is for the trace's event; a summary-only run looks it up only for a finding.
+    const target = this.rec.record ? this.objectAt(addr) : UNRESOLVED;
     const intended = access.intended;
     if (intended === INTENT_UNKNOWN) return target;
     if (intended === INTENT_RESULT_SLOT) {
@@ -375,7 +379,7 @@ export class Machine {
     intended = -1,
   ): void {
     const link = this.frameLinkAt(addr, len);
-    const v = link >= 0 ? link : victim;
+    const v = link >= 0 ? link : victim === UNRESOLVED ? this.objectAt(addr) : victim;
     const victimName = v >= 0 ? this.objects.nameOf(v) : this.describeAddress(addr);
     const objects = [intended, v].filter((x) => x >= 0);
     const related: RelatedLoc[] = [];
@@ -404,8 +408,9 @@ export class Machine {
   }
 
   private checkRead(addr: number, len: number, access: Access): number {
-    const target = this.objectAt(addr);
-    // Reads are events too, so the diagram can show what a step looked at.
+    // Reads are events too, so the diagram can show what a step looked at; a summary-only run
+    // looks the object up only when a finding needs it.
+    let target = this.rec.record ? this.objectAt(addr) : UNRESOLVED;
     this.rec.event(EventKind.Read, addr, len, 0, target);
     const intended = access.intended;
     if (intended >= 0 && (this.objects.died[intended] ?? -1) >= 0) {
@@ -445,6 +450,7 @@ export class Machine {
       }
     }
     if (access.raw !== true && !this.mem.isInitialized(addr, len)) {
+      if (target === UNRESOLVED) target = this.objectAt(addr);
       const t = this.maybeObject(target);
       if (t !== undefined && t.died < 0) {
         const related: RelatedLoc[] = t.loc
@@ -496,7 +502,7 @@ export class Machine {
     try {
       const target = this.checkWrite(addr, bytes.length, access);
       this.mem.writeBytes(addr, bytes);
-      this.rec.write(addr, bytes.slice(), target);
+      this.rec.write(addr, bytes, target);
     } catch (e) {
       this.fault(e);
     }
@@ -542,7 +548,7 @@ export class Machine {
   storeRuntimeInt(addr: number, size: number, value: number): void {
     try {
       this.mem.writeInt(addr, size, value);
-      this.rec.writeFrom(this.mem, addr, size, this.objectAt(addr, false));
+      this.rec.writeFrom(this.mem, addr, size, this.rec.record ? this.objectAt(addr, false) : UNRESOLVED);
     } catch (e) {
       this.fault(e);
     }
@@ -809,7 +815,8 @@ export class Machine {
       files: this.options.files ?? { cpp: 'lib.cpp', codon: 'main.codon' },
       registerNames: this.regs.names,
       regions: this.regions,
-      objects: this.objects.table(),
+      // A summary-only run reads a few names from the table and returns no trace: no need to copy it.
+      objects: this.rec.record ? this.objects.table() : this.objects.columns(),
       frames: this.frames.table(),
       boundaryCalls: this.boundaryCalls.table(),
       steps,

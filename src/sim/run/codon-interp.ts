@@ -947,7 +947,7 @@ export class CodonInterpreter {
   }
 
   /** The source text of an expression, for narration. */
-  private readonly texts = new WeakMap<Span, string>();
+  private readonly texts = new Map<Span, string>();
 
   private text(e: Expr): string {
     let t = this.texts.get(e.span);

@@ -106,7 +106,7 @@ export class CppInterpreter {
     return this.locs.of(span);
   }
 
-  private readonly texts = new WeakMap<Span, string>();
+  private readonly texts = new Map<Span, string>();
   private readonly linkTemplates = new Map<string, ObjectTemplate>();
   private textStart: number | undefined;
 
@@ -142,8 +142,8 @@ export class CppInterpreter {
     return this.p.m.target;
   }
 
-  private readonly layouts = new WeakMap<CType, ReturnType<typeof layoutOf>>();
-  private readonly conventions = new WeakMap<
+  private readonly layouts = new Map<CType, ReturnType<typeof layoutOf>>();
+  private readonly conventions = new Map<
     FunctionDecl,
     { ret: ReturnClassification; args: ReturnType<typeof classifyArgs> }
   >();
@@ -158,7 +158,7 @@ export class CppInterpreter {
     return l;
   }
 
-  private readonly recordLayouts = new WeakMap<RecordDecl, ReturnType<typeof layoutOf>>();
+  private readonly recordLayouts = new Map<RecordDecl, ReturnType<typeof layoutOf>>();
 
   recordLayout(decl: RecordDecl): ReturnType<typeof layoutOf> {
     let l = this.recordLayouts.get(decl);
@@ -169,7 +169,7 @@ export class CppInterpreter {
     return l;
   }
 
-  private readonly plans = new WeakMap<FunctionDecl, FnPlan>();
+  private readonly plans = new Map<FunctionDecl, FnPlan>();
 
   /** What every call of a function shares: its convention, locations, parameter layouts, narration. */
   private plan(fn: FunctionDecl): FnPlan {

@@ -191,7 +191,7 @@ export class ForeignBridge implements ForeignCalls {
     return { signature: sig, args, result };
   }
 
-  private readonly viewCache = new WeakMap<CImport, ReturnType<ForeignBridge['computeViews']>>();
+  private readonly viewCache = new Map<CImport, ReturnType<ForeignBridge['computeViews']>>();
 
   /** Both sides' views of a call and how they compare: fixed per import, so computed once. */
   private views(imp: CImport, fn: FunctionDecl) {

@@ -295,7 +295,8 @@ export class ObjectTableBuilder {
     return id >= 0 && id < this.count ? readObject(this.columns(), id) : undefined;
   }
 
-  private columns(): ObjectTable {
+  /** The columns as they are, not copied (longer than `count`): for a run that keeps no trace. */
+  columns(): ObjectTable {
     return {
       count: this.count,
       name: this.name,
