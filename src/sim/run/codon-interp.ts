@@ -164,22 +164,24 @@ export class CodonInterpreter {
         this.execImport(s);
         return Flow.Normal;
       case 'assign': {
-        const step = this.stmtStep(s, 'codon.assign-start', [this.text(s.target), this.text(s.value)]);
+        const ps = this.assignParams(s);
+        const step = this.stmtStep(s, 'codon.assign-start', ps[0]);
         const value = this.eval(s.value);
-        this.resume(s, step, 'codon.assign', [this.text(s.target), '']);
+        this.resume(s, step, 'codon.assign', ps[1]);
         this.assign(s.target, value, s.value.type ?? null);
-        m.narrate('codon.assign', [this.text(s.target), this.show(value, s.value.type)]);
+        if (m.narrating) m.narrate('codon.assign', [this.text(s.target), this.show(value, s.value.type)]);
         return Flow.Normal;
       }
       case 'augassign': {
-        const step = this.stmtStep(s, 'codon.assign-start', [this.text(s.target), this.text(s.value)]);
+        const ps = this.assignParams(s);
+        const step = this.stmtStep(s, 'codon.assign-start', ps[0]);
         const cur = this.eval(s.target);
         const rhs = this.eval(s.value);
-        this.resume(s, step, 'codon.assign', [this.text(s.target), '']);
+        this.resume(s, step, 'codon.assign', ps[1]);
         const t = s.target.type ?? null;
         const value = this.binary(s.op, cur, rhs, t, s.value.type ?? null, this.loc(s.span));
         this.assign(s.target, value, t);
-        m.narrate('codon.assign', [this.text(s.target), this.show(value, t ?? undefined)]);
+        if (m.narrating) m.narrate('codon.assign', [this.text(s.target), this.show(value, t ?? undefined)]);
         return Flow.Normal;
       }
       case 'expr': {
@@ -229,21 +231,29 @@ export class CodonInterpreter {
   private execFor(s: Extract<Stmt, { kind: 'for' }>): Flow {
     const m = this.p.m;
     const iter = s.iter;
-    let items: () => { done: boolean; value: CodonValue };
+    const forParams = this.stmtParams.get(s) ?? this.cacheParams(s, [[s.target.id, ''], [s.target.id]]);
     if (iter.kind === 'call' && iter.resolved?.kind === 'range') {
       this.stmtStep(s, 'codon.for-start', [this.text(iter)]);
       const args = iter.args.map((a) => Number(this.eval(a)));
       const [start, stop, step] =
         args.length === 1 ? [0, args[0] ?? 0, 1] : [args[0] ?? 0, args[1] ?? 0, args[2] ?? 1];
       if (step === 0) m.runtimeError('ValueError', 'range() arg 3 must not be zero', this.loc(iter.span));
-      let i = start;
-      items = () => {
-        if (step > 0 ? i >= stop : i <= stop) return { done: true, value: null };
-        const v = i;
-        i += step;
-        return { done: false, value: v };
-      };
-    } else {
+      // A range needs no iterator object: the counter is the loop's own.
+      for (let i = start; ; i += step) {
+        this.stmtStep(s, 'codon.for', forParams[0]);
+        if (step > 0 ? i >= stop : i <= stop) {
+          m.narrate('codon.for-end', forParams[1]);
+          return Flow.Normal;
+        }
+        this.assign(s.target, i, s.target.type ?? null);
+        if (m.narrating) m.narrate('codon.for', [s.target.id, this.show(i, s.target.type)]);
+        const f = this.execBlock(s.body);
+        if (f === Flow.Break) return Flow.Normal;
+        if (f === Flow.Return) return f;
+      }
+    }
+    let items: () => { done: boolean; value: CodonValue };
+    {
       this.stmtStep(s, 'codon.for-start', [this.text(iter)]);
       const list = this.eval(iter);
       const elem = this.listElem(iter.type);
@@ -258,14 +268,14 @@ export class CodonInterpreter {
       };
     }
     for (;;) {
-      this.stmtStep(s, 'codon.for', [s.target.id, '']);
+      this.stmtStep(s, 'codon.for', forParams[0]);
       const next = items();
       if (next.done) {
-        m.narrate('codon.for-end', [s.target.id]);
+        m.narrate('codon.for-end', forParams[1]);
         return Flow.Normal;
       }
       this.assign(s.target, next.value, s.target.type ?? null);
-      m.narrate('codon.for', [s.target.id, this.show(next.value, s.target.type)]);
+      if (m.narrating) m.narrate('codon.for', [s.target.id, this.show(next.value, s.target.type)]);
       const f = this.execBlock(s.body);
       if (f === Flow.Break) return Flow.Normal;
       if (f === Flow.Return) return f;
@@ -948,6 +958,28 @@ export class CodonInterpreter {
 
   /** The source text of an expression, for narration. */
   private readonly texts = new Map<Span, string>();
+
+  /** Narration parameters of a statement that never change (its source text), built once per statement. */
+  private readonly stmtParams = new Map<Stmt, [(string | number)[], (string | number)[]]>();
+
+  private cacheParams(
+    s: Stmt,
+    ps: [(string | number)[], (string | number)[]],
+  ): [(string | number)[], (string | number)[]] {
+    this.stmtParams.set(s, ps);
+    return ps;
+  }
+
+  /** An assignment's: its start ("target = value") and its store, before the value is known. */
+  private assignParams(s: Extract<Stmt, { kind: 'assign' | 'augassign' }>) {
+    return (
+      this.stmtParams.get(s) ??
+      this.cacheParams(s, [
+        [this.text(s.target), this.text(s.value)],
+        [this.text(s.target), ''],
+      ])
+    );
+  }
 
   private text(e: Expr): string {
     let t = this.texts.get(e.span);
