@@ -869,7 +869,7 @@ export class CppInterpreter {
     if (k !== null && t.kind !== 'reference' && init !== null && init.kind === 'expr') {
       const v = this.rv(init.expr);
       this.setScalarResult(t, f.ret, v);
-      m.narrate('cpp.return-reg', [this.showVal(v, t), f.ret.convention]);
+      if (m.narrating) m.narrate('cpp.return-reg', [this.showVal(v, t), f.ret.convention]);
       return;
     }
     if (t.kind === 'reference' && init !== null) {
