@@ -33,11 +33,16 @@ class Column<T extends Typed> {
   private readonly full: T[] = [];
 
   constructor(private readonly ctor: new (n: number) => T) {
-    this.cur = new ctor(CHUNK);
+    // A short run (every lesson program) never needs a whole chunk: start small.
+    this.cur = new ctor(1024);
   }
 
-  /** Starts a new chunk (the current one is full). */
+  /** Makes room for row `base + cur.length`: doubles the first chunk up to CHUNK rows, then starts new ones. */
   next(): void {
+    if (this.cur.length < CHUNK) {
+      this.cur = grow(this.cur, this.cur.length * 2);
+      return;
+    }
     this.full.push(this.cur);
     this.base += CHUNK;
     this.cur = new this.ctor(CHUNK);
@@ -142,9 +147,9 @@ export class TraceRecorder {
     }
     if (i % KEYFRAME_INTERVAL === 0) this.keyframe(i);
     let j = i - this.sKind.base;
-    if (j === CHUNK) {
+    if (j === this.sKind.cur.length) {
       for (const c of this.stepColumns()) c.next();
-      j = 0;
+      j = i - this.sKind.base;
     }
     this.sKind.cur[j] = kind;
     this.sSide.cur[j] = side;
@@ -193,13 +198,13 @@ export class TraceRecorder {
       return i;
     }
     let j = i - this.eKind.base;
-    if (j === CHUNK) {
+    if (j === this.eKind.cur.length) {
       this.eKind.next();
       this.eA.next();
       this.eB.next();
       this.eC.next();
       this.eD.next();
-      j = 0;
+      j = i - this.eKind.base;
     }
     this.eKind.cur[j] = kind;
     this.eA.cur[j] = a;

@@ -168,21 +168,21 @@ export interface ObjectTemplate {
 /** Builds an ObjectTable while a run goes on; the machine reads its columns directly. */
 export class ObjectTableBuilder {
   count = 0;
-  name = new Uint32Array(256);
-  typeName = new Uint32Array(256);
-  role = new Uint8Array(256);
-  side = new Uint8Array(256);
-  regionId = new Int32Array(256);
-  addr = new Float64Array(256);
-  size = new Float64Array(256);
-  cells = new Uint32Array(256);
-  frameId = new Int32Array(256);
-  born = new Int32Array(256);
-  died = new Int32Array(256);
-  deathKind = new Uint8Array(256);
-  loc = new Int32Array(256);
-  deathLoc = new Int32Array(256);
-  atomic = new Uint8Array(256);
+  name = new Uint32Array(64);
+  typeName = new Uint32Array(64);
+  role = new Uint8Array(64);
+  side = new Uint8Array(64);
+  regionId = new Int32Array(64);
+  addr = new Float64Array(64);
+  size = new Float64Array(64);
+  cells = new Uint32Array(64);
+  frameId = new Int32Array(64);
+  born = new Int32Array(64);
+  died = new Int32Array(64);
+  deathKind = new Uint8Array(64);
+  loc = new Int32Array(64);
+  deathLoc = new Int32Array(64);
+  atomic = new Uint8Array(64);
   private readonly strings = new Pool<string>();
   private readonly locs = new Pool<SourceLoc>();
   private readonly cellLists = new Pool<Cell[]>();
