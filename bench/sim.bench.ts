@@ -1,6 +1,7 @@
 /**
  * Simulator benchmarks: prints a table and writes bench/results/sim.json.
- * Each figure is the median of 5 runs after a warm-up. Run with `npm run bench`.
+ * Each figure is the median of 5 runs after a warm-up (see timeIt), except the fresh-process row.
+ * Run with `npm run bench`.
  */
 import { execFileSync } from 'node:child_process';
 import {
@@ -68,11 +69,18 @@ interface Row {
 }
 const rows: Row[] = [];
 
+/**
+ * Median of RUNS timed runs after two warm-up runs, as the page's worker runs programs: one after
+ * another, the JIT warm. No forced GC between runs: a forced full GC (gc() under --expose-gc) made
+ * the run after it markedly slower, about 90 ms on the 100,000-call loop and up to 3 ms on a lesson
+ * program, which no user's run pays (measured here; --no-flush-bytecode gave back only a little of
+ * it, so the cause is not only flushed bytecode). The cold case, a fresh process, has its own row.
+ */
 function timeIt(fn: () => unknown): number {
-  fn(); // warm-up
+  fn();
+  fn();
   const times: number[] = [];
   for (let r = 0; r < RUNS; r++) {
-    gc();
     const t0 = performance.now();
     fn();
     times.push(performance.now() - t0);

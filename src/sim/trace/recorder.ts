@@ -193,10 +193,8 @@ export class TraceRecorder {
 
   event(kind: EventKind, a: number, b: number, c: number, d: number): number {
     const i = this.eventCount;
-    if (!this.record) {
-      this.eventCount = i + 1;
-      return i;
-    }
+    // A summary-only run keeps no events (nothing reads their count either).
+    if (!this.record) return i;
     let j = i - this.eKind.base;
     if (j === this.eKind.cur.length) {
       this.eKind.next();
@@ -237,10 +235,7 @@ export class TraceRecorder {
     len: number,
     objectId: number,
   ): void {
-    if (!this.record) {
-      this.event(EventKind.Write, addr, len, 0, objectId);
-      return;
-    }
+    if (!this.record) return;
     const off = this.bytesUsed;
     if (off + len > this.bytes.length) this.bytes = grow(this.bytes, off + len);
     mem.copyOut(addr, len, this.bytes, off);
@@ -250,10 +245,7 @@ export class TraceRecorder {
 
   /** Records a register event whose bytes are `len` bytes of `src` at `offset` (no view allocated). */
   registerFrom(index: number, src: Uint8Array, offset: number, len: number): void {
-    if (!this.record) {
-      this.event(EventKind.Reg, index, len, 0, -1);
-      return;
-    }
+    if (!this.record) return;
     const off = this.bytesUsed;
     if (off + len > this.bytes.length) this.bytes = grow(this.bytes, off + len);
     const dst = this.bytes;
