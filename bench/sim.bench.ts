@@ -201,7 +201,7 @@ rows.push({
     const args = ['--import', 'tsx', 'src/cli/sim.ts', 'run', '--cpp', join(dir, 'lib.cpp')];
     args.push('--codon', join(dir, 'main.codon'), '--max-steps', '10000000');
     const times: number[] = [];
-    for (let r = 0; r < 3; r++) {
+    for (let r = 0; r < RUNS; r++) {
       const t0 = performance.now();
       const out = execFileSync(process.execPath, args, { encoding: 'utf8' });
       times.push(performance.now() - t0);
@@ -211,7 +211,7 @@ rows.push({
   };
   const spent = cli(100_000) - cli(0);
   rows.push({
-    name: 'the same through `sim run` (fresh process, median of 3), beyond start-up',
+    name: 'the same through `sim run` (a fresh process each run, JIT cold), beyond start-up',
     median: Math.round(spent),
     unit: 'ms',
     goal: '< 300',
