@@ -81,7 +81,8 @@ function LiveExercise({ program, goal: goalText }: ExerciseProps) {
   return (
     <aside className="mdx-exercise" aria-label={t('mdx.exercise')} data-exercise={program}>
       <p className="mdx-exercise__label">
-        {t('mdx.exercise')}: {title}
+        {/* Exercise programs' titles already say so ("Exercise: make the returned pointer valid"). */}
+        {title.startsWith(t('mdx.exercise')) ? title : `${t('mdx.exercise')}: ${title}`}
       </p>
       <p className="mdx-exercise__goal">
         {goal ? goalSentence(goal, t) : t('mdx.exercise.bad-goal', { goal: goalText })}
