@@ -36,6 +36,7 @@ export const en = {
   'course.intro':
     'Why returning std::array<double, 4> by value from C++ to Codon breaks, and how each fix works, on a simulated machine you can step through.',
   'course.lessons': 'Lessons',
+  'course.version': 'Version {version}',
   'course.pages': 'Around the lessons',
   'course.progress.none': 'Not started',
   'course.progress.started': 'Started',

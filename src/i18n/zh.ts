@@ -35,6 +35,7 @@ export const zh: Record<UiKey, string> = {
   'course.intro':
     '为什么从 C++ 按值返回 std::array<double, 4> 给 Codon 会出错，每种修复方法又是怎么起作用的——在一台可以单步执行的模拟机器上一探究竟。',
   'course.lessons': '课程列表',
+  'course.version': '版本 {version}',
   'course.pages': '课程之外',
   'course.progress.none': '未开始',
   'course.progress.started': '已开始',

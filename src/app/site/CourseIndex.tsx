@@ -5,6 +5,7 @@ import { lessons, localized, pages } from '../course/course';
 import { progressMark, type ProgressMark } from '../course/progress';
 import type { Route } from './routes';
 import { useSite } from './SiteContext';
+import { APP_VERSION } from '../version';
 
 const MARK_ICON: Record<ProgressMark, string> = { none: '○', started: '◐', done: '✓' };
 
@@ -63,6 +64,8 @@ export function CourseIndex() {
           </li>
         ))}
       </ul>
+      {/* Which deployment this is: after an update (README, "Offline") a speaker can check the room runs it. */}
+      <p className="course-index__version">{t('course.version', { version: APP_VERSION })}</p>
     </div>
   );
 }
