@@ -330,6 +330,94 @@ function lifeAt(o: ObjectRecord, step: number, info: StepEventInfo, partial: boo
   return l;
 }
 
+/**
+ * Objects by the 64-byte granules their bytes cover (big objects in a list of their own), so "what is
+ * near this address" looks at a few objects. `around` may return objects that do not overlap: callers
+ * check. It returns each object once, in the order given.
+ */
+class SpatialIndex {
+  private static readonly GRANULE = 64;
+  private static readonly BIG = 4096;
+  private readonly cells = new Map<number, number[]>();
+  private readonly big: number[] = [];
+
+  constructor(private readonly objects: readonly ObjectRecord[]) {
+    objects.forEach((o, i) => {
+      if (o.size > SpatialIndex.BIG) {
+        this.big.push(i);
+        return;
+      }
+      const last = Math.floor((o.addr + Math.max(o.size, 1) - 1) / SpatialIndex.GRANULE);
+      for (let g = Math.floor(o.addr / SpatialIndex.GRANULE); g <= last; g++) {
+        let list = this.cells.get(g);
+        if (list === undefined) this.cells.set(g, (list = []));
+        list.push(i);
+      }
+    });
+  }
+
+  /** The granule lists (each in the order given) that [addr, addr + size) meets, and the big objects. */
+  private lists(addr: number, size: number): number[][] {
+    const first = Math.floor(addr / SpatialIndex.GRANULE);
+    const last = Math.floor((addr + Math.max(size, 1) - 1) / SpatialIndex.GRANULE);
+    if (last - first > 64) return [this.objects.map((_, i) => i)];
+    const out = [this.big];
+    for (let g = first; g <= last; g++) {
+      const list = this.cells.get(g);
+      if (list !== undefined) out.push(list);
+    }
+    return out;
+  }
+
+  /**
+   * Whether an object near `o`, born at a step in [from, to), satisfies `test`. The objects must have
+   * been given in the order they were born: each list is searched from the first born at `from`.
+   */
+  bornBetween(o: ObjectRecord, from: number, to: number, test: (x: ObjectRecord) => boolean): boolean {
+    for (const list of this.lists(o.addr, o.size)) {
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((this.objects[list[mid] as number] as ObjectRecord).born < from) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo; k < list.length; k++) {
+        const x = this.objects[list[k] as number] as ObjectRecord;
+        if (x.born >= to) break;
+        if (test(x)) return true;
+      }
+    }
+    return false;
+  }
+
+  /** The last-born object near `o`, born at `from` or later, that satisfies `test` (ties: the later id). */
+  lastBornFrom(o: ObjectRecord, from: number, test: (x: ObjectRecord) => boolean): ObjectRecord | null {
+    let best: ObjectRecord | null = null;
+    for (const list of this.lists(o.addr, o.size)) {
+      for (let k = list.length - 1; k >= 0; k--) {
+        const x = this.objects[list[k] as number] as ObjectRecord;
+        if (x.born < from) break;
+        if (!test(x)) continue;
+        if (best === null || x.born > best.born || (x.born === best.born && x.id > best.id)) best = x;
+        break;
+      }
+    }
+    return best;
+  }
+
+  /** The objects whose granules meet [addr, addr + size), and every big object. */
+  around(addr: number, size: number): ObjectRecord[] {
+    const first = Math.floor(addr / SpatialIndex.GRANULE);
+    const last = Math.floor((addr + Math.max(size, 1) - 1) / SpatialIndex.GRANULE);
+    // A huge range (a whole region): every object is near.
+    if (last - first > 64) return [...this.objects];
+    const hits = new Set<number>(this.big);
+    for (let g = first; g <= last; g++) for (const i of this.cells.get(g) ?? []) hits.add(i);
+    return [...hits].sort((a, b) => a - b).map((i) => this.objects[i] as ObjectRecord);
+  }
+}
+
 function overlaps(a: { addr: number; size: number }, b: { addr: number; size: number }): boolean {
   return a.addr < b.addr + b.size && b.addr < a.addr + a.size;
 }
@@ -412,11 +500,16 @@ export function buildScene(trace: Trace, step: number, eventEnd?: number): Scene
     existing.push({ o, state: l });
   }
 
+  // Where objects are, so the questions below cost the objects near an address, not all of them: a loop
+  // of thousands of calls leaves tens of thousands of dead objects on the same few stack slots.
+  const near = new SpatialIndex(existing.map((e) => e.o));
+  const alive = new SpatialIndex(existing.filter((e) => e.state === 'alive').map((e) => e.o));
+
   // Pointers first (they decide which dead objects stay visible).
   const liveAt = (addr: number) => {
     let best: ObjectRecord | null = null;
-    for (const { o, state: s } of existing) {
-      if (s !== 'alive' || addr < o.addr || addr >= o.addr + o.size) continue;
+    for (const o of alive.around(addr, 1)) {
+      if (addr < o.addr || addr >= o.addr + o.size) continue;
       // A view (the callee's name for memory it was handed) loses to the memory's owner.
       const rank = (x: ObjectRecord) =>
         (x.role === 'result-view' ? 1e12 : 0) + (x.role === 'frame-link' ? 1e11 : 0) + x.size;
@@ -504,7 +597,7 @@ export function buildScene(trace: Trace, step: number, eventEnd?: number): Scene
   // heap object: drawn too, marked as read from raw bytes. This is what Boehm's conservative scan
   // would see if it scanned that memory, and it is how a buffer ends up kept only by C memory.
   const heapObjectAt = (v: number) =>
-    existing.some(({ o }) => {
+    near.around(v, 1).some((o) => {
       const area = regionArea.get(o.regionId);
       return (
         (area === 'gc-heap' || area === 'c-heap') &&
@@ -557,19 +650,19 @@ export function buildScene(trace: Trace, step: number, eventEnd?: number): Scene
       visible.push({ ...e, reusedBy: null });
       continue;
     }
-    const later = existing.filter((x) => x.o.born >= e.o.died && x.o.id !== e.o.id && overlaps(x.o, e.o));
+    // Something that came to life on its bytes after it died (the latest one names the reuse).
+    const reuses = (x: ObjectRecord) => x.id !== e.o.id && overlaps(x, e.o);
     // Shown while nothing reused its bytes, or at the very step something does (the overwrite).
-    later.sort((a, b) => a.o.born - b.o.born || a.o.id - b.o.id);
-    const reuser = later.length > 0 ? (later[later.length - 1] as (typeof later)[number]) : null;
-    if (later.some((x) => x.o.born < st) && !pointedDead.has(e.o.id)) continue;
+    if (!pointedDead.has(e.o.id) && near.bornBetween(e.o, e.o.died, st, reuses)) continue;
+    const reuser = near.lastBornFrom(e.o, e.o.died, reuses);
     // A dead view over memory that still has a live owner is just that owner's bytes now.
     if (
       e.o.role === 'result-view' &&
       !pointedDead.has(e.o.id) &&
-      existing.some((x) => x.state === 'alive' && x.o.role !== 'result-view' && overlaps(x.o, e.o))
+      alive.around(e.o.addr, e.o.size).some((x) => x.role !== 'result-view' && overlaps(x, e.o))
     )
       continue;
-    visible.push({ ...e, reusedBy: reuser?.o.name ?? null });
+    visible.push({ ...e, reusedBy: reuser?.name ?? null });
   }
 
   // Stale bytes: for dead objects, compare with memory when they died.
