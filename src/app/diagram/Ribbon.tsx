@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { clip } from './format.ts';
 import { RIBBON, charsFit, ribbonRows } from './layout.ts';
 import type { Trace } from '../../sim/trace/types.ts';
@@ -22,7 +23,8 @@ interface RibbonProps {
 export function Ribbon({ trace, step, prefix, locale, narrow = false }: RibbonProps) {
   const t = strings(locale);
   const n = Math.max(1, trace.steps.count);
-  const rows = ribbonRows(objectList(trace.objects), n);
+  // Once per trace, not per step: a long run has tens of thousands of objects to sort.
+  const rows = useMemo(() => ribbonRows(objectList(trace.objects), n), [trace, n]);
   const plotW = narrow ? 220 : 640;
   const labelW = narrow ? 120 : RIBBON.labelW;
   const sx = (s: number) => labelW + (s / n) * plotW;
