@@ -12,6 +12,7 @@ import {
   ObjectTableBuilder,
   RESULT_VIEW,
   type CallShape,
+  type ObjectSpec,
   type ObjectTemplate,
 } from '../trace/tables.ts';
 import {
@@ -23,7 +24,6 @@ import {
   type Finding,
   type FindingKind,
   type ObjectRecord,
-  type ObjectRole,
   type Outcome,
   type Region,
   type RelatedLoc,
@@ -71,17 +71,9 @@ export interface Access {
   raw?: boolean;
 }
 
-export interface NewObject {
-  name: string;
-  typeName: string;
-  role: ObjectRole;
-  side: SourceSide;
-  addr: number;
-  size: number;
+/** An object to create: what it is (the trace table's ObjectSpec), its cells, and its bytes' state. */
+export interface NewObject extends ObjectSpec {
   cells?: Cell[];
-  frameId?: number;
-  loc?: SourceLoc | null;
-  atomic?: boolean;
   /** Keep the bytes' initialised state (statics are zero-initialised, runtime data is set). */
   initialized?: boolean;
 }
