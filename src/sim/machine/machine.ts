@@ -17,6 +17,7 @@ import {
 } from '../trace/tables.ts';
 import {
   EventKind,
+  SIDE_INDEX,
   StepKind,
   type Cell,
   type CrashInfo,
@@ -78,7 +79,6 @@ export interface NewObject extends ObjectSpec {
   initialized?: boolean;
 }
 
-export const SIDE_INDEX: Record<SourceSide, number> = { cpp: 0, codon: 1, runtime: 2 };
 const SIGNALS: Record<CrashInfo['signal'], number> = {
   SIGSEGV: 11,
   SIGABRT: 6,
@@ -169,6 +169,11 @@ export class Machine {
     return this.rec.record;
   }
 
+  /** The step now under way (0 before the first): when an object is born or dies, a finding happens. */
+  private lastStep(): number {
+    return Math.max(0, this.rec.stepCount - 1);
+  }
+
   get stepCount(): number {
     return this.rec.stepCount;
   }
@@ -208,13 +213,8 @@ export class Machine {
 
   /** Creates an object: its bytes become indeterminate unless `initialized`. */
   newObject(spec: NewObject): number {
-    const region = this.mem.regionOf(spec.addr);
-    const born = Math.max(0, this.rec.stepCount - 1);
-    const id = this.objects.add(spec, region?.id ?? -1, born, spec.cells ?? opaqueCells(spec.size));
-    this.live.add(id);
-    if (spec.initialized !== true) this.mem.markUninitialized(spec.addr, spec.size);
-    this.rec.event(EventKind.Alloc, spec.addr, spec.size, 0, id);
-    return id;
+    const t = this.objects.template(spec, spec.cells ?? opaqueCells(spec.size));
+    return this.newObjectFrom(t, spec.addr, spec.size, spec.frameId ?? -1, spec.initialized === true);
   }
 
   /** What many objects share, interned once (see `newObjectFrom`); without cells, one opaque cell of `size`. */
@@ -234,8 +234,7 @@ export class Machine {
     initialized: boolean,
   ): number {
     const region = this.mem.regionOf(addr);
-    const born = Math.max(0, this.rec.stepCount - 1);
-    const id = this.objects.addFrom(t, addr, size, region?.id ?? -1, frameId, born);
+    const id = this.objects.addFrom(t, addr, size, region?.id ?? -1, frameId, this.lastStep());
     this.live.add(id);
     if (!initialized) this.mem.markUninitialized(addr, size);
     this.rec.event(EventKind.Alloc, addr, size, 0, id);
@@ -246,7 +245,7 @@ export class Machine {
   endObject(id: number, kind: DeathKind, loc: SourceLoc | null = this.currentLoc): void {
     const t = this.objects;
     if (id < 0 || id >= t.count || (t.died[id] as number) >= 0) return;
-    t.end(id, Math.max(0, this.rec.stepCount - 1), kind, loc);
+    t.end(id, this.lastStep(), kind, loc);
     this.live.delete(id);
     this.recentDead.push(id);
     if (this.recentDead.length > 512) this.recentDead.splice(0, 256);
@@ -273,8 +272,7 @@ export class Machine {
     const t = this.objects;
     let best = -1;
     let bestSize = Infinity;
-    const live = this.live;
-    const ids = live.ids;
+    const ids = this.live.ids;
     for (let i = 0, n = ids.length; i < n; i++) {
       const id = ids[i] as number;
       const start = t.addr[id] as number;
@@ -300,11 +298,18 @@ export class Machine {
     return -1;
   }
 
+  /**
+   * The object an access event names (`objectAt`). A summary-only run records no events, so it does
+   * not look: UNRESOLVED, and a finding that needs the object looks it up then.
+   */
+  private eventObject(addr: number, includeDead = true): number {
+    return this.rec.record ? this.objectAt(addr, includeDead) : UNRESOLVED;
+  }
+
   /** Live frame-link objects (return addresses, saved frame pointers) covering `addr`. */
   private frameLinkAt(addr: number, len: number): number {
     const t = this.objects;
-    const live = this.live;
-    const ids = live.ids;
+    const ids = this.live.ids;
     for (let i = 0, n = ids.length; i < n; i++) {
       const id = ids[i] as number;
       const start = t.addr[id] as number;
@@ -326,8 +331,7 @@ export class Machine {
   private checkWrite(addr: number, len: number, access: Access): number {
     // A write to unmapped memory is a crash, not a stray write: it lands nowhere.
     if (!Number.isSafeInteger(addr) || !this.mem.isMapped(addr, len, true)) return -1;
-    // The object written to is for the trace's event; a summary-only run looks it up only for a finding.
-    const target = this.rec.record ? this.objectAt(addr) : UNRESOLVED;
+    const target = this.eventObject(addr);
     const intended = access.intended;
     if (intended === INTENT_UNKNOWN) return target;
     if (intended === INTENT_RESULT_SLOT) {
@@ -400,9 +404,8 @@ export class Machine {
   }
 
   private checkRead(addr: number, len: number, access: Access): number {
-    // Reads are events too, so the diagram can show what a step looked at; a summary-only run
-    // looks the object up only when a finding needs it.
-    let target = this.rec.record ? this.objectAt(addr) : UNRESOLVED;
+    // Reads are events too, so the diagram can show what a step looked at.
+    let target = this.eventObject(addr);
     this.rec.event(EventKind.Read, addr, len, 0, target);
     const intended = access.intended;
     if (intended >= 0 && (this.objects.died[intended] ?? -1) >= 0) {
@@ -540,7 +543,7 @@ export class Machine {
   storeRuntimeInt(addr: number, size: number, value: number): void {
     try {
       this.mem.writeInt(addr, size, value);
-      this.rec.writeFrom(this.mem, addr, size, this.rec.record ? this.objectAt(addr, false) : UNRESOLVED);
+      this.rec.writeFrom(this.mem, addr, size, this.eventObject(addr, false));
     } catch (e) {
       this.fault(e);
     }
@@ -578,8 +581,7 @@ export class Machine {
   returnInstruction(slot: number): void {
     if (slot < 0) return;
     const t = this.objects;
-    const live = this.live;
-    const ids = live.ids;
+    const ids = this.live.ids;
     for (let i = 0, n = ids.length; i < n; i++) {
       const id = ids[i] as number;
       if (t.addr[id] === slot && t.role[id] === FRAME_LINK) {
@@ -587,7 +589,7 @@ export class Machine {
         break;
       }
     }
-    this.setRegInt(this.spName, slot + 8);
+    this.moveSp(slot + 8);
   }
 
   // ---------------------------------------------------------------- registers
@@ -639,6 +641,11 @@ export class Machine {
       // The guard page below the stack: a real stack overflow faults here.
       this.crash('SIGSEGV', value, 'crash.stack-overflow', [hex(value)]);
     }
+    this.moveSp(value);
+  }
+
+  /** Sets the stack pointer, with its register event, without the guard-page check. */
+  private moveSp(value: number): void {
     this.regs.setUintAt(this.spIndex, value);
     this.regEventAt(this.spIndex);
   }
@@ -675,7 +682,7 @@ export class Machine {
   /** Records entry into a function; the interpreter places its locals below `entrySp`. */
   enterFrame(functionName: string, side: SourceSide, boundaryCallId = -1): number {
     const sp = this.sp();
-    const step = Math.max(0, this.rec.stepCount - 1);
+    const step = this.lastStep();
     const id = this.frames.add(functionName, side, this.currentFrame, sp, step, boundaryCallId);
     this.currentFrame = id;
     this.rec.event(EventKind.Enter, sp, 0, 0, id);
@@ -699,20 +706,19 @@ export class Machine {
     if (frameId < 0 || frameId >= f.count) return;
     // The frame's objects die with it (their bytes stay until something reuses them).
     const t = this.objects;
-    const live = this.live;
     // Oldest first, as they were created; collected before ending, since ending changes the list.
     const owned = this.scratch;
     let n = 0;
-    const ids = live.ids;
+    const ids = this.live.ids;
     for (let i = 0, count = ids.length; i < count; i++) {
       const id = ids[i] as number;
       if (t.frameId[id] === frameId) owned[n++] = id;
     }
     for (let i = 0; i < n; i++) this.endObject(owned[i] as number, 'out-of-scope');
-    f.exitStep[frameId] = Math.max(0, this.rec.stepCount - 1);
+    f.exitStep[frameId] = this.lastStep();
     const entrySp = f.entrySp[frameId] as number;
     this.rec.event(EventKind.Exit, entrySp, 0, 0, frameId);
-    this.setRegInt(this.spName, entrySp);
+    this.moveSp(entrySp);
     this.currentFrame = f.parent[frameId] as number;
   }
 
@@ -743,7 +749,7 @@ export class Machine {
       side,
       line,
       column: l?.column ?? 0,
-      step: Math.max(0, this.rec.stepCount - 1),
+      step: this.lastStep(),
       count: 1,
       related,
       objects,
@@ -762,7 +768,7 @@ export class Machine {
       side: loc?.side ?? this.currentSide,
       line: loc?.line ?? 0,
       message: { id: message, params },
-      step: Math.max(0, this.rec.stepCount - 1),
+      step: this.lastStep(),
     };
     this.rec.event(EventKind.Crash, address, SIGNALS[signal], 0, -1);
     throw new RunStop('crash');
@@ -793,7 +799,7 @@ export class Machine {
 
   endBoundaryCall(id: number): void {
     const c = this.boundaryCalls;
-    if (id >= 0 && id < c.count) c.returnStep[id] = Math.max(0, this.rec.stepCount - 1);
+    if (id >= 0 && id < c.count) c.returnStep[id] = this.lastStep();
     this.rec.event(EventKind.BoundaryReturn, 0, 0, 0, id);
   }
 

@@ -232,50 +232,40 @@ export class CodonInterpreter {
     const m = this.p.m;
     const iter = s.iter;
     const forParams = this.stmtParams.get(s) ?? this.cacheParams(s, [[s.target.id, ''], [s.target.id]]);
-    if (iter.kind === 'call' && iter.resolved?.kind === 'range') {
-      this.stmtStep(s, 'codon.for-start', [this.text(iter)]);
+    this.stmtStep(s, 'codon.for-start', [this.text(iter)]);
+    // Over a range the counter is the loop's own; over a list each element is read when the loop
+    // gets to it, its length read again each time (the body may append).
+    const range = iter.kind === 'call' && iter.resolved?.kind === 'range';
+    let [start, stop, step] = [0, 0, 1];
+    let list: CodonValue = null;
+    let elem: CodonType | null = null;
+    if (range) {
       const args = iter.args.map((a) => Number(this.eval(a)));
-      const [start, stop, step] =
+      [start, stop, step] =
         args.length === 1 ? [0, args[0] ?? 0, 1] : [args[0] ?? 0, args[1] ?? 0, args[2] ?? 1];
       if (step === 0) m.runtimeError('ValueError', 'range() arg 3 must not be zero', this.loc(iter.span));
-      // A range needs no iterator object: the counter is the loop's own.
-      for (let i = start; ; i += step) {
-        this.stmtStep(s, 'codon.for', forParams[0]);
-        if (step > 0 ? i >= stop : i <= stop) {
-          m.narrate('codon.for-end', forParams[1]);
-          return Flow.Normal;
-        }
-        this.assign(s.target, i, s.target.type ?? null);
-        if (m.narrating) m.narrate('codon.for', [s.target.id, this.show(i, s.target.type)]);
-        const f = this.execBlock(s.body);
-        if (f === Flow.Break) return Flow.Normal;
-        if (f === Flow.Return) return f;
-      }
+    } else {
+      list = this.eval(iter);
+      elem = this.listElem(iter.type);
     }
-    let items: () => { done: boolean; value: CodonValue };
-    {
-      this.stmtStep(s, 'codon.for-start', [this.text(iter)]);
-      const list = this.eval(iter);
-      const elem = this.listElem(iter.type);
-      let i = 0;
-      items = () => {
-        if (!(list instanceof Ref)) return { done: true, value: null };
-        const len = m.loadInt(list.addr + LIST_LEN, 8, true, this.access(list, iter.span));
-        if (i >= len) return { done: true, value: null };
-        const v = this.listGet(list, i, elem, iter.span);
-        i++;
-        return { done: false, value: v };
-      };
-    }
-    for (;;) {
+    for (let i = start; ; i += step) {
       this.stmtStep(s, 'codon.for', forParams[0]);
-      const next = items();
-      if (next.done) {
+      let value: CodonValue | undefined;
+      if (range) {
+        if (step > 0 ? i < stop : i > stop) value = i;
+      } else if (
+        list instanceof Ref &&
+        elem !== null &&
+        i < m.loadInt(list.addr + LIST_LEN, 8, true, this.access(list, iter.span))
+      ) {
+        value = this.listGet(list, i, elem, iter.span);
+      }
+      if (value === undefined) {
         m.narrate('codon.for-end', forParams[1]);
         return Flow.Normal;
       }
-      this.assign(s.target, next.value, s.target.type ?? null);
-      if (m.narrating) m.narrate('codon.for', [s.target.id, this.show(next.value, s.target.type)]);
+      this.assign(s.target, value, s.target.type ?? null);
+      if (m.narrating) m.narrate('codon.for', [s.target.id, this.show(value, s.target.type)]);
       const f = this.execBlock(s.body);
       if (f === Flow.Break) return Flow.Normal;
       if (f === Flow.Return) return f;

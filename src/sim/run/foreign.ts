@@ -229,15 +229,8 @@ export class ForeignBridge implements ForeignCalls {
       callerResultWhere: caller.result === null ? 'nothing' : describePlacement(caller.result),
     };
     const calleeLoc = this.cpp.loc(fn.definitionSpan ?? fn.span);
-    const importLoc: SourceLoc = {
-      side: SIDE,
-      line: imp.span.start.line,
-      column: imp.span.start.column,
-      endLine: imp.span.end.line,
-      endColumn: imp.span.end.column,
-    };
     const related = [
-      { side: 'codon' as const, line: importLoc.line, role: 'import declaration' },
+      { side: 'codon' as const, line: imp.span.start.line, role: 'import declaration' },
       { side: 'cpp' as const, line: calleeLoc.line, role: 'callee definition' },
     ];
     const hiddenReg = callee.result?.indirect === true ? HIDDEN_POINTER_REG[this.target] : null;
@@ -373,7 +366,7 @@ export class ForeignBridge implements ForeignCalls {
     }
     this.cpp.popReturnAddress(ret);
     m.step(StepKind.BoundaryReturn, SIDE, loc, 'boundary.return', v.returnParams);
-    const value = this.readResult(caller.result, imp.returnType ?? { kind: 'none' });
+    const value = this.readResult(caller.result, imp.returnType ?? NONE);
     m.endBoundaryCall(callId);
     return value;
   }

@@ -22,9 +22,9 @@ function grow<T extends Typed>(arr: T, need: number): T {
 const CHUNK = 1 << 15;
 
 /**
- * A column that grows by whole chunks instead of doubling: no copy while the run goes on (doubling
- * copies everything at each step and makes the collector chase the discarded buffers), one copy
- * into an exactly sized array at the end.
+ * A column that doubles only while short, then grows by whole chunks: a long run copies each row
+ * once, into an exactly sized array at the end (doubling copies everything at each growth and
+ * makes the collector chase the discarded buffers).
  */
 class Column<T extends Typed> {
   /** The chunk rows are written to now; row i lives at `cur[i - base]`. */
@@ -213,13 +213,19 @@ export class TraceRecorder {
     return i;
   }
 
+  /** Makes room for `len` bytes at the end of the pool and returns their offset. */
+  private reserve(len: number): number {
+    const off = this.bytesUsed;
+    if (off + len > this.bytes.length) this.bytes = grow(this.bytes, off + len);
+    this.bytesUsed = off + len;
+    return off;
+  }
+
   /** Copies bytes into the pool and returns their offset. */
   pool(src: Uint8Array): number {
     if (!this.record) return 0;
-    const off = this.bytesUsed;
-    if (off + src.length > this.bytes.length) this.bytes = grow(this.bytes, off + src.length);
+    const off = this.reserve(src.length);
     this.bytes.set(src, off);
-    this.bytesUsed = off + src.length;
     return off;
   }
 
@@ -236,26 +242,18 @@ export class TraceRecorder {
     objectId: number,
   ): void {
     if (!this.record) return;
-    const off = this.bytesUsed;
-    if (off + len > this.bytes.length) this.bytes = grow(this.bytes, off + len);
+    const off = this.reserve(len);
     mem.copyOut(addr, len, this.bytes, off);
-    this.bytesUsed = off + len;
     this.event(EventKind.Write, addr, len, off, objectId);
   }
 
   /** Records a register event whose bytes are `len` bytes of `src` at `offset` (no view allocated). */
   registerFrom(index: number, src: Uint8Array, offset: number, len: number): void {
     if (!this.record) return;
-    const off = this.bytesUsed;
-    if (off + len > this.bytes.length) this.bytes = grow(this.bytes, off + len);
+    const off = this.reserve(len);
     const dst = this.bytes;
     for (let i = 0; i < len; i++) dst[off + i] = src[offset + i] as number;
-    this.bytesUsed = off + len;
     this.event(EventKind.Reg, index, len, off, -1);
-  }
-
-  register(index: number, slot: Uint8Array): void {
-    this.event(EventKind.Reg, index, slot.length, this.pool(slot), -1);
   }
 
   private keyframe(step: number): void {

@@ -10,15 +10,17 @@
  * `boundaryCall`, or the whole list (built once per table and cached) with `objectList`,
  * `frameList` and `boundaryCallList`.
  */
-import type {
-  BoundaryCall,
-  Cell,
-  DeathKind,
-  FrameRecord,
-  ObjectRecord,
-  ObjectRole,
-  SourceLoc,
-  SourceSide,
+import {
+  SIDES,
+  SIDE_INDEX,
+  type BoundaryCall,
+  type Cell,
+  type DeathKind,
+  type FrameRecord,
+  type ObjectRecord,
+  type ObjectRole,
+  type SourceLoc,
+  type SourceSide,
 } from './types.ts';
 
 export const ROLES: readonly ObjectRole[] = [
@@ -35,14 +37,12 @@ export const ROLES: readonly ObjectRole[] = [
   'heap-meta',
   'result-view',
 ];
-const SIDES: readonly SourceSide[] = ['cpp', 'codon', 'runtime'];
 /** Index 0 is "alive"; a death kind is its index here. */
 const DEATHS: readonly (DeathKind | null)[] = [null, 'out-of-scope', 'freed', 'collected'];
 
 export const ROLE_INDEX = Object.fromEntries(ROLES.map((r, i) => [r, i])) as Record<ObjectRole, number>;
 export const FRAME_LINK = ROLE_INDEX['frame-link'];
 export const RESULT_VIEW = ROLE_INDEX['result-view'];
-const SIDE_OF = { cpp: 0, codon: 1, runtime: 2 } as const;
 const DEATH_OF = { 'out-of-scope': 1, freed: 2, collected: 3 } as const;
 
 /** Objects, column-wise. `died` is -1 while alive; `deathKind` 0 = none, else an index in DEATHS. */
@@ -104,11 +104,7 @@ export interface BoundaryTable {
 
 type Typed = Uint8Array | Uint32Array | Int32Array | Float64Array;
 
-/** The next capacity: doubling (growing by more allocates, and zero-fills, rows a run never uses). */
-function nextCapacity(n: number): number {
-  return n * 2;
-}
-
+/** `arr` copied into a new array of length `n`. Tables double: growing by more allocates, and zero-fills, rows a run never uses. */
 function grown<T extends Typed>(arr: T, n: number): T {
   const next = new (arr.constructor as new (n: number) => T)(n);
   next.set(arr);
@@ -188,7 +184,7 @@ export class ObjectTableBuilder {
   private readonly cellLists = new Pool<Cell[]>();
 
   private grow(): void {
-    const n = nextCapacity(this.name.length);
+    const n = this.name.length * 2;
     this.name = grown(this.name, n);
     this.typeName = grown(this.typeName, n);
     this.role = grown(this.role, n);
@@ -208,26 +204,7 @@ export class ObjectTableBuilder {
 
   /** Adds an object born at step `born`, in region `regionId`, with its cells; returns its id. */
   add(spec: ObjectSpec, regionId: number, born: number, cells: Cell[]): number {
-    const i = this.count;
-    if (i >= this.name.length) this.grow();
-    this.name[i] = this.strings.of(spec.name);
-    this.typeName[i] = this.strings.of(spec.typeName);
-    this.role[i] = ROLE_INDEX[spec.role];
-    this.side[i] = SIDE_OF[spec.side];
-    this.regionId[i] = regionId;
-    this.addr[i] = spec.addr;
-    this.size[i] = spec.size;
-    this.cells[i] = this.cellLists.of(cells);
-    this.frameId[i] = spec.frameId ?? -1;
-    this.born[i] = born;
-    this.died[i] = -1;
-    this.deathKind[i] = 0;
-    const loc = spec.loc ?? null;
-    this.loc[i] = loc === null ? -1 : this.locs.of(loc);
-    this.deathLoc[i] = -1;
-    this.atomic[i] = spec.atomic === undefined ? 0 : spec.atomic ? 2 : 1;
-    this.count = i + 1;
-    return i;
+    return this.addFrom(this.template(spec, cells), spec.addr, spec.size, regionId, spec.frameId ?? -1, born);
   }
 
   /** Interns what objects made from `spec` share, for `addFrom`. */
@@ -237,7 +214,7 @@ export class ObjectTableBuilder {
       name: this.strings.of(spec.name),
       typeName: this.strings.of(spec.typeName),
       role: ROLE_INDEX[spec.role],
-      side: SIDE_OF[spec.side],
+      side: SIDE_INDEX[spec.side],
       cells: this.cellLists.of(cells),
       loc: loc === null ? -1 : this.locs.of(loc),
       atomic: spec.atomic === undefined ? 0 : spec.atomic ? 2 : 1,
@@ -368,7 +345,7 @@ export class FrameTableBuilder {
   ): number {
     const i = this.count;
     if (i >= this.side.length) {
-      const n = nextCapacity(this.side.length);
+      const n = this.side.length * 2;
       this.functionName = grown(this.functionName, n);
       this.side = grown(this.side, n);
       this.parent = grown(this.parent, n);
@@ -379,7 +356,7 @@ export class FrameTableBuilder {
       this.boundaryCallId = grown(this.boundaryCallId, n);
     }
     this.functionName[i] = this.strings.of(functionName);
-    this.side[i] = SIDE_OF[side];
+    this.side[i] = SIDE_INDEX[side];
     this.parent[i] = parent;
     this.entrySp[i] = sp;
     this.low[i] = sp;
@@ -424,7 +401,7 @@ export class BoundaryTableBuilder {
   add(shape: CallShape, step: number, hiddenValue: number): number {
     const i = this.count;
     if (i >= this.shape.length) {
-      const n = nextCapacity(this.shape.length);
+      const n = this.shape.length * 2;
       this.shape = grown(this.shape, n);
       this.step = grown(this.step, n);
       this.returnStep = grown(this.returnStep, n);

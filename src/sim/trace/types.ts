@@ -12,6 +12,8 @@ import type { BoundaryTable, FrameTable, ObjectTable } from './tables.ts';
 /** Which source a step or location belongs to. */
 export type SourceSide = 'cpp' | 'codon' | 'runtime';
 export const SIDES: readonly SourceSide[] = ['cpp', 'codon', 'runtime'];
+/** A side's index in SIDES (the trace's columns store sides as these numbers). */
+export const SIDE_INDEX: Record<SourceSide, number> = { cpp: 0, codon: 1, runtime: 2 };
 
 /** The named address ranges a learner recognises. */
 export type RegionKind = 'text' | 'static' | 'runtime' | 'c-heap' | 'gc-heap' | 'stack';
