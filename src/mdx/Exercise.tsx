@@ -4,7 +4,7 @@ import { useContext, useEffect, useId, useState } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { PlayerContext, usePlayer, usePlayerStore, useT } from '../app/context';
 import { LessonContext, useLesson } from '../app/lesson/LessonContext';
-import { checkGoal, parseGoal, type Goal, type GoalVerdict } from '../app/player/goal';
+import { checkGoal, exerciseLabel, goalSentence, parseGoal, type GoalVerdict } from '../app/player/goal';
 import { sameCode } from '../app/store/code-slice';
 import { useSite } from '../app/site/SiteContext';
 import type { LessonProgram } from '../app/course/course';
@@ -80,10 +80,7 @@ function LiveExercise({ program, goal: goalText }: ExerciseProps) {
 
   return (
     <aside className="mdx-exercise" aria-label={t('mdx.exercise')} data-exercise={program}>
-      <p className="mdx-exercise__label">
-        {/* Exercise programs' titles already say so ("Exercise: make the returned pointer valid"). */}
-        {title.startsWith(t('mdx.exercise')) ? title : `${t('mdx.exercise')}: ${title}`}
-      </p>
+      <p className="mdx-exercise__label">{exerciseLabel(t('mdx.exercise'), title)}</p>
       <p className="mdx-exercise__goal">
         {goal ? goalSentence(goal, t) : t('mdx.exercise.bad-goal', { goal: goalText })}
       </p>
@@ -126,17 +123,6 @@ function LiveExercise({ program, goal: goalText }: ExerciseProps) {
       <div ref={setSlot} className="mdx-playground__slot" />
     </aside>
   );
-}
-
-function goalSentence(goal: Goal, t: ReturnType<typeof useT>): string {
-  switch (goal.kind) {
-    case 'no-findings':
-      return t('mdx.exercise.goal.no-findings');
-    case 'outcome-ok':
-      return t('mdx.exercise.goal.outcome-ok');
-    case 'stdout':
-      return t('mdx.exercise.goal.stdout', { text: JSON.stringify(`${goal.text}\n`) });
-  }
 }
 
 function verdictSentence(verdict: GoalVerdict, t: ReturnType<typeof useT>): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkGoal, parseGoal } from './goal';
+import { checkGoal, exerciseLabel, parseGoal } from './goal';
 
 const ok = { outcome: 'ok' as const, findingKinds: [], stdout: '6\n' };
 
@@ -33,5 +33,15 @@ describe('exercise goals', () => {
       outcome: 'step-limit',
     });
     expect(checkGoal({ kind: 'outcome-ok' }, { ...ok, findingKinds: ['leak'] })).toEqual({ kind: 'met' });
+  });
+});
+
+describe('exercise labels', () => {
+  it('name the exercise once', () => {
+    expect(exerciseLabel('Exercise', 'Exercise: make the pointer valid')).toBe(
+      'Exercise: make the pointer valid',
+    );
+    expect(exerciseLabel('Exercise', 'Keep the handle')).toBe('Exercise: Keep the handle');
+    expect(exerciseLabel('练习', '练习：让返回的指针有效')).toBe('练习：让返回的指针有效');
   });
 });

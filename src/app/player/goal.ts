@@ -21,6 +21,29 @@ export type GoalVerdict =
   | { kind: 'stdout'; expected: string; actual: string };
 
 /** Parses `no-findings`, `outcome:ok` or `stdout:<text>`; null for anything else. */
+/** An exercise card's label: `word` ("Exercise") and the title, unless the title already starts with it. */
+export function exerciseLabel(word: string, title: string): string {
+  return title.startsWith(word) ? title : `${word}: ${title}`;
+}
+
+/** The sentence that states a goal, in the translator's language. */
+export function goalSentence(
+  goal: Goal,
+  t: (
+    key: 'mdx.exercise.goal.no-findings' | 'mdx.exercise.goal.outcome-ok' | 'mdx.exercise.goal.stdout',
+    params?: Record<string, string | number>,
+  ) => string,
+): string {
+  switch (goal.kind) {
+    case 'no-findings':
+      return t('mdx.exercise.goal.no-findings');
+    case 'outcome-ok':
+      return t('mdx.exercise.goal.outcome-ok');
+    case 'stdout':
+      return t('mdx.exercise.goal.stdout', { text: JSON.stringify(`${goal.text}\n`) });
+  }
+}
+
 export function parseGoal(text: string): Goal | null {
   if (text === 'no-findings') return { kind: 'no-findings' };
   if (text === 'outcome:ok') return { kind: 'outcome-ok' };

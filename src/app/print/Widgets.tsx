@@ -4,7 +4,7 @@
 import { useEffect, useId, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import { sources } from '../course/course';
 import { findMoment, type Moment } from '../player/moments';
-import { parseGoal, type Goal } from '../player/goal';
+import { exerciseLabel, goalSentence, parseGoal } from '../player/goal';
 import { parseCourseHref } from '../site/routes';
 import { useSite } from '../site/SiteContext';
 
@@ -12,23 +12,11 @@ import type { CompareProps } from '../../mdx/Compare';
 import { BUILD_COMMANDS, DEBUG_COMMANDS } from '../../mdx/Download';
 import type { ExerciseProps } from '../../mdx/Exercise';
 import { useHandout } from './context';
-import { useHandoutT, type HandoutTranslate } from './strings';
+import { useHandoutT } from './strings';
 import { Figure } from './Figure';
 import { useProgram, useRunResult } from './hooks';
 import { Pending, ProgramCode, programTitle } from './Playground';
 import { handoutRun, type HandoutRun } from './run-pool';
-
-function goalSentence(goal: Goal | null, text: string, t: HandoutTranslate): string {
-  if (!goal) return t('mdx.exercise.bad-goal', { goal: text });
-  switch (goal.kind) {
-    case 'no-findings':
-      return t('mdx.exercise.goal.no-findings');
-    case 'outcome-ok':
-      return t('mdx.exercise.goal.outcome-ok');
-    case 'stdout':
-      return t('mdx.exercise.goal.stdout', { text: JSON.stringify(`${goal.text}\n`) });
-  }
-}
 
 /** <Exercise>: the goal, the code to start from, and the hints. */
 export function HandoutExercise({ program: programId, goal }: ExerciseProps) {
@@ -38,15 +26,13 @@ export function HandoutExercise({ program: programId, goal }: ExerciseProps) {
   const program = useProgram(programId);
   useEffect(() => registry.claimCode(programId, owner), [registry, programId, owner]);
   const title = programTitle(program, programId, locale);
+  const goalOf = parseGoal(goal);
   const hints =
     program.state === 'done' ? (program.value?.hints?.[locale] ?? program.value?.hints?.en ?? []) : [];
   return (
     <aside className="hd-exercise" aria-label={t('mdx.exercise')} data-exercise={programId}>
-      <p className="hd-label">
-        {/* Exercise programs are often titled "Exercise: ..." already. */}
-        {title.startsWith(t('mdx.exercise')) ? title : `${t('mdx.exercise')}: ${title}`}
-      </p>
-      <p>{goalSentence(parseGoal(goal), goal, t)}</p>
+      <p className="hd-label">{exerciseLabel(t('mdx.exercise'), title)}</p>
+      <p>{goalOf ? goalSentence(goalOf, t) : t('mdx.exercise.bad-goal', { goal })}</p>
       {program.state === 'loading' && <Pending>{t('site.loading')}</Pending>}
       {program.state === 'done' && program.value && (
         <>
