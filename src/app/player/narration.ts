@@ -1,25 +1,13 @@
 // The sentences the player speaks: each step's narration (a message id and parameters from the trace,
 // rendered in the page's language) and, when stepping by machine event, what each event does.
 import { formatMessage } from '../../sim/messages/format';
-import { EventKind, type MessageRef, type Trace } from '../../sim/trace/types';
+import { EventKind, type Trace } from '../../sim/trace/types';
 import type { Translate } from '../../i18n';
 import type { Locale } from '../store/types';
 import { boundaryCall, frameRecord, objectRecord } from '../../sim/trace/tables.ts';
 
-/** The narration message of a step, as stored in the trace. */
-export function stepMessage(trace: Trace, step: number): MessageRef {
-  const s = trace.steps;
-  const id = trace.messageIds[s.message[step] ?? 0] ?? '';
-  const from = s.paramStart[step] ?? 0;
-  const to = step + 1 < s.count ? (s.paramStart[step + 1] ?? from) : trace.params.length;
-  return { id, params: trace.params.slice(from, to) };
-}
-
-/** The step's sentence in `locale`. */
-export function stepNarration(trace: Trace, step: number, locale: Locale): string {
-  if (trace.steps.count === 0) return '';
-  return formatMessage(stepMessage(trace, Math.max(0, Math.min(step, trace.steps.count - 1))), locale);
-}
+/** The step's sentence in `locale` (the diagram's caption says the same). */
+export { narrationAt as stepNarration } from '../diagram/narration.ts';
 
 /** `0x7ffd...` for an address. */
 export function hexAddress(value: number): string {

@@ -5,7 +5,7 @@
  */
 import { PAGE_SIZE } from '../machine/memory.ts';
 import { objectList } from './tables.ts';
-import { EventKind, type ObjectRecord, type Trace } from './types.ts';
+import { EventKind, type MessageRef, type ObjectRecord, type Trace } from './types.ts';
 
 /** The machine as it was after a given event. */
 export interface MachineState {
@@ -23,6 +23,15 @@ export interface MachineState {
   stdout: string;
   /** Addresses written by the events of this step (for highlighting). */
   writes: { addr: number; len: number; objectId: number }[];
+}
+
+/** The narration message of a step, as stored in the trace (an id and its parameters). */
+export function stepMessage(trace: Trace, step: number): MessageRef {
+  const s = trace.steps;
+  const id = trace.messageIds[s.message[step] ?? 0] ?? '';
+  const from = s.paramStart[step] ?? 0;
+  const to = step + 1 < s.count ? (s.paramStart[step + 1] ?? from) : trace.params.length;
+  return { id, params: trace.params.slice(from, to) };
 }
 
 /** The event range of a step: [start, end). */
