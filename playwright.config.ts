@@ -1,9 +1,20 @@
+import { execFileSync } from 'node:child_process';
 import { defineConfig, devices } from '@playwright/test';
 import { findChromium, HOW_TO_GET_CHROMIUM } from './scripts/find-browser.mjs';
 
 /** The tests serve the site under a sub-path, so an absolute asset URL would show up as a 404. */
 export const E2E_BASE_PATH = '/codon-interop-lab/';
-const PORT = 4180;
+/**
+ * A port free at run time, chosen once in the runner process: its workers inherit E2E_PORT, so they
+ * all talk to the one server (two checkouts, or a dev server on a fixed port, never collide).
+ */
+function freePort(): number {
+  const script =
+    "const s=require('node:net').createServer();s.listen(0,()=>{console.log(s.address().port);s.close()})";
+  return Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim());
+}
+process.env.E2E_PORT ??= String(freePort());
+const PORT = Number(process.env.E2E_PORT);
 const OUT_DIR = 'tmp/e2e-dist';
 
 // scripts/run-e2e.mjs has already found the browser; `npx playwright test` on its own finds it here.

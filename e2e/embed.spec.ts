@@ -18,7 +18,7 @@ let server: Server;
 let parentOrigin = '';
 
 test.beforeAll(async () => {
-  // A second origin (127.0.0.1 and its own port, the site being on localhost:4180): the example page as is.
+  // A second origin (127.0.0.1 and its own port, the site being on localhost at its own port): the example page as is.
   const files: Record<string, [string, string]> = {
     '/embed-example.html': ['public/embed-example.html', 'text/html'],
     '/embed-example.js': ['public/embed-example.js', 'text/javascript'],
