@@ -209,6 +209,18 @@ describe('the review corrections hold (issue 16)', () => {
     }
   });
 
+  it('the start page says every lesson stops for a prediction, and every lesson does', () => {
+    const course = JSON.parse(read(join(REPO, 'content', 'course.json'))) as { lessons: { id: string }[] };
+    expectAll(
+      [join(REPO, 'content', 'pages', 'start.en.mdx')],
+      ['In every lesson the player will sometimes'],
+    );
+    expectAll(
+      course.lessons.flatMap((l) => both(l.id)),
+      ['<Predict '],
+    );
+  });
+
   it('the welcome page and the README are not stale', () => {
     expectNone([join(REPO, 'content', 'welcome', 'index.mdx')], ['still being built', 'Until then']);
     expectNone([join(REPO, 'README.md')], ['will come in English']);
