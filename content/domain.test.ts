@@ -152,6 +152,7 @@ describe('the review corrections hold (issue 16)', () => {
 
   it('lessons 1 and 8 cite codon#670 for Ptr[T](n) being GC memory', () => {
     expectAll([...both('01-calling-c'), ...both('08-fix-out-param')], ['<Cite id="codon-670" />']);
+    expectAll([...both('01-calling-c'), ...both('05-gc'), ...both('08-fix-out-param')], ['gc.free']);
   });
 
   it('lesson 8 does not widen what Codon docs recommend', () => {
