@@ -20,10 +20,10 @@ export const zh: Record<string, string> = {
   'crash.free-corrupted-next':
     'double free or corruption：{0} 之后下一个块的块头变成了 {1}，有人越界写过了这个块的末尾，glibc 中止程序。',
   'finding.stray-write.result-slot':
-    '被调用方通过隐藏指针写入返回值，可那里并没有返回值槽位：{1} 个字节落在 {0}，压在了 {2} 上。',
+    '野写：被调用方通过隐藏指针写入返回值，可那里并没有返回值槽位，{1} 个字节落在 {0}，压在了 {2} 上。',
   'finding.stray-write.dead':
-    '通过指向 {3} 的指针写入，而 {3} 的生命周期已经结束：写入落在 {0}，压在了 {2} 上。',
-  'finding.stray-write.outside': '本该写进 {3} 的数据落到了它外面的 {0}，压在了 {2} 上。',
+    '野写：通过指向 {3} 的指针写入，而 {3} 的生命周期已经结束，写入落在 {0}，压在了 {2} 上。',
+  'finding.stray-write.outside': '野写：本该写进 {3} 的数据落到了它外面的 {0}，压在了 {2} 上。',
   'finding.use-after-free.write': '{0} 已被释放，之后又被写入。',
   'finding.use-after-free.read': '{0} 已被释放，之后又被读取。',
   'finding.dangling-read': '通过悬空指针读取：{0} 已经不存在了，读到的是它残留的旧字节。',
