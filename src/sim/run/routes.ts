@@ -4,7 +4,7 @@
  * The caller is Codon: it lowers `from C import f(T...) -> R` to a plain LLVM function type and
  * LLVM's own rules place each scalar argument in the next integer or vector register, and the
  * result in rax/xmm0 (x0/d0), or, for a first-class aggregate, in LLVM's aggregate-return
- * registers. No C-ABI lowering: no sret, no byval, no classification (FACTS.md section 2).
+ * registers. No C-ABI lowering: no sret, no byval, no classification (docs/DOMAIN.md#the-cause).
  *
  * The callee is C++: g++ follows the psABI / AAPCS64 and the Itanium C++ ABI for its definition.
  *
