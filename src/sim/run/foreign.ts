@@ -154,6 +154,17 @@ export class ForeignBridge implements ForeignCalls {
         cmp.details.join('; '),
       ]);
     }
+    // The declarations disagree even where the registers line up: the run goes well on this
+    // target by coincidence, and nothing in either declaration says it must (on AArch64 the
+    // hidden pointer travels in x8, FACTS.md section 6, last row).
+    if (coincide)
+      m.finding('abi-coincidence', loc, [], related, 'finding.abi-coincidence', [
+        imp.symbol,
+        caller.signature,
+        callee.signature,
+        HIDDEN_POINTER_REG[this.target],
+        caller.result === null ? '' : describePlacement(caller.result),
+      ]);
     // The caller places each argument where *it* believes it goes.
     for (let i = 0; i < caller.args.length; i++) {
       const a = args[i];
