@@ -243,7 +243,7 @@ export function runtimePrint(
   const textDepth = route.kind === 'printf' ? PRINTF_BUFFER_DEPTH : PRINT_TEXT_DEPTH;
   const shown = Math.min(PRINT_TEXT_MAX, text.length);
   for (let i = 0; i < shown; i++) frames[PRINT_FRAMES - textDepth + i] = text.charCodeAt(i) & 0xff;
-  m.storeBytes(sp - PRINT_FRAMES, frames, { intended: INTENT_UNKNOWN, loc: null, raw: true });
+  storeChanged(m, sp - PRINT_FRAMES, frames);
   const lockAddr = m.object(p.runtimeObjects.stdoutLock).addr;
   const count = route.kind === 'printf' ? text.length : route.last.length;
   if (m.target === 'x86_64') {
@@ -262,6 +262,35 @@ export function runtimePrint(
       m.setRegInt('x8', 64);
       p.regProv.delete('x8');
     }
+  }
+}
+
+/**
+ * Stores `bytes` at `addr`, recording only the runs that differ from what memory already holds: a
+ * print in a loop rewrites the same frames at the same depth, and only its text changes.
+ */
+function storeChanged(m: Machine, addr: number, bytes: Uint8Array): void {
+  const access = { intended: INTENT_UNKNOWN, loc: null, raw: true } as const;
+  const region = m.mem.regionOf(addr);
+  if (region === null || addr + bytes.length > region.end) {
+    m.storeBytes(addr, bytes, access); // faults where the real stores would
+    return;
+  }
+  // Compared a 4-byte word at a time (the frames are word-aligned and a multiple of 4 long).
+  const words = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+  const same = (w: number) => m.mem.readUint(addr + 4 * w, 4) === words.getUint32(4 * w, true);
+  const count = bytes.length / 4;
+  let w = 0;
+  while (w < count) {
+    if (same(w)) {
+      w++;
+      continue;
+    }
+    let end = w + 1;
+    // Changed words closer than two words apart are stored together.
+    for (let j = end; j < count && j < end + 2; j++) if (!same(j)) end = j + 1;
+    m.storeBytes(addr + 4 * w, bytes.subarray(4 * w, 4 * end), access);
+    w = end;
   }
 }
 
