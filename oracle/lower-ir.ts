@@ -361,7 +361,8 @@ class Gen {
       this.emit(`${f} = call ptr @codon_dlsym(ptr ${this.cstr(path)}, ptr ${this.cstr(s.symbol)})`);
       this.emit(`store ptr ${f}, ptr @cfn.${name}`);
     } else {
-      this.head.push(`declare void @${s.symbol}()`);
+      const l = lowerCImport(s);
+      this.head.push(`declare ${irType(l.ret)} @${s.symbol}(${l.params.map(irType).join(', ')})`);
       this.emit(`store ptr @${s.symbol}, ptr @cfn.${name}`);
     }
   }
@@ -1011,8 +1012,14 @@ class Gen {
     const fnTy = `${irType(lowered.ret)} (${lowered.params.map(irType).join(', ')})`;
     const fp = this.tmp();
     this.emit(`${fp} = load ptr, ptr @cfn.${name}`);
-    this.emit(`store volatile ptr ${fp}, ptr @oracle_target`);
-    const tramp = usesFirstIntReg(lowered.params) ? '@oracle_tramp_part' : '@oracle_tramp_full';
+    if (imp.library) this.emit(`store volatile ptr ${fp}, ptr @oracle_target`);
+    // A static import (`from C import GC_gcollect`) is a call into the runtime, not into the
+    // library: a direct call, as the simulator treats it (no leftover, not a boundary call).
+    const tramp = !imp.library
+      ? `@${imp.symbol}`
+      : usesFirstIntReg(lowered.params)
+        ? '@oracle_tramp_part'
+        : '@oracle_tramp_full';
     const ret = imp.returnType ?? NONE_T;
     if (lowered.ret === 'void') {
       this.emit(`call ${fnTy} ${tramp}(${args.join(', ')})`);

@@ -49,6 +49,8 @@ export interface OracleResult {
     leftover: LeftoverName;
     leftoverRegister: string;
     calls: CallEvidence[];
+    /** The leftover register at the first foreign call, named like a hidden pointer. */
+    first: Named | null;
     stderr: string;
   };
 }
@@ -170,6 +172,7 @@ export async function runReal(input: OracleInput): Promise<OracleResult> {
     leftover: input.leftover,
     leftoverRegister: tc.leftoverRegs[0],
     calls: [] as CallEvidence[],
+    first: null as Named | null,
     stderr: '',
   };
   const fail = (outcome: OracleResult['outcome'], diagnostics: string[]): OracleResult => ({
@@ -252,6 +255,15 @@ export async function runReal(input: OracleInput): Promise<OracleResult> {
         hiddenPointer: sret.has(symbol) ? classify(hid, maps, join(dir, 'main'), m[5] === '1', tc.gdb) : null,
       });
     }
+    const firstCall = /^call 0 \S+ (\S+) \S+ (\d)/m.exec(evText);
+    if (firstCall)
+      evidence.first = classify(
+        BigInt(firstCall[1] as string),
+        maps,
+        join(dir, 'main'),
+        firstCall[2] === '1',
+        tc.gdb,
+      );
     const qemuSignal = /qemu: uncaught target signal (\d+)/.exec(r.stderr);
     const signal = r.signal ?? (qemuSignal ? signalName(Number(qemuSignal[1])) : null);
     if (r.timedOut)
