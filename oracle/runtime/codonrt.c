@@ -249,8 +249,9 @@ seq_str_t codon_list_repr(codon_list *l, int64_t kind) {
   return out;
 }
 
-/* An uncaught Codon exception: the type and message on stderr, exit status 1
- * (lib.cpp seq_terminate prints "<Type>: <msg>"; stdio is flushed by exit). */
+/* An uncaught Codon exception as under `codon run`: exc.cpp seq_terminate hands a JITError with
+ * "<Type>: <msg>" to the driver, which prints it and fails (a `codon build` executable would
+ * abort() instead). stdio is flushed by exit. */
 __attribute__((noreturn)) void codon_raise(const char *type, const char *msg) {
   fflush(stdout);
   fprintf(stderr, "%s: %s\n", type, msg);
