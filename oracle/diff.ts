@@ -15,8 +15,9 @@ import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runProgram } from '../src/sim/run/index';
-import { simEvidence, type SimEvidence } from '../src/cli/evidence';
-import { runReal, type LeftoverName, type OracleResult } from './oracle';
+import { simEvidence } from '../src/cli/evidence';
+import { compare } from './compare';
+import { runReal, type LeftoverName } from './oracle';
 import { missingTools, type Target } from './toolchain';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,22 +30,12 @@ interface Job {
   leftover: LeftoverName;
 }
 
-interface Disagreement {
-  key: string;
-  field: string;
-  oracle: string;
-  sim: string;
-}
-
 interface KnownEntry {
   key: string;
   reason: string;
   oracle?: string;
   sim?: string;
 }
-
-/** Finding kinds after which the simulator itself says the printed values are indeterminate. */
-const INDETERMINATE = new Set(['dangling-read', 'uninitialized-read', 'use-after-free']);
 
 function jobs(): Job[] {
   const out: Job[] = [];
@@ -68,50 +59,6 @@ function jobs(): Job[] {
         });
       }
     }
-  }
-  return out;
-}
-
-const show = (x: unknown): string => (typeof x === 'string' ? JSON.stringify(x) : JSON.stringify(x ?? null));
-
-/** A place an address is named by: the region kind, plus the symbol inside the runtime's data. */
-function place(n: { region: string; symbol: string | null } | null): string {
-  if (!n) return 'none';
-  return n.region === 'runtime' && n.symbol ? `runtime:${n.symbol}` : n.region;
-}
-
-function compare(
-  job: Job,
-  sim: ReturnType<typeof runProgram>,
-  ev: SimEvidence | null,
-  real: OracleResult,
-): Disagreement[] {
-  const key = `${job.program}|${job.target}|${job.leftover}`;
-  const out: Disagreement[] = [];
-  const add = (field: string, o: string, s: string) => {
-    if (o !== s) out.push({ key: `${key}|${field}`, field, oracle: o, sim: s });
-  };
-  const s = sim.summary;
-  add(
-    'outcome',
-    real.outcome + (real.crash ? ` ${real.crash.signal}` : ''),
-    s.outcome + (s.crash ? ` ${s.crash.signal}` : ''),
-  );
-  const indeterminate = s.findings.some((f) => INDETERMINATE.has(f.kind));
-  if (indeterminate) {
-    // The simulator marks the values read as indeterminate: compare the shape (lines and words).
-    const shape = (t: string) =>
-      t
-        .split('\n')
-        .map((l) => l.split(' ').length)
-        .join(',');
-    add('stdout-shape', shape(real.stdout), shape(s.stdout));
-  } else add('stdout', show(real.stdout), show(s.stdout));
-  if (ev) {
-    add('leftover-at-first-call', place(real.evidence.first), place(ev.first));
-    const rh = real.evidence.calls.map((c) => place(c.hiddenPointer)).join(' ');
-    const sh = ev.calls.map((c) => place(c.hiddenPointer)).join(' ');
-    add('hidden-pointer-stores', rh, sh);
   }
   return out;
 }
@@ -151,7 +98,13 @@ async function main(): Promise<number> {
     const sim = runProgram({ cpp, codon, target: job.target, leftover: job.leftover });
     const ev = sim.trace ? simEvidence(sim.trace) : null;
     const real = await runReal({ cpp, codon, target: job.target, leftover: job.leftover });
-    return { job, real, sim, ev, diffs: compare(job, sim, ev, real) };
+    return {
+      job,
+      real,
+      sim,
+      ev,
+      diffs: compare(`${job.program}|${job.target}|${job.leftover}`, sim, ev, real),
+    };
   });
 
   const known: KnownEntry[] = existsSync(KNOWN)
