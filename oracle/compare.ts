@@ -56,6 +56,12 @@ export function compare(
     const rh = real.evidence.calls.map((c) => place(c.hiddenPointer)).join(' ');
     const sh = ev.calls.map((c) => place(c.hiddenPointer)).join(' ');
     add('hidden-pointer-stores', rh, sh);
+    // Whose code a return address points into: the Codon program's or the library's.
+    const code = (n: { region: string; where: string } | null) =>
+      !n ? 'none' : /libfoo/.test(n.where) ? 'library code' : n.region === 'text' ? 'program code' : n.region;
+    const rr = real.evidence.calls.map((c) => code(c.returnAddress)).join(' ');
+    const sr = ev.calls.map((c) => code(c.returnAddress)).join(' ');
+    add('return-address', rr, sr);
   }
   return out;
 }

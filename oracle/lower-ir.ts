@@ -127,10 +127,37 @@ class Gen {
       'declare void @oracle_tramp_full()',
       'declare void @oracle_tramp_part()',
       '@oracle_target = external global ptr',
+      'declare i64 @strlen(ptr)',
+      '@codon.argv = internal global { i64, ptr } zeroinitializer',
     ];
     const main = [
+      // llvisitor.cpp, the canonical main: the arguments go into a GC array of `str`
+      // ({strlen(argv[i]), argv[i]}, allocated with seq_alloc before seq_init), then seq_init
+      // (GC_INIT), then the module's top level.
       'define i32 @main(i32 %argc, ptr %argv) {',
-      // codon/runtime/lib.cpp seq_init (GC_INIT) runs first, then the module's top level.
+      'entry:',
+      '  %len = zext i32 %argc to i64',
+      '  %size = mul i64 %len, 16',
+      '  %arr = call ptr @seq_alloc(i64 %size)',
+      '  br label %loop',
+      'loop:',
+      '  %i = phi i32 [ 0, %entry ], [ %next, %body ]',
+      '  %next = add i32 %i, 1',
+      '  %more = icmp slt i32 %i, %argc',
+      '  br i1 %more, label %body, label %exit',
+      'body:',
+      '  %argp = getelementptr ptr, ptr %argv, i32 %i',
+      '  %arg = load ptr, ptr %argp',
+      '  %arglen = call i64 @strlen(ptr %arg)',
+      '  %s0 = insertvalue { i64, ptr } undef, i64 %arglen, 0',
+      '  %s1 = insertvalue { i64, ptr } %s0, ptr %arg, 1',
+      '  %slot = getelementptr { i64, ptr }, ptr %arr, i32 %i',
+      '  store { i64, ptr } %s1, ptr %slot',
+      '  br label %loop',
+      'exit:',
+      '  %a0 = insertvalue { i64, ptr } undef, i64 %len, 0',
+      '  %a1 = insertvalue { i64, ptr } %a0, ptr %arr, 1',
+      '  store { i64, ptr } %a1, ptr @codon.argv',
       '  call void @seq_init(i32 0)',
       '  call void @codon.toplevel()',
       '  ret i32 0',

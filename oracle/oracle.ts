@@ -35,6 +35,8 @@ export interface CallEvidence {
   registers: Record<string, string>;
   /** Where the hidden-pointer register points, when the callee takes a hidden result pointer. */
   hiddenPointer: Named | null;
+  /** Where the return address the callee will return to points: the Codon program's text, not the library's. */
+  returnAddress: Named;
 }
 
 export interface OracleResult {
@@ -242,7 +244,7 @@ export async function runReal(input: OracleInput): Promise<OracleResult> {
       : '';
     const maps = parseMaps(evText);
     const status = /^status (\S+) (\S+)/m.exec(evText);
-    for (const m of evText.matchAll(/^call (\d+) (\S+) (\S+) (\S+) (\d) (\d)$/gm)) {
+    for (const m of evText.matchAll(/^call (\d+) (\S+) (\S+) (\S+) (\d) (\d) (\S+)$/gm)) {
       const [hid, res] = [BigInt(m[3] as string), BigInt(m[4] as string)];
       const symbol = m[2] as string;
       evidence.calls.push({
@@ -253,6 +255,7 @@ export async function runReal(input: OracleInput): Promise<OracleResult> {
           [tc.leftoverRegs[1]]: '0x' + res.toString(16),
         },
         hiddenPointer: sret.has(symbol) ? classify(hid, maps, join(dir, 'main'), m[5] === '1', tc.gdb) : null,
+        returnAddress: classify(BigInt(m[7] as string), maps, join(dir, 'main'), false, tc.gdb),
       });
     }
     const firstCall = /^call 0 \S+ (\S+) \S+ (\d)/m.exec(evText);

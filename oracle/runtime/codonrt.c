@@ -29,7 +29,7 @@ int64_t oracle_leftover_kind = 4; /* 0 zero, 1 fixed value, 2 newest GC object, 
 int64_t oracle_leftover_value = 0;
 int64_t oracle_last_gc = 0;
 int64_t oracle_ncalls = 0;
-int64_t oracle_log[256 * 4]; /* per call: the hidden-pointer register, the result register, the callee */
+int64_t oracle_log[256 * 4]; /* per call: the hidden-pointer register, the result register, the callee, the return address */
 void *oracle_target = 0;
 
 static const char *evidence_path;
@@ -52,8 +52,8 @@ static void oracle_write_evidence(const char *status, uintptr_t fault) {
     void *a = (void *)(uintptr_t)oracle_log[4 * i], *b = (void *)(uintptr_t)oracle_log[4 * i + 1];
     Dl_info di;
     const char *sym = dladdr((void *)(uintptr_t)oracle_log[4 * i + 2], &di) && di.dli_sname ? di.dli_sname : "?";
-    snprintf(line, sizeof line, "call %ld %s %#lx %#lx %d %d\n", (long)i, sym, (unsigned long)(uintptr_t)a,
-             (unsigned long)(uintptr_t)b, GC_base(a) != 0, GC_base(b) != 0);
+    snprintf(line, sizeof line, "call %ld %s %#lx %#lx %d %d %#lx\n", (long)i, sym, (unsigned long)(uintptr_t)a,
+             (unsigned long)(uintptr_t)b, GC_base(a) != 0, GC_base(b) != 0, (unsigned long)oracle_log[4 * i + 3]);
     put(fd, line);
   }
   snprintf(line, sizeof line, "ncalls %ld\n", (long)oracle_ncalls);

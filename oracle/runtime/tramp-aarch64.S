@@ -1,7 +1,7 @@
 /*
  * The leftover trampoline (AArch64). As tramp-x86_64.S: before the FIRST foreign call only it
  * sets x8 (the indirect result register) and x0 (the result register; only when no integer
- * argument uses it), logs x8 and x0 as the callee sees them (and the callee's address), and branches to oracle_target
+ * argument uses it), logs x8 and x0 as the callee sees them (and the callee's address and the return address), and branches to oracle_target
  * without touching the stack or the link register, so the callee returns straight into the Codon
  * code. It uses only x16 and x17 (IP0/IP1, free at any call).
  */
@@ -49,6 +49,7 @@
         adrp    x17, oracle_target
         ldr     x17, [x17, :lo12:oracle_target]
         str     x17, [x16, #16]
+        str     x30, [x16, #24]         /* the return address bl left in the link register */
 8:
         adrp    x16, oracle_ncalls
         ldr     x17, [x16, :lo12:oracle_ncalls]

@@ -3,7 +3,7 @@
  * with the callee's own arguments in place and the callee's address in oracle_target:
  * before the program's FIRST foreign call only, it sets the registers the simulator calls the
  * leftover ones (%rdi, the hidden result pointer's register, and %rax, the result register;
- * %rdi only when no integer argument uses it), then it logs %rdi and %rax as the callee sees them (and the callee's address)
+ * %rdi only when no integer argument uses it), then it logs %rdi and %rax as the callee sees them (and the callee's address and the return address)
  * and jumps (a tail jump: the callee's return address is the call in the Codon code, and its
  * stack is exactly the caller's). It uses only %r10 and %r11, which no call preserves or reads.
  */
@@ -43,6 +43,8 @@
         addq    %r11, %r10
         movq    oracle_target(%rip), %r11
         movq    %r11, 16(%r10)
+        movq    (%rsp), %r11            /* the return address the call pushed */
+        movq    %r11, 24(%r10)
 8:
         incq    oracle_ncalls(%rip)
         jmpq    *oracle_target(%rip)
