@@ -6,8 +6,10 @@
  * follow Codon's source (exaloop/codon v0.19.6), cited at each rule; the rest (loops, arithmetic)
  * is ordinary code whose register use differs in detail from Codon's. Locals live in allocas and
  * the IR is not optimised, because Codon's default build runs LLVM's unoptimised IR pipeline and
- * generates machine code at the aggressive level (codon/cir/llvm/optimize.cpp, `optimize` with
- * debug/`-release` off; `LLVMVisitor::getOptLevel`); the oracle runs `llc -O3` on this IR.
+ * generates machine code at the aggressive level (codon/cir/llvm/optimize.cpp:
+ * `runLLVMOptimizationPasses` builds `buildO0DefaultPipeline` when `debug`, which is the default
+ * mode unless `-release` is given (codon/app/main.cpp `OptMode::Debug`), and the target machine is
+ * created with `CodeGenOptLevel::Aggressive`); the oracle runs `llc -O3` on this IR.
  *
  * Anything outside what is lowered here is refused with a located message (`Refused`).
  */
