@@ -67,7 +67,7 @@ function linkTemplate(it: CppInterpreter, callerName: string): ObjectTemplate {
 }
 
 /** What every call of a function shares: its convention, locations, parameter layouts, narration. */
-function plan(it: CppInterpreter, fn: FunctionDecl): FnPlan {
+function planOf(it: CppInterpreter, fn: FunctionDecl): FnPlan {
   let plan = it.plans.get(fn);
   if (plan !== undefined) return plan;
   const conv = it.convention(fn);
@@ -126,7 +126,7 @@ export function invoke(it: CppInterpreter, fn: FunctionDecl, callerName: string)
   const m = it.p.m;
   if (fn.body === null) throw new Unsupported(`${fn.name} has no body here`, fn.span);
   if (++it.depth > 5000) m.crash('SIGSEGV', m.sp(), 'crash.stack-overflow', [hex(m.sp())]);
-  const fnPlan = plan(it, fn);
+  const fnPlan = planOf(it, fn);
   const conv = fnPlan.conv;
   const ret = conv.ret;
   const entrySp = m.sp();
