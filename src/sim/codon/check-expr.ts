@@ -51,7 +51,7 @@ import {
   RANGE,
   STR,
   arrayOf,
-  freshVar,
+  typeVar,
   hasBool,
   listOf,
   prune,
@@ -92,8 +92,15 @@ export abstract class ExprChecker {
 
   /** How many more "did you mean" suggestions to compute (each scans all names). */
   private suggestionsLeft = 50;
+  /** The id of the next type variable (per check, so no run depends on the ones before it). */
+  private nextVarId = 1;
 
   constructor(protected readonly file: string) {}
+
+  /** A fresh type variable, bound later by `unify`. */
+  protected freshVar(): CodonType {
+    return typeVar(this.nextVarId++);
+  }
 
   /** Type-checks a function body now (Codon realizes a function when it is first called). */
   protected abstract ensureChecked(fn: FnInfo): void;
@@ -454,7 +461,7 @@ export abstract class ExprChecker {
       if (!elem) elem = p;
       else if (prune(elem).kind === 'int' && p.kind === 'float') elem = FLOAT;
     }
-    if (!elem) return listOf(freshVar());
+    if (!elem) return listOf(this.freshVar());
     // Each item is then appended: list.append(x: T) wraps ints to floats and rejects the rest.
     let ok = true;
     e.items.forEach((item, k) => {

@@ -37,7 +37,7 @@ import {
   typeUnify,
 } from './messages';
 import type { CodonType } from './types';
-import { NONE, STR, freshVar, isComplete, prune, resolveType, typeName, unify } from './types';
+import { NONE, STR, isComplete, prune, resolveType, typeName, unify } from './types';
 import { walkStmts } from './walk';
 
 /** Type-checks a parsed module in place (filling types and resolutions) and returns its diagnostics. */
@@ -151,7 +151,7 @@ class Checker extends ExprChecker {
       if (t) p.type = t;
       return t;
     });
-    const ret = s.returns ? (this.resolveType(s.returns) ?? freshVar()) : freshVar();
+    const ret = s.returns ? (this.resolveType(s.returns) ?? this.freshVar()) : this.freshVar();
     const localNames = new Set<string>(s.params.map((p) => p.name));
     collectAssigned(s.body, localNames);
     this.functions.set(s.name, { def: s, params, ret, state: 'unchecked', localNames });
@@ -174,7 +174,7 @@ class Checker extends ExprChecker {
     try {
       fn.def.params.forEach((p, k) => {
         const t = fn.params[k];
-        const info = this.scope.declare(p.name, t ?? freshVar(), p.nameSpan, true);
+        const info = this.scope.declare(p.name, t ?? this.freshVar(), p.nameSpan, true);
         if (!t) this.poisoned.add(info);
       });
       this.block(fn.def.body);
@@ -314,7 +314,7 @@ class Checker extends ExprChecker {
         );
         declared = null;
       }
-      const info = scope.declare(name, declared ?? freshVar(), target.span, false);
+      const info = scope.declare(name, declared ?? this.freshVar(), target.span, false);
       if (!declared) this.poisoned.add(info);
       target.type = info.type;
       return true;
@@ -405,7 +405,7 @@ class Checker extends ExprChecker {
     else {
       // Declare the loop variable anyway so its uses do not cascade into more errors.
       if (!this.scope.vars.has(s.target.id))
-        this.poisoned.add(this.scope.declare(s.target.id, freshVar(), s.target.span, false));
+        this.poisoned.add(this.scope.declare(s.target.id, this.freshVar(), s.target.span, false));
     }
     if (elem && s.target.type && !unify(s.target.type, elem)) {
       this.error(s.target.span, `${typeUnify(elem, s.target.type)}.`);

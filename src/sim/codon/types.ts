@@ -40,10 +40,9 @@ export const arrayOf = (elem: CodonType): CodonType => ({ kind: 'array', elem })
 /** `cobj` is Codon's alias for `Ptr[byte]` (core.codon: `cobj = Ptr[byte]`). */
 export const COBJ: CodonType = ptrOf(BYTE);
 
-let nextVarId = 1;
-/** A fresh type variable, bound later by `unify`. */
-export function freshVar(): CodonType {
-  return { kind: 'var', id: nextVarId++, ref: null };
+/** A fresh type variable, bound later by `unify`; `id` is unique within one check (the checker counts). */
+export function typeVar(id: number): CodonType {
+  return { kind: 'var', id, ref: null };
 }
 
 /** Follows bound type variables to the type they stand for. */

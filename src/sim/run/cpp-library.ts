@@ -7,34 +7,45 @@
 import type { CType } from '../abi/ctype.ts';
 import { layoutOf } from '../abi/layout.ts';
 import { typeToString } from '../abi/typeToString.ts';
-import type { Expr, Init, StdMethodName, StringLiteralExpr } from '../cpp/ast.ts';
+import type { Expr, FunctionDecl, Init, StringLiteralExpr, TranslationUnit } from '../cpp/ast.ts';
 import type { Span } from '../diag.ts';
-import { INTENT_UNKNOWN, type Machine } from '../machine/machine.ts';
+import type { SourceLoc } from '../trace/types.ts';
 import { hex } from '../machine/memory.ts';
-import type { CppInterpreter } from './cpp-interp.ts';
 import { Unsupported } from './cpp-errors.ts';
-import { formatPrintf, formatStreamDouble } from './printf.ts';
-import { runtimePrint } from './runtime.ts';
-import { Ref, loadScalar, num, scalarKind, storeScalar, type Val } from './values.ts';
+import { badAlloc, builtin, builtinInto, type BuiltinExpr } from './cpp-library/builtins.ts';
+import { CB_USE, CB_WEAK, VPTR_SEPARATE } from './cpp-library/layouts.ts';
+import { stdMethod } from './cpp-library/std-methods.ts';
+import { formatStreamDouble } from './printf.ts';
+import { runtimePrint, type Process } from './runtime.ts';
+import { Ref, num, scalarKind, storeScalar, type Val } from './values.ts';
+
+export { ExitRequest } from './cpp-library/builtins.ts';
 
 type StdMethodExpr = Extract<Expr, { kind: 'std-method' }>;
-type BuiltinExpr = Extract<Expr, { kind: 'builtin-call' }>;
 
-/** libstdc++'s _Sp_counted_ptr_inplace: vptr, use count, weak count, then the object. */
-/** Where the simulated vtables of the two control-block kinds are: _Sp_counted_ptr and _Sp_counted_ptr_inplace. */
-const VPTR_SEPARATE = 0x40;
-const VPTR_INPLACE = 0x60;
-const CB_USE = 8;
-const CB_WEAK = 12;
-const CB_OBJECT = 16;
+/**
+ * What the library needs of the C++ interpreter, and nothing more: the process, the classes'
+ * destructors, source locations and sizes, evaluation, initialisation, member calls, temporaries.
+ */
+export interface CppLibraryHost {
+  readonly p: Process;
+  readonly unit: Pick<TranslationUnit, 'records'>;
+  loc(span: Span): SourceLoc;
+  size(t: CType): number;
+  rv(e: Expr): Val;
+  lv(e: Expr): Ref;
+  initAt(init: Init, dest: Ref, t: CType): void;
+  callMethod(fn: FunctionDecl, object: Ref, args: (Init | Ref)[], span: Span): Val;
+  newTemp(name: string, t: CType, addr: number, size: number, span: Span): number;
+}
 
 export class CppLibrary {
   private readonly literals = new Map<string, number>();
   private rodataTop = 0;
 
-  constructor(private readonly cpp: CppInterpreter) {}
+  constructor(readonly cpp: CppLibraryHost) {}
 
-  private get m() {
+  get m() {
     return this.cpp.p.m;
   }
 
@@ -43,7 +54,7 @@ export class CppLibrary {
   }
 
   /** The -O0 call of a library member function: `this` in the first argument register, the result in the return register. */
-  private callRegs(thisAddr: number, arg: number | null, result: Val | null): void {
+  callRegs(thisAddr: number, arg: number | null, result: Val | null): void {
     const m = this.m;
     const x86 = m.target === 'x86_64';
     m.setRegInt(x86 ? 'rdi' : 'x0', thisAddr);
@@ -133,7 +144,7 @@ export class CppLibrary {
       this.cpp.callMethod(dtor, obj, [], span);
   }
 
-  private freeBlock(ptr: number, span: Span): void {
+  freeBlock(ptr: number, span: Span): void {
     const m = this.m;
     this.callRegs(ptr, null, null);
     this.cpp.p.cheap.free(ptr, this.loc(span));
@@ -141,7 +152,7 @@ export class CppLibrary {
   }
 
   /** Decrements a shared_ptr's use count; at zero the object and then the control block go. */
-  private sharedRelease(sp: Ref, span: Span): void {
+  sharedRelease(sp: Ref, span: Span): void {
     const ctrl = this.m.loadInt(sp.addr + 8, 8, false, { intended: sp.prov, loc: this.loc(span) });
     this.releaseControl(ctrl, span);
   }
@@ -258,383 +269,21 @@ export class CppLibrary {
 
   // ------------------------------------------------------------------ member functions of std classes
 
+  // ------------------------------------------------------------------ member functions of std classes
+
   stdMethod(e: StdMethodExpr): Val {
-    const m = this.m;
-    const obj = this.cpp.lv(e.object);
-    const loc = this.loc(e.span);
-    const layout = layoutOf({ kind: 'record', decl: e.record }, m.target);
-    const args = e.args.map((a) => this.cpp.rv(a));
-    const a0 = args[0] === undefined ? null : num(args[0]);
-    const result = this.stdMethodValue(e.std, e.method, e, obj, layout, args, loc);
-    this.callRegs(obj.addr, a0, result);
-    return result;
-  }
-
-  private stdMethodValue(
-    std: string,
-    method: StdMethodName,
-    e: StdMethodExpr,
-    obj: Ref,
-    layout: ReturnType<typeof layoutOf>,
-    args: Val[],
-    loc: ReturnType<CppInterpreter['loc']>,
-  ): Val {
-    const m = this.m;
-    const stdArgs = e.record.std?.args ?? [];
-    if (std === 'array') {
-      const elem = stdArgs[0] as CType;
-      const n = Number(stdArgs[1] ?? 0);
-      const es = this.cpp.size(elem);
-      const i = args[0] === undefined ? 0 : num(args[0]);
-      switch (method) {
-        case 'operator[]':
-          return new Ref(obj.addr + i * es, obj.prov);
-        case 'at':
-          if (i < 0 || i >= n)
-            m.crash('SIGABRT', 0, 'crash.out-of-range', [
-              `array::at: __n (which is ${i}) >= _Nm (which is ${n})`,
-            ]);
-          return new Ref(obj.addr + i * es, obj.prov);
-        case 'data':
-        case 'begin':
-          return new Ref(obj.addr, obj.prov);
-        case 'end':
-          return new Ref(obj.addr + n * es, obj.prov);
-        case 'front':
-          return new Ref(obj.addr, obj.prov);
-        case 'back':
-          return new Ref(obj.addr + (n - 1) * es, obj.prov);
-        case 'size':
-          return n;
-        case 'empty':
-          return n === 0 ? 1 : 0;
-        case 'fill': {
-          const k = scalarKind(elem, m.target);
-          if (k !== null)
-            for (let j = 0; j < n; j++)
-              storeScalar(m, k, new Ref(obj.addr + j * es, obj.prov), args[0] ?? 0, loc);
-          return 0;
-        }
-        default:
-          break;
-      }
-    }
-    if (std === 'shared_ptr' || std === 'unique_ptr') {
-      const p = m.loadInt(obj.addr, 8, false, { intended: obj.prov, loc });
-      const pref = new Ref(p, p === 0 ? INTENT_UNKNOWN : m.objectAt(p));
-      switch (method) {
-        case 'get':
-        case 'operator->':
-        case 'operator*':
-          return pref;
-        case 'operator bool':
-          return p !== 0 ? 1 : 0;
-        case 'operator[]': {
-          const elem = stdArgs[0] as CType;
-          const inner = elem.kind === 'array' ? elem.element : elem;
-          return new Ref(p + num(args[0] ?? 0) * this.cpp.size(inner), pref.prov);
-        }
-        case 'use_count': {
-          if (std !== 'shared_ptr') break;
-          const ctrl = m.loadInt(obj.addr + 8, 8, false, { intended: obj.prov, loc });
-          return ctrl === 0 ? 0 : m.loadInt(ctrl + CB_USE, 4, true, { intended: m.objectAt(ctrl), loc });
-        }
-        case 'release':
-          m.storeInt(obj.addr, 8, 0, { intended: obj.prov, loc });
-          return pref;
-        case 'reset':
-          if (std === 'unique_ptr' && p !== 0) this.freeBlock(p, e.span);
-          else if (std === 'shared_ptr') this.sharedRelease(obj, e.span);
-          m.storeBytes(obj.addr, new Uint8Array(std === 'shared_ptr' ? 16 : 8), { intended: obj.prov, loc });
-          return 0;
-        default:
-          break;
-      }
-    }
-    if (std === 'vector') return this.vectorMethod(method, e, obj, args, loc);
-    if (std === 'pair' || std === 'complex' || std === 'optional') {
-      const f = layout.fields;
-      switch (method) {
-        case 'first':
-        case 'real':
-          return new Ref(obj.addr + (f[0]?.offset ?? 0), obj.prov);
-        case 'second':
-        case 'imag':
-          return new Ref(obj.addr + (f[1]?.offset ?? layout.cells[1]?.offset ?? 8), obj.prov);
-        case 'has_value':
-          return m.loadInt(obj.addr + (layout.size - layout.align), 1, false, { intended: obj.prov, loc });
-        case 'value':
-        case 'operator*':
-          return new Ref(obj.addr, obj.prov);
-        default:
-          break;
-      }
-    }
-    throw new Unsupported(`${typeToString({ kind: 'record', decl: e.record })}::${method}`, e.span);
-  }
-
-  /** libstdc++'s vector: `_M_start`, `_M_finish`, `_M_end_of_storage`, the buffer on the C heap. */
-  private vectorMethod(
-    method: StdMethodName,
-    e: StdMethodExpr,
-    obj: Ref,
-    args: Val[],
-    loc: ReturnType<CppInterpreter['loc']>,
-  ): Val {
-    const m = this.m;
-    const elem = (e.record.std?.args[0] ?? { kind: 'float', name: 'double' }) as CType;
-    const es = this.cpp.size(elem);
-    const acc = { intended: obj.prov, loc };
-    const start = m.loadInt(obj.addr, 8, false, acc);
-    const finish = m.loadInt(obj.addr + 8, 8, false, acc);
-    const eos = m.loadInt(obj.addr + 16, 8, false, acc);
-    const size = (finish - start) / es;
-    const buf = new Ref(start, start === 0 ? INTENT_UNKNOWN : m.objectAt(start));
-    switch (method) {
-      case 'size':
-        return size;
-      case 'capacity':
-        return (eos - start) / es;
-      case 'empty':
-        return size === 0 ? 1 : 0;
-      case 'data':
-      case 'begin':
-        return buf;
-      case 'end':
-        return new Ref(finish, buf.prov);
-      case 'operator[]':
-        return new Ref(start + num(args[0] ?? 0) * es, buf.prov);
-      case 'at': {
-        const i = num(args[0] ?? 0);
-        if (i < 0 || i >= size)
-          m.crash('SIGABRT', 0, 'crash.out-of-range', [
-            `vector::_M_range_check: __n (which is ${i}) >= this->size() (which is ${size})`,
-          ]);
-        return new Ref(start + i * es, buf.prov);
-      }
-      case 'clear':
-        m.storeInt(obj.addr + 8, 8, start, acc);
-        return 0;
-      case 'push_back': {
-        let s = start;
-        let f = finish;
-        if (finish === eos) {
-          const cap = Math.max(1, ((eos - start) / es) * 2);
-          const nb = this.cpp.p.cheap.malloc(
-            cap * es,
-            `vector buffer`,
-            `${typeToString(elem)}[${cap}]`,
-            'cpp',
-            loc,
-          );
-          if (size > 0)
-            m.storeBytes(nb, m.loadBytes(start, size * es, { intended: buf.prov, loc, raw: true }), {
-              intended: m.objectAt(nb),
-              loc,
-            });
-          if (start !== 0) this.cpp.p.cheap.free(start, loc);
-          s = nb;
-          f = nb + size * es;
-          m.storeInt(obj.addr, 8, s, acc);
-          m.storeInt(obj.addr + 16, 8, nb + cap * es, acc);
-        }
-        const k = scalarKind(elem, m.target);
-        if (k !== null) storeScalar(m, k, new Ref(f, m.objectAt(s)), args[0] ?? 0, loc);
-        m.storeInt(obj.addr + 8, 8, f + es, acc);
-        return 0;
-      }
-      default:
-        throw new Unsupported(`std::vector::${method}`, e.span);
-    }
+    return stdMethod(this, e);
   }
 
   // ------------------------------------------------------------------ free functions
 
   builtin(e: BuiltinExpr): Val {
-    const m = this.m;
-    const loc = this.loc(e.span);
-    const name = e.builtin;
-    if (name === 'std::make_shared' || name === 'std::make_unique') {
-      const size = this.cpp.size(e.type);
-      const addr = m.pushStack(size, 8);
-      const ref = new Ref(addr, this.cpp.newTemp('temporary', e.type, addr, size, e.span));
-      this.builtinInto(e, ref);
-      return ref;
-    }
-    const args = e.args.map((a) => this.cpp.rv(a));
-    const x86 = m.target === 'x86_64';
-    const argRegs = x86 ? ['rdi', 'rsi', 'rdx'] : ['x0', 'x1', 'x2'];
-    args.slice(0, 3).forEach((a, i) => {
-      if (!(typeof a === 'number' && !Number.isInteger(a))) m.setRegInt(argRegs[i] as string, num(a));
-    });
-    const ret = x86 ? 'rax' : 'x0';
-    const pointee = (i: number): CType => {
-      const t = e.args[i]?.type;
-      return t?.kind === 'pointer' ? t.pointee : { kind: 'int', name: 'unsigned char' };
-    };
-    const ptr = (i: number): Ref => {
-      const a = args[i];
-      return a instanceof Ref ? a : new Ref(num(a ?? 0), m.objectAt(num(a ?? 0)));
-    };
-    switch (name) {
-      case 'malloc':
-      case 'calloc': {
-        const size = name === 'calloc' ? num(args[0] ?? 0) * num(args[1] ?? 0) : num(args[0] ?? 0);
-        const p = this.cpp.p.cheap.malloc(size, `malloc(${size}) block`, `${size} bytes`, 'cpp', loc);
-        if (p !== 0 && name === 'calloc')
-          m.storeBytes(p, new Uint8Array(size), { intended: m.objectAt(p), loc });
-        const r = new Ref(p, p === 0 ? INTENT_UNKNOWN : m.objectAt(p, false));
-        m.setRegInt(ret, p);
-        return r;
-      }
-      case 'free':
-        this.cpp.p.cheap.free(num(args[0] ?? 0), loc);
-        return 0;
-      case 'memcpy':
-      case 'memmove': {
-        const d = ptr(0);
-        const s = ptr(1);
-        const n = num(args[2] ?? 0);
-        const bytes = m.loadBytes(s.addr, n, { intended: s.prov, loc, raw: true });
-        m.storeBytes(d.addr, bytes, { intended: d.prov, loc });
-        return d;
-      }
-      case 'memset': {
-        const d = ptr(0);
-        const n = num(args[2] ?? 0);
-        m.storeBytes(d.addr, new Uint8Array(n).fill(num(args[1] ?? 0) & 0xff), { intended: d.prov, loc });
-        return d;
-      }
-      case 'strlen': {
-        const s = ptr(0);
-        let n = 0;
-        while (n < 1 << 16 && m.loadInt(s.addr + n, 1, false, { intended: s.prov, loc }) !== 0) n++;
-        return n;
-      }
-      case 'std::copy':
-      case 'std::copy_n': {
-        const first = ptr(0);
-        const es = this.cpp.size(pointee(0)) || 1;
-        const count = name === 'std::copy' ? (num(args[1] ?? 0) - first.addr) / es : num(args[1] ?? 0);
-        const out = ptr(2);
-        const k = scalarKind(pointee(0), m.target);
-        for (let i = 0; i < count; i++) {
-          const src = new Ref(first.addr + i * es, first.prov);
-          const dst = new Ref(out.addr + i * es, out.prov);
-          if (k !== null) storeScalar(m, k, dst, loadScalar(m, k, src, loc), loc);
-        }
-        const end = new Ref(out.addr + count * es, out.prov);
-        m.setRegInt(ret, end.addr);
-        return end;
-      }
-      case 'std::fill':
-      case 'std::fill_n': {
-        const first = ptr(0);
-        const es = this.cpp.size(pointee(0)) || 1;
-        const count = name === 'std::fill' ? (num(args[1] ?? 0) - first.addr) / es : num(args[1] ?? 0);
-        const k = scalarKind(pointee(0), m.target);
-        for (let i = 0; i < count; i++)
-          if (k !== null) storeScalar(m, k, new Ref(first.addr + i * es, first.prov), args[2] ?? 0, loc);
-        return new Ref(first.addr + count * es, first.prov);
-      }
-      case 'printf': {
-        const fmt = ptr(0);
-        const text = formatPrintf(
-          this.readCString(fmt, loc),
-          args.slice(1),
-          e.args.slice(1).map((a) => a.type),
-          (p) => this.readCString(p, loc),
-        );
-        runtimePrint(this.cpp.p, text, { kind: 'printf' });
-        m.setRegInt(ret, text.length);
-        return text.length;
-      }
-      case 'puts': {
-        const text = this.readCString(ptr(0), loc) + '\n';
-        runtimePrint(this.cpp.p, text);
-        return text.length;
-      }
-      case 'putchar':
-        runtimePrint(this.cpp.p, String.fromCharCode(num(args[0] ?? 0) & 0xff));
-        return num(args[0] ?? 0);
-      case 'exit':
-        throw new ExitRequest(num(args[0] ?? 0));
-      case 'abort':
-        return m.crash('SIGABRT', 0, 'crash.abort', []);
-      case 'std::min':
-        return Math.min(num(args[0] ?? 0), num(args[1] ?? 0));
-      case 'std::max':
-        return Math.max(num(args[0] ?? 0), num(args[1] ?? 0));
-      case 'sqrt':
-        return Math.sqrt(num(args[0] ?? 0));
-      case 'fabs':
-      case 'abs':
-        return Math.abs(num(args[0] ?? 0));
-      case 'pow':
-        return num(args[0] ?? 0) ** num(args[1] ?? 0);
-      case 'sin':
-        return Math.sin(num(args[0] ?? 0));
-      case 'cos':
-        return Math.cos(num(args[0] ?? 0));
-      case 'exp':
-        return Math.exp(num(args[0] ?? 0));
-      case 'log':
-        return Math.log(num(args[0] ?? 0));
-      case 'floor':
-        return Math.floor(num(args[0] ?? 0));
-      case 'ceil':
-        return Math.ceil(num(args[0] ?? 0));
-      default:
-        throw new Unsupported(`${name}`, e.span);
-    }
+    return builtin(this, e);
   }
 
   /** Class-returning library functions built straight into their destination: make_shared, make_unique. */
   builtinInto(e: BuiltinExpr, dest: Ref): void {
-    const m = this.m;
-    const loc = this.loc(e.span);
-    const elemType = e.typeArgs[0] ?? { kind: 'int', name: 'int' };
-    const es = this.cpp.size(elemType);
-    if (e.builtin === 'std::make_shared') {
-      // One allocation: the control block with the object inside it (_Sp_counted_ptr_inplace).
-      const block = this.cpp.p.cheap.malloc(
-        CB_OBJECT + es,
-        `make_shared block (control block + ${typeToString(elemType)})`,
-        `_Sp_counted_ptr_inplace<${typeToString(elemType)}>`,
-        'cpp',
-        loc,
-      );
-      if (block === 0) badAlloc(m, CB_OBJECT + es);
-      const bref = new Ref(block, m.objectAt(block, false));
-      m.storeInt(block, 8, m.regionOfKind('text', 'libfoo').start + VPTR_INPLACE, {
-        intended: bref.prov,
-        loc,
-      });
-      m.storeInt(block + CB_USE, 4, 1, { intended: bref.prov, loc });
-      m.storeInt(block + CB_WEAK, 4, 1, { intended: bref.prov, loc });
-      const obj = new Ref(block + CB_OBJECT, bref.prov);
-      if (e.elementInit !== undefined) this.cpp.initAt(e.elementInit, obj, elemType);
-      else m.storeBytes(obj.addr, new Uint8Array(es), { intended: obj.prov, loc });
-      m.storeInt(dest.addr, 8, obj.addr, { intended: dest.prov, loc });
-      m.storeInt(dest.addr + 8, 8, block, { intended: dest.prov, loc });
-      return;
-    }
-    if (e.builtin === 'std::make_unique') {
-      const p = this.cpp.p.cheap.malloc(
-        es,
-        `make_unique ${typeToString(elemType)}`,
-        typeToString(elemType),
-        'cpp',
-        loc,
-      );
-      if (p === 0) badAlloc(m, es);
-      const obj = new Ref(p, m.objectAt(p, false));
-      if (e.elementInit !== undefined) this.cpp.initAt(e.elementInit, obj, elemType);
-      else m.storeBytes(p, new Uint8Array(es), { intended: obj.prov, loc });
-      m.storeInt(dest.addr, 8, p, { intended: dest.prov, loc });
-      return;
-    }
-    throw new Unsupported(e.builtin, e.span);
+    builtinInto(this, e, dest);
   }
 
   newExpr(e: Extract<Expr, { kind: 'new' }>): Val {
@@ -693,7 +342,7 @@ export class CppLibrary {
     runtimePrint(this.cpp.p, text);
   }
 
-  readCString(p: Ref, loc: ReturnType<CppInterpreter['loc']>): string {
+  readCString(p: Ref, loc: SourceLoc): string {
     const m = this.m;
     let s = '';
     for (let i = 0; i < 4096; i++) {
@@ -703,18 +352,4 @@ export class CppLibrary {
     }
     return s;
   }
-}
-
-/** `exit(n)` from the library: the run ends normally with that status. */
-export class ExitRequest {
-  constructor(readonly status: number) {}
-}
-
-/**
- * `new` on a full heap throws std::bad_alloc; nothing in the subset catches it, so std::terminate
- * aborts the process (libstdc++ prints "terminate called after throwing an instance of
- * 'std::bad_alloc'" and calls abort: SIGABRT).
- */
-function badAlloc(m: Machine, bytes: number): never {
-  m.crash('SIGABRT', 0, 'crash.bad-alloc', [bytes]);
 }

@@ -36,6 +36,10 @@ export class Sema {
   /** The scope holding each enum's enumerators (for `E::A`). */
   readonly enumScopes = new Map<EnumInfo, Scope>();
   private ids = 1;
+  /** How deeply the expression being checked is nested (checkExpr stops past a limit). */
+  exprDepth = 0;
+  /** How deeply the statement being checked is nested (checkStmt stops past a limit). */
+  stmtDepth = 0;
 
   /** Library names already reported as used without their header (each is reported once). */
   readonly missingHeaders = new Set<string>();

@@ -37,20 +37,19 @@ import {
 type Handler<K extends ExprSyntax['kind']> = (sema: Sema, e: Extract<ExprSyntax, { kind: K }>) => Expr;
 
 const MAX_DEPTH = 400;
-let depth = 0;
 
 /** Checks an expression; never throws (errors become diagnostics and `error` nodes). */
 export function checkExpr(sema: Sema, e: ExprSyntax): Expr {
-  if (depth > MAX_DEPTH) {
+  if (sema.exprDepth > MAX_DEPTH) {
     sema.error(e.span, 'this expression is nested too deeply for the simulator');
     return errorExpr(e.span);
   }
-  depth++;
+  sema.exprDepth++;
   try {
     const h = HANDLERS[e.kind] as Handler<typeof e.kind>;
     return h(sema, e as never);
   } finally {
-    depth--;
+    sema.exprDepth--;
   }
 }
 

@@ -26,7 +26,6 @@ import { isCompleteObjectType, refTo, sameType, typeName } from './types';
 import { attributeInfos } from './function-decl';
 
 const MAX_STMT_DEPTH = 300;
-let stmtDepth = 0;
 
 /** Checks a function's body (and a constructor's member initializers) in a scope holding its parameters. */
 export function checkFunctionBody(
@@ -261,15 +260,15 @@ function checkSubStmt(sema: Sema, s: StmtSyntax): Stmt {
 
 /** Checks one statement; a declaration of several variables yields several statements. */
 export function checkStmt(sema: Sema, s: StmtSyntax): Stmt[] {
-  if (stmtDepth > MAX_STMT_DEPTH) {
+  if (sema.stmtDepth > MAX_STMT_DEPTH) {
     sema.error(s.span, 'the statements are nested too deeply for the simulator');
     return [{ kind: 'error', span: s.span }];
   }
-  stmtDepth++;
+  sema.stmtDepth++;
   try {
     return checkStmtInner(sema, s);
   } finally {
-    stmtDepth--;
+    sema.stmtDepth--;
   }
 }
 

@@ -1,0 +1,170 @@
+/**
+ * Codon calls, one handler per kind of call the checker resolved (print, len, conversions,
+ * `Ptr[T](n)`, `__ptr__`, list append, C functions through the foreign bridge, Codon functions).
+ */
+import type { CallTarget, Expr, FunctionDef } from '../../codon/ast.ts';
+import type { CodonType } from '../../codon/types.ts';
+import { typeName } from '../../codon/types.ts';
+import { isAtomic } from '../../codon/layout.ts';
+import { hex } from '../../machine/memory.ts';
+import { StepKind, type SourceLoc } from '../../trace/types.ts';
+import {
+  LIST_LEN,
+  Ref,
+  StrVal,
+  TupleVal,
+  bufferCells,
+  cellsOfCodon,
+  layoutOfCodon,
+  type CodonValue,
+} from '../codon-values.ts';
+import type { CodonInterpreter } from '../codon-interp.ts';
+import { runtimeGcAlloc, runtimePrint } from '../runtime.ts';
+import { strOf, truthy } from './display.ts';
+import { listAppend } from './lists.ts';
+import { SIDE, refAccess, slotAccess, slotOf, store, type Frame } from './memory.ts';
+
+type CallExpr = Extract<Expr, { kind: 'call' }>;
+type Handler<K extends CallTarget['kind']> = (
+  it: CodonInterpreter,
+  e: CallExpr,
+  r: Extract<CallTarget, { kind: K }>,
+  loc: SourceLoc,
+) => CodonValue;
+
+/** Runs a call as the checker resolved it. */
+export function call(it: CodonInterpreter, e: CallExpr): CodonValue {
+  const r = e.resolved;
+  const loc = it.loc(e.span);
+  if (r === undefined) return it.p.m.runtimeError('SimulatorError', 'this call could not be compiled', loc);
+  return (CALL[r.kind] as Handler<CallTarget['kind']>)(it, e, r as never, loc);
+}
+
+const CALL: { [K in CallTarget['kind']]: Handler<K> } = {
+  print: (it, e) => {
+    const values = e.args.map((a) => ({ v: it.eval(a), t: a.type ?? null }));
+    const sepKw = e.keywords.find((k) => k.name === 'sep');
+    const endKw = e.keywords.find((k) => k.name === 'end');
+    const sep = sepKw ? strOf(it, it.eval(sepKw.value), null) : ' ';
+    const end = endKw ? strOf(it, it.eval(endKw.value), null) : '\n';
+    const strs = values.map((x) => strOf(it, x.v, x.t));
+    const text = strs.join(sep) + end;
+    // One fwrite per value, separator and end (builtin.codon); the last one that writes anything counts.
+    const last = [...strs.flatMap((x, i) => (i > 0 ? [sep, x] : [x])), end].filter((x) => x !== '').pop();
+    runtimePrint(it.p, text, { kind: 'stdio', last: last ?? '' });
+    it.p.m.narrate('codon.print', [JSON.stringify(text)]);
+    return null;
+  },
+  len: (it, e) => {
+    const v = it.eval(e.args[0] as Expr);
+    if (v instanceof Ref) return it.p.m.loadInt(v.addr + LIST_LEN, 8, true, refAccess(it, v, e.span));
+    if (v instanceof StrVal) return v.text.length;
+    return 0;
+  },
+  range: () => null,
+  convert: (it, e, r) => {
+    const v = it.eval(e.args[0] as Expr);
+    if (r.to === 'int') return Math.trunc(Number(v));
+    if (r.to === 'bool') return truthy(it, v);
+    return Number(v);
+  },
+  'ptr-alloc': (it, e, r, loc) => {
+    const m = it.p.m;
+    const n = Number(it.eval(e.args[0] as Expr));
+    const size = layoutOfCodon(r.elem).size * n;
+    if (n < 0) m.runtimeError('ValueError', 'negative allocation size', loc);
+    const atomic = isAtomic(r.elem);
+    const addr = runtimeGcAlloc(
+      it.p,
+      Math.max(size, 1),
+      atomic,
+      `Ptr[${typeName(r.elem)}](${n}) buffer`,
+      `${typeName(r.elem)}[${n}]`,
+      loc,
+      bufferCells(r.elem, n),
+    );
+    return new Ref(addr, m.objectAt(addr, false));
+  },
+  'ptr-null': () => new Ref(0, -1),
+  'ptr-cast': (it, e) => {
+    const v = it.eval(e.args[0] as Expr);
+    return v instanceof Ref ? v : new Ref(Number(v), it.p.m.objectAt(Number(v)));
+  },
+  'addr-of': (it, _e, r) => {
+    const s = slotOf(it, r.name);
+    return s === undefined ? new Ref(0, -1) : new Ref(s.addr, s.objectId);
+  },
+  'tuple-new': (it, e) => new TupleVal(e.args.map((a) => it.eval(a))),
+  'list-append': (it, e, r) => {
+    const target = e.callee.kind === 'attr' ? e.callee.target : null;
+    const list = target === null ? null : it.eval(target);
+    const v = it.eval(e.args[0] as Expr);
+    if (list instanceof Ref) listAppend(it, list, r.elem, v, e.span);
+    return null;
+  },
+  'c-function': (it, e, r, loc) => {
+    const imp = it.imports.get(r.name);
+    if (imp === undefined) return it.p.m.runtimeError('NameError', `name '${r.name}' is not defined`, loc);
+    const args = e.args.map((a, i) => ({
+      value: it.eval(a),
+      type: imp.paramTypes?.[i] ?? a.type ?? ({ kind: 'none' } as CodonType),
+    }));
+    return it.ffi.call(imp, args, loc);
+  },
+  'codon-function': (it, e, r, loc) => {
+    const def = it.functions.get(r.name);
+    if (def === undefined) return it.p.m.runtimeError('NameError', `name '${r.name}' is not defined`, loc);
+    return callCodon(
+      it,
+      def,
+      e.args.map((a) => it.eval(a)),
+      loc,
+    );
+  },
+};
+
+/** A call of a Codon function: its frame, every local in its alloca, the body, the return. */
+function callCodon(it: CodonInterpreter, def: FunctionDef, args: CodonValue[], loc: SourceLoc): CodonValue {
+  const m = it.p.m;
+  if (++it.depth > 10_000) m.crash('SIGSEGV', m.sp(), 'crash.stack-overflow', [hex(m.sp())]);
+  m.step(StepKind.Call, SIDE, loc, 'codon.call', [def.name, args.length]);
+  const caller = it.frame;
+  const ret = m.callInstruction(
+    caller?.name ?? 'main',
+    SIDE,
+    m.regionOfKind('text', 'Codon').start + 0x1200 + (loc.line % 256) * 16,
+  );
+  const frameId = m.enterFrame(def.name, SIDE);
+  const frame: Frame = { name: def.name, frameId, vars: new Map(), returnValue: null };
+  // Unoptimised LLVM: every local gets its alloca in the entry block.
+  for (const v of def.locals ?? []) {
+    const l = layoutOfCodon(v.type);
+    const addr = m.pushStack(Math.max(l.size, 1), Math.max(l.align, 1));
+    const objectId = m.newObject({
+      name: v.name,
+      typeName: typeName(v.type),
+      role: v.isParam ? 'param' : 'local',
+      side: SIDE,
+      addr,
+      size: Math.max(l.size, 1),
+      cells: cellsOfCodon(v.type),
+      frameId,
+      loc: it.loc(v.span),
+    });
+    frame.vars.set(v.name, { name: v.name, addr, type: v.type, objectId });
+  }
+  m.pushStack(0, 16);
+  it.frame = frame;
+  def.params.forEach((param, i) => {
+    const s = frame.vars.get(param.name);
+    if (s !== undefined) store(it, s.addr, s.type, args[i] ?? null, slotAccess(it, s, param.span));
+  });
+  it.execBlock(def.body);
+  const value = frame.returnValue;
+  m.step(StepKind.Return, SIDE, it.loc(def.span), 'codon.return-to', [def.name, caller?.name ?? 'main']);
+  m.exitFrame(frameId);
+  m.returnInstruction(ret);
+  it.frame = caller;
+  it.depth--;
+  return value;
+}

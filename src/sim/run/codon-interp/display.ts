@@ -1,0 +1,93 @@
+/** What Codon values mean and look like: truthiness, string literals, `str()` for print, narration. */
+import type { CodonType } from '../../codon/types.ts';
+import { prune } from '../../codon/types.ts';
+import { formatFloat as formatCodonFloat } from '../../codon/format.ts';
+import { hex } from '../../machine/memory.ts';
+import { Ref, StrVal, TupleVal, type CodonValue } from '../codon-values.ts';
+import type { CodonInterpreter } from '../codon-interp.ts';
+import type { Process } from '../runtime.ts';
+import { listValues } from './lists.ts';
+import { SIDE } from './memory.ts';
+
+export function truthy(it: CodonInterpreter, v: CodonValue): boolean {
+  if (v instanceof Ref) return v.addr !== 0;
+  if (v instanceof StrVal) return v.text.length > 0;
+  if (v instanceof TupleVal) return true;
+  return v !== null && v !== false && v !== 0;
+}
+
+export function literal(it: CodonInterpreter, text: string): StrVal {
+  let ptr = it.literals.get(text);
+  if (ptr === undefined) {
+    ptr = it.rodataTop;
+    it.rodataTop += Math.ceil((text.length + 1) / 8) * 8;
+    // String literals sit in the program's read-only data, written at load.
+    const bytes = new Uint8Array(text.length + 1);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
+    forceWrite(it.p, ptr, bytes);
+    it.literals.set(text, ptr);
+  }
+  return new StrVal(text, ptr);
+}
+
+/** Codon's `str(x)` for print: floats with `{:g}`, lists `[a, b]`, pointers in hex. */
+export function strOf(it: CodonInterpreter, v: CodonValue, t: CodonType | null): string {
+  const p = t === null ? null : prune(t);
+  if (v === null) return 'None';
+  if (v instanceof StrVal) return v.text;
+  if (typeof v === 'boolean') return v ? 'True' : 'False';
+  if (p?.kind === 'bool') return v ? 'True' : 'False';
+  if (p?.kind === 'list' && v instanceof Ref) {
+    const loc = it.p.m.currentLoc;
+    const items = listValues(
+      it,
+      v,
+      p.elem,
+      loc ?? { side: SIDE, line: 0, column: 0, endLine: 0, endColumn: 0 },
+    );
+    return `[${items.map((x) => reprOf(it, x, p.elem)).join(', ')}]`;
+  }
+  if (v instanceof Ref) return hex(v.addr);
+  if (v instanceof TupleVal && p?.kind === 'tuple-class') {
+    return `(${p.fields.map((f, i) => `${f.name}: ${reprOf(it, v.fields[i] ?? null, f.type)}`).join(', ')})`;
+  }
+  if (typeof v === 'number') {
+    if (p?.kind === 'float' || p?.kind === 'float32') return formatCodonFloat(v);
+    return String(Math.trunc(v));
+  }
+  return String(v);
+}
+
+export function reprOf(it: CodonInterpreter, v: CodonValue, t: CodonType): string {
+  if (v instanceof StrVal) return `'${v.text}'`;
+  return strOf(it, v, t);
+}
+
+/** A short display of a value for narration. */
+export function show(it: CodonInterpreter, v: CodonValue, t: CodonType | undefined): string | number {
+  // Narration only: a summary-only run keeps none, so none is formatted.
+  if (!it.p.m.narrating) return '';
+  // Integers stay numbers in the narration's parameters: no string per loop iteration.
+  if (typeof v === 'number' && Number.isInteger(v) && t !== undefined && prune(t).kind === 'int') return v;
+  if (v instanceof Ref) return hex(v.addr);
+  if (v instanceof TupleVal) return strOf(it, v, t ?? null);
+  if (v instanceof StrVal) return JSON.stringify(v.text);
+  if (
+    typeof v === 'number' &&
+    t !== undefined &&
+    (prune(t).kind === 'float' || prune(t).kind === 'float32')
+  ) {
+    return formatCodonFloat(v);
+  }
+  return v === null ? 'None' : String(v);
+}
+
+function forceWrite(p: Process, addr: number, bytes: Uint8Array): void {
+  // The loader maps read-only data with its contents; the program itself can never write there.
+  const r = p.m.mem.regionOf(addr);
+  if (r === null) return;
+  const was = r.writable;
+  r.writable = true;
+  p.m.mem.writeBytes(addr, bytes);
+  r.writable = was;
+}

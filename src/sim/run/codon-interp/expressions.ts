@@ -1,0 +1,265 @@
+/**
+ * Codon expressions, one handler per kind, evaluated as unoptimised LLVM code from Codon would:
+ * every variable read is a load, list literals and comprehensions allocate on the GC heap.
+ */
+import type { Expr } from '../../codon/ast.ts';
+import type { CodonType } from '../../codon/types.ts';
+import { prune, typeName } from '../../codon/types.ts';
+import { comprehensionCapacity, listRepeatCapacity } from '../../codon/layout.ts';
+import type { SourceLoc } from '../../trace/types.ts';
+import {
+  LIST_CAP,
+  LIST_LEN,
+  LIST_PTR,
+  Ref,
+  StrVal,
+  TupleVal,
+  cellsOfCodon,
+  layoutOfCodon,
+  type CodonValue,
+} from '../codon-values.ts';
+import type { CodonInterpreter } from '../codon-interp.ts';
+import { call } from './calls.ts';
+import { literal, truthy } from './display.ts';
+import { listAppend, listElem, listGet, listValues, newList } from './lists.ts';
+import { SIDE, load, refAccess, slotAccess, slotOf, store, type Slot } from './memory.ts';
+
+type Handler<K extends Expr['kind']> = (it: CodonInterpreter, e: Extract<Expr, { kind: K }>) => CodonValue;
+
+/** Evaluates an expression. */
+export function evaluate(it: CodonInterpreter, e: Expr): CodonValue {
+  return (EVAL[e.kind] as Handler<Expr['kind']>)(it, e as never);
+}
+
+const EVAL: { [K in Expr['kind']]: Handler<K> } = {
+  int: (_it, e) => Number(e.value),
+  float: (_it, e) => e.value,
+  bool: (_it, e) => e.value,
+  none: () => null,
+  str: (it, e) => literal(it, e.value),
+  name: (it, e) => {
+    const s = slotOf(it, e.id);
+    if (s !== undefined) return load(it, s.addr, s.type, slotAccess(it, s, e.span));
+    return null;
+  },
+  unary: (it, e) => {
+    const v = it.eval(e.operand);
+    if (e.op === 'not') return !truthy(it, v);
+    if (e.op === '-') return -Number(v);
+    return v;
+  },
+  binary: (it, e) => {
+    const l = it.eval(e.left);
+    const r = it.eval(e.right);
+    return binary(it, e.op, l, r, e.left.type ?? null, e.right.type ?? null, it.loc(e.span));
+  },
+  compare: (it, e) => {
+    let left = it.eval(e.operands[0] as Expr);
+    for (let i = 0; i < e.ops.length; i++) {
+      const right = it.eval(e.operands[i + 1] as Expr);
+      if (!compare(e.ops[i] as string, left, right)) return false;
+      left = right;
+    }
+    return true;
+  },
+  boolop: (it, e) => {
+    const l = truthy(it, it.eval(e.left));
+    if (e.op === 'and' ? !l : l) return l;
+    return truthy(it, it.eval(e.right));
+  },
+  call: (it, e) => call(it, e),
+  index: (it, e) => {
+    const t = prune(e.target.type ?? { kind: 'none' });
+    const base = it.eval(e.target);
+    const idx = Number(it.eval(e.index));
+    if (t.kind === 'ptr' && base instanceof Ref) {
+      const l = layoutOfCodon(t.elem);
+      return load(it, base.addr + idx * l.size, t.elem, refAccess(it, base, e.span));
+    }
+    if (t.kind === 'list' && base instanceof Ref) return listGet(it, base, idx, t.elem, e.span);
+    return null;
+  },
+  attr: (it, e) => attr(it, e),
+  list: (it, e) => {
+    const elem = listElem(it, e.type);
+    const values = e.items.map((x) => it.eval(x));
+    return newList(it, elem, values, e.span);
+  },
+  listcomp: (it, e) => listComp(it, e),
+  error: (it, e) =>
+    it.p.m.runtimeError('SimulatorError', 'this expression could not be compiled', it.loc(e.span)),
+};
+
+function attr(it: CodonInterpreter, e: Extract<Expr, { kind: 'attr' }>): CodonValue {
+  const m = it.p.m;
+  const t = prune(e.target.type ?? { kind: 'none' });
+  // `lst.arr.ptr`, `lst.arr.len`, `lst.len`: fields of the list object, loaded from the GC heap.
+  if (e.target.kind === 'attr' && e.target.name === 'arr') {
+    const lt = prune(e.target.target.type ?? { kind: 'none' });
+    const list = it.eval(e.target.target);
+    if (lt.kind === 'list' && list instanceof Ref) {
+      const access = refAccess(it, list, e.span);
+      if (e.name === 'ptr') {
+        const a = m.loadInt(list.addr + LIST_PTR, 8, false, access);
+        return new Ref(a, m.objectAt(a));
+      }
+      if (e.name === 'len') return m.loadInt(list.addr + LIST_CAP, 8, true, access);
+    }
+  }
+  const base = it.eval(e.target);
+  if (t.kind === 'list' && base instanceof Ref) {
+    if (e.name === 'len') return m.loadInt(base.addr + LIST_LEN, 8, true, refAccess(it, base, e.span));
+    if (e.name === 'arr') {
+      const access = refAccess(it, base, e.span);
+      const cap = m.loadInt(base.addr + LIST_CAP, 8, true, access);
+      const a = m.loadInt(base.addr + LIST_PTR, 8, false, access);
+      return new TupleVal([cap, new Ref(a, m.objectAt(a))]);
+    }
+  }
+  if (t.kind === 'tuple-class' && base instanceof TupleVal) {
+    const i = t.fields.findIndex((f) => f.name === e.name);
+    return base.fields[i] ?? null;
+  }
+  if (t.kind === 'str' && base instanceof StrVal) {
+    if (e.name === 'ptr') return new Ref(base.ptr, -1);
+    if (e.name === 'len') return base.text.length;
+  }
+  return m.runtimeError(
+    'AttributeError',
+    `'${typeName(t)}' object has no attribute '${e.name}'`,
+    it.loc(e.span),
+  );
+}
+
+export function binary(
+  it: CodonInterpreter,
+  op: string,
+  l: CodonValue,
+  r: CodonValue,
+  lt: CodonType | null,
+  rt: CodonType | null,
+  loc: SourceLoc,
+): CodonValue {
+  const m = it.p.m;
+  const ltk = lt === null ? 'none' : prune(lt).kind;
+  const rtk = rt === null ? 'none' : prune(rt).kind;
+  if (ltk === 'list' && op === '*' && l instanceof Ref) {
+    const lp = prune(lt as CodonType);
+    const elem = lp.kind === 'list' ? lp.elem : ({ kind: 'int' } as CodonType);
+    const items = listValues(it, l, elem, loc);
+    const times = Math.max(0, Math.trunc(Number(r)));
+    const capacity = listRepeatCapacity(items.length, times);
+    // Codon allocates the whole buffer first (list.codon's __mul__); when that cannot be had, the
+    // buffer pointer is NULL and the first copy faults: no host array of 10^9 values is built.
+    if (!it.p.gc.fits(capacity * layoutOfCodon(elem).size))
+      return newList(it, elem, items.slice(0, 1), null, loc, capacity);
+    const out: CodonValue[] = [];
+    for (let i = 0; i < times; i++) {
+      m.work();
+      for (const x of items) out.push(x);
+    }
+    return newList(it, elem, out, null, loc, capacity);
+  }
+  if (ltk === 'ptr' && l instanceof Ref) {
+    const lp = prune(lt as CodonType);
+    const size = lp.kind === 'ptr' ? layoutOfCodon(lp.elem).size : 1;
+    const n = Number(r);
+    return new Ref(l.addr + (op === '-' ? -n : n) * size, l.prov);
+  }
+  const a = Number(l);
+  const b = Number(r);
+  const isInt = ltk === 'int' && rtk === 'int';
+  switch (op) {
+    case '+':
+      return a + b;
+    case '-':
+      return a - b;
+    case '*':
+      return a * b;
+    case '/':
+      if (b === 0) m.runtimeError('ZeroDivisionError', 'float division by zero', loc);
+      return a / b;
+    case '//':
+      if (b === 0) m.runtimeError('ZeroDivisionError', 'integer division or modulo by zero', loc);
+      return Math.floor(a / b);
+    case '%':
+      if (b === 0) m.runtimeError('ZeroDivisionError', 'integer division or modulo by zero', loc);
+      return isInt ? a - Math.floor(a / b) * b : a - Math.floor(a / b) * b;
+    case '**':
+      return a ** b;
+  }
+  return null;
+}
+
+/** `[elt for x in iter if cond]`: the list is sized up front, the variable is a hidden local. */
+function listComp(it: CodonInterpreter, e: Extract<Expr, { kind: 'listcomp' }>): CodonValue {
+  const m = it.p.m;
+  const elem = listElem(it, e.type);
+  // The comprehension variable is a hidden local of the enclosing function.
+  const varType = e.target.type ?? { kind: 'int' };
+  const l = layoutOfCodon(varType);
+  const addr = m.pushStack(Math.max(l.size, 1), Math.max(l.align, 1));
+  const objectId = m.newObject({
+    name: e.target.id,
+    typeName: typeName(varType),
+    role: 'local',
+    side: SIDE,
+    addr,
+    size: Math.max(l.size, 1),
+    cells: cellsOfCodon(varType),
+    frameId: it.frame?.frameId ?? -1,
+    loc: it.loc(e.target.span),
+  });
+  const slot: Slot = { name: e.target.id, addr, type: varType, objectId };
+  const frame = it.frame;
+  const saved = frame?.vars.get(e.target.id);
+  frame?.vars.set(e.target.id, slot);
+  const iter = e.iter;
+  // A range is walked, never listed: `range(2*10**8)` must not become a host array.
+  let range: { start: number; step: number; count: number } | null = null;
+  let values: CodonValue[] = [];
+  if (iter.kind === 'call' && iter.resolved?.kind === 'range') {
+    const args = iter.args.map((a) => Number(it.eval(a)));
+    const [start, stop, step] =
+      args.length === 1 ? [0, args[0] ?? 0, 1] : [args[0] ?? 0, args[1] ?? 0, args[2] ?? 1];
+    const count = step === 0 ? 0 : Math.max(0, Math.ceil((stop - start) / step));
+    range = { start, step, count };
+  } else {
+    const src = it.eval(iter);
+    if (src instanceof Ref) values = listValues(it, src, listElem(it, iter.type), it.loc(iter.span));
+  }
+  const count = range === null ? values.length : range.count;
+  // Both a range and a list have __len__, so Codon sizes the new list up front (collections.cpp).
+  const list = newList(it, elem, [], e.span, undefined, comprehensionCapacity(count));
+  for (let k = 0; k < count; k++) {
+    m.work();
+    const v = range === null ? (values[k] ?? null) : range.start + k * range.step;
+    store(it, addr, varType, v, slotAccess(it, slot, e.target.span));
+    if (e.conditions.every((c) => truthy(it, it.eval(c)))) listAppend(it, list, elem, it.eval(e.elt), e.span);
+  }
+  if (frame !== null) {
+    if (saved === undefined) frame.vars.delete(e.target.id);
+    else frame.vars.set(e.target.id, saved);
+  }
+  m.endObject(objectId, 'out-of-scope');
+  return list;
+}
+
+function compare(op: string, a: CodonValue, b: CodonValue): boolean {
+  const x = a instanceof Ref ? a.addr : Number(a);
+  const y = b instanceof Ref ? b.addr : Number(b);
+  switch (op) {
+    case '<':
+      return x < y;
+    case '<=':
+      return x <= y;
+    case '>':
+      return x > y;
+    case '>=':
+      return x >= y;
+    case '==':
+      return x === y;
+    default:
+      return x !== y;
+  }
+}

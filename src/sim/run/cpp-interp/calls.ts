@@ -1,0 +1,490 @@
+/**
+ * Calls inside the C++ library: the callee side (`invoke`: the prologue, parameters read from
+ * where the definition's own convention puts them, the body, the result left where the definition
+ * says), the caller side of a C++-to-C++ call, and member functions with their `this`.
+ */
+import type { CType, RecordDecl, ReturnClassification } from '../../abi/ctype.ts';
+import { classifyArgs, classifyReturn } from '../../abi/index.ts';
+import { layoutOf } from '../../abi/layout.ts';
+import { typeToString } from '../../abi/typeToString.ts';
+import type { BlockStmt, FunctionDecl, Init } from '../../cpp/ast.ts';
+import type { Span } from '../../diag.ts';
+import { INTENT_RESULT_SLOT, INTENT_UNKNOWN } from '../../machine/machine.ts';
+import { hex } from '../../machine/memory.ts';
+import type { ObjectTemplate } from '../../trace/tables.ts';
+import { StepKind, type Cell, type SourceLoc } from '../../trace/types.ts';
+import { Unsupported } from '../cpp-errors.ts';
+import type { CppInterpreter } from '../cpp-interp.ts';
+import { SmallMap } from '../small-map.ts';
+import { Ref, scalarKind, storeScalar, wrapInt, type Val } from '../values.ts';
+import { SIDE, type CppFrame } from './frames.ts';
+
+const LINK_CELLS_X86: Cell[] = [{ path: 'saved rbp', offset: 0, size: 8, kind: 'pointer' }];
+const LINK_CELLS_A64: Cell[] = [
+  { path: 'x29 (fp)', offset: 0, size: 8, kind: 'pointer' },
+  { path: 'x30 (lr)', offset: 8, size: 8, kind: 'pointer' },
+];
+const POINTER_CELLS: Cell[] = [{ path: '', offset: 0, size: 8, kind: 'pointer' }];
+
+interface ParamPlan {
+  param: FunctionDecl['params'][number];
+  size: number;
+  align: number;
+  kind: ReturnType<typeof scalarKind>;
+  /** The parameter's object, all but its address. */
+  template: ObjectTemplate;
+  /** The one register the whole parameter arrives in, at offset 0, if so. */
+  part: { reg: string; offset: number; size: number; regOffset: number } | undefined;
+}
+
+export interface FnPlan {
+  conv: { ret: ReturnClassification; args: ReturnType<typeof classifyArgs> };
+  enterLoc: SourceLoc;
+  leaveLoc: SourceLoc;
+  hiddenTypeName: string;
+  params: ParamPlan[];
+  /** Parameters and locals: how many variables a frame of this function holds at most. */
+  varCount: number;
+  /** The narration parameters of entering and leaving, one array per caller. */
+  callParams(callerName: string): string[];
+}
+
+/** The frame-link object, "saved rbp of main" / "frame record (x29, x30) of main", interned once per caller. */
+function linkTemplate(it: CppInterpreter, callerName: string): ObjectTemplate {
+  let t = it.linkTemplates.get(callerName);
+  if (t === undefined) {
+    const x86 = it.target === 'x86_64';
+    t = it.p.m.objectTemplate({
+      name: x86 ? `saved rbp of ${callerName}` : `frame record (x29, x30) of ${callerName}`,
+      typeName: 'frame link',
+      role: 'frame-link',
+      side: SIDE,
+      cells: x86 ? LINK_CELLS_X86 : LINK_CELLS_A64,
+    });
+    it.linkTemplates.set(callerName, t);
+  }
+  return t;
+}
+
+/** What every call of a function shares: its convention, locations, parameter layouts, narration. */
+function planOf(it: CppInterpreter, fn: FunctionDecl): FnPlan {
+  let plan = it.plans.get(fn);
+  if (plan !== undefined) return plan;
+  const conv = it.convention(fn);
+  const body = fn.body?.span.end ?? fn.span.end;
+  const end = it.loc({ start: body, end: body });
+  const paramsByCaller = new Map<string, string[]>();
+  plan = {
+    conv,
+    enterLoc: it.loc(fn.definitionSpan ?? fn.span),
+    leaveLoc: { ...end, column: Math.max(1, end.column - 1) },
+    hiddenTypeName: `${typeToString(fn.returnType)}*`,
+    varCount: fn.params.length + fn.locals.length,
+    params: fn.params.map((param, i) => {
+      const loc = conv.args[i];
+      const part = loc?.kind === 'regs' && loc.parts.length === 1 ? loc.parts[0] : undefined;
+      const size = Math.max(it.size(param.type), 1);
+      const cells = it.cells(param.type);
+      return {
+        param,
+        size,
+        align: Math.max(it.align(param.type), 1),
+        kind: scalarKind(param.type, it.target),
+        template: it.p.m.objectTemplate(
+          {
+            name: param.name,
+            typeName: typeToString(param.type),
+            role: 'param',
+            side: SIDE,
+            loc: it.loc(param.span),
+            ...(cells ? { cells } : {}),
+          },
+          size,
+        ),
+        part: part !== undefined && part.regOffset === 0 ? part : undefined,
+      };
+    }),
+    callParams: (callerName) => {
+      let ps = paramsByCaller.get(callerName);
+      if (ps === undefined) {
+        ps = [fn.qualifiedName, callerName];
+        paramsByCaller.set(callerName, ps);
+      }
+      return ps;
+    },
+  };
+  it.plans.set(fn, plan);
+  return plan;
+}
+
+/**
+ * The callee side of a call: the caller has placed arguments (as *it* believes) and pushed the
+ * return address. This reads parameters as the definition says, runs the body, and leaves the
+ * result where the definition says.
+ */
+export function invoke(it: CppInterpreter, fn: FunctionDecl, callerName: string): void {
+  const m = it.p.m;
+  if (fn.body === null) throw new Unsupported(`${fn.name} has no body here`, fn.span);
+  if (++it.depth > 5000) m.crash('SIGSEGV', m.sp(), 'crash.stack-overflow', [hex(m.sp())]);
+  const fnPlan = planOf(it, fn);
+  const conv = fnPlan.conv;
+  const ret = conv.ret;
+  const entrySp = m.sp();
+  m.step(StepKind.Call, SIDE, fnPlan.enterLoc, 'cpp.enter', fnPlan.callParams(callerName));
+  const frameId = m.enterFrame(fn.qualifiedName, SIDE);
+  const frame: CppFrame = {
+    fn,
+    frameId,
+    vars: new SmallMap(fnPlan.varCount),
+    reserved: new SmallMap(fn.locals.length),
+    hidden: null,
+    ret,
+    scopes: [],
+    temps: [],
+  };
+  // Prologue: save the caller's frame pointer (x86-64) or the frame record x29/x30 (AArch64).
+  const linkSize = it.target === 'x86_64' ? 8 : 16;
+  const link = m.pushStack(linkSize, 8);
+  m.newObjectFrom(linkTemplate(it, callerName), link, linkSize, frameId, true);
+  m.storeRuntimeInt(link, 8, it.target === 'x86_64' ? m.regs.getUint('rbp') : m.regs.getUint('x29'));
+  if (it.target === 'aarch64') m.storeRuntimeInt(link + 8, 8, m.regs.getUint('x30'));
+  m.setRegInt(it.target === 'x86_64' ? 'rbp' : 'x29', link);
+  // The hidden result pointer arrives in rdi (x86-64) or x8 (AArch64), whatever the caller put there.
+  if (ret.indirect) {
+    const reg = it.target === 'x86_64' ? 'rdi' : 'x8';
+    const value = m.regs.getUint(reg);
+    frame.hidden = new Ref(value, INTENT_RESULT_SLOT);
+    const slot = m.pushStack(8, 8);
+    const id = m.newObject({
+      name: `hidden result pointer (from ${reg})`,
+      typeName: fnPlan.hiddenTypeName,
+      role: 'param',
+      side: SIDE,
+      addr: slot,
+      size: 8,
+      frameId,
+      cells: POINTER_CELLS,
+      loc: fnPlan.enterLoc,
+    });
+    m.storeInt(slot, 8, value, { intended: id, loc: null });
+  }
+  // Parameters, spilled from their registers into the frame as -O0 code does.
+  const locs = conv.args;
+  for (let i = 0; i < fnPlan.params.length; i++) {
+    const pp = fnPlan.params[i] as ParamPlan;
+    const param = pp.param;
+    const loc = locs[i];
+    const size = pp.size;
+    const kind = pp.kind;
+    const addr = m.pushStack(size, pp.align);
+    const id = m.newObjectFrom(pp.template, addr, size, frameId, false);
+    frame.vars.set(param.id, { addr, objectId: id, type: param.type });
+    if (loc === undefined) continue;
+    const part = pp.part;
+    if (part !== undefined && kind !== null && kind.k === 'int') {
+      // The common case: an integer or pointer in one general register, spilled as is.
+      m.storeInt(addr, kind.size, kind.signed ? m.regs.getInt(part.reg) : m.regs.getUint(part.reg), {
+        intended: id,
+        loc: null,
+      });
+      continue;
+    }
+    const bytes = readArgument(it, loc, size, entrySp);
+    m.storeBytes(addr, bytes, { intended: id, loc: null });
+  }
+  // Reserve every local's slot now; each object comes to life at its declaration.
+  for (const v of fn.locals) {
+    if (v.storage !== 'auto' || (v.nrvo === true && ret.indirect)) continue;
+    const size = Math.max(it.size(v.type), 1);
+    frame.reserved.set(v.id, m.pushStack(size, Math.max(it.align(v.type), 1)));
+  }
+  m.pushStack(0, 16);
+  const callerFrame = it.frame;
+  it.frame = frame;
+  try {
+    it.execBlock(fn.body);
+    // Falling off the end of a value-returning function is undefined; g++ -O0 returns whatever is in rax.
+    m.step(StepKind.Return, SIDE, fnPlan.leaveLoc, 'cpp.leave', fnPlan.callParams(callerName));
+    if (ret.indirect && it.target === 'x86_64' && frame.hidden !== null) {
+      // The psABI: a function returning in memory returns the hidden pointer in rax.
+      m.setRegInt('rax', frame.hidden.addr);
+      it.p.regProv.set('rax', m.objectAt(frame.hidden.addr));
+    }
+  } finally {
+    it.frame = callerFrame;
+    it.depth--;
+  }
+  m.exitFrame(frameId);
+}
+
+/** Reads the bytes of one argument from where the callee's own convention says it is. */
+function readArgument(
+  it: CppInterpreter,
+  loc: ReturnType<typeof classifyArgs>[number],
+  size: number,
+  entrySp: number,
+): Uint8Array {
+  const m = it.p.m;
+  const out = new Uint8Array(size);
+  if (loc.kind === 'regs') {
+    for (const part of loc.parts) {
+      const bytes = m.regs.getBytes(part.reg, part.regOffset, part.size);
+      out.set(bytes.subarray(0, Math.min(part.size, size - part.offset)), part.offset);
+    }
+  } else if (loc.kind === 'stack') {
+    out.set(m.loadBytes(entrySp + 8 + loc.offset, size, { intended: INTENT_UNKNOWN, loc: null, raw: true }));
+  } else {
+    // Passed by invisible reference: the register holds the address of a temporary copy.
+    const ptr = readArgument(it, loc.pointer, 8, entrySp);
+    const addr =
+      new DataView(ptr.buffer).getUint32(0, true) + new DataView(ptr.buffer).getUint32(4, true) * 2 ** 32;
+    out.set(m.loadBytes(addr, size, { intended: INTENT_UNKNOWN, loc: null, raw: true }));
+  }
+  return out;
+}
+
+/**
+ * A call from C++ to C++: the caller's side. Places arguments per the callee's signature (both
+ * sides agree here, they see the same declaration), sets aside the result slot for a result
+ * returned in memory, and reads the result back.
+ */
+export function callFunction(
+  it: CppInterpreter,
+  fn: FunctionDecl,
+  args: Init[],
+  dest: Ref | null,
+  span: Span,
+): Val {
+  const m = it.p.m;
+  const { ret, args: locs } = it.convention(fn);
+  // Evaluate each argument into a temporary, then move its bytes where the convention says.
+  const temps = fn.params.map((param, i) => {
+    const init = args[i];
+    const size = Math.max(it.size(param.type), 1);
+    const addr = m.pushStack(size, Math.max(it.align(param.type), 1));
+    const id = it.newTemp(`argument ${param.name}`, param.type, addr, size, span);
+    if (init !== undefined) it.initAt(init, new Ref(addr, id), param.type);
+    return { addr, size, id };
+  });
+  let resultSlot: Ref | null = null;
+  if (ret.indirect) {
+    if (dest === null) {
+      const size = it.size(fn.returnType);
+      const addr = m.pushStack(size, Math.max(it.align(fn.returnType), 1));
+      dest = new Ref(
+        addr,
+        it.newTemp(`result of ${fn.name}()`, fn.returnType, addr, size, span, 'return-slot'),
+      );
+    }
+    resultSlot = dest;
+    m.setRegInt(it.target === 'x86_64' ? 'rdi' : 'x8', dest.addr);
+  }
+  const stackArgs: { offset: number; bytes: Uint8Array }[] = [];
+  temps.forEach((t, i) => {
+    const loc = locs[i];
+    if (loc === undefined) return;
+    const bytes = m.loadBytes(t.addr, t.size, { intended: t.id, loc: it.loc(span), raw: true });
+    if (loc.kind === 'regs') {
+      for (const part of loc.parts)
+        m.setRegBytes(part.reg, part.regOffset, bytes.subarray(part.offset, part.offset + part.size));
+    } else if (loc.kind === 'stack') stackArgs.push({ offset: loc.offset, bytes });
+    else {
+      const inner = loc.pointer;
+      if (inner.kind === 'regs' && inner.parts[0] !== undefined) m.setRegInt(inner.parts[0].reg, t.addr);
+    }
+  });
+  if (stackArgs.length > 0) {
+    const top = Math.max(...stackArgs.map((a) => a.offset + a.bytes.length));
+    const base = m.pushStack(Math.ceil(top / 16) * 16, 16);
+    for (const a of stackArgs)
+      m.storeBytes(base + a.offset, a.bytes, { intended: INTENT_UNKNOWN, loc: null });
+  }
+  const retAddr = it.pushReturnAddress(it.frame?.fn.qualifiedName ?? 'caller', span);
+  m.resultSlots.push(resultSlot === null ? null : { addr: resultSlot.addr, size: it.size(fn.returnType) });
+  try {
+    it.invoke(fn, it.frame?.fn.qualifiedName ?? 'caller');
+  } finally {
+    m.resultSlots.pop();
+  }
+  it.popReturnAddress(retAddr);
+  m.step(StepKind.Return, SIDE, it.loc(span), 'cpp.back', [
+    fn.qualifiedName,
+    it.frame?.fn.qualifiedName ?? '',
+  ]);
+  if (ret.indirect) return resultSlot as Ref;
+  if (fn.returnType.kind === 'void') return 0;
+  const k = scalarKind(fn.returnType, it.target);
+  if (k !== null && fn.returnType.kind !== 'reference') return it.readScalarResult(fn.returnType, ret);
+  // A class returned in registers: its bytes go to the destination (or a temporary).
+  const size = it.size(fn.returnType);
+  if (dest === null) {
+    const addr = m.pushStack(size, Math.max(it.align(fn.returnType), 1));
+    dest = new Ref(addr, it.newTemp(`result of ${fn.name}()`, fn.returnType, addr, size, span));
+  }
+  const bytes = new Uint8Array(size);
+  for (const part of ret.parts)
+    bytes.set(
+      m.regs.getBytes(part.reg, part.regOffset, part.size).subarray(0, Math.max(0, size - part.offset)),
+      part.offset,
+    );
+  m.storeBytes(dest.addr, bytes, { intended: dest.prov, loc: it.loc(span) });
+  if (fn.returnType.kind === 'reference') return it.readScalarResult(fn.returnType, ret);
+  return dest;
+}
+
+/** Reads a scalar result from its register (a reference comes back as the address). */
+export function readScalarResult(it: CppInterpreter, t: CType, ret: ReturnClassification): Val {
+  const m = it.p.m;
+  const part = ret.parts[0];
+  if (ret.x87 === true) return m.x87Pop();
+  if (part === undefined) return 0;
+  const k = scalarKind(t, it.target);
+  if (k === null) return 0;
+  const bytes = m.regs.getBytes(part.reg, part.regOffset, 8);
+  const dv = new DataView(bytes.buffer);
+  switch (k.k) {
+    case 'f32':
+      return dv.getFloat32(0, true);
+    case 'f64':
+    case 'f80':
+      return dv.getFloat64(0, true);
+    case 'ptr': {
+      const a = dv.getUint32(0, true) + dv.getUint32(4, true) * 2 ** 32;
+      return new Ref(a, it.p.regProv.get(part.reg) ?? m.objectAt(a));
+    }
+    case 'int': {
+      const lo = dv.getUint32(0, true);
+      const hi = dv.getInt32(4, true);
+      return wrapInt(k.size === 8 ? hi * 2 ** 32 + lo : lo, k.size, k.signed);
+    }
+  }
+}
+
+/** Calls a member function (constructor, destructor, method) with `this` = object. */
+export function callMethod(
+  it: CppInterpreter,
+  fn: FunctionDecl,
+  object: Ref,
+  args: (Init | Ref)[],
+  span: Span,
+): Val {
+  const m = it.p.m;
+  if (fn.body === null) throw new Unsupported(`the body of ${fn.qualifiedName}`, span);
+  // `this` travels as the first integer argument; model it as a hidden first parameter.
+  const thisReg = it.target === 'x86_64' ? 'rdi' : 'x0';
+  const ret = classifyReturn(fn.returnType, it.target);
+  const locs = classifyArgs(
+    [{ kind: 'pointer', pointee: fn.returnType }, ...fn.params.map((p) => p.type)],
+    it.target,
+    {
+      indirectResult: ret.indirect,
+    },
+  );
+  const temps = fn.params.map((param, i) => {
+    const a = args[i];
+    const size = Math.max(it.size(param.type), 1);
+    const addr = m.pushStack(size, Math.max(it.align(param.type), 1));
+    const id = it.newTemp(`argument ${param.name}`, param.type, addr, size, span);
+    if (a instanceof Ref) {
+      if (param.type.kind === 'reference') storeScalar(m, { k: 'ptr' }, new Ref(addr, id), a, it.loc(span));
+      else
+        m.storeBytes(addr, m.loadBytes(a.addr, size, { intended: a.prov, loc: it.loc(span), raw: true }), {
+          intended: id,
+          loc: null,
+        });
+    } else if (a !== undefined) it.initAt(a, new Ref(addr, id), param.type);
+    return { addr, size };
+  });
+  const thisLoc = locs[0];
+  temps.forEach((t, i) => {
+    const loc = locs[i + 1];
+    if (loc?.kind !== 'regs') return;
+    const bytes = m.loadBytes(t.addr, t.size, { intended: INTENT_UNKNOWN, loc: null, raw: true });
+    for (const part of loc.parts)
+      m.setRegBytes(part.reg, part.regOffset, bytes.subarray(part.offset, part.offset + part.size));
+  });
+  m.setRegInt(thisLoc?.kind === 'regs' ? (thisLoc.parts[0]?.reg ?? thisReg) : thisReg, object.addr);
+  const retAddr = it.pushReturnAddress(it.frame?.fn.qualifiedName ?? 'caller', span);
+  m.resultSlots.push(null);
+  const saved = it.methodThis;
+  it.methodThis = object;
+  try {
+    invokeMethod(it, fn, object);
+  } finally {
+    it.methodThis = saved;
+    m.resultSlots.pop();
+  }
+  it.popReturnAddress(retAddr);
+  if (fn.returnType.kind === 'void') return 0;
+  return it.readScalarResult(fn.returnType, ret);
+}
+
+/** Runs a member function body with `this` bound; parameters are read from the argument registers after `this`. */
+function invokeMethod(it: CppInterpreter, fn: FunctionDecl, object: Ref): void {
+  const m = it.p.m;
+  const body = fn.body as BlockStmt;
+  m.step(StepKind.Call, SIDE, it.loc(fn.definitionSpan ?? fn.span), 'cpp.enter', [
+    fn.qualifiedName,
+    it.frame?.fn.qualifiedName ?? '',
+  ]);
+  const frameId = m.enterFrame(fn.qualifiedName, SIDE);
+  const ret = classifyReturn(fn.returnType, it.target);
+  const frame: CppFrame = {
+    fn,
+    frameId,
+    vars: new SmallMap(),
+    reserved: new SmallMap(),
+    hidden: null,
+    ret,
+    scopes: [],
+    temps: [],
+  };
+  const entrySp = m.sp();
+  const locs = classifyArgs(
+    [{ kind: 'pointer', pointee: fn.returnType }, ...fn.params.map((p) => p.type)],
+    it.target,
+    {
+      indirectResult: ret.indirect,
+    },
+  );
+  fn.params.forEach((param, i) => {
+    const size = Math.max(it.size(param.type), 1);
+    const addr = m.pushStack(size, Math.max(it.align(param.type), 1));
+    const id = m.newObject({
+      name: param.name,
+      typeName: typeToString(param.type),
+      role: 'param',
+      side: SIDE,
+      addr,
+      size,
+      frameId,
+      loc: it.loc(param.span),
+    });
+    frame.vars.set(param.id, { addr, objectId: id, type: param.type });
+    const loc = locs[i + 1];
+    if (loc !== undefined)
+      m.storeBytes(addr, readArgument(it, loc, size, entrySp), { intended: id, loc: null });
+  });
+  for (const v of fn.locals) {
+    if (v.storage !== 'auto') continue;
+    frame.reserved.set(v.id, m.pushStack(Math.max(it.size(v.type), 1), Math.max(it.align(v.type), 1)));
+  }
+  const callerFrame = it.frame;
+  it.frame = frame;
+  try {
+    // Member initialisers run before the constructor body.
+    for (const mi of fn.method?.memberInits ?? []) {
+      if (mi.kind === 'field-init') {
+        const fl = layoutOf({ kind: 'record', decl: fn.method?.record as RecordDecl }, it.target).fields.find(
+          (x) => x.name === mi.field.name,
+        );
+        if (fl !== undefined)
+          it.initAt(mi.init, new Ref(object.addr + fl.offset, object.prov), mi.field.type);
+      }
+    }
+    it.execBlock(body);
+  } finally {
+    it.frame = callerFrame;
+  }
+  m.exitFrame(frameId);
+}
