@@ -17,6 +17,7 @@ import { ShortcutsOverlay } from './playground/ShortcutsOverlay';
 import { useShortcuts } from './playground/hooks';
 import { useReducedMotion, useResolvedTheme, useThemeAttribute } from './playground/theme';
 import { hasUnkeptLinkEdits } from './store/code-slice';
+import { scrollToHash } from './url/hash';
 import { decodeLink, encodeLink, type LinkProblem } from './url/link';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 
@@ -54,7 +55,7 @@ export function App() {
       setRoute(next);
       setProblems([]);
       requestAnimationFrame(() => {
-        if (hash) document.getElementById(decodeURIComponent(hash))?.scrollIntoView();
+        if (hash) scrollToHash(hash, document);
         else window.scrollTo(0, 0);
       });
     },
