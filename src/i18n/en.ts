@@ -87,6 +87,16 @@ export const en = {
   'player.replaced.reset': 'The lesson’s code is back.',
   'player.replaced.solution': 'The solution is in the editors.',
   'player.replaced.discard-link': 'Your own code is back.',
+  'player.replaced.other-tab': 'Another tab saved this program: its code is in the editors now.',
+  'player.conflict.title': 'This program was changed in another tab',
+  'player.conflict.body':
+    'Another tab saved different code for this program after this tab loaded it. Your edits here are not saved until you choose.',
+  'player.conflict.mine': 'Keep this tab’s code (replaces the other tab’s)',
+  'player.conflict.theirs': 'Use the other tab’s code (undoable)',
+  'player.saved-failed.too-long':
+    'Your browser refused to save your edits, and they are too long to keep in the address: leaving or reloading this page would lose them. Download a copy.',
+  'player.download-code': 'Download my code',
+  'player.unsaved-edits': 'Your edits are not saved anywhere yet. Leave anyway?',
   'player.undo': 'Undo',
   'player.unsaved-link-edits': 'You have edited code from a shared link without keeping it. Leave anyway?',
   'player.resize': 'Resize',

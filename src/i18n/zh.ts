@@ -85,6 +85,16 @@ export const zh: Record<UiKey, string> = {
   'player.replaced.reset': '已恢复这一课的原始代码。',
   'player.replaced.solution': '参考答案已放进编辑器。',
   'player.replaced.discard-link': '已回到你自己的代码。',
+  'player.replaced.other-tab': '另一个标签页保存了这个程序，编辑器里现在是它的代码。',
+  'player.conflict.title': '这个程序在另一个标签页里被修改了',
+  'player.conflict.body':
+    '这个标签页打开之后，另一个标签页为这个程序保存了不同的代码。在你做出选择之前，这里的修改不会被保存。',
+  'player.conflict.mine': '保留这个标签页的代码（替换另一个标签页的）',
+  'player.conflict.theirs': '使用另一个标签页的代码（可撤销）',
+  'player.saved-failed.too-long':
+    '浏览器拒绝保存你的修改，而且修改太长，无法放进地址栏：离开或刷新这个页面会丢失它们。请下载一份副本。',
+  'player.download-code': '下载我的代码',
+  'player.unsaved-edits': '你的修改还没有保存在任何地方。仍要离开吗？',
   'player.undo': '撤销',
   'player.unsaved-link-edits': '你修改了分享链接里的代码，但还没有保留。确定要离开吗？',
   'player.resize': '调整大小',
