@@ -122,16 +122,21 @@ test('the stale tab may keep its own code instead: a choice, written over the ot
   await b.page.evaluate(() => ((window as { __missSaves?: boolean }).__missSaves = true));
   await typeAtEnd(a.player, '\n// from tab A');
   await expect.poll(() => savedCpp(a.page)).toContain('// from tab A');
-  await typeAtEnd(b.player, '\n// from tab B');
+  // One stale keystroke in B: the question takes the focus (what B goes on typing lands on it).
+  await typeAtEnd(b.player, '/');
   const question = b.page.getByRole('alertdialog', { name: 'This program was changed in another tab' });
   await expect(question).toBeFocused();
   await b.page.keyboard.press('Tab');
   await b.page.keyboard.press('Tab');
+  await expect(
+    question.getByRole('button', { name: 'Keep this tab’s code (replaces the other tab’s)' }),
+  ).toBeFocused();
   await b.page.keyboard.press('Enter');
   await expect(question).toHaveCount(0);
-  await expect.poll(() => savedCpp(a.page)).toContain('// from tab B');
+  await expect.poll(() => savedCpp(a.page)).not.toContain('from tab A');
+  expect(await savedCpp(a.page)).toMatch(/}\s*\/$/);
   // Tab A hears of it and follows.
-  await expect.poll(() => editorTail(a.player)).toContain('// from tab B');
+  await expect.poll(() => editorTail(a.player)).not.toContain('from tab A');
 });
 
 /** Fills the origin's storage to the last character it takes; returns how many entries that took. */
