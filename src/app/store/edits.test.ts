@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   editStore,
   NO_REVISION,
@@ -8,7 +8,7 @@ import {
   watchOtherTabs,
   type StorageEventLike,
 } from './edits';
-import { memoryStorage, SITE_NAMESPACE, type KeyValueStorage } from './storage';
+import { browserStorage, memoryStorage, noStorage, SITE_NAMESPACE, type KeyValueStorage } from './storage';
 
 const KEY = 'codon-lab:v1:edits:02-the-bug/bug';
 const mine = { cpp: 'mine', codon: 'print(1)' };
@@ -156,5 +156,40 @@ describe('watching other tabs', () => {
     ]);
     stop();
     expect(source.listening()).toBe(0);
+  });
+});
+
+describe('the browser’s storage', () => {
+  it('is used when it is full, so a refused save is reported rather than silently kept nowhere', () => {
+    const full: KeyValueStorage = {
+      getItem: () => null,
+      setItem: () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      },
+      removeItem: () => {},
+    };
+    vi.stubGlobal('localStorage', full);
+    try {
+      const storage = browserStorage();
+      expect(storage).toBe(full);
+      expect(editStore(storage, SITE_NAMESPACE).save('02-the-bug', 'bug', mine, NO_REVISION)).toEqual({
+        kind: 'refused',
+      });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('is a storage that keeps nothing when the page may not use it at all', () => {
+    vi.stubGlobal('localStorage', {
+      getItem: () => {
+        throw new DOMException('denied', 'SecurityError');
+      },
+    });
+    try {
+      expect(browserStorage()).toBe(noStorage);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
