@@ -2,7 +2,8 @@
 import mdx from '@mdx-js/rollup';
 import react from '@vitejs/plugin-react';
 import remarkGfm from 'remark-gfm';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   build,
@@ -43,19 +44,51 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
+const CHARSET = '<meta charset="UTF-8" />';
+const CSP_META = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`;
+const CSP_CONTENT = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/gi;
+
+/** The page with the CSP right after its charset, before any script or style the policy has to govern. */
+export function withContentSecurityPolicy(html: string, name: string): string {
+  const policies = [...html.matchAll(CSP_CONTENT)].map((m) => m[1]);
+  if (policies.length > 0) {
+    // A page that brings its own policy must bring exactly the app's: a laxer one would be a way in.
+    if (policies.some((p) => p !== CONTENT_SECURITY_POLICY))
+      throw new Error(`${name} has a Content-Security-Policy other than the app's (vite.config.ts)`);
+    return html;
+  }
+  if (!html.includes(CHARSET)) throw new Error(`${name} must contain ${CHARSET}`);
+  return html.replace(CHARSET, `${CHARSET}\n    ${CSP_META}`);
+}
+
 /** Puts the CSP into the built page only: the dev server needs inline scripts and a websocket for HMR. */
 function contentSecurityPolicy(): Plugin {
-  const charset = '<meta charset="UTF-8" />';
   return {
     name: 'codon-lab:csp',
     apply: 'build',
     transformIndexHtml(html, context) {
-      if (!html.includes(charset)) throw new Error(`${context.filename} must contain ${charset}`);
-      // Right after the charset, before any script or style the policy has to govern.
-      const meta = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`;
-      return html.replace(charset, `${charset}\n    ${meta}`);
+      return withContentSecurityPolicy(html, context.filename);
     },
   };
+}
+
+/** Every .html file under `dir`. */
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => join(dir, file));
+}
+
+/**
+ * Pages copied from public/ as they are (embed-example.html) get the app's CSP too: every HTML page the
+ * build ships is on the site's origin, and a page without the policy is where injected script would run.
+ */
+function protectCopiedPages(outDir: string): void {
+  for (const file of htmlFiles(outDir)) {
+    const html = readFileSync(file, 'utf8');
+    const safe = withContentSecurityPolicy(html, relative(outDir, file));
+    if (safe !== html) writeFileSync(file, safe);
+  }
 }
 
 /**
@@ -177,7 +210,10 @@ function otherPages(version: string): Plugin<{ enabled: boolean }> {
       site = config;
     },
     async closeBundle(error) {
-      if (error || !site || !api.enabled) return;
+      if (error || !site) return;
+      // Before the second pass, whose service worker records every file's content.
+      protectCopiedPages(resolve(site.root, site.build.outDir));
+      if (!api.enabled) return;
       await build(otherPagesConfig(site, version));
     },
   };

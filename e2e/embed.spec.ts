@@ -16,6 +16,8 @@ const BUG = { lesson: '02-the-bug', program: 'bug' } as const;
 
 let server: Server;
 let parentOrigin = '';
+/** The site's embed.html: the second origin's copy of the example page names it in `data-embed`. */
+let siteEmbed = '';
 
 test.beforeAll(async () => {
   // A second origin (127.0.0.1 and its own port, the site being on localhost at its own port): the example page as is.
@@ -30,7 +32,13 @@ test.beforeAll(async () => {
       return;
     }
     res.writeHead(200, { 'content-type': `${file[1]}; charset=utf-8` });
-    res.end(readFileSync(join(ROOT, file[0])));
+    // A copy of the example on another site names the deployment it embeds, as its README says.
+    res.end(
+      readFileSync(join(ROOT, file[0]), 'utf8').replace(
+        'data-embed="embed.html"',
+        `data-embed="${siteEmbed}"`,
+      ),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   parentOrigin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -70,7 +78,8 @@ test('a parent on another origin drives the embed and receives its events; inval
   const aarch = traceOf({ ...BUG, target: 'aarch64' });
   const embedUrl = new URL('embed.html', baseURL).href;
   expect(new URL(embedUrl).origin).not.toBe(parentOrigin);
-  await page.goto(`${parentOrigin}/embed-example.html?embed=${encodeURIComponent(embedUrl)}`);
+  siteEmbed = embedUrl;
+  await page.goto(`${parentOrigin}/embed-example.html`);
   const frame = page.frameLocator('#playground');
   const position = frame.getByTestId('position');
   await expect(position).toHaveText(`Step 1 of ${trace.steps.count}`, { timeout: 30_000 });
@@ -177,9 +186,8 @@ test('an embed restricted to other origins ignores this parent and tells it noth
 }) => {
   test.setTimeout(90_000);
   const trace = traceOf(BUG);
-  await page.goto(
-    `${parentOrigin}/embed-example.html?embed=${encodeURIComponent(new URL('embed.html', baseURL).href)}`,
-  );
+  siteEmbed = new URL('embed.html', baseURL).href;
+  await page.goto(`${parentOrigin}/embed-example.html`);
   // A second embed on the same parent page, answering only https://docs.example.org.
   const src = new URL('embed.html', baseURL);
   src.search = '?v=1&lesson=02-the-bug&program=bug&id=locked&origins=https://docs.example.org';

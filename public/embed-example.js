@@ -6,18 +6,38 @@
   var PROTOCOL = 'codon-lab-embed';
   var VERSION = 1;
   var params = new URLSearchParams(location.search);
-  var embedBase = params.get('embed') || new URL('embed.html', location.href).href;
-  var embedUrl = new URL(embedBase);
+  var frame = document.getElementById('playground');
+  var embedUrl = embedAddress(frame.getAttribute('data-embed'));
   embedUrl.searchParams.set('v', '1');
   embedUrl.searchParams.set('lesson', params.get('lesson') || '02-the-bug');
   embedUrl.searchParams.set('program', params.get('program') || 'bug');
   embedUrl.searchParams.set('id', 'example');
   // Only this page may drive the embed, and only this page receives its events.
   embedUrl.searchParams.set('origins', location.origin);
-  var frame = document.getElementById('playground');
   var log = document.getElementById('log');
   frame.src = embedUrl.href;
   var embedOrigin = embedUrl.origin;
+
+  /**
+   * The embed to frame. Never from the query: an address there (`?embed=javascript:...`) would run on this
+   * page's origin. The page's own markup names it (`data-embed`): this site's embed.html, next to this
+   * page; a copy of this page on another site names its deployment there. Only an http(s) address of an
+   * `embed.html` is framed; anything else frames this site's own.
+   */
+  function embedAddress(named) {
+    var own = new URL('embed.html', location.href);
+    var url;
+    try {
+      url = new URL(named || 'embed.html', location.href);
+    } catch {
+      return own;
+    }
+    var page = url.pathname.split('/').pop();
+    if ((url.protocol !== 'https:' && url.protocol !== 'http:') || page !== 'embed.html') return own;
+    url.search = '';
+    url.hash = '';
+    return url;
+  }
 
   function send(command) {
     var message = Object.assign({ protocol: PROTOCOL, version: VERSION }, command);

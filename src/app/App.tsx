@@ -16,7 +16,10 @@ import { SiteContext, type SiteContextValue } from './site/SiteContext';
 import { ShortcutsOverlay } from './playground/ShortcutsOverlay';
 import { useShortcuts } from './playground/hooks';
 import { useReducedMotion, useResolvedTheme, useThemeAttribute } from './playground/theme';
-import { hasUnkeptLinkEdits } from './store/code-slice';
+import { watchOtherTabs } from './store/edits';
+import { SITE_NAMESPACE } from './store/storage';
+import { guardLeaving, leavingQuestion } from './store/unsaved';
+import { scrollToHash } from './url/hash';
 import { decodeLink, encodeLink, type LinkProblem } from './url/link';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 
@@ -48,13 +51,13 @@ export function App() {
   const navigate = useCallback(
     (next: Route, hash?: string) => {
       const state = store.getState();
-      if (hasUnkeptLinkEdits(state) && !window.confirm(translate(state.locale, 'player.unsaved-link-edits')))
-        return;
+      const question = leavingQuestion(state);
+      if (question !== null && !window.confirm(translate(state.locale, question))) return;
       history.pushState(null, '', hrefOf(next, hash));
       setRoute(next);
       setProblems([]);
       requestAnimationFrame(() => {
-        if (hash) document.getElementById(decodeURIComponent(hash))?.scrollIntoView();
+        if (hash) scrollToHash(hash, document);
         else window.scrollTo(0, 0);
       });
     },
@@ -87,18 +90,13 @@ export function App() {
     };
   }, [store, route]);
 
-  // Edits made to a shared link's code are not saved until kept: ask before leaving with them.
-  useEffect(() => {
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      const state = store.getState();
-      if (hasUnkeptLinkEdits(state)) {
-        event.preventDefault();
-        event.returnValue = translate(state.locale, 'player.unsaved-link-edits');
-      }
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [store]);
+  // Leaving asks while it would lose code (a link's unkept edits, edits neither stored nor in the address);
+  // other tabs' saves of the program on show are followed, or asked about.
+  useEffect(() => guardLeaving(window, store), [store]);
+  useEffect(
+    () => watchOtherTabs(window, SITE_NAMESPACE, (...saved) => store.getState().otherTabSaved(...saved)),
+    [store],
+  );
 
   useEffect(() => {
     const name = t('site.name');

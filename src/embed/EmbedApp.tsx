@@ -22,6 +22,7 @@ import { createSimRunner } from '../app/run/runner';
 import { linkOfPlayer } from '../app/site/site';
 import { createPlayerStore, type PlayerStore } from '../app/store/player-store';
 import type { CodeSide } from '../app/store/types';
+import { watchOtherTabs } from '../app/store/edits';
 import { browserStorage, editStore, type KeyValueStorage } from '../app/store/storage';
 import { ErrorBoundary } from '../app/ui/ErrorBoundary';
 import { useAfterFirstPaint, useMediaQuery } from '../app/ui/hooks';
@@ -102,6 +103,15 @@ export function EmbedApp({
     }),
     [params, bridge],
   );
+  // Another tab's (or frame's) save of this program: followed, or asked about (src/app/store/edits.ts).
+  useEffect(
+    () =>
+      storage
+        ? undefined
+        : watchOtherTabs(window, EMBED_NAMESPACE, (...s) => store.getState().otherTabSaved(...s)),
+    [store, storage],
+  );
+
   useEffect(() => {
     if (!bridge) return;
     return connectBridge(store, { ...bridgeOptions, root: root.current });

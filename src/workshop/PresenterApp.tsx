@@ -22,6 +22,7 @@ import { ErrorBoundary } from '../app/ui/ErrorBoundary';
 import { useAfterFirstPaint, useMediaQuery } from '../app/ui/hooks';
 import { decodeLink, encodeLink } from '../app/url/link';
 import { translator } from '../i18n';
+import { deckStart, type DeckStart } from './deck';
 import { nextOfKind, presenterCommandForKey } from './keys';
 
 export type PresenterLayout = 'presenter' | 'audience';
@@ -38,6 +39,7 @@ export function PresenterApp({ search }: { search: string }) {
   const [ui] = useState(createPlayerUi);
   const [deck, setDeck] = useState<DeckProgram[]>([]);
   const [index, setIndex] = useState<number | null>(null);
+  const [unknown, setUnknown] = useState<Exclude<DeckStart, { kind: 'found' }> | null>(null);
   const [layout, setLayout] = useState<PresenterLayout>(
     new URLSearchParams(search).get('layout') === 'audience' ? 'audience' : 'presenter',
   );
@@ -63,10 +65,9 @@ export function PresenterApp({ search }: { search: string }) {
     void loadDeck().then((all) => {
       if (!live) return;
       setDeck(all);
-      const wanted = all.findIndex(
-        (p) => p.lessonId === link.lesson && (link.program === undefined || p.programId === link.program),
-      );
-      setIndex(Math.max(0, wanted));
+      const start = deckStart(all, link);
+      if (start.kind === 'found') setIndex(start.index);
+      else setUnknown(start);
     });
     return () => {
       live = false;
@@ -142,6 +143,7 @@ export function PresenterApp({ search }: { search: string }) {
   return (
     <PlayerContext.Provider value={player}>
       <main className={`presenter presenter--${layout}`} aria-label={t('present.region')}>
+        {unknown && <UnknownStart start={unknown} />}
         {current && index !== null && (
           <PresenterView
             layout={layout}
@@ -155,6 +157,25 @@ export function PresenterApp({ search }: { search: string }) {
         <ShortcutsOverlay open={help} onClose={() => setHelp(false)} t={t} />
       </main>
     </PlayerContext.Provider>
+  );
+}
+
+/** The address names a lesson or program the course does not have: say so, and offer a way on. */
+function UnknownStart({ start }: { start: Exclude<DeckStart, { kind: 'found' }> }) {
+  const t = useT();
+  return (
+    <div className="presenter__unknown" role="alert">
+      <h1>{t('present.unknown.title')}</h1>
+      <p>
+        {start.kind === 'unknown-lesson'
+          ? t('present.unknown-lesson', { lesson: start.lesson })
+          : t('present.unknown-program', { lesson: start.lesson, program: start.program })}
+      </p>
+      <p>
+        <a href="present.html">{t('present.unknown.first')}</a> ·{' '}
+        <a href="./">{t('present.unknown.course')}</a>
+      </p>
+    </div>
   );
 }
 

@@ -46,3 +46,20 @@ describe('progress', () => {
     expect(createProgressStore(storage, 'x:').getState().lessons).toEqual({});
   });
 });
+
+describe('progress keyed by ids from the address', () => {
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+    'knows nothing of a lesson called %s until it is visited',
+    (id) => {
+      const storage = memoryStorage();
+      const progress = createProgressStore(storage, 'x:');
+      expect(progress.getState().lessons[id]).toBeUndefined();
+      progress.getState().visit(id);
+      expect(progressMark(progress.getState().lessons[id])).toBe('started');
+      expect(createProgressStore(storage, 'x:').getState().lessons[id]?.visited).toBe(true);
+      expect(
+        allTasksDone(progress.getState().lessons[id], { predicts: [id], exercises: [], playgrounds: 0 }),
+      ).toBe(false);
+    },
+  );
+});

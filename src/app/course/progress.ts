@@ -29,6 +29,16 @@ export interface ProgressState {
 
 const EMPTY: LessonProgress = { visited: false, answers: {}, exercises: [], ranToEnd: false, done: false };
 
+/**
+ * A record keyed by ids that come from the address or from storage: without a prototype, so a lookup of
+ * `constructor` or `toString` (`?lesson=constructor`) finds nothing instead of Object's functions.
+ */
+function idRecord<T>(entries: Iterable<readonly [string, T]> = []): Record<string, T> {
+  const record = Object.create(null) as Record<string, T>;
+  for (const [id, value] of entries) record[id] = value;
+  return record;
+}
+
 /** The progress mark of a lesson. */
 export function progressMark(progress: LessonProgress | undefined): ProgressMark {
   if (!progress) return 'none';
@@ -43,15 +53,15 @@ export function allTasksDone(
 ): boolean {
   if (!progress) return false;
   return (
-    tasks.predicts.every((id) => id in progress.answers) &&
+    tasks.predicts.every((id) => Object.hasOwn(progress.answers, id)) &&
     tasks.exercises.every((id) => progress.exercises.includes(id)) &&
     (tasks.playgrounds === 0 || progress.ranToEnd)
   );
 }
 
 function sanitize(value: unknown): Record<string, LessonProgress> {
-  if (typeof value !== 'object' || value === null) return {};
-  const out: Record<string, LessonProgress> = {};
+  const out = idRecord<LessonProgress>();
+  if (typeof value !== 'object' || value === null) return out;
   for (const [id, raw] of Object.entries(value as Record<string, unknown>)) {
     if (typeof raw !== 'object' || raw === null) continue;
     const p = raw as Partial<LessonProgress>;
@@ -59,8 +69,8 @@ function sanitize(value: unknown): Record<string, LessonProgress> {
       visited: p.visited === true,
       answers:
         typeof p.answers === 'object' && p.answers !== null
-          ? Object.fromEntries(Object.entries(p.answers).filter(([, v]) => typeof v === 'number'))
-          : {},
+          ? idRecord(Object.entries(p.answers).filter((e): e is [string, number] => typeof e[1] === 'number'))
+          : idRecord(),
       exercises: Array.isArray(p.exercises)
         ? p.exercises.filter((x): x is string => typeof x === 'string')
         : [],
@@ -76,20 +86,24 @@ export function createProgressStore(storage: KeyValueStorage, namespace: string)
   const key = `${namespace}progress`;
   const store = createStore<ProgressState>()((set, get) => {
     const update = (lessonId: string, change: (p: LessonProgress) => LessonProgress) => {
-      const before = get().lessons[lessonId] ?? EMPTY;
+      const lessons = get().lessons;
+      const before = (Object.hasOwn(lessons, lessonId) ? lessons[lessonId] : undefined) ?? EMPTY;
       const after = change(before);
       if (JSON.stringify(after) === JSON.stringify(before)) return;
-      set({ lessons: { ...get().lessons, [lessonId]: after } });
+      set({ lessons: idRecord([...Object.entries(lessons), [lessonId, after] as const]) });
     };
     return {
       lessons: sanitize(readJson(storage, key)),
       visit: (id) => update(id, (p) => ({ ...p, visited: true })),
       answer: (id, predictId, choice) =>
-        update(id, (p) => ({ ...p, visited: true, answers: { ...p.answers, [predictId]: choice } })),
+        update(id, (p) => ({
+          ...p,
+          visited: true,
+          answers: idRecord([...Object.entries(p.answers), [predictId, choice] as const]),
+        })),
       clearAnswer: (id, predictId) =>
         update(id, (p) => {
-          const answers = { ...p.answers };
-          delete answers[predictId];
+          const answers = idRecord(Object.entries(p.answers).filter(([key]) => key !== predictId));
           return { ...p, answers };
         }),
       passExercise: (id, programId) =>

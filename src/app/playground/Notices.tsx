@@ -1,17 +1,17 @@
 // Notices above the editors: a shared link's code (keep it or go back to mine), "Undo" after a reset or a
-// solution, code that does not compile, storage that refused an edit, a simulator failure.
+// solution, code that does not compile, where the edits are kept (SaveNotices), a simulator failure.
 import { useShallow } from 'zustand/shallow';
 import { usePlayer, usePlayerStore, useT } from '../context';
 import { isTraceCurrent } from '../store/selectors';
+import { SaveNotices } from './SaveNotices';
 
 export function Notices() {
   const t = useT();
   const store = usePlayerStore();
-  const { codeOrigin, replaced, saveFailed, runError, verdict, current, running, hasTrace } = usePlayer(
+  const { codeOrigin, replaced, runError, verdict, current, running, hasTrace } = usePlayer(
     useShallow((s) => ({
       codeOrigin: s.codeOrigin,
       replaced: s.replaced,
-      saveFailed: s.saveFailed,
       runError: s.runError,
       verdict: s.verdict,
       current: isTraceCurrent(s),
@@ -55,7 +55,7 @@ export function Notices() {
       {compileError && hasTrace && !current && (
         <p className="notice notice--stale">{running ? t('player.stale-running') : t('player.stale')}</p>
       )}
-      {saveFailed && <p className="notice notice--warning">{t('player.saved-failed')}</p>}
+      <SaveNotices />
       {runError && (
         <div className="notice notice--error" role="alert">
           <p>{t('player.run-failed')}</p>

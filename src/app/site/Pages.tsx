@@ -14,6 +14,7 @@ import {
 } from '../course/course';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { useSite } from './SiteContext';
+import { scrollToHash } from '../url/hash';
 
 export function PageView({ id }: { id: string }) {
   const entry = findPageEntry(id);
@@ -64,7 +65,7 @@ function GlossaryPage() {
   useEffect(() => {
     // Arriving from a term's "In the glossary" link: scroll to the entry once it is there.
     if (!entries || !location.hash) return;
-    document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
+    scrollToHash(location.hash, document);
   }, [entries]);
   if (!entries || entries.locale !== locale) return <p className="page-loading">{t('site.loading')}</p>;
   const sorted = [...entries.list].sort((a, b) =>

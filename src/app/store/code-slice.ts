@@ -1,7 +1,9 @@
 // The lesson and code slices: which program the player holds, and the learner's text for it. Edits are
 // saved per lesson program; a shared link's code is shown without touching them until the learner
-// keeps it; every wholesale replacement can be undone.
+// keeps it; every wholesale replacement can be undone. Every save is made over the revision the code was
+// based on (./edits.ts): a save another tab made meanwhile is followed, or asked about, never overwritten.
 import type { StateCreator } from 'zustand/vanilla';
+import { NO_REVISION, sameRevision, type SaveResult } from './edits';
 import type { CodeOrigin, CodeSlice, LessonCode, LessonSlice, PlayerDeps, PlayerState } from './types';
 
 const DEFAULT_FILE_NAMES = { cpp: 'lib.cpp', codon: 'main.codon' } as const;
@@ -22,6 +24,25 @@ export function isCodeEdited(state: Pick<PlayerState, 'code' | 'lessonCode'>): b
   return !sameCode(state.code, state.lessonCode);
 }
 
+/** What the code slice learns from each kind of save result. */
+const SAVE_OUTCOMES: {
+  [K in SaveResult['kind']]: (result: Extract<SaveResult, { kind: K }>) => Partial<PlayerState>;
+} = {
+  saved: (result) => ({ editsRev: result.rev, saveFailed: false, conflict: null }),
+  // Nothing was written: the learner chooses (resolveConflict); until then each edit asks again.
+  conflict: (result) => ({ conflict: result.theirs }),
+  refused: () => ({ saveFailed: true }),
+};
+
+function stateAfterSave<R extends SaveResult>(result: R): Partial<PlayerState> {
+  return (SAVE_OUTCOMES[result.kind] as (result: R) => Partial<PlayerState>)(result);
+}
+
+/** True when the code in the editors is the learner's own but not in storage (refused, or waiting on a choice). */
+export function hasUnsavedEdits(state: Pick<PlayerState, 'codeOrigin' | 'saveFailed' | 'conflict'>): boolean {
+  return state.codeOrigin !== 'link' && (state.saveFailed || state.conflict !== null);
+}
+
 export const lessonSlice =
   (_deps: PlayerDeps): StateCreator<PlayerState, [], [], LessonSlice> =>
   (set, get) => ({
@@ -30,7 +51,7 @@ export const lessonSlice =
     lessonCode: EMPTY_CODE,
     fileNames: DEFAULT_FILE_NAMES,
     loadProgram: (spec) => {
-      const saved = _deps.edits.load(spec.lessonId, spec.programId);
+      const { code: saved, rev } = _deps.edits.load(spec.lessonId, spec.programId);
       let code: LessonCode = saved ?? spec.lessonCode;
       let codeOrigin: CodeOrigin = saved && !sameCode(saved, spec.lessonCode) ? 'saved' : 'lesson';
       if (spec.linkCode && !sameCode(spec.linkCode, code)) {
@@ -47,6 +68,9 @@ export const lessonSlice =
         codeOrigin,
         linkCode: codeOrigin === 'link' ? code : null,
         replaced: null,
+        editsRev: rev,
+        conflict: null,
+        saveFailed: false,
         target: spec.target ?? state.target,
         leftover: spec.leftover ?? state.leftover,
         // A different program: nothing of the old run applies.
@@ -67,29 +91,25 @@ export const lessonSlice =
 export const codeSlice =
   (deps: PlayerDeps): StateCreator<PlayerState, [], [], CodeSlice> =>
   (set, get) => {
-    /** Saves `code` as the learner's edits of the current program (or forgets them when it is the lesson's). */
-    const persist = (code: LessonCode): boolean => {
-      const { lessonId, programId, lessonCode } = get();
-      if (lessonId === null || programId === null) return true;
-      if (sameCode(code, lessonCode)) {
-        deps.edits.remove(lessonId, programId);
-        return true;
-      }
-      return deps.edits.save(lessonId, programId, code);
+    /**
+     * Saves `code` as the learner's edits of the current program (or forgets them when it is the
+     * lesson's), over the revision the editors' code is based on; returns what the state learns of it.
+     */
+    const persist = (code: LessonCode): Partial<PlayerState> => {
+      const { lessonId, programId, lessonCode, editsRev } = get();
+      if (lessonId === null || programId === null) return {};
+      const own = sameCode(code, lessonCode) ? null : code;
+      return stateAfterSave(deps.edits.save(lessonId, programId, own, editsRev));
     };
     const originOf = (code: LessonCode): CodeOrigin =>
       sameCode(code, get().lessonCode) ? 'lesson' : 'saved';
-    /** The learner's own code for the current program: saved edits, else the lesson's. */
-    const ownCode = (): LessonCode => {
-      const { lessonId, programId, lessonCode } = get();
-      if (lessonId === null || programId === null) return lessonCode;
-      return deps.edits.load(lessonId, programId) ?? lessonCode;
-    };
     return {
       code: EMPTY_CODE,
       codeOrigin: 'lesson',
       linkCode: null,
       saveFailed: false,
+      editsRev: NO_REVISION,
+      conflict: null,
       replaced: null,
       editCode: (side, text) => {
         const state = get();
@@ -100,8 +120,7 @@ export const codeSlice =
           set({ code });
           return;
         }
-        const saved = persist(code);
-        set({ code, codeOrigin: originOf(code), saveFailed: state.saveFailed || !saved });
+        set({ code, codeOrigin: originOf(code), ...persist(code) });
       },
       resetCode: () => get().replaceCode(get().lessonCode, 'reset'),
       replaceCode: (code, reason) => {
@@ -113,22 +132,25 @@ export const codeSlice =
           set({ code, replaced: previous });
           return;
         }
-        const saved = persist(code);
-        set({ code, codeOrigin: originOf(code), replaced: previous, saveFailed: state.saveFailed || !saved });
+        set({ code, codeOrigin: originOf(code), replaced: previous, ...persist(code) });
       },
       keepLinkCode: () => {
         const state = get();
         if (state.codeOrigin !== 'link') return;
-        const saved = persist(state.code);
-        set({ codeOrigin: originOf(state.code), saveFailed: state.saveFailed || !saved });
+        set({ codeOrigin: originOf(state.code), ...persist(state.code) });
       },
       discardLinkCode: () => {
         const state = get();
-        if (state.codeOrigin !== 'link') return;
-        const own = ownCode();
+        if (state.codeOrigin !== 'link' || state.lessonId === null || state.programId === null) return;
+        // The learner's own code: saved edits (as they are now, maybe saved by another tab), else the lesson's.
+        const saved = deps.edits.load(state.lessonId, state.programId);
+        const own = saved.code ?? state.lessonCode;
         set({
           code: own,
           codeOrigin: originOf(own),
+          editsRev: saved.rev,
+          conflict: null,
+          saveFailed: false,
           replaced: { previous: state.code, previousOrigin: 'link', reason: 'discard-link' },
         });
       },
@@ -139,14 +161,61 @@ export const codeSlice =
           set({ code: replaced.previous, codeOrigin: 'link', replaced: null });
           return;
         }
-        const saved = persist(replaced.previous);
         set({
           code: replaced.previous,
           codeOrigin: originOf(replaced.previous),
           replaced: null,
-          saveFailed: get().saveFailed || !saved,
+          ...persist(replaced.previous),
         });
       },
       dismissReplaced: () => set({ replaced: null }),
+      resolveConflict: (choice) => {
+        const state = get();
+        const { conflict } = state;
+        if (!conflict) return;
+        if (choice === 'mine') {
+          // Over their revision now: saved, unless yet another save came in meanwhile (then it asks again).
+          set({ editsRev: conflict.rev, conflict: null });
+          if (state.codeOrigin === 'link') set({ codeOrigin: originOf(state.code) });
+          set(persist(state.code));
+          return;
+        }
+        const theirs = conflict.code ?? state.lessonCode;
+        set({
+          code: theirs,
+          codeOrigin: originOf(theirs),
+          editsRev: conflict.rev,
+          conflict: null,
+          saveFailed: false,
+          replaced: { previous: state.code, previousOrigin: state.codeOrigin, reason: 'other-tab' },
+        });
+      },
+      otherTabSaved: (lessonId, programId, saved) => {
+        const state = get();
+        if (state.lessonId !== lessonId || state.programId !== programId) return;
+        if (sameRevision(saved.rev, state.editsRev)) return;
+        const theirs = saved.code ?? state.lessonCode;
+        // A link's code is not the learner's: keeping it later is a save over a stale revision, and asks.
+        if (state.codeOrigin === 'link') return;
+        if (sameCode(theirs, state.code)) {
+          set({ editsRev: saved.rev, conflict: null, saveFailed: false });
+          return;
+        }
+        // This tab holds code that is not in storage: following the other tab would lose it. Ask.
+        if (hasUnsavedEdits(state)) {
+          set({ conflict: saved });
+          return;
+        }
+        // This tab's code is what it last saved: follow the other tab (undoable, back to where it was).
+        set({
+          code: theirs,
+          codeOrigin: originOf(theirs),
+          editsRev: saved.rev,
+          replaced:
+            state.replaced?.reason === 'other-tab'
+              ? state.replaced
+              : { previous: state.code, previousOrigin: state.codeOrigin, reason: 'other-tab' },
+        });
+      },
     };
   };

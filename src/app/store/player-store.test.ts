@@ -81,11 +81,11 @@ describe('the lesson and code slices', () => {
     store.getState().editCode('codon', 'print(1)');
     store.getState().resetCode();
     expect(store.getState().code).toEqual(lessonCode);
-    expect(edits.load('02-the-bug', 'bug')).toBeNull();
+    expect(edits.load('02-the-bug', 'bug').code).toBeNull();
     expect(store.getState().replaced?.reason).toBe('reset');
     store.getState().undoReplace();
     expect(store.getState().code.codon).toBe('print(1)');
-    expect(edits.load('02-the-bug', 'bug')?.codon).toBe('print(1)');
+    expect(edits.load('02-the-bug', 'bug').code?.codon).toBe('print(1)');
   });
 
   it("shows a shared link's code without touching the saved edits until the learner keeps it", () => {
@@ -99,12 +99,12 @@ describe('the lesson and code slices', () => {
     // Only looking at a link's code loses nothing by leaving: the link still has it.
     expect(hasUnkeptLinkEdits(reopened.getState())).toBe(false);
     reopened.getState().editCode('codon', 'theirs, edited');
-    expect(edits.load('02-the-bug', 'bug')?.cpp).toBe('mine');
+    expect(edits.load('02-the-bug', 'bug').code?.cpp).toBe('mine');
     expect(hasUnkeptLinkEdits(reopened.getState())).toBe(true);
     reopened.getState().keepLinkCode();
     expect(hasUnkeptLinkEdits(reopened.getState())).toBe(false);
     expect(reopened.getState().codeOrigin).toBe('saved');
-    expect(edits.load('02-the-bug', 'bug')).toEqual({ cpp: 'theirs', codon: 'theirs, edited' });
+    expect(edits.load('02-the-bug', 'bug').code).toEqual({ cpp: 'theirs', codon: 'theirs, edited' });
   });
 
   it("goes back to the learner's own code from a link, and can undo that", () => {

@@ -27,12 +27,14 @@ export function memoryStorage(): KeyValueStorage & { readonly data: Map<string, 
   };
 }
 
-/** The browser's localStorage when it can be used, else a storage that keeps nothing. */
+/**
+ * The browser's localStorage when the page may use it, else a storage that keeps nothing. Only reading is
+ * tried: a storage that is full is still the learner's, and a save that it refuses is reported as such
+ * (a probe write would fail on a full storage and silently keep nothing).
+ */
 export function browserStorage(): KeyValueStorage {
   try {
-    const probe = '__codon_lab_probe__';
-    localStorage.setItem(probe, '1');
-    localStorage.removeItem(probe);
+    localStorage.getItem('__codon_lab_probe__');
     return localStorage;
   } catch {
     return noStorage;
@@ -65,36 +67,8 @@ export interface LessonCode {
   readonly codon: string;
 }
 
-/** Saved edits of lesson programs, one entry per `lesson/program`. */
-export interface EditStore {
-  load(lessonId: string, programId: string): LessonCode | null;
-  /** False when the browser refused to store it. */
-  save(lessonId: string, programId: string, code: LessonCode): boolean;
-  remove(lessonId: string, programId: string): void;
-}
-
-/** Edits kept in `storage` under `<namespace>edits:<lesson>/<program>`. */
-export function editStore(storage: KeyValueStorage, namespace: string): EditStore {
-  const key = (lessonId: string, programId: string) => `${namespace}edits:${lessonId}/${programId}`;
-  return {
-    load(lessonId, programId) {
-      const value = readJson(storage, key(lessonId, programId));
-      if (typeof value !== 'object' || value === null) return null;
-      const { cpp, codon } = value as Record<string, unknown>;
-      return typeof cpp === 'string' && typeof codon === 'string' ? { cpp, codon } : null;
-    },
-    save(lessonId, programId, code) {
-      return writeJson(storage, key(lessonId, programId), { cpp: code.cpp, codon: code.codon });
-    },
-    remove(lessonId, programId) {
-      try {
-        storage.removeItem(key(lessonId, programId));
-      } catch {
-        // Nothing to do: the entry stays, and the lesson code is shown anyway.
-      }
-    },
-  };
-}
+// The edits themselves, with the revisions that keep tabs from overwriting each other: ./edits.ts.
+export { editStore, type EditStore } from './edits';
 
 /** The namespace of the main site's data. */
 export const SITE_NAMESPACE = 'codon-lab:v1:';

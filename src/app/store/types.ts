@@ -7,7 +7,8 @@ import type { Leftover } from '../../sim/machine/machine';
 import type { Outcome, Trace } from '../../sim/trace/types';
 import type { Moment } from '../player/moments';
 import type { Granularity, Position, StepCommand } from '../player/stepping';
-import type { EditStore, LessonCode } from './storage';
+import type { EditStore, Revision, SavedEdits } from './edits';
+import type { LessonCode } from './storage';
 
 export type { LessonCode } from './storage';
 export type CodeSide = keyof LessonCode;
@@ -55,8 +56,15 @@ export interface CodeSlice {
   codeOrigin: CodeOrigin;
   /** The code a shared link carried, while the editors show it (null otherwise). */
   linkCode: LessonCode | null;
-  /** True once the browser refused to store an edit (storage full or disabled). */
+  /** True when the browser refused to store the code now in the editors (storage full or disabled). */
   saveFailed: boolean;
+  /** The revision of the saved edits the code in the editors was loaded from or last saved as. */
+  editsRev: Revision;
+  /**
+   * Another tab saved this program after `editsRev`, and this tab's code differs: saving it would
+   * overwrite theirs, so nothing is saved until the learner chooses (`resolveConflict`).
+   */
+  conflict: SavedEdits | null;
   /** The code before the last wholesale replacement (reset, solution, leaving a link), for "Undo". */
   replaced: { previous: LessonCode; previousOrigin: CodeOrigin; reason: ReplaceReason } | null;
   /** Replaces one program's text (every keystroke in an editor lands here). */
@@ -72,9 +80,13 @@ export interface CodeSlice {
   /** Brings back the code from before the last reset, solution or discard. */
   undoReplace: () => void;
   dismissReplaced: () => void;
+  /** The learner's answer to `conflict`: keep this tab's code (saved over theirs) or take theirs (undoable). */
+  resolveConflict: (choice: 'mine' | 'theirs') => void;
+  /** Another tab saved a program's edits (a `storage` event): follow it, or ask when this tab has unsaved code. */
+  otherTabSaved: (lessonId: string, programId: string, saved: SavedEdits) => void;
 }
 
-export type ReplaceReason = 'reset' | 'solution' | 'discard-link';
+export type ReplaceReason = 'reset' | 'solution' | 'discard-link' | 'other-tab';
 
 /** What a run is made from. */
 export interface RunInputs {

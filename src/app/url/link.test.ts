@@ -13,6 +13,7 @@ import {
   type LinkState,
 } from './link';
 import { zlibSync, strToU8 } from 'fflate';
+import { headingOfHash, scrollToHash } from './hash';
 
 const program = fc.string({ unit: 'grapheme', maxLength: 400 });
 const id = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,20}$/);
@@ -140,5 +141,56 @@ describe('links', () => {
       state: { lesson: '05-gc' },
       problems: [{ kind: 'newer-version', version: '7' }],
     });
+  });
+});
+
+/** Object.prototype's names: a plain-object lookup keyed by one of them finds a function. */
+const PROTO_NAMES = ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf', 'isPrototypeOf'];
+
+describe('hostile links', () => {
+  const expectNewerVersion = (search: string, version: string) => {
+    const decoded = decodeLink(search);
+    expect(decoded.problems).toEqual([{ kind: 'newer-version', version }]);
+    return decoded.state;
+  };
+
+  it.each(PROTO_NAMES)('reads ?v=%s as an unknown version, not as one of Object’s properties', (name) => {
+    expect(expectNewerVersion(`?v=${name}`, name)).toEqual({});
+    expect(expectNewerVersion(`?v=${name}&lesson=02-the-bug`, name)).toEqual({ lesson: '02-the-bug' });
+  });
+
+  it.each(PROTO_NAMES)('refuses %s in every parameter with a value list', (name) => {
+    const decoded = decodeLink(`?v=1&target=${name}&leftover=${name}&lang=${name}&step=${name}`);
+    expect(decoded.state).toEqual({});
+    expect(decoded.problems.map((p) => (p.kind === 'bad-value' ? p.param : p.kind))).toEqual([
+      'step',
+      'target',
+      'leftover',
+      'lang',
+    ]);
+  });
+
+  it('reads broken percent escapes without throwing', () => {
+    expect(() => decodeLink('?%E0%A4%A=1&lesson=%E0%A4%A&code=%E0%A4%A')).not.toThrow();
+    expect(decodeLink('?v=1&lesson=%E0%A4%A').problems).toEqual([{ kind: 'bad-value', param: 'lesson' }]);
+  });
+});
+
+describe('heading hashes', () => {
+  it('decodes a heading id, and gives null for a broken escape or an empty hash', () => {
+    expect(headingOfHash('#stack-frame')).toBe('stack-frame');
+    expect(headingOfHash('%E6%A0%88')).toBe('栈');
+    expect(headingOfHash('#%E0%A4%A')).toBeNull();
+    expect(headingOfHash('#%')).toBeNull();
+    expect(headingOfHash('#')).toBeNull();
+    expect(headingOfHash('')).toBeNull();
+  });
+
+  it('scrolls to the heading a hash names, and nowhere for a broken one', () => {
+    const asked: string[] = [];
+    const doc = { getElementById: (id: string) => (asked.push(id), null) };
+    scrollToHash('#%E0%A4%A', doc);
+    scrollToHash('#constructor', doc);
+    expect(asked).toEqual(['constructor']);
   });
 });

@@ -66,7 +66,8 @@ export function decodeLink(search: string): DecodedLink {
   }
   const params = new URLSearchParams(search);
   const version = params.get('v') ?? '1';
-  const decoder = DECODERS[version];
+  // A Map: `?v=constructor` must find nothing, not Object's own properties.
+  const decoder = DECODERS.get(version);
   if (!decoder) {
     problems.push({ kind: 'newer-version', version: version.slice(0, 16) });
     // A newer link's lesson is still worth opening; everything else may mean something else now.
@@ -121,7 +122,7 @@ function decodeV1(params: URLSearchParams, problems: LinkProblem[]): DecodedLink
   return { state, problems };
 }
 
-const DECODERS: Record<string, Decoder> = { '1': decodeV1 };
+const DECODERS: ReadonlyMap<string, Decoder> = new Map([['1', decodeV1]]);
 
 /** Writes a query string (with the leading `?`, or '' when there is nothing to say). */
 export function encodeLink(state: LinkState): string {
