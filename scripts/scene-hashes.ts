@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import type { Target } from '../src/sim/abi/ctype.ts';
 import type { Leftover } from '../src/sim/machine/machine.ts';
 import { runProgram } from '../src/sim/run/index.ts';
-import { buildScene } from '../src/app/diagram/model.ts';
+import { buildScene } from '../src/sim/view/scene.ts';
 import { stepEvents } from '../src/sim/trace/reader.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

@@ -4,13 +4,14 @@ import type { Trace } from '../../sim/trace/types.ts';
 import { FrameView } from './FrameView.tsx';
 import { charsFit, type Layout, type Rect } from './layout.ts';
 import { clip, hexAddr } from './format.ts';
-import type { Scene } from './model.ts';
+import type { Scene } from '../../sim/view/index.ts';
 import { ObjectView } from './ObjectView.tsx';
 import { PointerArrow, pointerSentence } from './PointerArrow.tsx';
 import { RegionView } from './RegionView.tsx';
 import { RegisterView } from './RegisterView.tsx';
 import { strings, type Locale } from './strings.ts';
 import { SvgDefs } from './SvgDefs.tsx';
+import { stepCount } from '../../sim/trace/reader.ts';
 
 interface StepViewProps {
   trace: Trace;
@@ -86,7 +87,7 @@ export function StepView({
       width={layout.width}
       height={layout.height}
       role="group"
-      aria-label={t.diagramLabel(scene.step, trace.steps.count)}
+      aria-label={t.diagramLabel(scene.step, stepCount(trace))}
       data-step={scene.step}
       data-layout={layout.mode}
     >

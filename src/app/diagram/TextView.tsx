@@ -3,8 +3,8 @@ import { formatMessage } from '../../sim/messages/format.ts';
 import type { Trace } from '../../sim/trace/types.ts';
 import { CallView } from './CallView.tsx';
 import { hexAddr } from './format.ts';
-import { MEMORY_AREAS, buildScene, type Scene, type SceneObject } from './model.ts';
-import { narrationAt } from './narration.ts';
+import { MEMORY_AREAS, buildScene, type Scene, type SceneObject } from '../../sim/view/index.ts';
+import { narrationAt } from '../../sim/view/index.ts';
 import { pointerSentence } from './PointerArrow.tsx';
 import { strings, type Locale } from './strings.ts';
 

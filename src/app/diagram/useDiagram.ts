@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState, useSyncExternalStore, type RefObject } from 'react';
 import type { Trace } from '../../sim/trace/types.ts';
 import { layoutScene, type Layout, type LayoutMode } from './layout.ts';
-import { buildScene, type Scene } from './model.ts';
+import { buildScene, type Scene } from '../../sim/view/index.ts';
 
 /** The scene and its geometry, recomputed only when the step or the layout mode changes. */
 export function useSceneLayout(

@@ -4,6 +4,7 @@ import { formatMessage } from '../../sim/messages/format';
 import { usePlayer, usePlayerStore, usePlayerUi, useT } from '../context';
 import { isTraceCurrent } from '../store/selectors';
 import type { CodeSide } from '../store/types';
+import { stepCount } from '../../sim/trace/reader.ts';
 
 interface Item {
   key: string;
@@ -61,7 +62,7 @@ export function FindingsPanel() {
         kind: 'runtime-error',
         side: trace.error.side === 'runtime' ? null : trace.error.side,
         line: trace.error.line,
-        step: trace.steps.count - 1,
+        step: stepCount(trace) - 1,
         message: `${trace.error.type}: ${trace.error.message}`,
         count: 1,
       });

@@ -13,6 +13,7 @@ import { svgPrefix } from '../diagram/svgPrefix';
 import type { Moment } from '../player/moments';
 import type { Locale } from '../store/types';
 import { useHandoutT } from './strings';
+import { stepCount } from '../../sim/trace/reader.ts';
 
 export interface FigureProps {
   trace: Trace;
@@ -55,7 +56,7 @@ export function Figure({ trace, step, moments, questions = [], label, locale }: 
               {what}
             </span>
             <span className="hd-figure__step">
-              {t('handout.step', { step: scene.step + 1, total: trace.steps.count })}
+              {t('handout.step', { step: scene.step + 1, total: stepCount(trace) })}
             </span>
             <span className="hd-figure__narration">{narrationAt(trace, scene.step, locale)}</span>
           </figcaption>
