@@ -1,7 +1,7 @@
 import { useId, useMemo } from 'react';
 import type { Trace } from '../../sim/trace/types.ts';
 import { alignStep, differingObjects } from '../../sim/view/index.ts';
-import { narrationAt } from '../../sim/view/index.ts';
+import { narrate } from '../../sim/view/index.ts';
 import { StepView } from './StepView.tsx';
 import { strings } from './strings.ts';
 import { svgPrefix } from './svgPrefix.ts';
@@ -36,7 +36,7 @@ interface PaneProps {
 
 function Pane({ run, step, other, locale, mode }: PaneProps) {
   const prefix = svgPrefix(useId());
-  const { scene, layout } = useSceneLayout(run.trace, step, undefined, mode);
+  const { view, scene, layout } = useSceneLayout(run.trace, step, undefined, mode);
   const otherScene = useSceneLayout(other.trace, other.step, undefined, mode).scene;
   const differing = useMemo(() => differingObjects(scene, otherScene), [scene, otherScene]);
   const t = strings(locale);
@@ -44,7 +44,7 @@ function Pane({ run, step, other, locale, mode }: PaneProps) {
     <section className="md-compare__pane" aria-label={run.label} data-differing={differing.size}>
       <h3 className="md-compare__label">{run.label}</h3>
       <p className="md-compare__step">
-        {t.stepLabel(scene.step)} · {narrationAt(run.trace, scene.step, locale)}
+        {t.stepLabel(scene.step)} · {narrate(view, locale)}
       </p>
       <div className="mdiag__canvas">
         <StepView

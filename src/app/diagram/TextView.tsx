@@ -3,8 +3,7 @@ import { formatMessage } from '../../sim/messages/format.ts';
 import type { Trace } from '../../sim/trace/types.ts';
 import { CallView } from './CallView.tsx';
 import { hexAddr } from './format.ts';
-import { MEMORY_AREAS, buildScene, type Scene, type SceneObject } from '../../sim/view/index.ts';
-import { narrationAt } from '../../sim/view/index.ts';
+import { MEMORY_AREAS, narrate, stepView, type Scene, type SceneObject } from '../../sim/view/index.ts';
 import { pointerSentence } from './PointerArrow.tsx';
 import { strings, type Locale } from './strings.ts';
 
@@ -38,11 +37,12 @@ function values(o: SceneObject, scene: Scene, locale: Locale): string {
 /** The diagram's state as tables a screen reader walks through: areas, objects, values, lifetimes, registers. */
 export function DiagramTextView({ trace, step, eventEnd, locale }: DiagramTextViewProps) {
   const t = strings(locale);
-  const scene = useMemo(() => buildScene(trace, step, eventEnd), [trace, step, eventEnd]);
+  const view = useMemo(() => stepView(trace, step, eventEnd), [trace, step, eventEnd]);
+  const scene = view.scene;
   const frameName = (id: number) => scene.frames.find((f) => f.id === id);
   return (
     <div className="md-text" data-testid="diagram-text-view">
-      <p className="md-text__narration">{narrationAt(trace, scene.step, locale)}</p>
+      <p className="md-text__narration">{narrate(view, locale)}</p>
       {scene.crash !== null && (
         <p className="md-text__crash" role="note">
           <strong>{t.crash}: </strong>

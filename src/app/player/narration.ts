@@ -8,7 +8,7 @@ import type { Locale } from '../store/types';
 import { boundaryCall, frameRecord, objectRecord } from '../../sim/trace/tables.ts';
 
 /** The step's sentence in `locale` (the diagram's caption says the same). */
-export { narrationAt as stepNarration } from '../../sim/view/index.ts';
+export { narrationAt as stepNarration } from '../../sim/view/narration.ts';
 
 /** `0x7ffd...` for an address. */
 export function hexAddress(value: number): string {

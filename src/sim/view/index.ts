@@ -8,7 +8,7 @@ export { areaOfRegion, objectKey, regionAt } from './areas.ts';
 export { activeCall } from './call.ts';
 export { alignStep, differingObjects, matchKey } from './compare.ts';
 export { formatCell, formatDouble, hexAddr, hexBytes, u64, u64Number } from './format.ts';
-export { narrationAt } from './narration.ts';
+export { narrate, narrationAt } from './narration.ts';
 export { ownerRank } from './pointers.ts';
 export { shownRegisters, slotName } from './registers.ts';
 export { MAX_ROWS } from './rows.ts';
