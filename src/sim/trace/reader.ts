@@ -87,9 +87,9 @@ export type TraceEvent =
   | { kind: 'alloc'; index: number; objectId: number }
   | { kind: 'end'; index: number; objectId: number }
   | { kind: 'enter'; index: number; frameId: number; sp: number }
-  | { kind: 'exit'; index: number; frameId: number }
-  | { kind: 'gc-mark'; index: number; objectId: number; addr: number }
-  | { kind: 'gc-sweep'; index: number; objectId: number; addr: number }
+  | { kind: 'exit'; index: number; frameId: number; sp: number }
+  | { kind: 'gc-mark'; index: number; objectId: number; addr: number; size: number }
+  | { kind: 'gc-sweep'; index: number; objectId: number; addr: number; size: number }
   | { kind: 'crash'; index: number; addr: number; signal: number }
   | { kind: 'output'; index: number; chunk: number; text: string }
   | { kind: 'finding'; index: number; finding: number }
@@ -121,9 +121,21 @@ const DECODE: Record<EventKind, Decoder> = {
   [EventKind.Alloc]: (_t, index, _a, _b, _c, objectId) => ({ kind: 'alloc', index, objectId }),
   [EventKind.End]: (_t, index, _a, _b, _c, objectId) => ({ kind: 'end', index, objectId }),
   [EventKind.Enter]: (_t, index, sp, _b, _c, frameId) => ({ kind: 'enter', index, frameId, sp }),
-  [EventKind.Exit]: (_t, index, _a, _b, _c, frameId) => ({ kind: 'exit', index, frameId }),
-  [EventKind.GcMark]: (_t, index, addr, _b, _c, objectId) => ({ kind: 'gc-mark', index, objectId, addr }),
-  [EventKind.GcSweep]: (_t, index, addr, _b, _c, objectId) => ({ kind: 'gc-sweep', index, objectId, addr }),
+  [EventKind.Exit]: (_t, index, sp, _b, _c, frameId) => ({ kind: 'exit', index, frameId, sp }),
+  [EventKind.GcMark]: (_t, index, addr, size, _c, objectId) => ({
+    kind: 'gc-mark',
+    index,
+    objectId,
+    addr,
+    size,
+  }),
+  [EventKind.GcSweep]: (_t, index, addr, size, _c, objectId) => ({
+    kind: 'gc-sweep',
+    index,
+    objectId,
+    addr,
+    size,
+  }),
   [EventKind.Crash]: (_t, index, addr, signal) => ({ kind: 'crash', index, addr, signal }),
   [EventKind.Output]: (t, index, _a, _b, chunk) => ({
     kind: 'output',
