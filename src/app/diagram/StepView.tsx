@@ -4,7 +4,7 @@ import type { Trace } from '../../sim/trace/types.ts';
 import { FrameView } from './FrameView.tsx';
 import { charsFit, type Layout, type Rect } from './layout.ts';
 import { clip, hexAddr } from './format.ts';
-import type { Scene } from '../../sim/view/index.ts';
+import { groupsOfFindings, type Scene } from '../../sim/view/index.ts';
 import { ObjectView } from './ObjectView.tsx';
 import { PointerArrow, pointerSentence } from './PointerArrow.tsx';
 import { RegionView } from './RegionView.tsx';
@@ -61,11 +61,9 @@ export function StepView({
       : [],
   );
   const crashAddr = scene.crash?.address ?? null;
+  // One line per mistake: the four stores of one stray write on an object are one finding.
   const findingText = (ids: number[]) =>
-    ids.map((i) => {
-      const f = trace.findings[i];
-      return f === undefined ? '' : `${t.finding}: ${formatMessage(f.message, locale)}`;
-    });
+    groupsOfFindings(trace, ids).map((g) => `${t.finding}: ${formatMessage(g.message, locale)}`);
   const sourceName = (p: Scene['pointers'][number]) => {
     if (p.from.kind === 'register')
       return `%${scene.registers.find((r) => r.name === (p.from as { name: string }).name)?.label ?? ''}`;

@@ -3,7 +3,14 @@ import { formatMessage } from '../../sim/messages/format.ts';
 import type { Trace } from '../../sim/trace/types.ts';
 import { CallView } from './CallView.tsx';
 import { hexAddr } from './format.ts';
-import { MEMORY_AREAS, narrate, stepView, type Scene, type SceneObject } from '../../sim/view/index.ts';
+import {
+  MEMORY_AREAS,
+  groupsOfFindings,
+  narrate,
+  stepView,
+  type Scene,
+  type SceneObject,
+} from '../../sim/view/index.ts';
 import { pointerSentence } from './PointerArrow.tsx';
 import { strings, type Locale } from './strings.ts';
 
@@ -99,12 +106,11 @@ export function DiagramTextView({ trace, step, eventEnd, locale }: DiagramTextVi
                         {t.stateLong[o.state]}
                         {o.reusedBy !== null ? `; ${t.reusedBy(o.reusedBy)}` : ''}
                         {o.gc === 'marked' ? `; ${t.gcMarked}` : o.gc === 'swept' ? `; ${t.gcSwept}` : ''}
-                        {o.findings.map((i) => {
-                          const fnd = trace.findings[i];
-                          return fnd === undefined ? null : (
-                            <span key={i}>; {`${t.finding}: ${formatMessage(fnd.message, locale)}`}</span>
-                          );
-                        })}
+                        {groupsOfFindings(trace, o.findings).map((g) => (
+                          <span key={g.members[0]}>
+                            ; {`${t.finding}: ${formatMessage(g.message, locale)}`}
+                          </span>
+                        ))}
                       </td>
                       <td>{values(o, scene, locale)}</td>
                       <td>{o.id < 0 ? '' : t.lifetime(o.born, o.died)}</td>

@@ -7,6 +7,16 @@ export * from './types.ts';
 export { areaOfRegion, objectKey, regionAt } from './areas.ts';
 export { activeCall } from './call.ts';
 export { alignStep, differingObjects, matchKey } from './compare.ts';
+export {
+  diagnosticGroups,
+  findingGroups,
+  findingGroupsSeen,
+  groupOfFinding,
+  groupsOfFindings,
+  type DiagnosticGroup,
+  type FindingGroup,
+  type StrayStore,
+} from './findings.ts';
 export { formatCell, formatDouble, hexAddr, hexBytes, u64, u64Number } from './format.ts';
 export { narrate, narrationAt } from './narration.ts';
 export { ownerRank } from './pointers.ts';

@@ -5,6 +5,7 @@
  */
 import { stepAt, stepCount, stepMessage, type StepRecord } from '../trace/reader.ts';
 import type { MessageRef, Trace } from '../trace/types.ts';
+import { findingGroupsSeen, type FindingGroup } from './findings.ts';
 import { buildScene } from './scene.ts';
 import type { Scene } from './types.ts';
 
@@ -21,6 +22,8 @@ export interface StepView {
   message: MessageRef;
   /** The machine at this point. */
   scene: Scene;
+  /** The mistakes found so far, one per mistake (a stray write's stores inside it). */
+  findings: FindingGroup[];
 }
 
 /** The snapshot of step `step` (after all its events, or after event `eventEnd - 1`). */
@@ -33,5 +36,6 @@ export function stepView(trace: Trace, step: number, eventEnd?: number): StepVie
     at: stepAt(trace, scene.step),
     message: stepMessage(trace, scene.step),
     scene,
+    findings: findingGroupsSeen(trace, scene.findings),
   };
 }
