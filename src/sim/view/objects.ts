@@ -132,6 +132,7 @@ export interface BoxContext {
 /** The boxes of the visible objects: values, writes, reads, stale values, collector marks, findings. */
 export function objectBoxes(visible: Visible[], cx: BoxContext): SceneObject[] {
   const { trace, st, state, writes, info, regionArea, gc } = cx;
+  const isAddress = (v: number) => regionAt(trace, v) !== null;
   // Stale bytes: for dead objects, compare with memory when they died.
   const staleStates = new Map<number, MachineState>();
   const staleOf = (died: number) => {
@@ -144,7 +145,7 @@ export function objectBoxes(visible: Visible[], cx: BoxContext): SceneObject[] {
   };
   return visible.map(({ o, state: s, reusedBy }) => {
     const area = regionArea.get(o.regionId) as Area;
-    const rows = buildRows(o, state, writes, info.reads, s === 'alive' ? null : staleOf(o.died));
+    const rows = buildRows(o, state, writes, info.reads, s === 'alive' ? null : staleOf(o.died), isAddress);
     return {
       id: o.id,
       key: objectKey(o.addr, o.id),
@@ -193,6 +194,7 @@ export function addAnonymousBoxes(
   cx: BoxContext,
 ): void {
   const { trace, st, state, writes, info } = cx;
+  const isAddress = (v: number) => regionAt(trace, v) !== null;
   let anon = 0;
   const owned = (addr: number) => objects.some((o) => addr >= o.addr && addr < o.addr + o.size);
   const addAnonymous = (addr: number, size: number) => {
@@ -217,7 +219,7 @@ export function addAnonymousBoxes(
       size,
       state: 'alive',
       frameId: -1,
-      rows: buildRows({ addr, size, cells }, state, writes, info.reads, null),
+      rows: buildRows({ addr, size, cells }, state, writes, info.reads, null, isAddress),
       born: st,
       died: -1,
       bornNow: false,

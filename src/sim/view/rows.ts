@@ -1,7 +1,7 @@
 /** The rows builder: an object box's cells, gaps and "n more", with values, writes, reads and stale values. */
 import type { MachineState } from '../trace/reader.ts';
 import type { Cell } from '../trace/types.ts';
-import { formatCell, hexBytes, u64Number } from './format.ts';
+import { formatCell, hexAddr, hexBytes, u64Number } from './format.ts';
 import type { SceneRow } from './types.ts';
 
 /** Most rows an object box shows before "n more". */
@@ -17,6 +17,19 @@ export function rangeHit(ranges: { addr: number; len: number }[], addr: number, 
   return ranges.some((w) => w.addr < addr + size && addr < w.addr + w.len);
 }
 
+/**
+ * A cell's value as the learner reads it. An 8-byte integer that holds an address (a saved frame
+ * pointer, the loader's list head: the runtime declares them as plain words) reads in hex like every
+ * other address, not as a 15-digit decimal number.
+ */
+export function cellText(kind: Cell['kind'], bytes: Uint8Array, isAddress: (v: number) => boolean): string {
+  if ((kind === 'uint' || kind === 'int') && bytes.length === 8) {
+    const v = u64Number(bytes);
+    if (!Number.isNaN(v) && v !== 0 && isAddress(v)) return hexAddr(v);
+  }
+  return formatCell(kind, bytes);
+}
+
 /** Builds the rows of an object box from its cells, with gaps for bytes no cell covers. */
 export function buildRows(
   o: { addr: number; size: number; cells: Cell[] },
@@ -24,7 +37,9 @@ export function buildRows(
   writes: { addr: number; len: number }[],
   reads: { addr: number; len: number }[],
   stale: MachineState | null,
+  isAddress: (v: number) => boolean,
 ): SceneRow[] {
+  const show = (kind: Cell['kind'], bytes: Uint8Array) => cellText(kind, bytes, isAddress);
   const cells = [...o.cells].filter((c) => c.size > 0).sort((a, b) => a.offset - b.offset);
   const rows: SceneRow[] = [];
   let at = 0;
@@ -33,10 +48,10 @@ export function buildRows(
     if (c.offset > at) rows.push({ kind: 'gap', start: o.addr + at, end: o.addr + c.offset, cell: null });
     const addr = o.addr + c.offset;
     const bytes = state.read(addr, Math.min(c.size, 64));
-    const text = formatCell(c.kind, bytes);
+    const text = show(c.kind, bytes);
     let staleWas: string | null = null;
     if (stale !== null) {
-      const was = formatCell(c.kind, stale.read(addr, Math.min(c.size, 64)));
+      const was = show(c.kind, stale.read(addr, Math.min(c.size, 64)));
       if (was !== text) staleWas = was;
     }
     const ptr = c.kind === 'pointer' && c.size === 8 ? u64Number(bytes) : null;
