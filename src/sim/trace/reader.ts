@@ -7,11 +7,12 @@
  * `traceBuffers` names the buffers a worker transfers. docs/TRACE.md describes the format.
  */
 import { PAGE_SIZE } from '../machine/memory.ts';
-import { objectList } from './tables.ts';
+import { boundaryCallList, objectList } from './tables.ts';
 import {
   EventKind,
   SIDES,
   StepKind,
+  type BoundaryCall,
   type MessageRef,
   type ObjectRecord,
   type SourceSide,
@@ -69,6 +70,16 @@ export function stepKindAt(trace: Trace, step: number): StepKind {
 /** Where step `step` is, without decoding the rest of it (for scans over a long run). */
 export function stepLineAt(trace: Trace, step: number): { side: SourceSide; line: number } {
   return { side: SIDES[trace.steps.side[step] ?? 2] ?? 'runtime', line: trace.steps.line[step] ?? 0 };
+}
+
+/** The innermost foreign call in progress at a step (its return step included), or null. */
+export function activeCall(trace: Trace, step: number): BoundaryCall | null {
+  let best: BoundaryCall | null = null;
+  for (const c of boundaryCallList(trace.boundaryCalls)) {
+    const end = c.returnStep < 0 ? Infinity : c.returnStep;
+    if (c.step <= step && step <= end && (best === null || c.step >= best.step)) best = c;
+  }
+  return best;
 }
 
 /** The frame record executing at step `step`, -1 for none. */

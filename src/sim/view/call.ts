@@ -3,21 +3,11 @@
  * carries, where they disagree, and what the callee wrote through a hidden result pointer.
  */
 import { eventsOfKind, stepEvents, type MachineState } from '../trace/reader.ts';
-import { boundaryCallList, objectList } from '../trace/tables.ts';
+import { objectList } from '../trace/tables.ts';
 import type { BoundaryCall, Trace } from '../trace/types.ts';
 import { hexAddr, u64Number } from './format.ts';
 import { slotName } from './registers.ts';
 import type { CallRegisterRow, CallRole, SceneCall, SceneObject, SceneRegister } from './types.ts';
-
-/** The innermost foreign call in progress at a step (its return step included), or null. */
-export function activeCall(trace: Trace, step: number): BoundaryCall | null {
-  let best: BoundaryCall | null = null;
-  for (const c of boundaryCallList(trace.boundaryCalls)) {
-    const end = c.returnStep < 0 ? Infinity : c.returnStep;
-    if (c.step <= step && step <= end && (best === null || c.step >= best.step)) best = c;
-  }
-  return best;
-}
 
 function roleOf(r: { label: string; typeName: string } | null, role: CallRole) {
   return r === null

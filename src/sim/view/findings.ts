@@ -7,9 +7,8 @@
  * count them), and what makes one mistake is a question of how the run is shown.
  */
 import type { Diagnostic } from '../diag.ts';
-import { eventsOfKind, stepEvents } from '../trace/reader.ts';
+import { activeCall, eventsOfKind, stepEvents } from '../trace/reader.ts';
 import type { Finding, FindingKind, MessageRef, SourceSide, Trace } from '../trace/types.ts';
-import { activeCall } from './call.ts';
 import type { StepEventInfo } from './events.ts';
 
 /**

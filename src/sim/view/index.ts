@@ -5,7 +5,7 @@
  */
 export * from './types.ts';
 export { areaOfRegion, objectKey, regionAt } from './areas.ts';
-export { activeCall } from './call.ts';
+export { activeCall } from '../trace/reader.ts';
 export { alignStep, differingObjects, matchKey } from './compare.ts';
 export {
   diagnosticGroups,

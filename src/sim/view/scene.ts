@@ -3,10 +3,10 @@
  * show it, composed from the builders (registers, objects and their visibility, pointers, frames, the
  * foreign call, the collector, findings). Derived from the trace alone, through its read API.
  */
-import { stateAt, stepAt, stepCount } from '../trace/reader.ts';
+import { activeCall, stateAt, stepAt, stepCount } from '../trace/reader.ts';
 import type { Trace } from '../trace/types.ts';
 import { regionAreas } from './areas.ts';
-import { activeCall, sceneCall } from './call.ts';
+import { sceneCall } from './call.ts';
 import { scanStep } from './events.ts';
 import { findingsBy } from './findings.ts';
 import { sceneFrames } from './frames.ts';
