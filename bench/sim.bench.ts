@@ -15,7 +15,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildScene } from '../src/app/diagram/model.ts';
+import { buildScene } from '../src/sim/view/index.ts';
 import { analyse } from '../src/explorer/model.ts';
 import { bigProgram, repeatTo1MB } from '../src/sim/codon/big-programs.ts';
 import { parseCodon } from '../src/sim/codon/index.ts';

@@ -3,6 +3,8 @@
 // and find the edit kept, open a shared link in a fresh context on the same step, use it by keyboard.
 import { expect, test } from '@playwright/test';
 import { formatMessage } from '../src/sim/messages/format.ts';
+import { findingGroups } from '../src/sim/view/findings.ts';
+import { hexAddr } from '../src/sim/view/format.ts';
 import { stdoutAt } from '../src/app/player/trace-index.ts';
 import { stepNarration } from '../src/app/player/narration.ts';
 import { linkCodeParam } from './link-code.ts';
@@ -51,9 +53,13 @@ test('steps through the whole bug run and back, with narration, lines and output
   await expect(forward).toBeDisabled();
   await expect(player.output).toContainText(trace.output.join('').trim());
   await expect(player.output).toContainText('The program ended normally.');
-  // The findings of the run: the ABI mismatch and the stray write.
-  for (const finding of trace.findings) {
-    await expect(player.findings).toContainText(formatMessage(finding.message, 'en'));
+  // The findings of the run, one per mistake: the ABI mismatch, and the stray write with its four stores.
+  const groups = findingGroups(trace);
+  expect(groups.map((g) => g.kind)).toEqual(['abi-mismatch', 'stray-write']);
+  await expect(player.findings.locator('li.finding')).toHaveCount(groups.length);
+  for (const group of groups) {
+    await expect(player.findings).toContainText(formatMessage(group.message, 'en'));
+    for (const store of group.stores) await expect(player.findings).toContainText(hexAddr(store.addr));
   }
 
   for (let step = trace.steps.count - 2; step >= 0; step--) {

@@ -4,7 +4,7 @@
 // sentence for that step, in the page's language.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { narrationAt } from '../src/app/diagram/narration.ts';
+import { narrationAt } from '../src/sim/view/index.ts';
 import { findMoment } from '../src/app/player/moments.ts';
 import { keySteps } from '../src/app/print/key-steps.ts';
 import { programFiles, skipDiagramTour, traceOf, watch, type ProgramRef } from './player-page.ts';

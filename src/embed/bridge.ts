@@ -13,6 +13,7 @@ import {
   type EventBody,
   type EmbedTarget,
 } from './protocol';
+import { stepCount } from '../sim/trace/reader.ts';
 
 export interface BridgeOptions {
   /** The embed's `id` parameter, echoed in every event. */
@@ -99,7 +100,7 @@ export function connectBridge(store: PlayerStore, options: BridgeOptions): () =>
         target: s.verdict.target as EmbedTarget,
         compiled: trace !== null,
         diagnostics: s.verdict.diagnostics.length,
-        steps: trace ? trace.steps.count : 0,
+        steps: trace ? stepCount(trace) : 0,
       });
       post({
         type: 'findings',

@@ -162,6 +162,8 @@ export const en = {
   'findings.none': 'No findings in this run.',
   'findings.count': '{n} times',
   'findings.jump': 'Go to step {step}, {file} line {line}',
+  'findings.stores': '{n} stores, {bytes} bytes from {from} to {to}:',
+  'findings.store': '{addr}: {bytes} bytes ({file} line {line})',
   'findings.line': '{file} line {line}',
   'findings.kind.error': 'Error',
   'findings.kind.warning': 'Warning',

@@ -160,6 +160,8 @@ export const zh: Record<UiKey, string> = {
   'findings.none': '这次运行没有发现问题。',
   'findings.count': '{n} 次',
   'findings.jump': '跳到第 {step} 步，{file} 第 {line} 行',
+  'findings.stores': '{n} 次写入，共 {bytes} 字节，从 {from} 到 {to}：',
+  'findings.store': '{addr}：{bytes} 字节（{file} 第 {line} 行）',
   'findings.line': '{file} 第 {line} 行',
   'findings.kind.error': '错误',
   'findings.kind.warning': '警告',

@@ -1,5 +1,5 @@
 import { clip, hexAddr } from './format.ts';
-import type { CallRegisterRow, SceneCall, SceneRegister } from './model.ts';
+import type { CallRegisterRow, SceneCall, SceneRegister } from '../../sim/view/index.ts';
 import { strings, type Locale } from './strings.ts';
 
 interface CallViewProps {

@@ -6,8 +6,8 @@ import { exportStep } from './export.ts';
 import { hexAddr } from './format.ts';
 import { Legend } from './Legend.tsx';
 import { layoutScene } from './layout.ts';
-import type { Scene } from './model.ts';
-import { narrationAt } from './narration.ts';
+import type { Scene } from '../../sim/view/index.ts';
+import { narrate } from '../../sim/view/index.ts';
 import { Ribbon } from './Ribbon.tsx';
 import { StepView } from './StepView.tsx';
 import { strings, type Locale } from './strings.ts';
@@ -80,8 +80,8 @@ export function MachineDiagram({
   const [showHex, setShowHex] = useState(false);
   const [textView, setTextView] = useState(false);
   const [tour, setTour] = useState<number | null>(() => (tourSeen() ? null : 0));
-  const { scene, layout } = useSceneLayout(trace, step, eventEnd, mode);
-  const sentence = narrationAt(trace, scene.step, locale);
+  const { view, scene, layout } = useSceneLayout(trace, step, eventEnd, mode);
+  const sentence = narrate(view, locale);
   const closeTour = () => {
     setTour(null);
     markTourSeen();

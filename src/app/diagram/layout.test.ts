@@ -12,7 +12,7 @@ import {
   type Point,
   type Rect,
 } from './layout.ts';
-import { buildScene, type Scene } from './model.ts';
+import { buildScene, type Scene } from '../../sim/view/index.ts';
 import { findingStep, lessonPrograms, runLesson } from './test-traces.ts';
 
 const names = (t: Trace) => new Map(t.regions.map((r) => [r.id, r.name]));
