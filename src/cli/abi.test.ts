@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { AbiFunction, AbiReport } from './abi';
 import { nodeIo, type CommandIo } from './io';
+import { simulateHere } from './perform';
 import { main } from './sim';
 
 const run = promisify(execFile);
@@ -17,7 +18,12 @@ const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/${na
 async function sim(...argv: string[]): Promise<{ code: number; report: AbiReport | null; stderr: string }> {
   let out = '';
   let err = '';
-  const io: CommandIo = { ...nodeIo, stdout: (t) => (out += t), stderr: (t) => (err += t) };
+  const io: CommandIo = {
+    ...nodeIo,
+    simulate: simulateHere,
+    stdout: (t) => (out += t),
+    stderr: (t) => (err += t),
+  };
   const code = await main(argv, io);
   return { code, report: out ? (JSON.parse(out) as AbiReport) : null, stderr: err };
 }
