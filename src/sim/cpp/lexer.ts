@@ -38,6 +38,11 @@ const PREDEFINED: Record<string, string> = {
 };
 
 const MAX_EXPANSION_DEPTH = 32;
+/**
+ * Tokens that macro expansion may produce in one file. Depth alone does not bound it: a macro that
+ * doubles on each of 40 levels is shallow and expands to 2^40 tokens.
+ */
+export const MAX_EXPANDED_TOKENS = 1_000_000;
 
 interface CondFrame {
   /** Tokens in this group are kept. */
@@ -99,6 +104,8 @@ export function incrementalLexer(source: string, diags: DiagSink): Lexer {
 }
 
 export class Lexer {
+  /** Tokens produced by macro expansion so far (see MAX_EXPANDED_TOKENS). */
+  private expandedTokens = 0;
   private i = 0;
   private line = 1;
   private lineStart = 0;
@@ -277,9 +284,24 @@ export class Lexer {
 
   /** Appends a token, expanding object-like macros (a macro is not re-expanded inside itself). */
   private emit(tok: Token, depth: number, hide: Set<string> | undefined): void {
+    // Once the budget is spent, every token of the expansion under way is dropped at once.
+    if (depth > 0 && ++this.expandedTokens > MAX_EXPANDED_TOKENS) {
+      if (this.expandedTokens === MAX_EXPANDED_TOKENS + 1) {
+        this.diags.error(
+          tok.span,
+          `macro expansion produces more than ${MAX_EXPANDED_TOKENS.toLocaleString('en')} tokens in this file; the simulator stops expanding here`,
+        );
+      }
+      return;
+    }
     if (tok.kind === 'ident' && !this.fragment && this.macros.has(tok.text) && !hide?.has(tok.text)) {
       if (depth >= MAX_EXPANSION_DEPTH) {
-        this.diags.error(tok.span, `macro '${tok.text}' expands too deeply`);
+        // Spend the budget, so that a deep expansion reports once and stops, not once per branch.
+        this.expandedTokens = MAX_EXPANDED_TOKENS + 1;
+        this.diags.error(
+          tok.span,
+          `macro '${tok.text}' expands more than ${MAX_EXPANSION_DEPTH} levels deep`,
+        );
         return;
       }
       const inner = new Set(hide);

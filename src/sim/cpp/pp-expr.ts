@@ -6,6 +6,8 @@
 import type { Token } from './token';
 
 const MAX_DEPTH = 64;
+/** Tokens an `#if` condition may expand to (a macro doubling on each level is shallow but huge). */
+const MAX_CONDITION_TOKENS = 100_000;
 
 /** Returns the truth of the condition; reports a problem through `error` and yields false. */
 export function evalPpCondition(
@@ -14,9 +16,14 @@ export function evalPpCondition(
   macroBody: (name: string) => Token[] | undefined,
   error: (message: string) => void,
 ): boolean {
-  const toks = expand(tokens, defined, macroBody, new Set(), 0);
+  const budget = { left: MAX_CONDITION_TOKENS };
+  const toks = expand(tokens, defined, macroBody, new Set(), 0, budget);
   let i = 0;
   let failed = false;
+  if (budget.left < 0) {
+    error(`the condition's macros expand to more than ${MAX_CONDITION_TOKENS.toLocaleString('en')} tokens`);
+    return false;
+  }
   const fail = (message: string): bigint => {
     if (!failed) error(message);
     failed = true;
@@ -140,6 +147,7 @@ function expand(
   macroBody: (name: string) => Token[] | undefined,
   hide: Set<string>,
   depth: number,
+  budget: { left: number },
 ): Token[] {
   const out: Token[] = [];
   const one = (t: Token, v: boolean): Token => ({
@@ -151,6 +159,7 @@ function expand(
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!t) continue;
+    if (--budget.left < 0) return out;
     if (t.text === 'defined') {
       let j = i + 1;
       const paren = tokens[j]?.text === '(';
@@ -169,7 +178,8 @@ function expand(
     if (body) {
       const inner = new Set(hide);
       inner.add(t.text);
-      out.push(...expand(body, defined, macroBody, inner, depth + 1));
+      // A loop, not push(...spread): an expansion near the budget would overflow the argument list.
+      for (const x of expand(body, defined, macroBody, inner, depth + 1, budget)) out.push(x);
       continue;
     }
     out.push(t);

@@ -57,7 +57,10 @@ export class CHeap {
     if (reuse !== undefined && reuse.length > 0) {
       chunk = (reuse.pop() as number) - CHUNK_HEADER;
     } else {
-      if (this.top + size + CHUNK_HEADER > this.end) return 0;
+      if (this.top + size + CHUNK_HEADER > this.end) {
+        this.m.allocFailure = { bytes: request, heap: 'c-heap' };
+        return 0;
+      }
       chunk = this.top;
       this.top += size;
       // The top chunk's header follows, as in glibc.
@@ -166,6 +169,11 @@ export class GcHeap {
     this.end = r.end;
   }
 
+  /** True when a fresh block of `size` bytes still fits in the heap. */
+  fits(size: number): boolean {
+    return this.top + Math.max(16, Math.ceil(size / 16) * 16) <= this.end;
+  }
+
   /** Allocates a GC object (Boehm's size classes: multiples of 16); 0 when exhausted. */
   alloc(
     size: number,
@@ -180,7 +188,10 @@ export class GcHeap {
     let addr: number;
     if (reuse !== undefined && reuse.length > 0) addr = reuse.pop() as number;
     else {
-      if (this.top + rounded > this.end) return 0;
+      if (this.top + rounded > this.end) {
+        this.m.allocFailure = { bytes: size, heap: 'gc-heap' };
+        return 0;
+      }
       addr = this.top;
       this.top += rounded;
     }

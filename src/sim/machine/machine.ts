@@ -87,6 +87,9 @@ const SIGNALS: Record<CrashInfo['signal'], number> = {
   SIGFPE: 8,
 };
 
+/** How far past a null pointer a fault still counts as a use of it (an index into a failed buffer). */
+const NULL_PAGE_REACH = 1 << 24;
+
 export class Machine {
   readonly target: Target;
   readonly mem = new Memory();
@@ -122,6 +125,13 @@ export class Machine {
   currentFrame = -1;
   currentSide: SourceSide = 'runtime';
   currentLoc: SourceLoc | null = null;
+  /** Rounds of work without a step of their own (see `work`). */
+  private silentWork = 0;
+  /**
+   * The last allocation that returned NULL because a simulated heap was full: a later fault near
+   * address 0 is explained by it (the program used the null pointer without checking).
+   */
+  allocFailure: { bytes: number; heap: 'c-heap' | 'gc-heap' } | null = null;
 
   constructor(readonly options: MachineOptions) {
     this.target = options.target;
@@ -186,7 +196,11 @@ export class Machine {
     message: string,
     params: readonly (string | number)[] = [],
   ): number {
-    if (this.rec.stepCount >= this.options.maxSteps && kind !== StepKind.End && kind !== StepKind.Crash) {
+    if (
+      this.rec.stepCount + this.silentWork >= this.options.maxSteps &&
+      kind !== StepKind.End &&
+      kind !== StepKind.Crash
+    ) {
       throw new RunStop('step-limit');
     }
     this.currentSide = side;
@@ -202,6 +216,14 @@ export class Machine {
       params,
       this.currentFrame,
     );
+  }
+
+  /**
+   * Work inside one step that repeats without a step of its own (a comprehension's rounds): it
+   * spends the step budget too, so `[0 for i in range(10**9) if False]` stops like any endless loop.
+   */
+  work(): void {
+    if (++this.silentWork + this.rec.stepCount > this.options.maxSteps) throw new RunStop('step-limit');
   }
 
   /** Replaces the current step's narration. */
@@ -322,7 +344,16 @@ export class Machine {
 
   private fault(e: unknown): never {
     if (e instanceof MemoryFault) {
-      this.crash('SIGSEGV', e.address, 'crash.segv', [hex(e.address), e.write ? 'write' : 'read']);
+      const access = e.write ? 'write' : 'read';
+      const failed = this.allocFailure;
+      if (failed !== null && e.address >= 0 && e.address < NULL_PAGE_REACH) {
+        this.crash('SIGSEGV', e.address, `crash.segv-null-${failed.heap}`, [
+          hex(e.address),
+          access,
+          failed.bytes,
+        ]);
+      }
+      this.crash('SIGSEGV', e.address, 'crash.segv', [hex(e.address), access]);
     }
     throw e;
   }

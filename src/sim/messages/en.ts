@@ -9,6 +9,12 @@ export const en: Record<string, string> = {
   // crashes
   'crash.segv': 'Segmentation fault: a {1} at {0}, an address no mapping covers.',
   'crash.stack-overflow': 'Stack overflow: the stack pointer reached {0}, the guard page below the stack.',
+  'crash.segv-null-gc-heap':
+    'Segmentation fault: a {1} at {0}. A GC allocation of {2} bytes returned NULL: the simulated GC heap is full (4 MiB, this simulator’s memory budget). Codon’s runtime hands GC_MALLOC’s result on unchecked, so the program used the null pointer.',
+  'crash.segv-null-c-heap':
+    'Segmentation fault: a {1} at {0}. malloc({2}) returned NULL: the simulated C heap is full (4 MiB, this simulator’s memory budget), and the program used the null pointer without checking.',
+  'crash.bad-alloc':
+    'terminate called after throwing an instance of ‘std::bad_alloc’: new could not get {0} bytes (the simulated C heap holds 4 MiB, this simulator’s memory budget). Nothing catches the exception, so std::terminate aborts the program.',
   'crash.free-invalid-pointer':
     'free(): invalid pointer: {0} is not the start of a block malloc handed out. glibc aborts.',
   'crash.double-free': 'free(): double free detected: the block at {0} was already freed. glibc aborts.',
@@ -62,6 +68,7 @@ export const en: Record<string, string> = {
     '{0} is the named return value: g++ builds it directly in the result slot whose address came in {2}, that is at {1}.',
   'cpp.static-local': '{0} (a static local: it lives in the library’s static data, initialised once).',
   'cpp.if': 'if ({0}): {1}.',
+  'cpp.loop-again': 'for (;;) has no condition: the loop goes round again.',
   'cpp.loop-test': 'Loop test {0}: {1}.',
   'cpp.return': '{0}',
   'cpp.return-memory': 'The result is already in the memory at {0} (the address that came in {1}).',

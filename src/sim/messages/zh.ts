@@ -6,6 +6,12 @@ export const zh: Record<string, string> = {
   'step.gc-sweep': '标记完成：{0} 个对象可达；其余未标记的对象全部被回收。',
   'crash.segv': '段错误：在 {0} 处{1}，这个地址没有任何映射。',
   'crash.stack-overflow': '栈溢出：栈指针到达 {0}，也就是栈下方的保护页。',
+  'crash.segv-null-gc-heap':
+    '段错误：在 {0} 处{1}。一次 {2} 字节的 GC 分配返回了 NULL：模拟的 GC 堆已满（4 MiB，这是本模拟器的内存预算）。Codon 的运行时不检查 GC_MALLOC 的结果就直接交出，于是程序用了这个空指针。',
+  'crash.segv-null-c-heap':
+    '段错误：在 {0} 处{1}。malloc({2}) 返回了 NULL：模拟的 C 堆已满（4 MiB，这是本模拟器的内存预算），而程序没有检查就用了这个空指针。',
+  'crash.bad-alloc':
+    'terminate called after throwing an instance of ‘std::bad_alloc’：new 拿不到 {0} 字节（模拟的 C 堆只有 4 MiB，这是本模拟器的内存预算）。没有代码捕获这个异常，于是 std::terminate 中止了程序。',
   'crash.free-invalid-pointer':
     'free(): invalid pointer：{0} 不是 malloc 分配出去的块的起始地址，glibc 中止程序。',
   'crash.double-free': 'free(): double free detected：{0} 处的块已经被释放过，glibc 中止程序。',
@@ -53,6 +59,7 @@ export const zh: Record<string, string> = {
     '{0} 是具名返回值：g++ 直接把它构造在返回值槽里，这个槽的地址由 {2} 传进来，也就是 {1}。',
   'cpp.static-local': '{0}（静态局部变量：位于库的静态数据区，只初始化一次）。',
   'cpp.if': 'if ({0})：{1}。',
+  'cpp.loop-again': 'for (;;) 没有条件：循环再转一圈。',
   'cpp.loop-test': '循环条件 {0}：{1}。',
   'cpp.return': '{0}',
   'cpp.return-memory': '返回值已经在 {0} 处的内存里了（也就是 {1} 传进来的地址）。',

@@ -103,11 +103,20 @@ export class CodonInterpreter {
   run(): void {
     const m = this.p.m;
     // Module-level variables live in the program's .data, zero-initialised at load.
+    const data = m.regionOfKind('static', 'Codon');
     for (const g of this.mod.globals ?? []) {
       const l = layoutOfCodon(g.type);
       const size = Math.max(l.size, 1);
       this.globalsTop = Math.ceil(this.globalsTop / Math.max(l.align, 1)) * Math.max(l.align, 1);
       const addr = this.globalsTop;
+      if (addr + size > data.end) {
+        // A real .data grows with the program; the simulated one has a fixed size.
+        m.runtimeError(
+          'SimulatorLimit',
+          `module-level variables past ${(data.end - data.start) / 1024} KiB are not modelled by this simulator (the program's .data region is that size); keep fewer globals, or put the values in a list`,
+          this.loc(g.span),
+        );
+      }
       this.globalsTop += size;
       const objectId = m.newObject({
         name: g.name,
@@ -540,9 +549,18 @@ export class CodonInterpreter {
       const lp = prune(lt as CodonType);
       const elem = lp.kind === 'list' ? lp.elem : ({ kind: 'int' } as CodonType);
       const items = this.listValues(l, elem, loc);
+      const times = Math.max(0, Math.trunc(Number(r)));
+      const capacity = listRepeatCapacity(items.length, times);
+      // Codon allocates the whole buffer first (list.codon's __mul__); when that cannot be had, the
+      // buffer pointer is NULL and the first copy faults: no host array of 10^9 values is built.
+      if (!this.p.gc.fits(capacity * layoutOfCodon(elem).size))
+        return this.newList(elem, items.slice(0, 1), null, loc, capacity);
       const out: CodonValue[] = [];
-      for (let i = 0; i < Number(r); i++) out.push(...items);
-      return this.newList(elem, out, null, loc, listRepeatCapacity(items.length, Number(r)));
+      for (let i = 0; i < times; i++) {
+        m.work();
+        for (const x of items) out.push(x);
+      }
+      return this.newList(elem, out, null, loc, capacity);
     }
     if (ltk === 'ptr' && l instanceof Ref) {
       const lp = prune(lt as CodonType);
@@ -853,20 +871,25 @@ export class CodonInterpreter {
     const saved = frame?.vars.get(e.target.id);
     frame?.vars.set(e.target.id, slot);
     const iter = e.iter;
-    const values: CodonValue[] = [];
+    // A range is walked, never listed: `range(2*10**8)` must not become a host array.
+    let range: { start: number; step: number; count: number } | null = null;
+    let values: CodonValue[] = [];
     if (iter.kind === 'call' && iter.resolved?.kind === 'range') {
       const args = iter.args.map((a) => Number(this.eval(a)));
       const [start, stop, step] =
         args.length === 1 ? [0, args[0] ?? 0, 1] : [args[0] ?? 0, args[1] ?? 0, args[2] ?? 1];
-      for (let i = start; step > 0 ? i < stop : i > stop; i += step) values.push(i);
+      const count = step === 0 ? 0 : Math.max(0, Math.ceil((stop - start) / step));
+      range = { start, step, count };
     } else {
       const src = this.eval(iter);
-      if (src instanceof Ref)
-        values.push(...this.listValues(src, this.listElem(iter.type), this.loc(iter.span)));
+      if (src instanceof Ref) values = this.listValues(src, this.listElem(iter.type), this.loc(iter.span));
     }
+    const count = range === null ? values.length : range.count;
     // Both a range and a list have __len__, so Codon sizes the new list up front (collections.cpp).
-    const list = this.newList(elem, [], e.span, undefined, comprehensionCapacity(values.length));
-    for (const v of values) {
+    const list = this.newList(elem, [], e.span, undefined, comprehensionCapacity(count));
+    for (let k = 0; k < count; k++) {
+      m.work();
+      const v = range === null ? (values[k] ?? null) : range.start + k * range.step;
       this.store(addr, varType, v, this.slotAccess(slot, e.target.span));
       if (e.conditions.every((c) => this.truthy(this.eval(c))))
         this.listAppend(list, elem, this.eval(e.elt), e.span);

@@ -763,6 +763,16 @@ export class CppInterpreter {
         try {
           if (s.init !== null) this.exec(s.init);
           for (;;) {
+            if (s.cond === null && s.step === null) {
+              // `for (;;)` has no test and no increment to stand on: each round is a step of its
+              // own, so an empty endless loop spends the step budget like any other.
+              this.p.m.step(
+                StepKind.Statement,
+                SIDE,
+                this.loc({ start: s.span.start, end: s.body.span.start }),
+                'cpp.loop-again',
+              );
+            }
             if (s.cond !== null) {
               this.p.m.step(StepKind.Statement, SIDE, this.loc(s.cond.span), 'cpp.loop-test', [
                 this.text(s.cond.span),

@@ -9,7 +9,7 @@ import { layoutOf } from '../abi/layout.ts';
 import { typeToString } from '../abi/typeToString.ts';
 import type { Expr, Init, StdMethodName, StringLiteralExpr } from '../cpp/ast.ts';
 import type { Span } from '../diag.ts';
-import { INTENT_UNKNOWN } from '../machine/machine.ts';
+import { INTENT_UNKNOWN, type Machine } from '../machine/machine.ts';
 import { hex } from '../machine/memory.ts';
 import type { CppInterpreter } from './cpp-interp.ts';
 import { Unsupported } from './cpp-errors.ts';
@@ -604,7 +604,7 @@ export class CppLibrary {
         'cpp',
         loc,
       );
-      if (block === 0) m.runtimeError('std::bad_alloc', 'std::bad_alloc', loc);
+      if (block === 0) badAlloc(m, CB_OBJECT + es);
       const bref = new Ref(block, m.objectAt(block, false));
       m.storeInt(block, 8, m.regionOfKind('text', 'libfoo').start + VPTR_INPLACE, {
         intended: bref.prov,
@@ -627,6 +627,7 @@ export class CppLibrary {
         'cpp',
         loc,
       );
+      if (p === 0) badAlloc(m, es);
       const obj = new Ref(p, m.objectAt(p, false));
       if (e.elementInit !== undefined) this.cpp.initAt(e.elementInit, obj, elemType);
       else m.storeBytes(p, new Uint8Array(es), { intended: obj.prov, loc });
@@ -651,7 +652,7 @@ export class CppLibrary {
       'cpp',
       loc,
     );
-    if (p === 0) m.runtimeError('std::bad_alloc', 'std::bad_alloc', loc);
+    if (p === 0) badAlloc(m, size);
     const ref = new Ref(p, m.objectAt(p, false));
     m.setRegInt(m.target === 'x86_64' ? 'rax' : 'x0', p);
     if (e.init !== null) {
@@ -707,4 +708,13 @@ export class CppLibrary {
 /** `exit(n)` from the library: the run ends normally with that status. */
 export class ExitRequest {
   constructor(readonly status: number) {}
+}
+
+/**
+ * `new` on a full heap throws std::bad_alloc; nothing in the subset catches it, so std::terminate
+ * aborts the process (libstdc++ prints "terminate called after throwing an instance of
+ * 'std::bad_alloc'" and calls abort: SIGABRT).
+ */
+function badAlloc(m: Machine, bytes: number): never {
+  m.crash('SIGABRT', 0, 'crash.bad-alloc', [bytes]);
 }

@@ -87,10 +87,11 @@ function execute(
     }
   } catch (thrown) {
     let e = thrown;
-    if (e instanceof RangeError && m.crashInfo === null) {
-      // The host ran out of stack before the simulated one did: report it as the overflow it is.
+    if (e instanceof RangeError && m.crashInfo === null && m.errorInfo === null) {
+      // A limit of the host (its call stack, an array or string too long for it), not of the
+      // simulated machine: say so where it happened, and never call it a crash the program had.
       try {
-        m.crash('SIGSEGV', m.sp(), 'crash.stack-overflow', [hex(m.sp())]);
+        hostLimit(m, e);
       } catch (stop) {
         e = stop;
       }
@@ -100,6 +101,25 @@ function execute(
     if (outcome === 'step-limit') m.narrate('step.limit', [m.options.maxSteps]);
   }
   return m.finish(outcome, leftover);
+}
+
+/** Stops the run with a located `runtime-error` for a limit the simulator itself hit. */
+function hostLimit(m: Machine, e: RangeError): never {
+  const hostStack = /call stack/i.test(e.message);
+  const stack = m.stackRegion;
+  if (hostStack && m.sp() < stack.start + (stack.end - stack.start) / 2) {
+    // Deep recursion: the simulated stack (20 KiB, a documented simplification) is more than half
+    // spent, so going on would overflow it too; the host's stack merely ran out a little sooner.
+    m.crash('SIGSEGV', m.sp(), 'crash.stack-overflow', [hex(m.sp())]);
+  }
+  const what = hostStack
+    ? 'the simulator ran out of its own call stack here (nesting too deep for it to follow)'
+    : `the simulator hit a limit of its own here (${e.message})`;
+  m.runtimeError(
+    'SimulatorLimit',
+    `${what}; this is a limit of the simulator, not something the real program would do`,
+    m.currentLoc,
+  );
 }
 
 function libraryName(mod: Module): string {

@@ -238,9 +238,10 @@ export function runtimeGcAlloc(
   const [arg, ret] = m.target === 'x86_64' ? ['rdi', 'rax'] : ['x0', 'x0'];
   m.setRegInt(arg, size);
   p.regProv.delete(arg);
+  // A full heap gives NULL, which Codon's runtime passes on unchecked (`seq_alloc` in
+  // codon/runtime/lib.cpp returns GC_MALLOC's result; Codon sets an ignoring warn proc, and Boehm's
+  // default out-of-memory function returns NULL): the program faults where it first uses it.
   const addr = p.gc.alloc(size, atomic, name, typeName, loc, cells);
-  if (addr === 0)
-    m.runtimeError('MemoryError', `out of memory: the GC heap cannot hold ${size} more bytes`, loc);
   m.setRegInt(ret, addr);
   p.regProv.set(ret, m.objectAt(addr, false));
   return addr;
