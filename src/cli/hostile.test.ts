@@ -229,55 +229,57 @@ describe('sim answers every hostile program with one JSON object', CASES, () => 
   ] as const)
     it(`Codon ${name}`, async () => expectStepLimit(expectOneJsonObject(await codon('spin.codon', body))));
 
-  it('a macro that doubles on each of 40 levels', async () => {
+  const doubling = (): string => {
     const lines = [
       '#define A0 1',
       ...Array.from({ length: 40 }, (_, i) => `#define A${i + 1} A${i} + A${i}`),
     ];
-    const s = expectOneJsonObject(
-      await cpp('macro.cpp', `${lines.join('\n')}\nextern "C" long one() { return A40; }\n`),
-    );
-    // The simulator's own budget stops it, not the host's wall clock.
-    expect(s.outcome).not.toBe('ok');
-    expect(s.error?.type ?? '').not.toBe('SimulatorLimit');
+    return `${lines.join('\n')}\nextern "C" long one() { return A40; }\n`;
+  };
+  /** The simulator's macro budget stopped it, as a compile error at the macro's use. */
+  const expectMacroBudget = (diagnostics: { message: string }[]) =>
+    expect(diagnostics.map((d) => d.message).join('\n')).toMatch(/macro 'A\d+' expands more than/);
+  it('a macro that doubles on each of 40 levels', async () => {
+    const s = expectOneJsonObject(await cpp('macro.cpp', doubling()));
+    expect(s.outcome).toBe('compile-error');
+    expectMacroBudget(s.diagnostics);
   });
   it('the same macro through sim abi', async () => {
-    const lines = [
-      '#define A0 1',
-      ...Array.from({ length: 40 }, (_, i) => `#define A${i + 1} A${i} + A${i}`),
-    ];
-    const r = await sim(
-      'abi',
-      file('macro-abi.cpp', `${lines.join('\n')}\nextern "C" long one() { return A40; }\n`),
-    );
-    expectEndedByItself(r);
-    if (r.code === 0) expectOneJsonObject(r);
-    else expectRefused(r, /no report/);
+    const report = expectOneJsonObject(await sim('abi', file('macro-abi.cpp', doubling()))) as unknown as {
+      diagnostics: { message: string }[];
+    };
+    expectMacroBudget(report.diagnostics);
   });
+  // A full simulated GC heap does what Codon does (docs/SIMULATOR.md, "Budgets"): GC_MALLOC returns
+  // NULL and the first store faults at the null pointer. Never the stack overflow it used to be.
   it('[i for i in range(2*10**8)] (V8 used to abort Node)', async () => {
     const s = expectOneJsonObject(
       await codon('comp.codon', 'x = [i for i in range(2*10**8)]\nprint(len(x))\n'),
     );
-    expect(s.outcome).toBe('runtime-error');
-    expect(s.error?.message).toMatch(/memory|limit/i);
+    expect(s.crash).toMatchObject({ signal: 'SIGSEGV', address: '0x0', file: 'comp.codon', line: 1 });
   });
   it('a list of 10^9 zeros is out of memory, not a stack overflow', async () => {
     const s = expectOneJsonObject(await codon('zeros.codon', 'x = [0] * 10**9\nprint(len(x))\n'));
-    expect(s.outcome).toBe('runtime-error');
-    expect(s.error?.message).toMatch(/memory/i);
+    expect(s.crash).toMatchObject({ signal: 'SIGSEGV', address: '0x0', file: 'zeros.codon', line: 1 });
   });
-  it('10,000 Codon globals run (no false SIGSEGV)', async () => {
+  it('10,000 Codon globals are a located refusal, not a false SIGSEGV', async () => {
     const text = Array.from({ length: 10_000 }, (_, i) => `g${i} = ${i}\n`).join('') + 'print(g9999)\n';
     const s = expectOneJsonObject(await codon('globals.codon', text));
     expect(s.crash).toBeNull();
-    expect(s.stdout).toBe('9999\n');
+    expect(s.outcome).toBe('runtime-error');
+    expect(s.error).toMatchObject({ type: 'SimulatorLimit', file: 'globals.codon' });
+    expect(s.error?.line).toBeGreaterThan(1);
   });
-  it('10,000 C++ globals', async () => {
+  // Still a false SIGSEGV at 0x7ffff7fb8000 in "runtime" on main at a356864: the library's data does
+  // not fit where the simulator maps it, and no real loader fails there (src/sim, not this issue's CLI).
+  it.fails('10,000 C++ globals run or are a located refusal, not a false SIGSEGV', async () => {
     const globals = Array.from({ length: 10_000 }, (_, i) => `long g${i} = ${i};`).join('\n');
     const s = expectOneJsonObject(
       await cpp('globals.cpp', `extern "C" {\n${globals}\nlong one() { return g9999; }\n}\n`),
     );
-    expect(['ok', 'crash', 'runtime-error', 'compile-error']).toContain(s.outcome);
+    expect(s.crash).toBeNull();
+    if (s.outcome === 'ok') expect(s.stdout).toBe('9999\n');
+    else expect(s.error).toMatchObject({ type: 'SimulatorLimit', file: 'globals.cpp' });
   });
   it('deep recursion in Codon is the stack overflow it is', async () => {
     const s = expectOneJsonObject(
