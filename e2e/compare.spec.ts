@@ -13,7 +13,7 @@ test('lesson 4 compares x86-64 and AArch64 side by side, stepping both together'
   const section = page.getByRole('region', { name: 'Side by side' });
   await section.getByRole('button', { name: 'Compare the two runs' }).click();
   const view = section.getByTestId('compare-view');
-  await expect(view).toBeVisible({ timeout: 20_000 });
+  await expect(view).toBeVisible({ timeout: 60_000 });
   const total = traceOf({ lesson: '04-abi', program: 'leftovers' }).steps.count;
   await expect(section.getByText(`Step 1 / ${total}`)).toBeVisible();
   await section.getByRole('button', { name: 'Step both forward' }).click();
