@@ -13,7 +13,7 @@ import type { HostOutcome, Job } from './job';
 const STDERR_KEPT = 4096;
 
 /** The first line of what V8 printed when it aborted the child, e.g. "Fatal JavaScript invalid size error 169220804". */
-function fatalReason(stderr: string): string | null {
+export function fatalReason(stderr: string): string | null {
   const line = stderr
     .split('\n')
     .map((l) => l.replace(/^#\s*/, '').trim())
@@ -21,10 +21,23 @@ function fatalReason(stderr: string): string | null {
   return line ?? null;
 }
 
-export function simulateInChild(job: Job, timeoutMs: number): Promise<HostOutcome> {
+/** The program the child process runs, and Node's options for it. */
+export interface ChildProgram {
+  entry: URL;
+  execArgv: string[];
+}
+
+/** child.ts, the simulation's child (tests give stand-ins that fail as a host can). */
+export const SIMULATION_CHILD: ChildProgram = { entry: CHILD_ENTRY, execArgv: CHILD_EXEC_ARGV };
+
+export function simulateInChild(
+  job: Job,
+  timeoutMs: number,
+  program: ChildProgram = SIMULATION_CHILD,
+): Promise<HostOutcome> {
   return new Promise((resolve) => {
-    const child = fork(CHILD_ENTRY, [], {
-      execArgv: CHILD_EXEC_ARGV,
+    const child = fork(program.entry, [], {
+      execArgv: program.execArgv,
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       serialization: 'advanced',
     });
