@@ -28,10 +28,14 @@ const vite = 'node node_modules/vite/bin/vite.js';
  * site, traces and screenshots of failures, the HTML report when asked for with E2E_HTML_REPORT=1.
  */
 const RESULTS_DIR = 'tmp/test-results';
+const HTML_REPORT = !!process.env.E2E_HTML_REPORT;
 
 export default defineConfig({
   testDir: 'e2e',
   outputDir: RESULTS_DIR,
+  // A passing test's files (builds of the site, screenshots attached for the report) are removed, unless
+  // the HTML report, which shows them, was asked for.
+  preserveOutput: HTML_REPORT ? 'always' : 'failures-only',
   fullyParallel: true,
   // Budgets for a loaded two-core machine (issue 12: 30 s failed there): generous, since a budget only
   // decides how long a broken test waits, never whether a working one passes. Speed goals live in bench/.
@@ -41,7 +45,7 @@ export default defineConfig({
   retries: 0,
   // Two shared cores: more workers only make Monaco's start-up slower.
   workers: 2,
-  reporter: process.env.E2E_HTML_REPORT
+  reporter: HTML_REPORT
     ? [['list'], ['html', { open: 'never', outputFolder: 'tmp/playwright-report' }]]
     : [['list']],
   use: {

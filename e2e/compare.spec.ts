@@ -20,7 +20,7 @@ test('lesson 4 compares x86-64 and AArch64 side by side, stepping both together'
   await expect(section.getByText(`Step 2 / ${total}`)).toBeVisible();
   // Both panes show a machine: the call diagram's registers are there on each side.
   await expect(view.getByRole('region', { name: 'Registers' })).toHaveCount(2);
-  await page.screenshot({ path: 'test-results/compare-lesson-04.png', fullPage: false });
+  await page.screenshot({ path: 'tmp/screenshots/compare-lesson-04.png', fullPage: false });
   expect(seen.problems).toEqual([]);
   expect(seen.foreignRequests).toEqual([]);
 });

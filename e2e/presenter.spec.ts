@@ -48,7 +48,7 @@ for (const size of [
     await expect(position).toHaveText(`Step 3 of ${trace.steps.count}`);
     await page.keyboard.press('End');
     await expect(position).toHaveText(`Step ${trace.steps.count} of ${trace.steps.count}`);
-    await page.screenshot({ path: `test-results/presenter-${size.width}x${size.height}.png` });
+    await page.screenshot({ path: `tmp/screenshots/presenter-${size.width}x${size.height}.png` });
 
     // X: the next fix (a program whose recorded run is clean); B: back to a bug.
     const start = page.url();
@@ -83,7 +83,7 @@ for (const size of [
     await expect(page.getByRole('region', { name: 'Stack' })).toBeVisible();
     await page.keyboard.press('ArrowRight');
     await expect(position).toHaveText(/^Step 2 of/);
-    await page.screenshot({ path: `test-results/audience-${size.width}x${size.height}.png` });
+    await page.screenshot({ path: `tmp/screenshots/audience-${size.width}x${size.height}.png` });
     // Nothing scrolls the page itself: the view fits the projector.
     const overflow = await page.evaluate(() => document.documentElement.scrollHeight - innerHeight);
     expect(overflow).toBeLessThanOrEqual(0);
