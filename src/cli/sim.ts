@@ -1,8 +1,9 @@
 /**
  * `npm run --silent sim -- <command> ...` (or `npx sim`, the package's `bin`): the simulator's
  * command-line tool for lesson authors, tests and tooling. Each command prints one JSON object on
- * stdout; exit status 2 means bad arguments or a refused file (the message goes to stderr), 0
- * everything else, including programs with errors and runs stopped at a host limit (limits.ts).
+ * stdout; exit status 2 means bad arguments or a refused file (the message goes to stderr), 1 an
+ * internal error of the simulator, 0 everything else, including programs with errors and runs
+ * stopped at a host limit (limits.ts).
  * It runs from a bundle (scripts/build-cli.mjs, bin/sim.mjs) or, for development, through tsx.
  */
 import { pathToFileURL } from 'node:url';
