@@ -8,7 +8,7 @@
  * x86-64 (RetCC_X86_64_C, then RetCC_X86Common in X86CallingConv.td): float/double fields
  * take xmm0 then xmm1; integer and pointer fields take rax, rdx, rcx (i8 in al/dl/cl, i32 in
  * eax/edx/ecx). A third and fourth float/double come back on the x87 stack, in st0 then st1
- * (observed with llc 14 and in FACTS.md section 3: `{double x4}` is xmm0, xmm1, st0, st1).
+ * (observed with llc 14 and in docs/DOMAIN.md#return-conventions: `{double x4}` is xmm0, xmm1, st0, st1).
  * AArch64 (RetCC_AArch64_AAPCS): float/double fields take v0-v7 (s/d views) and integers
  * x0-x7. The fixtures in `fixtures/llvm-evidence.json` check both against llc.
  */

@@ -2,7 +2,7 @@
  * The LLVM signature Codon gives a C import: a plain LLVM function type built from the Codon types
  * (`getLLVMFuncType` / `getLLVMType` in codon/cir/llvm/llvisitor.cpp). There is no C-ABI lowering:
  * no sret, no byval, no classification; a `@tuple` return is a first-class aggregate that LLVM
- * returns by its own rule (FACTS.md sections 2 and 3). How that travels in registers is the
+ * returns by its own rule (docs/DOMAIN.md#the-cause and #return-conventions). How that travels in registers is the
  * machine's business; this module only says what Codon asks LLVM for.
  */
 import type { CImport } from './ast';

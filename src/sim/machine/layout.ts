@@ -53,3 +53,57 @@ export function addressPlan(target: Target): AddressPlan {
     stackTop: x86 ? 0x7fffffffe3c0 : 0xffffffffe3c0,
   };
 }
+
+/** A named object of the runtime's data, by its offset in the runtime data region. */
+export interface RuntimeObjectPlan {
+  name: string;
+  typeName: string;
+  offset: number;
+  size: number;
+}
+
+/**
+ * The runtime data region's named objects. The dynamic loader's state comes first; then libc's
+ * `.bss` around stdout's lock, in glibc 2.36's own order and sizes (`nm -S -n` of the libc6-dbg
+ * debug files, amd64 and arm64: `_IO_stdfile_2_lock`, `_IO_stdfile_1_lock`, `_IO_stdfile_0_lock`,
+ * 16 bytes each, `_IO_lock_t {int lock; int cnt; void *owner;}` per gdb's `ptype`, then
+ * `__pthread_force_elision` (an int) on x86-64 and `xidcmd` (a pointer) on AArch64). A 32-byte
+ * store at stdout's lock, which is where `%rdi` points after `fwrite`, covers stdout's lock and
+ * stdin's. The main thread's descriptor (what a lock's `owner` holds) is a separate mapping in a
+ * real process; here it sits in the same region.
+ */
+export function runtimeObjectPlan(
+  target: Target,
+): Record<
+  'rtldGlobal' | 'loaderLock' | 'stderrLock' | 'stdoutLock' | 'stdinLock' | 'afterStdinLock' | 'mainThread',
+  RuntimeObjectPlan
+> {
+  const lock = '_IO_lock_t (a recursive lock: lock, cnt, owner)';
+  return {
+    rtldGlobal: {
+      name: '_rtld_global',
+      typeName: 'struct rtld_global (dynamic loader state)',
+      offset: 0,
+      size: 0x900,
+    },
+    loaderLock: {
+      name: '_rtld_global._dl_load_lock',
+      typeName: 'pthread_mutex_t (the dynamic loader’s lock)',
+      offset: 0x908,
+      size: 40,
+    },
+    stderrLock: { name: '_IO_stdfile_2_lock', typeName: `${lock}, stderr’s`, offset: 0xff0, size: 16 },
+    stdoutLock: { name: '_IO_stdfile_1_lock', typeName: `${lock}, stdout’s`, offset: 0x1000, size: 16 },
+    stdinLock: { name: '_IO_stdfile_0_lock', typeName: `${lock}, stdin’s`, offset: 0x1010, size: 16 },
+    afterStdinLock:
+      target === 'x86_64'
+        ? { name: '__pthread_force_elision', typeName: 'int (libc)', offset: 0x1020, size: 4 }
+        : { name: 'xidcmd', typeName: 'struct xid_command * (libc)', offset: 0x1020, size: 8 },
+    mainThread: {
+      name: 'the main thread’s descriptor',
+      typeName: 'struct pthread (its first 256 bytes)',
+      offset: 0x1800,
+      size: 0x100,
+    },
+  };
+}

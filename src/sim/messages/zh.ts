@@ -20,10 +20,10 @@ export const zh: Record<string, string> = {
   'crash.free-corrupted-next':
     'double free or corruption：{0} 之后下一个块的块头变成了 {1}，有人越界写过了这个块的末尾，glibc 中止程序。',
   'finding.stray-write.result-slot':
-    '被调用方通过隐藏指针写入返回值，可那里并没有返回值槽位：{1} 个字节落在 {0}，压在了 {2} 上。',
+    '野写：被调用方通过隐藏指针写入返回值，可那里并没有返回值槽位，{1} 个字节落在 {0}，压在了 {2} 上。',
   'finding.stray-write.dead':
-    '通过指向 {3} 的指针写入，而 {3} 的生命周期已经结束：写入落在 {0}，压在了 {2} 上。',
-  'finding.stray-write.outside': '本该写进 {3} 的数据落到了它外面的 {0}，压在了 {2} 上。',
+    '野写：通过指向 {3} 的指针写入，而 {3} 的生命周期已经结束，写入落在 {0}，压在了 {2} 上。',
+  'finding.stray-write.outside': '野写：本该写进 {3} 的数据落到了它外面的 {0}，压在了 {2} 上。',
   'finding.use-after-free.write': '{0} 已被释放，之后又被写入。',
   'finding.use-after-free.read': '{0} 已被释放，之后又被读取。',
   'finding.dangling-read': '通过悬空指针读取：{0} 已经不存在了，读到的是它残留的旧字节。',
@@ -81,5 +81,9 @@ export const zh: Record<string, string> = {
   'boundary.call-leftover.gc-object':
     'Codon 跨越边界调用 {0}。Codon 以为：{1}。库里实际是：{2}。这次调用没有人设置 {3}：它里面还是 {4}，也就是活着的 Codon 对象 {5} 的地址。',
   'boundary.call-leftover.stale-stack':
-    'Codon 跨越边界调用 {0}。Codon 以为：{1}。库里实际是：{2}。这次调用没有人设置 {3}：它里面还是 {4}，一个比栈指针低约 9 KB 的地址，落在已经失效的栈帧里。',
+    'Codon 跨越边界调用 {0}。Codon 以为：{1}。库里实际是：{2}。这次调用没有人设置 {3}：它里面还是 {4}，一个比栈指针低 1,360 字节的地址，落在已经失效的栈帧里（glibc 的 printf 把它的工作缓冲区留在那里）。',
+  'finding.abi-coincidence':
+    '{0} 的两份声明并不一致（Codon：{1}；库：{2}），但在这个目标平台上这次调用碰巧能用：Codon 的第一个参数放在 {3} 里，正是被调函数等待结果地址的地方，被调函数又把这个地址放在 {4} 里返回，而 Codon 恰好从那里读取结果。两份声明都没有保证这一点；按照这两份声明，这次调用的行为是未定义的。在 AArch64 上隐藏指针走的是 x8，而不是第一个参数寄存器，所以那里什么都对不上：切换目标平台就能看到。',
+  'runtime.print-deadlock':
+    'print 在等 stdout 的锁（{0}）：锁字的值是 {1}，持有者 {2} 不是本线程，于是 glibc 在 futex_wait 里等待一个永远不会释放它的持有者。真实的程序会在这里卡死。',
 };

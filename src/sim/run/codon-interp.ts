@@ -614,8 +614,11 @@ export class CodonInterpreter {
         const endKw = e.keywords.find((k) => k.name === 'end');
         const sep = sepKw ? this.strOf(this.eval(sepKw.value), null) : ' ';
         const end = endKw ? this.strOf(this.eval(endKw.value), null) : '\n';
-        const text = values.map((x) => this.strOf(x.v, x.t)).join(sep) + end;
-        runtimePrint(this.p, text);
+        const strs = values.map((x) => this.strOf(x.v, x.t));
+        const text = strs.join(sep) + end;
+        // One fwrite per value, separator and end (builtin.codon); the last one that writes anything counts.
+        const last = [...strs.flatMap((x, i) => (i > 0 ? [sep, x] : [x])), end].filter((x) => x !== '').pop();
+        runtimePrint(this.p, text, { kind: 'stdio', last: last ?? '' });
         m.narrate('codon.print', [JSON.stringify(text)]);
         return null;
       }

@@ -545,7 +545,7 @@ export class CppLibrary {
           e.args.slice(1).map((a) => a.type),
           (p) => this.readCString(p, loc),
         );
-        runtimePrint(this.cpp.p, text);
+        runtimePrint(this.cpp.p, text, { kind: 'printf' });
         m.setRegInt(ret, text.length);
         return text.length;
       }

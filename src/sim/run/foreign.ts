@@ -6,12 +6,9 @@
  * and a finding says where they disagree.
  */
 import type { CType, Target } from '../abi/ctype.ts';
-import { classifyArgs, classifyReturn, llvmAggregateReturn, typeToString } from '../abi/index.ts';
-import type { LlvmField } from '../abi/llvm.ts';
 import type { CImport } from '../codon/ast.ts';
-import { llvmTypeOf, lowerCImport, type LlvmType } from '../codon/lower.ts';
 import type { CodonType } from '../codon/types.ts';
-import { prune, typeName } from '../codon/types.ts';
+import { prune } from '../codon/types.ts';
 import type { FunctionDecl } from '../cpp/ast.ts';
 import { hex } from '../machine/memory.ts';
 import type { CallShape } from '../trace/tables.ts';
@@ -19,81 +16,12 @@ import { StepKind, type SourceLoc, type ValueRoute } from '../trace/types.ts';
 import { Ref, StrVal, TupleVal, fieldOffsets, type CodonValue } from './codon-values.ts';
 import type { ForeignCalls } from './codon-interp.ts';
 import type { CppInterpreter } from './cpp-interp.ts';
-import {
-  HIDDEN_POINTER_REG,
-  compareViews,
-  cppMeaning,
-  describePlacement,
-  llvmCallerView,
-  llvmMeaning,
-  placementFromArg,
-  placementRegisters,
-  type LlvmScalar,
-  type Placement,
-  type SideView,
-} from './routes.ts';
+import { compareDeclarations } from './declarations.ts';
+import { HIDDEN_POINTER_REG, describePlacement, placementRegisters, type Placement } from './routes.ts';
 import { applyLeftover, type Process } from './runtime.ts';
 
 const SIDE = 'codon' as const;
 const NONE: CodonType = { kind: 'none' };
-
-function llvmScalarOf(t: LlvmType): LlvmType {
-  return t === 'i1' ? 'i8' : t;
-}
-
-/** What the bits of a Codon value mean, for comparing with the C++ side. */
-function codonMeaning(t: CodonType): string {
-  const p = prune(t);
-  switch (p.kind) {
-    case 'int':
-      return 'int:long';
-    case 'float':
-      return 'double';
-    case 'float32':
-      return 'float';
-    case 'bool':
-    case 'byte':
-      return 'i8';
-    case 'ptr': {
-      const e = prune(p.elem);
-      return `ptr:${e.kind === 'float' ? 'double' : e.kind === 'float32' ? 'float' : e.kind === 'int' ? 'long' : e.kind === 'byte' ? 'void' : e.kind}`;
-    }
-    case 'list':
-      return 'ptr:list-object';
-    case 'none':
-      return 'void';
-    case 'tuple-class':
-      return llvmMeaning(llvmTypeOf(p));
-    default:
-      return p.kind;
-  }
-}
-
-/** Whether the caller's and the callee's readings of the same bits agree. */
-function meaningsAgree(caller: string, callee: string): boolean {
-  if (caller === callee) return true;
-  const norm = (s: string) =>
-    s
-      .replace('int:long long', 'int:long')
-      .replace('int:unsigned long', 'int:long')
-      .replace('int:unsigned long long', 'int:long')
-      .replace('ptr:unsigned char', 'ptr:void')
-      .replace('ptr:char', 'ptr:void')
-      .replace('ptr:signed char', 'ptr:void');
-  const a = norm(caller);
-  const b = norm(callee);
-  if (a === b) return true;
-  // `cobj` (Ptr[byte]) is C's void*: any object pointer may travel as one.
-  if (a === 'ptr:void' && b.startsWith('ptr:') && b !== 'ptr:list-object') return true;
-  if (b === 'ptr:void' && a.startsWith('ptr:') && a !== 'ptr:list-object') return true;
-  // A Codon bool is an i8 and so is a C++ bool or char.
-  if (
-    a === 'i8' &&
-    (b === 'int:bool' || b === 'int:char' || b === 'int:signed char' || b === 'int:unsigned char')
-  )
-    return true;
-  return false;
-}
 
 /** Symbols of the process itself (the runtime Codon links in) that a program may import. */
 const RUNTIME_SYMBOLS = new Map<string, (p: Process, loc: SourceLoc) => CodonValue>([
@@ -125,72 +53,6 @@ export class ForeignBridge implements ForeignCalls {
     return this.exports.has(symbol) || RUNTIME_SYMBOLS.has(symbol);
   }
 
-  /** The caller's view: Codon's plain LLVM lowering of the import. */
-  private callerView(imp: CImport): SideView {
-    const lowered = lowerCImport(imp);
-    const params = (imp.paramTypes ?? []).map((t, i) => ({
-      type: llvmScalarOf(lowered.params[i] ?? 'void'),
-      typeName: typeName(t),
-      meaning: codonMeaning(t),
-    }));
-    const retType = imp.returnType ?? { kind: 'none' };
-    const sig = `${imp.symbol}(${(imp.paramTypes ?? []).map(typeName).join(', ')}) -> ${typeName(retType)}`;
-    return llvmCallerView(
-      params as {
-        type: LlvmType & (LlvmScalar | 'void' | { struct: LlvmType[] });
-        typeName: string;
-        meaning: string;
-      }[],
-      {
-        type: llvmScalarOf(lowered.ret) as never,
-        typeName: typeName(retType),
-        meaning: codonMeaning(retType),
-      },
-      this.target,
-      sig,
-      (fields, target) => {
-        const agg = llvmAggregateReturn(fields.map((f) => (f === 'i1' ? 'i8' : f)) as LlvmField[], target);
-        return {
-          parts: agg.parts.filter((pt) => !pt.reg.startsWith('st')),
-          x87: agg.fields.filter((f) => f.x87Slot !== undefined).map((f) => f.x87Slot as number),
-        };
-      },
-    );
-  }
-
-  /** The callee's view: the C++ definition under the target's C/C++ convention. */
-  private calleeView(fn: FunctionDecl): SideView {
-    const ret = classifyReturn(fn.returnType, this.target);
-    const locs = classifyArgs(
-      fn.params.map((p) => p.type),
-      this.target,
-      { indirectResult: ret.indirect },
-    );
-    const args: Placement[] = fn.params.map((p, i) =>
-      placementFromArg(
-        locs[i] ?? { kind: 'regs', parts: [] },
-        p.name,
-        typeToString(p.type),
-        cppMeaning(p.type, this.target),
-      ),
-    );
-    let result: Placement | null = null;
-    if (fn.returnType.kind !== 'void') {
-      result = {
-        label: 'result',
-        typeName: typeToString(fn.returnType),
-        parts: ret.indirect ? [] : ret.parts,
-        x87: ret.x87 === true ? [0] : [],
-        indirect: ret.indirect,
-        pointerReg: ret.indirect ? HIDDEN_POINTER_REG[this.target] : null,
-        stackOffset: null,
-        meaning: ret.indirect ? 'memory' : cppMeaning(fn.returnType, this.target),
-      };
-    }
-    const sig = `${typeToString(fn.returnType)} ${fn.qualifiedName}(${fn.params.map((p) => typeToString(p.type)).join(', ')})`;
-    return { signature: sig, args, result };
-  }
-
   private readonly viewCache = new Map<CImport, ReturnType<ForeignBridge['computeViews']>>();
 
   /** Both sides' views of a call and how they compare: fixed per import, so computed once. */
@@ -204,14 +66,7 @@ export class ForeignBridge implements ForeignCalls {
   }
 
   private computeViews(imp: CImport, fn: FunctionDecl) {
-    const caller = this.callerView(imp);
-    const callee = this.calleeView(fn);
-    // On x86-64 a caller that passes a pointer first and reads a pointer back lines up, register for
-    // register, with an sret callee: %rdi carries the address either way and the callee returns it
-    // in %rax (FACTS.md section 6, last row). The machine sees no disagreement; the pointer's
-    // object becomes the result slot. On AArch64 the hidden pointer travels in x8 and nothing lines up.
-    const coincide = this.sretCoincides(caller, callee);
-    const cmp = compareViews(caller, coincide ? this.asPlainCall(callee) : callee, meaningsAgree);
+    const { caller, callee, coincide, cmp } = compareDeclarations(imp, fn, this.target);
     const route = (pl: Placement | null): ValueRoute | null =>
       pl === null
         ? null
@@ -276,38 +131,6 @@ export class ForeignBridge implements ForeignCalls {
     };
   }
 
-  private sretCoincides(caller: SideView, callee: SideView): boolean {
-    if (this.target !== 'x86_64' || callee.result?.indirect !== true) return false;
-    const a0 = caller.args[0];
-    return (
-      a0 !== undefined &&
-      a0.parts[0]?.reg === 'rdi' &&
-      a0.meaning.startsWith('ptr:') &&
-      caller.args.length === callee.args.length + 1 &&
-      caller.result?.parts[0]?.reg === 'rax' &&
-      caller.result.meaning.startsWith('ptr:')
-    );
-  }
-
-  /** An sret callee seen as a plain function taking the result pointer first and returning it in %rax. */
-  private asPlainCall(callee: SideView): SideView {
-    const ptr = (label: string, reg: string): Placement => ({
-      label,
-      typeName: `${callee.result?.typeName ?? 'result'}*`,
-      parts: [{ reg, offset: 0, size: 8, regOffset: 0 }],
-      x87: [],
-      indirect: false,
-      pointerReg: null,
-      stackOffset: null,
-      meaning: 'ptr:void',
-    });
-    return {
-      ...callee,
-      args: [ptr('hidden result pointer', 'rdi'), ...callee.args],
-      result: ptr('result', 'rax'),
-    };
-  }
-
   call(imp: CImport, args: { value: CodonValue; type: CodonType }[], loc: SourceLoc): CodonValue {
     const m = this.p.m;
     const fn = this.exports.get(imp.symbol);
@@ -331,6 +154,17 @@ export class ForeignBridge implements ForeignCalls {
         cmp.details.join('; '),
       ]);
     }
+    // The declarations disagree even where the registers line up: the run goes well on this
+    // target by coincidence, and nothing in either declaration says it must (on AArch64 the
+    // hidden pointer travels in x8, docs/DOMAIN.md#the-write-up-judged, last row).
+    if (coincide)
+      m.finding('abi-coincidence', loc, [], related, 'finding.abi-coincidence', [
+        imp.symbol,
+        caller.signature,
+        callee.signature,
+        HIDDEN_POINTER_REG[this.target],
+        caller.result === null ? '' : describePlacement(caller.result),
+      ]);
     // The caller places each argument where *it* believes it goes.
     for (let i = 0; i < caller.args.length; i++) {
       const a = args[i];

@@ -4,14 +4,14 @@
  * The caller is Codon: it lowers `from C import f(T...) -> R` to a plain LLVM function type and
  * LLVM's own rules place each scalar argument in the next integer or vector register, and the
  * result in rax/xmm0 (x0/d0), or, for a first-class aggregate, in LLVM's aggregate-return
- * registers. No C-ABI lowering: no sret, no byval, no classification (FACTS.md section 2).
+ * registers. No C-ABI lowering: no sret, no byval, no classification (docs/DOMAIN.md#the-cause).
  *
  * The callee is C++: g++ follows the psABI / AAPCS64 and the Itanium C++ ABI for its definition.
  *
  * Nothing here patches a disagreement up: the two views are computed separately and compared.
  */
-import type { ArgLocation, CType, RegisterPart, Target } from '../abi/ctype.ts';
-import { layoutOf } from '../abi/layout.ts';
+import type { ArgLocation, RegisterPart, Target } from '../abi/ctype.ts';
+import { MEMORY, type Meaning } from './meaning.ts';
 
 /** The scalar LLVM types Codon's lowering produces (Codon's `int` is i64, `float` is double). */
 export type LlvmScalar = 'i64' | 'i32' | 'i8' | 'i1' | 'double' | 'float' | 'ptr';
@@ -30,8 +30,8 @@ export interface Placement {
   pointerReg: string | null;
   /** For arguments that went to the stack: offset from the stack pointer at the call. */
   stackOffset: number | null;
-  /** The kinds of bits this side thinks the value is, per piece, for type-mismatch checks. */
-  meaning: string;
+  /** What this side believes the bits are, for type-mismatch checks. */
+  meaning: Meaning;
 }
 
 export interface SideView {
@@ -94,29 +94,10 @@ export function placementRegisters(p: Placement): string[] {
   return [...new Set(regs)];
 }
 
-const LLVM_BITS: Record<LlvmScalar, string> = {
-  double: 'f64',
-  float: 'f32',
-  i64: 'i64',
-  i32: 'i32',
-  i8: 'i8',
-  i1: 'i8',
-  ptr: 'ptr',
-};
-
-/** The meaning of an LLVM type; aggregates as the sequence of their scalar leaves, like `cppMeaning`. */
-export function llvmMeaning(t: LlvmType): string {
-  if (typeof t === 'object')
-    return `{${flattenStruct(t)
-      .map((x) => LLVM_BITS[x])
-      .join(',')}}`;
-  return t;
-}
-
 /** The caller's view of a call through Codon's plain LLVM lowering. */
 export function llvmCallerView(
-  params: { type: LlvmType; typeName: string; meaning?: string }[],
-  ret: { type: LlvmType; typeName: string; meaning?: string },
+  params: { type: LlvmType; typeName: string; meaning: Meaning }[],
+  ret: { type: LlvmType; typeName: string; meaning: Meaning },
   target: Target,
   signature: string,
   aggregateReturn: (fields: LlvmScalar[], target: Target) => { parts: RegisterPart[]; x87: number[] },
@@ -133,7 +114,7 @@ export function llvmCallerView(
       indirect: false,
       pointerReg: null,
       stackOffset: null,
-      meaning: p.meaning ?? llvmMeaning(p.type),
+      meaning: p.meaning,
     };
     const scalars: LlvmScalar[] =
       typeof p.type === 'object' ? flattenStruct(p.type) : p.type === 'void' ? [] : [p.type];
@@ -161,7 +142,7 @@ export function llvmCallerView(
       indirect: false,
       pointerReg: null,
       stackOffset: null,
-      meaning: ret.meaning ?? llvmMeaning(ret.type),
+      meaning: ret.meaning,
     };
     if (typeof ret.type === 'object') {
       const agg = aggregateReturn(flattenStruct(ret.type), target);
@@ -196,7 +177,7 @@ export function placementFromArg(
   loc: ArgLocation,
   label: string,
   typeName: string,
-  meaning: string,
+  meaning: Meaning,
 ): Placement {
   const p: Placement = {
     label,
@@ -214,42 +195,10 @@ export function placementFromArg(
     const inner = placementFromArg(loc.pointer, label, typeName, meaning);
     p.parts = inner.parts;
     p.stackOffset = inner.stackOffset;
-    p.meaning = 'ptr';
+    // The callee reads the value from memory whose address travels in the register.
+    p.meaning = MEMORY;
   }
   return p;
-}
-
-/** What the bits of a C++ type mean, at the level the two sides can disagree on. */
-export function cppMeaning(t: CType, target: Target = 'x86_64'): string {
-  switch (t.kind) {
-    case 'record':
-    case 'array': {
-      // An aggregate means the sequence of its scalar leaves: {f64,f64} for std::array<double, 2>.
-      const cells = layoutOf(t, target).cells.filter((c) => c.kind !== 'padding');
-      return `{${cells.map((c) => (c.kind === 'float' ? `f${c.size * 8}` : c.kind === 'pointer' ? 'ptr' : `i${c.size * 8}`)).join(',')}}`;
-    }
-    case 'void':
-      return 'void';
-    case 'int':
-      return t.name === 'bool' ? 'i8' : `int:${t.name}`;
-    case 'float':
-      return t.name === 'double' ? 'double' : t.name === 'float' ? 'float' : 'x87';
-    case 'pointer':
-    case 'reference':
-      return `ptr:${t.kind === 'pointer' ? pointeeMeaning(t.pointee) : pointeeMeaning(t.referent)}`;
-    case 'enum':
-      return `int:${t.underlying.name}`;
-    default:
-      return t.kind;
-  }
-}
-
-function pointeeMeaning(t: CType): string {
-  if (t.kind === 'float') return t.name;
-  if (t.kind === 'int') return t.name;
-  if (t.kind === 'void') return 'void';
-  if (t.kind === 'record') return t.decl.name;
-  return t.kind;
 }
 
 export interface Comparison {
@@ -283,7 +232,7 @@ function sameRegs(a: Placement, b: Placement): boolean {
 export function compareViews(
   caller: SideView,
   callee: SideView,
-  meaningsAgree: (callerMeaning: string, calleeMeaning: string) => boolean,
+  meaningsAgree: (callerMeaning: Meaning, calleeMeaning: Meaning) => boolean,
 ): Comparison {
   const details: string[] = [];
   let abi = false;

@@ -3,23 +3,42 @@
  * runtime calls Codon code makes (GC allocation, print), modelled by their visible effects:
  * the stack they use, the bytes they write there, and what they leave in caller-saved registers.
  *
- * These effects are plausible, not measured on one binary: FACTS.md section 2 shows the leftover
- * values differ from program to program. What is modelled is the *kind* of leftover the real
- * runtime produces (printf leaves a pointer into its dead stack buffer in %rdi; GC_malloc leaves
- * its size argument in %rdi; a write syscall on AArch64 leaves its number, 64, in x8).
+ * The effects are of the kind the real runtime produces, checked on glibc 2.36 (x86-64, and AArch64
+ * under qemu-aarch64): Codon's `print` ends in `fwrite` (`seq_print_full` in codon/runtime/lib.cpp,
+ * one call per value, separator and end, stdlib/internal/builtin.codon), which takes and releases
+ * stdout's lock and leaves its address, `&_IO_stdfile_1_lock`, in %rdi (x1 on AArch64) and its
+ * item count in %rax (x0); glibc's `printf` leaves a pointer into its dead work buffer on the stack
+ * instead; GC_malloc leaves its size argument in %rdi; a write system call on AArch64 leaves its
+ * number, 64, in x8.
  */
 import { ROLE_INDEX } from '../trace/tables.ts';
 import type { Cell, SourceLoc } from '../trace/types.ts';
 import { StepKind } from '../trace/types.ts';
 import { CHeap, GcHeap } from '../machine/heap.ts';
-import { INTENT_UNKNOWN, Machine, type Leftover } from '../machine/machine.ts';
+import { runtimeObjectPlan, type RuntimeObjectPlan } from '../machine/layout.ts';
+import { hex } from '../machine/memory.ts';
+import { INTENT_UNKNOWN, Machine, RunStop, type Leftover } from '../machine/machine.ts';
 
-/** How far below the stack pointer printf's work area reaches (FACTS.md: "~9 KB below %rsp"). */
-export const PRINTF_DEPTH = 0x2300;
-/** Bytes of saved registers and locals printf's outer frames write just below the caller's stack pointer. */
-const PRINTF_FRAME_TOP = 0x80;
-/** Size of the part of printf's work area the model writes. */
-const PRINTF_AREA = 0x100;
+/**
+ * The dead-stack address glibc's printf leaves in %rdi: 1,360 bytes below the caller's stack
+ * pointer (docs/DOMAIN.md#leftover-registers, reproduced with g++ 12 and glibc 2.36). The `stale-stack` leftover
+ * uses it too.
+ */
+export const PRINTF_BUFFER_DEPTH = 1360;
+/**
+ * Where the text Codon's print formats lands below the caller's stack pointer: 688 bytes, in a
+ * replica of its runtime path (fmt's `{:g}` into a string, then `fwrite` per piece; fmt 9.1 and
+ * g++ 12 -O2, run natively).
+ */
+const PRINT_TEXT_DEPTH = 688;
+/**
+ * How much dead stack below the caller's stack pointer a print overwrites with its frames (saved
+ * registers, return addresses, locals). The replica writes down to 3,460 bytes below (6,424 on the
+ * first print); the model overwrites the top 1,536 bytes, which covers both leftovers above.
+ */
+const PRINT_FRAMES = 1536;
+/** The most bytes of the printed text the model copies into the work area. */
+const PRINT_TEXT_MAX = 0x100;
 
 export interface Process {
   m: Machine;
@@ -28,7 +47,13 @@ export interface Process {
   /** The object id each register's pointer value came from (pointer provenance across calls). */
   regProv: Map<string, number>;
   /** Runtime objects a leftover register may point to. */
-  runtimeObjects: { loaderLock: number; stdoutLock: number; startupFrame: number; argv: number };
+  runtimeObjects: {
+    loaderLock: number;
+    stdoutLock: number;
+    mainThread: number;
+    startupFrame: number;
+    argv: number;
+  };
   leftover: Leftover;
   leftoverApplied: boolean;
 }
@@ -42,49 +67,42 @@ export function startProcess(m: Machine, leftover: Leftover, libraryName: string
   const gc = new GcHeap(m);
   m.step(StepKind.Start, 'runtime', null, 'step.start', [libraryName]);
   const rt = m.regionOfKind('runtime');
-  m.newObject({
-    name: '_rtld_global',
-    typeName: 'struct rtld_global (dynamic loader state)',
-    role: 'runtime',
-    side: 'runtime',
-    addr: rt.start,
-    size: 0x900,
-    initialized: true,
-    cells: [u64('_dl_ns[0]._ns_loaded', 0), u64('_dl_ns[0]._ns_nloaded', 8)],
-  });
-  m.storeRuntimeInt(rt.start, 8, m.regionOfKind('runtime').start + 0x1100);
+  const plan = runtimeObjectPlan(m.target);
+  const place = (o: RuntimeObjectPlan, cells: Cell[]) =>
+    m.newObject({
+      name: o.name,
+      typeName: o.typeName,
+      role: 'runtime',
+      side: 'runtime',
+      addr: rt.start + o.offset,
+      size: o.size,
+      initialized: true,
+      cells,
+    });
+  place(plan.rtldGlobal, [u64('_dl_ns[0]._ns_loaded', 0), u64('_dl_ns[0]._ns_nloaded', 8)]);
+  m.storeRuntimeInt(rt.start, 8, rt.start + 0x1100);
   m.storeRuntimeInt(rt.start + 8, 8, 5);
   // A recursive pthread mutex: all zero means "unlocked, no owner".
-  const loaderLock = m.newObject({
-    name: '_rtld_global._dl_load_lock',
-    typeName: 'pthread_mutex_t (the dynamic loader’s lock)',
-    role: 'runtime',
-    side: 'runtime',
-    addr: rt.start + 0x908,
-    size: 40,
-    initialized: true,
-    cells: [
-      i32('__lock', 0),
-      i32('__count', 4),
-      i32('__owner', 8),
-      i32('__nusers', 12),
-      i32('__kind', 16),
-      i32('__spins', 20),
-      u64('__list.__prev', 24),
-      u64('__list.__next', 32),
-    ],
-  });
-  m.storeRuntimeInt(rt.start + 0x908 + 16, 4, 1); // PTHREAD_MUTEX_RECURSIVE_NP
-  const stdoutLock = m.newObject({
-    name: '_IO_stdfile_1_lock',
-    typeName: '_IO_lock_t (stdout’s lock)',
-    role: 'runtime',
-    side: 'runtime',
-    addr: rt.start + 0x1000,
-    size: 16,
-    initialized: true,
-    cells: [i32('lock', 0), i32('cnt', 4), u64('owner', 8)],
-  });
+  const loaderLock = place(plan.loaderLock, [
+    i32('__lock', 0),
+    i32('__count', 4),
+    i32('__owner', 8),
+    i32('__nusers', 12),
+    i32('__kind', 16),
+    i32('__spins', 20),
+    u64('__list.__prev', 24),
+    u64('__list.__next', 32),
+  ]);
+  m.storeRuntimeInt(rt.start + plan.loaderLock.offset + 16, 4, 1); // PTHREAD_MUTEX_RECURSIVE_NP
+  // libc's stdio locks: all zero, "unlocked, no owner", until a print takes stdout's.
+  const lockCells = [i32('lock', 0), i32('cnt', 4), u64('owner', 8)];
+  place(plan.stderrLock, lockCells);
+  const stdoutLock = place(plan.stdoutLock, lockCells);
+  place(plan.stdinLock, lockCells);
+  const after = plan.afterStdinLock;
+  place(after, [after.size === 4 ? i32('', 0) : u64('', 0)]);
+  const mainThread = place(plan.mainThread, [u64('header.tcb (points to itself)', 0)]);
+  m.storeRuntimeInt(rt.start + plan.mainThread.offset, 8, rt.start + plan.mainThread.offset);
   // argv as Codon sees it: a List[str] on the GC heap.
   const argvAddr = gc.alloc(16, false, 'sys.argv', 'List[str]', null, [
     { path: 'len', offset: 0, size: 8, kind: 'int' },
@@ -95,7 +113,7 @@ export function startProcess(m: Machine, leftover: Leftover, libraryName: string
   const argv = m.objectAt(argvAddr, false);
   // Start-up code (GC_init, the dynamic loader) ran deep in the stack and left a dead frame there.
   const sp = m.sp();
-  const frameAddr = sp - PRINTF_DEPTH;
+  const frameAddr = sp - PRINTF_BUFFER_DEPTH;
   const startupFrame = m.newObject({
     name: 'GC_init’s frame (start-up, finished)',
     typeName: 'stack frame',
@@ -122,7 +140,7 @@ export function startProcess(m: Machine, leftover: Leftover, libraryName: string
     cheap,
     gc,
     regProv: new Map(),
-    runtimeObjects: { loaderLock, stdoutLock, startupFrame, argv },
+    runtimeObjects: { loaderLock, stdoutLock, mainThread, startupFrame, argv },
     leftover,
     leftoverApplied: false,
   };
@@ -164,7 +182,7 @@ export function applyLeftover(p: Process): { value: number; setting: Leftover; o
       break;
     }
     case 'stale-stack': {
-      value = m.sp() - PRINTF_DEPTH;
+      value = m.sp() - PRINTF_BUFFER_DEPTH;
       break;
     }
   }
@@ -189,38 +207,124 @@ function newestGcObject(p: Process): number {
 }
 
 /**
- * Codon's print, down to the C library: formats into a work area deep in the stack (overwriting
- * whatever stale bytes were there), writes to stdout, and leaves a pointer into that dead work
- * area in the first argument register, the byte count in the result register.
+ * How a print reaches the C library, which decides what it leaves in the registers: Codon's
+ * `print`, `puts`, `putchar` and `std::cout` end in stdio writes (`fwrite`), each of which takes
+ * stdout's lock; `last` is the text of the last write (Codon's print writes its `end` last).
+ * glibc's `printf` formats into a work buffer on the stack and leaves a pointer into it in %rdi.
  */
-export function runtimePrint(p: Process, text: string): void {
+export type PrintRoute = { kind: 'stdio'; last: string } | { kind: 'printf' };
+
+/**
+ * A print, down to the C library: its frames overwrite the dead stack below the caller's stack
+ * pointer, each stdio write takes and releases stdout's lock (as it finds it: a stray write may
+ * have left it looking taken), and the caller-saved registers hold what the last write left.
+ */
+export function runtimePrint(
+  p: Process,
+  text: string,
+  route: PrintRoute = { kind: 'stdio', last: text },
+): void {
   const m = p.m;
-  m.print(text);
-  // printf's own frames start right below the caller's stack pointer: whatever dead frames were
-  // there (a callee's locals, a copy of its result) get overwritten by its saved registers.
   const sp = m.sp();
-  const saved = new Uint8Array(PRINTF_FRAME_TOP);
-  const sv = new DataView(saved.buffer);
-  for (let i = 0; i < PRINTF_FRAME_TOP / 8; i++) {
-    // Saved frame pointers and return addresses: stack and text addresses.
-    sv.setUint32(i * 8, (sp - 0x100 - i * 0x18) >>> 0, true);
-    sv.setUint32(i * 8 + 4, Math.floor((sp - 0x100) / 2 ** 32), true);
+  // Every write after the first finds the lock as the first left it, so one stands for all; a
+  // print of nothing writes nothing (fwrite of 0 bytes returns before taking the lock).
+  if (text.length > 0) takeAndReleaseStdoutLock(p);
+  m.print(text);
+  // The print's frames start right below the caller's stack pointer: whatever dead frames were
+  // there (a callee's locals, a copy of its result) get overwritten by saved registers, return
+  // addresses and locals (here: stack addresses, as saved frame pointers are).
+  const frames = new Uint8Array(PRINT_FRAMES);
+  const fv = new DataView(frames.buffer);
+  for (let i = 0; i < PRINT_FRAMES / 8; i++) {
+    const word = sp - 0x100 - (i % 16) * 0x18;
+    fv.setUint32(i * 8, word >>> 0, true);
+    fv.setUint32(i * 8 + 4, Math.floor(word / 2 ** 32), true);
   }
-  m.storeBytes(sp - PRINTF_FRAME_TOP, saved, { intended: INTENT_UNKNOWN, loc: null, raw: true });
-  const area = sp - PRINTF_DEPTH;
-  const bytes = new Uint8Array(Math.min(PRINTF_AREA, 8 * Math.ceil((text.length + 1) / 8)));
-  for (let i = 0; i < bytes.length && i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
-  m.storeBytes(area, bytes, { intended: INTENT_UNKNOWN, loc: null, raw: true });
+  const textDepth = route.kind === 'printf' ? PRINTF_BUFFER_DEPTH : PRINT_TEXT_DEPTH;
+  const shown = Math.min(PRINT_TEXT_MAX, text.length);
+  for (let i = 0; i < shown; i++) frames[PRINT_FRAMES - textDepth + i] = text.charCodeAt(i) & 0xff;
+  storeChanged(m, sp - PRINT_FRAMES, frames);
+  const lockAddr = m.object(p.runtimeObjects.stdoutLock).addr;
+  const count = route.kind === 'printf' ? text.length : route.last.length;
   if (m.target === 'x86_64') {
-    m.setRegInt('rdi', area);
-    m.setRegInt('rax', text.length);
-    p.regProv.delete('rdi');
+    m.setRegInt('rdi', route.kind === 'printf' ? sp - PRINTF_BUFFER_DEPTH : lockAddr);
+    m.setRegInt('rax', count);
+    if (route.kind === 'printf') p.regProv.delete('rdi');
+    else p.regProv.set('rdi', p.runtimeObjects.stdoutLock);
     p.regProv.delete('rax');
   } else {
-    m.setRegInt('x0', text.length);
-    m.setRegInt('x8', 64); // the write system call's number, left in x8
+    m.setRegInt('x0', count);
+    m.setRegInt('x1', lockAddr);
+    p.regProv.set('x1', p.runtimeObjects.stdoutLock);
     p.regProv.delete('x0');
-    p.regProv.delete('x8');
+    // A newline on a terminal flushes stdout: the write system call's number, 64, stays in x8.
+    if (text.includes('\n')) {
+      m.setRegInt('x8', 64);
+      p.regProv.delete('x8');
+    }
+  }
+}
+
+/**
+ * Stores `bytes` at `addr`, recording only the runs that differ from what memory already holds: a
+ * print in a loop rewrites the same frames at the same depth, and only its text changes.
+ */
+function storeChanged(m: Machine, addr: number, bytes: Uint8Array): void {
+  const access = { intended: INTENT_UNKNOWN, loc: null, raw: true } as const;
+  const region = m.mem.regionOf(addr);
+  if (region === null || addr + bytes.length > region.end) {
+    m.storeBytes(addr, bytes, access); // faults where the real stores would
+    return;
+  }
+  // Compared a 4-byte word at a time (the frames are word-aligned and a multiple of 4 long).
+  const words = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+  const same = (w: number) => m.mem.readUint(addr + 4 * w, 4) === words.getUint32(4 * w, true);
+  const count = bytes.length / 4;
+  let w = 0;
+  while (w < count) {
+    if (same(w)) {
+      w++;
+      continue;
+    }
+    let end = w + 1;
+    // Changed words closer than two words apart are stored together.
+    for (let j = end; j < count && j < end + 2; j++) if (!same(j)) end = j + 1;
+    m.storeBytes(addr + 4 * w, bytes.subarray(4 * w, 4 * end), access);
+    w = end;
+  }
+}
+
+/**
+ * One stdio write's `_IO_lock_lock` and `_IO_lock_unlock` on stdout's lock (glibc 2.36,
+ * libio/stdio-lock.h): if the lock's owner is not this thread, take the lock word (it must be 0,
+ * else the thread waits for an owner that does not exist: the program hangs) and become the
+ * owner; count up; after the write, count down, and release the lock only when the count is 0.
+ * So a count a stray write left non-zero keeps the lock taken, harmlessly, by this thread.
+ */
+function takeAndReleaseStdoutLock(p: Process): void {
+  const m = p.m;
+  const lock = m.object(p.runtimeObjects.stdoutLock).addr;
+  const self = m.object(p.runtimeObjects.mainThread).addr;
+  const word = m.mem.readUint(lock, 4);
+  const cnt = m.mem.readUint(lock + 4, 4);
+  const owner = m.mem.readUint(lock + 8, 8);
+  if (owner !== self && word !== 0) {
+    // lll_lock's slow path marks the lock contended and sleeps in futex_wait, for good: nobody
+    // else will ever release it.
+    m.storeRuntimeInt(lock, 4, 2);
+    m.step(StepKind.Runtime, 'runtime', null, 'runtime.print-deadlock', [hex(lock), hex(word), hex(owner)]);
+    // The run can never end: it stops as an endless one does (the runner narrates this last step).
+    m.step(StepKind.Runtime, 'runtime', null, 'step.limit', [m.options.maxSteps]);
+    throw new RunStop('step-limit');
+  }
+  // Taken (owner = this thread), counted up for the write and down after it: released when the
+  // count is back at 0, else still taken by this thread.
+  if (cnt === 0) {
+    if (owner !== 0) m.storeRuntimeInt(lock + 8, 8, 0);
+    if (word !== 0) m.storeRuntimeInt(lock, 4, 0);
+  } else if (owner !== self) {
+    m.storeRuntimeInt(lock, 4, 1);
+    m.storeRuntimeInt(lock + 8, 8, self);
   }
 }
 

@@ -228,6 +228,8 @@ export interface ValueRoute {
 
 export type FindingKind =
   | 'abi-mismatch'
+  /** The declarations disagree, but on this target their registers happen to line up. */
+  | 'abi-coincidence'
   | 'type-mismatch'
   | 'stray-write'
   | 'dangling-read'

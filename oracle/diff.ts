@@ -1,0 +1,160 @@
+/**
+ * `npm run test:diff`: the differential step. Every lesson program, on every (target, leftover)
+ * its expect.json names, run by the simulator and by the oracle (the real machine), compared on:
+ * outcome and signal; stdout; the leftover register at the first foreign call (its region and,
+ * in the runtime's data, its symbol); the region (and symbol) of every hidden-pointer store.
+ *
+ * Disagreements are expected while the simulator is being fixed: each known one is listed in
+ * known-divergences.json with its reason. The step fails on a disagreement that is not listed and
+ * on a listed one that no longer occurs (so a fix shrinks the list). `--write-known` rewrites the
+ * list from this run, keeping the reasons already written.
+ *
+ * Without the toolchain it skips with a notice, except under CI=true, where that is a failure.
+ */
+import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runProgram } from '../src/sim/run/index';
+import { simEvidence } from '../src/cli/evidence';
+import { compare } from './compare';
+import { runReal, type LeftoverName } from './oracle';
+import { missingTools, type Target } from './toolchain';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const KNOWN = join(ROOT, 'oracle', 'known-divergences.json');
+
+interface Job {
+  program: string;
+  dir: string;
+  target: Target;
+  leftover: LeftoverName;
+}
+
+interface KnownEntry {
+  key: string;
+  reason: string;
+  oracle?: string;
+  sim?: string;
+}
+
+function jobs(): Job[] {
+  const out: Job[] = [];
+  const lessons = join(ROOT, 'content', 'lessons');
+  for (const l of readdirSync(lessons).sort()) {
+    const progs = join(lessons, l, 'programs');
+    if (!existsSync(progs)) continue;
+    for (const p of readdirSync(progs).sort()) {
+      const dir = join(progs, p);
+      const ex = join(dir, 'expect.json');
+      if (!existsSync(ex)) continue;
+      const spec = JSON.parse(readFileSync(ex, 'utf8')) as {
+        runs: { target: Target; leftover?: LeftoverName }[];
+      };
+      for (const r of spec.runs) {
+        out.push({
+          program: relative(lessons, dir).replace('/programs/', '/'),
+          dir,
+          target: r.target,
+          leftover: r.leftover ?? 'runtime-data',
+        });
+      }
+    }
+  }
+  return out;
+}
+
+async function pool<T, R>(items: T[], n: number, f: (t: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await f(items[i] as T);
+      }
+    }),
+  );
+  return out;
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const writeKnown = process.argv.includes('--write-known');
+  const targets: Target[] = ['x86_64', 'aarch64'];
+  const missing = targets.flatMap((t) => missingTools(t).map((m) => `${t}: ${m}`));
+  if (missing.length > 0) {
+    const msg = `test:diff: the real toolchain is missing (${missing.join('; ')}); see oracle/README.md`;
+    if (process.env.CI === 'true') {
+      process.stderr.write(msg + '\n');
+      return 1;
+    }
+    process.stdout.write(`${msg}. Skipped.\n`);
+    return 0;
+  }
+  const all = jobs();
+  const results = await pool(all, 2, async (job) => {
+    const cpp = readFileSync(join(job.dir, 'lib.cpp'), 'utf8');
+    const codon = readFileSync(join(job.dir, 'main.codon'), 'utf8');
+    const sim = runProgram({ cpp, codon, target: job.target, leftover: job.leftover });
+    const ev = sim.trace ? simEvidence(sim.trace) : null;
+    const real = await runReal({ cpp, codon, target: job.target, leftover: job.leftover });
+    return {
+      job,
+      real,
+      sim,
+      ev,
+      diffs: compare(`${job.program}|${job.target}|${job.leftover}`, sim, ev, real),
+    };
+  });
+
+  const known: KnownEntry[] = existsSync(KNOWN)
+    ? (JSON.parse(readFileSync(KNOWN, 'utf8')) as KnownEntry[])
+    : [];
+  const knownKeys = new Map(known.map((k) => [k.key, k]));
+  const found = results.flatMap((r) => r.diffs);
+  const foundKeys = new Set(found.map((d) => d.key));
+  const fresh = found.filter((d) => !knownKeys.has(d.key));
+  const gone = known.filter((k) => !foundKeys.has(k.key));
+
+  const rows = results.map((r) => {
+    const k = `${r.job.program} ${r.job.target} ${r.job.leftover}`;
+    const status =
+      r.diffs.length === 0 ? 'agree' : r.diffs.every((d) => knownKeys.has(d.key)) ? 'known' : 'NEW';
+    return `${status.padEnd(6)} ${k.padEnd(60)} ${r.diffs.map((d) => d.field).join(', ')}`;
+  });
+  process.stdout.write(rows.join('\n') + '\n\n');
+  for (const d of found) {
+    const tag = knownKeys.has(d.key) ? 'known' : 'NEW';
+    process.stdout.write(`[${tag}] ${d.key}\n    oracle: ${d.oracle}\n    sim:    ${d.sim}\n`);
+  }
+  for (const g of gone)
+    process.stdout.write(
+      `[GONE] ${g.key}: listed in known-divergences.json but no longer occurs; remove it\n`,
+    );
+  const agree = results.filter((r) => r.diffs.length === 0).length;
+  const secs = ((Date.now() - started) / 1000).toFixed(1);
+  process.stdout.write(
+    `\ntest:diff: ${results.length} runs compared, ${agree} agree on every field, ${found.length} disagreements ` +
+      `(${found.length - fresh.length} known, ${fresh.length} new), ${gone.length} listed but gone; ${secs} s\n`,
+  );
+  if (writeKnown) {
+    const next: KnownEntry[] = found.map((d) => ({
+      key: d.key,
+      reason: knownKeys.get(d.key)?.reason ?? 'found by the oracle; not yet triaged (issue 14)',
+      oracle: d.oracle,
+      sim: d.sim,
+    }));
+    writeFileSync(KNOWN, JSON.stringify(next, null, 2) + '\n');
+    process.stdout.write(`wrote ${relative(ROOT, KNOWN)} (${next.length} entries)\n`);
+    return 0;
+  }
+  return fresh.length > 0 || gone.length > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    process.stderr.write(`test:diff: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,1139 @@
+/**
+ * Lowers a checked `main.codon` (the simulator's subset, parsed by the project's own front end) to
+ * LLVM IR the way Codon 0.19 lowers it, for the oracle to compile with the real llc and run.
+ *
+ * This is a model of Codon's code generator, not Codon: the rules that decide what the callee sees
+ * follow Codon's source (exaloop/codon v0.19.6), cited at each rule; the rest (loops, arithmetic)
+ * is ordinary code whose register use differs in detail from Codon's. Locals live in allocas and
+ * the IR is not optimised, because Codon's default build runs LLVM's unoptimised IR pipeline and
+ * generates machine code at the aggressive level (codon/cir/llvm/optimize.cpp:
+ * `runLLVMOptimizationPasses` builds `buildO0DefaultPipeline` when `debug`, which is the default
+ * mode unless `-release` is given (codon/app/main.cpp `OptMode::Debug`), and the target machine is
+ * created with `CodeGenOptLevel::Aggressive`); the oracle runs `llc -O3` on this IR.
+ *
+ * Anything outside what is lowered here is refused with a located message (`Refused`).
+ */
+import type { Expr, FunctionDef, Module, Stmt, CImport, CallExpr } from '../src/sim/codon/ast';
+import { cImportName } from '../src/sim/codon/ast';
+import { isAtomic, sizeOf, structLayout } from '../src/sim/codon/layout';
+import { lowerCImport, llvmTypeOf, type LlvmType } from '../src/sim/codon/lower';
+import { prune, type CodonType } from '../src/sim/codon/types';
+
+export class Refused extends Error {
+  constructor(
+    public line: number,
+    public column: number,
+    message: string,
+  ) {
+    super(`main.codon:${line}:${column}: the oracle cannot lower this yet: ${message}`);
+  }
+}
+
+interface Val {
+  t: CodonType;
+  v: string;
+}
+
+const NONE_T: CodonType = { kind: 'none' };
+const INT_T: CodonType = { kind: 'int' };
+const FLOAT_T: CodonType = { kind: 'float' };
+const BOOL_T: CodonType = { kind: 'bool' };
+const STR_T: CodonType = { kind: 'str' };
+
+/** `getLLVMType` (llvisitor.cpp) as IR text: int i64, float double, Ptr/List ptr, str {i64, ptr}, @tuple a struct. */
+export function irType(t: LlvmType): string {
+  if (typeof t === 'string') return t;
+  return `{ ${t.struct.map(irType).join(', ')} }`;
+}
+const ty = (t: CodonType): string => (prune(t).kind === 'none' ? 'void' : irType(llvmTypeOf(t)));
+
+function hexDouble(x: number): string {
+  const b = new DataView(new ArrayBuffer(8));
+  b.setFloat64(0, x);
+  return '0x' + b.getBigUint64(0).toString(16).toUpperCase().padStart(16, '0');
+}
+
+/** Which argument registers a call's parameters occupy: only whether the first integer register is taken matters. */
+function usesFirstIntReg(params: LlvmType[]): boolean {
+  const isInt = (t: LlvmType): boolean =>
+    typeof t === 'string' ? t !== 'double' && t !== 'float' && t !== 'void' : t.struct.some(isInt);
+  return params.some(isInt);
+}
+
+export interface Lowered {
+  ir: string;
+  /** Foreign symbols called, in the order of their imports. */
+  imports: { name: string; symbol: string; library: string | null }[];
+}
+
+export function lowerModule(mod: Module): Lowered {
+  return new Gen(mod).run();
+}
+
+class Gen {
+  private head: string[] = [];
+  private strings = new Map<string, string>();
+  private body: string[] = [];
+  private allocas: string[] = [];
+  private n = 0;
+  private fnRet: CodonType = NONE_T;
+  private loops: { brk: string; cont: string }[] = [];
+  private slots = new Map<string, { ptr: string; t: CodonType }>();
+  private globals = new Map<string, { ptr: string; t: CodonType }>();
+  private defs = new Map<string, FunctionDef>();
+  private cimports = new Map<string, CImport>();
+  private compVars: Map<string, { ptr: string; t: CodonType }>[] = [];
+  private terminated = false;
+
+  constructor(private mod: Module) {}
+
+  run(): Lowered {
+    for (const s of this.mod.body) {
+      if (s.kind === 'def') this.defs.set(s.name, s);
+      if (s.kind === 'cimport') this.cimports.set(cImportName(s), s);
+    }
+    for (const g of this.mod.globals ?? []) {
+      const name = `@g.${g.name}`;
+      this.globals.set(g.name, { ptr: name, t: g.type });
+      if (prune(g.type).kind !== 'none')
+        this.head.push(`${name} = internal global ${ty(g.type)} zeroinitializer`);
+    }
+    for (const imp of this.cimports.values()) {
+      this.head.push(`@cfn.${cImportName(imp)} = internal global ptr null`);
+    }
+    const fns: string[] = [];
+    for (const d of this.defs.values()) fns.push(this.func(d));
+    fns.push(this.moduleBody());
+    const decls = [
+      'declare void @seq_init(i32)',
+      'declare ptr @seq_alloc(i64)',
+      'declare ptr @seq_alloc_atomic(i64)',
+      'declare { i64, ptr } @seq_str_int(i64, { i64, ptr }, ptr)',
+      'declare { i64, ptr } @codon_float_repr(double)',
+      'declare { i64, ptr } @seq_str_ptr(ptr)',
+      'declare ptr @seq_stdout()',
+      'declare void @seq_print_full({ i64, ptr }, ptr)',
+      'declare ptr @codon_list_new(i64, i64, i64)',
+      'declare ptr @codon_list_append_slot(ptr, i64, i64)',
+      'declare ptr @codon_list_repeat(ptr, i64, i64, i64)',
+      'declare { i64, ptr } @codon_list_repr(ptr, i64)',
+      'declare void @codon_raise(ptr, ptr) noreturn',
+      'declare i64 @codon_int_floordiv(i64, i64)',
+      'declare i64 @codon_int_mod(i64, i64)',
+      'declare i64 @codon_int_pow(i64, i64)',
+      'declare double @codon_float_div(double, double)',
+      'declare double @codon_float_floordiv(double, double)',
+      'declare double @codon_float_mod(double, double)',
+      'declare double @codon_float_pow(double, double)',
+      'declare ptr @codon_dlsym(ptr, ptr)',
+      'declare void @oracle_tramp_full()',
+      'declare void @oracle_tramp_part()',
+      '@oracle_target = external global ptr',
+      'declare i64 @strlen(ptr)',
+      '@codon.argv = internal global { i64, ptr } zeroinitializer',
+    ];
+    const main = [
+      // llvisitor.cpp, the canonical main: the arguments go into a GC array of `str`
+      // ({strlen(argv[i]), argv[i]}, allocated with seq_alloc before seq_init), then seq_init
+      // (GC_INIT), then the module's top level.
+      'define i32 @main(i32 %argc, ptr %argv) {',
+      'entry:',
+      '  %len = zext i32 %argc to i64',
+      '  %size = mul i64 %len, 16',
+      '  %arr = call ptr @seq_alloc(i64 %size)',
+      '  br label %loop',
+      'loop:',
+      '  %i = phi i32 [ 0, %entry ], [ %next, %body ]',
+      '  %next = add i32 %i, 1',
+      '  %more = icmp slt i32 %i, %argc',
+      '  br i1 %more, label %body, label %exit',
+      'body:',
+      '  %argp = getelementptr ptr, ptr %argv, i32 %i',
+      '  %arg = load ptr, ptr %argp',
+      '  %arglen = call i64 @strlen(ptr %arg)',
+      '  %s0 = insertvalue { i64, ptr } undef, i64 %arglen, 0',
+      '  %s1 = insertvalue { i64, ptr } %s0, ptr %arg, 1',
+      '  %slot = getelementptr { i64, ptr }, ptr %arr, i32 %i',
+      '  store { i64, ptr } %s1, ptr %slot',
+      '  br label %loop',
+      'exit:',
+      '  %a0 = insertvalue { i64, ptr } undef, i64 %len, 0',
+      '  %a1 = insertvalue { i64, ptr } %a0, ptr %arr, 1',
+      '  store { i64, ptr } %a1, ptr @codon.argv',
+      '  call void @seq_init(i32 0)',
+      '  call void @codon.toplevel()',
+      '  ret i32 0',
+      '}',
+    ];
+    const strs = [...this.strings.entries()].map(([s, name]) => {
+      const bytes = Buffer.from(s, 'utf8');
+      const enc = [...bytes]
+        .map((b) =>
+          b >= 32 && b < 127 && b !== 34 && b !== 92
+            ? String.fromCharCode(b)
+            : '\\' + b.toString(16).padStart(2, '0').toUpperCase(),
+        )
+        .join('');
+      return `${name} = private unnamed_addr constant [${bytes.length + 1} x i8] c"${enc}\\00"`;
+    });
+    const imports = [...this.cimports.values()].map((c) => ({
+      name: cImportName(c),
+      symbol: c.symbol,
+      library: c.library ? (c.libraryPath ?? null) : null,
+    }));
+    return { ir: [...strs, ...this.head, ...decls, '', ...fns, ...main].join('\n') + '\n', imports };
+  }
+
+  // ------------------------------------------------------------------ plumbing
+
+  private tmp(): string {
+    return `%t${this.n++}`;
+  }
+  private label(p: string): string {
+    return `${p}${this.n++}`;
+  }
+  private emit(s: string): void {
+    if (this.terminated) return;
+    this.body.push('  ' + s);
+  }
+  private block(l: string): void {
+    if (!this.terminated) this.body.push(`  br label %${l}`);
+    this.body.push(`${l}:`);
+    this.terminated = false;
+  }
+  private term(s: string): void {
+    this.emit(s);
+    this.terminated = true;
+  }
+  private refuse(e: { span: { start: { line: number; column: number } } }, what: string): never {
+    throw new Refused(e.span.start.line, e.span.start.column, what);
+  }
+  private cstr(s: string): string {
+    let name = this.strings.get(s);
+    if (!name) {
+      name = `@s.${this.strings.size}`;
+      this.strings.set(s, name);
+    }
+    return name;
+  }
+  /** A Codon `str` constant: `{len, ptr}` (core.codon `@tuple class str: len: int; ptr: cobj`). */
+  private strConst(s: string): string {
+    const len = Buffer.byteLength(s, 'utf8');
+    const a = this.tmp();
+    this.emit(`${a} = insertvalue { i64, ptr } undef, i64 ${len}, 0`);
+    const b = this.tmp();
+    this.emit(`${b} = insertvalue { i64, ptr } ${a}, ptr ${this.cstr(s)}, 1`);
+    return b;
+  }
+  private raise(type: string, msg: string): void {
+    this.emit(`call void @codon_raise(ptr ${this.cstr(type)}, ptr ${this.cstr(msg)})`);
+    this.term('unreachable');
+  }
+
+  // ------------------------------------------------------------------ functions
+
+  private withFunction(ret: CodonType, build: () => void): string[] {
+    this.body = [];
+    this.allocas = [];
+    this.slots = new Map();
+    this.fnRet = ret;
+    this.terminated = false;
+    build();
+    if (!this.terminated) {
+      if (prune(ret).kind === 'none') this.term('ret void');
+      else this.term(`ret ${ty(ret)} zeroinitializer`);
+    }
+    return [...this.allocas, ...this.body];
+  }
+
+  private func(d: FunctionDef): string {
+    const ret = d.returnType ?? NONE_T;
+    const params = d.params.map((p, i) => `${ty(p.type ?? INT_T)} %a${i}`);
+    const lines = this.withFunction(ret, () => {
+      for (const l of d.locals ?? []) this.slot(l.name, l.type);
+      d.params.forEach((p, i) => {
+        const s = this.slots.get(p.name);
+        if (s && prune(s.t).kind !== 'none') this.emit(`store ${ty(s.t)} %a${i}, ptr ${s.ptr}`);
+      });
+      this.stmts(d.body);
+    });
+    // Codon functions are ordinary LLVM functions; the oracle keeps them out of line so each
+    // foreign call has the Codon frame around it that Codon's own code has.
+    return [
+      `define internal ${ty(ret)} @codon.${d.name}(${params.join(', ')}) noinline {`,
+      'entry:',
+      ...lines,
+      '}',
+      '',
+    ].join('\n');
+  }
+
+  private moduleBody(): string {
+    const lines = this.withFunction(NONE_T, () => this.stmts(this.mod.body.filter((s) => s.kind !== 'def')));
+    return ['define internal void @codon.toplevel() noinline {', 'entry:', ...lines, '}', ''].join('\n');
+  }
+
+  private slot(name: string, t: CodonType): { ptr: string; t: CodonType } {
+    const ptr = `%v.${name}.${this.n++}`;
+    const s = { ptr, t };
+    if (prune(t).kind !== 'none') this.allocas.push(`  ${ptr} = alloca ${ty(t)}`);
+    this.slots.set(name, s);
+    return s;
+  }
+
+  private varRef(e: Expr & { kind: 'name' }): { ptr: string; t: CodonType } {
+    for (let i = this.compVars.length - 1; i >= 0; i--) {
+      const c = this.compVars[i]?.get(e.id);
+      if (c) return c;
+    }
+    const b = e.binding;
+    if (b?.kind === 'local' || b?.kind === 'comprehension') {
+      const s = this.slots.get(e.id);
+      if (s) return s;
+    }
+    const g = this.globals.get(e.id);
+    if (g) return g;
+    const s = this.slots.get(e.id);
+    if (s) return s;
+    return this.refuse(e, `the name '${e.id}' (${b?.kind ?? 'unresolved'})`);
+  }
+
+  // ------------------------------------------------------------------ statements
+
+  private stmts(ss: Stmt[]): void {
+    for (const s of ss) this.stmt(s);
+  }
+
+  private stmt(s: Stmt): void {
+    switch (s.kind) {
+      case 'expr':
+        this.expr(s.expr);
+        return;
+      case 'pass':
+      case 'class':
+      case 'def':
+        return;
+      case 'cimport':
+        return this.cimport(s);
+      case 'assign':
+        return this.assign(s.target, this.expr(s.value));
+      case 'augassign': {
+        const cur = this.expr(s.target);
+        const r = this.expr(s.value);
+        return this.assign(s.target, this.arith(s, s.op, cur, r, prune(s.target.type ?? cur.t)));
+      }
+      case 'if': {
+        const c = this.truth(this.expr(s.test));
+        const th = this.label('then');
+        const el = this.label('else');
+        const end = this.label('endif');
+        this.term(`br i1 ${c}, label %${th}, label %${el}`);
+        this.block(th);
+        this.stmts(s.body);
+        this.term(`br label %${end}`);
+        this.block(el);
+        this.stmts(s.orelse);
+        this.block(end);
+        return;
+      }
+      case 'while': {
+        const head = this.label('while');
+        const bodyL = this.label('wbody');
+        const end = this.label('wend');
+        this.block(head);
+        const c = this.truth(this.expr(s.test));
+        this.term(`br i1 ${c}, label %${bodyL}, label %${end}`);
+        this.block(bodyL);
+        this.loops.push({ brk: end, cont: head });
+        this.stmts(s.body);
+        this.loops.pop();
+        this.term(`br label %${head}`);
+        this.block(end);
+        return;
+      }
+      case 'for':
+        return this.forLoop(s.target, s.iter, () => this.stmts(s.body));
+      case 'break':
+      case 'continue': {
+        const l = this.loops[this.loops.length - 1];
+        if (!l) return this.refuse(s, `'${s.kind}' outside a loop`);
+        this.term(`br label %${s.kind === 'break' ? l.brk : l.cont}`);
+        this.block(this.label('dead'));
+        return;
+      }
+      case 'return': {
+        if (s.value === null || prune(this.fnRet).kind === 'none') {
+          if (s.value) this.expr(s.value);
+          this.term('ret void');
+        } else {
+          const v = this.coerce(this.expr(s.value), this.fnRet);
+          this.term(`ret ${ty(this.fnRet)} ${v.v}`);
+        }
+        this.block(this.label('dead'));
+        return;
+      }
+    }
+  }
+
+  /**
+   * `from C import LIB.f(T...) -> R`: typecheck/import.cpp `transformCDLLImport` turns it into
+   * `f = _dlsym(LIB, "f", Fn=Function[[T...], R])`, run once where the import stands; dlopen.codon's
+   * `dlsym` does `dlopen(lib, RTLD_NOW | RTLD_GLOBAL)` and `dlsym(h, name)` with the literal name.
+   * A static import (`from C import f`) is an external symbol the linker resolves.
+   */
+  private cimport(s: CImport): void {
+    const name = cImportName(s);
+    if (s.library) {
+      const path = s.libraryPath;
+      if (path === undefined) return this.refuse(s, 'a library path that is not a string literal');
+      const f = this.tmp();
+      this.emit(`${f} = call ptr @codon_dlsym(ptr ${this.cstr(path)}, ptr ${this.cstr(s.symbol)})`);
+      this.emit(`store ptr ${f}, ptr @cfn.${name}`);
+    } else {
+      const l = lowerCImport(s);
+      this.head.push(`declare ${irType(l.ret)} @${s.symbol}(${l.params.map(irType).join(', ')})`);
+      this.emit(`store ptr @${s.symbol}, ptr @cfn.${name}`);
+    }
+  }
+
+  private assign(target: Expr, value: Val): void {
+    switch (target.kind) {
+      case 'name': {
+        const s = this.varRef(target);
+        if (prune(s.t).kind === 'none') return;
+        const v = this.coerce(value, s.t);
+        this.emit(`store ${ty(s.t)} ${v.v}, ptr ${s.ptr}`);
+        return;
+      }
+      case 'index': {
+        const base = this.expr(target.target);
+        const idx = this.coerce(this.expr(target.index), INT_T);
+        const elemT = this.elemOf(target, base.t);
+        const addr = this.elemAddr(target, base, idx, 'list assignment index out of range');
+        const v = this.coerce(value, elemT);
+        this.emit(`store ${ty(elemT)} ${v.v}, ptr ${addr}`);
+        return;
+      }
+      case 'attr': {
+        const base = this.expr(target.target);
+        if (prune(base.t).kind === 'list' && target.name === 'len') {
+          const v = this.coerce(value, INT_T);
+          this.emit(`store i64 ${v.v}, ptr ${base.v}`);
+          return;
+        }
+        return this.refuse(target, `assigning to '.${target.name}'`);
+      }
+      default:
+        return this.refuse(target, `assigning to a ${target.kind} expression`);
+    }
+  }
+
+  private elemOf(e: Expr, t: CodonType): CodonType {
+    const p = prune(t);
+    if (p.kind === 'list' || p.kind === 'ptr' || p.kind === 'array') return p.elem;
+    return this.refuse(e, `indexing a value of type ${p.kind}`);
+  }
+
+  /**
+   * The address of `base[idx]`: a list checks the index (list.codon `__getitem__`/`__setitem__`:
+   * a negative index counts from the end, `_idx_check` raises IndexError) and indexes `arr.ptr`;
+   * a pointer or an Array indexes without a check (ptr.codon `__getitem__` is a plain GEP).
+   */
+  private elemAddr(e: Expr, base: Val, idx: Val, msg: string): string {
+    const p = prune(base.t);
+    const elemT = this.elemOf(e, p);
+    let ptr = base.v;
+    let i = idx.v;
+    if (p.kind === 'list') {
+      const len = this.tmp();
+      this.emit(`${len} = load i64, ptr ${base.v}`);
+      const neg = this.tmp();
+      this.emit(`${neg} = icmp slt i64 ${i}, 0`);
+      const plus = this.tmp();
+      this.emit(`${plus} = add i64 ${i}, ${len}`);
+      const j = this.tmp();
+      this.emit(`${j} = select i1 ${neg}, i64 ${plus}, i64 ${i}`);
+      const bad1 = this.tmp();
+      this.emit(`${bad1} = icmp slt i64 ${j}, 0`);
+      const bad2 = this.tmp();
+      this.emit(`${bad2} = icmp sge i64 ${j}, ${len}`);
+      const bad = this.tmp();
+      this.emit(`${bad} = or i1 ${bad1}, ${bad2}`);
+      const ok = this.label('idxok');
+      const err = this.label('idxerr');
+      this.term(`br i1 ${bad}, label %${err}, label %${ok}`);
+      this.block(err);
+      this.raise('IndexError', msg);
+      this.block(ok);
+      const pp = this.tmp();
+      this.emit(`${pp} = getelementptr inbounds i8, ptr ${base.v}, i64 16`);
+      ptr = this.tmp();
+      this.emit(`${ptr} = load ptr, ptr ${pp}`);
+      i = j;
+    } else if (p.kind === 'array') {
+      ptr = this.tmp();
+      this.emit(`${ptr} = extractvalue { i64, ptr } ${base.v}, 1`);
+    }
+    const a = this.tmp();
+    this.emit(`${a} = getelementptr ${ty(elemT)}, ptr ${ptr}, i64 ${i}`);
+    return a;
+  }
+
+  /** `for x in range(...)` (range.codon) and `for x in lst` (list.codon `__iter__`: `i < self.len` each time). */
+  private forLoop(
+    target: Expr & { kind: 'name' },
+    iter: Expr,
+    body: () => void,
+    slotFor?: { ptr: string; t: CodonType },
+  ): void {
+    const var_ = slotFor ?? this.varRef(target);
+    const head = this.label('for');
+    const bodyL = this.label('fbody');
+    const step = this.label('fstep');
+    const end = this.label('fend');
+    const counter = `%c.${this.n++}`;
+    this.allocas.push(`  ${counter} = alloca i64`);
+    if (iter.kind === 'call' && iter.resolved?.kind === 'range') {
+      const args = iter.args.map((a) => this.coerce(this.expr(a), INT_T).v);
+      const [start, stop, stp] =
+        args.length === 1 ? ['0', args[0], '1'] : args.length === 2 ? [args[0], args[1], '1'] : args;
+      if (args.length === 3) {
+        const z = this.tmp();
+        this.emit(`${z} = icmp eq i64 ${stp}, 0`);
+        const ok = this.label('rok');
+        const err = this.label('rerr');
+        this.term(`br i1 ${z}, label %${err}, label %${ok}`);
+        this.block(err);
+        this.raise('ValueError', 'range() arg 3 must not be zero');
+        this.block(ok);
+      }
+      this.emit(`store i64 ${start}, ptr ${counter}`);
+      this.block(head);
+      const c = this.tmp();
+      this.emit(`${c} = load i64, ptr ${counter}`);
+      const pos = this.tmp();
+      this.emit(`${pos} = icmp sgt i64 ${stp}, 0`);
+      const lt = this.tmp();
+      this.emit(`${lt} = icmp slt i64 ${c}, ${stop}`);
+      const gt = this.tmp();
+      this.emit(`${gt} = icmp sgt i64 ${c}, ${stop}`);
+      const go = this.tmp();
+      this.emit(`${go} = select i1 ${pos}, i1 ${lt}, i1 ${gt}`);
+      this.term(`br i1 ${go}, label %${bodyL}, label %${end}`);
+      this.block(bodyL);
+      this.emit(`store i64 ${c}, ptr ${var_.ptr}`);
+      this.loops.push({ brk: end, cont: step });
+      body();
+      this.loops.pop();
+      this.block(step);
+      const c2 = this.tmp();
+      this.emit(`${c2} = load i64, ptr ${counter}`);
+      const nx = this.tmp();
+      this.emit(`${nx} = add i64 ${c2}, ${stp}`);
+      this.emit(`store i64 ${nx}, ptr ${counter}`);
+      this.term(`br label %${head}`);
+      this.block(end);
+      return;
+    }
+    const lst = this.expr(iter);
+    if (prune(lst.t).kind !== 'list')
+      return this.refuse(iter, 'a for loop over something other than range(...) or a list');
+    const elemT = this.elemOf(iter, lst.t);
+    this.emit(`store i64 0, ptr ${counter}`);
+    this.block(head);
+    const c = this.tmp();
+    this.emit(`${c} = load i64, ptr ${counter}`);
+    const len = this.tmp();
+    this.emit(`${len} = load i64, ptr ${lst.v}`);
+    const go = this.tmp();
+    this.emit(`${go} = icmp slt i64 ${c}, ${len}`);
+    this.term(`br i1 ${go}, label %${bodyL}, label %${end}`);
+    this.block(bodyL);
+    const pp = this.tmp();
+    this.emit(`${pp} = getelementptr inbounds i8, ptr ${lst.v}, i64 16`);
+    const buf = this.tmp();
+    this.emit(`${buf} = load ptr, ptr ${pp}`);
+    const a = this.tmp();
+    this.emit(`${a} = getelementptr ${ty(elemT)}, ptr ${buf}, i64 ${c}`);
+    const x = this.tmp();
+    this.emit(`${x} = load ${ty(elemT)}, ptr ${a}`);
+    this.emit(`store ${ty(elemT)} ${x}, ptr ${var_.ptr}`);
+    this.loops.push({ brk: end, cont: step });
+    body();
+    this.loops.pop();
+    this.block(step);
+    const c2 = this.tmp();
+    this.emit(`${c2} = load i64, ptr ${counter}`);
+    const nx = this.tmp();
+    this.emit(`${nx} = add i64 ${c2}, 1`);
+    this.emit(`store i64 ${nx}, ptr ${counter}`);
+    this.term(`br label %${head}`);
+    this.block(end);
+  }
+
+  // ------------------------------------------------------------------ expressions
+
+  /** Codon's implicit conversions where the checker marked them (`wrapExpr`): int to float, anything to bool. */
+  private coerce(v: Val, to: CodonType): Val {
+    const f = prune(v.t).kind;
+    const t = prune(to).kind;
+    if (f === t) return v;
+    if (f === 'int' && t === 'float') {
+      const r = this.tmp();
+      this.emit(`${r} = sitofp i64 ${v.v} to double`);
+      return { t: FLOAT_T, v: r };
+    }
+    if (t === 'bool') {
+      const c = this.truth(v);
+      const r = this.tmp();
+      this.emit(`${r} = zext i1 ${c} to i8`);
+      return { t: BOOL_T, v: r };
+    }
+    return v;
+  }
+
+  /** `__bool__` as an i1. */
+  private truth(v: Val): string {
+    const p = prune(v.t);
+    const r = this.tmp();
+    switch (p.kind) {
+      case 'bool':
+      case 'byte':
+        this.emit(`${r} = icmp ne i8 ${v.v}, 0`);
+        return r;
+      case 'int':
+        this.emit(`${r} = icmp ne i64 ${v.v}, 0`);
+        return r;
+      case 'float':
+        this.emit(`${r} = fcmp une double ${v.v}, 0.0`);
+        return r;
+      case 'ptr':
+        this.emit(`${r} = icmp ne ptr ${v.v}, null`);
+        return r;
+      case 'list': {
+        const l = this.tmp();
+        this.emit(`${l} = load i64, ptr ${v.v}`);
+        this.emit(`${r} = icmp sgt i64 ${l}, 0`);
+        return r;
+      }
+      case 'str': {
+        const l = this.tmp();
+        this.emit(`${l} = extractvalue { i64, ptr } ${v.v}, 0`);
+        this.emit(`${r} = icmp sgt i64 ${l}, 0`);
+        return r;
+      }
+      default:
+        throw new Refused(0, 0, `truth value of ${p.kind}`);
+    }
+  }
+
+  private expr(e: Expr): Val {
+    const v = this.exprRaw(e);
+    return e.coerceTo ? this.coerce(v, e.coerceTo) : v;
+  }
+
+  private exprRaw(e: Expr): Val {
+    switch (e.kind) {
+      case 'int':
+        return { t: INT_T, v: e.value.toString() };
+      case 'float':
+        return { t: FLOAT_T, v: hexDouble(e.value) };
+      case 'bool':
+        return { t: BOOL_T, v: e.value ? '1' : '0' };
+      case 'str':
+        return { t: STR_T, v: this.strConst(e.value) };
+      case 'none':
+        return { t: NONE_T, v: '' };
+      case 'name': {
+        const s = this.varRef(e);
+        if (prune(s.t).kind === 'none') return { t: NONE_T, v: '' };
+        const r = this.tmp();
+        this.emit(`${r} = load ${ty(s.t)}, ptr ${s.ptr}`);
+        return { t: s.t, v: r };
+      }
+      case 'unary': {
+        const x = this.expr(e.operand);
+        if (e.op === 'not') {
+          const c = this.truth(x);
+          const r = this.tmp();
+          this.emit(`${r} = xor i1 ${c}, true`);
+          const z = this.tmp();
+          this.emit(`${z} = zext i1 ${r} to i8`);
+          return { t: BOOL_T, v: z };
+        }
+        if (e.op === '+') return x;
+        const r = this.tmp();
+        if (prune(x.t).kind === 'float') this.emit(`${r} = fneg double ${x.v}`);
+        else if (prune(x.t).kind === 'int') this.emit(`${r} = sub i64 0, ${x.v}`);
+        else return this.refuse(e, `unary minus on ${prune(x.t).kind}`);
+        return { t: x.t, v: r };
+      }
+      case 'binary': {
+        const l = this.expr(e.left);
+        const r = this.expr(e.right);
+        return this.arith(e, e.op, l, r, prune(e.type ?? l.t));
+      }
+      case 'compare':
+        return this.compare(e);
+      case 'boolop': {
+        const res = `%b.${this.n++}`;
+        this.allocas.push(`  ${res} = alloca i8`);
+        const l = this.truth(this.expr(e.left));
+        const lz = this.tmp();
+        this.emit(`${lz} = zext i1 ${l} to i8`);
+        this.emit(`store i8 ${lz}, ptr ${res}`);
+        const rhs = this.label('rhs');
+        const end = this.label('bend');
+        if (e.op === 'and') this.term(`br i1 ${l}, label %${rhs}, label %${end}`);
+        else this.term(`br i1 ${l}, label %${end}, label %${rhs}`);
+        this.block(rhs);
+        const r = this.truth(this.expr(e.right));
+        const rz = this.tmp();
+        this.emit(`${rz} = zext i1 ${r} to i8`);
+        this.emit(`store i8 ${rz}, ptr ${res}`);
+        this.block(end);
+        const out = this.tmp();
+        this.emit(`${out} = load i8, ptr ${res}`);
+        return { t: BOOL_T, v: out };
+      }
+      case 'call':
+        return this.call(e);
+      case 'index': {
+        const base = this.expr(e.target);
+        const idx = this.coerce(this.expr(e.index), INT_T);
+        const elemT = this.elemOf(e, base.t);
+        const a = this.elemAddr(e, base, idx, 'list index out of range');
+        const r = this.tmp();
+        this.emit(`${r} = load ${ty(elemT)}, ptr ${a}`);
+        return { t: elemT, v: r };
+      }
+      case 'attr':
+        return this.attr(e);
+      case 'list': {
+        const elemT = prune(e.type ?? INT_T);
+        if (elemT.kind !== 'list') return this.refuse(e, 'a list literal of unknown type');
+        // collections.cpp: `[a, b, c]` is List(3) plus appends.
+        const l = this.newList(elemT.elem, String(e.items.length > 0 ? e.items.length : 10));
+        for (const it of e.items) this.append(l, elemT.elem, this.expr(it));
+        return { t: elemT, v: l };
+      }
+      case 'listcomp':
+        return this.listComp(e);
+      case 'error':
+        return this.refuse(e, 'an expression the front end could not read');
+    }
+  }
+
+  private newList(elem: CodonType, cap: string): string {
+    const l = this.tmp();
+    this.emit(
+      `${l} = call ptr @codon_list_new(i64 ${cap}, i64 ${sizeOf(elem)}, i64 ${isAtomic(elem) ? 1 : 0})`,
+    );
+    return l;
+  }
+  private append(list: string, elem: CodonType, v: Val): void {
+    const slot = this.tmp();
+    this.emit(
+      `${slot} = call ptr @codon_list_append_slot(ptr ${list}, i64 ${sizeOf(elem)}, i64 ${isAtomic(elem) ? 1 : 0})`,
+    );
+    const x = this.coerce(v, elem);
+    this.emit(`store ${ty(elem)} ${x.v}, ptr ${slot}`);
+  }
+
+  /** collections.cpp: a comprehension over a range or a list starts at its length, then appends. */
+  private listComp(e: Expr & { kind: 'listcomp' }): Val {
+    const lt = prune(e.type ?? INT_T);
+    if (lt.kind !== 'list') return this.refuse(e, 'a comprehension of unknown type');
+    const it = e.iter;
+    let cap = '10';
+    if (
+      it.kind === 'call' &&
+      it.resolved?.kind === 'range' &&
+      it.args.length <= 2 &&
+      it.args.every((a) => a.kind === 'int')
+    ) {
+      const a = it.args.map((x) => Number((x as Expr & { kind: 'int' }).value));
+      cap = String(Math.max(0, a.length === 1 ? (a[0] as number) : (a[1] as number) - (a[0] as number)));
+    }
+    const l = this.newList(lt.elem, cap);
+    const varT = e.target.type ?? INT_T;
+    const ptr = `%v.comp.${this.n++}`;
+    this.allocas.push(`  ${ptr} = alloca ${ty(varT)}`);
+    const slot = { ptr, t: varT };
+    this.compVars.push(new Map([[e.target.id, slot]]));
+    this.forLoop(
+      e.target,
+      it,
+      () => {
+        let skip: string | null = null;
+        for (const c of e.conditions) {
+          const ok = this.truth(this.expr(c));
+          const yes = this.label('cyes');
+          skip ??= this.label('cskip');
+          this.term(`br i1 ${ok}, label %${yes}, label %${skip}`);
+          this.block(yes);
+        }
+        this.append(l, lt.elem, this.expr(e.elt));
+        if (skip) this.block(skip);
+      },
+      slot,
+    );
+    this.compVars.pop();
+    return { t: lt, v: l };
+  }
+
+  private attr(e: Expr & { kind: 'attr' }): Val {
+    const base = this.expr(e.target);
+    const p = prune(base.t);
+    const r = this.tmp();
+    if (p.kind === 'tuple-class') {
+      const i = p.fields.findIndex((f) => f.name === e.name);
+      if (i < 0) return this.refuse(e, `no field '${e.name}'`);
+      this.emit(`${r} = extractvalue ${ty(p)} ${base.v}, ${i}`);
+      return { t: p.fields[i]?.type ?? INT_T, v: r };
+    }
+    if (p.kind === 'list' && e.name === 'len') {
+      this.emit(`${r} = load i64, ptr ${base.v}`);
+      return { t: INT_T, v: r };
+    }
+    if (p.kind === 'list' && e.name === 'arr') {
+      const a = this.tmp();
+      this.emit(`${a} = getelementptr inbounds i8, ptr ${base.v}, i64 8`);
+      this.emit(`${r} = load { i64, ptr }, ptr ${a}`);
+      return { t: { kind: 'array', elem: p.elem }, v: r };
+    }
+    if ((p.kind === 'array' || p.kind === 'str') && (e.name === 'len' || e.name === 'ptr')) {
+      this.emit(`${r} = extractvalue { i64, ptr } ${base.v}, ${e.name === 'len' ? 0 : 1}`);
+      return {
+        t:
+          e.name === 'len'
+            ? INT_T
+            : p.kind === 'array'
+              ? { kind: 'ptr', elem: p.elem }
+              : { kind: 'ptr', elem: { kind: 'byte' } },
+        v: r,
+      };
+    }
+    return this.refuse(e, `the attribute '.${e.name}' of ${p.kind}`);
+  }
+
+  private compare(e: Expr & { kind: 'compare' }): Val {
+    const vals = e.operands.map((o) => this.expr(o));
+    let acc: string | null = null;
+    e.ops.forEach((op, i) => {
+      let a = vals[i] as Val;
+      let b = vals[i + 1] as Val;
+      const isF = prune(a.t).kind === 'float' || prune(b.t).kind === 'float';
+      if (isF) {
+        a = this.coerce(a, FLOAT_T);
+        b = this.coerce(b, FLOAT_T);
+      }
+      const k = prune(a.t).kind;
+      const c = this.tmp();
+      if (isF) {
+        const fop = { '<': 'olt', '<=': 'ole', '>': 'ogt', '>=': 'oge', '==': 'oeq', '!=': 'une' }[op];
+        this.emit(`${c} = fcmp ${fop} double ${a.v}, ${b.v}`);
+      } else if (k === 'int' || k === 'bool' || k === 'byte' || k === 'ptr') {
+        const iop = { '<': 'slt', '<=': 'sle', '>': 'sgt', '>=': 'sge', '==': 'eq', '!=': 'ne' }[op];
+        const t = k === 'int' ? 'i64' : k === 'ptr' ? 'ptr' : 'i8';
+        this.emit(
+          `${c} = icmp ${k === 'ptr' && (op === '<' || op === '>' || op === '<=' || op === '>=') ? iop.replace('s', 'u') : iop} ${t} ${a.v}, ${b.v}`,
+        );
+      } else return this.refuse(e, `comparing ${k} values`);
+      if (acc === null) acc = c;
+      else {
+        const n = this.tmp();
+        this.emit(`${n} = and i1 ${acc}, ${c}`);
+        acc = n;
+      }
+    });
+    const z = this.tmp();
+    this.emit(`${z} = zext i1 ${acc} to i8`);
+    return { t: BOOL_T, v: z };
+  }
+
+  private arith(e: Expr | Stmt, op: string, l: Val, r: Val, resT: CodonType): Val {
+    const lk = prune(l.t).kind;
+    const rk = prune(r.t).kind;
+    const out = this.tmp();
+    if (lk === 'list' && rk === 'int' && op === '*') {
+      const elem = this.elemOf(e as Expr, l.t);
+      this.emit(
+        `${out} = call ptr @codon_list_repeat(ptr ${l.v}, i64 ${r.v}, i64 ${sizeOf(elem)}, i64 ${isAtomic(elem) ? 1 : 0})`,
+      );
+      return { t: l.t, v: out };
+    }
+    if (lk === 'ptr' && rk === 'int' && (op === '+' || op === '-')) {
+      const elem = this.elemOf(e as Expr, l.t);
+      const off = op === '-' ? this.tmp() : r.v;
+      if (op === '-') this.emit(`${off} = sub i64 0, ${r.v}`);
+      this.emit(`${out} = getelementptr ${ty(elem)}, ptr ${l.v}, i64 ${off}`);
+      return { t: l.t, v: out };
+    }
+    if (lk === 'ptr' && rk === 'ptr' && op === '-') {
+      const elem = this.elemOf(e as Expr, l.t);
+      const a = this.tmp();
+      const b = this.tmp();
+      const d = this.tmp();
+      this.emit(`${a} = ptrtoint ptr ${l.v} to i64`);
+      this.emit(`${b} = ptrtoint ptr ${r.v} to i64`);
+      this.emit(`${d} = sub i64 ${a}, ${b}`);
+      this.emit(`${out} = sdiv exact i64 ${d}, ${sizeOf(elem)}`);
+      return { t: INT_T, v: out };
+    }
+    const isFloat = lk === 'float' || rk === 'float' || op === '/';
+    if (lk === 'int' && rk === 'int' && !isFloat) {
+      const simple = { '+': 'add', '-': 'sub', '*': 'mul' }[op];
+      if (simple) this.emit(`${out} = ${simple} i64 ${l.v}, ${r.v}`);
+      else {
+        const fn = { '//': 'codon_int_floordiv', '%': 'codon_int_mod', '**': 'codon_int_pow' }[op];
+        if (!fn) return this.refuse(e as Expr, `the operator ${op} on ints`);
+        this.emit(`${out} = call i64 @${fn}(i64 ${l.v}, i64 ${r.v})`);
+      }
+      return { t: INT_T, v: out };
+    }
+    if ((lk === 'int' || lk === 'float') && (rk === 'int' || rk === 'float')) {
+      const a = this.coerce(l, FLOAT_T);
+      const b = this.coerce(r, FLOAT_T);
+      const simple = { '+': 'fadd', '-': 'fsub', '*': 'fmul' }[op];
+      if (simple) this.emit(`${out} = ${simple} double ${a.v}, ${b.v}`);
+      else {
+        const fn = {
+          '/': 'codon_float_div',
+          '//': 'codon_float_floordiv',
+          '%': 'codon_float_mod',
+          '**': 'codon_float_pow',
+        }[op];
+        if (!fn) return this.refuse(e as Expr, `the operator ${op} on floats`);
+        this.emit(`${out} = call double @${fn}(double ${a.v}, double ${b.v})`);
+      }
+      return { t: FLOAT_T, v: out };
+    }
+    void resT;
+    return this.refuse(e as Expr, `the operator ${op} on ${lk} and ${rk}`);
+  }
+
+  private call(e: CallExpr): Val {
+    const r = e.resolved;
+    if (!r) return this.refuse(e, 'a call the checker did not resolve');
+    switch (r.kind) {
+      case 'c-function':
+        return this.foreignCall(e, r.name);
+      case 'codon-function': {
+        const d = this.defs.get(r.name);
+        if (!d) return this.refuse(e, `the function '${r.name}'`);
+        const args = e.args.map((a, i) => {
+          const pt = d.params[i]?.type ?? INT_T;
+          const v = this.coerce(this.expr(a), pt);
+          return `${ty(pt)} ${v.v}`;
+        });
+        const ret = d.returnType ?? NONE_T;
+        if (prune(ret).kind === 'none') {
+          this.emit(`call void @codon.${d.name}(${args.join(', ')})`);
+          return { t: NONE_T, v: '' };
+        }
+        const out = this.tmp();
+        this.emit(`${out} = call ${ty(ret)} @codon.${d.name}(${args.join(', ')})`);
+        return { t: ret, v: out };
+      }
+      case 'print':
+        return this.print(e);
+      case 'len': {
+        const v = this.expr(e.args[0] as Expr);
+        const out = this.tmp();
+        if (prune(v.t).kind === 'list') this.emit(`${out} = load i64, ptr ${v.v}`);
+        else if (prune(v.t).kind === 'str' || prune(v.t).kind === 'array')
+          this.emit(`${out} = extractvalue { i64, ptr } ${v.v}, 0`);
+        else return this.refuse(e, `len() of ${prune(v.t).kind}`);
+        return { t: INT_T, v: out };
+      }
+      case 'range':
+        return this.refuse(e, 'range() outside a for loop or comprehension');
+      case 'convert': {
+        const v = this.expr(e.args[0] as Expr);
+        const k = prune(v.t).kind;
+        const out = this.tmp();
+        if (r.to === 'bool') return this.coerce(v, BOOL_T);
+        if (r.to === 'int') {
+          if (k === 'int') return v;
+          if (k === 'float') this.emit(`${out} = fptosi double ${v.v} to i64`);
+          else if (k === 'bool') this.emit(`${out} = zext i8 ${v.v} to i64`);
+          else return this.refuse(e, `int() of ${k}`);
+          return { t: INT_T, v: out };
+        }
+        if (r.to === 'float') {
+          if (k === 'float') return v;
+          if (k === 'int') this.emit(`${out} = sitofp i64 ${v.v} to double`);
+          else if (k === 'float32') this.emit(`${out} = fpext float ${v.v} to double`);
+          else return this.refuse(e, `float() of ${k}`);
+          return { t: FLOAT_T, v: out };
+        }
+        if (k === 'float') this.emit(`${out} = fptrunc double ${v.v} to float`);
+        else if (k === 'int') this.emit(`${out} = sitofp i64 ${v.v} to float`);
+        else return this.refuse(e, `float32() of ${k}`);
+        return { t: { kind: 'float32' }, v: out };
+      }
+      case 'ptr-alloc': {
+        // ptr.codon `Ptr[T](n)`: gc.alloc_atomic(n * sizeof(T)) when T has no pointers, else gc.alloc
+        // (codon/runtime/lib.cpp seq_alloc_atomic = GC_MALLOC_ATOMIC, seq_alloc = GC_MALLOC).
+        const n = this.coerce(this.expr(e.args[0] as Expr), INT_T);
+        const bytes = this.tmp();
+        this.emit(`${bytes} = mul i64 ${n.v}, ${sizeOf(r.elem)}`);
+        const out = this.tmp();
+        this.emit(`${out} = call ptr @${isAtomic(r.elem) ? 'seq_alloc_atomic' : 'seq_alloc'}(i64 ${bytes})`);
+        return { t: { kind: 'ptr', elem: r.elem }, v: out };
+      }
+      case 'ptr-null':
+        return { t: { kind: 'ptr', elem: r.elem }, v: 'null' };
+      case 'ptr-cast': {
+        const v = this.expr(e.args[0] as Expr);
+        return { t: { kind: 'ptr', elem: r.elem }, v: v.v };
+      }
+      case 'addr-of': {
+        const a = e.args[0] as Expr;
+        if (a.kind !== 'name') return this.refuse(e, '__ptr__ of something other than a name');
+        const s = this.varRef(a);
+        return { t: { kind: 'ptr', elem: s.t }, v: s.ptr };
+      }
+      case 'tuple-new': {
+        const t = prune(e.type ?? INT_T);
+        if (t.kind !== 'tuple-class') return this.refuse(e, 'a tuple of unknown type');
+        let acc = 'undef';
+        t.fields.forEach((f, i) => {
+          const v = this.coerce(this.expr(e.args[i] as Expr), f.type);
+          const n = this.tmp();
+          this.emit(`${n} = insertvalue ${ty(t)} ${acc}, ${ty(f.type)} ${v.v}, ${i}`);
+          acc = n;
+        });
+        return { t, v: acc };
+      }
+      case 'list-append': {
+        const target = e.callee.kind === 'attr' ? e.callee.target : null;
+        if (!target) return this.refuse(e, 'append on something other than a list variable');
+        const l = this.expr(target);
+        this.append(l.v, r.elem, this.expr(e.args[0] as Expr));
+        return { t: NONE_T, v: '' };
+      }
+    }
+  }
+
+  /**
+   * A call of a C import: a call through the function pointer `_dlsym` returned, with the plain
+   * LLVM function type of the declaration (llvisitor.cpp `getLLVMFuncType`/`visit(CallInstr)`):
+   * no sret, no byval, a `@tuple` return is a first-class struct that LLVM returns by its own
+   * rule. The call goes through the oracle's trampoline (same registers, a tail jump), which sets
+   * the leftover before the first foreign call and logs the leftover registers at every call.
+   */
+  private foreignCall(e: CallExpr, name: string): Val {
+    const imp = this.cimports.get(name);
+    if (!imp) return this.refuse(e, `the C import '${name}'`);
+    const lowered = lowerCImport(imp);
+    const paramTs = imp.paramTypes ?? [];
+    const args = e.args.map((a, i) => {
+      const pt = paramTs[i] ?? INT_T;
+      if (prune(pt).kind === 'none') {
+        this.expr(a);
+        return '{} zeroinitializer';
+      }
+      const v = this.coerce(this.expr(a), pt);
+      return `${ty(pt)} ${v.v}`;
+    });
+    const fnTy = `${irType(lowered.ret)} (${lowered.params.map(irType).join(', ')})`;
+    const fp = this.tmp();
+    this.emit(`${fp} = load ptr, ptr @cfn.${name}`);
+    if (imp.library) this.emit(`store volatile ptr ${fp}, ptr @oracle_target`);
+    // A static import (`from C import GC_gcollect`) is a call into the runtime, not into the
+    // library: a direct call, as the simulator treats it (no leftover, not a boundary call).
+    const tramp = !imp.library
+      ? `@${imp.symbol}`
+      : usesFirstIntReg(lowered.params)
+        ? '@oracle_tramp_part'
+        : '@oracle_tramp_full';
+    const ret = imp.returnType ?? NONE_T;
+    if (lowered.ret === 'void') {
+      this.emit(`call ${fnTy} ${tramp}(${args.join(', ')})`);
+      return { t: NONE_T, v: '' };
+    }
+    const out = this.tmp();
+    this.emit(`${out} = call ${fnTy} ${tramp}(${args.join(', ')})`);
+    return { t: ret, v: out };
+  }
+
+  /**
+   * builtin.codon `print(*args, sep=" ", end="\n", file=_C.seq_stdout())`: for each argument
+   * `seq_print_full(str(a), fp)` with `sep` between, then `seq_print_full(end, fp)`; no flush.
+   * lib.cpp `seq_print_full` is `fwrite(str.str, 1, str.len, fo)`, so print ends in fwrite.
+   */
+  private print(e: CallExpr): Val {
+    const sepKw = e.keywords.find((k) => k.name === 'sep');
+    const endKw = e.keywords.find((k) => k.name === 'end');
+    const vals = e.args.map((a) => this.expr(a));
+    const fp = this.tmp();
+    this.emit(`${fp} = call ptr @seq_stdout()`);
+    const sep = sepKw ? this.expr(sepKw.value).v : this.strConst(' ');
+    const end = endKw ? this.expr(endKw.value).v : this.strConst('\n');
+    // The arguments are evaluated at the call site into print's *args tuple before print runs
+    // (above, before the default `file=_C.seq_stdout()`).
+    e.args.forEach((a, i) => {
+      const s = this.toStr(a, vals[i] as Val);
+      if (i > 0) this.emit(`call void @seq_print_full({ i64, ptr } ${sep}, ptr ${fp})`);
+      this.emit(`call void @seq_print_full({ i64, ptr } ${s}, ptr ${fp})`);
+    });
+    this.emit(`call void @seq_print_full({ i64, ptr } ${end}, ptr ${fp})`);
+    return { t: NONE_T, v: '' };
+  }
+
+  /** `str(x)`: int.__repr__ via seq_str_int, float via seq_str_float and format.codon's "-nan" rule, lists via list.__repr__. */
+  private toStr(e: Expr, v: Val): string {
+    const p = prune(v.t);
+    const out = this.tmp();
+    switch (p.kind) {
+      case 'str':
+        return v.v;
+      case 'int': {
+        const err = `%e.${this.n++}`;
+        this.allocas.push(`  ${err} = alloca i8`);
+        this.emit(
+          `${out} = call { i64, ptr } @seq_str_int(i64 ${v.v}, { i64, ptr } zeroinitializer, ptr ${err})`,
+        );
+        return out;
+      }
+      case 'float':
+        this.emit(`${out} = call { i64, ptr } @codon_float_repr(double ${v.v})`);
+        return out;
+      case 'float32': {
+        const d = this.tmp();
+        this.emit(`${d} = fpext float ${v.v} to double`);
+        this.emit(`${out} = call { i64, ptr } @codon_float_repr(double ${d})`);
+        return out;
+      }
+      case 'bool': {
+        const c = this.truth(v);
+        const t = this.strConst('True');
+        const f = this.strConst('False');
+        this.emit(`${out} = select i1 ${c}, { i64, ptr } ${t}, { i64, ptr } ${f}`);
+        return out;
+      }
+      case 'none':
+        return this.strConst('None');
+      case 'ptr':
+        this.emit(`${out} = call { i64, ptr } @seq_str_ptr(ptr ${v.v})`);
+        return out;
+      case 'list': {
+        const k = prune(p.elem).kind;
+        const kind = { int: 0, float: 1, bool: 2, str: 3 }[k as 'int'];
+        if (kind === undefined) return this.refuse(e, `printing a list of ${k}`);
+        this.emit(`${out} = call { i64, ptr } @codon_list_repr(ptr ${v.v}, i64 ${kind})`);
+        return out;
+      }
+      case 'tuple-class': {
+        // __magic__.repr of a @tuple class: "(a: 1.5, b: 2)".
+        const { offsets } = structLayout(p.fields.map((f) => f.type));
+        void offsets;
+        return this.refuse(e, 'printing a @tuple value');
+      }
+      default:
+        return this.refuse(e, `printing a value of type ${p.kind}`);
+    }
+  }
+}

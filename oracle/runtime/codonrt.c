@@ -1,0 +1,302 @@
+/*
+ * A model of the parts of Codon's runtime (codon/runtime/lib.cpp, Codon 0.19) that the lesson
+ * programs reach, built with the real C library and Debian's libgc. Codon itself cannot be
+ * installed here (no Debian or npm package), so this file stands in for libcodonrt; everything it
+ * calls (malloc, GC_malloc, fwrite, dlopen) is real.
+ *
+ * Each function cites the Codon source it models (exaloop/codon at v0.19.6).
+ * The `oracle_*` part is not Codon: it is the instrumentation the oracle reads back (the leftover
+ * setting, the log of register values at each foreign call, the memory map at exit or crash).
+ */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <fcntl.h>
+#include <gc.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+typedef struct {
+  int64_t len;
+  char *str;
+} seq_str_t;
+
+/* ---- oracle instrumentation (read by the trampoline in tramp-<arch>.S) ---- */
+int64_t oracle_leftover_kind = 4; /* 0 zero, 1 fixed value, 2 newest GC object, 3 dead stack, 4 none */
+int64_t oracle_leftover_value = 0;
+int64_t oracle_last_gc = 0;
+int64_t oracle_ncalls = 0;
+int64_t oracle_log[256 * 4]; /* per call: the hidden-pointer register, the result register, the callee, the return address */
+void *oracle_target = 0;
+
+static const char *evidence_path;
+static int evidence_written;
+
+static void put(int fd, const char *s) { (void)!write(fd, s, strlen(s)); }
+
+/* Writes the call log and the memory map; async-signal tolerant (no stdio, no malloc). */
+static void oracle_write_evidence(const char *status, uintptr_t fault) {
+  if (evidence_written || !evidence_path) return;
+  evidence_written = 1;
+  int fd = open(evidence_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  if (fd < 0) return;
+  char line[512];
+  snprintf(line, sizeof line, "status %s %#lx\n", status, (unsigned long)fault);
+  put(fd, line);
+  int64_t n = oracle_ncalls < 256 ? oracle_ncalls : 256;
+  for (int64_t i = 0; i < n; i++) {
+    /* GC_base says whether the collector owns the address (0 for anything else). */
+    void *a = (void *)(uintptr_t)oracle_log[4 * i], *b = (void *)(uintptr_t)oracle_log[4 * i + 1];
+    Dl_info di;
+    const char *sym = dladdr((void *)(uintptr_t)oracle_log[4 * i + 2], &di) && di.dli_sname ? di.dli_sname : "?";
+    snprintf(line, sizeof line, "call %ld %s %#lx %#lx %d %d %#lx\n", (long)i, sym, (unsigned long)(uintptr_t)a,
+             (unsigned long)(uintptr_t)b, GC_base(a) != 0, GC_base(b) != 0, (unsigned long)oracle_log[4 * i + 3]);
+    put(fd, line);
+  }
+  snprintf(line, sizeof line, "ncalls %ld\n", (long)oracle_ncalls);
+  put(fd, line);
+  int m = open("/proc/self/maps", O_RDONLY);
+  if (m >= 0) {
+    char buf[4096];
+    ssize_t r;
+    while ((r = read(m, buf, sizeof buf)) > 0) {
+      /* prefix each line: the reader splits on "map " */
+      (void)!write(fd, buf, (size_t)r);
+    }
+    close(m);
+  }
+  close(fd);
+}
+
+static void oracle_on_signal(int sig, siginfo_t *info, void *ctx) {
+  (void)ctx;
+  const char *name = sig == SIGSEGV ? "SIGSEGV" : sig == SIGBUS ? "SIGBUS" : sig == SIGILL ? "SIGILL"
+                   : sig == SIGFPE ? "SIGFPE" : "SIGABRT";
+  oracle_write_evidence(name, (uintptr_t)info->si_addr);
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+static void oracle_at_exit(void) { oracle_write_evidence("exit", 0); }
+
+/* The address the simulator calls `runtime-data`: the dynamic loader's lock,
+ * _rtld_global._dl_load_lock (its offset comes from ld.so's debug info, passed by the oracle). */
+static void oracle_start(void) {
+  evidence_path = getenv("ORACLE_EVIDENCE");
+  const char *kind = getenv("ORACLE_LEFTOVER");
+  const char *off = getenv("ORACLE_LOAD_LOCK_OFFSET");
+  if (kind && strcmp(kind, "zero") == 0) oracle_leftover_kind = 0;
+  else if (kind && strcmp(kind, "runtime-data") == 0) {
+    oracle_leftover_kind = 1;
+    char *rtld = dlsym(RTLD_DEFAULT, "_rtld_global");
+    oracle_leftover_value = (int64_t)(uintptr_t)(rtld + (off ? strtol(off, 0, 0) : 0));
+  } else if (kind && strcmp(kind, "gc-object") == 0) oracle_leftover_kind = 2;
+  else if (kind && strcmp(kind, "stale-stack") == 0) oracle_leftover_kind = 3;
+  static char altstack[65536];
+  stack_t ss = {.ss_sp = altstack, .ss_size = sizeof altstack, .ss_flags = 0};
+  sigaltstack(&ss, 0);
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_sigaction = oracle_on_signal;
+  sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
+  int sigs[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT};
+  for (unsigned i = 0; i < sizeof sigs / sizeof *sigs; i++) sigaction(sigs[i], &sa, 0);
+  atexit(oracle_at_exit);
+}
+
+/* ---- Codon runtime model ---- */
+
+/* lib.cpp seq_init: GC_INIT() and the exception machinery. Codon sets no stdout buffering; the
+ * oracle makes stdout line-buffered as in the terminal a learner runs `codon run` in (unless
+ * ORACLE_STDOUT=pipe), so output printed before a crash is seen, as the simulator shows it. */
+void seq_init(int flags) {
+  (void)flags;
+  GC_INIT();
+  const char *mode = getenv("ORACLE_STDOUT");
+  if (!mode || strcmp(mode, "pipe") != 0) setvbuf(stdout, 0, _IOLBF, 0);
+  oracle_start();
+}
+
+/* lib.cpp seq_alloc: GC_MALLOC. The oracle notes the newest scanned object of 16 bytes or more
+ * (the simulator's gc-object leftover: runtime.ts newestGcObject). */
+void *seq_alloc(size_t n) {
+  void *p = GC_MALLOC(n);
+  if (n >= 16) oracle_last_gc = (int64_t)(uintptr_t)p;
+  return p;
+}
+
+/* lib.cpp seq_alloc_atomic: GC_MALLOC_ATOMIC (Ptr[T](n) of a pointer-free T, gc.codon alloc_atomic). */
+void *seq_alloc_atomic(size_t n) { return GC_MALLOC_ATOMIC(n); }
+
+static seq_str_t string_conv(const char *s, size_t n) {
+  char *p = seq_alloc_atomic(n);
+  memcpy(p, s, n);
+  return (seq_str_t){(int64_t)n, p};
+}
+
+/* lib.cpp seq_str_int: fmt "{}". */
+seq_str_t seq_str_int(int64_t n, seq_str_t format, _Bool *error) {
+  (void)format;
+  *error = 0;
+  char buf[32];
+  int k = snprintf(buf, sizeof buf, "%ld", (long)n);
+  return string_conv(buf, (size_t)k);
+}
+
+/* lib.cpp seq_str_float / default_format<double>: fmt "{:g}" (6 significant digits, as %g). */
+seq_str_t seq_str_float(double f, seq_str_t format, _Bool *error) {
+  (void)format;
+  *error = 0;
+  char buf[64];
+  int k = snprintf(buf, sizeof buf, "%g", f);
+  return string_conv(buf, (size_t)k);
+}
+
+/* stdlib/internal/format.codon, float.__format: `ret if ret != "-nan" else "nan"`. */
+seq_str_t codon_float_repr(double f) {
+  _Bool err;
+  seq_str_t s = seq_str_float(f, (seq_str_t){0, 0}, &err);
+  if (s.len == 4 && memcmp(s.str, "-nan", 4) == 0) return string_conv("nan", 3);
+  return s;
+}
+
+/* lib.cpp seq_str_ptr: fmt::ptr, "0x..." in hex. */
+seq_str_t seq_str_ptr(void *p) {
+  char buf[32];
+  int k = snprintf(buf, sizeof buf, "%#lx", (unsigned long)(uintptr_t)p);
+  return string_conv(buf, (size_t)k);
+}
+
+/* lib.cpp seq_stdout / seq_print_full: the text goes to fwrite, which is where print ends. */
+void *seq_stdout(void) { return stdout; }
+void seq_print_full(seq_str_t str, FILE *fo) { fwrite(str.str, 1, (size_t)str.len, fo); }
+
+/* A list object: stdlib/internal/types/array.codon `class List: len: int; arr: Array[T]`,
+ * core.codon `@tuple class Array: len: int; ptr: Ptr[T]`. */
+typedef struct {
+  int64_t len;
+  int64_t cap;
+  char *ptr;
+} codon_list;
+
+/* list.codon List(capacity): a scanned object (it holds arr.ptr), its buffer atomic when T has
+ * no pointers (internal.codon class_alloc, gc.codon). */
+codon_list *codon_list_new(int64_t cap, int64_t elem, int64_t atomic) {
+  codon_list *l = seq_alloc(sizeof *l);
+  l->len = 0;
+  l->cap = cap;
+  l->ptr = atomic ? seq_alloc_atomic((size_t)(cap * elem)) : seq_alloc((size_t)(cap * elem));
+  return l;
+}
+
+/* list.codon append / _resize_if_full: a full list grows to (1 + 3 * len) // 2. */
+void *codon_list_append_slot(codon_list *l, int64_t elem, int64_t atomic) {
+  if (l->len == l->cap) {
+    int64_t cap = (1 + 3 * l->len) / 2;
+    char *p = atomic ? seq_alloc_atomic((size_t)(cap * elem)) : seq_alloc((size_t)(cap * elem));
+    memcpy(p, l->ptr, (size_t)(l->len * elem));
+    l->ptr = p;
+    l->cap = cap;
+  }
+  return l->ptr + elem * l->len++;
+}
+
+/* list.codon __mul__: List[T](len * n), then the items appended n times. */
+codon_list *codon_list_repeat(codon_list *src, int64_t n, int64_t elem, int64_t atomic) {
+  codon_list *l = codon_list_new(n <= 0 ? 10 : src->len * n, elem, atomic);
+  int64_t len = src->len;
+  for (int64_t k = 0; k < n; k++)
+    for (int64_t i = 0; i < len; i++) memcpy(codon_list_append_slot(l, elem, atomic), src->ptr + elem * i, (size_t)elem);
+  return l;
+}
+
+/* list.codon __repr__: "[" + ", ".join(repr(x)) + "]"; kind 0 int, 1 float, 2 bool, 3 str. */
+seq_str_t codon_list_repr(codon_list *l, int64_t kind) {
+  size_t cap = 64, n = 0;
+  char *buf = malloc(cap);
+  buf[n++] = '[';
+  for (int64_t i = 0; i < l->len; i++) {
+    char item[64];
+    const char *s = item;
+    size_t k;
+    _Bool err;
+    seq_str_t t = {0, 0};
+    if (kind == 0) t = seq_str_int(((int64_t *)l->ptr)[i], (seq_str_t){0, 0}, &err);
+    else if (kind == 1) t = codon_float_repr(((double *)l->ptr)[i]);
+    else if (kind == 2) t = ((int8_t *)l->ptr)[i] ? (seq_str_t){4, "True"} : (seq_str_t){5, "False"};
+    else t = ((seq_str_t *)l->ptr)[i];
+    s = t.str;
+    k = (size_t)t.len;
+    if (n + k + 8 > cap) {
+      cap = 2 * (n + k + 8);
+      buf = realloc(buf, cap);
+    }
+    if (i) {
+      buf[n++] = ',';
+      buf[n++] = ' ';
+    }
+    if (kind == 3) buf[n++] = '\'';
+    memcpy(buf + n, s, k);
+    n += k;
+    if (kind == 3) buf[n++] = '\'';
+  }
+  buf[n++] = ']';
+  seq_str_t out = string_conv(buf, n);
+  free(buf);
+  return out;
+}
+
+/* An uncaught Codon exception as under `codon run`: exc.cpp seq_terminate hands a JITError with
+ * "<Type>: <msg>" to the driver, which prints it and fails (a `codon build` executable would
+ * abort() instead). stdio is flushed by exit. */
+__attribute__((noreturn)) void codon_raise(const char *type, const char *msg) {
+  fflush(stdout);
+  fprintf(stderr, "%s: %s\n", type, msg);
+  exit(1);
+}
+
+/* int.__floordiv__/__mod__ and float.__truediv__ with Python's rules (int.codon, float.codon). */
+int64_t codon_int_floordiv(int64_t a, int64_t b) {
+  if (b == 0) codon_raise("ZeroDivisionError", "integer division or modulo by zero");
+  int64_t q = a / b;
+  if ((a % b != 0) && ((a < 0) != (b < 0))) q--;
+  return q;
+}
+int64_t codon_int_mod(int64_t a, int64_t b) {
+  if (b == 0) codon_raise("ZeroDivisionError", "integer division or modulo by zero");
+  int64_t r = a % b;
+  if (r != 0 && ((r < 0) != (b < 0))) r += b;
+  return r;
+}
+double codon_float_div(double a, double b) {
+  if (b == 0) codon_raise("ZeroDivisionError", "float division by zero");
+  return a / b;
+}
+double codon_float_floordiv(double a, double b) {
+  if (b == 0) codon_raise("ZeroDivisionError", "float division by zero");
+  return __builtin_floor(a / b);
+}
+double codon_float_mod(double a, double b) {
+  if (b == 0) codon_raise("ZeroDivisionError", "float modulo");
+  double r = __builtin_fmod(a, b);
+  if (r != 0 && ((r < 0) != (b < 0))) r += b;
+  return r;
+}
+double codon_float_pow(double a, double b) { return __builtin_pow(a, b); }
+int64_t codon_int_pow(int64_t a, int64_t b) {
+  int64_t r = 1;
+  while (b-- > 0) r *= a;
+  return r;
+}
+
+/* dlopen.codon dlsym(lib, name): dlopen(lib, RTLD_NOW | RTLD_GLOBAL), dlsym, CError(dlerror()). */
+void *codon_dlsym(const char *lib, const char *name) {
+  void *h = dlopen(lib, RTLD_NOW | RTLD_GLOBAL);
+  if (!h) codon_raise("CError", dlerror());
+  void *f = dlsym(h, name);
+  if (!f) codon_raise("CError", dlerror());
+  return f;
+}
