@@ -61,7 +61,7 @@ class DiagramPage {
       step: String(step),
     });
     await this.page.goto(`${PAGE}?${q.toString()}`);
-    await expect(this.diagram).toBeVisible({ timeout: 30_000 });
+    await expect(this.diagram).toBeVisible({ timeout: 60_000 });
   }
 
   async step(): Promise<number> {
@@ -286,7 +286,7 @@ test('exports the step as SVG and PNG, on a light background', async ({ page }) 
 test('the tour opens on the first visit, can be skipped and replayed', async ({ page }) => {
   const d = new DiagramPage(page);
   await page.goto(`${PAGE}?v=1&lesson=02-the-bug&program=bug&tour=1`);
-  await expect(d.diagram).toBeVisible({ timeout: 30_000 });
+  await expect(d.diagram).toBeVisible({ timeout: 60_000 });
   const tour = d.diagram.getByTestId('diagram-tour');
   await expect(tour).toBeVisible();
   await tour.getByRole('button', { name: 'Next' }).click();

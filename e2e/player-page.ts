@@ -98,7 +98,7 @@ export class PlayerPage {
   }
 
   async waitForRun() {
-    await expect(this.position).toHaveText(/^Step \d+ of \d+/, { timeout: 20_000 });
+    await expect(this.position).toHaveText(/^Step \d+ of \d+/, { timeout: 60_000 });
   }
 
   button(name: string): Locator {
@@ -121,7 +121,7 @@ export class PlayerPage {
   async waitForEditors() {
     for (const side of ['cpp', 'codon'] as const) {
       await expect(this.editor(side).locator('.monaco-editor .view-lines')).toContainText(/\S/, {
-        timeout: 20_000,
+        timeout: 60_000,
       });
     }
   }

@@ -18,7 +18,7 @@ test('steps through the whole bug run and back, with narration, lines and output
   page,
   baseURL,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const origin = new URL(baseURL ?? '').origin;
   const { foreignRequests, problems } = watch(page, origin);
   const trace = traceOf(BUG);
@@ -84,7 +84,7 @@ test('plays and pauses, and a finding jumps to its step and line', async ({ page
   await player.open(BUG.lesson);
   await player.button('Play').click();
   await expect(player.button('Pause')).toBeVisible();
-  await expect.poll(async () => (await player.where()).step, { timeout: 10_000 }).toBeGreaterThan(3);
+  await expect.poll(async () => (await player.where()).step, { timeout: 30_000 }).toBeGreaterThan(3);
   await player.button('Pause').click();
   await expect(player.button('Play')).toBeVisible();
   const paused = (await player.where()).step;
