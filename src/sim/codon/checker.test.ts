@@ -281,7 +281,7 @@ describe("checker: errors are located and said in Codon's words", () => {
       "'List[float]' does not match expected type 'int'",
       'out.arr.ptr',
     ],
-    ['a = [1]\np = __ptr__(a[0])', '2:13', '__ptr__() only takes identifiers as arguments'],
+    ['a = [1]\np = __ptr__(a[0])', '2:13', '__ptr__() only takes identifiers or tuple fields as arguments'],
     ['print(1, fil=2)', '1:10', "'fil' is an invalid keyword argument for print()."],
     ['print(1, sep=2)', '1:14', "'int' does not match expected type 'str'"],
     ['x = 1.5\nx += "a"', '2:1', "unsupported operand type(s) for +: 'float' and 'str'."],

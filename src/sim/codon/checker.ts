@@ -59,6 +59,7 @@ class Checker extends ExprChecker {
   private blockDepth = 0;
 
   run(module: Module): void {
+    this.refusedNames = new Set(module.refusedNames);
     this.hoist(module.body);
     this.block(module.body);
     for (const fn of this.functions.values()) this.ensureChecked(fn);
@@ -252,6 +253,7 @@ class Checker extends ExprChecker {
     return: (s) => this.returnStmt(s),
     def: (s) => {
       if (!this.atTopLevel()) {
+        this.refusedNames.add(s.name);
         this.notModelled(
           s.nameSpan,
           'a function defined inside a block or another function',
@@ -263,6 +265,7 @@ class Checker extends ExprChecker {
     },
     class: (s) => {
       if (!this.atTopLevel()) {
+        this.refusedNames.add(s.name);
         this.notModelled(
           s.nameSpan,
           'a class defined inside a block or a function',

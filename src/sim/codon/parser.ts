@@ -79,7 +79,14 @@ class StmtParser extends ExprParser {
       body.push(...this.parseStatement());
     }
     const end = this.peek().span.end;
-    return { kind: 'module', file: this.file, body, span: { start, end } };
+    const refusedNames = this.refusedNames();
+    return {
+      kind: 'module',
+      file: this.file,
+      body,
+      span: { start, end },
+      ...(refusedNames.length > 0 ? { refusedNames } : {}),
+    };
   }
 
   /** An indented line where no block was opened: report it, then parse the block's statements anyway. */
@@ -610,6 +617,12 @@ class StmtParser extends ExprParser {
     if (this.isKeyword('def')) {
       for (const d of decorators)
         this.notModelled(d.span, `the decorator \`${d.name ? '@' + d.name : 'this decorator'}\``);
+      if (decorators.some((d) => d.name === 'llvm')) {
+        // Its body is LLVM IR, not Codon: skipped whole (its name stays a refused name).
+        this.skipLine();
+        this.skipBlock();
+        return [];
+      }
       // Kept (the decorator is reported), so that calls to it do not cascade into more errors.
       return [this.parseDef()];
     }
@@ -676,7 +689,8 @@ class StmtParser extends ExprParser {
           this.expectLineEnd();
         } else if (t.kind === 'keyword' && t.text === 'def') {
           const def = this.parseDef();
-          this.notModelled(
+          // A reference class is refused as a whole below: its methods are part of that refusal.
+          if (decorator) this.notModelled(
             spanFrom(def.span, def.nameSpan),
             'a method in a class',
             'write a function outside the class that takes the object as a parameter.',
@@ -703,6 +717,9 @@ class StmtParser extends ExprParser {
         'a class without `@tuple` (a reference class)',
         'write `@tuple` on the line above `class` to make it a by-value struct.',
       );
+      // Not kept: read as a `@tuple` class, its objects would be refused again for what a reference
+      // class allows (`a.x = 1`, methods); its name is a refused name, so its uses stay quiet.
+      return [];
     }
     const last = fields[fields.length - 1];
     const cls: ClassDef = {
