@@ -13,8 +13,23 @@ export class DiagSink {
   readonly list: Diagnostic[] = [];
   private errors = 0;
   private capped = false;
+  /**
+   * How many constructs were refused as not modelled so far, or quietly failed as part of an earlier
+   * refusal: a check that fails while this grows is a cascade, and must not blame the learner.
+   */
+  refusals = 0;
+  /**
+   * Names written in a refused construct or in code skipped after one: what it would have declared
+   * (`auto g = [](int x) {...}`, a template's name) is unknown to the checker, and calling it
+   * unknown would blame the learner for the simulator's gap.
+   */
+  readonly refusedNames = new Set<string>();
 
-  constructor(readonly file: string) {}
+  constructor(
+    readonly file: string,
+    /** The file's text, to find the names written on a refused construct's lines. */
+    private readonly source = '',
+  ) {}
 
   /** True once the error cap is reached: callers should stop scanning. */
   get full(): boolean {
@@ -26,6 +41,8 @@ export class DiagSink {
   }
 
   error(span: Span, message: string): void {
+    // Every refusal says "not modelled" (the contract the refusal corpus checks), wherever it is made.
+    if (message.includes('not modelled')) this.noteRefusal(span);
     if (this.capped) return;
     this.errors++;
     this.push('error', span, message);
@@ -48,6 +65,24 @@ export class DiagSink {
   /** Diagnoses a construct outside the subset the simulator models ("`goto` is not modelled by this simulator"). */
   unsupported(span: Span, what: string, hint?: string): void {
     this.error(span, `${what} is not modelled by this simulator${hint ? `; ${hint}` : ''}`);
+  }
+
+  /** Counts a refusal and remembers the names written on its lines. */
+  private noteRefusal(span: Span): void {
+    this.refusals++;
+    if (this.source) {
+      const from = this.source.lastIndexOf('\n', span.start.offset - 1) + 1;
+      const nl = this.source.indexOf('\n', Math.max(span.end.offset, span.start.offset));
+      const text = this.source.slice(from, nl < 0 ? this.source.length : nl);
+      for (const m of text.matchAll(/[A-Za-z_]\w*/g)) this.refusedNames.add(m[0]);
+      // A refused `operator+` definition: uses of `+` on that class are part of the refusal.
+      for (const m of text.matchAll(/\boperator\s*([^\s\w(]+)/g)) this.refusedNames.add(`operator${m[1]}`);
+    }
+  }
+
+  /** Remembers names in code skipped after an error (what it declared is unknown to the checker). */
+  skipped(name: string): void {
+    this.refusedNames.add(name);
   }
 
   private push(severity: Diagnostic['severity'], span: Span, message: string): void {

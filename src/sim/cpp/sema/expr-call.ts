@@ -7,6 +7,7 @@ import type { Span } from '../../diag';
 import type { Expr, FunctionDecl, Init } from '../ast';
 import type { ExprSyntax } from '../syntax';
 import type { Sema } from './context';
+import { MODELLED_INDIRECT_CALLS } from './modelled-library';
 import { checkExpr, implicitThis, memberObject } from './expr';
 import { checkArg, materialize, type InitArg } from './init';
 import { lookupInClass, lookupQualified } from './lookup';
@@ -56,7 +57,7 @@ function callByName(
   const hit = lookupQualified(sema, qn);
   const text = qn.parts.map((p) => p.name).join('::');
   if (!hit) {
-    sema.error(callee.span, `unknown name '${text}'`);
+    sema.unknownName(callee.span, text);
     e.args.forEach((a) => checkArg(sema, a));
     return errorExpr(e.span);
   }
@@ -191,6 +192,11 @@ function callThroughPointer(sema: Sema, f: Expr, args: InitArg[], span: Span): E
     const init = pt ? initFromArgLazy(sema, pt, a, k) : variadicArg(sema, a as Expr, `argument ${k + 1}`);
     if (!init) return errorExpr(span);
     inits.push(init);
+  }
+  if (!MODELLED_INDIRECT_CALLS) {
+    // The interpreter does not follow calls through function pointers: refuse it here, not mid-run.
+    sema.diags.unsupported(span, 'a call through a function pointer', 'call the function by its name');
+    return errorExpr(span);
   }
   return {
     kind: 'indirect-call',

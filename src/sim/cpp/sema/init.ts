@@ -229,6 +229,12 @@ function initStdFromExpr(
   if (kind === 'shared_ptr' && e.type.kind === 'pointer' && direct) return stdCtor(sema, type, [e], ctx);
   if (kind === 'optional' || kind === 'complex') return stdCtor(sema, type, [e], ctx);
   if (kind === 'string' && e.type.kind !== 'record') return stdCtor(sema, type, [e], ctx);
+  if (kind === 'string_view' || kind === 'string' || kind === 'vector' || kind === 'pair' || kind === 'tuple') {
+    // libstdc++ has converting constructors for these (`std::string_view sv = "abc"` or
+    // `= std::string(...)` compile with g++); the simulator does not model them.
+    sema.diags.unsupported(span, `initialising a '${typeName(type)}' from a '${typeName(e.type)}'`);
+    return null;
+  }
   const hint =
     (kind === 'unique_ptr' || kind === 'shared_ptr') && e.type.kind === 'pointer'
       ? ` (the constructor from a raw pointer is explicit: write ${kind === 'unique_ptr' ? 'std::unique_ptr' : 'std::shared_ptr'}<T> p(ptr), or use std::make_${kind === 'unique_ptr' ? 'unique' : 'shared'})`
@@ -362,6 +368,16 @@ export function bindReference(sema: Sema, ref: RefType, e: Expr, ctx: InitContex
     return null;
   }
   if (related && e.category === 'xvalue') return bindTo(e);
+  if (e.kind === 'builtin-call' && e.builtin !== 'std::make_shared' && e.builtin !== 'std::make_unique') {
+    // g++ binds `const int& m = std::max(a, b)` to a or b itself (std::max returns a reference);
+    // the simulator computes library results as values and cannot bind a reference to one.
+    sema.diags.unsupported(
+      span,
+      `binding the result of '${e.builtin}' to a reference`,
+      `keep a copy instead: declare it as '${typeName(T)}', not '${typeName(ref)}'`,
+    );
+    return null;
+  }
   if (related && e.category === 'prvalue' && T.kind === 'record') return bindTo(materialize(e));
   // Bind to a temporary initialised from the expression.
   const temp = initFromExpr(sema, T, e, ctx);
