@@ -10,7 +10,7 @@
  * and its parents stay quiet, so one mistake gives one message.
  */
 import type { Diagnostic, Span } from '../diag';
-import { errorAt } from '../diag';
+import { errorAt, notModelledAt } from '../diag';
 import type {
   AttrExpr,
   BinaryExpr,
@@ -113,7 +113,9 @@ export abstract class ExprChecker {
     const key = `${span.start.line}:${subject}`;
     if (this.refusedHere.has(key)) return;
     this.refusedHere.add(key);
-    this.error(span, `${what} is not modelled by this simulator${hint ? `; ${hint}` : '.'}`);
+    this.diagnostics.push(
+      notModelledAt(this.file, span, `${what} is not modelled by this simulator${hint ? `; ${hint}` : '.'}`),
+    );
   }
 
   /** Whether an argument names a type (`int`, `Ptr[float]`, a class), as `isinstance(x, int)` does. */
@@ -351,7 +353,7 @@ export abstract class ExprChecker {
       return null;
     }
     if (l.kind === 'str' && r.kind === 'str') {
-      this.notModelled(span, 'operations on strings', 'print several values instead: `print("x =", x)`.');
+      this.notModelled(span, 'an operation on strings', 'print several values instead: `print("x =", x)`.');
       return null;
     }
     if (l.kind === 'list' && r.kind === 'list' && op === '+') {
@@ -698,7 +700,9 @@ export abstract class ExprChecker {
       return false;
     }
     if (e.args.length < params.length) {
-      this.error(e.span, `${callArgsMissing(fnName, paramNames[e.args.length] ?? `a${e.args.length}`)}.`);
+      const missing = paramNames[e.args.length] ?? `a${e.args.length}`;
+      // A parameter whose default value was refused (`k: float = 2.0`) is not the caller's fault.
+      if (!this.refusedNames.has(missing)) this.error(e.span, `${callArgsMissing(fnName, missing)}.`);
       ok = false;
     }
     e.args.forEach((arg, k) => {

@@ -6,7 +6,7 @@
  * several errors. Nothing escapes `parseCodon`.
  */
 import type { Diagnostic, Pos, Span } from '../diag';
-import { errorAt } from '../diag';
+import { errorAt, notModelledAt } from '../diag';
 import type { Token } from './lexer';
 
 /** Thrown to abandon the statement being parsed; the diagnostic is already recorded. */
@@ -157,7 +157,9 @@ export class ParserBase {
   /** Reports an unmodelled construct at `span` without abandoning the statement. */
   protected notModelled(span: Span, what: string, hint?: string): void {
     for (let l = span.start.line; l <= span.end.line; l++) this.refusedLines.add(l);
-    this.report(span, `${what} is not modelled by this simulator${hint ? `; ${hint}` : '.'}`);
+    this.diagnostics.push(
+      notModelledAt(this.file, span, `${what} is not modelled by this simulator${hint ? `; ${hint}` : '.'}`),
+    );
   }
 
   /**

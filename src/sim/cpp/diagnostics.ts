@@ -42,10 +42,11 @@ export class DiagSink {
 
   error(span: Span, message: string): void {
     // Every refusal says "not modelled" (the contract the refusal corpus checks), wherever it is made.
-    if (message.includes('not modelled')) this.noteRefusal(span);
+    const refusal = message.includes('not modelled');
+    if (refusal) this.noteRefusal(span);
     if (this.capped) return;
     this.errors++;
-    this.push('error', span, message);
+    this.push('error', span, message, refusal);
     if (this.errors >= MAX_ERRORS) {
       this.capped = true;
       this.push('note', span, `too many errors (${MAX_ERRORS}); the rest of the file was not checked`);
@@ -85,7 +86,7 @@ export class DiagSink {
     this.refusedNames.add(name);
   }
 
-  private push(severity: Diagnostic['severity'], span: Span, message: string): void {
+  private push(severity: Diagnostic['severity'], span: Span, message: string, refusal = false): void {
     this.list.push({
       severity,
       file: this.file,
@@ -94,6 +95,7 @@ export class DiagSink {
       endLine: span.end.line,
       endColumn: span.end.column,
       message,
+      ...(refusal ? { kind: 'not-modelled' as const } : {}),
     });
   }
 }
