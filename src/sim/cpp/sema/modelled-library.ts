@@ -41,17 +41,32 @@ export const MODELLED_BUILTINS: ReadonlySet<BuiltinName> = new Set<BuiltinName>(
   'ceil',
 ]);
 
-/** Member functions of each standard class the interpreter runs (the checker knows a few more). */
+/**
+ * Member functions of each standard class that the checker accepts and the interpreter runs
+ * (`first`/`second` of std::pair are data members). Left out although the checker knows them:
+ * `vector::front/back/pop_back/resize/reserve`, every `std::string`/`string_view` member,
+ * `optional::operator bool/operator->/reset`, and two the interpreter answers falsely (a false
+ * number is worse than a refusal): `optional::has_value` (false for an engaged optional: g++ 12
+ * prints 1 for `std::optional<int> o = 4; o.has_value()`) and `complex::real/imag` (it reads the
+ * part's address, not its value).
+ */
 export const MODELLED_STD_METHODS: Readonly<Partial<Record<StdKind, readonly StdMethodName[]>>> = {
   array: ['operator[]', 'at', 'data', 'begin', 'end', 'front', 'back', 'size', 'empty', 'fill'],
   vector: ['size', 'capacity', 'empty', 'data', 'begin', 'end', 'operator[]', 'at', 'clear', 'push_back'],
-  shared_ptr: ['get', 'operator->', 'operator*', 'operator bool', 'operator[]', 'use_count', 'release', 'reset'],
+  shared_ptr: ['get', 'operator->', 'operator*', 'operator bool', 'use_count', 'reset'],
   unique_ptr: ['get', 'operator->', 'operator*', 'operator bool', 'operator[]', 'release', 'reset'],
   pair: ['first', 'second'],
-  complex: ['real', 'imag'],
-  optional: ['has_value', 'value', 'operator*'],
+  optional: ['value', 'operator*'],
+  complex: [],
   string: [],
   string_view: [],
+};
+
+/** Members the interpreter has code for but answers falsely, so the checker refuses them (why, for each). */
+export const REFUSED_THOUGH_HANDLED: Readonly<Partial<Record<StdMethodName, string>>> = {
+  has_value: 'false for an engaged std::optional (g++ 12: 1)',
+  real: 'the address of the real part of a std::complex, not its value',
+  imag: 'the address of the imaginary part of a std::complex, not its value',
 };
 
 /** Whether the interpreter runs this member function of this standard class. */
