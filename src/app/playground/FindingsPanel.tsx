@@ -4,6 +4,7 @@ import { formatMessage } from '../../sim/messages/format';
 import { usePlayer, usePlayerStore, usePlayerUi, useT } from '../context';
 import { isTraceCurrent } from '../store/selectors';
 import type { CodeSide } from '../store/types';
+import { SubsetLink } from './SubsetLink';
 
 interface Item {
   key: string;
@@ -14,6 +15,8 @@ interface Item {
   message: string;
   count: number;
   findingKind?: string;
+  /** A construct the simulator does not model: links to the page "What you can write here". */
+  notModelled?: boolean;
 }
 
 export function FindingsPanel() {
@@ -41,6 +44,7 @@ export function FindingsPanel() {
       step: null,
       message: d.message,
       count: 1,
+      notModelled: d.kind === 'not-modelled',
     }),
   );
   if (trace && current) {
@@ -64,6 +68,7 @@ export function FindingsPanel() {
         step: trace.steps.count - 1,
         message: `${trace.error.type}: ${trace.error.message}`,
         count: 1,
+        notModelled: trace.error.type === 'SimulatorError',
       });
     }
     trace.findings.forEach((f, i) =>
@@ -116,6 +121,7 @@ export function FindingsPanel() {
                     {item.count > 1 && ` · ${t('findings.count', { n: item.count })}`}
                   </span>
                 </button>
+                {item.notModelled && <SubsetLink />}
               </li>
             );
           })}

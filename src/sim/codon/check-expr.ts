@@ -66,6 +66,21 @@ const INT64_MAX = (1n << 63n) - 1n;
 const UNKNOWN_YET =
   "the type of this value is not known yet (the result of a recursive call?): annotate the function's return type, e.g. `-> int`.";
 
+/** The type names a program may write without arguments (the learners' page lists these). */
+export const CODON_SIMPLE_TYPES: Readonly<Record<string, CodonType>> = {
+  int: INT,
+  float: FLOAT,
+  float32: FLOAT32,
+  bool: BOOL,
+  byte: BYTE,
+  str: STR,
+  cobj: COBJ,
+  NoneType: NONE,
+};
+
+/** Type constructors written with an element type: `Ptr[T]` (and Codon's alias `ptr[T]`), `List[T]`. */
+export const CODON_GENERIC_TYPES = ['Ptr', 'ptr', 'List', 'list'] as const;
+
 /** What a name refers to. */
 export type Sym =
   | { kind: 'var'; info: VarInfo; binding: 'local' | 'global' | 'comprehension' }
@@ -575,17 +590,7 @@ export abstract class ExprChecker {
       case 'none':
         return NONE;
       case 'name': {
-        const simple: Record<string, CodonType> = {
-          int: INT,
-          float: FLOAT,
-          float32: FLOAT32,
-          bool: BOOL,
-          byte: BYTE,
-          str: STR,
-          cobj: COBJ,
-          NoneType: NONE,
-        };
-        const s = simple[e.id];
+        const s = CODON_SIMPLE_TYPES[e.id];
         if (s) return s;
         const cls = this.classes.get(e.id);
         if (cls) return cls.type;

@@ -690,11 +690,12 @@ class StmtParser extends ExprParser {
         } else if (t.kind === 'keyword' && t.text === 'def') {
           const def = this.parseDef();
           // A reference class is refused as a whole below: its methods are part of that refusal.
-          if (decorator) this.notModelled(
-            spanFrom(def.span, def.nameSpan),
-            'a method in a class',
-            'write a function outside the class that takes the object as a parameter.',
-          );
+          if (decorator)
+            this.notModelled(
+              spanFrom(def.span, def.nameSpan),
+              'a method in a class',
+              'write a function outside the class that takes the object as a parameter.',
+            );
         } else if (t.kind === 'indent') {
           this.unexpectedIndent();
         } else {

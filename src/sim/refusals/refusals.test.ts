@@ -96,7 +96,7 @@ describe('the corpus', () => {
 });
 
 describe('what was once refused, or blamed on the learner, and is fine', () => {
-  it('reads `ptr` as Codon\'s own alias of `Ptr` (stdlib/internal/types/ptr.codon: `ptr = Ptr`)', () => {
+  it("reads `ptr` as Codon's own alias of `Ptr` (stdlib/internal/types/ptr.codon: `ptr = Ptr`)", () => {
     expectCleanCodon('x = ptr[float](3)\nx[0] = 1.5\nprint(x[0])\n');
     expectCleanCodon('def first(p: ptr[float]) -> float:\n    return p[0]\nprint(first(Ptr[float](1)))\n');
   });
@@ -110,7 +110,9 @@ describe('what was once refused, or blamed on the learner, and is fine', () => {
   });
 
   it('takes std::max by value', () => {
-    expectCleanCpp('#include <algorithm>\ndouble f(double a, double b) {\n    double m = std::max(a, b);\n    return m;\n}\n');
+    expectCleanCpp(
+      '#include <algorithm>\ndouble f(double a, double b) {\n    double m = std::max(a, b);\n    return m;\n}\n',
+    );
   });
 
   it('says a mistyped name is not defined, with the hint to import a C function', () => {

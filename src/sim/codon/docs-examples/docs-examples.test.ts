@@ -18,7 +18,7 @@ const NOT_YET: ReadonlyMap<string, string> = new Map([
   ['frexp', 'i32 and frexp from libm'],
   [
     'ptr-cast',
-    '`Ptr[int](p)` from a `Ptr[float]` reads a float\'s bits as a 64-bit int, and the interpreter keeps ints as JavaScript numbers (exact only to 2^53)',
+    "`Ptr[int](p)` from a `Ptr[float]` reads a float's bits as a 64-bit int, and the interpreter keeps ints as JavaScript numbers (exact only to 2^53)",
   ],
   ['ptr-arith', 'pointer differences'],
   ['ptr-to-field', '`__ptr__` of a @tuple field'],

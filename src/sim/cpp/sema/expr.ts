@@ -376,7 +376,8 @@ export function memberObject(sema: Sema, objectSyntax: ExprSyntax, arrow: boolea
       const arg = obj.type.decl.std?.args[0];
       const elem = typeof arg === 'number' || !arg ? null : arg;
       if (!elem) return errorExpr(span);
-      if (!modelledStdMethod(sema, std, 'operator->', `std::${std}::operator->`, span)) return errorExpr(span);
+      if (!modelledStdMethod(sema, std, 'operator->', `std::${std}::operator->`, span))
+        return errorExpr(span);
       const p: Expr = {
         kind: 'std-method',
         std,

@@ -229,7 +229,13 @@ function initStdFromExpr(
   if (kind === 'shared_ptr' && e.type.kind === 'pointer' && direct) return stdCtor(sema, type, [e], ctx);
   if (kind === 'optional' || kind === 'complex') return stdCtor(sema, type, [e], ctx);
   if (kind === 'string' && e.type.kind !== 'record') return stdCtor(sema, type, [e], ctx);
-  if (kind === 'string_view' || kind === 'string' || kind === 'vector' || kind === 'pair' || kind === 'tuple') {
+  if (
+    kind === 'string_view' ||
+    kind === 'string' ||
+    kind === 'vector' ||
+    kind === 'pair' ||
+    kind === 'tuple'
+  ) {
     // libstdc++ has converting constructors for these (`std::string_view sv = "abc"` or
     // `= std::string(...)` compile with g++); the simulator does not model them.
     sema.diags.unsupported(span, `initialising a '${typeName(type)}' from a '${typeName(e.type)}'`);

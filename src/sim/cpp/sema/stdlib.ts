@@ -126,7 +126,13 @@ export function checkLibraryCall(
 }
 
 /** Refuses (and returns false for) a member function of a std class the interpreter does not run. */
-export function modelledStdMethod(sema: Sema, kind: StdKind, method: StdMethodName, shown: string, span: Span): boolean {
+export function modelledStdMethod(
+  sema: Sema,
+  kind: StdKind,
+  method: StdMethodName,
+  shown: string,
+  span: Span,
+): boolean {
   if (isModelledStdMethod(kind, method)) return true;
   sema.diags.unsupported(span, `'${shown}'`);
   return false;
