@@ -12,9 +12,9 @@ for (const h of HEADERS) {
     input: `#include <${h}>\n`,
   }).toString();
   for (const decl of text.replace(/\n/g, ' ').split(';')) {
-    const m = /^\s*extern\s+(?!"C")[^;()]*?\b([a-z]\w*)\s*\(/.exec(decl);
+    const name = /^\s*extern\s+(?!"C")[^;()]*?\b([a-z]\w*)\s*\(/.exec(decl)?.[1];
     // Leave out glibc's _FloatN variants (sinf32x...): nobody writes them in a lesson.
-    if (m && !/f(16|32|64|128)x?$|f(32|64|128)x?_/.test(m[1])) names.add(m[1]);
+    if (name !== undefined && !/f(16|32|64|128)x?$|f(32|64|128)x?_/.test(name)) names.add(name);
   }
 }
 const sorted = [...names].sort();
