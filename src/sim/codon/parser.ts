@@ -795,16 +795,30 @@ class StmtParser extends ExprParser {
       }
     }
     if (this.isOp(':')) {
-      this.fail(
-        this.peek().span,
-        'importing a C variable (`from C import name: T`) is not modelled by this simulator.',
+      // Valid Codon (`transformCVarImport`, typecheck/import.cpp): refused, and its name stays quiet.
+      this.notModelled(
+        spanFrom(fromKw.span, this.lineEndSpan()),
+        'importing a C variable (`from C import name: T`)',
       );
+      throw new SyntaxFailure();
     }
     if (!this.isOp('(')) {
-      this.fail(
-        this.peek().span,
-        `a C function import needs its parameter types in parentheses, e.g. \`from C import ${library ? library.name + '.' : ''}${symbol.text}(float) -> float\`.`,
-      );
+      // `from C import foo` is Codon 0.19's `foo() -> None` (grammar.peg `from_id` / `dot_name`).
+      let alias: { name: string; span: Span } | null = null;
+      if (this.eatKeyword('as')) {
+        const a = this.expectName('a name after `as`');
+        alias = { name: a.text, span: a.span };
+      }
+      return {
+        kind: 'cimport',
+        library,
+        symbol: symbol.text,
+        symbolSpan: symbol.span,
+        params: [],
+        returns: null,
+        alias,
+        span: spanFrom(fromKw.span, alias?.span ?? symbol.span),
+      };
     }
     const open = this.next();
     const params: Expr[] = [];

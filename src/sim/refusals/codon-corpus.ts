@@ -401,6 +401,14 @@ print(f(1))
     what: 'the type `Optional[int]`',
   },
   {
+    name: 'C variable import',
+    source: `from C import errno: int
+print(errno)
+`,
+    at: '1:1',
+    what: 'importing a C variable (`from C import name: T`)',
+  },
+  {
     name: 'lesson bug with f-string',
     source: `LIBPATH = "./libfoo.so"
 from C import LIBPATH.twice(float) -> float

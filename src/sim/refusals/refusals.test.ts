@@ -101,6 +101,11 @@ describe('what was once refused, or blamed on the learner, and is fine', () => {
     expectCleanCodon('def first(p: ptr[float]) -> float:\n    return p[0]\nprint(first(Ptr[float](1)))\n');
   });
 
+  it('imports `from C import f` as `f() -> None`, as Codon 0.19 does (grammar.peg from_id)', () => {
+    expectCleanCodon('LIB = "./libfoo.so"\nfrom C import LIB.hello\nhello()\n');
+    expectCleanCodon('from C import hello as hi\nhi()\n');
+  });
+
   it('converts a pointer through bytes, as Codon 0.19 allows from any pointer', () => {
     expectCleanCodon('x = Ptr[float](1)\nb = Ptr[byte](x)\nprint(b[0])\n');
   });
