@@ -88,8 +88,15 @@ class Checker extends ExprChecker {
         return true;
       }
       if (BUILTINS.has(name)) {
-        this.error(span, `\`${name}\` is a builtin of Codon; give your definition another name.`);
-        return true;
+        // Codon lets a program shadow its builtins; the simulator does not. The definition is still
+        // registered, so calls to it are checked against it rather than blamed on the builtin.
+        this.notModelled(
+          span,
+          `defining your own \`${name}\` (Codon's builtin of that name)`,
+          'give your definition another name.',
+        );
+        defined.set(name, span);
+        return false;
       }
       defined.set(name, span);
       return false;

@@ -163,6 +163,16 @@ export class ParserBase {
   }
 
   /**
+   * Reports an unmodelled construct the parser cannot represent, and abandons the statement (like
+   * `fail`, so the checker does not run on a tree missing it; the message says it is no mistake).
+   */
+  protected failNotModelled(span: Span, what: string, hint?: string): never {
+    this.syntaxErrors++;
+    this.notModelled(span, what, hint);
+    throw new SyntaxFailure();
+  }
+
+  /**
    * Every name written on a line with a refused construct or in a skipped statement: such a name
    * may be bound by what was refused (`from math import sqrt`, `f = lambda x: x`, `a, b = t`), so
    * the checker must not call its later uses undefined (a refusal never cascades into errors that

@@ -389,9 +389,10 @@ class StmtParser extends ExprParser {
     }
     const annotation = this.parseExpr();
     if (!this.isOp('=')) {
-      this.fail(
+      this.failNotModelled(
         spanFrom(target.span, annotation.span),
-        `a declaration without a value (\`${(target as NameExpr).id}: ...\`) is not modelled by this simulator; give it a value, e.g. \`${(target as NameExpr).id}: int = 0\`.`,
+        `a declaration without a value (\`${(target as NameExpr).id}: ...\`)`,
+        `give it a value, e.g. \`${(target as NameExpr).id}: int = 0\`.`,
       );
     }
     this.next();
@@ -544,14 +545,14 @@ class StmtParser extends ExprParser {
     const kw = this.next();
     const name = this.expectName('a function name after `def`');
     if (this.isOp('[')) {
-      this.fail(this.peek().span, 'generic functions (`def f[T](...)`) are not modelled by this simulator.');
+      this.failNotModelled(this.peek().span, 'a generic function (`def f[T](...)`)');
     }
     const open = this.expectOp('(', `expected '(' after the function name \`${name.text}\`.`);
     const params: Param[] = [];
     while (!this.isOp(')')) {
       const t = this.peek();
       if (t.kind === 'op' && (t.text === '*' || t.text === '**' || t.text === '/')) {
-        this.fail(t.span, `\`${t.text}\` in a parameter list is not modelled by this simulator.`);
+        this.failNotModelled(t.span, `\`${t.text}\` in a parameter list`);
       }
       const pname = this.expectName('a parameter name');
       let annotation: Expr | null = null;
@@ -635,10 +636,7 @@ class StmtParser extends ExprParser {
     const kw = this.next();
     const name = this.expectName('a class name after `class`');
     if (this.isOp('(') || this.isOp('[')) {
-      this.fail(
-        this.peek().span,
-        'base classes and generic parameters of a class are not modelled by this simulator.',
-      );
+      this.failNotModelled(this.peek().span, 'base classes and generic parameters of a class');
     }
     this.expectColon(kw, `\`class ${name.text}\` line`);
     const fields: FieldDecl[] = [];

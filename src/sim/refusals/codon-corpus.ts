@@ -409,6 +409,141 @@ print(errno)
     what: 'importing a C variable (`from C import name: T`)',
   },
   {
+    name: 'shadowing a builtin',
+    source: `def len(x: int) -> int:
+    return x
+print(len(3))
+`,
+    at: '1:5',
+    what: "defining your own `len` (Codon's builtin of that name)",
+    instead: 'give your definition another name',
+  },
+  {
+    name: 'Python 2 print statement',
+    source: `print 1
+`,
+    at: '1:1',
+    what: 'the `print x` statement form',
+    instead: 'call the function: `print(x)`',
+  },
+  {
+    name: 'dict type annotation',
+    source: `def f(x: dict[str, int]) -> int:
+    return 1
+`,
+    at: '1:14',
+    what: 'indexing with several values (`a[i, j]`)',
+  },
+  {
+    name: 'float16',
+    source: `x = float16(1.0)
+`,
+    at: '1:5',
+    what: '`float16`',
+  },
+  {
+    name: 'match',
+    source: `match 1:
+    case 1:
+        pass
+`,
+    at: '1:1',
+    what: '`match`',
+  },
+  {
+    name: 'del',
+    source: `l = [1]
+del l[0]
+`,
+    at: '2:1',
+    what: '`del`',
+  },
+  {
+    name: 'generator',
+    source: `def g():
+    yield 1
+`,
+    at: '2:5',
+    what: '`yield`',
+  },
+  {
+    name: 'walrus',
+    source: `if (n := 3) > 2:
+    print(n)
+`,
+    at: '1:7',
+    what: 'the assignment expression `:=`',
+  },
+  {
+    name: 'int of a string',
+    source: `print(int("3"))
+`,
+    at: '1:7',
+    what: 'converting a string with `int(...)`',
+  },
+  {
+    name: 'bytes literal',
+    source: `b = b"ab"
+`,
+    at: '1:5',
+    what: "a bytes literal (b'...')",
+  },
+  {
+    name: 'is',
+    source: `x = [1]
+print(x is x)
+`,
+    at: '2:7',
+    what: 'the `is` operator',
+  },
+  {
+    name: 'raise',
+    source: `raise ValueError("x")
+`,
+    at: '1:1',
+    what: '`raise`',
+  },
+  {
+    name: 'star parameters',
+    source: `def f(*args) -> int:
+    return 1
+`,
+    at: '1:7',
+    what: '`*` in a parameter list',
+  },
+  {
+    name: 'print flush',
+    source: `print(1, flush=True)
+`,
+    at: '1:10',
+    what: '`print(..., flush=...)`',
+  },
+  {
+    name: 'str.split',
+    source: `s = "a,b"
+print(s.split(","))
+`,
+    at: '2:9',
+    what: '`str.split()`',
+  },
+  {
+    name: 'list.sort',
+    source: `l = [3, 1]
+l.sort()
+`,
+    at: '2:3',
+    what: '`list.sort`',
+  },
+  {
+    name: 'generic tuple class',
+    source: `@tuple
+class P[T]:
+    x: T
+`,
+    at: '2:8',
+    what: 'base classes and generic parameters of a class',
+  },
+  {
     name: 'lesson bug with f-string',
     source: `LIBPATH = "./libfoo.so"
 from C import LIBPATH.twice(float) -> float
