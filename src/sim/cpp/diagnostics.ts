@@ -42,9 +42,9 @@ export class DiagSink {
 
   error(span: Span, message: string): void {
     // Every refusal says "not modelled" (the contract the refusal corpus checks), wherever it is made.
+    if (this.capped) return;
     const refusal = message.includes('not modelled');
     if (refusal) this.noteRefusal(span);
-    if (this.capped) return;
     this.errors++;
     this.push('error', span, message, refusal);
     if (this.errors >= MAX_ERRORS) {
@@ -72,9 +72,18 @@ export class DiagSink {
   private noteRefusal(span: Span): void {
     this.refusals++;
     if (this.source) {
-      const from = this.source.lastIndexOf('\n', span.start.offset - 1) + 1;
+      // The refused construct's lines (at most 1,000 characters either side: a minified one-line file
+      // must not be rescanned whole for each refusal).
+      const from = Math.max(
+        this.source.lastIndexOf('\n', span.start.offset - 1) + 1,
+        span.start.offset - 1000,
+      );
       const nl = this.source.indexOf('\n', Math.max(span.end.offset, span.start.offset));
-      const text = this.source.slice(from, nl < 0 ? this.source.length : nl);
+      const to = Math.min(
+        nl < 0 ? this.source.length : nl,
+        Math.max(span.end.offset, span.start.offset) + 1000,
+      );
+      const text = this.source.slice(from, to);
       for (const m of text.matchAll(/[A-Za-z_]\w*/g)) this.refusedNames.add(m[0]);
       // A refused `operator+` definition: uses of `+` on that class are part of the refusal.
       for (const m of text.matchAll(/\boperator\s*([^\s\w(]+)/g)) this.refusedNames.add(`operator${m[1]}`);
