@@ -117,7 +117,7 @@ describe('standard library classes', () => {
     ['std::unique_ptr<double> x;', 'std::unique_ptr<double>'],
     ['std::unique_ptr<double[]> x;', 'std::unique_ptr<double[]>'],
     ['std::vector<int> x;', 'std::vector<int>'],
-    ['std::string x;', 'std::string'],
+    ['std::string* x;', 'std::string*'],
     ['std::pair<int, double> x;', 'std::pair<int, double>'],
     ['std::tuple<int, double> x;', 'std::tuple<int, double>'],
     ['std::optional<double> x;', 'std::optional<double>'],

@@ -33,13 +33,12 @@ extern "C" double twice(double x) {
   {
     name: 'string +=',
     source: `#include <string>
-extern "C" double twice(double x) {
-    std::string s = "a";
+void append_b(std::string& s) {
     s += "b";
-    return 2 * x;
 }
+extern "C" double twice(double x) { return 2 * x; }
 `,
-    at: '4:7',
+    at: '3:7',
     what: "the operator '+=' on a 'std::string'",
   },
   {
@@ -237,16 +236,53 @@ extern "C" double twice(double x) {
     what: 'operator overloading (operator+)',
   },
   {
+    name: 'a std::string from a literal',
+    source: `#include <string>
+extern "C" double twice(double x) {
+    std::string s = "a";
+    return 2 * x + s.size();
+}
+`,
+    at: '3:21',
+    what: "constructing a 'std::string' from these arguments",
+  },
+  {
+    name: 'copying a std::vector',
+    source: `#include <vector>
+extern "C" double twice(double x) {
+    std::vector<double> v;
+    v.push_back(x);
+    std::vector<double> w = v;
+    return 2 * w[0];
+}
+`,
+    at: '5:29',
+    what: "copying a 'std::vector<double>'",
+    instead: 'pass it by reference or move it with std::move',
+  },
+  {
+    name: 'a std::vector of n elements',
+    source: `#include <vector>
+extern "C" double twice(double x) {
+    std::vector<double> v(4);
+    v[0] = x;
+    return 2 * v[0];
+}
+`,
+    at: '3:26',
+    what: "constructing a 'std::vector<double>' from these arguments",
+  },
+  {
     name: 'string_view of a temporary',
     source: `#include <string>
 #include <string_view>
 extern "C" double twice(double x) {
     std::string_view sv = std::string("abc");
-    return 2 * x;
+    return 2 * x + sv.size();
 }
 `,
     at: '4:27',
-    what: "initialising a 'std::string_view' from a 'std::string'",
+    what: "constructing a 'std::string' from these arguments",
   },
   {
     name: 'goto',

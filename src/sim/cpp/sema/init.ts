@@ -14,6 +14,7 @@ import { convertScalar, isNarrowing, isNullPointerConstant } from './conversions
 import { checkExpr } from './expr';
 import { isGlvalue, toRvalue } from './make';
 import { resolveCall } from './overload';
+import { MODELLED_STD_CONSTRUCTORS, UNMODELLED_STD_COPIES, UNMODELLED_STD_OBJECTS } from './modelled-library';
 import { applyDeclarator, type ParamInfo, type QualType } from './resolve-type';
 import { isDerivedFrom, ptrTo, sameRecord, sameType, typeName, type RefType } from './types';
 
@@ -267,6 +268,14 @@ export function copyFrom(
     src.type.kind === 'record' && !sameRecord(src.type.decl, type.decl) ? sliceToBase(src, type) : src;
   const std = type.decl.std;
   if (std) {
+    if (!move && UNMODELLED_STD_COPIES.has(std.kind)) {
+      sema.diags.unsupported(
+        span,
+        `copying a '${typeName(type)}'`,
+        'pass it by reference or move it with std::move',
+      );
+      return null;
+    }
     if (std.kind === 'unique_ptr' && !move) {
       sema.error(
         span,
@@ -659,8 +668,31 @@ export function directInit(
   return initFromArg(sema, type, args[0] as InitArg, ctx);
 }
 
-/** A library class built from arguments: `unique_ptr<T>(p)`, `pair<A,B>(a, b)`, `complex<double>(re, im)`. */
+/**
+ * A library class built from arguments: `unique_ptr<T>(p)`, `pair<A,B>(a, b)`, `complex<double>(re, im)`;
+ * one the interpreter cannot build (MODELLED_STD_CONSTRUCTORS) is refused here, not mid-run.
+ */
 function directInitStd(
+  sema: Sema,
+  type: RecordType,
+  kind: StdKind,
+  args: Expr[],
+  ctx: InitContext,
+  span: Span,
+): Init | null {
+  const init = directInitStdAnyway(sema, type, kind, args, ctx, span);
+  const built = init?.kind === 'std-ctor' || (init?.kind === 'default' && UNMODELLED_STD_OBJECTS.has(kind));
+  if (init && built && !MODELLED_STD_CONSTRUCTORS.has(kind)) {
+    sema.diags.unsupported(
+      span,
+      `constructing a '${typeName(type)}' from ${args.length === 0 ? 'nothing' : 'these arguments'}`,
+    );
+    return null;
+  }
+  return init;
+}
+
+function directInitStdAnyway(
   sema: Sema,
   type: RecordType,
   kind: StdKind,
@@ -796,7 +828,13 @@ export function defaultInit(sema: Sema, type: CType, span: Span, name: string): 
       sema.error(span, `'${name}' has the incomplete type '${type.decl.name}' (declared but not defined)`);
       return null;
     }
-    if (type.decl.std) return { kind: 'default', type, ctor: null, span };
+    if (type.decl.std) {
+      if (UNMODELLED_STD_OBJECTS.has(type.decl.std.kind)) {
+        sema.diags.unsupported(span, `a '${typeName(type)}' object`);
+        return null;
+      }
+      return { kind: 'default', type, ctor: null, span };
+    }
     const info = recordInfo(sema, type);
     if (!info) return { kind: 'default', type, ctor: null, span };
     const ctors = constructors(info);

@@ -79,3 +79,23 @@ export const MODELLED_INDIRECT_CALLS: boolean = false;
 
 /** Other std names the checker turns into something the interpreter runs (a cast, stream output). */
 export const MODELLED_STD_OTHER: readonly string[] = ['std::move', 'std::cout', 'std::cerr', 'std::endl'];
+
+/**
+ * Standard classes the interpreter builds from constructor arguments (`std::pair<int, int> p(1, 2)`);
+ * a `std::vector<int> v(3)` or a `std::string` from a literal is refused (the interpreter would
+ * write the arguments into the vector's pointers and crash: a false SIGSEGV).
+ */
+export const MODELLED_STD_CONSTRUCTORS: ReadonlySet<StdKind> = new Set<StdKind>([
+  'unique_ptr',
+  'shared_ptr',
+  'pair',
+  'tuple',
+  'optional',
+  'complex',
+]);
+
+/** Standard classes the interpreter cannot copy (it can move them): their copies own new buffers. */
+export const UNMODELLED_STD_COPIES: ReadonlySet<StdKind> = new Set<StdKind>(['vector', 'string']);
+
+/** Standard classes with no object the interpreter can build at all (not even default-constructed). */
+export const UNMODELLED_STD_OBJECTS: ReadonlySet<StdKind> = new Set<StdKind>(['string']);

@@ -529,6 +529,7 @@ function declareLocals(sema: Sema, d: SimpleDeclSyntax): Stmt[] {
       }
       if (isConst && !idecl.init && type.kind !== 'record')
         sema.error(qn.span, `the const variable '${name}' must be initialised`);
+      const refusedBefore = sema.diags.refusals;
       init = checkVariableInit(sema, {
         type,
         const: isConst,
@@ -541,6 +542,12 @@ function declareLocals(sema: Sema, d: SimpleDeclSyntax): Stmt[] {
       if (r.unknownBound && init && (init.kind === 'aggregate' || init.kind === 'string')) type = init.type;
       else if (r.unknownBound && !idecl.init)
         sema.error(qn.span, `the size of the array '${name}' is unknown (give a size or an initializer)`);
+      if (init === null && sema.diags.refusals > refusedBefore) {
+        // Its initialisation was refused (`std::string s = "ab";`): uses of it belong to that refusal.
+        sema.diags.skipped(name);
+        out.push({ kind: 'error', span: idecl.span });
+        continue;
+      }
     }
     const v = newLocal(sema, name, type, isConst, qn.span, storage, Boolean(st.constexpr));
     v.attributes = attributeInfos(specs.attributes);
