@@ -353,6 +353,27 @@ extern "C" double twice(double x) {
     what: '`dynamic_cast` (run-time type information)',
   },
   {
+    name: 'a virtual call through a base reference',
+    source: `struct Shape {
+    virtual double area() const { return 0; }
+    virtual ~Shape() {}
+};
+struct Square : Shape {
+    double side = 1;
+    double area() const override { return side * side; }
+};
+extern "C" double twice(double x) {
+    Square s;
+    s.side = x;
+    const Shape& sh = s;
+    return 2 * sh.area();
+}
+`,
+    at: '13:16',
+    what: 'calling a virtual function through a reference or pointer (dynamic dispatch)',
+    instead: 'call it on the object itself',
+  },
+  {
     name: 'lesson out-list with vector',
     source: `#include <algorithm>
 #include <array>

@@ -7,7 +7,7 @@ import type { Span } from '../../diag';
 import type { Expr, FunctionDecl, Init } from '../ast';
 import type { ExprSyntax } from '../syntax';
 import type { Sema } from './context';
-import { MODELLED_INDIRECT_CALLS } from './modelled-library';
+import { MODELLED_INDIRECT_CALLS, MODELLED_VIRTUAL_DISPATCH } from './modelled-library';
 import { checkExpr, implicitThis, memberObject } from './expr';
 import { checkArg, materialize, type InitArg } from './init';
 import { lookupInClass, lookupQualified } from './lookup';
@@ -101,6 +101,13 @@ function callByName(
   );
 }
 
+/** Whether an object's dynamic type is its static type: a named object (not a reference), or a member of one. */
+function dynamicTypeKnown(e: Expr): boolean {
+  if (e.kind === 'var-ref') return !e.throughReference;
+  if (e.kind === 'member') return dynamicTypeKnown(e.object);
+  return e.kind === 'materialize';
+}
+
 function methodCall(sema: Sema, fn: FunctionDecl, object: Expr, args: Init[], span: Span): Expr {
   if (fn.method?.kind === 'constructor' || fn.method?.kind === 'destructor') {
     sema.error(span, `a ${fn.method.kind} cannot be called like a function`);
@@ -110,6 +117,16 @@ function methodCall(sema: Sema, fn: FunctionDecl, object: Expr, args: Init[], sp
     sema.error(
       span,
       `'${fn.name}' is not a const member function, so it cannot be called on a const '${typeName(object.type)}'`,
+    );
+    return errorExpr(span);
+  }
+  if (fn.method?.virtual && !MODELLED_VIRTUAL_DISPATCH && !dynamicTypeKnown(object)) {
+    // The interpreter calls the function the static type names; through a base reference or
+    // pointer g++ calls the override instead: refuse rather than run the wrong function.
+    sema.diags.unsupported(
+      span,
+      'calling a virtual function through a reference or pointer (dynamic dispatch)',
+      'call it on the object itself',
     );
     return errorExpr(span);
   }

@@ -12,6 +12,7 @@ import {
   MODELLED_BUILTINS,
   MODELLED_INDIRECT_CALLS,
   MODELLED_STD_METHODS,
+  MODELLED_VIRTUAL_DISPATCH,
   REFUSED_THOUGH_HANDLED,
 } from './modelled-library.ts';
 
@@ -163,6 +164,11 @@ describe('the library the checker lets through is the library the interpreter ru
       const refused = method in REFUSED_THOUGH_HANDLED;
       expect({ method, handled: handles(source, method) }).toEqual({ method, handled: refused });
     }
+  });
+
+  it('refuses virtual calls through references and pointers as long as the interpreter ignores the vptr', () => {
+    // The method-call node's `virtual` flag is what dispatch would read.
+    expect(/\.virtual\b/.test(interpreterSource())).toBe(MODELLED_VIRTUAL_DISPATCH);
   });
 
   it('refuses calls through function pointers as long as the interpreter does', () => {

@@ -99,3 +99,9 @@ export const UNMODELLED_STD_COPIES: ReadonlySet<StdKind> = new Set<StdKind>(['ve
 
 /** Standard classes with no object the interpreter can build at all (not even default-constructed). */
 export const UNMODELLED_STD_OBJECTS: ReadonlySet<StdKind> = new Set<StdKind>(['string']);
+
+/**
+ * Whether the interpreter dispatches a virtual call through the object's vptr; today it calls the
+ * function the static type names, so a call through a base reference or pointer is refused.
+ */
+export const MODELLED_VIRTUAL_DISPATCH: boolean = false;
