@@ -84,7 +84,7 @@ describe('compound types', () => {
   it('reads references', () => {
     expect(typeOfDecl('int y = 1; int& x = y;')).toBe('int&');
     expect(typeOfDecl('int y = 1; const int& x = y;')).toBe('const int&');
-    expect(typeOfDecl('int&& x = 3;')).toBe('int&&');
+    expect(typeOfDecl('int y = 1; int&& x = static_cast<int&&>(y);')).toBe('int&&');
   });
 
   it('reads arrays, also with a size from the initializer', () => {

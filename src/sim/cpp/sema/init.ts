@@ -14,7 +14,12 @@ import { convertScalar, isNarrowing, isNullPointerConstant } from './conversions
 import { checkExpr } from './expr';
 import { isGlvalue, toRvalue } from './make';
 import { resolveCall } from './overload';
-import { MODELLED_STD_CONSTRUCTORS, UNMODELLED_STD_COPIES, UNMODELLED_STD_OBJECTS } from './modelled-library';
+import {
+  MODELLED_SCALAR_TEMPORARIES,
+  MODELLED_STD_CONSTRUCTORS,
+  UNMODELLED_STD_COPIES,
+  UNMODELLED_STD_OBJECTS,
+} from './modelled-library';
 import { applyDeclarator, type ParamInfo, type QualType } from './resolve-type';
 import { isDerivedFrom, ptrTo, sameRecord, sameType, typeName, type RefType } from './types';
 
@@ -394,6 +399,16 @@ export function bindReference(sema: Sema, ref: RefType, e: Expr, ctx: InitContex
     return null;
   }
   if (related && e.category === 'prvalue' && T.kind === 'record') return bindTo(materialize(e));
+  if (T.kind !== 'record' && !MODELLED_SCALAR_TEMPORARIES) {
+    // `const int& r = 3;`, `g(a * 2)` for a `const int&` parameter: g++ makes a temporary int and
+    // binds the reference to it; the interpreter cannot give a scalar value an address yet.
+    sema.diags.unsupported(
+      span,
+      `binding the reference '${typeName(ref)}' to a temporary '${typeName(T)}'`,
+      'put the value in a variable first, or take it by value',
+    );
+    return null;
+  }
   // Bind to a temporary initialised from the expression.
   const temp = initFromExpr(sema, T, e, ctx);
   if (!temp) return null;

@@ -105,3 +105,10 @@ export const UNMODELLED_STD_OBJECTS: ReadonlySet<StdKind> = new Set<StdKind>(['s
  * function the static type names, so a call through a base reference or pointer is refused.
  */
 export const MODELLED_VIRTUAL_DISPATCH: boolean = false;
+
+/**
+ * Whether the interpreter can bind a reference to a temporary of a scalar type (`const int& r = 3;`,
+ * an int expression passed to a `const int&` parameter); today it stops mid-run ("building int
+ * from 3"), so the checker refuses it where it is written. Class temporaries bind.
+ */
+export const MODELLED_SCALAR_TEMPORARIES: boolean = false;
