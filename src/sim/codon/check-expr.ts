@@ -701,7 +701,9 @@ export abstract class ExprChecker {
     let ok = true;
     if (e.args.length > params.length) {
       const extra = e.args[params.length] as Expr;
-      this.error(extra.span, `${callArgsMany(fnName, params.length, e.args.length)}.`);
+      // A C import whose `...` was refused takes more arguments in Codon: not the caller's mistake.
+      if (!this.refusedNames.has(fnName))
+        this.error(extra.span, `${callArgsMany(fnName, params.length, e.args.length)}.`);
       return false;
     }
     if (e.args.length < params.length) {

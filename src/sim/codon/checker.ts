@@ -513,7 +513,11 @@ class Checker extends ExprChecker {
       );
       return;
     }
-    if (!ok) return;
+    if (!ok) {
+      // Already reported (a refused or unknown type): its calls must not then say it was never imported.
+      this.refusedNames.add(name);
+      return;
+    }
     s.paramTypes = params as CodonType[];
     s.returnType = ret as CodonType;
     this.cfuncs.set(name, { imp: s, params: params as CodonType[], ret: ret as CodonType });

@@ -544,6 +544,24 @@ class P[T]:
     what: 'base classes and generic parameters of a class',
   },
   {
+    name: 'a C import with a refused type',
+    source: `LIB = "./libfoo.so"
+from C import LIB.twice(float) -> Optional[float]
+x = twice(1.5)
+print(x)
+`,
+    at: '2:35',
+    what: 'the type `Optional[float]`',
+  },
+  {
+    name: 'a variadic C import',
+    source: `from C import printf(cobj, ...) -> int
+printf(cobj(), 1)
+`,
+    at: '1:28',
+    what: 'a variadic C function (`...`)',
+  },
+  {
     name: 'lesson bug with f-string',
     source: `LIBPATH = "./libfoo.so"
 from C import LIBPATH.twice(float) -> float
