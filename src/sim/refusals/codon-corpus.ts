@@ -431,8 +431,8 @@ print(len(3))
     source: `def f(x: dict[str, int]) -> int:
     return 1
 `,
-    at: '1:14',
-    what: 'indexing with several values (`a[i, j]`)',
+    at: '1:10',
+    what: 'the type `dict[...]`',
   },
   {
     name: 'float16',
