@@ -383,6 +383,19 @@ extern "C" double twice(double x) { return scaled(1.0 + 1.0, x); }
     instead: 'put the value in a variable first, or take it by value',
   },
   {
+    name: 'std::swap of two vectors',
+    source: `#include <vector>
+#include <utility>
+extern "C" double twice(double x) {
+    std::vector<double> a, b;
+    std::swap(a, b);
+    return 2 * x;
+}
+`,
+    at: '5:5',
+    what: "the library function 'std::swap'",
+  },
+  {
     name: 'lesson out-list with vector',
     source: `#include <algorithm>
 #include <array>

@@ -15,7 +15,7 @@ import { cast, errorExpr, isGlvalue, toRvalue } from './make';
 import { variadicArg } from './overload';
 import { cachedStdType, resolveTemplateArgs } from './resolve-type';
 import { requireHeader } from './headers';
-import { isModelledStdMethod, MODELLED_BUILTINS } from './modelled-library';
+import { isModelledStdMethod, MODELLED_BUILTINS, MODELLED_STD_OTHER } from './modelled-library';
 import { checkPrintfFormat } from './printf';
 import { BOOL, CHAR, DOUBLE, INT, LONG, SIZE_T, isArithmetic, ptrTo, sameType, typeName } from './types';
 
@@ -117,6 +117,14 @@ export function checkLibraryCall(
   calleeSpan: Span,
   span: Span,
 ): Expr {
+  // Refused before its arguments are checked: a check of what a function the simulator does not
+  // run would accept ("'std::swap' is modelled for two variables of a scalar type") blames the learner.
+  const asBuiltin = !isStd || C_SIGNATURES[name] ? name : `std::${name}`;
+  if (!MODELLED_BUILTINS.has(asBuiltin as BuiltinName) && !MODELLED_STD_OTHER.includes(asBuiltin)) {
+    requireHeader(sema, isStd ? `std::${name}` : name, calleeSpan);
+    sema.diags.unsupported(calleeSpan, `the library function '${isStd ? `std::${name}` : name}'`);
+    return errorExpr(span);
+  }
   const e = checkLibraryCallAnyway(sema, name, isStd, templateArgs, argSyntax, calleeSpan, span);
   if (e.kind === 'builtin-call' && !MODELLED_BUILTINS.has(e.builtin)) {
     sema.diags.unsupported(calleeSpan, `the library function '${isStd ? `std::${name}` : name}'`);
