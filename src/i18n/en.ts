@@ -278,6 +278,22 @@ export const en = {
   'handout.step': 'Step {step} of {total}',
   'handout.key-steps': 'The machine at key steps',
   'print.handout': 'Print handout',
+  'subset.codon': 'Codon',
+  'subset.cpp': 'C++',
+  'subset.statements': 'Statements',
+  'subset.expressions': 'Expressions',
+  'subset.codon.builtins': 'Builtin functions',
+  'subset.codon.types': 'Types (each is also a conversion or constructor: float(x), Ptr[float](n))',
+  'subset.codon.refused': 'Builtins Codon has that the simulator refuses as not modelled',
+  'subset.codon.refused-ptr': 'Methods of Ptr that Codon has, refused as not modelled when called by name:',
+  'subset.cpp.c-functions': 'C library functions',
+  'subset.cpp.std-functions': 'Standard library functions and objects',
+  'subset.cpp.std-classes': 'Standard classes and the member functions the simulator runs',
+  'subset.cpp.no-members':
+    'the type is known (its size and layout), but none of its member functions run yet',
+  'subset.cpp.refused-c':
+    'The other {n} functions of <cstring>, <cstdlib>, <cstdio>, <cmath>, <cctype> and <ctime> are refused as not modelled where you call them.',
+  'findings.see-subset': 'What you can write here',
 } as const;
 
 export type UiKey = keyof typeof en;

@@ -7,6 +7,7 @@ import { useSite } from '../app/site/SiteContext';
 import { AbiExplorerTag } from './AbiExplorerTag';
 import { Compare } from './Compare';
 import { Download } from './Download';
+import { SubsetTables } from './SubsetTables';
 import { Cite, Evidence, Term } from './Evidence';
 import { Exercise } from './Exercise';
 import { Playground } from './Playground';
@@ -134,4 +135,5 @@ export const mdxComponents: MDXComponents = {
   Download,
   AbiExplorer: AbiExplorerTag,
   Compare,
+  SubsetTables,
 };

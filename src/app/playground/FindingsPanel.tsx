@@ -7,6 +7,7 @@ import type { CodeSide } from '../store/types';
 import { stepCount } from '../../sim/trace/reader.ts';
 import { diagnosticGroups, findingGroups, type StrayStore } from '../../sim/view/findings.ts';
 import { hexAddr } from '../../sim/view/format.ts';
+import { SubsetLink } from './SubsetLink';
 
 interface Item {
   key: string;
@@ -20,6 +21,8 @@ interface Item {
   /** A stray write's stores, when it made more than one. */
   stores?: StrayStore[];
   span?: { addr: number; len: number } | null;
+  /** A construct the simulator does not model: links to the page "What you can write here". */
+  notModelled?: boolean;
 }
 
 export function FindingsPanel() {
@@ -48,6 +51,7 @@ export function FindingsPanel() {
       step: null,
       message: d.message,
       count,
+      notModelled: d.kind === 'not-modelled',
     }),
   );
   if (trace && current) {
@@ -71,6 +75,7 @@ export function FindingsPanel() {
         step: stepCount(trace) - 1,
         message: `${trace.error.type}: ${trace.error.message}`,
         count: 1,
+        notModelled: trace.error.type === 'SimulatorError',
       });
     }
     // One item per mistake: a stray write's stores are listed inside it.
@@ -152,6 +157,7 @@ export function FindingsPanel() {
                     </ul>
                   </div>
                 )}
+                {item.notModelled && <SubsetLink />}
               </li>
             );
           })}

@@ -312,6 +312,11 @@ export interface Module {
   span: Span;
   /** Filled by the checker: the module-level variables, in order of first assignment. */
   globals?: LocalVar[];
+  /**
+   * Names the parser saw in constructs it refused as not modelled (or skipped): the checker does
+   * not call them undefined, so a refusal never turns into "name 'f' is not defined".
+   */
+  refusedNames?: string[];
 }
 
 /** The name a C import is called by in the program. */

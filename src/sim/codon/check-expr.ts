@@ -10,7 +10,7 @@
  * and its parents stay quiet, so one mistake gives one message.
  */
 import type { Diagnostic, Span } from '../diag';
-import { errorAt } from '../diag';
+import { errorAt, notModelledAt } from '../diag';
 import type {
   AttrExpr,
   BinaryExpr,
@@ -24,7 +24,7 @@ import type {
   UnaryExpr,
 } from './ast';
 import type { CFnInfo, ClassInfo, FnInfo, VarInfo } from './check-scope';
-import { BUILTINS, Scope, UNMODELLED_BUILTINS, suggestName } from './check-scope';
+import { BUILTINS, CODON_PTR_METHODS, Scope, UNMODELLED_BUILTINS, suggestName } from './check-scope';
 import {
   CALL_PTR_VAR,
   callArgsInvalid,
@@ -66,6 +66,21 @@ const INT64_MAX = (1n << 63n) - 1n;
 const UNKNOWN_YET =
   "the type of this value is not known yet (the result of a recursive call?): annotate the function's return type, e.g. `-> int`.";
 
+/** The type names a program may write without arguments (the learners' page lists these). */
+export const CODON_SIMPLE_TYPES: Readonly<Record<string, CodonType>> = {
+  int: INT,
+  float: FLOAT,
+  float32: FLOAT32,
+  bool: BOOL,
+  byte: BYTE,
+  str: STR,
+  cobj: COBJ,
+  NoneType: NONE,
+};
+
+/** Type constructors written with an element type: `Ptr[T]` (and Codon's alias `ptr[T]`), `List[T]`. */
+export const CODON_GENERIC_TYPES = ['Ptr', 'ptr', 'List', 'list'] as const;
+
 /** What a name refers to. */
 export type Sym =
   | { kind: 'var'; info: VarInfo; binding: 'local' | 'global' | 'comprehension' }
@@ -87,6 +102,8 @@ export abstract class ExprChecker {
   protected scope: Scope = this.globals;
   /** Variables whose defining expression failed (an error was reported): their uses stay quiet. */
   protected readonly poisoned = new Set<VarInfo>();
+  /** Names written in constructs the parser refused (`Module.refusedNames`): never called undefined. */
+  protected refusedNames = new Set<string>();
   /** Variables of the enclosing list comprehensions, innermost last. */
   protected readonly compStack: Map<string, VarInfo>[] = [];
 
@@ -109,8 +126,35 @@ export abstract class ExprChecker {
     this.diagnostics.push(errorAt(this.file, span, message));
   }
 
+  /** `line:subject` of each refusal made, so one construct is refused once per line. */
+  private readonly refusedHere = new Set<string>();
+
   protected notModelled(span: Span, what: string, hint?: string): void {
-    this.error(span, `${what} is not modelled by this simulator${hint ? `; ${hint}` : '.'}`);
+    // `y: bfloat16 = bfloat16(1.0)` writes one refused thing twice: say it once.
+    const subject = (/`([^`[(]*)/.exec(what)?.[1] ?? what).trim();
+    const key = `${span.start.line}:${subject}`;
+    if (this.refusedHere.has(key)) return;
+    this.refusedHere.add(key);
+    this.diagnostics.push(
+      notModelledAt(this.file, span, `${what} is not modelled by this simulator${hint ? `; ${hint}` : '.'}`),
+    );
+  }
+
+  /** Whether an argument names a type (`int`, `Ptr[float]`, a class), as `isinstance(x, int)` does. */
+  private isTypeLike(e: Expr): boolean {
+    if (e.kind === 'index') return this.isTypeLike(e.target);
+    if (e.kind !== 'name' || this.isVariable(e.id)) return false;
+    return (
+      this.classes.has(e.id) ||
+      UNMODELLED_BUILTINS.has(e.id) ||
+      ['int', 'float', 'float32', 'bool', 'byte', 'str', 'cobj', 'Ptr', 'ptr', 'List', 'list'].includes(e.id)
+    );
+  }
+
+  /** Types the arguments of a call already refused, leaving out type arguments (never "values" there). */
+  private refusedCallArgs(e: CallExpr): void {
+    for (const a of e.args) if (!this.isTypeLike(a)) this.expr(a);
+    for (const k of e.keywords) if (!this.isTypeLike(k.value)) this.expr(k.value);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -140,7 +184,7 @@ export abstract class ExprChecker {
     if (fn) {
       const local = this.scope.vars.get(name);
       if (local) return { kind: 'var', info: local, binding: 'local' };
-      if (fn.localNames.has(name)) {
+      if (fn.localNames.has(name) && !this.refusedNames.has(name)) {
         this.error(
           span,
           `${localBeforeAssignment(name)}: assign it before this line, or use another name for the variable.`,
@@ -162,6 +206,8 @@ export abstract class ExprChecker {
       this.notModelled(span, `\`${name}\``);
       return null;
     }
+    // Bound (or meant to be) by a construct already reported as not modelled: say nothing more.
+    if (this.refusedNames.has(name)) return null;
     let message = idNotFound(name);
     if ((f || cls) && !visibleDef(name)) {
       message += `: it is defined further down; at the top level of a file, define a ${f ? 'function' : 'class'} before the lines that use it.`;
@@ -269,7 +315,9 @@ export abstract class ExprChecker {
     const what =
       sym.kind === 'class' ||
       (sym.kind === 'builtin' &&
-        ['int', 'float', 'float32', 'bool', 'byte', 'str', 'cobj', 'Ptr', 'List', 'list'].includes(sym.name))
+        ['int', 'float', 'float32', 'bool', 'byte', 'str', 'cobj', 'Ptr', 'ptr', 'List', 'list'].includes(
+          sym.name,
+        ))
         ? 'a type'
         : 'a function';
     this.notModelled(
@@ -327,7 +375,7 @@ export abstract class ExprChecker {
       return null;
     }
     if (l.kind === 'str' && r.kind === 'str') {
-      this.notModelled(span, 'operations on strings', 'print several values instead: `print("x =", x)`.');
+      this.notModelled(span, 'an operation on strings', 'print several values instead: `print("x =", x)`.');
       return null;
     }
     if (l.kind === 'list' && r.kind === 'list' && op === '+') {
@@ -525,7 +573,7 @@ export abstract class ExprChecker {
   protected isTypeApplication(e: IndexExpr): boolean {
     return (
       e.target.kind === 'name' &&
-      ['Ptr', 'List', 'list'].includes(e.target.id) &&
+      ['Ptr', 'ptr', 'List', 'list'].includes(e.target.id) &&
       !this.isVariable(e.target.id)
     );
   }
@@ -549,21 +597,11 @@ export abstract class ExprChecker {
       case 'none':
         return NONE;
       case 'name': {
-        const simple: Record<string, CodonType> = {
-          int: INT,
-          float: FLOAT,
-          float32: FLOAT32,
-          bool: BOOL,
-          byte: BYTE,
-          str: STR,
-          cobj: COBJ,
-          NoneType: NONE,
-        };
-        const s = simple[e.id];
+        const s = CODON_SIMPLE_TYPES[e.id];
         if (s) return s;
         const cls = this.classes.get(e.id);
         if (cls) return cls.type;
-        if (e.id === 'Ptr' || e.id === 'List' || e.id === 'list') {
+        if (e.id === 'Ptr' || e.id === 'ptr' || e.id === 'List' || e.id === 'list') {
           this.error(e.span, `\`${e.id}\` needs an element type here, e.g. \`${e.id}[float]\`.`);
           return null;
         }
@@ -592,7 +630,7 @@ export abstract class ExprChecker {
       case 'index': {
         if (
           e.target.kind === 'name' &&
-          (e.target.id === 'Ptr' || e.target.id === 'List' || e.target.id === 'list')
+          (e.target.id === 'Ptr' || e.target.id === 'ptr' || e.target.id === 'List' || e.target.id === 'list')
         ) {
           const elem = this.resolveType(e.index);
           if (!elem) return null;
@@ -600,7 +638,8 @@ export abstract class ExprChecker {
             this.notModelled(e.index.span, `\`${e.target.id}[None]\``);
             return null;
           }
-          return e.target.id === 'Ptr' ? ptrOf(elem) : listOf(elem);
+          // `ptr` is Codon's own alias of `Ptr` (stdlib/internal/types/ptr.codon: `ptr = Ptr`).
+          return e.target.id === 'Ptr' || e.target.id === 'ptr' ? ptrOf(elem) : listOf(elem);
         }
         if (e.target.kind === 'name' && UNMODELLED_BUILTINS.has(e.target.id)) {
           this.notModelled(e.span, `the type \`${this.typeText(e)}\``);
@@ -624,6 +663,13 @@ export abstract class ExprChecker {
   private callExpr(e: CallExpr): CodonType | null {
     const callee = e.callee;
     if (callee.kind === 'name') return this.callName(e, callee);
+    if (callee.kind === 'index' && callee.target.kind === 'name' && this.isTypeLike(callee.target)) {
+      if (UNMODELLED_BUILTINS.has(callee.target.id)) {
+        this.notModelled(callee.span, `\`${this.typeText(callee)}(...)\``);
+        this.refusedCallArgs(e);
+        return null;
+      }
+    }
     if (callee.kind === 'index' && this.isTypeApplication(callee)) return this.callTypeApplication(e, callee);
     if (callee.kind === 'attr') return this.callMethod(e, callee);
     const t = this.expr(callee);
@@ -657,14 +703,20 @@ export abstract class ExprChecker {
     paramNames: string[],
   ): boolean {
     const types = this.argTypes(e);
-    let ok = this.rejectKeywords(e, fnName);
+    // Keyword arguments are refused; counting what is left would blame the learner for a missing one.
+    if (!this.rejectKeywords(e, fnName)) return false;
+    let ok = true;
     if (e.args.length > params.length) {
       const extra = e.args[params.length] as Expr;
-      this.error(extra.span, `${callArgsMany(fnName, params.length, e.args.length)}.`);
+      // A C import whose `...` was refused takes more arguments in Codon: not the caller's mistake.
+      if (!this.refusedNames.has(fnName))
+        this.error(extra.span, `${callArgsMany(fnName, params.length, e.args.length)}.`);
       return false;
     }
     if (e.args.length < params.length) {
-      this.error(e.span, `${callArgsMissing(fnName, paramNames[e.args.length] ?? `a${e.args.length}`)}.`);
+      const missing = paramNames[e.args.length] ?? `a${e.args.length}`;
+      // A parameter whose default value was refused (`k: float = 2.0`) is not the caller's fault.
+      if (!this.refusedNames.has(missing)) this.error(e.span, `${callArgsMissing(fnName, missing)}.`);
       ok = false;
     }
     e.args.forEach((arg, k) => {
@@ -682,13 +734,18 @@ export abstract class ExprChecker {
   private callName(e: CallExpr, callee: NameExpr): CodonType | null {
     const sym = this.lookup(callee.id, callee.span, true);
     if (!sym) {
-      this.argTypes(e);
+      this.refusedCallArgs(e);
       return null;
     }
     switch (sym.kind) {
       case 'var': {
         callee.binding = { kind: sym.binding, name: callee.id };
         callee.type = sym.info.type;
+        // Its value failed (already reported, e.g. a refused `lambda`): do not blame the call.
+        if (this.poisoned.has(sym.info) && prune(sym.info.type).kind === 'var') {
+          this.argTypes(e);
+          return null;
+        }
         this.error(
           callee.span,
           `'${typeName(sym.info.type)}' object is not callable: \`${callee.id}\` is a variable.`,
@@ -806,8 +863,17 @@ export abstract class ExprChecker {
         }
         const arg = e.args[0] as Expr;
         if (arg.kind !== 'name') {
-          this.expr(arg);
-          this.error(arg.span, `${CALL_PTR_VAR}: write the name of a variable, e.g. \`__ptr__(x)\`.`);
+          const t = this.expr(arg);
+          // Codon 0.19 also takes a field of a tuple class (transformPtr in typecheck/special.cpp).
+          if (t && arg.kind === 'attr' && this.isTupleFieldPath(arg)) {
+            this.notModelled(
+              arg.span,
+              '`__ptr__` of a tuple field',
+              'take `__ptr__` of the whole variable, or pass the field by value.',
+            );
+          } else if (t) {
+            this.error(arg.span, `${CALL_PTR_VAR}: write the name of a variable, e.g. \`__ptr__(x)\`.`);
+          }
           return null;
         }
         const t = this.expr(arg);
@@ -820,21 +886,22 @@ export abstract class ExprChecker {
         return ptrOf(t);
       }
       case 'Ptr':
+      case 'ptr':
       case 'List':
       case 'list':
         this.argTypes(e);
         this.error(
           callee.span,
-          `\`${name}\` needs an element type here, e.g. \`${name}[float](${name === 'Ptr' ? '4' : ''})\`.`,
+          `\`${name}\` needs an element type here, e.g. \`${name}[float](${name === 'Ptr' || name === 'ptr' ? '4' : ''})\`.`,
         );
         return null;
       case 'str':
       case 'byte':
-        this.argTypes(e);
+        this.refusedCallArgs(e);
         this.notModelled(e.span, `\`${name}(...)\``);
         return null;
       default:
-        this.argTypes(e);
+        this.refusedCallArgs(e);
         this.notModelled(e.span, `\`${name}\``);
         return null;
     }
@@ -946,20 +1013,58 @@ export abstract class ExprChecker {
       e.resolved = { kind: 'ptr-alloc', elem: p.elem };
       return p;
     }
-    if (a.kind === 'ptr' && (unify(a, p) || unify(a.elem, BYTE))) {
-      e.resolved = { kind: 'ptr-cast', elem: p.elem };
-      return p;
+    // Codon 0.19 converts from any pointer type (`Ptr.__new__(other: Ptr)` in
+    // stdlib/internal/types/ptr.codon): the same address, read as the new element type. The
+    // interpreter keeps Codon ints as JavaScript numbers, so reading another type's bytes as an
+    // int (a float's bits are ~2^62) would print a rounded, false value: only casts through bytes run.
+    if (a.kind === 'ptr') {
+      if (unify(a, p) || unify(a.elem, BYTE) || unify(p.elem, BYTE)) {
+        e.resolved = { kind: 'ptr-cast', elem: p.elem };
+        return p;
+      }
+      this.notModelled(
+        e.span,
+        `\`${typeName(p)}(p)\` from a \`${typeName(a)}\` (reading the same bytes as another type)`,
+        'convert the values instead, e.g. `int(x[0])`, or go through `Ptr[byte]`.',
+      );
+      return null;
     }
     const name = exprText(arg);
     this.error(
       arg.span,
-      `${typeUnify(a, INT)}: \`${typeName(p)}(n)\` allocates n elements, so it takes an int (or a Ptr[byte] to convert).` +
+      `${typeUnify(a, INT)}: \`${typeName(p)}(n)\` allocates n elements, so it takes an int (or a pointer to convert).` +
         (a.kind === 'list' ? ` To use a list's buffer, write \`${name ?? 'lst'}.arr.ptr\`.` : ''),
     );
     return null;
   }
 
+  /** `r.y` or `r.a.b` where `r` is a variable and each step is a field of a `@tuple` class. */
+  private isTupleFieldPath(e: AttrExpr): boolean {
+    const target = e.target;
+    const t = target.type ? prune(target.type) : null;
+    if (!t || t.kind !== 'tuple-class') return false;
+    if (target.kind === 'name') return true;
+    return target.kind === 'attr' && this.isTupleFieldPath(target);
+  }
+
   private callMethod(e: CallExpr, callee: AttrExpr): CodonType | null {
+    if (this.isTypeLike(callee.target)) {
+      // `str.from_ptr(p)`, `int.from_bytes(...)`: methods called on a type.
+      this.notModelled(e.span, `\`${this.typeText(callee.target)}.${callee.name}(...)\``);
+      this.refusedCallArgs(e);
+      return null;
+    }
+    const target = callee.target;
+    if (
+      target.kind === 'name' &&
+      !this.isVariable(target.id) &&
+      (this.functions.has(target.id) || this.cfuncs.has(target.id))
+    ) {
+      // `f.__raw__()` (a Codon function's address, for a C callback) and other function attributes.
+      this.notModelled(e.span, `\`${target.id}.${callee.name}(...)\``);
+      this.refusedCallArgs(e);
+      return null;
+    }
     const t = this.expr(callee.target);
     const types = this.argTypes(e);
     if (!t) return null;
@@ -1004,6 +1109,10 @@ export abstract class ExprChecker {
       this.notModelled(callee.nameSpan, `\`list.${callee.name}\``);
       return null;
     }
+    if (p.kind === 'ptr' && CODON_PTR_METHODS.has(callee.name) && callee.name !== 'as_byte') {
+      this.notModelled(callee.nameSpan, `\`Ptr.${callee.name}()\``);
+      return null;
+    }
     if (p.kind === 'ptr' && callee.name === 'as_byte') {
       this.notModelled(
         callee.nameSpan,
@@ -1016,6 +1125,8 @@ export abstract class ExprChecker {
       this.notModelled(callee.nameSpan, `\`str.${callee.name}()\``);
       return null;
     }
+    // A method whose definition was refused (a method in a class): already reported there.
+    if (this.refusedNames.has(callee.name)) return null;
     this.error(callee.nameSpan, `${dotNoAttr(p, callee.name)}.`);
     return null;
   }

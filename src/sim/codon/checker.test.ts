@@ -281,7 +281,7 @@ describe("checker: errors are located and said in Codon's words", () => {
       "'List[float]' does not match expected type 'int'",
       'out.arr.ptr',
     ],
-    ['a = [1]\np = __ptr__(a[0])', '2:13', '__ptr__() only takes identifiers as arguments'],
+    ['a = [1]\np = __ptr__(a[0])', '2:13', '__ptr__() only takes identifiers or tuple fields as arguments'],
     ['print(1, fil=2)', '1:10', "'fil' is an invalid keyword argument for print()."],
     ['print(1, sep=2)', '1:14', "'int' does not match expected type 'str'"],
     ['x = 1.5\nx += "a"', '2:1', "unsupported operand type(s) for +: 'float' and 'str'."],
@@ -293,7 +293,7 @@ describe("checker: errors are located and said in Codon's words", () => {
     ['len = 3', '1:1', 'cannot assign to `len`: it is a builtin'],
     ['y = [0.0]\ny.pop()', '2:3', '`list.pop` is not modelled'],
     ['x = 1\nx()', '2:1', "'int' object is not callable"],
-    ['x = "a" + "b"', '1:5', 'operations on strings is not modelled'],
+    ['x = "a" + "b"', '1:5', 'an operation on strings is not modelled'],
     ['y = [1.0]\nprint(y.arr)', '2:7', 'printing an Array (`lst.arr`) is not modelled'],
     [
       '@tuple\nclass V:\n    x: float\nb = V(1.0) == V(2.0)',

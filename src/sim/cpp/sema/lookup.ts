@@ -160,6 +160,7 @@ function scopeOf(sema: Sema, hit: LookupResult | null, name: string, span: Span)
     sema.error(span, `names inside 'std::${hit.name}' are not modelled by this simulator`);
     return null;
   }
-  sema.error(span, hit ? `'${name}' is not a namespace, class or enum` : `unknown name '${name}'`);
+  if (hit) sema.error(span, `'${name}' is not a namespace, class or enum`);
+  else sema.unknownName(span, name);
   return null;
 }

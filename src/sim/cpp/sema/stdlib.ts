@@ -15,6 +15,7 @@ import { cast, errorExpr, isGlvalue, toRvalue } from './make';
 import { variadicArg } from './overload';
 import { cachedStdType, resolveTemplateArgs } from './resolve-type';
 import { requireHeader } from './headers';
+import { isModelledStdMethod, MODELLED_BUILTINS, MODELLED_STD_OTHER } from './modelled-library';
 import { checkPrintfFormat } from './printf';
 import { BOOL, CHAR, DOUBLE, INT, LONG, SIZE_T, isArithmetic, ptrTo, sameType, typeName } from './types';
 
@@ -102,8 +103,50 @@ function convertArgs(sema: Sema, fname: string, args: Expr[], params: CType[], s
   return out;
 }
 
-/** A call of a library function by name (`malloc`, `std::copy`, `std::make_shared<T>`). */
+/**
+ * A call of a library function by name (`malloc`, `std::copy`, `std::make_shared<T>`); one the
+ * interpreter does not run (MODELLED_BUILTINS) is refused here, where it is written, not when the
+ * run reaches it.
+ */
 export function checkLibraryCall(
+  sema: Sema,
+  name: string,
+  isStd: boolean,
+  templateArgs: TemplateArgSyntax[] | undefined,
+  argSyntax: (ExprSyntax | InitListSyntax)[],
+  calleeSpan: Span,
+  span: Span,
+): Expr {
+  // Refused before its arguments are checked: a check of what a function the simulator does not
+  // run would accept ("'std::swap' is modelled for two variables of a scalar type") blames the learner.
+  const asBuiltin = !isStd || C_SIGNATURES[name] ? name : `std::${name}`;
+  if (!MODELLED_BUILTINS.has(asBuiltin as BuiltinName) && !MODELLED_STD_OTHER.includes(asBuiltin)) {
+    requireHeader(sema, isStd ? `std::${name}` : name, calleeSpan);
+    sema.diags.unsupported(calleeSpan, `the library function '${isStd ? `std::${name}` : name}'`);
+    return errorExpr(span);
+  }
+  const e = checkLibraryCallAnyway(sema, name, isStd, templateArgs, argSyntax, calleeSpan, span);
+  if (e.kind === 'builtin-call' && !MODELLED_BUILTINS.has(e.builtin)) {
+    sema.diags.unsupported(calleeSpan, `the library function '${isStd ? `std::${name}` : name}'`);
+    return errorExpr(span);
+  }
+  return e;
+}
+
+/** Refuses (and returns false for) a member function of a std class the interpreter does not run. */
+export function modelledStdMethod(
+  sema: Sema,
+  kind: StdKind,
+  method: StdMethodName,
+  shown: string,
+  span: Span,
+): boolean {
+  if (isModelledStdMethod(kind, method)) return true;
+  sema.diags.unsupported(span, `'${shown}'`);
+  return false;
+}
+
+function checkLibraryCallAnyway(
   sema: Sema,
   name: string,
   isStd: boolean,
@@ -130,7 +173,7 @@ export function checkLibraryCall(
   const sig = C_SIGNATURES[name];
   if (sig) return cCall(sema, name as BuiltinName, fname, sig, args, span);
   if (!isStd) {
-    sema.error(calleeSpan, `unknown name '${name}'`);
+    sema.unknownName(calleeSpan, name);
     return errorExpr(span);
   }
   switch (name) {
@@ -534,6 +577,7 @@ export function checkStdMethodCall(
   const conv = convertArgs(sema, shown, args, params, span);
   if (!conv) return errorExpr(span);
   const res = spec.result(elem, objConst);
+  if (!modelledStdMethod(sema, kind, method as StdMethodName, shown, span)) return errorExpr(span);
   return {
     kind: 'std-method',
     std: kind,
