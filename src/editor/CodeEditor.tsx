@@ -94,6 +94,9 @@ export default function CodeEditor({
       automaticLayout: true,
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
+      // Long declarations wrap: the disagreeing return type is never cut off at the editor's edge.
+      wordWrap: 'on',
+      wrappingIndent: 'indent',
       fontSize: size,
       lineNumbersMinChars: 3,
       // Monaco dims the number of the empty last line below WCAG contrast (axe: color-contrast).
@@ -154,7 +157,12 @@ export default function CodeEditor({
     );
     const current = marks.find((m) => m.kind === 'current');
     if (current && followCurrentLine && !instance.hasTextFocus() && current.line <= lineCount) {
-      instance.revealLineInCenterIfOutsideViewport(current.line, monaco.editor.ScrollType.Immediate);
+      // The whole line, wrapped rows included, comes into view (not just its first row).
+      const end = instance.getModel()?.getLineMaxColumn(current.line) ?? 1;
+      instance.revealRangeInCenterIfOutsideViewport(
+        new monaco.Range(current.line, 1, current.line, end),
+        monaco.editor.ScrollType.Immediate,
+      );
     }
   }, [marks, followCurrentLine]);
 

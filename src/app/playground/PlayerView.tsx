@@ -17,6 +17,8 @@ import { Narration } from './Narration';
 import { Notices } from './Notices';
 import { OutputPanel } from './OutputPanel';
 import { ProgramBar } from './ProgramBar';
+import { SignatureStrip } from './SignatureStrip';
+import './focus.css';
 import type { ResolvedTheme } from './theme';
 
 export interface PlayerViewProps {
@@ -89,6 +91,9 @@ export function PlayerView({
         </ProgramBar>
       </ErrorBoundary>
       <Notices />
+      <ErrorBoundary name="signature strip" locale={locale}>
+        <SignatureStrip />
+      </ErrorBoundary>
       <div className="player__code">
         {editor(order[0] as CodeSide)}
         {layout === 'wide' && (
