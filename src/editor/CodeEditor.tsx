@@ -70,6 +70,19 @@ export default function CodeEditor({
   const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
   // The latest props, for the editor's callbacks and for re-creating it with the current text.
+  /** The line the editor keeps in view (the executing one, or the caller's), 0 for none. */
+  const followed = useRef(0);
+  const revealFollowed = () => {
+    const instance = editor.current;
+    const line = followed.current;
+    const model = instance?.getModel();
+    if (!instance || !model || line === 0 || line > model.getLineCount() || instance.hasTextFocus()) return;
+    // The whole line, wrapped rows included, comes into view (not just its first row).
+    instance.revealRangeInCenterIfOutsideViewport(
+      new monaco.Range(line, 1, line, model.getLineMaxColumn(line)),
+      monaco.editor.ScrollType.Immediate,
+    );
+  };
   const latest = useRef({ value, onChange, ariaLabel, readOnly, fontSize });
 
   useEffect(() => {
@@ -114,10 +127,14 @@ export default function CodeEditor({
       tabFocusMode: true,
     });
     const subscription = model.onDidChangeContent(() => latest.current.onChange(model.getValue()));
+    // The page around the editor settles after it is created (a lazy pane arrives, a splitter moves):
+    // the followed line is brought back into view whenever the editor's size changes.
+    const layoutSubscription = instance.onDidLayoutChange(() => revealFollowed());
     editor.current = instance;
     decorations.current = instance.createDecorationsCollection();
     return () => {
       subscription.dispose();
+      layoutSubscription.dispose();
       instance.dispose();
       model.dispose();
       editor.current = null;
@@ -155,15 +172,10 @@ export default function CodeEditor({
           },
         })),
     );
-    const current = marks.find((m) => m.kind === 'current');
-    if (current && followCurrentLine && !instance.hasTextFocus() && current.line <= lineCount) {
-      // The whole line, wrapped rows included, comes into view (not just its first row).
-      const end = instance.getModel()?.getLineMaxColumn(current.line) ?? 1;
-      instance.revealRangeInCenterIfOutsideViewport(
-        new monaco.Range(current.line, 1, current.line, end),
-        monaco.editor.ScrollType.Immediate,
-      );
-    }
+    // The executing line, else (in the other language's editor during a call) the line that called.
+    const current = marks.find((m) => m.kind === 'current') ?? marks.find((m) => m.kind === 'caller');
+    followed.current = current && followCurrentLine && current.line <= lineCount ? current.line : 0;
+    revealFollowed();
   }, [marks, followCurrentLine]);
 
   useEffect(() => {

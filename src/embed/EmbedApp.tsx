@@ -9,7 +9,7 @@ import { translator } from '../i18n';
 import { createPlayerUi, PlayerContext, usePlayer, usePlayerStore, useT } from '../app/context';
 import { findLessonEntry, lessons, loadProgram, localized, programsOf } from '../app/course/course';
 import { Controls } from '../app/playground/Controls';
-import { DiagramPane } from '../app/playground/DiagramPane';
+import { DiagramPane, useMachineView } from '../app/playground/DiagramPane';
 import { EditorPane } from '../app/playground/EditorPane';
 import { FindingsPanel } from '../app/playground/FindingsPanel';
 import { useShortcuts, usePlaybackClock } from '../app/playground/hooks';
@@ -183,6 +183,7 @@ function EmbedBody({ params, theme, reducedMotion, tutorialUrl, onHelp, titleLev
   const store = usePlayerStore();
   const live = useAfterFirstPaint();
   usePlaybackClock(store);
+  const [view, setView] = useMachineView();
   const wide = useMediaQuery('(min-width: 760px)');
   const { lessonId, programId, target, running } = usePlayer(
     useShallow((s) => ({
@@ -270,7 +271,9 @@ function EmbedBody({ params, theme, reducedMotion, tutorialUrl, onHelp, titleLev
           )}
         </div>
       )}
-      {show('diagram') && <DiagramPane reducedMotion={reducedMotion} />}
+      {show('diagram') && (
+        <DiagramPane reducedMotion={reducedMotion} view={view} onView={setView} tour={false} />
+      )}
       {show('code') && (
         <ErrorBoundary name="findings" locale={locale}>
           <FindingsPanel />

@@ -90,6 +90,8 @@ export const en = {
   'focus.neighbours': 'next to it in memory',
   'focus.written': 'written now',
   'focus.read': 'read now',
+  'focus.more-rows': '⋯ {n} more fields not shown',
+  'focus.bytes-not-shown': '⋯ {n} bytes not shown',
   'player.editor-label': '{title} {file}',
   'player.loading-editor': 'Loading the editor…',
   'player.running': 'Running…',

@@ -89,6 +89,8 @@ export const zh: Record<UiKey, string> = {
   'focus.neighbours': '内存中紧挨着它的',
   'focus.written': '刚写入',
   'focus.read': '刚读取',
+  'focus.more-rows': '⋯ 另有 {n} 个字段未显示',
+  'focus.bytes-not-shown': '⋯ {n} 字节未显示',
   'player.editor-label': '{title} {file}',
   'player.loading-editor': '正在加载编辑器…',
   'player.running': '运行中…',

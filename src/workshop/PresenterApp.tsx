@@ -239,7 +239,7 @@ function PresenterView({
           <ErrorBoundary name="narration" locale={locale}>
             <Narration />
           </ErrorBoundary>
-          <DiagramPane reducedMotion />
+          <DiagramPane reducedMotion view="focus" tour={false} />
         </div>
       </div>
       <p className="presenter__keys">{t('present.keys')}</p>

@@ -10,3 +10,4 @@ export { buildScene } from './model.ts';
 export { layoutScene } from './layout.ts';
 export { narrationAt } from './narration.ts';
 export { MachineDiagram as default } from './MachineDiagram.tsx';
+export { FocusView, type FocusViewProps } from './FocusView.tsx';
