@@ -56,19 +56,26 @@ export function SignatureStrip() {
 }
 
 function Parts({ parts, differs }: { parts: SigPart[]; differs: string }) {
+  const marked = parts.filter((p) => (p.kind === 'result' || p.kind === 'param') && p.differs);
   return (
     <>
       {parts.map((p, i) =>
         (p.kind === 'result' || p.kind === 'param') && p.differs ? (
           <mark key={i} className="sig-strip__differs" title={differs} data-part={p.kind}>
             {p.text}
-            <span className="sr-only"> ({differs})</span>
           </mark>
         ) : (
           <span key={i} className={p.kind === 'name' ? 'sig-strip__name' : undefined}>
             {p.text}
           </span>
         ),
+      )}
+      {/* Said after the whole declaration, so a screen reader reads the signature in one piece. */}
+      {marked.length > 0 && (
+        <span className="sr-only">
+          {' '}
+          ({differs}: {marked.map((p) => p.text).join(', ')})
+        </span>
       )}
     </>
   );
