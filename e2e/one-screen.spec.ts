@@ -224,3 +224,89 @@ for (const lang of ['en', 'zh'] as const) {
     }
   });
 }
+
+test('the tour opens once in the site, beside what each card describes, without scrolling the page', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.addInitScript(() => localStorage.setItem('codon-lab.machine-view', 'whole'));
+  await page.goto(`./?v=1&lesson=02-the-bug&program=bug&step=12`);
+  const tour = page.getByTestId('diagram-tour');
+  await expect(tour).toBeVisible({ timeout: 30_000 });
+  const scroll = () =>
+    page.evaluate(() => [scrollY, document.querySelector('.lesson-layout__player')?.scrollTop ?? 0]);
+  const before = await scroll();
+  for (let card = 0; card < 4; card++) {
+    const anchor = await tour.getAttribute('data-anchor');
+    if (anchor === null) break;
+    // The card is in the window and its thing is marked.
+    await expect(page.locator(`.md-tour-anchor`)).toHaveCount(1);
+    const box = (await tour.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(900);
+    expect(await scroll()).toEqual(before);
+    const next = tour.getByRole('button', { name: /^(Next|Done)$/ });
+    const done = (await next.textContent()) === 'Done';
+    await next.click();
+    if (done) break;
+  }
+  await expect(tour).toBeHidden();
+  await page.reload();
+  await expect(page.getByTestId('machine-diagram')).toBeVisible({ timeout: 30_000 });
+  await expect(tour).toBeHidden();
+});
+
+test('no tour in the presenter view or an embed', async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('codon-lab.machine-view', 'whole'));
+  await page.goto(`./present.html?v=1&lesson=02-the-bug&program=bug`);
+  await expect(page.getByTestId('focus-view')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('diagram-tour')).toHaveCount(0);
+  await page.goto(`./embed.html?v=1&lesson=02-the-bug&program=bug`);
+  await page.getByTestId('whole-machine').click();
+  await expect(page.getByTestId('machine-diagram')).toBeAttached({ timeout: 30_000 });
+  await expect(page.getByTestId('diagram-tour')).toHaveCount(0);
+});
+
+for (const viewport of [
+  { width: 1920, height: 1080 },
+  { width: 1280, height: 720 },
+] as const) {
+  test(`presenter at ${viewport.width}x${viewport.height}: code and narration >= 32 px, machine labels >= 20 px, no tour`, async ({
+    page,
+  }, info) => {
+    await page.setViewportSize(viewport);
+    await page.goto(`./present.html?v=1&lesson=02-the-bug&program=bug&step=${strayWrite.step}`);
+    await expect(page.getByTestId('focus-view')).toBeVisible({ timeout: 30_000 });
+    await expect(page.locator('.monaco-editor .view-lines').first()).toContainText(/\S/, { timeout: 30_000 });
+    await expect(page.getByTestId('diagram-tour')).toHaveCount(0);
+    const sizes = await page.evaluate(() => {
+      const min = (selector: string) => {
+        let m = Infinity;
+        for (const el of Array.from(document.querySelectorAll<HTMLElement>(selector))) {
+          if (el.closest('.sr-only, [aria-hidden="true"]')) continue;
+          const own = Array.from(el.childNodes).some(
+            (n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '',
+          );
+          if (own && el.getBoundingClientRect().width > 0)
+            m = Math.min(m, parseFloat(getComputedStyle(el).fontSize));
+        }
+        return m;
+      };
+      return {
+        code: min('.monaco-editor .view-lines *'),
+        narration: min('[data-testid="narration"], [data-testid="narration"] *'),
+        machine: min('.presenter__machine .focus, .presenter__machine .focus *, .sig-strip, .sig-strip *'),
+      };
+    });
+    expect(sizes.code).toBeGreaterThanOrEqual(32);
+    expect(sizes.narration).toBeGreaterThanOrEqual(32);
+    expect(sizes.machine).toBeGreaterThanOrEqual(20);
+    // The declarations are whole at the top.
+    await expect(page.getByTestId('sig-cpp')).toContainText(call.calleeSignature);
+    await expectInView(page, 'sig-cpp');
+    await expectInView(page, 'sig-codon');
+    await expectInView(page, 'narration');
+    expect(await cutTexts(page)).toEqual([]);
+    await page.screenshot({ path: info.outputPath(`presenter-${viewport.width}.png`) });
+  });
+}

@@ -140,7 +140,7 @@ export function MachineDiagram({
         </button>
       </div>
       {tour !== null && (
-        <Tour locale={locale} index={tour} onIndex={setTour} onClose={closeTour} prefix={prefix} />
+        <Tour locale={locale} index={tour} onIndex={setTour} onClose={closeTour} prefix={prefix} root={ref} />
       )}
       {textView ? (
         <DiagramTextView
