@@ -310,3 +310,19 @@ for (const viewport of [
     await page.screenshot({ path: info.outputPath(`presenter-${viewport.width}.png`) });
   });
 }
+
+for (const height of [720, 480] as const) {
+  test(`the embed fits a ${height} px frame with the focus view inside`, async ({ page }) => {
+    await page.setViewportSize({ width: 900, height });
+    await page.goto(`./embed.html?v=1&lesson=02-the-bug&program=bug&step=${strayWrite.step}`);
+    await expect(page.getByTestId('focus-view')).toBeVisible({ timeout: 30_000 });
+    await expect(page.locator('.monaco-editor .view-lines').first()).toContainText(/\S/, { timeout: 30_000 });
+    // Nothing below the frame's edge: the page does not scroll.
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(height);
+    for (const id of ['sig-cpp', 'sig-codon', 'narration', 'focus-view', 'findings']) {
+      const box = (await page.getByTestId(id).first().boundingBox())!;
+      expect(box.y, id).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height, id).toBeLessThanOrEqual(height);
+    }
+  });
+}

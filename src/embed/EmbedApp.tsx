@@ -10,6 +10,8 @@ import { createPlayerUi, PlayerContext, usePlayer, usePlayerStore, useT } from '
 import { findLessonEntry, lessons, loadProgram, localized, programsOf } from '../app/course/course';
 import { Controls } from '../app/playground/Controls';
 import { DiagramPane, useMachineView } from '../app/playground/DiagramPane';
+import { SignatureStrip } from '../app/playground/SignatureStrip';
+import '../app/playground/focus.css';
 import { EditorPane } from '../app/playground/EditorPane';
 import { FindingsPanel } from '../app/playground/FindingsPanel';
 import { useShortcuts, usePlaybackClock } from '../app/playground/hooks';
@@ -146,7 +148,8 @@ export function EmbedApp({
           root.current = element;
           setRootElement(element);
         }}
-        className="embed"
+        // embed.html fills the frame its host gives it (720 or 480 px): the focus view fits inside.
+        className={bridge ? 'embed embed--fit' : 'embed'}
         data-testid="embed"
       >
         {missing ? (
@@ -217,7 +220,7 @@ function EmbedBody({ params, theme, reducedMotion, tutorialUrl, onHelp, titleLev
 
   return (
     <section
-      className={`player embed__player ${wide ? 'embed--wide' : 'embed--narrow'}`}
+      className={`player embed__player ${wide ? 'embed--wide' : 'embed--narrow'} player--${view}`}
       aria-label={title || t('player.region')}
     >
       <div className="program-bar embed__bar">
@@ -251,6 +254,11 @@ function EmbedBody({ params, theme, reducedMotion, tutorialUrl, onHelp, titleLev
         </div>
       </div>
       <Notices />
+      {show('code') && (
+        <ErrorBoundary name="signature strip" locale={locale}>
+          <SignatureStrip />
+        </ErrorBoundary>
+      )}
       {show('code') && (
         <div className="player__code embed__code">
           {editor('cpp')}

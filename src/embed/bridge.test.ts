@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { connectRunner, EDIT_DEBOUNCE_MS } from '../app/run/connect';
 import { createWorkerRunner } from '../app/run/runner';
 import { memoryStorage } from '../app/store/storage';
-import { connectBridge, COALESCE_MS } from './bridge';
+import { connectBridge, COALESCE_MS, usableHeight } from './bridge';
 import { createEmbedStore } from './EmbedApp';
 import { parseEmbedParams } from './params';
 import { PROTOCOL, PROTOCOL_VERSION } from './protocol';
@@ -119,5 +119,11 @@ describe('run commands from the parent page', () => {
       'print(499)',
     ]);
     stop();
+  });
+});
+
+describe('the height the embed asks its host for', () => {
+  it('is its frame’s height, brought between 480 and 720 px (the heights its layout is made for)', () => {
+    expect([300, 480, 600, 720, 2000].map(usableHeight)).toEqual([480, 480, 600, 720, 720]);
   });
 });

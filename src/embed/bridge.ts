@@ -18,6 +18,18 @@ import {
 /** How long the embed waits after a run command for more before it runs (a burst arrives within it). */
 export const COALESCE_MS = 16;
 
+/** The heights the embed's layout is made for: it fits any frame between them (README's 720 px snippet). */
+export const EMBED_MIN_HEIGHT = 480;
+export const EMBED_MAX_HEIGHT = 720;
+
+/**
+ * The height to ask the host for: the layout fills its frame, so what it can use is its frame's height
+ * brought into the range it is made for (a 2,000 px frame is asked to shrink to 720; a 300 px one to grow).
+ */
+export function usableHeight(frameHeight: number): number {
+  return Math.max(EMBED_MIN_HEIGHT, Math.min(EMBED_MAX_HEIGHT, Math.ceil(frameHeight)));
+}
+
 export interface BridgeOptions {
   /** The embed's `id` parameter, echoed in every event. */
   id: string;
@@ -170,7 +182,7 @@ export function connectBridge(store: PlayerStore, options: BridgeOptions): () =>
   const observer =
     options.root && typeof ResizeObserver !== 'undefined'
       ? new ResizeObserver(() => {
-          const height = Math.ceil(options.root?.scrollHeight ?? 0);
+          const height = usableHeight(options.root?.scrollHeight ?? 0);
           if (height !== lastHeight) {
             lastHeight = height;
             post({ type: 'resize', height });
