@@ -261,8 +261,8 @@ test('no tour in the presenter view or an embed', async ({ page }) => {
   await page.goto(`./present.html?v=1&lesson=02-the-bug&program=bug`);
   await expect(page.getByTestId('focus-view')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('diagram-tour')).toHaveCount(0);
+  // The stored choice (set above) opens the embed on the whole machine too.
   await page.goto(`./embed.html?v=1&lesson=02-the-bug&program=bug`);
-  await page.getByTestId('whole-machine').click();
   await expect(page.getByTestId('machine-diagram')).toBeAttached({ timeout: 30_000 });
   await expect(page.getByTestId('diagram-tour')).toHaveCount(0);
 });
@@ -319,10 +319,15 @@ for (const height of [720, 480] as const) {
     await expect(page.locator('.monaco-editor .view-lines').first()).toContainText(/\S/, { timeout: 30_000 });
     // Nothing below the frame's edge: the page does not scroll.
     expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(height);
-    for (const id of ['sig-cpp', 'sig-codon', 'narration', 'focus-view', 'findings']) {
+    await expect(page.locator('.diagram-pane')).toBeVisible();
+    for (const id of ['sig-cpp', 'sig-codon', 'narration', 'findings']) {
       const box = (await page.getByTestId(id).first().boundingBox())!;
       expect(box.y, id).toBeGreaterThanOrEqual(0);
       expect(box.y + box.height, id).toBeLessThanOrEqual(height);
     }
+    // The focus view's pane is on screen whole (its content scrolls inside it).
+    const pane = (await page.locator('.diagram-pane').boundingBox())!;
+    expect(pane.y + pane.height).toBeLessThanOrEqual(height);
+    expect(pane.height).toBeGreaterThan(60);
   });
 }
