@@ -92,6 +92,15 @@ export class PlayerPage {
 
   /** Opens a lesson (optionally a program of it, at a step) and waits for its first run. */
   async open(lesson: string, params: Record<string, string> = {}) {
+    // These tests read whole programs from the editors: the whole-machine view gives them their full
+    // height (the focus view, tested in one-screen.spec.ts, keeps them short around the current line).
+    await this.page.addInitScript(() => {
+      try {
+        localStorage.setItem('codon-lab.machine-view', 'whole');
+      } catch {
+        // No storage: the focus view, with shorter editors.
+      }
+    });
     const query = new URLSearchParams({ v: '1', lesson, ...params });
     await this.page.goto(`./?${query.toString()}`);
     await this.waitForRun();

@@ -61,7 +61,7 @@ for (const screen of screens) {
       // Inside foo, during the stray write: the call boundary, a marked line in each editor.
       await player.open('02-the-bug', { program: 'bug', step: '14' });
       await player.waitForEditors();
-      await expect(page.getByTestId('focus-view')).toBeVisible();
+      await expect(page.getByTestId('machine-diagram')).toBeVisible();
       // Nothing may stick out sideways (a phone would scroll the whole page horizontally).
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);

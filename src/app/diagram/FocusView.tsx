@@ -106,7 +106,9 @@ function ObjectCard({
   const o: SceneObject = focus.object;
   const say = (key: Parameters<typeof translate>[1]) => translate(locale, key);
   return (
-    <article
+    <div
+      role="group"
+      aria-label={o.name}
       className={`focus-obj focus-obj--${o.area} focus-obj--${o.state}${o.findings.length > 0 ? ' focus-obj--finding' : ''}`}
       data-testid="focus-object"
       data-name={o.name}
@@ -160,6 +162,6 @@ function ObjectCard({
           {translate(locale, 'focus.more-rows', { n: focus.skipped })}
         </p>
       )}
-    </article>
+    </div>
   );
 }
