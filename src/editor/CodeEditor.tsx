@@ -43,6 +43,8 @@ export interface CodeEditorProps {
   /** Scroll the current line into view as the player moves (not while the learner types). */
   followCurrentLine?: boolean;
   fontSize?: number;
+  /** Wrap long lines (short editors: the focus view, the presenter, embeds); off, they scroll sideways. */
+  wrap?: boolean;
 }
 
 const SEVERITY = {
@@ -65,6 +67,7 @@ export default function CodeEditor({
   reveal,
   followCurrentLine = true,
   fontSize = 14,
+  wrap = true,
 }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
@@ -83,12 +86,12 @@ export default function CodeEditor({
       monaco.editor.ScrollType.Immediate,
     );
   };
-  const latest = useRef({ value, onChange, ariaLabel, readOnly, fontSize });
+  const latest = useRef({ value, onChange, ariaLabel, readOnly, fontSize, wrap });
 
   useEffect(() => {
-    latest.current = { value, onChange, ariaLabel, readOnly, fontSize };
-    editor.current?.updateOptions({ ariaLabel, readOnly, fontSize });
-  }, [value, onChange, ariaLabel, readOnly, fontSize]);
+    latest.current = { value, onChange, ariaLabel, readOnly, fontSize, wrap };
+    editor.current?.updateOptions({ ariaLabel, readOnly, fontSize, wordWrap: wrap ? 'on' : 'off' });
+  }, [value, onChange, ariaLabel, readOnly, fontSize, wrap]);
 
   useEffect(() => {
     if (theme) monaco.editor.setTheme(theme);
@@ -96,7 +99,7 @@ export default function CodeEditor({
 
   useEffect(() => {
     if (!host.current) return;
-    const { value: text, ariaLabel: label, readOnly: locked, fontSize: size } = latest.current;
+    const { value: text, ariaLabel: label, readOnly: locked, fontSize: size, wrap: wrapped } = latest.current;
     const uri = monaco.Uri.from({ scheme: 'inmemory', path: `/${modelPath}` });
     monaco.editor.getModel(uri)?.dispose();
     const model = monaco.editor.createModel(text, language, uri);
@@ -108,7 +111,7 @@ export default function CodeEditor({
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
       // Long declarations wrap: the disagreeing return type is never cut off at the editor's edge.
-      wordWrap: 'on',
+      wordWrap: wrapped ? 'on' : 'off',
       wrappingIndent: 'indent',
       fontSize: size,
       lineNumbersMinChars: 3,

@@ -61,7 +61,14 @@ export function PlayerView({
   const order: CodeSide[] = focus === 'codon' ? ['codon', 'cpp'] : ['cpp', 'codon'];
   const editor = (side: CodeSide) => (
     <ErrorBoundary name={`editor ${side}`} locale={locale}>
-      <EditorPane side={side} live={live} readOnly={readOnly} theme={theme} instanceId={instanceId} />
+      <EditorPane
+        side={side}
+        live={live}
+        readOnly={readOnly}
+        theme={theme}
+        instanceId={instanceId}
+        wrap={view === 'focus'}
+      />
     </ErrorBoundary>
   );
   const style = {
