@@ -75,6 +75,17 @@ export async function skipDiagramTour(context: BrowserContext) {
   });
 }
 
+/** Opens players on the whole-machine view (tall editors that show whole programs), not the focus view. */
+export async function showWholeMachine(target: BrowserContext | Page) {
+  await target.addInitScript(() => {
+    try {
+      localStorage.setItem('codon-lab.machine-view', 'whole');
+    } catch {
+      // No storage: the focus view.
+    }
+  });
+}
+
 export class PlayerPage {
   readonly player: Locator;
   readonly position: Locator;
