@@ -249,7 +249,8 @@ test('the Share / Embed dialog makes a snippet whose embed shows the chosen pane
     timeout: 60_000,
   });
   await expect(embed.getByTestId('editor-cpp')).toHaveCount(0);
-  await expect(embed.getByRole('region', { name: 'Stack' })).toBeVisible();
+  // The machine pane opens on its focus view (issue 15).
+  await expect(embed.getByTestId('focus-view')).toBeVisible();
   await expect(embed.getByRole('banner')).toHaveCount(0);
   await embed.keyboard.press('ArrowRight');
   await expect(embed.getByTestId('position')).toHaveText(`Step 2 of ${trace.steps.count}`);

@@ -75,6 +75,17 @@ export async function skipDiagramTour(context: BrowserContext) {
   });
 }
 
+/** Opens players on the whole-machine view (tall editors that show whole programs), not the focus view. */
+export async function showWholeMachine(target: BrowserContext | Page) {
+  await target.addInitScript(() => {
+    try {
+      localStorage.setItem('codon-lab.machine-view', 'whole');
+    } catch {
+      // No storage: the focus view.
+    }
+  });
+}
+
 export class PlayerPage {
   readonly player: Locator;
   readonly position: Locator;
@@ -92,6 +103,15 @@ export class PlayerPage {
 
   /** Opens a lesson (optionally a program of it, at a step) and waits for its first run. */
   async open(lesson: string, params: Record<string, string> = {}) {
+    // These tests read whole programs from the editors: the whole-machine view gives them their full
+    // height (the focus view, tested in one-screen.spec.ts, keeps them short around the current line).
+    await this.page.addInitScript(() => {
+      try {
+        localStorage.setItem('codon-lab.machine-view', 'whole');
+      } catch {
+        // No storage: the focus view, with shorter editors.
+      }
+    });
     const query = new URLSearchParams({ v: '1', lesson, ...params });
     await this.page.goto(`./?${query.toString()}`);
     await this.waitForRun();

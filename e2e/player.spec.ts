@@ -8,7 +8,14 @@ import { hexAddr } from '../src/sim/view/format.ts';
 import { stdoutAt } from '../src/app/player/trace-index.ts';
 import { stepNarration } from '../src/app/player/narration.ts';
 import { linkCodeParam } from './link-code.ts';
-import { PlayerPage, programFiles, skipDiagramTour, traceOf, watch } from './player-page.ts';
+import {
+  PlayerPage,
+  programFiles,
+  showWholeMachine,
+  skipDiagramTour,
+  traceOf,
+  watch,
+} from './player-page.ts';
 
 const BUG = { lesson: '02-the-bug', program: 'bug' } as const;
 
@@ -188,6 +195,7 @@ test('a shared link opens on the same step with its code, without touching saved
   // A fresh browser profile: nothing saved, the link's code and step.
   const fresh = await browser.newContext({ baseURL });
   await skipDiagramTour(fresh);
+  await showWholeMachine(fresh);
   const other = new PlayerPage(await fresh.newPage());
   await other.page.goto(link);
   await other.waitForRun();
@@ -211,6 +219,7 @@ test('a shared link opens on the same step with its code, without touching saved
 
 test('a damaged or over-long link says so and opens the lesson with its own code', async ({ page }) => {
   const player = new PlayerPage(page);
+  await showWholeMachine(page);
   await page.goto('./?v=1&lesson=02-the-bug&program=bug&step=4&code=AAAAAAAAAAAA');
   await player.waitForRun();
   await expect(page.locator('.link-problems')).toContainText('The code in the link you opened is damaged');

@@ -80,7 +80,8 @@ for (const size of [
     // A: the audience layout: the machine and its narration, no code.
     await page.keyboard.press('a');
     await expect(page.getByTestId('editor-cpp')).toHaveCount(0);
-    await expect(page.getByRole('region', { name: 'Stack' })).toBeVisible();
+    // The machine as the focus view, legible from the back of the room (issue 15).
+    await expect(page.getByTestId('focus-view')).toBeVisible();
     await page.keyboard.press('ArrowRight');
     await expect(position).toHaveText(/^Step 2 of/);
     await page.screenshot({ path: `tmp/screenshots/audience-${size.width}x${size.height}.png` });

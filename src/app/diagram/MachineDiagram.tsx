@@ -28,6 +28,8 @@ export interface MachineDiagramProps {
   onSelectObject?: (objectId: number) => void;
   /** Show the step's sentence above the picture (off by default: the player speaks and shows it already). */
   showNarration?: boolean;
+  /** Whether the first-visit tour may open by itself (off in embeds and the presenter view). */
+  tour?: boolean;
 }
 
 export { svgPrefix };
@@ -70,6 +72,7 @@ export function MachineDiagram({
   reducedMotion,
   onSelectObject,
   showNarration = false,
+  tour: tourAllowed = true,
 }: MachineDiagramProps) {
   const t = strings(locale);
   const ref = useRef<HTMLDivElement>(null);
@@ -79,7 +82,7 @@ export function MachineDiagram({
   const prefix = svgPrefix(useId());
   const [showHex, setShowHex] = useState(false);
   const [textView, setTextView] = useState(false);
-  const [tour, setTour] = useState<number | null>(() => (tourSeen() ? null : 0));
+  const [tour, setTour] = useState<number | null>(() => (tourAllowed && !tourSeen() ? 0 : null));
   const { view, scene, layout } = useSceneLayout(trace, step, eventEnd, mode);
   const sentence = narrate(view, locale);
   const closeTour = () => {
@@ -137,7 +140,7 @@ export function MachineDiagram({
         </button>
       </div>
       {tour !== null && (
-        <Tour locale={locale} index={tour} onIndex={setTour} onClose={closeTour} prefix={prefix} />
+        <Tour locale={locale} index={tour} onIndex={setTour} onClose={closeTour} prefix={prefix} root={ref} />
       )}
       {textView ? (
         <DiagramTextView

@@ -10,3 +10,4 @@ export { buildScene } from '../../sim/view/index.ts';
 export { layoutScene } from './layout.ts';
 export { narrationAt } from '../../sim/view/index.ts';
 export { MachineDiagram as default } from './MachineDiagram.tsx';
+export { FocusView, type FocusViewProps } from './FocusView.tsx';

@@ -10,6 +10,7 @@ export const MOMENTS = [
   'call',
   'callee-write',
   'call-return',
+  'before-print',
   'first-print',
   'frame-dies',
   'gc',
@@ -41,6 +42,12 @@ export function findMoment(trace: Trace, moment: Moment): number | null {
     case 'call-return': {
       const call = boundaryCallList(trace.boundaryCalls).find((c) => c.returnStep > c.step);
       return call ? call.returnStep : firstStepOfKind(StepKind.BoundaryReturn);
+    }
+    case 'before-print': {
+      // The step just before the first print: a question about what it will write stops here, with
+      // nothing printed yet.
+      const step = traceIndex(trace).outputStep[0];
+      return step !== undefined && step > 0 ? step - 1 : null;
     }
     case 'first-print': {
       const step = traceIndex(trace).outputStep[0];
