@@ -400,7 +400,8 @@ export type BuiltinName =
   | 'exp'
   | 'log'
   | 'floor'
-  | 'ceil';
+  | 'ceil'
+  | 'frexp';
 
 /** Member functions of standard classes the simulator gives behaviour to. */
 export type StdMethodName =

@@ -286,23 +286,42 @@ export class CppLibrary {
     builtinInto(this, e, dest);
   }
 
+  /**
+   * The user destructor of a class, if it has one (`~S() {...}`, not `= default`). g++ then gives
+   * `new S[n]` an array cookie and `delete[]` runs it on every element.
+   */
+  private userDestructor(t: CType): FunctionDecl | null {
+    if (t.kind !== 'record' || t.decl.std !== undefined) return null;
+    const dtor = this.cpp.unit.records
+      .find((r) => r.decl === t.decl)
+      ?.methods.find((f) => f.method?.kind === 'destructor');
+    return dtor !== undefined && dtor.body !== null && !(dtor.method?.defaulted ?? false) ? dtor : null;
+  }
+
   newExpr(e: Extract<Expr, { kind: 'new' }>): Val {
     const m = this.m;
     const loc = this.loc(e.span);
     const t = e.allocated;
     const es = Math.max(this.cpp.size(t), 1);
     const count = e.count === null ? 1 : num(this.cpp.rv(e.count));
-    const size = es * count;
+    // Itanium C++ ABI 2.7: `new T[n]` of a type with a non-trivial destructor allocates an 8-byte
+    // cookie holding n in front of the elements and returns the address after it, so that
+    // `delete[]` knows how many destructors to run (g++ -O0: operator new[](n*es + 8)).
+    const cookie = e.count !== null && this.userDestructor(t) !== null ? 8 : 0;
+    const size = es * count + cookie;
     const name = e.count === null ? `new ${typeToString(t)}` : `new ${typeToString(t)}[${count}]`;
-    const p = this.cpp.p.cheap.malloc(
+    const block = this.cpp.p.cheap.malloc(
       size,
       name,
       e.count === null ? typeToString(t) : `${typeToString(t)}[${count}]`,
       'cpp',
       loc,
     );
-    if (p === 0) badAlloc(m, size);
-    const ref = new Ref(p, m.objectAt(p, false));
+    if (block === 0) badAlloc(m, size);
+    const prov = m.objectAt(block, false);
+    if (cookie > 0) m.storeInt(block, 8, count, { intended: prov, loc });
+    const p = block + cookie;
+    const ref = new Ref(p, prov);
     m.setRegInt(m.target === 'x86_64' ? 'rax' : 'x0', p);
     if (e.init !== null) {
       if (e.count === null) this.cpp.initAt(e.init, ref, t);
@@ -313,11 +332,27 @@ export class CppLibrary {
     return ref;
   }
 
+  /**
+   * `delete p` runs the destructor once and frees p. `delete[] p` of a class with a destructor
+   * reads the cookie in front of p, destroys the elements last to first (C++17 [expr.delete]/6)
+   * and frees the block from the cookie. `delete` of what `new[]` returned therefore frees an
+   * address 8 bytes into a block, and glibc aborts.
+   */
   deleteExpr(e: Extract<Expr, { kind: 'delete' }>): void {
     const m = this.m;
     const p = this.cpp.rv(e.operand);
     const ref = p instanceof Ref ? p : new Ref(p, m.objectAt(p));
     if (ref.addr === 0) return;
+    const pointee = e.operand.type.kind === 'pointer' ? e.operand.type.pointee : null;
+    if (e.array && e.destructor !== null && pointee !== null) {
+      const loc = this.loc(e.span);
+      const count = m.loadInt(ref.addr - 8, 8, false, { intended: ref.prov, loc });
+      const es = Math.max(this.cpp.size(pointee), 1);
+      for (let i = count - 1; i >= 0; i--)
+        this.cpp.callMethod(e.destructor, new Ref(ref.addr + i * es, ref.prov), [], e.span);
+      this.cpp.p.cheap.free(ref.addr - 8, loc);
+      return;
+    }
     if (e.destructor !== null) this.cpp.callMethod(e.destructor, ref, [], e.span);
     this.cpp.p.cheap.free(ref.addr, this.loc(e.span));
   }

@@ -53,6 +53,7 @@ const C_SIGNATURES: Readonly<Record<string, CSignature>> = {
   log: { ret: DOUBLE, params: [DOUBLE] },
   floor: { ret: DOUBLE, params: [DOUBLE] },
   ceil: { ret: DOUBLE, params: [DOUBLE] },
+  frexp: { ret: DOUBLE, params: [DOUBLE, ptrTo(INT)] },
   abs: { ret: INT, params: [INT] },
 };
 

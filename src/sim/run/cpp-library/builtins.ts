@@ -186,7 +186,34 @@ const BUILTINS: { [K in Exclude<BuiltinName, IntoName>]: Handler } = {
   log: math1(Math.log),
   floor: math1(Math.floor),
   ceil: math1(Math.ceil),
+  frexp: frexp,
 };
+
+/**
+ * frexp(x, &e): x = m * 2^e with 0.5 <= |m| < 1 (and m = x, e = 0 for zero, infinities and NaN, as
+ * glibc does); the exponent is an int stored through the pointer.
+ */
+function frexp(c: Call): Val {
+  const x = arg(c, 0);
+  let e = 0;
+  let mant = x;
+  if (x !== 0 && Number.isFinite(x)) {
+    e = Math.max(-1073, Math.floor(Math.log2(Math.abs(x)))) + 1;
+    mant = x / 2 ** e;
+    // log2 rounds near powers of two: settle the mantissa into [0.5, 1).
+    while (Math.abs(mant) >= 1) {
+      mant /= 2;
+      e += 1;
+    }
+    while (Math.abs(mant) < 0.5) {
+      mant *= 2;
+      e -= 1;
+    }
+  }
+  const p = c.ptr(1);
+  c.m.storeInt(p.addr, 4, e, { intended: p.prov, loc: c.loc });
+  return mant;
+}
 
 /** Class-returning library functions built straight into their destination: make_shared, make_unique. */
 export function builtinInto(lib: CppLibrary, e: BuiltinExpr, dest: Ref): void {
