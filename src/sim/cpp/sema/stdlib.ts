@@ -167,7 +167,15 @@ export function checkLibraryCall(
         );
         return errorExpr(span);
       }
-      return builtin(`std::${name}`, [toRvalue(a), toRvalue(b)], a.type, span);
+      // `const T& max(const T&, const T&)`: the result is one of the two arguments, by reference.
+      // A prvalue argument is a temporary that dies at the end of the full-expression, so a
+      // reference bound to the result of `std::max(1, 2)` dangles ([class.temporary]/6.9).
+      const glvalue = (x: Expr): Expr => (isGlvalue(x) ? x : materialize(x));
+      return {
+        ...builtin(`std::${name}`, [glvalue(a), glvalue(b)], a.type, span),
+        category: 'lvalue',
+        isConst: true,
+      };
     }
     case 'swap': {
       if (args.length !== 2) {

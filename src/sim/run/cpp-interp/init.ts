@@ -54,7 +54,14 @@ const INIT: { [K in Init['kind']]: Handler<K> } = {
     into(it, init.expr, dest);
   },
   bind: (it, init, dest) => {
+    const temps = it.frame?.temps;
+    const before = temps?.length ?? 0;
     storeScalar(it.p.m, { k: 'ptr' }, dest, it.lv(init.expr), it.loc(init.span));
+    // A temporary bound straight to a reference lives as long as the reference
+    // ([class.temporary]/6): it is not ended with the full-expression (it goes with the frame).
+    // One reached through a function's result (`std::max(1, 2)`) is not extended.
+    if (temps !== undefined && (init.expr.kind === 'materialize' || init.expr.kind === 'temporary'))
+      temps.splice(before, 1);
   },
   copy: (it, init, dest, t) => {
     const m = it.p.m;
@@ -160,9 +167,13 @@ export function materialize(it: CppInterpreter, e: Expr): Ref {
 /** Evaluates a class prvalue directly into `dest` (guaranteed copy elision). */
 export function into(it: CppInterpreter, e: Expr, dest: Ref): void {
   switch (e.kind) {
-    case 'call':
-      it.callFunction(e.function, e.args, dest, e.span);
+    case 'call': {
+      // A scalar result comes back in a register; the temporary (`const int& r = f();`) gets it.
+      const k = e.type.kind === 'record' ? null : scalarKind(e.type, it.target);
+      if (k !== null) storeScalar(it.p.m, k, dest, it.rv(e), it.loc(e.span));
+      else it.callFunction(e.function, e.args, dest, e.span);
       return;
+    }
     case 'temporary':
       it.initAt(e.init, dest, e.type);
       return;

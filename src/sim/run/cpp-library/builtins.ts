@@ -51,6 +51,7 @@ export function builtin(lib: CppLibrary, e: BuiltinExpr): Val {
     builtinInto(lib, e, ref);
     return ref;
   }
+  if (name === 'std::min' || name === 'std::max') return minMaxValue({ lib, m, e, loc });
   const args = e.args.map((a) => cpp.rv(a));
   const x86 = m.target === 'x86_64';
   const argRegs = x86 ? ['rdi', 'rsi', 'rdx'] : ['x0', 'x1', 'x2'];
@@ -70,6 +71,43 @@ export function builtin(lib: CppLibrary, e: BuiltinExpr): Val {
 }
 
 const arg = (c: Call, i: number): number => num(c.args[i] ?? 0);
+
+/**
+ * `std::max(a, b)` / `std::min(a, b)` as libstdc++ writes them (`a < b ? b : a`, `b < a ? b : a`):
+ * both arguments by reference in the first two argument registers, the chosen one's address
+ * returned. A prvalue argument becomes a temporary on the stack that dies with the
+ * full-expression, so a reference bound to the result may dangle, as it does in real C++.
+ */
+function minMaxValue(c: Pick<Call, 'lib' | 'm' | 'e' | 'loc'>): Val {
+  const r = minMaxRef(c.lib, c.e);
+  const k = scalarKind(c.e.type, c.m.target);
+  return k === null ? r : loadScalar(c.m, k, r, c.loc);
+}
+
+export function minMaxRef(lib: CppLibrary, e: BuiltinExpr): Ref {
+  const cpp = lib.cpp;
+  const m = cpp.p.m;
+  const loc = cpp.loc(e.span);
+  const k = scalarKind(e.type, m.target);
+  if (k === null) throw new Unsupported(`${e.builtin} of '${typeToString(e.type)}'`, e.span);
+  const refs = e.args.map((a) => {
+    if (a.kind !== 'materialize') return cpp.lv(a);
+    const size = cpp.size(a.type);
+    const addr = m.pushStack(size, Math.min(size, 16));
+    const ref = new Ref(addr, cpp.newTemp('temporary', a.type, addr, size, a.span));
+    storeScalar(m, k, ref, cpp.rv(a.expr), loc);
+    return ref;
+  });
+  const [ra, rb] = refs as [Ref, Ref];
+  const x86 = m.target === 'x86_64';
+  m.setRegInt(x86 ? 'rdi' : 'x0', ra.addr);
+  m.setRegInt(x86 ? 'rsi' : 'x1', rb.addr);
+  const a = num(loadScalar(m, k, ra, loc));
+  const b = num(loadScalar(m, k, rb, loc));
+  const chosen = e.builtin === 'std::max' ? (a < b ? rb : ra) : b < a ? rb : ra;
+  lib.callRegs(ra.addr, rb.addr, chosen);
+  return chosen;
+}
 const math1 =
   (f: (x: number) => number): Handler =>
   (c) =>
@@ -173,8 +211,9 @@ const BUILTINS: { [K in Exclude<BuiltinName, IntoName>]: Handler } = {
     throw new ExitRequest(arg(c, 0));
   },
   abort: ({ m }) => m.crash('SIGABRT', 0, 'crash.abort', []),
-  'std::min': (c) => Math.min(arg(c, 0), arg(c, 1)),
-  'std::max': (c) => Math.max(arg(c, 0), arg(c, 1)),
+  // Reached only through `builtin`'s early path, before the arguments are evaluated by value.
+  'std::min': minMaxValue,
+  'std::max': minMaxValue,
   'std::swap': notModelled,
   sqrt: math1(Math.sqrt),
   fabs: math1(Math.abs),
