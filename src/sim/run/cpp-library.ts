@@ -10,6 +10,7 @@ import { typeToString } from '../abi/typeToString.ts';
 import type { Expr, FunctionDecl, Init, StringLiteralExpr, TranslationUnit } from '../cpp/ast.ts';
 import type { Span } from '../diag.ts';
 import type { SourceLoc } from '../trace/types.ts';
+import { INTENT_UNKNOWN } from '../machine/machine.ts';
 import { hex } from '../machine/memory.ts';
 import { Unsupported } from './cpp-errors.ts';
 import { badAlloc, builtin, builtinInto, type BuiltinExpr } from './cpp-library/builtins.ts';
@@ -195,10 +196,61 @@ export class CppLibrary {
           m.storeInt(ctrl + CB_USE, 4, m.loadInt(ctrl + CB_USE, 4, true, cref) + 1, cref);
         }
       }
+    } else if (std === 'vector' && !move) {
+      // The copy gets a buffer of its own holding exactly the source's elements.
+      const elem = t.kind === 'record' ? t.decl.std?.args[0] : undefined;
+      if (elem === undefined || typeof elem === 'number')
+        throw new Unsupported(`copying a ${typeToString(t)}`, span);
+      const start = m.loadInt(src.addr, 8, false, { intended: src.prov, loc });
+      const finish = m.loadInt(src.addr + 8, 8, false, { intended: src.prov, loc });
+      const n = (finish - start) / Math.max(this.cpp.size(elem), 1);
+      const buf = n === 0 ? 0 : this.vectorBuffer(elem, n, loc);
+      if (n > 0)
+        m.storeBytes(buf, m.loadBytes(start, finish - start, { intended: m.objectAt(start), loc, raw: true }), {
+          intended: m.objectAt(buf),
+          loc,
+        });
+      m.storeInt(dest.addr, 8, buf, { intended: dest.prov, loc });
+      m.storeInt(dest.addr + 8, 8, buf + (finish - start), { intended: dest.prov, loc });
+      m.storeInt(dest.addr + 16, 8, buf + (finish - start), { intended: dest.prov, loc });
     } else if (std === 'unique_ptr' || std === 'vector') {
       if (!move) throw new Unsupported(`copying a ${typeToString(t)}`, span);
       m.storeBytes(src.addr, new Uint8Array(size), { intended: src.prov, loc });
     }
+  }
+
+  /**
+   * libstdc++'s vector constructors: `(n)` value-initialises n elements, `(n, v)` copies v n
+   * times, `{a, b, c}` copies the list; the buffer holds exactly the elements (capacity == size)
+   * and an empty vector allocates nothing (three null pointers).
+   */
+  private constructVector(init: Extract<Init, { kind: 'std-ctor' }>, dest: Ref): void {
+    const m = this.m;
+    const loc = this.loc(init.span);
+    const elem = init.type.decl.std?.args[0];
+    const k = elem === undefined || typeof elem === 'number' ? null : scalarKind(elem, m.target);
+    if (elem === undefined || typeof elem === 'number' || k === null)
+      throw new Unsupported(`constructing a ${typeToString(init.type)}`, init.span);
+    const es = this.cpp.size(elem);
+    const values: Val[] = init.list === true ? init.args.map((a) => this.cpp.rv(a)) : [];
+    const n = init.list === true ? values.length : num(this.cpp.rv(init.args[0] as Expr));
+    const fill = init.list !== true && init.args.length > 1 ? this.cpp.rv(init.args[1] as Expr) : 0;
+    const buf = n === 0 ? 0 : this.vectorBuffer(elem, n, loc);
+    const prov = buf === 0 ? INTENT_UNKNOWN : m.objectAt(buf);
+    for (let i = 0; i < n; i++)
+      storeScalar(m, k, new Ref(buf + i * es, prov), init.list === true ? (values[i] ?? 0) : fill, loc);
+    const acc = { intended: dest.prov, loc };
+    m.storeInt(dest.addr, 8, buf, acc);
+    m.storeInt(dest.addr + 8, 8, buf + n * es, acc);
+    m.storeInt(dest.addr + 16, 8, buf + n * es, acc);
+  }
+
+  /** A vector's element buffer on the C heap (operator new: std::bad_alloc when the heap is full). */
+  vectorBuffer(elem: CType, count: number, loc: SourceLoc): number {
+    const size = count * this.cpp.size(elem);
+    const p = this.cpp.p.cheap.malloc(size, 'vector buffer', `${typeToString(elem)}[${count}]`, 'cpp', loc);
+    if (p === 0) badAlloc(this.m, size);
+    return p;
   }
 
   constructStd(init: Extract<Init, { kind: 'std-ctor' }>, dest: Ref): void {
@@ -218,6 +270,10 @@ export class CppLibrary {
         m.storeInt(ctrl + 16, 8, num(p), cref);
         m.storeInt(dest.addr + 8, 8, ctrl, { intended: dest.prov, loc });
       }
+      return;
+    }
+    if (init.std === 'vector') {
+      this.constructVector(init, dest);
       return;
     }
     if (init.std === 'complex') {

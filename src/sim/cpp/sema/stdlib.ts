@@ -449,6 +449,8 @@ const STD_METHODS: Partial<Record<StdKind, Record<string, MethodSpec>>> = {
   vector: {
     ...SEQUENCE,
     push_back: { params: (e) => [e], result: () => prv(VOID_T), mutating: true },
+    // For the scalar elements modelled, emplace_back(x) constructs from x as push_back copies it.
+    emplace_back: { params: (e) => [e], result: (e) => elemLvalue(e, false), mutating: true },
     pop_back: { params: () => [], result: () => prv(VOID_T), mutating: true },
     clear: { params: () => [], result: () => prv(VOID_T), mutating: true },
     resize: { params: () => [SIZE_T], result: () => prv(VOID_T), mutating: true },

@@ -191,6 +191,20 @@ function vectorMethod(
   const eos = m.loadInt(obj.addr + 16, 8, false, acc);
   const size = (finish - start) / es;
   const buf = new Ref(start, start === 0 ? INTENT_UNKNOWN : m.objectAt(start));
+  /** Moves the elements to a new buffer of `cap` elements, frees the old one; returns the new start. */
+  const realloc = (cap: number): number => {
+    const nb = lib.vectorBuffer(elem, cap, loc);
+    if (size > 0)
+      m.storeBytes(nb, m.loadBytes(start, size * es, { intended: buf.prov, loc, raw: true }), {
+        intended: m.objectAt(nb),
+        loc,
+      });
+    if (start !== 0) lib.cpp.p.cheap.free(start, loc);
+    m.storeInt(obj.addr, 8, nb, acc);
+    m.storeInt(obj.addr + 8, 8, nb + size * es, acc);
+    m.storeInt(obj.addr + 16, 8, nb + cap * es, acc);
+    return nb;
+  };
   switch (method) {
     case 'size':
       return size;
@@ -216,32 +230,40 @@ function vectorMethod(
     case 'clear':
       m.storeInt(obj.addr + 8, 8, start, acc);
       return 0;
-    case 'push_back': {
-      let s = start;
+    case 'push_back':
+    case 'emplace_back': {
+      // libstdc++'s _M_realloc_insert: a full vector moves to a buffer of size + max(size, 1)
+      // elements and frees the old one, so pointers into the old buffer dangle.
       let f = finish;
+      let s = start;
       if (finish === eos) {
-        const cap = Math.max(1, ((eos - start) / es) * 2);
-        const nb = lib.cpp.p.cheap.malloc(
-          cap * es,
-          `vector buffer`,
-          `${typeToString(elem)}[${cap}]`,
-          'cpp',
-          loc,
-        );
-        if (size > 0)
-          m.storeBytes(nb, m.loadBytes(start, size * es, { intended: buf.prov, loc, raw: true }), {
-            intended: m.objectAt(nb),
-            loc,
-          });
-        if (start !== 0) lib.cpp.p.cheap.free(start, loc);
-        s = nb;
-        f = nb + size * es;
-        m.storeInt(obj.addr, 8, s, acc);
-        m.storeInt(obj.addr + 16, 8, nb + cap * es, acc);
+        s = realloc(size + Math.max(size, 1));
+        f = s + size * es;
       }
       const k = scalarKind(elem, m.target);
-      if (k !== null) storeScalar(m, k, new Ref(f, m.objectAt(s)), args[0] ?? 0, loc);
+      const slot = new Ref(f, m.objectAt(s));
+      if (k !== null) storeScalar(m, k, slot, args[0] ?? 0, loc);
       m.storeInt(obj.addr + 8, 8, f + es, acc);
+      return method === 'emplace_back' ? slot : 0;
+    }
+    case 'pop_back':
+      // Scalars have nothing to destroy; popping an empty vector is undefined (libstdc++ only
+      // asserts with _GLIBCXX_ASSERTIONS): _M_finish moves before _M_start.
+      m.storeInt(obj.addr + 8, 8, finish - es, acc);
+      return 0;
+    case 'reserve': {
+      const n = num(args[0] ?? 0);
+      if (n > (eos - start) / es) realloc(n);
+      return 0;
+    }
+    case 'resize': {
+      const n = num(args[0] ?? 0);
+      let s = start;
+      // _M_default_append: growth to size + max(size, n - size), the new elements zeroed.
+      if (n > (eos - start) / es) s = realloc(size + Math.max(size, n - size));
+      if (n > size)
+        m.storeBytes(s + size * es, new Uint8Array((n - size) * es), { intended: m.objectAt(s), loc });
+      m.storeInt(obj.addr + 8, 8, s + n * es, acc);
       return 0;
     }
     default:
