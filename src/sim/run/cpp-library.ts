@@ -16,6 +16,7 @@ import { Unsupported } from './cpp-errors.ts';
 import { badAlloc, builtin, builtinInto, type BuiltinExpr } from './cpp-library/builtins.ts';
 import { CB_USE, CB_WEAK, VPTR_SEPARATE } from './cpp-library/layouts.ts';
 import { stdMethod } from './cpp-library/std-methods.ts';
+import { stringBytes, stringConstruct, stringCopy, stringDestroy } from './cpp-library/strings.ts';
 import { formatStreamDouble } from './printf.ts';
 import { runtimePrint, type Process } from './runtime.ts';
 import { Ref, num, scalarKind, storeScalar, type Val } from './values.ts';
@@ -117,7 +118,7 @@ export class CppLibrary {
       }
       return;
     }
-    if (std === 'string') throw new Unsupported('std::string objects', span);
+    if (std === 'string') stringConstruct(this, dest, new Uint8Array(0), this.loc(span));
   }
 
   /** Runs the destructor of an object whose lifetime ends (std types, user destructors). */
@@ -131,6 +132,10 @@ export class CppLibrary {
     if (std === 'unique_ptr') {
       const p = this.m.loadInt(obj.addr, 8, false, { intended: obj.prov, loc: this.loc(span) });
       if (p !== 0) this.freeBlock(p, span);
+      return;
+    }
+    if (std === 'string') {
+      stringDestroy(this, obj, this.loc(span));
       return;
     }
     if (std === 'vector') {
@@ -184,6 +189,10 @@ export class CppLibrary {
   copyStd(std: string, t: CType, dest: Ref, src: Ref, move: boolean, span: Span): void {
     const m = this.m;
     const loc = this.loc(span);
+    if (std === 'string') {
+      stringCopy(this, dest, src, move, loc);
+      return;
+    }
     const size = this.cpp.size(t);
     const bytes = m.loadBytes(src.addr, size, { intended: src.prov, loc, raw: true });
     m.storeBytes(dest.addr, bytes, { intended: dest.prov, loc });
@@ -206,10 +215,14 @@ export class CppLibrary {
       const n = (finish - start) / Math.max(this.cpp.size(elem), 1);
       const buf = n === 0 ? 0 : this.vectorBuffer(elem, n, loc);
       if (n > 0)
-        m.storeBytes(buf, m.loadBytes(start, finish - start, { intended: m.objectAt(start), loc, raw: true }), {
-          intended: m.objectAt(buf),
-          loc,
-        });
+        m.storeBytes(
+          buf,
+          m.loadBytes(start, finish - start, { intended: m.objectAt(start), loc, raw: true }),
+          {
+            intended: m.objectAt(buf),
+            loc,
+          },
+        );
       m.storeInt(dest.addr, 8, buf, { intended: dest.prov, loc });
       m.storeInt(dest.addr + 8, 8, buf + (finish - start), { intended: dest.prov, loc });
       m.storeInt(dest.addr + 16, 8, buf + (finish - start), { intended: dest.prov, loc });
@@ -274,6 +287,12 @@ export class CppLibrary {
     }
     if (init.std === 'vector') {
       this.constructVector(init, dest);
+      return;
+    }
+    if (init.std === 'string') {
+      const s = this.cpp.rv(init.args[0] as Expr);
+      const text = this.readCString(s instanceof Ref ? s : new Ref(num(s), m.objectAt(num(s))), loc);
+      stringConstruct(this, dest, new Uint8Array([...text].map((c) => c.charCodeAt(0))), loc);
       return;
     }
     if (init.std === 'complex') {
@@ -421,6 +440,11 @@ export class CppLibrary {
         continue;
       }
       const t = item.expr.type;
+      if (t.kind === 'record' && t.decl.std?.kind === 'string') {
+        const bytes = stringBytes(this.m, this.cpp.lv(item.expr), this.loc(e.span));
+        text += String.fromCharCode(...bytes);
+        continue;
+      }
       const v = this.cpp.rv(item.expr);
       if (t.kind === 'float') text += formatStreamDouble(num(v));
       else if (t.kind === 'pointer' && t.pointee.kind === 'int' && t.pointee.name === 'char')

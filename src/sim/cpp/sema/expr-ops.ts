@@ -189,9 +189,19 @@ function checkStream(sema: Sema, e: Extract<ExprSyntax, { kind: 'binary' }>): Ex
       items.push({ kind: 'endl', span: o.span });
       continue;
     }
-    const x = checkExpr(sema, o);
-    if (x.kind === 'error') {
+    const x0 = checkExpr(sema, o);
+    if (x0.kind === 'error') {
       ok = false;
+      continue;
+    }
+    // A std::string prints its characters (operator<<(ostream&, const string&)): the object is
+    // needed, so a prvalue string is materialised.
+    const x =
+      x0.type.kind === 'record' && x0.type.decl.std?.kind === 'string' && !isGlvalue(x0)
+        ? materialize(x0)
+        : x0;
+    if (x.type.kind === 'record' && x.type.decl.std?.kind === 'string') {
+      items.push({ kind: 'value', expr: x });
       continue;
     }
     if (x.type.kind === 'record') {

@@ -13,6 +13,7 @@ import { Unsupported } from '../cpp-errors.ts';
 import type { CppLibrary } from '../cpp-library.ts';
 import { Ref, num, scalarKind, storeScalar, type Val } from '../values.ts';
 import { CB_USE } from './layouts.ts';
+import { stringMethod } from './strings.ts';
 
 type StdMethodExpr = Extract<Expr, { kind: 'std-method' }>;
 
@@ -169,7 +170,7 @@ const STD_METHODS: { [K in StdKind]: Handler } = {
   optional: memberMethod,
   tuple: none,
   string_view: none,
-  string: none,
+  string: ({ m, method, obj, args, loc }) => stringMethod(m, method, obj, num(args[0] ?? 0), loc),
   control_block: none,
 };
 
