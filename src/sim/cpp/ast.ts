@@ -405,7 +405,10 @@ export type BuiltinName =
   | 'log'
   | 'floor'
   | 'ceil'
-  | 'frexp';
+  | 'frexp'
+  | 'std::operator+'
+  | 'std::operator=='
+  | 'std::operator!=';
 
 /** Member functions of standard classes the simulator gives behaviour to. */
 export type StdMethodName =
@@ -428,6 +431,7 @@ export type StdMethodName =
   | 'release'
   | 'push_back'
   | 'emplace_back'
+  | 'operator+='
   | 'pop_back'
   | 'clear'
   | 'resize'

@@ -321,6 +321,14 @@ export class CppLibrary {
       this.cpp.callMethod(e.method, dest, [src], e.span);
       return;
     }
+    if (e.std === 'string') {
+      // The target's old characters go, the source's are copied (or moved) in. (libstdc++ reuses
+      // the target's buffer when it is big enough; the characters and length come out the same.)
+      if (dest.addr === src.addr) return;
+      stringDestroy(this, dest, this.loc(e.span));
+      stringCopy(this, dest, src, e.move, this.loc(e.span));
+      return;
+    }
     if (e.std === 'shared_ptr') {
       // libstdc++'s operator= copies (or moves) the source into a temporary and swaps it with the
       // target: the source's count goes up (or the source is emptied), then what the target held

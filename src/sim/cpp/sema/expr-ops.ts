@@ -14,6 +14,7 @@ import { requireHeader } from './headers';
 import { lookupQualified } from './lookup';
 import { errorExpr, isGlvalue, toRvalue } from './make';
 import { checkStdMethodCall } from './stdlib';
+import { stringAppend, stringBinary } from './string-ops';
 import {
   BOOL,
   LONG,
@@ -274,6 +275,8 @@ export function checkBinary(sema: Sema, e: Extract<ExprSyntax, { kind: 'binary' 
 }
 
 function binaryOp(sema: Sema, op: string, l0: Expr, r0: Expr, span: Span, opSpan: Span): Expr {
+  const str = stringBinary(sema, op, l0, r0, span, opSpan);
+  if (str !== null) return str;
   const l = toRvalue(l0);
   const r = toRvalue(r0);
   const lt = l.type;
@@ -431,6 +434,10 @@ export function checkAssign(sema: Sema, e: Extract<ExprSyntax, { kind: 'assign' 
   const value0 = checkExpr(sema, e.right as ExprSyntax);
   if (value0.kind === 'error') return value0;
   if (!requireModifiable(sema, target, 'assignment', e.opSpan)) return errorExpr(span);
+  if (e.op === '+=') {
+    const append = stringAppend(sema, target, value0, span, e.opSpan);
+    if (append !== null) return append;
+  }
   if (e.op === '=') {
     const c = convertScalar(value0, target.type);
     if ('error' in c) {

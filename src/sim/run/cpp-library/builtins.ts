@@ -14,11 +14,12 @@ import { formatPrintf } from '../printf.ts';
 import { runtimePrint } from '../runtime.ts';
 import { Ref, loadScalar, num, scalarKind, storeScalar, type Val } from '../values.ts';
 import { CB_OBJECT, CB_USE, CB_WEAK, VPTR_INPLACE } from './layouts.ts';
+import { stringConcat, stringEquals } from './strings.ts';
 
 export type BuiltinExpr = Extract<Expr, { kind: 'builtin-call' }>;
 
 /** The functions built straight into their destination (they return a class): see `builtinInto`. */
-type IntoName = 'std::make_shared' | 'std::make_unique';
+type IntoName = 'std::make_shared' | 'std::make_unique' | 'std::operator+';
 
 /** One call of a library function, its arguments evaluated and in their registers. */
 interface Call {
@@ -44,7 +45,7 @@ export function builtin(lib: CppLibrary, e: BuiltinExpr): Val {
   const m = cpp.p.m;
   const loc = cpp.loc(e.span);
   const name = e.builtin;
-  if (name === 'std::make_shared' || name === 'std::make_unique') {
+  if (name === 'std::make_shared' || name === 'std::make_unique' || name === 'std::operator+') {
     const size = cpp.size(e.type);
     const addr = m.pushStack(size, 8);
     const ref = new Ref(addr, cpp.newTemp('temporary', e.type, addr, size, e.span));
@@ -52,6 +53,13 @@ export function builtin(lib: CppLibrary, e: BuiltinExpr): Val {
     return ref;
   }
   if (name === 'std::min' || name === 'std::max') return minMaxValue({ lib, m, e, loc });
+  // String operands are read where they are (the object, not a copy): evaluated once, here.
+  if (name === 'std::operator==' || name === 'std::operator!=') {
+    const same = stringEquals(lib, e.args[0] as Expr, e.args[1] as Expr, loc);
+    const v = same === (name === 'std::operator==') ? 1 : 0;
+    m.setRegInt(x86ret(m), v);
+    return v;
+  }
   const args = e.args.map((a) => cpp.rv(a));
   const x86 = m.target === 'x86_64';
   const argRegs = x86 ? ['rdi', 'rsi', 'rdx'] : ['x0', 'x1', 'x2'];
@@ -71,6 +79,7 @@ export function builtin(lib: CppLibrary, e: BuiltinExpr): Val {
 }
 
 const arg = (c: Call, i: number): number => num(c.args[i] ?? 0);
+const x86ret = (m: Machine): string => (m.target === 'x86_64' ? 'rax' : 'x0');
 
 /**
  * `std::max(a, b)` / `std::min(a, b)` as libstdc++ writes them (`a < b ? b : a`, `b < a ? b : a`):
@@ -225,6 +234,9 @@ const BUILTINS: { [K in Exclude<BuiltinName, IntoName>]: Handler } = {
   log: math1(Math.log),
   floor: math1(Math.floor),
   ceil: math1(Math.ceil),
+  // Reached only through `builtin`'s early path (the operands are read in place there).
+  'std::operator==': notModelled,
+  'std::operator!=': notModelled,
   frexp: frexp,
 };
 
@@ -283,6 +295,10 @@ export function builtinInto(lib: CppLibrary, e: BuiltinExpr, dest: Ref): void {
     else m.storeBytes(obj.addr, new Uint8Array(es), { intended: obj.prov, loc });
     m.storeInt(dest.addr, 8, obj.addr, { intended: dest.prov, loc });
     m.storeInt(dest.addr + 8, 8, block, { intended: dest.prov, loc });
+    return;
+  }
+  if (e.builtin === 'std::operator+') {
+    stringConcat(lib, e.args[0] as Expr, e.args[1] as Expr, dest, loc);
     return;
   }
   if (e.builtin === 'std::make_unique') {

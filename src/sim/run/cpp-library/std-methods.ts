@@ -13,7 +13,7 @@ import { Unsupported } from '../cpp-errors.ts';
 import type { CppLibrary } from '../cpp-library.ts';
 import { Ref, num, scalarKind, storeScalar, type Val } from '../values.ts';
 import { CB_USE } from './layouts.ts';
-import { stringMethod } from './strings.ts';
+import { stringAppend, stringMethod } from './strings.ts';
 
 type StdMethodExpr = Extract<Expr, { kind: 'std-method' }>;
 
@@ -22,6 +22,12 @@ export function stdMethod(lib: CppLibrary, e: StdMethodExpr): Val {
   const m = lib.m;
   const obj = lib.cpp.lv(e.object);
   const loc = lib.cpp.loc(e.span);
+  if (e.method === 'operator+=') {
+    // Its operand is read in place (a std::string object, a C string or a char).
+    const r = stringAppend(lib, obj, e.args[0] as Expr, loc);
+    lib.callRegs(obj.addr, null, r);
+    return r;
+  }
   const layout = layoutOf({ kind: 'record', decl: e.record }, m.target);
   const args = e.args.map((a) => lib.cpp.rv(a));
   const a0 = args[0] === undefined ? null : num(args[0]);

@@ -5,10 +5,11 @@
  * optimisation: `_M_p` points into the object itself); a longer string gets `length + 1` bytes
  * from operator new and its capacity is stored in the union. Always NUL-terminated.
  */
+import type { Expr } from '../../cpp/ast.ts';
 import type { Machine } from '../../machine/machine.ts';
 import type { SourceLoc } from '../../trace/types.ts';
 import type { CppLibrary } from '../cpp-library.ts';
-import { Ref } from '../values.ts';
+import { Ref, num } from '../values.ts';
 import { badAlloc } from './builtins.ts';
 
 const LENGTH = 8;
@@ -100,4 +101,66 @@ export function stringMethod(m: Machine, method: string, obj: Ref, index: number
     default:
       return undefined;
   }
+}
+
+/** The characters of an operand of a string operator: a std::string object, a C string or a char. */
+export function operandBytes(lib: CppLibrary, e: Expr, loc: SourceLoc): Uint8Array {
+  const m = lib.m;
+  const t = e.type;
+  if (t.kind === 'record') return stringBytes(m, lib.cpp.lv(e), loc);
+  const v = lib.cpp.rv(e);
+  if (t.kind === 'int') return new Uint8Array([num(v) & 0xff]);
+  const p = v instanceof Ref ? v : new Ref(num(v), m.objectAt(num(v)));
+  return new Uint8Array([...lib.readCString(p, loc)].map((c) => c.charCodeAt(0)));
+}
+
+/** `a + b`: a new string of exactly both operands' characters (GCC 12's __str_concat reserves their sum). */
+export function stringConcat(lib: CppLibrary, a: Expr, b: Expr, dest: Ref, loc: SourceLoc): void {
+  const x = operandBytes(lib, a, loc);
+  const y = operandBytes(lib, b, loc);
+  const text = new Uint8Array(x.length + y.length);
+  text.set(x);
+  text.set(y, x.length);
+  stringConstruct(lib, dest, text, loc);
+}
+
+/** `a == b` / `a != b`: same length and same characters. */
+export function stringEquals(lib: CppLibrary, a: Expr, b: Expr, loc: SourceLoc): boolean {
+  const x = operandBytes(lib, a, loc);
+  const y = operandBytes(lib, b, loc);
+  return x.length === y.length && x.every((c, i) => c === y[i]);
+}
+
+/**
+ * `s += x` (basic_string::_M_append): in place when the capacity allows; else _M_mutate moves the
+ * characters to a new buffer of max(new length, 2 * old capacity) characters (+1 for the NUL)
+ * and frees the old heap buffer, so a pointer from c_str() taken before dangles.
+ */
+export function stringAppend(lib: CppLibrary, obj: Ref, x: Expr, loc: SourceLoc): Ref {
+  const m = lib.m;
+  const add = operandBytes(lib, x, loc);
+  const acc = { intended: obj.prov, loc };
+  const { data, length } = stringParts(m, obj, loc);
+  const local = data.addr === obj.addr + LOCAL;
+  const capacity = local ? LOCAL_CAPACITY : m.loadInt(obj.addr + LOCAL, 8, false, acc);
+  const n = length + add.length;
+  let dest = data;
+  if (n > capacity) {
+    const cap = Math.max(n, 2 * capacity);
+    const p = lib.cpp.p.cheap.malloc(cap + 1, 'string buffer', `char[${cap + 1}]`, 'cpp', loc);
+    if (p === 0) badAlloc(m, cap + 1);
+    dest = new Ref(p, m.objectAt(p, false));
+    m.storeBytes(p, m.loadBytes(data.addr, length, { intended: data.prov, loc, raw: true }), {
+      intended: dest.prov,
+      loc,
+    });
+    if (!local) lib.cpp.p.cheap.free(data.addr, loc);
+    m.storeInt(obj.addr, 8, p, acc);
+    m.storeInt(obj.addr + LOCAL, 8, cap, acc);
+  }
+  const tail = new Uint8Array(add.length + 1);
+  tail.set(add);
+  m.storeBytes(dest.addr + length, tail, { intended: dest.prov, loc });
+  m.storeInt(obj.addr + LENGTH, 8, n, acc);
+  return obj;
 }
