@@ -412,6 +412,8 @@ interface MethodSpec {
   result: (elem: CType, objConst: boolean) => { type: CType; category: Expr['category']; isConst?: boolean };
   /** Modifies the object (not callable on a const object). */
   mutating?: boolean;
+  /** How many of the parameters must be given (the rest have defaults); all when absent. */
+  required?: number;
 }
 
 const elemLvalue = (
@@ -478,6 +480,8 @@ const STD_METHODS: Partial<Record<StdKind, Record<string, MethodSpec>>> = {
   shared_ptr: { ...POINTER_LIKE, use_count: { params: () => [], result: () => prv(LONG) } },
   unique_ptr: {
     ...POINTER_LIKE,
+    // reset(pointer p = pointer()): deletes what it held, then holds p.
+    reset: { params: (e) => [ptrTo(e)], result: () => prv(VOID_T), mutating: true, required: 0 },
     release: { params: () => [], result: (e) => prv(ptrTo(e)), mutating: true },
     'operator[]': { params: () => [SIZE_T], result: (e) => elemLvalue(e, false) },
   },
@@ -541,7 +545,11 @@ export function checkStdMethodCall(
     return errorExpr(span);
   }
   const elem = elementType(t.decl);
-  const params = spec.params(elem);
+  const all = spec.params(elem);
+  const params =
+    spec.required !== undefined && args.length >= spec.required && args.length < all.length
+      ? all.slice(0, args.length)
+      : all;
   const conv = convertArgs(sema, shown, args, params, span);
   if (!conv) return errorExpr(span);
   const res = spec.result(elem, objConst);

@@ -135,9 +135,14 @@ const smartPointerMethod: Handler = ({ lib, m, std, method, e, obj, args, loc, s
       m.storeInt(obj.addr, 8, 0, { intended: obj.prov, loc });
       return pref;
     case 'reset':
-      if (std === 'unique_ptr' && p !== 0) lib.freeBlock(p, e.span);
-      else if (std === 'shared_ptr') lib.sharedRelease(obj, e.span);
-      m.storeBytes(obj.addr, new Uint8Array(std === 'shared_ptr' ? 16 : 8), { intended: obj.prov, loc });
+      if (std === 'unique_ptr') {
+        // libstdc++ stores the new pointer first, then deletes the old one.
+        m.storeInt(obj.addr, 8, num(args[0] ?? 0), { intended: obj.prov, loc });
+        if (p !== 0) lib.freeBlock(p, e.span);
+        return 0;
+      }
+      if (std === 'shared_ptr') lib.sharedRelease(obj, e.span);
+      m.storeBytes(obj.addr, new Uint8Array(16), { intended: obj.prov, loc });
       return 0;
     default:
       break;
@@ -199,7 +204,7 @@ function vectorMethod(
   const size = (finish - start) / es;
   const buf = new Ref(start, start === 0 ? INTENT_UNKNOWN : m.objectAt(start));
   /** Moves the elements to a new buffer of `cap` elements, frees the old one; returns the new start. */
-  const realloc = (cap: number): number => {
+  const realloc = (cap: number, setFinish = true): number => {
     const nb = lib.vectorBuffer(elem, cap, loc);
     if (size > 0)
       m.storeBytes(nb, m.loadBytes(start, size * es, { intended: buf.prov, loc, raw: true }), {
@@ -208,7 +213,7 @@ function vectorMethod(
       });
     if (start !== 0) lib.cpp.p.cheap.free(start, loc);
     m.storeInt(obj.addr, 8, nb, acc);
-    m.storeInt(obj.addr + 8, 8, nb + size * es, acc);
+    if (setFinish) m.storeInt(obj.addr + 8, 8, nb + size * es, acc);
     m.storeInt(obj.addr + 16, 8, nb + cap * es, acc);
     return nb;
   };
@@ -244,7 +249,7 @@ function vectorMethod(
       let f = finish;
       let s = start;
       if (finish === eos) {
-        s = realloc(size + Math.max(size, 1));
+        s = realloc(size + Math.max(size, 1), false); // _M_finish is set once, after the store
         f = s + size * es;
       }
       const k = scalarKind(elem, m.target);
