@@ -2,7 +2,8 @@
  * The C++ people bring beyond the lessons: printf and std::cout, <cmath>, std::vector, classes with
  * special members, new[]/delete[], references to temporaries and std::max. Every expected output
  * below is what g++ 12 -O0 (x86-64, and aarch64-linux-gnu-g++ under qemu where it says so) printed
- * for the same library with a `main` that calls `go()` and prints its result.
+ * for the same library with a `main` that calls `go()` and prints its result; the vector/string and
+ * delete-of-new[] programs were also run through the oracle (`npm run real`) with a Codon caller.
  */
 import { describe, expect, it } from 'vitest';
 import type { Target } from '../abi/ctype.ts';
@@ -322,5 +323,29 @@ extern "C" long go() {
 `;
     for (const target of TARGETS)
       expect(run(cpp, target).stdout, target).toMatch(/^T1\nT2\n~T2\n~T1\nsum 3\nT3\nr 3\n/);
+  });
+});
+
+describe('smart pointers', () => {
+  it('get, use_count, reset (with and without a pointer), release and make_unique', () => {
+    expectPrints(
+      `#include <memory>
+#include <cstdio>
+extern "C" long go() {
+  std::unique_ptr<int> u = std::make_unique<int>(5);
+  int* raw = u.get();
+  std::shared_ptr<int> s = std::make_shared<int>(7);
+  std::shared_ptr<int> t = s;
+  printf("%d %d %ld\\n", *raw, *s, s.use_count());
+  t.reset();
+  printf("%ld\\n", s.use_count());
+  int* r = u.release();
+  delete r;
+  u.reset(new int(3));
+  return *u;
+}
+`,
+      '5 7 2\n1\n3\n',
+    );
   });
 });
