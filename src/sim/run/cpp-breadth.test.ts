@@ -201,6 +201,38 @@ extern "C" long go() {
   });
 });
 
+describe('copy and move assignment', () => {
+  it('runs the user operator= (copy and move) and frees every buffer', () => {
+    const cpp = `#include <cstdio>
+struct B {
+  int* p; int n;
+  B(int k) : p(new int[k]), n(k) { for (int i = 0; i < k; i++) p[i] = i; }
+  B(const B& o) : p(new int[o.n]), n(o.n) { for (int i = 0; i < n; i++) p[i] = o.p[i]; printf("copy\\n"); }
+  B& operator=(const B& o) { if (this != &o) { delete[] p; p = new int[o.n]; n = o.n; for (int i = 0; i < n; i++) p[i] = o.p[i]; } printf("assign\\n"); return *this; }
+  B(B&& o) : p(o.p), n(o.n) { o.p = nullptr; o.n = 0; printf("move\\n"); }
+  B& operator=(B&& o) { delete[] p; p = o.p; n = o.n; o.p = nullptr; o.n = 0; printf("move-assign\\n"); return *this; }
+  ~B() { delete[] p; }
+  int sum() const { int s = 0; for (int i = 0; i < n; i++) s += p[i]; return s; }
+};
+B make(int k) { return B(k); }
+extern "C" long go() {
+  B a(3), b(5);
+  a = b;
+  B c(static_cast<B&&>(b));
+  c = make(4);
+  return a.sum() * 100 + c.sum() + b.n;
+}
+`;
+    expectPrints(cpp, 'assign\nmove\nmove-assign\n1006\n');
+    // Every buffer is freed once. (The run also reports a false 'stray-write' for `c = make(4)`:
+    // the sret store into the materialised temporary; it is on main too, in the call code.)
+    for (const target of TARGETS) {
+      const kinds = run(cpp, target).findings.map((f) => f.kind);
+      for (const bad of ['leak', 'double-free', 'use-after-free']) expect(kinds, target).not.toContain(bad);
+    }
+  });
+});
+
 describe('references to temporaries', () => {
   const CPP = `#include <algorithm>
 #include <cstdio>
