@@ -14,6 +14,7 @@ import { requireHeader } from './headers';
 import { lookupQualified } from './lookup';
 import { errorExpr, isGlvalue, toRvalue } from './make';
 import { checkStdMethodCall } from './stdlib';
+import { stringAppend, stringBinary } from './string-ops';
 import {
   BOOL,
   LONG,
@@ -189,9 +190,19 @@ function checkStream(sema: Sema, e: Extract<ExprSyntax, { kind: 'binary' }>): Ex
       items.push({ kind: 'endl', span: o.span });
       continue;
     }
-    const x = checkExpr(sema, o);
-    if (x.kind === 'error') {
+    const x0 = checkExpr(sema, o);
+    if (x0.kind === 'error') {
       ok = false;
+      continue;
+    }
+    // A std::string prints its characters (operator<<(ostream&, const string&)): the object is
+    // needed, so a prvalue string is materialised.
+    const x =
+      x0.type.kind === 'record' && x0.type.decl.std?.kind === 'string' && !isGlvalue(x0)
+        ? materialize(x0)
+        : x0;
+    if (x.type.kind === 'record' && x.type.decl.std?.kind === 'string') {
+      items.push({ kind: 'value', expr: x });
       continue;
     }
     if (x.type.kind === 'record') {
@@ -294,6 +305,8 @@ function classOperatorRefused(sema: Sema, op: string, lt: CType, rt: CType, opSp
 }
 
 function binaryOp(sema: Sema, op: string, l0: Expr, r0: Expr, span: Span, opSpan: Span): Expr {
+  const str = stringBinary(sema, op, l0, r0, span, opSpan);
+  if (str !== null) return str;
   const l = toRvalue(l0);
   const r = toRvalue(r0);
   const lt = l.type;
@@ -452,6 +465,10 @@ export function checkAssign(sema: Sema, e: Extract<ExprSyntax, { kind: 'assign' 
   const value0 = checkExpr(sema, e.right as ExprSyntax);
   if (value0.kind === 'error') return value0;
   if (!requireModifiable(sema, target, 'assignment', e.opSpan)) return errorExpr(span);
+  if (e.op === '+=') {
+    const append = stringAppend(sema, target, value0, span, e.opSpan);
+    if (append !== null) return append;
+  }
   if (e.op === '=') {
     const c = convertScalar(value0, target.type);
     if ('error' in c) {

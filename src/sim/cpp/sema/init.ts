@@ -603,10 +603,7 @@ function listInitStd(
 ): Init | null {
   if (items.length === 0)
     return kind === 'string' ? { kind: 'default', type, ctor: null, span } : { kind: 'zero', type, span };
-  if (kind === 'vector') {
-    sema.diags.unsupported(span, 'initialising a std::vector from a { ... } list');
-    return null;
-  }
+  if (kind === 'vector') return listInitVector(sema, type, items, ctx, span);
   const args = items.map((i) => checkArg(sema, i));
   if (args.some(isList)) {
     sema.error(
@@ -620,6 +617,40 @@ function listInitStd(
   if (exprs.length === 1 && only && only.type.kind === 'record' && sameRecord(only.type.decl, type.decl))
     return initRecordFromExpr(sema, type, only, ctx, true);
   return directInitStd(sema, type, kind, exprs, ctx, span);
+}
+
+/**
+ * `std::vector<T> v{a, b, c}` / `= {a, b, c}`: the initializer_list constructor, each element
+ * converted to T as copy-initialisation does (narrowing inside braces is an error, as in g++).
+ */
+function listInitVector(
+  sema: Sema,
+  type: RecordType,
+  items: ExprSyntax[],
+  ctx: InitContext,
+  span: Span,
+): Init | null {
+  const elem = type.decl.std?.args[0];
+  if (elem === undefined || typeof elem === 'number' || elem.kind === 'record') {
+    sema.diags.unsupported(span, 'initialising a std::vector of class objects from a { ... } list');
+    return null;
+  }
+  const args: Expr[] = [];
+  for (const item of items) {
+    const a = checkArg(sema, item);
+    if (isList(a)) {
+      sema.diags.unsupported(item.span, 'nested braces inside the initializer of a std::vector');
+      return null;
+    }
+    if (a.kind === 'error') return null;
+    const r = convertScalar(a, elem);
+    if ('error' in r) {
+      sema.error(a.span, `${r.error} in ${ctx.what}`);
+      return null;
+    }
+    args.push(r.expr);
+  }
+  return { kind: 'std-ctor', type, std: 'vector', args, list: true, span };
 }
 
 // ------------------------------------------------------------------ direct-initialisation

@@ -34,6 +34,7 @@ export const C_LIBRARY_FUNCTIONS: ReadonlySet<string> = new Set([
   'log',
   'floor',
   'ceil',
+  'frexp',
 ]);
 
 /** Function (templates) of namespace std the checker models. */

@@ -54,6 +54,7 @@ const C_SIGNATURES: Readonly<Record<string, CSignature>> = {
   log: { ret: DOUBLE, params: [DOUBLE] },
   floor: { ret: DOUBLE, params: [DOUBLE] },
   ceil: { ret: DOUBLE, params: [DOUBLE] },
+  frexp: { ret: DOUBLE, params: [DOUBLE, ptrTo(INT)] },
   abs: { ret: INT, params: [INT] },
 };
 
@@ -209,7 +210,15 @@ function checkLibraryCallAnyway(
         );
         return errorExpr(span);
       }
-      return builtin(`std::${name}`, [toRvalue(a), toRvalue(b)], a.type, span);
+      // `const T& max(const T&, const T&)`: the result is one of the two arguments, by reference.
+      // A prvalue argument is a temporary that dies at the end of the full-expression, so a
+      // reference bound to the result of `std::max(1, 2)` dangles ([class.temporary]/6.9).
+      const glvalue = (x: Expr): Expr => (isGlvalue(x) ? x : materialize(x));
+      return {
+        ...builtin(`std::${name}`, [glvalue(a), glvalue(b)], a.type, span),
+        category: 'lvalue',
+        isConst: true,
+      };
     }
     case 'swap': {
       if (args.length !== 2) {
@@ -446,6 +455,8 @@ interface MethodSpec {
   result: (elem: CType, objConst: boolean) => { type: CType; category: Expr['category']; isConst?: boolean };
   /** Modifies the object (not callable on a const object). */
   mutating?: boolean;
+  /** How many of the parameters must be given (the rest have defaults); all when absent. */
+  required?: number;
 }
 
 const elemLvalue = (
@@ -483,6 +494,8 @@ const STD_METHODS: Partial<Record<StdKind, Record<string, MethodSpec>>> = {
   vector: {
     ...SEQUENCE,
     push_back: { params: (e) => [e], result: () => prv(VOID_T), mutating: true },
+    // For the scalar elements modelled, emplace_back(x) constructs from x as push_back copies it.
+    emplace_back: { params: (e) => [e], result: (e) => elemLvalue(e, false), mutating: true },
     pop_back: { params: () => [], result: () => prv(VOID_T), mutating: true },
     clear: { params: () => [], result: () => prv(VOID_T), mutating: true },
     resize: { params: () => [SIZE_T], result: () => prv(VOID_T), mutating: true },
@@ -510,6 +523,8 @@ const STD_METHODS: Partial<Record<StdKind, Record<string, MethodSpec>>> = {
   shared_ptr: { ...POINTER_LIKE, use_count: { params: () => [], result: () => prv(LONG) } },
   unique_ptr: {
     ...POINTER_LIKE,
+    // reset(pointer p = pointer()): deletes what it held, then holds p.
+    reset: { params: (e) => [ptrTo(e)], result: () => prv(VOID_T), mutating: true, required: 0 },
     release: { params: () => [], result: (e) => prv(ptrTo(e)), mutating: true },
     'operator[]': { params: () => [SIZE_T], result: (e) => elemLvalue(e, false) },
   },
@@ -573,7 +588,11 @@ export function checkStdMethodCall(
     return errorExpr(span);
   }
   const elem = elementType(t.decl);
-  const params = spec.params(elem);
+  const all = spec.params(elem);
+  const params =
+    spec.required !== undefined && args.length >= spec.required && args.length < all.length
+      ? all.slice(0, args.length)
+      : all;
   const conv = convertArgs(sema, shown, args, params, span);
   if (!conv) return errorExpr(span);
   const res = spec.result(elem, objConst);
