@@ -17,6 +17,7 @@ import { parseCpp } from '../cpp/index.ts';
 import { runProgram } from '../run/index.ts';
 import { CODON_REFUSALS } from './codon-corpus.ts';
 import { CPP_REFUSALS } from './cpp-corpus.ts';
+import { CPP_NOW_RUNS } from './cpp-now-runs.ts';
 import type { Refusal } from './refusal.ts';
 
 /** A C++ library and a Codon caller that both check cleanly, to pair with each refused file. */
@@ -93,6 +94,22 @@ describe('the corpus', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe('what this corpus once refused and the simulator now runs', () => {
+  for (const { name, source, stdout } of CPP_NOW_RUNS) {
+    it(`${name}: runs on both targets and prints ${JSON.stringify(stdout)}, as g++ 12 builds it`, () => {
+      for (const target of ['x86_64', 'aarch64'] as const) {
+        const run = runProgram({ cpp: source, codon: MAIN, target, record: 'summary' });
+        expect(
+          run.diagnostics.filter((d) => d.severity === 'error'),
+          `${name} ${target}`,
+        ).toEqual([]);
+        expect(run.summary.outcome, `${name} ${target}`).toBe('ok');
+        expect(run.summary.stdout, `${name} ${target}`).toBe(stdout);
+      }
+    });
+  }
 });
 
 describe('what was once refused, or blamed on the learner, and is fine', () => {

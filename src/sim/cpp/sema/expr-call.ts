@@ -227,5 +227,5 @@ function callThroughPointer(sema: Sema, f: Expr, args: InitArg[], span: Span): E
 
 import { initFromArg } from './init';
 function initFromArgLazy(sema: Sema, t: CType, a: InitArg, k: number): Init | null {
-  return initFromArg(sema, t, a, { what: `argument ${k + 1} of the call`, span: a.span });
+  return initFromArg(sema, t, a, { what: `argument ${k + 1} of the call`, span: a.span, argument: true });
 }

@@ -16,6 +16,7 @@ import { isGlvalue, toRvalue } from './make';
 import { resolveCall } from './overload';
 import {
   MODELLED_SCALAR_TEMPORARIES,
+  MODELLED_SCALAR_TEMPORARY_ARGUMENTS,
   MODELLED_STD_CONSTRUCTORS,
   UNMODELLED_STD_COPIES,
   UNMODELLED_STD_OBJECTS,
@@ -29,6 +30,8 @@ export interface InitContext {
   span: Span;
   /** List-initialisation: narrowing conversions are errors. */
   list?: boolean;
+  /** A call's argument initialises a parameter (a reference bound here lives for the call only). */
+  argument?: boolean;
 }
 
 export type InitArg = Expr | InitListSyntax;
@@ -399,7 +402,10 @@ export function bindReference(sema: Sema, ref: RefType, e: Expr, ctx: InitContex
     return null;
   }
   if (related && e.category === 'prvalue' && T.kind === 'record') return bindTo(materialize(e));
-  if (T.kind !== 'record' && !MODELLED_SCALAR_TEMPORARIES) {
+  if (
+    T.kind !== 'record' &&
+    !(ctx.argument ? MODELLED_SCALAR_TEMPORARY_ARGUMENTS : MODELLED_SCALAR_TEMPORARIES)
+  ) {
     // `const int& r = 3;`, `g(a * 2)` for a `const int&` parameter: g++ makes a temporary int and
     // binds the reference to it; the interpreter cannot give a scalar value an address yet.
     sema.diags.unsupported(

@@ -74,6 +74,7 @@ describe('the library the checker lets through is the library the interpreter ru
         'return (int)(sqrt(16.0) + fabs(-2.0) + abs(-3) + pow(2.0, 3.0) + floor(1.5) + ceil(1.5) + exp(0.0) + log(1.0) + sin(0.0) + cos(0.0));',
       ),
     ).toBe('22');
+    expect(valueOf(c, 'int e; double m = frexp(8.0, &e); return (int)(m * 10) + e;')).toBe('9');
     const a = '#include <algorithm>\n#include <memory>';
     expect(
       valueOf(
@@ -117,6 +118,7 @@ describe('the library the checker lets through is the library the interpreter ru
       'log',
       'floor',
       'ceil',
+      'frexp',
     ];
     expect([...MODELLED_BUILTINS].sort()).toEqual(used.sort());
   });

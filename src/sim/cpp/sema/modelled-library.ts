@@ -39,26 +39,43 @@ export const MODELLED_BUILTINS: ReadonlySet<BuiltinName> = new Set<BuiltinName>(
   'log',
   'floor',
   'ceil',
+  'frexp',
 ]);
 
 /**
  * Member functions of each standard class that the checker accepts and the interpreter runs
  * (`first`/`second` of std::pair are data members). Left out although the checker knows them:
- * `vector::front/back/pop_back/resize/reserve`, every `std::string`/`string_view` member,
- * `optional::operator bool/operator->/reset`, and two the interpreter answers falsely (a false
- * number is worse than a refusal): `optional::has_value` (false for an engaged optional: g++ 12
- * prints 1 for `std::optional<int> o = 4; o.has_value()`) and `complex::real/imag` (it reads the
- * part's address, not its value).
+ * `vector::front/back`, the `std::string` members beyond size/length/empty/c_str/data/[]/+= (`substr`,
+ * `find`, `append`...), every `string_view` member, `optional::operator bool/operator->/reset`, and
+ * two the interpreter answers falsely (a false number is worse than a refusal):
+ * `optional::has_value` (false for an engaged optional: g++ 12 prints 1 for
+ * `std::optional<int> o = 4; o.has_value()`) and `complex::real/imag` (it reads the part's address,
+ * not its value).
  */
 export const MODELLED_STD_METHODS: Readonly<Partial<Record<StdKind, readonly StdMethodName[]>>> = {
   array: ['operator[]', 'at', 'data', 'begin', 'end', 'front', 'back', 'size', 'empty', 'fill'],
-  vector: ['size', 'capacity', 'empty', 'data', 'begin', 'end', 'operator[]', 'at', 'clear', 'push_back'],
+  vector: [
+    'size',
+    'capacity',
+    'empty',
+    'data',
+    'begin',
+    'end',
+    'operator[]',
+    'at',
+    'clear',
+    'push_back',
+    'emplace_back',
+    'pop_back',
+    'reserve',
+    'resize',
+  ],
   shared_ptr: ['get', 'operator->', 'operator*', 'operator bool', 'use_count', 'reset'],
   unique_ptr: ['get', 'operator->', 'operator*', 'operator bool', 'operator[]', 'release', 'reset'],
   pair: ['first', 'second'],
   optional: ['value', 'operator*'],
   complex: [],
-  string: [],
+  string: ['size', 'length', 'empty', 'c_str', 'data', 'operator[]', 'operator+='],
   string_view: [],
 };
 
@@ -80,11 +97,7 @@ export const MODELLED_INDIRECT_CALLS: boolean = false;
 /** Other std names the checker turns into something the interpreter runs (a cast, stream output). */
 export const MODELLED_STD_OTHER: readonly string[] = ['std::move', 'std::cout', 'std::cerr', 'std::endl'];
 
-/**
- * Standard classes the interpreter builds from constructor arguments (`std::pair<int, int> p(1, 2)`);
- * a `std::vector<int> v(3)` or a `std::string` from a literal is refused (the interpreter would
- * write the arguments into the vector's pointers and crash: a false SIGSEGV).
- */
+/** Standard classes the interpreter builds from constructor arguments (`std::pair<int, int> p(1, 2)`, `std::vector<int> v(3, 1)`, `std::string s("x")`). */
 export const MODELLED_STD_CONSTRUCTORS: ReadonlySet<StdKind> = new Set<StdKind>([
   'unique_ptr',
   'shared_ptr',
@@ -92,13 +105,15 @@ export const MODELLED_STD_CONSTRUCTORS: ReadonlySet<StdKind> = new Set<StdKind>(
   'tuple',
   'optional',
   'complex',
+  'vector',
+  'string',
 ]);
 
-/** Standard classes the interpreter cannot copy (it can move them): their copies own new buffers. */
-export const UNMODELLED_STD_COPIES: ReadonlySet<StdKind> = new Set<StdKind>(['vector', 'string']);
+/** Standard classes the interpreter cannot copy (it can move them): their copies own new buffers. None today. */
+export const UNMODELLED_STD_COPIES: ReadonlySet<StdKind> = new Set<StdKind>([]);
 
-/** Standard classes with no object the interpreter can build at all (not even default-constructed). */
-export const UNMODELLED_STD_OBJECTS: ReadonlySet<StdKind> = new Set<StdKind>(['string']);
+/** Standard classes with no object the interpreter can build at all (not even default-constructed). None today. */
+export const UNMODELLED_STD_OBJECTS: ReadonlySet<StdKind> = new Set<StdKind>([]);
 
 /**
  * Whether the interpreter dispatches a virtual call through the object's vptr; today it calls the
@@ -107,8 +122,14 @@ export const UNMODELLED_STD_OBJECTS: ReadonlySet<StdKind> = new Set<StdKind>(['s
 export const MODELLED_VIRTUAL_DISPATCH: boolean = false;
 
 /**
- * Whether the interpreter can bind a reference to a temporary of a scalar type (`const int& r = 3;`,
- * an int expression passed to a `const int&` parameter); today it stops mid-run ("building int
- * from 3"), so the checker refuses it where it is written. Class temporaries bind.
+ * Whether the interpreter can bind a reference to a temporary of a scalar type in a declaration
+ * (`const int& r = 3;`, `const int& r = f();`): it materialises the temporary and extends its
+ * lifetime, as C++ does.
  */
-export const MODELLED_SCALAR_TEMPORARIES: boolean = false;
+export const MODELLED_SCALAR_TEMPORARIES: boolean = true;
+
+/**
+ * The same for a call's argument (`g(a * 2)` for a `const int&` parameter): the interpreter cannot
+ * give the argument's value an address yet, so the checker refuses it where it is written.
+ */
+export const MODELLED_SCALAR_TEMPORARY_ARGUMENTS: boolean = false;
