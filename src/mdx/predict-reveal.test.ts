@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildScene } from '../app/diagram/model';
+import { buildScene } from '../sim/view/index.ts';
 import { focusOf } from '../app/diagram/focus';
 import { findMoment, isMoment } from '../app/player/moments';
 import { stepNarration } from '../app/player/narration';
