@@ -4,6 +4,7 @@
  */
 import type { CallTarget, Expr, FunctionDef } from '../../codon/ast.ts';
 import type { CodonType } from '../../codon/types.ts';
+import { wrapIntN } from '../../codon/types.ts';
 import { typeName } from '../../codon/types.ts';
 import { isAtomic } from '../../codon/layout.ts';
 import { hex } from '../../machine/memory.ts';
@@ -86,13 +87,18 @@ const CALL: { [K in CallTarget['kind']]: Handler<K> } = {
     return new Ref(addr, m.objectAt(addr, false));
   },
   'ptr-null': () => new Ref(0, -1),
+  'intn-new': (it, e, r) => {
+    if (e.args.length === 0) return 0;
+    const v = it.eval(e.args[0] as Expr);
+    return wrapIntN(v === true ? 1 : Number(v), r.bits, r.signed);
+  },
   'ptr-cast': (it, e) => {
     const v = it.eval(e.args[0] as Expr);
     return v instanceof Ref ? v : new Ref(Number(v), it.p.m.objectAt(Number(v)));
   },
   'addr-of': (it, _e, r) => {
     const s = slotOf(it, r.name);
-    return s === undefined ? new Ref(0, -1) : new Ref(s.addr, s.objectId);
+    return s === undefined ? new Ref(0, -1) : new Ref(s.addr + r.offset, s.objectId);
   },
   'tuple-new': (it, e) => new TupleVal(e.args.map((a) => it.eval(a))),
   'list-append': (it, e, r) => {
