@@ -665,6 +665,7 @@ class Gen {
         const r = this.tmp();
         if (prune(x.t).kind === 'float') this.emit(`${r} = fneg double ${x.v}`);
         else if (prune(x.t).kind === 'int') this.emit(`${r} = sub i64 0, ${x.v}`);
+        else if (prune(x.t).kind === 'intn') this.emit(`${r} = sub ${ty(x.t)} 0, ${x.v}`);
         else return this.refuse(e, `unary minus on ${prune(x.t).kind}`);
         return { t: x.t, v: r };
       }
@@ -833,6 +834,12 @@ class Gen {
       if (isF) {
         const fop = { '<': 'olt', '<=': 'ole', '>': 'ogt', '>=': 'oge', '==': 'oeq', '!=': 'une' }[op];
         this.emit(`${c} = fcmp ${fop} double ${a.v}, ${b.v}`);
+      } else if (k === 'intn') {
+        const p = prune(a.t) as CodonType & { kind: 'intn' };
+        const iop = { '<': 'slt', '<=': 'sle', '>': 'sgt', '>=': 'sge', '==': 'eq', '!=': 'ne' }[
+          op
+        ] as string;
+        this.emit(`${c} = icmp ${p.signed ? iop : iop.replace('s', 'u')} i${p.bits} ${a.v}, ${b.v}`);
       } else if (k === 'int' || k === 'bool' || k === 'byte' || k === 'ptr') {
         const iop = { '<': 'slt', '<=': 'sle', '>': 'sgt', '>=': 'sge', '==': 'eq', '!=': 'ne' }[op];
         const t = k === 'int' ? 'i64' : k === 'ptr' ? 'ptr' : 'i8';
@@ -880,6 +887,30 @@ class Gen {
       this.emit(`${d} = sub i64 ${a}, ${b}`);
       this.emit(`${out} = sdiv exact i64 ${d}, ${sizeOf(elem)}`);
       return { t: INT_T, v: out };
+    }
+    const lp = prune(l.t);
+    if (lp.kind === 'intn' && rk === 'intn') {
+      // intn.codon: add/sub/mul wrap; `//` `%` are sdiv/srem (udiv/urem); `/` is sitofp (uitofp) and fdiv.
+      const n = `i${lp.bits}`;
+      const u = !lp.signed;
+      if (op === '/') {
+        const a = this.tmp();
+        const b = this.tmp();
+        this.emit(`${a} = ${u ? 'uitofp' : 'sitofp'} ${n} ${l.v} to double`);
+        this.emit(`${b} = ${u ? 'uitofp' : 'sitofp'} ${n} ${r.v} to double`);
+        this.emit(`${out} = fdiv double ${a}, ${b}`);
+        return { t: FLOAT_T, v: out };
+      }
+      const inst = {
+        '+': 'add',
+        '-': 'sub',
+        '*': 'mul',
+        '//': u ? 'udiv' : 'sdiv',
+        '%': u ? 'urem' : 'srem',
+      }[op];
+      if (!inst) return this.refuse(e as Expr, `the operator ${op} on Int[N]`);
+      this.emit(`${out} = ${inst} ${n} ${l.v}, ${r.v}`);
+      return { t: lp, v: out };
     }
     const isFloat = lk === 'float' || rk === 'float' || op === '/';
     if (lk === 'int' && rk === 'int' && !isFloat) {
@@ -985,15 +1016,48 @@ class Gen {
       }
       case 'ptr-null':
         return { t: { kind: 'ptr', elem: r.elem }, v: 'null' };
+      case 'intn-new': {
+        // intn.codon `Int[N].__new__`: 0; from int `trunc` (N < 64); from Int[M] sext/trunc, from
+        // UInt[M] zext/trunc; from float fptosi/fptoui; bool and byte zero-extend.
+        const t: CodonType = { kind: 'intn', bits: r.bits, signed: r.signed };
+        if (e.args.length === 0) return { t, v: '0' };
+        const v = this.expr(e.args[0] as Expr);
+        const p = prune(v.t);
+        const from =
+          p.kind === 'int'
+            ? { bits: 64, signed: true }
+            : p.kind === 'intn'
+              ? { bits: p.bits, signed: p.signed }
+              : p.kind === 'bool' || p.kind === 'byte'
+                ? { bits: 8, signed: false }
+                : null;
+        const out = this.tmp();
+        if (p.kind === 'float') {
+          this.emit(`${out} = ${r.signed ? 'fptosi' : 'fptoui'} double ${v.v} to i${r.bits}`);
+          return { t, v: out };
+        }
+        if (from === null) return this.refuse(e, `i${r.bits}() of ${p.kind}`);
+        if (from.bits === r.bits) return { t, v: v.v };
+        const op = from.bits > r.bits ? 'trunc' : from.signed ? 'sext' : 'zext';
+        this.emit(`${out} = ${op} i${from.bits} ${v.v} to i${r.bits}`);
+        return { t, v: out };
+      }
       case 'ptr-cast': {
         const v = this.expr(e.args[0] as Expr);
         return { t: { kind: 'ptr', elem: r.elem }, v: v.v };
       }
       case 'addr-of': {
-        const a = e.args[0] as Expr;
-        if (a.kind !== 'name') return this.refuse(e, '__ptr__ of something other than a name');
-        const s = this.varRef(a);
-        return { t: { kind: 'ptr', elem: s.t }, v: s.ptr };
+        // special.cpp transformPtr: a variable, or a field chain of by-value records in it; the
+        // address is the variable's alloca plus the fields' offsets (a getelementptr in Codon's IR).
+        let head = e.args[0] as Expr;
+        while (head.kind === 'attr') head = head.target;
+        if (head.kind !== 'name') return this.refuse(e, '__ptr__ of something other than a name');
+        const s = this.varRef(head);
+        const elem = (e.args[0] as Expr).type ?? s.t;
+        if (r.offset === 0) return { t: { kind: 'ptr', elem }, v: s.ptr };
+        const out = this.tmp();
+        this.emit(`${out} = getelementptr i8, ptr ${s.ptr}, i64 ${r.offset}`);
+        return { t: { kind: 'ptr', elem }, v: out };
       }
       case 'tuple-new': {
         const t = prune(e.type ?? INT_T);
@@ -1097,6 +1161,14 @@ class Gen {
           `${out} = call { i64, ptr } @seq_str_int(i64 ${v.v}, { i64, ptr } zeroinitializer, ptr ${err})`,
         );
         return out;
+      }
+      case 'intn': {
+        // format.codon: `Int[N].__str__` is `str(int(self))` for N <= 64 (sext; UInt zext).
+        if (!p.signed && p.bits === 64) return this.refuse(e, 'printing a u64 (UInt.__format__)');
+        const w = this.tmp();
+        if (p.bits === 64) this.emit(`${w} = add i64 ${v.v}, 0`);
+        else this.emit(`${w} = ${p.signed ? 'sext' : 'zext'} i${p.bits} ${v.v} to i64`);
+        return this.toStr(e, { t: INT_T, v: w });
       }
       case 'float':
         this.emit(`${out} = call { i64, ptr } @codon_float_repr(double ${v.v})`);

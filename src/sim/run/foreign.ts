@@ -19,6 +19,7 @@ import type { CppInterpreter } from './cpp-interp.ts';
 import { compareDeclarations } from './declarations.ts';
 import { HIDDEN_POINTER_REG, describePlacement, placementRegisters, type Placement } from './routes.ts';
 import { applyLeftover, type Process } from './runtime.ts';
+import { isLibc, libcFunction, runLibc } from './libc.ts';
 
 const SIDE = 'codon' as const;
 const NONE: CodonType = { kind: 'none' };
@@ -50,7 +51,7 @@ export class ForeignBridge implements ForeignCalls {
   }
 
   hasSymbol(symbol: string): boolean {
-    return this.exports.has(symbol) || RUNTIME_SYMBOLS.has(symbol);
+    return this.exports.has(symbol) || RUNTIME_SYMBOLS.has(symbol) || libcFunction(symbol) !== undefined;
   }
 
   private readonly viewCache = new Map<CImport, ReturnType<ForeignBridge['computeViews']>>();
@@ -133,7 +134,8 @@ export class ForeignBridge implements ForeignCalls {
 
   call(imp: CImport, args: { value: CodonValue; type: CodonType }[], loc: SourceLoc): CodonValue {
     const m = this.p.m;
-    const fn = this.exports.get(imp.symbol);
+    // The library's own definition first (it interposes, as the dynamic linker resolves), then libc's.
+    const fn = this.exports.get(imp.symbol) ?? libcFunction(imp.symbol);
     if (fn === undefined) {
       const runtime = RUNTIME_SYMBOLS.get(imp.symbol);
       if (runtime !== undefined) return runtime(this.p, loc);
@@ -194,7 +196,8 @@ export class ForeignBridge implements ForeignCalls {
     const slotObject = coincide && first instanceof Ref && first.prov >= 0 ? m.object(first.prov) : null;
     m.resultSlots.push(slotObject === null ? null : { addr: slotObject.addr, size: slotObject.size });
     try {
-      this.cpp.invoke(fn, callerName);
+      if (isLibc(fn)) runLibc(this.p, fn, callee, loc);
+      else this.cpp.invoke(fn, callerName);
     } finally {
       m.resultSlots.pop();
     }
