@@ -130,6 +130,7 @@ class Gen {
       'declare void @oracle_tramp_part()',
       '@oracle_target = external global ptr',
       'declare i64 @strlen(ptr)',
+      'declare void @llvm.memcpy.p0.p0.i64(ptr, ptr, i64, i1)',
       '@codon.argv = internal global { i64, ptr } zeroinitializer',
     ];
     const main = [
@@ -181,7 +182,13 @@ class Gen {
       symbol: c.symbol,
       library: c.library ? (c.libraryPath ?? null) : null,
     }));
-    return { ir: [...strs, ...this.head, ...decls, '', ...fns, ...main].join('\n') + '\n', imports };
+    // A static C import of a function the runtime declares already (strlen) keeps one declaration.
+    const declared = new Set(decls.map((d) => /^declare [^@]*@([\w.]+)\(/.exec(d)?.[1]));
+    const head = this.head.filter((d) => {
+      const sym = /^declare [^@]*@([\w.]+)\(/.exec(d)?.[1];
+      return sym === undefined || !declared.has(sym);
+    });
+    return { ir: [...strs, ...head, ...decls, '', ...fns, ...main].join('\n') + '\n', imports };
   }
 
   // ------------------------------------------------------------------ plumbing
@@ -391,7 +398,10 @@ class Gen {
       this.emit(`store ptr ${f}, ptr @cfn.${name}`);
     } else {
       const l = lowerCImport(s);
-      this.head.push(`declare ${irType(l.ret)} @${s.symbol}(${l.params.map(irType).join(', ')})`);
+      // One declaration per symbol (the runtime's own, e.g. strlen, may be there already): with
+      // opaque pointers a call states its own function type, as Codon's call of a C import does.
+      if (!this.head.some((d) => d.startsWith('declare') && d.includes(` @${s.symbol}(`)))
+        this.head.push(`declare ${irType(l.ret)} @${s.symbol}(${l.params.map(irType).join(', ')})`);
       this.emit(`store ptr @${s.symbol}, ptr @cfn.${name}`);
     }
   }
@@ -1070,6 +1080,25 @@ class Gen {
           acc = n;
         });
         return { t, v: acc };
+      }
+      case 'str-c-str': {
+        // str.codon `c_str`: `p = cobj(n + 1)` (seq_alloc_atomic), memcpy of the bytes, `p[n] = 0`.
+        const target = e.callee.kind === 'attr' ? e.callee.target : null;
+        if (!target) return this.refuse(e, 'c_str of something other than a str');
+        const s = this.expr(target);
+        const n = this.tmp();
+        const p = this.tmp();
+        const n1 = this.tmp();
+        const end = this.tmp();
+        this.emit(`${n} = extractvalue { i64, ptr } ${s.v}, 0`);
+        this.emit(`${p} = extractvalue { i64, ptr } ${s.v}, 1`);
+        this.emit(`${n1} = add i64 ${n}, 1`);
+        const out = this.tmp();
+        this.emit(`${out} = call ptr @seq_alloc_atomic(i64 ${n1})`);
+        this.emit(`call void @llvm.memcpy.p0.p0.i64(ptr ${out}, ptr ${p}, i64 ${n}, i1 false)`);
+        this.emit(`${end} = getelementptr i8, ptr ${out}, i64 ${n}`);
+        this.emit(`store i8 0, ptr ${end}`);
+        return { t: { kind: 'ptr', elem: { kind: 'byte' } }, v: out };
       }
       case 'list-append': {
         const target = e.callee.kind === 'attr' ? e.callee.target : null;

@@ -173,7 +173,9 @@ export type CallTarget =
   /** `__ptr__(x)`, `__ptr__(r.f)`: the address of the variable `x` itself, plus a field's offset. */
   | { kind: 'addr-of'; name: string; offset: number }
   | { kind: 'tuple-new'; className: string }
-  | { kind: 'list-append'; elem: CodonType };
+  | { kind: 'list-append'; elem: CodonType }
+  /** `s.c_str()`: str.codon copies the bytes into `cobj(n + 1)` (a GC block) and adds a NUL. */
+  | { kind: 'str-c-str' };
 
 // ---------------------------------------------------------------------------------------------
 // Statements

@@ -902,7 +902,10 @@ export abstract class ExprChecker {
         let cur = head.type ? prune(head.type) : null;
         for (const f of fields) {
           if (cur?.kind !== 'tuple-class') {
-            this.error(arg.span, `${CALL_PTR_VAR}: the fields of a @tuple class can be addressed, not those of a ${cur ? typeName(cur) : '?'}.`);
+            this.error(
+              arg.span,
+              `${CALL_PTR_VAR}: the fields of a @tuple class can be addressed, not those of a ${cur ? typeName(cur) : '?'}.`,
+            );
             return null;
           }
           const i = cur.fields.findIndex((x) => x.name === f);
@@ -1176,6 +1179,15 @@ export abstract class ExprChecker {
         'declare the C parameter with the pointer type you have.',
       );
       return null;
+    }
+    if (p.kind === 'str' && callee.name === 'c_str') {
+      if (!this.rejectKeywords(e, 'c_str')) return null;
+      if (e.args.length !== 0) {
+        this.error(e.span, `${callArgsMany('c_str', 0, e.args.length)}.`);
+        return null;
+      }
+      e.resolved = { kind: 'str-c-str' };
+      return COBJ;
     }
     if (p.kind === 'str') {
       this.notModelled(callee.nameSpan, `\`str.${callee.name}()\``);

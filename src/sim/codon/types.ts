@@ -40,9 +40,9 @@ export type IntBits = 8 | 16 | 32 | 64;
 
 /** The aliases of stdlib/internal/types/intn.codon (Codon 0.19): `i8 = Int[8]` ... `u64 = UInt[64]`. */
 export const INTN_ALIASES: ReadonlyMap<string, CodonType> = new Map(
-  ([8, 16, 32, 64] as const).flatMap((bits) => [
-    [`i${bits}`, { kind: 'intn', bits, signed: true }] as const,
-    [`u${bits}`, { kind: 'intn', bits, signed: false }] as const,
+  ([8, 16, 32, 64] as const).flatMap((bits): [string, CodonType][] => [
+    [`i${bits}`, { kind: 'intn', bits, signed: true }],
+    [`u${bits}`, { kind: 'intn', bits, signed: false }],
   ]),
 );
 

@@ -8,7 +8,7 @@
 import type { CType, Target } from '../abi/ctype.ts';
 import type { CImport } from '../codon/ast.ts';
 import type { CodonType } from '../codon/types.ts';
-import { prune } from '../codon/types.ts';
+import { prune, wrapIntN } from '../codon/types.ts';
 import type { FunctionDecl } from '../cpp/ast.ts';
 import { hex } from '../machine/memory.ts';
 import type { CallShape } from '../trace/tables.ts';
@@ -298,6 +298,8 @@ export class ForeignBridge implements ForeignCalls {
         return (bytes[0] ?? 0) !== 0;
       case 'byte':
         return bytes[0] ?? 0;
+      case 'intn': // `Int[N]`/`UInt[N]` read as LLVM's iN: the low N bits of the register
+        return wrapIntN(dv.getInt32(4, true) * 2 ** 32 + dv.getUint32(0, true), p.bits, p.signed);
       case 'ptr':
       case 'list': {
         const reg = pl.parts[0]?.reg ?? '';

@@ -10,8 +10,6 @@ import { DOCS_EXAMPLES, type DocsExample } from './examples.ts';
 
 /** Examples the issue for a wider subset (13) has still to make run, with what stops each today. */
 const NOT_YET: ReadonlyMap<string, string> = new Map([
-  ['rename-puts', '`str.c_str()` and `puts` from libc'],
-  ['decorator-sqrt', 'the `@C` decorator form'],
   [
     'ptr-cast',
     "`Ptr[int](p)` from a `Ptr[float]` reads a float's bits as a 64-bit int, and the interpreter keeps ints as JavaScript numbers (exact only to 2^53)",

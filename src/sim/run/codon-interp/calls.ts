@@ -4,8 +4,7 @@
  */
 import type { CallTarget, Expr, FunctionDef } from '../../codon/ast.ts';
 import type { CodonType } from '../../codon/types.ts';
-import { wrapIntN } from '../../codon/types.ts';
-import { typeName } from '../../codon/types.ts';
+import { BYTE as BYTE_T, typeName, wrapIntN } from '../../codon/types.ts';
 import { isAtomic } from '../../codon/layout.ts';
 import { hex } from '../../machine/memory.ts';
 import { StepKind, type SourceLoc } from '../../trace/types.ts';
@@ -99,6 +98,28 @@ const CALL: { [K in CallTarget['kind']]: Handler<K> } = {
   'addr-of': (it, _e, r) => {
     const s = slotOf(it, r.name);
     return s === undefined ? new Ref(0, -1) : new Ref(s.addr + r.offset, s.objectId);
+  },
+  'str-c-str': (it, e, _r, loc) => {
+    // str.codon `c_str`: `p = cobj(n + 1)` (a GC block: Ptr[byte] holds no pointers, so atomic),
+    // `str.memcpy(p, self.ptr, n)`, `p[n] = byte(0)`.
+    const s = e.callee.kind === 'attr' ? it.eval(e.callee.target) : null;
+    if (!(s instanceof StrVal)) return new Ref(0, -1);
+    const m = it.p.m;
+    const n = s.text.length;
+    const addr = runtimeGcAlloc(
+      it.p,
+      n + 1,
+      true,
+      `c_str() copy`,
+      `byte[${n + 1}]`,
+      loc,
+      bufferCells(BYTE_T, n + 1),
+    );
+    const prov = m.objectAt(addr, false);
+    const bytes = new Uint8Array(n + 1);
+    for (let i = 0; i < n; i++) bytes[i] = s.text.charCodeAt(i) & 0xff;
+    m.storeBytes(addr, bytes, { intended: prov, loc });
+    return new Ref(addr, prov);
   },
   'tuple-new': (it, e) => new TupleVal(e.args.map((a) => it.eval(a))),
   'list-append': (it, e, r) => {
