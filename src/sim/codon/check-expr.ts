@@ -1097,15 +1097,6 @@ export abstract class ExprChecker {
     return null;
   }
 
-  /** `r.y` or `r.a.b` where `r` is a variable and each step is a field of a `@tuple` class. */
-  private isTupleFieldPath(e: AttrExpr): boolean {
-    const target = e.target;
-    const t = target.type ? prune(target.type) : null;
-    if (!t || t.kind !== 'tuple-class') return false;
-    if (target.kind === 'name') return true;
-    return target.kind === 'attr' && this.isTupleFieldPath(target);
-  }
-
   private callMethod(e: CallExpr, callee: AttrExpr): CodonType | null {
     if (this.isTypeLike(callee.target)) {
       // `str.from_ptr(p)`, `int.from_bytes(...)`: methods called on a type.

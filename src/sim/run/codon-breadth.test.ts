@@ -1,0 +1,163 @@
+/**
+ * The wider Codon subset (issue 13, "Codon"): fixed-width integers, pointer arithmetic and casts,
+ * `__ptr__` of a `@tuple` field, static C imports of libc/libm (`from C import` and `@C`), and
+ * `str.c_str()`. Each expected output is what the oracle (`npm run real`, Codon 0.19's lowering run
+ * for real) printed for the same program on both targets.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Target } from '../abi/ctype.ts';
+import { runProgram } from './index.ts';
+
+const TARGETS: readonly Target[] = ['x86_64', 'aarch64'];
+
+function run(codon: string, target: Target) {
+  return runProgram({ cpp: '', codon, target, record: 'summary' }).summary;
+}
+
+function expectRuns(codon: string, stdout: string) {
+  for (const target of TARGETS) {
+    const s = run(codon, target);
+    expect(s.diagnostics, target).toEqual([]);
+    expect(s.outcome, target).toBe('ok');
+    expect(s.stdout, target).toBe(stdout);
+  }
+}
+
+function expectFinding(codon: string, kind: string) {
+  for (const target of TARGETS) {
+    const s = run(codon, target);
+    expect(s.diagnostics, target).toEqual([]);
+    expect(
+      s.findings.map((f) => f.kind),
+      target,
+    ).toContain(kind);
+  }
+}
+
+function expectCheckError(codon: string, text: string) {
+  const s = run(codon, 'x86_64');
+  expect(s.outcome).toBe('compile-error');
+  expect(s.diagnostics.map((d) => d.message).join('\n')).toContain(text);
+}
+
+describe('fixed-width integers (intn.codon)', () => {
+  it('construct, wrap at their width, divide toward zero and print', () => {
+    expectRuns(
+      `a = i32(2147483647)
+b = a + i32(1)
+print(b, -i8(-128), i16(-7) // i16(2), i16(-7) % i16(2), u8(300), u16(-1), i32())
+print(i32(7) / i32(2), u32(5) > u32(3), int(i16(-3)) + 1)
+`,
+      '-2147483648 -128 -3 -1 44 65535 0\n3.5 True -2\n',
+    );
+  });
+
+  it('do not mix with int, as Int[N].__add__ takes only Int[N]', () => {
+    expectCheckError('x = i32(1) + 1\n', "'Int[32]' and 'int'");
+  });
+});
+
+describe('pointers', () => {
+  it('subtract to an element count and compare by address', () => {
+    expectRuns(
+      `p = Ptr[int](4)
+q = p + 3
+print(q - p, p < q, p == q, (q - 1) - p)
+`,
+      '3 True False 2\n',
+    );
+  });
+
+  it('take the address of a @tuple field, and convert between element types', () => {
+    expectRuns(
+      `@tuple
+class Point:
+    x: int
+    y: i32
+    z: i32
+
+r = Point(3, i32(4), i32(5))
+s = r
+p = __ptr__(r.z)
+p[0] = i32(99)
+q = Ptr[i32](__ptr__(r.x))
+print(r.x, r.y, r.z, s.z, p - q, q[2])
+`,
+      '3 4 99 5 3 4\n',
+    );
+  });
+});
+
+describe('libc and libm through static C imports', () => {
+  it('runs the modelled functions with their real results', () => {
+    expectRuns(
+      `from C import frexp(float, Ptr[i32]) -> float
+from C import sqrt(float) -> float
+from C import pow(float, float) -> float
+from C import floor(float) -> float
+e = i32()
+m = frexp(16.4, __ptr__(e))
+print(m, e, sqrt(2.0), pow(2.0, 10.0), floor(-2.5))
+`,
+      '0.5125 5 1.41421 1024 -3\n',
+    );
+  });
+
+  it('passes strings with c_str(), and renames with as', () => {
+    expectRuns(
+      `from C import puts(cobj) -> None as print_line
+from C import strlen(cobj) -> int
+from C import atoi(cobj) -> i32
+print_line("hello".c_str())
+s = "-1234xyz"
+print(strlen(s.c_str()), atoi(s.c_str()))
+`,
+      'hello\n8 -1234\n',
+    );
+  });
+
+  it('allocates, fills, copies and frees C memory', () => {
+    expectRuns(
+      `from C import malloc(int) -> cobj
+from C import calloc(int, int) -> Ptr[int]
+from C import memset(cobj, i32, int) -> cobj
+from C import memcpy(cobj, cobj, int) -> cobj
+from C import free(cobj) -> None
+a = malloc(8)
+memset(a, i32(7), 8)
+b = calloc(2, 8)
+memcpy(Ptr[byte](b), a, 8)
+print(Ptr[i32](b)[0], Ptr[i32](b)[1], b[1])
+free(a)
+free(Ptr[byte](b))
+`,
+      '117901063 117901063 0\n',
+    );
+  });
+
+  it('takes the @C decorator form, with @pure', () => {
+    expectRuns(
+      `@C
+@pure
+def sqrt(x: float) -> float:
+    pass
+
+print(sqrt(2.0))
+`,
+      '1.41421\n',
+    );
+  });
+
+  it('catches a wrong declaration of a libc function like any other mismatch', () => {
+    expectFinding('from C import sqrt(int) -> int\nx = sqrt(4)\n', 'abi-mismatch');
+    expectFinding('from C import strlen(cobj) -> float\nx = strlen("ab".c_str())\n', 'abi-mismatch');
+  });
+
+  it('keeps Codon’s own errors for @C functions', () => {
+    expectCheckError('@C\ndef f(x: float):\n    pass\n', 'return types required for LLVM and C functions');
+    expectCheckError(
+      '@C\ndef f(x) -> float:\n    pass\n',
+      "argument 'x' within C function definition requires type annotation",
+    );
+  });
+});
