@@ -1100,6 +1100,20 @@ class Gen {
         this.emit(`store i8 0, ptr ${end}`);
         return { t: { kind: 'ptr', elem: { kind: 'byte' } }, v: out };
       }
+      case 'str-from-ptr': {
+        // str.codon `from_ptr`: `n = strlen(t)`, `p = Ptr[byte](n)` (seq_alloc_atomic), memcpy, `str(p, n)`.
+        const t = this.expr(e.args[0] as Expr);
+        const n = this.tmp();
+        const p = this.tmp();
+        const s0 = this.tmp();
+        const s1 = this.tmp();
+        this.emit(`${n} = call i64 @strlen(ptr ${t.v})`);
+        this.emit(`${p} = call ptr @seq_alloc_atomic(i64 ${n})`);
+        this.emit(`call void @llvm.memcpy.p0.p0.i64(ptr ${p}, ptr ${t.v}, i64 ${n}, i1 false)`);
+        this.emit(`${s0} = insertvalue { i64, ptr } undef, i64 ${n}, 0`);
+        this.emit(`${s1} = insertvalue { i64, ptr } ${s0}, ptr ${p}, 1`);
+        return { t: STR_T, v: s1 };
+      }
       case 'list-append': {
         const target = e.callee.kind === 'attr' ? e.callee.target : null;
         if (!target) return this.refuse(e, 'append on something other than a list variable');

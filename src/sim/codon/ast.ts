@@ -175,7 +175,9 @@ export type CallTarget =
   | { kind: 'tuple-new'; className: string }
   | { kind: 'list-append'; elem: CodonType }
   /** `s.c_str()`: str.codon copies the bytes into `cobj(n + 1)` (a GC block) and adds a NUL. */
-  | { kind: 'str-c-str' };
+  | { kind: 'str-c-str' }
+  /** `str.from_ptr(p)`: str.codon copies `strlen(p)` bytes into a new `Ptr[byte](n)` (GC, atomic). */
+  | { kind: 'str-from-ptr' };
 
 // ---------------------------------------------------------------------------------------------
 // Statements

@@ -149,7 +149,10 @@ export abstract class ExprChecker {
     return (
       this.classes.has(e.id) ||
       UNMODELLED_BUILTINS.has(e.id) ||
-      ['int', 'float', 'float32', 'bool', 'byte', 'str', 'cobj', 'Ptr', 'ptr', 'List', 'list'].includes(e.id)
+      ['int', 'float', 'float32', 'bool', 'byte', 'str', 'cobj', 'Ptr', 'ptr', 'List', 'list'].includes(
+        e.id,
+      ) ||
+      INTN_ALIASES.has(e.id)
     );
   }
 
@@ -1097,9 +1100,30 @@ export abstract class ExprChecker {
     return null;
   }
 
+  /** `str.from_ptr(p)` (str.codon): `strlen(p)` bytes copied into a new `Ptr[byte](n)`. */
+  private callStrFromPtr(e: CallExpr): CodonType | null {
+    const types = this.argTypes(e);
+    if (!this.rejectKeywords(e, 'from_ptr')) return null;
+    if (e.args.length !== 1) {
+      this.error(e.span, `${callArgsMany('from_ptr', 1, e.args.length)}.`);
+      return null;
+    }
+    const t = types[0];
+    if (!t) return null;
+    if (!unify(t, COBJ)) {
+      this.error((e.args[0] as Expr).span, `${typeUnify(t, COBJ)}.`);
+      return null;
+    }
+    e.resolved = { kind: 'str-from-ptr' };
+    return STR;
+  }
+
   private callMethod(e: CallExpr, callee: AttrExpr): CodonType | null {
+    const t0 = callee.target;
+    if (t0.kind === 'name' && t0.id === 'str' && !this.isVariable('str') && callee.name === 'from_ptr')
+      return this.callStrFromPtr(e);
     if (this.isTypeLike(callee.target)) {
-      // `str.from_ptr(p)`, `int.from_bytes(...)`: methods called on a type.
+      // `int.from_bytes(...)`: methods called on a type.
       this.notModelled(e.span, `\`${this.typeText(callee.target)}.${callee.name}(...)\``);
       this.refusedCallArgs(e);
       return null;

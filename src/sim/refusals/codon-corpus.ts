@@ -1,6 +1,6 @@
 /**
  * Codon programs a learner writes that the simulator refuses, each valid Codon 0.19 (checked
- * against exaloop/codon v0.19.6: the stdlib defines `math`, `CError`, `str.from_ptr`,
+ * against exaloop/codon v0.19.6: the stdlib defines `math`, `CError`,
  * `Array`, `Function.__raw__`, `@export`/`@llvm`, `Ptr.__prefetch_w3__` and `Ptr.__new__(other:
  * Ptr)`; typecheck/special.cpp `transformPtr` takes tuple fields), so each must be refused as not
  * modelled, alone, where it is written. The last entries are edits of the lesson programs.
@@ -214,15 +214,6 @@ print(a[0])
 `,
     at: '1:5',
     what: '`Array[int](...)`',
-  },
-  {
-    name: 'str.from_ptr',
-    source: `p = Ptr[byte](4)
-s = str.from_ptr(p)
-print(s)
-`,
-    at: '2:5',
-    what: '`str.from_ptr(...)`',
   },
   {
     name: 'pop',

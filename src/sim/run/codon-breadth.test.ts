@@ -116,6 +116,20 @@ print(strlen(s.c_str()), atoi(s.c_str()))
     );
   });
 
+  it('reads a C string back with str.from_ptr, and compares strings by their bytes', () => {
+    expectRuns(
+      `from C import puts(cobj) -> None
+s = "hi there"
+c = s.c_str()
+t = str.from_ptr(c)
+print(t, len(t), s.len)
+puts(c)
+`,
+      'hi there 8 8\nhi there\n',
+    );
+    expectRuns('a = "ab"\nb = str.from_ptr(a.c_str())\nprint(a == b, a != b)\n', 'True False\n');
+  });
+
   it('allocates, fills, copies and frees C memory', () => {
     expectRuns(
       `from C import malloc(int) -> cobj

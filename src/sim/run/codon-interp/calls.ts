@@ -121,6 +121,34 @@ const CALL: { [K in CallTarget['kind']]: Handler<K> } = {
     m.storeBytes(addr, bytes, { intended: prov, loc });
     return new Ref(addr, prov);
   },
+  'str-from-ptr': (it, e, _r, loc) => {
+    const p = it.eval(e.args[0] as Expr);
+    const m = it.p.m;
+    const addr = p instanceof Ref ? p.addr : 0;
+    const access = { intended: p instanceof Ref ? p.prov : -1, loc, raw: true };
+    let text = '';
+    for (let k = 0; k < 1 << 20; k++) {
+      m.work();
+      const b = m.loadInt(addr + k, 1, false, access);
+      if (b === 0) break;
+      text += String.fromCharCode(b);
+    }
+    const n = text.length;
+    const buf = runtimeGcAlloc(
+      it.p,
+      Math.max(n, 1),
+      true,
+      `str.from_ptr copy`,
+      `byte[${n}]`,
+      loc,
+      bufferCells(BYTE_T, n),
+    );
+    const prov = m.objectAt(buf, false);
+    const bytes = new Uint8Array(n);
+    for (let i = 0; i < n; i++) bytes[i] = text.charCodeAt(i);
+    if (n > 0) m.storeBytes(buf, bytes, { intended: prov, loc });
+    return new StrVal(text, buf);
+  },
   'tuple-new': (it, e) => new TupleVal(e.args.map((a) => it.eval(a))),
   'list-append': (it, e, r) => {
     const target = e.callee.kind === 'attr' ? e.callee.target : null;

@@ -298,6 +298,8 @@ function listComp(it: CodonInterpreter, e: Extract<Expr, { kind: 'listcomp' }>):
 }
 
 function compare(op: string, a: CodonValue, b: CodonValue): boolean {
+  // str.codon `__eq__`/`__ne__`: same length and the same bytes (the checker allows only these on str).
+  if (a instanceof StrVal && b instanceof StrVal) return (a.text === b.text) === (op === '==');
   const x = a instanceof Ref ? a.addr : Number(a);
   const y = b instanceof Ref ? b.addr : Number(b);
   switch (op) {
