@@ -57,6 +57,41 @@ print(i32(7) / i32(2), u32(5) > u32(3), int(i16(-3)) + 1)
   });
 });
 
+describe('fixed-width integers at the boundary', () => {
+  const LIB = `extern "C" int twice(int x) { return 2 * x; }
+extern "C" short neg(short x) { return -x; }
+extern "C" long wide(int x) { return x; }
+`;
+  const runLib = (codon: string, target: Target) =>
+    runProgram({ cpp: LIB, codon, target, record: 'summary' }).summary;
+
+  it('agree with the C types of their width (i32 is int, i16 is short)', () => {
+    const codon = `LIB = "./libfoo.so"
+from C import LIB.twice(i32) -> i32
+from C import LIB.neg(i16) -> i16
+from C import LIB.wide(i32) -> int
+print(twice(i32(21)), neg(i16(5)), wide(i32(-4)))
+`;
+    for (const target of TARGETS) {
+      const s = runLib(codon, target);
+      expect(s.findings, target).toEqual([]);
+      expect(s.stdout, target).toBe('42 -5 -4\n');
+    }
+  });
+
+  it('disagree with a C type of another width', () => {
+    const codon = `LIB = "./libfoo.so"
+from C import LIB.twice(int) -> i16
+x = twice(3)
+`;
+    for (const target of TARGETS)
+      expect(
+        runLib(codon, target).findings.map((f) => f.kind),
+        target,
+      ).toContain('type-mismatch');
+  });
+});
+
 describe('pointers', () => {
   it('subtract to an element count and compare by address', () => {
     expectRuns(
