@@ -1114,6 +1114,34 @@ class Gen {
         this.emit(`${s1} = insertvalue { i64, ptr } ${s0}, ptr ${p}, 1`);
         return { t: STR_T, v: s1 };
       }
+      case 'list-pop': {
+        // list.codon `pop()`: IndexError("pop from empty list") when len is 0; else the last item, len - 1.
+        const target = e.callee.kind === 'attr' ? e.callee.target : null;
+        if (!target) return this.refuse(e, 'pop on something other than a list variable');
+        const l = this.expr(target);
+        const len = this.tmp();
+        this.emit(`${len} = load i64, ptr ${l.v}`);
+        const empty = this.tmp();
+        this.emit(`${empty} = icmp eq i64 ${len}, 0`);
+        const ok = this.label('popok');
+        const err = this.label('poperr');
+        this.term(`br i1 ${empty}, label %${err}, label %${ok}`);
+        this.block(err);
+        this.raise('IndexError', 'pop from empty list');
+        this.block(ok);
+        const last = this.tmp();
+        this.emit(`${last} = sub i64 ${len}, 1`);
+        const pp = this.tmp();
+        this.emit(`${pp} = getelementptr inbounds i8, ptr ${l.v}, i64 16`);
+        const buf = this.tmp();
+        this.emit(`${buf} = load ptr, ptr ${pp}`);
+        const at = this.tmp();
+        this.emit(`${at} = getelementptr ${ty(r.elem)}, ptr ${buf}, i64 ${last}`);
+        const out = this.tmp();
+        this.emit(`${out} = load ${ty(r.elem)}, ptr ${at}`);
+        this.emit(`store i64 ${last}, ptr ${l.v}`);
+        return { t: r.elem, v: out };
+      }
       case 'list-append': {
         const target = e.callee.kind === 'attr' ? e.callee.target : null;
         if (!target) return this.refuse(e, 'append on something other than a list variable');

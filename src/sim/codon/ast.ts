@@ -177,7 +177,9 @@ export type CallTarget =
   /** `s.c_str()`: str.codon copies the bytes into `cobj(n + 1)` (a GC block) and adds a NUL. */
   | { kind: 'str-c-str' }
   /** `str.from_ptr(p)`: str.codon copies `strlen(p)` bytes into a new `Ptr[byte](n)` (GC, atomic). */
-  | { kind: 'str-from-ptr' };
+  | { kind: 'str-from-ptr' }
+  /** `lst.pop()`: list.codon raises IndexError on an empty list, else returns the last item, len - 1. */
+  | { kind: 'list-pop'; elem: CodonType };
 
 // ---------------------------------------------------------------------------------------------
 // Statements

@@ -1167,6 +1167,10 @@ export abstract class ExprChecker {
       );
       return null;
     }
+    if (p.kind === 'list' && callee.name === 'pop' && e.args.length === 0 && e.keywords.length === 0) {
+      e.resolved = { kind: 'list-pop', elem: p.elem };
+      return p.elem;
+    }
     const listMethods = [
       'pop',
       'insert',

@@ -218,7 +218,7 @@ print(a[0])
   {
     name: 'pop',
     source: `l = [1, 2, 3]
-print(l.pop())
+print(l.pop(0))
 `,
     at: '2:9',
     what: '`list.pop`',
@@ -544,7 +544,7 @@ from C import LIBPATH.twice(float) -> float
 
 def run():
     out = [0.0] * 4
-    out.pop()
+    out.pop(0)
     print(twice(out[0]))
 
 run()

@@ -210,3 +210,21 @@ print(sqrt(2.0))
     );
   });
 });
+
+describe('list.pop()', () => {
+  it('returns the last item and shortens the list, and raises IndexError when empty', () => {
+    const codon = `l = [1.5, 2.5, 3.5]
+x = l.pop()
+print(x, len(l), l)
+l.append(9.0)
+print(l.pop(), l.pop(), l.pop(), len(l))
+print(l.pop())
+`;
+    for (const target of TARGETS) {
+      const s = run(codon, target);
+      expect(s.stdout, target).toBe('3.5 2 [1.5, 2.5]\n9 2.5 1.5 0\n');
+      expect(s.outcome, target).toBe('runtime-error');
+      expect(JSON.stringify(s.error), target).toContain('pop from empty list');
+    }
+  });
+});

@@ -21,7 +21,7 @@ import {
 import type { CodonInterpreter } from '../codon-interp.ts';
 import { runtimeGcAlloc, runtimePrint } from '../runtime.ts';
 import { strOf, truthy } from './display.ts';
-import { listAppend } from './lists.ts';
+import { listAppend, listGet } from './lists.ts';
 import { SIDE, refAccess, slotAccess, slotOf, store, type Frame } from './memory.ts';
 
 type CallExpr = Extract<Expr, { kind: 'call' }>;
@@ -148,6 +148,19 @@ const CALL: { [K in CallTarget['kind']]: Handler<K> } = {
     for (let i = 0; i < n; i++) bytes[i] = text.charCodeAt(i);
     if (n > 0) m.storeBytes(buf, bytes, { intended: prov, loc });
     return new StrVal(text, buf);
+  },
+  'list-pop': (it, e, r, loc) => {
+    // list.codon `pop(idx=-1)`: IndexError("pop from empty list"), else `x = self[len-1]`, and
+    // `del self[len-1]` moves nothing (it is the last) and decrements len.
+    const list = e.callee.kind === 'attr' ? it.eval(e.callee.target) : null;
+    if (!(list instanceof Ref)) return null;
+    const m = it.p.m;
+    const access = refAccess(it, list, e.span);
+    const len = m.loadInt(list.addr + LIST_LEN, 8, true, access);
+    if (len === 0) return m.runtimeError('IndexError', 'pop from empty list', loc);
+    const v = listGet(it, list, len - 1, r.elem, e.span);
+    m.storeInt(list.addr + LIST_LEN, 8, len - 1, access);
+    return v;
   },
   'tuple-new': (it, e) => new TupleVal(e.args.map((a) => it.eval(a))),
   'list-append': (it, e, r) => {
