@@ -39,6 +39,7 @@ import {
   opNoMagic,
   typeUnify,
 } from './messages';
+import { structLayout } from './layout';
 import type { CodonType } from './types';
 import {
   BOOL,
@@ -47,6 +48,7 @@ import {
   FLOAT,
   FLOAT32,
   INT,
+  INTN_ALIASES,
   NONE,
   RANGE,
   STR,
@@ -147,7 +149,10 @@ export abstract class ExprChecker {
     return (
       this.classes.has(e.id) ||
       UNMODELLED_BUILTINS.has(e.id) ||
-      ['int', 'float', 'float32', 'bool', 'byte', 'str', 'cobj', 'Ptr', 'ptr', 'List', 'list'].includes(e.id)
+      ['int', 'float', 'float32', 'bool', 'byte', 'str', 'cobj', 'Ptr', 'ptr', 'List', 'list'].includes(
+        e.id,
+      ) ||
+      INTN_ALIASES.has(e.id)
     );
   }
 
@@ -315,9 +320,10 @@ export abstract class ExprChecker {
     const what =
       sym.kind === 'class' ||
       (sym.kind === 'builtin' &&
-        ['int', 'float', 'float32', 'bool', 'byte', 'str', 'cobj', 'Ptr', 'ptr', 'List', 'list'].includes(
+        (['int', 'float', 'float32', 'bool', 'byte', 'str', 'cobj', 'Ptr', 'ptr', 'List', 'list'].includes(
           sym.name,
-        ))
+        ) ||
+          INTN_ALIASES.has(sym.name)))
         ? 'a type'
         : 'a function';
     this.notModelled(
@@ -333,7 +339,7 @@ export abstract class ExprChecker {
     const t = this.expr(e.operand);
     if (!t) return null;
     const p = prune(t);
-    if (p.kind === 'int' || p.kind === 'float') return p;
+    if (p.kind === 'int' || p.kind === 'float' || p.kind === 'intn') return p;
     this.error(e.span, `${dotNoAttr(p, e.op === '-' ? '__neg__' : '__pos__')}.`);
     return null;
   }
@@ -365,6 +371,10 @@ export abstract class ExprChecker {
       if (l.kind === 'int' && r.kind === 'int') return { type: op === '/' ? FLOAT : INT, promoted: 'int' };
       return { type: FLOAT, promoted: 'float' };
     }
+    // intn.codon: `Int[N] op Int[N]` only (no mixing with int), `/` is a float, `//` and `%` are
+    // LLVM's sdiv/srem (udiv/urem for UInt), so they truncate toward zero, and `**` wraps.
+    if (l.kind === 'intn' && r.kind === 'intn' && unify(l, r))
+      return { type: op === '/' ? FLOAT : l, promoted: 'int' };
     if (l.kind === 'ptr' && r.kind === 'int' && (op === '+' || op === '-'))
       return { type: l, promoted: 'ptr-offset' };
     if (l.kind === 'ptr' && r.kind === 'ptr' && op === '-' && unify(l, r))
@@ -410,6 +420,7 @@ export abstract class ExprChecker {
       if (numeric(a) && numeric(b)) continue;
       if (a.kind === 'bool' && b.kind === 'bool') continue;
       if (a.kind === 'float32' && b.kind === 'float32') continue;
+      if (a.kind === 'intn' && b.kind === 'intn' && unify(a, b)) continue;
       if (a.kind === 'ptr' && b.kind === 'ptr' && unify(a, b)) continue;
       if (a.kind === 'str' && b.kind === 'str' && equality) continue;
       if (
@@ -597,7 +608,7 @@ export abstract class ExprChecker {
       case 'none':
         return NONE;
       case 'name': {
-        const s = CODON_SIMPLE_TYPES[e.id];
+        const s = CODON_SIMPLE_TYPES[e.id] ?? INTN_ALIASES.get(e.id);
         if (s) return s;
         const cls = this.classes.get(e.id);
         if (cls) return cls.type;
@@ -845,6 +856,15 @@ export abstract class ExprChecker {
       case 'float32':
       case 'bool':
         return this.callConversion(e, name);
+      case 'i8':
+      case 'i16':
+      case 'i32':
+      case 'i64':
+      case 'u8':
+      case 'u16':
+      case 'u32':
+      case 'u64':
+        return this.callIntN(e, name);
       case 'cobj': {
         this.argTypes(e);
         if (e.args.length > 0 || e.keywords.length > 0) {
@@ -862,27 +882,40 @@ export abstract class ExprChecker {
           return null;
         }
         const arg = e.args[0] as Expr;
-        if (arg.kind !== 'name') {
-          const t = this.expr(arg);
-          // Codon 0.19 also takes a field of a tuple class (transformPtr in typecheck/special.cpp).
-          if (t && arg.kind === 'attr' && this.isTupleFieldPath(arg)) {
-            this.notModelled(
-              arg.span,
-              '`__ptr__` of a tuple field',
-              'take `__ptr__` of the whole variable, or pass the field by value.',
-            );
-          } else if (t) {
-            this.error(arg.span, `${CALL_PTR_VAR}: write the name of a variable, e.g. \`__ptr__(x)\`.`);
-          }
+        // Codon's transformPtr (typecheck/special.cpp) takes a variable or a chain of fields
+        // `r.a.b` whose every step but the last is a by-value record (`@tuple`).
+        const fields: string[] = [];
+        let head: Expr = arg;
+        while (head.kind === 'attr') {
+          fields.unshift(head.name);
+          head = head.target;
+        }
+        if (head.kind !== 'name') {
+          this.expr(arg);
+          this.error(arg.span, `${CALL_PTR_VAR}: write the name of a variable, e.g. \`__ptr__(x)\`.`);
           return null;
         }
         const t = this.expr(arg);
         if (!t) return null;
-        if (arg.binding?.kind === 'comprehension') {
+        if (head.binding?.kind === 'comprehension') {
           this.notModelled(arg.span, 'the address of a comprehension variable');
           return null;
         }
-        e.resolved = { kind: 'addr-of', name: arg.id };
+        let offset = 0;
+        let cur = head.type ? prune(head.type) : null;
+        for (const f of fields) {
+          if (cur?.kind !== 'tuple-class') {
+            this.error(
+              arg.span,
+              `${CALL_PTR_VAR}: the fields of a @tuple class can be addressed, not those of a ${cur ? typeName(cur) : '?'}.`,
+            );
+            return null;
+          }
+          const i = cur.fields.findIndex((x) => x.name === f);
+          offset += structLayout(cur.fields.map((x) => x.type)).offsets[i] ?? 0;
+          cur = prune((cur.fields[i] as { type: CodonType }).type);
+        }
+        e.resolved = { kind: 'addr-of', name: head.id, offset };
         return ptrOf(t);
       }
       case 'Ptr':
@@ -944,6 +977,30 @@ export abstract class ExprChecker {
     return ok ? NONE : null;
   }
 
+  /** `i32()`, `i32(x)` from an int, a float, a bool or another `Int[M]`/`UInt[M]` (intn.codon `__new__`). */
+  private callIntN(e: CallExpr, name: string): CodonType | null {
+    const types = this.argTypes(e);
+    const result = INTN_ALIASES.get(name);
+    if (result?.kind !== 'intn' || !this.rejectKeywords(e, name)) return null;
+    e.resolved = { kind: 'intn-new', bits: result.bits, signed: result.signed };
+    if (e.args.length === 0) return result;
+    if (e.args.length > 1) {
+      this.error((e.args[1] as Expr).span, `${callArgsMany(name, 1, e.args.length)}.`);
+      return null;
+    }
+    const t = types[0];
+    if (!t) return null;
+    const p = prune(t);
+    if (p.kind === 'int' || p.kind === 'float' || p.kind === 'intn' || p.kind === 'bool' || p.kind === 'byte')
+      return result;
+    if (p.kind === 'str') {
+      this.notModelled(e.span, `converting a string with \`${name}(...)\``);
+      return null;
+    }
+    this.error((e.args[0] as Expr).span, `${typeUnify(p, INT)}: \`${name}(x)\` converts a number.`);
+    return null;
+  }
+
   private callConversion(e: CallExpr, to: 'int' | 'float' | 'float32' | 'bool'): CodonType | null {
     const types = this.argTypes(e);
     if (!this.rejectKeywords(e, to)) return null;
@@ -959,6 +1016,7 @@ export abstract class ExprChecker {
     const p = prune(t);
     const arg = e.args[0] as Expr;
     const numeric =
+      p.kind === 'intn' ||
       p.kind === 'int' ||
       p.kind === 'float' ||
       p.kind === 'float32' ||
@@ -1015,10 +1073,14 @@ export abstract class ExprChecker {
     }
     // Codon 0.19 converts from any pointer type (`Ptr.__new__(other: Ptr)` in
     // stdlib/internal/types/ptr.codon): the same address, read as the new element type. The
-    // interpreter keeps Codon ints as JavaScript numbers, so reading another type's bytes as an
-    // int (a float's bits are ~2^62) would print a rounded, false value: only casts through bytes run.
+    // interpreter keeps Codon ints as JavaScript numbers, so reading another type's bytes as a
+    // 64-bit int (a float's bits are ~2^62) would print a rounded, false value: those stay refused.
     if (a.kind === 'ptr') {
-      if (unify(a, p) || unify(a.elem, BYTE) || unify(p.elem, BYTE)) {
+      const pe = prune(p.elem);
+      const ae = prune(a.elem);
+      const isInteger = (t: CodonType) => t.kind === 'int' || t.kind === 'intn' || t.kind === 'byte';
+      const wide = pe.kind === 'int' || (pe.kind === 'intn' && pe.bits === 64);
+      if (unify(a, p) || ae.kind === 'byte' || pe.kind === 'byte' || !wide || isInteger(ae)) {
         e.resolved = { kind: 'ptr-cast', elem: p.elem };
         return p;
       }
@@ -1038,18 +1100,30 @@ export abstract class ExprChecker {
     return null;
   }
 
-  /** `r.y` or `r.a.b` where `r` is a variable and each step is a field of a `@tuple` class. */
-  private isTupleFieldPath(e: AttrExpr): boolean {
-    const target = e.target;
-    const t = target.type ? prune(target.type) : null;
-    if (!t || t.kind !== 'tuple-class') return false;
-    if (target.kind === 'name') return true;
-    return target.kind === 'attr' && this.isTupleFieldPath(target);
+  /** `str.from_ptr(p)` (str.codon): `strlen(p)` bytes copied into a new `Ptr[byte](n)`. */
+  private callStrFromPtr(e: CallExpr): CodonType | null {
+    const types = this.argTypes(e);
+    if (!this.rejectKeywords(e, 'from_ptr')) return null;
+    if (e.args.length !== 1) {
+      this.error(e.span, `${callArgsMany('from_ptr', 1, e.args.length)}.`);
+      return null;
+    }
+    const t = types[0];
+    if (!t) return null;
+    if (!unify(t, COBJ)) {
+      this.error((e.args[0] as Expr).span, `${typeUnify(t, COBJ)}.`);
+      return null;
+    }
+    e.resolved = { kind: 'str-from-ptr' };
+    return STR;
   }
 
   private callMethod(e: CallExpr, callee: AttrExpr): CodonType | null {
+    const t0 = callee.target;
+    if (t0.kind === 'name' && t0.id === 'str' && !this.isVariable('str') && callee.name === 'from_ptr')
+      return this.callStrFromPtr(e);
     if (this.isTypeLike(callee.target)) {
-      // `str.from_ptr(p)`, `int.from_bytes(...)`: methods called on a type.
+      // `int.from_bytes(...)`: methods called on a type.
       this.notModelled(e.span, `\`${this.typeText(callee.target)}.${callee.name}(...)\``);
       this.refusedCallArgs(e);
       return null;
@@ -1093,6 +1167,10 @@ export abstract class ExprChecker {
       );
       return null;
     }
+    if (p.kind === 'list' && callee.name === 'pop' && e.args.length === 0 && e.keywords.length === 0) {
+      e.resolved = { kind: 'list-pop', elem: p.elem };
+      return p.elem;
+    }
     const listMethods = [
       'pop',
       'insert',
@@ -1120,6 +1198,15 @@ export abstract class ExprChecker {
         'declare the C parameter with the pointer type you have.',
       );
       return null;
+    }
+    if (p.kind === 'str' && callee.name === 'c_str') {
+      if (!this.rejectKeywords(e, 'c_str')) return null;
+      if (e.args.length !== 0) {
+        this.error(e.span, `${callArgsMany('c_str', 0, e.args.length)}.`);
+        return null;
+      }
+      e.resolved = { kind: 'str-c-str' };
+      return COBJ;
     }
     if (p.kind === 'str') {
       this.notModelled(callee.nameSpan, `\`str.${callee.name}()\``);

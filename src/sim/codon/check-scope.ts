@@ -64,6 +64,15 @@ export const BUILTINS = new Set([
   'List',
   'list',
   '__ptr__',
+  // intn.codon's fixed-width integers
+  'i8',
+  'i16',
+  'i32',
+  'i64',
+  'u8',
+  'u16',
+  'u32',
+  'u64',
 ]);
 
 /** Codon builtins that exist but that the simulator does not model (so "not defined" would be a lie). */
@@ -112,14 +121,6 @@ export const UNMODELLED_BUILTINS = new Set([
   'Array',
   'Int',
   'UInt',
-  'i8',
-  'i16',
-  'i32',
-  'i64',
-  'u8',
-  'u16',
-  'u32',
-  'u64',
   'float16',
   'float128',
   'bfloat16',

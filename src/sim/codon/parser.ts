@@ -616,6 +616,7 @@ class StmtParser extends ExprParser {
       return this.parseClass(decorators[0] ?? null);
     }
     if (this.isKeyword('def')) {
+      if (decorators.some((d) => d.name === 'C')) return this.parseCDef(decorators);
       for (const d of decorators)
         this.notModelled(d.span, `the decorator \`${d.name ? '@' + d.name : 'this decorator'}\``);
       if (decorators.some((d) => d.name === 'llvm')) {
@@ -629,6 +630,54 @@ class StmtParser extends ExprParser {
     }
     const t = this.peek();
     return this.fail(t.span, `expected \`def\` or \`class\` after a decorator, found ${describeToken(t)}.`);
+  }
+
+  /**
+   * `@C def f(a: T, ...) -> R: pass` declares the C function `f` (scoping.cpp: `@C` sets Attr::C;
+   * typecheck/function.cpp then emits an external declaration, its body unused), exactly what
+   * `from C import f(T, ...) -> R` declares; `@pure` only tells the optimizer it has no side effects.
+   * Codon's own errors: FN_LLVM without a return type, FN_C_TYPE for an unannotated parameter.
+   */
+  private parseCDef(decorators: { name: string; span: Span }[]): Stmt[] {
+    for (const d of decorators)
+      if (d.name !== 'C' && d.name !== 'pure')
+        this.notModelled(
+          d.span,
+          `the decorator \`${d.name ? '@' + d.name : 'this decorator'}\` on a C function`,
+        );
+    const def = this.parseDef();
+    if (def.kind !== 'def') return [def];
+    const first = decorators[0] as { span: Span };
+    if (def.returns === null) {
+      this.report(
+        def.nameSpan,
+        'return types required for LLVM and C functions: add `-> T` (`-> None` for void).',
+      );
+      return [];
+    }
+    const params: Expr[] = [];
+    for (const p of def.params) {
+      if (p.annotation === null) {
+        this.report(
+          p.nameSpan,
+          `argument '${p.name}' within C function definition requires type annotation.`,
+        );
+        return [];
+      }
+      params.push(p.annotation);
+    }
+    return [
+      {
+        kind: 'cimport',
+        library: null,
+        symbol: def.name,
+        symbolSpan: def.nameSpan,
+        params,
+        returns: def.returns,
+        alias: null,
+        span: spanFrom(first.span, def.span),
+      },
+    ];
   }
 
   /** `@tuple class Name:` with `field: Type` lines. */

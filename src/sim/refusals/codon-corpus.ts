@@ -1,6 +1,6 @@
 /**
  * Codon programs a learner writes that the simulator refuses, each valid Codon 0.19 (checked
- * against exaloop/codon v0.19.6: the stdlib defines `math`, `CError`, `str.c_str`/`from_ptr`,
+ * against exaloop/codon v0.19.6: the stdlib defines `math`, `CError`,
  * `Array`, `Function.__raw__`, `@export`/`@llvm`, `Ptr.__prefetch_w3__` and `Ptr.__new__(other:
  * Ptr)`; typecheck/special.cpp `transformPtr` takes tuple fields), so each must be refused as not
  * modelled, alone, where it is written. The last entries are edits of the lesson programs.
@@ -216,26 +216,9 @@ print(a[0])
     what: '`Array[int](...)`',
   },
   {
-    name: 'str.from_ptr',
-    source: `p = Ptr[byte](4)
-s = str.from_ptr(p)
-print(s)
-`,
-    at: '2:5',
-    what: '`str.from_ptr(...)`',
-  },
-  {
-    name: 'c_str',
-    source: `s = "abc"
-p = s.c_str()
-`,
-    at: '2:7',
-    what: '`str.c_str()`',
-  },
-  {
     name: 'pop',
     source: `l = [1, 2, 3]
-print(l.pop())
+print(l.pop(0))
 `,
     at: '2:9',
     what: '`list.pop`',
@@ -291,21 +274,6 @@ else:
     what: 'the type `bfloat16`',
   },
   {
-    name: 'ptr to tuple field',
-    source: `@tuple
-class Point:
-    x: int
-    y: int
-r = Point(3, 4)
-p = __ptr__(r.y)
-p[0] = 99
-print(r.x, r.y)
-`,
-    at: '6:13',
-    what: '`__ptr__` of a tuple field',
-    instead: 'take `__ptr__` of the whole variable, or pass the field by value',
-  },
-  {
     name: 'ptr cast',
     source: `x = Ptr[float](1)
 x[0] = 3.14
@@ -323,14 +291,6 @@ p.__prefetch_w3__()
 `,
     at: '2:3',
     what: '`Ptr.__prefetch_w3__()`',
-  },
-  {
-    name: 'i32',
-    source: `x = i32(10)
-print(x)
-`,
-    at: '1:5',
-    what: '`i32`',
   },
   {
     name: 'export',
@@ -584,7 +544,7 @@ from C import LIBPATH.twice(float) -> float
 
 def run():
     out = [0.0] * 4
-    out.pop()
+    out.pop(0)
     print(twice(out[0]))
 
 run()
