@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { skipDiagramTour, traceOf } from './player-page.ts';
+import { showWholeMachine, skipDiagramTour, traceOf } from './player-page.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const LIB = 'tmp/e2e-lib';
@@ -94,6 +94,8 @@ test('the example consumer page renders the component build, and it runs and ste
 }) => {
   test.setTimeout(240_000);
   await skipDiagramTour(context);
+  // The whole machine, whose regions this test reads (the focus view is tested in one-screen.spec.ts).
+  await showWholeMachine(context);
   const foreign: string[] = [];
   page.on('request', (r) => {
     if (new URL(r.url()).origin !== origin && !r.url().startsWith('data:') && !r.url().startsWith('blob:'))

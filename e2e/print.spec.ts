@@ -86,7 +86,8 @@ test('the handout of lesson 2 prints its text, the full code and the machine at 
     await expect(caption).toContainText(narrationAt(trace, k.step, 'en'));
     await expect(figure).toBeVisible();
   }
-  await expect(figures.nth(2).locator('figcaption')).toContainText('question 1 stops here');
+  // Lesson 2's question stops at the call (before the stray write gives the answer away).
+  await expect(figures.locator('figcaption').filter({ hasText: 'question 1 stops here' })).toHaveCount(1);
   // The call's register table comes with the pictures of the call.
   await expect(figures.nth(0).getByTestId('call-view')).toBeVisible();
 

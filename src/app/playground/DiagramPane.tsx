@@ -130,7 +130,11 @@ export function DiagramPane({ reducedMotion, view, onView, tour = true, focusAsi
             )}
           </Suspense>
         ) : (
-          <p className="panel__empty">{t('player.no-run')}</p>
+          <>
+            <p className="panel__empty">{t('player.no-run')}</p>
+            {/* No run (the code did not compile): its diagnostics still show in the focus view. */}
+            {view === 'focus' && focusAside}
+          </>
         )}
       </ErrorBoundary>
     </section>
