@@ -35,8 +35,8 @@ interface PaneProps {
 
 function Pane({ run, step, other, locale, mode }: PaneProps) {
   const prefix = svgPrefix(useId());
-  const { scene, layout } = useSceneLayout(run.trace, step, undefined, mode);
-  const otherScene = useSceneLayout(other.trace, other.step, undefined, mode).scene;
+  const { scene, layout } = useSceneLayout(run.trace, step, undefined, mode, locale);
+  const otherScene = useSceneLayout(other.trace, other.step, undefined, mode, locale).scene;
   const differing = useMemo(() => differingObjects(scene, otherScene), [scene, otherScene]);
   const t = strings(locale);
   return (

@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import { formatMessage } from '../../sim/messages/format.ts';
 import type { Trace } from '../../sim/trace/types.ts';
 import { CallView } from './CallView.tsx';
@@ -38,7 +37,7 @@ function values(o: SceneObject, scene: Scene, locale: Locale): string {
 /** The diagram's state as tables a screen reader walks through: areas, objects, values, lifetimes, registers. */
 export function DiagramTextView({ trace, step, eventEnd, locale }: DiagramTextViewProps) {
   const t = strings(locale);
-  const scene = useMemo(() => buildScene(trace, step, eventEnd), [trace, step, eventEnd]);
+  const scene = buildScene(trace, step, eventEnd, locale);
   const frameName = (id: number) => scene.frames.find((f) => f.id === id);
   return (
     <div className="md-text" data-testid="diagram-text-view">

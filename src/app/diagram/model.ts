@@ -20,6 +20,7 @@ import {
 } from '../../sim/trace/types.ts';
 import { formatCell, hexAddr, hexBytes, u64Number } from './format.ts';
 import { boundaryCallList, frameList, frameRecord, objectList } from '../../sim/trace/tables.ts';
+import { formatName, type Locale as NameLocale } from '../../sim/messages/format.ts';
 
 /** The memory areas a learner recognises; static storage holds C++ statics and the runtime's data. */
 export type AreaKind = 'stack' | 'static' | 'c-heap' | 'gc-heap' | 'registers';
@@ -479,7 +480,7 @@ function buildRows(
 }
 
 /** Builds the scene at `step` (after all its events, or after event `eventEnd - 1`). */
-export function buildScene(trace: Trace, step: number, eventEnd?: number): Scene {
+export function buildScene(trace: Trace, step: number, eventEnd?: number, locale: NameLocale = 'en'): Scene {
   const count = trace.steps.count;
   const st = Math.max(0, Math.min(step, count - 1));
   const state = stateAt(trace, st, eventEnd);
@@ -662,7 +663,10 @@ export function buildScene(trace: Trace, step: number, eventEnd?: number): Scene
       alive.around(e.o.addr, e.o.size).some((x) => x.role !== 'result-view' && overlaps(x, e.o))
     )
       continue;
-    visible.push({ ...e, reusedBy: reuser?.name ?? null });
+    visible.push({
+      ...e,
+      reusedBy: reuser === undefined || reuser === null ? null : formatName(reuser.name, locale),
+    });
   }
 
   // Stale bytes: for dead objects, compare with memory when they died.
@@ -687,7 +691,7 @@ export function buildScene(trace: Trace, step: number, eventEnd?: number): Scene
     return {
       id: o.id,
       key: objectKey(o.addr, o.id),
-      name: o.name,
+      name: formatName(o.name, locale),
       typeName: o.typeName,
       role: o.role,
       side: o.side,
@@ -734,7 +738,7 @@ export function buildScene(trace: Trace, step: number, eventEnd?: number): Scene
     objects.push({
       id,
       key: objectKey(addr, id),
-      name: reg.kind === 'stack' && addr < sp ? 'unused stack' : reg.name,
+      name: reg.kind === 'stack' && addr < sp ? 'unused stack' : formatName(reg.name, locale),
       typeName: 'no object',
       role: 'anonymous',
       side: 'runtime',
@@ -770,7 +774,7 @@ export function buildScene(trace: Trace, step: number, eventEnd?: number): Scene
       key: p.key,
       from: p.from,
       target: p.target,
-      regionName: reg?.name ?? null,
+      regionName: reg === undefined || reg === null ? null : formatName(reg.name, locale),
       untyped: p.untyped === true,
     };
     if (reg === null) return { ...base, objectId: -1, status: 'unmapped', nowOwner: null };

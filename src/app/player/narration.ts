@@ -1,6 +1,6 @@
 // The sentences the player speaks: each step's narration (a message id and parameters from the trace,
 // rendered in the page's language) and, when stepping by machine event, what each event does.
-import { formatMessage } from '../../sim/messages/format';
+import { formatMessage, formatName } from '../../sim/messages/format';
 import { EventKind, type Trace } from '../../sim/trace/types';
 import type { Translate } from '../../i18n';
 import type { Locale } from '../store/types';
@@ -31,7 +31,7 @@ export function eventNarration(trace: Trace, e: number, t: Translate, locale: Lo
   const object = objectRecord(trace.objects, d);
   const target = (id: number) => {
     const o = objectRecord(trace.objects, id);
-    return o ? t('event.write-target', { name: o.name }) : '';
+    return o ? t('event.write-target', { name: formatName(o.name, locale) }) : '';
   };
   switch (kind) {
     case EventKind.Write:
@@ -50,21 +50,25 @@ export function eventNarration(trace: Trace, e: number, t: Translate, locale: Lo
     }
     case EventKind.Alloc:
       return object
-        ? t('event.alloc', { name: object.name, type: object.typeName, addr: hexAddress(object.addr) })
+        ? t('event.alloc', {
+            name: formatName(object.name, locale),
+            type: object.typeName,
+            addr: hexAddress(object.addr),
+          })
         : '';
     case EventKind.End: {
       if (!object) return '';
       const how = object.deathKind ?? 'out-of-scope';
-      return t(`event.end.${how}`, { name: object.name });
+      return t(`event.end.${how}`, { name: formatName(object.name, locale) });
     }
     case EventKind.Enter:
       return t('event.enter', { fn: frameRecord(trace.frames, d)?.functionName ?? '?' });
     case EventKind.Exit:
       return t('event.exit', { fn: frameRecord(trace.frames, d)?.functionName ?? '?' });
     case EventKind.GcMark:
-      return t('event.gc-mark', { name: object?.name ?? hexAddress(a) });
+      return t('event.gc-mark', { name: object ? formatName(object.name, locale) : hexAddress(a) });
     case EventKind.GcSweep:
-      return t('event.gc-sweep', { name: object?.name ?? hexAddress(a) });
+      return t('event.gc-sweep', { name: object ? formatName(object.name, locale) : hexAddress(a) });
     case EventKind.Crash:
       return t('event.crash', { signal: trace.crash?.signal ?? `signal ${b}`, addr: hexAddress(a) });
     case EventKind.Output:

@@ -2,7 +2,7 @@
 // components as the player's (scene, layout, SVG, call table), with a caption that says which moment
 // it is, which step, and the simulator's sentence for that step.
 import { useId, useMemo } from 'react';
-import { formatMessage } from '../../sim/messages/format';
+import { formatMessage, formatName } from '../../sim/messages/format';
 import type { Trace } from '../../sim/trace/types';
 import { buildScene, layoutScene, narrationAt } from '../diagram';
 import { CallView } from '../diagram/CallView';
@@ -30,8 +30,11 @@ export function Figure({ trace, step, moments, questions = [], label, locale }: 
   const t = useHandoutT();
   const d = strings(locale);
   const prefix = svgPrefix(useId());
-  const regionNames = useMemo(() => new Map(trace.regions.map((r) => [r.id, r.name])), [trace]);
-  const scene = useMemo(() => buildScene(trace, step), [trace, step]);
+  const regionNames = useMemo(
+    () => new Map(trace.regions.map((r) => [r.id, formatName(r.name, locale)])),
+    [trace, locale],
+  );
+  const scene = useMemo(() => buildScene(trace, step, undefined, locale), [trace, step, locale]);
   // Two columns: a portrait page is about as wide as the player's medium layout.
   const layout = useMemo(() => layoutScene(scene, 'medium', regionNames), [scene, regionNames]);
   const what = [

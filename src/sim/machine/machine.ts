@@ -4,6 +4,7 @@
  * only carries out loads, stores, register moves, allocations and calls, and records them.
  */
 import type { Target } from '../abi/ctype.ts';
+import { NameId, named, type ObjectName } from '../trace/names.ts';
 import { TraceRecorder } from '../trace/recorder.ts';
 import {
   BoundaryTableBuilder,
@@ -24,6 +25,7 @@ import {
   type DeathKind,
   type Finding,
   type FindingKind,
+  type MessageParam,
   type ObjectRecord,
   type Outcome,
   type Region,
@@ -89,6 +91,12 @@ const SIGNALS: Record<CrashInfo['signal'], number> = {
 
 /** How far past a null pointer a fault still counts as a use of it (an index into a failed buffer). */
 const NULL_PAGE_REACH = 1 << 24;
+
+/** The regions a program's own code and data live in, by owner. */
+const REGION_OWNERS: Record<'libfoo' | 'Codon', readonly NameId[]> = {
+  libfoo: [NameId.regionLibText, NameId.regionLibData],
+  Codon: [NameId.regionCodonText, NameId.regionCodonData],
+};
 
 export class Machine {
   readonly target: Target;
@@ -166,10 +174,10 @@ export class Machine {
     );
   }
 
-  regionOfKind(kind: Region['kind'], nameIncludes?: string): Region {
-    const r = this.regions.find(
-      (x) => x.kind === kind && (nameIncludes === undefined || x.name.includes(nameIncludes)),
-    );
+  /** The region of `kind` (the library's or the Codon program's, where a kind has both). */
+  regionOfKind(kind: Region['kind'], owner?: 'libfoo' | 'Codon'): Region {
+    const ids = owner === undefined ? null : REGION_OWNERS[owner];
+    const r = this.regions.find((x) => x.kind === kind && (ids === null || ids.includes(x.name.id)));
     if (r === undefined) throw new Error(`no ${kind} region`);
     return r;
   }
@@ -194,7 +202,7 @@ export class Machine {
     side: SourceSide,
     loc: SourceLoc | null,
     message: string,
-    params: readonly (string | number)[] = [],
+    params: readonly MessageParam[] = [],
   ): number {
     if (
       this.rec.stepCount + this.silentWork >= this.options.maxSteps &&
@@ -227,7 +235,7 @@ export class Machine {
   }
 
   /** Replaces the current step's narration. */
-  narrate(message: string, params: readonly (string | number)[] = []): void {
+  narrate(message: string, params: readonly MessageParam[] = []): void {
     this.rec.setMessage(message, params);
   }
 
@@ -423,10 +431,10 @@ export class Machine {
   }
 
   /** Names memory no object covers: "unused stack below the stack pointer", a region name. */
-  describeAddress(addr: number): string {
+  describeAddress(addr: number): ObjectName {
     const r = this.mem.regionOf(addr);
-    if (r === null) return 'unmapped memory';
-    if (r.kind === 'stack' && addr < this.sp()) return 'unused stack below the stack pointer';
+    if (r === null) return named(NameId.unmapped);
+    if (r.kind === 'stack' && addr < this.sp()) return named(NameId.stackBelowSp);
     return r.name;
   }
 
@@ -595,7 +603,7 @@ export class Machine {
     let t = bySide.get(callerName);
     if (t === undefined) {
       t = this.objectTemplate({
-        name: `return address into ${callerName}`,
+        name: named(NameId.returnAddress, callerName),
         typeName: 'code pointer',
         role: 'frame-link',
         side,
@@ -762,7 +770,7 @@ export class Machine {
     objects: number[],
     related: RelatedLoc[],
     message: string,
-    params: (string | number)[],
+    params: MessageParam[],
   ): void {
     const l = loc ?? this.currentLoc;
     const side = l?.side ?? 'runtime';
@@ -790,7 +798,7 @@ export class Machine {
   }
 
   /** Records a crash and stops the run. */
-  crash(signal: CrashInfo['signal'], address: number, message: string, params: (string | number)[]): never {
+  crash(signal: CrashInfo['signal'], address: number, message: string, params: MessageParam[]): never {
     const loc = this.currentLoc;
     this.crashInfo = {
       signal,

@@ -18,6 +18,7 @@ import { stdMethod } from './cpp-library/std-methods.ts';
 import { formatStreamDouble } from './printf.ts';
 import { runtimePrint, type Process } from './runtime.ts';
 import { Ref, num, scalarKind, storeScalar, type Val } from './values.ts';
+import { NameId, named, type ObjectName } from '../trace/names.ts';
 
 export { ExitRequest } from './cpp-library/builtins.ts';
 
@@ -36,7 +37,7 @@ export interface CppLibraryHost {
   lv(e: Expr): Ref;
   initAt(init: Init, dest: Ref, t: CType): void;
   callMethod(fn: FunctionDecl, object: Ref, args: (Init | Ref)[], span: Span): Val;
-  newTemp(name: string, t: CType, addr: number, size: number, span: Span): number;
+  newTemp(name: ObjectName, t: CType, addr: number, size: number, span: Span): number;
 }
 
 export class CppLibrary {
@@ -210,7 +211,7 @@ export class CppLibrary {
       m.storeInt(dest.addr, 8, num(p), { intended: dest.prov, loc });
       if (init.std === 'shared_ptr') {
         // shared_ptr<T>(new T): a separate control block (_Sp_counted_ptr) on the heap.
-        const ctrl = this.cpp.p.cheap.malloc(24, 'shared_ptr control block', '_Sp_counted_ptr', 'cpp', loc);
+        const ctrl = this.cpp.p.cheap.malloc(24, named(NameId.sharedControl), '_Sp_counted_ptr', 'cpp', loc);
         const cref = { intended: m.objectAt(ctrl, false), loc };
         m.storeInt(ctrl, 8, m.regionOfKind('text', 'libfoo').start + VPTR_SEPARATE, cref);
         m.storeInt(ctrl + CB_USE, 4, 1, cref);
@@ -293,7 +294,7 @@ export class CppLibrary {
     const es = Math.max(this.cpp.size(t), 1);
     const count = e.count === null ? 1 : num(this.cpp.rv(e.count));
     const size = es * count;
-    const name = e.count === null ? `new ${typeToString(t)}` : `new ${typeToString(t)}[${count}]`;
+    const name = named(NameId.newBlock, e.count === null ? typeToString(t) : `${typeToString(t)}[${count}]`);
     const p = this.cpp.p.cheap.malloc(
       size,
       name,

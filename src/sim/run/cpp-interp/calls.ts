@@ -18,6 +18,7 @@ import type { CppInterpreter } from '../cpp-interp.ts';
 import { SmallMap } from '../small-map.ts';
 import { Ref, scalarKind, storeScalar, wrapInt, type Val } from '../values.ts';
 import { SIDE, type CppFrame } from './frames.ts';
+import { NameId, ident, named } from '../../trace/names.ts';
 
 const LINK_CELLS_X86: Cell[] = [{ path: 'saved rbp', offset: 0, size: 8, kind: 'pointer' }];
 const LINK_CELLS_A64: Cell[] = [
@@ -55,7 +56,7 @@ function linkTemplate(it: CppInterpreter, callerName: string): ObjectTemplate {
   if (t === undefined) {
     const x86 = it.target === 'x86_64';
     t = it.p.m.objectTemplate({
-      name: x86 ? `saved rbp of ${callerName}` : `frame record (x29, x30) of ${callerName}`,
+      name: named(x86 ? NameId.savedRbp : NameId.frameRecord, callerName),
       typeName: 'frame link',
       role: 'frame-link',
       side: SIDE,
@@ -92,7 +93,7 @@ function planOf(it: CppInterpreter, fn: FunctionDecl): FnPlan {
         kind: scalarKind(param.type, it.target),
         template: it.p.m.objectTemplate(
           {
-            name: param.name,
+            name: ident(param.name),
             typeName: typeToString(param.type),
             role: 'param',
             side: SIDE,
@@ -156,7 +157,7 @@ export function invoke(it: CppInterpreter, fn: FunctionDecl, callerName: string)
     frame.hidden = new Ref(value, INTENT_RESULT_SLOT);
     const slot = m.pushStack(8, 8);
     const id = m.newObject({
-      name: `hidden result pointer (from ${reg})`,
+      name: named(NameId.hiddenResult, reg),
       typeName: fnPlan.hiddenTypeName,
       role: 'param',
       side: SIDE,
@@ -262,7 +263,7 @@ export function callFunction(
     const init = args[i];
     const size = Math.max(it.size(param.type), 1);
     const addr = m.pushStack(size, Math.max(it.align(param.type), 1));
-    const id = it.newTemp(`argument ${param.name}`, param.type, addr, size, span);
+    const id = it.newTemp(named(NameId.argument, param.name), param.type, addr, size, span);
     if (init !== undefined) it.initAt(init, new Ref(addr, id), param.type);
     return { addr, size, id };
   });
@@ -273,7 +274,7 @@ export function callFunction(
       const addr = m.pushStack(size, Math.max(it.align(fn.returnType), 1));
       dest = new Ref(
         addr,
-        it.newTemp(`result of ${fn.name}()`, fn.returnType, addr, size, span, 'return-slot'),
+        it.newTemp(named(NameId.resultOf, fn.name), fn.returnType, addr, size, span, 'return-slot'),
       );
     }
     resultSlot = dest;
@@ -319,7 +320,7 @@ export function callFunction(
   const size = it.size(fn.returnType);
   if (dest === null) {
     const addr = m.pushStack(size, Math.max(it.align(fn.returnType), 1));
-    dest = new Ref(addr, it.newTemp(`result of ${fn.name}()`, fn.returnType, addr, size, span));
+    dest = new Ref(addr, it.newTemp(named(NameId.resultOf, fn.name), fn.returnType, addr, size, span));
   }
   const bytes = new Uint8Array(size);
   for (const part of ret.parts)
@@ -384,7 +385,7 @@ export function callMethod(
     const a = args[i];
     const size = Math.max(it.size(param.type), 1);
     const addr = m.pushStack(size, Math.max(it.align(param.type), 1));
-    const id = it.newTemp(`argument ${param.name}`, param.type, addr, size, span);
+    const id = it.newTemp(named(NameId.argument, param.name), param.type, addr, size, span);
     if (a instanceof Ref) {
       if (param.type.kind === 'reference') storeScalar(m, { k: 'ptr' }, new Ref(addr, id), a, it.loc(span));
       else
@@ -451,7 +452,7 @@ function invokeMethod(it: CppInterpreter, fn: FunctionDecl, object: Ref): void {
     const size = Math.max(it.size(param.type), 1);
     const addr = m.pushStack(size, Math.max(it.align(param.type), 1));
     const id = m.newObject({
-      name: param.name,
+      name: ident(param.name),
       typeName: typeToString(param.type),
       role: 'param',
       side: SIDE,

@@ -12,6 +12,7 @@ import { Unsupported } from '../cpp-errors.ts';
 import type { CppInterpreter } from '../cpp-interp.ts';
 import { Ref, scalarKind, storeScalar } from '../values.ts';
 import { viaFloatRegister } from './scalars.ts';
+import { NameId, named } from '../../trace/names.ts';
 
 type Handler<K extends Init['kind']> = (
   it: CppInterpreter,
@@ -152,7 +153,7 @@ export function materialize(it: CppInterpreter, e: Expr): Ref {
   const m = it.p.m;
   const size = Math.max(it.size(e.type), 1);
   const addr = m.pushStack(size, Math.max(it.align(e.type), 1));
-  const ref = new Ref(addr, it.newTemp('temporary', e.type, addr, size, e.span));
+  const ref = new Ref(addr, it.newTemp(named(NameId.temporary), e.type, addr, size, e.span));
   into(it, e.kind === 'materialize' ? e.expr : e, ref);
   return ref;
 }

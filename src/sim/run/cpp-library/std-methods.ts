@@ -13,6 +13,7 @@ import { Unsupported } from '../cpp-errors.ts';
 import type { CppLibrary } from '../cpp-library.ts';
 import { Ref, num, scalarKind, storeScalar, type Val } from '../values.ts';
 import { CB_USE } from './layouts.ts';
+import { NameId, named } from '../../trace/names.ts';
 
 type StdMethodExpr = Extract<Expr, { kind: 'std-method' }>;
 
@@ -223,7 +224,7 @@ function vectorMethod(
         const cap = Math.max(1, ((eos - start) / es) * 2);
         const nb = lib.cpp.p.cheap.malloc(
           cap * es,
-          `vector buffer`,
+          named(NameId.vectorBuffer),
           `${typeToString(elem)}[${cap}]`,
           'cpp',
           loc,
