@@ -53,6 +53,8 @@ export class ForeignBridge implements ForeignCalls {
     return this.exports.has(symbol) || RUNTIME_SYMBOLS.has(symbol);
   }
 
+  /** Start of the Codon program's text, where a call from Codon returns to. */
+  private codonText: number | undefined;
   private readonly viewCache = new Map<CImport, ReturnType<ForeignBridge['computeViews']>>();
 
   /** Both sides' views of a call and how they compare: fixed per import, so computed once. */
@@ -187,9 +189,12 @@ export class ForeignBridge implements ForeignCalls {
         hex(leftover.value),
         leftover.objectName,
       ]);
-    // `call`: the return address goes on the stack; Codon set aside no result slot.
+    // `call`: the return address goes on the stack (x30 on AArch64); Codon set aside no result
+    // slot. The caller is Codon's code, so the address points into the Codon program's text, after
+    // the call instruction of this line (the oracle sees it there, oracle/compare.ts).
     const callerName = m.frames.nameOf(m.currentFrame) ?? 'main';
-    const ret = this.cpp.pushReturnAddress(callerName, null);
+    this.codonText ??= m.regionOfKind('text', 'Codon').start;
+    const ret = m.callInstruction(callerName, 'codon', this.codonText + 0x100 + (loc.line % 200) * 16);
     const first = args[0]?.value;
     const slotObject = coincide && first instanceof Ref && first.prov >= 0 ? m.object(first.prov) : null;
     m.resultSlots.push(slotObject === null ? null : { addr: slotObject.addr, size: slotObject.size });
