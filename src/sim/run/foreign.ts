@@ -143,8 +143,11 @@ export class ForeignBridge implements ForeignCalls {
     }
     const v = this.views(imp, fn);
     const { caller, callee, coincide, cmp, related, hiddenReg, callerSetsHidden } = v;
-    m.step(StepKind.BoundaryCall, SIDE, loc, 'boundary.call', v.callParams);
+    // The leftover is there before the call, set by whatever ran before (the oracle's trampoline
+    // at the first call): its register events belong to the step before the call, so the
+    // diagram shows the value already in place when the call starts.
     const leftover = applyLeftover(this.p);
+    m.step(StepKind.BoundaryCall, SIDE, loc, 'boundary.call', v.callParams);
     if (cmp.abiMismatch) {
       m.finding('abi-mismatch', loc, [], related, 'finding.abi-mismatch', [
         imp.symbol,

@@ -147,9 +147,15 @@ export function startProcess(m: Machine, leftover: Leftover, libraryName: string
   };
 }
 
-/** The registers a wrong call misuses: the hidden-pointer register and the result register. */
-export function leftoverRegisters(p: Process): [string, string] {
-  return p.m.target === 'x86_64' ? ['rdi', 'rax'] : ['x8', 'x0'];
+/**
+ * The registers that hold the leftover before the first foreign call. On x86-64 only rdi: the
+ * callee itself copies the hidden pointer into rax when it returns (g++ -O0 ends with
+ * `mov -N(%rbp),%rax`, calls.ts), so rax's old value is never seen. On AArch64 the callee leaves
+ * x0 alone (nothing returns x8), so whatever x0 held is what Codon reads: the oracle's trampoline
+ * sets x8 and x0 (oracle/toolchain.ts).
+ */
+export function leftoverRegisters(p: Process): readonly string[] {
+  return p.m.target === 'x86_64' ? ['rdi'] : ['x8', 'x0'];
 }
 
 /**
