@@ -100,6 +100,7 @@ export const en: Record<string, string> = {
   'name.static': '{0} (static)',
   'name.return-address': 'return address into {0}',
   'name.saved-rbp': 'saved rbp of {0}',
+  'name.saved-rbx': 'saved rbx of {0}',
   'name.frame-record': 'frame record (x29, x30) of {0}',
   'name.hidden-result': 'hidden result pointer (from {0})',
   'name.argument': 'argument {0}',

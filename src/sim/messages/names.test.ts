@@ -3,6 +3,8 @@
  * rendering must be exactly what the simulator showed when names were English strings:
  * names.fixture.json was written from every lesson run before the change (object, region and
  * frame names, and a digest of every narration and finding text, which name objects too).
+ * A change of what the simulator does (not of how it names) rewrites it, saying so in its commit:
+ * the g++ -O0 frame layout added "saved rbx of main" and moved 16-byte locals to 16-byte slots.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';

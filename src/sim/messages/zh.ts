@@ -91,6 +91,7 @@ export const zh: Record<string, string> = {
   'name.static': '{0}（静态）',
   'name.return-address': '返回 {0} 的返回地址',
   'name.saved-rbp': '{0} 保存的 rbp',
+  'name.saved-rbx': '{0} 保存的 rbx',
   'name.frame-record': '{0} 的帧记录（x29, x30）',
   'name.hidden-result': '隐藏的结果指针（来自 {0}）',
   'name.argument': '实参 {0}',

@@ -12,6 +12,7 @@ export const NameId = {
   static: 'name.static',
   returnAddress: 'name.return-address',
   savedRbp: 'name.saved-rbp',
+  savedRbx: 'name.saved-rbx',
   frameRecord: 'name.frame-record',
   hiddenResult: 'name.hidden-result',
   argument: 'name.argument',

@@ -21,6 +21,27 @@ import { SIDE, type CppFrame } from './frames.ts';
 import { NameId, ident, named } from '../../trace/names.ts';
 
 const LINK_CELLS_X86: Cell[] = [{ path: 'saved rbp', offset: 0, size: 8, kind: 'pointer' }];
+const RBX_CELLS: Cell[] = [{ path: 'saved rbx', offset: 0, size: 8, kind: 'uint' }];
+
+/**
+ * g++ 12 -O0 on x86-64 pushes rbx after rbp exactly when the function returns a two-eightbyte
+ * aggregate with at least one SSE eightbyte ({double, double}, {double, long}, std::array<double, 2>,
+ * {float x4}...), not {long, long} nor one-eightbyte or memory returns: its epilogue moves the
+ * second eightbyte through rbx (`movq %rdx, %rbx; movq %rbx, %xmm1`; checked with `g++ -O0 -S`).
+ */
+export function savesRbx(ret: ReturnClassification): boolean {
+  const e = ret.eightbytes;
+  return ret.target === 'x86_64' && !ret.indirect && e !== null && e.length === 2 && e.includes('SSE');
+}
+
+/**
+ * The stack alignment g++ -O0 gives a local on x86-64: at least 16 for one of 16 bytes or more
+ * (GCC's ix86_local_alignment; `std::array<double, 2> bar` sits at -16(%rbp), or at -32(%rbp)
+ * below a saved rbx).
+ */
+function localAlign(it: CppInterpreter, size: number, align: number): number {
+  return it.target === 'x86_64' && size >= 16 ? Math.max(align, 16) : align;
+}
 const LINK_CELLS_A64: Cell[] = [
   { path: 'x29 (fp)', offset: 0, size: 8, kind: 'pointer' },
   { path: 'x30 (lr)', offset: 8, size: 8, kind: 'pointer' },
@@ -139,6 +160,7 @@ export function invoke(it: CppInterpreter, fn: FunctionDecl, callerName: string)
     vars: new SmallMap(fnPlan.varCount),
     reserved: new SmallMap(fn.locals.length),
     hidden: null,
+    savedRbx: -1,
     ret,
     scopes: [],
     temps: [],
@@ -150,6 +172,21 @@ export function invoke(it: CppInterpreter, fn: FunctionDecl, callerName: string)
   m.storeRuntimeInt(link, 8, it.target === 'x86_64' ? m.regs.getUint('rbp') : m.regs.getUint('x29'));
   if (it.target === 'aarch64') m.storeRuntimeInt(link + 8, 8, m.regs.getUint('x30'));
   m.setRegInt(it.target === 'x86_64' ? 'rbp' : 'x29', link);
+  if (savesRbx(ret)) {
+    frame.savedRbx = m.pushStack(8, 8);
+    m.newObject({
+      name: named(NameId.savedRbx, callerName),
+      typeName: 'callee-saved register',
+      role: 'frame-link',
+      side: SIDE,
+      addr: frame.savedRbx,
+      size: 8,
+      frameId,
+      cells: RBX_CELLS,
+      initialized: true,
+    });
+    m.storeRuntimeInt(frame.savedRbx, 8, m.regs.getUint('rbx'));
+  }
   // The hidden result pointer arrives in rdi (x86-64) or x8 (AArch64), whatever the caller put there.
   if (ret.indirect) {
     const reg = it.target === 'x86_64' ? 'rdi' : 'x8';
@@ -197,7 +234,7 @@ export function invoke(it: CppInterpreter, fn: FunctionDecl, callerName: string)
   for (const v of fn.locals) {
     if (v.storage !== 'auto' || (v.nrvo === true && ret.indirect)) continue;
     const size = Math.max(it.size(v.type), 1);
-    frame.reserved.set(v.id, m.pushStack(size, Math.max(it.align(v.type), 1)));
+    frame.reserved.set(v.id, m.pushStack(size, localAlign(it, size, Math.max(it.align(v.type), 1))));
   }
   m.pushStack(0, 16);
   const callerFrame = it.frame;
@@ -210,6 +247,12 @@ export function invoke(it: CppInterpreter, fn: FunctionDecl, callerName: string)
       // The psABI: a function returning in memory returns the hidden pointer in rax.
       m.setRegInt('rax', frame.hidden.addr);
       it.p.regProv.set('rax', m.objectAt(frame.hidden.addr));
+    }
+    // Epilogue: `movq -8(%rbp), %rbx` gives the caller back whatever the slot now holds; a stray
+    // store over it corrupts the caller's callee-saved rbx, and the call still returns normally.
+    if (frame.savedRbx >= 0) {
+      m.setRegInt('rbx', m.mem.readUint(frame.savedRbx, 8));
+      it.p.regProv.delete('rbx');
     }
   } finally {
     it.frame = callerFrame;
@@ -436,6 +479,7 @@ function invokeMethod(it: CppInterpreter, fn: FunctionDecl, object: Ref): void {
     vars: new SmallMap(),
     reserved: new SmallMap(),
     hidden: null,
+    savedRbx: -1,
     ret,
     scopes: [],
     temps: [],
