@@ -119,6 +119,8 @@ export class Machine {
   readonly gcHiddenBy = new Map<number, number>();
   /** The return-address object of each caller, interned once. */
   private readonly returnAddresses = [new Map<string, ObjectTemplate>(), new Map(), new Map()];
+  /** The address each live return-address slot was given by `call`, to see what `ret` finds there. */
+  private readonly pushedReturns = new Map<number, number>();
   /** Objects alive now, for address look-ups and for what dies with a frame. */
   readonly live = new LiveList();
   private readonly scratch: number[] = [];
@@ -613,12 +615,16 @@ export class Machine {
     }
     this.newObjectFrom(t, addr, 8, -1, true);
     this.storeRuntimeInt(addr, 8, returnTo);
+    this.pushedReturns.set(addr, returnTo);
     return addr;
   }
 
   /** `ret`: pops the return address pushed by `callInstruction` (x86-64). */
   returnInstruction(slot: number): void {
     if (slot < 0) return;
+    const pushed = this.pushedReturns.get(slot);
+    this.pushedReturns.delete(slot);
+    if (pushed !== undefined) this.checkReturnAddress(slot, pushed);
     const t = this.objects;
     const ids = this.live.ids;
     for (let i = 0, n = ids.length; i < n; i++) {
@@ -629,6 +635,24 @@ export class Machine {
       }
     }
     this.moveSp(slot + 8);
+  }
+
+  /**
+   * `ret` jumps to whatever the slot holds. A stray write over the return address sends it to
+   * those bits: a non-canonical address (bits 63..47 not all equal) raises a general-protection
+   * fault, which Linux reports as SIGSEGV with si_addr 0; an address no executable code is mapped
+   * at faults there. A return into other mapped code is not followed (a documented simplification).
+   */
+  private checkReturnAddress(slot: number, pushed: number): void {
+    const bytes = this.mem.readBytes(slot, 8);
+    const bits = new DataView(bytes.buffer, bytes.byteOffset, 8).getBigUint64(0, true);
+    if (bits === BigInt(pushed)) return;
+    const shown = `0x${bits.toString(16)}`;
+    const top = bits >> 47n;
+    if (top !== 0n && top !== 0x1ffffn) this.crash('SIGSEGV', 0, 'crash.ret-noncanonical', [shown]);
+    const target = Number(bits);
+    const r = this.mem.regionOf(target);
+    if (r === null || r.kind !== 'text') this.crash('SIGSEGV', target, 'crash.ret-not-code', [shown]);
   }
 
   // ---------------------------------------------------------------- registers

@@ -7,6 +7,10 @@ export const en: Record<string, string> = {
     'The collector starts: it scans the stack, the registers and static data for anything that looks like a pointer into one of the {0} GC objects.',
   'step.gc-sweep': 'Marking done: {0} objects are reachable; every unmarked object is freed.',
   // crashes
+  'crash.ret-noncanonical':
+    'Segmentation fault: ret jumped to {0}, the bits a stray write left over the return address. That is not a canonical x86-64 address (bits 63 to 47 differ), so the CPU raises a general-protection fault, which Linux reports as SIGSEGV at address 0.',
+  'crash.ret-not-code':
+    'Segmentation fault: ret jumped to {0}, the bits a stray write left over the return address; no code is mapped there.',
   'crash.segv': 'Segmentation fault: a {1} at {0}, an address no mapping covers.',
   'crash.stack-overflow': 'Stack overflow: the stack pointer reached {0}, the guard page below the stack.',
   'crash.segv-null-gc-heap':

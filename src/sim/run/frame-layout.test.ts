@@ -89,4 +89,14 @@ describe('g++ -O0 frame layout', () => {
     expect(savesRbx(ret)).toBe(expected);
     expect(savesRbx({ ...ret, target: 'aarch64', eightbytes: null })).toBe(false);
   });
+
+  it('jumps to the bits over the return address: non-canonical, SIGSEGV reported at 0 (as for real)', () => {
+    const six = ARRAY2.replace('  bar[3] = 4.5;\n', '  bar[3] = 4.5;\n  bar[4] = 5.5;\n  bar[5] = 6.5;\n');
+    const r = runProgram({ cpp: six, codon: CALLER, target: 'x86_64', leftover: 'runtime-data' });
+    // npm run real on the same files: outcome crash, SIGSEGV, address 0, no output.
+    expect(r.summary.outcome).toBe('crash');
+    expect(r.summary.crash).toMatchObject({ signal: 'SIGSEGV', address: '0x0' });
+    expect(r.summary.stdout).toBe('');
+    expect(r.trace?.crash?.message.id).toBe('crash.ret-noncanonical');
+  });
 });
