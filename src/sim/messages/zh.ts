@@ -6,8 +6,7 @@ export const zh: Record<string, string> = {
   'step.gc-sweep': '标记完成：{0} 个对象可达；其余未标记的对象全部被回收。',
   'crash.ret-noncanonical':
     '段错误：ret 跳到了 {0}，也就是野写留在返回地址上的那些位。这不是规范的 x86-64 地址（第 63 到 47 位不一致），CPU 触发一般保护异常，Linux 把它报告为地址 0 处的 SIGSEGV。',
-  'crash.ret-not-code':
-    '段错误：ret 跳到了 {0}，也就是野写留在返回地址上的那些位；那里没有映射任何代码。',
+  'crash.ret-not-code': '段错误：ret 跳到了 {0}，也就是野写留在返回地址上的那些位；那里没有映射任何代码。',
   'crash.segv': '段错误：在 {0} 处{1}，这个地址没有任何映射。',
   'crash.stack-overflow': '栈溢出：栈指针到达 {0}，也就是栈下方的保护页。',
   'crash.segv-null-gc-heap':
