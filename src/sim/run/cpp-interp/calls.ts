@@ -221,10 +221,18 @@ export function invoke(it: CppInterpreter, fn: FunctionDecl, callerName: string)
     const part = pp.part;
     if (part !== undefined && kind !== null && kind.k === 'int') {
       // The common case: an integer or pointer in one general register, spilled as is.
-      m.storeInt(addr, kind.size, kind.signed ? m.regs.getInt(part.reg) : m.regs.getUint(part.reg), {
-        intended: id,
-        loc: null,
-      });
+      // A narrower parameter takes the register's low bytes. Read them through the signed view:
+      // exact for any 64-bit pattern, where the unsigned one of a negative Codon int exceeds 2^53
+      // and rounds (f(uint32_t) called with -230 read 0). storeInt keeps the low bytes either way.
+      m.storeInt(
+        addr,
+        kind.size,
+        kind.signed || kind.size < 8 ? m.regs.getInt(part.reg) : m.regs.getUint(part.reg),
+        {
+          intended: id,
+          loc: null,
+        },
+      );
       continue;
     }
     const bytes = readArgument(it, loc, size, entrySp);
