@@ -23,15 +23,31 @@ if (!executablePath) throw new Error(HOW_TO_GET_CHROMIUM);
 
 const vite = 'node node_modules/vite/bin/vite.js';
 
+/**
+ * Everything the tests write goes under tmp/ (ignored by git; the README's "Tests" says so): the built
+ * site, traces and screenshots of failures, the HTML report when asked for with E2E_HTML_REPORT=1.
+ */
+const RESULTS_DIR = 'tmp/test-results';
+const HTML_REPORT = !!process.env.E2E_HTML_REPORT;
+
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results',
+  outputDir: RESULTS_DIR,
+  // A passing test's files (builds of the site, screenshots attached for the report) are removed, unless
+  // the HTML report, which shows them, was asked for.
+  preserveOutput: HTML_REPORT ? 'always' : 'failures-only',
   fullyParallel: true,
+  // Budgets for a loaded two-core machine (issue 12: 30 s failed there): generous, since a budget only
+  // decides how long a broken test waits, never whether a working one passes. Speed goals live in bench/.
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
   forbidOnly: !!process.env.CI,
   retries: 0,
   // Two shared cores: more workers only make Monaco's start-up slower.
   workers: 2,
-  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  reporter: HTML_REPORT
+    ? [['list'], ['html', { open: 'never', outputFolder: 'tmp/playwright-report' }]]
+    : [['list']],
   use: {
     ...devices['Desktop Chrome'],
     baseURL: `http://localhost:${PORT}${E2E_BASE_PATH}`,
@@ -56,7 +72,7 @@ export default defineConfig({
     env: { BASE_PATH: E2E_BASE_PATH, FORCE_COLOR: '0' },
     url: `http://localhost:${PORT}${E2E_BASE_PATH}`,
     reuseExistingServer: false,
-    timeout: 240_000,
+    timeout: 480_000,
     stdout: 'ignore',
     stderr: 'pipe',
   },

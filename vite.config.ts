@@ -242,5 +242,9 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'content/**/*.test.ts'],
     environment: 'node',
+    // Vitest's 5 s default fails working tests on a loaded two-core machine; a budget only says how
+    // long a broken test waits. Timings are goals in bench/, never assertions.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });

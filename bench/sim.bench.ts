@@ -15,7 +15,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildScene } from '../src/app/diagram/model.ts';
+import { buildScene } from '../src/sim/view/index.ts';
 import { analyse } from '../src/explorer/model.ts';
 import { bigProgram, repeatTo1MB } from '../src/sim/codon/big-programs.ts';
 import { parseCodon } from '../src/sim/codon/index.ts';
@@ -200,7 +200,7 @@ rows.push({
       join(dir, 'main.codon'),
       `LIB = "./libfoo.so"\nfrom C import LIB.twice(int) -> int\ns = 0\nfor i in range(${n}):\n    s += twice(i)\nprint(s)\n`,
     );
-    const args = ['--import', 'tsx', 'src/cli/sim.ts', 'run', '--cpp', join(dir, 'lib.cpp')];
+    const args = ['src/cli/bin.mjs', 'run', '--cpp', join(dir, 'lib.cpp')];
     args.push('--codon', join(dir, 'main.codon'), '--max-steps', '10000000');
     const times: number[] = [];
     for (let r = 0; r < RUNS; r++) {
@@ -220,6 +220,54 @@ rows.push({
     ok: spent < 300,
   });
   rmSync(dir, { recursive: true, force: true });
+}
+
+// The command line's start-up: the bundled `sim` (src/cli/bin.mjs, built on install or first use) against a
+// bare `node -e 0`, each a fresh process. `--help` is start-up alone; a lesson program adds the child process
+// and worker that hold the simulation (src/cli/host.ts) and the run itself.
+{
+  execFileSync(process.execPath, ['src/cli/bin.mjs', '--help'], { stdio: 'ignore' }); // build if stale
+  const spawnTime = (args: string[]) => {
+    const times: number[] = [];
+    for (let r = 0; r < RUNS + 2; r++) {
+      const t0 = performance.now();
+      execFileSync(process.execPath, args, { stdio: 'ignore' });
+      if (r >= 2) times.push(performance.now() - t0);
+    }
+    return median(times);
+  };
+  const bare = spawnTime(['-e', '0']);
+  const help = spawnTime(['src/cli/bin.mjs', '--help']);
+  const bug = 'content/lessons/02-the-bug/programs/bug';
+  const run = spawnTime([
+    'src/cli/bin.mjs',
+    'run',
+    '--cpp',
+    `${bug}/lib.cpp`,
+    '--codon',
+    `${bug}/main.codon`,
+  ]);
+  rows.push({
+    name: 'bare `node -e 0` (a fresh process)',
+    median: Math.round(bare),
+    unit: 'ms',
+    goal: '-',
+    ok: true,
+  });
+  rows.push({
+    name: '`sim --help` start-up, as a multiple of `node -e 0`',
+    median: Number((help / bare).toFixed(2)),
+    unit: 'x',
+    goal: '<= 3',
+    ok: help / bare <= 3,
+  });
+  rows.push({
+    name: '`sim run` of the bug lesson, as a multiple of `node -e 0`',
+    median: Number((run / bare).toFixed(2)),
+    unit: 'x',
+    goal: '-',
+    ok: true,
+  });
 }
 
 // The page's diagram of one step of a long run: a loop of 12,000 calls leaves 36,000 objects, most of them

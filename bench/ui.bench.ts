@@ -91,7 +91,11 @@ async function waitForPlayer(page: Page) {
     .getByTestId('position')
     .filter({ hasText: /^Step \d+ of \d+/ })
     .waitFor({ timeout: 30_000 });
-  await page.getByTestId('machine-diagram').waitFor({ timeout: 30_000 });
+  // The player's default view (the focus view) or the whole machine, whichever the page shows.
+  await page
+    .locator('[data-testid="focus-view"], [data-testid="machine-diagram"]')
+    .first()
+    .waitFor({ timeout: 30_000 });
   await page.getByTestId('editor-codon').locator('.monaco-editor .view-lines').waitFor({ timeout: 30_000 });
 }
 

@@ -10,6 +10,7 @@ import remarkGfm from 'remark-gfm';
 import { describe, expect, it } from 'vitest';
 import { slugify } from '../src/app/site/routes.ts';
 import { mdxComponents } from '../src/mdx/components.tsx';
+import { MOMENTS as PLAYER_MOMENTS } from '../src/app/player/moments.ts';
 
 const ROOT = import.meta.dirname;
 
@@ -28,17 +29,8 @@ const glossary = (lang: string) =>
     ),
   );
 
-/** The moments a `<Predict atStep>` may name (the player computes them from the trace). */
-const MOMENTS = new Set([
-  'call',
-  'callee-write',
-  'call-return',
-  'first-print',
-  'frame-dies',
-  'gc',
-  'crash',
-  'end',
-]);
+/** The moments a `<Predict atStep>` may name: the player's own list (it computes them from the trace). */
+const MOMENTS: ReadonlySet<string> = new Set(PLAYER_MOMENTS);
 
 interface Usage {
   tags: { name: string; attrs: Record<string, string> }[];

@@ -10,9 +10,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await skipDiagramTour(context);
       await page.emulateMedia({ colorScheme });
       await page.goto(`./?v=1&lesson=${lesson}`);
-      await expect(page.getByTestId('position')).toHaveText(/\d+/, { timeout: 20_000 });
+      await expect(page.getByTestId('position')).toHaveText(/\d+/, { timeout: 60_000 });
       // Monaco arrives after the text: check the page as the learner finally sees it.
-      await expect(page.locator('.monaco-editor').first()).toBeVisible({ timeout: 20_000 });
+      await expect(page.locator('.monaco-editor').first()).toBeVisible({ timeout: 60_000 });
       const result = await new AxeBuilder({ page }).analyze();
       const serious = result.violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -61,8 +61,10 @@ class DiagramPage {
       leftover: p.leftover ?? 'runtime-data',
       step: String(step),
     });
+    // The player opens on its focus view; these tests are about the whole machine.
+    await this.page.addInitScript(() => localStorage.setItem('codon-lab.machine-view', 'whole'));
     await this.page.goto(`${PAGE}?${q.toString()}`);
-    await expect(this.diagram).toBeVisible({ timeout: 30_000 });
+    await expect(this.diagram).toBeVisible({ timeout: 60_000 });
   }
 
   async step(): Promise<number> {
@@ -286,8 +288,9 @@ test('exports the step as SVG and PNG, on a light background', async ({ page }) 
 
 test('the tour opens on the first visit, can be skipped and replayed', async ({ page }) => {
   const d = new DiagramPage(page);
+  await page.addInitScript(() => localStorage.setItem('codon-lab.machine-view', 'whole'));
   await page.goto(`${PAGE}?v=1&lesson=02-the-bug&program=bug&tour=1`);
-  await expect(d.diagram).toBeVisible({ timeout: 30_000 });
+  await expect(d.diagram).toBeVisible({ timeout: 60_000 });
   const tour = d.diagram.getByTestId('diagram-tour');
   await expect(tour).toBeVisible();
   await tour.getByRole('button', { name: 'Next' }).click();

@@ -64,7 +64,7 @@ test('a parent on another origin drives the embed and receives its events; inval
   page,
   baseURL,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const siteOrigin = new URL(baseURL ?? '').origin;
   const elsewhere: string[] = [];
   page.on('request', (r) => {
@@ -82,7 +82,7 @@ test('a parent on another origin drives the embed and receives its events; inval
   await page.goto(`${parentOrigin}/embed-example.html`);
   const frame = page.frameLocator('#playground');
   const position = frame.getByTestId('position');
-  await expect(position).toHaveText(`Step 1 of ${trace.steps.count}`, { timeout: 30_000 });
+  await expect(position).toHaveText(`Step 1 of ${trace.steps.count}`, { timeout: 60_000 });
 
   // Its first events: ready, the run, its findings (the same as the simulator's here), its height.
   await expect
@@ -184,7 +184,7 @@ test('an embed restricted to other origins ignores this parent and tells it noth
   page,
   baseURL,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const trace = traceOf(BUG);
   siteEmbed = new URL('embed.html', baseURL).href;
   await page.goto(`${parentOrigin}/embed-example.html`);
@@ -199,7 +199,7 @@ test('an embed restricted to other origins ignores this parent and tells it noth
     document.body.appendChild(f);
   }, src.href);
   const position = page.frameLocator('#locked').getByTestId('position');
-  await expect(position).toHaveText(`Step 1 of ${trace.steps.count}`, { timeout: 30_000 });
+  await expect(position).toHaveText(`Step 1 of ${trace.steps.count}`, { timeout: 60_000 });
   await page.evaluate(() => {
     const w = (document.getElementById('locked') as HTMLIFrameElement).contentWindow as Window;
     w.postMessage({ protocol: 'codon-lab-embed', version: 1, type: 'goto', step: 5 }, '*');
@@ -214,12 +214,12 @@ test('the Share / Embed dialog makes a snippet whose embed shows the chosen pane
   context,
   baseURL,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const trace = traceOf(BUG);
   await page.goto(`./?v=1&lesson=${BUG.lesson}`);
   const player = page.getByTestId('player');
-  await expect(page.getByTestId('position')).toHaveText(/^Step 1 of/, { timeout: 20_000 });
+  await expect(page.getByTestId('position')).toHaveText(/^Step 1 of/, { timeout: 60_000 });
   await player.getByRole('button', { name: 'Share / Embed' }).click();
   const dialog = page.getByRole('dialog', { name: 'Share or embed this playground' });
   await expect(dialog).toBeVisible();
@@ -246,10 +246,11 @@ test('the Share / Embed dialog makes a snippet whose embed shows the chosen pane
   const embed = await context.newPage();
   await embed.goto(src);
   await expect(embed.getByTestId('position')).toHaveText(`Step 1 of ${trace.steps.count}`, {
-    timeout: 30_000,
+    timeout: 60_000,
   });
   await expect(embed.getByTestId('editor-cpp')).toHaveCount(0);
-  await expect(embed.getByRole('region', { name: 'Stack' })).toBeVisible();
+  // The machine pane opens on its focus view (issue 15).
+  await expect(embed.getByTestId('focus-view')).toBeVisible();
   await expect(embed.getByRole('banner')).toHaveCount(0);
   await embed.keyboard.press('ArrowRight');
   await expect(embed.getByTestId('position')).toHaveText(`Step 2 of ${trace.steps.count}`);
@@ -259,9 +260,9 @@ test('the Share / Embed dialog makes a snippet whose embed shows the chosen pane
 
   // Code loaded into an (editable) embed is saved under the embed's namespace, never the site's.
   await embed.goto(new URL(`embed.html?v=1&lesson=${BUG.lesson}`, baseURL).href);
-  await expect(embed.getByTestId('position')).toHaveText(/^Step 1 of/, { timeout: 30_000 });
+  await expect(embed.getByTestId('position')).toHaveText(/^Step 1 of/, { timeout: 60_000 });
   const editor = embed.getByRole('textbox', { name: /^Codon program/ });
-  await expect(editor).toBeAttached({ timeout: 30_000 });
+  await expect(editor).toBeAttached({ timeout: 60_000 });
   await editor.focus();
   await embed.keyboard.press('ControlOrMeta+End');
   await embed.keyboard.type('\n# embedded edit');

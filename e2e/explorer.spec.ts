@@ -46,7 +46,7 @@ async function open(page: Page, params: Record<string, string> = {}) {
   const query = new URLSearchParams(params).toString();
   await page.goto(`${origin}src/explorer/harness/explorer-harness.html${query ? `?${query}` : ''}`);
   const widget = page.getByTestId('abi-explorer');
-  await expect(widget.locator('.abi-table--summary')).toBeVisible({ timeout: 30_000 });
+  await expect(widget.locator('.abi-table--summary')).toBeVisible({ timeout: 60_000 });
   return { widget, problems };
 }
 

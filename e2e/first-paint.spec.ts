@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { buildSite, firstPaintFiles, gzipBytes, listFiles, readFromDir } from '../scripts/site-bytes.ts';
 
 test('the embed and presenter pages add no byte to what the site loads before its first paint', async () => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const base = '/codon-interop-lab/';
   const full = test.info().outputPath('full');
   const siteOnly = test.info().outputPath('site-only');

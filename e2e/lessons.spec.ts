@@ -25,7 +25,7 @@ for (const lang of ['en', 'zh'] as const) {
       context,
       baseURL,
     }) => {
-      test.setTimeout(60_000);
+      test.setTimeout(120_000);
       await skipDiagramTour(context);
       const seen = watch(page, new URL(baseURL ?? 'http://localhost').origin);
       await page.goto(`./?v=1&lesson=${id}&lang=${lang}`);
@@ -33,7 +33,7 @@ for (const lang of ['en', 'zh'] as const) {
 
       const position = page.getByTestId('position');
       if ((await page.getByTestId('player').count()) > 0) {
-        await expect(position).toHaveText(/\d+\D+\d+/, { timeout: 20_000 });
+        await expect(position).toHaveText(/\d+\D+\d+/, { timeout: 60_000 });
         // Step to the end with the keyboard (the shortcut works in both languages).
         await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
         await page.keyboard.press('End');

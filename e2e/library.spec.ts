@@ -29,7 +29,7 @@ let server: Server;
 let origin = '';
 
 test.beforeAll(async () => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   const vite = join(ROOT, 'node_modules/vite/bin/vite.js');
   const env = { ...process.env, LIB_OUT_DIR: LIB, FORCE_COLOR: '0' };
   execFileSync(process.execPath, [vite, 'build', '--config', 'vite.lib.config.ts', '--logLevel', 'error'], {
@@ -92,7 +92,7 @@ test('the example consumer page renders the component build, and it runs and ste
   page,
   context,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await skipDiagramTour(context);
   const foreign: string[] = [];
   page.on('request', (r) => {
@@ -107,7 +107,7 @@ test('the example consumer page renders the component build, and it runs and ste
     page.getByRole('heading', { level: 1, name: 'Returning std::array from C++ to Codon' }),
   ).toBeVisible();
   const position = page.getByTestId('position');
-  await expect(position).toHaveText(`Step 1 of ${trace.steps.count}`, { timeout: 30_000 });
+  await expect(position).toHaveText(`Step 1 of ${trace.steps.count}`, { timeout: 60_000 });
   await page.getByRole('button', { name: 'Step forward', exact: true }).click();
   await expect(position).toHaveText(`Step 2 of ${trace.steps.count}`);
   await expect(page.getByRole('region', { name: 'Stack' })).toBeVisible();
@@ -115,7 +115,7 @@ test('the example consumer page renders the component build, and it runs and ste
   await expect(page.getByTestId('editor-cpp').locator('.monaco-editor .view-lines')).toContainText(
     'std::array',
     {
-      timeout: 30_000,
+      timeout: 60_000,
     },
   );
   await expect(page.getByTestId('editor-cpp')).toContainText('read-only');

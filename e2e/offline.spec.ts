@@ -16,7 +16,7 @@ test('with the network cut after the first load, every lesson opens and runs its
   page,
   context,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   await skipDiagramTour(context);
   await page.goto('./');
   // The worker installs (precaching everything) and takes control of the page.
@@ -50,11 +50,11 @@ test('with the network cut after the first load, every lesson opens and runs its
   for (const [i, lesson] of course.lessons.entries()) {
     await page.goto(`./?v=1&lesson=${lesson.id}`);
     await expect(page.getByRole('heading', { level: 1, name: lesson.title.en })).toBeVisible();
-    await expect(page.getByTestId('position')).toHaveText(/^Step 1 of \d+$/, { timeout: 30_000 });
+    await expect(page.getByTestId('position')).toHaveText(/^Step 1 of \d+$/, { timeout: 60_000 });
     if (i === 1) {
       // The editors (Monaco, the biggest chunk) load offline too, and stepping works.
       await expect(page.getByTestId('editor-cpp').locator('.monaco-editor .view-lines')).toContainText(/\S/, {
-        timeout: 30_000,
+        timeout: 60_000,
       });
       await page.getByRole('button', { name: 'Step forward', exact: true }).click();
       await expect(page.getByTestId('position')).toHaveText(/^Step 2 of \d+$/);

@@ -75,6 +75,17 @@ export async function skipDiagramTour(context: BrowserContext) {
   });
 }
 
+/** Opens players on the whole-machine view (tall editors that show whole programs), not the focus view. */
+export async function showWholeMachine(target: BrowserContext | Page) {
+  await target.addInitScript(() => {
+    try {
+      localStorage.setItem('codon-lab.machine-view', 'whole');
+    } catch {
+      // No storage: the focus view.
+    }
+  });
+}
+
 export class PlayerPage {
   readonly player: Locator;
   readonly position: Locator;
@@ -92,13 +103,22 @@ export class PlayerPage {
 
   /** Opens a lesson (optionally a program of it, at a step) and waits for its first run. */
   async open(lesson: string, params: Record<string, string> = {}) {
+    // These tests read whole programs from the editors: the whole-machine view gives them their full
+    // height (the focus view, tested in one-screen.spec.ts, keeps them short around the current line).
+    await this.page.addInitScript(() => {
+      try {
+        localStorage.setItem('codon-lab.machine-view', 'whole');
+      } catch {
+        // No storage: the focus view, with shorter editors.
+      }
+    });
     const query = new URLSearchParams({ v: '1', lesson, ...params });
     await this.page.goto(`./?${query.toString()}`);
     await this.waitForRun();
   }
 
   async waitForRun() {
-    await expect(this.position).toHaveText(/^Step \d+ of \d+/, { timeout: 20_000 });
+    await expect(this.position).toHaveText(/^Step \d+ of \d+/, { timeout: 60_000 });
   }
 
   button(name: string): Locator {
@@ -121,7 +141,7 @@ export class PlayerPage {
   async waitForEditors() {
     for (const side of ['cpp', 'codon'] as const) {
       await expect(this.editor(side).locator('.monaco-editor .view-lines')).toContainText(/\S/, {
-        timeout: 20_000,
+        timeout: 60_000,
       });
     }
   }

@@ -3,10 +3,19 @@
 // and find the edit kept, open a shared link in a fresh context on the same step, use it by keyboard.
 import { expect, test } from '@playwright/test';
 import { formatMessage } from '../src/sim/messages/format.ts';
+import { findingGroups } from '../src/sim/view/findings.ts';
+import { hexAddr } from '../src/sim/view/format.ts';
 import { stdoutAt } from '../src/app/player/trace-index.ts';
 import { stepNarration } from '../src/app/player/narration.ts';
 import { linkCodeParam } from './link-code.ts';
-import { PlayerPage, programFiles, skipDiagramTour, traceOf, watch } from './player-page.ts';
+import {
+  PlayerPage,
+  programFiles,
+  showWholeMachine,
+  skipDiagramTour,
+  traceOf,
+  watch,
+} from './player-page.ts';
 
 const BUG = { lesson: '02-the-bug', program: 'bug' } as const;
 
@@ -16,7 +25,7 @@ test('steps through the whole bug run and back, with narration, lines and output
   page,
   baseURL,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const origin = new URL(baseURL ?? '').origin;
   const { foreignRequests, problems } = watch(page, origin);
   const trace = traceOf(BUG);
@@ -51,9 +60,13 @@ test('steps through the whole bug run and back, with narration, lines and output
   await expect(forward).toBeDisabled();
   await expect(player.output).toContainText(trace.output.join('').trim());
   await expect(player.output).toContainText('The program ended normally.');
-  // The findings of the run: the ABI mismatch and the stray write.
-  for (const finding of trace.findings) {
-    await expect(player.findings).toContainText(formatMessage(finding.message, 'en'));
+  // The findings of the run, one per mistake: the ABI mismatch, and the stray write with its four stores.
+  const groups = findingGroups(trace);
+  expect(groups.map((g) => g.kind)).toEqual(['abi-mismatch', 'stray-write']);
+  await expect(player.findings.locator('li.finding')).toHaveCount(groups.length);
+  for (const group of groups) {
+    await expect(player.findings).toContainText(formatMessage(group.message, 'en'));
+    for (const store of group.stores) await expect(player.findings).toContainText(hexAddr(store.addr));
   }
 
   for (let step = trace.steps.count - 2; step >= 0; step--) {
@@ -78,7 +91,7 @@ test('plays and pauses, and a finding jumps to its step and line', async ({ page
   await player.open(BUG.lesson);
   await player.button('Play').click();
   await expect(player.button('Pause')).toBeVisible();
-  await expect.poll(async () => (await player.where()).step, { timeout: 10_000 }).toBeGreaterThan(3);
+  await expect.poll(async () => (await player.where()).step, { timeout: 30_000 }).toBeGreaterThan(3);
   await player.button('Pause').click();
   await expect(player.button('Play')).toBeVisible();
   const paused = (await player.where()).step;
@@ -182,6 +195,7 @@ test('a shared link opens on the same step with its code, without touching saved
   // A fresh browser profile: nothing saved, the link's code and step.
   const fresh = await browser.newContext({ baseURL });
   await skipDiagramTour(fresh);
+  await showWholeMachine(fresh);
   const other = new PlayerPage(await fresh.newPage());
   await other.page.goto(link);
   await other.waitForRun();
@@ -205,6 +219,7 @@ test('a shared link opens on the same step with its code, without touching saved
 
 test('a damaged or over-long link says so and opens the lesson with its own code', async ({ page }) => {
   const player = new PlayerPage(page);
+  await showWholeMachine(page);
   await page.goto('./?v=1&lesson=02-the-bug&program=bug&step=4&code=AAAAAAAAAAAA');
   await player.waitForRun();
   await expect(page.locator('.link-problems')).toContainText('The code in the link you opened is damaged');

@@ -4,7 +4,7 @@
 // sentence for that step, in the page's language.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { narrationAt } from '../src/app/diagram/narration.ts';
+import { narrationAt } from '../src/sim/view/index.ts';
 import { findMoment } from '../src/app/player/moments.ts';
 import { keySteps } from '../src/app/print/key-steps.ts';
 import { programFiles, skipDiagramTour, traceOf, watch, type ProgramRef } from './player-page.ts';
@@ -19,7 +19,7 @@ async function openHandout(
   form: 'hash' | 'query' = 'hash',
 ) {
   await page.goto(`./?v=1&lesson=${lesson}&lang=${lang}${form === 'hash' ? '#handout' : '&print=handout'}`);
-  await expect(page.getByTestId('handout')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  await expect(page.getByTestId('handout')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
 }
 
 /** The page as paper, in screenshots of the desktop-width print layout (saved with the test's results). */
@@ -192,14 +192,14 @@ test('"Print handout" prepares the handout, then prints; Back returns to the les
     };
   });
   await page.goto('./?v=1&lesson=02-the-bug');
-  await expect(page.getByTestId('position')).toHaveText(/\d+/, { timeout: 20_000 });
+  await expect(page.getByTestId('position')).toHaveText(/\d+/, { timeout: 60_000 });
   const button = page.getByRole('button', { name: 'Print handout' });
   await expect(button).toBeVisible();
   // By keyboard: the button is a real button in the page's tab order.
   await button.focus();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\?v=1&lesson=02-the-bug.*#handout$/);
-  await expect(page.getByTestId('handout')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  await expect(page.getByTestId('handout')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
   // It printed once, and only when every picture of every run was in.
   const figures = await page.locator('[data-testid="handout-figure"] svg.md-svg').count();
   expect(figures).toBeGreaterThan(4);
@@ -214,10 +214,10 @@ test('"Print handout" prepares the handout, then prints; Back returns to the les
   await expect(page.getByTestId('handout')).toHaveCount(0);
   await expect(page).not.toHaveURL(/handout/);
   await expect(button).toBeFocused();
-  await expect(page.getByTestId('position')).toHaveText(/\d+/, { timeout: 20_000 });
+  await expect(page.getByTestId('position')).toHaveText(/\d+/, { timeout: 60_000 });
   // Forward brings the handout back (it has an address of its own), and it does not print by itself.
   await page.goForward();
-  await expect(page.getByTestId('handout')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  await expect(page.getByTestId('handout')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
   await page.waitForTimeout(500);
   expect(await page.evaluate(() => (window as unknown as { __prints: unknown[] }).__prints)).toHaveLength(1);
 });
@@ -225,9 +225,9 @@ test('"Print handout" prepares the handout, then prints; Back returns to the les
 test('plain Ctrl+P on a lesson prints the text and the full code, without the player', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto('./?v=1&lesson=02-the-bug');
-  await expect(page.locator('.monaco-editor').first()).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('.monaco-editor').first()).toBeVisible({ timeout: 60_000 });
   // The listings arrive after the lesson has painted.
-  await expect(page.locator('.print-code')).toHaveCount(3, { timeout: 10_000 });
+  await expect(page.locator('.print-code')).toHaveCount(3, { timeout: 30_000 });
   await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
   await expect(page.getByRole('heading', { level: 1, name: 'The bug' })).toBeVisible();
   const code = page.locator('.mdx-playground').first().locator('.print-code');
@@ -248,14 +248,29 @@ test('plain Ctrl+P on a lesson prints the text and the full code, without the pl
   expect(pdfPages(await page.pdf({ format: 'A4' }))).toBeGreaterThanOrEqual(2);
 });
 
+/**
+ * The serious and critical axe violations in the whole handout. Lesson 4's handout has some 4,800 elements
+ * (4,300 of them in its ten pictures); axe's audit of them takes about 6 s, but the default analysis took
+ * 20 s alone and 24-28 s on a loaded two-core machine: most of it went into the 4.6 MB of passing results
+ * and their cross-frame assembly in a second page. The handout has no frames, so axe runs in the page
+ * itself and reports violations only: 7 s under the same load, every element still checked (measured with
+ * axe's performanceTimer). Splitting the handout into parts did not help: each analysis pays the setup.
+ */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .setLegacyMode(true)
+    .options({ resultTypes: ['violations'] })
+    .analyze();
+  expect(result.passes.length).toBeGreaterThan(0);
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`the handout passes axe in ${colorScheme}`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });
     await openHandout(page, '04-abi');
-    const result = await new AxeBuilder({ page }).analyze();
-    const serious = result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(serious).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 }

@@ -104,9 +104,9 @@ const cacheKey = (site: string, path: string, revision: string | null) =>
   `${site}${path}${revision ? `?__WB_REVISION__=${revision}` : ''}`;
 
 async function expectLesson(page: Page, version: string) {
-  await expect(page.locator('meta[name="version"]')).toHaveAttribute('content', version, { timeout: 30_000 });
+  await expect(page.locator('meta[name="version"]')).toHaveAttribute('content', version, { timeout: 60_000 });
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await expect(page.getByTestId('position')).toHaveText(/^Step 1 of \d+$/, { timeout: 30_000 });
+  await expect(page.getByTestId('position')).toHaveText(/^Step 1 of \d+$/, { timeout: 60_000 });
 }
 
 async function controlled(page: Page) {
@@ -129,7 +129,7 @@ test('a new deployment replaces the offline copy: the next load runs it, then of
   browser,
   baseURL,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   const base = new URL(baseURL ?? '').pathname;
   const version2Dir = test.info().outputPath('version-2');
   await buildSite(version2Dir, base, { plugins: [markVersion2], env: { BUILD_ID } });
@@ -179,7 +179,7 @@ test('a new deployment replaces the offline copy: the next load runs it, then of
     await page.reload();
     await expectLesson(page, version1);
     await expect
-      .poll(async () => (await precached(page)).files.sort(), { timeout: 60_000 })
+      .poll(async () => (await precached(page)).files.sort(), { timeout: 120_000 })
       .toEqual([...keys2].sort());
     expect((await precached(page)).caches).toHaveLength(1);
     await expect

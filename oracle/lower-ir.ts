@@ -130,6 +130,7 @@ class Gen {
       'declare void @oracle_tramp_part()',
       '@oracle_target = external global ptr',
       'declare i64 @strlen(ptr)',
+      'declare void @llvm.memcpy.p0.p0.i64(ptr, ptr, i64, i1)',
       '@codon.argv = internal global { i64, ptr } zeroinitializer',
     ];
     const main = [
@@ -181,7 +182,13 @@ class Gen {
       symbol: c.symbol,
       library: c.library ? (c.libraryPath ?? null) : null,
     }));
-    return { ir: [...strs, ...this.head, ...decls, '', ...fns, ...main].join('\n') + '\n', imports };
+    // A static C import of a function the runtime declares already (strlen) keeps one declaration.
+    const declared = new Set(decls.map((d) => /^declare [^@]*@([\w.]+)\(/.exec(d)?.[1]));
+    const head = this.head.filter((d) => {
+      const sym = /^declare [^@]*@([\w.]+)\(/.exec(d)?.[1];
+      return sym === undefined || !declared.has(sym);
+    });
+    return { ir: [...strs, ...head, ...decls, '', ...fns, ...main].join('\n') + '\n', imports };
   }
 
   // ------------------------------------------------------------------ plumbing
@@ -391,7 +398,10 @@ class Gen {
       this.emit(`store ptr ${f}, ptr @cfn.${name}`);
     } else {
       const l = lowerCImport(s);
-      this.head.push(`declare ${irType(l.ret)} @${s.symbol}(${l.params.map(irType).join(', ')})`);
+      // One declaration per symbol (the runtime's own, e.g. strlen, may be there already): with
+      // opaque pointers a call states its own function type, as Codon's call of a C import does.
+      if (!this.head.some((d) => d.startsWith('declare') && d.includes(` @${s.symbol}(`)))
+        this.head.push(`declare ${irType(l.ret)} @${s.symbol}(${l.params.map(irType).join(', ')})`);
       this.emit(`store ptr @${s.symbol}, ptr @cfn.${name}`);
     }
   }
@@ -665,6 +675,7 @@ class Gen {
         const r = this.tmp();
         if (prune(x.t).kind === 'float') this.emit(`${r} = fneg double ${x.v}`);
         else if (prune(x.t).kind === 'int') this.emit(`${r} = sub i64 0, ${x.v}`);
+        else if (prune(x.t).kind === 'intn') this.emit(`${r} = sub ${ty(x.t)} 0, ${x.v}`);
         else return this.refuse(e, `unary minus on ${prune(x.t).kind}`);
         return { t: x.t, v: r };
       }
@@ -833,6 +844,12 @@ class Gen {
       if (isF) {
         const fop = { '<': 'olt', '<=': 'ole', '>': 'ogt', '>=': 'oge', '==': 'oeq', '!=': 'une' }[op];
         this.emit(`${c} = fcmp ${fop} double ${a.v}, ${b.v}`);
+      } else if (k === 'intn') {
+        const p = prune(a.t) as CodonType & { kind: 'intn' };
+        const iop = { '<': 'slt', '<=': 'sle', '>': 'sgt', '>=': 'sge', '==': 'eq', '!=': 'ne' }[
+          op
+        ] as string;
+        this.emit(`${c} = icmp ${p.signed ? iop : iop.replace('s', 'u')} i${p.bits} ${a.v}, ${b.v}`);
       } else if (k === 'int' || k === 'bool' || k === 'byte' || k === 'ptr') {
         const iop = { '<': 'slt', '<=': 'sle', '>': 'sgt', '>=': 'sge', '==': 'eq', '!=': 'ne' }[op];
         const t = k === 'int' ? 'i64' : k === 'ptr' ? 'ptr' : 'i8';
@@ -880,6 +897,30 @@ class Gen {
       this.emit(`${d} = sub i64 ${a}, ${b}`);
       this.emit(`${out} = sdiv exact i64 ${d}, ${sizeOf(elem)}`);
       return { t: INT_T, v: out };
+    }
+    const lp = prune(l.t);
+    if (lp.kind === 'intn' && rk === 'intn') {
+      // intn.codon: add/sub/mul wrap; `//` `%` are sdiv/srem (udiv/urem); `/` is sitofp (uitofp) and fdiv.
+      const n = `i${lp.bits}`;
+      const u = !lp.signed;
+      if (op === '/') {
+        const a = this.tmp();
+        const b = this.tmp();
+        this.emit(`${a} = ${u ? 'uitofp' : 'sitofp'} ${n} ${l.v} to double`);
+        this.emit(`${b} = ${u ? 'uitofp' : 'sitofp'} ${n} ${r.v} to double`);
+        this.emit(`${out} = fdiv double ${a}, ${b}`);
+        return { t: FLOAT_T, v: out };
+      }
+      const inst = {
+        '+': 'add',
+        '-': 'sub',
+        '*': 'mul',
+        '//': u ? 'udiv' : 'sdiv',
+        '%': u ? 'urem' : 'srem',
+      }[op];
+      if (!inst) return this.refuse(e as Expr, `the operator ${op} on Int[N]`);
+      this.emit(`${out} = ${inst} ${n} ${l.v}, ${r.v}`);
+      return { t: lp, v: out };
     }
     const isFloat = lk === 'float' || rk === 'float' || op === '/';
     if (lk === 'int' && rk === 'int' && !isFloat) {
@@ -985,15 +1026,48 @@ class Gen {
       }
       case 'ptr-null':
         return { t: { kind: 'ptr', elem: r.elem }, v: 'null' };
+      case 'intn-new': {
+        // intn.codon `Int[N].__new__`: 0; from int `trunc` (N < 64); from Int[M] sext/trunc, from
+        // UInt[M] zext/trunc; from float fptosi/fptoui; bool and byte zero-extend.
+        const t: CodonType = { kind: 'intn', bits: r.bits, signed: r.signed };
+        if (e.args.length === 0) return { t, v: '0' };
+        const v = this.expr(e.args[0] as Expr);
+        const p = prune(v.t);
+        const from =
+          p.kind === 'int'
+            ? { bits: 64, signed: true }
+            : p.kind === 'intn'
+              ? { bits: p.bits, signed: p.signed }
+              : p.kind === 'bool' || p.kind === 'byte'
+                ? { bits: 8, signed: false }
+                : null;
+        const out = this.tmp();
+        if (p.kind === 'float') {
+          this.emit(`${out} = ${r.signed ? 'fptosi' : 'fptoui'} double ${v.v} to i${r.bits}`);
+          return { t, v: out };
+        }
+        if (from === null) return this.refuse(e, `i${r.bits}() of ${p.kind}`);
+        if (from.bits === r.bits) return { t, v: v.v };
+        const op = from.bits > r.bits ? 'trunc' : from.signed ? 'sext' : 'zext';
+        this.emit(`${out} = ${op} i${from.bits} ${v.v} to i${r.bits}`);
+        return { t, v: out };
+      }
       case 'ptr-cast': {
         const v = this.expr(e.args[0] as Expr);
         return { t: { kind: 'ptr', elem: r.elem }, v: v.v };
       }
       case 'addr-of': {
-        const a = e.args[0] as Expr;
-        if (a.kind !== 'name') return this.refuse(e, '__ptr__ of something other than a name');
-        const s = this.varRef(a);
-        return { t: { kind: 'ptr', elem: s.t }, v: s.ptr };
+        // special.cpp transformPtr: a variable, or a field chain of by-value records in it; the
+        // address is the variable's alloca plus the fields' offsets (a getelementptr in Codon's IR).
+        let head = e.args[0] as Expr;
+        while (head.kind === 'attr') head = head.target;
+        if (head.kind !== 'name') return this.refuse(e, '__ptr__ of something other than a name');
+        const s = this.varRef(head);
+        const elem = (e.args[0] as Expr).type ?? s.t;
+        if (r.offset === 0) return { t: { kind: 'ptr', elem }, v: s.ptr };
+        const out = this.tmp();
+        this.emit(`${out} = getelementptr i8, ptr ${s.ptr}, i64 ${r.offset}`);
+        return { t: { kind: 'ptr', elem }, v: out };
       }
       case 'tuple-new': {
         const t = prune(e.type ?? INT_T);
@@ -1006,6 +1080,67 @@ class Gen {
           acc = n;
         });
         return { t, v: acc };
+      }
+      case 'str-c-str': {
+        // str.codon `c_str`: `p = cobj(n + 1)` (seq_alloc_atomic), memcpy of the bytes, `p[n] = 0`.
+        const target = e.callee.kind === 'attr' ? e.callee.target : null;
+        if (!target) return this.refuse(e, 'c_str of something other than a str');
+        const s = this.expr(target);
+        const n = this.tmp();
+        const p = this.tmp();
+        const n1 = this.tmp();
+        const end = this.tmp();
+        this.emit(`${n} = extractvalue { i64, ptr } ${s.v}, 0`);
+        this.emit(`${p} = extractvalue { i64, ptr } ${s.v}, 1`);
+        this.emit(`${n1} = add i64 ${n}, 1`);
+        const out = this.tmp();
+        this.emit(`${out} = call ptr @seq_alloc_atomic(i64 ${n1})`);
+        this.emit(`call void @llvm.memcpy.p0.p0.i64(ptr ${out}, ptr ${p}, i64 ${n}, i1 false)`);
+        this.emit(`${end} = getelementptr i8, ptr ${out}, i64 ${n}`);
+        this.emit(`store i8 0, ptr ${end}`);
+        return { t: { kind: 'ptr', elem: { kind: 'byte' } }, v: out };
+      }
+      case 'str-from-ptr': {
+        // str.codon `from_ptr`: `n = strlen(t)`, `p = Ptr[byte](n)` (seq_alloc_atomic), memcpy, `str(p, n)`.
+        const t = this.expr(e.args[0] as Expr);
+        const n = this.tmp();
+        const p = this.tmp();
+        const s0 = this.tmp();
+        const s1 = this.tmp();
+        this.emit(`${n} = call i64 @strlen(ptr ${t.v})`);
+        this.emit(`${p} = call ptr @seq_alloc_atomic(i64 ${n})`);
+        this.emit(`call void @llvm.memcpy.p0.p0.i64(ptr ${p}, ptr ${t.v}, i64 ${n}, i1 false)`);
+        this.emit(`${s0} = insertvalue { i64, ptr } undef, i64 ${n}, 0`);
+        this.emit(`${s1} = insertvalue { i64, ptr } ${s0}, ptr ${p}, 1`);
+        return { t: STR_T, v: s1 };
+      }
+      case 'list-pop': {
+        // list.codon `pop()`: IndexError("pop from empty list") when len is 0; else the last item, len - 1.
+        const target = e.callee.kind === 'attr' ? e.callee.target : null;
+        if (!target) return this.refuse(e, 'pop on something other than a list variable');
+        const l = this.expr(target);
+        const len = this.tmp();
+        this.emit(`${len} = load i64, ptr ${l.v}`);
+        const empty = this.tmp();
+        this.emit(`${empty} = icmp eq i64 ${len}, 0`);
+        const ok = this.label('popok');
+        const err = this.label('poperr');
+        this.term(`br i1 ${empty}, label %${err}, label %${ok}`);
+        this.block(err);
+        this.raise('IndexError', 'pop from empty list');
+        this.block(ok);
+        const last = this.tmp();
+        this.emit(`${last} = sub i64 ${len}, 1`);
+        const pp = this.tmp();
+        this.emit(`${pp} = getelementptr inbounds i8, ptr ${l.v}, i64 16`);
+        const buf = this.tmp();
+        this.emit(`${buf} = load ptr, ptr ${pp}`);
+        const at = this.tmp();
+        this.emit(`${at} = getelementptr ${ty(r.elem)}, ptr ${buf}, i64 ${last}`);
+        const out = this.tmp();
+        this.emit(`${out} = load ${ty(r.elem)}, ptr ${at}`);
+        this.emit(`store i64 ${last}, ptr ${l.v}`);
+        return { t: r.elem, v: out };
       }
       case 'list-append': {
         const target = e.callee.kind === 'attr' ? e.callee.target : null;
@@ -1097,6 +1232,14 @@ class Gen {
           `${out} = call { i64, ptr } @seq_str_int(i64 ${v.v}, { i64, ptr } zeroinitializer, ptr ${err})`,
         );
         return out;
+      }
+      case 'intn': {
+        // format.codon: `Int[N].__str__` is `str(int(self))` for N <= 64 (sext; UInt zext).
+        if (!p.signed && p.bits === 64) return this.refuse(e, 'printing a u64 (UInt.__format__)');
+        const w = this.tmp();
+        if (p.bits === 64) this.emit(`${w} = add i64 ${v.v}, 0`);
+        else this.emit(`${w} = ${p.signed ? 'sext' : 'zext'} i${p.bits} ${v.v} to i64`);
+        return this.toStr(e, { t: INT_T, v: w });
       }
       case 'float':
         this.emit(`${out} = call { i64, ptr } @codon_float_repr(double ${v.v})`);

@@ -1,12 +1,13 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { AbiFunction, AbiReport } from './abi';
 import { nodeIo, type CommandIo } from './io';
+import { simulateHere } from './perform';
 import { main } from './sim';
 
 const run = promisify(execFile);
@@ -17,7 +18,12 @@ const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/${na
 async function sim(...argv: string[]): Promise<{ code: number; report: AbiReport | null; stderr: string }> {
   let out = '';
   let err = '';
-  const io: CommandIo = { ...nodeIo, stdout: (t) => (out += t), stderr: (t) => (err += t) };
+  const io: CommandIo = {
+    ...nodeIo,
+    simulate: simulateHere,
+    stdout: (t) => (out += t),
+    stderr: (t) => (err += t),
+  };
   const code = await main(argv, io);
   return { code, report: out ? (JSON.parse(out) as AbiReport) : null, stderr: err };
 }
@@ -157,6 +163,7 @@ describe('sim abi on bad input (exit 0, diagnostics in the JSON)', () => {
 
   it('handles a 1 MB file: valid code is listed, garbage is capped at 50 errors', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sim-abi-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const good = join(dir, 'big.cpp');
     const unit = (k: number): string =>
       `std::array<double, 4> f${k}(int n) { std::array<double, 4> bar{}; for (int i = 0; i < 4; ++i) bar[i] = 1.5 * (i + n); return bar; }\n`;
@@ -172,7 +179,7 @@ describe('sim abi on bad input (exit 0, diagnostics in the JSON)', () => {
     const r = await sim('abi', bad);
     expect(r.code).toBe(0);
     expect(r.report?.diagnostics.filter((d) => d.severity === 'error').length).toBe(50);
-  }, 60_000);
+  });
 });
 
 describe('sim abi arguments', () => {
@@ -210,7 +217,7 @@ describe('sim abi end to end', () => {
       cwd: root,
     });
     expect((JSON.parse(viaNpm.stdout) as AbiReport).functions[0]?.convention).toBe('sret');
-  }, 60_000);
+  });
 
   it('exits 2 for a missing file', async () => {
     const e = await run('npx', ['tsx', 'src/cli/sim.ts', 'abi', 'missing.cpp'], { cwd: root }).catch(
@@ -218,7 +225,7 @@ describe('sim abi end to end', () => {
     );
     expect('code' in e ? e.code : 0).toBe(2);
     expect(e.stderr).toContain("cannot read 'missing.cpp'");
-  }, 60_000);
+  });
 
   it('keeps the fixture files as they are documented', () => {
     expect(readFileSync(fixture('bug.cpp'), 'utf8')).toContain('std::array<double, 4> foo()');

@@ -3,39 +3,11 @@
  * (what a dynamic loader looks up) and where its return value travels, as the classifier the
  * running machine uses decides it. Prints one JSON object; exit 2 only for bad arguments.
  */
-import type { CType, EightbyteClass, Target } from '../sim/abi/ctype';
-import { classifyReturn, tryAbi } from '../sim/abi/index';
-import type { FunctionDecl } from '../sim/cpp/ast';
-import { parseCpp } from '../sim/cpp/index';
-import { typeName } from '../sim/cpp/sema/types';
-import type { Diagnostic } from '../sim/diag';
+import type { Target } from '../sim/abi/ctype';
 import { decodeUtf8, readError, type CommandIo } from './io';
+import { DEFAULT_TIMEOUT_S } from './limits';
 
-/**
- * One function of the report. `eightbytes` is the classifier's list, except that a value passed in
- * memory is reported as the single class `MEMORY` (psABI 3.2.3: the whole argument is then in
- * memory), as the issue's example shows for `std::array<double, 4>`.
- */
-export interface AbiFunction {
-  name: string;
-  line: number;
-  linkage: 'C' | 'C++';
-  symbol: string;
-  /** The return type as written, aliases resolved. */
-  returnType: string;
-  size: number | null;
-  align: number | null;
-  trivialForCalls: boolean | null;
-  convention: string | null;
-  eightbytes: EightbyteClass[] | null;
-  hfa: { base: string; count: number } | null;
-}
-
-export interface AbiReport {
-  target: Target;
-  functions: AbiFunction[];
-  diagnostics: Pick<Diagnostic, 'severity' | 'file' | 'line' | 'column' | 'message'>[];
-}
+export type { AbiFunction, AbiReport } from './abi-report';
 
 const TARGETS: readonly Target[] = ['x86_64', 'aarch64'];
 const USAGE = 'usage: sim abi FILE.cpp [--target x86_64|aarch64]';
@@ -65,81 +37,8 @@ function parseArgs(args: string[]): Parsed {
   return { file, target };
 }
 
-/** The report for one file's source text (exported for tests and tools that have the text already). */
-export function abiReport(source: string, file: string, target: Target): AbiReport {
-  const { unit, diagnostics } = parseCpp(source, file);
-  const extra: Diagnostic[] = [];
-  const functions = unit.functions.map((f) => describeFunction(f, target, extra));
-  if (functions.length === 0) {
-    extra.push({
-      severity: 'warning',
-      file,
-      line: 1,
-      column: 1,
-      message:
-        source.trim() === ''
-          ? 'the file is empty: it declares no functions'
-          : 'the file declares no functions',
-    });
-  }
-  const all = [...diagnostics, ...extra].sort((a, b) => a.line - b.line || a.column - b.column);
-  return {
-    target,
-    functions,
-    diagnostics: all.map((d) => ({
-      severity: d.severity,
-      file: d.file,
-      line: d.line,
-      column: d.column,
-      message: d.message,
-    })),
-  };
-}
-
-function describeFunction(f: FunctionDecl, target: Target, extra: Diagnostic[]): AbiFunction {
-  const base = {
-    name: f.qualifiedName,
-    line: f.span.start.line,
-    linkage: f.linkage,
-    symbol: f.symbol,
-    returnType: typeName(f.returnType),
-  };
-  const r = tryAbi(() => classifyReturn(f.returnType as CType, target));
-  if (!r.ok) {
-    extra.push({
-      severity: 'error',
-      file: '',
-      line: f.span.start.line,
-      column: f.span.start.column,
-      message: `cannot classify the return type of '${f.qualifiedName}' on ${target}: ${r.message}`,
-    });
-    return {
-      ...base,
-      size: null,
-      align: null,
-      trivialForCalls: null,
-      convention: null,
-      eightbytes: null,
-      hfa: null,
-    };
-  }
-  const c = r.value;
-  return {
-    ...base,
-    size: f.returnType.kind === 'void' ? 0 : c.size,
-    align: c.align,
-    trivialForCalls: c.trivialForCalls,
-    convention: c.convention,
-    eightbytes:
-      c.eightbytes && c.eightbytes.length > 0 && c.eightbytes.every((e) => e === 'MEMORY')
-        ? ['MEMORY']
-        : c.eightbytes,
-    hfa: c.hfa,
-  };
-}
-
 /** The `abi` command. */
-export function abiCommand(args: string[], io: CommandIo): number {
+export async function abiCommand(args: string[], io: CommandIo): Promise<number> {
   const parsed = parseArgs(args);
   if ('help' in parsed) {
     io.stdout(USAGE + '\n');
@@ -156,8 +55,15 @@ export function abiCommand(args: string[], io: CommandIo): number {
     io.stderr(`sim abi: ${readError(parsed.file, e)}\n`);
     return 2;
   }
-  const report = abiReport(decodeUtf8(bytes), parsed.file, parsed.target);
-  for (const d of report.diagnostics) if (d.file === '') d.file = parsed.file;
-  io.stdout(JSON.stringify(report, null, 2) + '\n');
+  const job = { kind: 'abi', source: decodeUtf8(bytes), file: parsed.file, target: parsed.target } as const;
+  const outcome = await io.simulate(job, DEFAULT_TIMEOUT_S * 1000);
+  if (outcome.kind !== 'done') {
+    // The report has no field for "no answer": a host limit is a refusal of this file, like a missing one.
+    io.stderr(`sim abi: no report for '${parsed.file}': ${outcome.message}\n`);
+    return outcome.kind === 'host-limit' ? 2 : 1;
+  }
+  const { result } = outcome;
+  if (result.kind !== 'abi') throw new Error(`an abi job answered with a ${result.kind} result`);
+  io.stdout(JSON.stringify(result.report, null, 2) + '\n');
   return 0;
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CommandIo } from './io';
+import { simulateHere } from './perform';
 import { main } from './sim';
 
 const BUG = 'content/lessons/02-the-bug/programs/bug';
@@ -13,6 +14,7 @@ async function sim(...argv: string[]) {
     stdout: (t) => (out += t),
     stderr: (t) => (err += t),
     readFile: (p) => readFileSync(p),
+    simulate: simulateHere,
   };
   const code = await main(argv, io);
   return { code, json: out === '' ? null : (JSON.parse(out) as Record<string, unknown>), err };

@@ -1,27 +1,36 @@
 /**
- * `sim run --cpp LIB.cpp --codon MAIN.codon [--target x86_64|aarch64] [--max-steps N] [--leftover NAME]`:
- * runs the Codon program against the C++ library on the simulated machine and prints the run's
- * summary as one JSON object. Exit 0 whatever the program did; 2 for bad arguments or a missing file.
+ * `sim run --cpp LIB.cpp --codon MAIN.codon [--target x86_64|aarch64] [--max-steps N] [--timeout S]
+ * [--leftover NAME]`: runs the Codon program against the C++ library on the simulated machine and
+ * prints the run's summary as one JSON object. Exit 0 whatever the program did, including a run the
+ * host's limits stopped (limits.ts); 2 for bad arguments or a missing or refused file; 1 for an
+ * internal error of the simulator (still with one JSON object).
  */
 import type { Target } from '../sim/abi/ctype';
 import { LEFTOVERS, type Leftover } from '../sim/machine/machine';
-import { DEFAULT_MAX_STEPS } from '../sim/run/api';
-import { runProgram } from '../sim/run/index';
+import { DEFAULT_MAX_STEPS, type RunSummary } from '../sim/run/api';
 import { decodeUtf8, readError, type CommandIo } from './io';
+import type { HostOutcome } from './job';
+import { DEFAULT_TIMEOUT_S, LIMITS_HELP, MAX_STEPS_CAP, MAX_TIMEOUT_S, parseWholeNumber } from './limits';
 
-const USAGE =
-  'usage: sim run --cpp LIB.cpp --codon MAIN.codon [--target x86_64|aarch64] [--max-steps N] [--leftover zero|runtime-data|gc-object|stale-stack]';
+export const RUN_USAGE =
+  'usage: sim run --cpp LIB.cpp --codon MAIN.codon [--target x86_64|aarch64] [--max-steps N] [--timeout S] [--leftover zero|runtime-data|gc-object|stale-stack]';
 
 interface RunArgs {
   cpp: string;
   codon: string;
   target: Target;
   maxSteps: number;
+  timeoutS: number;
   leftover: Leftover;
 }
 
 function parseArgs(args: string[]): RunArgs | { error: string } | { help: true } {
-  const out: Partial<RunArgs> = { target: 'x86_64', maxSteps: DEFAULT_MAX_STEPS, leftover: 'runtime-data' };
+  const out: Partial<RunArgs> = {
+    target: 'x86_64',
+    maxSteps: DEFAULT_MAX_STEPS,
+    timeoutS: DEFAULT_TIMEOUT_S,
+    leftover: 'runtime-data',
+  };
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     if (a === '--help' || a === '-h') return { help: true };
@@ -46,10 +55,22 @@ function parseArgs(args: string[]): RunArgs | { error: string } | { help: true }
       }
       case '--max-steps': {
         const v = value();
-        const n = Number(v);
-        if (v === undefined || !Number.isInteger(n) || n < 1)
-          return { error: `'--max-steps' needs a positive whole number` };
-        out.maxSteps = n;
+        const n = parseWholeNumber(v, 1, MAX_STEPS_CAP);
+        if (!n.ok)
+          return {
+            error: `'--max-steps' needs a decimal whole number from 1 to ${MAX_STEPS_CAP} (got '${v ?? ''}')`,
+          };
+        out.maxSteps = n.value;
+        break;
+      }
+      case '--timeout': {
+        const v = value();
+        const n = parseWholeNumber(v, 1, MAX_TIMEOUT_S);
+        if (!n.ok)
+          return {
+            error: `'--timeout' needs a decimal whole number of seconds from 1 to ${MAX_TIMEOUT_S} (got '${v ?? ''}')`,
+          };
+        out.timeoutS = n.value;
         break;
       }
       case '--leftover': {
@@ -68,15 +89,40 @@ function parseArgs(args: string[]): RunArgs | { error: string } | { help: true }
   return out as RunArgs;
 }
 
+/**
+ * The summary of a run the host stopped, in the run's usual shape: a `runtime-error` whose error says
+ * which host limit was hit. The worker was stopped from outside, so the program's output and step
+ * count are lost: `steps` is 0 and `stdout` empty, and the error's file is `runtime`, line 0.
+ */
+export function hostStoppedSummary(outcome: Exclude<HostOutcome, { kind: 'done' }>): RunSummary {
+  return {
+    outcome: 'runtime-error',
+    stdout: '',
+    crash: null,
+    error: {
+      type: outcome.kind === 'host-limit' ? 'SimulatorLimit' : 'SimulatorError',
+      message:
+        outcome.kind === 'host-limit'
+          ? outcome.message
+          : `internal error of the simulator: ${outcome.message}`,
+      file: 'runtime',
+      line: 0,
+    },
+    findings: [],
+    diagnostics: [],
+    steps: 0,
+  };
+}
+
 /** The `run` command. */
-export function runCommand(args: string[], io: CommandIo): number {
+export async function runCommand(args: string[], io: CommandIo): Promise<number> {
   const parsed = parseArgs(args);
   if ('help' in parsed) {
-    io.stdout(USAGE + '\n');
+    io.stdout(`${RUN_USAGE}\n\n${LIMITS_HELP}\n`);
     return 0;
   }
   if ('error' in parsed) {
-    io.stderr(`sim run: ${parsed.error}\n${USAGE}\n`);
+    io.stderr(`sim run: ${parsed.error}\n${RUN_USAGE}\n`);
     return 2;
   }
   const sources: string[] = [];
@@ -89,16 +135,26 @@ export function runCommand(args: string[], io: CommandIo): number {
     }
   }
   const base = (p: string) => p.split(/[\\/]/).pop() ?? p;
-  const result = runProgram({
-    cpp: sources[0] as string,
-    codon: sources[1] as string,
-    target: parsed.target,
-    leftover: parsed.leftover,
-    maxSteps: parsed.maxSteps,
-    files: { cpp: base(parsed.cpp), codon: base(parsed.codon) },
-    // The JSON is the summary: the same run, without recording a trace nobody will scrub.
-    record: 'summary',
-  });
-  io.stdout(JSON.stringify(result.summary, null, 2) + '\n');
+  const outcome = await io.simulate(
+    {
+      kind: 'run',
+      input: {
+        cpp: sources[0] as string,
+        codon: sources[1] as string,
+        target: parsed.target,
+        leftover: parsed.leftover,
+        maxSteps: parsed.maxSteps,
+        files: { cpp: base(parsed.cpp), codon: base(parsed.codon) },
+      },
+    },
+    parsed.timeoutS * 1000,
+  );
+  if (outcome.kind !== 'done') {
+    io.stdout(JSON.stringify(hostStoppedSummary(outcome), null, 2) + '\n');
+    return outcome.kind === 'host-limit' ? 0 : 1;
+  }
+  if (outcome.result.kind !== 'run')
+    throw new Error(`a run job answered with a ${outcome.result.kind} result`);
+  io.stdout(JSON.stringify(outcome.result.summary, null, 2) + '\n');
   return 0;
 }

@@ -43,6 +43,8 @@ export interface CodeEditorProps {
   /** Scroll the current line into view as the player moves (not while the learner types). */
   followCurrentLine?: boolean;
   fontSize?: number;
+  /** Wrap long lines (short editors: the focus view, the presenter, embeds); off, they scroll sideways. */
+  wrap?: boolean;
 }
 
 const SEVERITY = {
@@ -65,17 +67,31 @@ export default function CodeEditor({
   reveal,
   followCurrentLine = true,
   fontSize = 14,
+  wrap = true,
 }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
   // The latest props, for the editor's callbacks and for re-creating it with the current text.
-  const latest = useRef({ value, onChange, ariaLabel, readOnly, fontSize });
+  /** The line the editor keeps in view (the executing one, or the caller's), 0 for none. */
+  const followed = useRef(0);
+  const revealFollowed = () => {
+    const instance = editor.current;
+    const line = followed.current;
+    const model = instance?.getModel();
+    if (!instance || !model || line === 0 || line > model.getLineCount() || instance.hasTextFocus()) return;
+    // The whole line, wrapped rows included, comes into view (not just its first row).
+    instance.revealRangeInCenterIfOutsideViewport(
+      new monaco.Range(line, 1, line, model.getLineMaxColumn(line)),
+      monaco.editor.ScrollType.Immediate,
+    );
+  };
+  const latest = useRef({ value, onChange, ariaLabel, readOnly, fontSize, wrap });
 
   useEffect(() => {
-    latest.current = { value, onChange, ariaLabel, readOnly, fontSize };
-    editor.current?.updateOptions({ ariaLabel, readOnly, fontSize });
-  }, [value, onChange, ariaLabel, readOnly, fontSize]);
+    latest.current = { value, onChange, ariaLabel, readOnly, fontSize, wrap };
+    editor.current?.updateOptions({ ariaLabel, readOnly, fontSize, wordWrap: wrap ? 'on' : 'off' });
+  }, [value, onChange, ariaLabel, readOnly, fontSize, wrap]);
 
   useEffect(() => {
     if (theme) monaco.editor.setTheme(theme);
@@ -83,7 +99,7 @@ export default function CodeEditor({
 
   useEffect(() => {
     if (!host.current) return;
-    const { value: text, ariaLabel: label, readOnly: locked, fontSize: size } = latest.current;
+    const { value: text, ariaLabel: label, readOnly: locked, fontSize: size, wrap: wrapped } = latest.current;
     const uri = monaco.Uri.from({ scheme: 'inmemory', path: `/${modelPath}` });
     monaco.editor.getModel(uri)?.dispose();
     const model = monaco.editor.createModel(text, language, uri);
@@ -94,6 +110,9 @@ export default function CodeEditor({
       automaticLayout: true,
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
+      // Long declarations wrap: the disagreeing return type is never cut off at the editor's edge.
+      wordWrap: wrapped ? 'on' : 'off',
+      wrappingIndent: 'indent',
       fontSize: size,
       lineNumbersMinChars: 3,
       // Monaco dims the number of the empty last line below WCAG contrast (axe: color-contrast).
@@ -111,10 +130,14 @@ export default function CodeEditor({
       tabFocusMode: true,
     });
     const subscription = model.onDidChangeContent(() => latest.current.onChange(model.getValue()));
+    // The page around the editor settles after it is created (a lazy pane arrives, a splitter moves):
+    // the followed line is brought back into view whenever the editor's size changes.
+    const layoutSubscription = instance.onDidLayoutChange(() => revealFollowed());
     editor.current = instance;
     decorations.current = instance.createDecorationsCollection();
     return () => {
       subscription.dispose();
+      layoutSubscription.dispose();
       instance.dispose();
       model.dispose();
       editor.current = null;
@@ -152,10 +175,10 @@ export default function CodeEditor({
           },
         })),
     );
-    const current = marks.find((m) => m.kind === 'current');
-    if (current && followCurrentLine && !instance.hasTextFocus() && current.line <= lineCount) {
-      instance.revealLineInCenterIfOutsideViewport(current.line, monaco.editor.ScrollType.Immediate);
-    }
+    // The executing line, else (in the other language's editor during a call) the line that called.
+    const current = marks.find((m) => m.kind === 'current') ?? marks.find((m) => m.kind === 'caller');
+    followed.current = current && followCurrentLine && current.line <= lineCount ? current.line : 0;
+    revealFollowed();
   }, [marks, followCurrentLine]);
 
   useEffect(() => {

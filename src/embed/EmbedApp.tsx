@@ -9,7 +9,9 @@ import { translator } from '../i18n';
 import { createPlayerUi, PlayerContext, usePlayer, usePlayerStore, useT } from '../app/context';
 import { findLessonEntry, lessons, loadProgram, localized, programsOf } from '../app/course/course';
 import { Controls } from '../app/playground/Controls';
-import { DiagramPane } from '../app/playground/DiagramPane';
+import { DiagramPane, useMachineView } from '../app/playground/DiagramPane';
+import { SignatureStrip } from '../app/playground/SignatureStrip';
+import '../app/playground/focus.css';
 import { EditorPane } from '../app/playground/EditorPane';
 import { FindingsPanel } from '../app/playground/FindingsPanel';
 import { useShortcuts, usePlaybackClock } from '../app/playground/hooks';
@@ -156,7 +158,8 @@ export function EmbedApp({
           root.current = element;
           setRootElement(element);
         }}
-        className="embed"
+        // embed.html fills the frame its host gives it (720 or 480 px): the focus view fits inside.
+        className={bridge ? 'embed embed--fit' : 'embed'}
         data-testid="embed"
       >
         {missing ? (
@@ -193,6 +196,7 @@ function EmbedBody({ params, theme, reducedMotion, tutorialUrl, onHelp, titleLev
   const store = usePlayerStore();
   const live = useAfterFirstPaint();
   usePlaybackClock(store);
+  const [view, setView] = useMachineView();
   const wide = useMediaQuery('(min-width: 760px)');
   const { lessonId, programId, target, running } = usePlayer(
     useShallow((s) => ({
@@ -226,7 +230,7 @@ function EmbedBody({ params, theme, reducedMotion, tutorialUrl, onHelp, titleLev
 
   return (
     <section
-      className={`player embed__player ${wide ? 'embed--wide' : 'embed--narrow'}`}
+      className={`player embed__player ${wide ? 'embed--wide' : 'embed--narrow'} player--${view}`}
       aria-label={title || t('player.region')}
     >
       <div className="program-bar embed__bar">
@@ -261,6 +265,11 @@ function EmbedBody({ params, theme, reducedMotion, tutorialUrl, onHelp, titleLev
       </div>
       <Notices />
       {show('code') && (
+        <ErrorBoundary name="signature strip" locale={locale}>
+          <SignatureStrip />
+        </ErrorBoundary>
+      )}
+      {show('code') && (
         <div className="player__code embed__code">
           {editor('cpp')}
           {editor('codon')}
@@ -280,7 +289,9 @@ function EmbedBody({ params, theme, reducedMotion, tutorialUrl, onHelp, titleLev
           )}
         </div>
       )}
-      {show('diagram') && <DiagramPane reducedMotion={reducedMotion} />}
+      {show('diagram') && (
+        <DiagramPane reducedMotion={reducedMotion} view={view} onView={setView} tour={false} />
+      )}
       {show('code') && (
         <ErrorBoundary name="findings" locale={locale}>
           <FindingsPanel />

@@ -11,8 +11,25 @@ import {
   parseCommand,
   type EmbedCommand,
   type EventBody,
+  type EmbedLeftover,
   type EmbedTarget,
 } from './protocol';
+import { stepCount } from '../sim/trace/reader.ts';
+
+/** How long the embed waits after a run command for more before it runs (a burst arrives within it). */
+export const COALESCE_MS = 16;
+
+/** The heights the embed's layout is made for: it fits any frame between them (README's 720 px snippet). */
+export const EMBED_MIN_HEIGHT = 480;
+export const EMBED_MAX_HEIGHT = 720;
+
+/**
+ * The height to ask the host for: the layout fills its frame, so what it can use is its frame's height
+ * brought into the range it is made for (a 2,000 px frame is asked to shrink to 720; a 300 px one to grow).
+ */
+export function usableHeight(frameHeight: number): number {
+  return Math.max(EMBED_MIN_HEIGHT, Math.min(EMBED_MAX_HEIGHT, Math.ceil(frameHeight)));
+}
 
 export interface BridgeOptions {
   /** The embed's `id` parameter, echoed in every event. */
@@ -40,7 +57,61 @@ export function connectBridge(store: PlayerStore, options: BridgeOptions): () =>
     else for (const origin of options.origins) parent.postMessage(event, origin);
   };
 
+  // Commands that start a new run (target, leftover, code) are gathered and applied together once the
+  // burst is over: a parent that sends 2,000 of them in a row gets one run of the newest state, not a
+  // worker restarted 2,000 times. Commands in between that read or move the player wait for it.
+  let pending: { target?: EmbedTarget; leftover?: EmbedLeftover; cpp?: string; codon?: string } | null = null;
+  let queued: EmbedCommand[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    const run = pending;
+    pending = null;
+    if (run !== null) {
+      // The code first, as if typed (saved under the embed's own storage namespace; its re-run waits
+      // the editing pause), then target and leftover in one update, whose immediate run replaces the
+      // waiting one: the whole burst is one run.
+      if (run.cpp !== undefined && run.cpp !== store.getState().code.cpp)
+        store.getState().editCode('cpp', run.cpp);
+      if (run.codon !== undefined && run.codon !== store.getState().code.codon)
+        store.getState().editCode('codon', run.codon);
+      store.setState({
+        ...(run.target !== undefined ? { target: run.target } : {}),
+        ...(run.leftover !== undefined ? { leftover: run.leftover } : {}),
+      });
+    }
+    const later = queued;
+    queued = [];
+    for (const command of later) applyNow(command);
+  };
+
   const apply = (command: EmbedCommand) => {
+    switch (command.type) {
+      case 'set-target':
+        pending = { ...pending, target: command.target };
+        break;
+      case 'set-leftover':
+        pending = { ...pending, leftover: command.leftover };
+        break;
+      case 'load-code':
+        pending = {
+          ...pending,
+          ...(command.cpp !== undefined ? { cpp: command.cpp } : {}),
+          ...(command.codon !== undefined ? { codon: command.codon } : {}),
+        };
+        break;
+      default:
+        if (pending === null) applyNow(command);
+        else queued.push(command);
+        return;
+    }
+    // The burst is over when no run command has come for a frame's time.
+    clearTimeout(timer);
+    timer = setTimeout(flush, COALESCE_MS);
+  };
+
+  const applyNow = (command: EmbedCommand) => {
     const s = store.getState();
     switch (command.type) {
       case 'step':
@@ -55,20 +126,16 @@ export function connectBridge(store: PlayerStore, options: BridgeOptions): () =>
       case 'goto':
         s.goTo({ step: command.step, eventEnd: null });
         return;
-      case 'set-target':
-        s.setTarget(command.target);
-        return;
       case 'set-theme':
         s.setTheme(command.theme);
         return;
-      case 'load-code': {
-        // As if typed: saved under the embed's own storage namespace, re-run like any edit.
-        if (command.cpp !== undefined) s.editCode('cpp', command.cpp);
-        if (command.codon !== undefined) store.getState().editCode('codon', command.codon);
-        return;
-      }
       case 'get-state':
         post(stateBody(store));
+        return;
+      case 'set-target':
+      case 'set-leftover':
+      case 'load-code':
+        apply(command);
         return;
     }
   };
@@ -99,7 +166,7 @@ export function connectBridge(store: PlayerStore, options: BridgeOptions): () =>
         target: s.verdict.target as EmbedTarget,
         compiled: trace !== null,
         diagnostics: s.verdict.diagnostics.length,
-        steps: trace ? trace.steps.count : 0,
+        steps: trace ? stepCount(trace) : 0,
       });
       post({
         type: 'findings',
@@ -116,7 +183,7 @@ export function connectBridge(store: PlayerStore, options: BridgeOptions): () =>
   const observer =
     options.root && typeof ResizeObserver !== 'undefined'
       ? new ResizeObserver(() => {
-          const height = Math.ceil(options.root?.scrollHeight ?? 0);
+          const height = usableHeight(options.root?.scrollHeight ?? 0);
           if (height !== lastHeight) {
             lastHeight = height;
             post({ type: 'resize', height });
@@ -126,6 +193,7 @@ export function connectBridge(store: PlayerStore, options: BridgeOptions): () =>
   if (observer && options.root) observer.observe(options.root);
 
   return () => {
+    clearTimeout(timer);
     self.removeEventListener('message', onMessage);
     unsubscribe();
     observer?.disconnect();

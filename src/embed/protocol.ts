@@ -28,6 +28,7 @@ export type EmbedCommand = Envelope &
     | { type: 'pause' }
     | { type: 'goto'; step: number }
     | { type: 'set-target'; target: EmbedTarget }
+    | { type: 'set-leftover'; leftover: EmbedLeftover }
     | { type: 'set-theme'; theme: EmbedTheme }
     | { type: 'load-code'; cpp?: string; codon?: string }
     | { type: 'get-state' }
@@ -68,6 +69,10 @@ export type EmbedEvent = Envelope & { embedId: string } & (
 
 const DIRECTIONS: readonly string[] = ['forward', 'back', 'start', 'end', 'over', 'out'];
 const TARGETS: readonly string[] = ['x86_64', 'aarch64'];
+const LEFTOVERS: readonly string[] = ['zero', 'runtime-data', 'gc-object', 'stale-stack'];
+
+/** What the first foreign call finds in the registers a wrong declaration misuses (lesson 4). */
+export type EmbedLeftover = 'zero' | 'runtime-data' | 'gc-object' | 'stale-stack';
 const THEMES: readonly string[] = ['system', 'light', 'dark', 'contrast'];
 
 /** Own enumerable data properties only: a getter or a prototype never gets a say. */
@@ -133,6 +138,12 @@ function parse(data: unknown): EmbedCommand | null {
       if (!keysAre(data, [...base, 'target']) || !target.ok) return null;
       if (typeof target.value !== 'string' || !TARGETS.includes(target.value)) return null;
       return { ...envelope, type: 'set-target', target: target.value as EmbedTarget };
+    }
+    case 'set-leftover': {
+      const leftover = field('leftover');
+      if (!keysAre(data, [...base, 'leftover']) || !leftover.ok) return null;
+      if (typeof leftover.value !== 'string' || !LEFTOVERS.includes(leftover.value)) return null;
+      return { ...envelope, type: 'set-leftover', leftover: leftover.value as EmbedLeftover };
     }
     case 'set-theme': {
       const theme = field('theme');

@@ -10,6 +10,7 @@ import { localized } from '../app/course/course';
 import { useLesson } from '../app/lesson/LessonContext';
 import { createSimRunner } from '../app/run/runner';
 import './compare.css';
+import { stepCount } from '../sim/trace/reader.ts';
 
 const CompareView = lazy(() =>
   import('../app/diagram/CompareView.tsx').then((m) => ({ default: m.CompareView })),
@@ -125,11 +126,11 @@ function LiveCompare({ a, b, aTarget, bTarget, aLeftover, bLeftover }: ComparePr
       {typeof state === 'object' && 'left' in state && (
         <Suspense fallback={<p role="status">{t.running}</p>}>
           <label className="mdx-compare__scrub">
-            {t.step} {step + 1} / {state.left.trace.steps.count}
+            {t.step} {step + 1} / {stepCount(state.left.trace)}
             <input
               type="range"
               min={0}
-              max={state.left.trace.steps.count - 1}
+              max={stepCount(state.left.trace) - 1}
               value={step}
               onChange={(e) => setStep(Number(e.target.value))}
             />

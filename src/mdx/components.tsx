@@ -7,6 +7,7 @@ import { useSite } from '../app/site/SiteContext';
 import { AbiExplorerTag } from './AbiExplorerTag';
 import { Compare } from './Compare';
 import { Download } from './Download';
+import { SubsetTables } from './SubsetTables';
 import { Cite, Evidence, Term } from './Evidence';
 import { Exercise } from './Exercise';
 import { Playground } from './Playground';
@@ -116,9 +117,15 @@ function Pre(props: ComponentPropsWithoutRef<'pre'>) {
 }
 
 /** Maps MDX tags (Markdown elements and lesson components) to React components. */
+/** A lesson's table: it scrolls sideways in a narrow column, so it takes the focus (keyboard scrolling). */
+function Table(props: ComponentPropsWithoutRef<'table'>) {
+  return <table tabIndex={0} {...props} />;
+}
+
 export const mdxComponents: MDXComponents = {
   a: Link,
   pre: Pre,
+  table: Table,
   h2: H2,
   h3: H3,
   Note,
@@ -134,4 +141,5 @@ export const mdxComponents: MDXComponents = {
   Download,
   AbiExplorer: AbiExplorerTag,
   Compare,
+  SubsetTables,
 };

@@ -7,6 +7,11 @@ export interface Diagnostic {
   endLine?: number;
   endColumn?: number;
   message: string;
+  /**
+   * 'not-modelled': the code is fine, the simulator does not model this construct (the page links
+   * such a message to "What you can write here").
+   */
+  kind?: 'not-modelled';
 }
 
 /** A source position: 1-based line and column, and the 0-based offset into the text. */
@@ -33,4 +38,9 @@ export function errorAt(file: string, span: Span, message: string): Diagnostic {
     endColumn: span.end.column,
     message,
   };
+}
+
+/** Builds the error for a construct the simulator does not model (never the learner's mistake). */
+export function notModelledAt(file: string, span: Span, message: string): Diagnostic {
+  return { ...errorAt(file, span, message), kind: 'not-modelled' };
 }

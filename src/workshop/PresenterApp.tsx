@@ -9,6 +9,8 @@ import { findLessonEntry, loadDeck, loadProgram, localized, type DeckProgram } f
 import { keyContextOf } from '../app/player/keyboard';
 import { Controls } from '../app/playground/Controls';
 import { DiagramPane } from '../app/playground/DiagramPane';
+import { SignatureStrip } from '../app/playground/SignatureStrip';
+import '../app/playground/focus.css';
 import { EditorPane } from '../app/playground/EditorPane';
 import { useShortcuts, usePlaybackClock } from '../app/playground/hooks';
 import { Narration } from '../app/playground/Narration';
@@ -220,7 +222,7 @@ function PresenterView({
         readOnly
         theme="contrast"
         instanceId="present"
-        fontSize={big ? 24 : 17}
+        fontSize={big ? 36 : 32}
       />
     </ErrorBoundary>
   );
@@ -246,6 +248,9 @@ function PresenterView({
           {t('present.exit')}
         </a>
       </header>
+      <ErrorBoundary name="signature strip" locale={locale}>
+        <SignatureStrip />
+      </ErrorBoundary>
       <div className="presenter__stage">
         {layout === 'presenter' && (
           <div className="presenter__code">
@@ -260,7 +265,7 @@ function PresenterView({
           <ErrorBoundary name="narration" locale={locale}>
             <Narration />
           </ErrorBoundary>
-          <DiagramPane reducedMotion />
+          <DiagramPane reducedMotion view="focus" tour={false} />
         </div>
       </div>
       <p className="presenter__keys">{t('present.keys')}</p>

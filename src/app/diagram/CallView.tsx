@@ -1,18 +1,20 @@
-import { clip, hexAddr } from './format.ts';
-import type { CallRegisterRow, SceneCall, SceneRegister } from './model.ts';
+import { hexAddr } from './format.ts';
+import type { CallRegisterRow, SceneCall, SceneRegister } from '../../sim/view/index.ts';
 import { strings, type Locale } from './strings.ts';
 
 interface CallViewProps {
   call: SceneCall;
   registers: SceneRegister[];
   locale: Locale;
+  /** Leave out the two signatures (the signature strip above the editors shows them). */
+  compact?: boolean;
 }
 
 /**
  * A foreign call at machine level: what the caller believes (its declaration, where it puts the
  * arguments, where it reads the result) beside what the callee does, register by register.
  */
-export function CallView({ call, registers, locale }: CallViewProps) {
+export function CallView({ call, registers, locale, compact = false }: CallViewProps) {
   const t = strings(locale);
   const c = call.call;
   const label = (r: CallRegisterRow['caller'], side: 'caller' | 'callee', reg: string) => {
@@ -33,16 +35,21 @@ export function CallView({ call, registers, locale }: CallViewProps) {
       data-testid="call-view"
       data-phase={call.phase}
     >
-      <h3 className="md-call__title">{t.callTitle(c.symbol)}</h3>
-      <p className="md-call__phase">{t.phase[call.phase]}</p>
-      <div className="md-call__sigs">
-        <p>
-          <span className="md-call__who">{t.callerBelieves}</span> <code>{c.callerSignature}</code>
-        </p>
-        <p>
-          <span className="md-call__who">{t.calleeDoes}</span> <code>{c.calleeSignature}</code>
-        </p>
-      </div>
+      <h3 className="md-call__title">
+        {t.callTitle(c.symbol)}
+        {compact && <span className="md-call__phase"> · {t.phase[call.phase]}</span>}
+      </h3>
+      {!compact && <p className="md-call__phase">{t.phase[call.phase]}</p>}
+      {!compact && (
+        <div className="md-call__sigs">
+          <p>
+            <span className="md-call__who">{t.callerBelieves}</span> <code>{c.callerSignature}</code>
+          </p>
+          <p>
+            <span className="md-call__who">{t.calleeDoes}</span> <code>{c.calleeSignature}</code>
+          </p>
+        </div>
+      )}
       <table className="md-call__table">
         <thead>
           <tr>
@@ -78,7 +85,7 @@ export function CallView({ call, registers, locale }: CallViewProps) {
               </td>
               <td data-label={t.calleeDoes}>{label(r.callee, 'callee', r.register)}</td>
               <td data-label={t.valueNow}>
-                <code>{clip(r.value, 28)}</code>
+                <code>{r.value}</code>
               </td>
             </tr>
           ))}

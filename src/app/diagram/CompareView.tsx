@@ -1,12 +1,13 @@
 import { useId, useMemo } from 'react';
 import type { Trace } from '../../sim/trace/types.ts';
-import { alignStep, differingObjects } from './compare.ts';
-import { narrationAt } from './narration.ts';
+import { alignStep, differingObjects } from '../../sim/view/index.ts';
+import { narrate } from '../../sim/view/index.ts';
 import { StepView } from './StepView.tsx';
 import { strings } from './strings.ts';
 import { svgPrefix } from './svgPrefix.ts';
 import { usePrefersReducedMotion, useSceneLayout } from './useDiagram.ts';
 import './diagram.css';
+import { stepCount } from '../../sim/trace/reader.ts';
 
 export interface CompareRun {
   trace: Trace;
@@ -35,15 +36,15 @@ interface PaneProps {
 
 function Pane({ run, step, other, locale, mode }: PaneProps) {
   const prefix = svgPrefix(useId());
-  const { scene, layout } = useSceneLayout(run.trace, step, undefined, mode, locale);
-  const otherScene = useSceneLayout(other.trace, other.step, undefined, mode, locale).scene;
+  const { view, scene, layout } = useSceneLayout(run.trace, step, undefined, mode, locale);
+  const otherScene = useSceneLayout(other.trace, other.step, undefined, mode).scene;
   const differing = useMemo(() => differingObjects(scene, otherScene), [scene, otherScene]);
   const t = strings(locale);
   return (
     <section className="md-compare__pane" aria-label={run.label} data-differing={differing.size}>
       <h3 className="md-compare__label">{run.label}</h3>
       <p className="md-compare__step">
-        {t.stepLabel(scene.step)} · {narrationAt(run.trace, scene.step, locale)}
+        {t.stepLabel(scene.step)} · {narrate(view, locale)}
       </p>
       <div className="mdiag__canvas">
         <StepView
@@ -64,7 +65,7 @@ function Pane({ run, step, other, locale, mode }: PaneProps) {
 export function CompareView({ left, right, step, locale, reducedMotion, onStep }: CompareViewProps) {
   const t = strings(locale);
   const still = usePrefersReducedMotion() || reducedMotion === true;
-  const leftStep = Math.max(0, Math.min(step, left.trace.steps.count - 1));
+  const leftStep = Math.max(0, Math.min(step, stepCount(left.trace) - 1));
   const rightStep = alignStep(left.trace, right.trace, leftStep);
   // Side by side, each pane has half the width: the one-column layout fits it.
   const mode = 'narrow' as const;
@@ -77,8 +78,8 @@ export function CompareView({ left, right, step, locale, reducedMotion, onStep }
           </button>
           <button
             type="button"
-            onClick={() => onStep(Math.min(left.trace.steps.count - 1, leftStep + 1))}
-            disabled={leftStep >= left.trace.steps.count - 1}
+            onClick={() => onStep(Math.min(stepCount(left.trace) - 1, leftStep + 1))}
+            disabled={leftStep >= stepCount(left.trace) - 1}
           >
             {locale === 'zh' ? '两边前进一步' : 'Step both forward'}
           </button>

@@ -1,6 +1,6 @@
 import { clip } from './format.ts';
 import { charsFit, type FrameBand } from './layout.ts';
-import type { SceneFrame } from './model.ts';
+import type { SceneFrame } from '../../sim/view/index.ts';
 import { strings, type Locale } from './strings.ts';
 
 interface FrameViewProps {

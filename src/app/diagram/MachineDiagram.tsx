@@ -6,8 +6,8 @@ import { exportStep } from './export.ts';
 import { hexAddr } from './format.ts';
 import { Legend } from './Legend.tsx';
 import { layoutScene } from './layout.ts';
-import type { Scene } from './model.ts';
-import { narrationAt } from './narration.ts';
+import type { Scene } from '../../sim/view/index.ts';
+import { narrate } from '../../sim/view/index.ts';
 import { Ribbon } from './Ribbon.tsx';
 import { StepView } from './StepView.tsx';
 import { strings, type Locale } from './strings.ts';
@@ -28,6 +28,8 @@ export interface MachineDiagramProps {
   onSelectObject?: (objectId: number) => void;
   /** Show the step's sentence above the picture (off by default: the player speaks and shows it already). */
   showNarration?: boolean;
+  /** Whether the first-visit tour may open by itself (off in embeds and the presenter view). */
+  tour?: boolean;
 }
 
 export { svgPrefix };
@@ -70,6 +72,7 @@ export function MachineDiagram({
   reducedMotion,
   onSelectObject,
   showNarration = false,
+  tour: tourAllowed = true,
 }: MachineDiagramProps) {
   const t = strings(locale);
   const ref = useRef<HTMLDivElement>(null);
@@ -79,9 +82,9 @@ export function MachineDiagram({
   const prefix = svgPrefix(useId());
   const [showHex, setShowHex] = useState(false);
   const [textView, setTextView] = useState(false);
-  const [tour, setTour] = useState<number | null>(() => (tourSeen() ? null : 0));
-  const { scene, layout } = useSceneLayout(trace, step, eventEnd, mode, locale);
-  const sentence = narrationAt(trace, scene.step, locale);
+  const [tour, setTour] = useState<number | null>(() => (tourAllowed && !tourSeen() ? 0 : null));
+  const { view, scene, layout } = useSceneLayout(trace, step, eventEnd, mode, locale);
+  const sentence = narrate(view, locale);
   const closeTour = () => {
     setTour(null);
     markTourSeen();
@@ -140,7 +143,7 @@ export function MachineDiagram({
         </button>
       </div>
       {tour !== null && (
-        <Tour locale={locale} index={tour} onIndex={setTour} onClose={closeTour} prefix={prefix} />
+        <Tour locale={locale} index={tour} onIndex={setTour} onClose={closeTour} prefix={prefix} root={ref} />
       )}
       {textView ? (
         <DiagramTextView

@@ -1,7 +1,7 @@
 import { CellView } from './CellView.tsx';
 import { clip, hexAddr } from './format.ts';
 import { charsFit, type ObjectBox } from './layout.ts';
-import type { SceneObject } from './model.ts';
+import type { SceneObject } from '../../sim/view/index.ts';
 import { strings, type Locale } from './strings.ts';
 
 interface ObjectViewProps {

@@ -1,6 +1,6 @@
 import { hexAddr } from './format.ts';
 import { roundedPath, type ArrowPath } from './layout.ts';
-import type { ScenePointer } from './model.ts';
+import type { ScenePointer } from '../../sim/view/index.ts';
 import { strings, type Locale } from './strings.ts';
 
 interface PointerArrowProps {

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { clip, formatSize, hexAddr } from './format.ts';
 import { G, charsFit, type AreaBox, type Layout } from './layout.ts';
-import type { Scene } from './model.ts';
+import type { Scene } from '../../sim/view/index.ts';
 import { strings, type Locale } from './strings.ts';
 
 interface RegionViewProps {

@@ -1,6 +1,6 @@
 import { clip } from './format.ts';
 import type { RegisterBox } from './layout.ts';
-import type { SceneRegister } from './model.ts';
+import type { SceneRegister } from '../../sim/view/index.ts';
 
 interface RegisterViewProps {
   box: RegisterBox;

@@ -5,6 +5,7 @@ import type { Trace } from '../../sim/trace/types.ts';
 import { strings, type Locale } from './strings.ts';
 import { SvgDefs } from './SvgDefs.tsx';
 import { boundaryCallList, objectList } from '../../sim/trace/tables.ts';
+import { stepCount } from '../../sim/trace/reader.ts';
 
 interface RibbonProps {
   trace: Trace;
@@ -22,7 +23,7 @@ interface RibbonProps {
  */
 export function Ribbon({ trace, step, prefix, locale, narrow = false }: RibbonProps) {
   const t = strings(locale);
-  const n = Math.max(1, trace.steps.count);
+  const n = Math.max(1, stepCount(trace));
   // Once per trace, not per step: a long run has tens of thousands of objects to sort.
   const rows = useMemo(() => ribbonRows(objectList(trace.objects), n, locale), [trace, n, locale]);
   const plotW = narrow ? 220 : 640;

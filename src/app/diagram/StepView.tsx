@@ -4,13 +4,14 @@ import type { Trace } from '../../sim/trace/types.ts';
 import { FrameView } from './FrameView.tsx';
 import { charsFit, type Layout, type Rect } from './layout.ts';
 import { clip, hexAddr } from './format.ts';
-import type { Scene } from './model.ts';
+import { groupsOfFindings, type Scene } from '../../sim/view/index.ts';
 import { ObjectView } from './ObjectView.tsx';
 import { PointerArrow, pointerSentence } from './PointerArrow.tsx';
 import { RegionView } from './RegionView.tsx';
 import { RegisterView } from './RegisterView.tsx';
 import { strings, type Locale } from './strings.ts';
 import { SvgDefs } from './SvgDefs.tsx';
+import { stepCount } from '../../sim/trace/reader.ts';
 
 interface StepViewProps {
   trace: Trace;
@@ -60,11 +61,9 @@ export function StepView({
       : [],
   );
   const crashAddr = scene.crash?.address ?? null;
+  // One line per mistake: the four stores of one stray write on an object are one finding.
   const findingText = (ids: number[]) =>
-    ids.map((i) => {
-      const f = trace.findings[i];
-      return f === undefined ? '' : `${t.finding}: ${formatMessage(f.message, locale)}`;
-    });
+    groupsOfFindings(trace, ids).map((g) => `${t.finding}: ${formatMessage(g.message, locale)}`);
   const sourceName = (p: Scene['pointers'][number]) => {
     if (p.from.kind === 'register')
       return `%${scene.registers.find((r) => r.name === (p.from as { name: string }).name)?.label ?? ''}`;
@@ -86,7 +85,7 @@ export function StepView({
       width={layout.width}
       height={layout.height}
       role="group"
-      aria-label={t.diagramLabel(scene.step, trace.steps.count)}
+      aria-label={t.diagramLabel(scene.step, stepCount(trace))}
       data-step={scene.step}
       data-layout={layout.mode}
     >

@@ -1,9 +1,16 @@
+import { useMemo } from 'react';
 import { formatMessage } from '../../sim/messages/format.ts';
 import type { Trace } from '../../sim/trace/types.ts';
 import { CallView } from './CallView.tsx';
 import { hexAddr } from './format.ts';
-import { MEMORY_AREAS, buildScene, type Scene, type SceneObject } from './model.ts';
-import { narrationAt } from './narration.ts';
+import {
+  MEMORY_AREAS,
+  groupsOfFindings,
+  narrate,
+  stepView,
+  type Scene,
+  type SceneObject,
+} from '../../sim/view/index.ts';
 import { pointerSentence } from './PointerArrow.tsx';
 import { strings, type Locale } from './strings.ts';
 
@@ -36,12 +43,13 @@ function values(o: SceneObject, scene: Scene, locale: Locale): string {
 
 /** The diagram's state as tables a screen reader walks through: areas, objects, values, lifetimes, registers. */
 export function DiagramTextView({ trace, step, eventEnd, locale }: DiagramTextViewProps) {
+  const view = useMemo(() => stepView(trace, step, eventEnd, locale), [trace, step, eventEnd, locale]);
   const t = strings(locale);
-  const scene = buildScene(trace, step, eventEnd, locale);
+  const scene = view.scene;
   const frameName = (id: number) => scene.frames.find((f) => f.id === id);
   return (
     <div className="md-text" data-testid="diagram-text-view">
-      <p className="md-text__narration">{narrationAt(trace, scene.step, locale)}</p>
+      <p className="md-text__narration">{narrate(view, locale)}</p>
       {scene.crash !== null && (
         <p className="md-text__crash" role="note">
           <strong>{t.crash}: </strong>
@@ -98,12 +106,11 @@ export function DiagramTextView({ trace, step, eventEnd, locale }: DiagramTextVi
                         {t.stateLong[o.state]}
                         {o.reusedBy !== null ? `; ${t.reusedBy(o.reusedBy)}` : ''}
                         {o.gc === 'marked' ? `; ${t.gcMarked}` : o.gc === 'swept' ? `; ${t.gcSwept}` : ''}
-                        {o.findings.map((i) => {
-                          const fnd = trace.findings[i];
-                          return fnd === undefined ? null : (
-                            <span key={i}>; {`${t.finding}: ${formatMessage(fnd.message, locale)}`}</span>
-                          );
-                        })}
+                        {groupsOfFindings(trace, o.findings).map((g) => (
+                          <span key={g.members[0]}>
+                            ; {`${t.finding}: ${formatMessage(g.message, locale)}`}
+                          </span>
+                        ))}
                       </td>
                       <td>{values(o, scene, locale)}</td>
                       <td>{o.id < 0 ? '' : t.lifetime(o.born, o.died)}</td>

@@ -4,7 +4,7 @@ import { CallView } from './CallView.tsx';
 import { CompareView } from './CompareView.tsx';
 import { layoutScene, type ObjectBox } from './layout.ts';
 import { MachineDiagram } from './MachineDiagram.tsx';
-import { buildScene, type SceneObject } from './model.ts';
+import { buildScene, type SceneObject } from '../../sim/view/index.ts';
 import { ObjectView } from './ObjectView.tsx';
 import { PointerArrow } from './PointerArrow.tsx';
 import { Ribbon } from './Ribbon.tsx';

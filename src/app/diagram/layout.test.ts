@@ -12,7 +12,7 @@ import {
   type Point,
   type Rect,
 } from './layout.ts';
-import { buildScene, type Scene } from './model.ts';
+import { buildScene, type Scene } from '../../sim/view/index.ts';
 import { findingStep, lessonPrograms, runLesson } from './test-traces.ts';
 import { formatName } from '../../sim/messages/format.ts';
 

@@ -10,7 +10,14 @@
  * their rows aligned by address.
  */
 import type { ObjectRecord } from '../../sim/trace/types.ts';
-import type { AreaKind, Scene, SceneFrame, SceneObject, SceneRow, PointerStatus } from './model.ts';
+import type {
+  AreaKind,
+  Scene,
+  SceneFrame,
+  SceneObject,
+  SceneRow,
+  PointerStatus,
+} from '../../sim/view/index.ts';
 import { formatName, type Locale } from '../../sim/messages/format.ts';
 
 /** Wide: three columns with address gutters (a big screen, a slide). Medium: two columns (a side panel). Narrow: one (a phone). */

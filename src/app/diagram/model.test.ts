@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { alignStep, differingObjects } from './compare.ts';
+import { alignStep, differingObjects } from '../../sim/view/index.ts';
 import { hexAddr } from './format.ts';
-import { buildScene, type Scene, type SceneObject } from './model.ts';
-import { narrationAt } from './narration.ts';
+import { buildScene, type Scene, type SceneObject } from '../../sim/view/index.ts';
+import { narrationAt } from '../../sim/view/index.ts';
 import { findingStep, freedTrace, gcTrace, runLesson, stepWithMessage } from './test-traces.ts';
 import { boundaryCall, objectList } from '../../sim/trace/tables.ts';
 import { formatName } from '../../sim/messages/format.ts';

@@ -3,7 +3,7 @@
  * Simplified Chinese. The area names in English are the accessible names the player issue and the
  * tests rely on: "Stack", "C heap", "GC heap", "Static storage", "Registers".
  */
-import type { AreaKind, CallRole, LifeState, PointerStatus } from './model.ts';
+import type { AreaKind, CallRole, LifeState, PointerStatus } from '../../sim/view/index.ts';
 
 export type Locale = 'en' | 'zh';
 

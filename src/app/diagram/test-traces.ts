@@ -10,6 +10,7 @@ import { runProgram } from '../../sim/run/index.ts';
 import { StepKind, type SourceLoc, type Trace } from '../../sim/trace/types.ts';
 import { objectList } from '../../sim/trace/tables.ts';
 import { ident } from '../../sim/trace/names.ts';
+import { stepCount, stepMessage } from '../../sim/trace/reader.ts';
 
 // Vite loads the lesson sources as text (no Node file APIs, so this module type-checks with the app).
 const SOURCES = import.meta.glob<string>('../../../content/lessons/*/programs/*/{lib.cpp,main.codon}', {
@@ -115,8 +116,6 @@ export function findingStep(trace: Trace, kind: string): number {
 
 /** The first step whose narration id is `id` (at or after `from`). */
 export function stepWithMessage(trace: Trace, id: string, from = 0): number {
-  for (let s = from; s < trace.steps.count; s++) {
-    if (trace.messageIds[trace.steps.message[s] ?? 0] === id) return s;
-  }
+  for (let s = from; s < stepCount(trace); s++) if (stepMessage(trace, s).id === id) return s;
   throw new Error(`no step with message ${id}`);
 }

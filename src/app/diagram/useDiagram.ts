@@ -2,24 +2,25 @@
 import { useEffect, useMemo, useState, useSyncExternalStore, type RefObject } from 'react';
 import type { Trace } from '../../sim/trace/types.ts';
 import { layoutScene, type Layout, type LayoutMode } from './layout.ts';
-import { buildScene, type Scene } from './model.ts';
+import { stepView, type Scene, type StepView } from '../../sim/view/index.ts';
 import { formatName, type Locale } from '../../sim/messages/format.ts';
 
-/** The scene and its geometry, recomputed only when the step or the layout mode changes. */
+/** The step's snapshot, its scene and the scene's geometry, recomputed only when the step or the layout mode changes. */
 export function useSceneLayout(
   trace: Trace,
   step: number,
   eventEnd: number | undefined,
   mode: LayoutMode,
   locale: Locale = 'en',
-): { scene: Scene; layout: Layout } {
+): { view: StepView; scene: Scene; layout: Layout } {
   const regionNames = useMemo(
     () => new Map(trace.regions.map((r) => [r.id, formatName(r.name, locale)])),
     [trace, locale],
   );
-  const scene = useMemo(() => buildScene(trace, step, eventEnd, locale), [trace, step, eventEnd, locale]);
+  const view = useMemo(() => stepView(trace, step, eventEnd, locale), [trace, step, eventEnd, locale]);
+  const scene = view.scene;
   const layout = useMemo(() => layoutScene(scene, mode, regionNames), [scene, mode, regionNames]);
-  return { scene, layout };
+  return { view, scene, layout };
 }
 
 /** Container widths from which the diagram uses three columns (with addresses) or two; below, one. */

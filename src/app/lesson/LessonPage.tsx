@@ -102,7 +102,7 @@ function LessonBody({
   const site = useSite() as NonNullable<ReturnType<typeof useSite>>;
   const locale = usePlayer((s) => s.locale);
   const layout = usePageLayout();
-  const [lessonWidth, setLessonWidth] = useStoredFraction('lesson', 0.4);
+  const [lessonWidth, setLessonWidth] = useStoredFraction('lesson', 0.3);
 
   const [hosts, setHosts] = useState<ReadonlyMap<string, PlayerHost>>(new Map());
   const [predictIds, setPredictIds] = useState<string[]>([]);

@@ -3,6 +3,7 @@
 import type { SourceSide, Trace } from '../../sim/trace/types';
 import { lineAt, sideAt } from './trace-index';
 import { clampPosition, eventRange, type Position } from './stepping';
+import { stepCount, stepLineAt } from '../../sim/trace/reader.ts';
 
 /**
  * Where line `line` (1-based) of `before` is in `after`, judged by the unchanged lines around the edit:
@@ -38,10 +39,12 @@ export interface RunSource {
 
 /** How many times (counting this one) the run has been at this step's side and line, up to `step`. */
 function visitNumber(trace: Trace, step: number): number {
-  const side = trace.steps.side[step];
-  const line = trace.steps.line[step];
+  const { side, line } = stepLineAt(trace, step);
   let count = 0;
-  for (let i = 0; i <= step; i++) if (trace.steps.side[i] === side && trace.steps.line[i] === line) count++;
+  for (let i = 0; i <= step; i++) {
+    const at = stepLineAt(trace, i);
+    if (at.side === side && at.line === line) count++;
+  }
   return count;
 }
 
@@ -58,14 +61,16 @@ export function keepPlace(
   next: Trace,
   nextSource: RunSource,
 ): Position {
-  if (next.steps.count === 0) return { step: 0, eventEnd: null };
+  if (stepCount(next) === 0) return { step: 0, eventEnd: null };
   const old = clampPosition(prev, pos);
   const side: SourceSide = sideAt(prev, old.step);
   const oldLine = lineAt(prev, old.step);
   const line =
     side === 'cpp' || side === 'codon' ? mapLine(prevSource[side], nextSource[side], oldLine) : oldLine;
-  const sideIndex = prev.steps.side[old.step];
-  const atLine = (i: number): boolean => next.steps.side[i] === sideIndex && next.steps.line[i] === line;
+  const atLine = (i: number): boolean => {
+    const at = stepLineAt(next, i);
+    return at.side === side && at.line === line;
+  };
   const withEvent = (step: number): Position => {
     if (old.eventEnd === null) return { step, eventEnd: null };
     // Keep the same number of the step's events applied, as far as the new step has them.
@@ -76,11 +81,11 @@ export function keepPlace(
   if (oldLine > 0) {
     const k = visitNumber(prev, old.step);
     let seen = 0;
-    for (let i = 0; i < next.steps.count; i++) {
+    for (let i = 0; i < stepCount(next); i++) {
       if (atLine(i) && ++seen === k) return withEvent(i);
     }
   }
-  const last = next.steps.count - 1;
+  const last = stepCount(next) - 1;
   const same = Math.min(old.step, last);
   if (same === old.step && atLine(same)) return withEvent(same);
   if (oldLine > 0) {

@@ -1,20 +1,16 @@
 // The named moments a lesson can stop at (content/README.md, `atStep`), found in a real trace. Each
 // means the first time it happens in the run.
-import { EventKind, StepKind, type Trace } from '../../sim/trace/types';
+import { StepKind, type Trace } from '../../sim/trace/types';
 import { eventRange, lastStep } from './stepping';
 import { traceIndex } from './trace-index';
-import {
-  ROLE_INDEX,
-  boundaryCall,
-  boundaryCallList,
-  frameList,
-  objectRecord,
-} from '../../sim/trace/tables.ts';
+import { boundaryCall, boundaryCallList, frameList, objectRecord } from '../../sim/trace/tables.ts';
+import { eventsOfKind, stepCount, stepKindAt, stepLineAt } from '../../sim/trace/reader.ts';
 
 export const MOMENTS = [
   'call',
   'callee-write',
   'call-return',
+  'before-print',
   'first-print',
   'frame-dies',
   'gc',
@@ -30,10 +26,10 @@ export function isMoment(id: string): id is Moment {
 
 /** The step of a moment in this run, or null when the run never gets there. */
 export function findMoment(trace: Trace, moment: Moment): number | null {
-  const n = trace.steps.count;
+  const n = stepCount(trace);
   if (n === 0) return null;
   const firstStepOfKind = (kind: number): number | null => {
-    for (let i = 0; i < n; i++) if (trace.steps.kind[i] === kind) return i;
+    for (let i = 0; i < n; i++) if (stepKindAt(trace, i) === kind) return i;
     return null;
   };
   switch (moment) {
@@ -46,6 +42,12 @@ export function findMoment(trace: Trace, moment: Moment): number | null {
     case 'call-return': {
       const call = boundaryCallList(trace.boundaryCalls).find((c) => c.returnStep > c.step);
       return call ? call.returnStep : firstStepOfKind(StepKind.BoundaryReturn);
+    }
+    case 'before-print': {
+      // The step just before the first print: a question about what it will write stops here, with
+      // nothing printed yet.
+      const step = traceIndex(trace).outputStep[0];
+      return step !== undefined && step > 0 ? step - 1 : null;
     }
     case 'first-print': {
       const step = traceIndex(trace).outputStep[0];
@@ -84,19 +86,15 @@ function calleeWrite(trace: Trace): number | null {
   };
   const hidden = call.hiddenPointer?.value;
   const prologue = (objectId: number): boolean => {
-    const role = objectId >= 0 ? trace.objects.role[objectId] : undefined;
-    return role === ROLE_INDEX['frame-link'] || role === ROLE_INDEX.param || role === ROLE_INDEX['heap-meta'];
+    const role = objectRecord(trace.objects, objectId)?.role;
+    return role === 'frame-link' || role === 'param' || role === 'heap-meta';
   };
   let firstWrite: number | null = null;
   for (let step = call.step; step <= last; step++) {
-    if (trace.steps.side[step] !== 0) continue; // 0: 'cpp' in SIDES
+    if (stepLineAt(trace, step).side !== 'cpp') continue;
     // The prologue (saving the caller's frame pointer, spilling parameters) is not the callee's store.
-    if (trace.steps.kind[step] === StepKind.Call) continue;
-    const { start, end } = eventRange(trace, step);
-    for (let e = start; e < end; e++) {
-      if (trace.events.kind[e] !== EventKind.Write) continue;
-      const addr = trace.events.a[e] as number;
-      const target = trace.events.d[e] as number;
+    if (stepKindAt(trace, step) === StepKind.Call) continue;
+    for (const { addr, objectId: target } of eventsOfKind(trace, eventRange(trace, step), 'write')) {
       if (isResult(target) || (hidden !== undefined && addr === hidden)) return step;
       if (!prologue(target)) firstWrite ??= step;
     }

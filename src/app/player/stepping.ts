@@ -2,6 +2,7 @@
 // anything: a position is a step index, plus an event index when stepping machine event by machine event.
 import type { Trace } from '../../sim/trace/types';
 import { traceIndex } from './trace-index';
+import { stepCount, stepEvents } from '../../sim/trace/reader.ts';
 
 /** A place in a run: a step, and optionally how many of the run's events have been applied. */
 export interface Position {
@@ -19,16 +20,11 @@ export type Granularity = 'step' | 'event';
 export type StepCommand = 'forward' | 'back' | 'start' | 'end' | 'over' | 'out';
 
 /** The events of a step: [start, end). */
-export function eventRange(trace: Trace, step: number): { start: number; end: number } {
-  const s = trace.steps;
-  const start = s.eventStart[step] ?? trace.events.count;
-  const end = step + 1 < s.count ? (s.eventStart[step + 1] as number) : trace.events.count;
-  return { start, end };
-}
+export const eventRange = stepEvents;
 
 /** The last step of a run. */
 export function lastStep(trace: Trace): number {
-  return Math.max(0, trace.steps.count - 1);
+  return Math.max(0, stepCount(trace) - 1);
 }
 
 /** A position inside the run: the step clamped, the event (if any) clamped into the step. */
@@ -91,7 +87,7 @@ function eventBack(trace: Trace, pos: Position): Position {
 export function stepOver(trace: Trace, step: number): number {
   const { depth } = traceIndex(trace);
   const d = depth[step] ?? 0;
-  for (let j = step + 1; j < trace.steps.count; j++) if ((depth[j] ?? 0) <= d) return j;
+  for (let j = step + 1; j < stepCount(trace); j++) if ((depth[j] ?? 0) <= d) return j;
   return lastStep(trace);
 }
 
@@ -99,7 +95,7 @@ export function stepOver(trace: Trace, step: number): number {
 export function stepOut(trace: Trace, step: number): number {
   const { depth } = traceIndex(trace);
   const d = depth[step] ?? 0;
-  for (let j = step + 1; j < trace.steps.count; j++) if ((depth[j] ?? 0) < d) return j;
+  for (let j = step + 1; j < stepCount(trace); j++) if ((depth[j] ?? 0) < d) return j;
   return lastStep(trace);
 }
 

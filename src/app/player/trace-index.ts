@@ -1,6 +1,8 @@
 // Facts about a trace the player asks at every step (call depth, output so far, which foreign call is
 // in progress), computed once per trace in one pass and cached, so stepping stays an index lookup.
-import { SIDES, EventKind, type SourceSide, type Trace } from '../../sim/trace/types';
+import { eventsOfKind, stepCount, stepEvents, stepFrameAt, stepLineAt } from '../../sim/trace/reader.ts';
+import { boundaryCallList, frameList } from '../../sim/trace/tables.ts';
+import type { SourceSide, Trace } from '../../sim/trace/types';
 
 export interface TraceIndex {
   /** Call depth of the frame executing at each step (0 when no frame). */
@@ -26,9 +28,9 @@ export function traceIndex(trace: Trace): TraceIndex {
 }
 
 function buildIndex(trace: Trace): TraceIndex {
-  const { steps, events, frames } = trace;
-  const n = steps.count;
-  const frameDepth = new Int32Array(frames.count).fill(-1);
+  const n = stepCount(trace);
+  const frames = frameList(trace.frames);
+  const frameDepth = new Int32Array(frames.length).fill(-1);
   const depthOf = (id: number): number => {
     if (id < 0) return 0;
     const known = frameDepth[id];
@@ -38,7 +40,7 @@ function buildIndex(trace: Trace): TraceIndex {
     let f = id;
     while (f >= 0 && (frameDepth[f] ?? -1) < 0) {
       chain.push(f);
-      f = f < frames.count ? (frames.parent[f] as number) : -1;
+      f = frames[f]?.parent ?? -1;
     }
     let d = f >= 0 ? (frameDepth[f] as number) : 0;
     for (let i = chain.length - 1; i >= 0; i--) frameDepth[chain[i] as number] = ++d;
@@ -50,23 +52,15 @@ function buildIndex(trace: Trace): TraceIndex {
   const outputStep = new Int32Array(trace.output.length).fill(-1);
   let printed = 0;
   for (let i = 0; i < n; i++) {
-    depth[i] = depthOf(steps.frame[i] as number);
-    const start = steps.eventStart[i] as number;
-    const end = i + 1 < n ? (steps.eventStart[i + 1] as number) : events.count;
-    for (let e = start; e < end; e++) {
-      if (events.kind[e] === EventKind.Output) {
-        const chunk = events.c[e] as number;
-        if (chunk < outputStep.length && outputStep[chunk] === -1) outputStep[chunk] = i;
-        printed++;
-      }
+    depth[i] = depthOf(stepFrameAt(trace, i));
+    for (const { chunk } of eventsOfKind(trace, stepEvents(trace, i), 'output')) {
+      if (chunk < outputStep.length && outputStep[chunk] === -1) outputStep[chunk] = i;
+      printed++;
     }
     outputAfter[i] = printed;
   }
   // A foreign call is in progress from its step up to its return step (or the end of an unfinished run).
-  const calls = trace.boundaryCalls;
-  for (let id = 0; id < calls.count; id++) {
-    const step = calls.step[id] as number;
-    const ret = calls.returnStep[id] as number;
+  for (const { id, step, returnStep: ret } of boundaryCallList(trace.boundaryCalls)) {
     const last = ret > step ? ret : n - 1;
     for (let i = Math.max(0, step); i <= last && i < n; i++) boundary[i] = id;
   }
@@ -75,12 +69,12 @@ function buildIndex(trace: Trace): TraceIndex {
 
 /** The source side executing at a step. */
 export function sideAt(trace: Trace, step: number): SourceSide {
-  return SIDES[trace.steps.side[step] ?? 2] ?? 'runtime';
+  return stepLineAt(trace, step).side;
 }
 
 /** The 1-based source line of a step (0 when it has none). */
 export function lineAt(trace: Trace, step: number): number {
-  return trace.steps.line[step] ?? 0;
+  return stepLineAt(trace, step).line;
 }
 
 /** The stdout printed once step `step` (and, when given, events up to `eventEnd`) has run. */
@@ -90,7 +84,6 @@ export function stdoutAt(trace: Trace, step: number, eventEnd?: number | null): 
     return trace.output.slice(0, index.outputAfter[step] ?? 0).join('');
   }
   let printed = step > 0 ? (index.outputAfter[step - 1] ?? 0) : 0;
-  const start = trace.steps.eventStart[step] ?? 0;
-  for (let e = start; e < eventEnd; e++) if (trace.events.kind[e] === EventKind.Output) printed++;
+  printed += eventsOfKind(trace, { start: stepEvents(trace, step).start, end: eventEnd }, 'output').length;
   return trace.output.slice(0, printed).join('');
 }

@@ -10,6 +10,7 @@ import { stopSteps } from '../store/selectors';
 import { PLAYBACK_SPEEDS } from '../store/types';
 import { Icon, type IconName } from './icons';
 import { boundaryCall } from '../../sim/trace/tables.ts';
+import { stepCount, stepKindAt } from '../../sim/trace/reader.ts';
 
 /** The stepping buttons and scrubber; the speed and granularity too unless `settings` is false (phones show them apart). */
 export function Controls({ onHelp, settings = true }: { onHelp: () => void; settings?: boolean }) {
@@ -31,7 +32,7 @@ export function Controls({ onHelp, settings = true }: { onHelp: () => void; sett
     () => stopSteps({ trace, predictStops, programId, traceInput }),
     [trace, predictStops, programId, traceInput],
   );
-  const total = trace ? trace.steps.count : 0;
+  const total = trace ? stepCount(trace) : 0;
   const pos = { step, eventEnd };
   const can = (command: StepCommand) => (trace ? canMove(trace, pos, command, granularity) : false);
   const button = (command: StepCommand, icon: IconName, label: string, enabled = can(command)) => (
@@ -125,9 +126,9 @@ function ScrubberMarks({ stops, total }: { stops: number[]; total: number }) {
 function BoundaryLine() {
   const t = useT();
   const { trace, step } = usePlayer(useShallow((s) => ({ trace: s.trace, step: s.step })));
-  if (!trace || trace.steps.count === 0) return <p className="boundary-line" />;
+  if (!trace || stepCount(trace) === 0) return <p className="boundary-line" />;
   const side = sideAt(trace, step);
-  const kind = trace.steps.kind[step];
+  const kind = stepKindAt(trace, step);
   const call = boundaryCall(trace.boundaryCalls, traceIndex(trace).boundary[step] ?? -1);
   let text = '';
   let state = 'none';

@@ -21,9 +21,19 @@ interface EditorPaneProps {
   instanceId: string;
   /** Monaco's font size in px (the presenter view's large type); by theme otherwise. */
   fontSize?: number;
+  /** Wrap long lines (default); the whole-machine view's tall editors scroll sideways instead. */
+  wrap?: boolean;
 }
 
-export function EditorPane({ side, live, readOnly, theme, instanceId, fontSize }: EditorPaneProps) {
+export function EditorPane({
+  side,
+  live,
+  readOnly,
+  theme,
+  instanceId,
+  fontSize,
+  wrap = true,
+}: EditorPaneProps) {
   const t = useT();
   const store = usePlayerStore();
   const ui = usePlayerUi();
@@ -83,6 +93,7 @@ export function EditorPane({ side, live, readOnly, theme, instanceId, fontSize }
               theme={editorTheme(theme)}
               reveal={reveal}
               fontSize={fontSize ?? (theme === 'contrast' ? 16 : 14)}
+              wrap={wrap}
             />
           </Suspense>
         ) : (

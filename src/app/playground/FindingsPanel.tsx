@@ -4,6 +4,10 @@ import { formatMessage } from '../../sim/messages/format';
 import { usePlayer, usePlayerStore, usePlayerUi, useT } from '../context';
 import { isTraceCurrent } from '../store/selectors';
 import type { CodeSide } from '../store/types';
+import { stepCount } from '../../sim/trace/reader.ts';
+import { diagnosticGroups, findingGroups, type StrayStore } from '../../sim/view/findings.ts';
+import { hexAddr } from '../../sim/view/format.ts';
+import { SubsetLink } from './SubsetLink';
 
 interface Item {
   key: string;
@@ -14,6 +18,11 @@ interface Item {
   message: string;
   count: number;
   findingKind?: string;
+  /** A stray write's stores, when it made more than one. */
+  stores?: StrayStore[];
+  span?: { addr: number; len: number } | null;
+  /** A construct the simulator does not model: links to the page "What you can write here". */
+  notModelled?: boolean;
 }
 
 export function FindingsPanel() {
@@ -32,7 +41,8 @@ export function FindingsPanel() {
   const items: Item[] = [];
   const sideOfFile = (file: string): CodeSide | null =>
     file === fileNames.cpp ? 'cpp' : file === fileNames.codon ? 'codon' : null;
-  (verdict?.diagnostics ?? []).forEach((d, i) =>
+  // The same diagnostic on one line is told once (indexing a None four times is one mistake).
+  diagnosticGroups(verdict?.diagnostics ?? []).forEach(({ diagnostic: d, count }, i) =>
     items.push({
       key: `d${i}`,
       kind: d.severity,
@@ -40,7 +50,8 @@ export function FindingsPanel() {
       line: d.line,
       step: null,
       message: d.message,
-      count: 1,
+      count,
+      notModelled: d.kind === 'not-modelled',
     }),
   );
   if (trace && current) {
@@ -61,21 +72,25 @@ export function FindingsPanel() {
         kind: 'runtime-error',
         side: trace.error.side === 'runtime' ? null : trace.error.side,
         line: trace.error.line,
-        step: trace.steps.count - 1,
+        step: stepCount(trace) - 1,
         message: `${trace.error.type}: ${trace.error.message}`,
         count: 1,
+        notModelled: trace.error.type === 'SimulatorError',
       });
     }
-    trace.findings.forEach((f, i) =>
+    // One item per mistake: a stray write's stores are listed inside it.
+    findingGroups(trace).forEach((g, i) =>
       items.push({
         key: `f${i}`,
         kind: 'finding',
-        side: f.side === 'runtime' ? null : f.side,
-        line: f.line,
-        step: f.step,
-        message: formatMessage(f.message, locale),
-        count: f.count,
-        findingKind: f.kind,
+        side: g.side === 'runtime' ? null : g.side,
+        line: g.line,
+        step: g.step,
+        message: formatMessage(g.message, locale),
+        count: g.count,
+        findingKind: g.kind,
+        stores: g.stores.length > 1 ? g.stores : undefined,
+        span: g.span,
       }),
     );
   }
@@ -116,6 +131,33 @@ export function FindingsPanel() {
                     {item.count > 1 && ` · ${t('findings.count', { n: item.count })}`}
                   </span>
                 </button>
+                {item.stores && (
+                  <div className="finding__stores">
+                    {item.span && (
+                      <p>
+                        {t('findings.stores', {
+                          n: item.stores.length,
+                          bytes: item.span.len,
+                          from: hexAddr(item.span.addr),
+                          to: hexAddr(item.span.addr + item.span.len),
+                        })}
+                      </p>
+                    )}
+                    <ul>
+                      {item.stores.map((s) => (
+                        <li key={s.step}>
+                          {t('findings.store', {
+                            addr: hexAddr(s.addr),
+                            bytes: s.len,
+                            file: s.side === 'runtime' ? 'runtime' : fileNames[s.side],
+                            line: s.line,
+                          })}
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                )}
+                {item.notModelled && <SubsetLink />}
               </li>
             );
           })}

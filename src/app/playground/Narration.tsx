@@ -5,6 +5,7 @@ import { usePlayer, useT } from '../context';
 import { eventNarration, stepNarration } from '../player/narration';
 import { eventRange } from '../player/stepping';
 import { lineAt, sideAt } from '../player/trace-index';
+import { stepCount } from '../../sim/trace/reader.ts';
 
 export function Narration() {
   const t = useT();
@@ -18,7 +19,7 @@ export function Narration() {
       runCode: s.traceInput?.code ?? null,
     })),
   );
-  if (!trace || trace.steps.count === 0) {
+  if (!trace || stepCount(trace) === 0) {
     return (
       <div className="narration">
         <p role="status" aria-live="polite" className="narration__text" data-testid="narration" />

@@ -4,6 +4,7 @@ import { formatMessage } from '../../sim/messages/format';
 import { usePlayer, useT } from '../context';
 import { lastStep } from '../player/stepping';
 import { stdoutAt } from '../player/trace-index';
+import { stepCount } from '../../sim/trace/reader.ts';
 
 export function OutputPanel() {
   const t = useT();
@@ -31,7 +32,7 @@ export function OutputPanel() {
     else if (trace.outcome === 'runtime-error' && trace.error)
       outcome = t('output.outcome.runtime-error', { type: trace.error.type, message: trace.error.message });
     else if (trace.outcome === 'step-limit')
-      outcome = t('output.outcome.step-limit', { n: trace.steps.count });
+      outcome = t('output.outcome.step-limit', { n: stepCount(trace) });
   }
   return (
     <section className="panel output-panel" aria-label={t('output.region')} data-testid="output">

@@ -9,7 +9,7 @@ import { useAfterFirstPaint, type PageLayout } from '../ui/hooks';
 import { Splitter } from '../ui/Splitter';
 import { useStoredFraction } from '../ui/useStoredFraction';
 import { Controls, PlaybackSettings } from './Controls';
-import { DiagramPane } from './DiagramPane';
+import { DiagramPane, useMachineView } from './DiagramPane';
 import { EditorPane } from './EditorPane';
 import { FindingsPanel } from './FindingsPanel';
 import { usePlaybackClock } from './hooks';
@@ -17,6 +17,8 @@ import { Narration } from './Narration';
 import { Notices } from './Notices';
 import { OutputPanel } from './OutputPanel';
 import { ProgramBar } from './ProgramBar';
+import { SignatureStrip } from './SignatureStrip';
+import './focus.css';
 import type { ResolvedTheme } from './theme';
 
 export interface PlayerViewProps {
@@ -51,6 +53,7 @@ export function PlayerView({
   const live = useAfterFirstPaint();
   usePlaybackClock(store);
   const [editOnPhone, setEditOnPhone] = useState(false);
+  const [view, setView] = useMachineView();
   const [editorSplit, setEditorSplit] = useStoredFraction('editors', 0.55);
   const [codeHeight, setCodeHeight] = useStoredFraction('code-height', 0.32);
   const root = useRef<HTMLElement>(null);
@@ -58,7 +61,14 @@ export function PlayerView({
   const order: CodeSide[] = focus === 'codon' ? ['codon', 'cpp'] : ['cpp', 'codon'];
   const editor = (side: CodeSide) => (
     <ErrorBoundary name={`editor ${side}`} locale={locale}>
-      <EditorPane side={side} live={live} readOnly={readOnly} theme={theme} instanceId={instanceId} />
+      <EditorPane
+        side={side}
+        live={live}
+        readOnly={readOnly}
+        theme={theme}
+        instanceId={instanceId}
+        wrap={view === 'focus'}
+      />
     </ErrorBoundary>
   );
   const style = {
@@ -66,16 +76,32 @@ export function PlayerView({
     '--code-height': `${Math.round(codeHeight * 100)}vh`,
   } as CSSProperties;
 
+  // Output and findings: inside the focus view (one screen), below the whole machine otherwise.
+  const panels = (
+    <div className="player__panels">
+      <ErrorBoundary name="output" locale={locale}>
+        <OutputPanel />
+      </ErrorBoundary>
+      <ErrorBoundary name="findings" locale={locale}>
+        <FindingsPanel />
+      </ErrorBoundary>
+    </div>
+  );
+
   return (
     <section
       ref={root}
-      className={`player player--${layout}`}
+      className={`player player--${layout} player--${view}`}
       aria-label={t('player.region')}
       data-testid="player"
       style={style}
     >
       <ErrorBoundary name="program bar" locale={locale}>
-        <ProgramBar title={title} shareUrl={shareUrl}>
+        <ProgramBar
+          title={title}
+          shareUrl={shareUrl}
+          beside={layout !== 'phone' && view === 'focus' ? <PlaybackSettings onHelp={onHelp} /> : null}
+        >
           {layout === 'phone' && (
             <button
               type="button"
@@ -89,6 +115,9 @@ export function PlayerView({
         </ProgramBar>
       </ErrorBoundary>
       <Notices />
+      <ErrorBoundary name="signature strip" locale={locale}>
+        <SignatureStrip />
+      </ErrorBoundary>
       <div className="player__code">
         {editor(order[0] as CodeSide)}
         {layout === 'wide' && (
@@ -103,7 +132,7 @@ export function PlayerView({
         )}
         {editor(order[1] as CodeSide)}
       </div>
-      {layout === 'wide' && (
+      {layout === 'wide' && view === 'whole' && (
         <Splitter
           orientation="horizontal"
           value={codeHeight}
@@ -118,21 +147,19 @@ export function PlayerView({
         <div ref={pendingRef} className="pending-slot" />
         <div className="player__sticky">
           <ErrorBoundary name="controls" locale={locale}>
-            <Controls onHelp={onHelp} settings={layout !== 'phone'} />
+            <Controls onHelp={onHelp} settings={layout !== 'phone' && view === 'whole'} />
           </ErrorBoundary>
           <ErrorBoundary name="narration" locale={locale}>
             <Narration />
           </ErrorBoundary>
         </div>
-        <DiagramPane reducedMotion={reducedMotion} />
-        <div className="player__panels">
-          <ErrorBoundary name="output" locale={locale}>
-            <OutputPanel />
-          </ErrorBoundary>
-          <ErrorBoundary name="findings" locale={locale}>
-            <FindingsPanel />
-          </ErrorBoundary>
-        </div>
+        <DiagramPane
+          reducedMotion={reducedMotion}
+          view={view}
+          onView={setView}
+          focusAside={view === 'focus' ? panels : undefined}
+        />
+        {view === 'whole' && panels}
         {layout === 'phone' && <PlaybackSettings onHelp={onHelp} />}
       </div>
     </section>

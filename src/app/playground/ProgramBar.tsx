@@ -5,8 +5,19 @@ import { useShallow } from 'zustand/shallow';
 import type { Target } from '../../sim/abi/ctype';
 import type { Leftover } from '../../sim/machine/machine';
 import { usePlayer, usePlayerStore, useT } from '../context';
+import { lessons } from '../course/course';
 import { isCodeEdited } from '../store/code-slice';
 import { encodeLink, LEFTOVER_SETTINGS, TARGETS } from '../url/link';
+
+/** The lesson that teaches what a leftover register is; the setting is offered from there on. */
+const LEFTOVER_LESSON = '04-abi';
+
+/** Whether a lesson comes before the one that teaches leftovers (a program outside the course: no). */
+export function beforeLeftovers(lessonId: string | null): boolean {
+  const at = lessons.findIndex((l) => l.id === lessonId);
+  const teach = lessons.findIndex((l) => l.id === LEFTOVER_LESSON);
+  return at >= 0 && teach >= 0 && at < teach;
+}
 
 // The Share / Embed dialog loads when opened: nothing of it is in the first paint.
 const ShareDialog = lazy(() => import('./ShareDialog'));
@@ -15,11 +26,13 @@ interface ProgramBarProps {
   title: string;
   /** More controls at the end of the bar (the phone's "Edit code"). */
   children?: ReactNode;
+  /** Controls on the title's row (the focus view's playback settings). */
+  beside?: ReactNode;
   /** The link to this exact view, or null when the code is too long for a link. */
   shareUrl: () => string | null;
 }
 
-export function ProgramBar({ title, shareUrl, children }: ProgramBarProps) {
+export function ProgramBar({ title, shareUrl, children, beside }: ProgramBarProps) {
   const t = useT();
   const store = usePlayerStore();
   const { target, leftover, edited, running, lessonId, programId } = usePlayer(
@@ -56,6 +69,7 @@ export function ProgramBar({ title, shareUrl, children }: ProgramBarProps) {
         <span className="program-bar__label">{t('player.program')}</span> {title}
         {running && <span className="program-bar__running">{t('player.running')}</span>}
       </h2>
+      {beside}
       <div className="program-bar__settings">
         <label className="program-bar__field">
           <span>{t('player.target')}</span>
@@ -67,16 +81,21 @@ export function ProgramBar({ title, shareUrl, children }: ProgramBarProps) {
             ))}
           </select>
         </label>
-        <label className="program-bar__field" title={t('player.leftover.help')}>
-          <span>{t('player.leftover')}</span>
-          <select value={leftover} onChange={(e) => store.getState().setLeftover(e.target.value as Leftover)}>
-            {LEFTOVER_SETTINGS.map((value) => (
-              <option key={value} value={value}>
-                {t(`player.leftover.${value}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        {!beforeLeftovers(lessonId) && (
+          <label className="program-bar__field" title={t('player.leftover.help')}>
+            <span>{t('player.leftover')}</span>
+            <select
+              value={leftover}
+              onChange={(e) => store.getState().setLeftover(e.target.value as Leftover)}
+            >
+              {LEFTOVER_SETTINGS.map((value) => (
+                <option key={value} value={value}>
+                  {t(`player.leftover.${value}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <button type="button" onClick={share}>
           {t('player.share')}
         </button>

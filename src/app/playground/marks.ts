@@ -7,10 +7,11 @@ import type { Translate } from '../../i18n';
 import { lineAt, sideAt, traceIndex } from '../player/trace-index';
 import type { CodeSide, FileNames, Locale, RunVerdict } from '../store/types';
 import { boundaryCall } from '../../sim/trace/tables.ts';
+import { stepCount } from '../../sim/trace/reader.ts';
 
 /** The lines to mark in the editor of `side` at `step`. */
 export function lineMarks(trace: Trace | null, step: number, side: CodeSide, t: Translate): LineMark[] {
-  if (!trace || trace.steps.count === 0) return [];
+  if (!trace || stepCount(trace) === 0) return [];
   const marks: LineMark[] = [];
   const here = sideAt(trace, step);
   const line = lineAt(trace, step);

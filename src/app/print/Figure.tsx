@@ -4,7 +4,8 @@
 import { useId, useMemo } from 'react';
 import { formatMessage, formatName } from '../../sim/messages/format';
 import type { Trace } from '../../sim/trace/types';
-import { buildScene, layoutScene, narrationAt } from '../diagram';
+import { layoutScene } from '../diagram';
+import { narrate, stepView } from '../../sim/view/index.ts';
 import { CallView } from '../diagram/CallView';
 import { hexAddr } from '../diagram/format';
 import { StepView } from '../diagram/StepView';
@@ -34,7 +35,8 @@ export function Figure({ trace, step, moments, questions = [], label, locale }: 
     () => new Map(trace.regions.map((r) => [r.id, formatName(r.name, locale)])),
     [trace, locale],
   );
-  const scene = useMemo(() => buildScene(trace, step, undefined, locale), [trace, step, locale]);
+  const view = useMemo(() => stepView(trace, step, undefined, locale), [trace, step, locale]);
+  const scene = view.scene;
   // Two columns: a portrait page is about as wide as the player's medium layout.
   const layout = useMemo(() => layoutScene(scene, 'medium', regionNames), [scene, regionNames]);
   const what = [
@@ -58,9 +60,9 @@ export function Figure({ trace, step, moments, questions = [], label, locale }: 
               {what}
             </span>
             <span className="hd-figure__step">
-              {t('handout.step', { step: scene.step + 1, total: trace.steps.count })}
+              {t('handout.step', { step: view.step + 1, total: view.total })}
             </span>
-            <span className="hd-figure__narration">{narrationAt(trace, scene.step, locale)}</span>
+            <span className="hd-figure__narration">{narrate(view, locale)}</span>
           </figcaption>
           {crash !== null && (
             <p className="mdiag__crash">

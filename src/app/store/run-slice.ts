@@ -6,6 +6,7 @@ import { findMoment } from '../player/moments';
 import { clampPosition, type Position } from '../player/stepping';
 import type { PlayerState, RunSlice } from './types';
 import { applicableStops } from './selectors';
+import { stepCount } from '../../sim/trace/reader.ts';
 
 export const runSlice: StateCreator<PlayerState, [], [], RunSlice> = (set, get) => ({
   target: 'x86_64',
@@ -38,7 +39,7 @@ export const runSlice: StateCreator<PlayerState, [], [], RunSlice> = (set, get) 
       findingKinds: trace ? trace.findings.map((f) => f.kind) : [],
       stdout: trace ? trace.output.join('') : '',
     };
-    if (!trace || trace.steps.count === 0) {
+    if (!trace || stepCount(trace) === 0) {
       // The code does not compile: keep showing the last run that did, with the diagnostics.
       set({ running: false, verdict, runError: null });
       return;

@@ -7,7 +7,7 @@
  * so the interpreter never has to re-derive what a name or a call means.
  */
 import type { Span } from '../diag';
-import type { CodonType } from './types';
+import type { CodonType, IntBits } from './types';
 
 // ---------------------------------------------------------------------------------------------
 // Expressions
@@ -162,16 +162,24 @@ export type CallTarget =
   | { kind: 'len' }
   | { kind: 'range' }
   | { kind: 'convert'; to: 'int' | 'float' | 'float32' | 'bool' }
+  /** `i32(x)`, `u8()`: intn.codon's `__new__`, truncating or extending to N bits (0 without argument). */
+  | { kind: 'intn-new'; bits: IntBits; signed: boolean }
   /** `Ptr[T](n)`: a GC allocation of n elements (atomic when T holds no pointers). */
   | { kind: 'ptr-alloc'; elem: CodonType }
   /** `Ptr[T]()` or `cobj()`: the null pointer. */
   | { kind: 'ptr-null'; elem: CodonType }
   /** `Ptr[T](p)`: the same address seen as another element type. */
   | { kind: 'ptr-cast'; elem: CodonType }
-  /** `__ptr__(x)`: the address of the variable `x` itself. */
-  | { kind: 'addr-of'; name: string }
+  /** `__ptr__(x)`, `__ptr__(r.f)`: the address of the variable `x` itself, plus a field's offset. */
+  | { kind: 'addr-of'; name: string; offset: number }
   | { kind: 'tuple-new'; className: string }
-  | { kind: 'list-append'; elem: CodonType };
+  | { kind: 'list-append'; elem: CodonType }
+  /** `s.c_str()`: str.codon copies the bytes into `cobj(n + 1)` (a GC block) and adds a NUL. */
+  | { kind: 'str-c-str' }
+  /** `str.from_ptr(p)`: str.codon copies `strlen(p)` bytes into a new `Ptr[byte](n)` (GC, atomic). */
+  | { kind: 'str-from-ptr' }
+  /** `lst.pop()`: list.codon raises IndexError on an empty list, else returns the last item, len - 1. */
+  | { kind: 'list-pop'; elem: CodonType };
 
 // ---------------------------------------------------------------------------------------------
 // Statements
@@ -312,6 +320,11 @@ export interface Module {
   span: Span;
   /** Filled by the checker: the module-level variables, in order of first assignment. */
   globals?: LocalVar[];
+  /**
+   * Names the parser saw in constructs it refused as not modelled (or skipped): the checker does
+   * not call them undefined, so a refusal never turns into "name 'f' is not defined".
+   */
+  refusedNames?: string[];
 }
 
 /** The name a C import is called by in the program. */

@@ -10,7 +10,7 @@
  * and its parents stay quiet, so one mistake gives one message.
  */
 import type { Diagnostic, Span } from '../diag';
-import { errorAt } from '../diag';
+import { errorAt, notModelledAt } from '../diag';
 import type {
   AttrExpr,
   BinaryExpr,
@@ -24,7 +24,7 @@ import type {
   UnaryExpr,
 } from './ast';
 import type { CFnInfo, ClassInfo, FnInfo, VarInfo } from './check-scope';
-import { BUILTINS, Scope, UNMODELLED_BUILTINS, suggestName } from './check-scope';
+import { BUILTINS, CODON_PTR_METHODS, Scope, UNMODELLED_BUILTINS, suggestName } from './check-scope';
 import {
   CALL_PTR_VAR,
   callArgsInvalid,
@@ -39,6 +39,7 @@ import {
   opNoMagic,
   typeUnify,
 } from './messages';
+import { structLayout } from './layout';
 import type { CodonType } from './types';
 import {
   BOOL,
@@ -47,6 +48,7 @@ import {
   FLOAT,
   FLOAT32,
   INT,
+  INTN_ALIASES,
   NONE,
   RANGE,
   STR,
@@ -65,6 +67,21 @@ const INT64_MAX = (1n << 63n) - 1n;
 /** For an operand whose type is still being inferred (the result of a recursive call, typically). */
 const UNKNOWN_YET =
   "the type of this value is not known yet (the result of a recursive call?): annotate the function's return type, e.g. `-> int`.";
+
+/** The type names a program may write without arguments (the learners' page lists these). */
+export const CODON_SIMPLE_TYPES: Readonly<Record<string, CodonType>> = {
+  int: INT,
+  float: FLOAT,
+  float32: FLOAT32,
+  bool: BOOL,
+  byte: BYTE,
+  str: STR,
+  cobj: COBJ,
+  NoneType: NONE,
+};
+
+/** Type constructors written with an element type: `Ptr[T]` (and Codon's alias `ptr[T]`), `List[T]`. */
+export const CODON_GENERIC_TYPES = ['Ptr', 'ptr', 'List', 'list'] as const;
 
 /** What a name refers to. */
 export type Sym =
@@ -87,6 +104,8 @@ export abstract class ExprChecker {
   protected scope: Scope = this.globals;
   /** Variables whose defining expression failed (an error was reported): their uses stay quiet. */
   protected readonly poisoned = new Set<VarInfo>();
+  /** Names written in constructs the parser refused (`Module.refusedNames`): never called undefined. */
+  protected refusedNames = new Set<string>();
   /** Variables of the enclosing list comprehensions, innermost last. */
   protected readonly compStack: Map<string, VarInfo>[] = [];
 
@@ -109,8 +128,38 @@ export abstract class ExprChecker {
     this.diagnostics.push(errorAt(this.file, span, message));
   }
 
+  /** `line:subject` of each refusal made, so one construct is refused once per line. */
+  private readonly refusedHere = new Set<string>();
+
   protected notModelled(span: Span, what: string, hint?: string): void {
-    this.error(span, `${what} is not modelled by this simulator${hint ? `; ${hint}` : '.'}`);
+    // `y: bfloat16 = bfloat16(1.0)` writes one refused thing twice: say it once.
+    const subject = (/`([^`[(]*)/.exec(what)?.[1] ?? what).trim();
+    const key = `${span.start.line}:${subject}`;
+    if (this.refusedHere.has(key)) return;
+    this.refusedHere.add(key);
+    this.diagnostics.push(
+      notModelledAt(this.file, span, `${what} is not modelled by this simulator${hint ? `; ${hint}` : '.'}`),
+    );
+  }
+
+  /** Whether an argument names a type (`int`, `Ptr[float]`, a class), as `isinstance(x, int)` does. */
+  private isTypeLike(e: Expr): boolean {
+    if (e.kind === 'index') return this.isTypeLike(e.target);
+    if (e.kind !== 'name' || this.isVariable(e.id)) return false;
+    return (
+      this.classes.has(e.id) ||
+      UNMODELLED_BUILTINS.has(e.id) ||
+      ['int', 'float', 'float32', 'bool', 'byte', 'str', 'cobj', 'Ptr', 'ptr', 'List', 'list'].includes(
+        e.id,
+      ) ||
+      INTN_ALIASES.has(e.id)
+    );
+  }
+
+  /** Types the arguments of a call already refused, leaving out type arguments (never "values" there). */
+  private refusedCallArgs(e: CallExpr): void {
+    for (const a of e.args) if (!this.isTypeLike(a)) this.expr(a);
+    for (const k of e.keywords) if (!this.isTypeLike(k.value)) this.expr(k.value);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -140,7 +189,7 @@ export abstract class ExprChecker {
     if (fn) {
       const local = this.scope.vars.get(name);
       if (local) return { kind: 'var', info: local, binding: 'local' };
-      if (fn.localNames.has(name)) {
+      if (fn.localNames.has(name) && !this.refusedNames.has(name)) {
         this.error(
           span,
           `${localBeforeAssignment(name)}: assign it before this line, or use another name for the variable.`,
@@ -162,6 +211,8 @@ export abstract class ExprChecker {
       this.notModelled(span, `\`${name}\``);
       return null;
     }
+    // Bound (or meant to be) by a construct already reported as not modelled: say nothing more.
+    if (this.refusedNames.has(name)) return null;
     let message = idNotFound(name);
     if ((f || cls) && !visibleDef(name)) {
       message += `: it is defined further down; at the top level of a file, define a ${f ? 'function' : 'class'} before the lines that use it.`;
@@ -269,7 +320,10 @@ export abstract class ExprChecker {
     const what =
       sym.kind === 'class' ||
       (sym.kind === 'builtin' &&
-        ['int', 'float', 'float32', 'bool', 'byte', 'str', 'cobj', 'Ptr', 'List', 'list'].includes(sym.name))
+        (['int', 'float', 'float32', 'bool', 'byte', 'str', 'cobj', 'Ptr', 'ptr', 'List', 'list'].includes(
+          sym.name,
+        ) ||
+          INTN_ALIASES.has(sym.name)))
         ? 'a type'
         : 'a function';
     this.notModelled(
@@ -285,7 +339,7 @@ export abstract class ExprChecker {
     const t = this.expr(e.operand);
     if (!t) return null;
     const p = prune(t);
-    if (p.kind === 'int' || p.kind === 'float') return p;
+    if (p.kind === 'int' || p.kind === 'float' || p.kind === 'intn') return p;
     this.error(e.span, `${dotNoAttr(p, e.op === '-' ? '__neg__' : '__pos__')}.`);
     return null;
   }
@@ -317,6 +371,10 @@ export abstract class ExprChecker {
       if (l.kind === 'int' && r.kind === 'int') return { type: op === '/' ? FLOAT : INT, promoted: 'int' };
       return { type: FLOAT, promoted: 'float' };
     }
+    // intn.codon: `Int[N] op Int[N]` only (no mixing with int), `/` is a float, `//` and `%` are
+    // LLVM's sdiv/srem (udiv/urem for UInt), so they truncate toward zero, and `**` wraps.
+    if (l.kind === 'intn' && r.kind === 'intn' && unify(l, r))
+      return { type: op === '/' ? FLOAT : l, promoted: 'int' };
     if (l.kind === 'ptr' && r.kind === 'int' && (op === '+' || op === '-'))
       return { type: l, promoted: 'ptr-offset' };
     if (l.kind === 'ptr' && r.kind === 'ptr' && op === '-' && unify(l, r))
@@ -327,7 +385,7 @@ export abstract class ExprChecker {
       return null;
     }
     if (l.kind === 'str' && r.kind === 'str') {
-      this.notModelled(span, 'operations on strings', 'print several values instead: `print("x =", x)`.');
+      this.notModelled(span, 'an operation on strings', 'print several values instead: `print("x =", x)`.');
       return null;
     }
     if (l.kind === 'list' && r.kind === 'list' && op === '+') {
@@ -362,6 +420,7 @@ export abstract class ExprChecker {
       if (numeric(a) && numeric(b)) continue;
       if (a.kind === 'bool' && b.kind === 'bool') continue;
       if (a.kind === 'float32' && b.kind === 'float32') continue;
+      if (a.kind === 'intn' && b.kind === 'intn' && unify(a, b)) continue;
       if (a.kind === 'ptr' && b.kind === 'ptr' && unify(a, b)) continue;
       if (a.kind === 'str' && b.kind === 'str' && equality) continue;
       if (
@@ -525,7 +584,7 @@ export abstract class ExprChecker {
   protected isTypeApplication(e: IndexExpr): boolean {
     return (
       e.target.kind === 'name' &&
-      ['Ptr', 'List', 'list'].includes(e.target.id) &&
+      ['Ptr', 'ptr', 'List', 'list'].includes(e.target.id) &&
       !this.isVariable(e.target.id)
     );
   }
@@ -549,21 +608,11 @@ export abstract class ExprChecker {
       case 'none':
         return NONE;
       case 'name': {
-        const simple: Record<string, CodonType> = {
-          int: INT,
-          float: FLOAT,
-          float32: FLOAT32,
-          bool: BOOL,
-          byte: BYTE,
-          str: STR,
-          cobj: COBJ,
-          NoneType: NONE,
-        };
-        const s = simple[e.id];
+        const s = CODON_SIMPLE_TYPES[e.id] ?? INTN_ALIASES.get(e.id);
         if (s) return s;
         const cls = this.classes.get(e.id);
         if (cls) return cls.type;
-        if (e.id === 'Ptr' || e.id === 'List' || e.id === 'list') {
+        if (e.id === 'Ptr' || e.id === 'ptr' || e.id === 'List' || e.id === 'list') {
           this.error(e.span, `\`${e.id}\` needs an element type here, e.g. \`${e.id}[float]\`.`);
           return null;
         }
@@ -592,7 +641,7 @@ export abstract class ExprChecker {
       case 'index': {
         if (
           e.target.kind === 'name' &&
-          (e.target.id === 'Ptr' || e.target.id === 'List' || e.target.id === 'list')
+          (e.target.id === 'Ptr' || e.target.id === 'ptr' || e.target.id === 'List' || e.target.id === 'list')
         ) {
           const elem = this.resolveType(e.index);
           if (!elem) return null;
@@ -600,7 +649,8 @@ export abstract class ExprChecker {
             this.notModelled(e.index.span, `\`${e.target.id}[None]\``);
             return null;
           }
-          return e.target.id === 'Ptr' ? ptrOf(elem) : listOf(elem);
+          // `ptr` is Codon's own alias of `Ptr` (stdlib/internal/types/ptr.codon: `ptr = Ptr`).
+          return e.target.id === 'Ptr' || e.target.id === 'ptr' ? ptrOf(elem) : listOf(elem);
         }
         if (e.target.kind === 'name' && UNMODELLED_BUILTINS.has(e.target.id)) {
           this.notModelled(e.span, `the type \`${this.typeText(e)}\``);
@@ -624,6 +674,13 @@ export abstract class ExprChecker {
   private callExpr(e: CallExpr): CodonType | null {
     const callee = e.callee;
     if (callee.kind === 'name') return this.callName(e, callee);
+    if (callee.kind === 'index' && callee.target.kind === 'name' && this.isTypeLike(callee.target)) {
+      if (UNMODELLED_BUILTINS.has(callee.target.id)) {
+        this.notModelled(callee.span, `\`${this.typeText(callee)}(...)\``);
+        this.refusedCallArgs(e);
+        return null;
+      }
+    }
     if (callee.kind === 'index' && this.isTypeApplication(callee)) return this.callTypeApplication(e, callee);
     if (callee.kind === 'attr') return this.callMethod(e, callee);
     const t = this.expr(callee);
@@ -657,14 +714,20 @@ export abstract class ExprChecker {
     paramNames: string[],
   ): boolean {
     const types = this.argTypes(e);
-    let ok = this.rejectKeywords(e, fnName);
+    // Keyword arguments are refused; counting what is left would blame the learner for a missing one.
+    if (!this.rejectKeywords(e, fnName)) return false;
+    let ok = true;
     if (e.args.length > params.length) {
       const extra = e.args[params.length] as Expr;
-      this.error(extra.span, `${callArgsMany(fnName, params.length, e.args.length)}.`);
+      // A C import whose `...` was refused takes more arguments in Codon: not the caller's mistake.
+      if (!this.refusedNames.has(fnName))
+        this.error(extra.span, `${callArgsMany(fnName, params.length, e.args.length)}.`);
       return false;
     }
     if (e.args.length < params.length) {
-      this.error(e.span, `${callArgsMissing(fnName, paramNames[e.args.length] ?? `a${e.args.length}`)}.`);
+      const missing = paramNames[e.args.length] ?? `a${e.args.length}`;
+      // A parameter whose default value was refused (`k: float = 2.0`) is not the caller's fault.
+      if (!this.refusedNames.has(missing)) this.error(e.span, `${callArgsMissing(fnName, missing)}.`);
       ok = false;
     }
     e.args.forEach((arg, k) => {
@@ -682,13 +745,18 @@ export abstract class ExprChecker {
   private callName(e: CallExpr, callee: NameExpr): CodonType | null {
     const sym = this.lookup(callee.id, callee.span, true);
     if (!sym) {
-      this.argTypes(e);
+      this.refusedCallArgs(e);
       return null;
     }
     switch (sym.kind) {
       case 'var': {
         callee.binding = { kind: sym.binding, name: callee.id };
         callee.type = sym.info.type;
+        // Its value failed (already reported, e.g. a refused `lambda`): do not blame the call.
+        if (this.poisoned.has(sym.info) && prune(sym.info.type).kind === 'var') {
+          this.argTypes(e);
+          return null;
+        }
         this.error(
           callee.span,
           `'${typeName(sym.info.type)}' object is not callable: \`${callee.id}\` is a variable.`,
@@ -788,6 +856,15 @@ export abstract class ExprChecker {
       case 'float32':
       case 'bool':
         return this.callConversion(e, name);
+      case 'i8':
+      case 'i16':
+      case 'i32':
+      case 'i64':
+      case 'u8':
+      case 'u16':
+      case 'u32':
+      case 'u64':
+        return this.callIntN(e, name);
       case 'cobj': {
         this.argTypes(e);
         if (e.args.length > 0 || e.keywords.length > 0) {
@@ -805,36 +882,59 @@ export abstract class ExprChecker {
           return null;
         }
         const arg = e.args[0] as Expr;
-        if (arg.kind !== 'name') {
+        // Codon's transformPtr (typecheck/special.cpp) takes a variable or a chain of fields
+        // `r.a.b` whose every step but the last is a by-value record (`@tuple`).
+        const fields: string[] = [];
+        let head: Expr = arg;
+        while (head.kind === 'attr') {
+          fields.unshift(head.name);
+          head = head.target;
+        }
+        if (head.kind !== 'name') {
           this.expr(arg);
           this.error(arg.span, `${CALL_PTR_VAR}: write the name of a variable, e.g. \`__ptr__(x)\`.`);
           return null;
         }
         const t = this.expr(arg);
         if (!t) return null;
-        if (arg.binding?.kind === 'comprehension') {
+        if (head.binding?.kind === 'comprehension') {
           this.notModelled(arg.span, 'the address of a comprehension variable');
           return null;
         }
-        e.resolved = { kind: 'addr-of', name: arg.id };
+        let offset = 0;
+        let cur = head.type ? prune(head.type) : null;
+        for (const f of fields) {
+          if (cur?.kind !== 'tuple-class') {
+            this.error(
+              arg.span,
+              `${CALL_PTR_VAR}: the fields of a @tuple class can be addressed, not those of a ${cur ? typeName(cur) : '?'}.`,
+            );
+            return null;
+          }
+          const i = cur.fields.findIndex((x) => x.name === f);
+          offset += structLayout(cur.fields.map((x) => x.type)).offsets[i] ?? 0;
+          cur = prune((cur.fields[i] as { type: CodonType }).type);
+        }
+        e.resolved = { kind: 'addr-of', name: head.id, offset };
         return ptrOf(t);
       }
       case 'Ptr':
+      case 'ptr':
       case 'List':
       case 'list':
         this.argTypes(e);
         this.error(
           callee.span,
-          `\`${name}\` needs an element type here, e.g. \`${name}[float](${name === 'Ptr' ? '4' : ''})\`.`,
+          `\`${name}\` needs an element type here, e.g. \`${name}[float](${name === 'Ptr' || name === 'ptr' ? '4' : ''})\`.`,
         );
         return null;
       case 'str':
       case 'byte':
-        this.argTypes(e);
+        this.refusedCallArgs(e);
         this.notModelled(e.span, `\`${name}(...)\``);
         return null;
       default:
-        this.argTypes(e);
+        this.refusedCallArgs(e);
         this.notModelled(e.span, `\`${name}\``);
         return null;
     }
@@ -877,6 +977,30 @@ export abstract class ExprChecker {
     return ok ? NONE : null;
   }
 
+  /** `i32()`, `i32(x)` from an int, a float, a bool or another `Int[M]`/`UInt[M]` (intn.codon `__new__`). */
+  private callIntN(e: CallExpr, name: string): CodonType | null {
+    const types = this.argTypes(e);
+    const result = INTN_ALIASES.get(name);
+    if (result?.kind !== 'intn' || !this.rejectKeywords(e, name)) return null;
+    e.resolved = { kind: 'intn-new', bits: result.bits, signed: result.signed };
+    if (e.args.length === 0) return result;
+    if (e.args.length > 1) {
+      this.error((e.args[1] as Expr).span, `${callArgsMany(name, 1, e.args.length)}.`);
+      return null;
+    }
+    const t = types[0];
+    if (!t) return null;
+    const p = prune(t);
+    if (p.kind === 'int' || p.kind === 'float' || p.kind === 'intn' || p.kind === 'bool' || p.kind === 'byte')
+      return result;
+    if (p.kind === 'str') {
+      this.notModelled(e.span, `converting a string with \`${name}(...)\``);
+      return null;
+    }
+    this.error((e.args[0] as Expr).span, `${typeUnify(p, INT)}: \`${name}(x)\` converts a number.`);
+    return null;
+  }
+
   private callConversion(e: CallExpr, to: 'int' | 'float' | 'float32' | 'bool'): CodonType | null {
     const types = this.argTypes(e);
     if (!this.rejectKeywords(e, to)) return null;
@@ -892,6 +1016,7 @@ export abstract class ExprChecker {
     const p = prune(t);
     const arg = e.args[0] as Expr;
     const numeric =
+      p.kind === 'intn' ||
       p.kind === 'int' ||
       p.kind === 'float' ||
       p.kind === 'float32' ||
@@ -946,20 +1071,74 @@ export abstract class ExprChecker {
       e.resolved = { kind: 'ptr-alloc', elem: p.elem };
       return p;
     }
-    if (a.kind === 'ptr' && (unify(a, p) || unify(a.elem, BYTE))) {
-      e.resolved = { kind: 'ptr-cast', elem: p.elem };
-      return p;
+    // Codon 0.19 converts from any pointer type (`Ptr.__new__(other: Ptr)` in
+    // stdlib/internal/types/ptr.codon): the same address, read as the new element type. The
+    // interpreter keeps Codon ints as JavaScript numbers, so reading another type's bytes as a
+    // 64-bit int (a float's bits are ~2^62) would print a rounded, false value: those stay refused.
+    if (a.kind === 'ptr') {
+      const pe = prune(p.elem);
+      const ae = prune(a.elem);
+      const isInteger = (t: CodonType) => t.kind === 'int' || t.kind === 'intn' || t.kind === 'byte';
+      const wide = pe.kind === 'int' || (pe.kind === 'intn' && pe.bits === 64);
+      if (unify(a, p) || ae.kind === 'byte' || pe.kind === 'byte' || !wide || isInteger(ae)) {
+        e.resolved = { kind: 'ptr-cast', elem: p.elem };
+        return p;
+      }
+      this.notModelled(
+        e.span,
+        `\`${typeName(p)}(p)\` from a \`${typeName(a)}\` (reading the same bytes as another type)`,
+        'convert the values instead, e.g. `int(x[0])`, or go through `Ptr[byte]`.',
+      );
+      return null;
     }
     const name = exprText(arg);
     this.error(
       arg.span,
-      `${typeUnify(a, INT)}: \`${typeName(p)}(n)\` allocates n elements, so it takes an int (or a Ptr[byte] to convert).` +
+      `${typeUnify(a, INT)}: \`${typeName(p)}(n)\` allocates n elements, so it takes an int (or a pointer to convert).` +
         (a.kind === 'list' ? ` To use a list's buffer, write \`${name ?? 'lst'}.arr.ptr\`.` : ''),
     );
     return null;
   }
 
+  /** `str.from_ptr(p)` (str.codon): `strlen(p)` bytes copied into a new `Ptr[byte](n)`. */
+  private callStrFromPtr(e: CallExpr): CodonType | null {
+    const types = this.argTypes(e);
+    if (!this.rejectKeywords(e, 'from_ptr')) return null;
+    if (e.args.length !== 1) {
+      this.error(e.span, `${callArgsMany('from_ptr', 1, e.args.length)}.`);
+      return null;
+    }
+    const t = types[0];
+    if (!t) return null;
+    if (!unify(t, COBJ)) {
+      this.error((e.args[0] as Expr).span, `${typeUnify(t, COBJ)}.`);
+      return null;
+    }
+    e.resolved = { kind: 'str-from-ptr' };
+    return STR;
+  }
+
   private callMethod(e: CallExpr, callee: AttrExpr): CodonType | null {
+    const t0 = callee.target;
+    if (t0.kind === 'name' && t0.id === 'str' && !this.isVariable('str') && callee.name === 'from_ptr')
+      return this.callStrFromPtr(e);
+    if (this.isTypeLike(callee.target)) {
+      // `int.from_bytes(...)`: methods called on a type.
+      this.notModelled(e.span, `\`${this.typeText(callee.target)}.${callee.name}(...)\``);
+      this.refusedCallArgs(e);
+      return null;
+    }
+    const target = callee.target;
+    if (
+      target.kind === 'name' &&
+      !this.isVariable(target.id) &&
+      (this.functions.has(target.id) || this.cfuncs.has(target.id))
+    ) {
+      // `f.__raw__()` (a Codon function's address, for a C callback) and other function attributes.
+      this.notModelled(e.span, `\`${target.id}.${callee.name}(...)\``);
+      this.refusedCallArgs(e);
+      return null;
+    }
     const t = this.expr(callee.target);
     const types = this.argTypes(e);
     if (!t) return null;
@@ -988,6 +1167,10 @@ export abstract class ExprChecker {
       );
       return null;
     }
+    if (p.kind === 'list' && callee.name === 'pop' && e.args.length === 0 && e.keywords.length === 0) {
+      e.resolved = { kind: 'list-pop', elem: p.elem };
+      return p.elem;
+    }
     const listMethods = [
       'pop',
       'insert',
@@ -1004,6 +1187,10 @@ export abstract class ExprChecker {
       this.notModelled(callee.nameSpan, `\`list.${callee.name}\``);
       return null;
     }
+    if (p.kind === 'ptr' && CODON_PTR_METHODS.has(callee.name) && callee.name !== 'as_byte') {
+      this.notModelled(callee.nameSpan, `\`Ptr.${callee.name}()\``);
+      return null;
+    }
     if (p.kind === 'ptr' && callee.name === 'as_byte') {
       this.notModelled(
         callee.nameSpan,
@@ -1012,10 +1199,21 @@ export abstract class ExprChecker {
       );
       return null;
     }
+    if (p.kind === 'str' && callee.name === 'c_str') {
+      if (!this.rejectKeywords(e, 'c_str')) return null;
+      if (e.args.length !== 0) {
+        this.error(e.span, `${callArgsMany('c_str', 0, e.args.length)}.`);
+        return null;
+      }
+      e.resolved = { kind: 'str-c-str' };
+      return COBJ;
+    }
     if (p.kind === 'str') {
       this.notModelled(callee.nameSpan, `\`str.${callee.name}()\``);
       return null;
     }
+    // A method whose definition was refused (a method in a class): already reported there.
+    if (this.refusedNames.has(callee.name)) return null;
     this.error(callee.nameSpan, `${dotNoAttr(p, callee.name)}.`);
     return null;
   }

@@ -60,9 +60,19 @@ export const BUILTINS = new Set([
   'str',
   'cobj',
   'Ptr',
+  'ptr',
   'List',
   'list',
   '__ptr__',
+  // intn.codon's fixed-width integers
+  'i8',
+  'i16',
+  'i32',
+  'i64',
+  'u8',
+  'u16',
+  'u32',
+  'u64',
 ]);
 
 /** Codon builtins that exist but that the simulator does not model (so "not defined" would be a lie). */
@@ -111,14 +121,6 @@ export const UNMODELLED_BUILTINS = new Set([
   'Array',
   'Int',
   'UInt',
-  'i8',
-  'i16',
-  'i32',
-  'i64',
-  'u8',
-  'u16',
-  'u32',
-  'u64',
   'float16',
   'float128',
   'bfloat16',
@@ -129,6 +131,37 @@ export const UNMODELLED_BUILTINS = new Set([
   'staticlen',
   'compile_error',
   'sizeof',
+]);
+
+/**
+ * The methods Codon 0.19 defines on `Ptr` (stdlib/internal/types/ptr.codon) that a program calls by
+ * name: the simulator models indexing, `+`, `-` and comparisons through their operators; a call of
+ * any of these by name is reported as not modelled, never as a missing attribute.
+ */
+export const CODON_PTR_METHODS = new Set([
+  '__int__',
+  '__copy__',
+  '__bool__',
+  '__getitem__',
+  '__setitem__',
+  '__add__',
+  '__sub__',
+  '__eq__',
+  '__ne__',
+  '__lt__',
+  '__gt__',
+  '__le__',
+  '__ge__',
+  '__prefetch_r0__',
+  '__prefetch_r1__',
+  '__prefetch_r2__',
+  '__prefetch_r3__',
+  '__prefetch_w0__',
+  '__prefetch_w1__',
+  '__prefetch_w2__',
+  '__prefetch_w3__',
+  'as_byte',
+  '__repr__',
 ]);
 
 /** Levenshtein distance, for "did you mean" suggestions. */

@@ -59,6 +59,7 @@ class Checker extends ExprChecker {
   private blockDepth = 0;
 
   run(module: Module): void {
+    this.refusedNames = new Set(module.refusedNames);
     this.hoist(module.body);
     this.block(module.body);
     for (const fn of this.functions.values()) this.ensureChecked(fn);
@@ -87,8 +88,15 @@ class Checker extends ExprChecker {
         return true;
       }
       if (BUILTINS.has(name)) {
-        this.error(span, `\`${name}\` is a builtin of Codon; give your definition another name.`);
-        return true;
+        // Codon lets a program shadow its builtins; the simulator does not. The definition is still
+        // registered, so calls to it are checked against it rather than blamed on the builtin.
+        this.notModelled(
+          span,
+          `defining your own \`${name}\` (Codon's builtin of that name)`,
+          'give your definition another name.',
+        );
+        defined.set(name, span);
+        return false;
       }
       defined.set(name, span);
       return false;
@@ -252,6 +260,7 @@ class Checker extends ExprChecker {
     return: (s) => this.returnStmt(s),
     def: (s) => {
       if (!this.atTopLevel()) {
+        this.refusedNames.add(s.name);
         this.notModelled(
           s.nameSpan,
           'a function defined inside a block or another function',
@@ -263,6 +272,7 @@ class Checker extends ExprChecker {
     },
     class: (s) => {
       if (!this.atTopLevel()) {
+        this.refusedNames.add(s.name);
         this.notModelled(
           s.nameSpan,
           'a class defined inside a block or a function',
@@ -503,7 +513,11 @@ class Checker extends ExprChecker {
       );
       return;
     }
-    if (!ok) return;
+    if (!ok) {
+      // Already reported (a refused or unknown type): its calls must not then say it was never imported.
+      this.refusedNames.add(name);
+      return;
+    }
     s.paramTypes = params as CodonType[];
     s.returnType = ret as CodonType;
     this.cfuncs.set(name, { imp: s, params: params as CodonType[], ret: ret as CodonType });

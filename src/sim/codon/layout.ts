@@ -76,6 +76,8 @@ export function sizeOf(t: CodonType): number {
       return 24; // @tuple class range: start, stop, step
     case 'tuple-class':
       return structLayout(p.fields.map((f) => f.type)).size;
+    case 'intn':
+      return p.bits / 8;
     case 'var':
       return 8;
   }
@@ -93,6 +95,8 @@ export function alignOf(t: CodonType): number {
       return 1;
     case 'tuple-class':
       return structLayout(p.fields.map((f) => f.type)).align;
+    case 'intn':
+      return p.bits / 8; // LLVM's iN is naturally aligned on both targets
     default:
       return 8;
   }
@@ -122,6 +126,7 @@ export function isAtomic(t: CodonType): boolean {
     case 'float32':
     case 'bool':
     case 'byte':
+    case 'intn':
     case 'none':
     case 'range':
       return true;

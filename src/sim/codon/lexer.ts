@@ -8,7 +8,7 @@
  * width are reported.
  */
 import type { Diagnostic, Pos, Span } from '../diag';
-import { errorAt } from '../diag';
+import { errorAt, notModelledAt } from '../diag';
 
 export type TokenKind =
   'name' | 'keyword' | 'int' | 'float' | 'string' | 'op' | 'newline' | 'indent' | 'dedent' | 'eof';
@@ -405,12 +405,16 @@ class Lexer {
         while (j < src.length && isIdPart(src.charCodeAt(j))) j++;
         const bad = src.slice(start, j);
         this.pos = j;
-        this.error(
-          { start: startPos, end: this.here() },
-          /^[0-9._]+[jJ]$/.test(bad)
-            ? `complex numbers (\`${bad}\`) are not modelled by this simulator.`
-            : `\`${bad}\` is not a valid number.`,
-        );
+        const span = { start: startPos, end: this.here() };
+        if (/^[0-9._]+[jJ]$/.test(bad))
+          this.diagnostics.push(
+            notModelledAt(
+              this.file,
+              span,
+              `complex numbers (\`${bad}\`) are not modelled by this simulator.`,
+            ),
+          );
+        else this.error(span, `\`${bad}\` is not a valid number.`);
         this.push(kind, src.slice(start, end), startPos, this.here());
         return;
       }

@@ -12,7 +12,7 @@ import { prune } from './types';
 
 /** An LLVM type as Codon emits it for a C signature. */
 export type LlvmType =
-  'i64' | 'i32' | 'i8' | 'i1' | 'double' | 'float' | 'ptr' | 'void' | { struct: LlvmType[] };
+  'i64' | 'i32' | 'i16' | 'i8' | 'i1' | 'double' | 'float' | 'ptr' | 'void' | { struct: LlvmType[] };
 
 export interface LoweredCImport {
   /** The symbol looked up: Codon passes the literal name to dlsym (or to the linker). */
@@ -54,6 +54,8 @@ export function llvmTypeOf(t: CodonType): LlvmType {
       return { struct: ['i64', 'i64', 'i64'] };
     case 'tuple-class':
       return { struct: p.fields.map((f) => llvmTypeOf(f.type)) };
+    case 'intn':
+      return `i${p.bits}`;
     case 'none':
       return 'void';
     case 'var':

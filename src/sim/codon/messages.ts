@@ -47,8 +47,8 @@ export function intRange(text: string): string {
   return `integer '${text}' cannot fit into 64-bit integer`;
 }
 
-/** CALL_PTR_VAR: "__ptr__() only takes identifiers as arguments". */
-export const CALL_PTR_VAR = '__ptr__() only takes identifiers as arguments';
+/** CALL_PTR_VAR (Codon 0.19): "__ptr__() only takes identifiers or tuple fields as arguments". */
+export const CALL_PTR_VAR = '__ptr__() only takes identifiers or tuple fields as arguments';
 /** ASSIGN_UNEXPECTED_FROZEN: "cannot modify tuple attributes". */
 export const ASSIGN_UNEXPECTED_FROZEN = 'cannot modify tuple attributes';
 /** FN_ARG_TWICE: "duplicate argument '{}' in function definition". */
@@ -67,7 +67,7 @@ export function outsideFunction(what: string): string {
 export function outsideLoop(what: string): string {
   return `'${what}' outside loop`;
 }
-/** ASSIGN_LOCAL_REFERENCE: "local variable '{}' referenced before assignment". */
+/** ASSIGN_LOCAL_REFERENCE: "local variable '{}' referenced before assignment at {}" (the place is the diagnostic's own). */
 export function localBeforeAssignment(name: string): string {
   return `local variable '${name}' referenced before assignment`;
 }

@@ -6,7 +6,7 @@
  * several errors. Nothing escapes `parseCodon`.
  */
 import type { Diagnostic, Pos, Span } from '../diag';
-import { errorAt } from '../diag';
+import { errorAt, notModelledAt } from '../diag';
 import type { Token } from './lexer';
 
 /** Thrown to abandon the statement being parsed; the diagnostic is already recorded. */
@@ -46,6 +46,10 @@ export class ParserBase {
   readonly diagnostics: Diagnostic[] = [];
   /** Syntax errors (not counting constructs reported as not modelled). */
   syntaxErrors = 0;
+  /** Lines holding a construct reported as not modelled (their names may be bound by it). */
+  private readonly refusedLines = new Set<number>();
+  /** Names in tokens skipped with an abandoned or refused statement. */
+  private readonly skippedNames = new Set<string>();
 
   constructor(
     protected readonly tokens: Token[],
@@ -130,6 +134,7 @@ export class ParserBase {
         return;
       }
       if (t.kind === 'indent' || t.kind === 'dedent') return;
+      if (t.kind === 'name') this.skippedNames.add(t.text);
       this.next();
     }
   }
@@ -140,6 +145,7 @@ export class ParserBase {
     let depth = 0;
     while (true) {
       const t = this.next();
+      if (t.kind === 'name') this.skippedNames.add(t.text);
       if (t.kind === 'indent') depth++;
       else if (t.kind === 'dedent') {
         depth--;
@@ -150,6 +156,35 @@ export class ParserBase {
 
   /** Reports an unmodelled construct at `span` without abandoning the statement. */
   protected notModelled(span: Span, what: string, hint?: string): void {
-    this.report(span, `${what} is not modelled by this simulator${hint ? `; ${hint}` : '.'}`);
+    for (let l = span.start.line; l <= span.end.line; l++) this.refusedLines.add(l);
+    this.diagnostics.push(
+      notModelledAt(this.file, span, `${what} is not modelled by this simulator${hint ? `; ${hint}` : '.'}`),
+    );
+  }
+
+  /**
+   * Reports an unmodelled construct the parser cannot represent, and abandons the statement (like
+   * `fail`, so the checker does not run on a tree missing it; the message says it is no mistake).
+   */
+  protected failNotModelled(span: Span, what: string, hint?: string): never {
+    this.syntaxErrors++;
+    this.notModelled(span, what, hint);
+    throw new SyntaxFailure();
+  }
+
+  /**
+   * Every name written on a line with a refused construct or in a skipped statement: such a name
+   * may be bound by what was refused (`from math import sqrt`, `f = lambda x: x`, `a, b = t`), so
+   * the checker must not call its later uses undefined (a refusal never cascades into errors that
+   * blame the learner).
+   */
+  refusedNames(): string[] {
+    const names = new Set(this.skippedNames);
+    if (this.refusedLines.size > 0) {
+      for (const t of this.tokens) {
+        if (t.kind === 'name' && this.refusedLines.has(t.span.start.line)) names.add(t.text);
+      }
+    }
+    return [...names];
   }
 }

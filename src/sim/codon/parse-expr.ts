@@ -20,6 +20,16 @@ const UNMODELLED_BINARY: Record<string, string> = {
   '|>': 'the pipeline operator `|>`',
 };
 
+/** Codon's types written with several arguments (none is modelled; `a[i, j]` on a value is indexing). */
+const SEVERAL_ARGUMENT_TYPES: ReadonlySet<string> = new Set([
+  'dict',
+  'Dict',
+  'tuple',
+  'Tuple',
+  'Callable',
+  'Function',
+  'Union',
+]);
 /** Tokens that can start an expression (used to explain "two expressions in a row"). */
 export function startsExpression(t: Token): boolean {
   if (t.kind === 'name' || t.kind === 'int' || t.kind === 'float' || t.kind === 'string') return true;
@@ -417,7 +427,10 @@ export class ExprParser extends ParserBase {
         return this.built(this.errorExpr(span), target, parts);
       }
       if (tuple || parts.length !== 1) {
-        this.notModelled(spanFrom(open.span, close.span), 'indexing with several values (`a[i, j]`)');
+        // `dict[str, int]`, `Tuple[int, int]`, `Callable[[int], int]`: a type with several arguments.
+        if (target.kind === 'name' && SEVERAL_ARGUMENT_TYPES.has(target.id))
+          this.notModelled(span, `the type \`${target.id}[...]\``);
+        else this.notModelled(spanFrom(open.span, close.span), 'indexing with several values (`a[i, j]`)');
         return this.built(this.errorExpr(span), target, parts);
       }
       const index = parts[0] as Expr;

@@ -259,7 +259,7 @@ describe('parser: syntax errors are located sentences, and parsing goes on', () 
     ['def (a):\n    pass', '1:5', 'expected a function name after `def` here'],
     ['class = 3', '1:7', "expected a class name after `class` here, found '='."],
     ['x = class', '1:5', "expected a value here, but 'class' is a reserved word."],
-    ['from C import foo', '1:18', 'a C function import needs its parameter types in parentheses'],
+    ['from C import foo.bar.baz', '1:22', 'write the library as one name bound to its path'],
     ['from C import foo(x: float) -> float', '1:19', '`from C import` lists only the parameter types'],
   ])('%j', (src, at, message) => {
     const d = diagnosticsOf(src);

@@ -79,7 +79,14 @@ class StmtParser extends ExprParser {
       body.push(...this.parseStatement());
     }
     const end = this.peek().span.end;
-    return { kind: 'module', file: this.file, body, span: { start, end } };
+    const refusedNames = this.refusedNames();
+    return {
+      kind: 'module',
+      file: this.file,
+      body,
+      span: { start, end },
+      ...(refusedNames.length > 0 ? { refusedNames } : {}),
+    };
   }
 
   /** An indented line where no block was opened: report it, then parse the block's statements anyway. */
@@ -382,9 +389,10 @@ class StmtParser extends ExprParser {
     }
     const annotation = this.parseExpr();
     if (!this.isOp('=')) {
-      this.fail(
+      this.failNotModelled(
         spanFrom(target.span, annotation.span),
-        `a declaration without a value (\`${(target as NameExpr).id}: ...\`) is not modelled by this simulator; give it a value, e.g. \`${(target as NameExpr).id}: int = 0\`.`,
+        `a declaration without a value (\`${(target as NameExpr).id}: ...\`)`,
+        `give it a value, e.g. \`${(target as NameExpr).id}: int = 0\`.`,
       );
     }
     this.next();
@@ -537,14 +545,14 @@ class StmtParser extends ExprParser {
     const kw = this.next();
     const name = this.expectName('a function name after `def`');
     if (this.isOp('[')) {
-      this.fail(this.peek().span, 'generic functions (`def f[T](...)`) are not modelled by this simulator.');
+      this.failNotModelled(this.peek().span, 'a generic function (`def f[T](...)`)');
     }
     const open = this.expectOp('(', `expected '(' after the function name \`${name.text}\`.`);
     const params: Param[] = [];
     while (!this.isOp(')')) {
       const t = this.peek();
       if (t.kind === 'op' && (t.text === '*' || t.text === '**' || t.text === '/')) {
-        this.fail(t.span, `\`${t.text}\` in a parameter list is not modelled by this simulator.`);
+        this.failNotModelled(t.span, `\`${t.text}\` in a parameter list`);
       }
       const pname = this.expectName('a parameter name');
       let annotation: Expr | null = null;
@@ -608,8 +616,15 @@ class StmtParser extends ExprParser {
       return this.parseClass(decorators[0] ?? null);
     }
     if (this.isKeyword('def')) {
+      if (decorators.some((d) => d.name === 'C')) return this.parseCDef(decorators);
       for (const d of decorators)
         this.notModelled(d.span, `the decorator \`${d.name ? '@' + d.name : 'this decorator'}\``);
+      if (decorators.some((d) => d.name === 'llvm')) {
+        // Its body is LLVM IR, not Codon: skipped whole (its name stays a refused name).
+        this.skipLine();
+        this.skipBlock();
+        return [];
+      }
       // Kept (the decorator is reported), so that calls to it do not cascade into more errors.
       return [this.parseDef()];
     }
@@ -617,15 +632,60 @@ class StmtParser extends ExprParser {
     return this.fail(t.span, `expected \`def\` or \`class\` after a decorator, found ${describeToken(t)}.`);
   }
 
+  /**
+   * `@C def f(a: T, ...) -> R: pass` declares the C function `f` (scoping.cpp: `@C` sets Attr::C;
+   * typecheck/function.cpp then emits an external declaration, its body unused), exactly what
+   * `from C import f(T, ...) -> R` declares; `@pure` only tells the optimizer it has no side effects.
+   * Codon's own errors: FN_LLVM without a return type, FN_C_TYPE for an unannotated parameter.
+   */
+  private parseCDef(decorators: { name: string; span: Span }[]): Stmt[] {
+    for (const d of decorators)
+      if (d.name !== 'C' && d.name !== 'pure')
+        this.notModelled(
+          d.span,
+          `the decorator \`${d.name ? '@' + d.name : 'this decorator'}\` on a C function`,
+        );
+    const def = this.parseDef();
+    if (def.kind !== 'def') return [def];
+    const first = decorators[0] as { span: Span };
+    if (def.returns === null) {
+      this.report(
+        def.nameSpan,
+        'return types required for LLVM and C functions: add `-> T` (`-> None` for void).',
+      );
+      return [];
+    }
+    const params: Expr[] = [];
+    for (const p of def.params) {
+      if (p.annotation === null) {
+        this.report(
+          p.nameSpan,
+          `argument '${p.name}' within C function definition requires type annotation.`,
+        );
+        return [];
+      }
+      params.push(p.annotation);
+    }
+    return [
+      {
+        kind: 'cimport',
+        library: null,
+        symbol: def.name,
+        symbolSpan: def.nameSpan,
+        params,
+        returns: def.returns,
+        alias: null,
+        span: spanFrom(first.span, def.span),
+      },
+    ];
+  }
+
   /** `@tuple class Name:` with `field: Type` lines. */
   private parseClass(decorator: { name: string; span: Span } | null): Stmt[] {
     const kw = this.next();
     const name = this.expectName('a class name after `class`');
     if (this.isOp('(') || this.isOp('[')) {
-      this.fail(
-        this.peek().span,
-        'base classes and generic parameters of a class are not modelled by this simulator.',
-      );
+      this.failNotModelled(this.peek().span, 'base classes and generic parameters of a class');
     }
     this.expectColon(kw, `\`class ${name.text}\` line`);
     const fields: FieldDecl[] = [];
@@ -676,11 +736,13 @@ class StmtParser extends ExprParser {
           this.expectLineEnd();
         } else if (t.kind === 'keyword' && t.text === 'def') {
           const def = this.parseDef();
-          this.notModelled(
-            spanFrom(def.span, def.nameSpan),
-            'a method in a class',
-            'write a function outside the class that takes the object as a parameter.',
-          );
+          // A reference class is refused as a whole below: its methods are part of that refusal.
+          if (decorator)
+            this.notModelled(
+              spanFrom(def.span, def.nameSpan),
+              'a method in a class',
+              'write a function outside the class that takes the object as a parameter.',
+            );
         } else if (t.kind === 'indent') {
           this.unexpectedIndent();
         } else {
@@ -703,6 +765,9 @@ class StmtParser extends ExprParser {
         'a class without `@tuple` (a reference class)',
         'write `@tuple` on the line above `class` to make it a by-value struct.',
       );
+      // Not kept: read as a `@tuple` class, its objects would be refused again for what a reference
+      // class allows (`a.x = 1`, methods); its name is a refused name, so its uses stay quiet.
+      return [];
     }
     const last = fields[fields.length - 1];
     const cls: ClassDef = {
@@ -777,16 +842,30 @@ class StmtParser extends ExprParser {
       }
     }
     if (this.isOp(':')) {
-      this.fail(
-        this.peek().span,
-        'importing a C variable (`from C import name: T`) is not modelled by this simulator.',
+      // Valid Codon (`transformCVarImport`, typecheck/import.cpp): refused, and its name stays quiet.
+      this.notModelled(
+        spanFrom(fromKw.span, this.lineEndSpan()),
+        'importing a C variable (`from C import name: T`)',
       );
+      throw new SyntaxFailure();
     }
     if (!this.isOp('(')) {
-      this.fail(
-        this.peek().span,
-        `a C function import needs its parameter types in parentheses, e.g. \`from C import ${library ? library.name + '.' : ''}${symbol.text}(float) -> float\`.`,
-      );
+      // `from C import foo` is Codon 0.19's `foo() -> None` (grammar.peg `from_id` / `dot_name`).
+      let alias: { name: string; span: Span } | null = null;
+      if (this.eatKeyword('as')) {
+        const a = this.expectName('a name after `as`');
+        alias = { name: a.text, span: a.span };
+      }
+      return {
+        kind: 'cimport',
+        library,
+        symbol: symbol.text,
+        symbolSpan: symbol.span,
+        params: [],
+        returns: null,
+        alias,
+        span: spanFrom(fromKw.span, alias?.span ?? symbol.span),
+      };
     }
     const open = this.next();
     const params: Expr[] = [];

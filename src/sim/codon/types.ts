@@ -15,6 +15,8 @@ export type CodonType =
   | { kind: 'float32' }
   | { kind: 'bool' }
   | { kind: 'byte' }
+  /** Codon's fixed-width integers `Int[N]`/`UInt[N]` (intn.codon: `i32 = Int[32]`, `u8 = UInt[8]`, ...). */
+  | { kind: 'intn'; bits: IntBits; signed: boolean }
   | { kind: 'str' }
   | { kind: 'none' }
   | { kind: 'ptr'; elem: CodonType }
@@ -33,6 +35,23 @@ export const BYTE: CodonType = { kind: 'byte' };
 export const STR: CodonType = { kind: 'str' };
 export const NONE: CodonType = { kind: 'none' };
 export const RANGE: CodonType = { kind: 'range' };
+
+export type IntBits = 8 | 16 | 32 | 64;
+
+/** The aliases of stdlib/internal/types/intn.codon (Codon 0.19): `i8 = Int[8]` ... `u64 = UInt[64]`. */
+export const INTN_ALIASES: ReadonlyMap<string, CodonType> = new Map(
+  ([8, 16, 32, 64] as const).flatMap((bits): [string, CodonType][] => [
+    [`i${bits}`, { kind: 'intn', bits, signed: true }],
+    [`u${bits}`, { kind: 'intn', bits, signed: false }],
+  ]),
+);
+
+/** Wraps an integer to `Int[N]`/`UInt[N]`: intn.codon converts with LLVM `trunc`/`sext`, arithmetic wraps. */
+export function wrapIntN(n: number, bits: IntBits, signed: boolean): number {
+  if (!Number.isFinite(n)) return 0;
+  const b = BigInt(Math.trunc(n));
+  return Number(signed ? BigInt.asIntN(bits, b) : BigInt.asUintN(bits, b));
+}
 
 export const ptrOf = (elem: CodonType): CodonType => ({ kind: 'ptr', elem });
 export const listOf = (elem: CodonType): CodonType => ({ kind: 'list', elem });
@@ -66,6 +85,8 @@ export function typeName(t: CodonType): string {
       return `Array[${typeName(p.elem)}]`;
     case 'tuple-class':
       return p.name;
+    case 'intn':
+      return `${p.signed ? 'Int' : 'UInt'}[${p.bits}]`;
     case 'var':
       return '?';
     default:
@@ -139,6 +160,8 @@ function unifyInto(a: CodonType, b: CodonType, bound: { kind: 'var'; ref: CodonT
       return unifyInto(x.elem, (y as typeof x).elem, bound);
     case 'tuple-class':
       return x.name === (y as typeof x).name;
+    case 'intn':
+      return x.bits === (y as typeof x).bits && x.signed === (y as typeof x).signed;
     default:
       return true;
   }
@@ -157,6 +180,8 @@ export function sameType(a: CodonType, b: CodonType): boolean {
       return sameType(x.elem, (y as typeof x).elem);
     case 'tuple-class':
       return x.name === (y as typeof x).name;
+    case 'intn':
+      return x.bits === (y as typeof x).bits && x.signed === (y as typeof x).signed;
     case 'var':
       return false;
     default:
@@ -179,6 +204,7 @@ export function hasBool(t: CodonType): boolean {
     k === 'float32' ||
     k === 'bool' ||
     k === 'byte' ||
+    k === 'intn' ||
     k === 'str' ||
     k === 'none' ||
     k === 'ptr' ||

@@ -247,7 +247,11 @@ export type Init =
   | { kind: 'aggregate'; type: CType; elements: Init[]; span: Span }
   | { kind: 'bind'; type: CType; expr: Expr; span: Span }
   | { kind: 'string'; type: CType; literal: StringLiteralExpr; span: Span }
-  | { kind: 'std-ctor'; type: RecordType; std: StdKind; args: Expr[]; span: Span };
+  /**
+   * A library constructor with its arguments converted to the parameter types. `list` marks the
+   * initializer_list constructor (`std::vector<int> v{1, 2, 3}`): the arguments are the elements.
+   */
+  | { kind: 'std-ctor'; type: RecordType; std: StdKind; args: Expr[]; list?: true; span: Span };
 
 // ------------------------------------------------------------------ statements
 
@@ -400,7 +404,11 @@ export type BuiltinName =
   | 'exp'
   | 'log'
   | 'floor'
-  | 'ceil';
+  | 'ceil'
+  | 'frexp'
+  | 'std::operator+'
+  | 'std::operator=='
+  | 'std::operator!=';
 
 /** Member functions of standard classes the simulator gives behaviour to. */
 export type StdMethodName =
@@ -422,6 +430,8 @@ export type StdMethodName =
   | 'reset'
   | 'release'
   | 'push_back'
+  | 'emplace_back'
+  | 'operator+='
   | 'pop_back'
   | 'clear'
   | 'resize'

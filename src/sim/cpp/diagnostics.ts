@@ -13,8 +13,23 @@ export class DiagSink {
   readonly list: Diagnostic[] = [];
   private errors = 0;
   private capped = false;
+  /**
+   * How many constructs were refused as not modelled so far, or quietly failed as part of an earlier
+   * refusal: a check that fails while this grows is a cascade, and must not blame the learner.
+   */
+  refusals = 0;
+  /**
+   * Names written in a refused construct or in code skipped after one: what it would have declared
+   * (`auto g = [](int x) {...}`, a template's name) is unknown to the checker, and calling it
+   * unknown would blame the learner for the simulator's gap.
+   */
+  readonly refusedNames = new Set<string>();
 
-  constructor(readonly file: string) {}
+  constructor(
+    readonly file: string,
+    /** The file's text, to find the names written on a refused construct's lines. */
+    private readonly source = '',
+  ) {}
 
   /** True once the error cap is reached: callers should stop scanning. */
   get full(): boolean {
@@ -26,9 +41,12 @@ export class DiagSink {
   }
 
   error(span: Span, message: string): void {
+    // Every refusal says "not modelled" (the contract the refusal corpus checks), wherever it is made.
     if (this.capped) return;
+    const refusal = message.includes('not modelled');
+    if (refusal) this.noteRefusal(span);
     this.errors++;
-    this.push('error', span, message);
+    this.push('error', span, message, refusal);
     if (this.errors >= MAX_ERRORS) {
       this.capped = true;
       this.push('note', span, `too many errors (${MAX_ERRORS}); the rest of the file was not checked`);
@@ -50,7 +68,34 @@ export class DiagSink {
     this.error(span, `${what} is not modelled by this simulator${hint ? `; ${hint}` : ''}`);
   }
 
-  private push(severity: Diagnostic['severity'], span: Span, message: string): void {
+  /** Counts a refusal and remembers the names written on its lines. */
+  private noteRefusal(span: Span): void {
+    this.refusals++;
+    if (this.source) {
+      // The refused construct's lines (at most 1,000 characters either side: a minified one-line file
+      // must not be rescanned whole for each refusal).
+      const from = Math.max(
+        this.source.lastIndexOf('\n', span.start.offset - 1) + 1,
+        span.start.offset - 1000,
+      );
+      const nl = this.source.indexOf('\n', Math.max(span.end.offset, span.start.offset));
+      const to = Math.min(
+        nl < 0 ? this.source.length : nl,
+        Math.max(span.end.offset, span.start.offset) + 1000,
+      );
+      const text = this.source.slice(from, to);
+      for (const m of text.matchAll(/[A-Za-z_]\w*/g)) this.refusedNames.add(m[0]);
+      // A refused `operator+` definition: uses of `+` on that class are part of the refusal.
+      for (const m of text.matchAll(/\boperator\s*([^\s\w(]+)/g)) this.refusedNames.add(`operator${m[1]}`);
+    }
+  }
+
+  /** Remembers names in code skipped after an error (what it declared is unknown to the checker). */
+  skipped(name: string): void {
+    this.refusedNames.add(name);
+  }
+
+  private push(severity: Diagnostic['severity'], span: Span, message: string, refusal = false): void {
     this.list.push({
       severity,
       file: this.file,
@@ -59,6 +104,7 @@ export class DiagSink {
       endLine: span.end.line,
       endColumn: span.end.column,
       message,
+      ...(refusal ? { kind: 'not-modelled' as const } : {}),
     });
   }
 }

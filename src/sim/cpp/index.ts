@@ -19,7 +19,7 @@ export interface CppParseResult {
 
 /** Parses and checks a C++ translation unit. */
 export function parseCpp(source: string, file: string): CppParseResult {
-  const diags = new DiagSink(file);
+  const diags = new DiagSink(file, source);
   const unit: TranslationUnit = { file, functions: [], statics: [], records: [], enums: [], includes: [] };
   try {
     const includes = parseStreaming(source, diags, (seen) => checkingSink(new Sema(diags, unit, seen)));

@@ -140,6 +140,12 @@ function skipTemplate(p: ParserState): null {
   const t = p.next();
   p.diags.unsupported(t.span, 'defining a template (`template<...>`)');
   if (p.is('<')) p.skipBalanced();
+  // A class template's name still reads as a type, so `Buf<4> b;` parses as a declaration (whose
+  // type is part of this refusal) instead of as a syntax error that blames the learner.
+  if ((p.is('struct') || p.is('class') || p.is('union')) && p.peek().kind === 'ident') {
+    p.typeNames.add(p.peek().text);
+    p.refusedTemplates.add(p.peek().text);
+  }
   p.synchronize(p.i);
   return null;
 }

@@ -81,14 +81,23 @@ export function parseInitClause(p: ParserState): ExprSyntax | InitListSyntax {
 
 /** `{ a, b, c }` with an optional trailing comma; designators are diagnosed. */
 export function parseInitList(p: ParserState): InitListSyntax {
+  const openIndex = p.i;
   const open = p.expect('{', 'to begin an initializer list');
   p.enter();
   const items: ExprSyntax[] = [];
   const saved = p.noGreater;
   p.noGreater = false;
   while (!p.is('}') && !p.atEof) {
-    if (p.is('.') && p.peek().kind === 'ident')
-      p.fail('designated initializers (.x = ...) are not modelled by this simulator');
+    if (p.is('.') && p.peek().kind === 'ident') {
+      // Refused, then skipped to its closing brace, so the declaration around it still parses
+      // (abandoning it here would leave `}` and `return` to be misread as errors of the learner).
+      p.diags.unsupported(p.tok.span, 'a designated initializer (.x = ...)');
+      p.i = openIndex;
+      p.skipBalanced();
+      p.noGreater = saved;
+      p.leave();
+      return { kind: 'init-list', items: [], span: p.spanFrom(open.span) };
+    }
     items.push(parseInitClause(p) as ExprSyntax);
     if (!p.accept(',')) break;
   }

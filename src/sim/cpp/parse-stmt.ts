@@ -92,7 +92,8 @@ function parseStatementInner(p: ParserState): StmtSyntax {
   if (t.kind === 'ident' && p.isAt(p.i + 1, ':') && !p.isAt(p.i + 1, '::')) {
     p.next();
     p.next();
-    p.diags.unsupported(t.span, 'a label (the target of `goto`)');
+    // After a refused `goto`, its label is part of that refusal.
+    if (!p.diags.refusedNames.has('goto')) p.diags.unsupported(t.span, 'a label (the target of `goto`)');
     return p.is('}') ? { kind: 'error-stmt', span: t.span } : parseStatement(p);
   }
   if (isDeclarationStart(p)) {

@@ -75,6 +75,8 @@ export class ParserState {
   depth = 0;
   /** Names declared as types so far (classes, enums, aliases), unqualified. */
   readonly typeNames = new Set<string>();
+  /** Class templates whose definition was refused: `Buf<4>` still reads as a type with arguments. */
+  readonly refusedTemplates = new Set<string>();
   /** `using namespace std;` was seen: unqualified std names are visible. */
   usingStd = false;
   /** Names brought in by `using std::name;`. */
@@ -229,6 +231,7 @@ export class ParserState {
     let parens = 0;
     while (!this.atEof) {
       const t = this.tok;
+      if (t.kind === 'ident') this.diags.skipped(t.text);
       if (t.kind === 'punct') {
         if (t.text === '{') {
           braces++;
@@ -266,6 +269,7 @@ export class ParserState {
     let depth = 0;
     while (!this.atEof) {
       const t = this.next();
+      if (t.kind === 'ident') this.diags.skipped(t.text);
       if (t.kind !== 'punct') continue;
       if (t.text === open) depth++;
       else if (t.text === close || (close === '>' && t.text === '>>')) {
@@ -296,6 +300,7 @@ export class ParserState {
   /** Whether `<` after this qualified name opens template arguments. */
   namesTemplate(parts: string[]): boolean {
     const last = parts[parts.length - 1] ?? '';
+    if (parts.length === 1 && this.refusedTemplates.has(last)) return true;
     const std =
       (parts.length === 2 && parts[0] === 'std') ||
       (parts.length === 1 && (this.usingStd || this.usingNames.has(last)));

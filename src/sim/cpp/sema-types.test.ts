@@ -84,7 +84,7 @@ describe('compound types', () => {
   it('reads references', () => {
     expect(typeOfDecl('int y = 1; int& x = y;')).toBe('int&');
     expect(typeOfDecl('int y = 1; const int& x = y;')).toBe('const int&');
-    expect(typeOfDecl('int&& x = 3;')).toBe('int&&');
+    expect(typeOfDecl('int y = 1; int&& x = static_cast<int&&>(y);')).toBe('int&&');
   });
 
   it('reads arrays, also with a size from the initializer', () => {
@@ -117,7 +117,7 @@ describe('standard library classes', () => {
     ['std::unique_ptr<double> x;', 'std::unique_ptr<double>'],
     ['std::unique_ptr<double[]> x;', 'std::unique_ptr<double[]>'],
     ['std::vector<int> x;', 'std::vector<int>'],
-    ['std::string x;', 'std::string'],
+    ['std::string* x;', 'std::string*'],
     ['std::pair<int, double> x;', 'std::pair<int, double>'],
     ['std::tuple<int, double> x;', 'std::tuple<int, double>'],
     ['std::optional<double> x;', 'std::optional<double>'],

@@ -154,6 +154,15 @@ describe('limits of the simulator are said to be its own', () => {
     expect(r.summary.error?.line).toBeGreaterThan(2);
   });
 
+  it('too many C++ statics: a located refusal in the library, not a SIGSEGV', () => {
+    const globals = Array.from({ length: 10_000 }, (_, i) => `long g${i} = ${i};`).join('\n');
+    const r = run(`extern "C" {\n${globals}\nlong f() { return g9999; }\n}\n`, CALL_F, 1_000_000);
+    expect(r.summary.outcome).toBe('runtime-error');
+    expect(r.summary.error?.type).toBe('SimulatorLimit');
+    expect(r.summary.error?.file).toBe('lib.cpp');
+    expect(r.summary.error?.line).toBeGreaterThan(1);
+  });
+
   it('a host string too long for it: a runtime-error that says so, never a crash', () => {
     const cpp = '#include <cstdio>\nextern "C" long f() {\n  printf("%1000000000d", 1);\n  return 1;\n}\n';
     const r = run(cpp, CALL_F, 1_000_000);

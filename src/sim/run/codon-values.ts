@@ -66,6 +66,8 @@ export function cellsOfCodon(t: CodonType, path = ''): Cell[] {
       return [{ path, offset: 0, size: 1, kind: 'bool' }];
     case 'byte':
       return [{ path, offset: 0, size: 1, kind: 'uint' }];
+    case 'intn':
+      return [{ path, offset: 0, size: p.bits / 8, kind: p.signed ? 'int' : 'uint' }];
     case 'ptr':
     case 'list':
       return [{ path, offset: 0, size: 8, kind: 'pointer' }];

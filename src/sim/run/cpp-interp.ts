@@ -161,12 +161,21 @@ export class CppInterpreter {
   /** Loads the library: statics get their storage (zeroed, as .bss), constant initialisers run. */
   load(): void {
     const m = this.p.m;
+    const data = m.regionOfKind('static', 'libfoo');
     for (const v of this.unit.statics) {
       if (v.externDeclaration === true) continue;
       const size = Math.max(this.size(v.type), 1);
       const align = Math.max(this.align(v.type), 1);
       this.staticsTop = Math.ceil(this.staticsTop / align) * align;
       const addr = this.staticsTop;
+      if (addr + size > data.end) {
+        // A real .data/.bss grows with the library; the simulated one has a fixed size.
+        m.runtimeError(
+          'SimulatorLimit',
+          `static storage past ${(data.end - data.start) / 1024} KiB is not modelled by this simulator (the library's .data/.bss region is that size); keep fewer or smaller statics`,
+          this.loc(v.span),
+        );
+      }
       this.staticsTop += size;
       const cells = this.cells(v.type);
       const objectId = m.newObject({

@@ -10,11 +10,13 @@ import { typeToString } from '../abi/typeToString.ts';
 import type { Expr, FunctionDecl, Init, StringLiteralExpr, TranslationUnit } from '../cpp/ast.ts';
 import type { Span } from '../diag.ts';
 import type { SourceLoc } from '../trace/types.ts';
+import { INTENT_UNKNOWN } from '../machine/machine.ts';
 import { hex } from '../machine/memory.ts';
 import { Unsupported } from './cpp-errors.ts';
 import { badAlloc, builtin, builtinInto, type BuiltinExpr } from './cpp-library/builtins.ts';
 import { CB_USE, CB_WEAK, VPTR_SEPARATE } from './cpp-library/layouts.ts';
 import { stdMethod } from './cpp-library/std-methods.ts';
+import { stringBytes, stringConstruct, stringCopy, stringDestroy } from './cpp-library/strings.ts';
 import { formatStreamDouble } from './printf.ts';
 import { runtimePrint, type Process } from './runtime.ts';
 import { Ref, num, scalarKind, storeScalar, type Val } from './values.ts';
@@ -117,7 +119,7 @@ export class CppLibrary {
       }
       return;
     }
-    if (std === 'string') throw new Unsupported('std::string objects', span);
+    if (std === 'string') stringConstruct(this, dest, new Uint8Array(0), this.loc(span));
   }
 
   /** Runs the destructor of an object whose lifetime ends (std types, user destructors). */
@@ -131,6 +133,10 @@ export class CppLibrary {
     if (std === 'unique_ptr') {
       const p = this.m.loadInt(obj.addr, 8, false, { intended: obj.prov, loc: this.loc(span) });
       if (p !== 0) this.freeBlock(p, span);
+      return;
+    }
+    if (std === 'string') {
+      stringDestroy(this, obj, this.loc(span));
       return;
     }
     if (std === 'vector') {
@@ -184,6 +190,10 @@ export class CppLibrary {
   copyStd(std: string, t: CType, dest: Ref, src: Ref, move: boolean, span: Span): void {
     const m = this.m;
     const loc = this.loc(span);
+    if (std === 'string') {
+      stringCopy(this, dest, src, move, loc);
+      return;
+    }
     const size = this.cpp.size(t);
     const bytes = m.loadBytes(src.addr, size, { intended: src.prov, loc, raw: true });
     m.storeBytes(dest.addr, bytes, { intended: dest.prov, loc });
@@ -196,10 +206,71 @@ export class CppLibrary {
           m.storeInt(ctrl + CB_USE, 4, m.loadInt(ctrl + CB_USE, 4, true, cref) + 1, cref);
         }
       }
+    } else if (std === 'vector' && !move) {
+      // The copy gets a buffer of its own holding exactly the source's elements.
+      const elem = t.kind === 'record' ? t.decl.std?.args[0] : undefined;
+      if (elem === undefined || typeof elem === 'number')
+        throw new Unsupported(`copying a ${typeToString(t)}`, span);
+      const start = m.loadInt(src.addr, 8, false, { intended: src.prov, loc });
+      const finish = m.loadInt(src.addr + 8, 8, false, { intended: src.prov, loc });
+      const n = (finish - start) / Math.max(this.cpp.size(elem), 1);
+      const buf = n === 0 ? 0 : this.vectorBuffer(elem, n, loc);
+      if (n > 0)
+        m.storeBytes(
+          buf,
+          m.loadBytes(start, finish - start, { intended: m.objectAt(start), loc, raw: true }),
+          {
+            intended: m.objectAt(buf),
+            loc,
+          },
+        );
+      m.storeInt(dest.addr, 8, buf, { intended: dest.prov, loc });
+      m.storeInt(dest.addr + 8, 8, buf + (finish - start), { intended: dest.prov, loc });
+      m.storeInt(dest.addr + 16, 8, buf + (finish - start), { intended: dest.prov, loc });
     } else if (std === 'unique_ptr' || std === 'vector') {
       if (!move) throw new Unsupported(`copying a ${typeToString(t)}`, span);
       m.storeBytes(src.addr, new Uint8Array(size), { intended: src.prov, loc });
     }
+  }
+
+  /**
+   * libstdc++'s vector constructors: `(n)` value-initialises n elements, `(n, v)` copies v n
+   * times, `{a, b, c}` copies the list; the buffer holds exactly the elements (capacity == size)
+   * and an empty vector allocates nothing (three null pointers).
+   */
+  private constructVector(init: Extract<Init, { kind: 'std-ctor' }>, dest: Ref): void {
+    const m = this.m;
+    const loc = this.loc(init.span);
+    const elem = init.type.decl.std?.args[0];
+    const k = elem === undefined || typeof elem === 'number' ? null : scalarKind(elem, m.target);
+    if (elem === undefined || typeof elem === 'number' || k === null)
+      throw new Unsupported(`constructing a ${typeToString(init.type)}`, init.span);
+    const es = this.cpp.size(elem);
+    const values: Val[] = init.list === true ? init.args.map((a) => this.cpp.rv(a)) : [];
+    const n = init.list === true ? values.length : num(this.cpp.rv(init.args[0] as Expr));
+    const fill = init.list !== true && init.args.length > 1 ? this.cpp.rv(init.args[1] as Expr) : 0;
+    const buf = n === 0 ? 0 : this.vectorBuffer(elem, n, loc);
+    const prov = buf === 0 ? INTENT_UNKNOWN : m.objectAt(buf);
+    for (let i = 0; i < n; i++)
+      storeScalar(m, k, new Ref(buf + i * es, prov), init.list === true ? (values[i] ?? 0) : fill, loc);
+    const acc = { intended: dest.prov, loc };
+    m.storeInt(dest.addr, 8, buf, acc);
+    m.storeInt(dest.addr + 8, 8, buf + n * es, acc);
+    m.storeInt(dest.addr + 16, 8, buf + n * es, acc);
+  }
+
+  /** A vector's element buffer on the C heap (operator new: std::bad_alloc when the heap is full). */
+  vectorBuffer(elem: CType, count: number, loc: SourceLoc): number {
+    const size = count * this.cpp.size(elem);
+    const p = this.cpp.p.cheap.malloc(
+      size,
+      named(NameId.vectorBuffer),
+      `${typeToString(elem)}[${count}]`,
+      'cpp',
+      loc,
+    );
+    if (p === 0) badAlloc(this.m, size);
+    return p;
   }
 
   constructStd(init: Extract<Init, { kind: 'std-ctor' }>, dest: Ref): void {
@@ -219,6 +290,16 @@ export class CppLibrary {
         m.storeInt(ctrl + 16, 8, num(p), cref);
         m.storeInt(dest.addr + 8, 8, ctrl, { intended: dest.prov, loc });
       }
+      return;
+    }
+    if (init.std === 'vector') {
+      this.constructVector(init, dest);
+      return;
+    }
+    if (init.std === 'string') {
+      const s = this.cpp.rv(init.args[0] as Expr);
+      const text = this.readCString(s instanceof Ref ? s : new Ref(num(s), m.objectAt(num(s))), loc);
+      stringConstruct(this, dest, new Uint8Array([...text].map((c) => c.charCodeAt(0))), loc);
       return;
     }
     if (init.std === 'complex') {
@@ -245,6 +326,14 @@ export class CppLibrary {
     const src = this.cpp.lv(e.source);
     if (e.method !== null) {
       this.cpp.callMethod(e.method, dest, [src], e.span);
+      return;
+    }
+    if (e.std === 'string') {
+      // The target's old characters go, the source's are copied (or moved) in. (libstdc++ reuses
+      // the target's buffer when it is big enough; the characters and length come out the same.)
+      if (dest.addr === src.addr) return;
+      stringDestroy(this, dest, this.loc(e.span));
+      stringCopy(this, dest, src, e.move, this.loc(e.span));
       return;
     }
     if (e.std === 'shared_ptr') {
@@ -287,23 +376,42 @@ export class CppLibrary {
     builtinInto(this, e, dest);
   }
 
+  /**
+   * The user destructor of a class, if it has one (`~S() {...}`, not `= default`). g++ then gives
+   * `new S[n]` an array cookie and `delete[]` runs it on every element.
+   */
+  private userDestructor(t: CType): FunctionDecl | null {
+    if (t.kind !== 'record' || t.decl.std !== undefined) return null;
+    const dtor = this.cpp.unit.records
+      .find((r) => r.decl === t.decl)
+      ?.methods.find((f) => f.method?.kind === 'destructor');
+    return dtor !== undefined && dtor.body !== null && !(dtor.method?.defaulted ?? false) ? dtor : null;
+  }
+
   newExpr(e: Extract<Expr, { kind: 'new' }>): Val {
     const m = this.m;
     const loc = this.loc(e.span);
     const t = e.allocated;
     const es = Math.max(this.cpp.size(t), 1);
     const count = e.count === null ? 1 : num(this.cpp.rv(e.count));
-    const size = es * count;
+    // Itanium C++ ABI 2.7: `new T[n]` of a type with a non-trivial destructor allocates an 8-byte
+    // cookie holding n in front of the elements and returns the address after it, so that
+    // `delete[]` knows how many destructors to run (g++ -O0: operator new[](n*es + 8)).
+    const cookie = e.count !== null && this.userDestructor(t) !== null ? 8 : 0;
+    const size = es * count + cookie;
     const name = named(NameId.newBlock, e.count === null ? typeToString(t) : `${typeToString(t)}[${count}]`);
-    const p = this.cpp.p.cheap.malloc(
+    const block = this.cpp.p.cheap.malloc(
       size,
       name,
       e.count === null ? typeToString(t) : `${typeToString(t)}[${count}]`,
       'cpp',
       loc,
     );
-    if (p === 0) badAlloc(m, size);
-    const ref = new Ref(p, m.objectAt(p, false));
+    if (block === 0) badAlloc(m, size);
+    const prov = m.objectAt(block, false);
+    if (cookie > 0) m.storeInt(block, 8, count, { intended: prov, loc });
+    const p = block + cookie;
+    const ref = new Ref(p, prov);
     m.setRegInt(m.target === 'x86_64' ? 'rax' : 'x0', p);
     if (e.init !== null) {
       if (e.count === null) this.cpp.initAt(e.init, ref, t);
@@ -314,11 +422,27 @@ export class CppLibrary {
     return ref;
   }
 
+  /**
+   * `delete p` runs the destructor once and frees p. `delete[] p` of a class with a destructor
+   * reads the cookie in front of p, destroys the elements last to first (C++17 [expr.delete]/6)
+   * and frees the block from the cookie. `delete` of what `new[]` returned therefore frees an
+   * address 8 bytes into a block, and glibc aborts.
+   */
   deleteExpr(e: Extract<Expr, { kind: 'delete' }>): void {
     const m = this.m;
     const p = this.cpp.rv(e.operand);
     const ref = p instanceof Ref ? p : new Ref(p, m.objectAt(p));
     if (ref.addr === 0) return;
+    const pointee = e.operand.type.kind === 'pointer' ? e.operand.type.pointee : null;
+    if (e.array && e.destructor !== null && pointee !== null) {
+      const loc = this.loc(e.span);
+      const count = m.loadInt(ref.addr - 8, 8, false, { intended: ref.prov, loc });
+      const es = Math.max(this.cpp.size(pointee), 1);
+      for (let i = count - 1; i >= 0; i--)
+        this.cpp.callMethod(e.destructor, new Ref(ref.addr + i * es, ref.prov), [], e.span);
+      this.cpp.p.cheap.free(ref.addr - 8, loc);
+      return;
+    }
     if (e.destructor !== null) this.cpp.callMethod(e.destructor, ref, [], e.span);
     this.cpp.p.cheap.free(ref.addr, this.loc(e.span));
   }
@@ -331,6 +455,11 @@ export class CppLibrary {
         continue;
       }
       const t = item.expr.type;
+      if (t.kind === 'record' && t.decl.std?.kind === 'string') {
+        const bytes = stringBytes(this.m, this.cpp.lv(item.expr), this.loc(e.span));
+        text += String.fromCharCode(...bytes);
+        continue;
+      }
       const v = this.cpp.rv(item.expr);
       if (t.kind === 'float') text += formatStreamDouble(num(v));
       else if (t.kind === 'pointer' && t.pointee.kind === 'int' && t.pointee.name === 'char')

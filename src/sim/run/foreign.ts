@@ -8,7 +8,7 @@
 import type { CType, Target } from '../abi/ctype.ts';
 import type { CImport } from '../codon/ast.ts';
 import type { CodonType } from '../codon/types.ts';
-import { prune } from '../codon/types.ts';
+import { prune, wrapIntN } from '../codon/types.ts';
 import type { FunctionDecl } from '../cpp/ast.ts';
 import { hex } from '../machine/memory.ts';
 import type { CallShape } from '../trace/tables.ts';
@@ -19,6 +19,7 @@ import type { CppInterpreter } from './cpp-interp.ts';
 import { compareDeclarations } from './declarations.ts';
 import { HIDDEN_POINTER_REG, describePlacement, placementRegisters, type Placement } from './routes.ts';
 import { applyLeftover, type Process } from './runtime.ts';
+import { isLibc, libcFunction, runLibc } from './libc.ts';
 
 const SIDE = 'codon' as const;
 const NONE: CodonType = { kind: 'none' };
@@ -50,7 +51,7 @@ export class ForeignBridge implements ForeignCalls {
   }
 
   hasSymbol(symbol: string): boolean {
-    return this.exports.has(symbol) || RUNTIME_SYMBOLS.has(symbol);
+    return this.exports.has(symbol) || RUNTIME_SYMBOLS.has(symbol) || libcFunction(symbol) !== undefined;
   }
 
   /** Start of the Codon program's text, where a call from Codon returns to. */
@@ -135,7 +136,8 @@ export class ForeignBridge implements ForeignCalls {
 
   call(imp: CImport, args: { value: CodonValue; type: CodonType }[], loc: SourceLoc): CodonValue {
     const m = this.p.m;
-    const fn = this.exports.get(imp.symbol);
+    // The library's own definition first (it interposes, as the dynamic linker resolves), then libc's.
+    const fn = this.exports.get(imp.symbol) ?? libcFunction(imp.symbol);
     if (fn === undefined) {
       const runtime = RUNTIME_SYMBOLS.get(imp.symbol);
       if (runtime !== undefined) return runtime(this.p, loc);
@@ -202,7 +204,8 @@ export class ForeignBridge implements ForeignCalls {
     const slotObject = coincide && first instanceof Ref && first.prov >= 0 ? m.object(first.prov) : null;
     m.resultSlots.push(slotObject === null ? null : { addr: slotObject.addr, size: slotObject.size });
     try {
-      this.cpp.invoke(fn, callerName);
+      if (isLibc(fn)) runLibc(this.p, fn, callee, loc);
+      else this.cpp.invoke(fn, callerName);
     } finally {
       m.resultSlots.pop();
     }
@@ -303,6 +306,8 @@ export class ForeignBridge implements ForeignCalls {
         return (bytes[0] ?? 0) !== 0;
       case 'byte':
         return bytes[0] ?? 0;
+      case 'intn': // `Int[N]`/`UInt[N]` read as LLVM's iN: the low N bits of the register
+        return wrapIntN(dv.getInt32(4, true) * 2 ** 32 + dv.getUint32(0, true), p.bits, p.signed);
       case 'ptr':
       case 'list': {
         const reg = pl.parts[0]?.reg ?? '';

@@ -226,6 +226,9 @@ function codonScalar(p: CodonType, depth: number): Scalar {
       return { kind: 'bool' };
     case 'byte':
       return intOf(1, false);
+    case 'intn':
+      // `Int[32]` is LLVM i32 (intn.codon), so it means what C's int32_t/int means.
+      return intOf(p.bits / 8, p.signed);
     case 'ptr':
       return ptrTo(codonPointee(p.elem, depth + 1));
     case 'list':
@@ -244,6 +247,7 @@ function codonPointee(elem: CodonType, depth: number): Pointee {
 }
 
 function codonScalarSize(p: CodonType): number {
+  if (p.kind === 'intn') return p.bits / 8;
   return p.kind === 'float32' ? 4 : p.kind === 'bool' || p.kind === 'byte' ? 1 : 8;
 }
 

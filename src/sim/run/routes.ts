@@ -14,7 +14,7 @@ import type { ArgLocation, RegisterPart, Target } from '../abi/ctype.ts';
 import { MEMORY, type Meaning } from './meaning.ts';
 
 /** The scalar LLVM types Codon's lowering produces (Codon's `int` is i64, `float` is double). */
-export type LlvmScalar = 'i64' | 'i32' | 'i8' | 'i1' | 'double' | 'float' | 'ptr';
+export type LlvmScalar = 'i64' | 'i32' | 'i16' | 'i8' | 'i1' | 'double' | 'float' | 'ptr';
 export type LlvmType = LlvmScalar | 'void' | { struct: LlvmType[] };
 
 /** One side's belief about one value (an argument or the result). */
@@ -61,6 +61,8 @@ function scalarSize(t: LlvmScalar): number {
     case 'i32':
     case 'float':
       return 4;
+    case 'i16':
+      return 2;
     default:
       return 1;
   }

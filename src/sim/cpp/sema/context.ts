@@ -7,6 +7,7 @@ import type { Span } from '../../diag';
 import type { EnumInfo, FunctionDecl, RecordInfo, Stmt, TranslationUnit, VarDecl } from '../ast';
 import type { DiagSink } from '../diagnostics';
 import type { IncludeDirective } from '../lexer';
+import { LIBC_NAMES } from './libc-names';
 import { BlockScope, NamespaceScope, type ClassScope, type Scope } from './scope';
 
 /** What the pass knows about the function whose body it is checking. */
@@ -64,6 +65,20 @@ export class Sema {
 
   warning(span: Span, message: string): void {
     this.diags.warning(span, message);
+  }
+
+  /**
+   * A name that lookup did not find. A C library function g++ knows is "not modelled", not unknown;
+   * a name written in a refused construct (which may have declared it) is already reported.
+   */
+  unknownName(span: Span, text: string): void {
+    const last = text.split('::').pop() ?? text;
+    if (this.diags.refusedNames.has(last)) return;
+    if (LIBC_NAMES.has(last) && (!text.includes('::') || text === `std::${last}`)) {
+      this.diags.unsupported(span, `the library function '${text}'`);
+      return;
+    }
+    this.error(span, `unknown name '${text}'`);
   }
 
   /** Runs `f` with `scope` as the current scope. */

@@ -95,7 +95,7 @@ function checkUsingDecl(sema: Sema, qn: QualifiedName): void {
   }
   const hit = lookupQualified(sema, qn);
   if (!hit) {
-    sema.error(qn.span, `unknown name '${qn.parts.map((p) => p.name).join('::')}'`);
+    sema.unknownName(qn.span, qn.parts.map((p) => p.name).join('::'));
     return;
   }
   if (hit.kind === 'std' || hit.kind === 'c-function' || hit.kind === 'global-typedef') {

@@ -7,6 +7,7 @@ import type { Span } from '../../diag';
 import type { Expr, FunctionDecl, Init } from '../ast';
 import type { ExprSyntax } from '../syntax';
 import type { Sema } from './context';
+import { MODELLED_INDIRECT_CALLS, MODELLED_VIRTUAL_DISPATCH } from './modelled-library';
 import { checkExpr, implicitThis, memberObject } from './expr';
 import { checkArg, materialize, type InitArg } from './init';
 import { lookupInClass, lookupQualified } from './lookup';
@@ -56,7 +57,7 @@ function callByName(
   const hit = lookupQualified(sema, qn);
   const text = qn.parts.map((p) => p.name).join('::');
   if (!hit) {
-    sema.error(callee.span, `unknown name '${text}'`);
+    sema.unknownName(callee.span, text);
     e.args.forEach((a) => checkArg(sema, a));
     return errorExpr(e.span);
   }
@@ -100,6 +101,13 @@ function callByName(
   );
 }
 
+/** Whether an object's dynamic type is its static type: a named object (not a reference), or a member of one. */
+function dynamicTypeKnown(e: Expr): boolean {
+  if (e.kind === 'var-ref') return !e.throughReference;
+  if (e.kind === 'member') return dynamicTypeKnown(e.object);
+  return e.kind === 'materialize';
+}
+
 function methodCall(sema: Sema, fn: FunctionDecl, object: Expr, args: Init[], span: Span): Expr {
   if (fn.method?.kind === 'constructor' || fn.method?.kind === 'destructor') {
     sema.error(span, `a ${fn.method.kind} cannot be called like a function`);
@@ -109,6 +117,16 @@ function methodCall(sema: Sema, fn: FunctionDecl, object: Expr, args: Init[], sp
     sema.error(
       span,
       `'${fn.name}' is not a const member function, so it cannot be called on a const '${typeName(object.type)}'`,
+    );
+    return errorExpr(span);
+  }
+  if (fn.method?.virtual && !MODELLED_VIRTUAL_DISPATCH && !dynamicTypeKnown(object)) {
+    // The interpreter calls the function the static type names; through a base reference or
+    // pointer g++ calls the override instead: refuse rather than run the wrong function.
+    sema.diags.unsupported(
+      span,
+      'calling a virtual function through a reference or pointer (dynamic dispatch)',
+      'call it on the object itself',
     );
     return errorExpr(span);
   }
@@ -192,6 +210,11 @@ function callThroughPointer(sema: Sema, f: Expr, args: InitArg[], span: Span): E
     if (!init) return errorExpr(span);
     inits.push(init);
   }
+  if (!MODELLED_INDIRECT_CALLS) {
+    // The interpreter does not follow calls through function pointers: refuse it here, not mid-run.
+    sema.diags.unsupported(span, 'a call through a function pointer', 'call the function by its name');
+    return errorExpr(span);
+  }
   return {
     kind: 'indirect-call',
     callee: p,
@@ -204,5 +227,5 @@ function callThroughPointer(sema: Sema, f: Expr, args: InitArg[], span: Span): E
 
 import { initFromArg } from './init';
 function initFromArgLazy(sema: Sema, t: CType, a: InitArg, k: number): Init | null {
-  return initFromArg(sema, t, a, { what: `argument ${k + 1} of the call`, span: a.span });
+  return initFromArg(sema, t, a, { what: `argument ${k + 1} of the call`, span: a.span, argument: true });
 }

@@ -2,7 +2,7 @@
  * Built-in operators: unary, increment/decrement, binary arithmetic/bitwise/shift/comparison,
  * logical, pointer arithmetic, assignment (scalar and class), and `std::cout << ...` chains.
  */
-import type { CType } from '../../abi/ctype';
+import type { CType, StdKind } from '../../abi/ctype';
 import type { Span } from '../../diag';
 import type { Expr, StreamItem } from '../ast';
 import type { ExprSyntax, InitListSyntax } from '../syntax';
@@ -14,6 +14,7 @@ import { requireHeader } from './headers';
 import { lookupQualified } from './lookup';
 import { errorExpr, isGlvalue, toRvalue } from './make';
 import { checkStdMethodCall } from './stdlib';
+import { stringAppend, stringBinary } from './string-ops';
 import {
   BOOL,
   LONG,
@@ -189,9 +190,19 @@ function checkStream(sema: Sema, e: Extract<ExprSyntax, { kind: 'binary' }>): Ex
       items.push({ kind: 'endl', span: o.span });
       continue;
     }
-    const x = checkExpr(sema, o);
-    if (x.kind === 'error') {
+    const x0 = checkExpr(sema, o);
+    if (x0.kind === 'error') {
       ok = false;
+      continue;
+    }
+    // A std::string prints its characters (operator<<(ostream&, const string&)): the object is
+    // needed, so a prvalue string is materialised.
+    const x =
+      x0.type.kind === 'record' && x0.type.decl.std?.kind === 'string' && !isGlvalue(x0)
+        ? materialize(x0)
+        : x0;
+    if (x.type.kind === 'record' && x.type.decl.std?.kind === 'string') {
+      items.push({ kind: 'value', expr: x });
       continue;
     }
     if (x.type.kind === 'record') {
@@ -263,12 +274,45 @@ export function checkBinary(sema: Sema, e: Extract<ExprSyntax, { kind: 'binary' 
   return binaryOp(sema, e.op, l, r, e.span, e.opSpan);
 }
 
+const COMPARISONS = ['==', '!=', '<', '>', '<=', '>='];
+/** The operators libstdc++ defines for each standard class (others are real errors, as with g++). */
+const STD_OPERATORS: Partial<Record<StdKind, readonly string[]>> = {
+  string: ['+', '+=', ...COMPARISONS],
+  string_view: COMPARISONS,
+  vector: COMPARISONS,
+  array: COMPARISONS,
+  pair: COMPARISONS,
+  tuple: COMPARISONS,
+  optional: COMPARISONS,
+  unique_ptr: COMPARISONS,
+  shared_ptr: COMPARISONS,
+  complex: ['+', '-', '*', '/', '+=', '-=', '*=', '/=', '==', '!='],
+};
+
+/**
+ * An operator on a class object that g++ may well accept: a standard class's (libstdc++ defines
+ * `std::string + "x"`, `+=`, `==`...) is refused as not modelled; a user class whose operator
+ * definition was refused is already reported. Returns true when it said so (or had said so).
+ */
+function classOperatorRefused(sema: Sema, op: string, lt: CType, rt: CType, opSpan: Span): boolean {
+  const std = lt.kind === 'record' && lt.decl.std ? lt : rt.kind === 'record' && rt.decl.std ? rt : null;
+  if (std?.kind === 'record' && std.decl.std && STD_OPERATORS[std.decl.std.kind]?.includes(op)) {
+    sema.diags.unsupported(opSpan, `the operator '${op}' on a '${typeName(std)}'`);
+    return true;
+  }
+  if (lt.kind !== 'record' && rt.kind !== 'record') return false;
+  return sema.diags.refusedNames.has(`operator${op}`);
+}
+
 function binaryOp(sema: Sema, op: string, l0: Expr, r0: Expr, span: Span, opSpan: Span): Expr {
+  const str = stringBinary(sema, op, l0, r0, span, opSpan);
+  if (str !== null) return str;
   const l = toRvalue(l0);
   const r = toRvalue(r0);
   const lt = l.type;
   const rt = r.type;
   const invalid = (): Expr => {
+    if (classOperatorRefused(sema, op, lt, rt, opSpan)) return errorExpr(span);
     const hint =
       lt.kind === 'record' || rt.kind === 'record'
         ? ' (operators on class objects would need operator overloading, which is not modelled)'
@@ -421,6 +465,10 @@ export function checkAssign(sema: Sema, e: Extract<ExprSyntax, { kind: 'assign' 
   const value0 = checkExpr(sema, e.right as ExprSyntax);
   if (value0.kind === 'error') return value0;
   if (!requireModifiable(sema, target, 'assignment', e.opSpan)) return errorExpr(span);
+  if (e.op === '+=') {
+    const append = stringAppend(sema, target, value0, span, e.opSpan);
+    if (append !== null) return append;
+  }
   if (e.op === '=') {
     const c = convertScalar(value0, target.type);
     if ('error' in c) {
@@ -451,6 +499,7 @@ export function checkAssign(sema: Sema, e: Extract<ExprSyntax, { kind: 'assign' 
     };
   }
   if (!isArithmetic(tt) || !isArithmetic(value.type) || (tt.kind === 'enum' && isScoped(tt))) {
+    if (classOperatorRefused(sema, e.op, tt, value.type, e.opSpan)) return errorExpr(span);
     sema.error(e.opSpan, `invalid operands to '${e.op}': '${typeName(tt)}' and '${typeName(value0.type)}'`);
     return errorExpr(span);
   }

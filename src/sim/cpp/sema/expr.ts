@@ -15,7 +15,7 @@ import { checkArg, directInit, listInit, materialize, recordInfo } from './init'
 import { lookupInClass, lookupQualified } from './lookup';
 import { cast, errorExpr, intLiteral, isGlvalue, toRvalue } from './make';
 import { resolveTypeId } from './resolve-type';
-import { checkStdMember, checkStdMethodCall } from './stdlib';
+import { checkStdMember, checkStdMethodCall, modelledStdMethod } from './stdlib';
 import {
   BOOL,
   CHAR,
@@ -63,6 +63,8 @@ export function toBool(sema: Sema, e: Expr): Expr {
   if (e.type.kind === 'record') {
     const std = e.type.decl.std?.kind;
     if (std === 'shared_ptr' || std === 'unique_ptr' || std === 'optional') {
+      if (!modelledStdMethod(sema, std, 'operator bool', `std::${std}::operator bool`, e.span))
+        return errorExpr(e.span);
       return {
         kind: 'std-method',
         std,
@@ -226,7 +228,7 @@ const NAME: Handler<'name'> = (sema, e) => {
   const hit = lookupQualified(sema, qn);
   const text = qualifiedText(qn);
   if (!hit) {
-    sema.error(e.span, `unknown name '${text}'`);
+    sema.unknownName(e.span, text);
     return errorExpr(e.span);
   }
   switch (hit.kind) {
@@ -373,6 +375,8 @@ export function memberObject(sema: Sema, objectSyntax: ExprSyntax, arrow: boolea
       const arg = obj.type.decl.std?.args[0];
       const elem = typeof arg === 'number' || !arg ? null : arg;
       if (!elem) return errorExpr(span);
+      if (!modelledStdMethod(sema, std, 'operator->', `std::${std}::operator->`, span))
+        return errorExpr(span);
       const p: Expr = {
         kind: 'std-method',
         std,

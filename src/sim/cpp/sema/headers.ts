@@ -76,6 +76,7 @@ const C_FUNCTIONS: Readonly<Record<string, readonly string[]>> = {
   log: CMATH,
   floor: CMATH,
   ceil: CMATH,
+  frexp: CMATH,
 };
 
 /** The header to suggest for a name (the first provider, which is the one it is documented in). */

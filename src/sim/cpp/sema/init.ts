@@ -14,6 +14,13 @@ import { convertScalar, isNarrowing, isNullPointerConstant } from './conversions
 import { checkExpr } from './expr';
 import { isGlvalue, toRvalue } from './make';
 import { resolveCall } from './overload';
+import {
+  MODELLED_SCALAR_TEMPORARIES,
+  MODELLED_SCALAR_TEMPORARY_ARGUMENTS,
+  MODELLED_STD_CONSTRUCTORS,
+  UNMODELLED_STD_COPIES,
+  UNMODELLED_STD_OBJECTS,
+} from './modelled-library';
 import { applyDeclarator, type ParamInfo, type QualType } from './resolve-type';
 import { isDerivedFrom, ptrTo, sameRecord, sameType, typeName, type RefType } from './types';
 
@@ -23,6 +30,8 @@ export interface InitContext {
   span: Span;
   /** List-initialisation: narrowing conversions are errors. */
   list?: boolean;
+  /** A call's argument initialises a parameter (a reference bound here lives for the call only). */
+  argument?: boolean;
 }
 
 export type InitArg = Expr | InitListSyntax;
@@ -229,6 +238,18 @@ function initStdFromExpr(
   if (kind === 'shared_ptr' && e.type.kind === 'pointer' && direct) return stdCtor(sema, type, [e], ctx);
   if (kind === 'optional' || kind === 'complex') return stdCtor(sema, type, [e], ctx);
   if (kind === 'string' && e.type.kind !== 'record') return stdCtor(sema, type, [e], ctx);
+  if (
+    kind === 'string_view' ||
+    kind === 'string' ||
+    kind === 'vector' ||
+    kind === 'pair' ||
+    kind === 'tuple'
+  ) {
+    // libstdc++ has converting constructors for these (`std::string_view sv = "abc"` or
+    // `= std::string(...)` compile with g++); the simulator does not model them.
+    sema.diags.unsupported(span, `initialising a '${typeName(type)}' from a '${typeName(e.type)}'`);
+    return null;
+  }
   const hint =
     (kind === 'unique_ptr' || kind === 'shared_ptr') && e.type.kind === 'pointer'
       ? ` (the constructor from a raw pointer is explicit: write ${kind === 'unique_ptr' ? 'std::unique_ptr' : 'std::shared_ptr'}<T> p(ptr), or use std::make_${kind === 'unique_ptr' ? 'unique' : 'shared'})`
@@ -255,6 +276,14 @@ export function copyFrom(
     src.type.kind === 'record' && !sameRecord(src.type.decl, type.decl) ? sliceToBase(src, type) : src;
   const std = type.decl.std;
   if (std) {
+    if (!move && UNMODELLED_STD_COPIES.has(std.kind)) {
+      sema.diags.unsupported(
+        span,
+        `copying a '${typeName(type)}'`,
+        'pass it by reference or move it with std::move',
+      );
+      return null;
+    }
     if (std.kind === 'unique_ptr' && !move) {
       sema.error(
         span,
@@ -362,7 +391,30 @@ export function bindReference(sema: Sema, ref: RefType, e: Expr, ctx: InitContex
     return null;
   }
   if (related && e.category === 'xvalue') return bindTo(e);
+  if (e.kind === 'builtin-call' && e.builtin !== 'std::make_shared' && e.builtin !== 'std::make_unique') {
+    // g++ binds `const int& m = std::max(a, b)` to a or b itself (std::max returns a reference);
+    // the simulator computes library results as values and cannot bind a reference to one.
+    sema.diags.unsupported(
+      span,
+      `binding the result of '${e.builtin}' to a reference`,
+      `keep a copy instead: declare it as '${typeName(T)}', not '${typeName(ref)}'`,
+    );
+    return null;
+  }
   if (related && e.category === 'prvalue' && T.kind === 'record') return bindTo(materialize(e));
+  if (
+    T.kind !== 'record' &&
+    !(ctx.argument ? MODELLED_SCALAR_TEMPORARY_ARGUMENTS : MODELLED_SCALAR_TEMPORARIES)
+  ) {
+    // `const int& r = 3;`, `g(a * 2)` for a `const int&` parameter: g++ makes a temporary int and
+    // binds the reference to it; the interpreter cannot give a scalar value an address yet.
+    sema.diags.unsupported(
+      span,
+      `binding the reference '${typeName(ref)}' to a temporary '${typeName(T)}'`,
+      'put the value in a variable first, or take it by value',
+    );
+    return null;
+  }
   // Bind to a temporary initialised from the expression.
   const temp = initFromExpr(sema, T, e, ctx);
   if (!temp) return null;
@@ -557,10 +609,7 @@ function listInitStd(
 ): Init | null {
   if (items.length === 0)
     return kind === 'string' ? { kind: 'default', type, ctor: null, span } : { kind: 'zero', type, span };
-  if (kind === 'vector') {
-    sema.diags.unsupported(span, 'initialising a std::vector from a { ... } list');
-    return null;
-  }
+  if (kind === 'vector') return listInitVector(sema, type, items, ctx, span);
   const args = items.map((i) => checkArg(sema, i));
   if (args.some(isList)) {
     sema.error(
@@ -574,6 +623,40 @@ function listInitStd(
   if (exprs.length === 1 && only && only.type.kind === 'record' && sameRecord(only.type.decl, type.decl))
     return initRecordFromExpr(sema, type, only, ctx, true);
   return directInitStd(sema, type, kind, exprs, ctx, span);
+}
+
+/**
+ * `std::vector<T> v{a, b, c}` / `= {a, b, c}`: the initializer_list constructor, each element
+ * converted to T as copy-initialisation does (narrowing inside braces is an error, as in g++).
+ */
+function listInitVector(
+  sema: Sema,
+  type: RecordType,
+  items: ExprSyntax[],
+  ctx: InitContext,
+  span: Span,
+): Init | null {
+  const elem = type.decl.std?.args[0];
+  if (elem === undefined || typeof elem === 'number' || elem.kind === 'record') {
+    sema.diags.unsupported(span, 'initialising a std::vector of class objects from a { ... } list');
+    return null;
+  }
+  const args: Expr[] = [];
+  for (const item of items) {
+    const a = checkArg(sema, item);
+    if (isList(a)) {
+      sema.diags.unsupported(item.span, 'nested braces inside the initializer of a std::vector');
+      return null;
+    }
+    if (a.kind === 'error') return null;
+    const r = convertScalar(a, elem);
+    if ('error' in r) {
+      sema.error(a.span, `${r.error} in ${ctx.what}`);
+      return null;
+    }
+    args.push(r.expr);
+  }
+  return { kind: 'std-ctor', type, std: 'vector', args, list: true, span };
 }
 
 // ------------------------------------------------------------------ direct-initialisation
@@ -637,8 +720,31 @@ export function directInit(
   return initFromArg(sema, type, args[0] as InitArg, ctx);
 }
 
-/** A library class built from arguments: `unique_ptr<T>(p)`, `pair<A,B>(a, b)`, `complex<double>(re, im)`. */
+/**
+ * A library class built from arguments: `unique_ptr<T>(p)`, `pair<A,B>(a, b)`, `complex<double>(re, im)`;
+ * one the interpreter cannot build (MODELLED_STD_CONSTRUCTORS) is refused here, not mid-run.
+ */
 function directInitStd(
+  sema: Sema,
+  type: RecordType,
+  kind: StdKind,
+  args: Expr[],
+  ctx: InitContext,
+  span: Span,
+): Init | null {
+  const init = directInitStdAnyway(sema, type, kind, args, ctx, span);
+  const built = init?.kind === 'std-ctor' || (init?.kind === 'default' && UNMODELLED_STD_OBJECTS.has(kind));
+  if (init && built && !MODELLED_STD_CONSTRUCTORS.has(kind)) {
+    sema.diags.unsupported(
+      span,
+      `constructing a '${typeName(type)}' from ${args.length === 0 ? 'nothing' : 'these arguments'}`,
+    );
+    return null;
+  }
+  return init;
+}
+
+function directInitStdAnyway(
   sema: Sema,
   type: RecordType,
   kind: StdKind,
@@ -774,7 +880,13 @@ export function defaultInit(sema: Sema, type: CType, span: Span, name: string): 
       sema.error(span, `'${name}' has the incomplete type '${type.decl.name}' (declared but not defined)`);
       return null;
     }
-    if (type.decl.std) return { kind: 'default', type, ctor: null, span };
+    if (type.decl.std) {
+      if (UNMODELLED_STD_OBJECTS.has(type.decl.std.kind)) {
+        sema.diags.unsupported(span, `a '${typeName(type)}' object`);
+        return null;
+      }
+      return { kind: 'default', type, ctor: null, span };
+    }
     const info = recordInfo(sema, type);
     if (!info) return { kind: 'default', type, ctor: null, span };
     const ctors = constructors(info);

@@ -34,6 +34,7 @@ export const C_LIBRARY_FUNCTIONS: ReadonlySet<string> = new Set([
   'log',
   'floor',
   'ceil',
+  'frexp',
 ]);
 
 /** Function (templates) of namespace std the checker models. */
@@ -160,6 +161,7 @@ function scopeOf(sema: Sema, hit: LookupResult | null, name: string, span: Span)
     sema.error(span, `names inside 'std::${hit.name}' are not modelled by this simulator`);
     return null;
   }
-  sema.error(span, hit ? `'${name}' is not a namespace, class or enum` : `unknown name '${name}'`);
+  if (hit) sema.error(span, `'${name}' is not a namespace, class or enum`);
+  else sema.unknownName(span, name);
   return null;
 }

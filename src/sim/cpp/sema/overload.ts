@@ -189,7 +189,7 @@ export function resolveCall(
     const p = fn.params[k];
     const what = `argument ${k + 1} of '${site.name}'`;
     if (p) {
-      const init = initFromArg(sema, p.type, a, { what, span: a.span });
+      const init = initFromArg(sema, p.type, a, { what, span: a.span, argument: true });
       if (!init) ok = false;
       else inits.push(init);
       return;

@@ -146,7 +146,9 @@ export function resolveNamedType(sema: Sema, qn: QualifiedName): QualType | null
   const last = qn.parts[qn.parts.length - 1] as NamePart;
   const hit = lookupQualified(sema, qn);
   if (!hit) {
-    sema.error(qn.span, `unknown type '${qualifiedText(qn)}'`);
+    // A class template that was refused (`template <int N> struct Buf`): its uses are part of that refusal.
+    if (sema.diags.refusedNames.has(last.name)) sema.diags.refusals++;
+    else sema.error(qn.span, `unknown type '${qualifiedText(qn)}'`);
     return null;
   }
   return typeFromLookup(sema, hit, last, qn);

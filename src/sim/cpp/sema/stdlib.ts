@@ -15,6 +15,7 @@ import { cast, errorExpr, isGlvalue, toRvalue } from './make';
 import { variadicArg } from './overload';
 import { cachedStdType, resolveTemplateArgs } from './resolve-type';
 import { requireHeader } from './headers';
+import { isModelledStdMethod, MODELLED_BUILTINS, MODELLED_STD_OTHER } from './modelled-library';
 import { checkPrintfFormat } from './printf';
 import { BOOL, CHAR, DOUBLE, INT, LONG, SIZE_T, isArithmetic, ptrTo, sameType, typeName } from './types';
 
@@ -53,6 +54,7 @@ const C_SIGNATURES: Readonly<Record<string, CSignature>> = {
   log: { ret: DOUBLE, params: [DOUBLE] },
   floor: { ret: DOUBLE, params: [DOUBLE] },
   ceil: { ret: DOUBLE, params: [DOUBLE] },
+  frexp: { ret: DOUBLE, params: [DOUBLE, ptrTo(INT)] },
   abs: { ret: INT, params: [INT] },
 };
 
@@ -102,8 +104,50 @@ function convertArgs(sema: Sema, fname: string, args: Expr[], params: CType[], s
   return out;
 }
 
-/** A call of a library function by name (`malloc`, `std::copy`, `std::make_shared<T>`). */
+/**
+ * A call of a library function by name (`malloc`, `std::copy`, `std::make_shared<T>`); one the
+ * interpreter does not run (MODELLED_BUILTINS) is refused here, where it is written, not when the
+ * run reaches it.
+ */
 export function checkLibraryCall(
+  sema: Sema,
+  name: string,
+  isStd: boolean,
+  templateArgs: TemplateArgSyntax[] | undefined,
+  argSyntax: (ExprSyntax | InitListSyntax)[],
+  calleeSpan: Span,
+  span: Span,
+): Expr {
+  // Refused before its arguments are checked: a check of what a function the simulator does not
+  // run would accept ("'std::swap' is modelled for two variables of a scalar type") blames the learner.
+  const asBuiltin = !isStd || C_SIGNATURES[name] ? name : `std::${name}`;
+  if (!MODELLED_BUILTINS.has(asBuiltin as BuiltinName) && !MODELLED_STD_OTHER.includes(asBuiltin)) {
+    requireHeader(sema, isStd ? `std::${name}` : name, calleeSpan);
+    sema.diags.unsupported(calleeSpan, `the library function '${isStd ? `std::${name}` : name}'`);
+    return errorExpr(span);
+  }
+  const e = checkLibraryCallAnyway(sema, name, isStd, templateArgs, argSyntax, calleeSpan, span);
+  if (e.kind === 'builtin-call' && !MODELLED_BUILTINS.has(e.builtin)) {
+    sema.diags.unsupported(calleeSpan, `the library function '${isStd ? `std::${name}` : name}'`);
+    return errorExpr(span);
+  }
+  return e;
+}
+
+/** Refuses (and returns false for) a member function of a std class the interpreter does not run. */
+export function modelledStdMethod(
+  sema: Sema,
+  kind: StdKind,
+  method: StdMethodName,
+  shown: string,
+  span: Span,
+): boolean {
+  if (isModelledStdMethod(kind, method)) return true;
+  sema.diags.unsupported(span, `'${shown}'`);
+  return false;
+}
+
+function checkLibraryCallAnyway(
   sema: Sema,
   name: string,
   isStd: boolean,
@@ -130,7 +174,7 @@ export function checkLibraryCall(
   const sig = C_SIGNATURES[name];
   if (sig) return cCall(sema, name as BuiltinName, fname, sig, args, span);
   if (!isStd) {
-    sema.error(calleeSpan, `unknown name '${name}'`);
+    sema.unknownName(calleeSpan, name);
     return errorExpr(span);
   }
   switch (name) {
@@ -166,7 +210,15 @@ export function checkLibraryCall(
         );
         return errorExpr(span);
       }
-      return builtin(`std::${name}`, [toRvalue(a), toRvalue(b)], a.type, span);
+      // `const T& max(const T&, const T&)`: the result is one of the two arguments, by reference.
+      // A prvalue argument is a temporary that dies at the end of the full-expression, so a
+      // reference bound to the result of `std::max(1, 2)` dangles ([class.temporary]/6.9).
+      const glvalue = (x: Expr): Expr => (isGlvalue(x) ? x : materialize(x));
+      return {
+        ...builtin(`std::${name}`, [glvalue(a), glvalue(b)], a.type, span),
+        category: 'lvalue',
+        isConst: true,
+      };
     }
     case 'swap': {
       if (args.length !== 2) {
@@ -403,6 +455,8 @@ interface MethodSpec {
   result: (elem: CType, objConst: boolean) => { type: CType; category: Expr['category']; isConst?: boolean };
   /** Modifies the object (not callable on a const object). */
   mutating?: boolean;
+  /** How many of the parameters must be given (the rest have defaults); all when absent. */
+  required?: number;
 }
 
 const elemLvalue = (
@@ -440,6 +494,8 @@ const STD_METHODS: Partial<Record<StdKind, Record<string, MethodSpec>>> = {
   vector: {
     ...SEQUENCE,
     push_back: { params: (e) => [e], result: () => prv(VOID_T), mutating: true },
+    // For the scalar elements modelled, emplace_back(x) constructs from x as push_back copies it.
+    emplace_back: { params: (e) => [e], result: (e) => elemLvalue(e, false), mutating: true },
     pop_back: { params: () => [], result: () => prv(VOID_T), mutating: true },
     clear: { params: () => [], result: () => prv(VOID_T), mutating: true },
     resize: { params: () => [SIZE_T], result: () => prv(VOID_T), mutating: true },
@@ -467,6 +523,8 @@ const STD_METHODS: Partial<Record<StdKind, Record<string, MethodSpec>>> = {
   shared_ptr: { ...POINTER_LIKE, use_count: { params: () => [], result: () => prv(LONG) } },
   unique_ptr: {
     ...POINTER_LIKE,
+    // reset(pointer p = pointer()): deletes what it held, then holds p.
+    reset: { params: (e) => [ptrTo(e)], result: () => prv(VOID_T), mutating: true, required: 0 },
     release: { params: () => [], result: (e) => prv(ptrTo(e)), mutating: true },
     'operator[]': { params: () => [SIZE_T], result: (e) => elemLvalue(e, false) },
   },
@@ -530,10 +588,15 @@ export function checkStdMethodCall(
     return errorExpr(span);
   }
   const elem = elementType(t.decl);
-  const params = spec.params(elem);
+  const all = spec.params(elem);
+  const params =
+    spec.required !== undefined && args.length >= spec.required && args.length < all.length
+      ? all.slice(0, args.length)
+      : all;
   const conv = convertArgs(sema, shown, args, params, span);
   if (!conv) return errorExpr(span);
   const res = spec.result(elem, objConst);
+  if (!modelledStdMethod(sema, kind, method as StdMethodName, shown, span)) return errorExpr(span);
   return {
     kind: 'std-method',
     std: kind,

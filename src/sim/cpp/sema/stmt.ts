@@ -83,7 +83,10 @@ export function checkFunctionBody(
     fn.returnType.kind !== 'void' &&
     fn.body &&
     !alwaysReturns(fn.body) &&
-    fn.method?.kind !== 'constructor'
+    !containsError(fn.body) &&
+    fn.method?.kind !== 'constructor' &&
+    // Flowing off the end of `main` returns 0 ([basic.start.main]); g++ -Wall does not warn.
+    !(fn.qualifiedName === 'main' && !fn.method)
   )
     sema.warning(
       body.span.end.offset > 0 ? { start: endOf(body.span), end: body.span.end } : body.span,
@@ -141,6 +144,24 @@ function isTrueConstant(e: unknown): boolean {
   return Boolean(
     x && ((x.kind === 'bool-literal' && x.value === true) || (x.kind === 'int-literal' && x.value !== 0n)),
   );
+}
+
+/** A statement that was refused or did not compile (it might have returned): no return warning then. */
+function containsError(s: Stmt): boolean {
+  switch (s.kind) {
+    case 'error':
+      return true;
+    case 'block':
+      return s.stmts.some(containsError);
+    case 'if':
+      return containsError(s.then) || (s.else !== null && containsError(s.else));
+    case 'while':
+    case 'for':
+    case 'do-while':
+      return containsError(s.body);
+    default:
+      return false;
+  }
 }
 
 function containsBreak(s: Stmt): boolean {
@@ -425,8 +446,18 @@ function declareLocals(sema: Sema, d: SimpleDeclSyntax): Stmt[] {
     );
     return [{ kind: 'error', span: d.span }];
   }
+  const refusalsBefore = sema.diags.refusals;
   const base = resolveSpecs(sema, specs);
   if (!base) {
+    // A refused type (`std::map<int, int> m;`): its names are refused names, so their uses stay
+    // quiet rather than being checked as the stand-in `int` ("'int' cannot be indexed").
+    if (sema.diags.refusals > refusalsBefore) {
+      for (const idecl of d.declarators) {
+        const name = idecl.declarator.name?.parts[0]?.name;
+        if (name) sema.diags.skipped(name);
+      }
+      return [{ kind: 'error', span: d.span }];
+    }
     // Still declare the names so later uses do not pile up "unknown name" errors.
     for (const idecl of d.declarators) {
       const name = idecl.declarator.name?.parts[0]?.name;
@@ -474,9 +505,12 @@ function declareLocals(sema: Sema, d: SimpleDeclSyntax): Stmt[] {
     let isConst = r.const;
     let init: Init | null;
     if (r.auto) {
+      const refusedBefore = sema.diags.refusals;
       const a = initAuto(sema, specs, idecl, qn.span);
       if (!a) {
         out.push({ kind: 'error', span: idecl.span });
+        // `auto g = [](int x) {...};` was refused: `g` is a refused name, not an `int`.
+        if (sema.diags.refusals > refusedBefore || sema.diags.refusedNames.has(name)) continue;
         addLocal(sema, newLocal(sema, name, { kind: 'int', name: 'int' }, false, qn.span, storage, false));
         continue;
       }
@@ -494,6 +528,7 @@ function declareLocals(sema: Sema, d: SimpleDeclSyntax): Stmt[] {
       }
       if (isConst && !idecl.init && type.kind !== 'record')
         sema.error(qn.span, `the const variable '${name}' must be initialised`);
+      const refusedBefore = sema.diags.refusals;
       init = checkVariableInit(sema, {
         type,
         const: isConst,
@@ -506,6 +541,12 @@ function declareLocals(sema: Sema, d: SimpleDeclSyntax): Stmt[] {
       if (r.unknownBound && init && (init.kind === 'aggregate' || init.kind === 'string')) type = init.type;
       else if (r.unknownBound && !idecl.init)
         sema.error(qn.span, `the size of the array '${name}' is unknown (give a size or an initializer)`);
+      if (init === null && sema.diags.refusals > refusedBefore) {
+        // Its initialisation was refused (`std::string s = "ab";`): uses of it belong to that refusal.
+        sema.diags.skipped(name);
+        out.push({ kind: 'error', span: idecl.span });
+        continue;
+      }
     }
     const v = newLocal(sema, name, type, isConst, qn.span, storage, Boolean(st.constexpr));
     v.attributes = attributeInfos(specs.attributes);

@@ -4,7 +4,7 @@
  */
 import type { CallTarget, Expr, FunctionDef } from '../../codon/ast.ts';
 import type { CodonType } from '../../codon/types.ts';
-import { typeName } from '../../codon/types.ts';
+import { BYTE as BYTE_T, typeName, wrapIntN } from '../../codon/types.ts';
 import { isAtomic } from '../../codon/layout.ts';
 import { hex } from '../../machine/memory.ts';
 import { StepKind, type SourceLoc } from '../../trace/types.ts';
@@ -21,7 +21,7 @@ import {
 import type { CodonInterpreter } from '../codon-interp.ts';
 import { runtimeGcAlloc, runtimePrint } from '../runtime.ts';
 import { strOf, truthy } from './display.ts';
-import { listAppend } from './lists.ts';
+import { listAppend, listGet } from './lists.ts';
 import { SIDE, refAccess, slotAccess, slotOf, store, type Frame } from './memory.ts';
 import { NameId, ident, named } from '../../trace/names.ts';
 
@@ -87,13 +87,81 @@ const CALL: { [K in CallTarget['kind']]: Handler<K> } = {
     return new Ref(addr, m.objectAt(addr, false));
   },
   'ptr-null': () => new Ref(0, -1),
+  'intn-new': (it, e, r) => {
+    if (e.args.length === 0) return 0;
+    const v = it.eval(e.args[0] as Expr);
+    return wrapIntN(v === true ? 1 : Number(v), r.bits, r.signed);
+  },
   'ptr-cast': (it, e) => {
     const v = it.eval(e.args[0] as Expr);
     return v instanceof Ref ? v : new Ref(Number(v), it.p.m.objectAt(Number(v)));
   },
   'addr-of': (it, _e, r) => {
     const s = slotOf(it, r.name);
-    return s === undefined ? new Ref(0, -1) : new Ref(s.addr, s.objectId);
+    return s === undefined ? new Ref(0, -1) : new Ref(s.addr + r.offset, s.objectId);
+  },
+  'str-c-str': (it, e, _r, loc) => {
+    // str.codon `c_str`: `p = cobj(n + 1)` (a GC block: Ptr[byte] holds no pointers, so atomic),
+    // `str.memcpy(p, self.ptr, n)`, `p[n] = byte(0)`.
+    const s = e.callee.kind === 'attr' ? it.eval(e.callee.target) : null;
+    if (!(s instanceof StrVal)) return new Ref(0, -1);
+    const m = it.p.m;
+    const n = s.text.length;
+    const addr = runtimeGcAlloc(
+      it.p,
+      n + 1,
+      true,
+      named(NameId.cStrCopy),
+      `byte[${n + 1}]`,
+      loc,
+      bufferCells(BYTE_T, n + 1),
+    );
+    const prov = m.objectAt(addr, false);
+    const bytes = new Uint8Array(n + 1);
+    for (let i = 0; i < n; i++) bytes[i] = s.text.charCodeAt(i) & 0xff;
+    m.storeBytes(addr, bytes, { intended: prov, loc });
+    return new Ref(addr, prov);
+  },
+  'str-from-ptr': (it, e, _r, loc) => {
+    const p = it.eval(e.args[0] as Expr);
+    const m = it.p.m;
+    const addr = p instanceof Ref ? p.addr : 0;
+    const access = { intended: p instanceof Ref ? p.prov : -1, loc, raw: true };
+    let text = '';
+    for (let k = 0; k < 1 << 20; k++) {
+      m.work();
+      const b = m.loadInt(addr + k, 1, false, access);
+      if (b === 0) break;
+      text += String.fromCharCode(b);
+    }
+    const n = text.length;
+    const buf = runtimeGcAlloc(
+      it.p,
+      Math.max(n, 1),
+      true,
+      named(NameId.fromPtrCopy),
+      `byte[${n}]`,
+      loc,
+      bufferCells(BYTE_T, n),
+    );
+    const prov = m.objectAt(buf, false);
+    const bytes = new Uint8Array(n);
+    for (let i = 0; i < n; i++) bytes[i] = text.charCodeAt(i);
+    if (n > 0) m.storeBytes(buf, bytes, { intended: prov, loc });
+    return new StrVal(text, buf);
+  },
+  'list-pop': (it, e, r, loc) => {
+    // list.codon `pop(idx=-1)`: IndexError("pop from empty list"), else `x = self[len-1]`, and
+    // `del self[len-1]` moves nothing (it is the last) and decrements len.
+    const list = e.callee.kind === 'attr' ? it.eval(e.callee.target) : null;
+    if (!(list instanceof Ref)) return null;
+    const m = it.p.m;
+    const access = refAccess(it, list, e.span);
+    const len = m.loadInt(list.addr + LIST_LEN, 8, true, access);
+    if (len === 0) return m.runtimeError('IndexError', 'pop from empty list', loc);
+    const v = listGet(it, list, len - 1, r.elem, e.span);
+    m.storeInt(list.addr + LIST_LEN, 8, len - 1, access);
+    return v;
   },
   'tuple-new': (it, e) => new TupleVal(e.args.map((a) => it.eval(a))),
   'list-append': (it, e, r) => {

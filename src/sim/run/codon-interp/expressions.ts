@@ -4,7 +4,7 @@
  */
 import type { Expr } from '../../codon/ast.ts';
 import type { CodonType } from '../../codon/types.ts';
-import { prune, typeName } from '../../codon/types.ts';
+import { prune, typeName, wrapIntN, type IntBits } from '../../codon/types.ts';
 import { comprehensionCapacity, listRepeatCapacity } from '../../codon/layout.ts';
 import type { SourceLoc } from '../../trace/types.ts';
 import {
@@ -46,7 +46,9 @@ const EVAL: { [K in Expr['kind']]: Handler<K> } = {
   unary: (it, e) => {
     const v = it.eval(e.operand);
     if (e.op === 'not') return !truthy(it, v);
-    if (e.op === '-') return -Number(v);
+    const t = e.type === undefined ? null : prune(e.type);
+    // intn.codon `__neg__` is `0 - self` at N bits: `-i8(-128)` is -128 again.
+    if (e.op === '-') return t?.kind === 'intn' ? wrapIntN(-Number(v), t.bits, t.signed) : -Number(v);
     return v;
   },
   binary: (it, e) => {
@@ -164,9 +166,13 @@ export function binary(
   if (ltk === 'ptr' && l instanceof Ref) {
     const lp = prune(lt as CodonType);
     const size = lp.kind === 'ptr' ? layoutOfCodon(lp.elem).size : 1;
+    // ptr.codon `__sub__(self, other: Ptr[T]) -> int`: the byte difference `sdiv exact` the size.
+    if (r instanceof Ref) return Math.trunc((l.addr - r.addr) / size);
     const n = Number(r);
     return new Ref(l.addr + (op === '-' ? -n : n) * size, l.prov);
   }
+  const lp = lt === null ? null : prune(lt);
+  if (lp?.kind === 'intn') return intnBinary(it, op, Number(l), Number(r), lp.bits, lp.signed, loc);
   const a = Number(l);
   const b = Number(r);
   const isInt = ltk === 'int' && rtk === 'int';
@@ -188,6 +194,52 @@ export function binary(
       return isInt ? a - Math.floor(a / b) * b : a - Math.floor(a / b) * b;
     case '**':
       return a ** b;
+  }
+  return null;
+}
+
+/**
+ * `Int[N]`/`UInt[N]` arithmetic as intn.codon lowers it: LLVM add/sub/mul wrap at N bits, `//` and `%`
+ * are sdiv/srem (udiv/urem for UInt: both truncate toward zero, unlike `int`'s floor division), `/`
+ * converts both to double, `**` is repeated wrapping multiplication. Exact through BigInt.
+ */
+function intnBinary(
+  it: CodonInterpreter,
+  op: string,
+  a: number,
+  b: number,
+  bits: IntBits,
+  signed: boolean,
+  loc: SourceLoc,
+): CodonValue {
+  if (op === '/') return a / b;
+  const x = BigInt(a);
+  const y = BigInt(b);
+  const wrap = (n: bigint) => Number(signed ? BigInt.asIntN(bits, n) : BigInt.asUintN(bits, n));
+  if ((op === '//' || op === '%') && y === 0n) {
+    // The division instruction traps (as the C++ side models it): the process gets SIGFPE.
+    it.p.m.crash('SIGFPE', 0, 'crash.divide-by-zero', [`${loc.line}`]);
+  }
+  switch (op) {
+    case '+':
+      return wrap(x + y);
+    case '-':
+      return wrap(x - y);
+    case '*':
+      return wrap(x * y);
+    case '//':
+      return wrap(x / y); // BigInt division truncates toward zero, as sdiv/udiv do
+    case '%':
+      return wrap(x % y); // the sign of the dividend, as srem
+    case '**': {
+      let result = 1n;
+      for (let k = 0n; k < y; k++) {
+        it.p.m.work();
+        result = BigInt.asIntN(64, result * x);
+        if (k > 128n) break;
+      }
+      return wrap(result);
+    }
   }
   return null;
 }
@@ -247,6 +299,8 @@ function listComp(it: CodonInterpreter, e: Extract<Expr, { kind: 'listcomp' }>):
 }
 
 function compare(op: string, a: CodonValue, b: CodonValue): boolean {
+  // str.codon `__eq__`/`__ne__`: same length and the same bytes (the checker allows only these on str).
+  if (a instanceof StrVal && b instanceof StrVal) return (a.text === b.text) === (op === '==');
   const x = a instanceof Ref ? a.addr : Number(a);
   const y = b instanceof Ref ? b.addr : Number(b);
   switch (op) {

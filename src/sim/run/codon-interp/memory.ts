@@ -54,6 +54,9 @@ export function store(it: CodonInterpreter, addr: number, t: CodonType, v: Codon
     case 'byte':
       m.storeInt(addr, 1, Number(v), access);
       return;
+    case 'intn':
+      m.storeInt(addr, p.bits / 8, Number(v), access);
+      return;
     case 'ptr':
     case 'list':
       m.storeInt(addr, 8, v instanceof Ref ? v.addr : 0, access);
@@ -90,6 +93,8 @@ export function load(it: CodonInterpreter, addr: number, t: CodonType, access: A
       return m.loadInt(addr, 1, false, access) !== 0;
     case 'byte':
       return m.loadInt(addr, 1, false, access);
+    case 'intn':
+      return m.loadInt(addr, p.bits / 8, p.signed, access);
     case 'ptr':
     case 'list': {
       const a = m.loadInt(addr, 8, false, access);

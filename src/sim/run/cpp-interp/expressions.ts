@@ -11,6 +11,7 @@ import { Unsupported } from '../cpp-errors.ts';
 import type { CppInterpreter } from '../cpp-interp.ts';
 import { Ref, loadScalar, num, scalarKind, storeScalar, type Val } from '../values.ts';
 import type { VarSlot } from './frames.ts';
+import { minMaxRef } from '../cpp-library/builtins.ts';
 import { materialize } from './init.ts';
 import { arith, isFloatType, viaFloatRegister, wrapTo } from './scalars.ts';
 
@@ -322,7 +323,8 @@ const LV: { [K in Expr['kind']]: Handler<K, Ref> } = {
   'pointer-arith': noAddress,
   'pointer-diff': noAddress,
   logical: noAddress,
-  'builtin-call': noAddress,
+  'builtin-call': (it, e) =>
+    e.builtin === 'std::min' || e.builtin === 'std::max' ? minMaxRef(it.lib, e) : noAddress(it, e),
   new: noAddress,
   delete: noAddress,
   'indirect-call': noAddress,

@@ -11,6 +11,7 @@ import type { Span } from '../../diag.ts';
 import { Unsupported } from '../cpp-errors.ts';
 import type { CppInterpreter } from '../cpp-interp.ts';
 import { Ref, scalarKind, storeScalar } from '../values.ts';
+import { endTemps } from './frames.ts';
 import { viaFloatRegister } from './scalars.ts';
 import { NameId, named } from '../../trace/names.ts';
 
@@ -55,7 +56,16 @@ const INIT: { [K in Init['kind']]: Handler<K> } = {
     into(it, init.expr, dest);
   },
   bind: (it, init, dest) => {
+    const temps = it.frame?.temps;
+    const before = temps?.length ?? 0;
     storeScalar(it.p.m, { k: 'ptr' }, dest, it.lv(init.expr), it.loc(init.span));
+    // A temporary bound straight to a reference lives as long as the reference
+    // ([class.temporary]/6): it is not ended with the full-expression (it goes with the frame).
+    // One reached through a function's result (`std::max(1, 2)`) is not extended.
+    if (temps !== undefined && (init.expr.kind === 'materialize' || init.expr.kind === 'temporary')) {
+      const [id] = temps.splice(before, 1);
+      if (id !== undefined) extend(it, id);
+    }
   },
   copy: (it, init, dest, t) => {
     const m = it.p.m;
@@ -148,22 +158,67 @@ function aggregate(
   else it.initAt({ kind: 'zero', type: t, span: init.span }, dest, t);
 }
 
+/** A class temporary whose destructor runs at the end of its full-expression. */
+interface PendingTemp {
+  id: number;
+  ref: Ref;
+  type: CType;
+  span: Span;
+}
+
+/** Per frame: the class temporaries of the full-expression being evaluated, in construction order. */
+const PENDING = new WeakMap<object, PendingTemp[]>();
+
 /** Builds a class prvalue in a temporary of the current full-expression and returns its address. */
 export function materialize(it: CppInterpreter, e: Expr): Ref {
   const m = it.p.m;
   const size = Math.max(it.size(e.type), 1);
   const addr = m.pushStack(size, Math.max(it.align(e.type), 1));
-  const ref = new Ref(addr, it.newTemp(named(NameId.temporary), e.type, addr, size, e.span));
+  const id = it.newTemp(named(NameId.temporary), e.type, addr, size, e.span);
+  const ref = new Ref(addr, id);
   into(it, e.kind === 'materialize' ? e.expr : e, ref);
+  if (e.type.kind === 'record' && it.frame !== null) {
+    const list = PENDING.get(it.frame) ?? [];
+    list.push({ id, ref, type: e.type, span: e.span });
+    PENDING.set(it.frame, list);
+  }
   return ref;
+}
+
+/**
+ * The end of a full-expression: its class temporaries are destroyed, last constructed first
+ * ([class.temporary]/4) — a std::string temporary frees its heap buffer, a class runs its
+ * destructor — then their lifetimes end. One bound to a reference was taken off the list.
+ */
+export function endFullExpression(it: CppInterpreter): void {
+  const list = it.frame === null ? undefined : PENDING.get(it.frame);
+  if (list !== undefined && list.length > 0) {
+    const temps = list.splice(0);
+    for (let i = temps.length - 1; i >= 0; i--) {
+      const t = temps[i] as PendingTemp;
+      it.lib.destroy(t.type, t.ref, t.span);
+    }
+  }
+  endTemps(it);
+}
+
+/** A temporary bound to a reference lives on: its destructor does not run with the full-expression. */
+function extend(it: CppInterpreter, id: number): void {
+  const list = it.frame === null ? undefined : PENDING.get(it.frame);
+  const i = list?.findIndex((t) => t.id === id) ?? -1;
+  if (list !== undefined && i >= 0) list.splice(i, 1);
 }
 
 /** Evaluates a class prvalue directly into `dest` (guaranteed copy elision). */
 export function into(it: CppInterpreter, e: Expr, dest: Ref): void {
   switch (e.kind) {
-    case 'call':
-      it.callFunction(e.function, e.args, dest, e.span);
+    case 'call': {
+      // A scalar result comes back in a register; the temporary (`const int& r = f();`) gets it.
+      const k = e.type.kind === 'record' ? null : scalarKind(e.type, it.target);
+      if (k !== null) storeScalar(it.p.m, k, dest, it.rv(e), it.loc(e.span));
+      else it.callFunction(e.function, e.args, dest, e.span);
       return;
+    }
     case 'temporary':
       it.initAt(e.init, dest, e.type);
       return;

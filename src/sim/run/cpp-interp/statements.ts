@@ -11,7 +11,8 @@ import type { CppInterpreter } from '../cpp-interp.ts';
 import { Flow, loopExit, statementStep } from '../flow.ts';
 import { Ref, num, scalarKind } from '../values.ts';
 import { loadScalarQuiet } from './scalars.ts';
-import { SIDE, endScope, endTemps, type CppFrame, type VarSlot } from './frames.ts';
+import { SIDE, endScope, type CppFrame, type VarSlot } from './frames.ts';
+import { endFullExpression } from './init.ts';
 import { doReturn, restoreResult, returnsNrvoVariable, saveResult } from './returns.ts';
 import { ident } from '../../trace/names.ts';
 
@@ -77,7 +78,7 @@ function varDecl(it: CppInterpreter, s: Extract<Stmt, { kind: 'var-decl' }>): Fl
     f.vars.set(v.id, slot);
     m.narrate('cpp.declare-nrvo', [v.name, hex(f.hidden.addr), it.target === 'x86_64' ? 'rdi' : 'x8']);
     if (s.init !== null) it.initAt(s.init, new Ref(slot.addr, INTENT_RESULT_SLOT), v.type);
-    endTemps(it);
+    endFullExpression(it);
     return Flow.Normal;
   }
   const addr =
@@ -97,7 +98,7 @@ function varDecl(it: CppInterpreter, s: Extract<Stmt, { kind: 'var-decl' }>): Fl
   slot = { addr, objectId: id, type: v.type };
   f.vars.set(v.id, slot);
   if (s.init !== null) it.initAt(s.init, new Ref(addr, id), v.type);
-  endTemps(it);
+  endFullExpression(it);
   return Flow.Normal;
 }
 
@@ -105,7 +106,7 @@ function varDecl(it: CppInterpreter, s: Extract<Stmt, { kind: 'var-decl' }>): Fl
 function exprStmt(it: CppInterpreter, s: Extract<Stmt, { kind: 'expr' }>): Flow {
   stmtStep(it, s);
   const v = it.rv(s.expr);
-  endTemps(it);
+  endFullExpression(it);
   if ((s.expr.kind === 'assign' || s.expr.kind === 'compound-assign') && v instanceof Ref) {
     const k = scalarKind(s.expr.target.type, it.target);
     const stored = k !== null && it.p.m.mem.isMapped(v.addr, 8) ? loadScalarQuiet(it.p, k, v.addr) : null;
@@ -124,7 +125,7 @@ function exprStmt(it: CppInterpreter, s: Extract<Stmt, { kind: 'expr' }>): Flow 
 function ifStmt(it: CppInterpreter, s: Extract<Stmt, { kind: 'if' }>): Flow {
   stmtStep(it, s, 'cpp.if');
   const c = num(it.rv(s.cond)) !== 0;
-  endTemps(it);
+  endFullExpression(it);
   it.p.m.narrate('cpp.if', [it.text(s.cond.span), c ? 'true' : 'false']);
   if (c) return exec(it, s.then);
   return s.else === null ? Flow.Normal : exec(it, s.else);
@@ -135,7 +136,7 @@ function whileStmt(it: CppInterpreter, s: Extract<Stmt, { kind: 'while' }>): Flo
   for (;;) {
     stmtStep(it, s, 'cpp.loop-test');
     const c = num(it.rv(s.cond)) !== 0;
-    endTemps(it);
+    endFullExpression(it);
     m.narrate('cpp.loop-test', [it.text(s.cond.span), c ? 'true' : 'false']);
     if (!c) return Flow.Normal;
     const out = loopExit(exec(it, s.body));
@@ -149,7 +150,7 @@ function doWhileStmt(it: CppInterpreter, s: Extract<Stmt, { kind: 'do-while' }>)
     if (out !== null) return out;
     stmtStep(it, s, 'cpp.loop-test');
     const c = num(it.rv(s.cond)) !== 0;
-    endTemps(it);
+    endFullExpression(it);
     if (!c) return Flow.Normal;
   }
 }
@@ -169,7 +170,7 @@ function forStmt(it: CppInterpreter, s: Extract<Stmt, { kind: 'for' }>): Flow {
       if (s.cond !== null) {
         statementStep(m, SIDE, it.loc(s.cond.span), 'cpp.loop-test', [it.text(s.cond.span), '']);
         const c = num(it.rv(s.cond)) !== 0;
-        endTemps(it);
+        endFullExpression(it);
         m.narrate('cpp.loop-test', [it.text(s.cond.span), c ? 'true' : 'false']);
         if (!c) break;
       }
@@ -179,7 +180,7 @@ function forStmt(it: CppInterpreter, s: Extract<Stmt, { kind: 'for' }>): Flow {
       if (s.step !== null) {
         statementStep(m, SIDE, it.loc(s.step.span), 'cpp.stmt', [it.text(s.step.span)]);
         it.rv(s.step);
-        endTemps(it);
+        endFullExpression(it);
       }
     }
   } finally {
@@ -195,7 +196,7 @@ function returnStmt(it: CppInterpreter, s: Extract<Stmt, { kind: 'return' }>): F
   doReturn(it, s.init, s.nrvo || returnsNrvoVariable(f.fn, s.init), s.span);
   // Only class objects have destructors that could touch the result registers.
   const result = f.scopes.some((vs) => vs.some((v) => v.type.kind === 'record')) ? saveResult(it, f) : null;
-  endTemps(it);
+  endFullExpression(it);
   // Every open scope ends: destructors of the function's live locals run on the way out.
   for (let i = f.scopes.length - 1; i >= 0; i--) endScope(it, f.scopes[i] as VarDecl[], s.span);
   if (result !== null) restoreResult(it, result);

@@ -15,11 +15,12 @@ import { runtimePrint } from '../runtime.ts';
 import { Ref, loadScalar, num, scalarKind, storeScalar, type Val } from '../values.ts';
 import { CB_OBJECT, CB_USE, CB_WEAK, VPTR_INPLACE } from './layouts.ts';
 import { NameId, named } from '../../trace/names.ts';
+import { stringConcat, stringEquals } from './strings.ts';
 
 export type BuiltinExpr = Extract<Expr, { kind: 'builtin-call' }>;
 
 /** The functions built straight into their destination (they return a class): see `builtinInto`. */
-type IntoName = 'std::make_shared' | 'std::make_unique';
+type IntoName = 'std::make_shared' | 'std::make_unique' | 'std::operator+';
 
 /** One call of a library function, its arguments evaluated and in their registers. */
 interface Call {
@@ -45,12 +46,20 @@ export function builtin(lib: CppLibrary, e: BuiltinExpr): Val {
   const m = cpp.p.m;
   const loc = cpp.loc(e.span);
   const name = e.builtin;
-  if (name === 'std::make_shared' || name === 'std::make_unique') {
+  if (name === 'std::make_shared' || name === 'std::make_unique' || name === 'std::operator+') {
     const size = cpp.size(e.type);
     const addr = m.pushStack(size, 8);
     const ref = new Ref(addr, cpp.newTemp(named(NameId.temporary), e.type, addr, size, e.span));
     builtinInto(lib, e, ref);
     return ref;
+  }
+  if (name === 'std::min' || name === 'std::max') return minMaxValue({ lib, m, e, loc });
+  // String operands are read where they are (the object, not a copy): evaluated once, here.
+  if (name === 'std::operator==' || name === 'std::operator!=') {
+    const same = stringEquals(lib, e.args[0] as Expr, e.args[1] as Expr, loc);
+    const v = same === (name === 'std::operator==') ? 1 : 0;
+    m.setRegInt(x86ret(m), v);
+    return v;
   }
   const args = e.args.map((a) => cpp.rv(a));
   const x86 = m.target === 'x86_64';
@@ -71,6 +80,44 @@ export function builtin(lib: CppLibrary, e: BuiltinExpr): Val {
 }
 
 const arg = (c: Call, i: number): number => num(c.args[i] ?? 0);
+const x86ret = (m: Machine): string => (m.target === 'x86_64' ? 'rax' : 'x0');
+
+/**
+ * `std::max(a, b)` / `std::min(a, b)` as libstdc++ writes them (`a < b ? b : a`, `b < a ? b : a`):
+ * both arguments by reference in the first two argument registers, the chosen one's address
+ * returned. A prvalue argument becomes a temporary on the stack that dies with the
+ * full-expression, so a reference bound to the result may dangle, as it does in real C++.
+ */
+function minMaxValue(c: Pick<Call, 'lib' | 'm' | 'e' | 'loc'>): Val {
+  const r = minMaxRef(c.lib, c.e);
+  const k = scalarKind(c.e.type, c.m.target);
+  return k === null ? r : loadScalar(c.m, k, r, c.loc);
+}
+
+export function minMaxRef(lib: CppLibrary, e: BuiltinExpr): Ref {
+  const cpp = lib.cpp;
+  const m = cpp.p.m;
+  const loc = cpp.loc(e.span);
+  const k = scalarKind(e.type, m.target);
+  if (k === null) throw new Unsupported(`${e.builtin} of '${typeToString(e.type)}'`, e.span);
+  const refs = e.args.map((a) => {
+    if (a.kind !== 'materialize') return cpp.lv(a);
+    const size = cpp.size(a.type);
+    const addr = m.pushStack(size, Math.min(size, 16));
+    const ref = new Ref(addr, cpp.newTemp(named(NameId.temporary), a.type, addr, size, a.span));
+    storeScalar(m, k, ref, cpp.rv(a.expr), loc);
+    return ref;
+  });
+  const [ra, rb] = refs as [Ref, Ref];
+  const x86 = m.target === 'x86_64';
+  m.setRegInt(x86 ? 'rdi' : 'x0', ra.addr);
+  m.setRegInt(x86 ? 'rsi' : 'x1', rb.addr);
+  const a = num(loadScalar(m, k, ra, loc));
+  const b = num(loadScalar(m, k, rb, loc));
+  const chosen = e.builtin === 'std::max' ? (a < b ? rb : ra) : b < a ? rb : ra;
+  lib.callRegs(ra.addr, rb.addr, chosen);
+  return chosen;
+}
 const math1 =
   (f: (x: number) => number): Handler =>
   (c) =>
@@ -174,8 +221,9 @@ const BUILTINS: { [K in Exclude<BuiltinName, IntoName>]: Handler } = {
     throw new ExitRequest(arg(c, 0));
   },
   abort: ({ m }) => m.crash('SIGABRT', 0, 'crash.abort', []),
-  'std::min': (c) => Math.min(arg(c, 0), arg(c, 1)),
-  'std::max': (c) => Math.max(arg(c, 0), arg(c, 1)),
+  // Reached only through `builtin`'s early path, before the arguments are evaluated by value.
+  'std::min': minMaxValue,
+  'std::max': minMaxValue,
   'std::swap': notModelled,
   sqrt: math1(Math.sqrt),
   fabs: math1(Math.abs),
@@ -187,7 +235,37 @@ const BUILTINS: { [K in Exclude<BuiltinName, IntoName>]: Handler } = {
   log: math1(Math.log),
   floor: math1(Math.floor),
   ceil: math1(Math.ceil),
+  // Reached only through `builtin`'s early path (the operands are read in place there).
+  'std::operator==': notModelled,
+  'std::operator!=': notModelled,
+  frexp: frexp,
 };
+
+/**
+ * frexp(x, &e): x = m * 2^e with 0.5 <= |m| < 1 (and m = x, e = 0 for zero, infinities and NaN, as
+ * glibc does); the exponent is an int stored through the pointer.
+ */
+function frexp(c: Call): Val {
+  const x = arg(c, 0);
+  let e = 0;
+  let mant = x;
+  if (x !== 0 && Number.isFinite(x)) {
+    e = Math.max(-1073, Math.floor(Math.log2(Math.abs(x)))) + 1;
+    mant = x / 2 ** e;
+    // log2 rounds near powers of two: settle the mantissa into [0.5, 1).
+    while (Math.abs(mant) >= 1) {
+      mant /= 2;
+      e += 1;
+    }
+    while (Math.abs(mant) < 0.5) {
+      mant *= 2;
+      e -= 1;
+    }
+  }
+  const p = c.ptr(1);
+  c.m.storeInt(p.addr, 4, e, { intended: p.prov, loc: c.loc });
+  return mant;
+}
 
 /** Class-returning library functions built straight into their destination: make_shared, make_unique. */
 export function builtinInto(lib: CppLibrary, e: BuiltinExpr, dest: Ref): void {
@@ -218,6 +296,10 @@ export function builtinInto(lib: CppLibrary, e: BuiltinExpr, dest: Ref): void {
     else m.storeBytes(obj.addr, new Uint8Array(es), { intended: obj.prov, loc });
     m.storeInt(dest.addr, 8, obj.addr, { intended: dest.prov, loc });
     m.storeInt(dest.addr + 8, 8, block, { intended: dest.prov, loc });
+    return;
+  }
+  if (e.builtin === 'std::operator+') {
+    stringConcat(lib, e.args[0] as Expr, e.args[1] as Expr, dest, loc);
     return;
   }
   if (e.builtin === 'std::make_unique') {

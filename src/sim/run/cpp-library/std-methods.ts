@@ -13,7 +13,7 @@ import { Unsupported } from '../cpp-errors.ts';
 import type { CppLibrary } from '../cpp-library.ts';
 import { Ref, num, scalarKind, storeScalar, type Val } from '../values.ts';
 import { CB_USE } from './layouts.ts';
-import { NameId, named } from '../../trace/names.ts';
+import { stringAppend, stringMethod } from './strings.ts';
 
 type StdMethodExpr = Extract<Expr, { kind: 'std-method' }>;
 
@@ -22,6 +22,12 @@ export function stdMethod(lib: CppLibrary, e: StdMethodExpr): Val {
   const m = lib.m;
   const obj = lib.cpp.lv(e.object);
   const loc = lib.cpp.loc(e.span);
+  if (e.method === 'operator+=') {
+    // Its operand is read in place (a std::string object, a C string or a char).
+    const r = stringAppend(lib, obj, e.args[0] as Expr, loc);
+    lib.callRegs(obj.addr, null, r);
+    return r;
+  }
   const layout = layoutOf({ kind: 'record', decl: e.record }, m.target);
   const args = e.args.map((a) => lib.cpp.rv(a));
   const a0 = args[0] === undefined ? null : num(args[0]);
@@ -129,9 +135,14 @@ const smartPointerMethod: Handler = ({ lib, m, std, method, e, obj, args, loc, s
       m.storeInt(obj.addr, 8, 0, { intended: obj.prov, loc });
       return pref;
     case 'reset':
-      if (std === 'unique_ptr' && p !== 0) lib.freeBlock(p, e.span);
-      else if (std === 'shared_ptr') lib.sharedRelease(obj, e.span);
-      m.storeBytes(obj.addr, new Uint8Array(std === 'shared_ptr' ? 16 : 8), { intended: obj.prov, loc });
+      if (std === 'unique_ptr') {
+        // libstdc++ stores the new pointer first, then deletes the old one.
+        m.storeInt(obj.addr, 8, num(args[0] ?? 0), { intended: obj.prov, loc });
+        if (p !== 0) lib.freeBlock(p, e.span);
+        return 0;
+      }
+      if (std === 'shared_ptr') lib.sharedRelease(obj, e.span);
+      m.storeBytes(obj.addr, new Uint8Array(16), { intended: obj.prov, loc });
       return 0;
     default:
       break;
@@ -170,7 +181,7 @@ const STD_METHODS: { [K in StdKind]: Handler } = {
   optional: memberMethod,
   tuple: none,
   string_view: none,
-  string: none,
+  string: ({ m, method, obj, args, loc }) => stringMethod(m, method, obj, num(args[0] ?? 0), loc),
   control_block: none,
 };
 
@@ -192,6 +203,20 @@ function vectorMethod(
   const eos = m.loadInt(obj.addr + 16, 8, false, acc);
   const size = (finish - start) / es;
   const buf = new Ref(start, start === 0 ? INTENT_UNKNOWN : m.objectAt(start));
+  /** Moves the elements to a new buffer of `cap` elements, frees the old one; returns the new start. */
+  const realloc = (cap: number, setFinish = true): number => {
+    const nb = lib.vectorBuffer(elem, cap, loc);
+    if (size > 0)
+      m.storeBytes(nb, m.loadBytes(start, size * es, { intended: buf.prov, loc, raw: true }), {
+        intended: m.objectAt(nb),
+        loc,
+      });
+    if (start !== 0) lib.cpp.p.cheap.free(start, loc);
+    m.storeInt(obj.addr, 8, nb, acc);
+    if (setFinish) m.storeInt(obj.addr + 8, 8, nb + size * es, acc);
+    m.storeInt(obj.addr + 16, 8, nb + cap * es, acc);
+    return nb;
+  };
   switch (method) {
     case 'size':
       return size;
@@ -217,32 +242,40 @@ function vectorMethod(
     case 'clear':
       m.storeInt(obj.addr + 8, 8, start, acc);
       return 0;
-    case 'push_back': {
-      let s = start;
+    case 'push_back':
+    case 'emplace_back': {
+      // libstdc++'s _M_realloc_insert: a full vector moves to a buffer of size + max(size, 1)
+      // elements and frees the old one, so pointers into the old buffer dangle.
       let f = finish;
+      let s = start;
       if (finish === eos) {
-        const cap = Math.max(1, ((eos - start) / es) * 2);
-        const nb = lib.cpp.p.cheap.malloc(
-          cap * es,
-          named(NameId.vectorBuffer),
-          `${typeToString(elem)}[${cap}]`,
-          'cpp',
-          loc,
-        );
-        if (size > 0)
-          m.storeBytes(nb, m.loadBytes(start, size * es, { intended: buf.prov, loc, raw: true }), {
-            intended: m.objectAt(nb),
-            loc,
-          });
-        if (start !== 0) lib.cpp.p.cheap.free(start, loc);
-        s = nb;
-        f = nb + size * es;
-        m.storeInt(obj.addr, 8, s, acc);
-        m.storeInt(obj.addr + 16, 8, nb + cap * es, acc);
+        s = realloc(size + Math.max(size, 1), false); // _M_finish is set once, after the store
+        f = s + size * es;
       }
       const k = scalarKind(elem, m.target);
-      if (k !== null) storeScalar(m, k, new Ref(f, m.objectAt(s)), args[0] ?? 0, loc);
+      const slot = new Ref(f, m.objectAt(s));
+      if (k !== null) storeScalar(m, k, slot, args[0] ?? 0, loc);
       m.storeInt(obj.addr + 8, 8, f + es, acc);
+      return method === 'emplace_back' ? slot : 0;
+    }
+    case 'pop_back':
+      // Scalars have nothing to destroy; popping an empty vector is undefined (libstdc++ only
+      // asserts with _GLIBCXX_ASSERTIONS): _M_finish moves before _M_start.
+      m.storeInt(obj.addr + 8, 8, finish - es, acc);
+      return 0;
+    case 'reserve': {
+      const n = num(args[0] ?? 0);
+      if (n > (eos - start) / es) realloc(n);
+      return 0;
+    }
+    case 'resize': {
+      const n = num(args[0] ?? 0);
+      let s = start;
+      // _M_default_append: growth to size + max(size, n - size), the new elements zeroed.
+      if (n > (eos - start) / es) s = realloc(size + Math.max(size, n - size));
+      if (n > size)
+        m.storeBytes(s + size * es, new Uint8Array((n - size) * es), { intended: m.objectAt(s), loc });
+      m.storeInt(obj.addr + 8, 8, s + n * es, acc);
       return 0;
     }
     default:

@@ -4,27 +4,29 @@
  * foreign-call boundary: the k-th call of one run meets the k-th call of the other, and steps
  * inside or after a call keep their distance from its start. Pure, unit-tested.
  */
-import type { Trace } from '../../sim/trace/types.ts';
-import type { Scene, SceneObject } from './model.ts';
+import { stepCount } from '../trace/reader.ts';
+import { boundaryCallList } from '../trace/tables.ts';
+import type { Trace } from '../trace/types.ts';
+import type { Scene, SceneObject } from './types.ts';
 
 /** The step of `b` aligned with step `stepA` of `a`. */
 export function alignStep(a: Trace, b: Trace, stepA: number): number {
-  const lastB = Math.max(0, b.steps.count - 1);
-  const calls = a.boundaryCalls;
-  const bCalls = b.boundaryCalls;
+  const lastB = Math.max(0, stepCount(b) - 1);
+  const calls = boundaryCallList(a.boundaryCalls).map((c) => c.step);
+  const bCalls = boundaryCallList(b.boundaryCalls).map((c) => c.step);
   let k = -1;
-  for (let i = 0; i < calls.count; i++) if ((calls.step[i] as number) <= stepA) k = i;
+  for (let i = 0; i < calls.length; i++) if ((calls[i] as number) <= stepA) k = i;
   if (k < 0) {
     // Before any call: the same distance from the start, but not past b's first call.
-    const firstB = bCalls.count > 0 ? (bCalls.step[0] as number) : lastB + 1;
+    const firstB = bCalls.length > 0 ? (bCalls[0] as number) : lastB + 1;
     return Math.min(stepA, Math.max(0, firstB - 1), lastB);
   }
-  const kb = Math.min(k, bCalls.count - 1);
+  const kb = Math.min(k, bCalls.length - 1);
   if (kb < 0) return Math.min(stepA, lastB);
   // A call b does not have (fewer calls there): stay at b's last call plus the offset.
-  const offset = stepA - (calls.step[k] as number);
-  const nextB = kb + 1 < bCalls.count ? (bCalls.step[kb + 1] as number) : lastB + 1;
-  return Math.max(0, Math.min((bCalls.step[kb] as number) + offset, nextB - 1, lastB));
+  const offset = stepA - (calls[k] as number);
+  const nextB = kb + 1 < bCalls.length ? (bCalls[kb + 1] as number) : lastB + 1;
+  return Math.max(0, Math.min((bCalls[kb] as number) + offset, nextB - 1, lastB));
 }
 
 /** How an object is recognised across two runs: its name, area and the function whose frame holds it. */

@@ -1,0 +1,30 @@
+/**
+ * Does a simulation job (job.ts). Runs in the worker; tests call it in-process through `simulateHere`.
+ */
+import { runProgram } from '../sim/run/index';
+import { abiReport } from './abi-report';
+import type { HostOutcome, Job, JobResult } from './job';
+
+type Handlers = { [K in Job['kind']]: (job: Extract<Job, { kind: K }>) => JobResult };
+
+const HANDLERS: Handlers = {
+  run: (job) => ({
+    kind: 'run',
+    // The JSON is the summary: the same run, without recording a trace nobody will scrub.
+    summary: runProgram({ ...job.input, record: 'summary' }).summary,
+  }),
+  abi: (job) => {
+    const report = abiReport(job.source, job.file, job.target);
+    for (const d of report.diagnostics) if (d.file === '') d.file = job.file;
+    return { kind: 'abi', report };
+  },
+};
+
+export function performJob(job: Job): JobResult {
+  return (HANDLERS[job.kind] as (j: Job) => JobResult)(job);
+}
+
+/** The job on this thread, without the worker's limits (for in-process tests). */
+export function simulateHere(job: Job): Promise<HostOutcome> {
+  return Promise.resolve({ kind: 'done', result: performJob(job) });
+}

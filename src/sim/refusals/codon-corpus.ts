@@ -1,0 +1,555 @@
+/**
+ * Codon programs a learner writes that the simulator refuses, each valid Codon 0.19 (checked
+ * against exaloop/codon v0.19.6: the stdlib defines `math`, `CError`,
+ * `Array`, `Function.__raw__`, `@export`/`@llvm`, `Ptr.__prefetch_w3__` and `Ptr.__new__(other:
+ * Ptr)`; typecheck/special.cpp `transformPtr` takes tuple fields), so each must be refused as not
+ * modelled, alone, where it is written. The last entries are edits of the lesson programs.
+ */
+import type { Refusal } from './refusal';
+
+export const CODON_REFUSALS: readonly Refusal[] = [
+  {
+    name: 'from math import',
+    source: `from math import sqrt
+print(sqrt(2.0))
+`,
+    at: '1:1',
+    what: 'importing from a module other than `C`',
+    instead: 'only C functions can be imported: `from C import LIB.foo(Ptr[float]) -> None`',
+  },
+  {
+    name: 'import math',
+    source: `import math
+print(math.sqrt(2.0))
+`,
+    at: '1:1',
+    what: '`import` of a module',
+    instead: 'only C functions can be imported: `from C import LIB.foo(Ptr[float]) -> None`',
+  },
+  {
+    name: 'from python',
+    source: `from python import numpy as np
+print(np.zeros(3))
+`,
+    at: '1:1',
+    what: 'importing from Python (`from python import ...`)',
+    instead: 'only C functions can be imported: `from C import LIB.foo(Ptr[float]) -> None`',
+  },
+  {
+    name: 'lambda',
+    source: `f = lambda x: x + 1
+print(f(2))
+`,
+    at: '1:5',
+    what: '`lambda`',
+    instead: 'define a function with `def` instead',
+  },
+  {
+    name: 'f-string',
+    source: `x = 2.5
+print(f"x = {x:.3f}")
+`,
+    at: '2:7',
+    what: 'an f-string',
+    instead: 'print several values instead: `print("x =", x)`',
+  },
+  {
+    name: 'dict',
+    source: `d = {"a": 1}
+print(d["a"])
+`,
+    at: '1:5',
+    what: 'a dict or set display `{...}`',
+  },
+  {
+    name: 'set',
+    source: `s = {1, 2}
+s.add(3)
+print(len(s))
+`,
+    at: '1:5',
+    what: 'a dict or set display `{...}`',
+  },
+  {
+    name: 'try',
+    source: `try:
+    x = 1
+except CError:
+    x = 2
+print(x)
+`,
+    at: '1:1',
+    what: '`try`',
+  },
+  {
+    name: 'reference class',
+    source: `class Counter:
+    n: int
+    def __init__(self):
+        self.n = 0
+    def bump(self):
+        self.n += 1
+c = Counter()
+c.bump()
+print(c.n)
+`,
+    at: '1:1',
+    what: 'a class without `@tuple` (a reference class)',
+    instead: 'write `@tuple` on the line above `class` to make it a by-value struct',
+  },
+  {
+    name: 'tuple class method',
+    source: `@tuple
+class Vec:
+    x: float
+    y: float
+    def norm2(self) -> float:
+        return self.x * self.x + self.y * self.y
+v = Vec(3.0, 4.0)
+print(v.norm2())
+`,
+    at: '5:5',
+    what: 'a method in a class',
+    instead: 'write a function outside the class that takes the object as a parameter',
+  },
+  {
+    name: 'tuple unpack',
+    source: `a, b = 1, 2
+print(a + b)
+`,
+    at: '1:1',
+    what: 'a tuple (or tuple unpacking)',
+    instead: 'use separate statements, or a `@tuple class`',
+  },
+  {
+    name: 'enumerate',
+    source: `for i, x in enumerate([1.5, 2.5]):
+    print(i, x)
+`,
+    at: '1:5',
+    what: 'unpacking several loop variables',
+  },
+  {
+    name: 'chained',
+    source: `a = b = 0
+print(a, b)
+`,
+    at: '1:7',
+    what: 'chained assignment (`a = b = v`)',
+    instead: 'assign each variable on its own line',
+  },
+  {
+    name: 'global',
+    source: `n = 0
+def bump():
+    global n
+    n += 1
+bump()
+print(n)
+`,
+    at: '3:5',
+    what: '`global`',
+    instead: 'pass values to functions as parameters and return results instead',
+  },
+  {
+    name: 'nested def',
+    source: `def outer() -> int:
+    def inner() -> int:
+        return 1
+    return inner()
+print(outer())
+`,
+    at: '2:9',
+    what: 'a function defined inside a block or another function',
+    instead: 'define it at the top level of the file',
+  },
+  {
+    name: 'keyword arg',
+    source: `def scale(x: float, k: float) -> float:
+    return x * k
+print(scale(2.0, k=3.0))
+`,
+    at: '3:18',
+    what: 'a keyword argument in a call to scale()',
+    instead: 'pass the arguments by position',
+  },
+  {
+    name: 'default',
+    source: `def scale(x: float, k: float = 2.0) -> float:
+    return x * k
+print(scale(2.0))
+`,
+    at: '1:30',
+    what: 'a default parameter value',
+  },
+  {
+    name: 'generic',
+    source: `def ident(x):
+    return x
+print(ident(1))
+`,
+    at: '1:11',
+    what: 'a parameter without a type (`x`, which makes `ident` generic)',
+    instead: 'annotate it, e.g. `x: float`',
+  },
+  {
+    name: 'isinstance',
+    source: `print(isinstance(1, int))
+`,
+    at: '1:7',
+    what: '`isinstance`',
+  },
+  {
+    name: 'min',
+    source: `print(min(1, 2))
+`,
+    at: '1:7',
+    what: '`min`',
+  },
+  {
+    name: 'Array',
+    source: `a = Array[int](3)
+a[0] = 1
+print(a[0])
+`,
+    at: '1:5',
+    what: '`Array[int](...)`',
+  },
+  {
+    name: 'pop',
+    source: `l = [1, 2, 3]
+print(l.pop(0))
+`,
+    at: '2:9',
+    what: '`list.pop`',
+  },
+  {
+    name: 'slicing',
+    source: `l = [1, 2, 3]
+print(l[1:])
+`,
+    at: '2:8',
+    what: 'slicing (`a[i:j]`)',
+  },
+  {
+    name: 'in',
+    source: `l = [1, 2, 3]
+print(2 in l)
+`,
+    at: '2:7',
+    what: 'the `in` operator (outside a `for`)',
+  },
+  {
+    name: 'bitwise',
+    source: `print(6 & 3)
+`,
+    at: '1:9',
+    what: 'the bitwise operator `&`',
+  },
+  {
+    name: 'ternary',
+    source: `x = 1 if len([1]) > 0 else 2
+print(x)
+`,
+    at: '1:5',
+    what: 'the conditional expression `a if c else b`',
+    instead: 'use an `if` statement instead',
+  },
+  {
+    name: 'while else',
+    source: `i = 0
+while i < 3:
+    i += 1
+else:
+    print(i)
+`,
+    at: '4:1',
+    what: 'an `else` clause on a loop',
+  },
+  {
+    name: 'bfloat16 annotated',
+    source: `y: bfloat16 = bfloat16(1.0)
+`,
+    at: '1:4',
+    what: 'the type `bfloat16`',
+  },
+  {
+    name: 'ptr cast',
+    source: `x = Ptr[float](1)
+x[0] = 3.14
+y = Ptr[int](x)
+print(y[0])
+`,
+    at: '3:5',
+    what: '`Ptr[int](p)` from a `Ptr[float]` (reading the same bytes as another type)',
+    instead: 'convert the values instead, e.g. `int(x[0])`, or go through `Ptr[byte]`',
+  },
+  {
+    name: 'prefetch',
+    source: `p = Ptr[int](1)
+p.__prefetch_w3__()
+`,
+    at: '2:3',
+    what: '`Ptr.__prefetch_w3__()`',
+  },
+  {
+    name: 'export',
+    source: `@export
+def triple(x: int) -> int:
+    return 3 * x
+print(triple(2))
+`,
+    at: '1:1',
+    what: 'the decorator `@export`',
+  },
+  {
+    name: 'llvm',
+    source: `@llvm
+def add1(x: int) -> int:
+    %0 = add i64 %x, 1
+    ret i64 %0
+print(add1(1))
+`,
+    at: '1:1',
+    what: 'the decorator `@llvm`',
+  },
+  {
+    name: 'raw',
+    source: `def cb(x: int) -> int:
+    return x
+p = cb.__raw__()
+`,
+    at: '3:5',
+    what: '`cb.__raw__(...)`',
+  },
+  {
+    name: 'str concat',
+    source: `print("a" + "b")
+`,
+    at: '1:7',
+    what: 'an operation on strings',
+    instead: 'print several values instead: `print("x =", x)`',
+  },
+  {
+    name: 'str()',
+    source: `print(str(1))
+`,
+    at: '1:7',
+    what: '`str(...)`',
+  },
+  {
+    name: 'sum',
+    source: `print(sum([1, 2]))
+`,
+    at: '1:7',
+    what: '`sum`',
+  },
+  {
+    name: 'assert',
+    source: `assert 1 == 1
+`,
+    at: '1:1',
+    what: '`assert`',
+  },
+  {
+    name: 'optional',
+    source: `def f(x: Optional[int]) -> int:
+    return 1
+print(f(1))
+`,
+    at: '1:10',
+    what: 'the type `Optional[int]`',
+  },
+  {
+    name: 'C variable import',
+    source: `from C import errno: int
+print(errno)
+`,
+    at: '1:1',
+    what: 'importing a C variable (`from C import name: T`)',
+  },
+  {
+    name: 'shadowing a builtin',
+    source: `def len(x: int) -> int:
+    return x
+print(len(3))
+`,
+    at: '1:5',
+    what: "defining your own `len` (Codon's builtin of that name)",
+    instead: 'give your definition another name',
+  },
+  {
+    name: 'Python 2 print statement',
+    source: `print 1
+`,
+    at: '1:1',
+    what: 'the `print x` statement form',
+    instead: 'call the function: `print(x)`',
+  },
+  {
+    name: 'dict type annotation',
+    source: `def f(x: dict[str, int]) -> int:
+    return 1
+`,
+    at: '1:10',
+    what: 'the type `dict[...]`',
+  },
+  {
+    name: 'float16',
+    source: `x = float16(1.0)
+`,
+    at: '1:5',
+    what: '`float16`',
+  },
+  {
+    name: 'match',
+    source: `match 1:
+    case 1:
+        pass
+`,
+    at: '1:1',
+    what: '`match`',
+  },
+  {
+    name: 'del',
+    source: `l = [1]
+del l[0]
+`,
+    at: '2:1',
+    what: '`del`',
+  },
+  {
+    name: 'generator',
+    source: `def g():
+    yield 1
+`,
+    at: '2:5',
+    what: '`yield`',
+  },
+  {
+    name: 'walrus',
+    source: `if (n := 3) > 2:
+    print(n)
+`,
+    at: '1:7',
+    what: 'the assignment expression `:=`',
+  },
+  {
+    name: 'int of a string',
+    source: `print(int("3"))
+`,
+    at: '1:7',
+    what: 'converting a string with `int(...)`',
+  },
+  {
+    name: 'bytes literal',
+    source: `b = b"ab"
+`,
+    at: '1:5',
+    what: "a bytes literal (b'...')",
+  },
+  {
+    name: 'is',
+    source: `x = [1]
+print(x is x)
+`,
+    at: '2:7',
+    what: 'the `is` operator',
+  },
+  {
+    name: 'raise',
+    source: `raise ValueError("x")
+`,
+    at: '1:1',
+    what: '`raise`',
+  },
+  {
+    name: 'star parameters',
+    source: `def f(*args) -> int:
+    return 1
+`,
+    at: '1:7',
+    what: '`*` in a parameter list',
+  },
+  {
+    name: 'print flush',
+    source: `print(1, flush=True)
+`,
+    at: '1:10',
+    what: '`print(..., flush=...)`',
+  },
+  {
+    name: 'str.split',
+    source: `s = "a,b"
+print(s.split(","))
+`,
+    at: '2:9',
+    what: '`str.split()`',
+  },
+  {
+    name: 'list.sort',
+    source: `l = [3, 1]
+l.sort()
+`,
+    at: '2:3',
+    what: '`list.sort`',
+  },
+  {
+    name: 'generic tuple class',
+    source: `@tuple
+class P[T]:
+    x: T
+`,
+    at: '2:8',
+    what: 'base classes and generic parameters of a class',
+  },
+  {
+    name: 'a C import with a refused type',
+    source: `LIB = "./libfoo.so"
+from C import LIB.twice(float) -> Optional[float]
+x = twice(1.5)
+print(x)
+`,
+    at: '2:35',
+    what: 'the type `Optional[float]`',
+  },
+  {
+    name: 'a variadic C import',
+    source: `from C import printf(cobj, ...) -> int
+printf(cobj(), 1)
+`,
+    at: '1:28',
+    what: 'a variadic C function (`...`)',
+  },
+  {
+    name: 'lesson bug with f-string',
+    source: `LIBPATH = "./libfoo.so"
+from C import LIBPATH.twice(float) -> float
+
+def run():
+    for i in range(3):
+        bar = twice(float(i))
+        print(f"{i}: {bar}")
+
+run()
+`,
+    at: '7:15',
+    what: 'an f-string',
+    instead: 'print several values instead: `print("x =", x)`',
+  },
+  {
+    name: 'lesson out-list with list pop',
+    source: `LIBPATH = "./libfoo.so"
+from C import LIBPATH.twice(float) -> float
+
+def run():
+    out = [0.0] * 4
+    out.pop(0)
+    print(twice(out[0]))
+
+run()
+`,
+    at: '6:9',
+    what: '`list.pop`',
+  },
+];

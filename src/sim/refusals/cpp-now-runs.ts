@@ -1,0 +1,94 @@
+/**
+ * C++ a learner writes that the simulator once refused and now runs (issue 13: vectors, strings,
+ * references bound to library results). Each is checked against the output of the same library
+ * built with g++ 12 and called as `twice(1.5)`
+ * (`2 * x`, plus the string's length where it adds one).
+ */
+export const CPP_NOW_RUNS: readonly { name: string; source: string; stdout: string }[] = [
+  {
+    name: 'max ref',
+    source: `#include <algorithm>
+extern "C" double twice(double x) {
+    const double& m = std::max(x, 0.0);
+    return 2 * m;
+}
+`,
+    stdout: '3\n',
+  },
+  {
+    name: 'string +=',
+    source: `#include <string>
+void append_b(std::string& s) {
+    s += "b";
+}
+extern "C" double twice(double x) { return 2 * x; }
+`,
+    stdout: '3\n',
+  },
+  {
+    name: 'vector pop_back',
+    source: `#include <vector>
+extern "C" double twice(double x) {
+    std::vector<double> v;
+    v.push_back(x);
+    v.pop_back();
+    return 2 * x;
+}
+`,
+    stdout: '3\n',
+  },
+  {
+    name: 'a std::string from a literal',
+    source: `#include <string>
+extern "C" double twice(double x) {
+    std::string s = "a";
+    return 2 * x + s.size();
+}
+`,
+    stdout: '4\n',
+  },
+  {
+    name: 'copying a std::vector',
+    source: `#include <vector>
+extern "C" double twice(double x) {
+    std::vector<double> v;
+    v.push_back(x);
+    std::vector<double> w = v;
+    return 2 * w[0];
+}
+`,
+    stdout: '3\n',
+  },
+  {
+    name: 'a std::vector of n elements',
+    source: `#include <vector>
+extern "C" double twice(double x) {
+    std::vector<double> v(4);
+    v[0] = x;
+    return 2 * v[0];
+}
+`,
+    stdout: '3\n',
+  },
+  {
+    name: 'lesson out-list with vector',
+    source: `#include <algorithm>
+#include <array>
+#include <vector>
+
+extern "C" {
+
+__attribute__((visibility("default"))) void foo(double* out) {
+    std::vector<double> bar;
+    bar.reserve(4);
+    bar.push_back(1.5);
+    std::copy(bar.begin(), bar.end(), out);
+}
+
+double twice(double x) { return 2 * x; }
+
+}
+`,
+    stdout: '3\n',
+  },
+];
