@@ -23,6 +23,7 @@ import { runProgram } from '../src/sim/run/index.ts';
 import { performance } from 'node:perf_hooks';
 import { Machine } from '../src/sim/machine/machine.ts';
 import { StepKind, type SourceLoc } from '../src/sim/trace/types.ts';
+import { ident } from '../src/sim/trace/names.ts';
 
 const RUNS = 5;
 const loc: SourceLoc = { side: 'codon', line: 3, column: 5, endLine: 3, endColumn: 12 };
@@ -43,7 +44,7 @@ function machineLoop(steps: number) {
   m.enterFrame('main', 'codon');
   const addr = m.pushStack(8, 8);
   const id = m.newObject({
-    name: 'i',
+    name: ident('i'),
     typeName: 'int',
     role: 'local',
     side: 'codon',

@@ -17,6 +17,7 @@ import { runProgram } from '../src/sim/run/index.ts';
 import { stateAt } from '../src/sim/trace/reader.ts';
 import type { Trace } from '../src/sim/trace/types.ts';
 import { boundaryCall, objectList } from '../src/sim/trace/tables.ts';
+import { formatName } from '../src/sim/messages/format.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SHOTS = join(ROOT, 'tmp', 'screenshots', 'diagram');
@@ -148,7 +149,7 @@ test('the stray write lands where %rdi pointed, and the caller reads %rax as a p
   await expect(view.getByTestId('call-row-rax')).toHaveAttribute('data-caller', 'result');
   await expect(d.region('Registers').getByTestId('reg-rax')).toHaveAttribute('data-value', target);
   await expect(view.getByTestId('hidden-write')).toHaveAttribute('data-written', '32');
-  const bar = objectList(trace.objects).find((o) => o.name === 'bar' && o.side === 'codon');
+  const bar = objectList(trace.objects).find((o) => formatName(o.name) === 'bar' && o.side === 'codon');
   if (bar === undefined) throw new Error('no Codon bar');
   // The first step at which the Codon local holds what came back in %rax.
   let assigned = call.returnStep;
@@ -161,8 +162,8 @@ test('the stray write lands where %rdi pointed, and the caller reads %rax as a p
 
 test('fix (a): the pointer leads into static storage and stays valid', async ({ page }) => {
   const trace = traceOf(STATIC);
-  const ptr = objectList(trace.objects).find((o) => o.name === 'bar_ptr');
-  const stat = objectList(trace.objects).find((o) => o.name === 'foo::bar (static)');
+  const ptr = objectList(trace.objects).find((o) => formatName(o.name) === 'bar_ptr');
+  const stat = objectList(trace.objects).find((o) => formatName(o.name) === 'foo::bar (static)');
   const ret = boundaryCall(trace.boundaryCalls, 0)?.returnStep;
   if (ptr === undefined || stat === undefined || ret === undefined) throw new Error('unexpected trace');
   const d = new DiagramPage(page);
@@ -192,8 +193,8 @@ test('the non-static local: the arrow turns dangling when the frame dies, stale 
   page,
 }) => {
   const trace = traceOf(DANGLING);
-  const p = objectList(trace.objects).find((o) => o.name === 'p');
-  const bar = objectList(trace.objects).find((o) => o.name === 'bar');
+  const p = objectList(trace.objects).find((o) => formatName(o.name) === 'p');
+  const bar = objectList(trace.objects).find((o) => formatName(o.name) === 'bar');
   if (p === undefined || bar === undefined) throw new Error('unexpected trace');
   const d = new DiagramPage(page);
   await d.open(DANGLING, bar.died - 1);
@@ -326,7 +327,7 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
       await d.goTo(ret + 1);
       await d.shot(`static-pointer-valid-${tag}`, slide);
       const dang = traceOf(DANGLING);
-      const p = objectList(dang.objects).find((o) => o.name === 'p');
+      const p = objectList(dang.objects).find((o) => formatName(o.name) === 'p');
       await d.open(DANGLING, (p?.died ?? 1) - 1);
       await d.goTo((p?.died ?? 1) - 1);
       await d.shot(`dangling-stale-changed-${tag}`, slide);

@@ -7,6 +7,7 @@
 import { stateAt } from '../sim/trace/reader';
 import { boundaryCallList, frameList, objectList } from '../sim/trace/tables';
 import type { Trace } from '../sim/trace/types';
+import { formatName } from '../sim/messages/format.ts';
 
 export interface SimCallEvidence {
   index: number;
@@ -60,8 +61,8 @@ export function simEvidence(trace: Trace): SimEvidence {
     return {
       addr: '0x' + a.toString(16),
       region: region?.kind ?? 'unmapped',
-      where: region?.name ?? 'unmapped',
-      symbol: obj?.name ?? null,
+      where: region === undefined ? 'unmapped' : formatName(region.name),
+      symbol: obj === undefined ? null : formatName(obj.name),
     };
   }
   const c0 = boundaryCallList(trace.boundaryCalls)[0];

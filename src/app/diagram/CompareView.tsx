@@ -36,7 +36,7 @@ interface PaneProps {
 
 function Pane({ run, step, other, locale, mode }: PaneProps) {
   const prefix = svgPrefix(useId());
-  const { view, scene, layout } = useSceneLayout(run.trace, step, undefined, mode);
+  const { view, scene, layout } = useSceneLayout(run.trace, step, undefined, mode, locale);
   const otherScene = useSceneLayout(other.trace, other.step, undefined, mode).scene;
   const differing = useMemo(() => differingObjects(scene, otherScene), [scene, otherScene]);
   const t = strings(locale);

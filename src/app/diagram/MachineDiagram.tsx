@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { formatMessage } from '../../sim/messages/format.ts';
+import { formatMessage, formatName } from '../../sim/messages/format.ts';
 import type { Trace } from '../../sim/trace/types.ts';
 import { CallView } from './CallView.tsx';
 import { exportStep } from './export.ts';
@@ -83,7 +83,7 @@ export function MachineDiagram({
   const [showHex, setShowHex] = useState(false);
   const [textView, setTextView] = useState(false);
   const [tour, setTour] = useState<number | null>(() => (tourAllowed && !tourSeen() ? 0 : null));
-  const { view, scene, layout } = useSceneLayout(trace, step, eventEnd, mode);
+  const { view, scene, layout } = useSceneLayout(trace, step, eventEnd, mode, locale);
   const sentence = narrate(view, locale);
   const closeTour = () => {
     setTour(null);
@@ -92,7 +92,10 @@ export function MachineDiagram({
   // Exports always use the wide, three-column layout (a slide is landscape), drawn off screen.
   const [exporting, setExporting] = useState<'svg' | 'png' | null>(null);
   const exportHost = useRef<HTMLDivElement>(null);
-  const regionNames = useMemo(() => new Map(trace.regions.map((r) => [r.id, r.name])), [trace]);
+  const regionNames = useMemo(
+    () => new Map(trace.regions.map((r) => [r.id, formatName(r.name, locale)])),
+    [trace, locale],
+  );
   const wide = useMemo(
     () => (exporting === null ? null : mode === 'wide' ? layout : layoutScene(scene, 'wide', regionNames)),
     [exporting, mode, layout, scene, regionNames],

@@ -25,7 +25,7 @@ export function Ribbon({ trace, step, prefix, locale, narrow = false }: RibbonPr
   const t = strings(locale);
   const n = Math.max(1, stepCount(trace));
   // Once per trace, not per step: a long run has tens of thousands of objects to sort.
-  const rows = useMemo(() => ribbonRows(objectList(trace.objects), n), [trace, n]);
+  const rows = useMemo(() => ribbonRows(objectList(trace.objects), n, locale), [trace, n, locale]);
   const plotW = narrow ? 220 : 640;
   const labelW = narrow ? 120 : RIBBON.labelW;
   const sx = (s: number) => labelW + (s / n) * plotW;

@@ -43,8 +43,8 @@ function values(o: SceneObject, scene: Scene, locale: Locale): string {
 
 /** The diagram's state as tables a screen reader walks through: areas, objects, values, lifetimes, registers. */
 export function DiagramTextView({ trace, step, eventEnd, locale }: DiagramTextViewProps) {
+  const view = useMemo(() => stepView(trace, step, eventEnd, locale), [trace, step, eventEnd, locale]);
   const t = strings(locale);
-  const view = useMemo(() => stepView(trace, step, eventEnd), [trace, step, eventEnd]);
   const scene = view.scene;
   const frameName = (id: number) => scene.frames.find((f) => f.id === id);
   return (

@@ -11,6 +11,7 @@ import { Ribbon } from './Ribbon.tsx';
 import { findingStep, freedTrace, gcTrace, runLesson } from './test-traces.ts';
 import { DiagramTextView } from './TextView.tsx';
 import { boundaryCall } from '../../sim/trace/tables.ts';
+import { formatName } from '../../sim/messages/format.ts';
 
 const bug = runLesson('02-the-bug/bug');
 const stray = findingStep(bug, 'stray-write');
@@ -34,7 +35,7 @@ function renderObject(o: SceneObject, box: ObjectBox): string {
 
 function objectMarkup(trace: typeof bug, step: number, pick: (o: SceneObject) => boolean): string {
   const scene = buildScene(trace, step);
-  const layout = layoutScene(scene, 'wide', new Map(trace.regions.map((r) => [r.id, r.name])));
+  const layout = layoutScene(scene, 'wide', new Map(trace.regions.map((r) => [r.id, formatName(r.name)])));
   const o = scene.objects.find(pick);
   expect(o, 'object to render').toBeDefined();
   const box = layout.objects.find((b) => b.objectId === o?.id);

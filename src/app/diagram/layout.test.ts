@@ -14,8 +14,9 @@ import {
 } from './layout.ts';
 import { buildScene, type Scene } from '../../sim/view/index.ts';
 import { findingStep, lessonPrograms, runLesson } from './test-traces.ts';
+import { formatName } from '../../sim/messages/format.ts';
 
-const names = (t: Trace) => new Map(t.regions.map((r) => [r.id, r.name]));
+const names = (t: Trace) => new Map(t.regions.map((r) => [r.id, formatName(r.name)]));
 
 function layoutAt(trace: Trace, step: number, mode: LayoutMode = 'wide'): { scene: Scene; layout: Layout } {
   const scene = buildScene(trace, step);

@@ -18,6 +18,7 @@ import type {
   SceneRow,
   PointerStatus,
 } from '../../sim/view/index.ts';
+import { formatName, type Locale } from '../../sim/messages/format.ts';
 
 /** Wide: three columns with address gutters (a big screen, a slide). Medium: two columns (a side panel). Narrow: one (a phone). */
 export type LayoutMode = 'wide' | 'medium' | 'narrow';
@@ -745,7 +746,11 @@ export interface RibbonRow {
 export const RIBBON = { rowH: 16, labelW: 190, maxRows: 48 } as const;
 
 /** The ribbon's rows: every object a learner names (not return addresses or malloc headers), by birth. */
-export function ribbonRows(objects: readonly ObjectRecord[], stepCount: number): RibbonRow[] {
+export function ribbonRows(
+  objects: readonly ObjectRecord[],
+  stepCount: number,
+  locale: Locale = 'en',
+): RibbonRow[] {
   return objects
     .filter((o) => o.role !== 'frame-link' && o.role !== 'heap-meta')
     .slice()
@@ -753,7 +758,7 @@ export function ribbonRows(objects: readonly ObjectRecord[], stepCount: number):
     .slice(0, RIBBON.maxRows)
     .map((o, i) => ({
       objectId: o.id,
-      name: o.name,
+      name: formatName(o.name, locale),
       side: o.side,
       born: o.born,
       end: o.died < 0 ? stepCount : Math.max(o.died, o.born + 1),

@@ -5,6 +5,7 @@ import { buildScene, type Scene, type SceneObject } from '../../sim/view/index.t
 import { narrationAt } from '../../sim/view/index.ts';
 import { findingStep, freedTrace, gcTrace, runLesson, stepWithMessage } from './test-traces.ts';
 import { boundaryCall, objectList } from '../../sim/trace/tables.ts';
+import { formatName } from '../../sim/messages/format.ts';
 
 const byName = (scene: Scene, name: string): SceneObject[] => scene.objects.filter((o) => o.name === name);
 const one = (scene: Scene, name: string): SceneObject => {
@@ -140,7 +141,7 @@ describe('return bar.data() on a local: the dangling pointer', () => {
   });
 
   it('while foo runs, its bar is alive in foo’s frame', () => {
-    const o = objectList(trace.objects).find((x) => x.name === 'bar');
+    const o = objectList(trace.objects).find((x) => formatName(x.name) === 'bar');
     const s = buildScene(trace, (o?.died ?? 1) - 1);
     const bar = one(s, 'bar');
     expect(bar.state).toBe('alive');

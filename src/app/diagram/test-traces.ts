@@ -9,6 +9,7 @@ import { INTENT_UNKNOWN, Machine, type Leftover } from '../../sim/machine/machin
 import { runProgram } from '../../sim/run/index.ts';
 import { StepKind, type SourceLoc, type Trace } from '../../sim/trace/types.ts';
 import { objectList } from '../../sim/trace/tables.ts';
+import { ident } from '../../sim/trace/names.ts';
 import { stepCount, stepMessage } from '../../sim/trace/reader.ts';
 
 // Vite loads the lesson sources as text (no Node file APIs, so this module type-checks with the app).
@@ -59,7 +60,7 @@ export function freedTrace(): { trace: Trace; block: number } {
   const m = new Machine({ target: 'x86_64', leftover: 'zero', maxSteps: 100 });
   const heap = new CHeap(m);
   m.step(StepKind.Statement, 'cpp', { ...at(1), side: 'cpp' }, 'test');
-  const p = heap.malloc(16, 'buf', 'double[2]', 'cpp', at(1), [
+  const p = heap.malloc(16, ident('buf'), 'double[2]', 'cpp', at(1), [
     { path: '[0]', offset: 0, size: 8, kind: 'float' },
     { path: '[1]', offset: 8, size: 8, kind: 'float' },
   ]);
@@ -68,7 +69,7 @@ export function freedTrace(): { trace: Trace; block: number } {
   heap.free(p, at(2));
   m.step(StepKind.End, 'runtime', null, 'step.end');
   const trace = m.finish('ok', 'zero');
-  return { trace, block: objectList(trace.objects).find((o) => o.name === 'buf')?.id ?? -1 };
+  return { trace, block: objectList(trace.objects).find((o) => o.name.params[0] === 'buf')?.id ?? -1 };
 }
 
 /**
@@ -81,10 +82,10 @@ export function gcTrace(): Trace {
   const heap = new CHeap(m);
   m.step(StepKind.Statement, 'codon', at(1), 'test');
   m.enterFrame('main', 'codon');
-  const kept = gc.alloc(32, true, 'kept', 'Ptr[float]', at(1));
+  const kept = gc.alloc(32, true, ident('kept'), 'Ptr[float]', at(1));
   const slotAddr = m.pushStack(8, 8);
   const slot = m.newObject({
-    name: 'p',
+    name: ident('p'),
     typeName: 'Ptr[float]',
     role: 'local',
     side: 'codon',
@@ -94,8 +95,8 @@ export function gcTrace(): Trace {
     frameId: m.currentFrame,
   });
   m.storeInt(slotAddr, 8, kept, { intended: slot, loc: at(1) });
-  const hidden = gc.alloc(32, true, 'hidden', 'Ptr[float]', at(2));
-  const cbuf = heap.malloc(8, 'saved', 'double*', 'cpp', at(3), [
+  const hidden = gc.alloc(32, true, ident('hidden'), 'Ptr[float]', at(2));
+  const cbuf = heap.malloc(8, ident('saved'), 'double*', 'cpp', at(3), [
     { path: '', offset: 0, size: 8, kind: 'pointer' },
   ]);
   m.storeInt(cbuf, 8, hidden, { intended: INTENT_UNKNOWN, loc: at(3) });

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState, useSyncExternalStore, type RefObject } fr
 import type { Trace } from '../../sim/trace/types.ts';
 import { layoutScene, type Layout, type LayoutMode } from './layout.ts';
 import { stepView, type Scene, type StepView } from '../../sim/view/index.ts';
+import { formatName, type Locale } from '../../sim/messages/format.ts';
 
 /** The step's snapshot, its scene and the scene's geometry, recomputed only when the step or the layout mode changes. */
 export function useSceneLayout(
@@ -10,9 +11,13 @@ export function useSceneLayout(
   step: number,
   eventEnd: number | undefined,
   mode: LayoutMode,
+  locale: Locale = 'en',
 ): { view: StepView; scene: Scene; layout: Layout } {
-  const regionNames = useMemo(() => new Map(trace.regions.map((r) => [r.id, r.name])), [trace]);
-  const view = useMemo(() => stepView(trace, step, eventEnd), [trace, step, eventEnd]);
+  const regionNames = useMemo(
+    () => new Map(trace.regions.map((r) => [r.id, formatName(r.name, locale)])),
+    [trace, locale],
+  );
+  const view = useMemo(() => stepView(trace, step, eventEnd, locale), [trace, step, eventEnd, locale]);
   const scene = view.scene;
   const layout = useMemo(() => layoutScene(scene, mode, regionNames), [scene, mode, regionNames]);
   return { view, scene, layout };

@@ -1,6 +1,6 @@
 // The sentences the player speaks: each step's narration (a message id and parameters from the trace,
 // rendered in the page's language) and, when stepping by machine event, what each event does.
-import { formatMessage } from '../../sim/messages/format';
+import { formatMessage, formatName } from '../../sim/messages/format';
 import { eventAt, type TraceEvent } from '../../sim/trace/reader.ts';
 import type { Trace } from '../../sim/trace/types';
 import type { Translate } from '../../i18n';
@@ -28,18 +28,22 @@ type EventSentence<K extends TraceEvent['kind']> = (
   locale: Locale,
 ) => string;
 
-const objectName = (trace: Trace, id: number) => objectRecord(trace.objects, id)?.name;
-const target = (trace: Trace, t: Translate, id: number) => {
-  const name = objectName(trace, id);
+/** An object's name in `locale` (the trace stores it as a message id), or undefined. */
+const objectName = (trace: Trace, id: number, locale: Locale) => {
+  const o = objectRecord(trace.objects, id);
+  return o === undefined || o === null ? undefined : formatName(o.name, locale);
+};
+const target = (trace: Trace, t: Translate, id: number, locale: Locale) => {
+  const name = objectName(trace, id, locale);
   return name !== undefined ? t('event.write-target', { name }) : '';
 };
 
 /** One sentence per kind of machine event. */
 const SENTENCES: { [K in TraceEvent['kind']]: EventSentence<K> } = {
-  write: (e, trace, t) =>
-    t('event.write', { len: e.len, addr: hexAddress(e.addr), target: target(trace, t, e.objectId) }),
-  read: (e, trace, t) =>
-    t('event.read', { len: e.len, addr: hexAddress(e.addr), target: target(trace, t, e.objectId) }),
+  write: (e, trace, t, locale) =>
+    t('event.write', { len: e.len, addr: hexAddress(e.addr), target: target(trace, t, e.objectId, locale) }),
+  read: (e, trace, t, locale) =>
+    t('event.read', { len: e.len, addr: hexAddress(e.addr), target: target(trace, t, e.objectId, locale) }),
   reg: (e, _trace, t) => {
     let value = bytesHex(e.bytes.subarray(0, 8));
     if (e.len === 16 || /^(xmm|d|v|s)\d/.test(e.name)) {
@@ -48,20 +52,22 @@ const SENTENCES: { [K in TraceEvent['kind']]: EventSentence<K> } = {
     }
     return t('event.reg', { reg: e.name, value });
   },
-  alloc: (e, trace, t) => {
+  alloc: (e, trace, t, locale) => {
     const o = objectRecord(trace.objects, e.objectId);
-    return o ? t('event.alloc', { name: o.name, type: o.typeName, addr: hexAddress(o.addr) }) : '';
+    return o
+      ? t('event.alloc', { name: formatName(o.name, locale), type: o.typeName, addr: hexAddress(o.addr) })
+      : '';
   },
-  end: (e, trace, t) => {
+  end: (e, trace, t, locale) => {
     const o = objectRecord(trace.objects, e.objectId);
-    return o ? t(`event.end.${o.deathKind ?? 'out-of-scope'}`, { name: o.name }) : '';
+    return o ? t(`event.end.${o.deathKind ?? 'out-of-scope'}`, { name: formatName(o.name, locale) }) : '';
   },
   enter: (e, trace, t) => t('event.enter', { fn: frameRecord(trace.frames, e.frameId)?.functionName ?? '?' }),
   exit: (e, trace, t) => t('event.exit', { fn: frameRecord(trace.frames, e.frameId)?.functionName ?? '?' }),
-  'gc-mark': (e, trace, t) =>
-    t('event.gc-mark', { name: objectName(trace, e.objectId) ?? hexAddress(e.addr) }),
-  'gc-sweep': (e, trace, t) =>
-    t('event.gc-sweep', { name: objectName(trace, e.objectId) ?? hexAddress(e.addr) }),
+  'gc-mark': (e, trace, t, locale) =>
+    t('event.gc-mark', { name: objectName(trace, e.objectId, locale) ?? hexAddress(e.addr) }),
+  'gc-sweep': (e, trace, t, locale) =>
+    t('event.gc-sweep', { name: objectName(trace, e.objectId, locale) ?? hexAddress(e.addr) }),
   crash: (e, trace, t) =>
     t('event.crash', { signal: trace.crash?.signal ?? `signal ${e.signal}`, addr: hexAddress(e.addr) }),
   output: (e, _trace, t) => t('event.output', { text: JSON.stringify(e.text) }),

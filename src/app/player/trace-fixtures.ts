@@ -2,6 +2,7 @@
 // same recorder a full run uses), so stepping and keep-my-place logic are tested on genuine traces.
 import { Machine } from '../../sim/machine/machine';
 import { StepKind, type SourceLoc, type SourceSide, type Trace } from '../../sim/trace/types';
+import { ident } from '../../sim/trace/names.ts';
 
 const at = (side: SourceSide, line: number): SourceLoc => ({
   side,
@@ -59,7 +60,7 @@ export function loopTrace(options: LoopTraceOptions = {}): Trace {
       const foo = m.enterFrame('foo', 'cpp', call);
       const addr = m.pushStack(8, 8);
       const local = m.newObject({
-        name: 'x',
+        name: ident('x'),
         typeName: 'double',
         role: 'local',
         side: 'cpp',

@@ -2,7 +2,7 @@
 // components as the player's (scene, layout, SVG, call table), with a caption that says which moment
 // it is, which step, and the simulator's sentence for that step.
 import { useId, useMemo } from 'react';
-import { formatMessage } from '../../sim/messages/format';
+import { formatMessage, formatName } from '../../sim/messages/format';
 import type { Trace } from '../../sim/trace/types';
 import { layoutScene } from '../diagram';
 import { narrate, stepView } from '../../sim/view/index.ts';
@@ -31,8 +31,11 @@ export function Figure({ trace, step, moments, questions = [], label, locale }: 
   const t = useHandoutT();
   const d = strings(locale);
   const prefix = svgPrefix(useId());
-  const regionNames = useMemo(() => new Map(trace.regions.map((r) => [r.id, r.name])), [trace]);
-  const view = useMemo(() => stepView(trace, step), [trace, step]);
+  const regionNames = useMemo(
+    () => new Map(trace.regions.map((r) => [r.id, formatName(r.name, locale)])),
+    [trace, locale],
+  );
+  const view = useMemo(() => stepView(trace, step, undefined, locale), [trace, step, locale]);
   const scene = view.scene;
   // Two columns: a portrait page is about as wide as the player's medium layout.
   const layout = useMemo(() => layoutScene(scene, 'medium', regionNames), [scene, regionNames]);

@@ -7,6 +7,7 @@
  */
 import type { Cell, ObjectRecord, SourceLoc, SourceSide } from '../trace/types.ts';
 import { EventKind, StepKind } from '../trace/types.ts';
+import { NameId, named, type ObjectName } from '../trace/names.ts';
 import { hex } from './memory.ts';
 import type { Machine } from './machine.ts';
 
@@ -45,7 +46,7 @@ export class CHeap {
   /** Allocates a block; returns the user pointer, or 0 when the heap is exhausted. */
   malloc(
     request: number,
-    name: string,
+    name: ObjectName,
     typeName: string,
     side: SourceSide,
     loc: SourceLoc | null,
@@ -69,7 +70,7 @@ export class CHeap {
     const user = chunk + CHUNK_HEADER;
     this.m.storeRuntimeInt(chunk + 8, 8, size | PREV_INUSE);
     const headerId = this.m.newObject({
-      name: `malloc chunk header of ${name}`,
+      name: named(NameId.mallocHeader, name),
       typeName: 'glibc chunk header',
       role: 'heap-meta',
       side: 'runtime',
@@ -178,7 +179,7 @@ export class GcHeap {
   alloc(
     size: number,
     atomic: boolean,
-    name: string,
+    name: ObjectName,
     typeName: string,
     loc: SourceLoc | null,
     cells?: Cell[],

@@ -5,11 +5,12 @@
  * learner can tell the regions apart by their first digits.
  */
 import type { Target } from '../abi/ctype.ts';
+import { NameId, ident, named, type ObjectName } from '../trace/names.ts';
 import type { RegionKind } from '../trace/types.ts';
 
 export interface RegionPlan {
   kind: RegionKind;
-  name: string;
+  name: ObjectName;
   start: number;
   size: number;
   writable: boolean;
@@ -24,19 +25,19 @@ export interface AddressPlan {
 const MB = 1024 * 1024;
 
 /** [kind, name, x86-64 start, AArch64 start, size, writable] */
-type Row = [RegionKind, string, number, number, number, boolean];
+type Row = [RegionKind, NameId, number, number, number, boolean];
 
 const ROWS: Row[] = [
-  ['text', 'main program text (Codon)', 0x555555554000, 0xaaaaaaaa0000, 0x8000, false],
-  ['static', 'main program .data (Codon globals)', 0x55555555c000, 0xaaaaaaaa8000, 0x4000, true],
-  ['c-heap', 'C heap (malloc, new)', 0x555555570000, 0xaaaaaaac0000, 4 * MB, true],
-  ['gc-heap', 'GC heap (Codon objects)', 0x7ffff7400000, 0xfffff7400000, 4 * MB, true],
-  ['text', 'libfoo.so text', 0x7ffff7fb0000, 0xfffff7fb0000, 0x4000, false],
-  ['static', 'libfoo.so .data/.bss (C++ statics)', 0x7ffff7fb4000, 0xfffff7fb4000, 0x4000, true],
-  ['runtime', 'runtime data (ld.so, libc, Codon runtime)', 0x7ffff7ffd000, 0xfffff7ffd000, 0x2000, true],
+  ['text', NameId.regionCodonText, 0x555555554000, 0xaaaaaaaa0000, 0x8000, false],
+  ['static', NameId.regionCodonData, 0x55555555c000, 0xaaaaaaaa8000, 0x4000, true],
+  ['c-heap', NameId.regionCHeap, 0x555555570000, 0xaaaaaaac0000, 4 * MB, true],
+  ['gc-heap', NameId.regionGcHeap, 0x7ffff7400000, 0xfffff7400000, 4 * MB, true],
+  ['text', NameId.regionLibText, 0x7ffff7fb0000, 0xfffff7fb0000, 0x4000, false],
+  ['static', NameId.regionLibData, 0x7ffff7fb4000, 0xfffff7fb4000, 0x4000, true],
+  ['runtime', NameId.regionRuntime, 0x7ffff7ffd000, 0xfffff7ffd000, 0x2000, true],
   // 20 KiB, not Linux's 8 MiB: deep recursion overflows after about two hundred calls, a depth the
   // interpreter can follow in a browser (a documented simplification).
-  ['stack', 'main thread stack', 0x7fffffffa000, 0xffffffffa000, 0x5000, true],
+  ['stack', NameId.regionStack, 0x7fffffffa000, 0xffffffffa000, 0x5000, true],
 ];
 
 /** The address plan of a target. */
@@ -45,7 +46,7 @@ export function addressPlan(target: Target): AddressPlan {
   return {
     regions: ROWS.map(([kind, name, a, b, size, writable]) => ({
       kind,
-      name,
+      name: named(name),
       start: x86 ? a : b,
       size,
       writable,
@@ -56,7 +57,7 @@ export function addressPlan(target: Target): AddressPlan {
 
 /** A named object of the runtime's data, by its offset in the runtime data region. */
 export interface RuntimeObjectPlan {
-  name: string;
+  name: ObjectName;
   typeName: string;
   offset: number;
   size: number;
@@ -81,26 +82,31 @@ export function runtimeObjectPlan(
   const lock = '_IO_lock_t (a recursive lock: lock, cnt, owner)';
   return {
     rtldGlobal: {
-      name: '_rtld_global',
+      name: ident('_rtld_global'),
       typeName: 'struct rtld_global (dynamic loader state)',
       offset: 0,
       size: 0x900,
     },
     loaderLock: {
-      name: '_rtld_global._dl_load_lock',
+      name: ident('_rtld_global._dl_load_lock'),
       typeName: 'pthread_mutex_t (the dynamic loader’s lock)',
       offset: 0x908,
       size: 40,
     },
-    stderrLock: { name: '_IO_stdfile_2_lock', typeName: `${lock}, stderr’s`, offset: 0xff0, size: 16 },
-    stdoutLock: { name: '_IO_stdfile_1_lock', typeName: `${lock}, stdout’s`, offset: 0x1000, size: 16 },
-    stdinLock: { name: '_IO_stdfile_0_lock', typeName: `${lock}, stdin’s`, offset: 0x1010, size: 16 },
+    stderrLock: { name: ident('_IO_stdfile_2_lock'), typeName: `${lock}, stderr’s`, offset: 0xff0, size: 16 },
+    stdoutLock: {
+      name: ident('_IO_stdfile_1_lock'),
+      typeName: `${lock}, stdout’s`,
+      offset: 0x1000,
+      size: 16,
+    },
+    stdinLock: { name: ident('_IO_stdfile_0_lock'), typeName: `${lock}, stdin’s`, offset: 0x1010, size: 16 },
     afterStdinLock:
       target === 'x86_64'
-        ? { name: '__pthread_force_elision', typeName: 'int (libc)', offset: 0x1020, size: 4 }
-        : { name: 'xidcmd', typeName: 'struct xid_command * (libc)', offset: 0x1020, size: 8 },
+        ? { name: ident('__pthread_force_elision'), typeName: 'int (libc)', offset: 0x1020, size: 4 }
+        : { name: ident('xidcmd'), typeName: 'struct xid_command * (libc)', offset: 0x1020, size: 8 },
     mainThread: {
-      name: 'the main thread’s descriptor',
+      name: named(NameId.mainThreadDescriptor),
       typeName: 'struct pthread (its first 256 bytes)',
       offset: 0x1800,
       size: 0x100,

@@ -4,6 +4,7 @@ import { StepKind, type SourceLoc } from '../trace/types.ts';
 import { CHeap, GcHeap, chunkSize } from './heap.ts';
 import { INTENT_RESULT_SLOT, INTENT_UNKNOWN, Machine, RunStop, type Leftover } from './machine.ts';
 import { hex } from './memory.ts';
+import { ident } from '../trace/names.ts';
 
 const at = (line: number): SourceLoc => ({ side: 'cpp', line, column: 1, endLine: line, endColumn: 2 });
 
@@ -29,7 +30,7 @@ function run(m: Machine, body: () => void): string {
 function local(m: Machine, name: string, size: number, line = 1): { id: number; addr: number } {
   const addr = m.pushStack(size, 8);
   const id = m.newObject({
-    name,
+    name: ident(name),
     typeName: 'double',
     role: 'local',
     side: 'cpp',
@@ -116,7 +117,7 @@ describe('stray writes', () => {
     m.step(StepKind.Statement, 'runtime', null, 'test');
     const r = m.regionOfKind('runtime');
     m.newObject({
-      name: '_rtld_global._dl_load_lock',
+      name: ident('_rtld_global._dl_load_lock'),
       typeName: 'pthread_mutex_t',
       role: 'runtime',
       side: 'runtime',
@@ -129,7 +130,7 @@ describe('stray writes', () => {
     m.storeF64(r.start + 0x108, 2.5, { intended: INTENT_RESULT_SLOT, loc: at(5) });
     expect(m.findings).toHaveLength(1);
     expect(m.findings[0]).toMatchObject({ kind: 'stray-write', line: 5, count: 2 });
-    expect(m.findings[0]?.message.params).toContain('_rtld_global._dl_load_lock');
+    expect(m.findings[0]?.message.params).toContainEqual(ident('_rtld_global._dl_load_lock'));
   });
 
   it('accepts the result-slot write when the caller did reserve a slot', () => {
@@ -138,7 +139,7 @@ describe('stray writes', () => {
     m.enterFrame('main', 'codon');
     const addr = m.pushStack(32, 16);
     m.newObject({
-      name: 'result',
+      name: ident('result'),
       typeName: 'std::array<double, 4>',
       role: 'return-slot',
       side: 'codon',
@@ -189,8 +190,8 @@ describe('C heap', () => {
     const m = machine();
     const heap = new CHeap(m);
     m.step(StepKind.Statement, 'cpp', at(1), 'test');
-    const a = heap.malloc(16, 'buf', 'double[2]', 'cpp', at(1));
-    heap.malloc(16, 'next', 'double[2]', 'cpp', at(2));
+    const a = heap.malloc(16, ident('buf'), 'double[2]', 'cpp', at(1));
+    heap.malloc(16, ident('next'), 'double[2]', 'cpp', at(2));
     for (let i = 0; i < 4; i++) m.storeF64(a + 8 * i, 1.5 + i, { intended: INTENT_RESULT_SLOT, loc: at(3) });
     m.step(StepKind.Statement, 'cpp', at(4), 'test');
     expect(run(m, () => heap.free(a, at(4)))).toBe('crash');
@@ -205,7 +206,7 @@ describe('C heap', () => {
     const m = machine();
     const heap = new CHeap(m);
     m.step(StepKind.Statement, 'cpp', at(1), 'test');
-    const a = heap.malloc(8, 'p', 'double', 'cpp', at(1));
+    const a = heap.malloc(8, ident('p'), 'double', 'cpp', at(1));
     heap.free(a, at(2));
     m.step(StepKind.Statement, 'cpp', at(3), 'test');
     expect(run(m, () => heap.free(a, at(3)))).toBe('crash');
@@ -220,16 +221,16 @@ describe('garbage collector', () => {
     const heap = new CHeap(m);
     m.step(StepKind.Statement, 'codon', at(1), 'test');
     m.enterFrame('main', 'codon');
-    const kept = gc.alloc(32, true, 'kept', 'Ptr[float]', at(1));
+    const kept = gc.alloc(32, true, ident('kept'), 'Ptr[float]', at(1));
     const slot = local(m, 'p', 8);
     m.storeInt(slot.addr, 8, kept, { intended: slot.id, loc: at(1) });
-    const hidden = gc.alloc(32, true, 'hidden', 'Ptr[float]', at(2));
-    const cbuf = heap.malloc(8, 'saved', 'double*', 'cpp', at(3));
+    const hidden = gc.alloc(32, true, ident('hidden'), 'Ptr[float]', at(2));
+    const cbuf = heap.malloc(8, ident('saved'), 'double*', 'cpp', at(3));
     m.storeInt(cbuf, 8, hidden, { intended: INTENT_UNKNOWN, loc: at(3) });
     m.setRegInt('rax', 0);
     m.setRegInt('rdi', 0);
     const collected = gc.collect(at(4));
-    expect(collected.map((id) => m.object(id).name)).toEqual(['hidden']);
+    expect(collected.map((id) => m.object(id).name)).toEqual([ident('hidden')]);
     expect(lifetimeAt(m.object(collected[0] as number), m.stepCount)).toBe('collected');
   });
 });

@@ -4,6 +4,7 @@
  * only carries out loads, stores, register moves, allocations and calls, and records them.
  */
 import type { Target } from '../abi/ctype.ts';
+import { NameId, named, type ObjectName } from '../trace/names.ts';
 import { TraceRecorder } from '../trace/recorder.ts';
 import {
   BoundaryTableBuilder,
@@ -24,6 +25,7 @@ import {
   type DeathKind,
   type Finding,
   type FindingKind,
+  type MessageParam,
   type ObjectRecord,
   type Outcome,
   type Region,
@@ -90,6 +92,12 @@ const SIGNALS: Record<CrashInfo['signal'], number> = {
 /** How far past a null pointer a fault still counts as a use of it (an index into a failed buffer). */
 const NULL_PAGE_REACH = 1 << 24;
 
+/** The regions a program's own code and data live in, by owner. */
+const REGION_OWNERS: Record<'libfoo' | 'Codon', readonly NameId[]> = {
+  libfoo: [NameId.regionLibText, NameId.regionLibData],
+  Codon: [NameId.regionCodonText, NameId.regionCodonData],
+};
+
 export class Machine {
   readonly target: Target;
   readonly mem = new Memory();
@@ -111,6 +119,8 @@ export class Machine {
   readonly gcHiddenBy = new Map<number, number>();
   /** The return-address object of each caller, interned once. */
   private readonly returnAddresses = [new Map<string, ObjectTemplate>(), new Map(), new Map()];
+  /** The address each live return-address slot was given by `call`, to see what `ret` finds there. */
+  private readonly pushedReturns = new Map<number, number>();
   /** Objects alive now, for address look-ups and for what dies with a frame. */
   readonly live = new LiveList();
   private readonly scratch: number[] = [];
@@ -166,10 +176,10 @@ export class Machine {
     );
   }
 
-  regionOfKind(kind: Region['kind'], nameIncludes?: string): Region {
-    const r = this.regions.find(
-      (x) => x.kind === kind && (nameIncludes === undefined || x.name.includes(nameIncludes)),
-    );
+  /** The region of `kind` (the library's or the Codon program's, where a kind has both). */
+  regionOfKind(kind: Region['kind'], owner?: 'libfoo' | 'Codon'): Region {
+    const ids = owner === undefined ? null : REGION_OWNERS[owner];
+    const r = this.regions.find((x) => x.kind === kind && (ids === null || ids.includes(x.name.id)));
     if (r === undefined) throw new Error(`no ${kind} region`);
     return r;
   }
@@ -194,7 +204,7 @@ export class Machine {
     side: SourceSide,
     loc: SourceLoc | null,
     message: string,
-    params: readonly (string | number)[] = [],
+    params: readonly MessageParam[] = [],
   ): number {
     if (
       this.rec.stepCount + this.silentWork >= this.options.maxSteps &&
@@ -227,7 +237,7 @@ export class Machine {
   }
 
   /** Replaces the current step's narration. */
-  narrate(message: string, params: readonly (string | number)[] = []): void {
+  narrate(message: string, params: readonly MessageParam[] = []): void {
     this.rec.setMessage(message, params);
   }
 
@@ -423,10 +433,10 @@ export class Machine {
   }
 
   /** Names memory no object covers: "unused stack below the stack pointer", a region name. */
-  describeAddress(addr: number): string {
+  describeAddress(addr: number): ObjectName {
     const r = this.mem.regionOf(addr);
-    if (r === null) return 'unmapped memory';
-    if (r.kind === 'stack' && addr < this.sp()) return 'unused stack below the stack pointer';
+    if (r === null) return named(NameId.unmapped);
+    if (r.kind === 'stack' && addr < this.sp()) return named(NameId.stackBelowSp);
     return r.name;
   }
 
@@ -595,7 +605,7 @@ export class Machine {
     let t = bySide.get(callerName);
     if (t === undefined) {
       t = this.objectTemplate({
-        name: `return address into ${callerName}`,
+        name: named(NameId.returnAddress, callerName),
         typeName: 'code pointer',
         role: 'frame-link',
         side,
@@ -605,12 +615,16 @@ export class Machine {
     }
     this.newObjectFrom(t, addr, 8, -1, true);
     this.storeRuntimeInt(addr, 8, returnTo);
+    this.pushedReturns.set(addr, returnTo);
     return addr;
   }
 
   /** `ret`: pops the return address pushed by `callInstruction` (x86-64). */
   returnInstruction(slot: number): void {
     if (slot < 0) return;
+    const pushed = this.pushedReturns.get(slot);
+    this.pushedReturns.delete(slot);
+    if (pushed !== undefined) this.checkReturnAddress(slot, pushed);
     const t = this.objects;
     const ids = this.live.ids;
     for (let i = 0, n = ids.length; i < n; i++) {
@@ -621,6 +635,24 @@ export class Machine {
       }
     }
     this.moveSp(slot + 8);
+  }
+
+  /**
+   * `ret` jumps to whatever the slot holds. A stray write over the return address sends it to
+   * those bits: a non-canonical address (bits 63..47 not all equal) raises a general-protection
+   * fault, which Linux reports as SIGSEGV with si_addr 0; an address no executable code is mapped
+   * at faults there. A return into other mapped code is not followed (a documented simplification).
+   */
+  private checkReturnAddress(slot: number, pushed: number): void {
+    const bytes = this.mem.readBytes(slot, 8);
+    const bits = new DataView(bytes.buffer, bytes.byteOffset, 8).getBigUint64(0, true);
+    if (bits === BigInt(pushed)) return;
+    const shown = `0x${bits.toString(16)}`;
+    const top = bits >> 47n;
+    if (top !== 0n && top !== 0x1ffffn) this.crash('SIGSEGV', 0, 'crash.ret-noncanonical', [shown]);
+    const target = Number(bits);
+    const r = this.mem.regionOf(target);
+    if (r === null || r.kind !== 'text') this.crash('SIGSEGV', target, 'crash.ret-not-code', [shown]);
   }
 
   // ---------------------------------------------------------------- registers
@@ -762,7 +794,7 @@ export class Machine {
     objects: number[],
     related: RelatedLoc[],
     message: string,
-    params: (string | number)[],
+    params: MessageParam[],
   ): void {
     const l = loc ?? this.currentLoc;
     const side = l?.side ?? 'runtime';
@@ -790,7 +822,7 @@ export class Machine {
   }
 
   /** Records a crash and stops the run. */
-  crash(signal: CrashInfo['signal'], address: number, message: string, params: (string | number)[]): never {
+  crash(signal: CrashInfo['signal'], address: number, message: string, params: MessageParam[]): never {
     const loc = this.currentLoc;
     this.crashInfo = {
       signal,

@@ -2,6 +2,7 @@
  * Narration and finding messages are stored in traces as an id plus parameters, so the page can
  * show them in any language without re-running. This module turns them into text.
  */
+import { isObjectName, type ObjectName } from '../trace/names.ts';
 import type { MessageRef } from '../trace/types.ts';
 import { en } from './en.ts';
 import { zh } from './zh.ts';
@@ -16,6 +17,11 @@ export function formatMessage(ref: MessageRef, locale: Locale = 'en'): string {
   const template = catalogues[locale][ref.id] ?? en[ref.id] ?? ref.id;
   return template.replace(/\{(\d+)\}/g, (_, i: string) => {
     const p = ref.params[Number(i)];
-    return p === undefined ? '' : String(p);
+    return p === undefined ? '' : isObjectName(p) ? formatName(p, locale) : String(p);
   });
+}
+
+/** An object's or region's name (src/sim/trace/names.ts) in `locale`; its name parameters too. */
+export function formatName(name: ObjectName, locale: Locale = 'en'): string {
+  return formatMessage(name as MessageRef, locale);
 }

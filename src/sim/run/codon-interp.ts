@@ -17,6 +17,7 @@ import type { Process } from './runtime.ts';
 import { evaluate } from './codon-interp/expressions.ts';
 import { SIDE, type Frame, type Slot } from './codon-interp/memory.ts';
 import { exec, execBlock } from './codon-interp/statements.ts';
+import { ident } from '../trace/names.ts';
 
 export type { Frame, Slot } from './codon-interp/memory.ts';
 
@@ -86,7 +87,7 @@ export class CodonInterpreter {
       }
       this.globalsTop += size;
       const objectId = m.newObject({
-        name: g.name,
+        name: ident(g.name),
         typeName: typeName(g.type),
         role: 'global',
         side: SIDE,

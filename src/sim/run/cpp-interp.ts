@@ -26,6 +26,7 @@ import { SIDE, type CppFrame, type VarSlot } from './cpp-interp/frames.ts';
 import { initAt, into } from './cpp-interp/init.ts';
 import { showVal } from './cpp-interp/scalars.ts';
 import { exec, execBlock } from './cpp-interp/statements.ts';
+import { NameId, ident, named, type ObjectName } from '../trace/names.ts';
 
 /**
  * The C++ side of the run: the library's state (frames, statics, caches) and its entry points.
@@ -180,8 +181,8 @@ export class CppInterpreter {
       const objectId = m.newObject({
         name:
           v.functionId !== undefined
-            ? `${this.functionName(v.functionId)}::${v.name} (static)`
-            : v.qualifiedName,
+            ? named(NameId.static, `${this.functionName(v.functionId)}::${v.name}`)
+            : ident(v.qualifiedName),
         typeName: typeToString(v.type),
         role: 'static',
         side: SIDE,
@@ -224,7 +225,7 @@ export class CppInterpreter {
   }
 
   newTemp(
-    name: string,
+    name: ObjectName,
     t: CType,
     addr: number,
     size: number,

@@ -20,6 +20,7 @@ import { stringBytes, stringConstruct, stringCopy, stringDestroy } from './cpp-l
 import { formatStreamDouble } from './printf.ts';
 import { runtimePrint, type Process } from './runtime.ts';
 import { Ref, num, scalarKind, storeScalar, type Val } from './values.ts';
+import { NameId, named, type ObjectName } from '../trace/names.ts';
 
 export { ExitRequest } from './cpp-library/builtins.ts';
 
@@ -38,7 +39,7 @@ export interface CppLibraryHost {
   lv(e: Expr): Ref;
   initAt(init: Init, dest: Ref, t: CType): void;
   callMethod(fn: FunctionDecl, object: Ref, args: (Init | Ref)[], span: Span): Val;
-  newTemp(name: string, t: CType, addr: number, size: number, span: Span): number;
+  newTemp(name: ObjectName, t: CType, addr: number, size: number, span: Span): number;
 }
 
 export class CppLibrary {
@@ -261,7 +262,13 @@ export class CppLibrary {
   /** A vector's element buffer on the C heap (operator new: std::bad_alloc when the heap is full). */
   vectorBuffer(elem: CType, count: number, loc: SourceLoc): number {
     const size = count * this.cpp.size(elem);
-    const p = this.cpp.p.cheap.malloc(size, 'vector buffer', `${typeToString(elem)}[${count}]`, 'cpp', loc);
+    const p = this.cpp.p.cheap.malloc(
+      size,
+      named(NameId.vectorBuffer),
+      `${typeToString(elem)}[${count}]`,
+      'cpp',
+      loc,
+    );
     if (p === 0) badAlloc(this.m, size);
     return p;
   }
@@ -275,7 +282,7 @@ export class CppLibrary {
       m.storeInt(dest.addr, 8, num(p), { intended: dest.prov, loc });
       if (init.std === 'shared_ptr') {
         // shared_ptr<T>(new T): a separate control block (_Sp_counted_ptr) on the heap.
-        const ctrl = this.cpp.p.cheap.malloc(24, 'shared_ptr control block', '_Sp_counted_ptr', 'cpp', loc);
+        const ctrl = this.cpp.p.cheap.malloc(24, named(NameId.sharedControl), '_Sp_counted_ptr', 'cpp', loc);
         const cref = { intended: m.objectAt(ctrl, false), loc };
         m.storeInt(ctrl, 8, m.regionOfKind('text', 'libfoo').start + VPTR_SEPARATE, cref);
         m.storeInt(ctrl + CB_USE, 4, 1, cref);
@@ -392,7 +399,7 @@ export class CppLibrary {
     // `delete[]` knows how many destructors to run (g++ -O0: operator new[](n*es + 8)).
     const cookie = e.count !== null && this.userDestructor(t) !== null ? 8 : 0;
     const size = es * count + cookie;
-    const name = e.count === null ? `new ${typeToString(t)}` : `new ${typeToString(t)}[${count}]`;
+    const name = named(NameId.newBlock, e.count === null ? typeToString(t) : `${typeToString(t)}[${count}]`);
     const block = this.cpp.p.cheap.malloc(
       size,
       name,

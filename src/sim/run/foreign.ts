@@ -54,6 +54,8 @@ export class ForeignBridge implements ForeignCalls {
     return this.exports.has(symbol) || RUNTIME_SYMBOLS.has(symbol) || libcFunction(symbol) !== undefined;
   }
 
+  /** Start of the Codon program's text, where a call from Codon returns to. */
+  private codonText: number | undefined;
   private readonly viewCache = new Map<CImport, ReturnType<ForeignBridge['computeViews']>>();
 
   /** Both sides' views of a call and how they compare: fixed per import, so computed once. */
@@ -143,8 +145,11 @@ export class ForeignBridge implements ForeignCalls {
     }
     const v = this.views(imp, fn);
     const { caller, callee, coincide, cmp, related, hiddenReg, callerSetsHidden } = v;
-    m.step(StepKind.BoundaryCall, SIDE, loc, 'boundary.call', v.callParams);
+    // The leftover is there before the call, set by whatever ran before (the oracle's trampoline
+    // at the first call): its register events belong to the step before the call, so the
+    // diagram shows the value already in place when the call starts.
     const leftover = applyLeftover(this.p);
+    m.step(StepKind.BoundaryCall, SIDE, loc, 'boundary.call', v.callParams);
     if (cmp.abiMismatch) {
       m.finding('abi-mismatch', loc, [], related, 'finding.abi-mismatch', [
         imp.symbol,
@@ -189,9 +194,12 @@ export class ForeignBridge implements ForeignCalls {
         hex(leftover.value),
         leftover.objectName,
       ]);
-    // `call`: the return address goes on the stack; Codon set aside no result slot.
+    // `call`: the return address goes on the stack (x30 on AArch64); Codon set aside no result
+    // slot. The caller is Codon's code, so the address points into the Codon program's text, after
+    // the call instruction of this line (the oracle sees it there, oracle/compare.ts).
     const callerName = m.frames.nameOf(m.currentFrame) ?? 'main';
-    const ret = this.cpp.pushReturnAddress(callerName, null);
+    this.codonText ??= m.regionOfKind('text', 'Codon').start;
+    const ret = m.callInstruction(callerName, 'codon', this.codonText + 0x100 + (loc.line % 200) * 16);
     const first = args[0]?.value;
     const slotObject = coincide && first instanceof Ref && first.prov >= 0 ? m.object(first.prov) : null;
     m.resultSlots.push(slotObject === null ? null : { addr: slotObject.addr, size: slotObject.size });

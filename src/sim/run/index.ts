@@ -10,7 +10,7 @@ import type { Module } from '../codon/ast.ts';
 import type { Diagnostic } from '../diag.ts';
 import { Machine, RunStop } from '../machine/machine.ts';
 import { hex } from '../machine/memory.ts';
-import { formatMessage } from '../messages/format.ts';
+import { formatMessage, formatName } from '../messages/format.ts';
 import { StepKind, type Outcome, type SourceSide, type Trace } from '../trace/types.ts';
 import { DEFAULT_MAX_STEPS, type RunInput, type RunResult, type RunSummary } from './api.ts';
 import { CodonInterpreter } from './codon-interp.ts';
@@ -174,7 +174,10 @@ export function summarize(
       step: f.step,
       count: f.count,
       related: f.related.map((r) => ({ file: fileOf(r.side), line: r.line, role: r.role })),
-      objects: f.objects.map((id) => objectRecord(trace.objects, id)?.name ?? `#${id}`),
+      objects: f.objects.map((id) => {
+        const o = objectRecord(trace.objects, id);
+        return o === undefined ? `#${id}` : formatName(o.name, 'en');
+      }),
       message: formatMessage(f.message, 'en'),
     })),
     diagnostics,

@@ -13,6 +13,7 @@
 import type { FunctionDecl } from '../cpp/ast.ts';
 import { parseCpp } from '../cpp/index.ts';
 import type { Machine } from '../machine/machine.ts';
+import { NameId, named } from '../trace/names.ts';
 import type { SourceLoc } from '../trace/types.ts';
 import type { Placement, SideView } from './routes.ts';
 import { runtimePrint, type Process } from './runtime.ts';
@@ -107,11 +108,11 @@ const IMPLS: Readonly<Record<string, LibcImpl>> = {
   atoi: (c) => c.retInt(atoi(cString(c, 0)), 4),
   malloc: (c) => {
     const n = c.int(0);
-    c.retInt(c.p.cheap.malloc(n, `malloc(${n}) block`, `${n} bytes`, 'codon', c.loc));
+    c.retInt(c.p.cheap.malloc(n, named(NameId.mallocBlock, n), `${n} bytes`, 'codon', c.loc));
   },
   calloc: (c) => {
     const n = c.int(0) * c.int(1);
-    const a = c.p.cheap.malloc(n, `calloc block`, `${n} bytes`, 'codon', c.loc);
+    const a = c.p.cheap.malloc(n, named(NameId.callocBlock), `${n} bytes`, 'codon', c.loc);
     if (a !== 0) c.m.storeBytes(a, new Uint8Array(n), { intended: c.m.objectAt(a, false), loc: c.loc });
     c.retInt(a);
   },

@@ -11,6 +11,7 @@ import { stateAt, stepMessage } from '../trace/reader.ts';
 import { objectList } from '../trace/tables.ts';
 import type { Trace } from '../trace/types.ts';
 import { runProgram } from './index.ts';
+import { formatName } from '../messages/format.ts';
 
 const LIB = 'LIBPATH = "./libfoo.so"\n';
 const NOTHING = 'extern "C" void nothing() {}\n';
@@ -22,7 +23,7 @@ function run(cpp: string, codon: string, target: Target = 'x86_64') {
 }
 
 const addressOf = (trace: Trace, name: string) => {
-  const o = objectList(trace.objects).find((x) => x.name === name);
+  const o = objectList(trace.objects).find((x) => formatName(x.name) === name);
   if (o === undefined) throw new Error(`no object ${name}`);
   return o;
 };

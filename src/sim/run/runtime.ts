@@ -15,6 +15,7 @@ import { ROLE_INDEX } from '../trace/tables.ts';
 import type { Cell, SourceLoc } from '../trace/types.ts';
 import { StepKind } from '../trace/types.ts';
 import { CHeap, GcHeap } from '../machine/heap.ts';
+import { NameId, ident, named, type ObjectName } from '../trace/names.ts';
 import { runtimeObjectPlan, type RuntimeObjectPlan } from '../machine/layout.ts';
 import { hex } from '../machine/memory.ts';
 import { INTENT_UNKNOWN, Machine, RunStop, type Leftover } from '../machine/machine.ts';
@@ -104,7 +105,7 @@ export function startProcess(m: Machine, leftover: Leftover, libraryName: string
   const mainThread = place(plan.mainThread, [u64('header.tcb (points to itself)', 0)]);
   m.storeRuntimeInt(rt.start + plan.mainThread.offset, 8, rt.start + plan.mainThread.offset);
   // argv as Codon sees it: a List[str] on the GC heap.
-  const argvAddr = gc.alloc(16, false, 'sys.argv', 'List[str]', null, [
+  const argvAddr = gc.alloc(16, false, ident('sys.argv'), 'List[str]', null, [
     { path: 'len', offset: 0, size: 8, kind: 'int' },
     { path: 'arr.len', offset: 8, size: 8, kind: 'int' },
   ]);
@@ -115,7 +116,7 @@ export function startProcess(m: Machine, leftover: Leftover, libraryName: string
   const sp = m.sp();
   const frameAddr = sp - PRINTF_BUFFER_DEPTH;
   const startupFrame = m.newObject({
-    name: 'GC_init’s frame (start-up, finished)',
+    name: named(NameId.gcInitFrame),
     typeName: 'stack frame',
     role: 'runtime',
     side: 'runtime',
@@ -146,21 +147,29 @@ export function startProcess(m: Machine, leftover: Leftover, libraryName: string
   };
 }
 
-/** The registers a wrong call misuses: the hidden-pointer register and the result register. */
-export function leftoverRegisters(p: Process): [string, string] {
-  return p.m.target === 'x86_64' ? ['rdi', 'rax'] : ['x8', 'x0'];
+/**
+ * The registers that hold the leftover before the first foreign call. On x86-64 only rdi: the
+ * callee itself copies the hidden pointer into rax when it returns (g++ -O0 ends with
+ * `mov -N(%rbp),%rax`, calls.ts), so rax's old value is never seen. On AArch64 the callee leaves
+ * x0 alone (nothing returns x8), so whatever x0 held is what Codon reads: the oracle's trampoline
+ * sets x8 and x0 (oracle/toolchain.ts).
+ */
+export function leftoverRegisters(p: Process): readonly string[] {
+  return p.m.target === 'x86_64' ? ['rdi'] : ['x8', 'x0'];
 }
 
 /**
  * Sets the leftover registers before the program's first foreign call, per the run's setting,
  * and returns a description for the narration. Later calls see what the program left.
  */
-export function applyLeftover(p: Process): { value: number; setting: Leftover; objectName: string } | null {
+export function applyLeftover(
+  p: Process,
+): { value: number; setting: Leftover; objectName: ObjectName | '' } | null {
   if (p.leftoverApplied) return null;
   p.leftoverApplied = true;
   const m = p.m;
   let value: number;
-  let objectName = '';
+  let objectName: ObjectName | '' = '';
   let prov = -1;
   switch (p.leftover) {
     case 'zero':
@@ -333,7 +342,7 @@ export function runtimeGcAlloc(
   p: Process,
   size: number,
   atomic: boolean,
-  name: string,
+  name: ObjectName,
   typeName: string,
   loc: SourceLoc | null,
   cells?: Cell[],

@@ -2,7 +2,14 @@
  * Appends steps and events to growable typed-array columns while a run goes on, and takes a
  * copy-on-write keyframe of memory and registers every KEYFRAME_INTERVAL steps.
  */
-import { EventKind, type EventColumns, type Keyframe, type StepColumns, type StepKind } from './types.ts';
+import {
+  EventKind,
+  type EventColumns,
+  type MessageParam,
+  type Keyframe,
+  type StepColumns,
+  type StepKind,
+} from './types.ts';
 
 /** Steps between two keyframes: the most a scrub ever replays. */
 export const KEYFRAME_INTERVAL = 256;
@@ -97,7 +104,7 @@ export class TraceRecorder {
   private readonly eD = col(Int32Array);
   bytes = new Uint8Array(1 << 16);
   bytesUsed = 0;
-  readonly params: (string | number)[] = [];
+  readonly params: MessageParam[] = [];
   readonly messageIds: string[] = [];
   private readonly messageIndex = new Map<string, number>();
   private lastMessage = '';
@@ -137,7 +144,7 @@ export class TraceRecorder {
     endLine: number,
     endColumn: number,
     message: string,
-    params: readonly (string | number)[],
+    params: readonly MessageParam[],
     frame: number,
   ): number {
     const i = this.stepCount;
@@ -159,7 +166,7 @@ export class TraceRecorder {
     this.sEndColumn.cur[j] = endColumn;
     this.sMessage.cur[j] = this.messageId(message);
     this.sParamStart.cur[j] = this.params.length;
-    for (let k = 0; k < params.length; k++) this.params.push(params[k] as string | number);
+    for (let k = 0; k < params.length; k++) this.params.push(params[k] as MessageParam);
     this.sEventStart.cur[j] = this.eventCount;
     this.sFrame.cur[j] = frame;
     this.stepCount = i + 1;
@@ -182,7 +189,7 @@ export class TraceRecorder {
   }
 
   /** Replaces the narration of the current step (when its outcome is only known at its end). */
-  setMessage(message: string, params: readonly (string | number)[]): void {
+  setMessage(message: string, params: readonly MessageParam[]): void {
     const i = this.stepCount - 1;
     if (i < 0 || !this.record) return;
     const j = i - this.sKind.base;

@@ -12,13 +12,23 @@ import {
   objectRecord,
   type CallShape,
 } from './tables.ts';
+import { ident } from './names.ts';
 
 const loc = (line: number): SourceLoc => ({ side: 'cpp', line, column: 1, endLine: line, endColumn: 9 });
 const cells: Cell[] = [{ path: '', offset: 0, size: 8, kind: 'float' }];
 
 function addLocal(t: ObjectTableBuilder, name: string, addr: number, where: SourceLoc | null = loc(3)) {
   return t.add(
-    { name, typeName: 'double', role: 'local', side: 'cpp', addr, size: 8, frameId: 0, loc: where },
+    {
+      name: ident(name),
+      typeName: 'double',
+      role: 'local',
+      side: 'cpp',
+      addr,
+      size: 8,
+      frameId: 0,
+      loc: where,
+    },
     5,
     2,
     cells,
@@ -31,7 +41,7 @@ describe('the object table', () => {
     const id = addLocal(t, 'x', 0x7fffffffe000);
     expect(objectRecord(t.table(), id)).toEqual({
       id: 0,
-      name: 'x',
+      name: ident('x'),
       typeName: 'double',
       role: 'local',
       side: 'cpp',
@@ -71,7 +81,8 @@ describe('the object table', () => {
     for (let i = 0; i < 1000; i++) addLocal(t, 'x', 8 * i, at);
     const table = t.table();
     expect(table.count).toBe(1000);
-    expect(table.strings).toEqual(['x', 'double']);
+    expect(table.strings).toEqual(['double']);
+    expect(table.names).toEqual([ident('x')]);
     expect(table.locs).toHaveLength(1);
     expect(table.cellLists).toHaveLength(1);
     expect(objectList(table)[999]?.addr).toBe(8 * 999);
@@ -95,7 +106,7 @@ describe('the object table', () => {
     const t = new ObjectTableBuilder();
     addLocal(t, 'x', 16);
     const copy = structuredClone(t.table());
-    expect(objectRecord(copy, 0)?.name).toBe('x');
+    expect(objectRecord(copy, 0)?.name).toEqual(ident('x'));
   });
 });
 

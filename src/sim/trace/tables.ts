@@ -22,6 +22,7 @@ import {
   type SourceLoc,
   type SourceSide,
 } from './types.ts';
+import { nameKey, type ObjectName } from './names.ts';
 
 export const ROLES: readonly ObjectRole[] = [
   'local',
@@ -67,6 +68,8 @@ export interface ObjectTable {
   /** 0 = not said, 1 = not atomic, 2 = atomic (GC objects only). */
   atomic: Uint8Array;
   strings: string[];
+  /** The objects' names (the `name` column indexes this pool). */
+  names: ObjectName[];
   locs: SourceLoc[];
   cellLists: Cell[][];
 }
@@ -137,9 +140,31 @@ class Pool<T> {
   }
 }
 
+/** Names interned by value: equal names made at different calls share one entry. */
+class NamePool {
+  readonly items: ObjectName[] = [];
+  private readonly index = new Map<string, number>();
+  private last: ObjectName | undefined;
+  private lastIndex = 0;
+
+  of(n: ObjectName): number {
+    if (n === this.last) return this.lastIndex;
+    const key = nameKey(n);
+    let i = this.index.get(key);
+    if (i === undefined) {
+      i = this.items.length;
+      this.items.push(n);
+      this.index.set(key, i);
+    }
+    this.last = n;
+    this.lastIndex = i;
+    return i;
+  }
+}
+
 /** What an object is, as its creator says it (the machine adds where and when). */
 export interface ObjectSpec {
-  name: string;
+  name: ObjectName;
   typeName: string;
   role: ObjectRole;
   side: SourceSide;
@@ -180,6 +205,7 @@ export class ObjectTableBuilder {
   deathLoc = new Int32Array(64);
   atomic = new Uint8Array(64);
   private readonly strings = new Pool<string>();
+  private readonly names = new NamePool();
   private readonly locs = new Pool<SourceLoc>();
   private readonly cellLists = new Pool<Cell[]>();
 
@@ -211,7 +237,7 @@ export class ObjectTableBuilder {
   template(spec: Omit<ObjectSpec, 'addr' | 'size' | 'frameId'>, cells: Cell[]): ObjectTemplate {
     const loc = spec.loc ?? null;
     return {
-      name: this.strings.of(spec.name),
+      name: this.names.of(spec.name),
       typeName: this.strings.of(spec.typeName),
       role: ROLE_INDEX[spec.role],
       side: SIDE_INDEX[spec.side],
@@ -258,8 +284,8 @@ export class ObjectTableBuilder {
     this.deathLoc[id] = loc === null ? -1 : this.locs.of(loc);
   }
 
-  nameOf(id: number): string {
-    return this.strings.items[this.name[id] as number] as string;
+  nameOf(id: number): ObjectName {
+    return this.names.items[this.name[id] as number] as ObjectName;
   }
 
   locOf(id: number): SourceLoc | null {
@@ -292,6 +318,7 @@ export class ObjectTableBuilder {
       deathLoc: this.deathLoc,
       atomic: this.atomic,
       strings: this.strings.items,
+      names: this.names.items,
       locs: this.locs.items,
       cellLists: this.cellLists.items,
     };
@@ -435,7 +462,7 @@ function readObject(t: ObjectTable, id: number): ObjectRecord {
   const atomic = t.atomic[id] as number;
   const record: ObjectRecord = {
     id,
-    name: t.strings[t.name[id] as number] as string,
+    name: t.names[t.name[id] as number] as ObjectName,
     typeName: t.strings[t.typeName[id] as number] as string,
     role: ROLES[t.role[id] as number] as ObjectRole,
     side: SIDES[t.side[id] as number] as SourceSide,

@@ -7,6 +7,7 @@
  * megabytes, not a million objects.
  */
 import type { Target } from '../abi/ctype.ts';
+import type { ObjectName } from './names.ts';
 import type { BoundaryTable, FrameTable, ObjectTable } from './tables.ts';
 
 /** Which source a step or location belongs to. */
@@ -21,8 +22,8 @@ export type RegionKind = 'text' | 'static' | 'runtime' | 'c-heap' | 'gc-heap' | 
 export interface Region {
   id: number;
   kind: RegionKind;
-  /** Shown to the learner: "libfoo.so .data", "ld.so / runtime data", "main thread stack". */
-  name: string;
+  /** Shown to the learner ("libfoo.so text", "main thread stack"), as a message id (formatName). */
+  name: ObjectName;
   start: number;
   /** Exclusive. */
   end: number;
@@ -58,7 +59,8 @@ export type DeathKind = 'out-of-scope' | 'freed' | 'collected';
 /** Every allocation of the run: a local, a temporary, a static, a heap block, a GC object... */
 export interface ObjectRecord {
   id: number;
-  name: string;
+  /** As a message id with parameters: render it with formatName (src/sim/messages/format.ts). */
+  name: ObjectName;
   typeName: string;
   role: ObjectRole;
   side: SourceSide;
@@ -260,8 +262,10 @@ export interface Finding {
 /** A message as an id plus parameters, so the page can show it in any language without a re-run. */
 export interface MessageRef {
   id: string;
-  params: (string | number)[];
+  params: MessageParam[];
 }
+/** A message parameter: text, a number, or an object's name (rendered in the reader's language). */
+export type MessageParam = string | number | ObjectName;
 
 export type Outcome = 'ok' | 'crash' | 'compile-error' | 'runtime-error' | 'step-limit';
 
@@ -298,7 +302,7 @@ export interface Trace {
   /** Bytes written by Write and Reg events. */
   bytes: Uint8Array;
   messageIds: string[];
-  params: (string | number)[];
+  params: MessageParam[];
   keyframes: Keyframe[];
   output: string[];
   findings: Finding[];

@@ -3,6 +3,7 @@
  * which dead ones stay visible, their boxes, and boxes for memory no object owns where a write or a
  * pointer lands.
  */
+import { formatName, type Locale } from '../messages/format.ts';
 import { lifetimeAt, stateAt, type MachineState } from '../trace/reader.ts';
 import { objectList } from '../trace/tables.ts';
 import type { Cell, ObjectRecord, Trace } from '../trace/types.ts';
@@ -85,7 +86,12 @@ export interface Visible extends Existing {
  * Which dead objects stay on screen: those no later object has replaced, those a pointer reaches,
  * and those replaced at this very step (to show the overwrite). Live objects always do.
  */
-export function visibleObjects(occ: Occupancy, raw: RawPointer[], st: number): Visible[] {
+export function visibleObjects(
+  occ: Occupancy,
+  raw: RawPointer[],
+  st: number,
+  locale: Locale = 'en',
+): Visible[] {
   const pointedDead = new Set<number>();
   for (const p of raw) {
     if (occ.liveAt(p.target) === null) {
@@ -111,7 +117,10 @@ export function visibleObjects(occ: Occupancy, raw: RawPointer[], st: number): V
       occ.alive.around(e.o.addr, e.o.size).some((x) => x.role !== 'result-view' && overlaps(x, e.o))
     )
       continue;
-    visible.push({ ...e, reusedBy: reuser?.name ?? null });
+    visible.push({
+      ...e,
+      reusedBy: reuser === undefined || reuser === null ? null : formatName(reuser.name, locale),
+    });
   }
   return visible;
 }
@@ -127,6 +136,8 @@ export interface BoxContext {
   gc: SceneGc | null;
   /** Findings recorded by this point, with their indices in trace.findings. */
   findings: { f: Trace['findings'][number]; i: number }[];
+  /** The language object and region names are shown in. */
+  locale: Locale;
 }
 
 /** The boxes of the visible objects: values, writes, reads, stale values, collector marks, findings. */
@@ -149,7 +160,7 @@ export function objectBoxes(visible: Visible[], cx: BoxContext): SceneObject[] {
     return {
       id: o.id,
       key: objectKey(o.addr, o.id),
-      name: o.name,
+      name: formatName(o.name, cx.locale),
       typeName: o.typeName,
       role: o.role,
       side: o.side,
@@ -209,7 +220,7 @@ export function addAnonymousBoxes(
     objects.push({
       id,
       key: objectKey(addr, id),
-      name: reg.kind === 'stack' && addr < sp ? 'unused stack' : reg.name,
+      name: reg.kind === 'stack' && addr < sp ? 'unused stack' : formatName(reg.name, cx.locale),
       typeName: 'no object',
       role: 'anonymous',
       side: 'runtime',

@@ -3,6 +3,7 @@
  * words that hold a heap address, registers that matter now), then what each reaches among the boxes
  * on screen. One ranking decides which object owns an address when several overlap.
  */
+import { formatName, type Locale } from '../messages/format.ts';
 import type { MachineState } from '../trace/reader.ts';
 import type { DeathKind, ObjectRole, Trace } from '../trace/types.ts';
 import { regionAt } from './areas.ts';
@@ -94,14 +95,19 @@ export function pointerSources(
 }
 
 /** What each pointer reaches among the boxes on screen: a live owner, a dead object, or no object. */
-export function resolvePointers(trace: Trace, raw: RawPointer[], objects: SceneObject[]): ScenePointer[] {
+export function resolvePointers(
+  trace: Trace,
+  raw: RawPointer[],
+  objects: SceneObject[],
+  locale: Locale = 'en',
+): ScenePointer[] {
   return raw.map((p) => {
     const reg = regionAt(trace, p.target);
     const base = {
       key: p.key,
       from: p.from,
       target: p.target,
-      regionName: reg?.name ?? null,
+      regionName: reg === null ? null : formatName(reg.name, locale),
       untyped: p.untyped === true,
     };
     if (reg === null) return { ...base, objectId: -1, status: 'unmapped', nowOwner: null };

@@ -4,6 +4,7 @@
  * foreign call, the collector, findings). Derived from the trace alone, through its read API.
  */
 import { activeCall, stateAt, stepAt, stepCount } from '../trace/reader.ts';
+import type { Locale } from '../messages/format.ts';
 import type { Trace } from '../trace/types.ts';
 import { regionAreas } from './areas.ts';
 import { sceneCall } from './call.ts';
@@ -17,7 +18,7 @@ import { buildRegisters, stackPointer } from './registers.ts';
 import type { Scene } from './types.ts';
 
 /** Builds the scene at `step` (after all its events, or after event `eventEnd - 1`). */
-export function buildScene(trace: Trace, step: number, eventEnd?: number): Scene {
+export function buildScene(trace: Trace, step: number, eventEnd?: number, locale: Locale = 'en'): Scene {
   const st = Math.max(0, Math.min(step, stepCount(trace) - 1));
   const here = stepAt(trace, st);
   const state = stateAt(trace, st, eventEnd);
@@ -32,13 +33,13 @@ export function buildScene(trace: Trace, step: number, eventEnd?: number): Scene
   const sp = stackPointer(registers);
   // Pointers first: they decide which dead objects stay visible.
   const raw = pointerSources(trace, occ, state, registers);
-  const visible = visibleObjects(occ, raw, st);
+  const visible = visibleObjects(occ, raw, st, locale);
   const findings = findingsBy(trace, st, info, partial);
   const gc = gcAt(trace, st, info);
-  const cx: BoxContext = { trace, st, state, writes, info, regionArea, gc, findings };
+  const cx: BoxContext = { trace, st, state, writes, info, regionArea, gc, findings, locale };
   const objects = objectBoxes(visible, cx);
   addAnonymousBoxes(objects, occ, raw, sp, cx);
-  const pointers = resolvePointers(trace, raw, objects);
+  const pointers = resolvePointers(trace, raw, objects, locale);
 
   return {
     step: st,

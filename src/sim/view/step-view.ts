@@ -4,6 +4,7 @@
  * view, the presenter and the embed read a step through this, never through the trace's columns.
  */
 import { stepAt, stepCount, stepMessage, type StepRecord } from '../trace/reader.ts';
+import type { Locale } from '../messages/format.ts';
 import type { MessageRef, Trace } from '../trace/types.ts';
 import { findingGroupsSeen, type FindingGroup } from './findings.ts';
 import { buildScene } from './scene.ts';
@@ -27,8 +28,8 @@ export interface StepView {
 }
 
 /** The snapshot of step `step` (after all its events, or after event `eventEnd - 1`). */
-export function stepView(trace: Trace, step: number, eventEnd?: number): StepView {
-  const scene = buildScene(trace, step, eventEnd);
+export function stepView(trace: Trace, step: number, eventEnd?: number, locale: Locale = 'en'): StepView {
+  const scene = buildScene(trace, step, eventEnd, locale);
   return {
     step: scene.step,
     total: stepCount(trace),

@@ -23,6 +23,7 @@ import { runtimeGcAlloc, runtimePrint } from '../runtime.ts';
 import { strOf, truthy } from './display.ts';
 import { listAppend, listGet } from './lists.ts';
 import { SIDE, refAccess, slotAccess, slotOf, store, type Frame } from './memory.ts';
+import { NameId, ident, named } from '../../trace/names.ts';
 
 type CallExpr = Extract<Expr, { kind: 'call' }>;
 type Handler<K extends CallTarget['kind']> = (
@@ -78,7 +79,7 @@ const CALL: { [K in CallTarget['kind']]: Handler<K> } = {
       it.p,
       Math.max(size, 1),
       atomic,
-      `Ptr[${typeName(r.elem)}](${n}) buffer`,
+      named(NameId.codonBuffer, `Ptr[${typeName(r.elem)}](${n})`),
       `${typeName(r.elem)}[${n}]`,
       loc,
       bufferCells(r.elem, n),
@@ -110,7 +111,7 @@ const CALL: { [K in CallTarget['kind']]: Handler<K> } = {
       it.p,
       n + 1,
       true,
-      `c_str() copy`,
+      named(NameId.cStrCopy),
       `byte[${n + 1}]`,
       loc,
       bufferCells(BYTE_T, n + 1),
@@ -138,7 +139,7 @@ const CALL: { [K in CallTarget['kind']]: Handler<K> } = {
       it.p,
       Math.max(n, 1),
       true,
-      `str.from_ptr copy`,
+      named(NameId.fromPtrCopy),
       `byte[${n}]`,
       loc,
       bufferCells(BYTE_T, n),
@@ -209,7 +210,7 @@ function callCodon(it: CodonInterpreter, def: FunctionDef, args: CodonValue[], l
     const l = layoutOfCodon(v.type);
     const addr = m.pushStack(Math.max(l.size, 1), Math.max(l.align, 1));
     const objectId = m.newObject({
-      name: v.name,
+      name: ident(v.name),
       typeName: typeName(v.type),
       role: v.isParam ? 'param' : 'local',
       side: SIDE,

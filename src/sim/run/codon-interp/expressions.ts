@@ -23,6 +23,7 @@ import { call } from './calls.ts';
 import { literal, truthy } from './display.ts';
 import { listAppend, listElem, listGet, listValues, newList } from './lists.ts';
 import { SIDE, load, refAccess, slotAccess, slotOf, store, type Slot } from './memory.ts';
+import { ident } from '../../trace/names.ts';
 
 type Handler<K extends Expr['kind']> = (it: CodonInterpreter, e: Extract<Expr, { kind: K }>) => CodonValue;
 
@@ -252,7 +253,7 @@ function listComp(it: CodonInterpreter, e: Extract<Expr, { kind: 'listcomp' }>):
   const l = layoutOfCodon(varType);
   const addr = m.pushStack(Math.max(l.size, 1), Math.max(l.align, 1));
   const objectId = m.newObject({
-    name: e.target.id,
+    name: ident(e.target.id),
     typeName: typeName(varType),
     role: 'local',
     side: SIDE,

@@ -22,6 +22,7 @@ import { isAtomic, listGrowCapacity, listLiteralCapacity } from '../../codon/lay
 import type { CodonInterpreter } from '../codon-interp.ts';
 import { runtimeGcAlloc } from '../runtime.ts';
 import { load, refAccess, store } from './memory.ts';
+import { NameId, named } from '../../trace/names.ts';
 
 export function listElem(it: CodonInterpreter, t: CodonType | undefined): CodonType {
   const p = prune(t ?? { kind: 'none' });
@@ -44,7 +45,7 @@ export function newList(
     it.p,
     LIST_SIZE,
     false,
-    `List[${typeName(elem)}] object`,
+    named(NameId.codonObject, `List[${typeName(elem)}]`),
     `List[${typeName(elem)}]`,
     loc,
     LIST_CELLS,
@@ -54,7 +55,7 @@ export function newList(
     it.p,
     cap * size,
     isAtomic(elem),
-    `List[${typeName(elem)}] buffer`,
+    named(NameId.codonBuffer, `List[${typeName(elem)}]`),
     `${typeName(elem)}[${cap}]`,
     loc,
     bufferCells(elem, cap),
@@ -131,7 +132,7 @@ export function listAppend(
       it.p,
       next * size,
       isAtomic(elem),
-      `List[${typeName(elem)}] buffer`,
+      named(NameId.codonBuffer, `List[${typeName(elem)}]`),
       `${typeName(elem)}[${next}]`,
       loc,
       bufferCells(elem, next),

@@ -18,8 +18,30 @@ import type { CppInterpreter } from '../cpp-interp.ts';
 import { SmallMap } from '../small-map.ts';
 import { Ref, scalarKind, storeScalar, wrapInt, type Val } from '../values.ts';
 import { SIDE, type CppFrame } from './frames.ts';
+import { NameId, ident, named } from '../../trace/names.ts';
 
 const LINK_CELLS_X86: Cell[] = [{ path: 'saved rbp', offset: 0, size: 8, kind: 'pointer' }];
+const RBX_CELLS: Cell[] = [{ path: 'saved rbx', offset: 0, size: 8, kind: 'uint' }];
+
+/**
+ * g++ 12 -O0 on x86-64 pushes rbx after rbp exactly when the function returns a two-eightbyte
+ * aggregate with at least one SSE eightbyte ({double, double}, {double, long}, std::array<double, 2>,
+ * {float x4}...), not {long, long} nor one-eightbyte or memory returns: its epilogue moves the
+ * second eightbyte through rbx (`movq %rdx, %rbx; movq %rbx, %xmm1`; checked with `g++ -O0 -S`).
+ */
+export function savesRbx(ret: ReturnClassification): boolean {
+  const e = ret.eightbytes;
+  return ret.target === 'x86_64' && !ret.indirect && e !== null && e.length === 2 && e.includes('SSE');
+}
+
+/**
+ * The stack alignment g++ -O0 gives a local on x86-64: at least 16 for one of 16 bytes or more
+ * (GCC's ix86_local_alignment; `std::array<double, 2> bar` sits at -16(%rbp), or at -32(%rbp)
+ * below a saved rbx).
+ */
+function localAlign(it: CppInterpreter, size: number, align: number): number {
+  return it.target === 'x86_64' && size >= 16 ? Math.max(align, 16) : align;
+}
 const LINK_CELLS_A64: Cell[] = [
   { path: 'x29 (fp)', offset: 0, size: 8, kind: 'pointer' },
   { path: 'x30 (lr)', offset: 8, size: 8, kind: 'pointer' },
@@ -55,7 +77,7 @@ function linkTemplate(it: CppInterpreter, callerName: string): ObjectTemplate {
   if (t === undefined) {
     const x86 = it.target === 'x86_64';
     t = it.p.m.objectTemplate({
-      name: x86 ? `saved rbp of ${callerName}` : `frame record (x29, x30) of ${callerName}`,
+      name: named(x86 ? NameId.savedRbp : NameId.frameRecord, callerName),
       typeName: 'frame link',
       role: 'frame-link',
       side: SIDE,
@@ -92,7 +114,7 @@ function planOf(it: CppInterpreter, fn: FunctionDecl): FnPlan {
         kind: scalarKind(param.type, it.target),
         template: it.p.m.objectTemplate(
           {
-            name: param.name,
+            name: ident(param.name),
             typeName: typeToString(param.type),
             role: 'param',
             side: SIDE,
@@ -138,6 +160,7 @@ export function invoke(it: CppInterpreter, fn: FunctionDecl, callerName: string)
     vars: new SmallMap(fnPlan.varCount),
     reserved: new SmallMap(fn.locals.length),
     hidden: null,
+    savedRbx: -1,
     ret,
     scopes: [],
     temps: [],
@@ -149,6 +172,21 @@ export function invoke(it: CppInterpreter, fn: FunctionDecl, callerName: string)
   m.storeRuntimeInt(link, 8, it.target === 'x86_64' ? m.regs.getUint('rbp') : m.regs.getUint('x29'));
   if (it.target === 'aarch64') m.storeRuntimeInt(link + 8, 8, m.regs.getUint('x30'));
   m.setRegInt(it.target === 'x86_64' ? 'rbp' : 'x29', link);
+  if (savesRbx(ret)) {
+    frame.savedRbx = m.pushStack(8, 8);
+    m.newObject({
+      name: named(NameId.savedRbx, callerName),
+      typeName: 'callee-saved register',
+      role: 'frame-link',
+      side: SIDE,
+      addr: frame.savedRbx,
+      size: 8,
+      frameId,
+      cells: RBX_CELLS,
+      initialized: true,
+    });
+    m.storeRuntimeInt(frame.savedRbx, 8, m.regs.getUint('rbx'));
+  }
   // The hidden result pointer arrives in rdi (x86-64) or x8 (AArch64), whatever the caller put there.
   if (ret.indirect) {
     const reg = it.target === 'x86_64' ? 'rdi' : 'x8';
@@ -156,7 +194,7 @@ export function invoke(it: CppInterpreter, fn: FunctionDecl, callerName: string)
     frame.hidden = new Ref(value, INTENT_RESULT_SLOT);
     const slot = m.pushStack(8, 8);
     const id = m.newObject({
-      name: `hidden result pointer (from ${reg})`,
+      name: named(NameId.hiddenResult, reg),
       typeName: fnPlan.hiddenTypeName,
       role: 'param',
       side: SIDE,
@@ -183,10 +221,18 @@ export function invoke(it: CppInterpreter, fn: FunctionDecl, callerName: string)
     const part = pp.part;
     if (part !== undefined && kind !== null && kind.k === 'int') {
       // The common case: an integer or pointer in one general register, spilled as is.
-      m.storeInt(addr, kind.size, kind.signed ? m.regs.getInt(part.reg) : m.regs.getUint(part.reg), {
-        intended: id,
-        loc: null,
-      });
+      // A narrower parameter takes the register's low bytes. Read them through the signed view:
+      // exact for any 64-bit pattern, where the unsigned one of a negative Codon int exceeds 2^53
+      // and rounds (f(uint32_t) called with -230 read 0). storeInt keeps the low bytes either way.
+      m.storeInt(
+        addr,
+        kind.size,
+        kind.signed || kind.size < 8 ? m.regs.getInt(part.reg) : m.regs.getUint(part.reg),
+        {
+          intended: id,
+          loc: null,
+        },
+      );
       continue;
     }
     const bytes = readArgument(it, loc, size, entrySp);
@@ -196,7 +242,7 @@ export function invoke(it: CppInterpreter, fn: FunctionDecl, callerName: string)
   for (const v of fn.locals) {
     if (v.storage !== 'auto' || (v.nrvo === true && ret.indirect)) continue;
     const size = Math.max(it.size(v.type), 1);
-    frame.reserved.set(v.id, m.pushStack(size, Math.max(it.align(v.type), 1)));
+    frame.reserved.set(v.id, m.pushStack(size, localAlign(it, size, Math.max(it.align(v.type), 1))));
   }
   m.pushStack(0, 16);
   const callerFrame = it.frame;
@@ -209,6 +255,12 @@ export function invoke(it: CppInterpreter, fn: FunctionDecl, callerName: string)
       // The psABI: a function returning in memory returns the hidden pointer in rax.
       m.setRegInt('rax', frame.hidden.addr);
       it.p.regProv.set('rax', m.objectAt(frame.hidden.addr));
+    }
+    // Epilogue: `movq -8(%rbp), %rbx` gives the caller back whatever the slot now holds; a stray
+    // store over it corrupts the caller's callee-saved rbx, and the call still returns normally.
+    if (frame.savedRbx >= 0) {
+      m.setRegInt('rbx', m.mem.readUint(frame.savedRbx, 8));
+      it.p.regProv.delete('rbx');
     }
   } finally {
     it.frame = callerFrame;
@@ -262,7 +314,7 @@ export function callFunction(
     const init = args[i];
     const size = Math.max(it.size(param.type), 1);
     const addr = m.pushStack(size, Math.max(it.align(param.type), 1));
-    const id = it.newTemp(`argument ${param.name}`, param.type, addr, size, span);
+    const id = it.newTemp(named(NameId.argument, param.name), param.type, addr, size, span);
     if (init !== undefined) it.initAt(init, new Ref(addr, id), param.type);
     return { addr, size, id };
   });
@@ -273,7 +325,7 @@ export function callFunction(
       const addr = m.pushStack(size, Math.max(it.align(fn.returnType), 1));
       dest = new Ref(
         addr,
-        it.newTemp(`result of ${fn.name}()`, fn.returnType, addr, size, span, 'return-slot'),
+        it.newTemp(named(NameId.resultOf, fn.name), fn.returnType, addr, size, span, 'return-slot'),
       );
     }
     resultSlot = dest;
@@ -319,7 +371,7 @@ export function callFunction(
   const size = it.size(fn.returnType);
   if (dest === null) {
     const addr = m.pushStack(size, Math.max(it.align(fn.returnType), 1));
-    dest = new Ref(addr, it.newTemp(`result of ${fn.name}()`, fn.returnType, addr, size, span));
+    dest = new Ref(addr, it.newTemp(named(NameId.resultOf, fn.name), fn.returnType, addr, size, span));
   }
   const bytes = new Uint8Array(size);
   for (const part of ret.parts)
@@ -384,7 +436,7 @@ export function callMethod(
     const a = args[i];
     const size = Math.max(it.size(param.type), 1);
     const addr = m.pushStack(size, Math.max(it.align(param.type), 1));
-    const id = it.newTemp(`argument ${param.name}`, param.type, addr, size, span);
+    const id = it.newTemp(named(NameId.argument, param.name), param.type, addr, size, span);
     if (a instanceof Ref) {
       if (param.type.kind === 'reference') storeScalar(m, { k: 'ptr' }, new Ref(addr, id), a, it.loc(span));
       else
@@ -435,6 +487,7 @@ function invokeMethod(it: CppInterpreter, fn: FunctionDecl, object: Ref): void {
     vars: new SmallMap(),
     reserved: new SmallMap(),
     hidden: null,
+    savedRbx: -1,
     ret,
     scopes: [],
     temps: [],
@@ -451,7 +504,7 @@ function invokeMethod(it: CppInterpreter, fn: FunctionDecl, object: Ref): void {
     const size = Math.max(it.size(param.type), 1);
     const addr = m.pushStack(size, Math.max(it.align(param.type), 1));
     const id = m.newObject({
-      name: param.name,
+      name: ident(param.name),
       typeName: typeToString(param.type),
       role: 'param',
       side: SIDE,

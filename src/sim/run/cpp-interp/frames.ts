@@ -22,6 +22,8 @@ export interface CppFrame {
   reserved: SmallMap<number, number>;
   /** The hidden result pointer (sret/x8) the function received, when it returns in memory. */
   hidden: Ref | null;
+  /** Where the prologue saved the caller's rbx (x86-64, see `savesRbx`), or -1. */
+  savedRbx: number;
   ret: ReturnClassification;
   /** Objects to destroy at scope exits: variable ids per open block. */
   scopes: VarDecl[][];

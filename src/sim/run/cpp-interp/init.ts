@@ -13,6 +13,7 @@ import type { CppInterpreter } from '../cpp-interp.ts';
 import { Ref, scalarKind, storeScalar } from '../values.ts';
 import { endTemps } from './frames.ts';
 import { viaFloatRegister } from './scalars.ts';
+import { NameId, named } from '../../trace/names.ts';
 
 type Handler<K extends Init['kind']> = (
   it: CppInterpreter,
@@ -173,7 +174,7 @@ export function materialize(it: CppInterpreter, e: Expr): Ref {
   const m = it.p.m;
   const size = Math.max(it.size(e.type), 1);
   const addr = m.pushStack(size, Math.max(it.align(e.type), 1));
-  const id = it.newTemp('temporary', e.type, addr, size, e.span);
+  const id = it.newTemp(named(NameId.temporary), e.type, addr, size, e.span);
   const ref = new Ref(addr, id);
   into(it, e.kind === 'materialize' ? e.expr : e, ref);
   if (e.type.kind === 'record' && it.frame !== null) {

@@ -11,6 +11,7 @@ import { hex } from '../../machine/memory.ts';
 import type { CppInterpreter } from '../cpp-interp.ts';
 import { Ref, num, scalarKind, type Val } from '../values.ts';
 import type { CppFrame } from './frames.ts';
+import { NameId, named } from '../../trace/names.ts';
 
 export type SavedResult = { reg: string; bytes: Uint8Array; prov: number | undefined }[];
 
@@ -85,7 +86,7 @@ export function doReturn(it: CppInterpreter, init: Init | null, nrvo: boolean, s
   } else {
     const size = it.size(t);
     const addr = m.pushStack(size, Math.max(it.align(t), 1));
-    src = new Ref(addr, it.newTemp('return value', t, addr, size, span));
+    src = new Ref(addr, it.newTemp(named(NameId.returnValue), t, addr, size, span));
     if (init !== null) it.initAt(init, src, t);
   }
   const size = it.size(t);
@@ -103,7 +104,7 @@ export function doReturn(it: CppInterpreter, init: Init | null, nrvo: boolean, s
     it.p.regProv.delete(it.target === 'x86_64' ? 'rax' : 'x0');
   } else if (it.target === 'aarch64') {
     const addr = m.pushStack(size, 16);
-    const copy = it.newTemp('copy of the return value', t, addr, size, span);
+    const copy = it.newTemp(named(NameId.returnCopy), t, addr, size, span);
     m.storeBytes(addr, bytes, { intended: copy, loc: it.loc(span) });
     m.setRegInt('x0', addr);
     it.p.regProv.set('x0', copy);

@@ -14,6 +14,7 @@ import { loadScalarQuiet } from './scalars.ts';
 import { SIDE, endScope, type CppFrame, type VarSlot } from './frames.ts';
 import { endFullExpression } from './init.ts';
 import { doReturn, restoreResult, returnsNrvoVariable, saveResult } from './returns.ts';
+import { ident } from '../../trace/names.ts';
 
 type Handler<K extends Stmt['kind']> = (it: CppInterpreter, s: Extract<Stmt, { kind: K }>) => Flow;
 
@@ -62,7 +63,7 @@ function varDecl(it: CppInterpreter, s: Extract<Stmt, { kind: 'var-decl' }>): Fl
   if (v.nrvo === true && f.ret.indirect && f.hidden !== null) {
     // NRVO: the variable *is* the caller's result slot, wherever the hidden pointer points.
     const id = m.newObject({
-      name: v.name,
+      name: ident(v.name),
       typeName: typeToString(v.type),
       role: 'result-view',
       side: SIDE,
@@ -84,7 +85,7 @@ function varDecl(it: CppInterpreter, s: Extract<Stmt, { kind: 'var-decl' }>): Fl
     f.reserved.get(v.id) ?? m.pushStack(Math.max(it.size(v.type), 1), Math.max(it.align(v.type), 1));
   const cells = it.cells(v.type);
   const id = m.newObject({
-    name: v.name,
+    name: ident(v.name),
     typeName: typeToString(v.type),
     role: 'local',
     side: SIDE,

@@ -14,6 +14,7 @@ import { formatPrintf } from '../printf.ts';
 import { runtimePrint } from '../runtime.ts';
 import { Ref, loadScalar, num, scalarKind, storeScalar, type Val } from '../values.ts';
 import { CB_OBJECT, CB_USE, CB_WEAK, VPTR_INPLACE } from './layouts.ts';
+import { NameId, named } from '../../trace/names.ts';
 import { stringConcat, stringEquals } from './strings.ts';
 
 export type BuiltinExpr = Extract<Expr, { kind: 'builtin-call' }>;
@@ -48,7 +49,7 @@ export function builtin(lib: CppLibrary, e: BuiltinExpr): Val {
   if (name === 'std::make_shared' || name === 'std::make_unique' || name === 'std::operator+') {
     const size = cpp.size(e.type);
     const addr = m.pushStack(size, 8);
-    const ref = new Ref(addr, cpp.newTemp('temporary', e.type, addr, size, e.span));
+    const ref = new Ref(addr, cpp.newTemp(named(NameId.temporary), e.type, addr, size, e.span));
     builtinInto(lib, e, ref);
     return ref;
   }
@@ -103,7 +104,7 @@ export function minMaxRef(lib: CppLibrary, e: BuiltinExpr): Ref {
     if (a.kind !== 'materialize') return cpp.lv(a);
     const size = cpp.size(a.type);
     const addr = m.pushStack(size, Math.min(size, 16));
-    const ref = new Ref(addr, cpp.newTemp('temporary', a.type, addr, size, a.span));
+    const ref = new Ref(addr, cpp.newTemp(named(NameId.temporary), a.type, addr, size, a.span));
     storeScalar(m, k, ref, cpp.rv(a.expr), loc);
     return ref;
   });
@@ -127,7 +128,7 @@ const notModelled: Handler = (c) => {
 
 const allocate: Handler = ({ lib, m, name, args, loc, ret }) => {
   const size = name === 'calloc' ? num(args[0] ?? 0) * num(args[1] ?? 0) : num(args[0] ?? 0);
-  const p = lib.cpp.p.cheap.malloc(size, `malloc(${size}) block`, `${size} bytes`, 'cpp', loc);
+  const p = lib.cpp.p.cheap.malloc(size, named(NameId.mallocBlock, size), `${size} bytes`, 'cpp', loc);
   if (p !== 0 && name === 'calloc') m.storeBytes(p, new Uint8Array(size), { intended: m.objectAt(p), loc });
   const r = new Ref(p, p === 0 ? INTENT_UNKNOWN : m.objectAt(p, false));
   m.setRegInt(ret, p);
@@ -277,7 +278,7 @@ export function builtinInto(lib: CppLibrary, e: BuiltinExpr, dest: Ref): void {
     // One allocation: the control block with the object inside it (_Sp_counted_ptr_inplace).
     const block = cpp.p.cheap.malloc(
       CB_OBJECT + es,
-      `make_shared block (control block + ${typeToString(elemType)})`,
+      named(NameId.makeShared, typeToString(elemType)),
       `_Sp_counted_ptr_inplace<${typeToString(elemType)}>`,
       'cpp',
       loc,
@@ -304,7 +305,7 @@ export function builtinInto(lib: CppLibrary, e: BuiltinExpr, dest: Ref): void {
   if (e.builtin === 'std::make_unique') {
     const p = cpp.p.cheap.malloc(
       es,
-      `make_unique ${typeToString(elemType)}`,
+      named(NameId.makeUnique, typeToString(elemType)),
       typeToString(elemType),
       'cpp',
       loc,

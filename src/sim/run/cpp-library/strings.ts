@@ -7,6 +7,7 @@
  */
 import type { Expr } from '../../cpp/ast.ts';
 import type { Machine } from '../../machine/machine.ts';
+import { NameId, named } from '../../trace/names.ts';
 import type { SourceLoc } from '../../trace/types.ts';
 import type { CppLibrary } from '../cpp-library.ts';
 import { Ref, num } from '../values.ts';
@@ -39,7 +40,7 @@ export function stringConstruct(lib: CppLibrary, dest: Ref, text: Uint8Array, lo
   if (text.length > LOCAL_CAPACITY) {
     const p = lib.cpp.p.cheap.malloc(
       text.length + 1,
-      'string buffer',
+      named(NameId.stringBuffer),
       `char[${text.length + 1}]`,
       'cpp',
       loc,
@@ -147,7 +148,7 @@ export function stringAppend(lib: CppLibrary, obj: Ref, x: Expr, loc: SourceLoc)
   let dest = data;
   if (n > capacity) {
     const cap = Math.max(n, 2 * capacity);
-    const p = lib.cpp.p.cheap.malloc(cap + 1, 'string buffer', `char[${cap + 1}]`, 'cpp', loc);
+    const p = lib.cpp.p.cheap.malloc(cap + 1, named(NameId.stringBuffer), `char[${cap + 1}]`, 'cpp', loc);
     if (p === 0) badAlloc(m, cap + 1);
     dest = new Ref(p, m.objectAt(p, false));
     m.storeBytes(p, m.loadBytes(data.addr, length, { intended: data.prov, loc, raw: true }), {
