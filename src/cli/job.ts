@@ -6,13 +6,16 @@
 import type { Target } from '../sim/abi/ctype';
 import type { RunInput, RunSummary } from '../sim/run/api';
 import type { AbiReport } from './abi-report';
+import type { SimEvidence } from './evidence';
 
 /** A unit of simulation work, as plain data (it crosses to the worker by structured clone). */
 export type Job =
-  { kind: 'run'; input: RunInput } | { kind: 'abi'; source: string; file: string; target: Target };
+  | { kind: 'run'; input: RunInput; evidence?: boolean }
+  | { kind: 'abi'; source: string; file: string; target: Target };
 
 /** A job's result, by the job's kind. */
-export type JobResult = { kind: 'run'; summary: RunSummary } | { kind: 'abi'; report: AbiReport };
+export type JobResult =
+  { kind: 'run'; summary: RunSummary; evidence?: SimEvidence } | { kind: 'abi'; report: AbiReport };
 
 /** Which host limit stopped the worker. */
 export type HostLimit = 'time' | 'memory' | 'stack';

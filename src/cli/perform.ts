@@ -3,16 +3,24 @@
  */
 import { runProgram } from '../sim/run/index';
 import { abiReport } from './abi-report';
+import { simEvidence } from './evidence';
 import type { HostOutcome, Job, JobResult } from './job';
 
 type Handlers = { [K in Job['kind']]: (job: Extract<Job, { kind: K }>) => JobResult };
 
 const HANDLERS: Handlers = {
-  run: (job) => ({
-    kind: 'run',
-    // The JSON is the summary: the same run, without recording a trace nobody will scrub.
-    summary: runProgram({ ...job.input, record: 'summary' }).summary,
-  }),
+  run: (job) => {
+    // Without --evidence the JSON is the summary: the same run, without recording a trace nobody
+    // will scrub. With it, the trace is recorded and read for the evidence, then dropped.
+    if (job.evidence !== true)
+      return { kind: 'run', summary: runProgram({ ...job.input, record: 'summary' }).summary };
+    const result = runProgram({ ...job.input, record: 'trace' });
+    return {
+      kind: 'run',
+      summary: result.summary,
+      evidence: result.trace ? simEvidence(result.trace) : undefined,
+    };
+  },
   abi: (job) => {
     const report = abiReport(job.source, job.file, job.target);
     for (const d of report.diagnostics) if (d.file === '') d.file = job.file;

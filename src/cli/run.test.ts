@@ -28,6 +28,30 @@ describe('sim run', () => {
     expect((r.json?.findings as { kind: string }[]).map((f) => f.kind)).toContain('abi-mismatch');
   });
 
+  it('with --evidence adds where the leftover and the return address point, and nothing without it', async () => {
+    const files = ['--cpp', `${BUG}/lib.cpp`, '--codon', `${BUG}/main.codon`];
+    const plain = await sim('run', ...files);
+    expect(plain.json).not.toHaveProperty('evidence');
+    const r = await sim('run', ...files, '--evidence');
+    expect(r.code).toBe(0);
+    // Additive: the summary's fields are the same as without the flag.
+    const { evidence, ...summary } = r.json as Record<string, unknown>;
+    expect(summary).toEqual(plain.json);
+    const ev = evidence as {
+      leftoverRegister: string;
+      calls: { symbol: string; returnAddress: { region: string } | null }[];
+      first: { symbol: string | null } | null;
+    };
+    expect(ev.leftoverRegister).toBe('rdi');
+    expect(ev.calls.map((c) => c.symbol)).toEqual(['foo', 'foo', 'foo']);
+    // The first call's %rdi is the loader's lock (runtime-data); each return lands in the Codon text.
+    expect(ev.first?.symbol).toBe('_rtld_global._dl_load_lock');
+    for (const c of ev.calls) expect(c.returnAddress?.region).toBe('text');
+    const bad = await sim('run', ...files, '--evidence=yes');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("'--evidence' takes no value");
+  });
+
   it('honours --leftover, --target and --max-steps', async () => {
     const zero = await sim(
       'run',

@@ -1,7 +1,9 @@
 /**
  * `sim run --cpp LIB.cpp --codon MAIN.codon [--target x86_64|aarch64] [--max-steps N] [--timeout S]
- * [--leftover NAME]`: runs the Codon program against the C++ library on the simulated machine and
- * prints the run's summary as one JSON object. Exit 0 whatever the program did, including a run the
+ * [--leftover NAME] [--evidence]`: runs the Codon program against the C++ library on the simulated
+ * machine and prints the run's summary as one JSON object; with `--evidence`, plus an `evidence` field:
+ * the leftover registers at each foreign call, where the hidden result pointer and the return address
+ * point (region and object), in the shape `npm run real` prints for the real run (oracle/README.md). Exit 0 whatever the program did, including a run the
  * host's limits stopped (limits.ts); 2 for bad arguments or a missing or refused file; 1 for an
  * internal error of the simulator (still with one JSON object).
  */
@@ -13,7 +15,7 @@ import type { HostOutcome } from './job';
 import { DEFAULT_TIMEOUT_S, LIMITS_HELP, MAX_STEPS_CAP, MAX_TIMEOUT_S, parseWholeNumber } from './limits';
 
 export const RUN_USAGE =
-  'usage: sim run --cpp LIB.cpp --codon MAIN.codon [--target x86_64|aarch64] [--max-steps N] [--timeout S] [--leftover zero|runtime-data|gc-object|stale-stack]';
+  'usage: sim run --cpp LIB.cpp --codon MAIN.codon [--target x86_64|aarch64] [--max-steps N] [--timeout S] [--leftover zero|runtime-data|gc-object|stale-stack] [--evidence]';
 
 interface RunArgs {
   cpp: string;
@@ -22,6 +24,7 @@ interface RunArgs {
   maxSteps: number;
   timeoutS: number;
   leftover: Leftover;
+  evidence: boolean;
 }
 
 function parseArgs(args: string[]): RunArgs | { error: string } | { help: true } {
@@ -30,6 +33,7 @@ function parseArgs(args: string[]): RunArgs | { error: string } | { help: true }
     maxSteps: DEFAULT_MAX_STEPS,
     timeoutS: DEFAULT_TIMEOUT_S,
     leftover: 'runtime-data',
+    evidence: false,
   };
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
@@ -80,6 +84,10 @@ function parseArgs(args: string[]): RunArgs | { error: string } | { help: true }
         out.leftover = v as Leftover;
         break;
       }
+      case '--evidence':
+        if (inline !== undefined) return { error: `'--evidence' takes no value` };
+        out.evidence = true;
+        break;
       default:
         return { error: `unknown argument '${a}'` };
     }
@@ -146,6 +154,7 @@ export async function runCommand(args: string[], io: CommandIo): Promise<number>
         maxSteps: parsed.maxSteps,
         files: { cpp: base(parsed.cpp), codon: base(parsed.codon) },
       },
+      evidence: parsed.evidence,
     },
     parsed.timeoutS * 1000,
   );
@@ -155,6 +164,7 @@ export async function runCommand(args: string[], io: CommandIo): Promise<number>
   }
   if (outcome.result.kind !== 'run')
     throw new Error(`a run job answered with a ${outcome.result.kind} result`);
-  io.stdout(JSON.stringify(outcome.result.summary, null, 2) + '\n');
+  const { summary, evidence } = outcome.result;
+  io.stdout(JSON.stringify(evidence === undefined ? summary : { ...summary, evidence }, null, 2) + '\n');
   return 0;
 }
