@@ -1,7 +1,8 @@
 /**
  * `sim run --cpp LIB.cpp --codon MAIN.codon [--target x86_64|aarch64] [--max-steps N] [--timeout S]
  * [--leftover NAME]`: runs the Codon program against the C++ library on the simulated machine and
- * prints the run's summary as one JSON object. Exit 0 whatever the program did, including a run the
+ * prints the run's summary as one JSON object, with `stdoutIndeterminate`: the spans of stdout that
+ * depend on bytes the simulator invents (docs/TRACE.md, section 7). Exit 0 whatever the program did, including a run the
  * host's limits stopped (limits.ts); 2 for bad arguments or a missing or refused file; 1 for an
  * internal error of the simulator (still with one JSON object).
  */
@@ -145,6 +146,8 @@ export async function runCommand(args: string[], io: CommandIo): Promise<number>
         leftover: parsed.leftover,
         maxSteps: parsed.maxSteps,
         files: { cpp: base(parsed.cpp), codon: base(parsed.codon) },
+        // The JSON says which parts of stdout the real machine may print differently.
+        indeterminate: true,
       },
     },
     parsed.timeoutS * 1000,
