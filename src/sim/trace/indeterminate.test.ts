@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { attribute, diffStdout, matchesMarked, showMarked, stdoutPieces } from './indeterminate.ts';
-import type { IndeterminateSpan } from './types.ts';
+import type { GarbageKind, IndeterminateSpan } from './types.ts';
 
 const value = (start: number, end: number): IndeterminateSpan => ({ kind: 'value', start, end, sources: [] });
 const text = (start: number, end: number): IndeterminateSpan => ({ kind: 'text', start, end, sources: [] });
@@ -45,15 +45,12 @@ describe('diffStdout', () => {
 describe('attribute', () => {
   it('gives each span the kinds whose own perturbed run changed it', () => {
     const spans = [value(0, 1), value(4, 7)];
-    const byKind = new Map([
+    const byKind = new Map<GarbageKind, IndeterminateSpan[]>([
       ['register', [value(0, 1)]],
       ['runtime-stack', [value(4, 7)]],
       ['freed', []],
-    ] as const);
-    expect(attribute(spans, new Map(byKind)).map((s) => s.sources)).toEqual([
-      ['register'],
-      ['runtime-stack'],
     ]);
+    expect(attribute(spans, byKind).map((s) => s.sources)).toEqual([['register'], ['runtime-stack']]);
   });
 });
 
