@@ -1,6 +1,7 @@
 // The output panel marks a printed value the simulator marks indeterminate (issue 14, section 2):
 // underlined with dots, with a tooltip and screen-reader text in the page's language. The expected
 // marks come from the same run in Node. Screenshots of both lesson runs go to tmp/ for a look.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { runProgram } from '../src/sim/run/index.ts';
 import { stepCount } from '../src/sim/trace/reader.ts';
@@ -63,6 +64,11 @@ for (const c of CASES) {
       return copy.textContent;
     });
     expect(shown).toBe(trace.output.join(''));
+    // Accessible in the panel as it is now (marks included): no serious or critical axe violation.
+    const axe = await new AxeBuilder({ page }).include('[data-testid="output"]').analyze();
+    expect(
+      axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+    ).toEqual([]);
     await first.hover();
     await player.output.screenshot({ path: c.shot });
   });
