@@ -36,6 +36,8 @@ export class Garbage {
 
   private state: number;
   private readonly kinds: ReadonlySet<GarbageKind>;
+  /** True when any kind is perturbed (a field: the machine's load paths check it on every load). */
+  readonly perturbed: boolean;
 
   /** `seed` non-zero and the kinds to perturb; the other kinds keep the model's bytes. */
   constructor(
@@ -44,16 +46,12 @@ export class Garbage {
   ) {
     this.state = seed >>> 0 || 1;
     this.kinds = new Set(seed === 0 ? [] : kinds);
+    this.perturbed = this.kinds.size > 0;
   }
 
   /** True when this run draws bytes of `kind` from the generator. */
   perturbs(kind: GarbageKind): boolean {
     return this.kinds.has(kind);
-  }
-
-  /** True when any kind is perturbed (the machine's load paths check this once). */
-  get perturbed(): boolean {
-    return this.kinds.size > 0;
   }
 
   /** The next 32 bits of the generator (xorshift32: cheap, and never the model's zeros). */
