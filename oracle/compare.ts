@@ -1,11 +1,13 @@
 /**
  * One comparison of a simulator run with the oracle's run of the same program, field by field
  * (see README.md, "Run the whole suite"). Shared by the lesson suite (diff.ts) and the generated
- * programs (fuzz.ts).
+ * programs (fuzz.ts). The simulator's run must have been asked for its indeterminate stdout
+ * (`runProgram({ ..., indeterminate: true })`), or its stdout is compared exactly.
  */
 import type { runProgram } from '../src/sim/run/index';
 import type { SimEvidence } from '../src/cli/evidence';
 import type { OracleResult } from './oracle';
+import { matchesMarked, showMarked } from '../src/sim/trace/indeterminate';
 
 export interface Disagreement {
   key: string;
@@ -13,9 +15,6 @@ export interface Disagreement {
   oracle: string;
   sim: string;
 }
-
-/** Finding kinds after which the simulator itself says the printed values are indeterminate. */
-const INDETERMINATE = new Set(['dangling-read', 'uninitialized-read', 'use-after-free']);
 
 const show = (x: unknown): string => (typeof x === 'string' ? JSON.stringify(x) : JSON.stringify(x ?? null));
 
@@ -41,16 +40,17 @@ export function compare(
     real.outcome + (real.crash ? ` ${real.crash.signal}` : ''),
     s.outcome + (s.crash ? ` ${s.crash.signal}` : ''),
   );
-  const indeterminate = s.findings.some((f) => INDETERMINATE.has(f.kind));
-  if (indeterminate) {
-    // The simulator marks the values read as indeterminate: compare the shape (lines and words).
-    const shape = (t: string) =>
-      t
-        .split('\n')
-        .map((l) => l.split(' ').length)
-        .join(',');
-    add('stdout-shape', shape(real.stdout), shape(s.stdout));
-  } else add('stdout', show(real.stdout), show(s.stdout));
+  // Bytes the simulator computed compare exactly; a span it marks indeterminate (it depends on
+  // bytes the simulator invents: src/sim/trace/indeterminate.ts) matches whatever the real run
+  // printed there (one value for a `value` span, any text for a `text` span).
+  const marks = s.stdoutIndeterminate;
+  if (!matchesMarked(s.stdout, marks, real.stdout))
+    out.push({
+      key: `${key}|stdout`,
+      field: 'stdout',
+      oracle: show(real.stdout),
+      sim: show(showMarked(s.stdout, marks)),
+    });
   if (ev) {
     add('leftover-at-first-call', place(real.evidence.first), place(ev.first));
     const rh = real.evidence.calls.map((c) => place(c.hiddenPointer)).join(' ');

@@ -84,6 +84,7 @@ async function main(): Promise<number> {
         target: g.target,
         leftover: g.leftover,
         maxSteps: 20_000,
+        indeterminate: true,
       });
       const real = await runReal({ cpp: g.cpp, codon: g.codon, target: g.target, leftover: g.leftover });
       const simRan = sim.summary.outcome !== 'compile-error';

@@ -52,6 +52,16 @@ describe('sim run', () => {
     expect(bad.err).toContain("'--evidence' takes no value");
   });
 
+  it('marks the stdout the real machine may print differently', async () => {
+    const quad = 'content/lessons/10-traps/programs/array4-tuple';
+    const r = await sim('run', '--cpp', `${quad}/lib.cpp`, '--codon', `${quad}/main.codon`);
+    expect(r.json).toMatchObject({ outcome: 'ok', stdout: '4.5 0 nan nan\n' });
+    // r.b is whatever %xmm1 held: nothing in either program set it.
+    expect(r.json?.stdoutIndeterminate).toEqual([{ kind: 'value', start: 4, end: 5, sources: ['register'] }]);
+    const bug = await sim('run', '--cpp', `${BUG}/lib.cpp`, '--codon', `${BUG}/main.codon`);
+    expect(bug.json?.stdoutIndeterminate).toEqual([]);
+  });
+
   it('honours --leftover, --target and --max-steps', async () => {
     const zero = await sim(
       'run',

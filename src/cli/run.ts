@@ -1,9 +1,11 @@
 /**
  * `sim run --cpp LIB.cpp --codon MAIN.codon [--target x86_64|aarch64] [--max-steps N] [--timeout S]
  * [--leftover NAME] [--evidence]`: runs the Codon program against the C++ library on the simulated
- * machine and prints the run's summary as one JSON object; with `--evidence`, plus an `evidence` field:
- * the leftover registers at each foreign call, where the hidden result pointer and the return address
- * point (region and object), in the shape `npm run real` prints for the real run (oracle/README.md). Exit 0 whatever the program did, including a run the
+ * machine and prints the run's summary as one JSON object, with `stdoutIndeterminate`: the spans of
+ * stdout that depend on bytes the simulator invents (docs/TRACE.md, section 7); with `--evidence`,
+ * plus an `evidence` field: the leftover registers at each foreign call, where the hidden result
+ * pointer and the return address point (region and object), in the shape `npm run real` prints for
+ * the real run (oracle/README.md). Exit 0 whatever the program did, including a run the
  * host's limits stopped (limits.ts); 2 for bad arguments or a missing or refused file; 1 for an
  * internal error of the simulator (still with one JSON object).
  */
@@ -153,6 +155,8 @@ export async function runCommand(args: string[], io: CommandIo): Promise<number>
         leftover: parsed.leftover,
         maxSteps: parsed.maxSteps,
         files: { cpp: base(parsed.cpp), codon: base(parsed.codon) },
+        // The JSON says which parts of stdout the real machine may print differently.
+        indeterminate: true,
       },
       evidence: parsed.evidence,
     },

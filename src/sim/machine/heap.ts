@@ -128,6 +128,8 @@ export class CHeap {
       this.m.crash('SIGABRT', ptr, 'crash.free-corrupted-next', [hex(ptr), hex(nextHeader)]);
     }
     c.free = true;
+    // glibc's tcache writes its link and key over the block's first 16 bytes (not modelled).
+    this.m.garbage.freed(this.m, ptr, 16);
     this.m.endObject(c.objectId, 'freed', loc);
     this.m.endObject(c.headerId, 'freed', loc);
     let list = this.freeLists.get(c.size);
@@ -265,6 +267,9 @@ export class GcHeap {
       this.blocks.delete(b.addr);
       m.rec.event(EventKind.GcSweep, b.addr, b.size, 0, b.objectId);
       m.endObject(b.objectId, 'collected', loc);
+      // Boehm's free-list link over the first word; a scanned object is cleared when reclaimed
+      // (reclaiming is lazy, so when is not modelled).
+      m.garbage.freed(m, b.addr, b.atomic ? 8 : b.size);
       let list = this.freeLists.get(b.size);
       if (list === undefined) {
         list = [];

@@ -38,6 +38,7 @@ import {
 import { addressPlan } from './layout.ts';
 import { Memory, MemoryFault, hex } from './memory.ts';
 import { RegisterFile } from './registers.ts';
+import { Garbage } from './garbage.ts';
 
 /** What start-up left in the registers a wrong call misuses (issue 4, "What ran before matters"). */
 export type Leftover = 'zero' | 'runtime-data' | 'gc-object' | 'stale-stack';
@@ -51,6 +52,8 @@ export interface MachineOptions {
   files?: { cpp: string; codon: string };
   /** False: count steps but record no events, bytes or keyframes (a summary-only run). Default true. */
   record?: boolean;
+  /** Where invented bytes come from (garbage.ts); the model's own choice by default. */
+  garbage?: Garbage;
 }
 
 /** Thrown to unwind the interpreters when the run must stop (crash, step limit, runtime error). */
@@ -103,6 +106,8 @@ export class Machine {
   readonly mem = new Memory();
   readonly regs: RegisterFile;
   readonly rec: TraceRecorder;
+  /** The source of every byte the model invents rather than computes (garbage.ts). */
+  readonly garbage: Garbage;
   /** Every object of the run, column-wise (tables.ts); `object(id)` reads one as a record. */
   readonly objects = new ObjectTableBuilder();
   readonly frames = new FrameTableBuilder();
@@ -145,6 +150,7 @@ export class Machine {
 
   constructor(readonly options: MachineOptions) {
     this.target = options.target;
+    this.garbage = options.garbage ?? Garbage.MODELLED;
     this.regs = new RegisterFile(this.target);
     this.spIndex = this.regs.indexOf(this.spName);
     const plan = addressPlan(this.target);
@@ -544,9 +550,21 @@ export class Machine {
     }
   }
 
+  /**
+   * In a run that perturbs uninitialised memory: the bytes of a load that touches bytes nothing
+   * wrote, those taken from the garbage source; else null (the load reads memory as it is).
+   */
+  private invented(addr: number, len: number): DataView | null {
+    if (!this.garbage.perturbs('uninitialised') || this.mem.isInitialized(addr, len)) return null;
+    const g = this.garbage;
+    return new DataView(this.mem.readFilled(addr, len, (a) => g.byteAt(a)).buffer);
+  }
+
   loadF64(addr: number, access: Access): number {
     try {
       this.checkRead(addr, 8, access);
+      const inv = this.garbage.perturbed ? this.invented(addr, 8) : null;
+      if (inv !== null) return inv.getFloat64(0, true);
       return this.mem.readF64(addr);
     } catch (e) {
       return this.fault(e);
@@ -556,6 +574,8 @@ export class Machine {
   loadF32(addr: number, access: Access): number {
     try {
       this.checkRead(addr, 4, access);
+      const inv = this.garbage.perturbed ? this.invented(addr, 4) : null;
+      if (inv !== null) return inv.getFloat32(0, true);
       return this.mem.readF32(addr);
     } catch (e) {
       return this.fault(e);
@@ -565,6 +585,8 @@ export class Machine {
   loadInt(addr: number, size: number, signed: boolean, access: Access): number {
     try {
       this.checkRead(addr, size, access);
+      const inv = this.garbage.perturbed ? this.invented(addr, size) : null;
+      if (inv !== null) return readInvented(inv, size, signed);
       return signed ? this.mem.readInt(addr, size) : this.mem.readUint(addr, size);
     } catch (e) {
       return this.fault(e);
@@ -574,6 +596,8 @@ export class Machine {
   loadBytes(addr: number, len: number, access: Access): Uint8Array {
     try {
       this.checkRead(addr, len, access);
+      const inv = this.garbage.perturbed && len > 0 ? this.invented(addr, len) : null;
+      if (inv !== null) return new Uint8Array(inv.buffer);
       return this.mem.readBytes(addr, len);
     } catch (e) {
       return this.fault(e);
@@ -893,6 +917,14 @@ export class Machine {
       error: this.errorInfo,
     };
   }
+}
+
+/** An integer of 1, 2, 4 or 8 bytes from invented bytes, as `Memory.readInt`/`readUint` read one. */
+function readInvented(v: DataView, size: number, signed: boolean): number {
+  if (size === 1) return signed ? v.getInt8(0) : v.getUint8(0);
+  if (size === 2) return signed ? v.getInt16(0, true) : v.getUint16(0, true);
+  if (size === 4) return signed ? v.getInt32(0, true) : v.getUint32(0, true);
+  return (signed ? v.getInt32(4, true) : v.getUint32(4, true)) * 4294967296 + v.getUint32(0, true);
 }
 
 const RETURN_ADDRESS_CELLS: Cell[] = [{ path: '', offset: 0, size: 8, kind: 'pointer' }];

@@ -153,6 +153,20 @@ export class Memory {
     return true;
   }
 
+  /**
+   * Reads `len` bytes, with every byte nothing has written since it was mapped or allocated taken
+   * from `fill(address)` instead (a perturbed run's invented bytes, machine/garbage.ts).
+   */
+  readFilled(addr: number, len: number, fill: (addr: number) => number): Uint8Array {
+    const out = this.readBytes(addr, len);
+    for (let i = 0; i < len; i++) {
+      const a = addr + i;
+      const p = this.existing(Math.floor(a / PAGE_SIZE));
+      if (p === undefined || p.init[pageOffset(a)] === 0) out[i] = fill(a);
+    }
+    return out;
+  }
+
   /** Marks bytes as holding indeterminate values again (a new local, a fresh malloc block). */
   markUninitialized(addr: number, len: number): void {
     let a = addr;

@@ -125,6 +125,13 @@ export class RegisterFile {
   private readonly index: Record<string, number> = Object.create(null) as Record<string, number>;
   /** 1 for vector (16-byte) slots, by index. */
   readonly isVector: Uint8Array;
+  /**
+   * Counts register writes; `stamp[i]` is the count at slot i's last write. A call's caller reads
+   * `clock` before the callee runs, so it can tell which registers the callee's code never set
+   * (their contents are whatever real code would have left: machine/garbage.ts).
+   */
+  clock = 0;
+  private readonly stamp: Float64Array;
 
   constructor(readonly target: Target) {
     this.infos = registerInfos(target);
@@ -133,6 +140,12 @@ export class RegisterFile {
     this.bytes = new Uint8Array(this.infos.length * SLOT);
     this.view = new DataView(this.bytes.buffer);
     this.names.forEach((n, i) => (this.index[n] = i));
+    this.stamp = new Float64Array(this.infos.length);
+  }
+
+  /** The `clock` value of register `name`'s last write (0: never written). */
+  writtenAt(name: string): number {
+    return this.stamp[this.indexOf(name)] as number;
   }
 
   /** Slot index of a register name (`xmm0`, `d0` and `v0` name the same slot). */
@@ -169,6 +182,7 @@ export class RegisterFile {
 
   /** `setUint` by slot index. */
   setUintAt(index: number, value: number): void {
+    this.stamp[index] = ++this.clock;
     const o = index * SLOT;
     const hi = Math.floor(value / TWO_32);
     const lo = value - hi * TWO_32;
@@ -181,7 +195,9 @@ export class RegisterFile {
   }
 
   setF64(name: string, value: number): void {
-    this.view.setFloat64(this.indexOf(name) * SLOT, value, true);
+    const i = this.indexOf(name);
+    this.stamp[i] = ++this.clock;
+    this.view.setFloat64(i * SLOT, value, true);
   }
 
   getF32(name: string): number {
@@ -189,7 +205,9 @@ export class RegisterFile {
   }
 
   setF32(name: string, value: number): void {
-    this.view.setFloat32(this.indexOf(name) * SLOT, value, true);
+    const i = this.indexOf(name);
+    this.stamp[i] = ++this.clock;
+    this.view.setFloat32(i * SLOT, value, true);
   }
 
   /** A copy of the bytes [offset, offset+len) of a register slot. */
@@ -199,7 +217,9 @@ export class RegisterFile {
   }
 
   setBytes(name: string, offset: number, src: Uint8Array): void {
-    this.bytes.set(src, this.indexOf(name) * SLOT + offset);
+    const i = this.indexOf(name);
+    this.stamp[i] = ++this.clock;
+    this.bytes.set(src, i * SLOT + offset);
   }
 
   /** The whole 16-byte slot (a view, not a copy). */

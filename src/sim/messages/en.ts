@@ -99,6 +99,18 @@ export const en: Record<string, string> = {
     'The declarations of {0} disagree (Codon: {1}; the library: {2}), yet on this target the call happens to work: Codon’s first argument travels in {3}, exactly where the callee expects the address of its result, and the callee returns that address in {4}, where Codon reads its result. Nothing in either declaration promises this; by the declarations the call is undefined. On AArch64 a hidden pointer travels in x8, not in the first argument register, so nothing lines up there: switch the target to see.',
   'runtime.print-deadlock':
     'print waits for stdout’s lock ({0}): its lock word reads {1} and its owner {2} is not this thread, so glibc sleeps in futex_wait for an owner that will never release it. The real program hangs here.',
+  // indeterminate output (src/sim/trace/indeterminate.ts): {0} is one or more of the stdout.left.* clauses
+  'stdout.indeterminate.value':
+    'indeterminate: this value depends on {0} (the real machine may print something else)',
+  'stdout.indeterminate.text':
+    'indeterminate: what is printed here depends on {0} (the real machine may print something else)',
+  'stdout.left.register': 'what was left in a register that nothing in either program set',
+  'stdout.left.runtime-stack':
+    'what was left on the dead stack by a runtime function (print, printf, GC_malloc), which the simulator runs as one step',
+  'stdout.left.uninitialised': 'what was left in memory that nothing wrote before this read',
+  'stdout.left.freed': 'what the allocator left in memory it took back (free, the garbage collector)',
+  'stdout.left.unknown': 'what earlier code left behind, which the simulator makes up rather than computes',
+  'stdout.left.separator': '; and on ',
   // names of objects and regions (src/sim/trace/names.ts)
   'name.ident': '{0}',
   'name.static': '{0} (static)',

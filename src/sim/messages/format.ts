@@ -3,7 +3,7 @@
  * show them in any language without re-running. This module turns them into text.
  */
 import { isObjectName, type ObjectName } from '../trace/names.ts';
-import type { MessageRef } from '../trace/types.ts';
+import type { IndeterminateSpan, MessageRef } from '../trace/types.ts';
 import { en } from './en.ts';
 import { zh } from './zh.ts';
 
@@ -24,4 +24,16 @@ export function formatMessage(ref: MessageRef, locale: Locale = 'en'): string {
 /** An object's or region's name (src/sim/trace/names.ts) in `locale`; its name parameters too. */
 export function formatName(name: ObjectName, locale: Locale = 'en'): string {
   return formatMessage(name as MessageRef, locale);
+}
+
+/**
+ * What a learner reads about a span of stdout the simulator marks indeterminate: what the value
+ * depends on, by the kinds of invented bytes it came from, and that the real machine may differ.
+ */
+export function indeterminateText(span: IndeterminateSpan, locale: Locale = 'en'): string {
+  const clauses = (span.sources.length > 0 ? span.sources : ['unknown']).map((k) =>
+    formatMessage({ id: `stdout.left.${k}`, params: [] }, locale),
+  );
+  const joined = clauses.join(formatMessage({ id: 'stdout.left.separator', params: [] }, locale));
+  return formatMessage({ id: `stdout.indeterminate.${span.kind}`, params: [joined] }, locale);
 }

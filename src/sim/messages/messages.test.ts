@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runProgram } from '../run/index.ts';
 import { en } from './en.ts';
-import { formatMessage } from './format.ts';
+import type { IndeterminateSpan } from '../trace/types.ts';
+import { formatMessage, indeterminateText } from './format.ts';
 import { zh } from './zh.ts';
 
 const placeholders = (t: string) => [...new Set(t.match(/\{\d+\}/g) ?? [])].sort();
@@ -43,5 +44,28 @@ describe('message catalogues', () => {
   it('fills parameters and falls back to English, then to the id', () => {
     expect(formatMessage({ id: 'finding.double-free', params: ['p'] }, 'zh')).toBe('p 被第二次释放。');
     expect(formatMessage({ id: 'no.such.message', params: [] }, 'zh')).toBe('no.such.message');
+  });
+});
+
+describe('indeterminate output', () => {
+  const span = (sources: IndeterminateSpan['sources'], kind: IndeterminateSpan['kind'] = 'value') =>
+    ({ kind, start: 0, end: 1, sources }) satisfies IndeterminateSpan;
+
+  it('says what a marked value depends on, in both languages', () => {
+    expect(indeterminateText(span(['register']))).toBe(
+      'indeterminate: this value depends on what was left in a register that nothing in either program set (the real machine may print something else)',
+    );
+    expect(indeterminateText(span(['register']), 'zh')).toBe(
+      '不确定：这个值取决于某个寄存器里残留的内容，两边的程序都没有给这个寄存器赋过值（真实机器上可能打印出别的东西）',
+    );
+  });
+
+  it('names every source, and says something true when none was worked out', () => {
+    expect(indeterminateText(span(['runtime-stack', 'uninitialised']))).toContain(
+      'by a runtime function (print, printf, GC_malloc), which the simulator runs as one step; and on what was left in memory that nothing wrote',
+    );
+    expect(indeterminateText(span([], 'text'))).toBe(
+      'indeterminate: what is printed here depends on what earlier code left behind, which the simulator makes up rather than computes (the real machine may print something else)',
+    );
   });
 });

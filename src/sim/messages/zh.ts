@@ -89,6 +89,16 @@ export const zh: Record<string, string> = {
     '{0} 的两份声明并不一致（Codon：{1}；库：{2}），但在这个目标平台上这次调用碰巧能用：Codon 的第一个参数放在 {3} 里，正是被调函数等待结果地址的地方，被调函数又把这个地址放在 {4} 里返回，而 Codon 恰好从那里读取结果。两份声明都没有保证这一点；按照这两份声明，这次调用的行为是未定义的。在 AArch64 上隐藏指针走的是 x8，而不是第一个参数寄存器，所以那里什么都对不上：切换目标平台就能看到。',
   'runtime.print-deadlock':
     'print 在等 stdout 的锁（{0}）：锁字的值是 {1}，持有者 {2} 不是本线程，于是 glibc 在 futex_wait 里等待一个永远不会释放它的持有者。真实的程序会在这里卡死。',
+  // 不确定的输出（src/sim/trace/indeterminate.ts）：{0} 是一个或多个 stdout.left.* 短语
+  'stdout.indeterminate.value': '不确定：这个值取决于{0}（真实机器上可能打印出别的东西）',
+  'stdout.indeterminate.text': '不确定：这里打印的内容取决于{0}（真实机器上可能打印出别的东西）',
+  'stdout.left.register': '某个寄存器里残留的内容，两边的程序都没有给这个寄存器赋过值',
+  'stdout.left.runtime-stack':
+    '运行时函数（print、printf、GC_malloc）在已失效的栈上留下的内容，模拟器把这些函数当作一步来运行',
+  'stdout.left.uninitialised': '内存里残留的内容，在这次读取之前没有任何代码写过它',
+  'stdout.left.freed': '分配器在收回的内存里留下的内容（free、垃圾回收器）',
+  'stdout.left.unknown': '之前运行的代码留下的内容，模拟器只能编造而不是计算出来',
+  'stdout.left.separator': '，以及',
   // names of objects and regions (src/sim/trace/names.ts)
   'name.ident': '{0}',
   'name.static': '{0}（静态）',

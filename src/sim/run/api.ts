@@ -5,7 +5,7 @@
 import type { Target } from '../abi/ctype.ts';
 import type { Diagnostic } from '../diag.ts';
 import type { Leftover } from '../machine/machine.ts';
-import type { Outcome, Trace } from '../trace/types.ts';
+import type { IndeterminateSpan, Outcome, Trace } from '../trace/types.ts';
 
 export interface RunInput {
   cpp: string;
@@ -21,6 +21,13 @@ export interface RunInput {
    * only what the summary reports (the CLI's JSON): the same run, the same summary, no trace.
    */
   record?: 'trace' | 'summary';
+  /**
+   * Also find which parts of stdout depend on bytes the simulator invents (what start-up left in a
+   * register, what print left on the dead stack, memory nothing wrote...): the summary's and the
+   * trace's `stdoutIndeterminate`. Costs one more summary-only run, and one per kind of invented
+   * byte when there are marks (docs/SIMULATOR.md, "Indeterminate output"). Default false.
+   */
+  indeterminate?: boolean;
 }
 
 export const DEFAULT_MAX_STEPS = 100_000;
@@ -43,6 +50,8 @@ export interface RunSummary {
   }[];
   diagnostics: Diagnostic[];
   steps: number;
+  /** Present when asked for (`RunInput.indeterminate`): the stdout spans the real machine may print differently. */
+  stdoutIndeterminate?: IndeterminateSpan[];
 }
 
 export interface RunResult {

@@ -18,7 +18,7 @@ import type { ForeignCalls } from './codon-interp.ts';
 import type { CppInterpreter } from './cpp-interp.ts';
 import { compareDeclarations } from './declarations.ts';
 import { HIDDEN_POINTER_REG, describePlacement, placementRegisters, type Placement } from './routes.ts';
-import { applyLeftover, type Process } from './runtime.ts';
+import { applyLeftover, leftoverRegisters, type Process } from './runtime.ts';
 import { isLibc, libcFunction, runLibc } from './libc.ts';
 
 const SIDE = 'codon' as const;
@@ -177,6 +177,8 @@ export class ForeignBridge implements ForeignCalls {
       const a = args[i];
       this.placeArg(caller.args[i] as Placement, a?.value ?? null, a?.type ?? NONE);
     }
+    // Registers the callee's code writes from here on are its result; the others are not (garbage.ts).
+    const placed = m.regs.clock;
     const callId = m.addBoundaryCall(
       v.shapeAt(loc),
       m.stepCount - 1,
@@ -211,6 +213,13 @@ export class ForeignBridge implements ForeignCalls {
     }
     this.cpp.popReturnAddress(ret);
     m.step(StepKind.BoundaryReturn, SIDE, loc, 'boundary.return', v.returnParams);
+    if (m.garbage.perturbs('register') && caller.result !== null)
+      m.garbage.clobberUnwritten(
+        m,
+        placed,
+        caller.result.parts.map((x) => x.reg),
+        leftover === null ? [] : leftoverRegisters(this.p),
+      );
     const value = this.readResult(caller.result, imp.returnType ?? NONE);
     m.endBoundaryCall(callId);
     return value;

@@ -10,8 +10,18 @@ import type { Module } from '../codon/ast.ts';
 import type { Diagnostic } from '../diag.ts';
 import { Machine, RunStop } from '../machine/machine.ts';
 import { hex } from '../machine/memory.ts';
+import { Garbage } from '../machine/garbage.ts';
+import { attribute, diffStdout } from '../trace/indeterminate.ts';
 import { formatMessage, formatName } from '../messages/format.ts';
-import { StepKind, type Outcome, type SourceSide, type Trace } from '../trace/types.ts';
+import {
+  GARBAGE_KINDS,
+  StepKind,
+  type GarbageKind,
+  type IndeterminateSpan,
+  type Outcome,
+  type SourceSide,
+  type Trace,
+} from '../trace/types.ts';
 import { DEFAULT_MAX_STEPS, type RunInput, type RunResult, type RunSummary } from './api.ts';
 import { CodonInterpreter } from './codon-interp.ts';
 import { Unsupported } from './cpp-errors.ts';
@@ -23,8 +33,44 @@ import { runtimeExit, startProcess } from './runtime.ts';
 
 export type { RunInput, RunResult, RunSummary } from './api.ts';
 
+/** Seed of the perturbed runs' garbage: any fixed non-zero number (runs stay reproducible). */
+const GARBAGE_SEED = 0x9e3779b9;
+/** Past this many steps the sources of the marks are not worked out (that costs a run per kind). */
+const ATTRIBUTE_MAX_STEPS = 20_000;
+
 /** Parses, checks and runs both programs; never throws for anything the programs do. */
 export function runProgram(input: RunInput): RunResult {
+  const result = runWith(input, Garbage.MODELLED);
+  if (input.indeterminate === true && result.summary.outcome !== 'compile-error') {
+    const spans = indeterminateStdout(input, result.summary);
+    result.summary.stdoutIndeterminate = spans;
+    if (result.trace !== null) result.trace.stdoutIndeterminate = spans;
+  }
+  return result;
+}
+
+/**
+ * The stdout spans that depend on invented bytes: the run again, summary only, with every kind of
+ * invented byte drawn from a generator (machine/garbage.ts); the values it prints differently are
+ * the marks. When there are any, one more run per kind says which kinds each depends on.
+ */
+function indeterminateStdout(input: RunInput, reference: RunSummary): IndeterminateSpan[] {
+  const again = (kinds: readonly GarbageKind[]): string => {
+    try {
+      return runWith({ ...input, record: 'summary' }, new Garbage(GARBAGE_SEED, kinds)).summary.stdout;
+    } catch {
+      // The simulator failed on other invented bytes (a bug of its own, never the program's): it
+      // cannot tell what the program would print then, so everything it printed is in doubt.
+      return '';
+    }
+  };
+  const spans = diffStdout(reference.stdout, again(GARBAGE_KINDS));
+  if (spans.length === 0 || reference.steps > ATTRIBUTE_MAX_STEPS) return spans;
+  const byKind = new Map(GARBAGE_KINDS.map((k) => [k, diffStdout(reference.stdout, again([k]))] as const));
+  return attribute(spans, byKind);
+}
+
+function runWith(input: RunInput, garbage: Garbage): RunResult {
   const files = input.files ?? { cpp: 'lib.cpp', codon: 'main.codon' };
   const target = input.target ?? 'x86_64';
   const leftover = input.leftover ?? 'runtime-data';
@@ -36,7 +82,7 @@ export function runProgram(input: RunInput): RunResult {
     return { trace: null, diagnostics, summary: compileErrorSummary(diagnostics) };
   }
   const record = input.record !== 'summary';
-  const m = new Machine({ target, leftover, maxSteps, files, record });
+  const m = new Machine({ target, leftover, maxSteps, files, record, garbage });
   const trace = execute(m, cppParsed.unit, codonParsed.module, input, files, diagnostics);
   const summary = summarize(trace, diagnostics, files, m.stepCount);
   return { trace: record ? trace : null, diagnostics, summary };

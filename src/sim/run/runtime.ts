@@ -125,7 +125,12 @@ export function startProcess(m: Machine, leftover: Leftover, libraryName: string
     cells: [u64('saved', 0), u64('saved', 8), u64('saved', 16), u64('saved', 24)],
   });
   for (let i = 0; i < 4; i++) m.storeRuntimeInt(frameAddr + 8 * i, 8, sp - 0x40 * (i + 1));
+  // The words are of the right kind (saved stack addresses), their values the model's invention.
+  if (m.garbage.perturbs('runtime-stack'))
+    m.mem.writeBytes(frameAddr, m.garbage.bytes('runtime-stack', new Uint8Array(32)));
   m.endObject(startupFrame, 'out-of-scope', null);
+  // Every other register holds whatever the loader and libc's start-up left (garbage.ts).
+  m.garbage.startRegisters(m);
   // What start-up leaves in the argument registers: argc and argv, as for any C main.
   if (m.target === 'x86_64') {
     m.setRegInt('rdi', 1);
@@ -252,7 +257,9 @@ export function runtimePrint(
   const textDepth = route.kind === 'printf' ? PRINTF_BUFFER_DEPTH : PRINT_TEXT_DEPTH;
   const shown = Math.min(PRINT_TEXT_MAX, text.length);
   for (let i = 0; i < shown; i++) frames[PRINT_FRAMES - textDepth + i] = text.charCodeAt(i) & 0xff;
-  storeChanged(m, sp - PRINT_FRAMES, frames);
+  // Bytes of the right kind at roughly the right depths, not what the real print's instructions
+  // leave: a value read from here later is indeterminate (garbage.ts).
+  storeChanged(m, sp - PRINT_FRAMES, m.garbage.bytes('runtime-stack', frames));
   const lockAddr = m.object(p.runtimeObjects.stdoutLock).addr;
   const count = route.kind === 'printf' ? text.length : route.last.length;
   if (m.target === 'x86_64') {
@@ -348,6 +355,13 @@ export function runtimeGcAlloc(
   cells?: Cell[],
 ): number {
   const m = p.m;
+  // GC_malloc's own frames are not modelled: the model leaves the dead stack below the caller as
+  // it was, the real call overwrites some of it (a collection, much of it). A perturbed run
+  // overwrites as much as a print does, so what is read from there afterwards is marked.
+  if (m.garbage.perturbs('runtime-stack')) {
+    const sp = m.sp();
+    m.mem.writeBytes(sp - PRINT_FRAMES, m.garbage.bytes('runtime-stack', new Uint8Array(PRINT_FRAMES)));
+  }
   const [arg, ret] = m.target === 'x86_64' ? ['rdi', 'rax'] : ['x0', 'x0'];
   m.setRegInt(arg, size);
   p.regProv.delete(arg);

@@ -309,4 +309,33 @@ export interface Trace {
   outcome: Outcome;
   crash: CrashInfo | null;
   error: RuntimeErrorInfo | null;
+  /**
+   * The parts of stdout (`output` joined) that depend on bytes the simulator invents rather than
+   * computes; present when the run was asked to find them (`RunInput.indeterminate`), else absent.
+   */
+  stdoutIndeterminate?: IndeterminateSpan[];
+}
+
+/**
+ * The kinds of bytes the simulator invents (src/sim/machine/garbage.ts): a register nothing set,
+ * the dead stack a runtime function's frames overwrote, memory nothing wrote, what an allocator
+ * writes into a block it takes back.
+ */
+export type GarbageKind = 'register' | 'runtime-stack' | 'uninitialised' | 'freed';
+export const GARBAGE_KINDS: readonly GarbageKind[] = ['register', 'runtime-stack', 'uninitialised', 'freed'];
+
+/**
+ * A stretch of stdout the real machine may print differently. Offsets are into the stdout string
+ * (UTF-16 code units, `start` inclusive, `end` exclusive).
+ * - `value`: one printed value (a token: no whitespace and none of `,;:=()[]{}<>'"`), which on
+ *   the real machine is some other token;
+ * - `text`: any text, possibly none: with other invented bytes the program printed something else
+ *   here altogether (another number of values, another path, a crash before it).
+ * `sources`: the kinds of invented bytes it depends on (empty when not worked out).
+ */
+export interface IndeterminateSpan {
+  kind: 'value' | 'text';
+  start: number;
+  end: number;
+  sources: GarbageKind[];
 }
