@@ -232,7 +232,7 @@ describe('every lesson program lays out soundly at every step, in all three layo
             expectSoundLayout(scene, layout, `${name} ${target} step ${step} ${mode}`);
           }
         }
-      }, 60_000);
+      });
     }
   }
 });

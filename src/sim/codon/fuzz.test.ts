@@ -128,7 +128,7 @@ function expectInside(source: string, diagnostics: Diagnostic[]): void {
 /** Set CODON_FUZZ_SCALE=20 to run twenty times as many cases (for a deeper search than CI needs). */
 const SCALE = Number(process.env.CODON_FUZZ_SCALE ?? '1');
 const runs = (n: number) => ({ numRuns: Math.round(n * SCALE) });
-const TIMEOUT = 10_000 * SCALE;
+const TIMEOUT = 120_000 * SCALE;
 
 function check(source: string): void {
   const r = parseCodon(source, 'fuzz.codon');

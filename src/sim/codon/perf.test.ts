@@ -7,7 +7,7 @@ import { parseCodon } from './index';
 describe('big inputs', () => {
   it('parses and type-checks a 1 MB program without a diagnostic', () => {
     expect(parseCodon(bigProgram(1_000_000), 'big.codon').diagnostics).toEqual([]);
-  }, 30_000);
+  });
 
   it.each([
     ['70,000 undefined names', repeatTo1MB((k) => `a${k} = b${k}\n`)],
@@ -18,14 +18,10 @@ describe('big inputs', () => {
     ],
     ['a 300,000-item list', `x = [${'1, '.repeat(300_000)}]\n`],
     ['an unclosed string', `"${'a'.repeat(1_000_000)}`],
-  ])(
-    'keeps its diagnostics bounded on 1 MB of %s',
-    (_name, src) => {
-      const r = parseCodon(src, 'big.codon');
-      expect(r.diagnostics.length).toBeLessThanOrEqual(201);
-    },
-    30_000,
-  );
+  ])('keeps its diagnostics bounded on 1 MB of %s', (_name, src) => {
+    const r = parseCodon(src, 'big.codon');
+    expect(r.diagnostics.length).toBeLessThanOrEqual(201);
+  });
 
   it('cuts the diagnostics at 200, with a note saying how many more there are', () => {
     const src = Array.from({ length: 300 }, (_, k) => `a${k} = b${k}\n`).join('');
