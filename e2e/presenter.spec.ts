@@ -1,9 +1,11 @@
 // Workshop mode (issue 8): the presenter view works with the keyboard alone at both projector sizes, in
 // the high-contrast theme with large type; screenshots of the presenter and audience layouts.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { boundaryCallList } from '../src/sim/trace/tables.ts';
+import { StepKind } from '../src/sim/trace/types.ts';
 import { skipDiagramTour, traceOf } from './player-page.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -94,6 +96,173 @@ for (const size of [
     await expect(page.getByRole('dialog')).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog')).toBeHidden();
+    expect(errors).toEqual([]);
+  });
+}
+
+// Legible from the back of a room (issue 15): at lesson 2's moments, at both projector sizes, the code and
+// the narration at 32 px or more, every label of the machine at 20 px or more (SVG text at its drawn
+// size), everything inside the viewport, nothing scrolled or clipped inside its box, no text cut with an
+// ellipsis, and no tour. The moments come from running the same program with the simulator here.
+const BUG = { lesson: '02-the-bug', program: 'bug' };
+const bugTrace = traceOf(BUG);
+const firstCall = boundaryCallList(bugTrace.boundaryCalls)[0]!;
+const strayWrite = bugTrace.findings.find((f) => f.kind === 'stray-write')!;
+const returnStep = Array.from({ length: bugTrace.steps.count }, (_, i) => i).find(
+  (i) => bugTrace.steps.kind[i] === StepKind.BoundaryReturn,
+)!;
+const MOMENTS = [
+  { name: 'call', step: firstCall.step, written: null },
+  { name: 'stray-write', step: strayWrite.step, written: '_rtld_global._dl_load_lock' },
+  { name: 'return', step: returnStep, written: null },
+  { name: 'end', step: bugTrace.steps.count - 1, written: null },
+] as const;
+
+/** What breaks the room's view, read from the page: each entry names the element and the rule. */
+interface Legibility {
+  smallCode: string[];
+  smallNarration: string[];
+  smallLabels: string[];
+  outside: string[];
+  clipped: string[];
+  ellipsis: string[];
+}
+
+function legibility(page: Page): Promise<Legibility> {
+  return page.evaluate(() => {
+    const out: Legibility = {
+      smallCode: [],
+      smallNarration: [],
+      smallLabels: [],
+      outside: [],
+      clipped: [],
+      ellipsis: [],
+    };
+    const name = (el: Element) =>
+      `${el.tagName.toLowerCase()}.${String(el.getAttribute('class') ?? '').replace(/ /g, '.')} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
+    const hiddenText = (el: Element) => el.closest('[aria-hidden="true"], .sr-only, .md-sr') !== null;
+    const shown = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+    };
+    const ownText = (el: Element) =>
+      Array.from(el.childNodes)
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.textContent ?? '')
+        .join('')
+        .trim();
+    const size = (el: Element) => parseFloat(getComputedStyle(el).fontSize);
+
+    // Code: every drawn line of both editors.
+    for (const line of Array.from(document.querySelectorAll('.monaco-editor .view-line')))
+      if (shown(line) && size(line) < 32) out.smallCode.push(`${size(line)}px ${name(line)}`);
+    // The narration.
+    for (const el of Array.from(document.querySelectorAll('.narration *')))
+      if (!hiddenText(el) && shown(el) && ownText(el) !== '' && size(el) < 32)
+        out.smallNarration.push(`${size(el)}px ${name(el)}`);
+    // The machine: HTML labels at their computed size, SVG text at its size after the SVG's scaling.
+    const machine = document.querySelector('.presenter__machine');
+    for (const el of Array.from(machine?.querySelectorAll('[data-testid="focus-view"] *') ?? [])) {
+      if (el instanceof SVGElement || hiddenText(el) || !shown(el) || ownText(el) === '') continue;
+      if (size(el) < 20) out.smallLabels.push(`${size(el)}px ${name(el)}`);
+    }
+    for (const text of Array.from(machine?.querySelectorAll<SVGTextElement>('svg text') ?? [])) {
+      if (hiddenText(text) || !shown(text)) continue;
+      const scale = text.getScreenCTM()?.a ?? 1;
+      const drawn = size(text) * scale;
+      const box = text.getBoundingClientRect();
+      // The drawn glyph box agrees with the scaled size (a scaled-down figure cannot pass as large).
+      if (drawn < 20 || box.height < 20 * 0.9)
+        out.smallLabels.push(`svg ${drawn.toFixed(1)}px ${name(text)}`);
+    }
+
+    // Every element in the viewport, and no box that scrolls or clips its content. Monaco's own
+    // insides scroll by design (the editor follows the current line); its pane is checked.
+    for (const el of Array.from(document.querySelectorAll('.presenter, .presenter *'))) {
+      if (el.closest('.monaco-editor') || el.closest('.sr-only, .md-sr') || !shown(el)) continue;
+      if (el.closest('dialog:not([open])')) continue;
+      const r = el.getBoundingClientRect();
+      if (r.left < -1 || r.top < -1 || r.right > innerWidth + 1 || r.bottom > innerHeight + 1)
+        out.outside.push(
+          `${name(el)} ${Math.round(r.left)},${Math.round(r.top)}-${Math.round(r.right)},${Math.round(r.bottom)}`,
+        );
+      const style = getComputedStyle(el);
+      const clips = (o: string) => o !== 'visible';
+      if (
+        (clips(style.overflowY) && el.scrollHeight > el.clientHeight + 1) ||
+        (clips(style.overflowX) && el.scrollWidth > el.clientWidth + 1)
+      )
+        out.clipped.push(
+          `${name(el)} ${el.scrollWidth}x${el.scrollHeight} in ${el.clientWidth}x${el.clientHeight}`,
+        );
+      const own = ownText(el);
+      if (own !== '' && !hiddenText(el)) {
+        if (/[^.…\s](…|\.\.\.)$/u.test(own) && !/^(…|⋯)/.test(own)) out.ellipsis.push(name(el));
+        if (style.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth + 1)
+          out.ellipsis.push(name(el));
+      }
+    }
+    for (const text of Array.from(document.querySelectorAll<SVGTextElement>('.presenter svg text')))
+      if (/…$/.test(text.textContent ?? '')) out.ellipsis.push(`svg ${name(text)}`);
+    return out;
+  });
+}
+
+for (const size of [
+  { width: 1920, height: 1080 },
+  { width: 1280, height: 720 },
+]) {
+  test(`presenter legible from the back of a room at ${size.width}x${size.height}`, async ({ page }) => {
+    test.setTimeout(240_000);
+    // No tour is skipped here: the presenter must never open it.
+    await page.setViewportSize(size);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    for (const moment of MOMENTS) {
+      await test.step(moment.name, async () => {
+        await page.goto(`present.html?v=1&lesson=02-the-bug&program=bug&step=${moment.step}`);
+        await expect(page.getByTestId('position')).toHaveText(
+          `Step ${moment.step + 1} of ${bugTrace.steps.count}`,
+          { timeout: 60_000 },
+        );
+        await expect(page.getByTestId('focus-view')).toHaveAttribute('data-step', String(moment.step), {
+          timeout: 60_000,
+        });
+        for (const side of ['cpp', 'codon'] as const)
+          await expect(
+            page.getByTestId(`editor-${side}`).locator('.monaco-editor .view-lines'),
+          ).toContainText(/\S/, { timeout: 60_000 });
+        await page.evaluate(() => document.fonts.ready);
+        await page.waitForFunction(
+          () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+        );
+        await expect(page.getByTestId('diagram-tour')).toHaveCount(0);
+        // The stage shows at least the most important thing of the step.
+        await expect(page.getByTestId('focus-view')).not.toHaveAttribute('data-shown', '');
+        if (moment.written !== null)
+          await expect(
+            page.locator(`[data-testid="focus-object"][data-name="${moment.written}"]`),
+          ).toBeVisible();
+        if (moment.name === 'end') await expect(page.getByTestId('output')).toContainText('1.5 2.5 3.5 4.5');
+        const found = await legibility(page);
+        expect(found).toEqual({
+          smallCode: [],
+          smallNarration: [],
+          smallLabels: [],
+          outside: [],
+          clipped: [],
+          ellipsis: [],
+        });
+        await page.screenshot({
+          path: `tmp/screenshots/presenter-${moment.name}-${size.width}x${size.height}.png`,
+        });
+      });
+    }
+    // The whole machine is one key away, and the same key comes back to the stage.
+    await page.keyboard.press('w');
+    await expect(page.locator('.presenter__machine .diagram-pane--whole')).toBeVisible();
+    await page.keyboard.press('w');
+    await expect(page.getByTestId('focus-view')).toBeVisible();
     expect(errors).toEqual([]);
   });
 }

@@ -41,6 +41,28 @@ function pdfPages(pdf: Buffer): number {
   return (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
 }
 
+/** Text in the handout drawn under `px` CSS pixels (SVG text scaled by its figure), as "size tag: text". */
+function textUnder(page: Page, px: number): Promise<string[]> {
+  return page.evaluate((min) => {
+    const small: string[] = [];
+    for (const el of Array.from(document.querySelectorAll('.handout *'))) {
+      const own = Array.from(el.childNodes).some(
+        (n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '',
+      );
+      const box = el.getBoundingClientRect();
+      if (!own || box.width === 0 || box.height === 0 || el.closest('.sr-only, .md-sr')) continue;
+      let size = parseFloat(getComputedStyle(el).fontSize);
+      if (el instanceof SVGGraphicsElement) {
+        const m = el.getScreenCTM();
+        size *= m ? Math.hypot(m.a, m.b) : 1;
+      }
+      if (size < min - 0.01)
+        small.push(`${size.toFixed(1)}px ${el.tagName}: ${(el.textContent ?? '').trim().slice(0, 30)}`);
+    }
+    return small;
+  }, px);
+}
+
 /** The first playground's section in the handout. */
 const firstPlayground = (page: Page) => page.locator('.hd-playground').first();
 
@@ -79,8 +101,9 @@ test('the handout of lesson 2 prints its text, the full code and the machine at 
   for (const [i, k] of steps.entries()) {
     const figure = figures.nth(i);
     await expect(figure).toHaveAttribute('data-step', String(k.step));
-    await expect(figure.locator('svg.md-svg')).toHaveCount(1);
-    await expect(figure.locator('svg.md-svg')).toHaveAttribute('data-step', String(k.step));
+    // The machine as the player's focus view draws it: text at 9 pt or more, not a scaled-down SVG.
+    await expect(figure.getByTestId('focus-view')).toHaveCount(1);
+    await expect(figure.getByTestId('focus-view')).toHaveAttribute('data-step', String(k.step));
     const caption = figure.locator('figcaption');
     await expect(caption).toContainText(`Step ${k.step + 1} of ${trace.steps.count}`);
     await expect(caption).toContainText(narrationAt(trace, k.step, 'en'));
@@ -124,8 +147,12 @@ test('the handout of lesson 2 prints its text, the full code and the machine at 
   ).toBe('avoid');
 
   await shootPrint(page, testInfo, 'handout-02-en');
+  // Nothing on paper under 9 pt (12 CSS px), SVG text at its size after the figure's scaling.
+  expect(await textUnder(page, 12)).toEqual([]);
+  // A handout a speaker would print: at most 8 A4 pages (25 when each key step was the whole-machine SVG).
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
-  expect(pdfPages(pdf)).toBeGreaterThanOrEqual(8);
+  expect(pdfPages(pdf)).toBeGreaterThan(2);
+  expect(pdfPages(pdf)).toBeLessThanOrEqual(8);
   expect(watched.problems).toEqual([]);
   expect(watched.foreignRequests).toEqual([]);
 });
@@ -174,7 +201,10 @@ test('a Chinese handout: Chinese captions and narration, the same code', async (
   );
   await expect(page.getByRole('heading', { name: '答案' })).toBeVisible();
   await shootPrint(page, testInfo, 'handout-02-zh');
-  expect(pdfPages(await page.pdf({ format: 'A4' }))).toBeGreaterThanOrEqual(8);
+  expect(await textUnder(page, 12)).toEqual([]);
+  const pages = pdfPages(await page.pdf({ format: 'A4' }));
+  expect(pages).toBeGreaterThan(2);
+  expect(pages).toBeLessThanOrEqual(8);
 });
 
 test('"Print handout" prepares the handout, then prints; Back returns to the lesson', async ({
@@ -188,7 +218,8 @@ test('"Print handout" prepares the handout, then prints; Back returns to the les
     window.print = () => {
       w.__prints.push({
         ready: document.querySelector('[data-testid="handout"]')?.getAttribute('data-ready') ?? null,
-        figures: document.querySelectorAll('[data-testid="handout-figure"] svg.md-svg').length,
+        figures: document.querySelectorAll('[data-testid="handout-figure"] [data-testid="focus-view"]')
+          .length,
       });
     };
   });
@@ -202,7 +233,7 @@ test('"Print handout" prepares the handout, then prints; Back returns to the les
   await expect(page).toHaveURL(/\?v=1&lesson=02-the-bug.*#handout$/);
   await expect(page.getByTestId('handout')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
   // It printed once, and only when every picture of every run was in.
-  const figures = await page.locator('[data-testid="handout-figure"] svg.md-svg').count();
+  const figures = await page.locator('[data-testid="handout-figure"] [data-testid="focus-view"]').count();
   expect(figures).toBeGreaterThan(4);
   await expect
     .poll(() => page.evaluate(() => (window as unknown as { __prints: unknown[] }).__prints))

@@ -80,7 +80,10 @@ export function App() {
       const search = encodeLink(linkOfPlayer(state, { withCode: true }));
       if (search !== location.search) history.replaceState(null, '', `${search}${location.hash}`);
     };
-    const unsubscribe = store.subscribe(() => {
+    const unsubscribe = store.subscribe((state) => {
+      // While playing, the address waits for the pause (stopping is a change too): each replaceState with
+      // the program in it cost ~6 ms of main thread, every other step of playback (bench/ui.bench.ts).
+      if (state.playing) return;
       timer ??= setTimeout(write, URL_UPDATE_MS);
     });
     return () => {

@@ -315,7 +315,7 @@ export const en = {
   'present.audience': 'Audience layout',
   'present.presenter': 'Presenter layout',
   'present.keys':
-    'Keys: ← → or Page Up/Down step · Space play · B bug · X fix · [ ] program · T target · A layout · ? help',
+    'Keys: ← → or Page Up/Down step · Space play · B bug · X fix · [ ] program · T target · A layout · W whole machine · ? help',
   'present.exit': 'Leave presenter view',
   'present.open': 'Present',
   'present.print': 'Print handout',

@@ -310,7 +310,7 @@ export const zh: Record<UiKey, string> = {
   'present.audience': '观众布局',
   'present.presenter': '演讲者布局',
   'present.keys':
-    '按键：← → 或 Page Up/Down 单步 · 空格 播放 · B 缺陷 · X 修复 · [ ] 切换程序 · T 目标 · A 布局 · ? 帮助',
+    '按键：← → 或 Page Up/Down 单步 · 空格 播放 · B 缺陷 · X 修复 · [ ] 切换程序 · T 目标 · A 布局 · W 整台机器 · ? 帮助',
   'present.exit': '退出演示视图',
   'present.open': '演示',
   'present.print': '打印讲义',

@@ -1,8 +1,10 @@
 // The presenter view (present.html): one lesson program on a projector, in the high-contrast theme with
 // large type, the prose hidden. Keyboard first: the player's shortcuts, Page Up/Down for clickers, B/X
 // for a bug or a fix, [ ] for the course's programs, T for the target, A for the audience layout (the
-// machine and its narration only, for the room), ? for the list.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+// machine and its narration only, for the room), W for the whole machine, ? for the list. The machine
+// column shows the stage (Stage.tsx): what this step is about, sized to fit beside the code.
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { useShallow } from 'zustand/shallow';
 import { useStore } from 'zustand';
 import { createPlayerUi, PlayerContext, usePlayer, usePlayerStore, useT } from '../app/context';
 import { findLessonEntry, loadDeck, loadProgram, localized, type DeckProgram } from '../app/course/course';
@@ -46,6 +48,7 @@ export function PresenterApp({ search }: { search: string }) {
     new URLSearchParams(search).get('layout') === 'audience' ? 'audience' : 'presenter',
   );
   const [help, setHelp] = useState(false);
+  const [whole, setWhole] = useState(false);
   const locale = useStore(store, (s) => s.locale);
   const t = useMemo(() => translator(locale), [locale]);
   useThemeAttribute(document.documentElement, 'contrast');
@@ -135,6 +138,9 @@ export function PresenterApp({ search }: { search: string }) {
         case 'layout':
           setLayout((l) => (l === 'presenter' ? 'audience' : 'presenter'));
           return;
+        case 'whole':
+          setWhole((w) => !w);
+          return;
       }
     };
     window.addEventListener('keydown', onKeyDown);
@@ -149,6 +155,8 @@ export function PresenterApp({ search }: { search: string }) {
         {current && index !== null && (
           <PresenterView
             layout={layout}
+            whole={whole}
+            onWhole={() => setWhole((w) => !w)}
             program={current}
             n={index + 1}
             total={deck.length}
@@ -159,6 +167,29 @@ export function PresenterApp({ search }: { search: string }) {
         <ShortcutsOverlay open={help} onClose={() => setHelp(false)} t={t} />
       </main>
     </PlayerContext.Provider>
+  );
+}
+
+const Stage = lazy(() => import('./Stage'));
+
+/** The presenter's machine at the player's position: the stage, loaded after the first paint. */
+function StagePane() {
+  const t = useT();
+  const { trace, step, eventEnd, locale } = usePlayer(
+    useShallow((s) => ({ trace: s.trace, step: s.step, eventEnd: s.eventEnd, locale: s.locale })),
+  );
+  return (
+    <section className="presenter__stage-pane" aria-label={t('focus.region')}>
+      <ErrorBoundary name="stage" locale={locale} resetKey={trace}>
+        {trace ? (
+          <Suspense fallback={<p className="panel__empty">{t('site.loading')}</p>}>
+            <Stage trace={trace} step={step} eventEnd={eventEnd} locale={locale} />
+          </Suspense>
+        ) : (
+          <p className="panel__empty">{t('player.no-run')}</p>
+        )}
+      </ErrorBoundary>
+    </section>
   );
 }
 
@@ -183,6 +214,8 @@ function UnknownStart({ start }: { start: Exclude<DeckStart, { kind: 'found' }> 
 
 function PresenterView({
   layout,
+  whole,
+  onWhole,
   program,
   n,
   total,
@@ -190,6 +223,8 @@ function PresenterView({
   onHelp,
 }: {
   layout: PresenterLayout;
+  whole: boolean;
+  onWhole: () => void;
   program: DeckProgram;
   n: number;
   total: number;
@@ -241,12 +276,12 @@ function PresenterView({
           </span>{' '}
           {t('present.program', { n, total })} · {t(`player.target.${target}`)}
         </p>
+        <button type="button" onClick={onWhole} aria-pressed={whole} data-testid="whole-machine">
+          {t(whole ? 'focus.focus' : 'focus.whole')}
+        </button>
         <button type="button" onClick={onLayout}>
           {layout === 'presenter' ? t('present.audience') : t('present.presenter')}
         </button>
-        <a href={`./${encodeLink({ lesson: program.lessonId, program: program.programId })}`}>
-          {t('present.exit')}
-        </a>
       </header>
       <ErrorBoundary name="signature strip" locale={locale}>
         <SignatureStrip />
@@ -265,10 +300,15 @@ function PresenterView({
           <ErrorBoundary name="narration" locale={locale}>
             <Narration />
           </ErrorBoundary>
-          <DiagramPane reducedMotion view="focus" tour={false} />
+          {whole ? <DiagramPane reducedMotion view="whole" tour={false} /> : <StagePane />}
         </div>
       </div>
-      <p className="presenter__keys">{t('present.keys')}</p>
+      <footer className="presenter__foot">
+        <p className="presenter__keys">{t('present.keys')}</p>
+        <a href={`./${encodeLink({ lesson: program.lessonId, program: program.programId })}`}>
+          {t('present.exit')}
+        </a>
+      </footer>
     </>
   );
 }

@@ -12,6 +12,8 @@ describe('presenter keys', () => {
     expect(presenterCommandForKey(press('X'), free)).toBe('fix');
     expect(presenterCommandForKey(press(']'), free)).toBe('next');
     expect(presenterCommandForKey(press('a'), free)).toBe('layout');
+    expect(presenterCommandForKey(press('w'), free)).toBe('whole');
+    expect(presenterCommandForKey(press('W'), free)).toBe('whole');
     expect(presenterCommandForKey(press('b'), { ...free, typing: true })).toBeNull();
     expect(presenterCommandForKey({ ...press('b'), ctrlKey: true }, free)).toBeNull();
     expect(presenterCommandForKey(press('q'), free)).toBeNull();

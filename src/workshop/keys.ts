@@ -1,9 +1,11 @@
 // The presenter's own keys, on top of the player's shortcuts (src/app/player/keyboard.ts): clickers send
 // Page Up/Down; B and X switch between a bug and a fix; [ and ] walk the course's programs; T switches
-// the target; A switches between the presenter and the audience layout.
+// the target; A switches between the presenter and the audience layout; W shows the whole machine
+// instead of the stage (and back).
 import type { KeyContext, KeyPress } from '../app/player/keyboard';
 
-export type PresenterCommand = 'forward' | 'back' | 'bug' | 'fix' | 'previous' | 'next' | 'target' | 'layout';
+export type PresenterCommand =
+  'forward' | 'back' | 'bug' | 'fix' | 'previous' | 'next' | 'target' | 'layout' | 'whole';
 
 export const PRESENTER_KEYS: readonly { command: PresenterCommand; keys: readonly string[] }[] = [
   { command: 'forward', keys: ['Page Down'] },
@@ -14,6 +16,7 @@ export const PRESENTER_KEYS: readonly { command: PresenterCommand; keys: readonl
   { command: 'next', keys: [']'] },
   { command: 'target', keys: ['T'] },
   { command: 'layout', keys: ['A'] },
+  { command: 'whole', keys: ['W'] },
 ];
 
 export function presenterCommandForKey(press: KeyPress, where: KeyContext): PresenterCommand | null {
@@ -39,6 +42,9 @@ export function presenterCommandForKey(press: KeyPress, where: KeyContext): Pres
     case 'a':
     case 'A':
       return 'layout';
+    case 'w':
+    case 'W':
+      return 'whole';
     default:
       return null;
   }

@@ -1,5 +1,6 @@
 // <Playground> in the handout: the program's full code (printed once per program), what the run does
 // (outcome, output, findings) and the machine at the key steps of that run.
+import { findingGroups } from '../../sim/view/findings.ts';
 import { useEffect, useId, type ReactNode } from 'react';
 import { formatMessage } from '../../sim/messages/format';
 import type { RunResult } from '../../sim/run/api';
@@ -113,7 +114,8 @@ export function RunReport({ result }: { result: RunResult }) {
     summary.outcome === 'crash'
       ? t('print.outcome.crash', { signal: summary.crash?.signal ?? trace?.crash?.signal ?? '' })
       : t(`print.outcome.${summary.outcome}`);
-  const findings = trace?.findings ?? [];
+  // One line per mistake, as the player's findings panel tells them (four stores of one stray write are one).
+  const findings = trace ? findingGroups(trace) : [];
   return (
     <div className="hd-report">
       <p className="hd-report__outcome">{outcome}</p>
@@ -140,7 +142,7 @@ export function RunReport({ result }: { result: RunResult }) {
           <p>{t('print.findings')}</p>
           <ul className="hd-report__findings">
             {findings.map((f, i) => (
-              <li key={i} data-finding={f.kind}>
+              <li key={i} data-finding={f.kind} data-count={f.members.length}>
                 {formatMessage(f.message, locale)}
               </li>
             ))}
