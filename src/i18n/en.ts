@@ -312,6 +312,8 @@ export const en = {
   'share.close': 'Close',
   'present.region': 'Presenter view',
   'present.program': 'Program {n} of {total}',
+  'present.kind.bug': 'bug',
+  'present.kind.fix': 'fix',
   'present.audience': 'Audience layout',
   'present.presenter': 'Presenter layout',
   'present.keys':

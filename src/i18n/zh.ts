@@ -307,6 +307,8 @@ export const zh: Record<UiKey, string> = {
   'share.close': '关闭',
   'present.region': '演示视图',
   'present.program': '第 {n} 个程序，共 {total} 个',
+  'present.kind.bug': '有 bug',
+  'present.kind.fix': '修复',
   'present.audience': '观众布局',
   'present.presenter': '演讲者布局',
   'present.keys':

@@ -272,7 +272,7 @@ function PresenterView({
         </h1>
         <p className="presenter__meta">
           <span className={`presenter__kind presenter__kind--${program.clean ? 'fix' : 'bug'}`}>
-            {program.clean ? 'fix' : 'bug'}
+            {t(program.clean ? 'present.kind.fix' : 'present.kind.bug')}
           </span>{' '}
           {t('present.program', { n, total })} · {t(`player.target.${target}`)}
         </p>
