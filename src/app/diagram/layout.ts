@@ -18,7 +18,10 @@ import type {
   SceneRow,
   PointerStatus,
 } from '../../sim/view/index.ts';
-import { formatName, type Locale } from '../../sim/messages/format.ts';
+import { formatMessage, formatName, type Locale } from '../../sim/messages/format.ts';
+import { areaHint, boundaryLabel, frameLabel, objectNeed, objectSub, PX, spLabel } from './labels.ts';
+import { strings } from './strings.ts';
+import { textWidth } from './text-fit.ts';
 
 /** Wide: three columns with address gutters (a big screen, a slide). Medium: two columns (a side panel). Narrow: one (a phone). */
 export type LayoutMode = 'wide' | 'medium' | 'narrow';
@@ -48,6 +51,8 @@ export interface RowBox extends Rect {
 }
 
 export interface ObjectBox extends Rect {
+  /** The header's height: the name line and the address/size/type line, wrapped where it is long. */
+  head: number;
   objectId: number;
   key: string;
   lane: number;
@@ -119,6 +124,7 @@ export const G = {
   titleH: 30,
   rowH: 20,
   headH: 38,
+  subLineH: 13,
   laneW: 272,
   laneWNarrow: 230,
   laneGap: 12,
@@ -139,6 +145,28 @@ export const G = {
   subheadH: 22,
   crashH: 90,
 } as const;
+
+/** The crash callout's height: two header lines, then the message wrapped whole to the callout's width. */
+export function crashHeight(message: string, width: number): number {
+  return Math.max(G.crashH, 56 + wrapToWidth(message, width - 24, PX.crash).length * 15);
+}
+
+/** Words into lines no wider than `width` at `px` (a word longer than a line gets a line of its own). */
+export function wrapToWidth(text: string, width: number, px: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  // Chinese has no spaces: it may break between any two characters.
+  const words = text.split(/(?<=\s)|(?<=[\u3000-\u9fff\uff00-\uffef])(?=[\u3000-\u9fff\uff00-\uffef])/u);
+  for (const word of words) {
+    const next = line + word;
+    if (line !== '' && textWidth(next.trimEnd(), px) > width) {
+      lines.push(line.trimEnd());
+      line = word.trimStart();
+    } else line = next;
+  }
+  if (line.trim() !== '') lines.push(line.trimEnd());
+  return lines;
+}
 
 /** Average advance of the monospace face at `px` font size (used to clip text to a width). */
 export function charsFit(width: number, px: number): number {
@@ -192,13 +220,17 @@ interface ClusterGeometry {
     lane: number;
     y: number;
     h: number;
+    head: number;
     rows: { row: SceneRow; y: number; h: number }[];
   }[];
   addresses: { addr: number; y: number }[];
 }
 
 /** Lays out one cluster at y = 0: a header slot wherever an object starts, one row per address run. */
-export function layoutCluster(c: Cluster): ClusterGeometry {
+export function layoutCluster(
+  c: Cluster,
+  headOf: (o: SceneObject) => number = () => G.headH,
+): ClusterGeometry {
   const laneOf = assignLanes(c.objects);
   const bounds = new Set<number>();
   for (const o of c.objects) {
@@ -222,7 +254,7 @@ export function layoutCluster(c: Cluster): ClusterGeometry {
     rowBottom.set(a, y);
     if (starts.has(a)) {
       headerY.set(a, y);
-      y += G.headH;
+      y += Math.max(...c.objects.filter((o) => o.addr === a).map(headOf));
     }
     const next = b[i + 1];
     if (next !== undefined && covered(a, next)) {
@@ -234,12 +266,13 @@ export function layoutCluster(c: Cluster): ClusterGeometry {
   const boxes = c.objects.map((o) => {
     const top = headerY.get(o.addr) ?? 0;
     const bottom = rowBottom.get(o.addr + o.size) ?? y;
+    const head = headOf(o);
     const rows = o.rows.map((row) => {
-      const ry = rowTop.get(row.start) ?? top + G.headH;
+      const ry = rowTop.get(row.start) ?? top + head;
       const rb = rowBottom.get(row.end) ?? ry + G.rowH;
       return { row, y: ry, h: Math.max(G.rowH, rb - ry) };
     });
-    return { o, lane: laneOf.get(o.id) ?? 0, y: top, h: Math.max(G.headH, bottom - top), rows };
+    return { o, lane: laneOf.get(o.id) ?? 0, y: top, h: Math.max(head, bottom - top), head, rows };
   });
   const lanes = Math.max(1, ...boxes.map((x) => x.lane + 1));
   return { height: y, lanes, boxes, addresses };
@@ -263,16 +296,45 @@ function layoutArea(
   regionNames: Map<number, string>,
   gutter: number,
   column: number,
-  laneW: number,
+  baseLaneW: number,
+  fit: Fit,
 ): AreaContent {
   const objs = scene.objects.filter((o) => o.area === kind);
   const cl = clusters(objs);
-  const geo = cl.map((c) => ({ c, g: layoutCluster(c) }));
-  const lanes = Math.max(1, ...geo.map((x) => x.g.lanes));
+  const lanes = Math.max(1, ...cl.map((c) => new Set(assignLanes(c.objects).values()).size));
   const left = G.pad + gutter;
-  const innerW = lanes * laneW + (lanes - 1) * G.laneGap;
-  const width = left + innerW + G.pad;
   const stack = kind === 'stack';
+  // On a desktop every label gets room: the lanes as wide as the widest object header, row or frame
+  // label, the area as wide as its title with its hint, its region names and its boundary line.
+  let laneW = baseLaneW;
+  let areaNeed = 0;
+  if (fit.locale !== null) {
+    const locale = fit.locale;
+    for (const o of objs) laneW = Math.max(laneW, objectNeed(o, locale));
+    if (stack)
+      for (const f of scene.frames) {
+        laneW = Math.max(laneW, textWidth(frameLabel(f, locale), PX.frame) + 8);
+        if (f.boundary) areaNeed = Math.max(areaNeed, textWidth(boundaryLabel(f, locale), PX.boundary) + 24);
+      }
+    const t = strings(locale);
+    areaNeed = Math.max(
+      areaNeed,
+      3 * G.pad +
+        textWidth(t.area[kind], PX.areaTitle) +
+        textWidth(areaHint(kind, scene, locale).text, PX.areaHint),
+      stack ? 2 * G.pad + textWidth(spLabel(scene, locale), PX.sp) + 8 : 0,
+      ...[...regionNames.values()].map((n) => (kind === 'static' ? 2 * G.pad + textWidth(n, PX.subhead) : 0)),
+    );
+    laneW = Math.ceil(laneW);
+  }
+  // The address/size/type line wraps under the name where it is longer than the lane (a desktop).
+  const headOf = (o: SceneObject): number =>
+    fit.locale === null
+      ? G.headH
+      : G.headH + G.subLineH * (wrapToWidth(objectSub(o, fit.locale), laneW - 16, PX.objSub).length - 1);
+  const geo = cl.map((c) => ({ c, g: layoutCluster(c, headOf) }));
+  const innerW = lanes * laneW + (lanes - 1) * G.laneGap;
+  const width = Math.max(left + innerW + G.pad, Math.ceil(areaNeed));
   if (stack) geo.sort((p, q) => q.c.start - p.c.start);
   const out: AreaContent = {
     width,
@@ -349,6 +411,7 @@ function layoutArea(
     for (const bx of g.boxes) {
       const x = left + bx.lane * (laneW + G.laneGap);
       const box: ObjectBox = {
+        head: bx.head,
         objectId: bx.o.id,
         key: bx.o.key,
         lane: bx.lane,
@@ -396,8 +459,24 @@ function offset<T extends Point>(p: T, dx: number, dy: number): T {
   return { ...p, x: p.x + dx, y: p.y + dy };
 }
 
-/** Lays out the whole scene. `regionNames` labels static storage's sub-regions. */
-export function layoutScene(scene: Scene, mode: LayoutMode, regionNames: Map<number, string>): Layout {
+/** Whether boxes are sized to their labels (`locale` set: a desktop) or kept at their base width (a phone). */
+interface Fit {
+  locale: Locale | null;
+}
+
+/**
+ * Lays out the whole scene. `regionNames` labels static storage's sub-regions. Given a `locale`, wide
+ * and medium layouts size every box so its labels, in that language, fit whole; the narrow one (a
+ * phone) keeps its width and its labels are shortened, each keeping its whole text as a tooltip.
+ * Without one, boxes keep their base widths.
+ */
+export function layoutScene(
+  scene: Scene,
+  mode: LayoutMode,
+  regionNames: Map<number, string>,
+  locale?: Locale,
+): Layout {
+  const fit: Fit = { locale: mode === 'narrow' ? null : (locale ?? null) };
   const gutter = mode === 'wide' ? G.gutter : 0;
   const memKinds: Exclude<AreaKind, 'registers'>[] = ['stack', 'static', 'c-heap', 'gc-heap'];
   const columnOf: Record<AreaKind, number> =
@@ -412,10 +491,24 @@ export function layoutScene(scene: Scene, mode: LayoutMode, regionNames: Map<num
       : ['stack', 'registers', 'static', 'c-heap', 'gc-heap'];
   const contents = new Map<AreaKind, AreaContent>();
   const laneW = mode === 'wide' ? G.laneW : G.laneWNarrow;
-  for (const k of memKinds) contents.set(k, layoutArea(k, scene, regionNames, gutter, columnOf[k], laneW));
+  for (const k of memKinds)
+    contents.set(k, layoutArea(k, scene, regionNames, gutter, columnOf[k], laneW, fit));
   const regCount = scene.registers.length;
   const regHeight = G.titleH + regCount * (G.regH + G.regGap) + G.pad;
-  const regWidth = (mode === 'wide' ? G.regW : G.laneWNarrow) + 2 * G.pad;
+  let regWidth = (mode === 'wide' ? G.regW : G.laneWNarrow) + 2 * G.pad;
+  if (fit.locale !== null) {
+    const t = strings(fit.locale);
+    for (const r of scene.registers) {
+      const value = Math.max(textWidth(r.text, PX.reg), textWidth(r.hex, PX.reg));
+      regWidth = Math.max(regWidth, 2 * G.pad + 8 + textWidth(`%${r.label}`, PX.reg) + 14 + value + 8);
+    }
+    regWidth = Math.ceil(
+      Math.max(
+        regWidth,
+        3 * G.pad + textWidth(t.area.registers, PX.areaTitle) + textWidth(t.areaHint.registers, PX.areaHint),
+      ),
+    );
+  }
   const columns = mode === 'wide' ? 3 : mode === 'medium' ? 2 : 1;
   const colWidth: number[] = new Array<number>(columns).fill(0);
   for (const k of order) {
@@ -475,8 +568,10 @@ export function layoutScene(scene: Scene, mode: LayoutMode, regionNames: Map<num
       });
       colY[col] = ay + regHeight + G.areaGap;
       if (scene.crash !== null) {
-        layout.crash = { x: ax, y: colY[col] as number, w, h: G.crashH };
-        colY[col] = (colY[col] as number) + G.crashH + G.areaGap;
+        const h =
+          locale === undefined ? G.crashH : crashHeight(formatMessage(scene.crash.message, locale), w);
+        layout.crash = { x: ax, y: colY[col] as number, w, h };
+        colY[col] = (colY[col] as number) + h + G.areaGap;
       }
       continue;
     }
@@ -514,7 +609,7 @@ interface Anchor {
 
 function cellAnchor(box: ObjectBox, addr: number): Anchor {
   const row = box.rows.find((r) => addr >= r.row.start && addr < r.row.end);
-  const y = row !== undefined ? row.y + row.h / 2 : box.y + G.headH / 2;
+  const y = row !== undefined ? row.y + row.h / 2 : box.y + box.head / 2;
   return { box, x1: box.x, x2: box.x + box.w, y, column: box.column };
 }
 
