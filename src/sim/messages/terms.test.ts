@@ -8,7 +8,8 @@ import { formatMessage } from './format.ts';
 import { formatPath, formatTerm } from './terms.ts';
 
 const LESSONS = join(import.meta.dirname, '../../../content/lessons');
-const LATIN_WORDS = /[A-Za-z]{3,}(?:\s+[A-Za-z]{2,}){2,}/;
+/** Three English words in a row, or a description of plain lowercase words ("frame link"). */
+const LATIN_WORDS = /[A-Za-z]{3,}(?:\s+[A-Za-z]{2,}){2,}|^[a-z]+(?: [a-z-]+)+$/;
 
 /** Every lesson program's trace on both targets. */
 function* traces() {

@@ -20,6 +20,8 @@ const EXACT: Record<string, string> = {
   'stack frame': '栈帧',
   'glibc chunk header': 'glibc 内存块头',
   'no object': '无对象',
+  'frame link': '帧链接',
+  'callee-saved register': '被调用方保存的寄存器',
   // Call table labels (src/sim/run/routes.ts).
   result: '结果',
   'return value': '返回值',
@@ -60,6 +62,8 @@ const EXACT: Record<string, string> = {
 const PATHS: Record<string, string> = {
   'header.tcb (points to itself)': 'header.tcb（指向自身）',
   saved: '已保存',
+  'saved rbp': '保存的 rbp',
+  'saved rbx': '保存的 rbx',
 };
 
 /** A cell's path in `locale`. */
