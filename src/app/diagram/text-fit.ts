@@ -34,3 +34,20 @@ export function clipToWidth(text: string, width: number, px: number): string {
   }
   return `${out.trimEnd()}…`;
 }
+
+/** Words into lines no wider than `width` at `px` (a word longer than a line gets a line of its own). */
+export function wrapToWidth(text: string, width: number, px: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  // Chinese has no spaces: it may break between any two characters.
+  const words = text.split(/(?<=\s)|(?<=[\u3000-\u9fff\uff00-\uffef])(?=[\u3000-\u9fff\uff00-\uffef])/u);
+  for (const word of words) {
+    const next = line + word;
+    if (line !== '' && textWidth(next.trimEnd(), px) > width) {
+      lines.push(line.trimEnd());
+      line = word.trimStart();
+    } else line = next;
+  }
+  if (line.trim() !== '') lines.push(line.trimEnd());
+  return lines;
+}
