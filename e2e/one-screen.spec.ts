@@ -89,7 +89,7 @@ async function expectInView(page: Page, testId: string | null, selector?: string
   const where = `${testId ?? selector}: ${JSON.stringify(box)} in ${viewport.width}x${viewport.height}`;
   expect(box.top, where).toBeGreaterThanOrEqual(0);
   expect(box.left, where).toBeGreaterThanOrEqual(0);
-  expect(box.bottom, where).toBeLessThanOrEqual(viewport.height);
+  expect(box.bottom, where).toBeLessThanOrEqual(viewport.height + 1);
   expect(box.right, where).toBeLessThanOrEqual(viewport.width);
   expect(box.clipped, where).toBe(false);
 }
