@@ -3,9 +3,16 @@
 // all inside the viewport without scrolling, no text in view is cut with an ellipsis, and code and text
 // meet their minimum sizes. The moments come from running the same program with the simulator here.
 import { expect, test, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { boundaryCallList } from '../src/sim/trace/tables.ts';
 import { StepKind, type Trace } from '../src/sim/trace/types.ts';
 import { skipDiagramTour, traceOf } from './player-page.ts';
+
+/** The acceptance screenshots, kept for a person to open (tmp/ is ignored; the README's "Tests" names it). */
+const SHOTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'tmp', 'screenshots', 'one-screen');
+mkdirSync(SHOTS, { recursive: true });
 
 const BUG = { lesson: '02-the-bug', program: 'bug' };
 const trace: Trace = traceOf(BUG);
@@ -17,10 +24,15 @@ const returnStep = Array.from({ length: trace.steps.count }, (_, i) => i).find(
 
 /** The moments of lesson 2 the acceptance names: the call, the first stray write, the return, the end. */
 const MOMENTS = [
-  { name: 'the call', step: call.step, written: null },
-  { name: 'the first stray write', step: strayWrite.step, written: '_rtld_global._dl_load_lock' },
-  { name: 'the return', step: returnStep, written: null },
-  { name: 'the end', step: trace.steps.count - 1, written: null },
+  { name: 'the call', step: call.step, written: null, inCall: true },
+  {
+    name: 'the first stray write',
+    step: strayWrite.step,
+    written: '_rtld_global._dl_load_lock',
+    inCall: true,
+  },
+  { name: 'the return', step: returnStep, written: null, inCall: true },
+  { name: 'the end', step: trace.steps.count - 1, written: null, inCall: false },
 ] as const;
 
 const DESKTOP = [
@@ -65,6 +77,8 @@ async function expectInView(page: Page, testId: string | null, selector?: string
     // An ancestor that scrolls must show the element too (a box scrolled out of its pane is not seen).
     for (let a = el.parentElement; a; a = a.parentElement) {
       const style = getComputedStyle(a);
+      // A box flattened into its parent's grid (display: contents) draws nothing and clips nothing.
+      if (style.display === 'contents') continue;
       if (!/(auto|scroll|hidden)/.test(style.overflow + style.overflowY)) continue;
       const ar = a.getBoundingClientRect();
       if (r.top < ar.top - 1 || r.bottom > ar.bottom + 1) clipped = true;
@@ -75,9 +89,34 @@ async function expectInView(page: Page, testId: string | null, selector?: string
   const where = `${testId ?? selector}: ${JSON.stringify(box)} in ${viewport.width}x${viewport.height}`;
   expect(box.top, where).toBeGreaterThanOrEqual(0);
   expect(box.left, where).toBeGreaterThanOrEqual(0);
-  expect(box.bottom, where).toBeLessThanOrEqual(viewport.height);
+  expect(box.bottom, where).toBeLessThanOrEqual(viewport.height + 1);
   expect(box.right, where).toBeLessThanOrEqual(viewport.width);
   expect(box.clipped, where).toBe(false);
+}
+
+/** Nothing of the element is scrolled out of its own box (a call table or findings list cut at its bottom). */
+async function expectWhole(page: Page, testId: string) {
+  const sizes = await page
+    .getByTestId(testId)
+    .first()
+    .evaluate((el) => ({ scroll: el.scrollHeight, client: el.clientHeight }));
+  expect(sizes.scroll, `${testId} shows all it holds: ${JSON.stringify(sizes)}`).toBeLessThanOrEqual(
+    sizes.client + 1,
+  );
+}
+
+/** The findings panel's first finding lies wholly inside the panel's visible box. */
+async function expectFirstFindingWhole(page: Page) {
+  const boxes = await page.getByTestId('findings').evaluate((panel) => {
+    const first = panel.querySelector('.finding');
+    const p = panel.getBoundingClientRect();
+    const f = first?.getBoundingClientRect();
+    return f === undefined ? null : { panel: [p.top, p.bottom], first: [f.top, f.bottom] };
+  });
+  if (boxes === null) return;
+  const where = JSON.stringify(boxes);
+  expect(boxes.first[0]!, where).toBeGreaterThanOrEqual(boxes.panel[0]! - 1);
+  expect(boxes.first[1]!, where).toBeLessThanOrEqual(boxes.panel[1]! + 1);
 }
 
 /** Text in view that ends in an ellipsis or is cut by CSS (text-overflow), and SVG text that was shortened. */
@@ -116,6 +155,27 @@ async function cutTexts(page: Page): Promise<string[]> {
   });
 }
 
+/** Table cells whose text runs past their edge, or tables wider than the screen. */
+async function spillingCells(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll('table'))
+      .filter((t) => t.getBoundingClientRect().width > 0)
+      .flatMap((t) => {
+        const out: string[] = [];
+        const box = t.getBoundingClientRect();
+        const parent = t.parentElement?.getBoundingClientRect();
+        if (parent !== undefined && (box.right > parent.right + 1 || box.left < parent.left - 1))
+          out.push(`table wider than its box: ${box.width} in ${parent.width}`);
+        if (box.right > innerWidth + 1 || box.left < -1)
+          out.push(`table outside the screen: ${box.left}..${box.right}`);
+        for (const cell of Array.from(t.querySelectorAll<HTMLElement>('td, th')))
+          if (cell.scrollWidth > cell.clientWidth + 1)
+            out.push(`cell spills: ${cell.textContent?.slice(0, 40)}`);
+        return out;
+      }),
+  );
+}
+
 /** Visible text in view under a size: code in the editors under `code` px, any other text under `text` px. */
 async function smallTexts(page: Page, code: number, text: number): Promise<string[]> {
   return page.evaluate(
@@ -147,7 +207,7 @@ for (const viewport of DESKTOP) {
       test(`lesson 2 on one screen at ${viewport.width}x${viewport.height}, ${colorScheme}, ${lang}`, async ({
         page,
         context,
-      }, info) => {
+      }) => {
         test.slow();
         await skipDiagramTour(context);
         await page.setViewportSize(viewport);
@@ -178,10 +238,20 @@ for (const viewport of DESKTOP) {
               await expect(object).toBeVisible();
               await expectInView(page, null, `[data-testid="focus-object"][data-name="${moment.written}"]`);
             }
+            // During the call, its table register by register, whole.
+            if (moment.inCall) {
+              await expectInView(page, 'call-view');
+              await expectWhole(page, 'call-view');
+            }
+            // The findings panel shows its first finding whole (all of them where the screen is tall
+            // enough: 1920x1080); a longer list scrolls in its box.
+            if (viewport.height >= 1080) await expectWhole(page, 'findings');
+            else await expectFirstFindingWhole(page);
             expect(await cutTexts(page)).toEqual([]);
             expect(await smallTexts(page, 13, 12)).toEqual([]);
             await page.screenshot({
-              path: info.outputPath(
+              path: join(
+                SHOTS,
                 `lesson2-${moment.name.replace(/ /g, '-')}-${viewport.width}-${colorScheme}-${lang}.png`,
               ),
             });
@@ -192,38 +262,53 @@ for (const viewport of DESKTOP) {
   }
 }
 
-for (const lang of ['en', 'zh'] as const) {
-  test(`lesson 2 on a phone keeps the declarations whole and nothing wider than the screen, ${lang}`, async ({
-    page,
-    context,
-  }, info) => {
-    test.slow();
-    await skipDiagramTour(context);
-    await page.setViewportSize(PHONE);
-    for (const moment of MOMENTS) {
-      await test.step(moment.name, async () => {
-        await open(page, moment.step, lang);
-        await expect(page.getByTestId('sig-cpp')).toContainText(call.calleeSignature);
-        await expect(page.getByTestId('sig-codon')).toContainText(call.callerSignature);
-        for (const id of ['sig-cpp', 'sig-codon', 'narration', 'findings']) {
-          await page.getByTestId(id).scrollIntoViewIfNeeded();
-          await expectInView(page, id);
-        }
-        if (moment.written !== null) {
-          const selector = `[data-testid="focus-object"][data-name="${moment.written}"]`;
-          await page.locator(selector).scrollIntoViewIfNeeded();
-          await expectInView(page, null, selector);
-        }
-        // Nothing of the page is wider than the phone (a cut declaration would be).
-        const wide = await page.evaluate(() => document.documentElement.scrollWidth);
-        expect(wide).toBeLessThanOrEqual(PHONE.width);
-        await page.screenshot({
-          path: info.outputPath(`lesson2-${moment.name.replace(/ /g, '-')}-phone-${lang}.png`),
+for (const colorScheme of ['light', 'dark'] as const)
+  for (const lang of ['en', 'zh'] as const) {
+    test(`lesson 2 on a phone keeps the declarations whole and nothing wider than the screen, ${colorScheme}, ${lang}`, async ({
+      page,
+      context,
+    }) => {
+      test.slow();
+      await skipDiagramTour(context);
+      await page.setViewportSize(PHONE);
+      await page.emulateMedia({ colorScheme });
+      for (const moment of MOMENTS) {
+        await test.step(moment.name, async () => {
+          await open(page, moment.step, lang);
+          await expect(page.getByTestId('sig-cpp')).toContainText(call.calleeSignature);
+          await expect(page.getByTestId('sig-codon')).toContainText(call.callerSignature);
+          const ids = ['sig-cpp', 'sig-codon', 'narration', 'output', 'findings'];
+          for (const id of moment.inCall ? [...ids, 'call-view'] : ids) {
+            await page.getByTestId(id).first().scrollIntoViewIfNeeded();
+            await expectInView(page, id);
+          }
+          if (moment.written !== null) {
+            const selector = `[data-testid="focus-object"][data-name="${moment.written}"]`;
+            await page.locator(selector).scrollIntoViewIfNeeded();
+            await expectInView(page, null, selector);
+          }
+          // Nothing of the page is wider than the phone (a cut declaration would be), no table cell spills.
+          const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+          expect(wide).toBeLessThanOrEqual(PHONE.width);
+          expect(await spillingCells(page)).toEqual([]);
+          expect(await smallTexts(page, 13, 12)).toEqual([]);
+          if (moment.inCall) {
+            await page.getByTestId('call-view').first().scrollIntoViewIfNeeded();
+            await page.screenshot({
+              path: join(
+                SHOTS,
+                `lesson2-${moment.name.replace(/ /g, '-')}-phone-table-${colorScheme}-${lang}.png`,
+              ),
+            });
+          }
+          await page.getByTestId('narration').scrollIntoViewIfNeeded();
+          await page.screenshot({
+            path: join(SHOTS, `lesson2-${moment.name.replace(/ /g, '-')}-phone-${colorScheme}-${lang}.png`),
+          });
         });
-      });
-    }
-  });
-}
+      }
+    });
+  }
 
 test('the tour opens once in the site, beside what each card describes, without scrolling the page', async ({
   page,

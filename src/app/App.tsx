@@ -77,7 +77,7 @@ export function App() {
       timer = undefined;
       const state = store.getState();
       if (state.lessonId !== route.id) return;
-      const search = encodeLink(linkOfPlayer(state, { withCode: true }));
+      const search = encodeLink(linkOfPlayer(state, { withCode: true, browserLocale: site.browserLocale }));
       if (search !== location.search) history.replaceState(null, '', `${search}${location.hash}`);
     };
     const unsubscribe = store.subscribe((state) => {
@@ -91,7 +91,7 @@ export function App() {
       if (timer) write();
       clearTimeout(timer);
     };
-  }, [store, route]);
+  }, [store, route, site]);
 
   // Leaving asks while it would lose code (a link's unkept edits, edits neither stored nor in the address);
   // other tabs' saves of the program on show are followed, or asked about.

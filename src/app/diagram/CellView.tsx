@@ -1,7 +1,10 @@
-import { G, charsFit, type RowBox } from './layout.ts';
-import { clip, formatSize, hexAddr } from './format.ts';
+import { G, type RowBox } from './layout.ts';
+import { hexAddr } from './format.ts';
+import { Label } from './Label.tsx';
+import { gapLabel, PX } from './labels.ts';
 import type { Locale } from './strings.ts';
 import { strings } from './strings.ts';
+import { textWidth } from './text-fit.ts';
 
 interface CellViewProps {
   row: RowBox;
@@ -16,27 +19,30 @@ export function CellView({ row, showHex, locale }: CellViewProps) {
   const r = row.row;
   const mid = y + Math.min(h, G.rowH) / 2 + 4;
   if (r.kind !== 'cell' || r.cell === null) {
-    const bytes = formatSize(r.end - r.start);
+    const text =
+      r.kind === 'more' ? gapLabel(r.end - r.start, locale, true) : gapLabel(r.end - r.start, locale);
     return (
       <g className="md-row md-row--gap" data-addr={hexAddr(r.start)}>
         <line x1={x} x2={x + w} y1={y} y2={y} className="md-row-rule" />
-        <text x={x + 8} y={mid} className="md-row-gap-text">
-          {r.kind === 'more' ? t.more(bytes) : `${bytes}`}
-        </text>
+        <Label x={x + 8} y={mid} className="md-row-gap-text" text={text} width={w - 16} px={PX.gap} />
       </g>
     );
   }
   const c = r.cell;
   const value = showHex ? c.hex : c.text;
   const pathText = c.path === '' ? '' : c.path;
-  const valueChars = charsFit(w - 16, 12);
-  const shownValue = clip(value, Math.max(8, valueChars - Math.min(pathText.length, 12) - 2));
-  const pathChars = Math.max(3, valueChars - shownValue.length - 2 - (c.staleWas !== null ? 0 : 0));
+  // The value first (it is what the row is about), then the path, then what it was, in what is left.
+  const was = c.staleWas !== null ? t.was(c.staleWas) : '';
+  const inner = w - 16;
+  const valueW = Math.min(textWidth(value, PX.cell), Math.max(inner - 40, inner * 0.6));
+  const pathW = Math.min(textWidth(pathText, PX.cell), inner - valueW - 12);
+  const wasX = x + 8 + pathW + 8;
+  const wasW = inner - valueW - pathW - 20;
   const classes = ['md-row', 'md-row--cell', `md-cell--${c.kind}`];
   if (c.written) classes.push('md-row--written');
   if (c.read) classes.push('md-row--read');
   if (c.staleWas !== null) classes.push('md-row--changed');
-  const title = `${c.path === '' ? '' : `${c.path} = `}${c.text} (${c.kind}, ${c.size} bytes at ${hexAddr(c.addr)}; bytes ${c.hex})${c.staleWas !== null ? `; ${t.was(c.staleWas)}` : ''}`;
+  const title = `${t.cellTitle(c.path, c.text, t.cellKind[c.kind], c.size, hexAddr(c.addr), c.hex)}${c.staleWas !== null ? `; ${t.was(c.staleWas)}` : ''}`;
   return (
     <g
       className={classes.join(' ')}
@@ -47,22 +53,19 @@ export function CellView({ row, showHex, locale }: CellViewProps) {
       <title>{title}</title>
       <rect x={x + 1} y={y} width={w - 2} height={h} className="md-row-bg" />
       <line x1={x} x2={x + w} y1={y} y2={y} className="md-row-rule" />
-      <text x={x + 8} y={mid} className="md-cell-path">
-        {clip(pathText, Math.min(pathChars, c.staleWas !== null ? 6 : pathChars))}
-      </text>
-      {c.staleWas !== null && (
-        <text x={x + 8 + 7.2 * Math.min(pathText.length, 6) + 8} y={mid} className="md-cell-was">
-          {clip(t.was(c.staleWas), 14)}
-        </text>
+      <Label x={x + 8} y={mid} className="md-cell-path" text={pathText} width={pathW} px={PX.cell} />
+      {was !== '' && wasW > 12 && (
+        <Label x={wasX} y={mid} className="md-cell-was" text={was} width={wasW} px={PX.was} />
       )}
-      <text
+      <Label
         x={x + w - 8}
         y={mid}
         textAnchor="end"
         className={`md-cell-value${showHex ? ' md-cell-value--hex' : ''}`}
-      >
-        {shownValue}
-      </text>
+        text={value}
+        width={valueW}
+        px={PX.cell}
+      />
     </g>
   );
 }

@@ -23,7 +23,7 @@ export interface FocusViewProps {
 }
 
 export function FocusView({ trace, step, eventEnd, locale, onSelectObject, children }: FocusViewProps) {
-  const scene = useMemo(() => buildScene(trace, step, eventEnd), [trace, step, eventEnd]);
+  const scene = useMemo(() => buildScene(trace, step, eventEnd, locale), [trace, step, eventEnd, locale]);
   const focus = useMemo(() => focusOf(scene), [scene]);
   const t = strings(locale);
   const say = (key: Parameters<typeof translate>[1]) => translate(locale, key);

@@ -97,8 +97,9 @@ export function MachineDiagram({
     [trace, locale],
   );
   const wide = useMemo(
-    () => (exporting === null ? null : mode === 'wide' ? layout : layoutScene(scene, 'wide', regionNames)),
-    [exporting, mode, layout, scene, regionNames],
+    () =>
+      exporting === null ? null : mode === 'wide' ? layout : layoutScene(scene, 'wide', regionNames, locale),
+    [exporting, mode, layout, scene, regionNames, locale],
   );
   useEffect(() => {
     if (exporting === null) return;

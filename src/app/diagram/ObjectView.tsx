@@ -1,6 +1,8 @@
 import { CellView } from './CellView.tsx';
-import { clip, hexAddr } from './format.ts';
-import { charsFit, type ObjectBox } from './layout.ts';
+import { hexAddr } from './format.ts';
+import { Label } from './Label.tsx';
+import { badgeWidth, objectBadge, objectSub, PX } from './labels.ts';
+import { G, wrapToWidth, type ObjectBox } from './layout.ts';
 import type { SceneObject } from '../../sim/view/index.ts';
 import { strings, type Locale } from './strings.ts';
 
@@ -46,21 +48,11 @@ export function ObjectView({
   const pattern = FILL[o.state];
   const gcBadge =
     o.gc === 'marked' ? t.gcMarked : o.gc === 'swept' ? t.gcSwept : o.gc === 'unmarked' ? t.gcUnmarked : '';
-  const badge =
-    gcBadge !== ''
-      ? gcBadge
-      : o.role === 'anonymous'
-        ? t.unowned
-        : o.state !== 'alive'
-          ? t.state[o.state]
-          : o.role === 'result-view'
-            ? t.view
-            : o.bornNow
-              ? t.born
-              : '';
+  const badge = objectBadge(o, locale);
+  const badgeW = badgeWidth(badge);
   const range = `${hexAddr(o.addr)}–${hexAddr(o.addr + o.size)}`;
-  const sub = `${hexAddr(o.addr)} · ${o.size} B · ${o.reusedBy !== null ? t.reusedBy(o.reusedBy) : o.typeName}`;
-  const nameChars = charsFit(w - 20 - badge.length * 7.2 - (o.findings.length > 0 ? 26 : 0), 13);
+  const sub = objectSub(o, locale);
+  const nameW = w - 24 - badgeW - (o.findings.length > 0 ? 26 : 0);
   const label = [
     o.name,
     o.typeName,
@@ -112,39 +104,46 @@ export function ObjectView({
           className="md-obj-pattern"
         />
       )}
-      <text x={x + 8} y={y + 16} className="md-obj-name">
-        {clip(o.name, nameChars)}
-      </text>
+      <Label x={x + 8} y={y + 16} className="md-obj-name" text={o.name} width={nameW} px={PX.objName} />
       {badge !== '' && (
         <g className={`md-badge md-badge--${badgeKind(o, gcBadge !== '')}`}>
-          <rect
-            x={x + w - 12 - badge.length * 6.6}
-            y={y + 4}
-            width={badge.length * 6.6 + 8}
-            height={16}
-            rx={8}
-          />
-          <text x={x + w - 8} y={y + 16} textAnchor="end">
+          <rect x={x + w - 4 - badgeW} y={y + 4} width={badgeW} height={16} rx={8} />
+          <text x={x + w - 9} y={y + 16} textAnchor="end">
             {badge}
           </text>
         </g>
       )}
       {o.findings.length > 0 && (
-        <g className="md-finding-pin" transform={`translate(${x + w - 30 - badge.length * 6.6}, ${y + 4})`}>
+        <g className="md-finding-pin" transform={`translate(${x + w - 26 - badgeW}, ${y + 4})`}>
           <path d="M8,0 L16,15 L0,15 z" />
           <text x={8} y={13} textAnchor="middle">
             !
           </text>
         </g>
       )}
-      <text x={x + 8} y={y + 31} className="md-obj-sub">
-        {clip(sub, charsFit(w - 16, 10.5))}
-      </text>
+      {subLines(sub, w - 16, box.head).map((line, i) => (
+        <Label
+          key={i}
+          x={x + 8}
+          y={y + 31 + i * G.subLineH}
+          className="md-obj-sub"
+          text={line}
+          width={w - 16}
+          px={PX.objSub}
+        />
+      ))}
       {box.rows.map((r) => (
         <CellView key={r.row.start} row={r} showHex={showHex} locale={locale} />
       ))}
     </g>
   );
+}
+
+/** The header's second line, wrapped into the lines the layout made room for (the last one shortened if need be). */
+function subLines(sub: string, width: number, head: number): string[] {
+  const room = 1 + Math.max(0, Math.round((head - G.headH) / G.subLineH));
+  const lines = wrapToWidth(sub, width, PX.objSub);
+  return lines.length <= room ? lines : [...lines.slice(0, room - 1), lines.slice(room - 1).join(' ')];
 }
 
 function badgeKind(o: SceneObject, gc: boolean): string {

@@ -1,5 +1,7 @@
-import { clip } from './format.ts';
+import { Label } from './Label.tsx';
+import { PX } from './labels.ts';
 import type { RegisterBox } from './layout.ts';
+import { textWidth } from './text-fit.ts';
 import type { SceneRegister } from '../../sim/view/index.ts';
 
 interface RegisterViewProps {
@@ -34,9 +36,15 @@ export function RegisterView({ box, reg, showHex, mismatch, readNow = false }: R
       <text x={x + 8} y={y + h / 2 + 4} className="md-reg-name">
         {`%${reg.label}`}
       </text>
-      <text x={x + w - 8} y={y + h / 2 + 4} textAnchor="end" className="md-reg-value">
-        {clip(value, 24)}
-      </text>
+      <Label
+        x={x + w - 8}
+        y={y + h / 2 + 4}
+        textAnchor="end"
+        className="md-reg-value"
+        text={value}
+        width={w - 30 - textWidth(`%${reg.label}`, PX.reg)}
+        px={PX.reg}
+      />
     </g>
   );
 }

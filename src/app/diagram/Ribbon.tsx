@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
-import { clip } from './format.ts';
-import { RIBBON, charsFit, ribbonRows } from './layout.ts';
+import { RIBBON, ribbonRows } from './layout.ts';
+import { Label } from './Label.tsx';
+import { PX } from './labels.ts';
+import { textWidth } from './text-fit.ts';
 import type { Trace } from '../../sim/trace/types.ts';
 import { strings, type Locale } from './strings.ts';
 import { SvgDefs } from './SvgDefs.tsx';
@@ -27,7 +29,11 @@ export function Ribbon({ trace, step, prefix, locale, narrow = false }: RibbonPr
   // Once per trace, not per step: a long run has tens of thousands of objects to sort.
   const rows = useMemo(() => ribbonRows(objectList(trace.objects), n, locale), [trace, n, locale]);
   const plotW = narrow ? 220 : 640;
-  const labelW = narrow ? 120 : RIBBON.labelW;
+  // A desktop gives every name its room; a phone shortens them (each keeps its whole name as a tooltip).
+  const labelW = useMemo(
+    () => (narrow ? 120 : Math.max(RIBBON.labelW, ...rows.map((r) => textWidth(r.name, PX.ribbon) + 12))),
+    [narrow, rows],
+  );
   const sx = (s: number) => labelW + (s / n) * plotW;
   const height = rows.length * RIBBON.rowH + 22;
   const width = labelW + plotW + 10;
@@ -68,9 +74,15 @@ export function Ribbon({ trace, step, prefix, locale, narrow = false }: RibbonPr
               key={r.objectId}
               className={`md-ribbon__row md-ribbon__row--${r.side}${alive ? ' md-ribbon__row--now' : ''}`}
             >
-              <text x={labelW - 6} y={r.y + 12} textAnchor="end" className="md-ribbon__label">
-                {clip(r.name, charsFit(labelW - 10, 11))}
-              </text>
+              <Label
+                x={labelW - 6}
+                y={r.y + 12}
+                textAnchor="end"
+                className="md-ribbon__label"
+                text={r.name}
+                width={labelW - 10}
+                px={PX.ribbon}
+              />
               <rect
                 x={sx(r.born)}
                 y={r.y + 4}

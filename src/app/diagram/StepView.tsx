@@ -2,8 +2,10 @@ import { useState } from 'react';
 import { formatMessage } from '../../sim/messages/format.ts';
 import type { Trace } from '../../sim/trace/types.ts';
 import { FrameView } from './FrameView.tsx';
-import { charsFit, type Layout, type Rect } from './layout.ts';
+import { wrapToWidth, type Layout, type Rect } from './layout.ts';
 import { clip, hexAddr } from './format.ts';
+import { Label } from './Label.tsx';
+import { PX } from './labels.ts';
 import { groupsOfFindings, type Scene } from '../../sim/view/index.ts';
 import { ObjectView } from './ObjectView.tsx';
 import { PointerArrow, pointerSentence } from './PointerArrow.tsx';
@@ -207,7 +209,11 @@ function CrashCallout({
 }) {
   const t = strings(locale);
   const file = crash.side === 'cpp' ? trace.files.cpp : trace.files.codon;
-  const chars = charsFit(rect.w - 24, 11.5);
+  const width = rect.w - 24;
+  // The layout made the callout tall enough for the whole message; a phone's may still cut the last line.
+  const lines = wrapToWidth(formatMessage(crash.message, locale), width, PX.crash);
+  const room = Math.max(1, Math.floor((rect.h - 56) / 15) + 1);
+  const shown = lines.length <= room ? lines : [...lines.slice(0, room - 1), lines.slice(room - 1).join(' ')];
   return (
     <g
       className="md-crash"
@@ -218,16 +224,32 @@ function CrashCallout({
     >
       <rect x={rect.x} y={rect.y} width={rect.w} height={rect.h} rx={10} className="md-crash-box" />
       <path d={`M${rect.x + 16},${rect.y + 14} l10,10 m0,-10 l-10,10`} className="md-crash-x" />
-      <text x={rect.x + 34} y={rect.y + 24} className="md-crash-title">
-        {clip(`${crash.signal} · ${hexAddr(crash.address)}`, chars - 3)}
-      </text>
-      <text x={rect.x + 12} y={rect.y + 44} className="md-crash-text">
-        {clip(`${file}:${crash.line} · ${crash.functionName}`, chars)}
-      </text>
-      {wrapWords(formatMessage(crash.message, locale), chars, 2).map((line, i) => (
-        <text key={i} x={rect.x + 12} y={rect.y + 61 + i * 15} className="md-crash-text">
-          {line}
-        </text>
+      <Label
+        x={rect.x + 34}
+        y={rect.y + 24}
+        className="md-crash-title"
+        text={`${crash.signal} · ${hexAddr(crash.address)}`}
+        width={width - 22}
+        px={PX.crashTitle}
+      />
+      <Label
+        x={rect.x + 12}
+        y={rect.y + 44}
+        className="md-crash-text"
+        text={`${file}:${crash.line} · ${crash.functionName}`}
+        width={width}
+        px={PX.crash}
+      />
+      {shown.map((line, i) => (
+        <Label
+          key={i}
+          x={rect.x + 12}
+          y={rect.y + 61 + i * 15}
+          className="md-crash-text"
+          text={line}
+          width={width}
+          px={PX.crash}
+        />
       ))}
     </g>
   );

@@ -6,10 +6,11 @@
 
 export { formatCell, formatDouble, hexAddr, hexBytes, u64, u64Number } from '../../sim/view/format.ts';
 
-/** The size of a range in words a learner knows: "32 bytes", "9 KiB". */
-export function formatSize(bytes: number): string {
+/** The size of a range in words a learner knows: "32 bytes", "9 KiB"; in Chinese "32 字节". */
+export function formatSize(bytes: number, locale: 'en' | 'zh' = 'en'): string {
   if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
   if (bytes >= 4096) return `${(bytes / 1024).toFixed(1)} KiB`;
+  if (locale === 'zh') return `${bytes} 字节`;
   return `${bytes} byte${bytes === 1 ? '' : 's'}`;
 }
 

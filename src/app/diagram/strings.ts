@@ -25,6 +25,9 @@ interface Strings {
   view: string;
   reusedBy: (name: string) => string;
   was: (v: string) => string;
+  /** A cell's tooltip: its path and value, its kind, size, address and raw bytes. */
+  cellTitle: (path: string, value: string, kind: string, size: number, addr: string, hex: string) => string;
+  cellKind: Record<'int' | 'uint' | 'bool' | 'float' | 'pointer' | 'padding' | 'vptr' | 'opaque', string>;
   written: string;
   read: string;
   gcMarked: string;
@@ -128,6 +131,18 @@ const en: Strings = {
   view: 'callee’s view',
   reusedBy: (name) => `bytes reused by ${name}`,
   was: (v) => `was ${v}`,
+  cellTitle: (path, value, kind, size, addr, hex) =>
+    `${path === '' ? '' : `${path} = `}${value} (${kind}, ${size} bytes at ${addr}; bytes ${hex})`,
+  cellKind: {
+    int: 'int',
+    uint: 'uint',
+    bool: 'bool',
+    float: 'float',
+    pointer: 'pointer',
+    padding: 'padding',
+    vptr: 'vptr',
+    opaque: 'opaque',
+  },
   written: 'written now',
   read: 'read now',
   gcMarked: 'marked: reachable',
@@ -274,6 +289,18 @@ const zh: Strings = {
   view: '被调用方的视角',
   reusedBy: (name) => `字节已被 ${name} 复用`,
   was: (v) => `原为 ${v}`,
+  cellTitle: (path, value, kind, size, addr, hex) =>
+    `${path === '' ? '' : `${path} = `}${value}（${kind}，${size} 字节，位于 ${addr}；字节 ${hex}）`,
+  cellKind: {
+    int: '整数',
+    uint: '无符号整数',
+    bool: '布尔值',
+    float: '浮点数',
+    pointer: '指针',
+    padding: '填充',
+    vptr: '虚表指针',
+    opaque: '不透明字节',
+  },
   written: '本步写入',
   read: '本步读取',
   gcMarked: '已标记：可达',

@@ -19,7 +19,10 @@ export function useSceneLayout(
   );
   const view = useMemo(() => stepView(trace, step, eventEnd, locale), [trace, step, eventEnd, locale]);
   const scene = view.scene;
-  const layout = useMemo(() => layoutScene(scene, mode, regionNames), [scene, mode, regionNames]);
+  const layout = useMemo(
+    () => layoutScene(scene, mode, regionNames, locale),
+    [scene, mode, regionNames, locale],
+  );
   return { view, scene, layout };
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loopTrace } from '../player/trace-fixtures';
 import { memoryStorage } from '../store/storage';
 import { decodeLink } from '../url/link';
-import { createSite, linkOfPlayer, persistSettings, shareUrl } from './site';
+import { createSite, linkOfPlayer, localeOfLanguages, persistSettings, shareUrl } from './site';
 
 const lessonCode = { cpp: 'int x;', codon: 'print(1)' };
 
@@ -16,6 +16,28 @@ describe('the site', () => {
     stop();
     expect(createSite('', storage).store.getState()).toMatchObject({ theme: 'dark', locale: 'zh' });
     expect(createSite('?lang=en', storage).store.getState().locale).toBe('en');
+  });
+
+  it('follows the browser’s language on a first visit, unless the address or a saved choice says otherwise', () => {
+    expect(createSite('', memoryStorage(), ['zh-CN', 'en']).store.getState().locale).toBe('zh');
+    expect(createSite('', memoryStorage(), ['fr-FR', 'zh-TW']).store.getState().locale).toBe('zh');
+    expect(createSite('', memoryStorage(), ['en-GB', 'zh-CN']).store.getState().locale).toBe('en');
+    expect(createSite('', memoryStorage(), []).store.getState().locale).toBe('en');
+    expect(createSite('?lang=en', memoryStorage(), ['zh-CN']).store.getState().locale).toBe('en');
+    const storage = memoryStorage();
+    const first = createSite('', storage, ['zh-CN']);
+    const stop = persistSettings(first);
+    first.store.getState().setLocale('en');
+    stop();
+    expect(createSite('', storage, ['zh-CN']).store.getState().locale).toBe('en');
+  });
+
+  it('keeps the language in the address when the browser prefers another, so a reload keeps it', () => {
+    const site = createSite('?lang=en', memoryStorage(), ['zh-CN']);
+    const state = site.store.getState();
+    expect(linkOfPlayer(state, { withCode: false, browserLocale: site.browserLocale }).locale).toBe('en');
+    expect(linkOfPlayer(state, { withCode: false, browserLocale: 'en' }).locale).toBeUndefined();
+    expect(localeOfLanguages(['zh-Hans-CN'])).toBe('zh');
   });
 
   it('shares exactly what the learner sees, and the link reopens it', () => {

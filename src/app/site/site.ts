@@ -22,6 +22,29 @@ export interface Site {
   progress: ProgressStore;
   /** The link the page was opened with. */
   link: DecodedLink;
+  /** The language a first visit gets from the browser (its `navigator.languages`). */
+  browserLocale: Locale;
+}
+
+type Locale = SettingsSlice['locale'];
+
+/** The browser's preferred languages, or none outside a browser. */
+function browserLanguages(): readonly string[] {
+  if (typeof navigator === 'undefined') return [];
+  return navigator.languages.length > 0 ? navigator.languages : [navigator.language];
+}
+
+/**
+ * The course's language for a browser: Chinese when the first language the course has is Chinese (any
+ * `zh` tag: zh-CN, zh-Hans, zh-TW), English otherwise. Languages the course lacks are skipped.
+ */
+export function localeOfLanguages(languages: readonly string[]): Locale {
+  for (const tag of languages) {
+    const primary = tag.toLowerCase().split('-')[0];
+    if (primary === 'zh') return 'zh';
+    if (primary === 'en') return 'en';
+  }
+  return 'en';
 }
 
 type Settings = Pick<SettingsSlice, 'locale' | 'theme' | 'motion'>;
@@ -38,13 +61,25 @@ function savedSettings(storage: KeyValueStorage): Partial<Settings> {
   };
 }
 
-/** Makes the site's stores from the browser's storage and the page's URL. */
-export function createSite(search: string, storage: KeyValueStorage = browserStorage()): Site {
+/**
+ * Makes the site's stores from the browser's storage and the page's URL. The language: the address's,
+ * else the saved choice, else the browser's (a first visit from a Chinese browser reads Chinese).
+ */
+export function createSite(
+  search: string,
+  storage: KeyValueStorage = browserStorage(),
+  languages: readonly string[] = browserLanguages(),
+): Site {
   const link = decodeLink(search);
-  const settings = { ...savedSettings(storage), ...(link.state.locale ? { locale: link.state.locale } : {}) };
+  const browserLocale = localeOfLanguages(languages);
+  const settings = {
+    locale: browserLocale,
+    ...savedSettings(storage),
+    ...(link.state.locale ? { locale: link.state.locale } : {}),
+  };
   const store = createPlayerStore({ edits: editStore(storage, SITE_NAMESPACE), settings });
   const progress = createProgressStore(storage, SITE_NAMESPACE);
-  return { storage, store, progress, link };
+  return { storage, store, progress, link, browserLocale };
 }
 
 /** Keeps the settings in storage as they change. */
@@ -65,15 +100,22 @@ export function startRunning(site: Site, runner: Runner = createSimRunner()): ()
   };
 }
 
-/** What the URL says for a lesson in this state: lesson, program, step, target, leftover, edited code. */
-export function linkOfPlayer(state: PlayerState, options: { withCode: boolean }): LinkState {
+/**
+ * What the URL says for a lesson in this state: lesson, program, step, target, leftover, edited code.
+ * The language is left out when it is English and the browser's is too; otherwise it is written, so a
+ * reload keeps the page's language whatever the browser prefers.
+ */
+export function linkOfPlayer(
+  state: PlayerState,
+  options: { withCode: boolean; browserLocale?: Locale },
+): LinkState {
   const link: LinkState = {};
   if (state.lessonId) link.lesson = state.lessonId;
   if (state.programId) link.program = state.programId;
   if (state.trace) link.step = state.step;
   link.target = state.target;
   link.leftover = state.leftover;
-  if (state.locale !== 'en') link.locale = state.locale;
+  if (state.locale !== 'en' || (options.browserLocale ?? 'en') !== 'en') link.locale = state.locale;
   if (options.withCode && !sameCode(state.code, state.lessonCode) && codeFitsInLink(state.code))
     link.code = state.code;
   return link;

@@ -78,6 +78,8 @@ export const en: Record<string, string> = {
   'cpp.return-memory': 'The result is already in the memory at {0} (the address that came in {1}).',
   'cpp.return-reg': 'The result {0} goes back in {1}.',
   'boundary.call': 'Codon calls {0} across the boundary. Codon believes: {1}. The library really is: {2}.',
+  'boundary.call-match':
+    'Codon calls {0} across the boundary, and both sides agree: Codon’s {1} is the library’s {2}, argument for argument and the result.',
   'boundary.return': '{0} has returned; Codon reads the result from {1}, as its declaration says.',
   'finding.abi-mismatch': 'Codon and the library disagree on where values travel in the call to {0}: {1}.',
   'finding.type-mismatch':

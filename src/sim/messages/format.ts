@@ -5,6 +5,7 @@
 import { isObjectName, type ObjectName } from '../trace/names.ts';
 import type { IndeterminateSpan, MessageRef } from '../trace/types.ts';
 import { en } from './en.ts';
+import { formatTerm } from './terms.ts';
 import { zh } from './zh.ts';
 
 export type Locale = 'en' | 'zh';
@@ -17,7 +18,13 @@ export function formatMessage(ref: MessageRef, locale: Locale = 'en'): string {
   const template = catalogues[locale][ref.id] ?? en[ref.id] ?? ref.id;
   return template.replace(/\{(\d+)\}/g, (_, i: string) => {
     const p = ref.params[Number(i)];
-    return p === undefined ? '' : isObjectName(p) ? formatName(p, locale) : String(p);
+    if (p === undefined) return '';
+    // A parameter that is one of the simulator's fixed descriptions (the ABI check's details) is translated.
+    return isObjectName(p)
+      ? formatName(p, locale)
+      : typeof p === 'string'
+        ? formatTerm(p, locale)
+        : String(p);
   });
 }
 

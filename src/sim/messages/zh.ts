@@ -68,6 +68,8 @@ export const zh: Record<string, string> = {
   'cpp.return-memory': '返回值已经在 {0} 处的内存里了（也就是 {1} 传进来的地址）。',
   'cpp.return-reg': '返回值 {0} 放在 {1} 里带回去。',
   'boundary.call': 'Codon 跨越边界调用 {0}。Codon 以为：{1}。库里实际是：{2}。',
+  'boundary.call-match':
+    'Codon 跨越边界调用 {0}，两边一致：Codon 的 {1} 正是库里的 {2}，每个参数和结果都在对方期望的地方。',
   'boundary.return': '{0} 已返回；Codon 按它的声明，从 {1} 读取结果。',
   'finding.abi-mismatch': '在对 {0} 的调用中，Codon 和库对值经由哪里传递的看法不一致：{1}。',
   'finding.type-mismatch':

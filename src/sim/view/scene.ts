@@ -15,6 +15,7 @@ import { gcAt } from './gc.ts';
 import { Occupancy, addAnonymousBoxes, objectBoxes, visibleObjects, type BoxContext } from './objects.ts';
 import { pointerSources, resolvePointers } from './pointers.ts';
 import { buildRegisters, stackPointer } from './registers.ts';
+import { localizeScene } from './localize.ts';
 import type { Scene } from './types.ts';
 
 /** Builds the scene at `step` (after all its events, or after event `eventEnd - 1`). */
@@ -41,24 +42,27 @@ export function buildScene(trace: Trace, step: number, eventEnd?: number, locale
   addAnonymousBoxes(objects, occ, raw, sp, cx);
   const pointers = resolvePointers(trace, raw, objects, locale);
 
-  return {
-    step: st,
-    eventEnd: state.eventEnd,
-    target: trace.target,
-    stepKind: here.kind,
-    side: here.side,
-    line: here.line,
-    objects,
-    frames: sceneFrames(trace, st),
-    registers,
-    pointers,
-    sp,
-    call: call === null ? null : sceneCall(trace, call, st, state, registers, objects),
-    gc,
-    crash: trace.crash !== null && trace.crash.step <= st ? trace.crash : null,
-    findings: findings.map(({ i }) => i),
-    newFindings: findings.filter(({ f }) => f.step === st).map(({ i }) => i),
-    writes: state.writes,
-    stdout: state.stdout,
-  };
+  return localizeScene(
+    {
+      step: st,
+      eventEnd: state.eventEnd,
+      target: trace.target,
+      stepKind: here.kind,
+      side: here.side,
+      line: here.line,
+      objects,
+      frames: sceneFrames(trace, st),
+      registers,
+      pointers,
+      sp,
+      call: call === null ? null : sceneCall(trace, call, st, state, registers, objects),
+      gc,
+      crash: trace.crash !== null && trace.crash.step <= st ? trace.crash : null,
+      findings: findings.map(({ i }) => i),
+      newFindings: findings.filter(({ f }) => f.step === st).map(({ i }) => i),
+      writes: state.writes,
+      stdout: state.stdout,
+    },
+    locale,
+  );
 }

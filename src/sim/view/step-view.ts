@@ -3,9 +3,10 @@
  * (the scene). The diagram, the text view, the narration, the editor marks, the handout, the compare
  * view, the presenter and the embed read a step through this, never through the trace's columns.
  */
-import { stepAt, stepCount, stepMessage, type StepRecord } from '../trace/reader.ts';
+import { stepAt, stepCount, type StepRecord } from '../trace/reader.ts';
 import type { Locale } from '../messages/format.ts';
 import type { MessageRef, Trace } from '../trace/types.ts';
+import { narrationMessage } from './narration.ts';
 import { findingGroupsSeen, type FindingGroup } from './findings.ts';
 import { buildScene } from './scene.ts';
 import type { Scene } from './types.ts';
@@ -19,7 +20,7 @@ export interface StepView {
   eventEnd: number;
   /** The step decoded: kind, side, source range, frame, events. */
   at: StepRecord;
-  /** The narration as the trace stores it: an id and parameters, rendered in any language. */
+  /** The narration (the trace's message, a matching call told as a match): an id and parameters, in any language. */
   message: MessageRef;
   /** The machine at this point. */
   scene: Scene;
@@ -35,7 +36,7 @@ export function stepView(trace: Trace, step: number, eventEnd?: number, locale: 
     total: stepCount(trace),
     eventEnd: scene.eventEnd,
     at: stepAt(trace, scene.step),
-    message: stepMessage(trace, scene.step),
+    message: narrationMessage(trace, scene.step),
     scene,
     findings: findingGroupsSeen(trace, scene.findings),
   };
