@@ -126,6 +126,9 @@ class Gen {
       'declare double @codon_float_mod(double, double)',
       'declare double @codon_float_pow(double, double)',
       'declare ptr @codon_dlsym(ptr, ptr)',
+      'declare { i64, ptr } @seq_str_str({ i64, ptr }, { i64, ptr }, ptr)',
+      'declare { i64, ptr } @codon_float_format(double, { i64, ptr })',
+      'declare { i64, ptr } @codon_str_add({ i64, ptr }, { i64, ptr })',
       'declare void @oracle_tramp_full()',
       'declare void @oracle_tramp_part()',
       '@oracle_target = external global ptr',
@@ -730,6 +733,8 @@ class Gen {
       }
       case 'listcomp':
         return this.listComp(e);
+      case 'fstring':
+        return this.fstring(e);
       case 'error':
         return this.refuse(e, 'an expression the front end could not read');
     }
@@ -872,6 +877,7 @@ class Gen {
   private arith(e: Expr | Stmt, op: string, l: Val, r: Val, resT: CodonType): Val {
     const lk = prune(l.t).kind;
     const rk = prune(r.t).kind;
+    if (lk === 'str' && rk === 'str' && op === '+') return { t: STR_T, v: this.strAdd(l.v, r.v) };
     const out = this.tmp();
     if (lk === 'list' && rk === 'int' && op === '*') {
       const elem = this.elemOf(e as Expr, l.t);
@@ -979,6 +985,11 @@ class Gen {
       }
       case 'print':
         return this.print(e);
+      case 'to-str': {
+        // str.codon `__new__(what)`: `what.__str__()`, the text print shows.
+        const a = e.args[0];
+        return { t: STR_T, v: a === undefined ? this.strConst('') : this.toStr(a, this.expr(a)) };
+      }
       case 'len': {
         const v = this.expr(e.args[0] as Expr);
         const out = this.tmp();
@@ -1216,6 +1227,68 @@ class Gen {
     });
     this.emit(`call void @seq_print_full({ i64, ptr } ${end}, ptr ${fp})`);
     return { t: NONE_T, v: '' };
+  }
+
+  /** str.codon `__add__`: a new `Ptr[byte](len1 + len2)` with both copied in. */
+  private strAdd(a: string, b: string): string {
+    const out = this.tmp();
+    this.emit(`${out} = call { i64, ptr } @codon_str_add({ i64, ptr } ${a}, { i64, ptr } ${b})`);
+    return out;
+  }
+
+  /**
+   * An f-string as typecheck basic.cpp rewrites it: `str.cat` of the text pieces and, per field,
+   * `str(x)`, or `str(x.__format__(spec))`: format.codon's `__format__` calls lib.cpp
+   * `seq_str_int`/`seq_str_float`/`seq_str_str` with the fmt spec `_python_to_fmt_format` makes
+   * (computed here by the front end: `FormatSpec.fmt`). The pieces are joined pairwise.
+   */
+  private fstring(e: Expr & { kind: 'fstring' }): Val {
+    let acc: string | null = null;
+    const add = (s: string) => {
+      acc = acc === null ? s : this.strAdd(acc, s);
+    };
+    for (const part of e.parts) {
+      if (part.kind === 'text') {
+        add(this.strConst(part.value));
+        continue;
+      }
+      if (part.selfDoc !== '') add(this.strConst(part.selfDoc));
+      const v = this.expr(part.expr);
+      const p = prune(v.t);
+      if (part.conversion === 'r' && p.kind === 'str') return this.refuse(part.expr, '`!r` of a string');
+      if (part.spec === null || part.conversion !== null) {
+        const s = this.toStr(part.expr, v);
+        add(
+          part.spec === null ? s : this.formatCall('seq_str_str', `{ i64, ptr } ${s}`, part.spec.fmt, true),
+        );
+        continue;
+      }
+      const fmt = part.spec.fmt;
+      if (p.kind === 'str') add(this.formatCall('seq_str_str', `{ i64, ptr } ${v.v}`, fmt, true));
+      else if (p.kind === 'float') add(this.formatCall('codon_float_format', `double ${v.v}`, fmt, false));
+      else if (p.kind === 'int') add(this.formatCall('seq_str_int', `i64 ${v.v}`, fmt, true));
+      else if (p.kind === 'intn') {
+        // format.codon: Int.__format__ formats `self.__int__()` (sext; UInt's zext, for N < 64).
+        const w = this.tmp();
+        if (p.bits === 64) this.emit(`${w} = add i64 ${v.v}, 0`);
+        else this.emit(`${w} = ${p.signed ? 'sext' : 'zext'} i${p.bits} ${v.v} to i64`);
+        add(this.formatCall('seq_str_int', `i64 ${w}`, fmt, true));
+      } else return this.refuse(part.expr, `a format spec on ${p.kind}`);
+    }
+    return { t: STR_T, v: acc ?? this.strConst('') };
+  }
+
+  private formatCall(fn: string, arg: string, fmt: string, withError: boolean): string {
+    const spec = this.strConst(fmt);
+    const out = this.tmp();
+    if (!withError) {
+      this.emit(`${out} = call { i64, ptr } @${fn}(${arg}, { i64, ptr } ${spec})`);
+      return out;
+    }
+    const err = `%e.${this.n++}`;
+    this.allocas.push(`  ${err} = alloca i8`);
+    this.emit(`${out} = call { i64, ptr } @${fn}(${arg}, { i64, ptr } ${spec}, ptr ${err})`);
+    return out;
   }
 
   /** `str(x)`: int.__repr__ via seq_str_int, float via seq_str_float and format.codon's "-nan" rule, lists via list.__repr__. */

@@ -42,14 +42,26 @@ export const CODON_EXPRESSIONS = {
   bool: ['True', 'False'],
   none: ['None (in -> None, return None, print(None))'],
   unary: ['-x', '+x', 'not c'],
-  binary: ['a + b', 'a - b', 'a * b', 'a / b', 'a // b', 'a % b', 'a ** b', 'p + n', 'p - q'],
+  binary: [
+    'a + b',
+    'a - b',
+    'a * b',
+    'a / b',
+    'a // b',
+    'a % b',
+    'a ** b',
+    'p + n',
+    'p - q',
+    's + t (strings)',
+  ],
   compare: ['a < b', 'a == b', 'a < b < c'],
   boolop: ['a and b', 'a or b'],
-  call: ['f(x)', 'Ptr[float](n)', 'P(1.5, 2.5)'],
+  call: ['f(x)', 'Ptr[float](n)', 'P(1.5, 2.5)', 'str(x)'],
   index: ['a[i]', 'p[i]'],
   attr: ['lst.arr.ptr', 'lst.len', 's.ptr', 's.len', 'p.x'],
   list: ['[1.5, 2.5]', '[0.0] * 4'],
   listcomp: ['[p[i] for i in range(4) if i > 0]'],
+  fstring: ['f"x = {x}"', 'f"{x:.3f} {x:g} {x:e} {n:x} {n:#X} {n:5d} {s:>8}"', 'f"{x=}"', 'f"{s!r}"'],
 } as const satisfies Record<Exclude<CodonExpr['kind'], 'error'>, readonly string[]>;
 
 /** Each C++ statement kind the checker accepts. */

@@ -17,6 +17,7 @@ import type {
   CallExpr,
   CompareExpr,
   Expr,
+  FStringExpr,
   IndexExpr,
   ListCompExpr,
   ListExpr,
@@ -39,6 +40,7 @@ import {
   opNoMagic,
   typeUnify,
 } from './messages';
+import { specProblem, type SpecSubject } from './fstring';
 import { structLayout } from './layout';
 import type { CodonType } from './types';
 import {
@@ -295,6 +297,7 @@ export abstract class ExprChecker {
     attr: (e) => this.attrExpr(e),
     list: (e) => this.listExpr(e),
     listcomp: (e) => this.listCompExpr(e),
+    fstring: (e) => this.fstringExpr(e),
     error: () => null,
   };
 
@@ -384,8 +387,10 @@ export abstract class ExprChecker {
       this.error(span, `${opNoMagic('*', l, r)}; write the list first: \`[0.0] * 4\`.`);
       return null;
     }
-    if (l.kind === 'str' && r.kind === 'str') {
-      this.notModelled(span, 'an operation on strings', 'print several values instead: `print("x =", x)`.');
+    // str.codon `__add__`: a new `Ptr[byte](len1 + len2)` holding both.
+    if (l.kind === 'str' && r.kind === 'str' && op === '+') return { type: STR, promoted: 'str-concat' };
+    if (l.kind === 'str' && (r.kind === 'str' || op === '*')) {
+      this.notModelled(span, `the operator \`${op}\` on strings`, 'strings can be joined with `+`.');
       return null;
     }
     if (l.kind === 'list' && r.kind === 'list' && op === '+') {
@@ -929,6 +934,7 @@ export abstract class ExprChecker {
         );
         return null;
       case 'str':
+        return this.callStr(e);
       case 'byte':
         this.refusedCallArgs(e);
         this.notModelled(e.span, `\`${name}(...)\``);
@@ -938,6 +944,70 @@ export abstract class ExprChecker {
         this.notModelled(e.span, `\`${name}\``);
         return null;
     }
+  }
+
+  /** A value `str(x)` and an f-string field can show: what print shows (a range or an Array has no `__str__` here). */
+  private printable(a: Expr): CodonType | null {
+    const t = this.expr(a);
+    if (!t) return null;
+    const k = prune(t).kind;
+    if (k === 'range' || k === 'array' || k === 'none') {
+      this.notModelled(
+        a.span,
+        `converting ${k === 'range' ? 'a range' : k === 'none' ? 'None' : 'an Array (`lst.arr`)'} to a string`,
+      );
+      return null;
+    }
+    return t;
+  }
+
+  /** `str(x)` (str.codon `__new__(what)`: `what.__str__()`) and `str()`, the empty string. */
+  private callStr(e: CallExpr): CodonType | null {
+    if (!this.rejectKeywords(e, 'str')) return null;
+    e.resolved = { kind: 'to-str' };
+    if (e.args.length > 1) {
+      this.argTypes(e);
+      this.notModelled(e.span, '`str(...)` with more than one argument');
+      return null;
+    }
+    if (e.args.length === 0) return STR;
+    return this.printable(e.args[0] as Expr) ? STR : null;
+  }
+
+  /** An f-string: each field printable, and its spec one fmt accepts for the field's type. */
+  private fstringExpr(e: FStringExpr): CodonType | null {
+    let ok = true;
+    for (const part of e.parts) {
+      if (part.kind !== 'field') continue;
+      const t = this.printable(part.expr);
+      if (!t) {
+        ok = false;
+        continue;
+      }
+      if (part.spec === null) continue;
+      const p = prune(t);
+      // format.codon defines `__format__` on int, Int, UInt, float, str and Ptr only.
+      // `!r`/`!s` come first (basic.cpp): the spec then formats the string they made.
+      const subject: SpecSubject | null =
+        part.conversion !== null
+          ? 'str'
+          : p.kind === 'int' || (p.kind === 'intn' && !(p.bits === 64 && !p.signed))
+            ? 'int'
+            : p.kind === 'float'
+              ? 'float'
+              : p.kind === 'str'
+                ? 'str'
+                : null;
+      const problem =
+        subject === null
+          ? `a format spec on a value of type ${typeName(p)}`
+          : specProblem(part.spec, subject);
+      if (problem !== null) {
+        this.notModelled(part.expr.span, problem, 'write the field without a spec, `{x}`.');
+        ok = false;
+      }
+    }
+    return ok ? STR : null;
   }
 
   private callPrint(e: CallExpr): CodonType | null {

@@ -45,15 +45,6 @@ print(f(2))
     instead: 'define a function with `def` instead',
   },
   {
-    name: 'f-string',
-    source: `x = 2.5
-print(f"x = {x:.3f}")
-`,
-    at: '2:7',
-    what: 'an f-string',
-    instead: 'print several values instead: `print("x =", x)`',
-  },
-  {
     name: 'dict',
     source: `d = {"a": 1}
 print(d["a"])
@@ -323,19 +314,12 @@ p = cb.__raw__()
     what: '`cb.__raw__(...)`',
   },
   {
-    name: 'str concat',
-    source: `print("a" + "b")
+    name: 'str repeat',
+    source: `print("ab" * 2)
 `,
     at: '1:7',
-    what: 'an operation on strings',
-    instead: 'print several values instead: `print("x =", x)`',
-  },
-  {
-    name: 'str()',
-    source: `print(str(1))
-`,
-    at: '1:7',
-    what: '`str(...)`',
+    what: 'the operator `*` on strings',
+    instead: 'strings can be joined with `+`',
   },
   {
     name: 'sum',
@@ -520,22 +504,6 @@ printf(cobj(), 1)
 `,
     at: '1:28',
     what: 'a variadic C function (`...`)',
-  },
-  {
-    name: 'lesson bug with f-string',
-    source: `LIBPATH = "./libfoo.so"
-from C import LIBPATH.twice(float) -> float
-
-def run():
-    for i in range(3):
-        bar = twice(float(i))
-        print(f"{i}: {bar}")
-
-run()
-`,
-    at: '7:15',
-    what: 'an f-string',
-    instead: 'print several values instead: `print("x =", x)`',
   },
   {
     name: 'lesson out-list with list pop',

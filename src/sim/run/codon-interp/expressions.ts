@@ -22,6 +22,7 @@ import type { CodonInterpreter } from '../codon-interp.ts';
 import { call } from './calls.ts';
 import { literal, truthy } from './display.ts';
 import { listAppend, listElem, listGet, listValues, newList } from './lists.ts';
+import { fstring, strConcat } from './strings.ts';
 import { SIDE, load, refAccess, slotAccess, slotOf, store, type Slot } from './memory.ts';
 import { ident } from '../../trace/names.ts';
 
@@ -89,6 +90,7 @@ const EVAL: { [K in Expr['kind']]: Handler<K> } = {
     return newList(it, elem, values, e.span);
   },
   listcomp: (it, e) => listComp(it, e),
+  fstring: (it, e) => fstring(it, e),
   error: (it, e) =>
     it.p.m.runtimeError('SimulatorError', 'this expression could not be compiled', it.loc(e.span)),
 };
@@ -146,6 +148,7 @@ export function binary(
   const m = it.p.m;
   const ltk = lt === null ? 'none' : prune(lt).kind;
   const rtk = rt === null ? 'none' : prune(rt).kind;
+  if (ltk === 'str' && rtk === 'str') return strConcat(it, l, r, loc);
   if (ltk === 'list' && op === '*' && l instanceof Ref) {
     const lp = prune(lt as CodonType);
     const elem = lp.kind === 'list' ? lp.elem : ({ kind: 'int' } as CodonType);
