@@ -129,6 +129,8 @@ class Gen {
       'declare { i64, ptr } @seq_str_str({ i64, ptr }, { i64, ptr }, ptr)',
       'declare { i64, ptr } @codon_float_format(double, { i64, ptr })',
       'declare { i64, ptr } @codon_str_add({ i64, ptr }, { i64, ptr })',
+      'declare i1 @codon_list_contains_i64(ptr, i64)',
+      'declare i1 @codon_list_contains_f64(ptr, double)',
       'declare void @oracle_tramp_full()',
       'declare void @oracle_tramp_part()',
       '@oracle_target = external global ptr',
@@ -839,14 +841,24 @@ class Gen {
     e.ops.forEach((op, i) => {
       let a = vals[i] as Val;
       let b = vals[i + 1] as Val;
-      const isF = prune(a.t).kind === 'float' || prune(b.t).kind === 'float';
+      const isF =
+        op !== 'in' && op !== 'not in' && (prune(a.t).kind === 'float' || prune(b.t).kind === 'float');
       if (isF) {
         a = this.coerce(a, FLOAT_T);
         b = this.coerce(b, FLOAT_T);
       }
       const k = prune(a.t).kind;
       const c = this.tmp();
-      if (isF) {
+      if (op === 'in' || op === 'not in') {
+        // list.codon `__contains__`: each item `==` the value, in order (codonrt.c walks the buffer).
+        const elem = prune(this.elemOf(e, vals[i + 1]?.t ?? INT_T));
+        const x = this.coerce(vals[i] as Val, elem);
+        const fn = elem.kind === 'float' ? 'codon_list_contains_f64' : 'codon_list_contains_i64';
+        const r = this.tmp();
+        this.emit(`${r} = call i1 @${fn}(ptr ${(vals[i + 1] as Val).v}, ${ty(elem)} ${x.v})`);
+        if (op === 'in') this.emit(`${c} = and i1 ${r}, true`);
+        else this.emit(`${c} = xor i1 ${r}, true`);
+      } else if (isF) {
         const fop = { '<': 'olt', '<=': 'ole', '>': 'ogt', '>=': 'oge', '==': 'oeq', '!=': 'une' }[op];
         this.emit(`${c} = fcmp ${fop} double ${a.v}, ${b.v}`);
       } else if (k === 'intn') {

@@ -291,6 +291,18 @@ typedef struct {
   char *ptr;
 } codon_list;
 
+/* list.codon __contains__: `for a in self: if a == x: return True`. */
+_Bool codon_list_contains_i64(codon_list *l, int64_t x) {
+  for (int64_t i = 0; i < l->len; i++)
+    if (((int64_t *)l->ptr)[i] == x) return 1;
+  return 0;
+}
+_Bool codon_list_contains_f64(codon_list *l, double x) {
+  for (int64_t i = 0; i < l->len; i++)
+    if (((double *)l->ptr)[i] == x) return 1;
+  return 0;
+}
+
 /* list.codon List(capacity): a scanned object (it holds arr.ptr), its buffer atomic when T has
  * no pointers (internal.codon class_alloc, gc.codon). */
 codon_list *codon_list_new(int64_t cap, int64_t elem, int64_t atomic) {

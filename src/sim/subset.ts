@@ -54,7 +54,7 @@ export const CODON_EXPRESSIONS = {
     'p - q',
     's + t (strings)',
   ],
-  compare: ['a < b', 'a == b', 'a < b < c'],
+  compare: ['a < b', 'a == b', 'a < b < c', 'x in lst', 'x not in lst'],
   boolop: ['a and b', 'a or b'],
   call: ['f(x)', 'Ptr[float](n)', 'P(1.5, 2.5)', 'str(x)'],
   index: ['a[i]', 'p[i]'],

@@ -13,7 +13,8 @@ import type { CodonType, IntBits } from './types';
 // Expressions
 
 export type BinaryOp = '+' | '-' | '*' | '/' | '//' | '%' | '**';
-export type CompareOp = '<' | '<=' | '>' | '>=' | '==' | '!=';
+/** `in`/`not in` on a list: list.codon `__contains__` (each item `==` the value, in order). */
+export type CompareOp = '<' | '<=' | '>' | '>=' | '==' | '!=' | 'in' | 'not in';
 export type UnaryOp = '-' | '+' | 'not';
 
 interface ExprBase {

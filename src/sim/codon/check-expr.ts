@@ -421,6 +421,14 @@ export abstract class ExprChecker {
         continue;
       }
       const numeric = (t: CodonType) => t.kind === 'int' || t.kind === 'float';
+      if (op === 'in' || op === 'not in') {
+        // list.codon `__contains__(self, x: T)`: an int becomes a float for a List[float] (wrapExpr).
+        const elem = b.kind === 'list' ? prune(b.elem).kind : null;
+        if (elem === 'int' ? a.kind === 'int' : elem === 'float' ? numeric(a) : false) continue;
+        this.notModelled(span, `\`${op}\` other than an int or float in a List[int] or List[float]`);
+        ok = false;
+        continue;
+      }
       const equality = op === '==' || op === '!=';
       if (numeric(a) && numeric(b)) continue;
       if (a.kind === 'bool' && b.kind === 'bool') continue;

@@ -198,16 +198,18 @@ export class ExprParser extends ParserBase {
       if (t.kind === 'op' && COMPARE_OPS.has(t.text)) {
         this.next();
         ops.push(t.text as CompareOp);
-      } else if (t.kind === 'keyword' && (t.text === 'in' || t.text === 'is')) {
+      } else if (t.kind === 'keyword' && t.text === 'in') {
         this.next();
-        if (t.text === 'is') this.eatKeyword('not');
-        unmodelled ??= t.text === 'in' ? 'the `in` operator (outside a `for`)' : 'the `is` operator';
+        ops.push('in');
+      } else if (t.kind === 'keyword' && t.text === 'is') {
+        this.next();
+        this.eatKeyword('not');
+        unmodelled ??= 'the `is` operator';
         ops.push('==');
       } else if (t.kind === 'keyword' && t.text === 'not' && this.isKeyword('in', 1)) {
         this.next();
         this.next();
-        unmodelled ??= 'the `not in` operator';
-        ops.push('!=');
+        ops.push('not in');
       } else break;
       const operand = this.parseBitwise();
       operands.push(operand);

@@ -206,7 +206,11 @@ describe('parser: constructs outside the subset are reported, located, never ign
     ['x = 1 << 2', '1:7', 'the shift operator `<<` is not modelled'],
     ['x = 5 & 3', '1:7', 'the bitwise operator `&` is not modelled'],
     ['x = ~5', '1:5', 'the bitwise operator `~` is not modelled'],
-    ['x = 1 in [1]', '1:5', 'the `in` operator (outside a `for`) is not modelled'],
+    [
+      'x = "a" in "abc"',
+      '1:5',
+      '`in` other than an int or float in a List[int] or List[float] is not modelled',
+    ],
     ['x = 1 is 1', '1:5', 'the `is` operator is not modelled'],
     ['import math', '1:1', '`import` of a module is not modelled'],
     ['from math import sqrt', '1:1', 'importing from a module other than `C` is not modelled'],

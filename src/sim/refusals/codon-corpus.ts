@@ -223,12 +223,12 @@ print(l[1:])
     what: 'slicing (`a[i:j]`)',
   },
   {
-    name: 'in',
-    source: `l = [1, 2, 3]
-print(2 in l)
+    name: 'in on a string',
+    source: `s = "abc"
+print("b" in s)
 `,
     at: '2:7',
-    what: 'the `in` operator (outside a `for`)',
+    what: '`in` other than an int or float in a List[int] or List[float]',
   },
   {
     name: 'bitwise',

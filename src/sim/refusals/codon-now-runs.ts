@@ -41,4 +41,14 @@ print(s)
 `,
     stdout: 'twice(1.5) = 3, n = 14\n',
   },
+  {
+    name: 'in and not in on a list',
+    source: `LIB = "./libfoo.so"
+from C import LIB.twice(float) -> float
+xs = [twice(float(i)) for i in range(4)]
+ns = [1, 2, 3]
+print(4.0 in xs, 5.0 in xs, 6 in xs, 7.0 not in xs, 2 in ns, 4 not in ns, 1 < 2 in ns)
+`,
+    stdout: 'True False True True True True True\n',
+  },
 ];

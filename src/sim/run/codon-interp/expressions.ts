@@ -60,8 +60,15 @@ const EVAL: { [K in Expr['kind']]: Handler<K> } = {
   compare: (it, e) => {
     let left = it.eval(e.operands[0] as Expr);
     for (let i = 0; i < e.ops.length; i++) {
-      const right = it.eval(e.operands[i + 1] as Expr);
-      if (!compare(e.ops[i] as string, left, right)) return false;
+      const operand = e.operands[i + 1] as Expr;
+      const right = it.eval(operand);
+      const op = e.ops[i] as string;
+      if (op === 'in' || op === 'not in') {
+        if (contains(it, left, right, operand, e) !== (op === 'in')) return false;
+        left = right;
+        continue;
+      }
+      if (!compare(op, left, right)) return false;
       left = right;
     }
     return true;
@@ -299,6 +306,19 @@ function listComp(it: CodonInterpreter, e: Extract<Expr, { kind: 'listcomp' }>):
   }
   m.endObject(objectId, 'out-of-scope');
   return list;
+}
+
+/** list.codon `__contains__`: each item, loaded in order, `==` the value; stops at the first equal one. */
+function contains(it: CodonInterpreter, x: CodonValue, list: CodonValue, listExpr: Expr, e: Expr): boolean {
+  if (!(list instanceof Ref)) return false;
+  const m = it.p.m;
+  const elem = listElem(it, listExpr.type);
+  const v = Number(x);
+  for (let i = 0; i < m.loadInt(list.addr + LIST_LEN, 8, true, refAccess(it, list, e.span)); i++) {
+    m.work();
+    if (Number(listGet(it, list, i, elem, e.span)) === v) return true;
+  }
+  return false;
 }
 
 function compare(op: string, a: CodonValue, b: CodonValue): boolean {
