@@ -130,6 +130,7 @@ class Gen {
       'declare { i64, ptr } @codon_float_format(double, { i64, ptr })',
       'declare { i64, ptr } @codon_str_add({ i64, ptr }, { i64, ptr })',
       'declare i1 @codon_list_contains_i64(ptr, i64)',
+      'declare ptr @codon_list_slice(ptr, i64, i64, i64, i64, i64)',
       'declare i1 @codon_list_contains_f64(ptr, double)',
       'declare void @oracle_tramp_full()',
       'declare void @oracle_tramp_part()',
@@ -737,6 +738,19 @@ class Gen {
         return this.listComp(e);
       case 'fstring':
         return this.fstring(e);
+      case 'slice': {
+        // list.codon `__getitem__(self, s: Slice)`: codonrt.c clamps as slice.codon does and copies.
+        const l = this.expr(e.target);
+        const lo = e.lower ? this.coerce(this.expr(e.lower), INT_T).v : '0';
+        const hi = e.upper ? this.coerce(this.expr(e.upper), INT_T).v : '0';
+        const elem = this.elemOf(e, l.t);
+        const flags = (e.lower ? 1 : 0) | (e.upper ? 2 : 0);
+        const r = this.tmp();
+        this.emit(
+          `${r} = call ptr @codon_list_slice(ptr ${l.v}, i64 ${lo}, i64 ${hi}, i64 ${flags}, i64 ${sizeOf(elem)}, i64 ${isAtomic(elem) ? 1 : 0})`,
+        );
+        return { t: l.t, v: r };
+      }
       case 'error':
         return this.refuse(e, 'an expression the front end could not read');
     }

@@ -325,6 +325,41 @@ void *codon_list_append_slot(codon_list *l, int64_t elem, int64_t atomic) {
   return l->ptr + elem * l->len++;
 }
 
+/* list.codon __getitem__(Slice) without a step: `lst[:]` is __copy__ (the buffer's capacity
+ * copied), else slice.codon adjust_indices clamps start/stop and _copy_arr copies `length` items
+ * (a null buffer when there are none). flags: 1 = start given, 2 = stop given. */
+codon_list *codon_list_slice(codon_list *l, int64_t start, int64_t stop, int64_t flags, int64_t elem,
+                             int64_t atomic) {
+  codon_list *r = seq_alloc(sizeof *r);
+  if (flags == 0) {
+    r->len = l->len;
+    r->cap = l->cap;
+    r->ptr = atomic ? seq_alloc_atomic((size_t)(l->cap * elem)) : seq_alloc((size_t)(l->cap * elem));
+    memcpy(r->ptr, l->ptr, (size_t)(l->cap * elem));
+    return r;
+  }
+  int64_t len = l->len;
+  if (!(flags & 1)) start = 0;
+  if (!(flags & 2)) stop = len;
+  if (start < 0) {
+    start += len;
+    if (start < 0) start = 0;
+  } else if (start >= len) start = len;
+  if (stop < 0) {
+    stop += len;
+    if (stop < 0) stop = 0;
+  } else if (stop >= len) stop = len;
+  int64_t n = start < stop ? stop - start : 0;
+  r->len = n;
+  r->cap = n;
+  r->ptr = 0;
+  if (n > 0) {
+    r->ptr = atomic ? seq_alloc_atomic((size_t)(n * elem)) : seq_alloc((size_t)(n * elem));
+    memcpy(r->ptr, l->ptr + start * elem, (size_t)(n * elem));
+  }
+  return r;
+}
+
 /* list.codon __mul__: List[T](len * n), then the items appended n times. */
 codon_list *codon_list_repeat(codon_list *src, int64_t n, int64_t elem, int64_t atomic) {
   codon_list *l = codon_list_new(n <= 0 ? 10 : src->len * n, elem, atomic);

@@ -121,6 +121,14 @@ export interface ListCompExpr extends ExprBase {
   iter: Expr;
   conditions: Expr[];
 }
+/** `a[i:j]`, `a[:j]`, `a[i:]`, `a[:]` on a list (list.codon `__getitem__(self, s: Slice)`, no step). */
+export interface SliceExpr extends ExprBase {
+  kind: 'slice';
+  target: Expr;
+  lower: Expr | null;
+  upper: Expr | null;
+}
+
 /**
  * An f-string, as Codon 0.19 splits it (scoping.cpp `unpackFString`) and rewrites it (typecheck
  * basic.cpp `visit(StringExpr)`): `str.cat(text, str(x), str(y.__format__(spec)), ...)`.
@@ -180,6 +188,7 @@ export type Expr =
   | ListExpr
   | ListCompExpr
   | FStringExpr
+  | SliceExpr
   | ErrorExpr;
 
 /** What a name refers to, as resolved by the checker. */

@@ -19,6 +19,7 @@ import type {
   Expr,
   FStringExpr,
   IndexExpr,
+  SliceExpr,
   ListCompExpr,
   ListExpr,
   NameExpr,
@@ -298,6 +299,7 @@ export abstract class ExprChecker {
     list: (e) => this.listExpr(e),
     listcomp: (e) => this.listCompExpr(e),
     fstring: (e) => this.fstringExpr(e),
+    slice: (e) => this.sliceExpr(e),
     error: () => null,
   };
 
@@ -980,6 +982,26 @@ export abstract class ExprChecker {
     }
     if (e.args.length === 0) return STR;
     return this.printable(e.args[0] as Expr) ? STR : null;
+  }
+
+  /** `lst[i:j]`: a new list of the same element type; the bounds are ints (slice.codon `adjust_indices`). */
+  private sliceExpr(e: SliceExpr): CodonType | null {
+    const t = this.expr(e.target);
+    let ok = true;
+    for (const b of [e.lower, e.upper]) {
+      if (b === null) continue;
+      const bt = this.expr(b);
+      if (!bt) ok = false;
+      else if (!unify(bt, INT)) {
+        this.error(b.span, `${typeUnify(bt, INT)}: slice indices must be integers or None.`);
+        ok = false;
+      }
+    }
+    if (!t || !ok) return null;
+    const p = prune(t);
+    if (p.kind === 'list') return p;
+    this.notModelled(e.span, `slicing a ${typeName(p)}`, 'only lists can be sliced here.');
+    return null;
   }
 
   /** An f-string: each field printable, and its spec one fmt accepts for the field's type. */

@@ -412,17 +412,20 @@ export class ExprParser extends ParserBase {
     this.enter(open);
     try {
       if (this.isOp(']')) this.fail(this.peek().span, "expected an index between '[' and ']'.");
-      let sliced = false;
       let tuple = false;
       const parts: Expr[] = [];
+      // The items between the brackets in order, `:` marking where a slice's colons stand.
+      const seq: (Expr | ':')[] = [];
       while (true) {
         if (this.isOp(':')) {
-          sliced = true;
+          seq.push(':');
           this.next();
           continue;
         }
         if (this.isOp(']')) break;
-        parts.push(this.parseExpr());
+        const item = this.parseExpr();
+        parts.push(item);
+        seq.push(item);
         if (this.isOp(':')) continue;
         if (this.eatOp(',')) {
           tuple = true;
@@ -435,8 +438,20 @@ export class ExprParser extends ParserBase {
         `expected ']' to close the '[' at line ${open.span.start.line}, column ${open.span.start.column}.`,
       );
       const span = spanFrom(target.span, close.span);
-      if (sliced) {
-        this.notModelled(spanFrom(open.span, close.span), 'slicing (`a[i:j]`)');
+      const colons = seq.filter((x) => x === ':').length;
+      if (colons > 0) {
+        const first = seq.indexOf(':');
+        const lower = first > 0 ? (seq[0] as Expr) : null;
+        const after = seq[first + 1];
+        const upper = after !== undefined && after !== ':' ? after : null;
+        const step = colons === 2 ? seq[seq.length - 1] : undefined;
+        if (!tuple && colons <= 2 && (step === undefined || step === ':')) {
+          return this.built({ kind: 'slice', target, lower, upper, span }, target, parts);
+        }
+        this.notModelled(
+          spanFrom(open.span, close.span),
+          colons === 2 && !tuple ? 'a slice with a step (`a[i:j:k]`)' : 'slicing with several values',
+        );
         return this.built(this.errorExpr(span), target, parts);
       }
       if (tuple || parts.length !== 1) {

@@ -193,7 +193,8 @@ describe('parser: constructs outside the subset are reported, located, never ign
     ['x = 1 if True else 2', '1:5', 'the conditional expression `a if c else b` is not modelled'],
     ['a, b = 1, 2', '1:1', 'a tuple (or tuple unpacking) is not modelled'],
     ['x = (1, 2)', '1:5', 'a tuple is not modelled'],
-    ['x = [1, 2][0:1]', '1:11', 'slicing (`a[i:j]`) is not modelled'],
+    ['x = [1, 2][0:1:1]', '1:11', 'a slice with a step (`a[i:j:k]`) is not modelled'],
+    ['x = [1, 2][0:1, 1]', '1:11', 'slicing with several values is not modelled'],
     ['x = {1: 2}', '1:5', 'a dict or set display `{...}` is not modelled'],
     [
       'x = f"{{1}}"',

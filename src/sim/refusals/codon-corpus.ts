@@ -215,12 +215,12 @@ print(l.pop(0))
     what: '`list.pop`',
   },
   {
-    name: 'slicing',
+    name: 'slicing with a step',
     source: `l = [1, 2, 3]
-print(l[1:])
+print(l[::2])
 `,
     at: '2:8',
-    what: 'slicing (`a[i:j]`)',
+    what: 'a slice with a step (`a[i:j:k]`)',
   },
   {
     name: 'in on a string',

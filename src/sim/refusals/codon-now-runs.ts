@@ -1,6 +1,6 @@
 /**
  * Codon a learner writes that the simulator once refused and now runs (issue 13: f-strings, string
- * concatenation, `str(x)`). Each calls the library `twice` (`2 * x`) and its expected output is
+ * concatenation, `str(x)`, `in` and slicing of lists). Each calls the library `twice` (`2 * x`) and its expected output is
  * what the oracle (`npm run real`: the program lowered as Codon 0.19 lowers it, run for real)
  * printed on both targets.
  */
@@ -50,5 +50,25 @@ ns = [1, 2, 3]
 print(4.0 in xs, 5.0 in xs, 6 in xs, 7.0 not in xs, 2 in ns, 4 not in ns, 1 < 2 in ns)
 `,
     stdout: 'True False True True True True True\n',
+  },
+  {
+    name: 'slicing a list',
+    source: `LIB = "./libfoo.so"
+from C import LIB.twice(float) -> float
+xs = [twice(float(i)) for i in range(6)]
+a = xs[1:4]
+b = xs[:2]
+c = xs[-2:]
+d = xs[:]
+e = xs[4:2]
+f = xs[-100:100]
+d.append(99.0)
+print(a, b, c, d, e, f, len(e), a.arr.len, d.arr.len, xs.arr.len)
+for x in xs[2:-1]:
+    print(x, twice(x), end="; ")
+print()
+`,
+    stdout:
+      '[2, 4, 6] [0, 2] [8, 10] [0, 2, 4, 6, 8, 10, 99] [] [0, 2, 4, 6, 8, 10] 0 3 9 6\n4 8; 6 12; 8 16; \n',
   },
 ];

@@ -21,7 +21,7 @@ import {
 import type { CodonInterpreter } from '../codon-interp.ts';
 import { call } from './calls.ts';
 import { literal, truthy } from './display.ts';
-import { listAppend, listElem, listGet, listValues, newList } from './lists.ts';
+import { listAppend, listElem, listGet, listSlice, listValues, newList } from './lists.ts';
 import { fstring, strConcat } from './strings.ts';
 import { SIDE, load, refAccess, slotAccess, slotOf, store, type Slot } from './memory.ts';
 import { ident } from '../../trace/names.ts';
@@ -98,6 +98,12 @@ const EVAL: { [K in Expr['kind']]: Handler<K> } = {
   },
   listcomp: (it, e) => listComp(it, e),
   fstring: (it, e) => fstring(it, e),
+  slice: (it, e) => {
+    const list = it.eval(e.target);
+    const lower = e.lower === null ? null : Number(it.eval(e.lower));
+    const upper = e.upper === null ? null : Number(it.eval(e.upper));
+    return listSlice(it, list, listElem(it, e.type), lower, upper, e.span);
+  },
   error: (it, e) =>
     it.p.m.runtimeError('SimulatorError', 'this expression could not be compiled', it.loc(e.span)),
 };
