@@ -125,6 +125,7 @@ class Gen {
       'declare double @codon_float_floordiv(double, double)',
       'declare double @codon_float_mod(double, double)',
       'declare double @codon_float_pow(double, double)',
+      'declare double @llvm.floor.f64(double)',
       'declare ptr @codon_dlsym(ptr, ptr)',
       'declare { i64, ptr } @seq_str_str({ i64, ptr }, { i64, ptr }, ptr)',
       'declare { i64, ptr } @codon_float_format(double, { i64, ptr })',
@@ -959,9 +960,12 @@ class Gen {
       const simple = { '+': 'add', '-': 'sub', '*': 'mul' }[op];
       if (simple) this.emit(`${out} = ${simple} i64 ${l.v}, ${r.v}`);
       else {
-        const fn = { '//': 'codon_int_floordiv', '%': 'codon_int_mod', '**': 'codon_int_pow' }[op];
-        if (!fn) return this.refuse(e as Expr, `the operator ${op} on ints`);
-        this.emit(`${out} = call i64 @${fn}(i64 ${l.v}, i64 ${r.v})`);
+        // int.codon (Codon's default -numerics=c): `__floordiv__` is `sdiv`, `__mod__` is `srem`
+        // (both truncate toward zero; no zero check: the instruction decides).
+        const inst = { '//': 'sdiv', '%': 'srem' }[op];
+        if (inst) this.emit(`${out} = ${inst} i64 ${l.v}, ${r.v}`);
+        else if (op === '**') this.emit(`${out} = call i64 @codon_int_pow(i64 ${l.v}, i64 ${r.v})`);
+        else return this.refuse(e as Expr, `the operator ${op} on ints`);
       }
       return { t: INT_T, v: out };
     }
@@ -970,16 +974,16 @@ class Gen {
       const b = this.coerce(r, FLOAT_T);
       const simple = { '+': 'fadd', '-': 'fsub', '*': 'fmul' }[op];
       if (simple) this.emit(`${out} = ${simple} double ${a.v}, ${b.v}`);
-      else {
-        const fn = {
-          '/': 'codon_float_div',
-          '//': 'codon_float_floordiv',
-          '%': 'codon_float_mod',
-          '**': 'codon_float_pow',
-        }[op];
-        if (!fn) return this.refuse(e as Expr, `the operator ${op} on floats`);
-        this.emit(`${out} = call double @${fn}(double ${a.v}, double ${b.v})`);
-      }
+      // float.codon (-numerics=c): `/` is `fdiv`, `//` is `floor(a / b)`, `%` is `frem`; no zero checks.
+      else if (op === '/') this.emit(`${out} = fdiv double ${a.v}, ${b.v}`);
+      else if (op === '%') this.emit(`${out} = frem double ${a.v}, ${b.v}`);
+      else if (op === '//') {
+        const q = this.tmp();
+        this.emit(`${q} = fdiv double ${a.v}, ${b.v}`);
+        this.emit(`${out} = call double @llvm.floor.f64(double ${q})`);
+      } else if (op === '**')
+        this.emit(`${out} = call double @codon_float_pow(double ${a.v}, double ${b.v})`);
+      else return this.refuse(e as Expr, `the operator ${op} on floats`);
       return { t: FLOAT_T, v: out };
     }
     void resT;

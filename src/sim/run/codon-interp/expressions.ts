@@ -192,6 +192,10 @@ export function binary(
   const a = Number(l);
   const b = Number(r);
   const isInt = ltk === 'int' && rtk === 'int';
+  // Codon's default numerics (-numerics=c; int.codon, float.codon): int `//` is `sdiv` and `%` is
+  // `srem` (both truncate toward zero, the remainder has the dividend's sign), `/` is `fdiv` of the
+  // two values as doubles, float `//` is `floor(a / b)` and `%` is `frem` (C's fmod); nothing
+  // checks for zero (pynumerics.codon, which raises ZeroDivisionError, is only for -numerics=py).
   switch (op) {
     case '+':
       return a + b;
@@ -200,14 +204,13 @@ export function binary(
     case '*':
       return a * b;
     case '/':
-      if (b === 0) m.runtimeError('ZeroDivisionError', 'float division by zero', loc);
       return a / b;
     case '//':
-      if (b === 0) m.runtimeError('ZeroDivisionError', 'integer division or modulo by zero', loc);
+      if (isInt) return intDivision(it, op, a, b, loc, (x, y) => x / y);
       return Math.floor(a / b);
     case '%':
-      if (b === 0) m.runtimeError('ZeroDivisionError', 'integer division or modulo by zero', loc);
-      return isInt ? a - Math.floor(a / b) * b : a - Math.floor(a / b) * b;
+      if (isInt) return intDivision(it, op, a, b, loc, (x, y) => x % y);
+      return a % b; // JavaScript's % is fmod
     case '**':
       return a ** b;
   }
@@ -215,8 +218,27 @@ export function binary(
 }
 
 /**
+ * `sdiv`/`srem` (and `udiv`/`urem`) as the machine runs them: exact through BigInt; by zero, x86-64's
+ * idiv traps (SIGFPE) and AArch64's sdiv gives 0, so `srem` (sdiv then msub) gives the dividend.
+ */
+function intDivision(
+  it: CodonInterpreter,
+  op: string,
+  a: number,
+  b: number,
+  loc: SourceLoc,
+  f: (x: bigint, y: bigint) => bigint,
+): number {
+  if (b === 0) {
+    if (it.p.m.target === 'x86_64') it.p.m.crash('SIGFPE', 0, 'crash.divide-by-zero', [`${loc.line}`]);
+    return op === '%' ? a : 0;
+  }
+  return Number(f(BigInt(a), BigInt(b)));
+}
+
+/**
  * `Int[N]`/`UInt[N]` arithmetic as intn.codon lowers it: LLVM add/sub/mul wrap at N bits, `//` and `%`
- * are sdiv/srem (udiv/urem for UInt: both truncate toward zero, unlike `int`'s floor division), `/`
+ * are sdiv/srem (udiv/urem for UInt: both truncate toward zero, as `int`'s do), `/`
  * converts both to double, `**` is repeated wrapping multiplication. Exact through BigInt.
  */
 function intnBinary(
@@ -233,8 +255,9 @@ function intnBinary(
   const y = BigInt(b);
   const wrap = (n: bigint) => Number(signed ? BigInt.asIntN(bits, n) : BigInt.asUintN(bits, n));
   if ((op === '//' || op === '%') && y === 0n) {
-    // The division instruction traps (as the C++ side models it): the process gets SIGFPE.
-    it.p.m.crash('SIGFPE', 0, 'crash.divide-by-zero', [`${loc.line}`]);
+    // x86-64's div traps (SIGFPE); AArch64's gives 0, so the remainder is the dividend.
+    if (it.p.m.target === 'x86_64') it.p.m.crash('SIGFPE', 0, 'crash.divide-by-zero', [`${loc.line}`]);
+    return wrap(op === '%' ? x : 0n);
   }
   switch (op) {
     case '+':
