@@ -739,6 +739,27 @@ class Gen {
         return this.listComp(e);
       case 'fstring':
         return this.fstring(e);
+      case 'ifexp': {
+        // Only the chosen branch runs: a branch into each arm, the value through a slot.
+        const t = e.type ?? INT_T;
+        if (prune(t).kind === 'none') return this.refuse(e, 'a conditional expression of None');
+        const slot = `%ife.${this.n++}`;
+        this.allocas.push(`  ${slot} = alloca ${ty(t)}`);
+        const c = this.truth(this.expr(e.test));
+        const yes = this.label('ifyes');
+        const no = this.label('ifno');
+        const end = this.label('ifend');
+        this.term(`br i1 ${c}, label %${yes}, label %${no}`);
+        this.block(yes);
+        this.emit(`store ${ty(t)} ${this.coerce(this.expr(e.body), t).v}, ptr ${slot}`);
+        this.term(`br label %${end}`);
+        this.block(no);
+        this.emit(`store ${ty(t)} ${this.coerce(this.expr(e.orelse), t).v}, ptr ${slot}`);
+        this.block(end);
+        const out = this.tmp();
+        this.emit(`${out} = load ${ty(t)}, ptr ${slot}`);
+        return { t, v: out };
+      }
       case 'slice': {
         // list.codon `__getitem__(self, s: Slice)`: codonrt.c clamps as slice.codon does and copies.
         const l = this.expr(e.target);

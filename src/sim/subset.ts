@@ -61,6 +61,7 @@ export const CODON_EXPRESSIONS = {
   attr: ['lst.arr.ptr', 'lst.len', 's.ptr', 's.len', 'p.x'],
   list: ['[1.5, 2.5]', '[0.0] * 4'],
   listcomp: ['[p[i] for i in range(4) if i > 0]'],
+  ifexp: ['a if c else b'],
   slice: ['lst[i:j]', 'lst[:j]', 'lst[i:]', 'lst[:]'],
   fstring: ['f"x = {x}"', 'f"{x:.3f} {x:g} {x:e} {n:x} {n:#X} {n:5d} {s:>8}"', 'f"{x=}"', 'f"{s!r}"'],
 } as const satisfies Record<Exclude<CodonExpr['kind'], 'error'>, readonly string[]>;

@@ -121,6 +121,14 @@ export interface ListCompExpr extends ExprBase {
   iter: Expr;
   conditions: Expr[];
 }
+/** `a if c else b`: only the chosen branch is evaluated. */
+export interface IfExpExpr extends ExprBase {
+  kind: 'ifexp';
+  test: Expr;
+  body: Expr;
+  orelse: Expr;
+}
+
 /** `a[i:j]`, `a[:j]`, `a[i:]`, `a[:]` on a list (list.codon `__getitem__(self, s: Slice)`, no step). */
 export interface SliceExpr extends ExprBase {
   kind: 'slice';
@@ -189,6 +197,7 @@ export type Expr =
   | ListCompExpr
   | FStringExpr
   | SliceExpr
+  | IfExpExpr
   | ErrorExpr;
 
 /** What a name refers to, as resolved by the checker. */

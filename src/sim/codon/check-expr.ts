@@ -18,6 +18,7 @@ import type {
   CompareExpr,
   Expr,
   FStringExpr,
+  IfExpExpr,
   IndexExpr,
   SliceExpr,
   ListCompExpr,
@@ -300,6 +301,7 @@ export abstract class ExprChecker {
     listcomp: (e) => this.listCompExpr(e),
     fstring: (e) => this.fstringExpr(e),
     slice: (e) => this.sliceExpr(e),
+    ifexp: (e) => this.ifExp(e),
     error: () => null,
   };
 
@@ -982,6 +984,25 @@ export abstract class ExprChecker {
     }
     if (e.args.length === 0) return STR;
     return this.printable(e.args[0] as Expr) ? STR : null;
+  }
+
+  /** `a if c else b`: both branches of one type (a mix of types is not modelled). */
+  private ifExp(e: IfExpExpr): CodonType | null {
+    const c = this.condition(e.test);
+    const a = this.expr(e.body);
+    const b = this.expr(e.orelse);
+    if (!c || !a || !b) return null;
+    if (prune(a).kind === 'var' || prune(b).kind === 'var') {
+      this.error(e.span, UNKNOWN_YET);
+      return null;
+    }
+    if (unify(a, b)) return a;
+    this.notModelled(
+      e.span,
+      `a conditional expression whose branches have different types (${typeName(a)} and ${typeName(b)})`,
+      'convert one branch, e.g. `float(x)`.',
+    );
+    return null;
   }
 
   /** `lst[i:j]`: a new list of the same element type; the bounds are ints (slice.codon `adjust_indices`). */

@@ -108,19 +108,14 @@ export class ExprParser extends ParserBase {
       if (this.isKeyword('if')) {
         // `a if c else b`
         this.next();
-        this.parseOr();
+        const test = this.parseOr();
         this.expectKeywordText(
           'else',
           "expected 'else' in the conditional expression `a if condition else b`.",
         );
         const alt = this.parseExpr();
         const span = spanFrom(e.span, alt.span);
-        this.notModelled(
-          span,
-          'the conditional expression `a if c else b`',
-          'use an `if` statement instead.',
-        );
-        return this.errorExpr(span);
+        return this.built({ kind: 'ifexp', test, body: e, orelse: alt, span }, test, e, alt);
       }
       return e;
     } finally {

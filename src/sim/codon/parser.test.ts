@@ -190,7 +190,11 @@ describe('parser: expressions', () => {
 describe('parser: constructs outside the subset are reported, located, never ignored', () => {
   it.each([
     ['f = lambda x: x', '1:5', '`lambda` is not modelled by this simulator'],
-    ['x = 1 if True else 2', '1:5', 'the conditional expression `a if c else b` is not modelled'],
+    [
+      'x = 1 if True else 2.5',
+      '1:5',
+      'a conditional expression whose branches have different types (int and float) is not modelled',
+    ],
     ['a, b = 1, 2', '1:1', 'a tuple (or tuple unpacking) is not modelled'],
     ['x = (1, 2)', '1:5', 'a tuple is not modelled'],
     ['x = [1, 2][0:1:1]', '1:11', 'a slice with a step (`a[i:j:k]`) is not modelled'],

@@ -238,13 +238,13 @@ print("b" in s)
     what: 'the bitwise operator `&`',
   },
   {
-    name: 'ternary',
-    source: `x = 1 if len([1]) > 0 else 2
+    name: 'ternary of two types',
+    source: `x = 1 if len([1]) > 0 else 2.5
 print(x)
 `,
     at: '1:5',
-    what: 'the conditional expression `a if c else b`',
-    instead: 'use an `if` statement instead',
+    what: 'a conditional expression whose branches have different types (int and float)',
+    instead: 'convert one branch, e.g. `float(x)`',
   },
   {
     name: 'while else',

@@ -1,6 +1,6 @@
 /**
  * Codon a learner writes that the simulator once refused and now runs (issue 13: f-strings, string
- * concatenation, `str(x)`, `in` and slicing of lists). Each calls the library `twice` (`2 * x`) and its expected output is
+ * concatenation, `str(x)`, `in` and slicing of lists, conditional expressions). Each calls the library `twice` (`2 * x`) and its expected output is
  * what the oracle (`npm run real`: the program lowered as Codon 0.19 lowers it, run for real)
  * printed on both targets.
  */
@@ -70,5 +70,20 @@ print()
 `,
     stdout:
       '[2, 4, 6] [0, 2] [8, 10] [0, 2, 4, 6, 8, 10, 99] [] [0, 2, 4, 6, 8, 10] 0 3 9 6\n4 8; 6 12; 8 16; \n',
+  },
+  {
+    name: 'conditional expressions',
+    source: `LIB = "./libfoo.so"
+from C import LIB.twice(float) -> float
+
+def sign(x: float) -> str:
+    return "neg" if x < 0.0 else "zero" if x == 0.0 else "pos"
+
+for i in range(-1, 2):
+    y = twice(float(i)) if i != 0 else 0.0
+    n = i * 10 if i > 0 else -i
+    print(sign(y), y, n, f"{'odd' if n % 2 else 'even'}")
+`,
+    stdout: 'neg -2 1 odd\nzero 0 0 even\npos 2 10 even\n',
   },
 ];

@@ -98,6 +98,7 @@ const EVAL: { [K in Expr['kind']]: Handler<K> } = {
   },
   listcomp: (it, e) => listComp(it, e),
   fstring: (it, e) => fstring(it, e),
+  ifexp: (it, e) => (truthy(it, it.eval(e.test)) ? it.eval(e.body) : it.eval(e.orelse)),
   slice: (it, e) => {
     const list = it.eval(e.target);
     const lower = e.lower === null ? null : Number(it.eval(e.lower));
