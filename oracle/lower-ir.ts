@@ -125,7 +125,14 @@ class Gen {
       'declare double @codon_float_floordiv(double, double)',
       'declare double @codon_float_mod(double, double)',
       'declare double @codon_float_pow(double, double)',
+      'declare double @llvm.floor.f64(double)',
       'declare ptr @codon_dlsym(ptr, ptr)',
+      'declare { i64, ptr } @seq_str_str({ i64, ptr }, { i64, ptr }, ptr)',
+      'declare { i64, ptr } @codon_float_format(double, { i64, ptr })',
+      'declare { i64, ptr } @codon_str_add({ i64, ptr }, { i64, ptr })',
+      'declare i1 @codon_list_contains_i64(ptr, i64)',
+      'declare ptr @codon_list_slice(ptr, i64, i64, i64, i64, i64)',
+      'declare i1 @codon_list_contains_f64(ptr, double)',
       'declare void @oracle_tramp_full()',
       'declare void @oracle_tramp_part()',
       '@oracle_target = external global ptr',
@@ -730,6 +737,42 @@ class Gen {
       }
       case 'listcomp':
         return this.listComp(e);
+      case 'fstring':
+        return this.fstring(e);
+      case 'ifexp': {
+        // Only the chosen branch runs: a branch into each arm, the value through a slot.
+        const t = e.type ?? INT_T;
+        if (prune(t).kind === 'none') return this.refuse(e, 'a conditional expression of None');
+        const slot = `%ife.${this.n++}`;
+        this.allocas.push(`  ${slot} = alloca ${ty(t)}`);
+        const c = this.truth(this.expr(e.test));
+        const yes = this.label('ifyes');
+        const no = this.label('ifno');
+        const end = this.label('ifend');
+        this.term(`br i1 ${c}, label %${yes}, label %${no}`);
+        this.block(yes);
+        this.emit(`store ${ty(t)} ${this.coerce(this.expr(e.body), t).v}, ptr ${slot}`);
+        this.term(`br label %${end}`);
+        this.block(no);
+        this.emit(`store ${ty(t)} ${this.coerce(this.expr(e.orelse), t).v}, ptr ${slot}`);
+        this.block(end);
+        const out = this.tmp();
+        this.emit(`${out} = load ${ty(t)}, ptr ${slot}`);
+        return { t, v: out };
+      }
+      case 'slice': {
+        // list.codon `__getitem__(self, s: Slice)`: codonrt.c clamps as slice.codon does and copies.
+        const l = this.expr(e.target);
+        const lo = e.lower ? this.coerce(this.expr(e.lower), INT_T).v : '0';
+        const hi = e.upper ? this.coerce(this.expr(e.upper), INT_T).v : '0';
+        const elem = this.elemOf(e, l.t);
+        const flags = (e.lower ? 1 : 0) | (e.upper ? 2 : 0);
+        const r = this.tmp();
+        this.emit(
+          `${r} = call ptr @codon_list_slice(ptr ${l.v}, i64 ${lo}, i64 ${hi}, i64 ${flags}, i64 ${sizeOf(elem)}, i64 ${isAtomic(elem) ? 1 : 0})`,
+        );
+        return { t: l.t, v: r };
+      }
       case 'error':
         return this.refuse(e, 'an expression the front end could not read');
     }
@@ -834,14 +877,24 @@ class Gen {
     e.ops.forEach((op, i) => {
       let a = vals[i] as Val;
       let b = vals[i + 1] as Val;
-      const isF = prune(a.t).kind === 'float' || prune(b.t).kind === 'float';
+      const isF =
+        op !== 'in' && op !== 'not in' && (prune(a.t).kind === 'float' || prune(b.t).kind === 'float');
       if (isF) {
         a = this.coerce(a, FLOAT_T);
         b = this.coerce(b, FLOAT_T);
       }
       const k = prune(a.t).kind;
       const c = this.tmp();
-      if (isF) {
+      if (op === 'in' || op === 'not in') {
+        // list.codon `__contains__`: each item `==` the value, in order (codonrt.c walks the buffer).
+        const elem = prune(this.elemOf(e, vals[i + 1]?.t ?? INT_T));
+        const x = this.coerce(vals[i] as Val, elem);
+        const fn = elem.kind === 'float' ? 'codon_list_contains_f64' : 'codon_list_contains_i64';
+        const r = this.tmp();
+        this.emit(`${r} = call i1 @${fn}(ptr ${(vals[i + 1] as Val).v}, ${ty(elem)} ${x.v})`);
+        if (op === 'in') this.emit(`${c} = and i1 ${r}, true`);
+        else this.emit(`${c} = xor i1 ${r}, true`);
+      } else if (isF) {
         const fop = { '<': 'olt', '<=': 'ole', '>': 'ogt', '>=': 'oge', '==': 'oeq', '!=': 'une' }[op];
         this.emit(`${c} = fcmp ${fop} double ${a.v}, ${b.v}`);
       } else if (k === 'intn') {
@@ -872,6 +925,7 @@ class Gen {
   private arith(e: Expr | Stmt, op: string, l: Val, r: Val, resT: CodonType): Val {
     const lk = prune(l.t).kind;
     const rk = prune(r.t).kind;
+    if (lk === 'str' && rk === 'str' && op === '+') return { t: STR_T, v: this.strAdd(l.v, r.v) };
     const out = this.tmp();
     if (lk === 'list' && rk === 'int' && op === '*') {
       const elem = this.elemOf(e as Expr, l.t);
@@ -927,9 +981,12 @@ class Gen {
       const simple = { '+': 'add', '-': 'sub', '*': 'mul' }[op];
       if (simple) this.emit(`${out} = ${simple} i64 ${l.v}, ${r.v}`);
       else {
-        const fn = { '//': 'codon_int_floordiv', '%': 'codon_int_mod', '**': 'codon_int_pow' }[op];
-        if (!fn) return this.refuse(e as Expr, `the operator ${op} on ints`);
-        this.emit(`${out} = call i64 @${fn}(i64 ${l.v}, i64 ${r.v})`);
+        // int.codon (Codon's default -numerics=c): `__floordiv__` is `sdiv`, `__mod__` is `srem`
+        // (both truncate toward zero; no zero check: the instruction decides).
+        const inst = { '//': 'sdiv', '%': 'srem' }[op];
+        if (inst) this.emit(`${out} = ${inst} i64 ${l.v}, ${r.v}`);
+        else if (op === '**') this.emit(`${out} = call i64 @codon_int_pow(i64 ${l.v}, i64 ${r.v})`);
+        else return this.refuse(e as Expr, `the operator ${op} on ints`);
       }
       return { t: INT_T, v: out };
     }
@@ -938,16 +995,16 @@ class Gen {
       const b = this.coerce(r, FLOAT_T);
       const simple = { '+': 'fadd', '-': 'fsub', '*': 'fmul' }[op];
       if (simple) this.emit(`${out} = ${simple} double ${a.v}, ${b.v}`);
-      else {
-        const fn = {
-          '/': 'codon_float_div',
-          '//': 'codon_float_floordiv',
-          '%': 'codon_float_mod',
-          '**': 'codon_float_pow',
-        }[op];
-        if (!fn) return this.refuse(e as Expr, `the operator ${op} on floats`);
-        this.emit(`${out} = call double @${fn}(double ${a.v}, double ${b.v})`);
-      }
+      // float.codon (-numerics=c): `/` is `fdiv`, `//` is `floor(a / b)`, `%` is `frem`; no zero checks.
+      else if (op === '/') this.emit(`${out} = fdiv double ${a.v}, ${b.v}`);
+      else if (op === '%') this.emit(`${out} = frem double ${a.v}, ${b.v}`);
+      else if (op === '//') {
+        const q = this.tmp();
+        this.emit(`${q} = fdiv double ${a.v}, ${b.v}`);
+        this.emit(`${out} = call double @llvm.floor.f64(double ${q})`);
+      } else if (op === '**')
+        this.emit(`${out} = call double @codon_float_pow(double ${a.v}, double ${b.v})`);
+      else return this.refuse(e as Expr, `the operator ${op} on floats`);
       return { t: FLOAT_T, v: out };
     }
     void resT;
@@ -979,6 +1036,11 @@ class Gen {
       }
       case 'print':
         return this.print(e);
+      case 'to-str': {
+        // str.codon `__new__(what)`: `what.__str__()`, the text print shows.
+        const a = e.args[0];
+        return { t: STR_T, v: a === undefined ? this.strConst('') : this.toStr(a, this.expr(a)) };
+      }
       case 'len': {
         const v = this.expr(e.args[0] as Expr);
         const out = this.tmp();
@@ -1216,6 +1278,68 @@ class Gen {
     });
     this.emit(`call void @seq_print_full({ i64, ptr } ${end}, ptr ${fp})`);
     return { t: NONE_T, v: '' };
+  }
+
+  /** str.codon `__add__`: a new `Ptr[byte](len1 + len2)` with both copied in. */
+  private strAdd(a: string, b: string): string {
+    const out = this.tmp();
+    this.emit(`${out} = call { i64, ptr } @codon_str_add({ i64, ptr } ${a}, { i64, ptr } ${b})`);
+    return out;
+  }
+
+  /**
+   * An f-string as typecheck basic.cpp rewrites it: `str.cat` of the text pieces and, per field,
+   * `str(x)`, or `str(x.__format__(spec))`: format.codon's `__format__` calls lib.cpp
+   * `seq_str_int`/`seq_str_float`/`seq_str_str` with the fmt spec `_python_to_fmt_format` makes
+   * (computed here by the front end: `FormatSpec.fmt`). The pieces are joined pairwise.
+   */
+  private fstring(e: Expr & { kind: 'fstring' }): Val {
+    let acc: string | null = null;
+    const add = (s: string) => {
+      acc = acc === null ? s : this.strAdd(acc, s);
+    };
+    for (const part of e.parts) {
+      if (part.kind === 'text') {
+        add(this.strConst(part.value));
+        continue;
+      }
+      if (part.selfDoc !== '') add(this.strConst(part.selfDoc));
+      const v = this.expr(part.expr);
+      const p = prune(v.t);
+      if (part.conversion === 'r' && p.kind === 'str') return this.refuse(part.expr, '`!r` of a string');
+      if (part.spec === null || part.conversion !== null) {
+        const s = this.toStr(part.expr, v);
+        add(
+          part.spec === null ? s : this.formatCall('seq_str_str', `{ i64, ptr } ${s}`, part.spec.fmt, true),
+        );
+        continue;
+      }
+      const fmt = part.spec.fmt;
+      if (p.kind === 'str') add(this.formatCall('seq_str_str', `{ i64, ptr } ${v.v}`, fmt, true));
+      else if (p.kind === 'float') add(this.formatCall('codon_float_format', `double ${v.v}`, fmt, false));
+      else if (p.kind === 'int') add(this.formatCall('seq_str_int', `i64 ${v.v}`, fmt, true));
+      else if (p.kind === 'intn') {
+        // format.codon: Int.__format__ formats `self.__int__()` (sext; UInt's zext, for N < 64).
+        const w = this.tmp();
+        if (p.bits === 64) this.emit(`${w} = add i64 ${v.v}, 0`);
+        else this.emit(`${w} = ${p.signed ? 'sext' : 'zext'} i${p.bits} ${v.v} to i64`);
+        add(this.formatCall('seq_str_int', `i64 ${w}`, fmt, true));
+      } else return this.refuse(part.expr, `a format spec on ${p.kind}`);
+    }
+    return { t: STR_T, v: acc ?? this.strConst('') };
+  }
+
+  private formatCall(fn: string, arg: string, fmt: string, withError: boolean): string {
+    const spec = this.strConst(fmt);
+    const out = this.tmp();
+    if (!withError) {
+      this.emit(`${out} = call { i64, ptr } @${fn}(${arg}, { i64, ptr } ${spec})`);
+      return out;
+    }
+    const err = `%e.${this.n++}`;
+    this.allocas.push(`  ${err} = alloca i8`);
+    this.emit(`${out} = call { i64, ptr } @${fn}(${arg}, { i64, ptr } ${spec}, ptr ${err})`);
+    return out;
   }
 
   /** `str(x)`: int.__repr__ via seq_str_int, float via seq_str_float and format.codon's "-nan" rule, lists via list.__repr__. */

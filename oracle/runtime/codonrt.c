@@ -137,10 +137,97 @@ static seq_str_t string_conv(const char *s, size_t n) {
   return (seq_str_t){(int64_t)n, p};
 }
 
-/* lib.cpp seq_str_int: fmt "{}". */
+/* ---- fmt specs: lib.cpp fmt_conv formats `{:SPEC}` with the fmt library when a spec is given.
+ * The spec here is what format.codon `_python_to_fmt_format` built (the front end's
+ * FormatSpec.fmt): [[fill]align][sign][#][width][.precision][type]. fmt's rules, rebuilt on printf:
+ * numbers align right and strings left by default, `^` puts the odd fill on the right, `#x` is
+ * `0x`, `#o` is `0`, a negative number in any base is `-` and its magnitude. ---- */
+typedef struct {
+  char fill, align, sign, type;
+  int alt, width, precision;
+} fmt_spec;
+
+static fmt_spec fmt_parse(seq_str_t f) {
+  fmt_spec s = {' ', 0, 0, 0, 0, 0, -1};
+  int64_t i = 0;
+  const char *p = f.str;
+  if (f.len >= 2 && strchr("<>^", p[1])) {
+    s.fill = p[0];
+    s.align = p[1];
+    i = 2;
+  } else if (f.len >= 1 && strchr("<>^", p[0])) {
+    s.align = p[0];
+    i = 1;
+  }
+  if (i < f.len && strchr("+- ", p[i])) s.sign = p[i++];
+  if (i < f.len && p[i] == '#') {
+    s.alt = 1;
+    i++;
+  }
+  while (i < f.len && p[i] >= '0' && p[i] <= '9') s.width = s.width * 10 + (p[i++] - '0');
+  if (i < f.len && p[i] == '.') {
+    i++;
+    s.precision = 0;
+    while (i < f.len && p[i] >= '0' && p[i] <= '9') s.precision = s.precision * 10 + (p[i++] - '0');
+  }
+  if (i < f.len) s.type = p[i];
+  return s;
+}
+
+static seq_str_t fmt_pad(const char *body, size_t n, fmt_spec s, int numeric) {
+  size_t w = s.width > 0 ? (size_t)s.width : 0;
+  size_t padn = w > n ? w - n : 0, left = 0;
+  char align = s.align ? s.align : (numeric ? '>' : '<');
+  if (align == '>') left = padn;
+  else if (align == '^') left = padn / 2;
+  char *out = seq_alloc_atomic(n + padn);
+  memset(out, s.fill, left);
+  memcpy(out + left, body, n);
+  memset(out + left + n, s.fill, padn - left);
+  return (seq_str_t){(int64_t)(n + padn), out};
+}
+
+static const char *fmt_sign(int negative, fmt_spec s) {
+  return negative ? "-" : s.sign == '+' ? "+" : s.sign == ' ' ? " " : "";
+}
+
+static seq_str_t fmt_int(int64_t n, fmt_spec s) {
+  uint64_t mag = n < 0 ? (uint64_t)0 - (uint64_t)n : (uint64_t)n;
+  char digits[80], body[96];
+  char t = s.type ? s.type : 'd';
+  const char *prefix = "";
+  if (t == 'b') {
+    int k = 0;
+    char tmp[65];
+    do {
+      tmp[k++] = (char)('0' + (mag & 1));
+      mag >>= 1;
+    } while (mag);
+    for (int j = 0; j < k; j++) digits[j] = tmp[k - 1 - j];
+    digits[k] = 0;
+    if (s.alt) prefix = "0b";
+  } else {
+    const char *conv = t == 'x' ? "%lx" : t == 'X' ? "%lX" : t == 'o' ? "%lo" : "%lu";
+    snprintf(digits, sizeof digits, conv, (unsigned long)mag);
+    if (s.alt) prefix = t == 'x' ? "0x" : t == 'X' ? "0X" : (t == 'o' && mag) ? "0" : "";
+  }
+  int k = snprintf(body, sizeof body, "%s%s%s", fmt_sign(n < 0, s), prefix, digits);
+  return fmt_pad(body, (size_t)k, s, 1);
+}
+
+static seq_str_t fmt_float(double f, fmt_spec s) {
+  char conv[8], body[400];
+  char t = s.type ? s.type : 'g';
+  snprintf(conv, sizeof conv, "%%s%%.*%c", t);
+  int k = snprintf(body, sizeof body, conv, fmt_sign(__builtin_signbit(f) != 0, s),
+                   s.precision < 0 ? 6 : s.precision, __builtin_fabs(f));
+  return fmt_pad(body, (size_t)k, s, 1);
+}
+
+/* lib.cpp seq_str_int: fmt "{}", or `{:SPEC}` with a spec. */
 seq_str_t seq_str_int(int64_t n, seq_str_t format, _Bool *error) {
-  (void)format;
   *error = 0;
+  if (format.len > 0) return fmt_int(n, fmt_parse(format));
   char buf[32];
   int k = snprintf(buf, sizeof buf, "%ld", (long)n);
   return string_conv(buf, (size_t)k);
@@ -148,11 +235,33 @@ seq_str_t seq_str_int(int64_t n, seq_str_t format, _Bool *error) {
 
 /* lib.cpp seq_str_float / default_format<double>: fmt "{:g}" (6 significant digits, as %g). */
 seq_str_t seq_str_float(double f, seq_str_t format, _Bool *error) {
-  (void)format;
   *error = 0;
+  if (format.len > 0) return fmt_float(f, fmt_parse(format));
   char buf[64];
   int k = snprintf(buf, sizeof buf, "%g", f);
   return string_conv(buf, (size_t)k);
+}
+
+/* lib.cpp seq_str_str: `{:SPEC}` of a string (width and alignment). */
+seq_str_t seq_str_str(seq_str_t s, seq_str_t format, _Bool *error) {
+  *error = 0;
+  return fmt_pad(s.str, (size_t)s.len, fmt_parse(format), 0);
+}
+
+/* format.codon float.__format__(spec): seq_str_float, then exactly "-nan" becomes "nan". */
+seq_str_t codon_float_format(double f, seq_str_t format) {
+  _Bool err;
+  seq_str_t s = seq_str_float(f, format, &err);
+  if (s.len == 4 && memcmp(s.str, "-nan", 4) == 0) return string_conv("nan", 3);
+  return s;
+}
+
+/* str.codon __add__: `p = Ptr[byte](len3)`, both copied in. */
+seq_str_t codon_str_add(seq_str_t a, seq_str_t b) {
+  char *p = seq_alloc_atomic((size_t)(a.len + b.len));
+  memcpy(p, a.str, (size_t)a.len);
+  memcpy(p + a.len, b.str, (size_t)b.len);
+  return (seq_str_t){a.len + b.len, p};
 }
 
 /* stdlib/internal/format.codon, float.__format: `ret if ret != "-nan" else "nan"`. */
@@ -182,6 +291,18 @@ typedef struct {
   char *ptr;
 } codon_list;
 
+/* list.codon __contains__: `for a in self: if a == x: return True`. */
+_Bool codon_list_contains_i64(codon_list *l, int64_t x) {
+  for (int64_t i = 0; i < l->len; i++)
+    if (((int64_t *)l->ptr)[i] == x) return 1;
+  return 0;
+}
+_Bool codon_list_contains_f64(codon_list *l, double x) {
+  for (int64_t i = 0; i < l->len; i++)
+    if (((double *)l->ptr)[i] == x) return 1;
+  return 0;
+}
+
 /* list.codon List(capacity): a scanned object (it holds arr.ptr), its buffer atomic when T has
  * no pointers (internal.codon class_alloc, gc.codon). */
 codon_list *codon_list_new(int64_t cap, int64_t elem, int64_t atomic) {
@@ -202,6 +323,41 @@ void *codon_list_append_slot(codon_list *l, int64_t elem, int64_t atomic) {
     l->cap = cap;
   }
   return l->ptr + elem * l->len++;
+}
+
+/* list.codon __getitem__(Slice) without a step: `lst[:]` is __copy__ (the buffer's capacity
+ * copied), else slice.codon adjust_indices clamps start/stop and _copy_arr copies `length` items
+ * (a null buffer when there are none). flags: 1 = start given, 2 = stop given. */
+codon_list *codon_list_slice(codon_list *l, int64_t start, int64_t stop, int64_t flags, int64_t elem,
+                             int64_t atomic) {
+  codon_list *r = seq_alloc(sizeof *r);
+  if (flags == 0) {
+    r->len = l->len;
+    r->cap = l->cap;
+    r->ptr = atomic ? seq_alloc_atomic((size_t)(l->cap * elem)) : seq_alloc((size_t)(l->cap * elem));
+    memcpy(r->ptr, l->ptr, (size_t)(l->cap * elem));
+    return r;
+  }
+  int64_t len = l->len;
+  if (!(flags & 1)) start = 0;
+  if (!(flags & 2)) stop = len;
+  if (start < 0) {
+    start += len;
+    if (start < 0) start = 0;
+  } else if (start >= len) start = len;
+  if (stop < 0) {
+    stop += len;
+    if (stop < 0) stop = 0;
+  } else if (stop >= len) stop = len;
+  int64_t n = start < stop ? stop - start : 0;
+  r->len = n;
+  r->cap = n;
+  r->ptr = 0;
+  if (n > 0) {
+    r->ptr = atomic ? seq_alloc_atomic((size_t)(n * elem)) : seq_alloc((size_t)(n * elem));
+    memcpy(r->ptr, l->ptr + start * elem, (size_t)(n * elem));
+  }
+  return r;
 }
 
 /* list.codon __mul__: List[T](len * n), then the items appended n times. */

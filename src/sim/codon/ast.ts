@@ -13,7 +13,8 @@ import type { CodonType, IntBits } from './types';
 // Expressions
 
 export type BinaryOp = '+' | '-' | '*' | '/' | '//' | '%' | '**';
-export type CompareOp = '<' | '<=' | '>' | '>=' | '==' | '!=';
+/** `in`/`not in` on a list: list.codon `__contains__` (each item `==` the value, in order). */
+export type CompareOp = '<' | '<=' | '>' | '>=' | '==' | '!=' | 'in' | 'not in';
 export type UnaryOp = '-' | '+' | 'not';
 
 interface ExprBase {
@@ -67,7 +68,7 @@ export interface BinaryExpr extends ExprBase {
   left: Expr;
   right: Expr;
   /** Filled by the checker: the operand types after Codon's int-to-float promotion. */
-  promoted?: 'int' | 'float' | 'ptr-offset' | 'list-repeat';
+  promoted?: 'int' | 'float' | 'ptr-offset' | 'list-repeat' | 'str-concat';
 }
 /** `a < b`, or a chain `a < b <= c` (each middle operand is evaluated once). */
 export interface CompareExpr extends ExprBase {
@@ -120,6 +121,59 @@ export interface ListCompExpr extends ExprBase {
   iter: Expr;
   conditions: Expr[];
 }
+/** `a if c else b`: only the chosen branch is evaluated. */
+export interface IfExpExpr extends ExprBase {
+  kind: 'ifexp';
+  test: Expr;
+  body: Expr;
+  orelse: Expr;
+}
+
+/** `a[i:j]`, `a[:j]`, `a[i:]`, `a[:]` on a list (list.codon `__getitem__(self, s: Slice)`, no step). */
+export interface SliceExpr extends ExprBase {
+  kind: 'slice';
+  target: Expr;
+  lower: Expr | null;
+  upper: Expr | null;
+}
+
+/**
+ * An f-string, as Codon 0.19 splits it (scoping.cpp `unpackFString`) and rewrites it (typecheck
+ * basic.cpp `visit(StringExpr)`): `str.cat(text, str(x), str(y.__format__(spec)), ...)`.
+ */
+export interface FStringExpr extends ExprBase {
+  kind: 'fstring';
+  parts: FStringPart[];
+}
+export type FStringPart =
+  | { kind: 'text'; value: string }
+  | {
+      kind: 'field';
+      expr: Expr;
+      /** `!r` wraps the value in `repr(...)`, `!s` in `str(...)` (basic.cpp). */
+      conversion: 'r' | 's' | null;
+      /** The format spec after `:` (null without one; `{x:}` is no spec either, as in basic.cpp). */
+      spec: FormatSpec | null;
+      /** `{x=}`: the text `x=` put before the value (grammar.peg `fstring_prefix`). */
+      selfDoc: string;
+    };
+
+/**
+ * A Python format spec the simulator models, parsed once; `fmt` is what Codon hands the fmt
+ * library after its own conversion (format.codon `_python_to_fmt_format`).
+ */
+export interface FormatSpec {
+  text: string;
+  fill: string;
+  align: '<' | '>' | '^' | null;
+  sign: '+' | '-' | ' ' | null;
+  alternate: boolean;
+  width: number;
+  precision: number | null;
+  type: 'd' | 'x' | 'X' | 'o' | 'b' | 'f' | 'F' | 'e' | 'E' | 'g' | 'G' | null;
+  fmt: string;
+}
+
 /** Stands where an expression could not be parsed or was not modelled (a diagnostic says why). */
 export interface ErrorExpr extends ExprBase {
   kind: 'error';
@@ -141,6 +195,9 @@ export type Expr =
   | AttrExpr
   | ListExpr
   | ListCompExpr
+  | FStringExpr
+  | SliceExpr
+  | IfExpExpr
   | ErrorExpr;
 
 /** What a name refers to, as resolved by the checker. */
@@ -162,6 +219,8 @@ export type CallTarget =
   | { kind: 'len' }
   | { kind: 'range' }
   | { kind: 'convert'; to: 'int' | 'float' | 'float32' | 'bool' }
+  /** `str(x)`: str.codon `__new__(what)` is `what.__str__()`, the text print shows, in a new GC string. */
+  | { kind: 'to-str' }
   /** `i32(x)`, `u8()`: intn.codon's `__new__`, truncating or extending to N bits (0 without argument). */
   | { kind: 'intn-new'; bits: IntBits; signed: boolean }
   /** `Ptr[T](n)`: a GC allocation of n elements (atomic when T holds no pointers). */

@@ -17,7 +17,10 @@ import type {
   CallExpr,
   CompareExpr,
   Expr,
+  FStringExpr,
+  IfExpExpr,
   IndexExpr,
+  SliceExpr,
   ListCompExpr,
   ListExpr,
   NameExpr,
@@ -39,6 +42,7 @@ import {
   opNoMagic,
   typeUnify,
 } from './messages';
+import { specProblem, type SpecSubject } from './fstring';
 import { structLayout } from './layout';
 import type { CodonType } from './types';
 import {
@@ -295,6 +299,9 @@ export abstract class ExprChecker {
     attr: (e) => this.attrExpr(e),
     list: (e) => this.listExpr(e),
     listcomp: (e) => this.listCompExpr(e),
+    fstring: (e) => this.fstringExpr(e),
+    slice: (e) => this.sliceExpr(e),
+    ifexp: (e) => this.ifExp(e),
     error: () => null,
   };
 
@@ -384,8 +391,10 @@ export abstract class ExprChecker {
       this.error(span, `${opNoMagic('*', l, r)}; write the list first: \`[0.0] * 4\`.`);
       return null;
     }
-    if (l.kind === 'str' && r.kind === 'str') {
-      this.notModelled(span, 'an operation on strings', 'print several values instead: `print("x =", x)`.');
+    // str.codon `__add__`: a new `Ptr[byte](len1 + len2)` holding both.
+    if (l.kind === 'str' && r.kind === 'str' && op === '+') return { type: STR, promoted: 'str-concat' };
+    if (l.kind === 'str' && (r.kind === 'str' || op === '*')) {
+      this.notModelled(span, `the operator \`${op}\` on strings`, 'strings can be joined with `+`.');
       return null;
     }
     if (l.kind === 'list' && r.kind === 'list' && op === '+') {
@@ -416,6 +425,14 @@ export abstract class ExprChecker {
         continue;
       }
       const numeric = (t: CodonType) => t.kind === 'int' || t.kind === 'float';
+      if (op === 'in' || op === 'not in') {
+        // list.codon `__contains__(self, x: T)`: an int becomes a float for a List[float] (wrapExpr).
+        const elem = b.kind === 'list' ? prune(b.elem).kind : null;
+        if (elem === 'int' ? a.kind === 'int' : elem === 'float' ? numeric(a) : false) continue;
+        this.notModelled(span, `\`${op}\` other than an int or float in a List[int] or List[float]`);
+        ok = false;
+        continue;
+      }
       const equality = op === '==' || op === '!=';
       if (numeric(a) && numeric(b)) continue;
       if (a.kind === 'bool' && b.kind === 'bool') continue;
@@ -929,6 +946,7 @@ export abstract class ExprChecker {
         );
         return null;
       case 'str':
+        return this.callStr(e);
       case 'byte':
         this.refusedCallArgs(e);
         this.notModelled(e.span, `\`${name}(...)\``);
@@ -938,6 +956,109 @@ export abstract class ExprChecker {
         this.notModelled(e.span, `\`${name}\``);
         return null;
     }
+  }
+
+  /** A value `str(x)` and an f-string field can show: what print shows (a range or an Array has no `__str__` here). */
+  private printable(a: Expr): CodonType | null {
+    const t = this.expr(a);
+    if (!t) return null;
+    const k = prune(t).kind;
+    if (k === 'range' || k === 'array' || k === 'none') {
+      this.notModelled(
+        a.span,
+        `converting ${k === 'range' ? 'a range' : k === 'none' ? 'None' : 'an Array (`lst.arr`)'} to a string`,
+      );
+      return null;
+    }
+    return t;
+  }
+
+  /** `str(x)` (str.codon `__new__(what)`: `what.__str__()`) and `str()`, the empty string. */
+  private callStr(e: CallExpr): CodonType | null {
+    if (!this.rejectKeywords(e, 'str')) return null;
+    e.resolved = { kind: 'to-str' };
+    if (e.args.length > 1) {
+      this.argTypes(e);
+      this.notModelled(e.span, '`str(...)` with more than one argument');
+      return null;
+    }
+    if (e.args.length === 0) return STR;
+    return this.printable(e.args[0] as Expr) ? STR : null;
+  }
+
+  /** `a if c else b`: both branches of one type (a mix of types is not modelled). */
+  private ifExp(e: IfExpExpr): CodonType | null {
+    const c = this.condition(e.test);
+    const a = this.expr(e.body);
+    const b = this.expr(e.orelse);
+    if (!c || !a || !b) return null;
+    if (prune(a).kind === 'var' || prune(b).kind === 'var') {
+      this.error(e.span, UNKNOWN_YET);
+      return null;
+    }
+    if (unify(a, b)) return a;
+    this.notModelled(
+      e.span,
+      `a conditional expression whose branches have different types (${typeName(a)} and ${typeName(b)})`,
+      'convert one branch, e.g. `float(x)`.',
+    );
+    return null;
+  }
+
+  /** `lst[i:j]`: a new list of the same element type; the bounds are ints (slice.codon `adjust_indices`). */
+  private sliceExpr(e: SliceExpr): CodonType | null {
+    const t = this.expr(e.target);
+    let ok = true;
+    for (const b of [e.lower, e.upper]) {
+      if (b === null) continue;
+      const bt = this.expr(b);
+      if (!bt) ok = false;
+      else if (!unify(bt, INT)) {
+        this.error(b.span, `${typeUnify(bt, INT)}: slice indices must be integers or None.`);
+        ok = false;
+      }
+    }
+    if (!t || !ok) return null;
+    const p = prune(t);
+    if (p.kind === 'list') return p;
+    this.notModelled(e.span, `slicing a ${typeName(p)}`, 'only lists can be sliced here.');
+    return null;
+  }
+
+  /** An f-string: each field printable, and its spec one fmt accepts for the field's type. */
+  private fstringExpr(e: FStringExpr): CodonType | null {
+    let ok = true;
+    for (const part of e.parts) {
+      if (part.kind !== 'field') continue;
+      const t = this.printable(part.expr);
+      if (!t) {
+        ok = false;
+        continue;
+      }
+      if (part.spec === null) continue;
+      const p = prune(t);
+      // format.codon defines `__format__` on int, Int, UInt, float, str and Ptr only.
+      // `!r`/`!s` come first (basic.cpp): the spec then formats the string they made.
+      const subject: SpecSubject | null =
+        part.conversion !== null
+          ? 'str'
+          : p.kind === 'int' || (p.kind === 'intn' && !(p.bits === 64 && !p.signed))
+            ? 'int'
+            : p.kind === 'float'
+              ? 'float'
+              : p.kind === 'str'
+                ? 'str'
+                : null;
+      const problem =
+        subject === null
+          ? `a format spec on a value of type ${typeName(p)}`
+          : specProblem(part.spec, subject);
+      if (problem !== null) {
+        this.notModelled(part.expr.span, problem, 'write the field without a spec, `{x}`.');
+        ok = false;
+      }
+    }
+    return ok ? STR : null;
   }
 
   private callPrint(e: CallExpr): CodonType | null {

@@ -293,7 +293,9 @@ describe("checker: errors are located and said in Codon's words", () => {
     ['len = 3', '1:1', 'cannot assign to `len`: it is a builtin'],
     ['y = [0.0]\ny.pop(0)', '2:3', '`list.pop` is not modelled'],
     ['x = 1\nx()', '2:1', "'int' object is not callable"],
-    ['x = "a" + "b"', '1:5', 'an operation on strings is not modelled'],
+    ['x = "a" * "b"', '1:5', 'the operator `*` on strings is not modelled'],
+    ['x = 1.5\ny = f"{x:d}"', '2:8', 'the format type `d` for a float is not modelled'],
+    ['n = 3\ny = f"{n:.2f}"', '2:8', 'a precision in the format spec of an integer is not modelled'],
     ['y = [1.0]\nprint(y.arr)', '2:7', 'printing an Array (`lst.arr`) is not modelled'],
     [
       '@tuple\nclass V:\n    x: float\nb = V(1.0) == V(2.0)',

@@ -154,3 +154,46 @@ export function formatValue(v: PrintValue, repr = false): string {
 export function formatPrint(values: PrintValue[], sep = ' ', end = '\n'): string {
   return values.map((v) => formatValue(v)).join(sep) + end;
 }
+
+/** Rounds the exact expansion to `p` significant digits, `p` possibly 0 or negative (everything rounds away). */
+function roundTo(x: number, p: number): { digits: string; pointPos: number } {
+  const exact = exactDecimal(x);
+  const pad = p < 1 ? 1 - p : 0;
+  const r = roundDigits('0'.repeat(pad) + exact.digits, exact.pointPos + pad, p + pad);
+  // Drop the zeros put in front (a carry may have turned the first into a 1).
+  let { digits, pointPos } = r;
+  while (digits.length > 1 && digits[0] === '0') {
+    digits = digits.slice(1);
+    pointPos--;
+  }
+  return { digits, pointPos };
+}
+
+/** printf's and fmt's `%.Nf` of a finite non-negative double, exactly rounded (half to even). */
+export function formatFixed(x: number, precision: number): string {
+  if (x === 0) return precision > 0 ? `0.${'0'.repeat(precision)}` : '0';
+  const exact = exactDecimal(x);
+  const { digits, pointPos } = roundTo(x, exact.pointPos + precision);
+  // value = 0.DIGITS x 10^pointPos; write it with `precision` decimals.
+  const all = pointPos >= 0 ? digits : '0'.repeat(-pointPos) + digits;
+  const intLen = Math.max(pointPos, 0);
+  const padded = all.padEnd(intLen + precision, '0');
+  const int = padded.slice(0, intLen).replace(/^0+(?=.)/, '') || '0';
+  const frac = padded.slice(intLen, intLen + precision);
+  return precision > 0 ? `${int}.${frac}` : int;
+}
+
+/** printf's and fmt's `%.Ne` of a finite non-negative double. */
+export function formatExp(x: number, precision: number): string {
+  if (x === 0) return `${precision > 0 ? `0.${'0'.repeat(precision)}` : '0'}e+00`;
+  const { digits, pointPos } = roundTo(x, precision + 1);
+  const d = digits.padEnd(precision + 1, '0');
+  const exp = pointPos - 1;
+  const mant = precision > 0 ? `${d[0]}.${d.slice(1, precision + 1)}` : (d[0] as string);
+  return `${mant}e${exp < 0 ? '-' : '+'}${Math.abs(exp).toString().padStart(2, '0')}`;
+}
+
+/** Whether a double's sign bit is set (so -0.0 and a negative NaN print a `-`). */
+export function signBit(x: number): boolean {
+  return x < 0 || Object.is(x, -0) || (Number.isNaN(x) && nanSignBit(x));
+}

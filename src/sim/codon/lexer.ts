@@ -622,7 +622,7 @@ class Lexer {
 }
 
 /** Decodes one backslash escape at `i` (Python's rules; an unknown escape keeps its backslash). */
-function decodeEscape(src: string, i: number): { text: string; end: number } {
+export function decodeEscape(src: string, i: number): { text: string; end: number } {
   const next = src[i + 1] as string;
   const simple: Record<string, string> = {
     n: '\n',

@@ -56,7 +56,14 @@ export class ParserBase {
     protected readonly file: string,
   ) {}
 
-  protected peek(k = 0): Token {
+  /** Takes over what a parser of a piece of this file (an f-string field) reported and skipped. */
+  protected absorb(sub: ParserBase): void {
+    this.diagnostics.push(...sub.diagnostics);
+    this.syntaxErrors += sub.syntaxErrors;
+    for (const n of sub.refusedNames()) this.skippedNames.add(n);
+  }
+
+  peek(k = 0): Token {
     const t = this.tokens[this.i + k] ?? this.tokens[this.tokens.length - 1];
     return t as Token;
   }
@@ -97,7 +104,7 @@ export class ParserBase {
   }
 
   /** Records a syntax error without abandoning the statement. */
-  protected syntax(span: Span, message: string): void {
+  syntax(span: Span, message: string): void {
     this.syntaxErrors++;
     this.report(span, message);
   }

@@ -5,9 +5,20 @@
  * and replaced by an `error` node with a located "is not modelled" diagnostic.
  */
 import type { Span } from '../diag';
-import type { BinaryOp, CompareOp, Expr, Keyword, ListCompExpr, NameExpr } from './ast';
-import type { Token } from './lexer';
-import { MAX_EXPR_DEPTH, ParserBase, describeToken, spanFrom } from './parse-base';
+import type { Pos } from '../diag';
+import type {
+  BinaryOp,
+  CompareOp,
+  Expr,
+  FStringPart,
+  FormatSpec,
+  Keyword,
+  ListCompExpr,
+  NameExpr,
+} from './ast';
+import { parseFormatSpec, splitFString, splitField, type FStringPiece } from './fstring';
+import { lexCodon, type Token } from './lexer';
+import { MAX_EXPR_DEPTH, ParserBase, SyntaxFailure, describeToken, spanFrom } from './parse-base';
 
 const COMPARE_OPS = new Set(['<', '>', '==', '>=', '<=', '!=']);
 const UNMODELLED_BINARY: Record<string, string> = {
@@ -97,19 +108,14 @@ export class ExprParser extends ParserBase {
       if (this.isKeyword('if')) {
         // `a if c else b`
         this.next();
-        this.parseOr();
+        const test = this.parseOr();
         this.expectKeywordText(
           'else',
           "expected 'else' in the conditional expression `a if condition else b`.",
         );
         const alt = this.parseExpr();
         const span = spanFrom(e.span, alt.span);
-        this.notModelled(
-          span,
-          'the conditional expression `a if c else b`',
-          'use an `if` statement instead.',
-        );
-        return this.errorExpr(span);
+        return this.built({ kind: 'ifexp', test, body: e, orelse: alt, span }, test, e, alt);
       }
       return e;
     } finally {
@@ -187,16 +193,18 @@ export class ExprParser extends ParserBase {
       if (t.kind === 'op' && COMPARE_OPS.has(t.text)) {
         this.next();
         ops.push(t.text as CompareOp);
-      } else if (t.kind === 'keyword' && (t.text === 'in' || t.text === 'is')) {
+      } else if (t.kind === 'keyword' && t.text === 'in') {
         this.next();
-        if (t.text === 'is') this.eatKeyword('not');
-        unmodelled ??= t.text === 'in' ? 'the `in` operator (outside a `for`)' : 'the `is` operator';
+        ops.push('in');
+      } else if (t.kind === 'keyword' && t.text === 'is') {
+        this.next();
+        this.eatKeyword('not');
+        unmodelled ??= 'the `is` operator';
         ops.push('==');
       } else if (t.kind === 'keyword' && t.text === 'not' && this.isKeyword('in', 1)) {
         this.next();
         this.next();
-        unmodelled ??= 'the `not in` operator';
-        ops.push('!=');
+        ops.push('not in');
       } else break;
       const operand = this.parseBitwise();
       operands.push(operand);
@@ -399,17 +407,20 @@ export class ExprParser extends ParserBase {
     this.enter(open);
     try {
       if (this.isOp(']')) this.fail(this.peek().span, "expected an index between '[' and ']'.");
-      let sliced = false;
       let tuple = false;
       const parts: Expr[] = [];
+      // The items between the brackets in order, `:` marking where a slice's colons stand.
+      const seq: (Expr | ':')[] = [];
       while (true) {
         if (this.isOp(':')) {
-          sliced = true;
+          seq.push(':');
           this.next();
           continue;
         }
         if (this.isOp(']')) break;
-        parts.push(this.parseExpr());
+        const item = this.parseExpr();
+        parts.push(item);
+        seq.push(item);
         if (this.isOp(':')) continue;
         if (this.eatOp(',')) {
           tuple = true;
@@ -422,8 +433,20 @@ export class ExprParser extends ParserBase {
         `expected ']' to close the '[' at line ${open.span.start.line}, column ${open.span.start.column}.`,
       );
       const span = spanFrom(target.span, close.span);
-      if (sliced) {
-        this.notModelled(spanFrom(open.span, close.span), 'slicing (`a[i:j]`)');
+      const colons = seq.filter((x) => x === ':').length;
+      if (colons > 0) {
+        const first = seq.indexOf(':');
+        const lower = first > 0 ? (seq[0] as Expr) : null;
+        const after = seq[first + 1];
+        const upper = after !== undefined && after !== ':' ? after : null;
+        const step = colons === 2 ? seq[seq.length - 1] : undefined;
+        if (!tuple && colons <= 2 && (step === undefined || step === ':')) {
+          return this.built({ kind: 'slice', target, lower, upper, span }, target, parts);
+        }
+        this.notModelled(
+          spanFrom(open.span, close.span),
+          colons === 2 && !tuple ? 'a slice with a step (`a[i:j:k]`)' : 'slicing with several values',
+        );
         return this.built(this.errorExpr(span), target, parts);
       }
       if (tuple || parts.length !== 1) {
@@ -507,28 +530,124 @@ export class ExprParser extends ParserBase {
     return { kind: 'float', value, text: t.text, span: t.span };
   }
 
-  /** One or more adjacent string literals (Python concatenates them). */
+  /** One or more adjacent string literals (Python concatenates them); f-strings among them make an `fstring`. */
   private parseStrings(): Expr {
     const first = this.peek();
-    let value = '';
+    const parts: FStringPart[] = [];
     let last = first;
     let bad = false;
+    let formatted = false;
+    const addText = (value: string) => {
+      const prev = parts[parts.length - 1];
+      if (prev?.kind === 'text') prev.value += value;
+      else if (value !== '') parts.push({ kind: 'text', value });
+    };
     while (this.peek().kind === 'string') {
       const s = this.next();
       last = s;
       const prefix = s.prefix ?? '';
       if (prefix.includes('f')) {
-        this.notModelled(s.span, 'an f-string', 'print several values instead: `print("x =", x)`.');
-        bad = true;
+        formatted = true;
+        const split = splitFString(s);
+        if (!split.ok) {
+          if (split.notModelled) this.notModelled(split.span, split.message);
+          else this.syntax(split.span, split.message);
+          bad = true;
+          continue;
+        }
+        for (const piece of split.pieces) {
+          if (piece.kind === 'text') addText(piece.value);
+          else {
+            const field = this.parseFStringField(piece);
+            if (field === null) bad = true;
+            else parts.push(field);
+          }
+        }
       } else if (prefix.includes('b')) {
         this.notModelled(s.span, "a bytes literal (b'...')");
         bad = true;
-      }
-      value += s.value ?? '';
+      } else addText(s.value ?? '');
     }
     const span = spanFrom(first.span, last.span);
     if (bad) return this.errorExpr(span);
-    return { kind: 'str', value, span };
+    if (!formatted) {
+      const only = parts[0];
+      return { kind: 'str', value: only?.kind === 'text' ? only.value : '', span };
+    }
+    const fields = parts.flatMap((p) => (p.kind === 'field' ? [p.expr] : []));
+    return this.built({ kind: 'fstring', parts, span }, fields);
+  }
+
+  /** One `{...}` of an f-string: its expression parsed where it is written, its spec read. */
+  private parseFStringField(piece: Extract<FStringPiece, { kind: 'field' }>): FStringPart | null {
+    const at = (k: number): Span => {
+      const pos = { line: piece.start.line, column: piece.start.column + k, offset: piece.start.offset + k };
+      return { start: pos, end: { ...pos, column: pos.column + 1, offset: pos.offset + 1 } };
+    };
+    const parts = splitField(piece.code);
+    if (!parts.ok) {
+      this.notModelled(at(parts.offset), parts.what);
+      return null;
+    }
+    if (parts.expr.trim() === '') {
+      this.syntax(piece.span, 'an f-string field needs an expression between `{` and `}`.');
+      return null;
+    }
+    const expr = this.parseSubExpression(parts.expr, piece.start);
+    if (expr === null) return null;
+    let spec: FormatSpec | null = null;
+    if (parts.spec !== null) {
+      spec = parseFormatSpec(parts.spec);
+      if (spec === null) {
+        const start = at(parts.specOffset).start;
+        const end = {
+          ...start,
+          column: start.column + parts.spec.length,
+          offset: start.offset + parts.spec.length,
+        };
+        this.notModelled(
+          { start, end },
+          `the format spec \`${parts.spec}\``,
+          'the simulator models `[[fill]align][sign][#][width][.precision][type]` with the types d x X o b f F e E g G.',
+        );
+        return null;
+      }
+    }
+    return { kind: 'field', expr, conversion: parts.conversion, spec, selfDoc: parts.selfDoc };
+  }
+
+  /** Parses the code of an f-string field as an expression located at `start` in the file. */
+  private parseSubExpression(code: string, start: Pos): Expr | null {
+    const lexed = lexCodon(code, this.file);
+    const shift = (p: Pos): Pos => ({
+      line: start.line + p.line - 1,
+      column: p.line === 1 ? start.column + p.column - 1 : p.column,
+      offset: start.offset + p.offset,
+    });
+    const tokens = lexed.tokens.map((t) => ({
+      ...t,
+      span: { start: shift(t.span.start), end: shift(t.span.end) },
+    }));
+    for (const d of lexed.diagnostics) {
+      const pos = shift({ line: d.line, column: d.column, offset: 0 });
+      this.syntax({ start: pos, end: pos }, d.message);
+    }
+    if (lexed.diagnostics.length > 0) return null;
+    const sub = new ExprParser(tokens, this.file);
+    let expr: Expr | null = null;
+    try {
+      expr = sub.parseExpr();
+      const rest = sub.peek();
+      if (rest.kind !== 'newline' && rest.kind !== 'eof') {
+        sub.syntax(rest.span, `expected the end of the f-string field here, found ${describeToken(rest)}.`);
+        expr = null;
+      }
+    } catch (e) {
+      if (!(e instanceof SyntaxFailure)) throw e;
+      expr = null;
+    }
+    this.absorb(sub);
+    return expr;
   }
 
   private parseParen(): Expr {

@@ -26,6 +26,12 @@ export function childExprs(e: Expr): Expr[] {
       return e.items;
     case 'listcomp':
       return [e.elt, e.target, e.iter, ...e.conditions];
+    case 'ifexp':
+      return [e.test, e.body, e.orelse];
+    case 'slice':
+      return [e.target, ...(e.lower ? [e.lower] : []), ...(e.upper ? [e.upper] : [])];
+    case 'fstring':
+      return e.parts.flatMap((p) => (p.kind === 'field' ? [p.expr] : []));
     default:
       return [];
   }

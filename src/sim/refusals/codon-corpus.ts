@@ -45,15 +45,6 @@ print(f(2))
     instead: 'define a function with `def` instead',
   },
   {
-    name: 'f-string',
-    source: `x = 2.5
-print(f"x = {x:.3f}")
-`,
-    at: '2:7',
-    what: 'an f-string',
-    instead: 'print several values instead: `print("x =", x)`',
-  },
-  {
     name: 'dict',
     source: `d = {"a": 1}
 print(d["a"])
@@ -224,20 +215,20 @@ print(l.pop(0))
     what: '`list.pop`',
   },
   {
-    name: 'slicing',
+    name: 'slicing with a step',
     source: `l = [1, 2, 3]
-print(l[1:])
+print(l[::2])
 `,
     at: '2:8',
-    what: 'slicing (`a[i:j]`)',
+    what: 'a slice with a step (`a[i:j:k]`)',
   },
   {
-    name: 'in',
-    source: `l = [1, 2, 3]
-print(2 in l)
+    name: 'in on a string',
+    source: `s = "abc"
+print("b" in s)
 `,
     at: '2:7',
-    what: 'the `in` operator (outside a `for`)',
+    what: '`in` other than an int or float in a List[int] or List[float]',
   },
   {
     name: 'bitwise',
@@ -247,13 +238,13 @@ print(2 in l)
     what: 'the bitwise operator `&`',
   },
   {
-    name: 'ternary',
-    source: `x = 1 if len([1]) > 0 else 2
+    name: 'ternary of two types',
+    source: `x = 1 if len([1]) > 0 else 2.5
 print(x)
 `,
     at: '1:5',
-    what: 'the conditional expression `a if c else b`',
-    instead: 'use an `if` statement instead',
+    what: 'a conditional expression whose branches have different types (int and float)',
+    instead: 'convert one branch, e.g. `float(x)`',
   },
   {
     name: 'while else',
@@ -323,19 +314,12 @@ p = cb.__raw__()
     what: '`cb.__raw__(...)`',
   },
   {
-    name: 'str concat',
-    source: `print("a" + "b")
+    name: 'str repeat',
+    source: `print("ab" * 2)
 `,
     at: '1:7',
-    what: 'an operation on strings',
-    instead: 'print several values instead: `print("x =", x)`',
-  },
-  {
-    name: 'str()',
-    source: `print(str(1))
-`,
-    at: '1:7',
-    what: '`str(...)`',
+    what: 'the operator `*` on strings',
+    instead: 'strings can be joined with `+`',
   },
   {
     name: 'sum',
@@ -520,22 +504,6 @@ printf(cobj(), 1)
 `,
     at: '1:28',
     what: 'a variadic C function (`...`)',
-  },
-  {
-    name: 'lesson bug with f-string',
-    source: `LIBPATH = "./libfoo.so"
-from C import LIBPATH.twice(float) -> float
-
-def run():
-    for i in range(3):
-        bar = twice(float(i))
-        print(f"{i}: {bar}")
-
-run()
-`,
-    at: '7:15',
-    what: 'an f-string',
-    instead: 'print several values instead: `print("x =", x)`',
   },
   {
     name: 'lesson out-list with list pop',

@@ -18,6 +18,7 @@ import { runProgram } from '../run/index.ts';
 import { CODON_REFUSALS } from './codon-corpus.ts';
 import { CPP_REFUSALS } from './cpp-corpus.ts';
 import { CPP_NOW_RUNS } from './cpp-now-runs.ts';
+import { CODON_NOW_RUNS, CODON_NOW_RUNS_LIB } from './codon-now-runs.ts';
 import type { Refusal } from './refusal.ts';
 
 /** A C++ library and a Codon caller that both check cleanly, to pair with each refused file. */
@@ -105,6 +106,19 @@ describe('what this corpus once refused and the simulator now runs', () => {
           run.diagnostics.filter((d) => d.severity === 'error'),
           `${name} ${target}`,
         ).toEqual([]);
+        expect(run.summary.outcome, `${name} ${target}`).toBe('ok');
+        expect(run.summary.stdout, `${name} ${target}`).toBe(stdout);
+      }
+    });
+  }
+});
+
+describe('Codon this corpus once refused and the simulator now runs', () => {
+  for (const { name, source, stdout } of CODON_NOW_RUNS) {
+    it(`${name}: runs on both targets and prints ${JSON.stringify(stdout)}, as the oracle does`, () => {
+      for (const target of ['x86_64', 'aarch64'] as const) {
+        const run = runProgram({ cpp: CODON_NOW_RUNS_LIB, codon: source, target, record: 'summary' });
+        expect(run.diagnostics, `${name} ${target}`).toEqual([]);
         expect(run.summary.outcome, `${name} ${target}`).toBe('ok');
         expect(run.summary.stdout, `${name} ${target}`).toBe(stdout);
       }

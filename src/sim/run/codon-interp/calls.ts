@@ -22,6 +22,7 @@ import type { CodonInterpreter } from '../codon-interp.ts';
 import { runtimeGcAlloc, runtimePrint } from '../runtime.ts';
 import { strOf, truthy } from './display.ts';
 import { listAppend, listGet } from './lists.ts';
+import { strCall } from './strings.ts';
 import { SIDE, refAccess, slotAccess, slotOf, store, type Frame } from './memory.ts';
 import { NameId, ident, named } from '../../trace/names.ts';
 
@@ -86,6 +87,7 @@ const CALL: { [K in CallTarget['kind']]: Handler<K> } = {
     );
     return new Ref(addr, m.objectAt(addr, false));
   },
+  'to-str': (it, e, _r, loc) => strCall(it, e, loc),
   'ptr-null': () => new Ref(0, -1),
   'intn-new': (it, e, r) => {
     if (e.args.length === 0) return 0;

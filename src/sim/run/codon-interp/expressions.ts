@@ -21,7 +21,8 @@ import {
 import type { CodonInterpreter } from '../codon-interp.ts';
 import { call } from './calls.ts';
 import { literal, truthy } from './display.ts';
-import { listAppend, listElem, listGet, listValues, newList } from './lists.ts';
+import { listAppend, listElem, listGet, listSlice, listValues, newList } from './lists.ts';
+import { fstring, strConcat } from './strings.ts';
 import { SIDE, load, refAccess, slotAccess, slotOf, store, type Slot } from './memory.ts';
 import { ident } from '../../trace/names.ts';
 
@@ -59,8 +60,15 @@ const EVAL: { [K in Expr['kind']]: Handler<K> } = {
   compare: (it, e) => {
     let left = it.eval(e.operands[0] as Expr);
     for (let i = 0; i < e.ops.length; i++) {
-      const right = it.eval(e.operands[i + 1] as Expr);
-      if (!compare(e.ops[i] as string, left, right)) return false;
+      const operand = e.operands[i + 1] as Expr;
+      const right = it.eval(operand);
+      const op = e.ops[i] as string;
+      if (op === 'in' || op === 'not in') {
+        if (contains(it, left, right, operand, e) !== (op === 'in')) return false;
+        left = right;
+        continue;
+      }
+      if (!compare(op, left, right)) return false;
       left = right;
     }
     return true;
@@ -89,6 +97,14 @@ const EVAL: { [K in Expr['kind']]: Handler<K> } = {
     return newList(it, elem, values, e.span);
   },
   listcomp: (it, e) => listComp(it, e),
+  fstring: (it, e) => fstring(it, e),
+  ifexp: (it, e) => (truthy(it, it.eval(e.test)) ? it.eval(e.body) : it.eval(e.orelse)),
+  slice: (it, e) => {
+    const list = it.eval(e.target);
+    const lower = e.lower === null ? null : Number(it.eval(e.lower));
+    const upper = e.upper === null ? null : Number(it.eval(e.upper));
+    return listSlice(it, list, listElem(it, e.type), lower, upper, e.span);
+  },
   error: (it, e) =>
     it.p.m.runtimeError('SimulatorError', 'this expression could not be compiled', it.loc(e.span)),
 };
@@ -146,6 +162,7 @@ export function binary(
   const m = it.p.m;
   const ltk = lt === null ? 'none' : prune(lt).kind;
   const rtk = rt === null ? 'none' : prune(rt).kind;
+  if (ltk === 'str' && rtk === 'str') return strConcat(it, l, r, loc);
   if (ltk === 'list' && op === '*' && l instanceof Ref) {
     const lp = prune(lt as CodonType);
     const elem = lp.kind === 'list' ? lp.elem : ({ kind: 'int' } as CodonType);
@@ -176,6 +193,10 @@ export function binary(
   const a = Number(l);
   const b = Number(r);
   const isInt = ltk === 'int' && rtk === 'int';
+  // Codon's default numerics (-numerics=c; int.codon, float.codon): int `//` is `sdiv` and `%` is
+  // `srem` (both truncate toward zero, the remainder has the dividend's sign), `/` is `fdiv` of the
+  // two values as doubles, float `//` is `floor(a / b)` and `%` is `frem` (C's fmod); nothing
+  // checks for zero (pynumerics.codon, which raises ZeroDivisionError, is only for -numerics=py).
   switch (op) {
     case '+':
       return a + b;
@@ -184,14 +205,13 @@ export function binary(
     case '*':
       return a * b;
     case '/':
-      if (b === 0) m.runtimeError('ZeroDivisionError', 'float division by zero', loc);
       return a / b;
     case '//':
-      if (b === 0) m.runtimeError('ZeroDivisionError', 'integer division or modulo by zero', loc);
+      if (isInt) return intDivision(it, op, a, b, loc, (x, y) => x / y);
       return Math.floor(a / b);
     case '%':
-      if (b === 0) m.runtimeError('ZeroDivisionError', 'integer division or modulo by zero', loc);
-      return isInt ? a - Math.floor(a / b) * b : a - Math.floor(a / b) * b;
+      if (isInt) return intDivision(it, op, a, b, loc, (x, y) => x % y);
+      return a % b; // JavaScript's % is fmod
     case '**':
       return a ** b;
   }
@@ -199,8 +219,27 @@ export function binary(
 }
 
 /**
+ * `sdiv`/`srem` (and `udiv`/`urem`) as the machine runs them: exact through BigInt; by zero, x86-64's
+ * idiv traps (SIGFPE) and AArch64's sdiv gives 0, so `srem` (sdiv then msub) gives the dividend.
+ */
+function intDivision(
+  it: CodonInterpreter,
+  op: string,
+  a: number,
+  b: number,
+  loc: SourceLoc,
+  f: (x: bigint, y: bigint) => bigint,
+): number {
+  if (b === 0) {
+    if (it.p.m.target === 'x86_64') it.p.m.crash('SIGFPE', 0, 'crash.divide-by-zero', [`${loc.line}`]);
+    return op === '%' ? a : 0;
+  }
+  return Number(f(BigInt(a), BigInt(b)));
+}
+
+/**
  * `Int[N]`/`UInt[N]` arithmetic as intn.codon lowers it: LLVM add/sub/mul wrap at N bits, `//` and `%`
- * are sdiv/srem (udiv/urem for UInt: both truncate toward zero, unlike `int`'s floor division), `/`
+ * are sdiv/srem (udiv/urem for UInt: both truncate toward zero, as `int`'s do), `/`
  * converts both to double, `**` is repeated wrapping multiplication. Exact through BigInt.
  */
 function intnBinary(
@@ -217,8 +256,9 @@ function intnBinary(
   const y = BigInt(b);
   const wrap = (n: bigint) => Number(signed ? BigInt.asIntN(bits, n) : BigInt.asUintN(bits, n));
   if ((op === '//' || op === '%') && y === 0n) {
-    // The division instruction traps (as the C++ side models it): the process gets SIGFPE.
-    it.p.m.crash('SIGFPE', 0, 'crash.divide-by-zero', [`${loc.line}`]);
+    // x86-64's div traps (SIGFPE); AArch64's gives 0, so the remainder is the dividend.
+    if (it.p.m.target === 'x86_64') it.p.m.crash('SIGFPE', 0, 'crash.divide-by-zero', [`${loc.line}`]);
+    return wrap(op === '%' ? x : 0n);
   }
   switch (op) {
     case '+':
@@ -296,6 +336,19 @@ function listComp(it: CodonInterpreter, e: Extract<Expr, { kind: 'listcomp' }>):
   }
   m.endObject(objectId, 'out-of-scope');
   return list;
+}
+
+/** list.codon `__contains__`: each item, loaded in order, `==` the value; stops at the first equal one. */
+function contains(it: CodonInterpreter, x: CodonValue, list: CodonValue, listExpr: Expr, e: Expr): boolean {
+  if (!(list instanceof Ref)) return false;
+  const m = it.p.m;
+  const elem = listElem(it, listExpr.type);
+  const v = Number(x);
+  for (let i = 0; i < m.loadInt(list.addr + LIST_LEN, 8, true, refAccess(it, list, e.span)); i++) {
+    m.work();
+    if (Number(listGet(it, list, i, elem, e.span)) === v) return true;
+  }
+  return false;
 }
 
 function compare(op: string, a: CodonValue, b: CodonValue): boolean {

@@ -149,3 +149,40 @@ export function listAppend(
   store(it, buf + len * size, elem, v, { intended: m.objectAt(buf), loc });
   m.storeInt(list.addr + LIST_LEN, 8, len + 1, access);
 }
+
+/**
+ * `lst[i:j]` as list.codon `__getitem__(self, s: Slice)` does it without a step: `lst[:]` is
+ * `__copy__` (a new List whose buffer has the old one's capacity), any other slice clamps its
+ * bounds as slice.codon `adjust_indices` does and copies `length` items into a new List of that
+ * capacity. Two simplifications: `__copy__` memcpys the whole old buffer (items past `len` too),
+ * the copy here writes the `len` items only; an empty slice gets a one-item buffer where Codon's
+ * `_copy_arr` has a null one. Neither changes what the program can read through the list.
+ */
+export function listSlice(
+  it: CodonInterpreter,
+  list: CodonValue,
+  elem: CodonType,
+  lower: number | null,
+  upper: number | null,
+  span: Span,
+): CodonValue {
+  if (!(list instanceof Ref)) return null;
+  const m = it.p.m;
+  const loc = it.loc(span);
+  const access: Access = { intended: list.prov, loc };
+  const len = m.loadInt(list.addr + LIST_LEN, 8, true, access);
+  if (lower === null && upper === null) {
+    const cap = m.loadInt(list.addr + LIST_CAP, 8, true, access);
+    return newList(it, elem, listValues(it, list, elem, loc), span, loc, cap);
+  }
+  const clamp = (x: number) => (x < 0 ? Math.max(x + len, 0) : Math.min(x, len));
+  const start = clamp(lower ?? 0);
+  const stop = clamp(upper ?? len);
+  const length = start < stop ? stop - start : 0;
+  const values: CodonValue[] = [];
+  for (let i = 0; i < length; i++) {
+    m.work();
+    values.push(listGet(it, list, start + i, elem, span));
+  }
+  return newList(it, elem, values, span, loc, length);
+}
