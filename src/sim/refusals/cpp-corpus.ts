@@ -19,26 +19,102 @@ extern "C" double twice(double x) {
     what: "'std::map'",
   },
   {
-    name: 'function template',
+    name: 'a template parameter pack',
+    source: `template <typename... Ts>
+int count(Ts... xs) { return sizeof...(xs); }
+extern "C" double twice(double x) { return 2 * x + count(1, 2) - 2; }
+`,
+    at: '1:11',
+    what: 'a template parameter pack (`typename...`)',
+  },
+  {
+    name: 'an explicit specialisation',
     source: `template <typename T>
+T doubled(T x) { return x + x; }
+template <>
+int doubled<int>(int x) { return 2 * x; }
+extern "C" double twice(double x) { return doubled(x); }
+`,
+    at: '3:1',
+    what: 'an explicit specialisation (`template <>`)',
+  },
+  {
+    name: 'a member template',
+    source: `struct S {
+    double v;
+    template <typename T>
+    T as() const { return (T)v; }
+};
+extern "C" double twice(double x) { S s{x}; return 2 * s.as<double>(); }
+`,
+    at: '3:5',
+    what: 'a member template (`template <...>` inside a class)',
+  },
+  {
+    name: 'a default template argument',
+    source: `template <typename T = double>
 T doubled(T x) { return x + x; }
 extern "C" double twice(double x) { return doubled(x); }
 `,
-    at: '1:1',
-    what: 'defining a template (`template<...>`)',
+    at: '1:22',
+    what: 'a default template argument',
   },
   {
-    name: 'class template',
-    source: `template <int N>
-struct Buf { double d[N]; };
-extern "C" double twice(double x) {
-    Buf<4> b{};
-    b.d[0] = x;
-    return 2 * b.d[0];
-}
+    name: 'overloaded function templates',
+    source: `template <typename T>
+T doubled(T x) { return x + x; }
+template <typename T>
+T doubled(T x, T y) { return x + y; }
+extern "C" double twice(double x) { return doubled(x); }
 `,
-    at: '1:1',
-    what: 'defining a template (`template<...>`)',
+    at: '4:3',
+    what: "overloading the function template 'doubled'",
+    instead: 'give it another name',
+  },
+  {
+    name: 'a forwarding reference',
+    source: `template <typename T>
+void touch(T&& x) { x = x; }
+extern "C" double twice(double x) { touch(x); return 2 * x; }
+`,
+    at: '3:37',
+    what: 'a forwarding reference parameter (`T&&`) of a function template',
+  },
+  {
+    name: 'a class template member defined outside the class',
+    source: `template <typename T>
+struct Box { T v; T get() const; };
+template <typename T>
+T Box<T>::get() const { return v; }
+extern "C" double twice(double x) { Box<double> b{x}; return 2 * b.get(); }
+`,
+    at: '4:3',
+    what: 'a member of a class template defined outside its class',
+    instead: 'define it inside the class',
+  },
+  {
+    name: 'class template argument deduction',
+    source: `template <typename T>
+struct Box { T v; Box(T x) : v(x) {} };
+extern "C" double twice(double x) { Box b(x); return 2 * b.v; }
+`,
+    at: '3:37',
+    what: "deducing the template arguments of the class template 'Box'",
+    instead: 'write them, as in Box<...>',
+  },
+  {
+    name: 'std::map inside a template used twice',
+    source: `#include <map>
+template <typename T>
+T lookup(T x) {
+    std::map<int, T> m;
+    m[1] = x;
+    return m[1];
+}
+extern "C" double twice(double x) { return lookup(x) + lookup(1); }
+`,
+    at: '4:10',
+    what: "'std::map'",
   },
   {
     name: 'lambda',

@@ -1,6 +1,6 @@
 /**
  * C++ a learner writes that the simulator once refused and now runs (issue 13: vectors, strings,
- * references bound to library results). Each is checked against the output of the same library
+ * references bound to library results, function and class templates). Each is checked against the output of the same library
  * built with g++ 12 and called as `twice(1.5)`
  * (`2 * x`, plus the string's length where it adds one).
  */
@@ -87,6 +87,26 @@ __attribute__((visibility("default"))) void foo(double* out) {
 
 double twice(double x) { return 2 * x; }
 
+}
+`,
+    stdout: '3\n',
+  },
+  {
+    name: 'function template',
+    source: `template <typename T>
+T doubled(T x) { return x + x; }
+extern "C" double twice(double x) { return doubled(x); }
+`,
+    stdout: '3\n',
+  },
+  {
+    name: 'class template',
+    source: `template <int N>
+struct Buf { double d[N]; };
+extern "C" double twice(double x) {
+    Buf<4> b{};
+    b.d[0] = x;
+    return 2 * b.d[0];
 }
 `,
     stdout: '3\n',

@@ -24,6 +24,7 @@ import { checkExpr } from './expr';
 import { requireHeader } from './headers';
 import { lookupQualified, type LookupResult } from './lookup';
 import { declareEnum, declareRecord, declareElaborated } from './record';
+import { instantiateClass } from './templates';
 import { intT, ptrTo, refTo, typeName, VOID } from './types';
 
 /** A type with its top-level `const`; `auto` marks a placeholder to deduce from an initializer. */
@@ -163,6 +164,13 @@ function typeFromLookup(sema: Sema, hit: LookupResult, last: NamePart, qn: Quali
       return globalTypedef(sema, hit.name, last.span);
     case 'std':
       return resolveStdType(sema, hit.name, last);
+    case 'template':
+      if (hit.template.kind === 'class') {
+        const t = instantiateClass(sema, hit.template, last.templateArgs, last.span);
+        return t ? { type: t, const: false } : null;
+      }
+      sema.error(qn.span, `'${qualifiedText(qn)}' is a function template, not a type`);
+      return null;
     default:
       sema.error(qn.span, `'${qualifiedText(qn)}' is not a type`);
       return null;
