@@ -251,7 +251,16 @@ export type Init =
    * A library constructor with its arguments converted to the parameter types. `list` marks the
    * initializer_list constructor (`std::vector<int> v{1, 2, 3}`): the arguments are the elements.
    */
-  | { kind: 'std-ctor'; type: RecordType; std: StdKind; args: Expr[]; list?: true; span: Span };
+  | {
+      kind: 'std-ctor';
+      type: RecordType;
+      std: StdKind;
+      args: Expr[];
+      list?: true;
+      /** `std::vector<T> v(first, last)`: the two arguments are pointers bounding the elements to copy. */
+      range?: true;
+      span: Span;
+    };
 
 // ------------------------------------------------------------------ statements
 
