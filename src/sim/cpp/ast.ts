@@ -245,7 +245,12 @@ export type Init =
     }
   | { kind: 'ctor'; type: CType; ctor: FunctionDecl; args: Init[]; span: Span }
   | { kind: 'aggregate'; type: CType; elements: Init[]; span: Span }
-  | { kind: 'bind'; type: CType; expr: Expr; span: Span }
+  /**
+   * A reference bound to `expr`. A temporary bound in a declaration lives as long as the reference;
+   * one bound to a parameter (`argument`) only until the end of the full-expression with the call
+   * ([class.temporary]/6.10), so a reference the function returns to it dangles.
+   */
+  | { kind: 'bind'; type: CType; expr: Expr; span: Span; argument?: true }
   | { kind: 'string'; type: CType; literal: StringLiteralExpr; span: Span }
   /**
    * A library constructor with its arguments converted to the parameter types. `list` marks the

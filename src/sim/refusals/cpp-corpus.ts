@@ -377,15 +377,6 @@ extern "C" double twice(double x) {
     instead: 'call it on the object itself',
   },
   {
-    name: 'an int expression passed to a const int& parameter',
-    source: `static double scaled(const double& k, double x) { return k * x; }
-extern "C" double twice(double x) { return scaled(1.0 + 1.0, x); }
-`,
-    at: '2:51',
-    what: "binding the reference 'const double&' to a temporary 'double'",
-    instead: 'put the value in a variable first, or take it by value',
-  },
-  {
     name: 'std::swap of two vectors',
     source: `#include <vector>
 #include <utility>

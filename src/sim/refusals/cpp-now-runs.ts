@@ -111,4 +111,11 @@ extern "C" double twice(double x) {
 `,
     stdout: '3\n',
   },
+  {
+    name: 'an int expression passed to a const int& parameter',
+    source: `static double scaled(const double& k, double x) { return k * x; }
+extern "C" double twice(double x) { return scaled(1.0 + 1.0, x); }
+`,
+    stdout: '3\n',
+  },
 ];

@@ -365,6 +365,7 @@ export function bindReference(sema: Sema, ref: RefType, e: Expr, ctx: InitContex
         ? sliceToBase(x, T)
         : x,
     span,
+    ...(ctx.argument ? { argument: true as const } : {}),
   });
   if (related && e.category === 'lvalue') {
     if (ref.rvalue) {
@@ -422,7 +423,13 @@ export function bindReference(sema: Sema, ref: RefType, e: Expr, ctx: InitContex
     temp.kind === 'expr' && T.kind !== 'record'
       ? temp.expr
       : { kind: 'temporary', init: temp, type: T, category: 'prvalue', span };
-  return { kind: 'bind', type: ref, expr: materialize(value), span };
+  return {
+    kind: 'bind',
+    type: ref,
+    expr: materialize(value),
+    span,
+    ...(ctx.argument ? { argument: true as const } : {}),
+  };
 }
 
 // ------------------------------------------------------------------ list-initialisation

@@ -129,7 +129,7 @@ export const MODELLED_VIRTUAL_DISPATCH: boolean = false;
 export const MODELLED_SCALAR_TEMPORARIES: boolean = true;
 
 /**
- * The same for a call's argument (`g(a * 2)` for a `const int&` parameter): the interpreter cannot
- * give the argument's value an address yet, so the checker refuses it where it is written.
+ * The same for a call's argument (`g(a * 2)` for a `const int&` parameter): the temporary lives
+ * until the end of the full-expression with the call, so a reference the function returns to it dangles.
  */
-export const MODELLED_SCALAR_TEMPORARY_ARGUMENTS: boolean = false;
+export const MODELLED_SCALAR_TEMPORARY_ARGUMENTS: boolean = true;
