@@ -256,18 +256,6 @@ out:
     what: '`goto`',
   },
   {
-    name: 'optional bool',
-    source: `#include <optional>
-extern "C" double twice(double x) {
-    std::optional<double> o = x;
-    if (o) return 2 * *o;
-    return 0;
-}
-`,
-    at: '4:9',
-    what: "'std::optional::operator bool'",
-  },
-  {
     name: 'fprintf stderr',
     source: `#include <cstdio>
 extern "C" double twice(double x) {

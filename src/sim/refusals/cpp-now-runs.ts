@@ -158,4 +158,15 @@ extern "C" double twice(double x) {
 `,
     stdout: '3\n',
   },
+  {
+    name: 'optional bool',
+    source: `#include <optional>
+extern "C" double twice(double x) {
+    std::optional<double> o = x;
+    if (o) return 2 * *o;
+    return 0;
+}
+`,
+    stdout: '3\n',
+  },
 ];

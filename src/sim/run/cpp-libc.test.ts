@@ -3,7 +3,7 @@
  * most n - 1 bytes and a NUL and returns the full length, atoi is (int) strtol(s, NULL, 10), strcpy
  * copies through the NUL (past the destination's end it is a stray write). The expected output is
  * g++ 12 -O0's with a `main` calling `go()` (x86-64, and aarch64-linux-gnu-g++ under qemu-aarch64:
- * identical).
+ * identical). The optional/complex program likewise (g++ 12 -O0, both targets).
  */
 import { describe, expect, it } from 'vitest';
 import type { Target } from '../abi/ctype.ts';
@@ -47,6 +47,32 @@ extern "C" long go() {
     return small[0];
 }
 `;
+
+const OPTIONAL_COMPLEX = `#include <cstdio>
+#include <optional>
+#include <complex>
+extern "C" long go() {
+    std::optional<int> o = 4;
+    std::optional<double> p = 2.5;
+    std::complex<double> z(1.5, -2.0);
+    std::complex<float> w(0.5f, 3.0f);
+    printf("%d %d %d %g %g %g %g\\n", o.has_value(), p.has_value(), (int)o.has_value(), z.real(), z.imag(), w.real(), w.imag());
+    long n = 0;
+    if (o) n++;
+    if (p) n++;
+    return n + o.value() + (long)p.value();
+}
+`;
+
+describe('std::optional and std::complex members', () => {
+  it('has_value and operator bool of an engaged optional are true; real and imag are the parts', () => {
+    for (const target of TARGETS) {
+      const s = runProgram({ cpp: OPTIONAL_COMPLEX, codon: CALL_GO, target }).summary;
+      expect(s.diagnostics, target).toEqual([]);
+      expect(s.stdout, target).toBe('1 1 1 1.5 -2 0.5 3\n8\n');
+    }
+  });
+});
 
 describe('C library string functions and std::swap', () => {
   it('strcpy, snprintf (truncating) and atoi print what g++ 12 and glibc print', () => {

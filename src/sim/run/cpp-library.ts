@@ -348,6 +348,9 @@ export class CppLibrary {
       const k = scalarKind(cell.type, m.target);
       if (k !== null) storeScalar(m, k, new Ref(dest.addr + cell.offset, dest.prov), this.cpp.rv(a), loc);
     });
+    // An optional built from a value is engaged: libstdc++'s _M_engaged, the byte after the payload.
+    if (init.std === 'optional' && init.args.length === 1)
+      m.storeInt(dest.addr + (layout.size - layout.align), 1, 1, { intended: dest.prov, loc });
   }
 
   recordAssign(e: Extract<Expr, { kind: 'record-assign' }>): void {
