@@ -151,6 +151,8 @@ function doWhileStmt(it: CppInterpreter, s: Extract<Stmt, { kind: 'do-while' }>)
     stmtStep(it, s, 'cpp.loop-test');
     const c = num(it.rv(s.cond)) !== 0;
     endFullExpression(it);
+    // The test after the body is narrated as a while loop's is: the condition and its value.
+    it.p.m.narrate('cpp.loop-test', [it.text(s.cond.span), c ? 'true' : 'false']);
     if (!c) return Flow.Normal;
   }
 }
