@@ -333,6 +333,7 @@ export const en = {
   'subset.cpp': 'C++',
   'subset.statements': 'Statements',
   'subset.expressions': 'Expressions',
+  'subset.declarations': 'Declarations (at namespace scope)',
   'subset.codon.builtins': 'Builtin functions',
   'subset.codon.types': 'Types (each is also a conversion or constructor: float(x), Ptr[float](n))',
   'subset.codon.refused': 'Builtins Codon has that the simulator refuses as not modelled',

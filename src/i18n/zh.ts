@@ -328,6 +328,7 @@ export const zh: Record<UiKey, string> = {
   'subset.cpp': 'C++',
   'subset.statements': '语句',
   'subset.expressions': '表达式',
+  'subset.declarations': '声明（命名空间作用域）',
   'subset.codon.builtins': '内置函数',
   'subset.codon.types': '类型（每个类型也可以当作转换或构造来调用：float(x)、Ptr[float](n)）',
   'subset.codon.refused': 'Codon 有、但模拟器以“未模拟”拒绝的内置名字',

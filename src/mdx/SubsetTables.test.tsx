@@ -11,7 +11,7 @@ import {
   MODELLED_STD_METHODS,
   MODELLED_STD_OTHER,
 } from '../sim/cpp/sema/modelled-library';
-import { CODON_EXPRESSIONS, CODON_STATEMENTS, CPP_STATEMENTS } from '../sim/subset';
+import { CODON_EXPRESSIONS, CODON_STATEMENTS, CPP_DECLARATIONS, CPP_STATEMENTS } from '../sim/subset';
 import { SubsetTables } from './SubsetTables';
 
 /** The page's text with tags removed and entities decoded, as a reader sees it. */
@@ -40,7 +40,7 @@ describe('What you can write here', () => {
       expectListed(text, MODELLED_BUILTINS);
       expectListed(text, MODELLED_STD_OTHER);
       expectListed(text, Object.values(MODELLED_STD_METHODS).flat());
-      for (const forms of [CODON_STATEMENTS, CODON_EXPRESSIONS, CPP_STATEMENTS]) {
+      for (const forms of [CODON_STATEMENTS, CODON_EXPRESSIONS, CPP_DECLARATIONS, CPP_STATEMENTS]) {
         expectListed(text, Object.keys(forms));
         expectListed(text, Object.values(forms).flat());
       }

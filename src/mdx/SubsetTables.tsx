@@ -52,6 +52,8 @@ export function SubsetTables({ lang = 'en' }: { lang?: Locale }) {
       <p>{t('subset.codon.refused-ptr')}</p>
       <Codes items={c.codon.refusedPtrMethods} />
       <h2 id="cpp">{t('subset.cpp')}</h2>
+      <h3>{t('subset.declarations')}</h3>
+      <Forms forms={c.cpp.declarations} />
       <h3>{t('subset.statements')}</h3>
       <Forms forms={c.cpp.statements} />
       <h3>{t('subset.cpp.c-functions')}</h3>

@@ -9,6 +9,7 @@ import type { Expr as CodonExpr, Stmt as CodonStmt } from './codon/ast';
 import { CODON_GENERIC_TYPES, CODON_SIMPLE_TYPES } from './codon/check-expr';
 import { BUILTINS, CODON_PTR_METHODS, UNMODELLED_BUILTINS } from './codon/check-scope';
 import type { Stmt as CppStmt } from './cpp/ast';
+import type { DeclSyntax as CppDecl } from './cpp/syntax';
 import { LIBC_NAMES } from './cpp/sema/libc-names';
 import { MODELLED_BUILTINS, MODELLED_STD_METHODS, MODELLED_STD_OTHER } from './cpp/sema/modelled-library';
 
@@ -81,6 +82,25 @@ export const CPP_STATEMENTS = {
   empty: [';'],
 } as const satisfies Record<Exclude<CppStmt['kind'], 'error'>, readonly string[]>;
 
+/** Each C++ namespace-scope declaration kind the checker accepts. */
+export const CPP_DECLARATIONS = {
+  'simple-decl': ['double f(double x) { ... }', 'struct S { double x; };', 'static int n = 0;'],
+  namespace: ['namespace ns { ... }'],
+  'linkage-block': ['extern "C" { ... }'],
+  'using-directive': ['using namespace std;'],
+  'using-decl': ['using std::array;'],
+  alias: ['using V = std::array<double, 4>;', 'typedef double real;'],
+  'static-assert': ['static_assert(sizeof(S) == 8);'],
+  template: [
+    'template <typename T> T add(T a, T b) { ... }',
+    'template <typename T, int N> struct Buf { T d[N]; };',
+    'add(x, y)',
+    'add<int>(1, 2)',
+    'Buf<double, 4> b;',
+  ],
+  empty: [';'],
+} as const satisfies Record<CppDecl['kind'], readonly string[]>;
+
 /** A standard class and the member functions the simulator runs. */
 export interface StdClassEntry {
   name: string;
@@ -98,6 +118,7 @@ export interface SubsetCatalogue {
     refusedPtrMethods: string[];
   };
   cpp: {
+    declarations: Readonly<Record<string, readonly string[]>>;
     statements: Readonly<Record<string, readonly string[]>>;
     cFunctions: string[];
     stdFunctions: string[];
@@ -138,6 +159,7 @@ export function subsetCatalogue(): SubsetCatalogue {
       refusedPtrMethods: [...CODON_PTR_METHODS].sort(),
     },
     cpp: {
+      declarations: CPP_DECLARATIONS,
       statements: CPP_STATEMENTS,
       cFunctions: cNames.sort(),
       stdFunctions: [

@@ -245,13 +245,27 @@ export type Init =
     }
   | { kind: 'ctor'; type: CType; ctor: FunctionDecl; args: Init[]; span: Span }
   | { kind: 'aggregate'; type: CType; elements: Init[]; span: Span }
-  | { kind: 'bind'; type: CType; expr: Expr; span: Span }
+  /**
+   * A reference bound to `expr`. A temporary bound in a declaration lives as long as the reference;
+   * one bound to a parameter (`argument`) only until the end of the full-expression with the call
+   * ([class.temporary]/6.10), so a reference the function returns to it dangles.
+   */
+  | { kind: 'bind'; type: CType; expr: Expr; span: Span; argument?: true }
   | { kind: 'string'; type: CType; literal: StringLiteralExpr; span: Span }
   /**
    * A library constructor with its arguments converted to the parameter types. `list` marks the
    * initializer_list constructor (`std::vector<int> v{1, 2, 3}`): the arguments are the elements.
    */
-  | { kind: 'std-ctor'; type: RecordType; std: StdKind; args: Expr[]; list?: true; span: Span };
+  | {
+      kind: 'std-ctor';
+      type: RecordType;
+      std: StdKind;
+      args: Expr[];
+      list?: true;
+      /** `std::vector<T> v(first, last)`: the two arguments are pointers bounding the elements to copy. */
+      range?: true;
+      span: Span;
+    };
 
 // ------------------------------------------------------------------ statements
 
@@ -381,6 +395,9 @@ export type BuiltinName =
   | 'memmove'
   | 'memset'
   | 'strlen'
+  | 'strcpy'
+  | 'atoi'
+  | 'snprintf'
   | 'printf'
   | 'puts'
   | 'putchar'

@@ -24,6 +24,17 @@ export class DiagSink {
    * unknown would blame the learner for the simulator's gap.
    */
   readonly refusedNames = new Set<string>();
+  /**
+   * While above 0, diagnostics are dropped and errors only counted in `mutedErrors`: the checker is
+   * trying something out (a function template's signature with stand-ins for its parameters).
+   */
+  muted = 0;
+  mutedErrors = 0;
+  /**
+   * While above 0 (inside a template instantiation), a diagnostic identical to one already reported
+   * is dropped: the second instance of a template reports nothing new about the same source line.
+   */
+  dedupe = 0;
 
   constructor(
     readonly file: string,
@@ -42,8 +53,19 @@ export class DiagSink {
 
   error(span: Span, message: string): void {
     // Every refusal says "not modelled" (the contract the refusal corpus checks), wherever it is made.
+    if (this.muted > 0) {
+      this.mutedErrors++;
+      return;
+    }
     if (this.capped) return;
     const refusal = message.includes('not modelled');
+    if (this.isDuplicate('error', span, message)) {
+      // Reported already by another instance of the same template: still a refusal (or an error)
+      // to the checks that follow, so they do not cascade.
+      if (refusal) this.refusals++;
+      this.errors++;
+      return;
+    }
     if (refusal) this.noteRefusal(span);
     this.errors++;
     this.push('error', span, message, refusal);
@@ -54,18 +76,29 @@ export class DiagSink {
   }
 
   warning(span: Span, message: string): void {
-    if (this.capped) return;
+    if (this.capped || this.muted > 0 || this.isDuplicate('warning', span, message)) return;
     this.push('warning', span, message);
   }
 
   note(span: Span, message: string): void {
-    if (this.capped) return;
+    if (this.capped || this.muted > 0 || this.isDuplicate('note', span, message)) return;
     this.push('note', span, message);
   }
 
   /** Diagnoses a construct outside the subset the simulator models ("`goto` is not modelled by this simulator"). */
   unsupported(span: Span, what: string, hint?: string): void {
     this.error(span, `${what} is not modelled by this simulator${hint ? `; ${hint}` : ''}`);
+  }
+
+  private isDuplicate(severity: Diagnostic['severity'], span: Span, message: string): boolean {
+    if (this.dedupe === 0) return false;
+    return this.list.some(
+      (d) =>
+        d.severity === severity &&
+        d.line === span.start.line &&
+        d.column === span.start.column &&
+        d.message === message,
+    );
   }
 
   /** Counts a refusal and remembers the names written on its lines. */

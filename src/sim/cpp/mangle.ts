@@ -39,8 +39,8 @@ const OPERATOR_CODES: Readonly<Record<string, string>> = { 'operator=': 'aS' };
 export interface MangleFunctionInput {
   /** Enclosing namespaces, outermost first; '' for an anonymous namespace. */
   namespaces: string[];
-  /** Enclosing classes for members, outermost first. */
-  classes: string[];
+  /** Enclosing classes for members, outermost first (a class template instance with its arguments). */
+  classes: (string | TemplateIdName)[];
   /** The function's own name (ignored for constructors and destructors). */
   name: string;
   special?: 'ctor' | 'dtor';
@@ -53,8 +53,49 @@ export interface MangleFunctionInput {
   variadic: boolean;
 }
 
-type TemplateArg =
+export type TemplateArg =
   { type: CType; const?: boolean } | { value: number; code: string } | { pack: TemplateArg[] };
+
+/** A class template instance or function template name with its arguments: `Buf<double, 4>`. */
+export interface TemplateIdName {
+  name: string;
+  args: TemplateArg[];
+}
+
+/**
+ * The user class template instances (`Buf<double, 4>` is `3BufIdLi4EE`) and the stand-ins for
+ * template parameters in a function template's signature as written (`T` is `T_`, the second
+ * parameter `T0_`), by declaration. Keyed by object identity, so nothing outlives its file.
+ */
+const INSTANCES = new WeakMap<RecordDecl, { namespaces: string[]; id: TemplateIdName }>();
+const PARAMS = new WeakMap<RecordDecl, number>();
+/** An array bound that stands for template parameter k (`T (&)[N]` is `RAT0__...`): BASE + k. */
+export const PARAM_BOUND_BASE = 0xfff00000;
+
+export function registerTemplateInstance(decl: RecordDecl, namespaces: string[], id: TemplateIdName): void {
+  INSTANCES.set(decl, { namespaces, id });
+}
+
+export function registerTemplateParam(decl: RecordDecl, index: number): void {
+  PARAMS.set(decl, index);
+}
+
+/** The index of the template parameter a stand-in record or array bound denotes, if it is one. */
+export function templateParamIndex(t: CType): number | null {
+  if (t.kind === 'record') return PARAMS.get(t.decl) ?? null;
+  return null;
+}
+
+export function templateInstanceOf(
+  decl: RecordDecl,
+): { namespaces: string[]; id: TemplateIdName } | undefined {
+  return INSTANCES.get(decl);
+}
+
+/** `<template-param>`: T_, T0_, T1_... */
+function paramRef(k: number): string {
+  return k === 0 ? 'T_' : `T${k - 1}_`;
+}
 
 /** `<length><identifier>`; the anonymous namespace is `_GLOBAL__N_1` as g++ spells it. */
 function sourceName(name: string): string {
@@ -111,6 +152,10 @@ class Mangler {
 
   /** A type, with a `const` qualifier on it when `isConst`. */
   type(t: CType, isConst = false): string {
+    if (isConst && t.kind === 'array') {
+      // cv-qualifiers of an array type are those of its elements: `const T[N]` is `AN_KT`.
+      return this.candidate(constKey(t), () => `A${arrayBound(t.length)}_` + this.type(t.element, true));
+    }
     if (isConst) {
       const key = 'K' + rawKey(t);
       return this.candidate(key, () => 'K' + this.type(t));
@@ -134,7 +179,7 @@ class Mangler {
           () => (t.rvalue ? 'O' : 'R') + this.type(t.referent, Boolean((t as RefType).referentConst)),
         );
       case 'array':
-        return this.candidate(rawKey(t), () => `A${t.length > 0 ? t.length : ''}_` + this.type(t.element));
+        return this.candidate(rawKey(t), () => `A${arrayBound(t.length)}_` + this.type(t.element));
       case 'function':
         return this.candidate(
           rawKey(t),
@@ -142,9 +187,46 @@ class Mangler {
         );
       case 'enum':
         return this.userName(pathOf(t.name));
-      case 'record':
+      case 'record': {
+        const param = PARAMS.get(t.decl);
+        if (param !== undefined) return this.candidate(paramRef(param), () => paramRef(param));
+        const inst = INSTANCES.get(t.decl);
+        if (inst) return this.templateName(inst.namespaces, inst.id);
         return t.decl.std ? this.stdRecord(t.decl) : this.userName(pathOf(t.decl.name));
+      }
     }
+  }
+
+  /** A class template instance `N2ns3BufIdLi4EEE`: the template name and the template-id are candidates. */
+  private templateName(namespaces: string[], id: TemplateIdName): string {
+    const full = instanceKey(namespaces, id);
+    const hit = this.find(full);
+    if (hit) return hit;
+    const out = this.prefixWithTemplate(namespaces, id);
+    this.add(full);
+    return namespaces.length > 0 ? `N${out}E` : out;
+  }
+
+  /** Namespace components, then the template name (each a candidate), then `I<args>E`. */
+  private prefixWithTemplate(namespaces: string[], id: TemplateIdName): string {
+    let out = '';
+    let key = '';
+    for (const comp of [...namespaces, id.name]) {
+      key += sourceName(comp);
+      const sub = this.find(key);
+      if (sub) out = sub;
+      else {
+        out += sourceName(comp);
+        this.add(key);
+      }
+    }
+    return out + 'I' + id.args.map((a) => this.templateArg(a)).join('') + 'E';
+  }
+
+  /** A function template instance's `<name>` (`3addIdE`, `N2ns2idIdEE`): its template-id is not a candidate. */
+  functionTemplateName(namespaces: string[], id: TemplateIdName): string {
+    const out = this.prefixWithTemplate(namespaces, id);
+    return namespaces.length > 0 ? `N${out}E` : out;
   }
 
   /** A class or enum outside std: `1S`, `N2ns1TE`, with prefix substitutions. */
@@ -195,10 +277,14 @@ class Mangler {
     return name.path.length > 1 ? `N${out}E` : out;
   }
 
-  private templateArg(arg: TemplateArg | { std: StdName }): string {
+  templateArg(arg: TemplateArg | { std: StdName }): string {
     if ('std' in arg) return this.stdName(arg.std);
     if ('pack' in arg) return 'J' + arg.pack.map((x) => this.templateArg(x)).join('') + 'E';
-    if ('value' in arg) return `L${arg.code}${arg.value < 0 ? 'n' + -arg.value : arg.value}E`;
+    if ('value' in arg) {
+      // A template parameter used as an argument (`std::array<T, N>` in a signature): `XT0_E`.
+      if (isParamBound(arg.value)) return `X${paramRef(arg.value - PARAM_BOUND_BASE)}E`;
+      return `L${arg.code}${arg.value < 0 ? 'n' + -arg.value : arg.value}E`;
+    }
     return this.type(arg.type, arg.const);
   }
 
@@ -222,12 +308,22 @@ class Mangler {
     let out = '';
     let key = '';
     for (const comp of prefix) {
-      key += sourceName(comp);
+      key += sourceName(typeof comp === 'string' ? comp : comp.name);
       const sub = this.find(key);
       if (sub) out = sub;
       else {
-        out += sourceName(comp);
+        out += sourceName(typeof comp === 'string' ? comp : comp.name);
         this.add(key);
+      }
+      if (typeof comp !== 'string') {
+        // A class template instance: its template-id is a candidate after its name.
+        key += 'I' + comp.args.map(argKey).join('') + 'E';
+        const idSub = this.find(key);
+        if (idSub) out = idSub;
+        else {
+          out += 'I' + comp.args.map((a) => this.templateArg(a)).join('') + 'E';
+          this.add(key);
+        }
       }
     }
     return `N${f.constMethod ? 'K' : ''}${out}${last}E`;
@@ -251,7 +347,10 @@ function stdKey(name: StdName): string {
 function argKey(arg: TemplateArg | { std: StdName }): string {
   if ('std' in arg) return stdKey(arg.std);
   if ('pack' in arg) return 'J' + arg.pack.map(argKey).join('') + 'E';
-  if ('value' in arg) return `L${arg.code}${arg.value}E`;
+  if ('value' in arg)
+    return isParamBound(arg.value)
+      ? `X${paramRef(arg.value - PARAM_BOUND_BASE)}E`
+      : `L${arg.code}${arg.value}E`;
   return (arg.const ? 'K' : '') + rawKey(arg.type);
 }
 
@@ -269,11 +368,13 @@ function rawKey(t: CType): string {
     case 'vector':
       return `Dv${t.length}_${FLOAT_CODES[t.element.name]}`;
     case 'pointer':
-      return 'P' + (t.pointeeConst ? 'K' : '') + rawKey(t.pointee);
+      return 'P' + (t.pointeeConst ? constKey(t.pointee) : rawKey(t.pointee));
     case 'reference':
-      return (t.rvalue ? 'O' : 'R') + ((t as RefType).referentConst ? 'K' : '') + rawKey(t.referent);
+      return (
+        (t.rvalue ? 'O' : 'R') + ((t as RefType).referentConst ? constKey(t.referent) : rawKey(t.referent))
+      );
     case 'array':
-      return `A${t.length > 0 ? t.length : ''}_` + rawKey(t.element);
+      return `A${arrayBound(t.length)}_` + rawKey(t.element);
     case 'function':
       return (
         'F' +
@@ -284,9 +385,34 @@ function rawKey(t: CType): string {
       );
     case 'enum':
       return pathOf(t.name).map(sourceName).join('');
-    case 'record':
+    case 'record': {
+      const param = PARAMS.get(t.decl);
+      if (param !== undefined) return paramRef(param);
+      const inst = INSTANCES.get(t.decl);
+      if (inst) return instanceKey(inst.namespaces, inst.id);
       return t.decl.std ? stdKey(stdNameOf(t.decl)) : pathOf(t.decl.name).map(sourceName).join('');
+    }
   }
+}
+
+/** The key of `const t`: the const goes on the elements of an array. */
+function constKey(t: CType): string {
+  return t.kind === 'array' ? `A${arrayBound(t.length)}_` + constKey(t.element) : 'K' + rawKey(t);
+}
+
+function instanceKey(namespaces: string[], id: TemplateIdName): string {
+  return [...namespaces, id.name].map(sourceName).join('') + 'I' + id.args.map(argKey).join('') + 'E';
+}
+
+/** Whether a number stands for a template parameter (see PARAM_BOUND_BASE). */
+export function isParamBound(n: number): boolean {
+  return n >= PARAM_BOUND_BASE && n < PARAM_BOUND_BASE + 256;
+}
+
+/** An array bound: the length, empty when unknown, or the template parameter it stands for. */
+function arrayBound(length: number): string {
+  if (isParamBound(length)) return paramRef(length - PARAM_BOUND_BASE);
+  return length > 0 ? String(length) : '';
 }
 
 /** How libstdc++ names each modelled std class, default template arguments included. */
@@ -346,6 +472,23 @@ export function mangleFunction(f: MangleFunctionInput): string {
   const m = new Mangler();
   const name = m.functionName(f);
   return '_Z' + name + m.bareParams(f.params, f.variadic);
+}
+
+/**
+ * The symbol of a function template instance: its name with the template arguments, then the return
+ * type and parameter types as the template writes them (template parameters as `T_`, `T0_`...):
+ * `template<typename T> T add(T, T)` at `double` is `_Z3addIdET_S0_S0_` (g++ 12 + nm).
+ */
+export function mangleFunctionTemplate(f: {
+  namespaces: string[];
+  id: TemplateIdName;
+  returnType: CType;
+  params: CType[];
+  variadic: boolean;
+}): string {
+  const m = new Mangler();
+  const name = m.functionTemplateName(f.namespaces, f.id);
+  return '_Z' + name + m.type(f.returnType) + m.bareParams(f.params, f.variadic);
 }
 
 /** The mangled name of a namespace-scope variable or static data member (`_ZN2ns1xE`); plain at global scope. */

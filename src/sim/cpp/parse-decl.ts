@@ -12,6 +12,7 @@ import {
   parseQualifiedName,
 } from './parse-expr';
 import { parseBlock } from './parse-stmt';
+import { parseTemplate } from './parse-template';
 import {
   parseAttributes,
   parseDeclSpecs,
@@ -113,7 +114,7 @@ function parseDeclaration(p: ParserState, ctx: DeclContext): DeclSyntax | null {
       case 'static_assert':
         return parseStaticAssert(p);
       case 'template':
-        return skipTemplate(p);
+        return parseTemplate(p, ctx);
       case 'export':
         p.fail('modules (`export`) are not modelled by this simulator');
         break;
@@ -136,18 +137,23 @@ function parseDeclaration(p: ParserState, ctx: DeclContext): DeclSyntax | null {
   p.fail(`expected a declaration, found ${describe(t)}`);
 }
 
-function skipTemplate(p: ParserState): null {
+/**
+ * `template <...>` inside a class: refused. The member's name still takes template arguments
+ * (`s.as<double>()`), so its uses are part of this refusal instead of syntax errors.
+ */
+function skipMemberTemplate(p: ParserState): void {
   const t = p.next();
-  p.diags.unsupported(t.span, 'defining a template (`template<...>`)');
+  p.diags.unsupported(t.span, 'a member template (`template <...>` inside a class)');
   if (p.is('<')) p.skipBalanced();
-  // A class template's name still reads as a type, so `Buf<4> b;` parses as a declaration (whose
-  // type is part of this refusal) instead of as a syntax error that blames the learner.
-  if ((p.is('struct') || p.is('class') || p.is('union')) && p.peek().kind === 'ident') {
-    p.typeNames.add(p.peek().text);
-    p.refusedTemplates.add(p.peek().text);
+  for (let j = p.i; ; j++) {
+    const x = p.at(j);
+    if (x.kind === 'eof' || (x.kind === 'punct' && (x.text === '{' || x.text === ';'))) break;
+    if (x.kind === 'ident' && p.isAt(j + 1, '(')) {
+      p.refusedTemplates.add(x.text);
+      break;
+    }
   }
   p.synchronize(p.i);
-  return null;
 }
 
 function parseNamespace(p: ParserState, ctx: DeclContext): DeclSyntax {
@@ -572,7 +578,7 @@ function parseMembers(p: ParserState, tag: string, className: string): MemberSyn
         const a = parseStaticAssert(p);
         members.push({ kind: 'static-assert', assert: a, span: a.span });
       } else if (t.text === 'template') {
-        skipTemplate(p);
+        skipMemberTemplate(p);
       } else if (t.text === 'friend') {
         p.fail('`friend` declarations are not modelled by this simulator');
       } else {

@@ -249,7 +249,8 @@ const KEYWORD_STATEMENTS: Readonly<Record<string, StatementHandler>> = {
   asm: (p) => skipUnsupported(p, 'inline assembly'),
   __asm__: (p) => skipUnsupported(p, 'inline assembly'),
   __asm: (p) => skipUnsupported(p, 'inline assembly'),
-  template: (p) => skipUnsupported(p, 'defining a template (`template<...>`)'),
+  // g++: "a template declaration cannot appear at block scope".
+  template: (p) => p.fail('a template cannot be declared inside a function; declare it at namespace scope'),
   else: (p) => p.fail("'else' without a previous 'if'"),
   namespace: (p) => p.fail('a namespace cannot be declared inside a function'),
   extern: (p) =>

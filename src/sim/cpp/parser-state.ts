@@ -77,6 +77,8 @@ export class ParserState {
   readonly typeNames = new Set<string>();
   /** Class templates whose definition was refused: `Buf<4>` still reads as a type with arguments. */
   readonly refusedTemplates = new Set<string>();
+  /** Function and class templates defined in the file: `add<int>(...)`, `Buf<4>` take template arguments. */
+  readonly userTemplates = new Set<string>();
   /** `using namespace std;` was seen: unqualified std names are visible. */
   usingStd = false;
   /** Names brought in by `using std::name;`. */
@@ -300,7 +302,8 @@ export class ParserState {
   /** Whether `<` after this qualified name opens template arguments. */
   namesTemplate(parts: string[]): boolean {
     const last = parts[parts.length - 1] ?? '';
-    if (parts.length === 1 && this.refusedTemplates.has(last)) return true;
+    if (parts.length === 1 && (this.refusedTemplates.has(last) || this.userTemplates.has(last))) return true;
+    if (parts.length > 1 && parts[0] !== 'std' && this.userTemplates.has(last)) return true;
     const std =
       (parts.length === 2 && parts[0] === 'std') ||
       (parts.length === 1 && (this.usingStd || this.usingNames.has(last)));

@@ -240,7 +240,13 @@ export type DeclSyntax =
   /** `using std::array;` */
   | { kind: 'using-decl'; name: QualifiedName; span: Span }
   /** A stray `;` at namespace scope. */
-  | { kind: 'empty'; span: Span };
+  | { kind: 'empty'; span: Span }
+  /** `template <params> decl`: a function or class template, instantiated on use. */
+  | { kind: 'template'; params: TemplateParamSyntax[]; decl: SimpleDeclSyntax; span: Span };
+
+/** One template parameter: `typename T` / `class T`, or a constant (`int N`, `std::size_t N`). */
+export type TemplateParamSyntax =
+  { kind: 'type'; name: string; span: Span } | { kind: 'value'; name: string; specs: DeclSpecs; span: Span };
 
 export interface TranslationUnitSyntax {
   decls: DeclSyntax[];

@@ -1,6 +1,6 @@
 /**
  * C++ a learner writes that the simulator once refused and now runs (issue 13: vectors, strings,
- * references bound to library results). Each is checked against the output of the same library
+ * references bound to library results, function and class templates, atoi, strcpy, snprintf, std::swap). Each is checked against the output of the same library
  * built with g++ 12 and called as `twice(1.5)`
  * (`2 * x`, plus the string's length where it adds one).
  */
@@ -87,6 +87,84 @@ __attribute__((visibility("default"))) void foo(double* out) {
 
 double twice(double x) { return 2 * x; }
 
+}
+`,
+    stdout: '3\n',
+  },
+  {
+    name: 'function template',
+    source: `template <typename T>
+T doubled(T x) { return x + x; }
+extern "C" double twice(double x) { return doubled(x); }
+`,
+    stdout: '3\n',
+  },
+  {
+    name: 'class template',
+    source: `template <int N>
+struct Buf { double d[N]; };
+extern "C" double twice(double x) {
+    Buf<4> b{};
+    b.d[0] = x;
+    return 2 * b.d[0];
+}
+`,
+    stdout: '3\n',
+  },
+  {
+    name: 'an int expression passed to a const int& parameter',
+    source: `static double scaled(const double& k, double x) { return k * x; }
+extern "C" double twice(double x) { return scaled(1.0 + 1.0, x); }
+`,
+    stdout: '3\n',
+  },
+  {
+    name: 'strcpy',
+    source: `#include <cstring>
+extern "C" double twice(double x) {
+    char buf[8];
+    strcpy(buf, "abc");
+    return 2 * x;
+}
+`,
+    stdout: '3\n',
+  },
+  {
+    name: 'snprintf',
+    source: `#include <cstdio>
+extern "C" double twice(double x) {
+    char buf[32];
+    snprintf(buf, sizeof buf, "%g", x);
+    return 2 * x;
+}
+`,
+    stdout: '3\n',
+  },
+  {
+    name: 'atoi',
+    source: `#include <cstdlib>
+extern "C" double twice(double x) { return 2 * x + atoi("0"); }
+`,
+    stdout: '3\n',
+  },
+  {
+    name: 'swap',
+    source: `#include <utility>
+extern "C" double twice(double x) {
+    double y = 2 * x;
+    std::swap(x, y);
+    return x;
+}
+`,
+    stdout: '3\n',
+  },
+  {
+    name: 'optional bool',
+    source: `#include <optional>
+extern "C" double twice(double x) {
+    std::optional<double> o = x;
+    if (o) return 2 * *o;
+    return 0;
 }
 `,
     stdout: '3\n',

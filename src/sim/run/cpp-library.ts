@@ -19,7 +19,7 @@ import { stdMethod } from './cpp-library/std-methods.ts';
 import { stringBytes, stringConstruct, stringCopy, stringDestroy } from './cpp-library/strings.ts';
 import { formatStreamDouble } from './printf.ts';
 import { runtimePrint, type Process } from './runtime.ts';
-import { Ref, num, scalarKind, storeScalar, type Val } from './values.ts';
+import { Ref, loadScalar, num, scalarKind, storeScalar, type Val } from './values.ts';
 import { NameId, named, type ObjectName } from '../trace/names.ts';
 
 export { ExitRequest } from './cpp-library/builtins.ts';
@@ -246,6 +246,10 @@ export class CppLibrary {
     if (elem === undefined || typeof elem === 'number' || k === null)
       throw new Unsupported(`constructing a ${typeToString(init.type)}`, init.span);
     const es = this.cpp.size(elem);
+    if (init.range === true) {
+      this.constructVectorFromRange(init, dest, elem, k, es);
+      return;
+    }
     const values: Val[] = init.list === true ? init.args.map((a) => this.cpp.rv(a)) : [];
     const n = init.list === true ? values.length : num(this.cpp.rv(init.args[0] as Expr));
     const fill = init.list !== true && init.args.length > 1 ? this.cpp.rv(init.args[1] as Expr) : 0;
@@ -253,6 +257,32 @@ export class CppLibrary {
     const prov = buf === 0 ? INTENT_UNKNOWN : m.objectAt(buf);
     for (let i = 0; i < n; i++)
       storeScalar(m, k, new Ref(buf + i * es, prov), init.list === true ? (values[i] ?? 0) : fill, loc);
+    const acc = { intended: dest.prov, loc };
+    m.storeInt(dest.addr, 8, buf, acc);
+    m.storeInt(dest.addr + 8, 8, buf + n * es, acc);
+    m.storeInt(dest.addr + 16, 8, buf + n * es, acc);
+  }
+
+  /** `std::vector<T> v(first, last)`: a buffer of exactly last - first elements, copied in order. */
+  private constructVectorFromRange(
+    init: Extract<Init, { kind: 'std-ctor' }>,
+    dest: Ref,
+    elem: CType,
+    k: NonNullable<ReturnType<typeof scalarKind>>,
+    es: number,
+  ): void {
+    const m = this.m;
+    const loc = this.loc(init.span);
+    const first = this.cpp.rv(init.args[0] as Expr);
+    const last = this.cpp.rv(init.args[1] as Expr);
+    const from = first instanceof Ref ? first : new Ref(num(first), m.objectAt(num(first)));
+    const n = Math.max(0, Math.floor((num(last) - from.addr) / es));
+    const buf = n === 0 ? 0 : this.vectorBuffer(elem, n, loc);
+    const prov = buf === 0 ? INTENT_UNKNOWN : m.objectAt(buf);
+    for (let i = 0; i < n; i++) {
+      const v = loadScalar(m, k, new Ref(from.addr + i * es, from.prov), loc);
+      storeScalar(m, k, new Ref(buf + i * es, prov), v, loc);
+    }
     const acc = { intended: dest.prov, loc };
     m.storeInt(dest.addr, 8, buf, acc);
     m.storeInt(dest.addr + 8, 8, buf + n * es, acc);
@@ -318,6 +348,9 @@ export class CppLibrary {
       const k = scalarKind(cell.type, m.target);
       if (k !== null) storeScalar(m, k, new Ref(dest.addr + cell.offset, dest.prov), this.cpp.rv(a), loc);
     });
+    // An optional built from a value is engaged: libstdc++'s _M_engaged, the byte after the payload.
+    if (init.std === 'optional' && init.args.length === 1)
+      m.storeInt(dest.addr + (layout.size - layout.align), 1, 1, { intended: dest.prov, loc });
   }
 
   recordAssign(e: Extract<Expr, { kind: 'record-assign' }>): void {

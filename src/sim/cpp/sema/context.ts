@@ -39,6 +39,8 @@ export class Sema {
   private ids = 1;
   /** How deeply the expression being checked is nested (checkExpr stops past a limit). */
   exprDepth = 0;
+  /** How deeply template instantiations are nested (each may instantiate others). */
+  templateDepth = 0;
   /** How deeply the statement being checked is nested (checkStmt stops past a limit). */
   stmtDepth = 0;
 

@@ -24,6 +24,7 @@ import { lookupQualified, lookupUnqualified } from './lookup';
 import { toRvalue } from './make';
 import { applyDeclarator, resolveSpecs, resolveTypeId, type ParamInfo } from './resolve-type';
 import { ClassScope, NamespaceScope, enclosingNamespace, type Scope } from './scope';
+import { declareTemplate } from './templates';
 import { sameType, typeName } from './types';
 
 /** A sink that checks each declaration as the parser delivers it (see parseStreaming). */
@@ -81,6 +82,9 @@ function checkDecl(sema: Sema, d: DeclSyntax, linkage: 'C' | 'C++'): void {
       return;
     case 'simple-decl':
       declareSimple(sema, d);
+      return;
+    case 'template':
+      declareTemplate(sema, d);
       return;
     case 'empty':
       return;

@@ -14,6 +14,7 @@ import { lookupInClass, lookupQualified } from './lookup';
 import { errorExpr, isGlvalue, toRvalue } from './make';
 import { resolveCall, variadicArg } from './overload';
 import { checkLibraryCall, checkStdMethodCall } from './stdlib';
+import { instanceForCall } from './templates';
 import { typeName } from './types';
 
 /** The result of calling a function returning `ret`: references give glvalues of the referent. */
@@ -78,6 +79,22 @@ function callByName(
       `'${text}' is a type; to build a temporary write ${text}{...} or ${text}(...) where the type is known`,
     );
     return errorExpr(e.span);
+  }
+  if (hit.kind === 'template') {
+    const args = e.args.map((a) => checkArg(sema, a));
+    if (hit.template.kind === 'class') {
+      sema.diags.unsupported(
+        callee.span,
+        `deducing the template arguments of the class template '${text}'`,
+        `write them, as in ${text}<...>{...}`,
+      );
+      return errorExpr(e.span);
+    }
+    const fn = instanceForCall(sema, hit.template, last?.templateArgs, args, callee.span);
+    if (!fn) return errorExpr(e.span);
+    const call = resolveCall(sema, [fn], args, { name: fn.name, span: callee.span });
+    if (!call) return errorExpr(e.span);
+    return directCall(call.fn, call.args, e.span);
   }
   if (hit.kind === 'functions') {
     const args = e.args.map((a) => checkArg(sema, a));
@@ -170,6 +187,11 @@ function callMember(
   }
   const scope = sema.classScopes.get(t.decl);
   const hit = scope ? lookupInClass(sema, scope, name) : undefined;
+  if (!hit && sema.diags.refusedNames.has(name)) {
+    // A member the simulator refused where it was written (a member template): part of that refusal.
+    sema.diags.refusals++;
+    return errorExpr(e.span);
+  }
   if (hit?.kind !== 'functions') {
     sema.error(
       callee.name.span,

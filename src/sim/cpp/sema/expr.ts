@@ -270,6 +270,10 @@ const NAME: Handler<'name'> = (sema, e) => {
     case 'namespace':
       sema.error(e.span, `'${text}' is a namespace, not a value`);
       return errorExpr(e.span);
+    case 'template':
+      if (hit.template.kind === 'class') sema.error(e.span, `'${text}' is a class template, not a value`);
+      else sema.diags.unsupported(e.span, `naming the function template '${text}' without calling it`);
+      return errorExpr(e.span);
     case 'std':
       if (hit.name === 'cout' || hit.name === 'cerr' || hit.name === 'endl')
         sema.error(

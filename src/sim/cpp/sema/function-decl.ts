@@ -5,13 +5,13 @@
 import type { CType, FunctionType, RecordDecl, SpecialMemberState } from '../../abi/ctype';
 import type { Span } from '../../diag';
 import type { AttributeInfo, FunctionDecl, MethodInfo, RecordInfo, SpecialMemberKind, VarDecl } from '../ast';
-import { mangleFunction } from '../mangle';
+import { mangleFunction, templateInstanceOf, type TemplateIdName } from '../mangle';
 import type { AttributeSyntax, BlockSyntax, MemberInitSyntax } from '../syntax';
 import type { Sema } from './context';
 import { checkFunctionBody } from './stmt';
 import type { ParamInfo } from './resolve-type';
 import { ClassScope, NamespaceScope, enclosingNamespace, type Scope } from './scope';
-import { ptrTo, sameRecord, sameType, typeName, type RefType } from './types';
+import { ptrTo, sameRecord, sameType, shortClassName, typeName, type RefType } from './types';
 
 export function attributeInfos(attrs: AttributeSyntax[]): AttributeInfo[] {
   return attrs.map((a) => ({ name: a.name, syntax: a.syntax, args: a.args, span: a.span }));
@@ -43,7 +43,7 @@ export interface FunctionDeclInput {
  */
 export function scopeKey(scope: Scope, name: string): string {
   if (scope instanceof ClassScope) {
-    const short = scope.record.decl.name.split('::').pop();
+    const short = shortClassName(scope.record.decl.name);
     if (name === short) return '(constructor)';
   }
   return name;
@@ -99,15 +99,24 @@ const SPECIAL_FIELD: Partial<Record<SpecialMemberKind, keyof RecordDecl['special
 };
 
 /** The namespaces and classes around a scope, for mangling. */
-function manglePath(scope: Scope): { namespaces: string[]; classes: string[] } {
+function manglePath(scope: Scope): { namespaces: string[]; classes: (string | TemplateIdName)[] } {
   const ns = enclosingNamespace(scope);
-  const classes = scope instanceof ClassScope ? scope.classPath : [];
+  const classes: (string | TemplateIdName)[] = scope instanceof ClassScope ? [...scope.classPath] : [];
+  // A class template instance (`Buf<double, 4>`) is mangled with its arguments, not its spelling.
+  let k = classes.length - 1;
+  for (let s: Scope | null = scope; s && k >= 0; s = s.parent) {
+    if (!(s instanceof ClassScope)) continue;
+    const inst = templateInstanceOf(s.record.decl);
+    if (inst) classes[k] = inst.id;
+    k--;
+  }
   return { namespaces: ns.path, classes };
 }
 
 function qualifiedName(scope: Scope, name: string): string {
-  const { namespaces, classes } = manglePath(scope);
-  return [...namespaces, ...classes, name].join('::');
+  const ns = enclosingNamespace(scope);
+  const classes = scope instanceof ClassScope ? scope.classPath : [];
+  return [...ns.path, ...classes, name].join('::');
 }
 
 /** Whether a virtual function with this signature exists in a base class. */
@@ -263,7 +272,7 @@ function makeMethodInfo(
   record: RecordInfo,
   input: FunctionDeclInput,
 ): MethodInfo | null | undefined {
-  const short = record.decl.name.split('::').pop() ?? record.decl.name;
+  const short = shortClassName(record.decl.name);
   const isCtor = input.name === short;
   const isDtor = input.name === '~' + short;
   if (input.name.startsWith('~') && !isDtor) {

@@ -4,7 +4,7 @@
  * `const T&`); aggregates (C arrays, `std::array` with brace elision, plain structs); constructors;
  * the library semantics of `shared_ptr`/`unique_ptr` copies and moves; `auto` deduction.
  */
-import type { CType, RecordType, StdKind } from '../../abi/ctype';
+import type { CType, PointerType, RecordType, StdKind } from '../../abi/ctype';
 import type { Span } from '../../diag';
 import type { Expr, FunctionDecl, Init, RecordInfo } from '../ast';
 import type { DeclSpecs, ExprSyntax, InitDeclarator, InitListSyntax, InitSyntax } from '../syntax';
@@ -365,6 +365,7 @@ export function bindReference(sema: Sema, ref: RefType, e: Expr, ctx: InitContex
         ? sliceToBase(x, T)
         : x,
     span,
+    ...(ctx.argument ? { argument: true as const } : {}),
   });
   if (related && e.category === 'lvalue') {
     if (ref.rvalue) {
@@ -422,7 +423,13 @@ export function bindReference(sema: Sema, ref: RefType, e: Expr, ctx: InitContex
     temp.kind === 'expr' && T.kind !== 'record'
       ? temp.expr
       : { kind: 'temporary', init: temp, type: T, category: 'prvalue', span };
-  return { kind: 'bind', type: ref, expr: materialize(value), span };
+  return {
+    kind: 'bind',
+    type: ref,
+    expr: materialize(value),
+    span,
+    ...(ctx.argument ? { argument: true as const } : {}),
+  };
 }
 
 // ------------------------------------------------------------------ list-initialisation
@@ -827,6 +834,9 @@ function directInitStdAnyway(
     }
     case 'vector': {
       if (!elem) return null;
+      const range = args.length === 2 ? vectorRange(sema, elem, args as Expr[], span) : undefined;
+      if (range === null) return null;
+      if (range) return { kind: 'std-ctor', type, std: kind, args: range, range: true, span };
       if (args.length <= 2) {
         const types: CType[] =
           args.length === 1
@@ -845,6 +855,26 @@ function directInitStdAnyway(
   }
   sema.diags.unsupported(span, `this way of constructing '${type.decl.name}'`);
   return null;
+}
+
+/**
+ * `std::vector<T> v(first, last)` with two pointers (what begin()/end() of an array, a std::array
+ * or a vector give here): the iterator-range constructor, which copies [first, last). undefined when
+ * the arguments are not two pointers (then it is `(n, value)`); null after a refusal.
+ */
+function vectorRange(sema: Sema, elem: CType, args: Expr[], span: Span): Expr[] | null | undefined {
+  const ptrs = args.map(toRvalue);
+  if (!ptrs.every((p) => p.type.kind === 'pointer')) return undefined;
+  const [first, last] = ptrs as [Expr, Expr];
+  const pointee = (first.type as PointerType).pointee;
+  if (!sameType(pointee, (last.type as PointerType).pointee) || !sameType(pointee, elem)) {
+    sema.diags.unsupported(
+      span,
+      `building a 'std::vector<${typeName(elem)}>' from a range of another element type`,
+    );
+    return null;
+  }
+  return [first, last];
 }
 
 function stdCtor(sema: Sema, type: RecordType, args: Expr[], ctx: InitContext): Init | null {

@@ -85,9 +85,19 @@ describe('the library the checker lets through is the library the interpreter ru
     expect(
       valueOf(a, 'auto p = std::make_shared<int>(2); auto q = std::make_unique<int>(3); return *p + *q;'),
     ).toBe('5');
+    expect(
+      valueOf(
+        c + '\n#include <utility>',
+        'char b[8]; strcpy(b, "ab"); char o[8]; int n = snprintf(o, 8, "%d", 42); int x = 1, y = 2; std::swap(x, y); return atoi("12") + (int)strlen(b) + n + o[0] - 48 + x * 10;',
+      ),
+    ).toBe('40');
     expect(valueOf(c, 'exit(0);')).toBe('');
     // Every modelled builtin is used above (std::make_* and abort aside, which end or allocate only).
     const used = [
+      'strcpy',
+      'atoi',
+      'snprintf',
+      'std::swap',
       'malloc',
       'calloc',
       'free',

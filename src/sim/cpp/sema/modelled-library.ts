@@ -16,6 +16,9 @@ export const MODELLED_BUILTINS: ReadonlySet<BuiltinName> = new Set<BuiltinName>(
   'memmove',
   'memset',
   'strlen',
+  'strcpy',
+  'atoi',
+  'snprintf',
   'printf',
   'puts',
   'putchar',
@@ -29,6 +32,7 @@ export const MODELLED_BUILTINS: ReadonlySet<BuiltinName> = new Set<BuiltinName>(
   'std::make_unique',
   'std::min',
   'std::max',
+  'std::swap',
   'sqrt',
   'fabs',
   'abs',
@@ -46,11 +50,7 @@ export const MODELLED_BUILTINS: ReadonlySet<BuiltinName> = new Set<BuiltinName>(
  * Member functions of each standard class that the checker accepts and the interpreter runs
  * (`first`/`second` of std::pair are data members). Left out although the checker knows them:
  * `vector::front/back`, the `std::string` members beyond size/length/empty/c_str/data/[]/+= (`substr`,
- * `find`, `append`...), every `string_view` member, `optional::operator bool/operator->/reset`, and
- * two the interpreter answers falsely (a false number is worse than a refusal):
- * `optional::has_value` (false for an engaged optional: g++ 12 prints 1 for
- * `std::optional<int> o = 4; o.has_value()`) and `complex::real/imag` (it reads the part's address,
- * not its value).
+ * `find`, `append`...), every `string_view` member, `optional::operator->/reset`.
  */
 export const MODELLED_STD_METHODS: Readonly<Partial<Record<StdKind, readonly StdMethodName[]>>> = {
   array: ['operator[]', 'at', 'data', 'begin', 'end', 'front', 'back', 'size', 'empty', 'fill'],
@@ -73,18 +73,14 @@ export const MODELLED_STD_METHODS: Readonly<Partial<Record<StdKind, readonly Std
   shared_ptr: ['get', 'operator->', 'operator*', 'operator bool', 'use_count', 'reset'],
   unique_ptr: ['get', 'operator->', 'operator*', 'operator bool', 'operator[]', 'release', 'reset'],
   pair: ['first', 'second'],
-  optional: ['value', 'operator*'],
-  complex: [],
+  optional: ['value', 'operator*', 'has_value', 'operator bool'],
+  complex: ['real', 'imag'],
   string: ['size', 'length', 'empty', 'c_str', 'data', 'operator[]', 'operator+='],
   string_view: [],
 };
 
 /** Members the interpreter has code for but answers falsely, so the checker refuses them (why, for each). */
-export const REFUSED_THOUGH_HANDLED: Readonly<Partial<Record<StdMethodName, string>>> = {
-  has_value: 'false for an engaged std::optional (g++ 12: 1)',
-  real: 'the address of the real part of a std::complex, not its value',
-  imag: 'the address of the imaginary part of a std::complex, not its value',
-};
+export const REFUSED_THOUGH_HANDLED: Readonly<Partial<Record<StdMethodName, string>>> = {};
 
 /** Whether the interpreter runs this member function of this standard class. */
 export function isModelledStdMethod(kind: StdKind, method: StdMethodName): boolean {
@@ -129,7 +125,7 @@ export const MODELLED_VIRTUAL_DISPATCH: boolean = false;
 export const MODELLED_SCALAR_TEMPORARIES: boolean = true;
 
 /**
- * The same for a call's argument (`g(a * 2)` for a `const int&` parameter): the interpreter cannot
- * give the argument's value an address yet, so the checker refuses it where it is written.
+ * The same for a call's argument (`g(a * 2)` for a `const int&` parameter): the temporary lives
+ * until the end of the full-expression with the call, so a reference the function returns to it dangles.
  */
-export const MODELLED_SCALAR_TEMPORARY_ARGUMENTS: boolean = false;
+export const MODELLED_SCALAR_TEMPORARY_ARGUMENTS: boolean = true;

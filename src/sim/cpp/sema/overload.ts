@@ -20,8 +20,13 @@ function isList(a: InitArg): a is InitListSyntax {
   return a.kind === 'init-list' && !('type' in a);
 }
 
-/** How well an argument matches a parameter type (lower is better; Infinity: no conversion). */
-export function argumentRank(sema: Sema, a: InitArg, param: CType): number {
+/**
+ * How well an argument matches a parameter type (lower is better; Infinity: no conversion).
+ * `userConversion` is false inside a converting constructor's own parameter: a user-defined
+ * conversion sequence holds at most one user-defined conversion ([over.best.ics]/4), which also
+ * keeps `S(const S&)` from being tried inside itself.
+ */
+export function argumentRank(sema: Sema, a: InitArg, param: CType, userConversion = true): number {
   if (isList(a))
     return param.kind === 'record' || param.kind === 'array' || a.items.length <= 1 ? 3 : NOT_VIABLE;
   const e = a;
@@ -43,7 +48,7 @@ export function argumentRank(sema: Sema, a: InitArg, param: CType): number {
       return ref.referentConst ? derived + 0.2 : NOT_VIABLE;
     }
     if (!ref.referentConst && !ref.rvalue) return NOT_VIABLE;
-    return argumentRank(sema, e, T);
+    return argumentRank(sema, e, T, userConversion);
   }
   if (param.kind === 'record') {
     if (e.type.kind === 'record' && sameRecord(e.type.decl, param.decl)) return 0;
@@ -53,6 +58,7 @@ export function argumentRank(sema: Sema, a: InitArg, param: CType): number {
       if ((k === 'shared_ptr' || k === 'unique_ptr') && e.kind === 'nullptr') return 3;
       return NOT_VIABLE;
     }
+    if (!userConversion) return NOT_VIABLE;
     const info = recordInfo(sema, param);
     const converting = info?.methods.some(
       (f) =>
@@ -60,7 +66,7 @@ export function argumentRank(sema: Sema, a: InitArg, param: CType): number {
         !f.method.explicit &&
         f.params.length >= 1 &&
         f.defaultArgs.slice(1).every((d) => d !== null) &&
-        argumentRank(sema, e, f.params[0]?.type as CType) < 3,
+        argumentRank(sema, e, f.params[0]?.type as CType, false) < 3,
     );
     return converting ? 3 : NOT_VIABLE;
   }

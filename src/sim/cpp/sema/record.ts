@@ -26,7 +26,7 @@ import { checkVariableInit } from './init';
 import { lookupQualified } from './lookup';
 import { applyDeclarator, resolveNamedType, resolveSpecs, type QualType } from './resolve-type';
 import { ClassScope, NamespaceScope, enclosingClass, enclosingNamespace, type Scope } from './scope';
-import { INT_SIZE, intT, isCompleteObjectType, typeName, VOID } from './types';
+import { INT_SIZE, intT, isCompleteObjectType, shortClassName, typeName, VOID } from './types';
 
 interface PendingBody {
   fn: FunctionDecl;
@@ -261,7 +261,7 @@ function declareMember(
       continue;
     }
     if (r.type.kind === 'function' && r.fn) {
-      const short = info.decl.name.split('::').pop();
+      const short = shortClassName(info.decl.name);
       const isSpecialName = name === short || name === '~' + short;
       if (isSpecialName && d.specs.hasType) {
         sema.error(qn.span, `a constructor or destructor cannot have a return type`);

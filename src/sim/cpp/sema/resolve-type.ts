@@ -24,6 +24,7 @@ import { checkExpr } from './expr';
 import { requireHeader } from './headers';
 import { lookupQualified, type LookupResult } from './lookup';
 import { declareEnum, declareRecord, declareElaborated } from './record';
+import { instantiateClass } from './templates';
 import { intT, ptrTo, refTo, typeName, VOID } from './types';
 
 /** A type with its top-level `const`; `auto` marks a placeholder to deduce from an initializer. */
@@ -144,6 +145,8 @@ function qualifiedText(qn: QualifiedName): string {
 /** A name that should denote a type. */
 export function resolveNamedType(sema: Sema, qn: QualifiedName): QualType | null {
   const last = qn.parts[qn.parts.length - 1] as NamePart;
+  const member = containerMemberType(sema, qn);
+  if (member !== undefined) return member;
   const hit = lookupQualified(sema, qn);
   if (!hit) {
     // A class template that was refused (`template <int N> struct Buf`): its uses are part of that refusal.
@@ -152,6 +155,33 @@ export function resolveNamedType(sema: Sema, qn: QualifiedName): QualType | null
     return null;
   }
   return typeFromLookup(sema, hit, last, qn);
+}
+
+/**
+ * `std::vector<T>::iterator`, `const_iterator`, `size_type`, `value_type` (and std::array's). An
+ * iterator is the element pointer: std::array's is `T*` in libstdc++, and std::vector's
+ * `__normal_iterator<T*, vector<T>>` holds just that pointer (same size, same bits); begin() and
+ * end() return it as such here. undefined when the name is not one of these.
+ */
+function containerMemberType(sema: Sema, qn: QualifiedName): QualType | null | undefined {
+  const [ns, cls, member] = qn.parts;
+  if (qn.parts.length !== 3 || ns?.name !== 'std' || !cls || !member) return undefined;
+  if ((cls.name !== 'vector' && cls.name !== 'array') || !cls.templateArgs) return undefined;
+  if (!['iterator', 'const_iterator', 'size_type', 'value_type'].includes(member.name)) return undefined;
+  const container = resolveStdType(sema, cls.name, cls);
+  if (!container || container.type.kind !== 'record') return null;
+  const elem = container.type.decl.std?.args[0];
+  if (elem === undefined || typeof elem === 'number') return null;
+  switch (member.name) {
+    case 'iterator':
+      return { type: ptrTo(elem, false), const: false };
+    case 'const_iterator':
+      return { type: ptrTo(elem, true), const: false };
+    case 'size_type':
+      return { type: intT('unsigned long'), const: false };
+    default:
+      return { type: elem, const: false };
+  }
 }
 
 function typeFromLookup(sema: Sema, hit: LookupResult, last: NamePart, qn: QualifiedName): QualType | null {
@@ -163,6 +193,13 @@ function typeFromLookup(sema: Sema, hit: LookupResult, last: NamePart, qn: Quali
       return globalTypedef(sema, hit.name, last.span);
     case 'std':
       return resolveStdType(sema, hit.name, last);
+    case 'template':
+      if (hit.template.kind === 'class') {
+        const t = instantiateClass(sema, hit.template, last.templateArgs, last.span);
+        return t ? { type: t, const: false } : null;
+      }
+      sema.error(qn.span, `'${qualifiedText(qn)}' is a function template, not a type`);
+      return null;
     default:
       sema.error(qn.span, `'${qualifiedText(qn)}' is not a type`);
       return null;

@@ -4,6 +4,7 @@
  */
 import type { CType } from '../../abi/ctype';
 import type { EnumInfo, FieldInfo, FunctionDecl, RecordInfo, VarDecl } from '../ast';
+import type { TemplateInfo } from './templates';
 
 export type Entity =
   /** A type name: class, enum, `using`/`typedef` alias (`const` when the alias names a const type). */
@@ -15,7 +16,9 @@ export type Entity =
   | { kind: 'enumerator'; value: bigint; type: CType; name: string }
   | { kind: 'field'; field: FieldInfo; record: RecordInfo }
   /** `using std::name;` at this scope: the name denotes the std entity. */
-  | { kind: 'std-alias'; name: string };
+  | { kind: 'std-alias'; name: string }
+  /** A function or class template, instantiated on use. */
+  | { kind: 'template'; template: TemplateInfo };
 
 export type ScopeKind = 'namespace' | 'class' | 'function' | 'block';
 

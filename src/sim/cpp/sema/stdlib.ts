@@ -40,6 +40,11 @@ const C_SIGNATURES: Readonly<Record<string, CSignature>> = {
   memmove: { ret: VOID_PTR, params: [VOID_PTR, CONST_VOID_PTR, SIZE_T] },
   memset: { ret: VOID_PTR, params: [VOID_PTR, INT, SIZE_T] },
   strlen: { ret: SIZE_T, params: [CONST_CHAR_PTR] },
+  // glibc <string.h>, <stdlib.h>, <stdio.h>: char *strcpy(char *, const char *), int atoi(const char *),
+  // int snprintf(char *, size_t, const char *, ...).
+  strcpy: { ret: ptrTo(CHAR), params: [ptrTo(CHAR), CONST_CHAR_PTR] },
+  atoi: { ret: INT, params: [CONST_CHAR_PTR] },
+  snprintf: { ret: INT, params: [ptrTo(CHAR), SIZE_T, CONST_CHAR_PTR], variadic: true },
   printf: { ret: INT, params: [CONST_CHAR_PTR], variadic: true },
   puts: { ret: INT, params: [CONST_CHAR_PTR] },
   putchar: { ret: INT, params: [INT] },
@@ -227,15 +232,26 @@ function checkLibraryCallAnyway(
       }
       const [a, b] = args as [Expr, Expr];
       if (
+        (a.type.kind === 'record' || a.type.kind === 'array') &&
+        sameType(a.type, b.type) &&
+        a.category === 'lvalue' &&
+        b.category === 'lvalue'
+      ) {
+        sema.diags.unsupported(calleeSpan, `'std::swap' of two '${typeName(a.type)}' objects`);
+        return errorExpr(span);
+      }
+      if (
         !sameType(a.type, b.type) ||
         a.category !== 'lvalue' ||
         b.category !== 'lvalue' ||
         a.isConst ||
-        b.isConst ||
-        a.type.kind === 'record' ||
-        a.type.kind === 'array'
+        b.isConst
       ) {
-        sema.error(span, "'std::swap' is modelled for two modifiable variables of the same scalar type");
+        // g++: "no matching function for call to 'swap(...)'" (std::swap takes two T& of one T).
+        sema.error(
+          span,
+          `'std::swap' needs two modifiable variables of the same type, not '${typeName(a.type)}' and '${typeName(b.type)}'`,
+        );
         return errorExpr(span);
       }
       return builtin('std::swap', [a, b], VOID_T, span);
@@ -280,6 +296,7 @@ function cCall(
       rest.push(init.expr);
     }
     if (name === 'printf') checkPrintfFormat(sema, args[0] as Expr, rest);
+    if (name === 'snprintf') checkPrintfFormat(sema, args[2] as Expr, rest);
     return builtin(name, [...fixed, ...rest], sig.ret, span);
   }
   const conv = convertArgs(sema, fname, args, sig.params, span);

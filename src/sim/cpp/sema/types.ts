@@ -150,6 +150,24 @@ export function usualArithmetic(a: CType, b: CType): CType {
   return intT(('unsigned ' + s.name) as IntName);
 }
 
+/**
+ * A class's own name without its qualifiers or template arguments (`ns::Buf<std::array<double, 4>>`
+ * is `Buf`): what its constructors and destructor are named after.
+ */
+export function shortClassName(qualified: string): string {
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < qualified.length; i++) {
+    const c = qualified[i];
+    if (c === '<') depth++;
+    else if (c === '>') depth--;
+    else if (depth === 0 && c === ':' && qualified[i + 1] === ':') start = i + 2;
+  }
+  const last = qualified.slice(start);
+  const lt = last.indexOf('<');
+  return lt < 0 ? last : last.slice(0, lt);
+}
+
 /** Whether two types are the same type (records by declaration, std classes by kind and arguments). */
 export function sameType(a: CType, b: CType): boolean {
   if (a === b) return true;

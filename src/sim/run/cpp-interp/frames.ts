@@ -5,6 +5,7 @@ import type { Span } from '../../diag.ts';
 import type { CppInterpreter } from '../cpp-interp.ts';
 import type { SmallMap } from '../small-map.ts';
 import { Ref } from '../values.ts';
+import { endExtended } from './init.ts';
 
 export const SIDE = 'cpp' as const;
 
@@ -41,6 +42,7 @@ export function endScope(it: CppInterpreter, vars: VarDecl[], span: Span): void 
     const slot = f.vars.get(v.id);
     if (slot === undefined) continue;
     if (!(v.nrvo === true && f.ret.indirect)) it.lib.destroy(v.type, new Ref(slot.addr, slot.objectId), span);
+    if (v.type.kind === 'reference') endExtended(it, slot.addr, span);
     m.endObject(slot.objectId, 'out-of-scope', it.loc({ start: span.end, end: span.end }));
     f.vars.delete(v.id);
   }

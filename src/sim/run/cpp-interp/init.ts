@@ -61,10 +61,15 @@ const INIT: { [K in Init['kind']]: Handler<K> } = {
     storeScalar(it.p.m, { k: 'ptr' }, dest, it.lv(init.expr), it.loc(init.span));
     // A temporary bound straight to a reference lives as long as the reference
     // ([class.temporary]/6): it is not ended with the full-expression (it goes with the frame).
-    // One reached through a function's result (`std::max(1, 2)`) is not extended.
-    if (temps !== undefined && (init.expr.kind === 'materialize' || init.expr.kind === 'temporary')) {
+    // One reached through a function's result (`std::max(1, 2)`) is not extended, nor one bound
+    // to a parameter: it lives until the end of the full-expression with the call ([class.temporary]/6.10).
+    if (
+      temps !== undefined &&
+      init.argument !== true &&
+      (init.expr.kind === 'materialize' || init.expr.kind === 'temporary')
+    ) {
       const [id] = temps.splice(before, 1);
-      if (id !== undefined) extend(it, id);
+      if (id !== undefined) extend(it, id, dest.addr);
     }
   },
   copy: (it, init, dest, t) => {
@@ -202,11 +207,39 @@ export function endFullExpression(it: CppInterpreter): void {
   endTemps(it);
 }
 
-/** A temporary bound to a reference lives on: its destructor does not run with the full-expression. */
-function extend(it: CppInterpreter, id: number): void {
-  const list = it.frame === null ? undefined : PENDING.get(it.frame);
+/** Whether class temporaries of the current full-expression wait for their destructors. */
+export function hasPendingClassTemps(it: CppInterpreter): boolean {
+  return it.frame !== null && (PENDING.get(it.frame)?.length ?? 0) > 0;
+}
+
+/** Per frame: temporaries whose lifetime a reference extends, by the address of the reference's slot. */
+const EXTENDED = new WeakMap<object, Map<number, { id: number; pending: PendingTemp | undefined }>>();
+
+/**
+ * A temporary bound to a reference lives as long as the reference: its destructor does not run
+ * with the full-expression but when the reference goes out of scope (endExtended).
+ */
+function extend(it: CppInterpreter, id: number, referenceAddr: number): void {
+  if (it.frame === null) return;
+  const list = PENDING.get(it.frame);
   const i = list?.findIndex((t) => t.id === id) ?? -1;
-  if (list !== undefined && i >= 0) list.splice(i, 1);
+  const pending = list !== undefined && i >= 0 ? list.splice(i, 1)[0] : undefined;
+  const map = EXTENDED.get(it.frame) ?? new Map();
+  map.set(referenceAddr, { id, pending });
+  EXTENDED.set(it.frame, map);
+}
+
+/**
+ * The reference whose slot is at `referenceAddr` goes out of scope: the temporary it kept alive is
+ * destroyed (a class runs its destructor) and its lifetime ends ([class.temporary]/6).
+ */
+export function endExtended(it: CppInterpreter, referenceAddr: number, span: Span): void {
+  const map = it.frame === null ? undefined : EXTENDED.get(it.frame);
+  const kept = map?.get(referenceAddr);
+  if (map === undefined || kept === undefined) return;
+  map.delete(referenceAddr);
+  if (kept.pending !== undefined) it.lib.destroy(kept.pending.type, kept.pending.ref, span);
+  it.p.m.endObject(kept.id, 'out-of-scope', it.loc({ start: span.end, end: span.end }));
 }
 
 /** Evaluates a class prvalue directly into `dest` (guaranteed copy elision). */
@@ -239,6 +272,12 @@ export function into(it: CppInterpreter, e: Expr, dest: Ref): void {
   }
   if (e.category !== 'prvalue') {
     copyObject(it, it.lv(e), dest, e.type, e.span);
+    return;
+  }
+  // A scalar prvalue (`const int& r = 3;`, `const long& q = r * 2L;`): the temporary holds its value.
+  const k = e.type.kind === 'record' ? null : scalarKind(e.type, it.target);
+  if (k !== null) {
+    storeScalar(it.p.m, k, dest, it.rv(e), it.loc(e.span));
     return;
   }
   throw new Unsupported(`building ${typeToString(e.type)} from ${it.text(e.span)}`, e.span);

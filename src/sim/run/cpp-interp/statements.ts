@@ -12,7 +12,7 @@ import { Flow, loopExit, statementStep } from '../flow.ts';
 import { Ref, num, scalarKind } from '../values.ts';
 import { loadScalarQuiet } from './scalars.ts';
 import { SIDE, endScope, type CppFrame, type VarSlot } from './frames.ts';
-import { endFullExpression } from './init.ts';
+import { endFullExpression, hasPendingClassTemps } from './init.ts';
 import { doReturn, restoreResult, returnsNrvoVariable, saveResult } from './returns.ts';
 import { ident } from '../../trace/names.ts';
 
@@ -151,6 +151,8 @@ function doWhileStmt(it: CppInterpreter, s: Extract<Stmt, { kind: 'do-while' }>)
     stmtStep(it, s, 'cpp.loop-test');
     const c = num(it.rv(s.cond)) !== 0;
     endFullExpression(it);
+    // The test after the body is narrated as a while loop's is: the condition and its value.
+    it.p.m.narrate('cpp.loop-test', [it.text(s.cond.span), c ? 'true' : 'false']);
     if (!c) return Flow.Normal;
   }
 }
@@ -194,8 +196,13 @@ function returnStmt(it: CppInterpreter, s: Extract<Stmt, { kind: 'return' }>): F
   const f = it.frame as CppFrame;
   stmtStep(it, s, 'cpp.return');
   doReturn(it, s.init, s.nrvo || returnsNrvoVariable(f.fn, s.init), s.span);
-  // Only class objects have destructors that could touch the result registers.
-  const result = f.scopes.some((vs) => vs.some((v) => v.type.kind === 'record')) ? saveResult(it, f) : null;
+  // Only class objects have destructors that could touch the result registers: locals, class
+  // temporaries of the return's full-expression, and temporaries kept alive by a reference.
+  const result =
+    f.scopes.some((vs) => vs.some((v) => v.type.kind === 'record' || v.type.kind === 'reference')) ||
+    hasPendingClassTemps(it)
+      ? saveResult(it, f)
+      : null;
   endFullExpression(it);
   // Every open scope ends: destructors of the function's live locals run on the way out.
   for (let i = f.scopes.length - 1; i >= 0; i--) endScope(it, f.scopes[i] as VarDecl[], s.span);

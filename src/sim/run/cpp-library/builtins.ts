@@ -54,6 +54,7 @@ export function builtin(lib: CppLibrary, e: BuiltinExpr): Val {
     return ref;
   }
   if (name === 'std::min' || name === 'std::max') return minMaxValue({ lib, m, e, loc });
+  if (name === 'std::swap') return swap(lib, e);
   // String operands are read where they are (the object, not a copy): evaluated once, here.
   if (name === 'std::operator==' || name === 'std::operator!=') {
     const same = stringEquals(lib, e.args[0] as Expr, e.args[1] as Expr, loc);
@@ -118,6 +119,28 @@ export function minMaxRef(lib: CppLibrary, e: BuiltinExpr): Ref {
   lib.callRegs(ra.addr, rb.addr, chosen);
   return chosen;
 }
+/**
+ * `std::swap(a, b)` on two scalars, as libstdc++ writes it: both by reference in the first two
+ * argument registers, `T tmp = std::move(a); a = std::move(b); b = std::move(tmp);`.
+ */
+function swap(lib: CppLibrary, e: BuiltinExpr): Val {
+  const cpp = lib.cpp;
+  const m = cpp.p.m;
+  const loc = cpp.loc(e.span);
+  const [ea, eb] = e.args as [Expr, Expr];
+  const k = scalarKind(ea.type, m.target);
+  if (k === null) throw new Unsupported(`std::swap of '${typeToString(ea.type)}'`, e.span);
+  const ra = cpp.lv(ea);
+  const rb = cpp.lv(eb);
+  const x86 = m.target === 'x86_64';
+  m.setRegInt(x86 ? 'rdi' : 'x0', ra.addr);
+  m.setRegInt(x86 ? 'rsi' : 'x1', rb.addr);
+  const tmp = loadScalar(m, k, ra, loc);
+  storeScalar(m, k, ra, loadScalar(m, k, rb, loc), loc);
+  storeScalar(m, k, rb, tmp, loc);
+  return 0;
+}
+
 const math1 =
   (f: (x: number) => number): Handler =>
   (c) =>
@@ -192,6 +215,38 @@ const BUILTINS: { [K in Exclude<BuiltinName, IntoName>]: Handler } = {
     while (n < 1 << 16 && m.loadInt(s.addr + n, 1, false, { intended: s.prov, loc }) !== 0) n++;
     return n;
   },
+  strcpy: ({ m, loc, ptr, ret }) => {
+    // Byte by byte up to and including the NUL, as glibc's does: past the end of the destination
+    // the machine sees the write land outside its object (the classic overflow).
+    const d = ptr(0);
+    const s = ptr(1);
+    for (let n = 0; n < 1 << 16; n++) {
+      const b = m.loadInt(s.addr + n, 1, false, { intended: s.prov, loc });
+      m.storeInt(d.addr + n, 1, b, { intended: d.prov, loc });
+      if (b === 0) break;
+    }
+    m.setRegInt(ret, d.addr);
+    return d;
+  },
+  atoi: ({ lib, loc, ptr }) => atoi(lib.readCString(ptr(0), loc)),
+  snprintf: ({ lib, m, e, args, loc, ret, ptr }) => {
+    // The whole text is formatted; at most n - 1 bytes and a NUL are stored; the full length returns.
+    const d = ptr(0);
+    const n = num(args[1] ?? 0);
+    const text = formatPrintf(
+      lib.readCString(ptr(2), loc),
+      args.slice(3),
+      e.args.slice(3).map((a) => a.type),
+      (p) => lib.readCString(p, loc),
+    );
+    if (n > 0) {
+      const bytes = new Uint8Array(Math.min(text.length, n - 1) + 1);
+      for (let i = 0; i < bytes.length - 1; i++) bytes[i] = text.charCodeAt(i) & 0xff;
+      m.storeBytes(d.addr, bytes, { intended: d.prov, loc });
+    }
+    m.setRegInt(ret, text.length);
+    return text.length;
+  },
   'std::copy': stdCopy,
   'std::copy_n': stdCopy,
   'std::fill': stdFill,
@@ -224,7 +279,8 @@ const BUILTINS: { [K in Exclude<BuiltinName, IntoName>]: Handler } = {
   // Reached only through `builtin`'s early path, before the arguments are evaluated by value.
   'std::min': minMaxValue,
   'std::max': minMaxValue,
-  'std::swap': notModelled,
+  // Reached through `builtin`'s early path (the operands are swapped in place, not loaded first).
+  'std::swap': (c) => swap(c.lib, c.e),
   sqrt: math1(Math.sqrt),
   fabs: math1(Math.abs),
   abs: math1(Math.abs),
@@ -240,6 +296,23 @@ const BUILTINS: { [K in Exclude<BuiltinName, IntoName>]: Handler } = {
   'std::operator!=': notModelled,
   frexp: frexp,
 };
+
+/**
+ * atoi(s) as glibc computes it, (int) strtol(s, NULL, 10): leading white space, a sign, decimal
+ * digits up to the first other character; strtol saturates at LONG_MIN/LONG_MAX and the cast to int
+ * keeps the low 32 bits.
+ */
+export function atoi(s: string): number {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(\d*)/.exec(s);
+  const digits = m?.[2] ?? '';
+  if (digits === '') return 0;
+  let v = BigInt(digits);
+  if (m?.[1] === '-') v = -v;
+  const LMAX = (1n << 63n) - 1n;
+  if (v > LMAX) v = LMAX;
+  if (v < -LMAX - 1n) v = -LMAX - 1n;
+  return Number(BigInt.asIntN(32, v));
+}
 
 /**
  * frexp(x, &e): x = m * 2^e with 0.5 <= |m| < 1 (and m = x, e = 0 for zero, infinities and NaN, as

@@ -11,7 +11,7 @@ import { INTENT_UNKNOWN, type Machine } from '../../machine/machine.ts';
 import type { SourceLoc } from '../../trace/types.ts';
 import { Unsupported } from '../cpp-errors.ts';
 import type { CppLibrary } from '../cpp-library.ts';
-import { Ref, num, scalarKind, storeScalar, type Val } from '../values.ts';
+import { Ref, loadScalar, num, scalarKind, storeScalar, type Val } from '../values.ts';
 import { CB_USE } from './layouts.ts';
 import { stringAppend, stringMethod } from './strings.ts';
 
@@ -150,15 +150,23 @@ const smartPointerMethod: Handler = ({ lib, m, std, method, e, obj, args, loc, s
 };
 
 /** pair, complex, optional: their members in declaration order. */
-const memberMethod: Handler = ({ m, method, obj, layout, loc }) => {
+const memberMethod: Handler = ({ m, method, obj, layout, loc, e }) => {
   const f = layout.fields;
   switch (method) {
     case 'first':
-    case 'real':
       return new Ref(obj.addr + (f[0]?.offset ?? 0), obj.prov);
     case 'second':
-    case 'imag':
       return new Ref(obj.addr + (f[1]?.offset ?? layout.cells[1]?.offset ?? 8), obj.prov);
+    case 'real':
+    case 'imag': {
+      // complex<T>::real() and imag() return the part by value: the first or second T of _M_value.
+      const part = (e.record.std?.args[0] ?? { kind: 'float', name: 'double' }) as CType;
+      const k = scalarKind(part, m.target);
+      const size = part.kind === 'float' && part.name === 'float' ? 4 : 8;
+      if (k === null) return undefined;
+      return loadScalar(m, k, new Ref(obj.addr + (method === 'imag' ? size : 0), obj.prov), loc);
+    }
+    case 'operator bool':
     case 'has_value':
       return m.loadInt(obj.addr + (layout.size - layout.align), 1, false, { intended: obj.prov, loc });
     case 'value':
