@@ -9,6 +9,7 @@ import type { CType, Target } from '../abi/ctype.ts';
 import type { CImport } from '../codon/ast.ts';
 import type { CodonType } from '../codon/types.ts';
 import { prune, wrapIntN } from '../codon/types.ts';
+import { sizeOf } from '../codon/layout.ts';
 import type { FunctionDecl } from '../cpp/ast.ts';
 import { hex } from '../machine/memory.ts';
 import type { CallShape } from '../trace/tables.ts';
@@ -250,7 +251,9 @@ export class ForeignBridge implements ForeignCalls {
   /** The bytes of a Codon value as LLVM passes it. */
   private codonBytes(v: CodonValue, t: CodonType): Uint8Array {
     const p = prune(t);
-    const out = new Uint8Array(Math.max(8, 16));
+    // A `@tuple` of more than two words is passed field by field in as many registers (the
+    // oracle's runs of 3- to 5-field tuples): room for all of its bytes, not just two words.
+    const out = new Uint8Array(Math.max(16, p.kind === 'tuple-class' ? Math.ceil(sizeOf(p) / 8) * 8 : 0));
     const dv = new DataView(out.buffer);
     const setU64 = (off: number, n: number) => {
       dv.setUint32(off, ((n % 2 ** 32) + 2 ** 32) % 2 ** 32, true);
