@@ -143,3 +143,18 @@ describe('a @tuple argument of more than two words is passed field by field', ()
     expect(r.s.crash?.address).toBe(address);
   });
 });
+
+describe('a @tuple return LLVM demotes to memory (x86-64: a fourth int or a fifth float field)', () => {
+  // LLVM passes the caller's own buffer as a hidden first argument in %rdi: the callee's sret
+  // stores land there and no leftover is involved. The oracle (its trampoline leaving %rdi alone)
+  // printed the eight values for this program with every leftover, `zero` included.
+  const fill = Array.from({ length: 8 }, (_, i) => `    r[${i}] = ${i + 1}.5;\n`).join('');
+  const cpp = `#include <array>\nextern "C" std::array<double, 8> f() {\n    std::array<double, 8> r;\n${fill}    return r;\n}\n`;
+  const fields = Array.from({ length: 8 }, (_, i) => `    f${i}: float\n`).join('');
+  const codon = `${HEAD}\n@tuple\nclass R:\n${fields}\nfrom C import LIBPATH.f() -> R\n\nr = f()\nprint(${Array.from({ length: 8 }, (_, i) => `r.f${i}`).join(', ')})\n`;
+  it('reads the eight doubles from its own buffer, with no finding', () => {
+    const r = run(cpp, codon, 'x86_64', 'zero');
+    expectRun(r, 'ok', '1.5 2.5 3.5 4.5 5.5 6.5 7.5 8.5\n');
+    expect(r.s.findings.map((f) => f.kind)).toEqual([]);
+  });
+});
