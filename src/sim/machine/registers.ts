@@ -180,8 +180,11 @@ export class RegisterFile {
     return this.view.getFloat64(this.indexOf(name) * SLOT, true);
   }
 
+  /** On AArch64 a scalar write to `d`/`s` clears the rest of the vector register (fmov, fcvt, ldr). */
   setF64(name: string, value: number): void {
-    this.view.setFloat64(this.indexOf(name) * SLOT, value, true);
+    const o = this.indexOf(name) * SLOT;
+    this.view.setFloat64(o, value, true);
+    if (this.target === 'aarch64' && this.isVector[o / SLOT] === 1) this.bytes.fill(0, o + 8, o + SLOT);
   }
 
   getF32(name: string): number {
@@ -189,7 +192,9 @@ export class RegisterFile {
   }
 
   setF32(name: string, value: number): void {
-    this.view.setFloat32(this.indexOf(name) * SLOT, value, true);
+    const o = this.indexOf(name) * SLOT;
+    this.view.setFloat32(o, value, true);
+    if (this.target === 'aarch64' && this.isVector[o / SLOT] === 1) this.bytes.fill(0, o + 4, o + SLOT);
   }
 
   /** A copy of the bytes [offset, offset+len) of a register slot. */

@@ -117,6 +117,19 @@ describe('x86-64: a float result read as a Codon float (a double) keeps the uppe
       '-2.75\n',
     );
   });
+  it('float arithmetic GCC narrows (float x * 2 + 0.25) leaves zeros above: 1.59512e-314 (the oracle’s value)', () => {
+    const floats = `#include <cstdint>\nextern "C" {\nfloat f(float x) {\n    return x * 2 + 0.25;\n}\n}\n`;
+    const codon = `${HEAD}from C import LIBPATH.f(float32) -> float\n\nprint(f(float32(-2.0)))\n`;
+    expectRun(run(floats, codon, 'x86_64'), 'ok', '1.59512e-314\n');
+  });
+  it('AArch64: a scalar write to s0 clears the rest of v0, so a float read as a double is a denormal', () => {
+    // `fcvt s0, d0` (the oracle printed 1.59512e-314 for -2.0).
+    expectRun(
+      run(cpp, `${HEAD}from C import LIBPATH.f(float) -> float\n\nprint(f(-2.0))\n`, 'aarch64'),
+      'ok',
+      '1.59512e-314\n',
+    );
+  });
   it('a float32 argument read as a double is a denormal; the result still reads 0.25 (the oracle’s value)', () => {
     const codon = `${HEAD}from C import LIBPATH.f(float32) -> float\n\nprint(f(float32(18.5)))\n`;
     expectRun(run(cpp, codon, 'x86_64'), 'ok', '0.25\n');

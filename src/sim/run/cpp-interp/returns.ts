@@ -214,7 +214,13 @@ function hfaLeftovers(
   return null;
 }
 
-/** The computed double a float result is converted from (`cvtsd2ss %xmm0, %xmm0`), or null. */
+/**
+ * The computed double a float result is converted from (`cvtsd2ss %xmm0, %xmm0`), or null. GCC
+ * narrows `(float)(f * 2 + 0.25)` with `f` a float to float arithmetic (`addss` of 0.25f: its
+ * operands are floats promoted to double, or double constants a float holds exactly, and the
+ * result is the same), so that is a float computed in xmm0 (zeros above), not a conversion: the
+ * oracle printed 1.59512e-314 for `float f(float x) { return x * 2 + 0.25; }` read as a double.
+ */
 function computedDouble(e: Expr): Expr | null {
   while (e.kind === 'cast' && e.conversion === 'noop') e = e.operand;
   if (e.kind !== 'cast' || e.conversion !== 'float') return null;
@@ -222,5 +228,21 @@ function computedDouble(e: Expr): Expr | null {
   while (op.kind === 'cast' && op.conversion === 'noop') op = op.operand;
   const t = op.type;
   if (t.kind !== 'float' || t.name !== 'double') return null;
-  return op.kind === 'cast' && op.conversion === 'lvalue-to-rvalue' ? null : op;
+  if (op.kind === 'cast' && op.conversion === 'lvalue-to-rvalue') return null;
+  return narrowsToFloat(op) ? null : op;
+}
+
+/** A double expression GCC computes in float: float operands promoted, exact constants, + - * /. */
+function narrowsToFloat(e: Expr): boolean {
+  while (e.kind === 'cast' && e.conversion === 'noop') e = e.operand;
+  if (e.kind === 'cast' && (e.conversion === 'float' || e.conversion === 'int-to-float')) {
+    const from = e.operand.type;
+    if (e.conversion === 'float') return from.kind === 'float' && from.name === 'float';
+    return narrowsToFloat(e.operand);
+  }
+  if (e.kind === 'binary' && ['+', '-', '*', '/'].includes(e.op))
+    return narrowsToFloat(e.left) && narrowsToFloat(e.right);
+  if (e.kind === 'float-literal') return Math.fround(e.value) === e.value;
+  if (e.kind === 'int-literal') return Math.fround(Number(e.value)) === Number(e.value);
+  return false;
 }
