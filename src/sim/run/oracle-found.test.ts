@@ -171,3 +171,13 @@ describe('a @tuple return LLVM demotes to memory (x86-64: a fourth int or a fift
     expect(r.s.findings.map((f) => f.kind)).toEqual([]);
   });
 });
+
+describe('x86-64: a 12-byte class returned in registers', () => {
+  it('passes its last four bytes through %ecx to %rdx, so %rcx keeps them', () => {
+    // g++ -O0 -S of std::array<int, 3>: `movl -4(%rbp), %ecx; movq %rcx, %rdx`. The oracle printed
+    // "8589934593 3 3" for this program (seed 14, array-return).
+    const cpp = `#include <array>\nextern "C" std::array<int, 3> f() {\n    std::array<int, 3> r;\n    r[0] = 1.5;\n    r[1] = 2.5;\n    r[2] = 3.5;\n    return r;\n}\n`;
+    const codon = `${HEAD}\n@tuple\nclass R:\n    f0: int\n    f1: int\n    f2: int\n\nfrom C import LIBPATH.f() -> R\n\nr = f()\nprint(r.f0, r.f1, r.f2)\n`;
+    expectRun(run(cpp, codon, 'x86_64'), 'ok', '8589934593 3 3\n');
+  });
+});

@@ -68,23 +68,7 @@ export function doReturn(it: CppInterpreter, init: Init | null, nrvo: boolean, s
   if (init === null && !nrvo) return;
   const k = scalarKind(t, it.target);
   if (k !== null && t.kind !== 'reference' && init !== null && init.kind === 'expr') {
-    let v: Val;
-    if (k.k === 'f32' && it.target === 'x86_64') {
-      // The upper half of xmm0's low eight bytes, which Codon reads when it declares `float`
-      // (a double): `cvtsd2ss %xmm0, %xmm0` of a computed double keeps that double's upper half;
-      // a float loaded with `movss`, or a double variable converted by `pxor %xmm0, %xmm0;
-      // cvtsd2ss -8(%rbp), %xmm0`, leaves zeros (g++ 12 -O0 -S). The oracle printed -2.75 for
-      // `float f(double x) { return x * 2 + 0.25; }` called as `f(float) -> float` with -1.5.
-      const operand = computedDouble(init.expr);
-      if (operand !== null) {
-        const d = num(it.rv(operand));
-        m.setRegF64('xmm0', d);
-        v = Math.fround(d);
-      } else {
-        v = it.rv(init.expr);
-        m.setRegF64('xmm0', 0);
-      }
-    } else v = it.rv(init.expr);
+    const v = k.k === 'f32' && it.target === 'x86_64' ? floatResultX86(it, init.expr) : it.rv(init.expr);
     setScalarResult(it, t, f.ret, v);
     if (m.narrating) m.narrate('cpp.return-reg', [it.showVal(v, t), f.ret.convention]);
     return;
@@ -94,6 +78,40 @@ export function doReturn(it: CppInterpreter, init: Init | null, nrvo: boolean, s
     if (place !== null) setScalarResult(it, { kind: 'pointer', pointee: t.referent }, f.ret, place);
     return;
   }
+  returnClassInRegisters(it, f, t, nrvo, init, span);
+}
+
+/**
+ * x86-64 `float` result: the upper half of xmm0's low eight bytes, which Codon reads when it
+ * declares `float` (a double). `cvtsd2ss %xmm0, %xmm0` of a computed double keeps that double's
+ * upper half; a float loaded with `movss`, or a double variable converted by `pxor %xmm0, %xmm0;
+ * cvtsd2ss -8(%rbp), %xmm0`, leaves zeros (g++ 12 -O0 -S). The oracle printed -2.75 for
+ * `float f(double x) { return x * 2 + 0.25; }` called as `f(float) -> float` with -1.5. (Apart
+ * from doReturn, which every level of a recursion passes through, so that its frame stays small.)
+ */
+function floatResultX86(it: CppInterpreter, e: Expr): Val {
+  const m = it.p.m;
+  const operand = computedDouble(e);
+  if (operand === null) {
+    const v = it.rv(e);
+    m.setRegF64('xmm0', 0);
+    return v;
+  }
+  const d = num(it.rv(operand));
+  m.setRegF64('xmm0', d);
+  return Math.fround(d);
+}
+
+/** A class returned in registers (apart from doReturn for the same reason as floatResultX86). */
+function returnClassInRegisters(
+  it: CppInterpreter,
+  f: CppFrame,
+  t: CType,
+  nrvo: boolean,
+  init: Init | null,
+  span: Span,
+): void {
+  const m = it.p.m;
   // A class returned in registers: build it in a temporary (or use the NRVO local), then load its bytes.
   let src: Ref;
   if (nrvo && f.fn.nrvoVariable !== null) {
@@ -142,6 +160,12 @@ export function doReturn(it: CppInterpreter, init: Init | null, nrvo: boolean, s
   }
   for (const part of f.ret.parts)
     m.setRegBytes(part.reg, part.regOffset, bytes.subarray(part.offset, part.offset + part.size));
+  // x86-64: a second INTEGER eightbyte of four bytes or fewer passes through %ecx on its way to
+  // %rdx (`movl -4(%rbp), %ecx; movq %rcx, %rdx`, g++ 12 -O0 -S of `std::array<int, 3>`): %rcx
+  // keeps it (the oracle read 3 from %rcx for a @tuple of three ints).
+  const e = f.ret.eightbytes;
+  if (it.target === 'x86_64' && e !== null && e[1] === 'INTEGER' && size > 8 && size <= 12)
+    m.setRegInt('rcx', size === 12 ? u32(8) : word(8) % 2 ** (8 * (size - 8)));
   if (f.ret.x87 === true) m.x87Push(new DataView(bytes.buffer).getFloat64(0, true));
   m.narrate('cpp.return-reg', [typeToString(t), f.ret.convention]);
 }
