@@ -18,6 +18,7 @@ import { cImportName } from '../src/sim/codon/ast';
 import { isAtomic, sizeOf, structLayout } from '../src/sim/codon/layout';
 import { lowerCImport, llvmTypeOf, type LlvmType } from '../src/sim/codon/lower';
 import { prune, type CodonType } from '../src/sim/codon/types';
+import { llvmAggregateReturn, type LlvmField } from '../src/sim/abi/llvm';
 
 export class Refused extends Error {
   constructor(
@@ -58,6 +59,18 @@ function usesFirstIntReg(params: LlvmType[]): boolean {
   const isInt = (t: LlvmType): boolean =>
     typeof t === 'string' ? t !== 'double' && t !== 'float' && t !== 'void' : t.struct.some(isInt);
   return params.some(isInt);
+}
+
+/**
+ * A first-class struct return LLVM demotes to a hidden pointer on x86-64 (a fourth integer or a
+ * fifth floating field: `llvmAggregateReturn`): the caller passes its own buffer in %rdi, so the
+ * trampoline must leave %rdi alone there (`oracle_tramp_sret_x86`).
+ */
+function demotedOnX86(ret: LlvmType): boolean {
+  if (typeof ret === 'string') return false;
+  const flat = (t: LlvmType): string[] =>
+    typeof t === 'string' ? [t === 'i1' ? 'i8' : t] : t.struct.flatMap(flat);
+  return llvmAggregateReturn(flat(ret) as LlvmField[], 'x86_64').demoted;
 }
 
 export interface Lowered {
@@ -135,6 +148,7 @@ class Gen {
       'declare i1 @codon_list_contains_f64(ptr, double)',
       'declare void @oracle_tramp_full()',
       'declare void @oracle_tramp_part()',
+      'declare void @oracle_tramp_sret_x86()',
       '@oracle_target = external global ptr',
       'declare i64 @strlen(ptr)',
       'declare void @llvm.memcpy.p0.p0.i64(ptr, ptr, i64, i1)',
@@ -1245,7 +1259,9 @@ class Gen {
       ? `@${imp.symbol}`
       : usesFirstIntReg(lowered.params)
         ? '@oracle_tramp_part'
-        : '@oracle_tramp_full';
+        : demotedOnX86(lowered.ret)
+          ? '@oracle_tramp_sret_x86'
+          : '@oracle_tramp_full';
     const ret = imp.returnType ?? NONE_T;
     if (lowered.ret === 'void') {
       this.emit(`call ${fnTy} ${tramp}(${args.join(', ')})`);

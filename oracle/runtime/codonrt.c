@@ -35,6 +35,22 @@ void *oracle_target = 0;
 static const char *evidence_path;
 static int evidence_written;
 
+/* The names codon_dlsym resolved, so the evidence names a callee without dladdr: dladdr takes the
+ * loader's lock, _rtld_global._dl_load_lock, which a stray write may have left held by a stranger
+ * (the `runtime-data` leftover), and would hang the evidence writer at exit before _dl_fini does. */
+static struct {
+  void *addr;
+  const char *name;
+} oracle_names[64];
+static int oracle_nnames;
+
+static const char *oracle_name_of(void *addr) {
+  for (int i = 0; i < oracle_nnames; i++)
+    if (oracle_names[i].addr == addr) return oracle_names[i].name;
+  Dl_info di;
+  return dladdr(addr, &di) && di.dli_sname ? di.dli_sname : "?";
+}
+
 static void put(int fd, const char *s) { (void)!write(fd, s, strlen(s)); }
 
 /* Writes the call log and the memory map; async-signal tolerant (no stdio, no malloc). */
@@ -50,8 +66,7 @@ static void oracle_write_evidence(const char *status, uintptr_t fault) {
   for (int64_t i = 0; i < n; i++) {
     /* GC_base says whether the collector owns the address (0 for anything else). */
     void *a = (void *)(uintptr_t)oracle_log[4 * i], *b = (void *)(uintptr_t)oracle_log[4 * i + 1];
-    Dl_info di;
-    const char *sym = dladdr((void *)(uintptr_t)oracle_log[4 * i + 2], &di) && di.dli_sname ? di.dli_sname : "?";
+    const char *sym = oracle_name_of((void *)(uintptr_t)oracle_log[4 * i + 2]);
     snprintf(line, sizeof line, "call %ld %s %#lx %#lx %d %d %#lx\n", (long)i, sym, (unsigned long)(uintptr_t)a,
              (unsigned long)(uintptr_t)b, GC_base(a) != 0, GC_base(b) != 0, (unsigned long)oracle_log[4 * i + 3]);
     put(fd, line);
@@ -454,5 +469,9 @@ void *codon_dlsym(const char *lib, const char *name) {
   if (!h) codon_raise("CError", dlerror());
   void *f = dlsym(h, name);
   if (!f) codon_raise("CError", dlerror());
+  if (oracle_nnames < 64) {
+    oracle_names[oracle_nnames].addr = f;
+    oracle_names[oracle_nnames++].name = name; /* a literal of the program: it lives to the end */
+  }
   return f;
 }

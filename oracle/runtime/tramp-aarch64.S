@@ -62,4 +62,6 @@
 .endm
         TRAMP   oracle_tramp_full, 1
         TRAMP   oracle_tramp_part, 0
+        /* demoted on x86-64 only (AArch64 returns up to eight fields of each kind in registers) */
+        TRAMP   oracle_tramp_sret_x86, 1
         .section .note.GNU-stack,"",@progbits

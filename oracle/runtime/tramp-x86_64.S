@@ -52,4 +52,6 @@
 .endm
         TRAMP   oracle_tramp_full, 1
         TRAMP   oracle_tramp_part, 0
+        /* a @tuple return LLVM demotes to memory on x86-64: %rdi is the caller's own buffer */
+        TRAMP   oracle_tramp_sret_x86, 0
         .section .note.GNU-stack,"",@progbits

@@ -194,10 +194,13 @@ export class RegisterFile {
     return this.view.getFloat64(this.indexOf(name) * SLOT, true);
   }
 
+  /** On AArch64 a scalar write to `d`/`s` clears the rest of the vector register (fmov, fcvt, ldr). */
   setF64(name: string, value: number): void {
     const i = this.indexOf(name);
+    const o = i * SLOT;
     this.stamp[i] = ++this.clock;
-    this.view.setFloat64(i * SLOT, value, true);
+    this.view.setFloat64(o, value, true);
+    if (this.target === 'aarch64' && this.isVector[i] === 1) this.bytes.fill(0, o + 8, o + SLOT);
   }
 
   getF32(name: string): number {
@@ -206,8 +209,10 @@ export class RegisterFile {
 
   setF32(name: string, value: number): void {
     const i = this.indexOf(name);
+    const o = i * SLOT;
     this.stamp[i] = ++this.clock;
-    this.view.setFloat32(i * SLOT, value, true);
+    this.view.setFloat32(o, value, true);
+    if (this.target === 'aarch64' && this.isVector[i] === 1) this.bytes.fill(0, o + 4, o + SLOT);
   }
 
   /** A copy of the bytes [offset, offset+len) of a register slot. */

@@ -99,6 +99,8 @@ export const en: Record<string, string> = {
     'Codon calls {0} across the boundary. Codon believes: {1}. The library really is: {2}. Nobody set {3} for this call: it still holds {4}, an address 1,360 bytes below the stack pointer, in dead frames (where glibc’s printf leaves its work buffer).',
   'finding.abi-coincidence':
     'The declarations of {0} disagree (Codon: {1}; the library: {2}), yet on this target the call happens to work: Codon’s first argument travels in {3}, exactly where the callee expects the address of its result, and the callee returns that address in {4}, where Codon reads its result. Nothing in either declaration promises this; by the declarations the call is undefined. On AArch64 a hidden pointer travels in x8, not in the first argument register, so nothing lines up there: switch the target to see.',
+  'runtime.exit-deadlock':
+    'At exit the dynamic loader’s _dl_fini takes its lock, _rtld_global._dl_load_lock ({0}): its lock word reads {1} and its owner {2} is not this thread, so glibc sleeps in futex_wait for an owner that will never release it. The real program hangs here, after everything it printed.',
   'runtime.print-deadlock':
     'print waits for stdout’s lock ({0}): its lock word reads {1} and its owner {2} is not this thread, so glibc sleeps in futex_wait for an owner that will never release it. The real program hangs here.',
   // indeterminate output (src/sim/trace/indeterminate.ts): {0} is one or more of the stdout.left.* clauses

@@ -89,6 +89,8 @@ export const zh: Record<string, string> = {
     'Codon 跨越边界调用 {0}。Codon 以为：{1}。库里实际是：{2}。这次调用没有人设置 {3}：它里面还是 {4}，一个比栈指针低 1,360 字节的地址，落在已经失效的栈帧里（glibc 的 printf 把它的工作缓冲区留在那里）。',
   'finding.abi-coincidence':
     '{0} 的两份声明并不一致（Codon：{1}；库：{2}），但在这个目标平台上这次调用碰巧能用：Codon 的第一个参数放在 {3} 里，正是被调函数等待结果地址的地方，被调函数又把这个地址放在 {4} 里返回，而 Codon 恰好从那里读取结果。两份声明都没有保证这一点；按照这两份声明，这次调用的行为是未定义的。在 AArch64 上隐藏指针走的是 x8，而不是第一个参数寄存器，所以那里什么都对不上：切换目标平台就能看到。',
+  'runtime.exit-deadlock':
+    '退出时，动态加载器的 _dl_fini 要取它的锁 _rtld_global._dl_load_lock（{0}）：锁字的值是 {1}，持有者 {2} 不是本线程，于是 glibc 在 futex_wait 里等待一个永远不会释放它的持有者。真实的程序会在这里卡死，此前打印的内容都已输出。',
   'runtime.print-deadlock':
     'print 在等 stdout 的锁（{0}）：锁字的值是 {1}，持有者 {2} 不是本线程，于是 glibc 在 futex_wait 里等待一个永远不会释放它的持有者。真实的程序会在这里卡死。',
   // 不确定的输出（src/sim/trace/indeterminate.ts）：{0} 是一个或多个 stdout.left.* 短语

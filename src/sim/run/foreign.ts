@@ -8,7 +8,9 @@
 import type { CType, Target } from '../abi/ctype.ts';
 import type { CImport } from '../codon/ast.ts';
 import type { CodonType } from '../codon/types.ts';
-import { prune, wrapIntN } from '../codon/types.ts';
+import { prune, typeName, wrapIntN } from '../codon/types.ts';
+import { NameId, named } from '../trace/names.ts';
+import { sizeOf } from '../codon/layout.ts';
 import type { FunctionDecl } from '../cpp/ast.ts';
 import { hex } from '../machine/memory.ts';
 import type { CallShape } from '../trace/tables.ts';
@@ -172,6 +174,8 @@ export class ForeignBridge implements ForeignCalls {
         HIDDEN_POINTER_REG[this.target],
         caller.result === null ? '' : describePlacement(caller.result),
       ]);
+    // A `@tuple` return LLVM demoted to memory: Codon's code passes its own stack buffer.
+    const buffer = caller.result?.indirect === true ? this.resultBuffer(imp, loc) : null;
     // The caller places each argument where *it* believes it goes.
     for (let i = 0; i < caller.args.length; i++) {
       const a = args[i];
@@ -204,7 +208,15 @@ export class ForeignBridge implements ForeignCalls {
     const ret = m.callInstruction(callerName, 'codon', this.codonText + 0x100 + (loc.line % 200) * 16);
     const first = args[0]?.value;
     const slotObject = coincide && first instanceof Ref && first.prov >= 0 ? m.object(first.prov) : null;
-    m.resultSlots.push(slotObject === null ? null : { addr: slotObject.addr, size: slotObject.size });
+    // The callee's stores through its hidden pointer belong to the slot the caller meant for them:
+    // the object the coinciding pointer argument names, or the demoted return's buffer.
+    m.resultSlots.push(
+      buffer !== null
+        ? { addr: buffer.addr, size: buffer.size }
+        : slotObject === null
+          ? null
+          : { addr: slotObject.addr, size: slotObject.size },
+    );
     try {
       if (isLibc(fn)) runLibc(this.p, fn, callee, loc);
       else this.cpp.invoke(fn, callerName);
@@ -220,9 +232,36 @@ export class ForeignBridge implements ForeignCalls {
         caller.result.parts.map((x) => x.reg),
         leftover === null ? [] : leftoverRegisters(this.p),
       );
-    const value = this.readResult(caller.result, imp.returnType ?? NONE);
+    const value = this.readResult(caller.result, imp.returnType ?? NONE, loc, buffer);
+    if (buffer !== null) {
+      m.endObject(buffer.id, 'out-of-scope', null);
+      m.setSp(buffer.sp);
+    }
     m.endBoundaryCall(callId);
     return value;
+  }
+
+  /** The buffer LLVM's sret demotion has the caller pass, its address in the hidden-pointer register. */
+  private resultBuffer(imp: CImport, loc: SourceLoc): { addr: number; id: number; size: number; sp: number } {
+    const m = this.p.m;
+    const t = prune(imp.returnType ?? NONE);
+    const size = Math.max(sizeOf(t), 1);
+    const sp = m.sp();
+    const addr = m.pushStack(size, 16);
+    const id = m.newObject({
+      name: named(NameId.returnValue),
+      typeName: typeName(t),
+      role: 'temp',
+      side: SIDE,
+      addr,
+      size,
+      frameId: m.currentFrame,
+      loc,
+    });
+    const reg = HIDDEN_POINTER_REG[this.target];
+    m.setRegInt(reg, addr);
+    this.p.regProv.set(reg, id);
+    return { addr, id, size, sp };
   }
 
   /** Writes one Codon argument into the registers of the caller's placement. */
@@ -259,7 +298,9 @@ export class ForeignBridge implements ForeignCalls {
   /** The bytes of a Codon value as LLVM passes it. */
   private codonBytes(v: CodonValue, t: CodonType): Uint8Array {
     const p = prune(t);
-    const out = new Uint8Array(Math.max(8, 16));
+    // A `@tuple` of more than two words is passed field by field in as many registers (the
+    // oracle's runs of 3- to 5-field tuples): room for all of its bytes, not just two words.
+    const out = new Uint8Array(Math.max(16, p.kind === 'tuple-class' ? Math.ceil(sizeOf(p) / 8) * 8 : 0));
     const dv = new DataView(out.buffer);
     const setU64 = (off: number, n: number) => {
       dv.setUint32(off, ((n % 2 ** 32) + 2 ** 32) % 2 ** 32, true);
@@ -285,10 +326,32 @@ export class ForeignBridge implements ForeignCalls {
   }
 
   /** Reads the result where the Codon caller believes it is, as the declared type. */
-  private readResult(pl: Placement | null, t: CodonType): CodonValue {
+  private readResult(
+    pl: Placement | null,
+    t: CodonType,
+    loc: SourceLoc,
+    buffer: { addr: number; id: number; size: number } | null = null,
+  ): CodonValue {
     const m = this.p.m;
     const p = prune(t);
     if (pl === null || p.kind === 'none') return null;
+    if (buffer !== null && p.kind === 'tuple-class') {
+      // Demoted to memory: the fields are read from the buffer, each at its LLVM offset.
+      const bytes = m.loadBytes(buffer.addr, buffer.size, { intended: buffer.id, loc });
+      const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      const offs = fieldOffsets(p);
+      return new TupleVal(
+        p.fields.map((f, i) => {
+          const off = offs[i] ?? 0;
+          const ft = prune(f.type);
+          if (ft.kind === 'float') return dv.getFloat64(off, true);
+          if (ft.kind === 'float32') return dv.getFloat32(off, true);
+          const word = dv.getUint32(off, true) + dv.getUint32(off + 4, true) * 2 ** 32;
+          if (ft.kind === 'ptr' || ft.kind === 'list') return new Ref(word, m.objectAt(word));
+          return dv.getInt32(off + 4, true) * 2 ** 32 + dv.getUint32(off, true);
+        }),
+      );
+    }
     const only = pl.parts.length === 1 && pl.x87.length === 0 ? pl.parts[0] : undefined;
     if (only !== undefined && only.regOffset === 0) {
       // One scalar in one register: read it straight from the register file.

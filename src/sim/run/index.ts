@@ -29,7 +29,7 @@ import { CppInterpreter } from './cpp-interp.ts';
 import { ExitRequest } from './cpp-library.ts';
 import { ForeignBridge } from './foreign.ts';
 import { reportLeaks } from './leaks.ts';
-import { runtimeExit, startProcess } from './runtime.ts';
+import { runtimeDlFini, runtimeExit, startProcess } from './runtime.ts';
 
 export type { RunInput, RunResult, RunSummary } from './api.ts';
 
@@ -106,6 +106,7 @@ function execute(
       const codon = new CodonInterpreter(p, mod, new ForeignBridge(p, cpp), input.codon);
       codon.run();
       m.step(StepKind.End, 'runtime', null, 'step.end');
+      runtimeDlFini(p);
       runtimeExit(p);
       reportLeaks(p);
     } catch (e) {

@@ -104,7 +104,13 @@ export function llvmCallerView(
   signature: string,
   aggregateReturn: (fields: LlvmScalar[], target: Target) => { parts: RegisterPart[]; x87: number[] },
 ): SideView {
-  let nextInt = 0;
+  // LLVM demotes a first-class aggregate return that finds no registers for all its fields
+  // (x86-64: a fourth integer or fifth floating field) to a hidden pointer: the caller passes its
+  // own buffer's address as an implicit first argument (`%rdi`, so the others move on; `x8` on
+  // AArch64) and reads the result from there (SelectionDAG's sret demotion, `CanLowerReturn`).
+  const agg = typeof ret.type === 'object' ? aggregateReturn(flattenStruct(ret.type), target) : null;
+  const demoted = agg !== null && agg.parts.length === 0 && agg.x87.length === 0;
+  let nextInt = demoted && target === 'x86_64' ? 1 : 0;
   let nextVec = 0;
   let stack = 0;
   const args: Placement[] = params.map((p, i) => {
@@ -146,11 +152,14 @@ export function llvmCallerView(
       stackOffset: null,
       meaning: ret.meaning,
     };
-    if (typeof ret.type === 'object') {
-      const agg = aggregateReturn(flattenStruct(ret.type), target);
+    if (demoted) {
+      result.indirect = true;
+      result.pointerReg = HIDDEN_POINTER_REG[target];
+      result.meaning = MEMORY;
+    } else if (agg !== null) {
       result.parts = agg.parts;
       result.x87 = agg.x87;
-    } else {
+    } else if (typeof ret.type !== 'object') {
       const size = scalarSize(ret.type);
       result.parts = [
         {

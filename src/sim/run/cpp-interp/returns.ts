@@ -3,13 +3,13 @@
  * result registers, or the memory the hidden pointer names), and survives the destructors that
  * run on the way out.
  */
-import type { CType, ReturnClassification } from '../../abi/ctype.ts';
+import type { CType, ReturnClassification, Target } from '../../abi/ctype.ts';
 import { typeToString } from '../../abi/typeToString.ts';
 import type { Expr, FunctionDecl, Init } from '../../cpp/ast.ts';
 import type { Span } from '../../diag.ts';
 import { hex } from '../../machine/memory.ts';
 import type { CppInterpreter } from '../cpp-interp.ts';
-import { Ref, num, scalarKind, type Val } from '../values.ts';
+import { Ref, num, scalarKind, wrapInt, type Val } from '../values.ts';
 import type { CppFrame } from './frames.ts';
 import { NameId, named } from '../../trace/names.ts';
 
@@ -68,7 +68,7 @@ export function doReturn(it: CppInterpreter, init: Init | null, nrvo: boolean, s
   if (init === null && !nrvo) return;
   const k = scalarKind(t, it.target);
   if (k !== null && t.kind !== 'reference' && init !== null && init.kind === 'expr') {
-    const v = it.rv(init.expr);
+    const v = k.k === 'f32' && it.target === 'x86_64' ? floatResultX86(it, init.expr) : it.rv(init.expr);
     setScalarResult(it, t, f.ret, v);
     if (m.narrating) m.narrate('cpp.return-reg', [it.showVal(v, t), f.ret.convention]);
     return;
@@ -78,6 +78,40 @@ export function doReturn(it: CppInterpreter, init: Init | null, nrvo: boolean, s
     if (place !== null) setScalarResult(it, { kind: 'pointer', pointee: t.referent }, f.ret, place);
     return;
   }
+  returnClassInRegisters(it, f, t, nrvo, init, span);
+}
+
+/**
+ * x86-64 `float` result: the upper half of xmm0's low eight bytes, which Codon reads when it
+ * declares `float` (a double). `cvtsd2ss %xmm0, %xmm0` of a computed double keeps that double's
+ * upper half; a float loaded with `movss`, or a double variable converted by `pxor %xmm0, %xmm0;
+ * cvtsd2ss -8(%rbp), %xmm0`, leaves zeros (g++ 12 -O0 -S). The oracle printed -2.75 for
+ * `float f(double x) { return x * 2 + 0.25; }` called as `f(float) -> float` with -1.5. (Apart
+ * from doReturn, which every level of a recursion passes through, so that its frame stays small.)
+ */
+function floatResultX86(it: CppInterpreter, e: Expr): Val {
+  const m = it.p.m;
+  const operand = computedDouble(e);
+  if (operand === null) {
+    const v = it.rv(e);
+    m.setRegF64('xmm0', 0);
+    return v;
+  }
+  const d = num(it.rv(operand));
+  m.setRegF64('xmm0', d);
+  return Math.fround(d);
+}
+
+/** A class returned in registers (apart from doReturn for the same reason as floatResultX86). */
+function returnClassInRegisters(
+  it: CppInterpreter,
+  f: CppFrame,
+  t: CType,
+  nrvo: boolean,
+  init: Init | null,
+  span: Span,
+): void {
+  const m = it.p.m;
   // A class returned in registers: build it in a temporary (or use the NRVO local), then load its bytes.
   let src: Ref;
   if (nrvo && f.fn.nrvoVariable !== null) {
@@ -94,11 +128,26 @@ export function doReturn(it: CppInterpreter, init: Init | null, nrvo: boolean, s
   // What g++ -O0 leaves in the integer result registers on the way (checked with g++ 12 and
   // aarch64-linux-gnu-g++ 12 -O0 -S): a class of up to 16 bytes travels through rax (x0, x1)
   // before reaching its return registers, so they keep its raw bits; a larger AArch64 HFA is
-  // copied to a frame temporary first, and x0 keeps that temporary's address.
+  // copied to a frame temporary first, and x0 keeps that temporary's address. Some AArch64 HFAs
+  // are split differently (`hfaLeftovers`).
   const raw = new DataView(bytes.buffer, bytes.byteOffset);
   const word = (o: number) =>
     o + 8 <= size ? raw.getUint32(o, true) + raw.getUint32(o + 4, true) * 2 ** 32 : 0;
-  if (size <= 16) {
+  const u32 = (o: number) => (o + 4 <= size ? raw.getUint32(o, true) : 0);
+  const hfa = it.target === 'aarch64' ? f.ret.hfa : null;
+  const split = hfa === null ? null : hfaLeftovers(size, hfa.count, word, u32);
+  if (split === 'temporary') {
+    const addr = m.pushStack(size, 16);
+    const copy = it.newTemp(named(NameId.returnCopy), t, addr, size, span);
+    m.storeBytes(addr, bytes, { intended: copy, loc: it.loc(span) });
+    m.setRegInt('x0', addr);
+    it.p.regProv.set('x0', copy);
+    m.setRegInt('x1', u32(size - 4));
+  } else if (split !== null) {
+    m.setRegInt('x0', split.x0);
+    m.setRegInt('x1', split.x1);
+    it.p.regProv.delete('x0');
+  } else if (size <= 16) {
     m.setRegInt(it.target === 'x86_64' ? 'rax' : 'x0', word(0));
     if (it.target === 'aarch64') m.setRegInt('x1', word(8));
     it.p.regProv.delete(it.target === 'x86_64' ? 'rax' : 'x0');
@@ -111,6 +160,12 @@ export function doReturn(it: CppInterpreter, init: Init | null, nrvo: boolean, s
   }
   for (const part of f.ret.parts)
     m.setRegBytes(part.reg, part.regOffset, bytes.subarray(part.offset, part.offset + part.size));
+  // x86-64: a second INTEGER eightbyte of four bytes or fewer passes through %ecx on its way to
+  // %rdx (`movl -4(%rbp), %ecx; movq %rcx, %rdx`, g++ 12 -O0 -S of `std::array<int, 3>`): %rcx
+  // keeps it (the oracle read 3 from %rcx for a @tuple of three ints).
+  const e = f.ret.eightbytes;
+  if (it.target === 'x86_64' && e !== null && e[1] === 'INTEGER' && size > 8 && size <= 12)
+    m.setRegInt('rcx', size === 12 ? u32(8) : word(8) % 2 ** (8 * (size - 8)));
   if (f.ret.x87 === true) m.x87Push(new DataView(bytes.buffer).getFloat64(0, true));
   m.narrate('cpp.return-reg', [typeToString(t), f.ret.convention]);
 }
@@ -126,9 +181,92 @@ function setScalarResult(it: CppInterpreter, t: CType, ret: ReturnClassification
   const k = scalarKind(t, it.target);
   if (k?.k === 'f32') m.setRegF32(part.reg, num(v));
   else if (k?.k === 'f64') m.setRegF64(part.reg, num(v));
-  else {
+  else if (k?.k === 'int' && !k.bool && k.size < 8 && !(v instanceof Ref)) {
+    m.setRegInt(part.reg, narrowResultBits(it.target, num(v), k.size, k.signed));
+    it.p.regProv.delete(part.reg);
+  } else {
     m.setRegInt(part.reg, num(v));
     if (v instanceof Ref && v.prov >= 0) it.p.regProv.set(part.reg, v.prov);
     else it.p.regProv.delete(part.reg);
   }
+}
+
+/**
+ * The whole result register after g++ -O0 returns an integer narrower than 64 bits, which a Codon
+ * `int` (i64) reads in full. The ABI leaves the bits above the type unspecified; g++ -O0's code
+ * decides them (`g++ -O0 -S`, `aarch64-linux-gnu-g++ -O0 -S`, g++ 12):
+ * - AArch64, 8 and 16 bits: always extended to 32 bits by the type's signedness (`sxtb`, `sxth`,
+ *   `ldrsh`, `ldrb`, `and w0, w0, 255`) in w0, whose write clears the upper half: `int16_t`
+ *   -80 reads as 4294967216 (the oracle's value);
+ * - 32 bits on both, and 8 and 16 bits on x86-64: the common code writes a 32-bit register
+ *   (`movl`, `addl`; a narrow variable is loaded with `movzbl`/`movzwl` whatever its
+ *   signedness), so the type's bits zero-extended. Where g++ computes a narrow result in wider
+ *   arithmetic or converts from a 64-bit value, the bits above differ: a listed simplification
+ *   (docs/SIMULATOR.md#narrow-int-result).
+ */
+export function narrowResultBits(target: Target, v: number, size: number, signed: boolean): number {
+  const x = wrapInt(v, size, signed);
+  if (target === 'aarch64' && size < 4) return x >>> 0;
+  return size === 4 ? x >>> 0 : x & (2 ** (8 * size) - 1);
+}
+
+/**
+ * What aarch64-linux-gnu-g++ 12 -O0 leaves in x0 and x1 when it returns a floating-point HFA whose
+ * bytes it moves through them (`aarch64-linux-gnu-g++ -O0 -S` of `{float x2}`, `{float x3}`,
+ * `{float x4}`, `{double x3}` and the `std::array`s of the same elements):
+ * - 8 bytes of two floats: `ldr x0; mov x1, x0; lsr w1, w1, 0; lsr x0, x0, 32`: x0 the second
+ *   float's bits, x1 the first's;
+ * - 12 bytes (three floats): copied to a frame temporary (`add x0, sp, N`), the last four bytes
+ *   through w1: x0 the temporary's address, x1 the third float's bits;
+ * - 16 bytes of four floats: `ldp x0, x1`, then `lsr x0, x1, 32`: x0 the fourth float's bits,
+ *   x1 the last eight bytes;
+ * - 24 bytes (three doubles): `ldp x0, x1, [x3]` then `ldr x0, [x3, 16]`: x0 the third double's
+ *   bits, x1 the second's. Codon reading x0 as a pointer then faults on those bits (the oracle
+ *   crashes there; the simulator used to give it a frame temporary's address).
+ * Others (one element, two doubles, 32 bytes) keep the general rule (null).
+ */
+function hfaLeftovers(
+  size: number,
+  count: number,
+  word: (o: number) => number,
+  u32: (o: number) => number,
+): { x0: number; x1: number } | 'temporary' | null {
+  if (size === 8 && count === 2) return { x0: u32(4), x1: u32(0) };
+  if (size === 12 && count === 3) return 'temporary';
+  if (size === 16 && count === 4) return { x0: u32(12), x1: word(8) };
+  if (size === 24 && count === 3) return { x0: word(16), x1: word(8) };
+  return null;
+}
+
+/**
+ * The computed double a float result is converted from (`cvtsd2ss %xmm0, %xmm0`), or null. GCC
+ * narrows `(float)(f * 2 + 0.25)` with `f` a float to float arithmetic (`addss` of 0.25f: its
+ * operands are floats promoted to double, or double constants a float holds exactly, and the
+ * result is the same), so that is a float computed in xmm0 (zeros above), not a conversion: the
+ * oracle printed 1.59512e-314 for `float f(float x) { return x * 2 + 0.25; }` read as a double.
+ */
+function computedDouble(e: Expr): Expr | null {
+  while (e.kind === 'cast' && e.conversion === 'noop') e = e.operand;
+  if (e.kind !== 'cast' || e.conversion !== 'float') return null;
+  let op = e.operand;
+  while (op.kind === 'cast' && op.conversion === 'noop') op = op.operand;
+  const t = op.type;
+  if (t.kind !== 'float' || t.name !== 'double') return null;
+  if (op.kind === 'cast' && op.conversion === 'lvalue-to-rvalue') return null;
+  return narrowsToFloat(op) ? null : op;
+}
+
+/** A double expression GCC computes in float: float operands promoted, exact constants, + - * /. */
+function narrowsToFloat(e: Expr): boolean {
+  while (e.kind === 'cast' && e.conversion === 'noop') e = e.operand;
+  if (e.kind === 'cast' && (e.conversion === 'float' || e.conversion === 'int-to-float')) {
+    const from = e.operand.type;
+    if (e.conversion === 'float') return from.kind === 'float' && from.name === 'float';
+    return narrowsToFloat(e.operand);
+  }
+  if (e.kind === 'binary' && ['+', '-', '*', '/'].includes(e.op))
+    return narrowsToFloat(e.left) && narrowsToFloat(e.right);
+  if (e.kind === 'float-literal') return Math.fround(e.value) === e.value;
+  if (e.kind === 'int-literal') return Math.fround(Number(e.value)) === Number(e.value);
+  return false;
 }
