@@ -31,7 +31,9 @@ export type Matcher =
   /** Both values are user-space addresses: the simulator's address plan is not the real one. */
   | { kind: 'printed-address' }
   /** A store past a local array of the callee, whose neighbours g++ -O0 orders differently. */
-  | { kind: 'local-array-neighbours'; fields: string[] };
+  | { kind: 'local-array-neighbours'; fields: string[] }
+  /** AArch64: what g++ -O0's code of a function returning `std::array` of integers leaves in x0/x1. */
+  | { kind: 'aarch64-int-array-registers'; fields: string[] };
 
 export interface Simplification {
   rule: string;
@@ -112,7 +114,13 @@ const FIELD_RULES: { [K in Matcher['kind']]?: (m: Extract<Matcher, { kind: K }>)
     m.fields.includes(d.field) &&
     ctx.simFindings.includes('stray-write') &&
     /^\s+[\w:<> ]+\s+\w+\[\d+\];/m.test(ctx.cpp),
+  'aarch64-int-array-registers': (m) => (ctx, d) =>
+    ctx.target === 'aarch64' && m.fields.includes(d.field) && INT_ARRAY_RETURN.test(ctx.cpp),
 };
+
+/** A function returning `std::array` of an integer type by value. */
+const INT_ARRAY_RETURN =
+  /std::array<\s*(?:u?int(?:8|16|32|64)_t|(?:unsigned |signed )?(?:char|short|int|long|long long))\s*,\s*\d+\s*>\s+\w+\s*\(/;
 
 function tokenRule(m: Matcher): TokenRule | null {
   const make = TOKEN_RULES[m.kind] as ((m: Matcher) => TokenRule) | undefined;
@@ -156,6 +164,9 @@ export function explain(list: Simplification[], ctx: MatchContext, d: Disagreeme
       const ow = ol[w] as string;
       const sw = sl[w] as string;
       if (ow === sw) continue;
+      // A word the simulator marks indeterminate (compare.ts shows it «so») matches any real word:
+      // that is not a simplification, it is the marks doing their work.
+      if (sw.length > 2 && sw.startsWith('«') && sw.endsWith('»') && !sw.slice(1, -1).includes('»')) continue;
       const rule = list.find((s) => tokenRule(s.matcher)?.(ctx, ow, sw) === true);
       if (rule === undefined) return null;
       used.add(rule.rule);
