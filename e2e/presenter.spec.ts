@@ -266,3 +266,19 @@ for (const size of [
     expect(errors).toEqual([]);
   });
 }
+
+test('the Chinese stage names the machine in Chinese at the call and the stray write', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  for (const moment of MOMENTS.slice(0, 2)) {
+    await page.goto(`present.html?v=1&lesson=02-the-bug&program=bug&step=${moment.step}&lang=zh`);
+    const stage = page.getByTestId('focus-view');
+    await expect(stage).toHaveAttribute('data-step', String(moment.step), { timeout: 60_000 });
+    await expect(stage).toContainText(/[\u4e00-\u9fff]/);
+    // The snapshot is built in the page's language: no English names of regions, roles or frames.
+    await expect(stage).not.toContainText(
+      /hidden result pointer|return address|written now|Static storage|runtime data|main thread stack|not shown|stack pointer|start-up/i,
+    );
+    if (moment.written !== null) await expect(stage).toContainText('刚写入');
+  }
+});

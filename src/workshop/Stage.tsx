@@ -4,6 +4,7 @@
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import { translate } from '../i18n';
 import { CallView } from '../app/diagram/CallView.tsx';
+import { ObjectCells } from '../app/diagram/ObjectCells.tsx';
 import type { FocusObject } from '../app/diagram/focus.ts';
 import { hexAddr } from '../app/diagram/format.ts';
 import { strings, type Locale } from '../app/diagram/strings.ts';
@@ -25,7 +26,10 @@ export interface StageProps {
 }
 
 export default function Stage({ trace, step, eventEnd, locale }: StageProps) {
-  const scene = useMemo(() => buildScene(trace, step, eventEnd ?? undefined), [trace, step, eventEnd]);
+  const scene = useMemo(
+    () => buildScene(trace, step, eventEnd ?? undefined, locale),
+    [trace, step, eventEnd, locale],
+  );
   const atEnd = step >= lastStep(trace) && eventEnd === null;
   const hasOutput = stdoutAt(trace, step, eventEnd) !== '';
   const plan = useMemo(() => stagePlan(scene, atEnd, hasOutput), [scene, atEnd, hasOutput]);
@@ -154,7 +158,6 @@ function Card(p: { card: StageCard; scene: Scene; trace: Trace; locale: Locale }
 function ObjectCard({ focus, locale }: { focus: FocusObject; locale: Locale }) {
   const t = strings(locale);
   const o = focus.object;
-  const say = (key: 'focus.written' | 'focus.read') => translate(locale, key);
   return (
     <section
       aria-label={o.name}
@@ -170,33 +173,7 @@ function ObjectCard({ focus, locale }: { focus: FocusObject; locale: Locale }) {
           {o.state !== 'alive' ? ` · ${t.state[o.state]}` : ''}
         </span>
       </h3>
-      <table className="focus-obj__cells">
-        <tbody>
-          {focus.rows.map(({ row, touched }) =>
-            row.cell === null ? (
-              <tr key={row.start} className="focus-obj__gap">
-                <td colSpan={3}>{translate(locale, 'focus.bytes-not-shown', { n: row.end - row.start })}</td>
-              </tr>
-            ) : (
-              <tr key={row.start} className={touched ? `focus-obj__${touched}` : undefined}>
-                <th scope="row">{row.cell.path || o.name}</th>
-                <td>
-                  <code>{hexAddr(row.cell.addr)}</code>
-                </td>
-                <td>
-                  <code>{row.cell.text}</code>
-                  {touched && (
-                    <span className="focus-obj__mark">
-                      {' '}
-                      ← {say(touched === 'written' ? 'focus.written' : 'focus.read')}
-                    </span>
-                  )}
-                </td>
-              </tr>
-            ),
-          )}
-        </tbody>
-      </table>
+      <ObjectCells focus={focus} locale={locale} showWas={false} />
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { translate } from '../../i18n';
 import { formatMessage } from '../../sim/messages/format.ts';
 import type { Trace } from '../../sim/trace/types.ts';
 import { CallView } from './CallView.tsx';
+import { ObjectCells } from './ObjectCells.tsx';
 import { focusOf, type FocusObject } from './focus.ts';
 import { hexAddr } from './format.ts';
 import { buildScene, type SceneObject } from '../../sim/view/index.ts';
@@ -104,7 +105,6 @@ function ObjectCard({
 }) {
   const t = strings(locale);
   const o: SceneObject = focus.object;
-  const say = (key: Parameters<typeof translate>[1]) => translate(locale, key);
   return (
     <div
       role="group"
@@ -127,36 +127,7 @@ function ObjectCard({
           {o.state !== 'alive' ? ` · ${t.state[o.state]}` : ''}
         </span>
       </header>
-      <table className="focus-obj__cells">
-        <tbody>
-          {focus.rows.map(({ row, touched }) =>
-            row.cell === null ? (
-              <tr key={row.start} className="focus-obj__gap">
-                <td colSpan={3}>{translate(locale, 'focus.bytes-not-shown', { n: row.end - row.start })}</td>
-              </tr>
-            ) : (
-              <tr key={row.start} className={touched ? `focus-obj__${touched}` : undefined}>
-                <th scope="row">{row.cell.path || o.name}</th>
-                <td>
-                  <code>{hexAddr(row.cell.addr)}</code>
-                </td>
-                <td>
-                  <code>{row.cell.text}</code>
-                  {touched && (
-                    <span className="focus-obj__mark">
-                      {' '}
-                      ← {say(touched === 'written' ? 'focus.written' : 'focus.read')}
-                    </span>
-                  )}
-                  {row.cell.staleWas !== null && (
-                    <span className="focus__muted"> {t.was(row.cell.staleWas)}</span>
-                  )}
-                </td>
-              </tr>
-            ),
-          )}
-        </tbody>
-      </table>
+      <ObjectCells focus={focus} locale={locale} showWas />
       {focus.skipped > 0 && (
         <p className="focus__muted focus-obj__more">
           {translate(locale, 'focus.more-rows', { n: focus.skipped })}
