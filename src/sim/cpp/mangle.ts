@@ -10,7 +10,8 @@
 import type { CType, IntName, RecordDecl } from '../abi/ctype';
 import type { RefType } from './sema/types';
 
-const BUILTIN_CODES: Readonly<Record<IntName, string>> = {
+/** The Itanium ABI's one-letter codes of the builtin integer types (also a template argument's type). */
+export const BUILTIN_CODES: Readonly<Record<IntName, string>> = {
   bool: 'b',
   char: 'c',
   'signed char': 'a',

@@ -26,6 +26,7 @@ import type { Sema } from './context';
 import type { InitArg } from './init';
 import { evalInt } from './consteval';
 import { checkExpr } from './expr';
+import { BUILTIN_CODES } from '../mangle';
 import { INSTANCE_OF, isDependent, match, type Deduced } from './template-deduction';
 import { declareSimple } from './decl';
 import { declareRecord } from './record';
@@ -218,24 +219,9 @@ function mangleArgs(t: TemplateInfo, bindings: Binding[]): TemplateArg[] {
     const value = Number(b.value);
     if (value >= PARAM_BOUND_BASE && value < PARAM_BOUND_BASE + 256)
       return { type: standIn(t, value - PARAM_BOUND_BASE) };
-    return { value, code: INT_CODE[vt.name] ?? 'i' };
+    return { value, code: BUILTIN_CODES[vt.name] };
   });
 }
-
-const INT_CODE: Partial<Record<IntType['name'], string>> = {
-  bool: 'b',
-  char: 'c',
-  'signed char': 'a',
-  'unsigned char': 'h',
-  short: 's',
-  'unsigned short': 't',
-  int: 'i',
-  'unsigned int': 'j',
-  long: 'l',
-  'unsigned long': 'm',
-  'long long': 'x',
-  'unsigned long long': 'y',
-};
 
 // ------------------------------------------------------------------ stand-ins
 
