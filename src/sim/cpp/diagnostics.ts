@@ -6,6 +6,9 @@
  */
 import type { Diagnostic, Span } from '../diag';
 
+/** The entry of `refusedNames` that stands for any refused conversion function (`operator bool`). */
+export const CONVERSION_FUNCTION = 'operator <conversion>';
+
 /** Most errors reported for one file before the front end gives up on it. */
 export const MAX_ERRORS = 50;
 
@@ -120,6 +123,9 @@ export class DiagSink {
       for (const m of text.matchAll(/[A-Za-z_]\w*/g)) this.refusedNames.add(m[0]);
       // A refused `operator+` definition: uses of `+` on that class are part of the refusal.
       for (const m of text.matchAll(/\boperator\s*([^\s\w(]+)/g)) this.refusedNames.add(`operator${m[1]}`);
+      // A refused conversion function (`operator bool`): converting a class object to a scalar is
+      // part of that refusal.
+      if (/\boperator\s+[A-Za-z_]/.test(text)) this.refusedNames.add(CONVERSION_FUNCTION);
     }
   }
 

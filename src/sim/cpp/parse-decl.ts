@@ -300,6 +300,15 @@ export function parseSimpleDeclaration(
     ...(ctx.local ? { local: true } : {}),
   };
   const specs = parseDeclSpecs(p, specsCtx);
+  if (!specs.hasType && p.is('operator') && ctx.className) {
+    // `operator bool() const`: a conversion function (g++ accepts it; [class.conv.fct]).
+    const at = p.tok.span;
+    const target = p.peek(1);
+    p.fail(
+      `a conversion function (\`operator ${target.text}\`) is not modelled by this simulator; write a named member function instead, such as \`${target.text} value() const\``,
+      { start: at.start, end: target.span.end },
+    );
+  }
   if (!specs.hasType && !startsConstructorOrDestructor(p, ctx)) {
     p.fail(`expected a type at the start of the declaration, found ${describe(p.tok)}`);
   }

@@ -232,6 +232,22 @@ extern "C" double twice(double x) {
     what: 'operator overloading (operator+)',
   },
   {
+    name: 'conversion function',
+    source: `struct O {
+    double v;
+    explicit operator bool() const { return v != 0; }
+};
+extern "C" double twice(double x) {
+    O o{x};
+    if (o) return 2 * x;
+    return (bool)o ? 1 : 0;
+}
+`,
+    at: '3:14',
+    what: 'a conversion function (`operator bool`)',
+    instead: 'write a named member function instead',
+  },
+  {
     name: 'string_view of a temporary',
     source: `#include <string>
 #include <string_view>

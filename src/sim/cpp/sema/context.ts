@@ -5,7 +5,7 @@
 import type { CType, PointerType, RecordDecl, RecordType } from '../../abi/ctype';
 import type { Span } from '../../diag';
 import type { EnumInfo, FunctionDecl, RecordInfo, Stmt, TranslationUnit, VarDecl } from '../ast';
-import type { DiagSink } from '../diagnostics';
+import { CONVERSION_FUNCTION, type DiagSink } from '../diagnostics';
 import type { IncludeDirective } from '../lexer';
 import { LIBC_NAMES } from './libc-names';
 import { BlockScope, NamespaceScope, type ClassScope, type Scope } from './scope';
@@ -67,6 +67,18 @@ export class Sema {
 
   warning(span: Span, message: string): void {
     this.diags.warning(span, message);
+  }
+
+  /**
+   * A class object that does not convert to a scalar. After a refused conversion function
+   * (`operator bool`) that is part of the refusal, already reported, not the learner's error.
+   */
+  cannotConvertRecord(span: Span, from: CType, message: string): void {
+    if (from.kind === 'record' && this.diags.refusedNames.has(CONVERSION_FUNCTION)) {
+      this.diags.refusals++;
+      return;
+    }
+    this.error(span, message);
   }
 
   /**

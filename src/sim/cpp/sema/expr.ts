@@ -80,7 +80,11 @@ export function toBool(sema: Sema, e: Expr): Expr {
   }
   const r = convertScalar(e, BOOL, 'contextual');
   if ('error' in r) {
-    sema.error(e.span, `'${typeName(e.type)}' cannot be used as a condition (it does not convert to bool)`);
+    sema.cannotConvertRecord(
+      e.span,
+      e.type,
+      `'${typeName(e.type)}' cannot be used as a condition (it does not convert to bool)`,
+    );
     return errorExpr(e.span);
   }
   return r.expr;
@@ -542,7 +546,7 @@ export function explicitCast(
   }
   const r = convertScalar(operand, to, kind);
   if ('error' in r) {
-    sema.error(span, r.error);
+    sema.cannotConvertRecord(span, operand.type, r.error);
     return errorExpr(span);
   }
   void toConst;

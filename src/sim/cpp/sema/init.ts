@@ -141,7 +141,11 @@ export function initFromExpr(
     return null;
   }
   if (e.type.kind === 'record') {
-    sema.error(span, `cannot convert '${typeName(e.type)}' to '${typeName(type)}' in ${ctx.what}`);
+    sema.cannotConvertRecord(
+      span,
+      e.type,
+      `cannot convert '${typeName(e.type)}' to '${typeName(type)}' in ${ctx.what}`,
+    );
     return null;
   }
   const r = convertScalar(e, type);
