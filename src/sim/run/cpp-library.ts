@@ -14,7 +14,7 @@ import { INTENT_UNKNOWN } from '../machine/machine.ts';
 import { hex } from '../machine/memory.ts';
 import { Unsupported } from './cpp-errors.ts';
 import { badAlloc, builtin, builtinInto, type BuiltinExpr } from './cpp-library/builtins.ts';
-import { CB_USE, CB_WEAK, VPTR_SEPARATE } from './cpp-library/layouts.ts';
+import { CB_OBJECT, CB_USE, CB_WEAK, VPTR_SEPARATE } from './cpp-library/layouts.ts';
 import { stdMethod } from './cpp-library/std-methods.ts';
 import { stringBytes, stringConstruct, stringCopy, stringDestroy } from './cpp-library/strings.ts';
 import { formatStreamDouble } from './printf.ts';
@@ -127,12 +127,12 @@ export class CppLibrary {
     if (t.kind !== 'record') return;
     const std = t.decl.std?.kind;
     if (std === 'shared_ptr') {
-      this.sharedRelease(obj, span);
+      this.sharedRelease(t, obj, span);
       return;
     }
     if (std === 'unique_ptr') {
       const p = this.m.loadInt(obj.addr, 8, false, { intended: obj.prov, loc: this.loc(span) });
-      if (p !== 0) this.freeBlock(p, span);
+      if (p !== 0) this.deleteOwned(t, p, span);
       return;
     }
     if (std === 'string') {
@@ -158,10 +158,21 @@ export class CppLibrary {
     m.setRegInt(m.target === 'x86_64' ? 'rax' : 'x0', 0);
   }
 
+  /**
+   * `delete p` of what a unique_ptr or shared_ptr `t` owns (std::default_delete): the object's
+   * destructor runs first, then its memory is freed.
+   */
+  deleteOwned(t: CType, p: number, span: Span): void {
+    const elem = t.kind === 'record' ? t.decl.std?.args[0] : undefined;
+    if (elem !== undefined && typeof elem !== 'number' && elem.kind === 'record')
+      this.destroy(elem, new Ref(p, this.m.objectAt(p)), span);
+    this.freeBlock(p, span);
+  }
+
   /** Decrements a shared_ptr's use count; at zero the object and then the control block go. */
-  sharedRelease(sp: Ref, span: Span): void {
+  sharedRelease(t: CType, sp: Ref, span: Span): void {
     const ctrl = this.m.loadInt(sp.addr + 8, 8, false, { intended: sp.prov, loc: this.loc(span) });
-    this.releaseControl(ctrl, span);
+    this.releaseControl(t, ctrl, span);
   }
 
   /**
@@ -169,7 +180,7 @@ export class CppLibrary {
    * separate control block, `delete` of the pointer it holds; make_shared's object lives inside the
    * block), then the weak count goes down and at zero the block itself is freed.
    */
-  private releaseControl(ctrl: number, span: Span): void {
+  private releaseControl(t: CType, ctrl: number, span: Span): void {
     const m = this.m;
     if (ctrl === 0) return;
     const loc = this.loc(span);
@@ -179,7 +190,12 @@ export class CppLibrary {
     if (use > 0) return;
     if (m.loadInt(ctrl, 8, false, cref) === m.regionOfKind('text', 'libfoo').start + VPTR_SEPARATE) {
       const owned = m.loadInt(ctrl + 16, 8, false, cref);
-      if (owned !== 0) this.freeBlock(owned, span);
+      if (owned !== 0) this.deleteOwned(t, owned, span);
+    } else {
+      // make_shared's object lives inside the block: _M_dispose runs its destructor in place.
+      const elem = t.kind === 'record' ? t.decl.std?.args[0] : undefined;
+      if (elem !== undefined && typeof elem !== 'number' && elem.kind === 'record')
+        this.destroy(elem, new Ref(ctrl + CB_OBJECT, m.objectAt(ctrl)), span);
     }
     const weak = m.loadInt(ctrl + CB_WEAK, 4, true, cref) - 1;
     m.storeInt(ctrl + CB_WEAK, 4, weak, cref);
@@ -376,7 +392,17 @@ export class CppLibrary {
       if (dest.addr === src.addr) return;
       const oldCtrl = m.loadInt(dest.addr + 8, 8, false, { intended: dest.prov, loc: this.loc(e.span) });
       this.copyStd('shared_ptr', e.type, dest, src, e.move, e.span);
-      this.releaseControl(oldCtrl, e.span);
+      this.releaseControl(e.type, oldCtrl, e.span);
+      return;
+    }
+    if (e.std === 'unique_ptr') {
+      // libstdc++'s move assignment is reset(source.release()): the target takes the pointer, then
+      // deletes what it held before. Assigning a unique_ptr to itself changes nothing.
+      if (dest.addr === src.addr) return;
+      const loc = this.loc(e.span);
+      const old = m.loadInt(dest.addr, 8, false, { intended: dest.prov, loc });
+      this.copyStd('unique_ptr', e.type, dest, src, e.move, e.span);
+      if (old !== 0) this.deleteOwned(e.type, old, e.span);
       return;
     }
     const size = this.cpp.size(e.type);

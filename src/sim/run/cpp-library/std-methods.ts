@@ -138,10 +138,10 @@ const smartPointerMethod: Handler = ({ lib, m, std, method, e, obj, args, loc, s
       if (std === 'unique_ptr') {
         // libstdc++ stores the new pointer first, then deletes the old one.
         m.storeInt(obj.addr, 8, num(args[0] ?? 0), { intended: obj.prov, loc });
-        if (p !== 0) lib.freeBlock(p, e.span);
+        if (p !== 0) lib.deleteOwned({ kind: 'record', decl: e.record }, p, e.span);
         return 0;
       }
-      if (std === 'shared_ptr') lib.sharedRelease(obj, e.span);
+      if (std === 'shared_ptr') lib.sharedRelease({ kind: 'record', decl: e.record }, obj, e.span);
       m.storeBytes(obj.addr, new Uint8Array(16), { intended: obj.prov, loc });
       return 0;
     default:
