@@ -305,7 +305,18 @@ export type Stmt =
    * `init` initialises the return slot (null for `return;` and for the NRVO variable, which already
    * lives there: `nrvo` true).
    */
-  | { kind: 'return'; init: Init | null; nrvo: boolean; span: Span }
+  | {
+      kind: 'return';
+      init: Init | null;
+      nrvo: boolean;
+      /**
+       * g++ returns a null pointer (or null reference) instead: the returned expression is the
+       * address of, or a reference to, a local, a parameter or a temporary (see nullsReturn in
+       * sema/stmt.ts).
+       */
+      nullResult?: true;
+      span: Span;
+    }
   | { kind: 'break'; span: Span }
   | { kind: 'continue'; span: Span }
   | { kind: 'empty'; span: Span }

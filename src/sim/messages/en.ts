@@ -77,6 +77,8 @@ export const en: Record<string, string> = {
   'cpp.return': '{0}',
   'cpp.return-memory': 'The result is already in the memory at {0} (the address that came in {1}).',
   'cpp.return-reg': 'The result {0} goes back in {1}.',
+  'cpp.return-null-local':
+    'g++ returns a null pointer here, not the address it was asked for: that object dies as the function returns, and g++ puts 0 in {0} in its place.',
   'boundary.call': 'Codon calls {0} across the boundary. Codon believes: {1}. The library really is: {2}.',
   'boundary.call-match':
     'Codon calls {0} across the boundary, and both sides agree: Codon’s {1} is the library’s {2}, argument for argument and the result.',

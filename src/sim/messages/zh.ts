@@ -67,6 +67,8 @@ export const zh: Record<string, string> = {
   'cpp.return': '{0}',
   'cpp.return-memory': '返回值已经在 {0} 处的内存里了（也就是 {1} 传进来的地址）。',
   'cpp.return-reg': '返回值 {0} 放在 {1} 里带回去。',
+  'cpp.return-null-local':
+    'g++ 在这里返回空指针，而不是要返回的那个地址：那个对象在函数返回时就消亡了，g++ 改为在 {0} 里放 0。',
   'boundary.call': 'Codon 跨越边界调用 {0}。Codon 以为：{1}。库里实际是：{2}。',
   'boundary.call-match':
     'Codon 跨越边界调用 {0}，两边一致：Codon 的 {1} 正是库里的 {2}，每个参数和结果都在对方期望的地方。',

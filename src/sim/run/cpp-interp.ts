@@ -263,8 +263,8 @@ export class CppInterpreter {
   }
 
   /** Calls a member function (constructor, destructor, method) with `this` = object. */
-  callMethod(fn: FunctionDecl, object: Ref, args: (Init | Ref)[], span: Span): Val {
-    return callMethod(this, fn, object, args, span);
+  callMethod(fn: FunctionDecl, object: Ref, args: (Init | Ref)[], span: Span, dest: Ref | null = null): Val {
+    return callMethod(this, fn, object, args, span, dest);
   }
 
   /** Reads a scalar result from its register (a reference comes back as the address). */

@@ -5,7 +5,7 @@
  */
 import type { CType, RecordType } from '../../abi/ctype';
 import type { Span } from '../../diag';
-import type { BlockStmt, FunctionDecl, Init, MemberInit, Stmt, VarDecl } from '../ast';
+import type { BlockStmt, Expr, FunctionDecl, Init, MemberInit, Stmt, VarDecl } from '../ast';
 import type {
   BlockSyntax,
   ExprSyntax,
@@ -781,7 +781,7 @@ function checkReturn(sema: Sema, value: ExprSyntax | InitListSyntax | undefined,
     sema.error(value.span, 'a constructor or destructor cannot return a value');
     return { kind: 'error', span };
   }
-  warnDangling(sema, e, ret);
+  const nulled = warnDangling(sema, e, ret);
   // Returning a local by name moves it when that is possible ([class.copy.elision]/3).
   const source =
     returnedLocal && ret.kind === 'record' && e.type.kind === 'record'
@@ -792,43 +792,105 @@ function checkReturn(sema: Sema, value: ExprSyntax | InitListSyntax | undefined,
     span: value.span,
   });
   if (!init) return { kind: 'error', span };
-  const stmt: Extract<Stmt, { kind: 'return' }> = { kind: 'return', init, nrvo: false, span };
+  const stmt: Extract<Stmt, { kind: 'return' }> = {
+    kind: 'return',
+    init,
+    nrvo: false,
+    ...(nulled ? { nullResult: true as const } : {}),
+    span,
+  };
   entry.stmt = stmt;
   return stmt;
 }
 
-/** g++'s "address of local variable returned" and "reference to local returned" warnings, and `.data()` of a local array. */
-function warnDangling(sema: Sema, e: Extract<Stmt, { kind: 'expr' }>['expr'], ret: CType): void {
-  const localOf = (x: typeof e): VarDecl | null => {
-    let cur = x;
-    for (;;) {
-      if (
-        cur.kind === 'cast' &&
-        (cur.conversion === 'array-to-pointer' || cur.conversion === 'noop' || cur.conversion === 'pointer')
-      )
-        cur = cur.operand;
-      else if (cur.kind === 'member') cur = cur.object;
-      else break;
-    }
-    return cur.kind === 'var-ref' &&
-      !cur.throughReference &&
-      (cur.variable.storage === 'auto' || cur.variable.storage === 'param')
-      ? cur.variable
-      : null;
-  };
-  let v: VarDecl | null = null;
-  if (ret.kind === 'reference') v = localOf(e);
-  else if (ret.kind === 'pointer') {
-    let x = e;
-    while (x.kind === 'cast' && x.implicit && x.conversion !== 'array-to-pointer') x = x.operand;
-    if (x.kind === 'address-of') v = localOf(x.operand);
-    else if (x.kind === 'cast' && x.conversion === 'array-to-pointer') v = localOf(x.operand);
-    else if (x.kind === 'std-method' && (x.method === 'data' || x.method === 'begin') && x.std === 'array')
-      v = localOf(x.object);
+/** What a returned expression gives the caller the address of, when that dies as the function returns. */
+type Dangling = { kind: 'local'; variable: VarDecl; nulled: boolean } | { kind: 'temporary' };
+
+/**
+ * The local object an lvalue names, through members and subscripts of arrays: `a`, `s.y`, `a[2]`,
+ * `s.y[1]` (GCC's walk over COMPONENT_REF and ARRAY_REF). A subscript of a pointer is not an array
+ * element of a local, nor is anything reached through a reference.
+ */
+function localObject(x0: Expr): VarDecl | null {
+  let x = x0;
+  for (;;) {
+    if (x.kind === 'cast' && x.conversion === 'noop') x = x.operand;
+    else if (x.kind === 'member') x = x.object;
+    else if (
+      x.kind === 'deref' &&
+      x.operand.kind === 'pointer-arith' &&
+      x.operand.pointer.kind === 'cast' &&
+      x.operand.pointer.conversion === 'array-to-pointer'
+    )
+      x = x.operand.pointer.operand;
+    else if (x.kind === 'deref' && x.operand.kind === 'cast' && x.operand.conversion === 'array-to-pointer')
+      x = x.operand.operand;
+    else break;
   }
-  if (v)
+  return x.kind === 'var-ref' &&
+    !x.throughReference &&
+    (x.variable.storage === 'auto' || x.variable.storage === 'param')
+    ? x.variable
+    : null;
+}
+
+/**
+ * Whether a returned expression hands the caller a local's address. g++ (5 and later) also returns
+ * a null pointer in its place when it can see it: the returned value is the address of a local or
+ * parameter (`&a`, `&s.y`, `&a[2]`, an array `a` decaying), possibly cast, or a reference to one or
+ * to a temporary (GCC's cp/typeck.cc: check_return_expr replaces the value with
+ * `build_zero_cst` when maybe_warn_about_returning_address_of_local warns). Checked with g++ 12.2
+ * -O0 -S: each of those functions ends in `movl $0, %eax`; `b + 1`, `int* p = &a; return p;` and
+ * `&arr[0]` of a std::array (a call to operator[]) return the real address.
+ */
+function danglingReturn(e: Expr, ret: CType): Dangling | null {
+  if (ret.kind === 'reference') {
+    // A prvalue bound to the returned reference is materialised as a temporary (GCC's TARGET_EXPR).
+    if (e.category === 'prvalue' || e.kind === 'materialize' || e.kind === 'temporary')
+      return { kind: 'temporary' };
+    const v = localObject(e);
+    return v ? { kind: 'local', variable: v, nulled: true } : null;
+  }
+  if (ret.kind !== 'pointer') return null;
+  let x = e;
+  while (
+    x.kind === 'cast' &&
+    (x.conversion === 'noop' || x.conversion === 'pointer') &&
+    x.operand.type.kind === 'pointer'
+  )
+    x = x.operand;
+  let v: VarDecl | null = null;
+  if (x.type.kind === 'array')
+    v = localObject(x); // an array decays to its address on return
+  else if (x.kind === 'address-of') v = localObject(x.operand);
+  else if (x.kind === 'cast' && x.conversion === 'array-to-pointer') v = localObject(x.operand);
+  if (v) return { kind: 'local', variable: v, nulled: true };
+  // `.data()` of a local std::array: as dangling, but a call, so g++ returns the real address.
+  if (x.kind === 'std-method' && (x.method === 'data' || x.method === 'begin') && x.std === 'array') {
+    const w = localObject(x.object);
+    if (w) return { kind: 'local', variable: w, nulled: false };
+  }
+  return null;
+}
+
+/** g++'s "address of local variable returned" and "reference to ... returned" warnings; true when g++ returns null instead. */
+function warnDangling(sema: Sema, e: Extract<Stmt, { kind: 'expr' }>['expr'], ret: CType): boolean {
+  const d = danglingReturn(e, ret);
+  if (d === null) return false;
+  const fn = sema.fn?.decl.name;
+  if (d.kind === 'temporary') {
     sema.warning(
       e.span,
-      `this returns the address of the local variable '${v.name}', which dies when '${sema.fn?.decl.name}' returns (the caller gets a dangling pointer)`,
+      `this returns a reference to a temporary, which dies at the end of the return statement; g++ returns a null reference instead (the caller gets address 0)`,
     );
+    return true;
+  }
+  const v = d.variable;
+  sema.warning(
+    e.span,
+    d.nulled
+      ? `this returns the address of the local variable '${v.name}', which dies when '${fn}' returns; g++ returns a null pointer instead (the caller gets 0)`
+      : `this returns the address of the local variable '${v.name}', which dies when '${fn}' returns (the caller gets a dangling pointer)`,
+  );
+  return d.nulled;
 }

@@ -320,14 +320,7 @@ export function callFunction(
   });
   let resultSlot: Ref | null = null;
   if (ret.indirect) {
-    if (dest === null) {
-      const size = it.size(fn.returnType);
-      const addr = m.pushStack(size, Math.max(it.align(fn.returnType), 1));
-      dest = new Ref(
-        addr,
-        it.newTemp(named(NameId.resultOf, fn.name), fn.returnType, addr, size, span, 'return-slot'),
-      );
-    }
+    dest ??= resultTemporary(it, fn, span);
     resultSlot = dest;
     m.setRegInt(it.target === 'x86_64' ? 'rdi' : 'x8', dest.addr);
   }
@@ -365,23 +358,12 @@ export function callFunction(
   ]);
   if (ret.indirect) return resultSlot as Ref;
   if (fn.returnType.kind === 'void') return 0;
+  // A reference comes back as the address in the first result register, whatever it refers to.
+  if (fn.returnType.kind === 'reference')
+    return it.readScalarResult({ kind: 'pointer', pointee: fn.returnType.referent }, ret);
   const k = scalarKind(fn.returnType, it.target);
-  if (k !== null && fn.returnType.kind !== 'reference') return it.readScalarResult(fn.returnType, ret);
-  // A class returned in registers: its bytes go to the destination (or a temporary).
-  const size = it.size(fn.returnType);
-  if (dest === null) {
-    const addr = m.pushStack(size, Math.max(it.align(fn.returnType), 1));
-    dest = new Ref(addr, it.newTemp(named(NameId.resultOf, fn.name), fn.returnType, addr, size, span));
-  }
-  const bytes = new Uint8Array(size);
-  for (const part of ret.parts)
-    bytes.set(
-      m.regs.getBytes(part.reg, part.regOffset, part.size).subarray(0, Math.max(0, size - part.offset)),
-      part.offset,
-    );
-  m.storeBytes(dest.addr, bytes, { intended: dest.prov, loc: it.loc(span) });
-  if (fn.returnType.kind === 'reference') return it.readScalarResult(fn.returnType, ret);
-  return dest;
+  if (k !== null) return it.readScalarResult(fn.returnType, ret);
+  return classFromRegisters(it, fn, ret, dest, span);
 }
 
 /** Reads a scalar result from its register (a reference comes back as the address). */
@@ -419,6 +401,7 @@ export function callMethod(
   object: Ref,
   args: (Init | Ref)[],
   span: Span,
+  dest: Ref | null = null,
 ): Val {
   const m = it.p.m;
   if (fn.body === null) throw new Unsupported(`the body of ${fn.qualifiedName}`, span);
@@ -456,8 +439,15 @@ export function callMethod(
       m.setRegBytes(part.reg, part.regOffset, bytes.subarray(part.offset, part.offset + part.size));
   });
   m.setRegInt(thisLoc?.kind === 'regs' ? (thisLoc.parts[0]?.reg ?? thisReg) : thisReg, object.addr);
+  // A class returned in memory: the caller's slot travels as the hidden pointer (rdi, with `this`
+  // moved to rsi, on x86-64; x8 on AArch64), as for a free function.
+  let resultSlot: Ref | null = null;
+  if (ret.indirect) {
+    resultSlot = dest ?? resultTemporary(it, fn, span);
+    m.setRegInt(it.target === 'x86_64' ? 'rdi' : 'x8', resultSlot.addr);
+  }
   const retAddr = it.pushReturnAddress(it.frame?.fn.qualifiedName ?? 'caller', span);
-  m.resultSlots.push(null);
+  m.resultSlots.push(resultSlot === null ? null : { addr: resultSlot.addr, size: it.size(fn.returnType) });
   const saved = it.methodThis;
   it.methodThis = object;
   try {
@@ -468,7 +458,46 @@ export function callMethod(
   }
   it.popReturnAddress(retAddr);
   if (fn.returnType.kind === 'void') return 0;
+  if (resultSlot !== null) return resultSlot;
+  if (fn.returnType.kind === 'record') return classFromRegisters(it, fn, ret, dest, span);
+  if (fn.returnType.kind === 'reference')
+    return it.readScalarResult({ kind: 'pointer', pointee: fn.returnType.referent }, ret);
   return it.readScalarResult(fn.returnType, ret);
+}
+
+/** A temporary for a class result returned in memory, when the call has no destination. */
+function resultTemporary(it: CppInterpreter, fn: FunctionDecl, span: Span): Ref {
+  const size = it.size(fn.returnType);
+  const addr = it.p.m.pushStack(size, Math.max(it.align(fn.returnType), 1));
+  return new Ref(
+    addr,
+    it.newTemp(named(NameId.resultOf, fn.name), fn.returnType, addr, size, span, 'return-slot'),
+  );
+}
+
+/** A class returned in registers: its bytes go to the destination (or a temporary). */
+function classFromRegisters(
+  it: CppInterpreter,
+  fn: FunctionDecl,
+  ret: ReturnClassification,
+  dest0: Ref | null,
+  span: Span,
+): Ref {
+  const m = it.p.m;
+  const size = it.size(fn.returnType);
+  let dest = dest0;
+  if (dest === null) {
+    const addr = m.pushStack(size, Math.max(it.align(fn.returnType), 1));
+    dest = new Ref(addr, it.newTemp(named(NameId.resultOf, fn.name), fn.returnType, addr, size, span));
+  }
+  const bytes = new Uint8Array(size);
+  for (const part of ret.parts)
+    bytes.set(
+      m.regs.getBytes(part.reg, part.regOffset, part.size).subarray(0, Math.max(0, size - part.offset)),
+      part.offset,
+    );
+  m.storeBytes(dest.addr, bytes, { intended: dest.prov, loc: it.loc(span) });
+  return dest;
 }
 
 /** Runs a member function body with `this` bound; parameters are read from the argument registers after `this`. */
@@ -486,7 +515,9 @@ function invokeMethod(it: CppInterpreter, fn: FunctionDecl, object: Ref): void {
     frameId,
     vars: new SmallMap(),
     reserved: new SmallMap(),
-    hidden: null,
+    hidden: ret.indirect
+      ? new Ref(m.regs.getUint(it.target === 'x86_64' ? 'rdi' : 'x8'), INTENT_RESULT_SLOT)
+      : null,
     savedRbx: -1,
     ret,
     scopes: [],
@@ -536,6 +567,11 @@ function invokeMethod(it: CppInterpreter, fn: FunctionDecl, object: Ref): void {
       }
     }
     it.execBlock(body);
+    if (ret.indirect && it.target === 'x86_64' && frame.hidden !== null) {
+      // The psABI: a function returning in memory returns the hidden pointer in rax.
+      m.setRegInt('rax', frame.hidden.addr);
+      it.p.regProv.set('rax', m.objectAt(frame.hidden.addr));
+    }
   } finally {
     it.frame = callerFrame;
   }

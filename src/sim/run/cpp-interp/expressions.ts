@@ -125,10 +125,12 @@ const RV: { [K in Expr['kind']]: Handler<K, Val> } = {
     return place;
   },
   call: (it, e) => {
-    if (e.type.kind === 'record') return materialize(it, e);
+    // A class returned by value lands in a temporary; a reference to one comes back as its address.
+    if (e.type.kind === 'record' && e.function.returnType.kind !== 'reference') return materialize(it, e);
     return it.callFunction(e.function, e.args, null, e.span);
   },
   'method-call': (it, e) => {
+    if (e.type.kind === 'record' && e.method.returnType.kind !== 'reference') return materialize(it, e);
     const obj = it.lv(e.object);
     return it.callMethod(e.method, obj, e.args, e.span);
   },

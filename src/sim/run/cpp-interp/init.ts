@@ -252,6 +252,12 @@ export function into(it: CppInterpreter, e: Expr, dest: Ref): void {
       else it.callFunction(e.function, e.args, dest, e.span);
       return;
     }
+    case 'method-call':
+      if (e.type.kind === 'record' && e.method.returnType.kind !== 'reference') {
+        it.callMethod(e.method, it.lv(e.object), e.args, e.span, dest);
+        return;
+      }
+      break;
     case 'temporary':
       it.initAt(e.init, dest, e.type);
       return;

@@ -55,7 +55,13 @@ export function returnsNrvoVariable(fn: FunctionDecl, init: Init | null): boolea
 }
 
 /** Puts the return value where this function's own convention says it goes. */
-export function doReturn(it: CppInterpreter, init: Init | null, nrvo: boolean, span: Span): void {
+export function doReturn(
+  it: CppInterpreter,
+  init: Init | null,
+  nrvo: boolean,
+  span: Span,
+  nullResult = false,
+): void {
   const m = it.p.m;
   const f = it.frame as CppFrame;
   const t = f.fn.returnType;
@@ -66,6 +72,14 @@ export function doReturn(it: CppInterpreter, init: Init | null, nrvo: boolean, s
     return;
   }
   if (init === null && !nrvo) return;
+  if (nullResult && init !== null) {
+    // g++ evaluates the expression and returns 0 in its place (sema/stmt.ts, danglingReturn).
+    if (init.kind === 'expr' && t.kind !== 'reference') it.rv(init.expr);
+    else if (init.kind === 'expr' || init.kind === 'bind') it.lv(init.expr);
+    setScalarResult(it, t.kind === 'reference' ? { kind: 'pointer', pointee: t.referent } : t, f.ret, 0);
+    if (m.narrating) m.narrate('cpp.return-null-local', [f.ret.convention]);
+    return;
+  }
   const k = scalarKind(t, it.target);
   if (k !== null && t.kind !== 'reference' && init !== null && init.kind === 'expr') {
     const v = k.k === 'f32' && it.target === 'x86_64' ? floatResultX86(it, init.expr) : it.rv(init.expr);

@@ -195,7 +195,7 @@ function forStmt(it: CppInterpreter, s: Extract<Stmt, { kind: 'for' }>): Flow {
 function returnStmt(it: CppInterpreter, s: Extract<Stmt, { kind: 'return' }>): Flow {
   const f = it.frame as CppFrame;
   stmtStep(it, s, 'cpp.return');
-  doReturn(it, s.init, s.nrvo || returnsNrvoVariable(f.fn, s.init), s.span);
+  doReturn(it, s.init, s.nrvo || returnsNrvoVariable(f.fn, s.init), s.span, s.nullResult === true);
   // Only class objects have destructors that could touch the result registers: locals, class
   // temporaries of the return's full-expression, and temporaries kept alive by a reference.
   const result =
