@@ -65,6 +65,27 @@ function englishIn(where: string, text: string): string[] {
   return out;
 }
 
+/**
+ * The comments of the code a lesson writes itself (a fenced block outside <Evidence>, whose blocks are a
+ * real machine's words and stay as they were): a comment is prose.
+ */
+function codeComments(text: string): string {
+  let code = false;
+  let evidence = false;
+  return text
+    .split('\n')
+    .map((line) => {
+      if (line.startsWith('<Evidence')) evidence = true;
+      if (line.startsWith('</Evidence>')) evidence = false;
+      if (line.startsWith('```')) {
+        code = !code;
+        return '';
+      }
+      return code && !evidence ? (/(?:\/\/|#)\s(.*)$/.exec(line)?.[1] ?? '') : '';
+    })
+    .join('\n');
+}
+
 function zhMdx(): string[] {
   const lessons = join(ROOT, 'lessons');
   const pages = join(ROOT, 'pages');
@@ -97,10 +118,18 @@ describe('the Chinese course', () => {
     ).toEqual([]);
     expect(englishIn('t', '<Note title="A note in English">正文</Note>')).toHaveLength(1);
     expect(englishIn('t', '<Cite id="codon-576" />')).toEqual([]);
+    expect(englishIn('t', codeComments('```cpp\nvoid f(); // copy the values\n```'))).toHaveLength(1);
+    expect(codeComments('<Evidence source="x">\n```\nint x; // real output\n```\n</Evidence>')).not.toMatch(
+      /real/,
+    );
   });
 
   it.each(zhMdx().map((f) => [f.slice(ROOT.length + 1), f]))('%s has no English prose', (_name, f) => {
-    expectChinese(englishIn(f.slice(ROOT.length + 1), read(f)));
+    const name = f.slice(ROOT.length + 1);
+    expectChinese([
+      ...englishIn(name, read(f)),
+      ...englishIn(`${name} (code comment)`, codeComments(read(f))),
+    ]);
   });
 
   it('has Chinese glossary entries, course and program titles and source titles', () => {
