@@ -250,6 +250,8 @@ export const en = {
   'mdx.exercise.solution': 'Show the solution',
   'mdx.exercise.bad-goal': 'This exercise has a goal the player does not know: “{goal}”.',
   'mdx.evidence': 'Evidence from a real machine',
+  'mdx.note': 'Note',
+  'mdx.warning': 'Warning',
   'mdx.evidence.source': 'Source: {source}',
   'mdx.term.close': 'Close',
   'mdx.term.glossary': 'In the glossary',

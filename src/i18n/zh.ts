@@ -247,6 +247,8 @@ export const zh: Record<UiKey, string> = {
   'mdx.exercise.solution': '查看参考答案',
   'mdx.exercise.bad-goal': '这个练习的目标播放器不认识：“{goal}”。',
   'mdx.evidence': '来自真实机器的证据',
+  'mdx.note': '注意',
+  'mdx.warning': '警告',
   'mdx.evidence.source': '来源：{source}',
   'mdx.term.close': '关闭',
   'mdx.term.glossary': '查看术语表',

@@ -2,17 +2,29 @@
 // evidence with what produced it, citations of the course's sources, and glossary terms.
 import { useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { PlayerContext, usePlayer, useT } from '../app/context';
-import { loadGlossary, sources, type GlossaryEntry } from '../app/course/course';
+import { loadGlossary, sourceTitle, sources, type GlossaryEntry, type Source } from '../app/course/course';
 import { useSite } from '../app/site/SiteContext';
 
 /** A source's title as a link to it (opens in a new tab, so the learner keeps their place). */
 export function Cite({ id }: { id: string }) {
   const source = sources.get(id);
+  const player = useContext(PlayerContext);
   if (!source) return <span className="mdx-cite mdx-cite--unknown">[{id}]</span>;
   return (
     <a className="mdx-cite" href={source.url} target="_blank" rel="noopener noreferrer" data-source={id}>
-      {source.title}
+      {player ? <LiveTitle source={source} /> : sourceTitle(source, 'en')}
     </a>
+  );
+}
+
+function LiveTitle({ source }: { source: Source }) {
+  return (
+    <>
+      {sourceTitle(
+        source,
+        usePlayer((s) => s.locale),
+      )}
+    </>
   );
 }
 

@@ -12,7 +12,7 @@ import {
   MODELLED_STD_OTHER,
 } from '../sim/cpp/sema/modelled-library';
 import { CODON_EXPRESSIONS, CODON_STATEMENTS, CPP_DECLARATIONS, CPP_STATEMENTS } from '../sim/subset';
-import { SubsetTables } from './SubsetTables';
+import { KIND_NAMES_ZH, SubsetTables } from './SubsetTables';
 
 /** The page's text with tags removed and entities decoded, as a reader sees it. */
 function shown(lang: 'en' | 'zh'): string {
@@ -41,9 +41,15 @@ describe('What you can write here', () => {
       expectListed(text, MODELLED_STD_OTHER);
       expectListed(text, Object.values(MODELLED_STD_METHODS).flat());
       for (const forms of [CODON_STATEMENTS, CODON_EXPRESSIONS, CPP_DECLARATIONS, CPP_STATEMENTS]) {
-        expectListed(text, Object.keys(forms));
+        if (lang === 'en') expectListed(text, Object.keys(forms));
         expectListed(text, Object.values(forms).flat());
       }
+      // The Chinese page names each kind in Chinese.
+      if (lang === 'zh')
+        expectListed(
+          text,
+          Object.values(KIND_NAMES_ZH).flatMap((n) => Object.values(n)),
+        );
     });
   }
 

@@ -2,7 +2,10 @@ import { MDXProvider } from '@mdx-js/react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import Welcome from '../../content/welcome/index.mdx';
-import { mdxComponents, Warning } from './components';
+import { createPlayerUi, PlayerContext } from '../app/context';
+import { createPlayerStore } from '../app/store/player-store';
+import { editStore, memoryStorage, SITE_NAMESPACE } from '../app/store/storage';
+import { mdxComponents, Note, Warning } from './components';
 
 /** Renders the welcome lesson as the app does: through the one components map. */
 function renderWelcome(): string {
@@ -106,5 +109,34 @@ describe('the lesson widgets outside a lesson page', () => {
     expect(renderToStaticMarkup(<H2>Suspect two: the ABI</H2>)).toBe(
       '<h2 id="suspect-two-the-abi">Suspect two: the ABI</h2>',
     );
+  });
+});
+
+describe('the lesson widgets on a Chinese page', () => {
+  const inChinese = (node: React.ReactNode) => {
+    const store = createPlayerStore({
+      edits: editStore(memoryStorage(), SITE_NAMESPACE),
+      settings: { locale: 'zh' },
+    });
+    return renderToStaticMarkup(
+      <PlayerContext.Provider value={{ store, ui: createPlayerUi() }}>{node}</PlayerContext.Provider>,
+    );
+  };
+
+  it('names an untitled note or warning in Chinese, and keeps a title as written', () => {
+    expect(inChinese(<Warning>会被覆盖。</Warning>)).toContain('aria-label="警告"');
+    expect(inChinese(<Note>注意这一行。</Note>)).toContain('aria-label="注意"');
+    expect(inChinese(<Warning title="还留着这个指针？">会被覆盖。</Warning>)).toContain(
+      'aria-label="还留着这个指针？"',
+    );
+  });
+
+  it('cites a source we describe in our own words in Chinese, its own title as written', () => {
+    const Cite = mdxComponents.Cite as (props: { id: string }) => React.ReactNode;
+    expect(inChinese(<Cite id="codon-576" />)).toContain(
+      'exaloop/codon#576: Debugging Segmentation Faults in Codon（2024 年 8 月）',
+    );
+    expect(inChinese(<Cite id="gcc-local" />)).toContain('由作者运行');
+    expect(inChinese(<Cite id="codon-657" />)).toContain('crashes when executed under GDB or LLDB');
   });
 });

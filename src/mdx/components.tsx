@@ -1,7 +1,8 @@
 // The one MDX components map: every tag a lesson uses resolves here, so lesson files import nothing.
 // Add a widget by adding it to `mdxComponents`; lessons then use it as <Name ...> directly.
 import type { MDXComponents } from 'mdx/types';
-import type { ComponentPropsWithoutRef, ReactNode } from 'react';
+import { useContext, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { PlayerContext, useT } from '../app/context';
 import { parseCourseHref, slugify } from '../app/site/routes';
 import { useSite } from '../app/site/SiteContext';
 import { AbiExplorerTag } from './AbiExplorerTag';
@@ -13,6 +14,8 @@ import { Exercise } from './Exercise';
 import { Playground } from './Playground';
 import { Choice, Explain, Predict } from './Predict';
 
+type NoteKind = 'note' | 'warning';
+
 /** A boxed aside in a lesson: a note, or a warning the learner should not skip. */
 export function Note({
   title,
@@ -20,14 +23,41 @@ export function Note({
   children,
 }: {
   title?: string;
-  kind?: 'note' | 'warning';
+  kind?: NoteKind;
+  children: ReactNode;
+}) {
+  const player = useContext(PlayerContext);
+  // Untitled, it is named by its kind in the page's language (English where no player says which).
+  if (title === undefined && player) return <LiveNote kind={kind}>{children}</LiveNote>;
+  return (
+    <NoteBox kind={kind} label={title ?? (kind === 'warning' ? 'Warning' : 'Note')} title={title}>
+      {children}
+    </NoteBox>
+  );
+}
+
+function LiveNote({ kind, children }: { kind: NoteKind; children: ReactNode }) {
+  const t = useT();
+  return (
+    <NoteBox kind={kind} label={t(kind === 'warning' ? 'mdx.warning' : 'mdx.note')} title={undefined}>
+      {children}
+    </NoteBox>
+  );
+}
+
+function NoteBox({
+  kind,
+  label,
+  title,
+  children,
+}: {
+  kind: NoteKind;
+  label: string;
+  title: string | undefined;
   children: ReactNode;
 }) {
   return (
-    <aside
-      className={`mdx-note mdx-note--${kind}`}
-      aria-label={title ?? (kind === 'warning' ? 'Warning' : 'Note')}
-    >
+    <aside className={`mdx-note mdx-note--${kind}`} aria-label={label}>
       {title && <p className="mdx-note__title">{title}</p>}
       {children}
     </aside>

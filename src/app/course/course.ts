@@ -24,7 +24,8 @@ export interface PageEntry {
 
 export interface Source {
   id: string;
-  title: string;
+  /** The source's own title; a source we describe in our words (a local run, a gloss) says it in both languages. */
+  title: string | Localized;
   url: string;
   kind: string;
 }
@@ -53,6 +54,11 @@ export function findPageEntry(id: string): PageEntry | undefined {
 /** The text in the locale, falling back to English. */
 export function localized(text: Localized | undefined, locale: Locale): string {
   return text?.[locale] || text?.en || '';
+}
+
+/** A source's title in `locale` (a source's own title is the same in every language). */
+export function sourceTitle(source: Source, locale: Locale): string {
+  return typeof source.title === 'string' ? source.title : localized(source.title, locale);
 }
 
 type MdxModule = { default: MDXContent };

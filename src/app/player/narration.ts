@@ -1,6 +1,6 @@
 // The sentences the player speaks: each step's narration (a message id and parameters from the trace,
 // rendered in the page's language) and, when stepping by machine event, what each event does.
-import { formatMessage, formatName } from '../../sim/messages/format';
+import { formatMessage, formatName, formatText } from '../../sim/messages/format';
 import { eventAt, type TraceEvent } from '../../sim/trace/reader.ts';
 import type { Trace } from '../../sim/trace/types';
 import type { Translate } from '../../i18n';
@@ -55,7 +55,11 @@ const SENTENCES: { [K in TraceEvent['kind']]: EventSentence<K> } = {
   alloc: (e, trace, t, locale) => {
     const o = objectRecord(trace.objects, e.objectId);
     return o
-      ? t('event.alloc', { name: formatName(o.name, locale), type: o.typeName, addr: hexAddress(o.addr) })
+      ? t('event.alloc', {
+          name: formatName(o.name, locale),
+          type: formatText(o.typeName, locale),
+          addr: hexAddress(o.addr),
+        })
       : '';
   },
   end: (e, trace, t, locale) => {

@@ -3,6 +3,7 @@
 // verdict is the check's own finding; nothing here re-derives the ABI.
 import { boundaryCallList } from '../../sim/trace/tables.ts';
 import type { BoundaryCall, Finding, Trace } from '../../sim/trace/types.ts';
+import { TermId, isTerm, splitDetails } from '../../sim/trace/terms.ts';
 
 /** One piece of a signature: the return type, the name, punctuation or one parameter. */
 export type SigPart =
@@ -54,18 +55,31 @@ export function verdictOf(trace: Trace, call: BoundaryCall): Finding | null {
   );
 }
 
-/** The parts a check finding names, read from its details parameter (`result: …; argument 2: …`). */
+/** The parts a check finding names, read from its details parameter (src/sim/trace/terms.ts). */
 export function disagreementOf(finding: Finding | null): Disagreement {
   const out: Disagreement = { result: false, params: new Set() };
   const details = finding?.message.params[1];
-  if (typeof details !== 'string') return out;
-  for (const d of details.split('; ')) {
-    if (d.startsWith('result:')) out.result = true;
-    const arg = /^argument (\d+):/.exec(d);
-    if (arg) out.params.add(Number(arg[1]) - 1);
+  if (!isTerm(details)) return out;
+  for (const d of splitDetails(details)) {
+    if (RESULT_DETAILS.has(d.id)) out.result = true;
+    // An argument's detail has the argument's number (from 1) as its first parameter.
+    else if (ARGUMENT_DETAILS.has(d.id) && typeof d.params[0] === 'number') out.params.add(d.params[0] - 1);
   }
   return out;
 }
+
+const RESULT_DETAILS = new Set<string>([
+  TermId.resultUnset,
+  TermId.resultHidden,
+  TermId.resultPlaced,
+  TermId.resultTyped,
+]);
+const ARGUMENT_DETAILS = new Set<string>([
+  TermId.argMissing,
+  TermId.argExtra,
+  TermId.argPlaced,
+  TermId.argTyped,
+]);
 
 /** Splits a parameter list at its top-level commas (`std::array<double, 4>` stays one). */
 export function splitParams(text: string): string[] {

@@ -2,7 +2,7 @@
 // comparison as two pictures at the same moment, the commands to run it for real, citations and links
 // with their address, glossary terms (defined at the end), quoted evidence with its source.
 import { useEffect, useId, type ComponentPropsWithoutRef, type ReactNode } from 'react';
-import { sources } from '../course/course';
+import { sourceTitle, sources } from '../course/course';
 import { findMoment, type Moment } from '../player/moments';
 import { exerciseLabel, goalSentence, parseGoal } from '../player/goal';
 import { parseCourseHref } from '../site/routes';
@@ -137,12 +137,13 @@ function Address({ url }: { url: string }) {
 
 /** <Cite>: the source's title and address. */
 export function HandoutCite({ id }: { id: string }) {
+  const { locale } = useHandout();
   const source = sources.get(id);
   if (!source) return <span>[{id}]</span>;
   return (
     <>
       <a className="hd-cite" href={source.url}>
-        {source.title}
+        {sourceTitle(source, locale)}
       </a>
       <Address url={source.url} />
     </>

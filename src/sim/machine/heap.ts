@@ -8,6 +8,7 @@
 import type { Cell, ObjectRecord, SourceLoc, SourceSide } from '../trace/types.ts';
 import { EventKind, StepKind } from '../trace/types.ts';
 import { NameId, named, type ObjectName } from '../trace/names.ts';
+import { TermId, term } from '../trace/terms.ts';
 import { hex } from './memory.ts';
 import type { Machine } from './machine.ts';
 
@@ -71,12 +72,12 @@ export class CHeap {
     this.m.storeRuntimeInt(chunk + 8, 8, size | PREV_INUSE);
     const headerId = this.m.newObject({
       name: named(NameId.mallocHeader, name),
-      typeName: 'glibc chunk header',
+      typeName: term(TermId.chunkHeader),
       role: 'heap-meta',
       side: 'runtime',
       addr: chunk + 8,
       size: 8,
-      cells: [{ path: 'size | flags', offset: 0, size: 8, kind: 'uint' }],
+      cells: [{ path: term(TermId.sizeFlags), offset: 0, size: 8, kind: 'uint' }],
       initialized: true,
     });
     const objectId = this.m.newObject({

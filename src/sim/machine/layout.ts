@@ -6,6 +6,7 @@
  */
 import type { Target } from '../abi/ctype.ts';
 import { NameId, ident, named, type ObjectName } from '../trace/names.ts';
+import { TermId, term, type CodeOrTerm } from '../trace/terms.ts';
 import type { RegionKind } from '../trace/types.ts';
 
 export interface RegionPlan {
@@ -58,7 +59,7 @@ export function addressPlan(target: Target): AddressPlan {
 /** A named object of the runtime's data, by its offset in the runtime data region. */
 export interface RuntimeObjectPlan {
   name: ObjectName;
-  typeName: string;
+  typeName: CodeOrTerm;
   offset: number;
   size: number;
 }
@@ -79,35 +80,45 @@ export function runtimeObjectPlan(
   'rtldGlobal' | 'loaderLock' | 'stderrLock' | 'stdoutLock' | 'stdinLock' | 'afterStdinLock' | 'mainThread',
   RuntimeObjectPlan
 > {
-  const lock = '_IO_lock_t (a recursive lock: lock, cnt, owner)';
+  const lock = (stream: string) => term(TermId.ioLock, '_IO_lock_t', stream);
   return {
     rtldGlobal: {
       name: ident('_rtld_global'),
-      typeName: 'struct rtld_global (dynamic loader state)',
+      typeName: term(TermId.rtldGlobal, 'struct rtld_global'),
       offset: 0,
       size: 0x900,
     },
     loaderLock: {
       name: ident('_rtld_global._dl_load_lock'),
-      typeName: 'pthread_mutex_t (the dynamic loader’s lock)',
+      typeName: term(TermId.loaderLock, 'pthread_mutex_t'),
       offset: 0x908,
       size: 40,
     },
-    stderrLock: { name: ident('_IO_stdfile_2_lock'), typeName: `${lock}, stderr’s`, offset: 0xff0, size: 16 },
+    stderrLock: { name: ident('_IO_stdfile_2_lock'), typeName: lock('stderr'), offset: 0xff0, size: 16 },
     stdoutLock: {
       name: ident('_IO_stdfile_1_lock'),
-      typeName: `${lock}, stdout’s`,
+      typeName: lock('stdout'),
       offset: 0x1000,
       size: 16,
     },
-    stdinLock: { name: ident('_IO_stdfile_0_lock'), typeName: `${lock}, stdin’s`, offset: 0x1010, size: 16 },
+    stdinLock: { name: ident('_IO_stdfile_0_lock'), typeName: lock('stdin'), offset: 0x1010, size: 16 },
     afterStdinLock:
       target === 'x86_64'
-        ? { name: ident('__pthread_force_elision'), typeName: 'int (libc)', offset: 0x1020, size: 4 }
-        : { name: ident('xidcmd'), typeName: 'struct xid_command * (libc)', offset: 0x1020, size: 8 },
+        ? {
+            name: ident('__pthread_force_elision'),
+            typeName: term(TermId.libc, 'int'),
+            offset: 0x1020,
+            size: 4,
+          }
+        : {
+            name: ident('xidcmd'),
+            typeName: term(TermId.libc, 'struct xid_command *'),
+            offset: 0x1020,
+            size: 8,
+          },
     mainThread: {
       name: named(NameId.mainThreadDescriptor),
-      typeName: 'struct pthread (its first 256 bytes)',
+      typeName: term(TermId.threadHead, 'struct pthread', 256),
       offset: 0x1800,
       size: 0x100,
     },

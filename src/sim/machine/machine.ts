@@ -5,6 +5,7 @@
  */
 import type { Target } from '../abi/ctype.ts';
 import { NameId, named, type ObjectName } from '../trace/names.ts';
+import { TermId, term } from '../trace/terms.ts';
 import { TraceRecorder } from '../trace/recorder.ts';
 import {
   BoundaryTableBuilder,
@@ -630,7 +631,7 @@ export class Machine {
     if (t === undefined) {
       t = this.objectTemplate({
         name: named(NameId.returnAddress, callerName),
-        typeName: 'code pointer',
+        typeName: term(TermId.codePointer),
         role: 'frame-link',
         side,
         cells: RETURN_ADDRESS_CELLS,

@@ -4,6 +4,7 @@
  * the last code left in it: nothing here is ever cleared behind the program's back.
  */
 import type { Target } from '../abi/ctype.ts';
+import { TermId, term, type Term } from '../trace/terms.ts';
 
 export const SLOT = 16;
 const TWO_32 = 4294967296;
@@ -13,51 +14,47 @@ export interface RegisterInfo {
   /** 'gp' general purpose, 'vec' xmm/v, 'x87' x87 stack slot, 'sp' stack pointer, 'meta' bookkeeping. */
   kind: 'gp' | 'vec' | 'x87' | 'sp' | 'meta';
   /** Its role in the calling convention, shown to the learner. */
-  role: string;
+  role: Term;
 }
 
-const X86_ROLES: Record<string, string> = {
-  rax: 'integer/pointer return value; sret functions return the hidden pointer here',
-  rbx: 'callee-saved',
-  rcx: '4th integer argument',
-  rdx: '3rd integer argument; 2nd integer return eightbyte',
-  rsi: '2nd integer argument',
-  rdi: '1st integer argument; the hidden result pointer of an sret call',
-  rbp: 'frame pointer (callee-saved)',
-  rsp: 'stack pointer',
-  r8: '5th integer argument',
-  r9: '6th integer argument',
-  r10: 'scratch',
-  r11: 'scratch',
-  r12: 'callee-saved',
-  r13: 'callee-saved',
-  r14: 'callee-saved',
-  r15: 'callee-saved',
+const X86_ROLES: Record<string, Term> = {
+  rax: term(TermId.x86Rax),
+  rbx: term(TermId.calleeSaved),
+  rcx: term(TermId.x86Rcx),
+  rdx: term(TermId.x86Rdx),
+  rsi: term(TermId.x86Rsi),
+  rdi: term(TermId.x86Rdi),
+  rbp: term(TermId.x86Rbp),
+  rsp: term(TermId.stackPointer),
+  r8: term(TermId.x86R8),
+  r9: term(TermId.x86R9),
+  r10: term(TermId.scratch),
+  r11: term(TermId.scratch),
+  r12: term(TermId.calleeSaved),
+  r13: term(TermId.calleeSaved),
+  r14: term(TermId.calleeSaved),
+  r15: term(TermId.calleeSaved),
 };
 
 function x86Registers(): RegisterInfo[] {
   const out: RegisterInfo[] = [];
   for (const name of ['rax', 'rbx', 'rcx', 'rdx', 'rsi', 'rdi', 'rbp', 'rsp']) {
-    out.push({ name, kind: name === 'rsp' ? 'sp' : 'gp', role: X86_ROLES[name] ?? '' });
+    out.push({ name, kind: name === 'rsp' ? 'sp' : 'gp', role: X86_ROLES[name] as Term });
   }
-  for (let i = 8; i <= 15; i++) out.push({ name: `r${i}`, kind: 'gp', role: X86_ROLES[`r${i}`] ?? '' });
+  for (let i = 8; i <= 15; i++) out.push({ name: `r${i}`, kind: 'gp', role: X86_ROLES[`r${i}`] as Term });
   for (let i = 0; i <= 7; i++) {
     const role =
-      i === 0
-        ? '1st float argument; float return value'
-        : i === 1
-          ? '2nd float argument; 2nd float return eightbyte'
-          : `float argument ${i + 1}`;
+      i === 0 ? term(TermId.x86Xmm0) : i === 1 ? term(TermId.x86Xmm1) : term(TermId.floatArgument, i + 1);
     out.push({ name: `xmm${i}`, kind: 'vec', role });
   }
   for (let i = 0; i <= 7; i++) {
     out.push({
       name: `st${i}`,
       kind: 'x87',
-      role: i === 0 ? 'x87 stack top: long double return' : 'x87 stack',
+      role: i === 0 ? term(TermId.x87Top) : term(TermId.x87Stack),
     });
   }
-  out.push({ name: 'x87depth', kind: 'meta', role: 'how many x87 stack slots are in use' });
+  out.push({ name: 'x87depth', kind: 'meta', role: term(TermId.x87Depth) });
   return out;
 }
 
@@ -66,33 +63,30 @@ function a64Registers(): RegisterInfo[] {
   for (let i = 0; i <= 30; i++) {
     const role =
       i === 0
-        ? '1st argument; integer/pointer return value'
+        ? term(TermId.a64X0)
         : i === 1
-          ? '2nd argument; 2nd return register'
+          ? term(TermId.a64X1)
           : i <= 7
-            ? `argument ${i + 1}`
+            ? term(TermId.a64Argument, i + 1)
             : i === 8
-              ? 'indirect result location: the address of a result returned in memory'
+              ? term(TermId.a64X8)
               : i <= 15
-                ? 'scratch'
+                ? term(TermId.scratch)
                 : i <= 18
-                  ? 'intra-procedure scratch / platform'
+                  ? term(TermId.a64Platform)
                   : i <= 28
-                    ? 'callee-saved'
+                    ? term(TermId.calleeSaved)
                     : i === 29
-                      ? 'frame pointer'
-                      : 'link register: the return address';
+                      ? term(TermId.a64Fp)
+                      : term(TermId.a64Lr);
     out.push({ name: `x${i}`, kind: 'gp', role });
   }
-  out.push({ name: 'sp', kind: 'sp', role: 'stack pointer' });
+  out.push({ name: 'sp', kind: 'sp', role: term(TermId.stackPointer) });
   for (let i = 0; i <= 7; i++) {
     out.push({
       name: `v${i}`,
       kind: 'vec',
-      role:
-        i === 0
-          ? '1st float argument; float return value (d0/s0)'
-          : `float argument/return ${i + 1} (d${i}/s${i})`,
+      role: i === 0 ? term(TermId.a64V0) : term(TermId.a64FloatArgument, i + 1, i),
     });
   }
   return out;

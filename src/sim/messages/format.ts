@@ -2,10 +2,10 @@
  * Narration and finding messages are stored in traces as an id plus parameters, so the page can
  * show them in any language without re-running. This module turns them into text.
  */
-import { isObjectName, type ObjectName } from '../trace/names.ts';
+import type { ObjectName } from '../trace/names.ts';
+import type { CodeOrTerm } from '../trace/terms.ts';
 import type { IndeterminateSpan, MessageRef } from '../trace/types.ts';
 import { en } from './en.ts';
-import { formatTerm } from './terms.ts';
 import { zh } from './zh.ts';
 
 export type Locale = 'en' | 'zh';
@@ -19,13 +19,14 @@ export function formatMessage(ref: MessageRef, locale: Locale = 'en'): string {
   return template.replace(/\{(\d+)\}/g, (_, i: string) => {
     const p = ref.params[Number(i)];
     if (p === undefined) return '';
-    // A parameter that is one of the simulator's fixed descriptions (the ABI check's details) is translated.
-    return isObjectName(p)
-      ? formatName(p, locale)
-      : typeof p === 'string'
-        ? formatTerm(p, locale)
-        : String(p);
+    // A name or one of the simulator's descriptions (trace/terms.ts) is itself a message; text is code.
+    return typeof p === 'object' ? formatMessage(p as MessageRef, locale) : String(p);
   });
+}
+
+/** A type, label, placement or cell path (trace/terms.ts) in `locale`: code as written, a description translated. */
+export function formatText(text: CodeOrTerm, locale: Locale = 'en'): string {
+  return typeof text === 'string' ? text : formatMessage(text as MessageRef, locale);
 }
 
 /** An object's or region's name (src/sim/trace/names.ts) in `locale`; its name parameters too. */

@@ -21,6 +21,7 @@ import {
   type Placement,
   type SideView,
 } from './routes.ts';
+import { TermId, term } from '../trace/terms.ts';
 
 export interface Declarations {
   /** Codon's plain LLVM lowering of the import. */
@@ -84,7 +85,7 @@ export function calleeView(fn: FunctionDecl, target: Target): SideView {
   let result: Placement | null = null;
   if (fn.returnType.kind !== 'void') {
     result = {
-      label: 'result',
+      label: term(TermId.result),
       typeName: typeToString(fn.returnType),
       parts: ret.indirect ? [] : ret.parts,
       x87: ret.x87 === true ? [0] : [],
@@ -120,7 +121,7 @@ function sretCoincides(caller: SideView, callee: SideView, target: Target): bool
 
 /** An sret callee seen as a plain function taking the result pointer first and returning it in %rax. */
 export function asPlainCall(callee: SideView): SideView {
-  const ptr = (label: string, reg: string): Placement => ({
+  const ptr = (label: Placement['label'], reg: string): Placement => ({
     label,
     typeName: `${callee.result?.typeName ?? 'result'}*`,
     parts: [{ reg, offset: 0, size: 8, regOffset: 0 }],
@@ -132,8 +133,8 @@ export function asPlainCall(callee: SideView): SideView {
   });
   return {
     ...callee,
-    args: [ptr('hidden result pointer', 'rdi'), ...callee.args],
-    result: ptr('result', 'rax'),
+    args: [ptr(term(TermId.hiddenResultPointer), 'rdi'), ...callee.args],
+    result: ptr(term(TermId.result), 'rax'),
   };
 }
 

@@ -10,6 +10,7 @@ import type { CImport } from '../codon/ast.ts';
 import type { CodonType } from '../codon/types.ts';
 import { prune, typeName, wrapIntN } from '../codon/types.ts';
 import { NameId, named } from '../trace/names.ts';
+import { TermId, joinDetails, term } from '../trace/terms.ts';
 import { sizeOf } from '../codon/layout.ts';
 import type { FunctionDecl } from '../cpp/ast.ts';
 import { hex } from '../machine/memory.ts';
@@ -86,7 +87,7 @@ export class ForeignBridge implements ForeignCalls {
       callerResult: route(caller.result),
       calleeArgs: callee.args.map((a) => route(a) as ValueRoute),
       calleeResult: route(callee.result),
-      callerResultWhere: caller.result === null ? 'nothing' : describePlacement(caller.result),
+      callerResultWhere: caller.result === null ? term(TermId.nothing) : describePlacement(caller.result),
     };
     const calleeLoc = this.cpp.loc(fn.definitionSpan ?? fn.span);
     const related = [
@@ -155,12 +156,12 @@ export class ForeignBridge implements ForeignCalls {
     if (cmp.abiMismatch) {
       m.finding('abi-mismatch', loc, [], related, 'finding.abi-mismatch', [
         imp.symbol,
-        cmp.details.join('; '),
+        joinDetails(cmp.details) ?? '',
       ]);
     } else if (cmp.typeMismatch) {
       m.finding('type-mismatch', loc, [], related, 'finding.type-mismatch', [
         imp.symbol,
-        cmp.details.join('; '),
+        joinDetails(cmp.details) ?? '',
       ]);
     }
     // The declarations disagree even where the registers line up: the run goes well on this

@@ -8,6 +8,7 @@ import type { Target } from '../abi/ctype.ts';
 import { formatName } from '../messages/format.ts';
 import { stateAt } from '../trace/reader.ts';
 import { objectList } from '../trace/tables.ts';
+import { TermId, isTerm } from '../trace/terms.ts';
 import type { Trace } from '../trace/types.ts';
 import { runProgram } from './index.ts';
 
@@ -36,7 +37,10 @@ function regionNameAt(trace: Trace, addr: number): string {
 /** Every return address a `call` pushed on x86-64: the region its value points into. */
 function pushedReturnTargets(trace: Trace): string[] {
   return objectList(trace.objects)
-    .filter((o) => o.role === 'frame-link' && o.size === 8 && o.typeName === 'code pointer')
+    .filter(
+      (o) =>
+        o.role === 'frame-link' && o.size === 8 && isTerm(o.typeName) && o.typeName.id === TermId.codePointer,
+    )
     .map((o) => regionNameAt(trace, Number(stateAt(trace, o.born).readUint64(o.addr))));
 }
 

@@ -11,6 +11,7 @@
  * Nothing here patches a disagreement up: the two views are computed separately and compared.
  */
 import type { ArgLocation, RegisterPart, Target } from '../abi/ctype.ts';
+import { TermId, term, type CodeOrTerm, type Term } from '../trace/terms.ts';
 import { MEMORY, type Meaning } from './meaning.ts';
 
 /** The scalar LLVM types Codon's lowering produces (Codon's `int` is i64, `float` is double). */
@@ -19,7 +20,8 @@ export type LlvmType = LlvmScalar | 'void' | { struct: LlvmType[] };
 
 /** One side's belief about one value (an argument or the result). */
 export interface Placement {
-  label: string;
+  /** The parameter's name (code), or "argument N", "result". */
+  label: CodeOrTerm;
   typeName: string;
   /** Register pieces; empty for a value in memory. */
   parts: RegisterPart[];
@@ -73,12 +75,12 @@ function isFloat(t: LlvmType): boolean {
 }
 
 /** Human-readable register list of a placement: "rdi", "xmm0, xmm1, st0, st1", "memory at [x8]". */
-export function describePlacement(p: Placement): string {
-  if (p.indirect) return `memory at [${p.pointerReg ?? '?'}]`;
-  if (p.stackOffset !== null) return `stack +${p.stackOffset}`;
+export function describePlacement(p: Placement): CodeOrTerm {
+  if (p.indirect) return term(TermId.inMemory, p.pointerReg ?? '?');
+  if (p.stackOffset !== null) return term(TermId.onStack, p.stackOffset);
   const regs = [...new Set(p.parts.map(viewName))];
   for (const s of p.x87) regs.push(`st${s}`);
-  return regs.length === 0 ? 'nowhere (void)' : regs.join(', ');
+  return regs.length === 0 ? term(TermId.nowhere) : regs.join(', ');
 }
 
 /** AArch64 vector registers by the view a part uses: d0 for 8 bytes, s0 for 4, q0 for 16. */
@@ -115,7 +117,7 @@ export function llvmCallerView(
   let stack = 0;
   const args: Placement[] = params.map((p, i) => {
     const base: Placement = {
-      label: `argument ${i + 1}`,
+      label: term(TermId.argument, i + 1),
       typeName: p.typeName,
       parts: [],
       x87: [],
@@ -143,7 +145,7 @@ export function llvmCallerView(
   let result: Placement | null = null;
   if (ret.type !== 'void') {
     result = {
-      label: 'result',
+      label: term(TermId.result),
       typeName: ret.typeName,
       parts: [],
       x87: [],
@@ -186,7 +188,7 @@ function flattenStruct(t: { struct: LlvmType[] }): LlvmScalar[] {
 /** Turns an ABI argument location into a placement. */
 export function placementFromArg(
   loc: ArgLocation,
-  label: string,
+  label: CodeOrTerm,
   typeName: string,
   meaning: Meaning,
 ): Placement {
@@ -217,7 +219,7 @@ export interface Comparison {
   abiMismatch: boolean;
   /** They agree on where, but not on what the bits mean. */
   typeMismatch: boolean;
-  details: string[];
+  details: Term[];
 }
 
 /** `d0`, `s0` and `q0` are views of `v0`: one register for the comparison. */
@@ -245,7 +247,7 @@ export function compareViews(
   callee: SideView,
   meaningsAgree: (callerMeaning: Meaning, calleeMeaning: Meaning) => boolean,
 ): Comparison {
-  const details: string[] = [];
+  const details: Term[] = [];
   let abi = false;
   let type = false;
   const n = Math.max(caller.args.length, callee.args.length);
@@ -254,19 +256,15 @@ export function compareViews(
     const b = callee.args[i];
     if (a === undefined || b === undefined) {
       abi = true;
-      details.push(
-        `argument ${i + 1}: ${a === undefined ? 'the caller passes nothing' : 'the callee takes no such argument'}`,
-      );
+      details.push(term(a === undefined ? TermId.argMissing : TermId.argExtra, i + 1));
       continue;
     }
     if (!sameRegs(a, b)) {
       abi = true;
-      details.push(
-        `argument ${i + 1}: caller puts it in ${describePlacement(a)}, callee reads ${describePlacement(b)}`,
-      );
+      details.push(term(TermId.argPlaced, i + 1, describePlacement(a), describePlacement(b)));
     } else if (!meaningsAgree(a.meaning, b.meaning)) {
       type = true;
-      details.push(`argument ${i + 1}: caller passes ${a.typeName}, callee reads ${b.typeName}`);
+      details.push(term(TermId.argTyped, i + 1, a.typeName, b.typeName));
     }
   }
   const cr = caller.result;
@@ -275,22 +273,18 @@ export function compareViews(
     // A void callee leaves the result register as it was; a void caller ignores a result.
     if (cr !== null) {
       abi = true;
-      details.push(`result: caller reads ${describePlacement(cr)}, callee returns nothing`);
+      details.push(term(TermId.resultUnset, describePlacement(cr)));
     }
   } else if (cr !== null && ce !== null) {
     if (ce.indirect && !cr.indirect) {
       abi = true;
-      details.push(
-        `result: callee writes it to memory at [${ce.pointerReg ?? '?'}] (hidden pointer), caller reads ${describePlacement(cr)}`,
-      );
+      details.push(term(TermId.resultHidden, ce.pointerReg ?? '?', describePlacement(cr)));
     } else if (!sameRegs(cr, ce)) {
       abi = true;
-      details.push(
-        `result: callee returns it in ${describePlacement(ce)}, caller reads ${describePlacement(cr)}`,
-      );
+      details.push(term(TermId.resultPlaced, describePlacement(ce), describePlacement(cr)));
     } else if (!meaningsAgree(cr.meaning, ce.meaning)) {
       type = true;
-      details.push(`result: callee returns ${ce.typeName}, caller reads ${cr.typeName}`);
+      details.push(term(TermId.resultTyped, ce.typeName, cr.typeName));
     }
   }
   return { abiMismatch: abi, typeMismatch: type, details };

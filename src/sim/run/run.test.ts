@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Target } from '../abi/ctype.ts';
 import type { Leftover } from '../machine/machine.ts';
 import { stateAt } from '../trace/reader.ts';
+import { TermId, term } from '../trace/terms.ts';
 import { runProgram } from './index.ts';
 
 const LIB = 'LIBPATH = "./libfoo.so"\n';
@@ -97,7 +98,7 @@ describe('the original bug', () => {
       symbol: 'foo',
       mismatch: true,
       callerResult: { where: 'rax' },
-      calleeResult: { where: 'memory at [rdi]' },
+      calleeResult: { where: term(TermId.inMemory, 'rdi') },
       hiddenPointer: { reg: 'rdi' },
     });
   });

@@ -16,6 +16,7 @@ import type { Cell, SourceLoc } from '../trace/types.ts';
 import { StepKind } from '../trace/types.ts';
 import { CHeap, GcHeap } from '../machine/heap.ts';
 import { NameId, ident, named, type ObjectName } from '../trace/names.ts';
+import { TermId, term, type CodeOrTerm } from '../trace/terms.ts';
 import { runtimeObjectPlan, type RuntimeObjectPlan } from '../machine/layout.ts';
 import { hex } from '../machine/memory.ts';
 import { INTENT_UNKNOWN, Machine, RunStop, type Leftover } from '../machine/machine.ts';
@@ -59,8 +60,8 @@ export interface Process {
   leftoverApplied: boolean;
 }
 
-const u64 = (path: string, offset: number): Cell => ({ path, offset, size: 8, kind: 'uint' });
-const i32 = (path: string, offset: number): Cell => ({ path, offset, size: 4, kind: 'int' });
+const u64 = (path: CodeOrTerm, offset: number): Cell => ({ path, offset, size: 8, kind: 'uint' });
+const i32 = (path: CodeOrTerm, offset: number): Cell => ({ path, offset, size: 4, kind: 'int' });
 
 /** Builds the process as it is when Codon's `main` starts: loader data, GC, argv, a dead start-up frame. */
 export function startProcess(m: Machine, leftover: Leftover, libraryName: string): Process {
@@ -102,7 +103,7 @@ export function startProcess(m: Machine, leftover: Leftover, libraryName: string
   place(plan.stdinLock, lockCells);
   const after = plan.afterStdinLock;
   place(after, [after.size === 4 ? i32('', 0) : u64('', 0)]);
-  const mainThread = place(plan.mainThread, [u64('header.tcb (points to itself)', 0)]);
+  const mainThread = place(plan.mainThread, [u64(term(TermId.tcbSelf, 'header.tcb'), 0)]);
   m.storeRuntimeInt(rt.start + plan.mainThread.offset, 8, rt.start + plan.mainThread.offset);
   // argv as Codon sees it: a List[str] on the GC heap.
   const argvAddr = gc.alloc(16, false, ident('sys.argv'), 'List[str]', null, [
@@ -117,12 +118,12 @@ export function startProcess(m: Machine, leftover: Leftover, libraryName: string
   const frameAddr = sp - PRINTF_BUFFER_DEPTH;
   const startupFrame = m.newObject({
     name: named(NameId.gcInitFrame),
-    typeName: 'stack frame',
+    typeName: term(TermId.stackFrame),
     role: 'runtime',
     side: 'runtime',
     addr: frameAddr,
     size: 64,
-    cells: [u64('saved', 0), u64('saved', 8), u64('saved', 16), u64('saved', 24)],
+    cells: [0, 8, 16, 24].map((at) => u64(term(TermId.saved), at)),
   });
   for (let i = 0; i < 4; i++) m.storeRuntimeInt(frameAddr + 8 * i, 8, sp - 0x40 * (i + 1));
   // The words are of the right kind (saved stack addresses), their values the model's invention.

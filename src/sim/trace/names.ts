@@ -37,6 +37,8 @@ export const NameId = {
   codonObject: 'name.codon-object',
   unmapped: 'name.unmapped',
   stackBelowSp: 'name.stack-below-sp',
+  /** An anonymous box of the diagram: stack below the stack pointer that no object owns. */
+  unusedStack: 'name.unused-stack',
   regionCodonText: 'name.region.codon-text',
   regionCodonData: 'name.region.codon-data',
   regionCHeap: 'name.region.c-heap',

@@ -81,7 +81,7 @@ describe('the object table', () => {
     for (let i = 0; i < 1000; i++) addLocal(t, 'x', 8 * i, at);
     const table = t.table();
     expect(table.count).toBe(1000);
-    expect(table.strings).toEqual(['double']);
+    expect(table.typeNames).toEqual(['double']);
     expect(table.names).toEqual([ident('x')]);
     expect(table.locs).toHaveLength(1);
     expect(table.cellLists).toHaveLength(1);

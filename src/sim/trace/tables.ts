@@ -23,6 +23,7 @@ import {
   type SourceSide,
 } from './types.ts';
 import { nameKey, type ObjectName } from './names.ts';
+import { textKey, type CodeOrTerm } from './terms.ts';
 
 export const ROLES: readonly ObjectRole[] = [
   'local',
@@ -67,7 +68,8 @@ export interface ObjectTable {
   deathLoc: Int32Array;
   /** 0 = not said, 1 = not atomic, 2 = atomic (GC objects only). */
   atomic: Uint8Array;
-  strings: string[];
+  /** The objects' types (the `typeName` column indexes this pool). */
+  typeNames: CodeOrTerm[];
   /** The objects' names (the `name` column indexes this pool). */
   names: ObjectName[];
   locs: SourceLoc[];
@@ -140,16 +142,18 @@ class Pool<T> {
   }
 }
 
-/** Names interned by value: equal names made at different calls share one entry. */
-class NamePool {
-  readonly items: ObjectName[] = [];
+/** Names and descriptions interned by value: equal ones made at different calls share one entry. */
+class NamePool<T extends ObjectName | CodeOrTerm = ObjectName> {
+  readonly items: T[] = [];
   private readonly index = new Map<string, number>();
-  private last: ObjectName | undefined;
+  private last: T | undefined;
   private lastIndex = 0;
 
-  of(n: ObjectName): number {
+  constructor(private readonly key: (n: T) => string) {}
+
+  of(n: T): number {
     if (n === this.last) return this.lastIndex;
-    const key = nameKey(n);
+    const key = this.key(n);
     let i = this.index.get(key);
     if (i === undefined) {
       i = this.items.length;
@@ -165,7 +169,7 @@ class NamePool {
 /** What an object is, as its creator says it (the machine adds where and when). */
 export interface ObjectSpec {
   name: ObjectName;
-  typeName: string;
+  typeName: CodeOrTerm;
   role: ObjectRole;
   side: SourceSide;
   addr: number;
@@ -204,8 +208,8 @@ export class ObjectTableBuilder {
   loc = new Int32Array(64);
   deathLoc = new Int32Array(64);
   atomic = new Uint8Array(64);
-  private readonly strings = new Pool<string>();
-  private readonly names = new NamePool();
+  private readonly typeNames = new NamePool<CodeOrTerm>(textKey);
+  private readonly names = new NamePool<ObjectName>(nameKey);
   private readonly locs = new Pool<SourceLoc>();
   private readonly cellLists = new Pool<Cell[]>();
 
@@ -238,7 +242,7 @@ export class ObjectTableBuilder {
     const loc = spec.loc ?? null;
     return {
       name: this.names.of(spec.name),
-      typeName: this.strings.of(spec.typeName),
+      typeName: this.typeNames.of(spec.typeName),
       role: ROLE_INDEX[spec.role],
       side: SIDE_INDEX[spec.side],
       cells: this.cellLists.of(cells),
@@ -317,7 +321,7 @@ export class ObjectTableBuilder {
       loc: this.loc,
       deathLoc: this.deathLoc,
       atomic: this.atomic,
-      strings: this.strings.items,
+      typeNames: this.typeNames.items,
       names: this.names.items,
       locs: this.locs.items,
       cellLists: this.cellLists.items,
@@ -463,7 +467,7 @@ function readObject(t: ObjectTable, id: number): ObjectRecord {
   const record: ObjectRecord = {
     id,
     name: t.names[t.name[id] as number] as ObjectName,
-    typeName: t.strings[t.typeName[id] as number] as string,
+    typeName: t.typeNames[t.typeName[id] as number] as CodeOrTerm,
     role: ROLES[t.role[id] as number] as ObjectRole,
     side: SIDES[t.side[id] as number] as SourceSide,
     regionId: t.regionId[id] as number,

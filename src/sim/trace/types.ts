@@ -8,6 +8,7 @@
  */
 import type { Target } from '../abi/ctype.ts';
 import type { ObjectName } from './names.ts';
+import type { CodeOrTerm, Term } from './terms.ts';
 import type { BoundaryTable, FrameTable, ObjectTable } from './tables.ts';
 
 /** Which source a step or location belongs to. */
@@ -32,7 +33,8 @@ export interface Region {
 
 /** One scalar leaf of an object's bytes, for display (a double, a pointer, padding...). */
 export interface Cell {
-  path: string;
+  /** The member path (code: `arr[2].x`, '' for the object itself), or a description ("saved rbp"). */
+  path: CodeOrTerm;
   offset: number;
   size: number;
   kind: 'int' | 'uint' | 'bool' | 'float' | 'pointer' | 'padding' | 'vptr' | 'opaque';
@@ -61,7 +63,8 @@ export interface ObjectRecord {
   id: number;
   /** As a message id with parameters: render it with formatName (src/sim/messages/format.ts). */
   name: ObjectName;
-  typeName: string;
+  /** Its C++ or Codon type (code), or a description of a runtime object (render with formatText). */
+  typeName: CodeOrTerm;
   role: ObjectRole;
   side: SourceSide;
   regionId: number;
@@ -220,11 +223,11 @@ export interface BoundaryCall {
 }
 
 export interface ValueRoute {
-  /** "bar", "return value", "hidden result pointer". */
-  label: string;
+  /** A parameter's name (code: "bar"), or "argument 2", "result", "hidden result pointer". */
+  label: CodeOrTerm;
   typeName: string;
-  /** "rdi", "xmm0", "rax:rdx", "memory at [rdi]", "x8 → memory", "stack +8". */
-  where: string;
+  /** Registers (code: "rdi", "xmm0, xmm1"), or "memory at [rdi]", "stack +8". */
+  where: CodeOrTerm;
   registers: string[];
 }
 
@@ -264,8 +267,11 @@ export interface MessageRef {
   id: string;
   params: MessageParam[];
 }
-/** A message parameter: text, a number, or an object's name (rendered in the reader's language). */
-export type MessageParam = string | number | ObjectName;
+/**
+ * A message parameter: text, a number, an object's name or one of the simulator's descriptions
+ * (both rendered in the reader's language).
+ */
+export type MessageParam = string | number | ObjectName | Term;
 
 export type Outcome = 'ok' | 'crash' | 'compile-error' | 'runtime-error' | 'step-limit';
 

@@ -5,14 +5,16 @@
 import { eventsOfKind, stepEvents, type MachineState } from '../trace/reader.ts';
 import { objectList } from '../trace/tables.ts';
 import type { BoundaryCall, Trace } from '../trace/types.ts';
+import { formatText, type Locale } from '../messages/format.ts';
+import { TermId, term, type CodeOrTerm } from '../trace/terms.ts';
 import { hexAddr, u64Number } from './format.ts';
 import { slotName } from './registers.ts';
 import type { CallRegisterRow, CallRole, SceneCall, SceneObject, SceneRegister } from './types.ts';
 
-function roleOf(r: { label: string; typeName: string } | null, role: CallRole) {
+function roleOf(r: { label: CodeOrTerm; typeName: string } | null, role: CallRole, locale: Locale) {
   return r === null
     ? { role: 'none' as CallRole, label: '', typeName: '' }
-    : { role, label: r.label, typeName: r.typeName };
+    : { role, label: formatText(r.label, locale), typeName: r.typeName };
 }
 
 /** The call in progress at `step`, as the call view shows it. */
@@ -23,6 +25,7 @@ export function sceneCall(
   state: MachineState,
   registers: SceneRegister[],
   objects: SceneObject[],
+  locale: Locale,
 ): SceneCall {
   const phase: SceneCall['phase'] = step === c.step ? 'call' : step === c.returnStep ? 'return' : 'callee';
   const callerOf = new Map<string, ReturnType<typeof roleOf>>();
@@ -33,27 +36,27 @@ export function sceneCall(
     if (!order.includes(slot)) order.push(slot);
     if (!m.has(slot)) m.set(slot, v);
   };
-  c.callerArgs.forEach((a) => a.registers.forEach((r) => note(callerOf, r, roleOf(a, 'arg'))));
+  c.callerArgs.forEach((a) => a.registers.forEach((r) => note(callerOf, r, roleOf(a, 'arg', locale))));
   if (c.callerResult !== null)
-    c.callerResult.registers.forEach((r) => note(callerOf, r, roleOf(c.callerResult, 'result')));
+    c.callerResult.registers.forEach((r) => note(callerOf, r, roleOf(c.callerResult, 'result', locale)));
   if (c.hiddenPointer !== null) {
     note(calleeOf, c.hiddenPointer.reg, {
       role: 'hidden-pointer',
-      label: c.calleeResult?.label ?? 'result',
+      label: formatText(c.calleeResult?.label ?? term(TermId.result), locale),
       typeName: c.calleeResult?.typeName ?? '',
     });
   }
-  c.calleeArgs.forEach((a) => a.registers.forEach((r) => note(calleeOf, r, roleOf(a, 'arg'))));
+  c.calleeArgs.forEach((a) => a.registers.forEach((r) => note(calleeOf, r, roleOf(a, 'arg', locale))));
   if (c.calleeResult !== null) {
     c.calleeResult.registers
       .filter((r) => c.hiddenPointer === null || slotName(trace, r) !== slotName(trace, c.hiddenPointer.reg))
-      .forEach((r) => note(calleeOf, r, roleOf(c.calleeResult, 'result')));
+      .forEach((r) => note(calleeOf, r, roleOf(c.calleeResult, 'result', locale)));
   }
   // x86-64 psABI: an sret callee also returns the hidden pointer in %rax.
   if (c.hiddenPointer !== null && trace.target === 'x86_64') {
     note(calleeOf, 'rax', {
       role: 'hidden-return',
-      label: c.calleeResult?.label ?? 'result',
+      label: formatText(c.calleeResult?.label ?? term(TermId.result), locale),
       typeName: c.calleeResult?.typeName ?? '',
     });
   }
@@ -63,7 +66,7 @@ export function sceneCall(
     const callee = calleeOf.get(reg) ?? none;
     const r = registers.find((x) => x.name === reg);
     const argIndex = (side: BoundaryCall['callerArgs'], label: string) =>
-      side.findIndex((a) => a.label === label);
+      side.findIndex((a) => formatText(a.label, locale) === label);
     let mismatch = caller.role !== callee.role;
     if (!mismatch && caller.role === 'arg') {
       mismatch = argIndex(c.callerArgs, caller.label) !== argIndex(c.calleeArgs, callee.label);

@@ -3,7 +3,9 @@
  * which dead ones stay visible, their boxes, and boxes for memory no object owns where a write or a
  * pointer lands.
  */
-import { formatName, type Locale } from '../messages/format.ts';
+import { formatName, formatText, type Locale } from '../messages/format.ts';
+import { NameId, named } from '../trace/names.ts';
+import { TermId, term } from '../trace/terms.ts';
 import { lifetimeAt, stateAt, type MachineState } from '../trace/reader.ts';
 import { objectList } from '../trace/tables.ts';
 import type { Cell, ObjectRecord, Trace } from '../trace/types.ts';
@@ -156,12 +158,20 @@ export function objectBoxes(visible: Visible[], cx: BoxContext): SceneObject[] {
   };
   return visible.map(({ o, state: s, reusedBy }) => {
     const area = regionArea.get(o.regionId) as Area;
-    const rows = buildRows(o, state, writes, info.reads, s === 'alive' ? null : staleOf(o.died), isAddress);
+    const rows = buildRows(
+      o,
+      state,
+      writes,
+      info.reads,
+      s === 'alive' ? null : staleOf(o.died),
+      isAddress,
+      cx.locale,
+    );
     return {
       id: o.id,
       key: objectKey(o.addr, o.id),
       name: formatName(o.name, cx.locale),
-      typeName: o.typeName,
+      typeName: formatText(o.typeName, cx.locale),
       role: o.role,
       side: o.side,
       area,
@@ -220,8 +230,8 @@ export function addAnonymousBoxes(
     objects.push({
       id,
       key: objectKey(addr, id),
-      name: reg.kind === 'stack' && addr < sp ? 'unused stack' : formatName(reg.name, cx.locale),
-      typeName: 'no object',
+      name: formatName(reg.kind === 'stack' && addr < sp ? named(NameId.unusedStack) : reg.name, cx.locale),
+      typeName: formatText(term(TermId.noObject), cx.locale),
       role: 'anonymous',
       side: 'runtime',
       area,
@@ -230,7 +240,7 @@ export function addAnonymousBoxes(
       size,
       state: 'alive',
       frameId: -1,
-      rows: buildRows({ addr, size, cells }, state, writes, info.reads, null, isAddress),
+      rows: buildRows({ addr, size, cells }, state, writes, info.reads, null, isAddress, cx.locale),
       born: st,
       died: -1,
       bornNow: false,

@@ -1,5 +1,7 @@
 /** The registers builder: which registers the diagram shows, and their values at a step. */
 import { registerInfos } from '../machine/registers.ts';
+import { formatText, type Locale } from '../messages/format.ts';
+import { TermId, term } from '../trace/terms.ts';
 import { eventCount, findEvent, type MachineState } from '../trace/reader.ts';
 import { boundaryCallList } from '../trace/tables.ts';
 import type { BoundaryCall, Trace } from '../trace/types.ts';
@@ -63,6 +65,7 @@ export function buildRegisters(
   state: MachineState,
   info: StepEventInfo,
   call: BoundaryCall | null,
+  locale: Locale,
 ): SceneRegister[] {
   const callRegs = new Set(call === null ? [] : callRegisters(call).map((r) => slotName(trace, r)));
   const infos = registerInfos(trace.target);
@@ -80,7 +83,8 @@ export function buildRegisters(
       text = hiBytes.some((b) => b !== 0) ? `${lo} | ${formatCell('float', hiBytes)}` : lo;
     } else if (kind === 'x87') {
       const i = Number(name.slice(2));
-      text = i < x87depth ? formatCell('float', bytes.subarray(0, 8)) : 'empty';
+      text =
+        i < x87depth ? formatCell('float', bytes.subarray(0, 8)) : formatText(term(TermId.x87Empty), locale);
     } else {
       value = u64Number(bytes);
       text = hexAddr(value);
@@ -90,7 +94,7 @@ export function buildRegisters(
       name,
       label,
       kind,
-      role: info0?.role ?? '',
+      role: info0 === undefined ? '' : formatText(info0.role, locale),
       value,
       text,
       hex: hexBytes(kind === 'vec' ? bytes : bytes.subarray(0, 8)),

@@ -1,4 +1,5 @@
 /** The rows builder: an object box's cells, gaps and "n more", with values, writes, reads and stale values. */
+import { formatText, type Locale } from '../messages/format.ts';
 import type { MachineState } from '../trace/reader.ts';
 import type { Cell } from '../trace/types.ts';
 import { formatCell, hexAddr, hexBytes, u64Number } from './format.ts';
@@ -38,6 +39,7 @@ export function buildRows(
   reads: { addr: number; len: number }[],
   stale: MachineState | null,
   isAddress: (v: number) => boolean,
+  locale: Locale,
 ): SceneRow[] {
   const show = (kind: Cell['kind'], bytes: Uint8Array) => cellText(kind, bytes, isAddress);
   const cells = [...o.cells].filter((c) => c.size > 0).sort((a, b) => a.offset - b.offset);
@@ -60,7 +62,7 @@ export function buildRows(
       start: addr,
       end: addr + c.size,
       cell: {
-        path: c.path,
+        path: formatText(c.path, locale),
         kind: c.kind,
         addr,
         size: c.size,

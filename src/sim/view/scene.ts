@@ -15,7 +15,6 @@ import { gcAt } from './gc.ts';
 import { Occupancy, addAnonymousBoxes, objectBoxes, visibleObjects, type BoxContext } from './objects.ts';
 import { pointerSources, resolvePointers } from './pointers.ts';
 import { buildRegisters, stackPointer } from './registers.ts';
-import { localizeScene } from './localize.ts';
 import type { Scene } from './types.ts';
 
 /** Builds the scene at `step` (after all its events, or after event `eventEnd - 1`). */
@@ -30,7 +29,7 @@ export function buildScene(trace: Trace, step: number, eventEnd?: number, locale
 
   const occ = new Occupancy(trace, st, info, partial, regionArea);
   const call = activeCall(trace, st);
-  const registers = buildRegisters(trace, state, info, call);
+  const registers = buildRegisters(trace, state, info, call, locale);
   const sp = stackPointer(registers);
   // Pointers first: they decide which dead objects stay visible.
   const raw = pointerSources(trace, occ, state, registers);
@@ -42,27 +41,24 @@ export function buildScene(trace: Trace, step: number, eventEnd?: number, locale
   addAnonymousBoxes(objects, occ, raw, sp, cx);
   const pointers = resolvePointers(trace, raw, objects, locale);
 
-  return localizeScene(
-    {
-      step: st,
-      eventEnd: state.eventEnd,
-      target: trace.target,
-      stepKind: here.kind,
-      side: here.side,
-      line: here.line,
-      objects,
-      frames: sceneFrames(trace, st),
-      registers,
-      pointers,
-      sp,
-      call: call === null ? null : sceneCall(trace, call, st, state, registers, objects),
-      gc,
-      crash: trace.crash !== null && trace.crash.step <= st ? trace.crash : null,
-      findings: findings.map(({ i }) => i),
-      newFindings: findings.filter(({ f }) => f.step === st).map(({ i }) => i),
-      writes: state.writes,
-      stdout: state.stdout,
-    },
-    locale,
-  );
+  return {
+    step: st,
+    eventEnd: state.eventEnd,
+    target: trace.target,
+    stepKind: here.kind,
+    side: here.side,
+    line: here.line,
+    objects,
+    frames: sceneFrames(trace, st),
+    registers,
+    pointers,
+    sp,
+    call: call === null ? null : sceneCall(trace, call, st, state, registers, objects, locale),
+    gc,
+    crash: trace.crash !== null && trace.crash.step <= st ? trace.crash : null,
+    findings: findings.map(({ i }) => i),
+    newFindings: findings.filter(({ f }) => f.step === st).map(({ i }) => i),
+    writes: state.writes,
+    stdout: state.stdout,
+  };
 }

@@ -19,9 +19,10 @@ import { SmallMap } from '../small-map.ts';
 import { Ref, scalarKind, storeScalar, wrapInt, type Val } from '../values.ts';
 import { SIDE, type CppFrame } from './frames.ts';
 import { NameId, ident, named } from '../../trace/names.ts';
+import { TermId, term } from '../../trace/terms.ts';
 
-const LINK_CELLS_X86: Cell[] = [{ path: 'saved rbp', offset: 0, size: 8, kind: 'pointer' }];
-const RBX_CELLS: Cell[] = [{ path: 'saved rbx', offset: 0, size: 8, kind: 'uint' }];
+const LINK_CELLS_X86: Cell[] = [{ path: term(TermId.savedRbp), offset: 0, size: 8, kind: 'pointer' }];
+const RBX_CELLS: Cell[] = [{ path: term(TermId.savedRbx), offset: 0, size: 8, kind: 'uint' }];
 
 /**
  * g++ 12 -O0 on x86-64 pushes rbx after rbp exactly when the function returns a two-eightbyte
@@ -78,7 +79,7 @@ function linkTemplate(it: CppInterpreter, callerName: string): ObjectTemplate {
     const x86 = it.target === 'x86_64';
     t = it.p.m.objectTemplate({
       name: named(x86 ? NameId.savedRbp : NameId.frameRecord, callerName),
-      typeName: 'frame link',
+      typeName: term(TermId.frameLink),
       role: 'frame-link',
       side: SIDE,
       cells: x86 ? LINK_CELLS_X86 : LINK_CELLS_A64,
@@ -176,7 +177,7 @@ export function invoke(it: CppInterpreter, fn: FunctionDecl, callerName: string)
     frame.savedRbx = m.pushStack(8, 8);
     m.newObject({
       name: named(NameId.savedRbx, callerName),
-      typeName: 'callee-saved register',
+      typeName: term(TermId.calleeSavedRegister),
       role: 'frame-link',
       side: SIDE,
       addr: frame.savedRbx,
