@@ -64,22 +64,33 @@ const INT_TYPES = [
 const wrap = (body: string): string => `#include <cstdint>\n#include <cstdlib>\n#include <array>\n\n${body}`;
 const ext = (fns: string): string => `extern "C" {\n\n${fns}\n}\n`;
 
-/** Integer widths and signedness: a C++ function of any width, imported with Codon's int (i64). */
+/** Codon's integer types: `int` (i64) and the fixed-width `Int[N]`/`UInt[N]` aliases. */
+const CODON_INTS = ['int', 'i8', 'i16', 'i32', 'i64', 'u8', 'u16', 'u32', 'u64'] as const;
+
+/**
+ * Integer widths and signedness on both sides: a C++ function of any width, imported with any of
+ * Codon's integer types for its parameter and its result (a matching pair, or not).
+ */
 const intWidth = fc
   .record({
     ret: fc.constantFrom(...INT_TYPES),
     arg: fc.constantFrom(...INT_TYPES),
+    kret: fc.constantFrom(...CODON_INTS),
+    karg: fc.constantFrom(...CODON_INTS),
     k: small,
     v: small,
     target,
   })
-  .map(({ ret, arg, k, v, target }): Generated => ({
-    category: 'int-width',
-    target,
-    leftover: 'runtime-data',
-    cpp: wrap(ext(`${ret} f(${arg} a) {\n    return (${ret})(a * 3 + ${k});\n}\n`)),
-    codon: `${HEAD}from C import LIBPATH.f(int) -> int\n\nprint(f(${v}))\nprint(f(${v * 1000}))\n`,
-  }));
+  .map(({ ret, arg, kret, karg, k, v, target }): Generated => {
+    const val = (n: number): string => (karg === 'int' ? String(n) : `${karg}(${n})`);
+    return {
+      category: 'int-width',
+      target,
+      leftover: 'runtime-data',
+      cpp: wrap(ext(`${ret} f(${arg} a) {\n    return (${ret})(a * 3 + ${k});\n}\n`)),
+      codon: `${HEAD}from C import LIBPATH.f(${karg}) -> ${kret}\n\nprint(f(${val(v)}))\nprint(f(${val(v * 1000)}))\n`,
+    };
+  });
 
 /** float against double in both directions. */
 const floatDouble = fc
@@ -255,34 +266,69 @@ const newDeleteMismatch = fc
     };
   });
 
-/** A pointer to a callee's local returned and read by the caller. */
+/**
+ * A pointer to a callee's local returned and read by the caller, in the forms a learner writes:
+ * `.data()` of a std::array and a copy in a pointer variable hand back the dead address; a C array
+ * decaying and `&x` are what g++ replaces with a null pointer (cp/typeck.cc, check_return_expr).
+ */
 const returnLocal = fc
-  .record({ n: fc.integer({ min: 1, max: 6 }), printFirst: fc.boolean(), target })
-  .map(({ n, printFirst, target }): Generated => {
+  .record({
+    n: fc.integer({ min: 1, max: 6 }),
+    form: fc.constantFrom('std-array-data', 'c-array', 'pointer-variable', 'address-of'),
+    printFirst: fc.boolean(),
+    target,
+  })
+  .map(({ n, form, printFirst, target }): Generated => {
     const fill = Array.from({ length: n }, (_, i) => `    a[${i}] = ${i}.5;\n`).join('');
+    const body =
+      form === 'std-array-data'
+        ? `    std::array<double, ${n}> a;\n${fill}    return a.data();\n`
+        : form === 'c-array'
+          ? `    double a[${n}];\n${fill}    return a;\n`
+          : form === 'pointer-variable'
+            ? `    double a[${n}];\n${fill}    double* q = a;\n    return q;\n`
+            : `    double x = ${n}.5;\n    return &x;\n`;
     const use = printFirst ? `    print(p[0])\n    print(p[0])\n` : `    x = p[0]\n    print(x)\n`;
     return {
       category: 'return-local-pointer',
       target,
       leftover: 'runtime-data',
-      cpp: wrap(ext(`double* f() {\n    std::array<double, ${n}> a;\n${fill}    return a.data();\n}\n`)),
+      cpp: wrap(ext(`double* f() {\n${body}}\n`)),
       codon: `${HEAD}from C import LIBPATH.f() -> Ptr[float]\n\ndef run():\n    p = f()\n${use}\nrun()\n`,
     };
   });
 
-/** A class whose member owns heap memory, destroyed before the caller reads through it. */
+/**
+ * A class whose member owns heap memory, destroyed before the caller reads through it: held by
+ * value, or by a unique_ptr or shared_ptr (whose deleter runs the destructor), and with a
+ * destructor that prints (its output and Codon's share stdout's buffer).
+ */
 const owningClass = fc
-  .record({ n: fc.integer({ min: 1, max: 6 }), target })
-  .map(({ n, target }): Generated => ({
-    category: 'owning-class',
+  .record({
+    n: fc.integer({ min: 1, max: 6 }),
+    holder: fc.constantFrom('value', 'unique_ptr', 'shared_ptr'),
+    prints: fc.boolean(),
     target,
-    leftover: 'runtime-data',
-    cpp: wrap(
-      `class Buf {\npublic:\n    double* p;\n    Buf() { p = new double[${n}]; for (int i = 0; i < ${n}; i++) { p[i] = i + 0.5; } }\n    ~Buf() { delete[] p; }\n};\n\n` +
-        ext(`double* f() {\n    Buf b;\n    return b.p;\n}\n`),
-    ),
-    codon: `${HEAD}from C import LIBPATH.f() -> Ptr[float]\n\ndef run():\n    p = f()\n    print(p[0])\n\nrun()\n`,
-  }));
+  })
+  .map(({ n, holder, prints, target }): Generated => {
+    const bye = prints ? ' printf("bye %d\\n", (int)(p[0] * 2));' : '';
+    const make =
+      holder === 'value'
+        ? '    Buf b;\n    return b.p;\n'
+        : holder === 'unique_ptr'
+          ? '    auto b = std::make_unique<Buf>();\n    return b->p;\n'
+          : '    std::shared_ptr<Buf> b(new Buf());\n    return b->p;\n';
+    return {
+      category: 'owning-class',
+      target,
+      leftover: 'runtime-data',
+      cpp: wrap(
+        `#include <memory>\n#include <cstdio>\n\nclass Buf {\npublic:\n    double* p;\n    Buf() { p = new double[${n}]; for (int i = 0; i < ${n}; i++) { p[i] = i + 0.5; } }\n    ~Buf() {${bye} delete[] p; }\n};\n\n` +
+          ext(`double* f() {\n${make}}\n`),
+      ),
+      codon: `${HEAD}from C import LIBPATH.f() -> Ptr[float]\n\ndef run():\n    p = f()\n    print(p[0])\n\nrun()\n`,
+    };
+  });
 
 /** print between foreign calls: what print leaves in the registers meets the next call. */
 const printBetween = fc

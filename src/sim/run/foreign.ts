@@ -287,6 +287,15 @@ export class ForeignBridge implements ForeignCalls {
         m.setRegF64(part0.reg, v);
         return;
       }
+      const pt = prune(t);
+      if (typeof v === 'number' && pt.kind === 'intn') {
+        // llc -O3 puts an i8/i16/i32 argument in the register with a 32-bit move (`movl $65244,
+        // %edi`, `movzwl (%rbx), %edi`; AArch64 `mov w0, #65244`, `ldrh w8`): zero-extended to the
+        // whole register, whatever its signedness (Codon's declarations carry no signext/zeroext).
+        m.setRegInt(part0.reg, Number(BigInt.asUintN(pt.bits, BigInt(Math.trunc(v)))));
+        this.p.regProv.delete(part0.reg);
+        return;
+      }
     }
     const bytes = this.codonBytes(v, t);
     for (const part of pl.parts) {
