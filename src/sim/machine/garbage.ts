@@ -110,9 +110,13 @@ export class Garbage {
     }
   }
 
-  /** Memory an allocator writes into when it takes a block back (`len` bytes at `addr`). */
-  freed(m: Machine, addr: number, len: number): void {
-    if (!this.kinds.has('freed') || len <= 0) return;
-    m.mem.writeBytes(addr, this.bytes('freed', new Uint8Array(len)));
+  /**
+   * Memory an allocator writes into when it takes a block back: `modelled`, the bytes the model
+   * writes at `addr` (glibc's tcache link and key, or nothing but the old bytes for Boehm's
+   * collector), or made-up ones in a run that perturbs freed memory.
+   */
+  freed(m: Machine, addr: number, modelled: Uint8Array): void {
+    if (modelled.length === 0) return;
+    m.mem.writeBytes(addr, this.bytes('freed', modelled));
   }
 }

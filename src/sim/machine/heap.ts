@@ -11,9 +11,15 @@ import { NameId, named, type ObjectName } from '../trace/names.ts';
 import { TermId, term } from '../trace/terms.ts';
 import { hex } from './memory.ts';
 import type { Machine } from './machine.ts';
+import { HEAP_HISTORY } from './heap-history.ts';
 
 const CHUNK_HEADER = 16;
 const PREV_INUSE = 1;
+/** glibc's tcache: bins for chunks up to 1040 bytes (tcache_max_bytes 1032), 7 chunks a bin. */
+const TCACHE_MAX_CHUNK = 1040;
+const TCACHE_COUNT = 7;
+/** The model's stand-in for glibc's tcache_key, which a real process draws from getrandom. */
+const TCACHE_KEY = 0x6b1f_2d4c_93a0_57e8n;
 
 interface Chunk {
   /** Address of the chunk header; the user pointer is chunk + 16. */
@@ -40,8 +46,34 @@ export class CHeap {
 
   constructor(private readonly m: Machine) {
     const r = m.regionOfKind('c-heap');
-    this.top = r.start + 0x290 + 0x10; // glibc's tcache_perthread_struct sits first
     this.end = r.end;
+    // The heap as the runtime left it (heap-history.ts): its chunks' headers, the tcache bins'
+    // free chunks with their links, and the top chunk after them.
+    const history = HEAP_HISTORY[m.target];
+    for (const [offset, size] of history.chunks)
+      m.storeRuntimeInt(r.start + offset + 8, 8, size | PREV_INUSE);
+    for (const [size, offsets] of Object.entries(history.tcache)) {
+      const users = offsets.map((o) => r.start + o);
+      // Bins are LIFO: the head is taken first, so it goes on the list last.
+      this.freeLists.set(Number(size), [...users].reverse());
+      users.forEach((user, i) => this.tcacheLink(user, users[i + 1] ?? 0));
+    }
+    this.top = r.start + history.top;
+    this.m.storeRuntimeInt(this.top + 8, 8, (this.end - this.top) | PREV_INUSE);
+  }
+
+  /**
+   * What glibc's tcache_put writes over a chunk it takes back: the link to the bin's next chunk,
+   * safe-linked (PROTECT_PTR: the link's own address shifted right by 12, XORed with the next
+   * chunk's), then the process's random tcache_key. Both depend on where glibc put things and on
+   * a random number, so they are indeterminate bytes of the `freed` kind.
+   */
+  private tcacheLink(user: number, next: number): void {
+    const bytes = new Uint8Array(16);
+    const view = new DataView(bytes.buffer);
+    view.setBigUint64(0, (BigInt(user) >> 12n) ^ BigInt(next), true);
+    view.setBigUint64(8, TCACHE_KEY, true);
+    this.m.garbage.freed(this.m, user, bytes);
   }
 
   /** Allocates a block; returns the user pointer, or 0 when the heap is exhausted. */
@@ -94,6 +126,20 @@ export class CHeap {
     return user;
   }
 
+  /**
+   * A block libc allocates for itself and never frees (stdout's buffer): it takes its chunk from
+   * the top like any malloc, but is not an object the diagram shows or the leak check counts.
+   */
+  reserve(request: number): number {
+    const size = chunkSize(request);
+    if (this.top + size + CHUNK_HEADER > this.end) return 0;
+    const chunk = this.top;
+    this.top += size;
+    this.m.storeRuntimeInt(chunk + 8, 8, size | PREV_INUSE);
+    this.m.storeRuntimeInt(this.top + 8, 8, (this.end - this.top) | PREV_INUSE);
+    return chunk + CHUNK_HEADER;
+  }
+
   /** The live block whose user pointer is `ptr`, if any. */
   blockAt(ptr: number): { objectId: number; size: number } | null {
     const c = this.chunks.get(ptr);
@@ -124,20 +170,22 @@ export class CHeap {
     if (Math.floor(header / 8) * 8 !== c.size) {
       this.m.crash('SIGABRT', ptr, 'crash.free-invalid-size', [hex(ptr), hex(header)]);
     }
-    if (nextHeader < 16 || nextHeader % 2 === 0 || !Number.isSafeInteger(nextHeader)) {
-      // glibc checks the next chunk's size and PREV_INUSE bit: a clobbered neighbour aborts here.
-      this.m.crash('SIGABRT', ptr, 'crash.free-corrupted-next', [hex(ptr), hex(nextHeader)]);
-    }
-    c.free = true;
-    // glibc's tcache writes its link and key over the block's first 16 bytes (not modelled).
-    this.m.garbage.freed(this.m, ptr, 16);
-    this.m.endObject(c.objectId, 'freed', loc);
-    this.m.endObject(c.headerId, 'freed', loc);
     let list = this.freeLists.get(c.size);
     if (list === undefined) {
       list = [];
       this.freeLists.set(c.size, list);
     }
+    // glibc's _int_free puts a small chunk in its tcache bin (up to 7 a bin) before it looks at
+    // the next chunk at all; only a chunk that goes to the other bins has its neighbour checked,
+    // so a clobbered neighbour aborts only then.
+    const toTcache = c.size <= TCACHE_MAX_CHUNK && list.length < TCACHE_COUNT;
+    if (!toTcache && (nextHeader < 16 || nextHeader % 2 === 0 || !Number.isSafeInteger(nextHeader))) {
+      this.m.crash('SIGABRT', ptr, 'crash.free-corrupted-next', [hex(ptr), hex(nextHeader)]);
+    }
+    c.free = true;
+    this.tcacheLink(ptr, list[list.length - 1] ?? 0);
+    this.m.endObject(c.objectId, 'freed', loc);
+    this.m.endObject(c.headerId, 'freed', loc);
     list.push(ptr);
   }
 
@@ -270,7 +318,8 @@ export class GcHeap {
       m.endObject(b.objectId, 'collected', loc);
       // Boehm's free-list link over the first word; a scanned object is cleared when reclaimed
       // (reclaiming is lazy, so when is not modelled).
-      m.garbage.freed(m, b.addr, b.atomic ? 8 : b.size);
+      if (m.garbage.perturbs('freed'))
+        m.garbage.freed(m, b.addr, m.mem.readBytes(b.addr, b.atomic ? 8 : b.size));
       let list = this.freeLists.get(b.size);
       if (list === undefined) {
         list = [];

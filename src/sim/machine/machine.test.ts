@@ -186,13 +186,16 @@ describe('C heap', () => {
     expect([1, 16, 24, 25, 32].map(chunkSize)).toEqual([32, 32, 32, 48, 48]);
   });
 
-  it('aborts a free whose neighbour header was overwritten by a stray 32-byte write', () => {
+  it('aborts a free whose neighbour header was overwritten, for a chunk too big for tcache', () => {
     const m = machine();
     const heap = new CHeap(m);
     m.step(StepKind.Statement, 'cpp', at(1), 'test');
-    const a = heap.malloc(16, ident('buf'), 'double[2]', 'cpp', at(1));
-    heap.malloc(16, ident('next'), 'double[2]', 'cpp', at(2));
-    for (let i = 0; i < 4; i++) m.storeF64(a + 8 * i, 1.5 + i, { intended: INTENT_RESULT_SLOT, loc: at(3) });
+    // 2064-byte chunks come from the top chunk, one after the other; glibc checks a freed chunk's
+    // neighbour only on the way to the other bins.
+    const a = heap.malloc(2048, ident('buf'), 'double[256]', 'cpp', at(1));
+    heap.malloc(2048, ident('next'), 'double[256]', 'cpp', at(2));
+    for (let i = 0; i < 4; i++)
+      m.storeF64(a + 2040 + 8 * i, 1.5 + i, { intended: INTENT_RESULT_SLOT, loc: at(3) });
     m.step(StepKind.Statement, 'cpp', at(4), 'test');
     expect(run(m, () => heap.free(a, at(4)))).toBe('crash');
     expect(m.crashInfo).toMatchObject({
@@ -200,6 +203,20 @@ describe('C heap', () => {
       line: 4,
       message: { id: 'crash.free-corrupted-next' },
     });
+  });
+
+  it('puts a small chunk in its tcache bin without looking at the clobbered neighbour', () => {
+    const m = machine();
+    const heap = new CHeap(m);
+    m.step(StepKind.Statement, 'cpp', at(1), 'test');
+    const a = heap.malloc(64, ident('buf'), 'double[8]', 'cpp', at(1));
+    heap.malloc(64, ident('next'), 'double[8]', 'cpp', at(2));
+    for (let i = 0; i < 4; i++)
+      m.storeF64(a + 56 + 8 * i, 1.5 + i, { intended: INTENT_RESULT_SLOT, loc: at(3) });
+    m.step(StepKind.Statement, 'cpp', at(4), 'test');
+    expect(run(m, () => heap.free(a, at(4)))).not.toBe('crash');
+    // The freed block now holds glibc's safe-linked pointer (its address >> 12, the bin was empty).
+    expect(m.mem.readUint(a, 8)).toBe(Math.floor(a / 4096));
   });
 
   it('turns a second free into a double-free finding and SIGABRT', () => {

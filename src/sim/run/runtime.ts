@@ -15,6 +15,7 @@ import { ROLE_INDEX } from '../trace/tables.ts';
 import type { Cell, SourceLoc } from '../trace/types.ts';
 import { StepKind } from '../trace/types.ts';
 import { CHeap, GcHeap } from '../machine/heap.ts';
+import { STDOUT_BUFFER } from '../machine/heap-history.ts';
 import { NameId, ident, named, type ObjectName } from '../trace/names.ts';
 import { TermId, term, type CodeOrTerm } from '../trace/terms.ts';
 import { runtimeObjectPlan, type RuntimeObjectPlan } from '../machine/layout.ts';
@@ -58,6 +59,8 @@ export interface Process {
   };
   leftover: Leftover;
   leftoverApplied: boolean;
+  /** stdout's buffer, which libc allocates at the first write (0 until then). */
+  stdoutBuffer: number;
 }
 
 const u64 = (path: CodeOrTerm, offset: number): Cell => ({ path, offset, size: 8, kind: 'uint' });
@@ -65,9 +68,10 @@ const i32 = (path: CodeOrTerm, offset: number): Cell => ({ path, offset, size: 4
 
 /** Builds the process as it is when Codon's `main` starts: loader data, GC, argv, a dead start-up frame. */
 export function startProcess(m: Machine, leftover: Leftover, libraryName: string): Process {
+  m.step(StepKind.Start, 'runtime', null, 'step.start', [libraryName]);
+  // After the first step: the heap's history writes chunk headers, which are events of that step.
   const cheap = new CHeap(m);
   const gc = new GcHeap(m);
-  m.step(StepKind.Start, 'runtime', null, 'step.start', [libraryName]);
   const rt = m.regionOfKind('runtime');
   const plan = runtimeObjectPlan(m.target);
   const place = (o: RuntimeObjectPlan, cells: Cell[]) =>
@@ -150,6 +154,7 @@ export function startProcess(m: Machine, leftover: Leftover, libraryName: string
     runtimeObjects: { loaderLock, stdoutLock, mainThread, startupFrame, argv },
     leftover,
     leftoverApplied: false,
+    stdoutBuffer: 0,
   };
 }
 
@@ -244,6 +249,9 @@ export function runtimePrint(
   // Every write after the first finds the lock as the first left it, so one stands for all; a
   // print of nothing writes nothing (fwrite of 0 bytes returns before taking the lock).
   if (text.length > 0) takeAndReleaseStdoutLock(p);
+  // The first write allocates stdout's buffer from the C heap (glibc's _IO_file_doallocate), which
+  // moves the top chunk every later malloc is carved from (machine/heap-history.ts).
+  if (text.length > 0 && p.stdoutBuffer === 0) p.stdoutBuffer = p.cheap.reserve(STDOUT_BUFFER);
   m.print(text);
   // The print's frames start right below the caller's stack pointer: whatever dead frames were
   // there (a callee's locals, a copy of its result) get overwritten by saved registers, return
