@@ -6,7 +6,8 @@
  * that `dlopen` left, below the next one, and a write past its end lands on whatever neighbour that
  * chunk has in the real process.
  *
- * Measured, not reasoned: a library function run by the oracle (`npm run real`, glibc 2.36, g++
+ * Measured, not reasoned: a library function run by the oracle (oracle/heap-history.cpp, with
+ * `npm run real`, glibc 2.36, g++
  * 12 -O0, Debian's libgc, the oracle's model of Codon's caller) walks the heap from its first
  * chunk (`/proc/self/maps`' [heap]; under qemu-aarch64 the anonymous mapping after the
  * executable) and the tcache_perthread_struct at its start, reading nothing through malloc. The
