@@ -1,0 +1,175 @@
+/**
+ * Callbacks across the boundary (issue 13): C++ function pointers, Codon's `@export`,
+ * `f.__raw__()` and `@pure`. The fixtures in fixtures/callbacks/ hold each program with its
+ * expected outcome on both targets (what the oracle printed; `npm run test:diff` compares them
+ * with the real machine too).
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { FunctionType, Target } from '../abi/ctype.ts';
+import type { FunctionDef } from '../codon/ast.ts';
+import { parseCodon } from '../codon/index.ts';
+import { callbackViews } from './callback.ts';
+import { runProgram } from './index.ts';
+
+const TARGETS: readonly Target[] = ['x86_64', 'aarch64'];
+const ROOT = join(import.meta.dirname, 'fixtures', 'callbacks');
+
+interface Expected {
+  target: Target;
+  outcome: string;
+  stdout: string;
+  findings: string[];
+  crash: { signal: string; address: string; line: number } | null;
+}
+
+function run(cpp: string, codon: string, target: Target) {
+  return runProgram({ cpp, codon, target, record: 'summary' }).summary;
+}
+
+describe('callback fixtures run as the real machine ran them', () => {
+  for (const name of readdirSync(ROOT).sort()) {
+    const dir = join(ROOT, name);
+    const cpp = readFileSync(join(dir, 'lib.cpp'), 'utf8');
+    const codon = readFileSync(join(dir, 'main.codon'), 'utf8');
+    const spec = JSON.parse(readFileSync(join(dir, 'expect.json'), 'utf8')) as { runs: Expected[] };
+    for (const r of spec.runs)
+      it(`${name} on ${r.target}`, () => {
+        const s = run(cpp, codon, r.target);
+        expect(s.diagnostics).toEqual([]);
+        expect(s.outcome).toBe(r.outcome);
+        expect(s.stdout).toBe(r.stdout);
+        expect(s.findings.map((f) => f.kind)).toEqual(r.findings);
+        if (r.crash === null) expect(s.crash ?? null).toBeNull();
+        else
+          expect(s.crash).toMatchObject({
+            signal: r.crash.signal,
+            address: r.crash.address,
+            line: r.crash.line,
+          });
+      });
+  }
+});
+
+const TWICE = `LIB = "./libfoo.so"
+from C import LIB.twice(float) -> float
+print(twice(1.5))
+`;
+
+function expectCrash(cpp: string, signal: string, address: (target: Target) => string) {
+  for (const target of TARGETS) {
+    const s = run(cpp, TWICE, target);
+    expect(s.outcome, target).toBe('crash');
+    expect(s.crash, target).toMatchObject({ signal, address: address(target) });
+  }
+}
+
+function expectRefused(cpp: string, codon: string, at: string, what: string) {
+  const s = run(cpp, codon, 'x86_64');
+  expect(s.outcome).toBe('compile-error');
+  expect(s.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
+    expect.stringMatching(new RegExp(`^${at} .*${what}.* is not modelled by this simulator`)),
+  ]);
+}
+
+describe('calls through C++ function pointers', () => {
+  it('fault at the address a stray pointer holds (data is not executable)', () => {
+    expectCrash(
+      `#include <cstdlib>
+extern "C" double twice(double x) {
+    double (*f)(double) = (double (*)(double))malloc(16);
+    return f(x);
+}
+`,
+      'SIGSEGV',
+      (t) => (t === 'x86_64' ? '0x5555555702b0' : '0xaaaaaaac02b0'),
+    );
+  });
+
+  it('declare a pointer to a function returning a class (`P (*f)(double)`) but refuse its call, located', () => {
+    expectRefused(
+      `struct P { double a, b; };
+static P mk(double x) { return P{x, x}; }
+extern "C" double twice(double x) { P (*f)(double) = mk; return f(x).a; }
+`,
+      TWICE,
+      '3:65',
+      'passes or returns a class',
+    );
+  });
+
+  it('pass eight integers, two of them on the stack', () => {
+    const cpp = `static long sum8(long a, long b, long c, long d, long e, long f, long g, long h) { return a+b+c+d+e+f+g+h; }
+extern "C" double twice(double x) {
+    long (*f)(long, long, long, long, long, long, long, long) = sum8;
+    return x * f(1, 2, 3, 4, 5, 6, 7, 8);
+}
+`;
+    for (const target of TARGETS) expect(run(cpp, TWICE, target).stdout, target).toBe('54\n');
+  });
+});
+
+describe('f.__raw__() in the checker', () => {
+  const LIB = `extern "C" double twice(double x) { return 2 * x; }\n`;
+  it('takes no arguments', () => {
+    const s = run(LIB, `def f(x: int) -> int:\n    return x\np = f.__raw__(1)\n`, 'x86_64');
+    expect(s.diagnostics.map((d) => d.message).join('\n')).toContain('__raw__');
+    expect(s.outcome).toBe('compile-error');
+  });
+
+  it('of a function taking a str is refused as not modelled, where it is written', () => {
+    expectRefused(
+      LIB,
+      `def f(s: str) -> int:\n    return len(s)\np = f.__raw__()\n`,
+      '3:5',
+      '`f.__raw__\\(\\)`',
+    );
+  });
+
+  it('is a cobj', () => {
+    const s = run(
+      LIB,
+      `def f(x: int) -> int:\n    return x\np = f.__raw__()\nprint(p == cobj())\n`,
+      'x86_64',
+    );
+    expect(s.diagnostics).toEqual([]);
+    expect(s.stdout).toBe('False\n');
+  });
+});
+
+describe('the callback ABI check compares the pointer type with the Codon signature', () => {
+  const def = (src: string) => {
+    const { module } = parseCodon(src, 'main.codon');
+    return module.body.find((s) => s.kind === 'def') as FunctionDef;
+  };
+  const dd: FunctionType = {
+    kind: 'function',
+    returnType: { kind: 'float', name: 'double' },
+    params: [{ kind: 'float', name: 'double' }],
+    variadic: false,
+  };
+  const ll: FunctionType = {
+    kind: 'function',
+    returnType: { kind: 'int', name: 'long' },
+    params: [{ kind: 'int', name: 'long' }],
+    variadic: false,
+  };
+  const half = def('def half(x: float) -> float:\n    return x / 2.0\n');
+  const triple = def('def triple(x: int) -> int:\n    return 3 * x\n');
+
+  it('agrees where the registers and meanings agree, on both targets', () => {
+    for (const t of TARGETS) {
+      expect(callbackViews(half, dd, t).cmp, t).toMatchObject({ abiMismatch: false, typeMismatch: false });
+      expect(callbackViews(triple, ll, t).cmp, t).toMatchObject({ abiMismatch: false, typeMismatch: false });
+    }
+  });
+
+  it('says where an int callback and a double pointer put the values', () => {
+    expect(callbackViews(triple, dd, 'x86_64').cmp.details).toEqual([
+      'argument 1: caller puts it in xmm0, callee reads rdi',
+      'result: callee returns it in rax, caller reads xmm0',
+    ]);
+    expect(callbackViews(triple, dd, 'aarch64').cmp.abiMismatch).toBe(true);
+  });
+});
