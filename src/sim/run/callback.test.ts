@@ -10,6 +10,10 @@ import { describe, expect, it } from 'vitest';
 import type { FunctionType, Target } from '../abi/ctype.ts';
 import type { FunctionDef } from '../codon/ast.ts';
 import { parseCodon } from '../codon/index.ts';
+import { formatName } from '../messages/format.ts';
+import { stateAt, stepCount, stepMessage } from '../trace/reader.ts';
+import { frameList } from '../trace/tables.ts';
+import type { Trace } from '../trace/types.ts';
 import { callbackViews } from './callback.ts';
 import { runProgram } from './index.ts';
 
@@ -138,6 +142,30 @@ describe('f.__raw__() in the checker', () => {
   });
 });
 
+describe('@pure', () => {
+  it('on a static @C import changes nothing in the default build (oracle: 9 5 on both targets)', () => {
+    const codon = `LIB = "./libfoo.so"
+from C import LIB.twice(float) -> float
+
+@pure
+@C
+def strlen(s: cobj) -> int:
+    pass
+
+@pure
+def square(x: float) -> float:
+    return x * x
+
+print(square(twice(1.5)), strlen("hello".c_str()))
+`;
+    for (const target of TARGETS) {
+      const s = run(`extern "C" double twice(double x) { return 2 * x; }\n`, codon, target);
+      expect(s.diagnostics, target).toEqual([]);
+      expect(s.stdout, target).toBe('9 5\n');
+    }
+  });
+});
+
 describe('the callback ABI check compares the pointer type with the Codon signature', () => {
   const def = (src: string) => {
     const { module } = parseCodon(src, 'main.codon');
@@ -172,4 +200,36 @@ describe('the callback ABI check compares the pointer type with the Codon signat
     ]);
     expect(callbackViews(triple, dd, 'aarch64').cmp.abiMismatch).toBe(true);
   });
+});
+
+describe('a callback on the machine', () => {
+  const dir = join(ROOT, 'export-apply');
+  const cpp = readFileSync(join(dir, 'lib.cpp'), 'utf8');
+  const codon = readFileSync(join(dir, 'main.codon'), 'utf8');
+  const regionAt = (trace: Trace, addr: number) =>
+    formatName(trace.regions.find((r) => addr >= r.start && addr < r.end)?.name ?? '');
+  const u64 = (b: Uint8Array) => Number(new DataView(b.buffer, b.byteOffset, 8).getBigUint64(0, true));
+
+  for (const target of TARGETS)
+    it(`pushes the Codon frame above the C++ caller's, returning into libfoo.so, x in ${target === 'x86_64' ? 'xmm0' : 'd0'} (${target})`, () => {
+      const trace = runProgram({ cpp, codon, target }).trace as Trace;
+      let step = -1;
+      for (let s = 0; s < stepCount(trace) && step < 0; s++) {
+        const msg = stepMessage(trace, s);
+        if (msg.id === 'codon.call' && msg.params[0] === 'half') step = s;
+      }
+      expect(step).toBeGreaterThan(0);
+      const frames = frameList(trace.frames);
+      const half = frames.find((f) => f.functionName === 'half');
+      const apply = frames.find((f) => f.id === half?.parent);
+      expect(apply).toMatchObject({ functionName: 'apply', side: 'cpp' });
+      expect(half?.side).toBe('codon');
+      expect(half?.entrySp ?? 0).toBeLessThanOrEqual(apply?.low ?? 0);
+      const state = stateAt(trace, step);
+      const arg = state.register(target === 'x86_64' ? 'xmm0' : 'v0');
+      expect(new DataView(arg.buffer, arg.byteOffset, 8).getFloat64(0, true)).toBe(5);
+      const returnAddress =
+        target === 'x86_64' ? Number(state.readUint64(half?.entrySp ?? 0)) : u64(state.register('x30'));
+      expect(regionAt(trace, returnAddress)).toBe('libfoo.so text');
+    });
 });
