@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import type { FunctionType, Target } from '../abi/ctype.ts';
 import type { FunctionDef } from '../codon/ast.ts';
 import { parseCodon } from '../codon/index.ts';
-import { formatName } from '../messages/format.ts';
+import { formatMessage, formatName } from '../messages/format.ts';
+import { stepView } from '../view/step-view.ts';
 import { stateAt, stepCount, stepMessage } from '../trace/reader.ts';
 import { frameList } from '../trace/tables.ts';
 import type { Trace } from '../trace/types.ts';
@@ -231,5 +232,27 @@ describe('a callback on the machine', () => {
       const returnAddress =
         target === 'x86_64' ? Number(state.readUint64(half?.entrySp ?? 0)) : u64(state.register('x30'));
       expect(regionAt(trace, returnAddress)).toBe('libfoo.so text');
+    });
+});
+
+describe('callbacks read in both languages', () => {
+  const LATIN_WORDS = /[A-Za-z]{3,}(?:\s+[A-Za-z]{2,}){2,}/;
+  for (const name of readdirSync(ROOT).sort())
+    it(`${name}: every step has its view, and every finding and narration is in Chinese`, () => {
+      const dir = join(ROOT, name);
+      const trace = runProgram({
+        cpp: readFileSync(join(dir, 'lib.cpp'), 'utf8'),
+        codon: readFileSync(join(dir, 'main.codon'), 'utf8'),
+        target: 'x86_64',
+      }).trace as Trace;
+      for (let s = 0; s < stepCount(trace); s++) {
+        expect(stepView(trace, s, undefined, 'zh').step).toBe(s);
+        const zh = formatMessage(stepMessage(trace, s), 'zh');
+        expect(LATIN_WORDS.test(zh) ? zh : '').toBe('');
+      }
+      for (const f of trace.findings) {
+        const zh = formatMessage(f.message, 'zh');
+        expect(LATIN_WORDS.test(zh) ? zh : '').toBe('');
+      }
     });
 });
