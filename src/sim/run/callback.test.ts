@@ -207,8 +207,10 @@ describe('a callback on the machine', () => {
   const dir = join(ROOT, 'export-apply');
   const cpp = readFileSync(join(dir, 'lib.cpp'), 'utf8');
   const codon = readFileSync(join(dir, 'main.codon'), 'utf8');
-  const regionAt = (trace: Trace, addr: number) =>
-    formatName(trace.regions.find((r) => addr >= r.start && addr < r.end)?.name ?? '');
+  const regionAt = (trace: Trace, addr: number) => {
+    const region = trace.regions.find((r) => addr >= r.start && addr < r.end);
+    return region === undefined ? 'unmapped' : formatName(region.name);
+  };
   const u64 = (b: Uint8Array) => Number(new DataView(b.buffer, b.byteOffset, 8).getBigUint64(0, true));
 
   for (const target of TARGETS)
