@@ -65,6 +65,8 @@ export const en: Record<string, string> = {
   'codon.import-static': 'from C import {0}: the linker resolves the symbol {0}.',
   'codon.import-dynamic': 'from C import: Codon opens {1} and asks dlsym for the symbol “{0}”.',
   'codon.print': 'print writes {0} to standard output.',
+  'codon.callback':
+    '{1} calls the Codon function {0} through a function pointer: the return address points into libfoo.so, and {0} reads its arguments where its own signature says, in a new frame above {1}’s.',
   'codon.call': 'Call {0} ({1} arguments): a new frame on the stack.',
   'cpp.enter':
     '{0} starts (called from {1}): it saves the caller’s frame pointer and makes room for its locals.',

@@ -55,6 +55,7 @@ export const zh: Record<string, string> = {
   'codon.import-static': 'from C import {0}：由链接器解析符号 {0}。',
   'codon.import-dynamic': 'from C import：Codon 打开 {1}，用 dlsym 查找符号“{0}”。',
   'codon.print': 'print 向标准输出写入 {0}。',
+  'codon.callback': '{1} 经由函数指针调用 Codon 函数 {0}：返回地址指向 libfoo.so，{0} 按它自己的签名去读参数，新栈帧位于 {1} 的栈帧之上。',
   'codon.call': '调用 {0}（{1} 个参数）：栈上多了一个新栈帧。',
   'cpp.enter': '{0} 开始执行（由 {1} 调用）：保存调用者的帧指针，并为局部变量腾出空间。',
   'cpp.leave': '{0} 返回到 {1}。',

@@ -219,7 +219,7 @@ describe('a callback on the machine', () => {
       let step = -1;
       for (let s = 0; s < stepCount(trace) && step < 0; s++) {
         const msg = stepMessage(trace, s);
-        if (msg.id === 'codon.call' && msg.params[0] === 'half') step = s;
+        if (msg.id === 'codon.callback' && msg.params[0] === 'half') step = s;
       }
       expect(step).toBeGreaterThan(0);
       const frames = frameList(trace.frames);

@@ -209,7 +209,8 @@ export function callCodon(
 ): CodonValue {
   const m = it.p.m;
   if (++it.depth > 10_000) m.crash('SIGSEGV', m.sp(), 'crash.stack-overflow', [hex(m.sp())]);
-  m.step(StepKind.Call, SIDE, loc, 'codon.call', [def.name, args.length]);
+  if (fromC === null) m.step(StepKind.Call, SIDE, loc, 'codon.call', [def.name, args.length]);
+  else m.step(StepKind.Call, SIDE, it.loc(def.span), 'codon.callback', [def.name, fromC]);
   const caller = it.frame;
   const ret =
     fromC !== null
