@@ -87,6 +87,10 @@ export const en: Record<string, string> = {
   'boundary.call-match':
     'Codon calls {0} across the boundary, and both sides agree: Codon’s {1} is the library’s {2}, argument for argument and the result.',
   'boundary.return': '{0} has returned; Codon reads the result from {1}, as its declaration says.',
+  'finding.pointer-abi-mismatch':
+    'A function pointer of type {1} reaches {0}, defined as {2}, and the two disagree on where values travel: {3}.',
+  'finding.pointer-type-mismatch':
+    'A function pointer of type {1} reaches {0}, defined as {2}, and the two disagree on what the bits mean: {3}.',
   'finding.callback-abi-mismatch':
     'The library calls the Codon function {0} through a function pointer, and the two disagree on where values travel: the pointer is {1}, the function is {2}: {3}.',
   'finding.callback-type-mismatch':

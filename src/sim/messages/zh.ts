@@ -75,6 +75,8 @@ export const zh: Record<string, string> = {
   'boundary.call-match':
     'Codon 跨越边界调用 {0}，两边一致：Codon 的 {1} 正是库里的 {2}，每个参数和结果都在对方期望的地方。',
   'boundary.return': '{0} 已返回；Codon 按它的声明，从 {1} 读取结果。',
+  'finding.pointer-abi-mismatch': '类型为 {1} 的函数指针调用到了定义为 {2} 的 {0}，双方对值经由哪里传递的看法不一致：{3}。',
+  'finding.pointer-type-mismatch': '类型为 {1} 的函数指针调用到了定义为 {2} 的 {0}，双方对这些位的含义看法不一致：{3}。',
   'finding.callback-abi-mismatch':
     '库经由函数指针调用 Codon 函数 {0}，双方对值经由哪里传递的看法不一致：指针类型是 {1}，函数是 {2}：{3}。',
   'finding.callback-type-mismatch':

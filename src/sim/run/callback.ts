@@ -11,7 +11,7 @@ import type { FunctionType, Target } from '../abi/ctype.ts';
 import type { CImport, FunctionDef } from '../codon/ast.ts';
 import type { CodonType } from '../codon/types.ts';
 import { typeName } from '../codon/types.ts';
-import { callerView, calleeView } from './declarations.ts';
+import { callerView, calleeView, type CppSignature } from './declarations.ts';
 import { meaningsAgree } from './meaning.ts';
 import { compareViews, type Comparison, type SideView } from './routes.ts';
 
@@ -39,20 +39,32 @@ function asDeclaration(def: FunctionDef, params: CodonType[], ret: CodonType): C
   };
 }
 
+/** A function pointer's type seen as a C++ signature (declarations.ts). */
+function pointerSignature(ft: FunctionType): CppSignature {
+  return {
+    returnType: ft.returnType,
+    qualifiedName: '(*)',
+    params: ft.params.map((type, i) => ({ name: `#${i + 1}`, type })),
+  };
+}
+
+/**
+ * A call through a pointer of type `ft` into the C++ function `fn` of another type (a cast pointer):
+ * the caller places values as `ft` says, the function reads them as its own definition says.
+ */
+export function pointerViews(fn: CppSignature, ft: FunctionType, target: Target): CallbackViews {
+  const caller = calleeView(pointerSignature(ft), target);
+  const callee = calleeView(fn, target);
+  return { caller, callee, cmp: compareViews(caller, callee, meaningsAgree) };
+}
+
 /** Both sides' views of a call through a pointer of type `ft` into the Codon function `def`. */
 export function callbackViews(def: FunctionDef, ft: FunctionType, target: Target): CallbackViews {
   const params = def.params.map((p) => p.type ?? ({ kind: 'none' } as CodonType));
   const ret = def.returnType ?? { kind: 'none' };
   const sig = `${def.name}(${params.map(typeName).join(', ')}) -> ${typeName(ret)}`;
   const callee = { ...callerView(asDeclaration(def, params, ret), target), signature: sig };
-  const caller = calleeView(
-    {
-      returnType: ft.returnType,
-      qualifiedName: '(*)',
-      params: ft.params.map((type, i) => ({ name: `#${i + 1}`, type })),
-    },
-    target,
-  );
+  const caller = calleeView(pointerSignature(ft), target);
   // meaningsAgree reads the Codon side's meaning first, whichever side calls.
   const cmp = compareViews(caller, callee, (cpp, codon) => meaningsAgree(codon, cpp));
   return { caller, callee, cmp };

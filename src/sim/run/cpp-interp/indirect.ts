@@ -13,6 +13,8 @@ import { hex } from '../../machine/memory.ts';
 import { NameId, named } from '../../trace/names.ts';
 import { StepKind, type SourceLoc } from '../../trace/types.ts';
 import { Unsupported } from '../cpp-errors.ts';
+import { pointerViews } from '../callback.ts';
+import { typeToString } from '../../abi/typeToString.ts';
 import type { CppInterpreter } from '../cpp-interp.ts';
 import { Ref, type Val } from '../values.ts';
 import { SIDE } from './frames.ts';
@@ -67,6 +69,25 @@ function crashAt(it: CppInterpreter, addr: number, loc: SourceLoc, span: Indirec
   throw new Unsupported('a call to an address inside code that is not the start of a function', span);
 }
 
+/**
+ * A pointer cast to another function type still reaches the function, which reads its parameters
+ * as its own definition says (undefined behaviour in C++, [expr.call]/6): where the two types put
+ * or read values differently, a finding says so, as for a mismatched import.
+ */
+function checkPointerType(it: CppInterpreter, fn: FunctionDecl, ft: FunctionType, loc: SourceLoc): void {
+  if (typeToString(fn.type) === typeToString(ft)) return;
+  const v = pointerViews(fn, ft, it.target);
+  const params = [fn.qualifiedName, v.caller.signature, v.callee.signature, v.cmp.details.join('; ')];
+  const related = [
+    { side: SIDE, line: loc.line, role: 'call through the function pointer' },
+    { side: SIDE, line: it.loc(fn.definitionSpan ?? fn.span).line, role: 'callee definition' },
+  ];
+  if (v.cmp.abiMismatch)
+    it.p.m.finding('abi-mismatch', loc, [], related, 'finding.pointer-abi-mismatch', params);
+  else if (v.cmp.typeMismatch)
+    it.p.m.finding('type-mismatch', loc, [], related, 'finding.pointer-type-mismatch', params);
+}
+
 /** The caller's side of a call through a function pointer. */
 export function callIndirect(it: CppInterpreter, e: IndirectCall): Val {
   const m = it.p.m;
@@ -103,6 +124,7 @@ export function callIndirect(it: CppInterpreter, e: IndirectCall): Val {
     for (const a of stackArgs)
       m.storeBytes(base + a.offset, a.bytes, { intended: INTENT_UNKNOWN, loc: null });
   }
+  if (code.kind === 'cpp') checkPointerType(it, code.fn, ft, loc);
   const callerName = it.frame?.fn.qualifiedName ?? 'caller';
   const retAddr = it.pushReturnAddress(callerName, e.span);
   m.resultSlots.push(null);
