@@ -14,6 +14,9 @@
  */
 import type { Span } from '../diag';
 
+/** Codon's FN_REALIZE_BUILTIN (compiler/error.h), for an `@export` function with a generic parameter. */
+export const EXPORT_GENERIC = 'builtin, exported and external functions cannot be generic';
+
 /** What a function's decorators say, once parsed. */
 export interface FunctionAttributes {
   /** `@export`: an external LLVM function under its own name, callable from C. */

@@ -143,6 +143,16 @@ describe('f.__raw__() in the checker', () => {
   });
 });
 
+describe('@export', () => {
+  it('of a generic function is Codon’s own error (FN_REALIZE_BUILTIN), said once, at the def', () => {
+    const s = run('', '@export\ndef foo(n):\n    return n * n\nprint(foo(3))\n', 'x86_64');
+    expect(s.outcome).toBe('compile-error');
+    expect(s.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
+      '2:1 builtin, exported and external functions cannot be generic.',
+    ]);
+  });
+});
+
 describe('@pure', () => {
   it('on a static @C import changes nothing in the default build (oracle: 9 5 on both targets)', () => {
     const codon = `LIB = "./libfoo.so"
