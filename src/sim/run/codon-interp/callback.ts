@@ -79,7 +79,11 @@ export class CodonCallbacks implements CodonEntries {
     const bytes =
       reg !== undefined
         ? m.regs.getBytes(reg, pl.parts[0]?.regOffset ?? 0, 8)
-        : m.loadBytes(entrySp + 8 + (pl.stackOffset ?? 0), 8, { intended: -1, loc: null, raw: true });
+        : m.loadBytes(entrySp + (m.target === 'x86_64' ? 8 : 0) + (pl.stackOffset ?? 0), 8, {
+            intended: -1,
+            loc: null,
+            raw: true,
+          });
     const dv = new DataView(bytes.buffer, bytes.byteOffset, 8);
     const word = dv.getInt32(4, true) * 2 ** 32 + dv.getUint32(0, true);
     switch (p.kind) {
