@@ -104,6 +104,22 @@ extern "C" double twice(double x) { P (*f)(double) = mk; return f(x).a; }
     );
   });
 
+  it('read a callee’s stack arguments where each target puts them (AArch64: at sp, nothing pushed; oracle 385 385)', () => {
+    const cpp = `#include <cstdint>
+static int64_t w(int64_t a, int64_t b, int64_t c, int64_t d, int64_t e, int64_t f, int64_t g, int64_t h, int64_t i, int64_t j) {
+    return a + 2*b + 3*c + 4*d + 5*e + 6*f + 7*g + 8*h + 9*i + 10*j;
+}
+extern "C" int64_t direct() { return w(1, 2, 3, 4, 5, 6, 7, 8, 9, 10); }
+extern "C" int64_t viaptr() { auto f = w; return f(1, 2, 3, 4, 5, 6, 7, 8, 9, 10); }
+`;
+    const codon = `LIB = "./libfoo.so"
+from C import LIB.direct() -> int
+from C import LIB.viaptr() -> int
+print(direct(), viaptr())
+`;
+    for (const target of TARGETS) expect(run(cpp, codon, target).stdout, target).toBe('385 385\n');
+  });
+
   it('pass eight integers, two of them on the stack', () => {
     const cpp = `static long sum8(long a, long b, long c, long d, long e, long f, long g, long h) { return a+b+c+d+e+f+g+h; }
 extern "C" double twice(double x) {
