@@ -55,7 +55,8 @@ export const zh: Record<string, string> = {
   'codon.import-static': 'from C import {0}：由链接器解析符号 {0}。',
   'codon.import-dynamic': 'from C import：Codon 打开 {1}，用 dlsym 查找符号“{0}”。',
   'codon.print': 'print 向标准输出写入 {0}。',
-  'codon.callback': '{1} 经由函数指针调用 Codon 函数 {0}：返回地址指向 libfoo.so，{0} 按它自己的签名去读参数，新栈帧位于 {1} 的栈帧之上。',
+  'codon.callback':
+    '{1} 经由函数指针调用 Codon 函数 {0}：返回地址指向 libfoo.so，{0} 按它自己的签名去读参数，新栈帧位于 {1} 的栈帧之上。',
   'codon.call': '调用 {0}（{1} 个参数）：栈上多了一个新栈帧。',
   'cpp.enter': '{0} 开始执行（由 {1} 调用）：保存调用者的帧指针，并为局部变量腾出空间。',
   'cpp.leave': '{0} 返回到 {1}。',
@@ -75,8 +76,10 @@ export const zh: Record<string, string> = {
   'boundary.call-match':
     'Codon 跨越边界调用 {0}，两边一致：Codon 的 {1} 正是库里的 {2}，每个参数和结果都在对方期望的地方。',
   'boundary.return': '{0} 已返回；Codon 按它的声明，从 {1} 读取结果。',
-  'finding.pointer-abi-mismatch': '类型为 {1} 的函数指针调用到了定义为 {2} 的 {0}，双方对值经由哪里传递的看法不一致：{3}。',
-  'finding.pointer-type-mismatch': '类型为 {1} 的函数指针调用到了定义为 {2} 的 {0}，双方对这些位的含义看法不一致：{3}。',
+  'finding.pointer-abi-mismatch':
+    '类型为 {1} 的函数指针调用到了定义为 {2} 的 {0}，双方对值经由哪里传递的看法不一致：{3}。',
+  'finding.pointer-type-mismatch':
+    '类型为 {1} 的函数指针调用到了定义为 {2} 的 {0}，双方对这些位的含义看法不一致：{3}。',
   'finding.callback-abi-mismatch':
     '库经由函数指针调用 Codon 函数 {0}，双方对值经由哪里传递的看法不一致：指针类型是 {1}，函数是 {2}：{3}。',
   'finding.callback-type-mismatch':
