@@ -62,14 +62,6 @@ from C import LIB.twice(float) -> float
 print(twice(1.5))
 `;
 
-function expectCrash(cpp: string, signal: string, address: (target: Target) => string) {
-  for (const target of TARGETS) {
-    const s = run(cpp, TWICE, target);
-    expect(s.outcome, target).toBe('crash');
-    expect(s.crash, target).toMatchObject({ signal, address: address(target) });
-  }
-}
-
 function expectRefused(cpp: string, codon: string, at: string, what: string) {
   const s = run(cpp, codon, 'x86_64');
   expect(s.outcome).toBe('compile-error');
@@ -79,19 +71,6 @@ function expectRefused(cpp: string, codon: string, at: string, what: string) {
 }
 
 describe('calls through C++ function pointers', () => {
-  it('fault at the address a stray pointer holds (data is not executable)', () => {
-    expectCrash(
-      `#include <cstdlib>
-extern "C" double twice(double x) {
-    double (*f)(double) = (double (*)(double))malloc(16);
-    return f(x);
-}
-`,
-      'SIGSEGV',
-      (t) => (t === 'x86_64' ? '0x5555555702b0' : '0xaaaaaaac02b0'),
-    );
-  });
-
   it('declare a pointer to a function returning a class (`P (*f)(double)`) but refuse its call, located', () => {
     expectRefused(
       `struct P { double a, b; };
