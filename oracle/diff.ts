@@ -61,8 +61,31 @@ function jobs(): Job[] {
       }
     }
   }
+  // Fixtures of constructs beyond the lessons, in the same layout, compared the same way.
+  for (const root of FIXTURE_ROOTS) {
+    const dir0 = join(ROOT, root);
+    if (!existsSync(dir0)) continue;
+    for (const p of readdirSync(dir0).sort()) {
+      const dir = join(dir0, p);
+      const ex = join(dir, 'expect.json');
+      if (!existsSync(ex)) continue;
+      const spec = JSON.parse(readFileSync(ex, 'utf8')) as {
+        runs: { target: Target; leftover?: LeftoverName }[];
+      };
+      for (const r of spec.runs)
+        out.push({
+          program: relative(ROOT, dir),
+          dir,
+          target: r.target,
+          leftover: r.leftover ?? 'runtime-data',
+        });
+    }
+  }
   return out;
 }
+
+/** Folders of fixture programs (each `<name>/{lib.cpp, main.codon, expect.json}`) outside the lessons. */
+const FIXTURE_ROOTS = ['src/sim/run/fixtures/callbacks'];
 
 async function pool<T, R>(items: T[], n: number, f: (t: T) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);

@@ -19,6 +19,7 @@ import { isAtomic, sizeOf, structLayout } from '../src/sim/codon/layout';
 import { lowerCImport, llvmTypeOf, type LlvmType } from '../src/sim/codon/lower';
 import { prune, type CodonType } from '../src/sim/codon/types';
 import { llvmAggregateReturn, type LlvmField } from '../src/sim/abi/llvm';
+import { functionLinkage, functionSymbol } from './lower-callback';
 
 export class Refused extends Error {
   constructor(
@@ -288,7 +289,7 @@ class Gen {
     // Codon functions are ordinary LLVM functions; the oracle keeps them out of line so each
     // foreign call has the Codon frame around it that Codon's own code has.
     return [
-      `define internal ${ty(ret)} @codon.${d.name}(${params.join(', ')}) noinline {`,
+      `define ${functionLinkage(d)}${ty(ret)} ${functionSymbol(d)}(${params.join(', ')}) noinline {`,
       'entry:',
       ...lines,
       '}',
@@ -1041,12 +1042,17 @@ class Gen {
         });
         const ret = d.returnType ?? NONE_T;
         if (prune(ret).kind === 'none') {
-          this.emit(`call void @codon.${d.name}(${args.join(', ')})`);
+          this.emit(`call void ${functionSymbol(d)}(${args.join(', ')})`);
           return { t: NONE_T, v: '' };
         }
         const out = this.tmp();
-        this.emit(`${out} = call ${ty(ret)} @codon.${d.name}(${args.join(', ')})`);
+        this.emit(`${out} = call ${ty(ret)} ${functionSymbol(d)}(${args.join(', ')})`);
         return { t: ret, v: out };
+      }
+      case 'fn-raw': {
+        const d = this.defs.get(r.name);
+        if (!d) return this.refuse(e, `the function '${r.name}'`);
+        return { t: { kind: 'ptr', elem: { kind: 'byte' } }, v: functionSymbol(d) };
       }
       case 'print':
         return this.print(e);

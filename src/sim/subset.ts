@@ -6,6 +6,7 @@
  */
 import type { StdKind } from './abi/ctype';
 import type { Expr as CodonExpr, Stmt as CodonStmt } from './codon/ast';
+import { FUNCTION_ATTRIBUTES } from './codon/attributes';
 import { CODON_GENERIC_TYPES, CODON_SIMPLE_TYPES } from './codon/check-expr';
 import { BUILTINS, CODON_PTR_METHODS, UNMODELLED_BUILTINS } from './codon/check-scope';
 import type { Stmt as CppStmt } from './cpp/ast';
@@ -25,7 +26,10 @@ export const CODON_STATEMENTS = {
   continue: ['continue'],
   pass: ['pass'],
   return: ['return v'],
-  def: ['def f(a: float) -> float:'],
+  def: [
+    'def f(a: float) -> float:',
+    ...[...FUNCTION_ATTRIBUTES].map((a) => `@${a}\ndef f(a: float) -> float:`),
+  ],
   class: ['@tuple\nclass P:\n    x: float'],
   cimport: [
     'LIB = "./libfoo.so"',
@@ -57,7 +61,7 @@ export const CODON_EXPRESSIONS = {
   ],
   compare: ['a < b', 'a == b', 'a < b < c', 'x in lst', 'x not in lst'],
   boolop: ['a and b', 'a or b'],
-  call: ['f(x)', 'Ptr[float](n)', 'P(1.5, 2.5)', 'str(x)'],
+  call: ['f(x)', 'Ptr[float](n)', 'P(1.5, 2.5)', 'str(x)', 'f.__raw__()'],
   index: ['a[i]', 'p[i]'],
   attr: ['lst.arr.ptr', 'lst.len', 's.ptr', 's.len', 'p.x'],
   list: ['[1.5, 2.5]', '[0.0] * 4'],
@@ -70,8 +74,14 @@ export const CODON_EXPRESSIONS = {
 /** Each C++ statement kind the checker accepts. */
 export const CPP_STATEMENTS = {
   block: ['{ ... }'],
-  'var-decl': ['double x = 1.5;', 'int a[4] = {1, 2, 3, 4};', 'static int n;', 'auto p = &x;'],
-  expr: ['f(x);', 'x = y;'],
+  'var-decl': [
+    'double x = 1.5;',
+    'int a[4] = {1, 2, 3, 4};',
+    'static int n;',
+    'auto p = &x;',
+    'double (*f)(double) = g;',
+  ],
+  expr: ['f(x);', 'x = y;', 'fp(x); (*fp)(x);'],
   if: ['if (c) ... else ...'],
   while: ['while (c) ...'],
   'do-while': ['do ... while (c);'],
@@ -89,7 +99,12 @@ export const CPP_DECLARATIONS = {
   'linkage-block': ['extern "C" { ... }'],
   'using-directive': ['using namespace std;'],
   'using-decl': ['using std::array;'],
-  alias: ['using V = std::array<double, 4>;', 'typedef double real;'],
+  alias: [
+    'using V = std::array<double, 4>;',
+    'typedef double real;',
+    'using cb_t = void (*)(int64_t);',
+    'typedef double (*fn_t)(double);',
+  ],
   'static-assert': ['static_assert(sizeof(S) == 8);'],
   template: [
     'template <typename T> T add(T a, T b) { ... }',

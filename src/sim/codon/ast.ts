@@ -7,6 +7,7 @@
  * so the interpreter never has to re-derive what a name or a call means.
  */
 import type { Span } from '../diag';
+import type { FunctionAttributes } from './attributes';
 import type { CodonType, IntBits } from './types';
 
 // ---------------------------------------------------------------------------------------------
@@ -215,6 +216,8 @@ export type NameBinding =
 export type CallTarget =
   | { kind: 'c-function'; name: string }
   | { kind: 'codon-function'; name: string }
+  /** `f.__raw__()`: the address of the Codon function `f`'s code, a `cobj` (check-callback.ts). */
+  | { kind: 'fn-raw'; name: string }
   | { kind: 'print' }
   | { kind: 'len' }
   | { kind: 'range' }
@@ -316,6 +319,8 @@ export interface FunctionDef extends StmtBase {
   returnType?: CodonType;
   /** Filled by the checker: every local variable (parameters first), in order of first assignment. */
   locals?: LocalVar[];
+  /** `@export` / `@pure` (attributes.ts); absent without decorators. */
+  attributes?: FunctionAttributes;
 }
 export interface FieldDecl {
   name: string;

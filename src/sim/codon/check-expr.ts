@@ -44,6 +44,7 @@ import {
 } from './messages';
 import { specProblem, type SpecSubject } from './fstring';
 import { structLayout } from './layout';
+import { unmodelledCallbackType } from './check-callback';
 import type { CodonType } from './types';
 import {
   BOOL,
@@ -1222,6 +1223,28 @@ export abstract class ExprChecker {
   }
 
   /** `str.from_ptr(p)` (str.codon): `strlen(p)` bytes copied into a new `Ptr[byte](n)`. */
+  /** `f.__raw__()` of a Codon function: its code's address as a `cobj` (check-callback.ts). */
+  private callRaw(e: CallExpr, target: NameExpr, fn: FnInfo): CodonType | null {
+    if (!this.rejectKeywords(e, '__raw__')) return null;
+    if (e.args.length !== 0) {
+      this.error(e.span, `${callArgsMany('__raw__', 0, e.args.length)}.`);
+      return null;
+    }
+    this.ensureChecked(fn);
+    target.binding = { kind: 'function', name: target.id };
+    const bad = unmodelledCallbackType(fn.params, fn.ret);
+    if (bad !== null) {
+      this.notModelled(
+        e.span,
+        `\`${target.id}.__raw__()\` of a function that takes or returns \`${bad}\``,
+        'a callback the simulator follows takes and returns numbers, `bool`, `byte` or pointers.',
+      );
+      return null;
+    }
+    e.resolved = { kind: 'fn-raw', name: target.id };
+    return COBJ;
+  }
+
   private callStrFromPtr(e: CallExpr): CodonType | null {
     const types = this.argTypes(e);
     if (!this.rejectKeywords(e, 'from_ptr')) return null;
@@ -1255,7 +1278,10 @@ export abstract class ExprChecker {
       !this.isVariable(target.id) &&
       (this.functions.has(target.id) || this.cfuncs.has(target.id))
     ) {
-      // `f.__raw__()` (a Codon function's address, for a C callback) and other function attributes.
+      // `f.__raw__()`: a Codon function's address, for a C callback (callback.ts).
+      const fn = this.functions.get(target.id);
+      if (callee.name === '__raw__' && fn !== undefined && !this.cfuncs.has(target.id))
+        return this.callRaw(e, target, fn);
       this.notModelled(e.span, `\`${target.id}.${callee.name}(...)\``);
       this.refusedCallArgs(e);
       return null;

@@ -23,6 +23,7 @@ import type {
   Stmt,
 } from './ast';
 import { cImportName } from './ast';
+import { EXPORT_GENERIC } from './attributes';
 import { ExprChecker } from './check-expr';
 import type { FnInfo } from './check-scope';
 import { BUILTINS, Scope } from './check-scope';
@@ -140,9 +141,14 @@ class Checker extends ExprChecker {
 
   private defineFunction(s: FunctionDef): void {
     const seen = new Set<string>();
+    // Codon's own error for an @export function with an unannotated (generic) parameter
+    // (typecheck/function.cpp, FN_REALIZE_BUILTIN): the learner's mistake, not a limit here.
+    const genericExport = s.attributes?.export === true && s.params.some((p) => !p.annotation);
+    if (genericExport) this.error(s.span, `${EXPORT_GENERIC}.`);
     const params = s.params.map((p) => {
       if (seen.has(p.name)) this.error(p.nameSpan, `${fnArgTwice(p.name)}.`);
       seen.add(p.name);
+      if (!p.annotation && genericExport) return null;
       if (!p.annotation) {
         this.notModelled(
           p.nameSpan,

@@ -20,6 +20,7 @@ import type {
   Stmt,
 } from './ast';
 import type { Token } from './lexer';
+import { FUNCTION_ATTRIBUTES, functionAttributes } from './attributes';
 import { MAX_BLOCK_DEPTH, SyntaxFailure, describeToken, spanFrom } from './parse-base';
 import { ExprParser, startsExpression } from './parse-expr';
 
@@ -618,15 +619,18 @@ class StmtParser extends ExprParser {
     if (this.isKeyword('def')) {
       if (decorators.some((d) => d.name === 'C')) return this.parseCDef(decorators);
       for (const d of decorators)
-        this.notModelled(d.span, `the decorator \`${d.name ? '@' + d.name : 'this decorator'}\``);
+        if (!FUNCTION_ATTRIBUTES.has(d.name))
+          this.notModelled(d.span, `the decorator \`${d.name ? '@' + d.name : 'this decorator'}\``);
       if (decorators.some((d) => d.name === 'llvm')) {
         // Its body is LLVM IR, not Codon: skipped whole (its name stays a refused name).
         this.skipLine();
         this.skipBlock();
         return [];
       }
-      // Kept (the decorator is reported), so that calls to it do not cascade into more errors.
-      return [this.parseDef()];
+      // Kept (a refused decorator is reported), so that calls to it do not cascade into more errors.
+      const def = this.parseDef();
+      if (def.kind === 'def') def.attributes = functionAttributes(decorators);
+      return [def];
     }
     const t = this.peek();
     return this.fail(t.span, `expected \`def\` or \`class\` after a decorator, found ${describeToken(t)}.`);

@@ -51,8 +51,12 @@ export function isDeclarationStart(p: ParserState): boolean {
   if (t.kind === 'ident' || (t.kind === 'punct' && t.text === '::')) {
     const { parts, end } = p.scanQualified(p.i);
     if (parts.length === 0) return false;
-    if (p.namesType(parts))
-      return !(p.isAt(end, '(') || p.isAt(end, '{') || p.isAt(end, '::') || p.isAt(end, '.'));
+    if (p.namesType(parts)) {
+      // `P (*f)(double) = mk;` declares a function pointer; `P(x);` is a functional cast.
+      if (p.isAt(end, '('))
+        return p.at(end + 1).kind === 'punct' && ['*', '&', '&&'].includes(p.at(end + 1).text);
+      return !(p.isAt(end, '{') || p.isAt(end, '::') || p.isAt(end, '.'));
+    }
     // An unknown name followed by a declarator looks like a declaration of an unknown type:
     // `Foo bar;`, `Foo* bar = ...`. Sema reports the unknown type. A name declared as a
     // variable or function starts an expression (`d * i;`).

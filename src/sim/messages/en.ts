@@ -12,6 +12,10 @@ export const en: Record<string, string> = {
   'crash.ret-not-code':
     'Segmentation fault: ret jumped to {0}, the bits a stray write left over the return address; no code is mapped there.',
   'crash.segv': 'Segmentation fault: a {1} at {0}, an address no mapping covers.',
+  'crash.call-not-code':
+    'Segmentation fault: the call through a function pointer jumped to {0}, where no code is mapped, and the instruction fetch there faults.',
+  'crash.call-noncanonical':
+    'Segmentation fault: the call through a function pointer jumped to {0}, not a canonical x86-64 address (bits 63 to 47 differ), so the CPU raises a general-protection fault, which Linux reports as SIGSEGV at address 0.',
   'crash.stack-overflow': 'Stack overflow: the stack pointer reached {0}, the guard page below the stack.',
   'crash.segv-null-gc-heap':
     'Segmentation fault: a {1} at {0}. A GC allocation of {2} bytes returned NULL: the simulated GC heap is full (4 MiB, this simulator’s memory budget). Codon’s runtime hands GC_MALLOC’s result on unchecked, so the program used the null pointer.',
@@ -61,6 +65,8 @@ export const en: Record<string, string> = {
   'codon.import-static': 'from C import {0}: the linker resolves the symbol {0}.',
   'codon.import-dynamic': 'from C import: Codon opens {1} and asks dlsym for the symbol “{0}”.',
   'codon.print': 'print writes {0} to standard output.',
+  'codon.callback':
+    '{1} calls the Codon function {0} through a function pointer: the return address points into libfoo.so, and {0} reads its arguments where its own signature says, in a new frame above {1}’s.',
   'codon.call': 'Call {0} ({1} arguments): a new frame on the stack.',
   'cpp.enter':
     '{0} starts (called from {1}): it saves the caller’s frame pointer and makes room for its locals.',
@@ -83,6 +89,14 @@ export const en: Record<string, string> = {
   'boundary.call-match':
     'Codon calls {0} across the boundary, and both sides agree: Codon’s {1} is the library’s {2}, argument for argument and the result.',
   'boundary.return': '{0} has returned; Codon reads the result from {1}, as its declaration says.',
+  'finding.pointer-abi-mismatch':
+    'A function pointer of type {1} reaches {0}, defined as {2}, and the two disagree on where values travel: {3}.',
+  'finding.pointer-type-mismatch':
+    'A function pointer of type {1} reaches {0}, defined as {2}, and the two disagree on what the bits mean: {3}.',
+  'finding.callback-abi-mismatch':
+    'The library calls the Codon function {0} through a function pointer, and the two disagree on where values travel: the pointer is {1}, the function is {2}: {3}.',
+  'finding.callback-type-mismatch':
+    'The library calls the Codon function {0} through a function pointer, and the two disagree on what the bits mean: the pointer is {1}, the function is {2}: {3}.',
   'finding.abi-mismatch': 'Codon and the library disagree on where values travel in the call to {0}: {1}.',
   'finding.type-mismatch':
     'Codon and the library agree on where values travel in the call to {0}, but not on what the bits mean: {1}.',

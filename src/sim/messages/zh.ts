@@ -8,6 +8,9 @@ export const zh: Record<string, string> = {
     '段错误：ret 跳到了 {0}，也就是野写留在返回地址上的那些位。这不是规范的 x86-64 地址（第 63 到 47 位不一致），CPU 触发一般保护异常，Linux 把它报告为地址 0 处的 SIGSEGV。',
   'crash.ret-not-code': '段错误：ret 跳到了 {0}，也就是野写留在返回地址上的那些位；那里没有映射任何代码。',
   'crash.segv': '段错误：在 {0} 处{1}，这个地址没有任何映射。',
+  'crash.call-not-code': '段错误：经由函数指针的调用跳到了 {0}，那里没有映射任何代码，取指令时出错。',
+  'crash.call-noncanonical':
+    '段错误：经由函数指针的调用跳到了 {0}，这不是规范的 x86-64 地址（第 63 到 47 位不一致），CPU 触发一般保护异常，Linux 将其报告为地址 0 处的 SIGSEGV。',
   'crash.stack-overflow': '栈溢出：栈指针到达 {0}，也就是栈下方的保护页。',
   'crash.segv-null-gc-heap':
     '段错误：在 {0} 处{1}。一次 {2} 字节的 GC 分配返回了 NULL：模拟的 GC 堆已满（4 MiB，这是本模拟器的内存预算）。Codon 的运行时不检查 GC_MALLOC 的结果就直接交出，于是程序用了这个空指针。',
@@ -52,6 +55,8 @@ export const zh: Record<string, string> = {
   'codon.import-static': 'from C import {0}：由链接器解析符号 {0}。',
   'codon.import-dynamic': 'from C import：Codon 打开 {1}，用 dlsym 查找符号“{0}”。',
   'codon.print': 'print 向标准输出写入 {0}。',
+  'codon.callback':
+    '{1} 经由函数指针调用 Codon 函数 {0}：返回地址指向 libfoo.so，{0} 按它自己的签名去读参数，新栈帧位于 {1} 的栈帧之上。',
   'codon.call': '调用 {0}（{1} 个参数）：栈上多了一个新栈帧。',
   'cpp.enter': '{0} 开始执行（由 {1} 调用）：保存调用者的帧指针，并为局部变量腾出空间。',
   'cpp.leave': '{0} 返回到 {1}。',
@@ -73,6 +78,14 @@ export const zh: Record<string, string> = {
   'boundary.call-match':
     'Codon 跨越边界调用 {0}，两边一致：Codon 的 {1} 正是库里的 {2}，每个参数和结果都在对方期望的地方。',
   'boundary.return': '{0} 已返回；Codon 按它的声明，从 {1} 读取结果。',
+  'finding.pointer-abi-mismatch':
+    '类型为 {1} 的函数指针调用到了定义为 {2} 的 {0}，双方对值经由哪里传递的看法不一致：{3}。',
+  'finding.pointer-type-mismatch':
+    '类型为 {1} 的函数指针调用到了定义为 {2} 的 {0}，双方对这些位的含义看法不一致：{3}。',
+  'finding.callback-abi-mismatch':
+    '库经由函数指针调用 Codon 函数 {0}，双方对值经由哪里传递的看法不一致：指针类型是 {1}，函数是 {2}：{3}。',
+  'finding.callback-type-mismatch':
+    '库经由函数指针调用 Codon 函数 {0}，双方对这些位的含义看法不一致：指针类型是 {1}，函数是 {2}：{3}。',
   'finding.abi-mismatch': '在对 {0} 的调用中，Codon 和库对值经由哪里传递的看法不一致：{1}。',
   'finding.type-mismatch':
     '在对 {0} 的调用中，Codon 和库对值经由哪里传递看法一致，但对这些比特的含义看法不同：{1}。',

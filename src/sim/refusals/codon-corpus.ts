@@ -284,16 +284,6 @@ p.__prefetch_w3__()
     what: '`Ptr.__prefetch_w3__()`',
   },
   {
-    name: 'export',
-    source: `@export
-def triple(x: int) -> int:
-    return 3 * x
-print(triple(2))
-`,
-    at: '1:1',
-    what: 'the decorator `@export`',
-  },
-  {
     name: 'llvm',
     source: `@llvm
 def add1(x: int) -> int:
@@ -305,13 +295,23 @@ print(add1(1))
     what: 'the decorator `@llvm`',
   },
   {
-    name: 'raw',
-    source: `def cb(x: int) -> int:
-    return x
+    name: 'raw of a str function',
+    source: `def cb(s: str) -> int:
+    return len(s)
 p = cb.__raw__()
 `,
     at: '3:5',
-    what: '`cb.__raw__(...)`',
+    what: '`cb.__raw__()` of a function that takes or returns `str`',
+    instead: 'a callback the simulator follows takes and returns numbers, `bool`, `byte` or pointers.',
+  },
+  {
+    name: 'raw of a C function',
+    source: `LIB = "./libfoo.so"
+from C import LIB.twice(float) -> float
+p = twice.__raw__()
+`,
+    at: '3:5',
+    what: '`twice.__raw__(...)`',
   },
   {
     name: 'str repeat',

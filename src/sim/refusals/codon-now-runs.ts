@@ -1,6 +1,6 @@
 /**
  * Codon a learner writes that the simulator once refused and now runs (issue 13: f-strings, string
- * concatenation, `str(x)`, `in` and slicing of lists, conditional expressions). Each calls the library `twice` (`2 * x`) and its expected output is
+ * concatenation, `str(x)`, `in` and slicing of lists, conditional expressions, `@export`, `f.__raw__()`, `@pure`). Each calls the library `twice` (`2 * x`) and its expected output is
  * what the oracle (`npm run real`: the program lowered as Codon 0.19 lowers it, run for real)
  * printed on both targets.
  */
@@ -85,5 +85,36 @@ for i in range(-1, 2):
     print(sign(y), y, n, f"{'odd' if n % 2 else 'even'}")
 `,
     stdout: 'neg -2 1 odd\nzero 0 0 even\npos 2 10 even\n',
+  },
+  {
+    name: '@export',
+    source: `@export
+def triple(x: int) -> int:
+    return 3 * x
+print(triple(2))
+`,
+    stdout: '6\n',
+  },
+  {
+    name: '__raw__ of a Codon function',
+    source: `LIB = "./libfoo.so"
+from C import LIB.twice(float) -> float
+def cb(x: int) -> int:
+    return x
+p = cb.__raw__()
+print(p == cobj(), twice(2.0))
+`,
+    stdout: 'False 4\n',
+  },
+  {
+    name: '@pure',
+    source: `LIB = "./libfoo.so"
+from C import LIB.twice(float) -> float
+@pure
+def sq(x: float) -> float:
+    return x * x
+print(sq(twice(1.5)))
+`,
+    stdout: '9\n',
   },
 ];

@@ -206,16 +206,17 @@ extern "C" double twice(double x) {
     what: "the library function 'realloc'",
   },
   {
-    name: 'function pointer',
-    source: `static double dbl(double x) { return 2 * x; }
+    name: 'function pointer returning a class',
+    source: `struct P { double a, b; };
+static P mk(double x) { return P{x, x}; }
 extern "C" double twice(double x) {
-    double (*f)(double) = dbl;
-    return f(x);
+    P (*f)(double) = mk;
+    return f(x).a;
 }
 `,
-    at: '4:12',
-    what: 'a call through a function pointer',
-    instead: 'call the function by its name',
+    at: '5:12',
+    what: 'a call through a function pointer that passes or returns a class, an array or a vector by value',
+    instead: 'pass a pointer to it instead',
   },
   {
     name: 'operator overloading',

@@ -1,6 +1,6 @@
 /**
  * C++ a learner writes that the simulator once refused and now runs (issue 13: vectors, strings,
- * references bound to library results, function and class templates, atoi, strcpy, snprintf, std::swap). Each is checked against the output of the same library
+ * references bound to library results, function and class templates, atoi, strcpy, snprintf, std::swap, calls through function pointers). Each is checked against the output of the same library
  * built with g++ 12 and called as `twice(1.5)`
  * (`2 * x`, plus the string's length where it adds one).
  */
@@ -165,6 +165,32 @@ extern "C" double twice(double x) {
     std::optional<double> o = x;
     if (o) return 2 * *o;
     return 0;
+}
+`,
+    stdout: '3\n',
+  },
+  {
+    name: 'function pointer',
+    source: `static double dbl(double x) { return 2 * x; }
+extern "C" double twice(double x) {
+    double (*f)(double) = dbl;
+    return f(x);
+}
+`,
+    stdout: '3\n',
+  },
+  {
+    name: 'function pointer typedef and using',
+    source: `#include <cstdint>
+static double half(double x) { return x / 2; }
+static void nothing(int64_t) {}
+typedef double (*unary_t)(double);
+using sink_t = void (*)(int64_t);
+extern "C" double twice(double x) {
+    unary_t f = &half;
+    sink_t s = nothing;
+    s(1);
+    return 4 * (*f)(x);
 }
 `,
     stdout: '3\n',

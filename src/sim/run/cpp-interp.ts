@@ -26,6 +26,7 @@ import { SIDE, type CppFrame, type VarSlot } from './cpp-interp/frames.ts';
 import { initAt, into } from './cpp-interp/init.ts';
 import { showVal } from './cpp-interp/scalars.ts';
 import { exec, execBlock } from './cpp-interp/statements.ts';
+import type { CodonEntries } from './cpp-interp/indirect.ts';
 import { NameId, ident, named, type ObjectName } from '../trace/names.ts';
 
 /**
@@ -42,6 +43,8 @@ export class CppInterpreter {
   depth = 0;
   /** `this` of the member function running. */
   methodThis: Ref | null = null;
+  /** The Codon functions a function pointer can reach (`cb.__raw__()`), set once the Codon side exists. */
+  codonEntries: CodonEntries | null = null;
   readonly lib: CppLibrary;
   constructor(
     readonly p: Process,

@@ -3,7 +3,7 @@
  * Codon import, the C++ definition and the target, so the verdict can be tested over every spelling
  * of every type without running anything.
  */
-import type { Target } from '../abi/ctype.ts';
+import type { CType, Target } from '../abi/ctype.ts';
 import { classifyArgs, classifyReturn, llvmAggregateReturn, typeToString } from '../abi/index.ts';
 import type { LlvmField } from '../abi/llvm.ts';
 import type { CImport } from '../codon/ast.ts';
@@ -66,8 +66,13 @@ export function callerView(imp: CImport, target: Target): SideView {
   );
 }
 
+/** What a C++ view needs of a function: a definition, or a function pointer's type (callback.ts). */
+export type CppSignature = Pick<FunctionDecl, 'returnType' | 'qualifiedName'> & {
+  params: readonly { name: string; type: CType }[];
+};
+
 /** The callee's view: the C++ definition under the target's C/C++ convention. */
-export function calleeView(fn: FunctionDecl, target: Target): SideView {
+export function calleeView(fn: CppSignature, target: Target): SideView {
   const ret = classifyReturn(fn.returnType, target);
   const locs = classifyArgs(
     fn.params.map((p) => p.type),

@@ -28,6 +28,7 @@ import { Unsupported } from './cpp-errors.ts';
 import { CppInterpreter } from './cpp-interp.ts';
 import { ExitRequest } from './cpp-library.ts';
 import { ForeignBridge } from './foreign.ts';
+import { CodonCallbacks } from './codon-interp/callback.ts';
 import { reportLeaks } from './leaks.ts';
 import { runtimeDlFini, runtimeExit, startProcess } from './runtime.ts';
 
@@ -104,6 +105,7 @@ function execute(
     try {
       cpp.load();
       const codon = new CodonInterpreter(p, mod, new ForeignBridge(p, cpp), input.codon);
+      cpp.codonEntries = new CodonCallbacks(codon);
       codon.run();
       m.step(StepKind.End, 'runtime', null, 'step.end');
       runtimeDlFini(p);

@@ -28,7 +28,16 @@ function lessonPrograms(): { cpp: string; codon: string }[] {
   return out;
 }
 
-const PROGRAMS = lessonPrograms();
+/** The callback fixtures (function pointers, `@export`, `__raw__`): their mutations reach the cross calls. */
+function callbackPrograms(): { cpp: string; codon: string }[] {
+  const root = join(import.meta.dirname, 'fixtures', 'callbacks');
+  return readdirSync(root).map((name) => ({
+    cpp: readFileSync(join(root, name, 'lib.cpp'), 'utf8'),
+    codon: readFileSync(join(root, name, 'main.codon'), 'utf8'),
+  }));
+}
+
+const PROGRAMS = [...lessonPrograms(), ...callbackPrograms()];
 const OUTCOMES = new Set(['ok', 'crash', 'compile-error', 'runtime-error', 'step-limit']);
 
 function checkResult(r: RunResult, cpp: string, codon: string): void {

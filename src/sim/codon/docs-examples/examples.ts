@@ -6,7 +6,14 @@
  */
 
 /** Where an example stands: it runs with the docs' output, or it is excluded for a stated reason. */
-export type ExampleStatus = { kind: 'runs'; stdout: string } | { kind: 'excluded'; reason: string };
+export type ExampleStatus =
+  | { kind: 'runs'; stdout: string }
+  | { kind: 'excluded'; reason: string }
+  /**
+   * The Codon file is accepted and runs (its own output is `stdout`), but the example's point is a
+   * C program calling it, which the simulator cannot start from: it runs a Codon main only.
+   */
+  | { kind: 'codon-side-only'; stdout: string; reason: string };
 
 export interface DocsExample {
   id: string;
@@ -101,9 +108,10 @@ int main() {
 }
 `,
     status: {
-      kind: 'excluded',
+      kind: 'codon-side-only',
+      stdout: '',
       reason:
-        'the simulator runs a Codon program that calls a C++ library; a C main program linked against a Codon library (codon build --lib) is the other direction, and there is no Codon main here to start from',
+        'the simulator runs a Codon program that calls a C++ library; a C main program linked against a Codon library (codon build --lib) is the other direction. The Codon file itself runs (@export is accepted; it has no top-level code, so it prints nothing), and a library can call an @export function here through the pointer f.__raw__() gives',
     },
   },
   {

@@ -232,6 +232,19 @@ function callThroughPointer(sema: Sema, f: Expr, args: InitArg[], span: Span): E
     if (!init) return errorExpr(span);
     inits.push(init);
   }
+  // The interpreter moves scalars and pointers through a function pointer's registers; a class
+  // by value (its eightbytes, or memory) and variadic arguments are not followed.
+  const byValue = [...ft.params, ft.returnType].some((t) => !isScalarForIndirectCall(t));
+  if (byValue || ft.variadic) {
+    sema.diags.unsupported(
+      span,
+      ft.variadic
+        ? 'a call through a pointer to a variadic function'
+        : 'a call through a function pointer that passes or returns a class, an array or a vector by value',
+      'pass a pointer to it instead',
+    );
+    return errorExpr(span);
+  }
   if (!MODELLED_INDIRECT_CALLS) {
     // The interpreter does not follow calls through function pointers: refuse it here, not mid-run.
     sema.diags.unsupported(span, 'a call through a function pointer', 'call the function by its name');
@@ -248,6 +261,17 @@ function callThroughPointer(sema: Sema, f: Expr, args: InitArg[], span: Span): E
 }
 
 import { initFromArg } from './init';
+/** A parameter or result type a call through a function pointer moves in one register (or none). */
+function isScalarForIndirectCall(t: CType): boolean {
+  return (
+    t.kind === 'void' ||
+    t.kind === 'int' ||
+    t.kind === 'float' ||
+    t.kind === 'pointer' ||
+    t.kind === 'enum' ||
+    t.kind === 'reference'
+  );
+}
 function initFromArgLazy(sema: Sema, t: CType, a: InitArg, k: number): Init | null {
   return initFromArg(sema, t, a, { what: `argument ${k + 1} of the call`, span: a.span, argument: true });
 }

@@ -88,7 +88,7 @@ export function isModelledStdMethod(kind: StdKind, method: StdMethodName): boole
 }
 
 /** Whether the interpreter follows a call through a function pointer (`fp(1)`); today it does not. */
-export const MODELLED_INDIRECT_CALLS: boolean = false;
+export const MODELLED_INDIRECT_CALLS: boolean = true;
 
 /** Other std names the checker turns into something the interpreter runs (a cast, stream output). */
 export const MODELLED_STD_OTHER: readonly string[] = ['std::move', 'std::cout', 'std::cerr', 'std::endl'];

@@ -23,6 +23,7 @@ import { runtimeGcAlloc, runtimePrint } from '../runtime.ts';
 import { strOf, truthy } from './display.ts';
 import { listAppend, listGet } from './lists.ts';
 import { strCall } from './strings.ts';
+import { entryAddress } from './callback.ts';
 import { SIDE, refAccess, slotAccess, slotOf, store, type Frame } from './memory.ts';
 import { NameId, ident, named } from '../../trace/names.ts';
 
@@ -182,6 +183,7 @@ const CALL: { [K in CallTarget['kind']]: Handler<K> } = {
     }));
     return it.ffi.call(imp, args, loc);
   },
+  'fn-raw': (it, _e, r) => new Ref(entryAddress(it, r.name), -1),
   'codon-function': (it, e, r, loc) => {
     const def = it.functions.get(r.name);
     if (def === undefined) return it.p.m.runtimeError('NameError', `name '${r.name}' is not defined`, loc);
@@ -194,17 +196,30 @@ const CALL: { [K in CallTarget['kind']]: Handler<K> } = {
   },
 };
 
-/** A call of a Codon function: its frame, every local in its alloca, the body, the return. */
-function callCodon(it: CodonInterpreter, def: FunctionDef, args: CodonValue[], loc: SourceLoc): CodonValue {
+/**
+ * A call of a Codon function: its frame, every local in its alloca, the body, the return. `fromC`
+ * names the C++ caller of a callback (callback.ts), whose `call` already pushed the return address.
+ */
+export function callCodon(
+  it: CodonInterpreter,
+  def: FunctionDef,
+  args: CodonValue[],
+  loc: SourceLoc,
+  fromC: string | null = null,
+): CodonValue {
   const m = it.p.m;
   if (++it.depth > 10_000) m.crash('SIGSEGV', m.sp(), 'crash.stack-overflow', [hex(m.sp())]);
-  m.step(StepKind.Call, SIDE, loc, 'codon.call', [def.name, args.length]);
+  if (fromC === null) m.step(StepKind.Call, SIDE, loc, 'codon.call', [def.name, args.length]);
+  else m.step(StepKind.Call, SIDE, it.loc(def.span), 'codon.callback', [def.name, fromC]);
   const caller = it.frame;
-  const ret = m.callInstruction(
-    caller?.name ?? 'main',
-    SIDE,
-    m.regionOfKind('text', 'Codon').start + 0x1200 + (loc.line % 256) * 16,
-  );
+  const ret =
+    fromC !== null
+      ? null
+      : m.callInstruction(
+          caller?.name ?? 'main',
+          SIDE,
+          m.regionOfKind('text', 'Codon').start + 0x1200 + (loc.line % 256) * 16,
+        );
   const frameId = m.enterFrame(def.name, SIDE);
   const frame: Frame = { name: def.name, frameId, vars: new Map(), returnValue: null };
   // Unoptimised LLVM: every local gets its alloca in the entry block.
@@ -232,9 +247,12 @@ function callCodon(it: CodonInterpreter, def: FunctionDef, args: CodonValue[], l
   });
   it.execBlock(def.body);
   const value = frame.returnValue;
-  m.step(StepKind.Return, SIDE, it.loc(def.span), 'codon.return-to', [def.name, caller?.name ?? 'main']);
+  m.step(StepKind.Return, SIDE, it.loc(def.span), 'codon.return-to', [
+    def.name,
+    fromC ?? caller?.name ?? 'main',
+  ]);
   m.exitFrame(frameId);
-  m.returnInstruction(ret);
+  if (ret !== null) m.returnInstruction(ret);
   it.frame = caller;
   it.depth--;
   return value;

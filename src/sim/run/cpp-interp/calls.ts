@@ -285,7 +285,9 @@ function readArgument(
       out.set(bytes.subarray(0, Math.min(part.size, size - part.offset)), part.offset);
     }
   } else if (loc.kind === 'stack') {
-    out.set(m.loadBytes(entrySp + 8 + loc.offset, size, { intended: INTENT_UNKNOWN, loc: null, raw: true }));
+    // x86-64's `call` pushed the return address below the arguments; AArch64's `bl` left it in x30.
+    const base = entrySp + (it.target === 'x86_64' ? 8 : 0);
+    out.set(m.loadBytes(base + loc.offset, size, { intended: INTENT_UNKNOWN, loc: null, raw: true }));
   } else {
     // Passed by invisible reference: the register holds the address of a temporary copy.
     const ptr = readArgument(it, loc.pointer, 8, entrySp);

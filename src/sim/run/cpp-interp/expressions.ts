@@ -14,6 +14,7 @@ import type { VarSlot } from './frames.ts';
 import { minMaxRef } from '../cpp-library/builtins.ts';
 import { materialize } from './init.ts';
 import { arith, isFloatType, viaFloatRegister, wrapTo } from './scalars.ts';
+import { callIndirect, functionAddress } from './indirect.ts';
 
 type Handler<K extends Expr['kind'], R> = (it: CppInterpreter, e: Extract<Expr, { kind: K }>) => R;
 type CastHandler = (it: CppInterpreter, e: CastExpr) => Val;
@@ -155,9 +156,7 @@ const RV: { [K in Expr['kind']]: Handler<K, Val> } = {
   },
   materialize: (it, e) => materialize(it, e),
   temporary: (it, e) => materialize(it, e),
-  'indirect-call': (_it, e) => {
-    throw new Unsupported('a call through a function pointer', e.span);
-  },
+  'indirect-call': (it, e) => callIndirect(it, e),
   error: (_it, e) => {
     throw new Unsupported('an expression that did not compile', e.span);
   },
@@ -310,8 +309,7 @@ const LV: { [K in Expr['kind']]: Handler<K, Ref> } = {
     const v = it.lib.stringLiteral(e);
     return v;
   },
-  'function-ref': (it, e) =>
-    new Ref(it.p.m.regionOfKind('text', 'libfoo').start + 0x80 + e.function.id * 16, -1),
+  'function-ref': (it, e) => new Ref(functionAddress(it, e.function), -1),
   'int-literal': noAddress,
   'float-literal': noAddress,
   'bool-literal': noAddress,
