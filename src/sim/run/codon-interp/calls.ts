@@ -24,6 +24,7 @@ import { strOf, truthy } from './display.ts';
 import { listAppend, listGet } from './lists.ts';
 import { strCall } from './strings.ts';
 import { SIDE, refAccess, slotAccess, slotOf, store, type Frame } from './memory.ts';
+import { callMethod, newObject } from './classes.ts';
 import { NameId, ident, named } from '../../trace/names.ts';
 
 type CallExpr = Extract<Expr, { kind: 'call' }>;
@@ -166,6 +167,9 @@ const CALL: { [K in CallTarget['kind']]: Handler<K> } = {
     return v;
   },
   'tuple-new': (it, e) => new TupleVal(e.args.map((a) => it.eval(a))),
+  'class-new': newObject,
+  method: callMethod,
+  'obj-raw': (it, e) => (e.callee.kind === 'attr' ? it.eval(e.callee.target) : null),
   'list-append': (it, e, r) => {
     const target = e.callee.kind === 'attr' ? e.callee.target : null;
     const list = target === null ? null : it.eval(target);
@@ -195,7 +199,7 @@ const CALL: { [K in CallTarget['kind']]: Handler<K> } = {
 };
 
 /** A call of a Codon function: its frame, every local in its alloca, the body, the return. */
-function callCodon(it: CodonInterpreter, def: FunctionDef, args: CodonValue[], loc: SourceLoc): CodonValue {
+export function callCodon(it: CodonInterpreter, def: FunctionDef, args: CodonValue[], loc: SourceLoc): CodonValue {
   const m = it.p.m;
   if (++it.depth > 10_000) m.crash('SIGSEGV', m.sp(), 'crash.stack-overflow', [hex(m.sp())]);
   m.step(StepKind.Call, SIDE, loc, 'codon.call', [def.name, args.length]);
