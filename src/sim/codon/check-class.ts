@@ -15,6 +15,7 @@ import type { ClassInfo } from './check-scope';
 import { callArgsMany } from './messages';
 import type { CodonType } from './types';
 import { COBJ, prune } from './types';
+import { walkStmts } from './walk';
 
 /**
  * The methods Codon 0.19 generates for a class (scoping.cpp `visit(ClassStmt)`'s `tupleMagics`):
@@ -146,6 +147,39 @@ export abstract class ClassChecker extends ExprChecker {
         `defining the magic method \`${name}\``,
         'write an ordinary method, e.g. `def show(self) -> str:`.',
       );
+    return true;
+  }
+
+  /**
+   * A reference class with no declared field whose `__init__` assigns `self.x = ...`: Codon 0.19
+   * deduces its fields as generics (scoping.cpp sets `ClassDeduce` on a class of no fields,
+   * class.cpp `autoDeduceMembers`). Refused whole, and its name kept quiet; true when refused.
+   */
+  protected refuseDeducedFields(cls: ClassDef): boolean {
+    if (!cls.ref || cls.fields.length > 0) return false;
+    const init = cls.methods?.find((m) => m.method?.name === '__init__');
+    if (!init) return false;
+    let deduced: string | null = null;
+    walkStmts(init.body, {
+      stmt(s) {
+        if (
+          deduced === null &&
+          (s.kind === 'assign' || s.kind === 'augassign') &&
+          s.target.kind === 'attr' &&
+          s.target.target.kind === 'name' &&
+          s.target.target.id === 'self'
+        )
+          deduced = s.target.name;
+      },
+    });
+    if (deduced === null) return false;
+    this.notModelled(
+      cls.nameSpan,
+      `a class whose fields Codon deduces from \`__init__\` (\`self.${deduced} = ...\`)`,
+      `declare each field with its type in the class body, e.g. \`${deduced}: int\`.`,
+    );
+    this.refusedNames.add(cls.name);
+    for (const m of cls.methods ?? []) if (m.method) this.refusedNames.add(m.method.name);
     return true;
   }
 

@@ -1250,8 +1250,9 @@ export abstract class ExprChecker {
     if (t0.kind === 'name' && t0.id === 'str' && !this.isVariable('str') && callee.name === 'from_ptr')
       return this.callStrFromPtr(e);
     if (this.isTypeLike(callee.target)) {
-      // `int.from_bytes(...)`: methods called on a type.
-      this.notModelled(e.span, `\`${this.typeText(callee.target)}.${callee.name}(...)\``);
+      // `int.from_bytes(...)`: methods called on a type (quiet for a method already refused).
+      if (!this.refusedNames.has(callee.name))
+        this.notModelled(e.span, `\`${this.typeText(callee.target)}.${callee.name}(...)\``);
       this.refusedCallArgs(e);
       return null;
     }

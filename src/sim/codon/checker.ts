@@ -104,7 +104,7 @@ class Checker extends ClassChecker {
       return false;
     };
     for (const s of body) {
-      if (s.kind === 'class' && !clash(s.name, s.nameSpan)) this.defineClass(s);
+      if (s.kind === 'class' && !clash(s.name, s.nameSpan) && !this.refuseDeducedFields(s)) this.defineClass(s);
     }
     for (const s of body) {
       if (s.kind === 'def' && !clash(s.name, s.nameSpan)) this.defineFunction(s);
