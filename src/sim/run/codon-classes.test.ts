@@ -163,6 +163,22 @@ print(q.x, q.y, path.pts[0].x)
     );
   });
 
+  it('cross the boundary as a pointer when a C import takes or returns the class (getLLVMType: ptr)', () => {
+    expectRuns(
+      `LIB = "./libfoo.so"
+class Pt:
+    x: float
+    y: float
+from C import LIB.scale(Pt, float) -> Pt
+p = Pt(1.0, 2.0)
+q = scale(p, 2.0)
+print(q.x, p.y, q.y)
+`,
+      '2 4 4\n',
+      'extern "C" void *scale(void *o, double k) { double *d = (double *)o; d[0] *= k; d[1] *= k; return o; }\n',
+    );
+  });
+
   it('say what Codon says of a missing field or a wrong call', () => {
     expectCheckError('class P:\n    x: int\np = P(1)\nprint(p.y)\n', '4:9', "'P' object has no attribute 'y'");
     expectCheckError('class P:\n    x: int\np = P(1, 2)\n', '3:10', 'P() takes 1 arguments (2 given)');
