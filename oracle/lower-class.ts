@@ -56,7 +56,13 @@ function structOf(h: ClassHost, t: RefClass): string {
   return `{ ${t.fields.map((f) => h.ty(f.type)).join(', ')} }`;
 }
 
-function fieldPtr(h: ClassHost, e: Expr, t: RefClass, obj: string, name: string): { ptr: string; t: CodonType } {
+function fieldPtr(
+  h: ClassHost,
+  e: Expr,
+  t: RefClass,
+  obj: string,
+  name: string,
+): { ptr: string; t: CodonType } {
   const i = t.fields.findIndex((f) => f.name === name);
   const f = t.fields[i];
   if (f === undefined) return h.refuse(e, `no field '${name}'`);

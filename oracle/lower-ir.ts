@@ -1191,7 +1191,10 @@ class Gen {
         return lowerMethod(this.host(), e, r.fn);
       case 'obj-raw':
         // type.codon `_ref_raw`: `ret ptr %obj`.
-        return { t: { kind: 'ptr', elem: { kind: 'byte' } }, v: this.expr((e.callee as Expr & { kind: 'attr' }).target).v };
+        return {
+          t: { kind: 'ptr', elem: { kind: 'byte' } },
+          v: this.expr((e.callee as Expr & { kind: 'attr' }).target).v,
+        };
       case 'tuple-new': {
         const t = prune(e.type ?? INT_T);
         if (t.kind !== 'tuple-class') return this.refuse(e, 'a tuple of unknown type');

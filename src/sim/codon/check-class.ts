@@ -28,8 +28,27 @@ const REF_MAGICS = new Set(
 );
 const TUPLE_MAGICS = new Set(
   [
-    'new', 'repr', 'hash', 'eq', 'ne', 'lt', 'le', 'gt', 'ge', 'pickle', 'unpickle', 'to_py', 'from_py',
-    'iter', 'getitem', 'len', 'to_gpu', 'from_gpu', 'from_gpu_new', 'tuplesize', 'dict',
+    'new',
+    'repr',
+    'hash',
+    'eq',
+    'ne',
+    'lt',
+    'le',
+    'gt',
+    'ge',
+    'pickle',
+    'unpickle',
+    'to_py',
+    'from_py',
+    'iter',
+    'getitem',
+    'len',
+    'to_gpu',
+    'from_gpu',
+    'from_gpu_new',
+    'tuplesize',
+    'dict',
   ].map((m) => `__${m}__`),
 );
 

@@ -104,7 +104,8 @@ class Checker extends ClassChecker {
       return false;
     };
     for (const s of body) {
-      if (s.kind === 'class' && !clash(s.name, s.nameSpan) && !this.refuseDeducedFields(s)) this.defineClass(s);
+      if (s.kind === 'class' && !clash(s.name, s.nameSpan) && !this.refuseDeducedFields(s))
+        this.defineClass(s);
     }
     for (const s of body) {
       if (s.kind === 'def' && !clash(s.name, s.nameSpan)) this.defineFunction(s);
@@ -302,7 +303,13 @@ class Checker extends ClassChecker {
       this.tryBodyDepth = saved;
       for (const h of s.handlers) {
         // `except CError as e`: e is the exception (error.codon: `print(e)` shows its message).
-        if (h.name) this.bindName({ kind: 'name', id: h.name.name, span: h.name.span }, { kind: 'exception', name: h.type }, null, null);
+        if (h.name)
+          this.bindName(
+            { kind: 'name', id: h.name.name, span: h.name.span },
+            { kind: 'exception', name: h.type },
+            null,
+            null,
+          );
         this.nested(h.body);
       }
     },

@@ -34,12 +34,20 @@ export function parseTry(p: TryParserHost): Stmt[] {
   while (p.isKeyword('except') || p.isKeyword('else') || p.isKeyword('finally')) {
     const clause = p.peek();
     if (clause.text !== 'except') {
-      p.notModelled(clause.span, `a \`${clause.text}:\` clause on \`try\``, 'only `except CError:` clauses are modelled.');
+      p.notModelled(
+        clause.span,
+        `a \`${clause.text}:\` clause on \`try\``,
+        'only `except CError:` clauses are modelled.',
+      );
       p.skipClause();
       continue;
     }
     const type = p.peek(1);
-    if (type.kind !== 'name' || !CATCHABLE.has(type.text) || !(p.peek(2).text === ':' || p.peek(2).text === 'as')) {
+    if (
+      type.kind !== 'name' ||
+      !CATCHABLE.has(type.text) ||
+      !(p.peek(2).text === ':' || p.peek(2).text === 'as')
+    ) {
       p.notModelled(
         type.kind === 'op' && type.text === ':' ? clause.span : spanFrom(clause.span, type.span),
         type.kind === 'op' && type.text === ':'

@@ -233,7 +233,11 @@ describe('parser: constructs outside the subset are reported, located, never ign
     ['x = y = 1', '1:7', 'chained assignment (`a = b = v`) is not modelled'],
     ['x = ...', '1:5', 'the ellipsis `...` is not modelled'],
     ['for i in range(3):\n    pass\nelse:\n    pass', '3:1', 'an `else` clause on a loop is not modelled'],
-    ['class Q:\n    y: int\nclass P(Q):\n    x: float', '3:8', 'base classes and generic parameters of a class'],
+    [
+      'class Q:\n    y: int\nclass P(Q):\n    x: float',
+      '3:8',
+      'base classes and generic parameters of a class',
+    ],
     [
       '@tuple\nclass P:\n    x: float\n    @staticmethod\n    def f():\n        pass',
       '4:5',

@@ -768,7 +768,9 @@ class StmtParser extends ExprParser {
           this.notModelled(
             t.span,
             t.text === '@' ? 'a decorator on a method' : 'a class defined inside a class',
-            t.text === '@' ? 'write a plain method `def m(self, ...)`.' : 'define it at the top level of the file.',
+            t.text === '@'
+              ? 'write a plain method `def m(self, ...)`.'
+              : 'define it at the top level of the file.',
           );
           while (this.isOp('@')) this.skipLine();
           this.skipLine();

@@ -180,7 +180,11 @@ print(q.x, p.y, q.y)
   });
 
   it('say what Codon says of a missing field or a wrong call', () => {
-    expectCheckError('class P:\n    x: int\np = P(1)\nprint(p.y)\n', '4:9', "'P' object has no attribute 'y'");
+    expectCheckError(
+      'class P:\n    x: int\np = P(1)\nprint(p.y)\n',
+      '4:9',
+      "'P' object has no attribute 'y'",
+    );
     expectCheckError('class P:\n    x: int\np = P(1, 2)\n', '3:10', 'P() takes 1 arguments (2 given)');
   });
 });
@@ -244,7 +248,11 @@ except CError:
     for (const target of TARGETS) {
       const s = summary(`${TRY}from C import LIB.nope() -> int\n`, target);
       expect(s.outcome).toBe('runtime-error');
-      expect(s.error).toMatchObject({ type: 'CError', message: './libfoo.so: undefined symbol: nope', line: 12 });
+      expect(s.error).toMatchObject({
+        type: 'CError',
+        message: './libfoo.so: undefined symbol: nope',
+        line: 12,
+      });
       expect(s.stdout).toBe('no thrice: ./libfoo.so: undefined symbol: thrice\n4\n');
     }
   });

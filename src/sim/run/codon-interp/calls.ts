@@ -199,7 +199,12 @@ const CALL: { [K in CallTarget['kind']]: Handler<K> } = {
 };
 
 /** A call of a Codon function: its frame, every local in its alloca, the body, the return. */
-export function callCodon(it: CodonInterpreter, def: FunctionDef, args: CodonValue[], loc: SourceLoc): CodonValue {
+export function callCodon(
+  it: CodonInterpreter,
+  def: FunctionDef,
+  args: CodonValue[],
+  loc: SourceLoc,
+): CodonValue {
   const m = it.p.m;
   if (++it.depth > 10_000) m.crash('SIGSEGV', m.sp(), 'crash.stack-overflow', [hex(m.sp())]);
   m.step(StepKind.Call, SIDE, loc, 'codon.call', [def.name, args.length]);

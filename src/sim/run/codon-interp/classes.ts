@@ -101,7 +101,13 @@ function fieldAt(t: ClassType, name: string): { offset: number; type: CodonType 
 }
 
 /** `obj.f`: a load from the object. */
-export function loadField(it: CodonInterpreter, obj: CodonValue, t: ClassType, name: string, span: Expr['span']): CodonValue {
+export function loadField(
+  it: CodonInterpreter,
+  obj: CodonValue,
+  t: ClassType,
+  name: string,
+  span: Expr['span'],
+): CodonValue {
   const f = fieldAt(t, name);
   if (f === null || !(obj instanceof Ref)) return null;
   return load(it, obj.addr + f.offset, f.type, refAccess(it, obj, span));
@@ -150,11 +156,27 @@ const EXCEPTION_CELLS: Cell[] = [
 function exceptionObject(it: CodonInterpreter, type: string, message: string, loc: SourceLoc): Ref {
   const m = it.p.m;
   const n = message.length;
-  const buf = runtimeGcAlloc(it.p, Math.max(n, 1), true, named(NameId.fromPtrCopy), `byte[${n}]`, loc, bufferCells(BYTE, n));
+  const buf = runtimeGcAlloc(
+    it.p,
+    Math.max(n, 1),
+    true,
+    named(NameId.fromPtrCopy),
+    `byte[${n}]`,
+    loc,
+    bufferCells(BYTE, n),
+  );
   const bytes = new Uint8Array(n);
   for (let i = 0; i < n; i++) bytes[i] = message.charCodeAt(i) & 0xff;
   if (n > 0) m.storeBytes(buf, bytes, { intended: m.objectAt(buf, false), loc });
-  const addr = runtimeGcAlloc(it.p, EXCEPTION_SIZE, false, named(NameId.codonObject, type), type, loc, EXCEPTION_CELLS);
+  const addr = runtimeGcAlloc(
+    it.p,
+    EXCEPTION_SIZE,
+    false,
+    named(NameId.codonObject, type),
+    type,
+    loc,
+    EXCEPTION_CELLS,
+  );
   const obj = new Ref(addr, m.objectAt(addr, false));
   store(it, addr, STR, new StrVal(message, buf), { intended: obj.prov, loc });
   return obj;
@@ -175,7 +197,14 @@ export function execTry(it: CodonInterpreter, s: TryStmt): Flow {
   } catch (e) {
     const err = m.errorInfo;
     const h = s.handlers.find((x) => x.type === err?.type);
-    if (!(e instanceof RunStop) || e.outcome !== 'runtime-error' || err === null || h === undefined || it.frame !== frame || it.depth !== depth)
+    if (
+      !(e instanceof RunStop) ||
+      e.outcome !== 'runtime-error' ||
+      err === null ||
+      h === undefined ||
+      it.frame !== frame ||
+      it.depth !== depth
+    )
       throw e;
     m.errorInfo = null;
     const loc = it.loc(h.span);
