@@ -120,6 +120,12 @@ export function lowerMethod(h: ClassHost, e: CallExpr, fn: string): Val {
 /** `obj.f` of a reference class: a load from the object. */
 export function lowerField(h: ClassHost, e: Expr & { kind: 'attr' }, base: Val): Val {
   const t = prune(base.t);
+  if (t.kind === 'exception') {
+    // `e.message`: error.codon BaseException's first field.
+    const r = h.tmp();
+    h.emit(`${r} = load ${STR}, ptr ${base.v}`);
+    return { t: { kind: 'str' }, v: r };
+  }
   if (t.kind !== 'ref-class') return h.refuse(e, 'a field of a non-class value');
   const p = fieldPtr(h, e, t, base.v, e.name);
   const r = h.tmp();

@@ -892,7 +892,7 @@ class Gen {
   private attr(e: Expr & { kind: 'attr' }): Val {
     const base = this.expr(e.target);
     const p = prune(base.t);
-    if (p.kind === 'ref-class') return lowerField(this.host(), e, base);
+    if (p.kind === 'ref-class' || p.kind === 'exception') return lowerField(this.host(), e, base);
     const r = this.tmp();
     if (p.kind === 'tuple-class') {
       const i = p.fields.findIndex((f) => f.name === e.name);

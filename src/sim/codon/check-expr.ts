@@ -511,6 +511,8 @@ export abstract class ExprChecker {
       case 'tuple-class':
       case 'ref-class':
         return p.fields.find((f) => f.name === name)?.type ?? null;
+      case 'exception': // error.codon: BaseException's first field
+        return name === 'message' ? STR : null;
       default:
         return null;
     }
@@ -522,6 +524,15 @@ export abstract class ExprChecker {
     const f = this.fieldType(t, e.name);
     if (f) return f;
     const p = prune(t);
+    if (p.kind === 'exception') {
+      // error.codon's other fields (func, file, line, col...) are real; their values are not modelled.
+      this.notModelled(
+        e.nameSpan,
+        `the field \`${e.name}\` of an exception`,
+        'read `e.message`, or `print(e)`.',
+      );
+      return null;
+    }
     let hint = '.';
     if (p.kind === 'ptr' && (e.name === 'arr' || e.name === 'len'))
       hint =

@@ -96,6 +96,18 @@ finally:
     instead: 'only `except CError:` clauses are modelled',
   },
   {
+    name: 'exception field',
+    source: `LIB = "./libfoo.so"
+try:
+    from C import LIB.nope() -> int
+except CError as e:
+    print(e.line)
+`,
+    at: '5:13',
+    what: 'the field `line` of an exception',
+    instead: 'read `e.message`, or `print(e)`',
+  },
+  {
     name: 'inheritance',
     source: `class Base:
     n: int

@@ -237,6 +237,20 @@ except CError:
     expectRuns(TRY, 'no thrice: ./libfoo.so: undefined symbol: thrice\n4\n');
   });
 
+  it('binds the exception: e.message is its first field, print and f-strings show it (__str__)', () => {
+    expectRuns(
+      `LIB = "./libfoo.so"
+try:
+    from C import LIB.nope() -> int
+except CError as e:
+    print(len(e.message), f"[{e}]")
+    m = e.message + "!"
+    print(m)
+`,
+      '35 [./libfoo.so: undefined symbol: nope]\n./libfoo.so: undefined symbol: nope!\n',
+    );
+  });
+
   it('keeps the caught CError as a GC object of error.codon BaseException fields', () => {
     const objs = gcObjects(TRY, 'CError');
     expect(objs).toHaveLength(1);

@@ -100,15 +100,15 @@ function fieldAt(t: ClassType, name: string): { offset: number; type: CodonType 
   return f === undefined ? null : { offset: objectLayout(t).offsets[i] ?? 0, type: f.type };
 }
 
-/** `obj.f`: a load from the object. */
+/** `obj.f`: a load from the object (`e.message`: the first field of a caught exception). */
 export function loadField(
   it: CodonInterpreter,
   obj: CodonValue,
-  t: ClassType,
+  t: ClassType | Extract<CodonType, { kind: 'exception' }>,
   name: string,
   span: Expr['span'],
 ): CodonValue {
-  const f = fieldAt(t, name);
+  const f = t.kind === 'exception' ? { offset: 0, type: STR } : fieldAt(t, name);
   if (f === null || !(obj instanceof Ref)) return null;
   return load(it, obj.addr + f.offset, f.type, refAccess(it, obj, span));
 }

@@ -136,7 +136,7 @@ function attr(it: CodonInterpreter, e: Extract<Expr, { kind: 'attr' }>): CodonVa
       return new TupleVal([cap, new Ref(a, m.objectAt(a))]);
     }
   }
-  if (t.kind === 'ref-class') return loadField(it, base, t, e.name, e.span);
+  if (t.kind === 'ref-class' || t.kind === 'exception') return loadField(it, base, t, e.name, e.span);
   if (t.kind === 'tuple-class' && base instanceof TupleVal) {
     const i = t.fields.findIndex((f) => f.name === e.name);
     return base.fields[i] ?? null;
