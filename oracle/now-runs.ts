@@ -1,6 +1,6 @@
 /**
  * `npx tsx oracle/now-runs.ts`: the Codon the refusal corpus once refused and the simulator now
- * runs (src/sim/refusals/codon-now-runs.ts), each run by the simulator and by the oracle (lowered
+ * runs (src/sim/refusals/codon-now-runs.ts) and the class fixtures (src/sim/run/codon-class-programs.ts), each run by the simulator and by the oracle (lowered
  * as Codon 0.19 lowers it, built and run for real) on both targets: the outcome and stdout must
  * agree with each other and with the entry's expected stdout. test:diff takes only the lessons'
  * programs; this is the same check for these fixtures. Exit 1 on any disagreement, 3 without the
@@ -8,6 +8,7 @@
  */
 import { runProgram } from '../src/sim/run/index';
 import { CODON_NOW_RUNS, CODON_NOW_RUNS_LIB } from '../src/sim/refusals/codon-now-runs';
+import { CLASS_FIXTURES } from '../src/sim/run/codon-class-programs';
 import { runReal } from './oracle';
 import { missingTools, type Target } from './toolchain';
 
@@ -20,12 +21,16 @@ async function main(): Promise<number> {
   }
   let agree = 0;
   let total = 0;
-  for (const r of CODON_NOW_RUNS) {
+  const programs = [
+    ...CODON_NOW_RUNS.map((r) => ({ ...r, cpp: CODON_NOW_RUNS_LIB })),
+    ...CLASS_FIXTURES.map((f) => ({ name: f.name, source: f.codon, cpp: f.cpp, stdout: f.stdout })),
+  ];
+  for (const r of programs) {
     for (const target of targets) {
       total++;
-      const sim = runProgram({ cpp: CODON_NOW_RUNS_LIB, codon: r.source, target, record: 'summary' }).summary;
+      const sim = runProgram({ cpp: r.cpp, codon: r.source, target, record: 'summary' }).summary;
       const real = await runReal({
-        cpp: CODON_NOW_RUNS_LIB,
+        cpp: r.cpp,
         codon: r.source,
         target,
         leftover: 'runtime-data',

@@ -1,19 +1,21 @@
 /**
- * Reference classes, methods and `try`/`except CError` (issue 13, Codon), on both targets. Each
- * program that runs is one whose output the oracle (`npm run real`: the program lowered as Codon
- * 0.19 lowers it, oracle/lower-class.ts, built and run for real) printed the same on x86-64 and
- * AArch64; an object's printed address is the one exception (the simulator's address plan is not
- * the real one), so it is checked by its shape.
+ * Reference classes, methods and `try`/`except CError` (issue 13, Codon), on both targets. The
+ * programs that run are in codon-class-programs.ts, each with the output the oracle (`npx tsx
+ * oracle/now-runs.ts`: the program lowered as Codon 0.19 lowers it, oracle/lower-class.ts, built
+ * and run for real) printed on x86-64 and AArch64; an object's printed address is the one exception
+ * (the simulator's address plan is not the real one), so it is checked by its shape. Codon's docs
+ * (docs/integrations/cpp/cpp-from-codon.md): a `class` crosses to C as a "pointer to corresponding
+ * tuple".
  */
 import { describe, expect, it } from 'vitest';
 import type { Target } from '../abi/ctype.ts';
 import { formatName } from '../messages/format.ts';
 import { objectList } from '../trace/tables.ts';
+import { classFixture, type ClassFixtureName } from './codon-class-programs.ts';
 import { runProgram } from './index.ts';
 
 const TARGETS: readonly Target[] = ['x86_64', 'aarch64'];
 const TWICE = 'extern "C" double twice(double x) { return 2 * x; }\n';
-const HEAD = 'LIB = "./libfoo.so"\nfrom C import LIB.twice(float) -> float\n';
 
 function summary(codon: string, target: Target, cpp = TWICE) {
   return runProgram({ cpp, codon, target, record: 'summary' }).summary;
@@ -27,6 +29,11 @@ function expectRuns(codon: string, stdout: string | RegExp, cpp = TWICE) {
     if (typeof stdout === 'string') expect(s.stdout, target).toBe(stdout);
     else expect(s.stdout, target).toMatch(stdout);
   }
+}
+
+function expectFixture(name: ClassFixtureName) {
+  const f = classFixture(name);
+  expectRuns(f.codon, f.stdout, f.cpp);
 }
 
 function expectCheckError(codon: string, at: string, text: string) {
@@ -54,56 +61,20 @@ function gcObjects(codon: string, name: string, cpp = TWICE) {
 }
 
 describe('reference classes (type.codon _ref_new, class.cpp codegenMagic)', () => {
-  const COUNTER = `${HEAD}
-class Counter:
-    n: int
-    total: float
-    def __init__(self):
-        self.n = 0
-        self.total = 0.0
-    def bump(self, x: float) -> int:
-        self.n += 1
-        self.total += twice(x)
-        return self.n
-
-c = Counter()
-c.bump(1.5)
-d = c
-print(d.bump(2.0), c.n, c.total)
-`;
-
   it('construct with their own __init__, run methods on self, and share the object between variables', () => {
-    expectRuns(COUNTER, '2 2 7\n');
+    expectFixture('own __init__ and methods');
   });
 
   it('get the generated __init__ (one argument per field, in order) when they define none', () => {
-    expectRuns(
-      `${HEAD}
-class Pt:
-    x: float
-    y: float
-p = Pt(1.0, 2.0)
-p.x = twice(p.y)
-p.y += 1
-print(p.x, p.y)
-`,
-      '4 3\n',
-    );
+    expectFixture('generated __init__');
   });
 
   it('live on the GC heap as the struct of their fields, atomic when no field holds a pointer', () => {
-    expect(gcObjects(COUNTER, 'Counter')).toEqual([
+    expect(gcObjects(classFixture('own __init__ and methods').codon, 'Counter')).toEqual([
       { region: 'gc-heap', size: 16, cells: ['n@0', 'total@8'], atomic: true, zh: 'Counter 对象' },
     ]);
-    const path = `class Path:
-    name: str
-    n: i32
-    pts: List[float]
-path = Path("walk", i32(2), [1.5])
-print(path.name, path.n, path.pts)
-`;
-    expectRuns(path, 'walk 2 [1.5]\n');
-    expect(gcObjects(path, 'Path')).toEqual([
+    expectFixture('fields holding pointers');
+    expect(gcObjects(classFixture('fields holding pointers').codon, 'Path')).toEqual([
       {
         region: 'gc-heap',
         size: 32,
@@ -119,64 +90,11 @@ print(path.name, path.n, path.pts)
   });
 
   it('are passed to C by their address (obj.__raw__(), type.codon _ref_raw), fields in declaration order', () => {
-    const cpp = `extern "C" double sum2(double *p) { return p[0] + p[1]; }
-extern "C" void scale(void *o, double k) { double *d = (double *)o; d[0] *= k; d[1] *= k; }
-`;
-    expectRuns(
-      `LIB = "./libfoo.so"
-from C import LIB.sum2(Ptr[float]) -> float
-from C import LIB.scale(cobj, float) -> None
-
-class Pt:
-    x: float
-    y: float
-    def moved(self, dx: float) -> Pt:
-        return Pt(self.x + dx, self.y)
-    def total(self) -> float:
-        return sum2(Ptr[float](self.__raw__()))
-
-class Path:
-    pts: List[Pt]
-    name: str
-    def __init__(self, name: str):
-        self.pts = []
-        self.name = name
-    def add(self, p: Pt):
-        self.pts.append(p)
-    def length(self) -> int:
-        return len(self.pts)
-
-def first(p: Path) -> Pt:
-    return p.pts[0]
-
-path = Path("walk")
-path.add(Pt(1.0, 2.0))
-path.add(path.pts[0].moved(10.0))
-q = first(path)
-q.y = 5.0
-print(path.name, path.length(), path.pts[0].y, path.pts[1].x, q.total())
-scale(q.__raw__(), 2.0)
-print(q.x, q.y, path.pts[0].x)
-`,
-      'walk 2 5 11 6\n2 10 2\n',
-      cpp,
-    );
+    expectFixture('objects to C by __raw__');
   });
 
   it('cross the boundary as a pointer when a C import takes or returns the class (getLLVMType: ptr)', () => {
-    expectRuns(
-      `LIB = "./libfoo.so"
-class Pt:
-    x: float
-    y: float
-from C import LIB.scale(Pt, float) -> Pt
-p = Pt(1.0, 2.0)
-q = scale(p, 2.0)
-print(q.x, p.y, q.y)
-`,
-      '2 4 4\n',
-      'extern "C" void *scale(void *o, double k) { double *d = (double *)o; d[0] *= k; d[1] *= k; return o; }\n',
-    );
+    expectFixture('class-typed C parameter and result');
   });
 
   it('say what Codon says of a missing field or a wrong call', () => {
@@ -191,23 +109,7 @@ print(q.x, p.y, q.y)
 
 describe('methods of @tuple classes (self by value)', () => {
   it('read the fields of the value they are called on', () => {
-    expectRuns(
-      `${HEAD}
-@tuple
-class Vec:
-    x: float
-    y: float
-    def norm2(self) -> float:
-        return self.x * self.x + self.y * self.y
-    def doubled(self) -> Vec:
-        return Vec(twice(self.x), twice(self.y))
-
-v = Vec(3.0, 4.0)
-w = v.doubled()
-print(v.norm2(), w.norm2(), w.x, v.x)
-`,
-      '25 100 6 3\n',
-    );
+    expectFixture('@tuple methods');
   });
 
   it('cannot assign a field of self, as in Codon (ASSIGN_UNEXPECTED_FROZEN)', () => {
@@ -220,39 +122,18 @@ print(v.norm2(), w.norm2(), w.x, v.x)
 });
 
 describe('try / except CError (dlopen.codon dlsym raises CError(dlerror()))', () => {
-  const TRY = `LIB = "./libfoo.so"
-try:
-    from C import LIB.thrice(float) -> float
-    print("thrice is there")
-except CError as e:
-    print("no thrice:", e)
-try:
-    from C import LIB.twice(float) -> float
-    print(twice(2.0))
-except CError:
-    print("no twice")
-`;
+  const TRY = classFixture('try / except CError');
 
   it('skips the rest of the body and runs the clause when the import fails, and not otherwise', () => {
-    expectRuns(TRY, 'no thrice: ./libfoo.so: undefined symbol: thrice\n4\n');
+    expectFixture('try / except CError');
   });
 
   it('binds the exception: e.message is its first field, print and f-strings show it (__str__)', () => {
-    expectRuns(
-      `LIB = "./libfoo.so"
-try:
-    from C import LIB.nope() -> int
-except CError as e:
-    print(len(e.message), f"[{e}]")
-    m = e.message + "!"
-    print(m)
-`,
-      '35 [./libfoo.so: undefined symbol: nope]\n./libfoo.so: undefined symbol: nope!\n',
-    );
+    expectFixture('e.message');
   });
 
   it('keeps the caught CError as a GC object of error.codon BaseException fields', () => {
-    const objs = gcObjects(TRY, 'CError');
+    const objs = gcObjects(TRY.codon, 'CError');
     expect(objs).toHaveLength(1);
     expect(objs[0]?.region).toBe('gc-heap');
     expect(objs[0]?.cells.slice(0, 2)).toEqual(['message.len@0', 'message.ptr@8']);
@@ -260,14 +141,14 @@ except CError as e:
 
   it('leaves an uncaught CError as before: the run ends with it where the import stands', () => {
     for (const target of TARGETS) {
-      const s = summary(`${TRY}from C import LIB.nope() -> int\n`, target);
+      const s = summary(`${TRY.codon}from C import LIB.nope() -> int\n`, target);
       expect(s.outcome).toBe('runtime-error');
       expect(s.error).toMatchObject({
         type: 'CError',
         message: './libfoo.so: undefined symbol: nope',
         line: 12,
       });
-      expect(s.stdout).toBe('no thrice: ./libfoo.so: undefined symbol: thrice\n4\n');
+      expect(s.stdout).toBe(TRY.stdout);
     }
   });
 
