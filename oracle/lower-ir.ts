@@ -18,6 +18,7 @@ import { cImportName } from '../src/sim/codon/ast';
 import { isAtomic, sizeOf, structLayout } from '../src/sim/codon/layout';
 import { lowerCImport, llvmTypeOf, type LlvmType } from '../src/sim/codon/lower';
 import { prune, type CodonType } from '../src/sim/codon/types';
+import { walkStmts } from '../src/sim/codon/walk';
 import { llvmAggregateReturn, type LlvmField } from '../src/sim/abi/llvm';
 import {
   lowerField,
@@ -115,7 +116,9 @@ class Gen {
       if (s.kind === 'class') for (const m of s.methods ?? []) this.defs.set(m.name, m);
       if (s.kind === 'cimport') this.cimports.set(cImportName(s), s);
       if (s.kind === 'try')
-        for (const t of s.body) if (t.kind === 'cimport') this.cimports.set(cImportName(t), t);
+        walkStmts(s.body, {
+          stmt: (t) => void (t.kind === 'cimport' && this.cimports.set(cImportName(t), t)),
+        });
     }
     for (const g of this.mod.globals ?? []) {
       const name = `@g.${g.name}`;

@@ -298,18 +298,23 @@ class Checker extends ClassChecker {
     cimport: (s) => this.cImport(s),
     try: (s) => {
       const saved = this.tryBodyDepth;
-      if (this.atTopLevel()) this.tryBodyDepth = this.blockDepth + 1;
+      // A `try` at the top level (or in such a `try`'s body) may hold `from C import`.
+      if (this.atTopLevel() || (this.scope.fn === null && this.blockDepth === this.tryBodyDepth))
+        this.tryBodyDepth = this.blockDepth + 1;
       this.nested(s.body);
       this.tryBodyDepth = saved;
       for (const h of s.handlers) {
         // `except CError as e`: e is the exception (error.codon: `print(e)` shows its message).
-        if (h.name)
-          this.bindName(
-            { kind: 'name', id: h.name.name, span: h.name.span },
-            { kind: 'exception', name: h.type },
-            null,
-            null,
-          );
+        if (h.name) {
+          const exc: CodonType = { kind: 'exception', name: h.type };
+          const prev = this.scope.vars.get(h.name.name);
+          if (prev && !unify(prev.type, exc))
+            this.error(
+              h.name.span,
+              `${typeUnify(exc, prev.type)}: '${h.name.name}' already has the type ${typeName(prev.type)}; catch the error under another name.`,
+            );
+          else this.bindName({ kind: 'name', id: h.name.name, span: h.name.span }, exc, null, null);
+        }
         this.nested(h.body);
       }
     },

@@ -19,6 +19,7 @@ export interface TryParserHost {
   expectColon(header: Token, what: string): void;
   suite(header: Token): Stmt[];
   notModelled(span: Span, what: string, hint?: string): void;
+  syntax(span: Span, message: string): void;
   skipClause(): void;
 }
 
@@ -43,6 +44,15 @@ export function parseTry(p: TryParserHost): Stmt[] {
       continue;
     }
     const type = p.peek(1);
+    if (type.kind === 'op' && type.text === '(') {
+      p.notModelled(
+        spanFrom(clause.span, type.span),
+        'catching a tuple of exception classes',
+        'write `except CError:` (the error a failed `from C import LIB.f` raises).',
+      );
+      p.skipClause();
+      continue;
+    }
     if (
       type.kind !== 'name' ||
       !CATCHABLE.has(type.text) ||
@@ -67,6 +77,10 @@ export function parseTry(p: TryParserHost): Stmt[] {
       if (n.kind === 'name') {
         p.next();
         name = { name: n.text, span: n.span };
+      } else {
+        p.syntax(n.span, 'expected a variable name after `as`, e.g. `except CError as e:`.');
+        p.skipClause();
+        continue;
       }
     }
     p.expectColon(clause, '`except` line');

@@ -156,6 +156,12 @@ class StmtParser extends ExprParser {
               t.span,
               `'${t.text}' without a matching 'if' (or 'if' at a different indentation).`,
             );
+          case 'except':
+          case 'finally':
+            return this.fail(
+              t.span,
+              `'${t.text}' without a matching 'try' (or 'try' at a different indentation).`,
+            );
         }
         if (t.text === 'try') return parseTry(this.tryHost());
         if (t.text in UNMODELLED_STATEMENTS) return this.skipUnmodelledStatement(t);
@@ -184,6 +190,7 @@ class StmtParser extends ExprParser {
       expectColon: (h, w) => this.expectColon(h, w),
       suite: (h) => this.parseSuite(h),
       notModelled: (s, w, h) => this.notModelled(s, w, h),
+      syntax: (s, m) => this.syntax(s, m),
       skipClause: () => {
         this.skipLine();
         this.skipBlock();

@@ -85,6 +85,16 @@ except IndexError:
     what: '`except IndexError` (catching an exception other than CError)',
   },
   {
+    name: 'tuple of exception classes',
+    source: `try:
+    x = 1
+except (CError, ValueError):
+    x = 2
+`,
+    at: '3:1',
+    what: 'catching a tuple of exception classes',
+  },
+  {
     name: 'finally',
     source: `try:
     x = 1

@@ -155,6 +155,22 @@ except CError:
     stdout: 'no thrice: ./libfoo.so: undefined symbol: thrice\n4\n',
   },
   {
+    name: 'nested try',
+    cpp: TWICE,
+    codon: `LIB = "./libfoo.so"
+try:
+    try:
+        from C import LIB.nope() -> int
+    except CError:
+        print(1)
+    from C import LIB.nada() -> int
+    print(3)
+except CError as e:
+    print(2, e)
+`,
+    stdout: '1\n2 ./libfoo.so: undefined symbol: nada\n',
+  },
+  {
     name: 'e.message',
     cpp: TWICE,
     codon: `LIB = "./libfoo.so"

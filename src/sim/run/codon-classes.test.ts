@@ -128,6 +128,10 @@ describe('try / except CError (dlopen.codon dlsym raises CError(dlerror()))', ()
     expectFixture('try / except CError');
   });
 
+  it('nests: an inner clause catches its own body, the outer one what follows', () => {
+    expectFixture('nested try');
+  });
+
   it('binds the exception: e.message is its first field, print and f-strings show it (__str__)', () => {
     expectFixture('e.message');
   });
