@@ -18,8 +18,18 @@ import { cImportName } from '../src/sim/codon/ast';
 import { isAtomic, sizeOf, structLayout } from '../src/sim/codon/layout';
 import { lowerCImport, llvmTypeOf, type LlvmType } from '../src/sim/codon/lower';
 import { prune, type CodonType } from '../src/sim/codon/types';
+import { walkStmts } from '../src/sim/codon/walk';
 import { llvmAggregateReturn, type LlvmField } from '../src/sim/abi/llvm';
 import { functionLinkage, functionSymbol } from './lower-callback';
+import {
+  lowerField,
+  lowerMethod,
+  lowerNew,
+  lowerObjectStr,
+  lowerStoreField,
+  lowerTry,
+  type ClassHost,
+} from './lower-class';
 
 export class Refused extends Error {
   constructor(
@@ -104,7 +114,12 @@ class Gen {
   run(): Lowered {
     for (const s of this.mod.body) {
       if (s.kind === 'def') this.defs.set(s.name, s);
+      if (s.kind === 'class') for (const m of s.methods ?? []) this.defs.set(m.name, m);
       if (s.kind === 'cimport') this.cimports.set(cImportName(s), s);
+      if (s.kind === 'try')
+        walkStmts(s.body, {
+          stmt: (t) => void (t.kind === 'cimport' && this.cimports.set(cImportName(t), t)),
+        });
     }
     for (const g of this.mod.globals ?? []) {
       const name = `@g.${g.name}`;
@@ -214,6 +229,30 @@ class Gen {
   }
 
   // ------------------------------------------------------------------ plumbing
+
+  /** What lower-class.ts uses of this generator. */
+  private host(): ClassHost {
+    return {
+      emit: (s) => this.emit(s),
+      tmp: () => this.tmp(),
+      label: (p) => this.label(p),
+      term: (s) => this.term(s),
+      block: (l) => this.block(l),
+      refuse: (e, w) => this.refuse(e, w),
+      expr: (e) => this.expr(e),
+      coerce: (v, t) => this.coerce(v, t),
+      cstr: (s) => this.cstr(s),
+      strConst: (s) => this.strConst(s),
+      stmts: (ss) => this.stmts(ss),
+      alloca: (l) => this.allocas.push(l),
+      declare: (l) => {
+        if (!this.head.includes(l)) this.head.push(l);
+      },
+      assign: (t, v) => this.assign(t, v),
+      ty,
+      defs: this.defs,
+    };
+  }
 
   private tmp(): string {
     return `%t${this.n++}`;
@@ -344,6 +383,8 @@ class Gen {
         return;
       case 'cimport':
         return this.cimport(s);
+      case 'try':
+        return lowerTry(this.host(), s);
       case 'assign':
         return this.assign(s.target, this.expr(s.value));
       case 'augassign': {
@@ -448,6 +489,7 @@ class Gen {
       }
       case 'attr': {
         const base = this.expr(target.target);
+        if (prune(base.t).kind === 'ref-class') return lowerStoreField(this.host(), target, base, value);
         if (prune(base.t).kind === 'list' && target.name === 'len') {
           const v = this.coerce(value, INT_T);
           this.emit(`store i64 ${v.v}, ptr ${base.v}`);
@@ -854,6 +896,7 @@ class Gen {
   private attr(e: Expr & { kind: 'attr' }): Val {
     const base = this.expr(e.target);
     const p = prune(base.t);
+    if (p.kind === 'ref-class' || p.kind === 'exception') return lowerField(this.host(), e, base);
     const r = this.tmp();
     if (p.kind === 'tuple-class') {
       const i = p.fields.findIndex((f) => f.name === e.name);
@@ -1151,6 +1194,16 @@ class Gen {
         this.emit(`${out} = getelementptr i8, ptr ${s.ptr}, i64 ${r.offset}`);
         return { t: { kind: 'ptr', elem }, v: out };
       }
+      case 'class-new':
+        return lowerNew(this.host(), e, r.init);
+      case 'method':
+        return lowerMethod(this.host(), e, r.fn);
+      case 'obj-raw':
+        // type.codon `_ref_raw`: `ret ptr %obj`.
+        return {
+          t: { kind: 'ptr', elem: { kind: 'byte' } },
+          v: this.expr((e.callee as Expr & { kind: 'attr' }).target).v,
+        };
       case 'tuple-new': {
         const t = prune(e.type ?? INT_T);
         if (t.kind !== 'tuple-class') return this.refuse(e, 'a tuple of unknown type');
@@ -1421,6 +1474,9 @@ class Gen {
         void offsets;
         return this.refuse(e, 'printing a @tuple value');
       }
+      case 'ref-class':
+      case 'exception':
+        return lowerObjectStr(this.host(), v);
       default:
         return this.refuse(e, `printing a value of type ${p.kind}`);
     }

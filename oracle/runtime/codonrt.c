@@ -12,6 +12,7 @@
 #include <dlfcn.h>
 #include <fcntl.h>
 #include <gc.h>
+#include <setjmp.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -423,7 +424,40 @@ seq_str_t codon_list_repr(codon_list *l, int64_t kind) {
 /* An uncaught Codon exception as under `codon run`: exc.cpp seq_terminate hands a JITError with
  * "<Type>: <msg>" to the driver, which prints it and fails (a `codon build` executable would
  * abort() instead). stdio is flushed by exit. */
+/* `try: ... except T:` (oracle/lower-class.ts). Codon lowers it with LLVM `invoke`/`landingpad` and
+ * its own personality (llvisitor.cpp visit(TryCatchFlow), runtime/exc.cpp seq_personality); the
+ * oracle reaches the same handler with setjmp/longjmp: each `try` pushes its jmp_buf and the class
+ * it catches, a raise of that class jumps there with the message copied to the GC heap, as
+ * dlopen.codon's `CError(dlerror())` does with `str.from_ptr`. Anything else stays uncaught. */
+static struct {
+  jmp_buf *jb;
+  const char *type;
+} codon_handlers[64];
+static int codon_nhandlers;
+static seq_str_t codon_caught;
+
+void codon_try_push(jmp_buf *jb, const char *type) {
+  if (codon_nhandlers < 64) {
+    codon_handlers[codon_nhandlers].jb = jb;
+    codon_handlers[codon_nhandlers++].type = type;
+  }
+}
+void codon_try_pop(void) {
+  if (codon_nhandlers > 0) codon_nhandlers--;
+}
+/* The message of the exception the last handler caught, as a Codon `str`. */
+seq_str_t codon_exc_message(void) { return codon_caught; }
+
 __attribute__((noreturn)) void codon_raise(const char *type, const char *msg) {
+  if (codon_nhandlers > 0 && strcmp(codon_handlers[codon_nhandlers - 1].type, type) == 0) {
+    jmp_buf *jb = codon_handlers[--codon_nhandlers].jb;
+    size_t n = strlen(msg);
+    char *p = seq_alloc_atomic(n);
+    memcpy(p, msg, n);
+    codon_caught.len = (int64_t)n;
+    codon_caught.str = p;
+    longjmp(*jb, 1);
+  }
   fflush(stdout);
   fprintf(stderr, "%s: %s\n", type, msg);
   exit(1);

@@ -16,7 +16,7 @@ import { MODELLED_BUILTINS, MODELLED_STD_METHODS, MODELLED_STD_OTHER } from './c
 
 /** Each Codon statement kind the checker accepts, as a learner writes it. */
 export const CODON_STATEMENTS = {
-  assign: ['x = v', 'x: float = v', 'a[i] = v', 'lst.len = n'],
+  assign: ['x = v', 'x: float = v', 'a[i] = v', 'lst.len = n', 'obj.x = v'],
   augassign: ['x += v', 'x -= v', 'x *= v', 'x /= v', 'x //= v', 'x %= v', 'x **= v'],
   expr: ['f(x)', 'lst.append(v)'],
   if: ['if c:', 'elif c:', 'else:'],
@@ -30,7 +30,11 @@ export const CODON_STATEMENTS = {
     'def f(a: float) -> float:',
     ...[...FUNCTION_ATTRIBUTES].map((a) => `@${a}\ndef f(a: float) -> float:`),
   ],
-  class: ['@tuple\nclass P:\n    x: float'],
+  class: [
+    '@tuple\nclass P:\n    x: float',
+    'class C:\n    n: int\n    def __init__(self, n: int):\n        self.n = n\n    def bump(self) -> int:\n        self.n += 1\n        return self.n',
+  ],
+  try: ['try:\n    from C import LIB.f(float) -> float\nexcept CError as e:\n    print(e)'],
   cimport: [
     'LIB = "./libfoo.so"',
     'from C import LIB.f(float) -> float',
@@ -61,9 +65,9 @@ export const CODON_EXPRESSIONS = {
   ],
   compare: ['a < b', 'a == b', 'a < b < c', 'x in lst', 'x not in lst'],
   boolop: ['a and b', 'a or b'],
-  call: ['f(x)', 'Ptr[float](n)', 'P(1.5, 2.5)', 'str(x)', 'f.__raw__()'],
+  call: ['f(x)', 'Ptr[float](n)', 'P(1.5, 2.5)', 'C(1)', 'obj.bump()', 'str(x)', 'f.__raw__()'],
   index: ['a[i]', 'p[i]'],
-  attr: ['lst.arr.ptr', 'lst.len', 's.ptr', 's.len', 'p.x'],
+  attr: ['lst.arr.ptr', 'lst.len', 's.ptr', 's.len', 'p.x', 'self.n'],
   list: ['[1.5, 2.5]', '[0.0] * 4'],
   listcomp: ['[p[i] for i in range(4) if i > 0]'],
   ifexp: ['a if c else b'],

@@ -241,7 +241,16 @@ export type CallTarget =
   /** `str.from_ptr(p)`: str.codon copies `strlen(p)` bytes into a new `Ptr[byte](n)` (GC, atomic). */
   | { kind: 'str-from-ptr' }
   /** `lst.pop()`: list.codon raises IndexError on an empty list, else returns the last item, len - 1. */
-  | { kind: 'list-pop'; elem: CodonType };
+  | { kind: 'list-pop'; elem: CodonType }
+  /**
+   * `C(args)` of a reference class: `__magic__.new` (a GC object of the fields) then `__init__`,
+   * the class's own (`init`: its function's name) or the generated one that stores each argument.
+   */
+  | { kind: 'class-new'; className: string; init: string | null }
+  /** `obj.m(args)`: the method's function (`C.m`) with `obj` as `self` (classes.ts). */
+  | { kind: 'method'; fn: string }
+  /** `obj.__raw__()` of a reference class: the object's address as a `cobj` (type.codon `_ref_raw`). */
+  | { kind: 'obj-raw' };
 
 // ---------------------------------------------------------------------------------------------
 // Statements
@@ -321,6 +330,8 @@ export interface FunctionDef extends StmtBase {
   locals?: LocalVar[];
   /** `@export` / `@pure` (attributes.ts); absent without decorators. */
   attributes?: FunctionAttributes;
+  /** A method: its class (the function's `name` is then `Class.method`, as Codon names it). */
+  method?: { className: string; name: string };
 }
 export interface FieldDecl {
   name: string;
@@ -329,12 +340,34 @@ export interface FieldDecl {
   span: Span;
   type?: CodonType;
 }
-/** `@tuple class Name:` with typed fields: a by-value LLVM struct. */
+/**
+ * `class Name:` with typed fields and methods: with `@tuple` a by-value LLVM struct, without it a
+ * reference class (a pointer to a GC object holding the fields).
+ */
 export interface ClassDef extends StmtBase {
   kind: 'class';
   name: string;
   nameSpan: Span;
   fields: FieldDecl[];
+  /** True for a reference class (no `@tuple`). */
+  ref?: boolean;
+  /** Its methods, each named `Class.method`. */
+  methods?: FunctionDef[];
+}
+/** `try:` with `except CError [as e]:` clauses (classes.ts: the only exception a program here can catch). */
+export interface TryStmt extends StmtBase {
+  kind: 'try';
+  body: Stmt[];
+  handlers: ExceptHandler[];
+}
+export interface ExceptHandler {
+  /** The exception class named (only `CError` is modelled). */
+  type: string;
+  typeSpan: Span;
+  /** `as e`: the variable bound to the exception. */
+  name: { name: string; span: Span } | null;
+  body: Stmt[];
+  span: Span;
 }
 /** `from C import [LIB.]name(T, ...) [-> R] [as alias]`. */
 export interface CImport extends StmtBase {
@@ -366,6 +399,7 @@ export type Stmt =
   | ReturnStmt
   | FunctionDef
   | ClassDef
+  | TryStmt
   | CImport;
 
 export interface LocalVar {

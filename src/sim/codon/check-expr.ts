@@ -128,6 +128,10 @@ export abstract class ExprChecker {
 
   /** Type-checks a function body now (Codon realizes a function when it is first called). */
   protected abstract ensureChecked(fn: FnInfo): void;
+  /** `C(args)` of a reference class (check-class.ts). */
+  protected abstract newObject(e: CallExpr, callee: NameExpr, cls: ClassInfo): CodonType | null;
+  /** `obj.m(args)`, a method of a class; undefined when `m` is not one (check-class.ts). */
+  protected abstract methodCall(e: CallExpr, callee: AttrExpr, t: CodonType): CodonType | null | undefined;
 
   protected error(span: Span, message: string): void {
     this.diagnostics.push(errorAt(this.file, span, message));
@@ -506,7 +510,10 @@ export abstract class ExprChecker {
       case 'str': // the 0.19 runtime's seq_str_t {len, str}
         return name === 'len' ? INT : name === 'ptr' ? COBJ : null;
       case 'tuple-class':
+      case 'ref-class':
         return p.fields.find((f) => f.name === name)?.type ?? null;
+      case 'exception': // error.codon: BaseException's first field
+        return name === 'message' ? STR : null;
       default:
         return null;
     }
@@ -518,6 +525,15 @@ export abstract class ExprChecker {
     const f = this.fieldType(t, e.name);
     if (f) return f;
     const p = prune(t);
+    if (p.kind === 'exception') {
+      // error.codon's other fields (func, file, line, col...) are real; their values are not modelled.
+      this.notModelled(
+        e.nameSpan,
+        `the field \`${e.name}\` of an exception`,
+        'read `e.message`, or `print(e)`.',
+      );
+      return null;
+    }
     let hint = '.';
     if (p.kind === 'ptr' && (e.name === 'arr' || e.name === 'len'))
       hint =
@@ -708,11 +724,11 @@ export abstract class ExprChecker {
   }
 
   /** Types all arguments (for calls whose callee failed, so their own errors are still reported). */
-  private argTypes(e: CallExpr): (CodonType | null)[] {
+  protected argTypes(e: CallExpr): (CodonType | null)[] {
     return e.args.map((a) => this.expr(a));
   }
 
-  private rejectKeywords(e: CallExpr, fnName: string): boolean {
+  protected rejectKeywords(e: CallExpr, fnName: string): boolean {
     if (e.keywords.length === 0) return true;
     const k = e.keywords[0];
     if (k)
@@ -725,7 +741,7 @@ export abstract class ExprChecker {
   }
 
   /** Checks argument count and types against parameter types (the `wrapExpr` rules). */
-  private checkArgs(
+  protected checkArgs(
     e: CallExpr,
     fnName: string,
     params: (CodonType | null)[],
@@ -811,6 +827,7 @@ export abstract class ExprChecker {
       case 'class': {
         callee.binding = { kind: 'class', name: callee.id };
         const cls = sym.c;
+        if (prune(cls.type).kind === 'ref-class') return this.newObject(e, callee, cls);
         const fields = cls.def.fields;
         e.resolved = { kind: 'tuple-new', className: callee.id };
         const ok = this.checkArgs(
@@ -1267,8 +1284,9 @@ export abstract class ExprChecker {
     if (t0.kind === 'name' && t0.id === 'str' && !this.isVariable('str') && callee.name === 'from_ptr')
       return this.callStrFromPtr(e);
     if (this.isTypeLike(callee.target)) {
-      // `int.from_bytes(...)`: methods called on a type.
-      this.notModelled(e.span, `\`${this.typeText(callee.target)}.${callee.name}(...)\``);
+      // `int.from_bytes(...)`: methods called on a type (quiet for a method already refused).
+      if (!this.refusedNames.has(callee.name))
+        this.notModelled(e.span, `\`${this.typeText(callee.target)}.${callee.name}(...)\``);
       this.refusedCallArgs(e);
       return null;
     }
@@ -1305,6 +1323,10 @@ export abstract class ExprChecker {
       if (!this.coerce(e.args[0] as Expr, at, p.elem)) return null;
       e.resolved = { kind: 'list-append', elem: p.elem };
       return NONE;
+    }
+    if (p.kind === 'ref-class' || p.kind === 'tuple-class') {
+      const r = this.methodCall(e, callee, p);
+      if (r !== undefined) return r;
     }
     const field = this.fieldType(p, callee.name);
     if (field) {

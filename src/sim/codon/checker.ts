@@ -25,6 +25,7 @@ import type {
 import { cImportName } from './ast';
 import { EXPORT_GENERIC } from './attributes';
 import { ExprChecker } from './check-expr';
+import { ClassChecker } from './check-class';
 import type { FnInfo } from './check-scope';
 import { BUILTINS, Scope } from './check-scope';
 import {
@@ -53,11 +54,13 @@ const MAX_LAZY_NESTING = 64;
 
 type StmtHandler<K extends Stmt['kind']> = (s: Extract<Stmt, { kind: K }>) => void;
 
-class Checker extends ExprChecker {
+class Checker extends ClassChecker {
   /** Module-level names bound exactly once, to a string literal (library paths). */
   private readonly stringLiterals = new Map<string, string>();
   /** 0 at the top level of the module; deeper inside `if`/`for`/`while` blocks. */
   private blockDepth = 0;
+  /** The block depth of the body of a `try` at the top level, where `from C import` may stand. */
+  private tryBodyDepth = -1;
 
   run(module: Module): void {
     this.refusedNames = new Set(module.refusedNames);
@@ -103,24 +106,29 @@ class Checker extends ExprChecker {
       return false;
     };
     for (const s of body) {
-      if (s.kind === 'class' && !clash(s.name, s.nameSpan)) this.defineClass(s);
+      if (s.kind === 'class' && !clash(s.name, s.nameSpan) && !this.refuseDeducedFields(s))
+        this.defineClass(s);
     }
     for (const s of body) {
       if (s.kind === 'def' && !clash(s.name, s.nameSpan)) this.defineFunction(s);
+      if (s.kind === 'class' && this.classes.get(s.name)?.def === s)
+        for (const m of s.methods ?? []) if (this.acceptMethod(s, m)) this.defineFunction(m);
     }
   }
 
   private defineClass(s: ClassDef): void {
     const seen = new Set<string>();
     const fields: { name: string; type: CodonType }[] = [];
-    const type: CodonType = { kind: 'tuple-class', name: s.name, fields };
+    const type: CodonType = { kind: s.ref ? 'ref-class' : 'tuple-class', name: s.name, fields };
+    // A reference class is known inside its own body (class.cpp adds it to the context first).
+    if (s.ref) this.classes.set(s.name, { def: s, type });
     for (const f of s.fields) {
       if (seen.has(f.name)) {
         this.error(f.nameSpan, `${classArgTwice(f.name)}.`);
         continue;
       }
       seen.add(f.name);
-      if (f.annotation.kind === 'name' && f.annotation.id === s.name) {
+      if (!s.ref && f.annotation.kind === 'name' && f.annotation.id === s.name) {
         this.error(
           f.annotation.span,
           `a @tuple class cannot contain itself: '${s.name}' would be infinitely large.`,
@@ -145,9 +153,15 @@ class Checker extends ExprChecker {
     // (typecheck/function.cpp, FN_REALIZE_BUILTIN): the learner's mistake, not a limit here.
     const genericExport = s.attributes?.export === true && s.params.some((p) => !p.annotation);
     if (genericExport) this.error(s.span, `${EXPORT_GENERIC}.`);
-    const params = s.params.map((p) => {
+    const params = s.params.map((p, k) => {
       if (seen.has(p.name)) this.error(p.nameSpan, `${fnArgTwice(p.name)}.`);
       seen.add(p.name);
+      if (s.method && k === 0) {
+        // `self`: its class (an annotation, were there one, would have to name the class).
+        const t = this.selfType(s);
+        if (t) p.type = t;
+        return t;
+      }
       if (!p.annotation && genericExport) return null;
       if (!p.annotation) {
         this.notModelled(
@@ -289,6 +303,28 @@ class Checker extends ExprChecker {
       this.reached.add(s.name);
     },
     cimport: (s) => this.cImport(s),
+    try: (s) => {
+      const saved = this.tryBodyDepth;
+      // A `try` at the top level (or in such a `try`'s body) may hold `from C import`.
+      if (this.atTopLevel() || (this.scope.fn === null && this.blockDepth === this.tryBodyDepth))
+        this.tryBodyDepth = this.blockDepth + 1;
+      this.nested(s.body);
+      this.tryBodyDepth = saved;
+      for (const h of s.handlers) {
+        // `except CError as e`: e is the exception (error.codon: `print(e)` shows its message).
+        if (h.name) {
+          const exc: CodonType = { kind: 'exception', name: h.type };
+          const prev = this.scope.vars.get(h.name.name);
+          if (prev && !unify(prev.type, exc))
+            this.error(
+              h.name.span,
+              `${typeUnify(exc, prev.type)}: '${h.name.name}' already has the type ${typeName(prev.type)}; catch the error under another name.`,
+            );
+          else this.bindName({ kind: 'name', id: h.name.name, span: h.name.span }, exc, null, null);
+        }
+        this.nested(h.body);
+      }
+    },
   };
 
   /** Binds a name in the current scope to a value of type `t` (a new variable, or a matching one). */
@@ -382,7 +418,7 @@ class Checker extends ExprChecker {
       this.error(target.nameSpan, `${dotNoAttr(p, target.name)}.`);
       return null;
     }
-    if (p.kind !== 'list') {
+    if (p.kind !== 'list' && p.kind !== 'ref-class') {
       this.error(
         target.span,
         `${ASSIGN_UNEXPECTED_FROZEN}: a ${p.kind === 'tuple-class' ? '@tuple class' : typeName(p)} value cannot be changed in place; build a new one instead.`,
@@ -455,7 +491,7 @@ class Checker extends ExprChecker {
   }
 
   private cImport(s: CImport): void {
-    if (!this.atTopLevel()) {
+    if (!this.atTopLevel() && !(this.scope.fn === null && this.blockDepth === this.tryBodyDepth)) {
       this.notModelled(
         s.span,
         '`from C import` inside a block or a function',
@@ -536,6 +572,7 @@ function collectAssigned(body: Stmt[], out: Set<string>): void {
     stmt(s) {
       if ((s.kind === 'assign' || s.kind === 'augassign') && s.target.kind === 'name') out.add(s.target.id);
       if (s.kind === 'for') out.add(s.target.id);
+      if (s.kind === 'try') for (const h of s.handlers) if (h.name) out.add(h.name.name);
     },
   });
 }

@@ -100,6 +100,36 @@ export const LESSON_PROGRAMS = [
       n += 1
   print(out, n, sep=", ")
   `,
+  `
+  LIB = "./libfoo.so"
+  from C import LIB.twice(float) -> float
+  class Counter:
+      n: int
+      total: float
+      def __init__(self, n: int):
+          self.n = n
+          self.total = 0.0
+      def bump(self, x: float) -> int:
+          self.n += 1
+          self.total += twice(x)
+          return self.n
+  @tuple
+  class Vec:
+      x: float
+      y: float
+      def norm2(self) -> float:
+          return self.x * self.x + self.y * self.y
+  c = Counter(1)
+  print(c.bump(Vec(3.0, 4.0).norm2()), c.total, c)
+  `,
+  `
+  LIB = "./libfoo.so"
+  try:
+      from C import LIB.thrice(float) -> float
+      print(thrice(1.0))
+  except CError as e:
+      print("no thrice:", e)
+  `,
 ].map(dedent);
 
 /** Asserts that every diagnostic (start and end) lies inside the text, and that none is internal. */

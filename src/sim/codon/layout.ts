@@ -61,6 +61,8 @@ export function sizeOf(t: CodonType): number {
     case 'float':
     case 'ptr':
     case 'list':
+    case 'ref-class': // a pointer to its GC object
+    case 'exception':
       return 8;
     case 'float32':
       return 4;

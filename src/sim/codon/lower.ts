@@ -45,6 +45,8 @@ export function llvmTypeOf(t: CodonType): LlvmType {
       return 'i8';
     case 'ptr':
     case 'list':
+    case 'ref-class':
+    case 'exception':
       return 'ptr';
     case 'str':
       return { struct: ['i64', 'ptr'] };

@@ -23,6 +23,7 @@ import type { Token } from './lexer';
 import { FUNCTION_ATTRIBUTES, functionAttributes } from './attributes';
 import { MAX_BLOCK_DEPTH, SyntaxFailure, describeToken, spanFrom } from './parse-base';
 import { ExprParser, startsExpression } from './parse-expr';
+import { parseTry, type TryParserHost } from './parse-try';
 
 const AUG_OPS: Record<string, BinaryOp> = {
   '+=': '+',
@@ -156,7 +157,14 @@ class StmtParser extends ExprParser {
               t.span,
               `'${t.text}' without a matching 'if' (or 'if' at a different indentation).`,
             );
+          case 'except':
+          case 'finally':
+            return this.fail(
+              t.span,
+              `'${t.text}' without a matching 'try' (or 'try' at a different indentation).`,
+            );
         }
+        if (t.text === 'try') return parseTry(this.tryHost());
         if (t.text in UNMODELLED_STATEMENTS) return this.skipUnmodelledStatement(t);
       }
       if (t.kind === 'op' && t.text === '@') return this.parseDecorated();
@@ -171,6 +179,24 @@ class StmtParser extends ExprParser {
       this.skipBlock();
       return [];
     }
+  }
+
+  /** What parse-try.ts needs of this parser. */
+  private tryHost(): TryParserHost {
+    return {
+      peek: (k) => this.peek(k),
+      next: () => this.next(),
+      isKeyword: (t) => this.isKeyword(t),
+      isOp: (t) => this.isOp(t),
+      expectColon: (h, w) => this.expectColon(h, w),
+      suite: (h) => this.parseSuite(h),
+      notModelled: (s, w, h) => this.notModelled(s, w, h),
+      syntax: (s, m) => this.syntax(s, m),
+      skipClause: () => {
+        this.skipLine();
+        this.skipBlock();
+      },
+    };
   }
 
   private looksLikeMatch(): boolean {
@@ -684,7 +710,10 @@ class StmtParser extends ExprParser {
     ];
   }
 
-  /** `@tuple class Name:` with `field: Type` lines. */
+  /**
+   * `class Name:` (a reference class) or `@tuple class Name:`, with `field: Type` lines and methods
+   * (each a function named `Name.method`, as Codon names it; classes.ts checks them).
+   */
   private parseClass(decorator: { name: string; span: Span } | null): Stmt[] {
     const kw = this.next();
     const name = this.expectName('a class name after `class`');
@@ -693,7 +722,7 @@ class StmtParser extends ExprParser {
     }
     this.expectColon(kw, `\`class ${name.text}\` line`);
     const fields: FieldDecl[] = [];
-    let ok = true;
+    const methods: FunctionDef[] = [];
     if (this.peek().kind !== 'newline') {
       this.fail(
         this.peek().span,
@@ -740,49 +769,49 @@ class StmtParser extends ExprParser {
           this.expectLineEnd();
         } else if (t.kind === 'keyword' && t.text === 'def') {
           const def = this.parseDef();
-          // A reference class is refused as a whole below: its methods are part of that refusal.
-          if (decorator)
-            this.notModelled(
-              spanFrom(def.span, def.nameSpan),
-              'a method in a class',
-              'write a function outside the class that takes the object as a parameter.',
-            );
+          methods.push({
+            ...def,
+            name: `${name.text}.${def.name}`,
+            method: { className: name.text, name: def.name },
+          });
+        } else if ((t.kind === 'op' && t.text === '@') || (t.kind === 'keyword' && t.text === 'class')) {
+          // Valid Codon (`@staticmethod`, `@property`, a nested class): refused, body and all.
+          this.notModelled(
+            t.span,
+            t.text === '@' ? 'a decorator on a method' : 'a class defined inside a class',
+            t.text === '@'
+              ? 'write a plain method `def m(self, ...)`.'
+              : 'define it at the top level of the file.',
+          );
+          while (this.isOp('@')) this.skipLine();
+          this.skipLine();
+          this.skipBlock();
         } else if (t.kind === 'indent') {
           this.unexpectedIndent();
         } else {
           this.fail(
             t.span,
-            'a `@tuple` class body may only declare typed fields, one per line, e.g. `x: float`.',
+            'a class body may only declare typed fields, one per line (e.g. `x: float`), and methods.',
           );
         }
       } catch (e) {
         if (!(e instanceof SyntaxFailure)) throw e;
-        ok = false;
         this.skipLine();
         this.skipBlock();
       }
     }
     if (this.peek().kind === 'dedent') this.next();
-    if (!decorator) {
-      this.notModelled(
-        spanFrom(kw.span, name.span),
-        'a class without `@tuple` (a reference class)',
-        'write `@tuple` on the line above `class` to make it a by-value struct.',
-      );
-      // Not kept: read as a `@tuple` class, its objects would be refused again for what a reference
-      // class allows (`a.x = 1`, methods); its name is a refused name, so its uses stay quiet.
-      return [];
-    }
-    const last = fields[fields.length - 1];
+    const last = methods[methods.length - 1] ?? fields[fields.length - 1];
     const cls: ClassDef = {
       kind: 'class',
       name: name.text,
       nameSpan: name.span,
       fields,
+      ...(decorator ? {} : { ref: true }),
+      ...(methods.length > 0 ? { methods } : {}),
       span: spanFrom(decorator?.span ?? kw.span, last?.span ?? name.span),
     };
     // Kept even when a field failed to parse, so that uses of the class do not cascade into more errors.
-    void ok;
     return [cls];
   }
 

@@ -24,6 +24,10 @@ export type CodonType =
   | { kind: 'array'; elem: CodonType }
   | { kind: 'range' }
   | { kind: 'tuple-class'; name: string; fields: { name: string; type: CodonType }[] }
+  /** A reference class: a pointer to a GC object of its fields (typecheck/class.cpp, type.codon `_ref_new`). */
+  | { kind: 'ref-class'; name: string; fields: { name: string; type: CodonType }[] }
+  /** The exception bound by `except CError as e` (error.codon: a reference to a GC object). */
+  | { kind: 'exception'; name: string }
   /** A type still being inferred (the element type of `[]` before its first `append`). */
   | { kind: 'var'; id: number; ref: CodonType | null };
 
@@ -84,6 +88,8 @@ export function typeName(t: CodonType): string {
     case 'array':
       return `Array[${typeName(p.elem)}]`;
     case 'tuple-class':
+    case 'ref-class':
+    case 'exception':
       return p.name;
     case 'intn':
       return `${p.signed ? 'Int' : 'UInt'}[${p.bits}]`;
@@ -159,6 +165,8 @@ function unifyInto(a: CodonType, b: CodonType, bound: { kind: 'var'; ref: CodonT
     case 'array':
       return unifyInto(x.elem, (y as typeof x).elem, bound);
     case 'tuple-class':
+    case 'ref-class':
+    case 'exception':
       return x.name === (y as typeof x).name;
     case 'intn':
       return x.bits === (y as typeof x).bits && x.signed === (y as typeof x).signed;
@@ -179,6 +187,8 @@ export function sameType(a: CodonType, b: CodonType): boolean {
     case 'array':
       return sameType(x.elem, (y as typeof x).elem);
     case 'tuple-class':
+    case 'ref-class':
+    case 'exception':
       return x.name === (y as typeof x).name;
     case 'intn':
       return x.bits === (y as typeof x).bits && x.signed === (y as typeof x).signed;

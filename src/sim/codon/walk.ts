@@ -87,6 +87,10 @@ export function childBlocks(s: Stmt): Stmt[][] {
     case 'for':
     case 'def':
       return [s.body];
+    case 'class':
+      return s.methods ? [s.methods] : [];
+    case 'try':
+      return [s.body, ...s.handlers.map((h) => h.body)];
     default:
       return [];
   }

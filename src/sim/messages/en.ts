@@ -53,6 +53,11 @@ export const en: Record<string, string> = {
   'codon.assign': '{0} = {1}',
   'codon.expr': '{0}',
   'codon.pass': 'pass: nothing happens.',
+  'codon.class-new':
+    '{0}(...): Codon allocates a {1}-byte object on the GC heap for its fields, at {2}; the variable will hold only its address.',
+  'codon.try': 'try: if this block raises a CError, Codon jumps to the matching except clause.',
+  'codon.except':
+    'except {0}: the block raised {0}("{1}"); the rest of the try block is skipped and this clause runs.',
   'codon.break': 'break: leave the loop.',
   'codon.continue': 'continue: on to the next iteration.',
   'codon.return': '{0} returns {1}.',

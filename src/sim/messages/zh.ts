@@ -43,6 +43,10 @@ export const zh: Record<string, string> = {
   'codon.assign': '{0} = {1}',
   'codon.expr': '{0}',
   'codon.pass': 'pass：什么也不做。',
+  'codon.class-new':
+    '{0}(...)：Codon 在 GC 堆上为它的字段分配一个 {1} 字节的对象，地址 {2}；变量里只存这个地址。',
+  'codon.try': 'try：如果这个块抛出 CError，Codon 会跳到匹配的 except 子句。',
+  'codon.except': 'except {0}：这个块抛出了 {0}("{1}")；try 块剩下的部分被跳过，执行这个子句。',
   'codon.break': 'break：跳出循环。',
   'codon.continue': 'continue：进入下一次迭代。',
   'codon.return': '{0} 返回 {1}。',

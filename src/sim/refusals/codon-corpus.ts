@@ -62,20 +62,135 @@ print(len(s))
     what: 'a dict or set display `{...}`',
   },
   {
-    name: 'try',
-    source: `try:
-    x = 1
-except CError:
-    x = 2
-print(x)
+    name: 'bare except',
+    source: `LIB = "./libfoo.so"
+try:
+    from C import LIB.twice(float) -> float
+except:
+    print("no twice")
 `,
-    at: '1:1',
-    what: '`try`',
+    at: '4:1',
+    what: 'a bare `except:`',
+    instead: 'write `except CError:` (the error a failed `from C import LIB.f` raises)',
   },
   {
-    name: 'reference class',
-    source: `class Counter:
+    name: 'except of another class',
+    source: `l = [1]
+try:
+    l.pop()
+except IndexError:
+    print("empty")
+`,
+    at: '4:1',
+    what: '`except IndexError` (catching an exception other than CError)',
+  },
+  {
+    name: 'tuple of exception classes',
+    source: `try:
+    x = 1
+except (CError, ValueError):
+    x = 2
+`,
+    at: '3:1',
+    what: 'catching a tuple of exception classes',
+  },
+  {
+    name: 'finally',
+    source: `try:
+    x = 1
+finally:
+    print("done")
+`,
+    at: '3:1',
+    what: 'a `finally:` clause on `try`',
+    instead: 'only `except CError:` clauses are modelled',
+  },
+  {
+    name: 'exception field',
+    source: `LIB = "./libfoo.so"
+try:
+    from C import LIB.nope() -> int
+except CError as e:
+    print(e.line)
+`,
+    at: '5:13',
+    what: 'the field `line` of an exception',
+    instead: 'read `e.message`, or `print(e)`',
+  },
+  {
+    name: 'inheritance',
+    source: `class Base:
     n: int
+class Derived(Base):
+    m: int
+d = Derived(1, 2)
+print(d.n + d.m)
+`,
+    at: '3:14',
+    what: 'base classes and generic parameters of a class',
+  },
+  {
+    name: 'class generics',
+    source: `class Box[T]:
+    item: T
+b = Box[int](1)
+print(b.item)
+`,
+    at: '1:10',
+    what: 'base classes and generic parameters of a class',
+  },
+  {
+    name: '__del__',
+    source: `class Handle:
+    fd: int
+    def __del__(self):
+        print("closing", self.fd)
+h = Handle(3)
+print(h.fd)
+`,
+    at: '3:9',
+    what: '`__del__` (a finalizer the GC runs when it frees the object)',
+    instead: 'free C resources with an explicit method, e.g. `def close(self):`',
+  },
+  {
+    name: '__str__',
+    source: `class P:
+    x: float
+    def __str__(self) -> str:
+        return "P"
+print(P(1.0))
+`,
+    at: '3:9',
+    what: 'defining the magic method `__str__`',
+    instead: 'write an ordinary method, e.g. `def show(self) -> str:`',
+  },
+  {
+    name: 'static method',
+    source: `class M:
+    x: int
+    @staticmethod
+    def one() -> int:
+        return 1
+print(M.one())
+`,
+    at: '3:5',
+    what: 'a decorator on a method',
+    instead: 'write a plain method `def m(self, ...)`',
+  },
+  {
+    name: 'method without self',
+    source: `class M:
+    x: int
+    def one() -> int:
+        return 1
+print(M(2).x)
+`,
+    at: '3:9',
+    what: 'a method without `self` (`one`, which Codon calls as `M.one(...)`)',
+  },
+  {
+    name: 'fields deduced from __init__',
+    source: `class Counter:
     def __init__(self):
         self.n = 0
     def bump(self):
@@ -84,24 +199,42 @@ c = Counter()
 c.bump()
 print(c.n)
 `,
-    at: '1:1',
-    what: 'a class without `@tuple` (a reference class)',
-    instead: 'write `@tuple` on the line above `class` to make it a by-value struct',
+    at: '1:7',
+    what: 'a class whose fields Codon deduces from `__init__` (`self.n = ...`)',
+    instead: 'declare each field with its type in the class body, e.g. `n: int`',
   },
   {
-    name: 'tuple class method',
+    name: '__init__ in a tuple class',
     source: `@tuple
-class Vec:
+class V:
     x: float
-    y: float
-    def norm2(self) -> float:
-        return self.x * self.x + self.y * self.y
-v = Vec(3.0, 4.0)
-print(v.norm2())
+    def __init__(self, x: float):
+        pass
+print(V(1.0).x)
+`,
+    at: '4:9',
+    what: '`__init__` in a `@tuple` class',
+  },
+  {
+    name: 'generated __init__ beside its own',
+    source: `class C:
+    n: int
+    def __init__(self):
+        self.n = 0
+c = C(5)
+print(c.n)
 `,
     at: '5:5',
-    what: 'a method in a class',
-    instead: 'write a function outside the class that takes the object as a parameter',
+    what: 'calling the `__init__` Codon generates for `C` beside its own',
+  },
+  {
+    name: 'generated magic method',
+    source: `class C:
+    n: int
+print(C(1).__dict__())
+`,
+    at: '3:12',
+    what: '`C.__dict__()` (a method Codon generates)',
   },
   {
     name: 'tuple unpack',

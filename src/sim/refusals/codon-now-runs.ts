@@ -1,6 +1,7 @@
 /**
  * Codon a learner writes that the simulator once refused and now runs (issue 13: f-strings, string
- * concatenation, `str(x)`, `in` and slicing of lists, conditional expressions, `@export`, `f.__raw__()`, `@pure`). Each calls the library `twice` (`2 * x`) and its expected output is
+ * concatenation, `str(x)`, `in` and slicing of lists, conditional expressions, `@export`, `f.__raw__()`, `@pure`, reference classes,
+ * methods, `try`/`except CError`). Each calls the library `twice` (`2 * x`) and its expected output is
  * what the oracle (`npm run real`: the program lowered as Codon 0.19 lowers it, run for real)
  * printed on both targets.
  */
@@ -116,5 +117,64 @@ def sq(x: float) -> float:
 print(sq(twice(1.5)))
 `,
     stdout: '9\n',
+  },
+  {
+    name: 'reference class',
+    source: `LIB = "./libfoo.so"
+from C import LIB.twice(float) -> float
+
+class Counter:
+    n: int
+    total: float
+    def __init__(self):
+        self.n = 0
+        self.total = 0.0
+    def bump(self, x: float) -> int:
+        self.n += 1
+        self.total += twice(x)
+        return self.n
+
+c = Counter()
+c.bump(1.5)
+d = c
+print(d.bump(2.0), c.n, c.total)
+`,
+    stdout: '2 2 7\n',
+  },
+  {
+    name: 'tuple class method',
+    source: `LIB = "./libfoo.so"
+from C import LIB.twice(float) -> float
+
+@tuple
+class Vec:
+    x: float
+    y: float
+    def norm2(self) -> float:
+        return self.x * self.x + self.y * self.y
+    def doubled(self) -> Vec:
+        return Vec(twice(self.x), twice(self.y))
+
+v = Vec(3.0, 4.0)
+w = v.doubled()
+print(v.norm2(), w.norm2(), w.x, v.x)
+`,
+    stdout: '25 100 6 3\n',
+  },
+  {
+    name: 'try',
+    source: `LIB = "./libfoo.so"
+try:
+    from C import LIB.thrice(float) -> float
+    print("thrice is there")
+except CError as e:
+    print("no thrice:", e)
+try:
+    from C import LIB.twice(float) -> float
+    print(twice(2.0))
+except CError:
+    print("no twice")
+`,
+    stdout: 'no thrice: ./libfoo.so: undefined symbol: thrice\n4\n',
   },
 ];

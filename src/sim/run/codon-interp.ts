@@ -101,7 +101,10 @@ export class CodonInterpreter {
     }
     for (const s of this.mod.body) {
       if (s.kind === 'def') this.functions.set(s.name, s);
-      else if (s.kind === 'class') this.classes.set(s.name, s);
+      else if (s.kind === 'class') {
+        this.classes.set(s.name, s);
+        for (const f of s.methods ?? []) this.functions.set(f.name, f);
+      }
     }
     const frameId = m.enterFrame('main', SIDE);
     this.frame = { name: 'main', frameId, vars: new Map(), returnValue: null };

@@ -70,6 +70,8 @@ export function cellsOfCodon(t: CodonType, path = ''): Cell[] {
       return [{ path, offset: 0, size: p.bits / 8, kind: p.signed ? 'int' : 'uint' }];
     case 'ptr':
     case 'list':
+    case 'ref-class':
+    case 'exception':
       return [{ path, offset: 0, size: 8, kind: 'pointer' }];
     case 'str':
     case 'array':

@@ -367,7 +367,7 @@ export class ForeignBridge implements ForeignCalls {
       // One scalar in one register: read it straight from the register file.
       if (p.kind === 'float') return m.regs.getF64(only.reg);
       if (p.kind === 'int') return m.regs.getInt(only.reg);
-      if (p.kind === 'ptr' || p.kind === 'list') {
+      if (p.kind === 'ptr' || p.kind === 'list' || p.kind === 'ref-class') {
         const addr = m.regs.getUint(only.reg);
         return new Ref(addr, this.p.regProv.get(only.reg) ?? m.objectAt(addr));
       }
@@ -391,7 +391,8 @@ export class ForeignBridge implements ForeignCalls {
       case 'intn': // `Int[N]`/`UInt[N]` read as LLVM's iN: the low N bits of the register
         return wrapIntN(dv.getInt32(4, true) * 2 ** 32 + dv.getUint32(0, true), p.bits, p.signed);
       case 'ptr':
-      case 'list': {
+      case 'list':
+      case 'ref-class': {
         const reg = pl.parts[0]?.reg ?? '';
         const addr = u64(0);
         return new Ref(addr, this.p.regProv.get(reg) ?? m.objectAt(addr));

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runProgram } from './index.ts';
 import type { RunResult } from './api.ts';
+import { CODON_NOW_RUNS, CODON_NOW_RUNS_LIB } from '../refusals/codon-now-runs.ts';
 
 const LESSONS = join(import.meta.dirname, '../../../content/lessons');
 const SCALE = Number(process.env.SIM_FUZZ_SCALE ?? '1');
@@ -37,7 +38,13 @@ function callbackPrograms(): { cpp: string; codon: string }[] {
   }));
 }
 
-const PROGRAMS = [...lessonPrograms(), ...callbackPrograms()];
+// The lessons' programs, the callback fixtures and the Codon the refusal corpus once refused
+// (classes, `try`, f-strings...).
+const PROGRAMS = [
+  ...lessonPrograms(),
+  ...callbackPrograms(),
+  ...CODON_NOW_RUNS.map((r) => ({ cpp: CODON_NOW_RUNS_LIB, codon: r.source })),
+];
 const OUTCOMES = new Set(['ok', 'crash', 'compile-error', 'runtime-error', 'step-limit']);
 
 function checkResult(r: RunResult, cpp: string, codon: string): void {

@@ -25,6 +25,7 @@ import { listAppend, listGet } from './lists.ts';
 import { strCall } from './strings.ts';
 import { entryAddress } from './callback.ts';
 import { SIDE, refAccess, slotAccess, slotOf, store, type Frame } from './memory.ts';
+import { callMethod, newObject } from './classes.ts';
 import { NameId, ident, named } from '../../trace/names.ts';
 
 type CallExpr = Extract<Expr, { kind: 'call' }>;
@@ -167,6 +168,9 @@ const CALL: { [K in CallTarget['kind']]: Handler<K> } = {
     return v;
   },
   'tuple-new': (it, e) => new TupleVal(e.args.map((a) => it.eval(a))),
+  'class-new': newObject,
+  method: callMethod,
+  'obj-raw': (it, e) => (e.callee.kind === 'attr' ? it.eval(e.callee.target) : null),
   'list-append': (it, e, r) => {
     const target = e.callee.kind === 'attr' ? e.callee.target : null;
     const list = target === null ? null : it.eval(target);

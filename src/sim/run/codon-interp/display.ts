@@ -7,6 +7,7 @@ import { Ref, StrVal, TupleVal, type CodonValue } from '../codon-values.ts';
 import type { CodonInterpreter } from '../codon-interp.ts';
 import type { Process } from '../runtime.ts';
 import { listValues } from './lists.ts';
+import { objectStr } from './classes.ts';
 import { SIDE } from './memory.ts';
 
 export function truthy(it: CodonInterpreter, v: CodonValue): boolean {
@@ -47,6 +48,7 @@ export function strOf(it: CodonInterpreter, v: CodonValue, t: CodonType | null):
     );
     return `[${items.map((x) => reprOf(it, x, p.elem)).join(', ')}]`;
   }
+  if (v instanceof Ref && (p?.kind === 'ref-class' || p?.kind === 'exception')) return objectStr(it, v, p);
   if (v instanceof Ref) return hex(v.addr);
   if (v instanceof TupleVal && p?.kind === 'tuple-class') {
     return `(${p.fields.map((f, i) => `${f.name}: ${reprOf(it, v.fields[i] ?? null, f.type)}`).join(', ')})`;

@@ -20,6 +20,7 @@ import {
 } from '../codon-values.ts';
 import type { CodonInterpreter } from '../codon-interp.ts';
 import { call } from './calls.ts';
+import { loadField } from './classes.ts';
 import { literal, truthy } from './display.ts';
 import { listAppend, listElem, listGet, listSlice, listValues, newList } from './lists.ts';
 import { fstring, strConcat } from './strings.ts';
@@ -135,6 +136,7 @@ function attr(it: CodonInterpreter, e: Extract<Expr, { kind: 'attr' }>): CodonVa
       return new TupleVal([cap, new Ref(a, m.objectAt(a))]);
     }
   }
+  if (t.kind === 'ref-class' || t.kind === 'exception') return loadField(it, base, t, e.name, e.span);
   if (t.kind === 'tuple-class' && base instanceof TupleVal) {
     const i = t.fields.findIndex((f) => f.name === e.name);
     return base.fields[i] ?? null;

@@ -59,6 +59,8 @@ export function store(it: CodonInterpreter, addr: number, t: CodonType, v: Codon
       return;
     case 'ptr':
     case 'list':
+    case 'ref-class':
+    case 'exception':
       m.storeInt(addr, 8, v instanceof Ref ? v.addr : 0, access);
       return;
     case 'str':
@@ -96,7 +98,9 @@ export function load(it: CodonInterpreter, addr: number, t: CodonType, access: A
     case 'intn':
       return m.loadInt(addr, p.bits / 8, p.signed, access);
     case 'ptr':
-    case 'list': {
+    case 'list':
+    case 'ref-class':
+    case 'exception': {
       const a = m.loadInt(addr, 8, false, access);
       return new Ref(a, m.objectAt(a));
     }

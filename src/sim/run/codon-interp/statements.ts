@@ -13,6 +13,7 @@ import { show, truthy } from './display.ts';
 import { binary } from './expressions.ts';
 import { listElem, listElemAddr, listGet } from './lists.ts';
 import { SIDE, refAccess, slotAccess, slotOf, store } from './memory.ts';
+import { execTry, storeField } from './classes.ts';
 
 type Handler<K extends Stmt['kind']> = (it: CodonInterpreter, s: Extract<Stmt, { kind: K }>) => Flow;
 type Params = (string | number)[];
@@ -122,6 +123,7 @@ const STMT: { [K in Stmt['kind']]: Handler<K> } = {
     }
   },
   for: (it, s) => execFor(it, s),
+  try: execTry,
 };
 
 function execFor(it: CodonInterpreter, s: Extract<Stmt, { kind: 'for' }>): Flow {
@@ -206,6 +208,10 @@ function assign(it: CodonInterpreter, target: Expr, value: CodonValue, valueType
       const { addr, access } = listElemAddr(it, base, idx, t.elem, target.span);
       store(it, addr, t.elem, value, access);
     }
+    return;
+  }
+  if (target.kind === 'attr' && prune(target.target.type ?? { kind: 'none' }).kind === 'ref-class') {
+    storeField(it, it.eval(target.target), target.target.type as CodonType, target.name, value, target.span);
     return;
   }
   if (target.kind === 'attr') {
