@@ -35,6 +35,7 @@ export const KIND_NAMES_ZH: {
     def: '函数定义',
     class: '类定义',
     cimport: '从 C 导入',
+    try: 'try 语句（捕获 CError）',
   },
   codonExpressions: {
     name: '名字',
