@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { FunctionType, Target } from '../abi/ctype.ts';
 import type { FunctionDef } from '../codon/ast.ts';
 import { parseCodon } from '../codon/index.ts';
-import { formatMessage, formatName } from '../messages/format.ts';
+import { formatMessage, formatName, formatText } from '../messages/format.ts';
 import { stepView } from '../view/step-view.ts';
 import { stateAt, stepCount, stepMessage } from '../trace/reader.ts';
 import { frameList } from '../trace/tables.ts';
@@ -200,7 +200,7 @@ describe('the callback ABI check compares the pointer type with the Codon signat
   });
 
   it('says where an int callback and a double pointer put the values', () => {
-    expect(callbackViews(triple, dd, 'x86_64').cmp.details).toEqual([
+    expect(callbackViews(triple, dd, 'x86_64').cmp.details.map((d) => formatText(d))).toEqual([
       'argument 1: caller puts it in xmm0, callee reads rdi',
       'result: callee returns it in rax, caller reads xmm0',
     ]);
