@@ -83,7 +83,7 @@ export function PlayerView({
         <OutputPanel />
       </ErrorBoundary>
       <ErrorBoundary name="findings" locale={locale}>
-        <FindingsPanel />
+        <FindingsPanel compact={view === 'focus'} />
       </ErrorBoundary>
     </div>
   );
