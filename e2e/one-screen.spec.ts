@@ -390,7 +390,9 @@ for (const viewport of [
           return {
             code: min('.monaco-editor .view-lines *'),
             narration: min('[data-testid="narration"], [data-testid="narration"] *'),
-            machine: min('.presenter__machine .focus, .presenter__machine .focus *, .sig-strip, .sig-strip *'),
+            machine: min(
+              '.presenter__machine .focus, .presenter__machine .focus *, .sig-strip, .sig-strip *',
+            ),
           };
         });
         expect(sizes.code).toBeGreaterThanOrEqual(32);

@@ -1,7 +1,7 @@
 // The playground: the program bar, the two editors, the stepping controls and narration, the machine
 // diagram, the output and the findings. Each part sits in its own error boundary. The layout adapts:
 // side by side on wide screens (resizable), stacked on narrow ones, read-only code on phones.
-import { useRef, useState, type CSSProperties } from 'react';
+import { useEffect, useRef, useState, type CSSProperties, type RefObject } from 'react';
 import { usePlayer, usePlayerStore, useT } from '../context';
 import type { CodeSide } from '../store/types';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
@@ -57,6 +57,8 @@ export function PlayerView({
   const [editorSplit, setEditorSplit] = useStoredFraction('editors', 0.55);
   const [codeHeight, setCodeHeight] = useStoredFraction('code-height', 0.32);
   const root = useRef<HTMLElement>(null);
+  const sticky = useRef<HTMLDivElement>(null);
+  useStickyHeight(root, sticky, view);
   const readOnly = layout === 'phone' && !editOnPhone;
   const order: CodeSide[] = focus === 'codon' ? ['codon', 'cpp'] : ['cpp', 'codon'];
   const editor = (side: CodeSide) => (
@@ -145,7 +147,7 @@ export function PlayerView({
       )}
       <div className="player__machine">
         <div ref={pendingRef} className="pending-slot" />
-        <div className="player__sticky">
+        <div ref={sticky} className="player__sticky">
           <ErrorBoundary name="controls" locale={locale}>
             <Controls onHelp={onHelp} settings={layout !== 'phone' && view === 'whole'} />
           </ErrorBoundary>
@@ -164,4 +166,43 @@ export function PlayerView({
       </div>
     </section>
   );
+}
+
+/**
+ * Keeps the sticky controls from hiding what the page scrolls to: their height becomes the scroll
+ * container's `scroll-padding-top`, so a deep link, the switch to the whole machine, scrollIntoView and
+ * the browser's own scrolling to a focused element (Tab) all stop below the controls instead of under
+ * them. Only the whole-machine view has sticky controls; the focus view fits the screen.
+ */
+function useStickyHeight(
+  root: RefObject<HTMLElement | null>,
+  sticky: RefObject<HTMLElement | null>,
+  view: string,
+) {
+  useEffect(() => {
+    const host = root.current;
+    const bar = sticky.current;
+    if (host === null || bar === null || typeof ResizeObserver === 'undefined') return;
+    // The lesson page's player column scrolls on its own on a wide screen; elsewhere the page does.
+    const page = document.documentElement;
+    const column = host.closest<HTMLElement>('.lesson-layout__player');
+    const scroller = () =>
+      column !== null && /(auto|scroll)/.test(getComputedStyle(column).overflowY) ? column : page;
+    let padded: HTMLElement | null = null;
+    const update = () => {
+      const style = getComputedStyle(bar);
+      const stuck = style.position === 'sticky' && style.top === '0px';
+      padded?.style.removeProperty('scroll-padding-top');
+      padded = stuck ? scroller() : null;
+      padded?.style.setProperty('scroll-padding-top', `${Math.ceil(bar.offsetHeight) + 6}px`);
+    };
+    update();
+    const ro = new ResizeObserver(update);
+    ro.observe(bar);
+    ro.observe(host);
+    return () => {
+      ro.disconnect();
+      padded?.style.removeProperty('scroll-padding-top');
+    };
+  }, [root, sticky, view]);
 }
