@@ -170,7 +170,7 @@ export function PlayerView({
 
 /**
  * Keeps the sticky controls from hiding what the page scrolls to: their height becomes the scroll
- * container's `scroll-padding-top`, so a deep link, the switch to the whole machine, scrollIntoView and
+ * container's `scroll-padding-top` (`-bottom` on a phone, where they stick to the bottom), so a deep link, the switch to the whole machine, scrollIntoView and
  * the browser's own scrolling to a focused element (Tab) all stop below the controls instead of under
  * them. Only the whole-machine view has sticky controls; the focus view fits the screen.
  */
@@ -188,13 +188,21 @@ function useStickyHeight(
     const column = host.closest<HTMLElement>('.lesson-layout__player');
     const scroller = () =>
       column !== null && /(auto|scroll)/.test(getComputedStyle(column).overflowY) ? column : page;
-    let padded: HTMLElement | null = null;
+    // A wide screen sticks the controls to the top; a phone to the bottom.
+    let padded: { el: HTMLElement; side: string } | null = null;
     const update = () => {
       const style = getComputedStyle(bar);
-      const stuck = style.position === 'sticky' && style.top === '0px';
-      padded?.style.removeProperty('scroll-padding-top');
-      padded = stuck ? scroller() : null;
-      padded?.style.setProperty('scroll-padding-top', `${Math.ceil(bar.offsetHeight) + 6}px`);
+      const side =
+        style.position !== 'sticky'
+          ? null
+          : style.top === '0px'
+            ? 'scroll-padding-top'
+            : style.bottom === '0px'
+              ? 'scroll-padding-bottom'
+              : null;
+      padded?.el.style.removeProperty(padded.side);
+      padded = side === null ? null : { el: scroller(), side };
+      padded?.el.style.setProperty(padded.side, `${Math.ceil(bar.offsetHeight) + 6}px`);
     };
     update();
     const ro = new ResizeObserver(update);
@@ -202,7 +210,7 @@ function useStickyHeight(
     ro.observe(host);
     return () => {
       ro.disconnect();
-      padded?.style.removeProperty('scroll-padding-top');
+      padded?.el.style.removeProperty(padded.side);
     };
   }, [root, sticky, view]);
 }
