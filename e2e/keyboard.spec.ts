@@ -1,5 +1,5 @@
 // The player with the keyboard alone (issue 15's review): Tab walks the page in reading order (the
-// settings, both editors, the stepping controls, the switch to the whole machine, the findings) without
+// settings, the signature strip's two declarations, both editors, the stepping controls, the switch to the whole machine, the findings) without
 // a trap (Tab leaves the editors; the walk comes back round to the top), and every element that takes
 // the focus is on screen with nothing drawn over it (the sticky controls covered the diagram's objects
 // in the whole-machine view, at the top on a desktop and at the bottom on a phone).
@@ -110,8 +110,11 @@ test('the focus view at 1440x900 by keyboard: editors, controls, the switch, the
   const stops = await walk(page, 150);
   const order = partsInOrder(stops);
   const at = (part: string) => order.indexOf(part);
-  for (const part of ['editor-cpp', 'editor-codon', 'controls', 'switch', 'findings'])
+  for (const part of ['strip', 'editor-cpp', 'editor-codon', 'controls', 'switch', 'findings'])
     expect(order, part).toContain(part);
+  // The strip's two places (each shows its declaration in the editor), then the editors.
+  expect(stops.filter((s) => s.part === 'strip').length).toBe(2);
+  expect(at('strip')).toBeLessThan(at('editor-cpp'));
   expect(at('editor-cpp')).toBeLessThan(at('editor-codon'));
   expect(at('editor-codon')).toBeLessThan(at('controls'));
   expect(at('controls')).toBeLessThan(at('switch'));
