@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { boundaryCallList } from '../src/sim/trace/tables.ts';
 import { StepKind, type Trace } from '../src/sim/trace/types.ts';
+import { findingGroups } from '../src/sim/view/findings.ts';
 import { skipDiagramTour, traceOf } from './player-page.ts';
 
 /** The acceptance screenshots, kept for a person to open (tmp/ is ignored; the README's "Tests" names it). */
@@ -18,6 +19,8 @@ const BUG = { lesson: '02-the-bug', program: 'bug' };
 const trace: Trace = traceOf(BUG);
 const call = boundaryCallList(trace.boundaryCalls)[0]!;
 const strayWrite = trace.findings.find((f) => f.kind === 'stray-write')!;
+/** The findings panel's items for this run: one per mistake (findings.ts groups a stray write's stores). */
+const FINDINGS = findingGroups(trace).length;
 const returnStep = Array.from({ length: trace.steps.count }, (_, i) => i).find(
   (i) => trace.steps.kind[i] === StepKind.BoundaryReturn,
 )!;
@@ -87,8 +90,9 @@ async function expectInView(page: Page, testId: string | null, selector?: string
   });
   const viewport = page.viewportSize()!;
   const where = `${testId ?? selector}: ${JSON.stringify(box)} in ${viewport.width}x${viewport.height}`;
-  expect(box.top, where).toBeGreaterThanOrEqual(0);
-  expect(box.left, where).toBeGreaterThanOrEqual(0);
+  // Sub-pixel rounding either way (scrollIntoViewIfNeeded may stop a fraction of a pixel short).
+  expect(box.top, where).toBeGreaterThanOrEqual(-1);
+  expect(box.left, where).toBeGreaterThanOrEqual(-1);
   expect(box.bottom, where).toBeLessThanOrEqual(viewport.height + 1);
   expect(box.right, where).toBeLessThanOrEqual(viewport.width);
   expect(box.clipped, where).toBe(false);
@@ -105,18 +109,16 @@ async function expectWhole(page: Page, testId: string) {
   );
 }
 
-/** The findings panel's first finding lies wholly inside the panel's visible box. */
-async function expectFirstFindingWhole(page: Page) {
-  const boxes = await page.getByTestId('findings').evaluate((panel) => {
-    const first = panel.querySelector('.finding');
-    const p = panel.getBoundingClientRect();
-    const f = first?.getBoundingClientRect();
-    return f === undefined ? null : { panel: [p.top, p.bottom], first: [f.top, f.bottom] };
-  });
-  if (boxes === null) return;
-  const where = JSON.stringify(boxes);
-  expect(boxes.first[0]!, where).toBeGreaterThanOrEqual(boxes.panel[0]! - 1);
-  expect(boxes.first[1]!, where).toBeLessThanOrEqual(boxes.panel[1]! + 1);
+/**
+ * Every finding of the run (lesson 2 has two: the ABI mismatch and the stray write, with its stores'
+ * summary) lies wholly inside the viewport and inside the panel's visible box: none is below the fold or
+ * scrolled out of its pane (at 1440x900 the second finding was, issue 15's review).
+ */
+async function expectEveryFindingInView(page: Page, count: number) {
+  const findings = page.locator('[data-testid="findings"] .finding');
+  await expect(findings).toHaveCount(count);
+  for (let i = 0; i < count; i++)
+    await expectInView(page, null, `[data-testid="findings"] .finding >> nth=${i}`);
 }
 
 /** Text in view that ends in an ellipsis or is cut by CSS (text-overflow), and SVG text that was shortened. */
@@ -243,10 +245,9 @@ for (const viewport of DESKTOP) {
               await expectInView(page, 'call-view');
               await expectWhole(page, 'call-view');
             }
-            // The findings panel shows its first finding whole (all of them where the screen is tall
-            // enough: 1920x1080); a longer list scrolls in its box.
-            if (viewport.height >= 1080) await expectWhole(page, 'findings');
-            else await expectFirstFindingWhole(page);
+            // Every finding whole, at both sizes: the panel holds them all without scrolling.
+            await expectEveryFindingInView(page, FINDINGS);
+            await expectWhole(page, 'findings');
             expect(await cutTexts(page)).toEqual([]);
             expect(await smallTexts(page, 13, 12)).toEqual([]);
             await page.screenshot({
@@ -356,43 +357,69 @@ for (const viewport of [
   { width: 1920, height: 1080 },
   { width: 1280, height: 720 },
 ] as const) {
-  test(`presenter at ${viewport.width}x${viewport.height}: code and narration >= 32 px, machine labels >= 20 px, no tour`, async ({
+  test(`presenter at ${viewport.width}x${viewport.height}: code and narration >= 32 px, machine labels >= 20 px, the call's table during the call, no tour`, async ({
     page,
-  }, info) => {
+  }) => {
+    test.slow();
     await page.setViewportSize(viewport);
-    await page.goto(`./present.html?v=1&lesson=02-the-bug&program=bug&step=${strayWrite.step}`);
-    await expect(page.getByTestId('focus-view')).toBeVisible({ timeout: 30_000 });
-    await expect(page.locator('.monaco-editor .view-lines').first()).toContainText(/\S/, { timeout: 30_000 });
-    await expect(page.getByTestId('diagram-tour')).toHaveCount(0);
-    const sizes = await page.evaluate(() => {
-      const min = (selector: string) => {
-        let m = Infinity;
-        for (const el of Array.from(document.querySelectorAll<HTMLElement>(selector))) {
-          if (el.closest('.sr-only, [aria-hidden="true"]')) continue;
-          const own = Array.from(el.childNodes).some(
-            (n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '',
-          );
-          if (own && el.getBoundingClientRect().width > 0)
-            m = Math.min(m, parseFloat(getComputedStyle(el).fontSize));
+    for (const moment of MOMENTS) {
+      await test.step(moment.name, async () => {
+        await page.goto(`./present.html?v=1&lesson=02-the-bug&program=bug&step=${moment.step}`);
+        await expect(page.getByTestId('focus-view')).toHaveAttribute('data-step', String(moment.step), {
+          timeout: 30_000,
+        });
+        await expect(page.locator('.monaco-editor .view-lines').first()).toContainText(/\S/, {
+          timeout: 30_000,
+        });
+        await expect(page.getByTestId('diagram-tour')).toHaveCount(0);
+        await page.waitForFunction(
+          () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+        );
+        const sizes = await page.evaluate(() => {
+          const min = (selector: string) => {
+            let m = Infinity;
+            for (const el of Array.from(document.querySelectorAll<HTMLElement>(selector))) {
+              if (el.closest('.sr-only, [aria-hidden="true"], [hidden]')) continue;
+              const own = Array.from(el.childNodes).some(
+                (n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '',
+              );
+              if (own && el.getBoundingClientRect().width > 0)
+                m = Math.min(m, parseFloat(getComputedStyle(el).fontSize));
+            }
+            return m;
+          };
+          return {
+            code: min('.monaco-editor .view-lines *'),
+            narration: min('[data-testid="narration"], [data-testid="narration"] *'),
+            machine: min(
+              '.presenter__machine .focus, .presenter__machine .focus *, .sig-strip, .sig-strip *',
+            ),
+          };
+        });
+        expect(sizes.code).toBeGreaterThanOrEqual(32);
+        expect(sizes.narration).toBeGreaterThanOrEqual(32);
+        expect(sizes.machine).toBeGreaterThanOrEqual(20);
+        // The declarations are whole at the top.
+        await expect(page.getByTestId('sig-cpp')).toContainText(call.calleeSignature);
+        await expectInView(page, 'sig-cpp');
+        await expectInView(page, 'sig-codon');
+        await expectInView(page, 'narration');
+        // During the call its caller/callee table is the step: shown whole (at 1280x720 it was left
+        // out at the call, issue 15's review); a stray write's target shows beside it; at the end,
+        // the findings.
+        if (moment.inCall) {
+          await expectInView(page, 'call-view');
+          await expectWhole(page, 'call-view');
         }
-        return m;
-      };
-      return {
-        code: min('.monaco-editor .view-lines *'),
-        narration: min('[data-testid="narration"], [data-testid="narration"] *'),
-        machine: min('.presenter__machine .focus, .presenter__machine .focus *, .sig-strip, .sig-strip *'),
-      };
-    });
-    expect(sizes.code).toBeGreaterThanOrEqual(32);
-    expect(sizes.narration).toBeGreaterThanOrEqual(32);
-    expect(sizes.machine).toBeGreaterThanOrEqual(20);
-    // The declarations are whole at the top.
-    await expect(page.getByTestId('sig-cpp')).toContainText(call.calleeSignature);
-    await expectInView(page, 'sig-cpp');
-    await expectInView(page, 'sig-codon');
-    await expectInView(page, 'narration');
-    expect(await cutTexts(page)).toEqual([]);
-    await page.screenshot({ path: info.outputPath(`presenter-${viewport.width}.png`) });
+        if (moment.written !== null)
+          await expectInView(page, null, `[data-testid="focus-object"][data-name="${moment.written}"]`);
+        if (!moment.inCall) await expectEveryFindingInView(page, FINDINGS);
+        expect(await cutTexts(page)).toEqual([]);
+        await page.screenshot({
+          path: join(SHOTS, `presenter-${moment.name.replace(/ /g, '-')}-${viewport.width}.png`),
+        });
+      });
+    }
   });
 }
 

@@ -63,6 +63,20 @@ function textUnder(page: Page, px: number): Promise<string[]> {
   }, px);
 }
 
+/** How the focus view draws each mark the handout's key explains (FocusKey.tsx, focusMarks). */
+const MARKS: Record<string, string> = {
+  'finding-note': '.mdiag__findings',
+  mismatch: '.md-call__row--mismatch',
+  'reads-now': '.md-call__now',
+  'hidden-write': '.md-call__hidden',
+  'finding-object': '.focus-obj--finding',
+  written: '.focus-obj__written',
+  read: '.focus-obj__read',
+  was: '.focus-obj__was',
+  'register-written': '.focus__regs .focus__written',
+  crash: '.focus__crash',
+};
+
 /** The first playground's section in the handout. */
 const firstPlayground = (page: Page) => page.locator('.hd-playground').first();
 
@@ -132,6 +146,20 @@ test('the handout of lesson 2 prints its text, the full code and the machine at 
   await expect(page.locator('.hd-answer').first()).toContainText('1.5 2.5 3.5 4.5');
   await expect(page.getByRole('heading', { name: 'Terms used in this lesson' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Key to the diagrams' })).toBeVisible();
+  // The key describes exactly what the pictures show: each mark it lists is in some printed picture and
+  // each mark a picture shows is in it (it used to explain the whole-machine SVG's hatching, arrows and
+  // colours, none of which is printed any more).
+  await expect(page.locator('[data-testid="handout-figure"] svg.md-svg')).toHaveCount(0);
+  await expect(page.getByTestId('diagram-legend')).toHaveCount(0);
+  const keyed = await page
+    .getByTestId('focus-key')
+    .locator('li')
+    .evaluateAll((items) => items.map((li) => li.getAttribute('data-mark') ?? ''));
+  const pictured: string[] = [];
+  for (const [mark, selector] of Object.entries(MARKS))
+    if ((await page.locator(`[data-testid="handout-figure"] ${selector}`).count()) > 0) pictured.push(mark);
+  expect(pictured.length).toBeGreaterThan(3);
+  expect([...keyed].sort()).toEqual(pictured.sort());
 
   // No site chrome, toolbar, player, editors or buttons on paper.
   await expect(page.locator('.app-header')).toBeHidden();

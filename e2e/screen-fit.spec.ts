@@ -403,3 +403,114 @@ test('lesson 1’s correct call is told as a match; the leftover control appears
     await expect(page.getByText('Leftover in registers')).toBeVisible();
   }
 });
+
+/**
+ * Text in the whole-machine diagram drawn under `min` px on screen: an SVG label's font size times the
+ * drawing's scale (a wide layout shrunk into its pane drew 8-9 px labels at 1920x1080), and any HTML
+ * text in the diagram (toolbar, call table, legend, ribbon).
+ */
+async function smallDiagramText(page: Page, min: number): Promise<string[]> {
+  return page.evaluate((min) => {
+    const out: string[] = [];
+    const root = document.querySelector('[data-testid="machine-diagram"]');
+    if (root === null) return ['no diagram'];
+    for (const el of Array.from(root.querySelectorAll<HTMLElement | SVGElement>('*'))) {
+      if (el.closest('.md-sr, .sr-only, [aria-hidden="true"], title, .mdiag__export-host')) continue;
+      const own = Array.from(el.childNodes).some(
+        (n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '',
+      );
+      if (!own) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      const css = parseFloat(getComputedStyle(el).fontSize);
+      const svg = el instanceof SVGElement ? el.ownerSVGElement : null;
+      const scale = svg?.getScreenCTM()?.a ?? 1;
+      const size = css * scale;
+      if (size < min - 0.01)
+        out.push(
+          `${size.toFixed(1)}px ${el.tagName}.${el.getAttribute('class') ?? ''}: ${el.textContent?.slice(0, 30)}`,
+        );
+    }
+    return [...new Set(out)];
+  }, min);
+}
+
+/** The diagram's toolbar is on screen and nothing (the sticky controls) is drawn over it. */
+async function expectToolbarUncovered(page: Page) {
+  const toolbar = page.getByTestId('machine-diagram').getByRole('toolbar');
+  await expect(toolbar).toBeVisible();
+  const covered = await toolbar.evaluate((bar) => {
+    const problems: string[] = [];
+    for (const button of Array.from(bar.querySelectorAll('button'))) {
+      const r = button.getBoundingClientRect();
+      const x = r.left + r.width / 2;
+      const y = r.top + r.height / 2;
+      if (y < 0 || y > innerHeight) problems.push(`${button.textContent} off screen at y=${y}`);
+      else {
+        const top = document.elementFromPoint(x, y);
+        if (top === null || !button.contains(top))
+          problems.push(`${button.textContent} under ${top?.className ?? 'nothing'}`);
+      }
+    }
+    return problems;
+  });
+  expect(covered).toEqual([]);
+}
+
+for (const viewport of [
+  { width: 1920, height: 1080 },
+  { width: 1440, height: 900 },
+] as const) {
+  test(`the whole machine is legible at ${viewport.width}x${viewport.height} (text >= 12 px, drawn at natural size) and its toolbar is not under the sticky controls`, async ({
+    page,
+    context,
+  }) => {
+    test.slow();
+    await skipDiagramTour(context);
+    await page.setViewportSize(viewport);
+    for (const lang of ['en', 'zh'] as const)
+      for (const moment of MOMENTS) {
+        await test.step(`${lang} ${moment.name}`, async () => {
+          // A deep link opens the focus view; one click shows the whole machine, its top in view.
+          await page.addInitScript(() => localStorage.removeItem('codon-lab.machine-view'));
+          const q = new URLSearchParams({ v: '1', ...BUG, step: String(moment.step), lang });
+          await page.goto(`./?${q.toString()}`);
+          await expect(page.getByTestId('focus-view')).toHaveAttribute('data-step', String(moment.step), {
+            timeout: 30_000,
+          });
+          await page.getByTestId('whole-machine').click();
+          const diagram = page.getByTestId('machine-diagram');
+          await expect(diagram).toHaveAttribute('data-step', String(moment.step), { timeout: 30_000 });
+          await expectToolbarUncovered(page);
+          // However the page gets there (a link to it, scrollIntoView), the sticky bar stays off it.
+          await page.evaluate(() => window.scrollTo(0, 0));
+          await diagram.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+          await expectToolbarUncovered(page);
+          // No label under 12 px, the SVG at 1:1 and no wider than its pane.
+          const svg = await diagram
+            .locator('svg.md-svg')
+            .first()
+            .evaluate((s) => ({
+              drawn: s.getBoundingClientRect().width,
+              natural: Number(s.getAttribute('width')),
+              pane: s.closest('.mdiag')!.clientWidth,
+            }));
+          expect(Math.abs(svg.drawn - svg.natural), JSON.stringify(svg)).toBeLessThan(1);
+          expect(svg.natural, JSON.stringify(svg)).toBeLessThanOrEqual(svg.pane);
+          const height = (await diagram.boundingBox())!.height;
+          for (let y = 0; y < height; y += viewport.height * 0.7) {
+            await page.evaluate((y) => {
+              const el = document.querySelector('[data-testid="machine-diagram"]')!;
+              el.scrollIntoView({ block: 'start' });
+              (el.closest('.lesson-layout__player') ?? document.scrollingElement!).scrollTop += y;
+            }, y);
+            expect(await smallDiagramText(page, 12), `at +${y}`).toEqual([]);
+          }
+          await diagram.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+          await page.screenshot({
+            path: join(SHOTS, `legible-${moment.name}-${viewport.width}-${lang}.png`),
+          });
+        });
+      }
+  });
+}

@@ -79,6 +79,7 @@ export const en = {
   'sig.disagree': 'The ABI check:',
   'sig.differs': 'disagrees with the other side',
   'sig.line': 'line {line}',
+  'sig.show': 'Show {file} line {line} in the editor',
   'sig.none': 'This run makes no call across the boundary.',
   'focus.region': 'The machine at this step',
   'focus.whole': 'Whole machine',

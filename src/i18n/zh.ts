@@ -78,6 +78,7 @@ export const zh: Record<UiKey, string> = {
   'sig.disagree': 'ABI 检查：',
   'sig.differs': '与另一边不一致',
   'sig.line': '第 {line} 行',
+  'sig.show': '在编辑器中显示 {file} 第 {line} 行',
   'sig.none': '这次运行没有跨越边界的调用。',
   'focus.region': '这一步的机器',
   'focus.whole': '整台机器',

@@ -121,7 +121,7 @@ const cards: {
       <CallView call={scene.call} registers={scene.registers} locale={locale} compact />
     ),
   output: () => <OutputPanel />,
-  findings: () => <FindingsPanel />,
+  findings: () => <FindingsPanel compact />,
   registers: ({ card, locale }) => (
     <section className="focus__box focus__box--inline" data-testid="focus-registers">
       <h3 className="focus__title">{translate(locale, 'focus.registers')}</h3>

@@ -80,6 +80,7 @@ export function CallView({ call, registers, locale, compact = false }: CallViewP
               </th>
               <td
                 className={call.phase === 'return' && r.caller.role === 'result' ? 'md-call__now' : undefined}
+                data-label={t.callerBelieves}
               >
                 {label(r.caller, 'caller', r.register)}
               </td>

@@ -14,7 +14,12 @@ import { strings, type Locale } from './strings.ts';
 import { svgPrefix } from './svgPrefix.ts';
 import { DiagramTextView } from './TextView.tsx';
 import { markTourSeen, Tour, tourSeen } from './Tour.tsx';
-import { useLayoutMode, usePrefersReducedMotion, useSceneLayout } from './useDiagram.ts';
+import {
+  MEDIUM_FROM,
+  useContainerWidth,
+  useFittedSceneLayout,
+  usePrefersReducedMotion,
+} from './useDiagram.ts';
 import './diagram.css';
 
 export interface MachineDiagramProps {
@@ -76,14 +81,16 @@ export function MachineDiagram({
 }: MachineDiagramProps) {
   const t = strings(locale);
   const ref = useRef<HTMLDivElement>(null);
-  const mode = useLayoutMode(ref);
+  const width = useContainerWidth(ref);
   const systemReduced = usePrefersReducedMotion();
   const still = reducedMotion === true || systemReduced;
   const prefix = svgPrefix(useId());
   const [showHex, setShowHex] = useState(false);
   const [textView, setTextView] = useState(false);
   const [tour, setTour] = useState<number | null>(() => (tourAllowed && !tourSeen() ? 0 : null));
-  const { view, scene, layout } = useSceneLayout(trace, step, eventEnd, mode, locale);
+  // Drawn at natural size (text 12 px and up), in the widest layout that fits the pane.
+  const { view, scene, layout } = useFittedSceneLayout(trace, step, eventEnd, width, locale, showHex);
+  const mode = layout.mode;
   const sentence = narrate(view, locale);
   const closeTour = () => {
     setTour(null);
@@ -197,7 +204,8 @@ export function MachineDiagram({
             step={scene.step}
             prefix={prefix}
             locale={locale}
-            narrow={mode === 'narrow'}
+            narrow={mode === 'narrow' && width < MEDIUM_FROM}
+            room={width}
           />
         </>
       )}

@@ -41,7 +41,7 @@ export function ObjectCells({
                   </span>
                 )}
                 {showWas && row.cell.staleWas !== null && (
-                  <span className="focus__muted"> {t.was(row.cell.staleWas)}</span>
+                  <span className="focus__muted focus-obj__was"> {t.was(row.cell.staleWas)}</span>
                 )}
               </td>
             </tr>

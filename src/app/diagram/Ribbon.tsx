@@ -16,6 +16,8 @@ interface RibbonProps {
   locale: Locale;
   /** A phone-sized container: a shorter plot and labels. */
   narrow?: boolean;
+  /** The container's width (0: unknown): the plot narrows to it, so the ribbon is drawn at natural size. */
+  room?: number;
 }
 
 /**
@@ -23,17 +25,18 @@ interface RibbonProps {
  * lifetime ends (diagonal for out of scope, crossed for freed, dotted for collected), with the
  * current step marked. Object lines come in the order of their birth.
  */
-export function Ribbon({ trace, step, prefix, locale, narrow = false }: RibbonProps) {
+export function Ribbon({ trace, step, prefix, locale, narrow = false, room = 0 }: RibbonProps) {
   const t = strings(locale);
   const n = Math.max(1, stepCount(trace));
   // Once per trace, not per step: a long run has tens of thousands of objects to sort.
   const rows = useMemo(() => ribbonRows(objectList(trace.objects), n, locale), [trace, n, locale]);
-  const plotW = narrow ? 220 : 640;
   // A desktop gives every name its room; a phone shortens them (each keeps its whole name as a tooltip).
   const labelW = useMemo(
     () => (narrow ? 120 : Math.max(RIBBON.labelW, ...rows.map((r) => textWidth(r.name, PX.ribbon) + 12))),
     [narrow, rows],
   );
+  // The plot takes what the labels leave of the container (never scaled down: its labels stay 12 px).
+  const plotW = narrow ? 220 : room > 0 ? Math.max(240, Math.min(640, room - labelW - 12)) : 640;
   const sx = (s: number) => labelW + (s / n) * plotW;
   const height = rows.length * RIBBON.rowH + 22;
   const width = labelW + plotW + 10;

@@ -68,3 +68,42 @@ export function focusOf(scene: Scene): Focus {
     neighbours,
   };
 }
+
+/**
+ * The marks the focus view draws, each a colour or sign that needs a word in a key (the handout prints
+ * the focus view, and its key says what these mean). In the order a key lists them.
+ */
+export const FOCUS_MARKS = [
+  'finding-note',
+  'mismatch',
+  'reads-now',
+  'hidden-write',
+  'finding-object',
+  'written',
+  'read',
+  'was',
+  'register-written',
+  'crash',
+] as const;
+export type FocusMark = (typeof FOCUS_MARKS)[number];
+
+/** The marks the focus view (and a handout figure, with its new findings) shows at this step. */
+export function focusMarks(scene: Scene): FocusMark[] {
+  const focus = focusOf(scene);
+  const rows = focus.touched.flatMap((f) => f.rows);
+  const call = scene.call;
+  const has: Record<FocusMark, boolean> = {
+    'finding-note': scene.newFindings.length > 0,
+    mismatch: call !== null && call.rows.some((r) => r.mismatch),
+    'reads-now':
+      call !== null && call.phase === 'return' && call.rows.some((r) => r.caller.role === 'result'),
+    'hidden-write': call !== null && call.hidden !== null,
+    'finding-object': focus.touched.some((f) => f.object.findings.length > 0),
+    written: rows.some((r) => r.touched === 'written'),
+    read: rows.some((r) => r.touched === 'read'),
+    was: rows.some((r) => r.row.cell !== null && r.row.cell.staleWas !== null),
+    'register-written': focus.registers.some((r) => r.written),
+    crash: scene.crash !== null,
+  };
+  return FOCUS_MARKS.filter((m) => has[m]);
+}

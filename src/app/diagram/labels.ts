@@ -9,22 +9,24 @@ import { textWidth } from './text-fit.ts';
 
 /** Font sizes of the labels (diagram.css sets the same). */
 export const PX = {
+  // Nothing under 12 px: the SVG is drawn at its natural size (useDiagram.ts picks a layout that fits
+  // the container rather than shrinking a wider one), so these are the sizes on screen.
   areaTitle: 15,
-  areaHint: 11,
-  subhead: 11,
-  sp: 10.5,
+  areaHint: 12,
+  subhead: 12,
+  sp: 12,
   frame: 12,
-  boundary: 11,
+  boundary: 12,
   objName: 13,
-  objSub: 10.5,
-  badge: 10.5,
+  objSub: 12,
+  badge: 12,
   cell: 12,
-  was: 10.5,
-  gap: 10.5,
+  was: 12,
+  gap: 12,
   reg: 12,
-  ribbon: 11,
+  ribbon: 12,
   crashTitle: 14,
-  crash: 11.5,
+  crash: 12,
 } as const;
 
 /** The small badge on an object's header ('' for none). */
@@ -86,8 +88,11 @@ export function gapLabel(bytes: number, locale: Locale, more = false): string {
   return more ? t.more(size) : t.gap(size);
 }
 
-/** Width an object's lane needs so its header and every row fit. */
-export function objectNeed(o: SceneObject, locale: Locale): number {
+/**
+ * Width an object's lane needs so its header and every row fit. `hex`: room for the raw bytes as well
+ * as the values (the diagram shows one or the other; it lays out for the one it shows).
+ */
+export function objectNeed(o: SceneObject, locale: Locale, hex = true): number {
   const t = strings(locale);
   const badge = badgeWidth(objectBadge(o, locale));
   const pin = o.findings.length > 0 ? 26 : 0;
@@ -96,15 +101,17 @@ export function objectNeed(o: SceneObject, locale: Locale): number {
     8 + textWidth(o.name, PX.objName) + 10 + badge + pin + 6,
     8 + textWidth(`${objectSub(o, locale).split(' · ').slice(0, 2).join(' · ')} ·`, PX.objSub) + 8,
   );
-  for (const r of o.rows) need = Math.max(need, rowNeed(r, locale, t));
+  for (const r of o.rows) need = Math.max(need, rowNeed(r, locale, t, hex));
   return need;
 }
 
-function rowNeed(r: SceneRow, locale: Locale, t: ReturnType<typeof strings>): number {
+function rowNeed(r: SceneRow, locale: Locale, t: ReturnType<typeof strings>, hex: boolean): number {
   if (r.kind !== 'cell' || r.cell === null)
     return 16 + textWidth(gapLabel(r.end - r.start, locale, true), PX.gap);
   const c = r.cell;
-  const value = Math.max(textWidth(c.text, PX.cell), textWidth(c.hex, PX.cell));
+  const value = hex
+    ? Math.max(textWidth(c.text, PX.cell), textWidth(c.hex, PX.cell))
+    : textWidth(c.text, PX.cell);
   const was = c.staleWas !== null ? 8 + textWidth(t.was(c.staleWas), PX.was) : 0;
   return 8 + textWidth(c.path, PX.cell) + was + 14 + value + 8;
 }

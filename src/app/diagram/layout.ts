@@ -128,7 +128,7 @@ export const G = {
   titleH: 30,
   rowH: 20,
   headH: 38,
-  subLineH: 13,
+  subLineH: 15,
   laneW: 272,
   laneWNarrow: 230,
   laneGap: 12,
@@ -297,7 +297,7 @@ function layoutArea(
   let areaNeed = 0;
   if (fit.locale !== null) {
     const locale = fit.locale;
-    for (const o of objs) laneW = Math.max(laneW, objectNeed(o, locale));
+    for (const o of objs) laneW = Math.max(laneW, objectNeed(o, locale, fit.hex));
     if (stack)
       for (const f of scene.frames) {
         laneW = Math.max(laneW, textWidth(frameLabel(f, locale), PX.frame) + 8);
@@ -446,9 +446,23 @@ function offset<T extends Point>(p: T, dx: number, dy: number): T {
   return { ...p, x: p.x + dx, y: p.y + dy };
 }
 
-/** Whether boxes are sized to their labels (`locale` set: a desktop) or kept at their base width (a phone). */
+/**
+ * Whether boxes are sized to their labels (`locale` set: a desktop) or kept at their base width (a phone),
+ * and whether the raw bytes are shown (`hex`: values get the room of both).
+ */
 interface Fit {
   locale: Locale | null;
+  hex: boolean;
+}
+
+export interface LayoutOptions {
+  /** Room for the raw bytes beside each value (the "Show raw bytes" toggle); true unless told. */
+  hex?: boolean;
+  /**
+   * Size boxes to their labels in the one-column layout too (a desktop pane too narrow for two columns
+   * at natural size); by default the one-column layout is a phone's, which shortens labels instead.
+   */
+  fitNarrow?: boolean;
 }
 
 /**
@@ -462,8 +476,10 @@ export function layoutScene(
   mode: LayoutMode,
   regionNames: Map<number, string>,
   locale?: Locale,
+  options: LayoutOptions = {},
 ): Layout {
-  const fit: Fit = { locale: mode === 'narrow' ? null : (locale ?? null) };
+  const hex = options.hex ?? true;
+  const fit: Fit = { locale: mode === 'narrow' && options.fitNarrow !== true ? null : (locale ?? null), hex };
   const gutter = mode === 'wide' ? G.gutter : 0;
   const memKinds: Exclude<AreaKind, 'registers'>[] = ['stack', 'static', 'c-heap', 'gc-heap'];
   const columnOf: Record<AreaKind, number> =
@@ -486,7 +502,9 @@ export function layoutScene(
   if (fit.locale !== null) {
     const t = strings(fit.locale);
     for (const r of scene.registers) {
-      const value = Math.max(textWidth(r.text, PX.reg), textWidth(r.hex, PX.reg));
+      const value = hex
+        ? Math.max(textWidth(r.text, PX.reg), textWidth(r.hex, PX.reg))
+        : textWidth(r.text, PX.reg);
       regWidth = Math.max(regWidth, 2 * G.pad + 8 + textWidth(`%${r.label}`, PX.reg) + 14 + value + 8);
     }
     regWidth = Math.ceil(

@@ -4,6 +4,7 @@
  * tests rely on: "Stack", "C heap", "GC heap", "Static storage", "Registers".
  */
 import type { AreaKind, CallRole, LifeState, PointerStatus } from '../../sim/view/index.ts';
+import type { FocusMark } from './focus.ts';
 
 export type Locale = 'en' | 'zh';
 
@@ -58,6 +59,8 @@ interface Strings {
   ribbonNow: string;
   legend: string;
   legendItems: { key: string; text: string }[];
+  /** The focus view's marks in words: the handout's key to the pictures it prints. */
+  focusKey: Record<FocusMark, string>;
   tour: { title: string; text: string }[];
   tourNext: string;
   tourSkip: string;
@@ -189,6 +192,21 @@ const en: Strings = {
   ribbon: 'Lifetimes',
   ribbonNow: 'now',
   legend: 'Legend',
+  focusKey: {
+    'finding-note':
+      'a shaded note with a bar under the caption: a finding of the simulator, new at this step',
+    mismatch:
+      'a call-table row with ≠ and a red bar at its left: a register the caller and the callee use differently',
+    'reads-now': 'underlined in the call table: where the caller reads its result now',
+    'hidden-write':
+      'the red line under the call table: how many bytes the callee has written where the hidden result pointer points, and on what',
+    'finding-object': 'an object in a red frame: a finding is about it (a stray write landed in it)',
+    written: 'a row with a yellow band and “← written now”: this step writes it',
+    read: 'a row with a blue band and “← read now”: this step reads it',
+    was: '“was …” after a value: what the cell held before this step changed it',
+    'register-written': 'a register in a yellow box: this step wrote it',
+    crash: 'the red box at the top: the run crashes here, with the signal and where',
+  },
   legendItems: [
     { key: 'alive', text: 'alive object' },
     { key: 'out-of-scope', text: 'dead: scope ended (grey, diagonal hatching)' },
@@ -347,6 +365,18 @@ const zh: Strings = {
   ribbon: '生命周期',
   ribbonNow: '当前',
   legend: '图例',
+  focusKey: {
+    'finding-note': '图题下带竖条的底色说明：模拟器在这一步新发现的问题',
+    mismatch: '调用表中带 ≠、左侧有红条的一行：调用方与被调用方对这个寄存器的用法不同',
+    'reads-now': '调用表中带下划线的一格：调用方此刻从这里读取结果',
+    'hidden-write': '调用表下方的红字：被调用方已经往隐藏返回值指针所指之处写了多少字节、压在了什么上',
+    'finding-object': '红框中的对象：有一条发现与它有关（野写落在了它身上）',
+    written: '带黄色底纹和“← 刚写入”的一行：这一步写了它',
+    read: '带蓝色底纹和“← 刚读取”的一行：这一步读了它',
+    was: '值后面的“原为 …”：这一步改写之前这一格的内容',
+    'register-written': '黄框中的寄存器：这一步写了它',
+    crash: '顶部的红框：程序在这里崩溃，并给出信号和位置',
+  },
   legendItems: [
     { key: 'alive', text: '存活的对象' },
     { key: 'out-of-scope', text: '已死亡：作用域结束（灰色、斜线）' },

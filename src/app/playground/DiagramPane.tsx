@@ -78,6 +78,14 @@ export function DiagramPane({ reducedMotion, view, onView, tour = true, focusAsi
     if (host.current)
       host.current.dataset.shown = `${trace ? traceNumber(trace) : 0}:${step}:${eventEnd ?? ''}`;
   }, [trace, step, eventEnd, view]);
+  // One click shows the whole machine: switching to it brings the diagram's top into view (below the
+  // sticky controls: scroll-margin-top), instead of leaving it under the tall editors.
+  const switched = useRef(false);
+  useEffect(() => {
+    if (!switched.current || view !== 'whole') return;
+    switched.current = false;
+    host.current?.scrollIntoView({ block: 'start' });
+  }, [view]);
   const onSelectObject = (id: number) => {
     if (!trace) return;
     const loc = objectRecord(trace.objects, id)?.loc;
@@ -98,7 +106,10 @@ export function DiagramPane({ reducedMotion, view, onView, tour = true, focusAsi
             type="button"
             aria-pressed={view === 'whole'}
             data-testid="whole-machine"
-            onClick={() => onView(view === 'whole' ? 'focus' : 'whole')}
+            onClick={() => {
+              switched.current = view === 'focus';
+              onView(view === 'whole' ? 'focus' : 'whole');
+            }}
           >
             {t(view === 'whole' ? 'focus.focus' : 'focus.whole')}
           </button>

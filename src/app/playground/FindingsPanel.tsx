@@ -25,7 +25,15 @@ interface Item {
   notModelled?: boolean;
 }
 
-export function FindingsPanel() {
+export interface FindingsPanelProps {
+  /**
+   * The focus view's compact list: a stray write's stores fold under their one-line summary (opened with
+   * a click or Enter), so every finding of the run shows whole on one screen.
+   */
+  compact?: boolean;
+}
+
+export function FindingsPanel({ compact = false }: FindingsPanelProps) {
   const t = useT();
   const store = usePlayerStore();
   const ui = usePlayerUi();
@@ -132,17 +140,17 @@ export function FindingsPanel() {
                   </span>
                 </button>
                 {item.stores && (
-                  <div className="finding__stores">
-                    {item.span && (
-                      <p>
-                        {t('findings.stores', {
-                          n: item.stores.length,
-                          bytes: item.span.len,
-                          from: hexAddr(item.span.addr),
-                          to: hexAddr(item.span.addr + item.span.len),
-                        })}
-                      </p>
-                    )}
+                  <details className="finding__stores" open={!compact}>
+                    <summary>
+                      {item.span
+                        ? t('findings.stores', {
+                            n: item.stores.length,
+                            bytes: item.span.len,
+                            from: hexAddr(item.span.addr),
+                            to: hexAddr(item.span.addr + item.span.len),
+                          })
+                        : t('findings.count', { n: item.stores.length })}
+                    </summary>
                     <ul>
                       {item.stores.map((s) => (
                         <li key={s.step}>
@@ -155,7 +163,7 @@ export function FindingsPanel() {
                         </li>
                       ))}
                     </ul>
-                  </div>
+                  </details>
                 )}
                 {item.notModelled && <SubsetLink />}
               </li>

@@ -1,7 +1,7 @@
 // The playground: the program bar, the two editors, the stepping controls and narration, the machine
 // diagram, the output and the findings. Each part sits in its own error boundary. The layout adapts:
 // side by side on wide screens (resizable), stacked on narrow ones, read-only code on phones.
-import { useRef, useState, type CSSProperties } from 'react';
+import { useEffect, useRef, useState, type CSSProperties, type RefObject } from 'react';
 import { usePlayer, usePlayerStore, useT } from '../context';
 import type { CodeSide } from '../store/types';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
@@ -57,6 +57,8 @@ export function PlayerView({
   const [editorSplit, setEditorSplit] = useStoredFraction('editors', 0.55);
   const [codeHeight, setCodeHeight] = useStoredFraction('code-height', 0.32);
   const root = useRef<HTMLElement>(null);
+  const sticky = useRef<HTMLDivElement>(null);
+  useStickyHeight(root, sticky, view);
   const readOnly = layout === 'phone' && !editOnPhone;
   const order: CodeSide[] = focus === 'codon' ? ['codon', 'cpp'] : ['cpp', 'codon'];
   const editor = (side: CodeSide) => (
@@ -83,7 +85,7 @@ export function PlayerView({
         <OutputPanel />
       </ErrorBoundary>
       <ErrorBoundary name="findings" locale={locale}>
-        <FindingsPanel />
+        <FindingsPanel compact={view === 'focus'} />
       </ErrorBoundary>
     </div>
   );
@@ -145,7 +147,7 @@ export function PlayerView({
       )}
       <div className="player__machine">
         <div ref={pendingRef} className="pending-slot" />
-        <div className="player__sticky">
+        <div ref={sticky} className="player__sticky">
           <ErrorBoundary name="controls" locale={locale}>
             <Controls onHelp={onHelp} settings={layout !== 'phone' && view === 'whole'} />
           </ErrorBoundary>
@@ -164,4 +166,51 @@ export function PlayerView({
       </div>
     </section>
   );
+}
+
+/**
+ * Keeps the sticky controls from hiding what the page scrolls to: their height becomes the scroll
+ * container's `scroll-padding-top` (`-bottom` on a phone, where they stick to the bottom), so a deep link, the switch to the whole machine, scrollIntoView and
+ * the browser's own scrolling to a focused element (Tab) all stop below the controls instead of under
+ * them. Only the whole-machine view has sticky controls; the focus view fits the screen.
+ */
+function useStickyHeight(
+  root: RefObject<HTMLElement | null>,
+  sticky: RefObject<HTMLElement | null>,
+  view: string,
+) {
+  useEffect(() => {
+    const host = root.current;
+    const bar = sticky.current;
+    if (host === null || bar === null || typeof ResizeObserver === 'undefined') return;
+    // The lesson page's player column scrolls on its own on a wide screen; elsewhere the page does.
+    const page = document.documentElement;
+    const column = host.closest<HTMLElement>('.lesson-layout__player');
+    const scroller = () =>
+      column !== null && /(auto|scroll)/.test(getComputedStyle(column).overflowY) ? column : page;
+    // A wide screen sticks the controls to the top; a phone to the bottom.
+    let padded: { el: HTMLElement; side: string } | null = null;
+    const update = () => {
+      const style = getComputedStyle(bar);
+      const side =
+        style.position !== 'sticky'
+          ? null
+          : style.top === '0px'
+            ? 'scroll-padding-top'
+            : style.bottom === '0px'
+              ? 'scroll-padding-bottom'
+              : null;
+      padded?.el.style.removeProperty(padded.side);
+      padded = side === null ? null : { el: scroller(), side };
+      padded?.el.style.setProperty(padded.side, `${Math.ceil(bar.offsetHeight) + 6}px`);
+    };
+    update();
+    const ro = new ResizeObserver(update);
+    ro.observe(bar);
+    ro.observe(host);
+    return () => {
+      ro.disconnect();
+      padded?.el.style.removeProperty(padded.side);
+    };
+  }, [root, sticky, view]);
 }

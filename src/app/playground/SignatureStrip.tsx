@@ -4,17 +4,33 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { formatMessage } from '../../sim/messages/format';
-import { usePlayer, useT } from '../context';
+import { usePlayer, usePlayerUi, useT } from '../context';
+import type { CodeSide } from '../store/types';
 import { signaturePair, type SigPart } from './signature';
 
 export function SignatureStrip() {
   const t = useT();
+  const ui = usePlayerUi();
   const { trace, step, locale, files } = usePlayer(
     useShallow((s) => ({ trace: s.trace, step: s.step, locale: s.locale, files: s.fileNames })),
   );
   const pair = useMemo(() => (trace ? signaturePair(trace, step) : null), [trace, step]);
   if (pair === null) return null;
   const where = (file: string, line: number | null) => (line === null ? file : `${file}:${line}`);
+  // A declaration's place is a button: it shows that line in its editor (the strip is a stop for Tab).
+  const loc = (side: CodeSide, file: string, line: number | null) =>
+    line === null ? (
+      <span className="sig-strip__loc">{file}</span>
+    ) : (
+      <button
+        type="button"
+        className="sig-strip__loc sig-strip__loc--button"
+        aria-label={t('sig.show', { file, line })}
+        onClick={() => ui.revealLine(side, line)}
+      >
+        {where(file, line)}
+      </button>
+    );
   return (
     <section
       className={`sig-strip${pair.mismatch ? ' sig-strip--mismatch' : ''}`}
@@ -24,7 +40,7 @@ export function SignatureStrip() {
     >
       <div className="sig-strip__side sig-strip__side--cpp" data-testid="sig-cpp">
         <span className="sig-strip__who">
-          {t('sig.cpp')} <span className="sig-strip__loc">{where(files.cpp, pair.cppLine)}</span>
+          {t('sig.cpp')} {loc('cpp', files.cpp, pair.cppLine)}
         </span>
         <code className="sig-strip__code">
           <Parts parts={pair.cpp} differs={t('sig.differs')} />
@@ -32,7 +48,7 @@ export function SignatureStrip() {
       </div>
       <div className="sig-strip__side sig-strip__side--codon" data-testid="sig-codon">
         <span className="sig-strip__who">
-          {t('sig.codon')} <span className="sig-strip__loc">{where(files.codon, pair.codonLine)}</span>
+          {t('sig.codon')} {loc('codon', files.codon, pair.codonLine)}
         </span>
         <code className="sig-strip__code">
           <Parts parts={pair.codon} differs={t('sig.differs')} />

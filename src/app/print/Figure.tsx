@@ -3,13 +3,15 @@
 // reads with its neighbours), with a caption that says which moment it is, which step, and the
 // simulator's sentence for that step. The whole-machine SVG scaled to a portrait page put its labels at
 // 4-6 pt over 25 pages; the focus view is text that wraps, at 9 pt or more, and lesson 2 fits 8 pages.
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { formatMessage } from '../../sim/messages/format';
 import type { Trace } from '../../sim/trace/types';
 import { narrate, stepView } from '../../sim/view/index.ts';
 import { FocusView } from '../diagram/FocusView';
+import { focusMarks } from '../diagram/focus';
 import type { Moment } from '../player/moments';
 import type { Locale } from '../store/types';
+import { useHandout } from './context';
 import { useHandoutT } from './strings';
 
 export interface FigureProps {
@@ -28,6 +30,10 @@ export function Figure({ trace, step, moments, questions = [], label, locale }: 
   const t = useHandoutT();
   const view = useMemo(() => stepView(trace, step, undefined, locale), [trace, step, locale]);
   const scene = view.scene;
+  // The key to the diagrams lists what the printed pictures show: this one's marks.
+  const { registerMarks } = useHandout();
+  const marks = useMemo(() => focusMarks(scene), [scene]);
+  useEffect(() => registerMarks(marks), [registerMarks, marks]);
   const what = [
     ...moments.map((m) => t(`print.moment.${m}`)),
     ...questions.map((n) => t('print.moment.question', { n })),

@@ -4,11 +4,11 @@
 // loaded only when asked for: by the lesson's "Print handout" button or by its own address.
 import { MDXProvider } from '@mdx-js/react';
 import type { MDXContent } from 'mdx/types';
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { usePlayer } from '../context';
 import { loadGlossary, loadProgram, type GlossaryEntry } from '../course/course';
-import { Legend } from '../diagram/Legend';
-import { svgPrefix } from '../diagram/svgPrefix';
+import { FocusKey } from '../diagram/FocusKey';
+import type { FocusMark } from '../diagram/focus';
 import diagramCss from '../diagram/diagram.css?raw';
 import { createSimRunner, type Runner } from '../run/runner';
 import { encodeLink } from '../url/link';
@@ -84,6 +84,13 @@ export default function Handout({
       });
   }, []);
   const questions = useMemo(() => answers.map((a) => a.id), [answers]);
+  // The marks of every printed picture: the key describes exactly these.
+  const [figureMarks, setFigureMarks] = useState<(readonly FocusMark[])[]>([]);
+  const registerMarks = useCallback((marks: readonly FocusMark[]) => {
+    setFigureMarks((list) => [...list, marks]);
+    return () => setFigureMarks((list) => list.filter((m) => m !== marks));
+  }, []);
+  const keyMarks = useMemo(() => [...new Set(figureMarks.flat())], [figureMarks]);
 
   const context: HandoutContextValue = useMemo(
     () => ({
@@ -95,8 +102,9 @@ export default function Handout({
       questions,
       registerQuestion,
       registerTerm,
+      registerMarks,
     }),
-    [lessonId, locale, run, registry, questions, registerQuestion, registerTerm],
+    [lessonId, locale, run, registry, questions, registerQuestion, registerTerm, registerMarks],
   );
   // The text renders once; the widgets follow the handout through its context.
   const content = useMemo(
@@ -124,7 +132,6 @@ export default function Handout({
   const back = useRef<HTMLButtonElement>(null);
   useEffect(() => back.current?.focus(), []);
 
-  const legendPrefix = svgPrefix(useId());
   const search = new URLSearchParams(
     encodeLink({ lesson: lessonId, ...(locale === 'zh' ? { locale } : {}) }),
   );
@@ -170,12 +177,14 @@ export default function Handout({
           </section>
         )}
         {terms.length > 0 && <Terms ids={terms} locale={locale} />}
-        <section className="hd-key" aria-labelledby="handout-key">
-          <h2 id="handout-key">{t('print.key')}</h2>
-          <div className="mdiag hd-diagram">
-            <Legend locale={locale} prefix={legendPrefix} />
-          </div>
-        </section>
+        {keyMarks.length > 0 && (
+          <section className="hd-key" aria-labelledby="handout-key">
+            <h2 id="handout-key">{t('print.key')}</h2>
+            <div className="mdiag hd-diagram">
+              <FocusKey marks={keyMarks} locale={locale} />
+            </div>
+          </section>
+        )}
         <footer className="handout__foot">
           <p>{t('print.real-runs')}</p>
           <p>{t('print.online', { url: address })}</p>

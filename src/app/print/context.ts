@@ -4,6 +4,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { RunResult } from '../../sim/run/api';
 import type { LessonProgram } from '../course/course';
+import type { FocusMark } from '../diagram/focus';
 import type { Locale } from '../store/types';
 import type { HandoutRegistry } from './registry';
 import type { HandoutRun } from './run-pool';
@@ -26,6 +27,8 @@ export interface HandoutContextValue {
   questions: readonly string[];
   registerQuestion: (answer: HandoutAnswer) => () => void;
   registerTerm: (id: string) => () => void;
+  /** A printed picture's marks (focusMarks of its step), for the key to the diagrams; returns its removal. */
+  registerMarks: (marks: readonly FocusMark[]) => () => void;
 }
 
 export const HandoutContext = createContext<HandoutContextValue | null>(null);
