@@ -787,6 +787,10 @@ class Gen {
         );
         return { t: l.t, v: r };
       }
+      case 'tuple':
+      case 'dict':
+      case 'set':
+        return this.refuse(e, `a ${e.kind} (issue 13: not yet lowered)`);
       case 'error':
         return this.refuse(e, 'an expression the front end could not read');
     }
@@ -1225,6 +1229,10 @@ class Gen {
         this.append(l.v, r.elem, this.expr(e.args[0] as Expr));
         return { t: NONE_T, v: '' };
       }
+      case 'table-new':
+      case 'table-method':
+      case 'enumerate':
+        return this.refuse(e, 'a dict, set or enumerate call (issue 13: not yet lowered)');
     }
   }
 

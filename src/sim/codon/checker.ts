@@ -23,7 +23,7 @@ import type {
   Stmt,
 } from './ast';
 import { cImportName } from './ast';
-import { ExprChecker } from './check-expr';
+import { CollectionChecker } from './check-collections';
 import type { FnInfo } from './check-scope';
 import { BUILTINS, Scope } from './check-scope';
 import {
@@ -52,7 +52,7 @@ const MAX_LAZY_NESTING = 64;
 
 type StmtHandler<K extends Stmt['kind']> = (s: Extract<Stmt, { kind: K }>) => void;
 
-class Checker extends ExprChecker {
+class Checker extends CollectionChecker {
   /** Module-level names bound exactly once, to a string literal (library paths). */
   private readonly stringLiterals = new Map<string, string>();
   /** 0 at the top level of the module; deeper inside `if`/`for`/`while` blocks. */
@@ -316,6 +316,7 @@ class Checker extends ExprChecker {
     if (!existing) {
       let declared = annotation ?? t;
       if (annotation && t && valueExpr && !this.coerce(valueExpr, t, annotation)) declared = annotation;
+      if (declared && valueExpr && this.refuseKept(declared, valueExpr)) declared = null;
       if (declared && prune(declared).kind === 'range') {
         this.notModelled(
           valueExpr?.span ?? target.span,
@@ -345,6 +346,12 @@ class Checker extends ExprChecker {
     const annotation = s.annotation ? this.resolveType(s.annotation) : null;
     const t = this.expr(s.value);
     const target = s.target;
+    if (s.annotation && !annotation && target.kind === 'name') {
+      // The annotation was reported (refused or wrong): the variable is bound, quietly, to nothing known.
+      if (!this.scope.vars.has(target.id))
+        this.poisoned.add(this.scope.declare(target.id, this.freshVar(), target.span, false));
+      return;
+    }
     if (target.kind === 'name') {
       const isNew = !this.scope.vars.has(target.id);
       this.bindName(target, t, s.value, annotation);
@@ -363,6 +370,18 @@ class Checker extends ExprChecker {
     if (target.kind === 'attr') {
       const ft = this.memberTarget(target);
       if (ft && t) this.coerce(s.value, t, ft);
+      return;
+    }
+    if (target.kind === 'tuple') {
+      // assign.cpp `unpackAssignment`: `a, b = v` is `tmp = v; a = tmp[0]; b = tmp[1]`.
+      const items = t ? this.unpackTypes(target, s.value, t) : null;
+      target.items.forEach((x, k) => {
+        if (x.kind !== 'name') return;
+        const it = items?.[k] ?? null;
+        if (!this.bindName(x, it, null, null) || !it) return;
+        if (x.type && !unify(x.type, it)) this.error(x.span, `${typeUnify(it, x.type)}.`);
+      });
+      if (t) target.type = t;
     }
   }
 
@@ -410,6 +429,7 @@ class Checker extends ExprChecker {
   }
 
   private forStmt(s: ForStmt): void {
+    if (s.unpack) return this.forUnpack(s, s.unpack);
     const elem = this.iterationType(s.iter);
     if (elem) this.bindName(s.target, elem, null, null);
     else {
@@ -419,6 +439,27 @@ class Checker extends ExprChecker {
     }
     if (elem && s.target.type && !unify(s.target.type, elem)) {
       this.error(s.target.span, `${typeUnify(elem, s.target.type)}.`);
+    }
+    this.nested(s.body, true);
+  }
+
+  /** `for a, b in it:`: each item unpacked as `a, b = item` (assign.cpp `unpackAssignment`). */
+  private forUnpack(s: ForStmt, names: NameExpr[]): void {
+    const elem = this.iterationType(s.iter);
+    const items =
+      elem && prune(elem).kind === 'tuple'
+        ? this.unpackTypes({ kind: 'tuple', items: names, span: s.target.span }, s.iter, elem)
+        : null;
+    if (elem && prune(elem).kind !== 'tuple')
+      this.notModelled(s.iter.span, `unpacking the items of a loop over ${typeName(elem)}s`, 'loop over `d.items()` or `enumerate(xs)`.');
+    for (const [k, n] of names.entries()) {
+      const it = items?.[k] ?? null;
+      if (it) {
+        this.bindName(n, it, null, null);
+        if (n.type && !unify(n.type, it)) this.error(n.span, `${typeUnify(it, n.type)}.`);
+      } else if (!this.scope.vars.has(n.id)) {
+        this.poisoned.add(this.scope.declare(n.id, this.freshVar(), n.span, false));
+      }
     }
     this.nested(s.body, true);
   }
@@ -529,7 +570,9 @@ function collectAssigned(body: Stmt[], out: Set<string>): void {
   walkStmts(body, {
     stmt(s) {
       if ((s.kind === 'assign' || s.kind === 'augassign') && s.target.kind === 'name') out.add(s.target.id);
-      if (s.kind === 'for') out.add(s.target.id);
+      if (s.kind === 'assign' && s.target.kind === 'tuple')
+        for (const x of s.target.items) if (x.kind === 'name') out.add(x.id);
+      if (s.kind === 'for') for (const n of s.unpack ?? [s.target]) out.add(n.id);
     },
   });
 }

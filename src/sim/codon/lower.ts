@@ -45,7 +45,12 @@ export function llvmTypeOf(t: CodonType): LlvmType {
       return 'i8';
     case 'ptr':
     case 'list':
+    case 'dict':
+    case 'set':
+    case 'generator':
       return 'ptr';
+    case 'tuple':
+      return { struct: p.elems.map(llvmTypeOf) };
     case 'str':
       return { struct: ['i64', 'ptr'] };
     case 'array':

@@ -7,6 +7,7 @@ import { Ref, StrVal, TupleVal, type CodonValue } from '../codon-values.ts';
 import type { CodonInterpreter } from '../codon-interp.ts';
 import type { Process } from '../runtime.ts';
 import { listValues } from './lists.ts';
+import { tableCursor, tableOf } from './dicts.ts';
 import { SIDE } from './memory.ts';
 
 export function truthy(it: CodonInterpreter, v: CodonValue): boolean {
@@ -47,7 +48,13 @@ export function strOf(it: CodonInterpreter, v: CodonValue, t: CodonType | null):
     );
     return `[${items.map((x) => reprOf(it, x, p.elem)).join(', ')}]`;
   }
+  if ((p?.kind === 'dict' || p?.kind === 'set') && v instanceof Ref) return tableRepr(it, v, p);
   if (v instanceof Ref) return hex(v.addr);
+  if (v instanceof TupleVal && p?.kind === 'tuple') {
+    // tuple.codon `_str`: `(a, b)`, and `(a,)` for one item.
+    const items = p.elems.map((e, i) => reprOf(it, v.fields[i] ?? null, e));
+    return items.length === 1 ? `(${items[0]},)` : `(${items.join(', ')})`;
+  }
   if (v instanceof TupleVal && p?.kind === 'tuple-class') {
     return `(${p.fields.map((f, i) => `${f.name}: ${reprOf(it, v.fields[i] ?? null, f.type)}`).join(', ')})`;
   }
@@ -56,6 +63,21 @@ export function strOf(it: CodonInterpreter, v: CodonValue, t: CodonType | null):
     return String(Math.trunc(v));
   }
   return String(v);
+}
+
+/** dict.codon `__repr__` (`{}` or `{k: v, ...}`) and set.codon's (`set()` or `{a, ...}`), in bucket order. */
+function tableRepr(it: CodonInterpreter, v: Ref, p: CodonType & { kind: 'dict' | 'set' }): string {
+  const t = tableOf(v, p);
+  if (!t) return hex(v.addr);
+  const next = tableCursor(it, t, 'items', it.p.m.currentLoc);
+  const parts: string[] = [];
+  for (let x = next(); x !== undefined; x = next()) {
+    if (p.kind === 'dict' && x instanceof TupleVal)
+      parts.push(`${reprOf(it, x.fields[0] ?? null, p.key)}: ${reprOf(it, x.fields[1] ?? null, p.value)}`);
+    else parts.push(reprOf(it, x, p.kind === 'set' ? p.elem : p.key));
+  }
+  if (parts.length === 0) return p.kind === 'dict' ? '{}' : 'set()';
+  return `{${parts.join(', ')}}`;
 }
 
 export function reprOf(it: CodonInterpreter, v: CodonValue, t: CodonType): string {

@@ -20,6 +20,7 @@ import {
 } from '../codon-values.ts';
 import type { CodonInterpreter } from '../codon-interp.ts';
 import { call } from './calls.ts';
+import { evalCollectionIndex, evalDict, evalSet, tableIn } from './collections.ts';
 import { literal, truthy } from './display.ts';
 import { listAppend, listElem, listGet, listSlice, listValues, newList } from './lists.ts';
 import { fstring, strConcat } from './strings.ts';
@@ -64,6 +65,12 @@ const EVAL: { [K in Expr['kind']]: Handler<K> } = {
       const right = it.eval(operand);
       const op = e.ops[i] as string;
       if (op === 'in' || op === 'not in') {
+        const inTable = tableIn(it, left, right, operand, e);
+        if (inTable !== undefined) {
+          if (inTable !== (op === 'in')) return false;
+          left = right;
+          continue;
+        }
         if (contains(it, left, right, operand, e) !== (op === 'in')) return false;
         left = right;
         continue;
@@ -80,6 +87,8 @@ const EVAL: { [K in Expr['kind']]: Handler<K> } = {
   },
   call: (it, e) => call(it, e),
   index: (it, e) => {
+    const fromCollection = evalCollectionIndex(it, e);
+    if (fromCollection !== undefined) return fromCollection;
     const t = prune(e.target.type ?? { kind: 'none' });
     const base = it.eval(e.target);
     const idx = Number(it.eval(e.index));
@@ -105,6 +114,9 @@ const EVAL: { [K in Expr['kind']]: Handler<K> } = {
     const upper = e.upper === null ? null : Number(it.eval(e.upper));
     return listSlice(it, list, listElem(it, e.type), lower, upper, e.span);
   },
+  tuple: (it, e) => new TupleVal(e.items.map((x) => it.eval(x))),
+  dict: (it, e) => evalDict(it, e),
+  set: (it, e) => evalSet(it, e),
   error: (it, e) =>
     it.p.m.runtimeError('SimulatorError', 'this expression could not be compiled', it.loc(e.span)),
 };
