@@ -73,7 +73,17 @@ export const CODON_EXPRESSIONS = {
   ifexp: ['a if c else b'],
   slice: ['lst[i:j]', 'lst[:j]', 'lst[i:]', 'lst[:]'],
   tuple: ['(a, b)', 'return a, b', 'a, b = f()', 't[0]'],
-  dict: ['{}', '{"a": 1, "b": 2}', 'd[k]', 'd[k] = v', 'k in d', 'len(d)', 'd.get(k, 0)', 'dict()', 'Dict[str, int]()'],
+  dict: [
+    '{}',
+    '{"a": 1, "b": 2}',
+    'd[k]',
+    'd[k] = v',
+    'k in d',
+    'len(d)',
+    'd.get(k, 0)',
+    'dict()',
+    'Dict[str, int]()',
+  ],
   set: ['{1, 2}', 's.add(x)', 'x in s', 'len(s)', 'set()', 'Set[int]()'],
   fstring: ['f"x = {x}"', 'f"{x:.3f} {x:g} {x:e} {n:x} {n:#X} {n:5d} {s:>8}"', 'f"{x=}"', 'f"{s!r}"'],
 } as const satisfies Record<Exclude<CodonExpr['kind'], 'error'>, readonly string[]>;

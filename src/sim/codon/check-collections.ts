@@ -40,7 +40,11 @@ export abstract class CollectionChecker extends ExprChecker {
   }
 
   /** The super type of items (collections.cpp `superTyp`: an int joins floats), then each item coerced to it. */
-  private joined(items: Expr[], what: 'key' | 'value' | 'item', kinds: Set<string>): CodonType | null | undefined {
+  private joined(
+    items: Expr[],
+    what: 'key' | 'value' | 'item',
+    kinds: Set<string>,
+  ): CodonType | null | undefined {
     const types = items.map((x) => this.expr(x));
     if (types.some((t) => !t)) return null;
     let joined: CodonType | undefined;
@@ -87,12 +91,16 @@ export abstract class CollectionChecker extends ExprChecker {
   protected callCollection(e: CallExpr, name: 'dict' | 'set' | 'enumerate'): CodonType | null {
     const types = e.args.map((a) => this.expr(a));
     if (e.keywords.length > 0) {
-      this.notModelled((e.keywords[0] as { nameSpan: Expr['span'] }).nameSpan, `a keyword argument in a call to ${name}()`);
+      this.notModelled(
+        (e.keywords[0] as { nameSpan: Expr['span'] }).nameSpan,
+        `a keyword argument in a call to ${name}()`,
+      );
       return null;
     }
     if (name === 'enumerate') {
       if (e.args.length !== 1) {
-        if (e.args.length === 2) this.notModelled(e.span, '`enumerate(xs, start)`', 'add the start to the index yourself.');
+        if (e.args.length === 2)
+          this.notModelled(e.span, '`enumerate(xs, start)`', 'add the start to the index yourself.');
         else this.error(e.span, `${callArgsMany('enumerate', 1, e.args.length)}.`);
         return null;
       }
@@ -100,18 +108,28 @@ export abstract class CollectionChecker extends ExprChecker {
       if (!t) return null;
       const p = prune(t);
       if (p.kind !== 'list') {
-        this.notModelled((e.args[0] as Expr).span, `\`enumerate\` over a ${typeName(p)}`, 'enumerate a list.');
+        this.notModelled(
+          (e.args[0] as Expr).span,
+          `\`enumerate\` over a ${typeName(p)}`,
+          'enumerate a list.',
+        );
         return null;
       }
       e.resolved = { kind: 'enumerate' };
       return { kind: 'generator', elem: { kind: 'tuple', elems: [INT, p.elem] } };
     }
     if (e.args.length > 0) {
-      this.notModelled(e.span, `\`${name}(...)\` with an argument`, `write a display: \`${name === 'dict' ? '{k: v}' : '{a, b}'}\`.`);
+      this.notModelled(
+        e.span,
+        `\`${name}(...)\` with an argument`,
+        `write a display: \`${name === 'dict' ? '{k: v}' : '{a, b}'}\`.`,
+      );
       return null;
     }
     const type: CodonType =
-      name === 'dict' ? { kind: 'dict', key: this.freshVar(), value: this.freshVar() } : { kind: 'set', elem: this.freshVar() };
+      name === 'dict'
+        ? { kind: 'dict', key: this.freshVar(), value: this.freshVar() }
+        : { kind: 'set', elem: this.freshVar() };
     e.resolved = { kind: 'table-new', type };
     return type;
   }
@@ -127,7 +145,11 @@ export abstract class CollectionChecker extends ExprChecker {
       return null;
     }
     if (e.args.length > 0 || e.keywords.length > 0) {
-      this.notModelled(e.span, `\`${typeName(p)}(...)\` with arguments`, 'start from an empty one or a display.');
+      this.notModelled(
+        e.span,
+        `\`${typeName(p)}(...)\` with arguments`,
+        'start from an empty one or a display.',
+      );
       return null;
     }
     e.resolved = { kind: 'table-new', type: p };
@@ -152,7 +174,10 @@ export abstract class CollectionChecker extends ExprChecker {
     }
     const arity = name === 'dict' ? 2 : 1;
     if (ts.length !== arity) {
-      this.error(e.span, `\`${e.target.id}\` takes ${arity} type argument${arity > 1 ? 's' : ''}, e.g. \`${name === 'dict' ? `${e.target.id}[str, int]` : `${e.target.id}[int]`}\`.`);
+      this.error(
+        e.span,
+        `\`${e.target.id}\` takes ${arity} type argument${arity > 1 ? 's' : ''}, e.g. \`${name === 'dict' ? `${e.target.id}[str, int]` : `${e.target.id}[int]`}\`.`,
+      );
       return null;
     }
     const [k, v] = ts as [CodonType, CodonType | undefined];
@@ -177,7 +202,11 @@ export abstract class CollectionChecker extends ExprChecker {
         n = -Number(e.index.operand.value);
       if (n === null) {
         this.expr(e.index);
-        this.notModelled(e.index.span, 'indexing a tuple with a variable', 'index it with a number, `t[0]`, or unpack it: `a, b = t`.');
+        this.notModelled(
+          e.index.span,
+          'indexing a tuple with a variable',
+          'index it with a number, `t[0]`, or unpack it: `a, b = t`.',
+        );
         return null;
       }
       const i = n < 0 ? n + tp.elems.length : n;
@@ -210,12 +239,20 @@ export abstract class CollectionChecker extends ExprChecker {
   }
 
   /** A method call on a Dict or Set. */
-  protected collectionMethod(e: CallExpr, callee: AttrExpr, p: CodonType, types: (CodonType | null)[]): CodonType | null {
+  protected collectionMethod(
+    e: CallExpr,
+    callee: AttrExpr,
+    p: CodonType,
+    types: (CodonType | null)[],
+  ): CodonType | null {
     const tp = prune(p);
     const name = callee.name;
     const method = (m: TableMethod, n: number): boolean => {
       if (e.keywords.length > 0) {
-        this.notModelled((e.keywords[0] as { nameSpan: Expr['span'] }).nameSpan, `a keyword argument in a call to ${name}()`);
+        this.notModelled(
+          (e.keywords[0] as { nameSpan: Expr['span'] }).nameSpan,
+          `a keyword argument in a call to ${name}()`,
+        );
         return false;
       }
       if (e.args.length !== n) {
@@ -244,7 +281,11 @@ export abstract class CollectionChecker extends ExprChecker {
     if (tp.kind === 'dict' && name === 'get') {
       if (e.args.length === 1 && e.keywords.length === 0) {
         // dict.codon (v0.19.5 on): `get(key) -> Optional[V]`; Optional is not modelled.
-        this.notModelled(e.span, '`d.get(k)` without a default (it gives an Optional)', 'give a default: `d.get(k, 0)`.');
+        this.notModelled(
+          e.span,
+          '`d.get(k)` without a default (it gives an Optional)',
+          'give a default: `d.get(k, 0)`.',
+        );
         return null;
       }
       if (!method('get', 2)) return null;
@@ -256,7 +297,19 @@ export abstract class CollectionChecker extends ExprChecker {
     const known =
       tp.kind === 'dict'
         ? ['pop', 'popitem', 'setdefault', 'update', 'clear', 'copy', 'fromkeys', 'increment']
-        : ['remove', 'discard', 'pop', 'update', 'clear', 'copy', 'union', 'intersection', 'difference', 'issubset', 'issuperset'];
+        : [
+            'remove',
+            'discard',
+            'pop',
+            'update',
+            'clear',
+            'copy',
+            'union',
+            'intersection',
+            'difference',
+            'issubset',
+            'issuperset',
+          ];
     if (known.includes(name)) {
       this.notModelled(callee.nameSpan, `\`${tp.kind}.${name}\``);
       return null;
@@ -283,7 +336,10 @@ export abstract class CollectionChecker extends ExprChecker {
     // assign.cpp `unpackAssignment`: `a, b = t` is `a = t[0]; b = t[1]`, so extra items are left
     // alone and a missing one is the static index's TUPLE_RANGE_BOUNDS.
     if (target.items.length > p.elems.length) {
-      this.error(target.items[p.elems.length]?.span ?? target.span, `${tupleRangeBounds(p.elems.length - 1, p.elems.length)}.`);
+      this.error(
+        target.items[p.elems.length]?.span ?? target.span,
+        `${tupleRangeBounds(p.elems.length - 1, p.elems.length)}.`,
+      );
       return null;
     }
     return p.elems.slice(0, target.items.length);
@@ -292,7 +348,11 @@ export abstract class CollectionChecker extends ExprChecker {
   /** Reports a type that cannot be kept in a variable (a generator), as a `range` is refused. */
   protected refuseKept(t: CodonType, at: Expr): boolean {
     if (prune(t).kind !== 'generator') return false;
-    this.notModelled(at.span, 'keeping a generator (`d.items()`, `enumerate(xs)`) in a variable', 'loop over it directly: `for k, v in d.items():`.');
+    this.notModelled(
+      at.span,
+      'keeping a generator (`d.items()`, `enumerate(xs)`) in a variable',
+      'loop over it directly: `for k, v in d.items():`.',
+    );
     return true;
   }
 

@@ -451,7 +451,11 @@ class Checker extends CollectionChecker {
         ? this.unpackTypes({ kind: 'tuple', items: names, span: s.target.span }, s.iter, elem)
         : null;
     if (elem && prune(elem).kind !== 'tuple')
-      this.notModelled(s.iter.span, `unpacking the items of a loop over ${typeName(elem)}s`, 'loop over `d.items()` or `enumerate(xs)`.');
+      this.notModelled(
+        s.iter.span,
+        `unpacking the items of a loop over ${typeName(elem)}s`,
+        'loop over `d.items()` or `enumerate(xs)`.',
+      );
     for (const [k, n] of names.entries()) {
       const it = items?.[k] ?? null;
       if (it) {

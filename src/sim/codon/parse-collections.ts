@@ -18,9 +18,15 @@ export class CollectionParser extends ExprParser {
       const close = this.next();
       return this.built({ kind: 'dict', keys: [], values: [], span: spanFrom(open.span, close.span) });
     }
-    if (this.isOp('**') || this.isOp('*')) return this.refuseDisplay(open, 'unpacking with `*`/`**` in a dict or set display');
+    if (this.isOp('**') || this.isOp('*'))
+      return this.refuseDisplay(open, 'unpacking with `*`/`**` in a dict or set display');
     const first = this.parseExpr();
-    if (this.isKeyword('for')) return this.refuseDisplay(open, 'a set comprehension `{x for ...}`', 'build the set with a `for` loop and `s.add(x)`.');
+    if (this.isKeyword('for'))
+      return this.refuseDisplay(
+        open,
+        'a set comprehension `{x for ...}`',
+        'build the set with a `for` loop and `s.add(x)`.',
+      );
     if (this.eatOp(':')) {
       const keys: Expr[] = [first];
       const values: Expr[] = [this.parseExpr()];
@@ -34,7 +40,10 @@ export class CollectionParser extends ExprParser {
         if (this.isOp('}')) break;
         if (this.isOp('**')) return this.refuseDisplay(open, 'unpacking with `**` in a dict display');
         keys.push(this.parseExpr());
-        this.expectOp(':', `expected ':' after the key in the dict display, found ${describeToken(this.peek())}.`);
+        this.expectOp(
+          ':',
+          `expected ':' after the key in the dict display, found ${describeToken(this.peek())}.`,
+        );
         values.push(this.parseExpr());
       }
       const close = this.expectOp('}', closeMessage());

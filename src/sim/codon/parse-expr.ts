@@ -828,5 +828,4 @@ export class ExprParser extends ParserBase {
     this.notModelled(span, 'a dict or set display `{...}`');
     return this.errorExpr(span);
   }
-
 }

@@ -195,9 +195,7 @@ function unifyInto(a: CodonType, b: CodonType, bound: { kind: 'var'; ref: CodonT
     case 'generator':
       return unifyInto(x.elem, (y as typeof x).elem, bound);
     case 'dict':
-      return (
-        unifyInto(x.key, (y as typeof x).key, bound) && unifyInto(x.value, (y as typeof x).value, bound)
-      );
+      return unifyInto(x.key, (y as typeof x).key, bound) && unifyInto(x.value, (y as typeof x).value, bound);
     case 'tuple': {
       const ys = (y as typeof x).elems;
       return x.elems.length === ys.length && x.elems.every((e, i) => unifyInto(e, ys[i] as CodonType, bound));

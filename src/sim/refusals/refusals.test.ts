@@ -135,7 +135,11 @@ describe('dicts, sets, tuples and enumerate (issue 13), in khash order', () => {
         expect(run.summary.stdout, `${name} ${target}`).toBe(stdout);
         if (name.includes('KeyError')) {
           expect(run.summary.outcome, `${name} ${target}`).toBe('runtime-error');
-          expect(run.summary.error, `${name} ${target}`).toMatchObject({ type: 'KeyError', message: 'nope', line: 3 });
+          expect(run.summary.error, `${name} ${target}`).toMatchObject({
+            type: 'KeyError',
+            message: 'nope',
+            line: 3,
+          });
         } else expect(run.summary.outcome, `${name} ${target}`).toBe('ok');
       }
     });

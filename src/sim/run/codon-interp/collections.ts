@@ -63,7 +63,13 @@ export function assignDictItem(it: CodonInterpreter, target: IndexExpr, value: C
 }
 
 /** `k in d`, `x in s`; undefined when `container` is not a table. */
-export function tableIn(it: CodonInterpreter, key: CodonValue, container: CodonValue, containerExpr: Expr, e: Expr): boolean | undefined {
+export function tableIn(
+  it: CodonInterpreter,
+  key: CodonValue,
+  container: CodonValue,
+  containerExpr: Expr,
+  e: Expr,
+): boolean | undefined {
   const t = tableOf(container, containerExpr.type);
   if (!t) return undefined;
   return tableContains(it, t, key, it.loc(e.span));
@@ -80,7 +86,11 @@ export class GeneratorVal {
 }
 
 /** `s.add(x)`, `d.get(k, dflt)`, `d.items()`, `d.keys()`, `d.values()`. */
-export function callTableMethod(it: CodonInterpreter, e: CallExpr, method: TableMethod): CodonValue | GeneratorVal {
+export function callTableMethod(
+  it: CodonInterpreter,
+  e: CallExpr,
+  method: TableMethod,
+): CodonValue | GeneratorVal {
   const callee = e.callee as Extract<Expr, { kind: 'attr' }>;
   const obj = it.eval(callee.target);
   const t = tableOf(obj, callee.target.type);

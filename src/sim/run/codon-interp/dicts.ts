@@ -191,7 +191,14 @@ class Khash {
   }
 
   /** `gc.realloc` (gc.codon → lib.cpp `seq_realloc` → `GC_REALLOC`): a new block with the old bytes. */
-  private realloc(old: number, newSize: number, oldSize: number, what: string, elem: CodonType, n: number): number {
+  private realloc(
+    old: number,
+    newSize: number,
+    oldSize: number,
+    what: string,
+    elem: CodonType,
+    n: number,
+  ): number {
     const name = tableName(this.t);
     const nb = runtimeGcAlloc(
       this.it.p,
@@ -233,10 +240,24 @@ class Khash {
     );
     for (let i = 0; i < fsize; i++) this.m.storeInt(newFlags + i * 4, 4, 0xaaaaaaaa, this.acc(newFlags));
     if (n < nb) {
-      const keys = this.realloc(this.field(TABLE.keys), nb * this.keySize, n * this.keySize, '_keys', this.t.key, nb);
+      const keys = this.realloc(
+        this.field(TABLE.keys),
+        nb * this.keySize,
+        n * this.keySize,
+        '_keys',
+        this.t.key,
+        nb,
+      );
       this.setField(TABLE.keys, keys);
       if (this.t.value !== null) {
-        const vals = this.realloc(this.field(TABLE.vals), nb * this.valSize, n * this.valSize, '_vals', this.t.value, nb);
+        const vals = this.realloc(
+          this.field(TABLE.vals),
+          nb * this.valSize,
+          n * this.valSize,
+          '_vals',
+          this.t.value,
+          nb,
+        );
         this.setField(TABLE.vals, vals);
       }
     }
@@ -275,10 +296,24 @@ class Khash {
       }
     }
     if (n > nb) {
-      const keys = this.realloc(this.field(TABLE.keys), nb * this.keySize, n * this.keySize, '_keys', this.t.key, nb);
+      const keys = this.realloc(
+        this.field(TABLE.keys),
+        nb * this.keySize,
+        n * this.keySize,
+        '_keys',
+        this.t.key,
+        nb,
+      );
       this.setField(TABLE.keys, keys);
       if (this.t.value !== null) {
-        const vals = this.realloc(this.field(TABLE.vals), nb * this.valSize, n * this.valSize, '_vals', this.t.value, nb);
+        const vals = this.realloc(
+          this.field(TABLE.vals),
+          nb * this.valSize,
+          n * this.valSize,
+          '_vals',
+          this.t.value,
+          nb,
+        );
         this.setField(TABLE.vals, vals);
       }
     }
@@ -335,7 +370,13 @@ class Khash {
 }
 
 /** `d[k] = v` (dict.codon `__setitem__`: `_kh_put`, then the value stored). */
-export function dictSet(it: CodonInterpreter, t: Table, key: CodonValue, v: CodonValue, loc: SourceLoc | null): void {
+export function dictSet(
+  it: CodonInterpreter,
+  t: Table,
+  key: CodonValue,
+  v: CodonValue,
+  loc: SourceLoc | null,
+): void {
   const h = new Khash(it, t, loc);
   const { x } = h.put(key);
   h.setVal(x, v);
@@ -347,7 +388,12 @@ export function setAdd(it: CodonInterpreter, t: Table, key: CodonValue, loc: Sou
 }
 
 /** `k in d`, `k in s` (`__contains__`: `_kh_get(key) != _kh_end()`). */
-export function tableContains(it: CodonInterpreter, t: Table, key: CodonValue, loc: SourceLoc | null): boolean {
+export function tableContains(
+  it: CodonInterpreter,
+  t: Table,
+  key: CodonValue,
+  loc: SourceLoc | null,
+): boolean {
   const h = new Khash(it, t, loc);
   return h.get(key) !== h.field(TABLE.nBuckets);
 }

@@ -178,7 +178,10 @@ function assignLoopTarget(it: CodonInterpreter, s: Extract<Stmt, { kind: 'for' }
     const fields = value instanceof TupleVal ? value.fields : [];
     s.unpack.forEach((n, i) => assign(it, n, fields[i] ?? null, n.type ?? null));
     if (m.narrating)
-      m.narrate('codon.for', [s.unpack.map((n) => n.id).join(', '), show(it, value, s.iter.type && unpackedType(s))]);
+      m.narrate('codon.for', [
+        s.unpack.map((n) => n.id).join(', '),
+        show(it, value, s.iter.type && unpackedType(s)),
+      ]);
     return;
   }
   assign(it, s.target, value, s.target.type ?? null);
