@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { runProgram } from '../src/sim/run/index';
 import { simEvidence } from '../src/cli/evidence';
 import { compare } from './compare';
+import { CODON_COLLECTIONS_RUN, CODON_NOW_RUNS_LIB } from '../src/sim/refusals/codon-now-runs';
 import { runReal, type LeftoverName } from './oracle';
 import { missingTools, type Target } from './toolchain';
 
@@ -27,6 +28,8 @@ const KNOWN = join(ROOT, 'oracle', 'known-divergences.json');
 interface Job {
   program: string;
   dir: string;
+  /** The sources, for a fixture that is not a lesson program (else read from `dir`). */
+  sources?: { cpp: string; codon: string };
   target: Target;
   leftover: LeftoverName;
 }
@@ -59,6 +62,18 @@ function jobs(): Job[] {
           leftover: r.leftover ?? 'runtime-data',
         });
       }
+    }
+  }
+  // The Codon fixtures of issue 13's dicts, sets and tuples (src/sim/refusals/codon-now-runs.ts).
+  for (const f of CODON_COLLECTIONS_RUN) {
+    for (const target of ['x86_64', 'aarch64'] as const) {
+      out.push({
+        program: `codon-now-runs/${f.name.split(' ').slice(0, 4).join('-')}`,
+        dir: '',
+        sources: { cpp: CODON_NOW_RUNS_LIB, codon: f.source },
+        target,
+        leftover: 'runtime-data',
+      });
     }
   }
   return out;
@@ -94,8 +109,8 @@ async function main(): Promise<number> {
   }
   const all = jobs();
   const results = await pool(all, 2, async (job) => {
-    const cpp = readFileSync(join(job.dir, 'lib.cpp'), 'utf8');
-    const codon = readFileSync(join(job.dir, 'main.codon'), 'utf8');
+    const cpp = job.sources?.cpp ?? readFileSync(join(job.dir, 'lib.cpp'), 'utf8');
+    const codon = job.sources?.codon ?? readFileSync(join(job.dir, 'main.codon'), 'utf8');
     const sim = runProgram({ cpp, codon, target: job.target, leftover: job.leftover, indeterminate: true });
     const ev = sim.trace ? simEvidence(sim.trace) : null;
     const real = await runReal({ cpp, codon, target: job.target, leftover: job.leftover });

@@ -3,8 +3,8 @@
  * stdlib/internal/khash.codon, stdlib/internal/types/collections/dict.codon `_kh_get`,
  * `_kh_resize`, `_kh_put`, `_dict_hash`; str.codon `__hash__`, int.codon `__hash__`), written to
  * cross-check the iteration order of the simulator's model (src/sim/run/codon-interp/dicts.ts)
- * for the fixtures in src/sim/refusals/codon-now-runs.ts (CODON_NOW_RUNS_NOT_LOWERED).
- * Not yet the oracle's runtime: oracle/lower-ir.ts does not lower dicts and sets (issue 13).
+ * for the fixtures in src/sim/refusals/codon-now-runs.ts (CODON_COLLECTIONS_RUN), written apart
+ * from both the simulator's model and the oracle's table (codonrt.c `codon_tab_*`).
  * Run: gcc -O0 -o /tmp/kh oracle/runtime/khash-check.c && /tmp/kh
  * (the values printed for the set cases are not initialised: only the key order matters there).
  */
