@@ -690,6 +690,13 @@ class Gen {
         this.emit(`${r} = icmp sgt i64 ${l}, 0`);
         return r;
       }
+      case 'dict':
+      case 'set': {
+        // dict.codon `__bool__`: `__len__() > 0` (set.codon: `!= 0`), `_size` at offset 8.
+        const l = dict.lowerLen(this.dg, v) as string;
+        this.emit(`${r} = icmp sgt i64 ${l}, 0`);
+        return r;
+      }
       case 'str': {
         const l = this.tmp();
         this.emit(`${l} = extractvalue { i64, ptr } ${v.v}, 0`);

@@ -48,4 +48,7 @@ int main(){
  D f={0};int64_t q[]={5,1,17,33,2};for(int i=0;i<5;i++)put(&f,q[i],0);show(&f);
  D g={0};g.str=1;put(&g,0,"b");put(&g,0,"a");show(&g);
  D h={0};put(&h,1,0);put(&h,-1,0);show(&h);
+ /* src/sim/run/codon-collections.test.ts */
+ D k={0};int64_t ks[]={12,4,8,1};for(int i=0;i<4;i++){int64_t x=put(&k,ks[i],0);k.vals[x]=ks[i];}show(&k);
+ D l={0};{int64_t x=put(&l,3,0);l.vals[x]=3;x=put(&l,4,0);l.vals[x]=1;}show(&l);
 }

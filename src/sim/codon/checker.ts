@@ -64,6 +64,7 @@ class Checker extends CollectionChecker {
     this.block(module.body);
     for (const fn of this.functions.values()) this.ensureChecked(fn);
     module.globals = this.finishScope(this.globals);
+    this.refuseUnknownTables(module.body);
     // Locals were listed when each body was checked; types inferred later (from calls) are resolved now.
     for (const fn of this.functions.values()) {
       if (fn.def.locals) fn.def.locals = fn.def.locals.map((v) => ({ ...v, type: resolveType(v.type) }));
@@ -198,13 +199,40 @@ class Checker extends CollectionChecker {
     }
   }
 
+  /**
+   * A dict or set display or constructor whose item types never became known and that is not
+   * kept in a variable (which gets "cannot infer" above), such as `print({})`: not modelled (what
+   * Codon makes of it was not checked).
+   */
+  private refuseUnknownTables(body: Stmt[]): void {
+    const kept = new Set<Expr>();
+    walkStmts(body, {
+      stmt(s) {
+        if (s.kind === 'assign' && s.target.kind === 'name') kept.add(s.value);
+      },
+    });
+    walkStmts(body, {
+      expr: (e) => {
+        const k = e.type ? prune(e.type).kind : null;
+        const built =
+          e.kind === 'dict' || e.kind === 'set' || (e.kind === 'call' && e.resolved?.kind === 'table-new');
+        if (built && (k === 'dict' || k === 'set') && !kept.has(e) && !isComplete(e.type as CodonType))
+          this.notModelled(
+            e.span,
+            'a dict or set whose item types are never known',
+            `give them: \`${k === 'dict' ? 'Dict[str, int]()' : 'Set[int]()'}\`.`,
+          );
+      },
+    });
+  }
+
   /** Reports variables whose type never became known, and returns the scope's variables. */
   private finishScope(scope: Scope): LocalVar[] {
     for (const v of scope.vars.values()) {
       if (!isComplete(v.type) && !this.poisoned.has(v)) {
         this.error(
           v.span,
-          `cannot infer the complete type of '${v.name}' (inferred only '${typeName(v.type)}'): append a value to it, or annotate it, e.g. \`${v.name}: List[float] = []\`.`,
+          `cannot infer the complete type of '${v.name}' (inferred only '${typeName(v.type)}'): ${incompleteHint(v.name, v.type)}.`,
         );
       }
     }
@@ -567,6 +595,14 @@ class Checker extends CollectionChecker {
     s.returnType = ret as CodonType;
     this.cfuncs.set(name, { imp: s, params: params as CodonType[], ret: ret as CodonType });
   }
+}
+
+/** What to write so that a variable's type becomes known. */
+function incompleteHint(name: string, t: CodonType): string {
+  const k = prune(t).kind;
+  if (k === 'dict') return `store an item in it, or annotate it, e.g. \`${name}: Dict[str, int] = {}\``;
+  if (k === 'set') return `add an item to it, or annotate it, e.g. \`${name}: Set[int] = set()\``;
+  return `append a value to it, or annotate it, e.g. \`${name}: List[float] = []\``;
 }
 
 /** Adds every name a function body binds (assignment and `for` targets) to `out`. */

@@ -63,6 +63,14 @@ print(len(s))
     instead: 'build the set with a `for` loop and `s.add(x)`',
   },
   {
+    name: 'empty dict of unknown type',
+    source: `print({})
+`,
+    at: '1:7',
+    what: 'a dict or set whose item types are never known',
+    instead: 'give them: `Dict[str, int]()`',
+  },
+  {
     name: 'dict get without a default',
     source: `d = {"a": 1}
 print(d.get("b"))

@@ -185,4 +185,32 @@ print(d["nope"])
 `,
     stdout: '1\n',
   },
+  {
+    name: 'truth of a dict, an overwrite, a resize, a typed tuple return, a loop over a list of tuples',
+    source: `d = Dict[int, int]()
+if not d:
+    print("empty")
+d[1] = 1
+if d:
+    print("full")
+d2 = {}
+for k in [12, 4, 8, 1]:
+    d2[k] = k
+print(d2)
+d3 = {3: 1.5}
+d3[3] = 2.5
+d3[3] += 1
+d3[4] = 1
+print(d3, len(d3), d3.get(9, -1.0))
+def two() -> Tuple[int, str]:
+    return 1, "x"
+n, s = two()
+for a, b in [(1, 2.5), (3, 4.5)]:
+    print(a, b)
+print(n, s, (n,), two())
+print({2, 2, 3}, 3 in {2, 3})
+`,
+    stdout:
+      "empty\nfull\n{8: 8, 1: 1, 12: 12, 4: 4}\n{4: 1, 3: 3.5} 2 -1\n1 2.5\n3 4.5\n1 x (1,) (1, 'x')\n{2, 3} True\n",
+  },
 ];

@@ -7,10 +7,13 @@ import { Ref, StrVal, TupleVal, type CodonValue } from '../codon-values.ts';
 import type { CodonInterpreter } from '../codon-interp.ts';
 import type { Process } from '../runtime.ts';
 import { listValues } from './lists.ts';
-import { tableCursor, tableOf } from './dicts.ts';
+import { tableCursor, tableLen, tableOf } from './dicts.ts';
 import { SIDE } from './memory.ts';
 
-export function truthy(it: CodonInterpreter, v: CodonValue): boolean {
+export function truthy(it: CodonInterpreter, v: CodonValue, t?: CodonType): boolean {
+  // dict.codon `__bool__` is `__len__() > 0`, set.codon's `__len__() != 0`: `_size`.
+  const table = t === undefined ? null : tableOf(v, t);
+  if (table) return tableLen(it, table, it.p.m.currentLoc) > 0;
   if (v instanceof Ref) return v.addr !== 0;
   if (v instanceof StrVal) return v.text.length > 0;
   if (v instanceof TupleVal) return true;

@@ -47,7 +47,7 @@ const EVAL: { [K in Expr['kind']]: Handler<K> } = {
   },
   unary: (it, e) => {
     const v = it.eval(e.operand);
-    if (e.op === 'not') return !truthy(it, v);
+    if (e.op === 'not') return !truthy(it, v, e.operand.type);
     const t = e.type === undefined ? null : prune(e.type);
     // intn.codon `__neg__` is `0 - self` at N bits: `-i8(-128)` is -128 again.
     if (e.op === '-') return t?.kind === 'intn' ? wrapIntN(-Number(v), t.bits, t.signed) : -Number(v);
@@ -81,9 +81,9 @@ const EVAL: { [K in Expr['kind']]: Handler<K> } = {
     return true;
   },
   boolop: (it, e) => {
-    const l = truthy(it, it.eval(e.left));
+    const l = truthy(it, it.eval(e.left), e.left.type);
     if (e.op === 'and' ? !l : l) return l;
-    return truthy(it, it.eval(e.right));
+    return truthy(it, it.eval(e.right), e.right.type);
   },
   call: (it, e) => call(it, e),
   index: (it, e) => {
@@ -107,7 +107,7 @@ const EVAL: { [K in Expr['kind']]: Handler<K> } = {
   },
   listcomp: (it, e) => listComp(it, e),
   fstring: (it, e) => fstring(it, e),
-  ifexp: (it, e) => (truthy(it, it.eval(e.test)) ? it.eval(e.body) : it.eval(e.orelse)),
+  ifexp: (it, e) => (truthy(it, it.eval(e.test), e.test.type) ? it.eval(e.body) : it.eval(e.orelse)),
   slice: (it, e) => {
     const list = it.eval(e.target);
     const lower = e.lower === null ? null : Number(it.eval(e.lower));

@@ -107,7 +107,7 @@ const STMT: { [K in Stmt['kind']]: Handler<K> } = {
   },
   if: (it, s) => {
     stmtStep(it, s, 'codon.if', [it.text(s.test), '']);
-    const c = truthy(it, it.eval(s.test));
+    const c = truthy(it, it.eval(s.test), s.test.type);
     it.p.m.narrate('codon.if', [it.text(s.test), c ? 'True' : 'False']);
     return it.execBlock(c ? s.body : s.orelse);
   },
@@ -115,7 +115,7 @@ const STMT: { [K in Stmt['kind']]: Handler<K> } = {
     const m = it.p.m;
     for (;;) {
       stmtStep(it, s, 'codon.while', [it.text(s.test), '']);
-      const c = truthy(it, it.eval(s.test));
+      const c = truthy(it, it.eval(s.test), s.test.type);
       m.narrate('codon.while', [it.text(s.test), c ? 'True' : 'False']);
       if (!c) return Flow.Normal;
       const out = loopExit(it.execBlock(s.body));
