@@ -384,6 +384,40 @@ codon_list *codon_list_repeat(codon_list *src, int64_t n, int64_t elem, int64_t 
   return l;
 }
 
+/* str.codon `__repr__`: single quotes (double when the text has a ' and no "), \n \r \t \\ and the
+ * quote escaped, other bytes outside 32..126 as \xhh. */
+static seq_str_t str_repr(seq_str_t s) {
+  int single = 0, dbl = 0;
+  for (int64_t i = 0; i < s.len; i++) {
+    if (s.str[i] == '\'') single = 1;
+    else if (s.str[i] == '"') dbl = 1;
+  }
+  char q = single && !dbl ? '"' : '\'';
+  char *buf = malloc((size_t)s.len * 4 + 2);
+  size_t n = 0;
+  buf[n++] = q;
+  for (int64_t i = 0; i < s.len; i++) {
+    unsigned char c = (unsigned char)s.str[i];
+    const char *e = c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t" : c == '\\' ? "\\\\" : 0;
+    if (e) {
+      buf[n++] = e[0];
+      buf[n++] = e[1];
+    } else if (c == (unsigned char)q) {
+      buf[n++] = '\\';
+      buf[n++] = (char)c;
+    } else if (c < 32 || c > 126) {
+      buf[n++] = '\\';
+      buf[n++] = 'x';
+      buf[n++] = "0123456789abcdef"[c / 16];
+      buf[n++] = "0123456789abcdef"[c % 16];
+    } else buf[n++] = (char)c;
+  }
+  buf[n++] = q;
+  seq_str_t out = string_conv(buf, n);
+  free(buf);
+  return out;
+}
+
 /* list.codon __repr__: "[" + ", ".join(repr(x)) + "]"; kind 0 int, 1 float, 2 bool, 3 str. */
 seq_str_t codon_list_repr(codon_list *l, int64_t kind) {
   size_t cap = 64, n = 0;
@@ -398,7 +432,7 @@ seq_str_t codon_list_repr(codon_list *l, int64_t kind) {
     if (kind == 0) t = seq_str_int(((int64_t *)l->ptr)[i], (seq_str_t){0, 0}, &err);
     else if (kind == 1) t = codon_float_repr(((double *)l->ptr)[i]);
     else if (kind == 2) t = ((int8_t *)l->ptr)[i] ? (seq_str_t){4, "True"} : (seq_str_t){5, "False"};
-    else t = ((seq_str_t *)l->ptr)[i];
+    else t = str_repr(((seq_str_t *)l->ptr)[i]);
     s = t.str;
     k = (size_t)t.len;
     if (n + k + 8 > cap) {
@@ -409,10 +443,8 @@ seq_str_t codon_list_repr(codon_list *l, int64_t kind) {
       buf[n++] = ',';
       buf[n++] = ' ';
     }
-    if (kind == 3) buf[n++] = '\'';
     memcpy(buf + n, s, k);
     n += k;
-    if (kind == 3) buf[n++] = '\'';
   }
   buf[n++] = ']';
   seq_str_t out = string_conv(buf, n);
@@ -655,7 +687,7 @@ static seq_str_t tab_item(int64_t kind, const char *p) {
   if (kind == 0) return seq_str_int(*(const int64_t *)p, (seq_str_t){0, 0}, &err);
   if (kind == 1) return codon_float_repr(*(const double *)p);
   if (kind == 2) return *(const int8_t *)p ? (seq_str_t){4, "True"} : (seq_str_t){5, "False"};
-  return *(const seq_str_t *)p;
+  return str_repr(*(const seq_str_t *)p);
 }
 
 /* dict.codon `__repr__` ("{}" or "{k: v, ...}") and set.codon's ("set()" or "{a, ...}"), in bucket order. */
@@ -679,17 +711,13 @@ seq_str_t codon_tab_repr(codon_tab *d, int64_t kkind, int64_t vkind, int64_t vs)
       buf[n++] = ' ';
     }
     first = 0;
-    if (kkind == 3) buf[n++] = '\'';
     memcpy(buf + n, k.str, (size_t)k.len);
     n += (size_t)k.len;
-    if (kkind == 3) buf[n++] = '\'';
     if (vs) {
       buf[n++] = ':';
       buf[n++] = ' ';
-      if (vkind == 3) buf[n++] = '\'';
       memcpy(buf + n, v.str, (size_t)v.len);
       n += (size_t)v.len;
-      if (vkind == 3) buf[n++] = '\'';
     }
   }
   buf[n++] = '}';
@@ -698,11 +726,5 @@ seq_str_t codon_tab_repr(codon_tab *d, int64_t kkind, int64_t vkind, int64_t vs)
   return out;
 }
 
-/* str.codon `__repr__` as the simulator models it for items of a tuple: the text in single quotes. */
-seq_str_t codon_str_quote(seq_str_t s) {
-  char *p = seq_alloc_atomic((size_t)s.len + 2);
-  p[0] = '\'';
-  memcpy(p + 1, s.str, (size_t)s.len);
-  p[s.len + 1] = '\'';
-  return (seq_str_t){s.len + 2, p};
-}
+/* str.codon `__repr__`, for the items of a tuple. */
+seq_str_t codon_str_quote(seq_str_t s) { return str_repr(s); }

@@ -213,4 +213,12 @@ print({2, 2, 3}, 3 in {2, 3})
     stdout:
       "empty\nfull\n{8: 8, 1: 1, 12: 12, 4: 4}\n{4: 1, 3: 3.5} 2 -1\n1 2.5\n3 4.5\n1 x (1,) (1, 'x')\n{2, 3} True\n",
   },
+  {
+    name: 'strings inside lists, dicts, sets and tuples print with str.codon __repr__',
+    source: `xs = ["it's", "a\\tb", "q\\"'"]
+d = {"k'": "v\\n"}
+print(xs, d, ("x\\\\y", 1), {"\\x01"})
+`,
+    stdout: `["it's", 'a\\tb', 'q"\\''] {"k'": 'v\\n'} ('x\\\\y', 1) {'\\x01'}\n`,
+  },
 ];

@@ -83,8 +83,28 @@ function tableRepr(it: CodonInterpreter, v: Ref, p: CodonType & { kind: 'dict' |
   return `{${parts.join(', ')}}`;
 }
 
+/**
+ * str.codon `__repr__`: single quotes (double when the text has a `'` and no `"`), `\n`, `\r`,
+ * `\t`, `\\` and the quote escaped, other bytes outside 32..126 as `\xhh`.
+ */
+export function strRepr(text: string): string {
+  const q = text.includes("'") && !text.includes('"') ? '"' : "'";
+  let out = q;
+  for (const ch of text) {
+    const b = ch.charCodeAt(0) & 0xff;
+    if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (ch === '\\') out += '\\\\';
+    else if (ch === q) out += '\\' + q;
+    else if (b < 32 || b > 126) out += '\\x' + b.toString(16).padStart(2, '0');
+    else out += ch;
+  }
+  return out + q;
+}
+
 export function reprOf(it: CodonInterpreter, v: CodonValue, t: CodonType): string {
-  if (v instanceof StrVal) return `'${v.text}'`;
+  if (v instanceof StrVal) return strRepr(v.text);
   return strOf(it, v, t);
 }
 
