@@ -8,6 +8,7 @@ import type { StdKind } from './abi/ctype';
 import type { Expr as CodonExpr, Stmt as CodonStmt } from './codon/ast';
 import { CODON_GENERIC_TYPES, CODON_SIMPLE_TYPES } from './codon/check-expr';
 import { BUILTINS, CODON_PTR_METHODS, UNMODELLED_BUILTINS } from './codon/check-scope';
+import { COLLECTION_TYPE_NAMES } from './codon/check-collections';
 import type { Stmt as CppStmt } from './cpp/ast';
 import type { DeclSyntax as CppDecl } from './cpp/syntax';
 import { LIBC_NAMES } from './cpp/sema/libc-names';
@@ -174,9 +175,15 @@ export function subsetCatalogue(): SubsetCatalogue {
       types: [
         ...Object.keys(CODON_SIMPLE_TYPES),
         ...CODON_GENERIC_TYPES.map((t) => `${t}[T]`),
+        ...COLLECTION_TYPE_NAMES.map((t) =>
+          t.toLowerCase() === 'dict' ? `${t}[K, V]` : t.toLowerCase() === 'set' ? `${t}[K]` : `${t}[A, B]`,
+        ),
         '@tuple class',
       ],
-      refusedBuiltins: [...UNMODELLED_BUILTINS].sort(),
+      // `Dict`, `Set`, `Tuple` alone are refused, but with their type arguments they are types here.
+      refusedBuiltins: [...UNMODELLED_BUILTINS]
+        .filter((n) => !(COLLECTION_TYPE_NAMES as readonly string[]).includes(n))
+        .sort(),
       refusedPtrMethods: [...CODON_PTR_METHODS].sort(),
     },
     cpp: {
