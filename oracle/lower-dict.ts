@@ -198,6 +198,12 @@ export function lowerContains(g: DictGen, e: Expr, key: Val, container: Val): st
 
 /** `len(d)`: `_size`; null when not a table. */
 export function lowerLen(g: DictGen, v: Val): string | null {
+  const p = prune(v.t);
+  if (p.kind === 'tuple') {
+    const r = g.tmp();
+    g.emit(`${r} = add i64 0, ${p.elems.length}`);
+    return r;
+  }
   if (!tableT(v.t)) return null;
   return field(g, v.v, 8, 'i64');
 }

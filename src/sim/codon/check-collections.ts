@@ -221,6 +221,11 @@ export abstract class CollectionChecker extends ExprChecker {
     }
     if (tp.kind === 'dict') {
       const kt = this.expr(e.index);
+      if (prune(tp.key).kind === 'var' && kt && !KEY_KINDS.has(prune(kt).kind)) {
+        this.refuseElem(e.index, kt, 'key');
+        unify(tp.key, kt);
+        return null;
+      }
       if (!kt || !this.coerce(e.index, kt, tp.key)) return null;
       e.access = 'dict';
       return tp.value;
@@ -268,6 +273,7 @@ export abstract class CollectionChecker extends ExprChecker {
       if (!at) return null;
       if (prune(tp.elem).kind === 'var' && !KEY_KINDS.has(prune(at).kind)) {
         this.refuseElem(e.args[0] as Expr, at, 'item');
+        unify(tp.elem, at); // known now, so the variable is not blamed as never inferred
         return null;
       }
       return this.coerce(e.args[0] as Expr, at, tp.elem) ? NONE : null;
@@ -330,7 +336,10 @@ export abstract class CollectionChecker extends ExprChecker {
   protected unpackTypes(target: TupleExpr, value: Expr, t: CodonType): CodonType[] | null {
     const p = prune(t);
     if (p.kind !== 'tuple') {
-      this.notModelled(value.span, `unpacking a ${typeName(p)}`, 'unpack a tuple, or index the value.');
+      // assign.cpp indexes the value: `a = v[0]`, which a list has (not modelled here) and an int has not.
+      if (p.kind === 'list' || p.kind === 'str')
+        this.notModelled(value.span, `unpacking a ${typeName(p)}`, 'unpack a tuple, or index the value.');
+      else this.error(value.span, `${dotNoAttr(p, '__getitem__')}: only a tuple can be unpacked here.`);
       return null;
     }
     // assign.cpp `unpackAssignment`: `a, b = t` is `a = t[0]; b = t[1]`, so extra items are left

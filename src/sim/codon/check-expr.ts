@@ -885,6 +885,7 @@ export abstract class ExprChecker {
         const p = prune(t);
         if (p.kind === 'list' || p.kind === 'array' || p.kind === 'str') return INT;
         if (p.kind === 'dict' || p.kind === 'set') return INT; // dict.codon/set.codon `__len__`: `_size`
+        if (p.kind === 'tuple') return INT; // tuple.codon `__len__`: the static length
         const arg = e.args[0] as Expr;
         this.error(
           arg.span,

@@ -392,6 +392,11 @@ class Checker extends CollectionChecker {
     }
     if (target.kind === 'index') {
       const elem = this.expr(target);
+      if (target.access === 'tuple' && target.target.type) {
+        // tuple.codon defines no `__setitem__`: a tuple is a by-value constant.
+        this.error(target.span, `${dotNoAttr(target.target.type, '__setitem__')}.`);
+        return;
+      }
       if (elem && t) this.coerce(s.value, t, elem);
       return;
     }
@@ -478,11 +483,17 @@ class Checker extends CollectionChecker {
       elem && prune(elem).kind === 'tuple'
         ? this.unpackTypes({ kind: 'tuple', items: names, span: s.target.span }, s.iter, elem)
         : null;
-    if (elem && prune(elem).kind !== 'tuple')
+    const ek = elem ? prune(elem).kind : 'tuple';
+    if (elem && (ek === 'list' || ek === 'str'))
       this.notModelled(
         s.iter.span,
         `unpacking the items of a loop over ${typeName(elem)}s`,
         'loop over `d.items()` or `enumerate(xs)`.',
+      );
+    else if (elem && ek !== 'tuple')
+      this.error(
+        s.target.span,
+        `${dotNoAttr(elem, '__getitem__')}: each item of this loop is a ${typeName(elem)}, not a tuple to unpack.`,
       );
     for (const [k, n] of names.entries()) {
       const it = items?.[k] ?? null;

@@ -89,6 +89,13 @@ describe('tuples (collections.cpp, assign.cpp unpackAssignment)', () => {
     );
   });
 
+  it('has a static len and no __setitem__; an int cannot be unpacked (assign.cpp indexes it)', () => {
+    expectRuns('t = (1, 2.5, "x")\nprint(len(t))\n', '3\n');
+    expectOneError('t = (1, 2)\nt[0] = 3\n', '2:1', "'Tuple[int,int]' object has no attribute '__setitem__'");
+    expectOneError('a, b = 1\n', '1:8', "'int' object has no attribute '__getitem__'");
+    expectOneError('for k, v in {1: 2}:\n    pass\n', '1:5', "'int' object has no attribute '__getitem__'");
+  });
+
   it('reports a missing item as Codon does (TUPLE_RANGE_BOUNDS), and one error only', () => {
     expectOneError('a, b, c = 1, 2\n', '1:7', 'tuple index out of range (expected 0..1, got instead 2)');
     expectOneError(
@@ -102,7 +109,11 @@ describe('tuples (collections.cpp, assign.cpp unpackAssignment)', () => {
 describe('what stays refused, alone and located', () => {
   it('refuses keeping a generator, unpacking a non-tuple, and a tuple index that is not a number', () => {
     expectOneError('d = {1: 2}\ng = d.items()\n', '2:5', 'keeping a generator');
-    expectOneError('for a, b in [1, 2]:\n    print(a)\n', '1:13', 'unpacking the items of a loop over ints');
+    expectOneError(
+      'for a, b in [[1, 2]]:\n    print(a)\n',
+      '1:13',
+      'unpacking the items of a loop over List[int]s',
+    );
     expectOneError('t = (1, 2)\ni = 0\nprint(t[i])\n', '3:9', 'indexing a tuple with a variable');
   });
 });

@@ -63,6 +63,7 @@ const CALL: { [K in CallTarget['kind']]: Handler<K> } = {
     const v = it.eval(e.args[0] as Expr);
     const table = tableOf(v, (e.args[0] as Expr).type);
     if (table) return tableLen(it, table, it.loc(e.span));
+    if (v instanceof TupleVal) return v.fields.length;
     if (v instanceof Ref) return it.p.m.loadInt(v.addr + LIST_LEN, 8, true, refAccess(it, v, e.span));
     if (v instanceof StrVal) return v.text.length;
     return 0;
