@@ -11,11 +11,22 @@
  * Keys are `int` or `str` (their `__hash__` is modelled: int.codon and str.codon); values are
  * `int`, `float`, `str` or `bool`. Everything else is refused, located, as not modelled.
  */
-import type { AttrExpr, CallExpr, DictExpr, Expr, IndexExpr, SetExpr, TableMethod, TupleExpr } from './ast';
+import type {
+  AttrExpr,
+  CallExpr,
+  DictExpr,
+  Expr,
+  IndexExpr,
+  SetExpr,
+  Stmt,
+  TableMethod,
+  TupleExpr,
+} from './ast';
 import { ExprChecker } from './check-expr';
 import { callArgsMany, dotNoAttr, tupleRangeBounds, typeUnify } from './messages';
 import type { CodonType } from './types';
-import { FLOAT, INT, NONE, prune, typeName, unify } from './types';
+import { FLOAT, INT, NONE, isComplete, prune, typeName, unify } from './types';
+import { walkStmts } from './walk';
 
 /** Key types whose `__hash__` the simulator models (int.codon `__hash__` is the value, str.codon's the 31-polynomial). */
 const KEY_KINDS = new Set(['int', 'str']);
@@ -370,4 +381,39 @@ export abstract class CollectionChecker extends ExprChecker {
     this.error(at.span, `${typeUnify(a, b)}.`);
     return false;
   }
+
+  /**
+   * A dict or set display or constructor whose item types never became known and that is not
+   * kept in a variable (which gets "cannot infer" above), such as `print({})`: not modelled (what
+   * Codon makes of it was not checked).
+   */
+  protected refuseUnknownTables(body: Stmt[]): void {
+    const kept = new Set<Expr>();
+    walkStmts(body, {
+      stmt(s) {
+        if (s.kind === 'assign' && s.target.kind === 'name') kept.add(s.value);
+      },
+    });
+    walkStmts(body, {
+      expr: (e) => {
+        const k = e.type ? prune(e.type).kind : null;
+        const built =
+          e.kind === 'dict' || e.kind === 'set' || (e.kind === 'call' && e.resolved?.kind === 'table-new');
+        if (built && (k === 'dict' || k === 'set') && !kept.has(e) && !isComplete(e.type as CodonType))
+          this.notModelled(
+            e.span,
+            'a dict or set whose item types are never known',
+            `give them: \`${k === 'dict' ? 'Dict[str, int]()' : 'Set[int]()'}\`.`,
+          );
+      },
+    });
+  }
+}
+
+/** What to write so that a variable's type becomes known. */
+export function incompleteHint(name: string, t: CodonType): string {
+  const k = prune(t).kind;
+  if (k === 'dict') return `store an item in it, or annotate it, e.g. \`${name}: Dict[str, int] = {}\``;
+  if (k === 'set') return `add an item to it, or annotate it, e.g. \`${name}: Set[int] = set()\``;
+  return `append a value to it, or annotate it, e.g. \`${name}: List[float] = []\``;
 }

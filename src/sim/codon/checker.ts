@@ -23,7 +23,7 @@ import type {
   Stmt,
 } from './ast';
 import { cImportName } from './ast';
-import { CollectionChecker } from './check-collections';
+import { CollectionChecker, incompleteHint } from './check-collections';
 import type { FnInfo } from './check-scope';
 import { BUILTINS, Scope } from './check-scope';
 import {
@@ -197,33 +197,6 @@ class Checker extends CollectionChecker {
       fn.state = 'done';
       this.nesting--;
     }
-  }
-
-  /**
-   * A dict or set display or constructor whose item types never became known and that is not
-   * kept in a variable (which gets "cannot infer" above), such as `print({})`: not modelled (what
-   * Codon makes of it was not checked).
-   */
-  private refuseUnknownTables(body: Stmt[]): void {
-    const kept = new Set<Expr>();
-    walkStmts(body, {
-      stmt(s) {
-        if (s.kind === 'assign' && s.target.kind === 'name') kept.add(s.value);
-      },
-    });
-    walkStmts(body, {
-      expr: (e) => {
-        const k = e.type ? prune(e.type).kind : null;
-        const built =
-          e.kind === 'dict' || e.kind === 'set' || (e.kind === 'call' && e.resolved?.kind === 'table-new');
-        if (built && (k === 'dict' || k === 'set') && !kept.has(e) && !isComplete(e.type as CodonType))
-          this.notModelled(
-            e.span,
-            'a dict or set whose item types are never known',
-            `give them: \`${k === 'dict' ? 'Dict[str, int]()' : 'Set[int]()'}\`.`,
-          );
-      },
-    });
   }
 
   /** Reports variables whose type never became known, and returns the scope's variables. */
@@ -606,14 +579,6 @@ class Checker extends CollectionChecker {
     s.returnType = ret as CodonType;
     this.cfuncs.set(name, { imp: s, params: params as CodonType[], ret: ret as CodonType });
   }
-}
-
-/** What to write so that a variable's type becomes known. */
-function incompleteHint(name: string, t: CodonType): string {
-  const k = prune(t).kind;
-  if (k === 'dict') return `store an item in it, or annotate it, e.g. \`${name}: Dict[str, int] = {}\``;
-  if (k === 'set') return `add an item to it, or annotate it, e.g. \`${name}: Set[int] = set()\``;
-  return `append a value to it, or annotate it, e.g. \`${name}: List[float] = []\``;
 }
 
 /** Adds every name a function body binds (assignment and `for` targets) to `out`. */
