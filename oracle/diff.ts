@@ -18,6 +18,12 @@ import { fileURLToPath } from 'node:url';
 import { runProgram } from '../src/sim/run/index';
 import { simEvidence } from '../src/cli/evidence';
 import { compare } from './compare';
+import {
+  CODON_COLLECTIONS_RUN,
+  CODON_NOW_RUNS,
+  CODON_NOW_RUNS_LIB,
+} from '../src/sim/refusals/codon-now-runs';
+import { CLASS_FIXTURES } from '../src/sim/run/codon-class-programs';
 import { runReal, type LeftoverName } from './oracle';
 import { missingTools, type Target } from './toolchain';
 
@@ -27,6 +33,8 @@ const KNOWN = join(ROOT, 'oracle', 'known-divergences.json');
 interface Job {
   program: string;
   dir: string;
+  /** The sources, for a fixture that is not a lesson program (else read from `dir`). */
+  sources?: { cpp: string; codon: string };
   target: Target;
   leftover: LeftoverName;
 }
@@ -81,6 +89,25 @@ function jobs(): Job[] {
         });
     }
   }
+  // The Codon fixtures of issue 13: what the refusal corpus once refused (f-strings, classes, `try`,
+  // `@export`...), the class programs, and the dicts, sets and tuples (src/sim/refusals/codon-now-runs.ts,
+  // src/sim/run/codon-class-programs.ts).
+  const codonFixtures = [
+    ...CODON_NOW_RUNS.map((r) => ({ name: r.name, cpp: CODON_NOW_RUNS_LIB, codon: r.source })),
+    ...CLASS_FIXTURES.map((f) => ({ name: `class ${f.name}`, cpp: f.cpp, codon: f.codon })),
+    ...CODON_COLLECTIONS_RUN.map((f) => ({ name: f.name, cpp: CODON_NOW_RUNS_LIB, codon: f.source })),
+  ];
+  for (const f of codonFixtures) {
+    for (const target of ['x86_64', 'aarch64'] as const) {
+      out.push({
+        program: `codon-now-runs/${f.name.split(' ').slice(0, 4).join('-')}`,
+        dir: '',
+        sources: { cpp: f.cpp, codon: f.codon },
+        target,
+        leftover: 'runtime-data',
+      });
+    }
+  }
   return out;
 }
 
@@ -117,8 +144,8 @@ async function main(): Promise<number> {
   }
   const all = jobs();
   const results = await pool(all, 2, async (job) => {
-    const cpp = readFileSync(join(job.dir, 'lib.cpp'), 'utf8');
-    const codon = readFileSync(join(job.dir, 'main.codon'), 'utf8');
+    const cpp = job.sources?.cpp ?? readFileSync(join(job.dir, 'lib.cpp'), 'utf8');
+    const codon = job.sources?.codon ?? readFileSync(join(job.dir, 'main.codon'), 'utf8');
     const sim = runProgram({ cpp, codon, target: job.target, leftover: job.leftover, indeterminate: true });
     const ev = sim.trace ? simEvidence(sim.trace) : null;
     const real = await runReal({ cpp, codon, target: job.target, leftover: job.leftover });

@@ -30,6 +30,18 @@ import {
   lowerTry,
   type ClassHost,
 } from './lower-class';
+import * as dict from './lower-dict';
+
+/** codonrt.c's khash transcription (lower-dict.ts). */
+const DICT_DECLS = [
+  'declare ptr @codon_tab_new(i64)',
+  'declare i64 @codon_tab_put(ptr, i64, ptr, i64)',
+  'declare i64 @codon_tab_get(ptr, i64, ptr)',
+  'declare i1 @codon_tab_exists(ptr, i64)',
+  'declare void @codon_tab_keyerror(i64, ptr) noreturn',
+  'declare { i64, ptr } @codon_tab_repr(ptr, i64, i64, i64)',
+  'declare { i64, ptr } @codon_str_quote({ i64, ptr })',
+];
 
 export class Refused extends Error {
   constructor(
@@ -111,6 +123,33 @@ class Gen {
 
   constructor(private mod: Module) {}
 
+  /** What lower-dict.ts (tuples, dicts, sets) may use of this generator. */
+  private readonly dg: dict.DictGen = {
+    emit: (x) => this.emit(x),
+    tmp: () => this.tmp(),
+    label: (p) => this.label(p),
+    block: (l) => this.block(l),
+    term: (x) => this.term(x),
+    expr: (e) => this.expr(e),
+    coerce: (v, t) => this.coerce(v, t),
+    toStr: (e, v) => this.toStr(e, v),
+    strConst: (x) => this.strConst(x),
+    strAdd: (a, b) => this.strAdd(a, b),
+    alloca: (type) => {
+      const name = `%d.${this.n++}`;
+      this.allocas.push(`  ${name} = alloca ${type}`);
+      return name;
+    },
+    loop: (brk, cont, body) => {
+      this.loops.push({ brk, cont });
+      body();
+      this.loops.pop();
+    },
+    assign: (target, v) => this.assign(target, v),
+    refuse: (e, what) => this.refuse(e, what),
+    stmts: (ss) => this.stmts(ss),
+  };
+
   run(): Lowered {
     for (const s of this.mod.body) {
       if (s.kind === 'def') this.defs.set(s.name, s);
@@ -162,6 +201,7 @@ class Gen {
       'declare i1 @codon_list_contains_i64(ptr, i64)',
       'declare ptr @codon_list_slice(ptr, i64, i64, i64, i64, i64)',
       'declare i1 @codon_list_contains_f64(ptr, double)',
+      ...DICT_DECLS,
       'declare void @oracle_tramp_full()',
       'declare void @oracle_tramp_part()',
       'declare void @oracle_tramp_sret_x86()',
@@ -422,6 +462,7 @@ class Gen {
         return;
       }
       case 'for':
+        if (dict.isCollectionLoop(s)) return dict.lowerCollectionFor(this.dg, s);
         return this.forLoop(s.target, s.iter, () => this.stmts(s.body));
       case 'break':
       case 'continue': {
@@ -470,6 +511,8 @@ class Gen {
   }
 
   private assign(target: Expr, value: Val): void {
+    if (target.kind === 'tuple') return dict.unpackInto(this.dg, target.items, value, target);
+    if (dict.lowerStoreItem(this.dg, target, value)) return;
     switch (target.kind) {
       case 'name': {
         const s = this.varRef(target);
@@ -690,6 +733,13 @@ class Gen {
         this.emit(`${r} = icmp sgt i64 ${l}, 0`);
         return r;
       }
+      case 'dict':
+      case 'set': {
+        // dict.codon `__bool__`: `__len__() > 0` (set.codon: `!= 0`), `_size` at offset 8.
+        const l = dict.lowerLen(this.dg, v) as string;
+        this.emit(`${r} = icmp sgt i64 ${l}, 0`);
+        return r;
+      }
       case 'str': {
         const l = this.tmp();
         this.emit(`${l} = extractvalue { i64, ptr } ${v.v}, 0`);
@@ -774,6 +824,8 @@ class Gen {
       case 'call':
         return this.call(e);
       case 'index': {
+        const item = dict.lowerIndex(this.dg, e);
+        if (item) return item;
         const base = this.expr(e.target);
         const idx = this.coerce(this.expr(e.index), INT_T);
         const elemT = this.elemOf(e, base.t);
@@ -830,6 +882,11 @@ class Gen {
         );
         return { t: l.t, v: r };
       }
+      case 'tuple':
+        return dict.lowerTuple(this.dg, e);
+      case 'dict':
+      case 'set':
+        return dict.lowerTable(this.dg, e);
       case 'error':
         return this.refuse(e, 'an expression the front end could not read');
     }
@@ -943,7 +1000,14 @@ class Gen {
       }
       const k = prune(a.t).kind;
       const c = this.tmp();
-      if (op === 'in' || op === 'not in') {
+      const inTable =
+        op === 'in' || op === 'not in'
+          ? dict.lowerContains(this.dg, e, vals[i] as Val, vals[i + 1] as Val)
+          : null;
+      if (inTable !== null) {
+        if (op === 'in') this.emit(`${c} = and i1 ${inTable}, true`);
+        else this.emit(`${c} = xor i1 ${inTable}, true`);
+      } else if (op === 'in' || op === 'not in') {
         // list.codon `__contains__`: each item `==` the value, in order (codonrt.c walks the buffer).
         const elem = prune(this.elemOf(e, vals[i + 1]?.t ?? INT_T));
         const x = this.coerce(vals[i] as Val, elem);
@@ -1106,6 +1170,8 @@ class Gen {
       }
       case 'len': {
         const v = this.expr(e.args[0] as Expr);
+        const size = dict.lowerLen(this.dg, v);
+        if (size !== null) return { t: INT_T, v: size };
         const out = this.tmp();
         if (prune(v.t).kind === 'list') this.emit(`${out} = load i64, ptr ${v.v}`);
         else if (prune(v.t).kind === 'str' || prune(v.t).kind === 'array')
@@ -1284,6 +1350,11 @@ class Gen {
         this.append(l.v, r.elem, this.expr(e.args[0] as Expr));
         return { t: NONE_T, v: '' };
       }
+      case 'table-new':
+      case 'table-method':
+        return dict.lowerTableCall(this.dg, e);
+      case 'enumerate':
+        return this.refuse(e, 'a generator outside a for loop');
     }
   }
 
@@ -1478,7 +1549,7 @@ class Gen {
       case 'exception':
         return lowerObjectStr(this.host(), v);
       default:
-        return this.refuse(e, `printing a value of type ${p.kind}`);
+        return dict.lowerRepr(this.dg, e, v) ?? this.refuse(e, `printing a value of type ${p.kind}`);
     }
   }
 }

@@ -385,6 +385,40 @@ codon_list *codon_list_repeat(codon_list *src, int64_t n, int64_t elem, int64_t 
   return l;
 }
 
+/* str.codon `__repr__`: single quotes (double when the text has a ' and no "), \n \r \t \\ and the
+ * quote escaped, other bytes outside 32..126 as \xhh. */
+static seq_str_t str_repr(seq_str_t s) {
+  int single = 0, dbl = 0;
+  for (int64_t i = 0; i < s.len; i++) {
+    if (s.str[i] == '\'') single = 1;
+    else if (s.str[i] == '"') dbl = 1;
+  }
+  char q = single && !dbl ? '"' : '\'';
+  char *buf = malloc((size_t)s.len * 4 + 2);
+  size_t n = 0;
+  buf[n++] = q;
+  for (int64_t i = 0; i < s.len; i++) {
+    unsigned char c = (unsigned char)s.str[i];
+    const char *e = c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t" : c == '\\' ? "\\\\" : 0;
+    if (e) {
+      buf[n++] = e[0];
+      buf[n++] = e[1];
+    } else if (c == (unsigned char)q) {
+      buf[n++] = '\\';
+      buf[n++] = (char)c;
+    } else if (c < 32 || c > 126) {
+      buf[n++] = '\\';
+      buf[n++] = 'x';
+      buf[n++] = "0123456789abcdef"[c / 16];
+      buf[n++] = "0123456789abcdef"[c % 16];
+    } else buf[n++] = (char)c;
+  }
+  buf[n++] = q;
+  seq_str_t out = string_conv(buf, n);
+  free(buf);
+  return out;
+}
+
 /* list.codon __repr__: "[" + ", ".join(repr(x)) + "]"; kind 0 int, 1 float, 2 bool, 3 str. */
 seq_str_t codon_list_repr(codon_list *l, int64_t kind) {
   size_t cap = 64, n = 0;
@@ -399,7 +433,7 @@ seq_str_t codon_list_repr(codon_list *l, int64_t kind) {
     if (kind == 0) t = seq_str_int(((int64_t *)l->ptr)[i], (seq_str_t){0, 0}, &err);
     else if (kind == 1) t = codon_float_repr(((double *)l->ptr)[i]);
     else if (kind == 2) t = ((int8_t *)l->ptr)[i] ? (seq_str_t){4, "True"} : (seq_str_t){5, "False"};
-    else t = ((seq_str_t *)l->ptr)[i];
+    else t = str_repr(((seq_str_t *)l->ptr)[i]);
     s = t.str;
     k = (size_t)t.len;
     if (n + k + 8 > cap) {
@@ -410,10 +444,8 @@ seq_str_t codon_list_repr(codon_list *l, int64_t kind) {
       buf[n++] = ',';
       buf[n++] = ' ';
     }
-    if (kind == 3) buf[n++] = '\'';
     memcpy(buf + n, s, k);
     n += k;
-    if (kind == 3) buf[n++] = '\'';
   }
   buf[n++] = ']';
   seq_str_t out = string_conv(buf, n);
@@ -509,3 +541,224 @@ void *codon_dlsym(const char *lib, const char *name) {
   }
   return f;
 }
+
+/* ---- Dict and Set: klib's khash as Codon 0.19 writes it, transcribed (exaloop/codon v0.19.6:
+ * stdlib/internal/khash.codon for the 2-bit flags, stdlib/internal/types/collections/dict.codon and
+ * set.codon for `_kh_get`, `_kh_resize` (with its in-place rehash), `_kh_put`, `_dict_hash`; int.codon
+ * `__hash__` is the value, str.codon's is `h = 31 * h + byte`). The oracle's caller is a model of
+ * Codon, so the table lives here rather than in lowered IR; the layout is dict.codon's fields:
+ * {_n_buckets, _size, _n_occupied, _upper_bound, _flags, _keys, _vals} (a Set has no `_vals`).
+ * Key kinds (as codon_list_repr's): 0 int (i64), 3 str ({len, ptr}). ---- */
+typedef struct {
+  int64_t n_buckets, size, n_occupied, upper_bound;
+  uint32_t *flags;
+  char *keys;
+  char *vals;
+} codon_tab;
+
+#define TAB_FLAGS(f, i) (((f)[(i) >> 4] >> (((i) & 0xF) << 1)) & 3u)
+static int tab_isempty(uint32_t *f, int64_t i) { return (TAB_FLAGS(f, i) & 2u) != 0; }
+static int tab_isdel(uint32_t *f, int64_t i) { return (TAB_FLAGS(f, i) & 1u) != 0; }
+static int tab_iseither(uint32_t *f, int64_t i) { return TAB_FLAGS(f, i) != 0; }
+static void tab_clear(uint32_t *f, int64_t i, uint32_t b) { f[i >> 4] &= ~(b << ((i & 0xF) << 1)); }
+static void tab_setdel(uint32_t *f, int64_t i) { f[i >> 4] |= 1u << ((i & 0xF) << 1); }
+static int64_t tab_fsize(int64_t m) { return m < 16 ? 1 : m >> 4; }
+static int64_t tab_ksize(int64_t kind) { return kind == 3 ? 16 : 8; }
+
+static int64_t tab_hash(int64_t kind, const void *key) {
+  uint64_t k = 0;
+  if (kind == 3) {
+    const seq_str_t *s = key;
+    for (int64_t i = 0; i < s->len; i++) k = 31u * k + (unsigned char)s->str[i];
+  } else k = (uint64_t) * (const int64_t *)key;
+  int64_t h = (int64_t)k;
+  return (h >> 33) ^ h ^ (int64_t)(k << 11);
+}
+
+static int tab_eq(int64_t kind, const void *a, const void *b) {
+  if (kind != 3) return *(const int64_t *)a == *(const int64_t *)b;
+  const seq_str_t *x = a, *y = b;
+  return x->len == y->len && memcmp(x->str, y->str, (size_t)x->len) == 0;
+}
+
+/* dict.codon `_init` via `Dict[K, V]()`: a scanned object (it holds pointers), zeroed by GC_MALLOC. */
+codon_tab *codon_tab_new(int64_t is_dict) { return seq_alloc(is_dict ? 56 : 48); }
+
+/* `_kh_get`: the bucket of the key, or `_n_buckets`. */
+int64_t codon_tab_get(codon_tab *d, int64_t kind, const void *key) {
+  if (!d->n_buckets) return 0;
+  int64_t ks = tab_ksize(kind), mask = d->n_buckets - 1, step = 0;
+  int64_t i = tab_hash(kind, key) & mask, last = i;
+  while (!tab_isempty(d->flags, i) && (tab_isdel(d->flags, i) || !tab_eq(kind, d->keys + i * ks, key))) {
+    step++;
+    i = (i + step) & mask;
+    if (i == last) return d->n_buckets;
+  }
+  return tab_iseither(d->flags, i) ? d->n_buckets : i;
+}
+
+/* `_kh_resize`: round up to a power of 2 (at least 4), then rehash in place. */
+static void tab_resize(codon_tab *d, int64_t nnb, int64_t kind, int64_t vs) {
+  int64_t ks = tab_ksize(kind);
+  uint32_t *nf = 0;
+  int64_t j = 1;
+  nnb--;
+  nnb |= nnb >> 1;
+  nnb |= nnb >> 2;
+  nnb |= nnb >> 4;
+  nnb |= nnb >> 8;
+  nnb |= nnb >> 16;
+  nnb |= nnb >> 32;
+  nnb++;
+  if (nnb < 4) nnb = 4;
+  if (d->size >= (int64_t)(nnb * 0.77 + 0.5)) j = 0;
+  else {
+    int64_t fs = tab_fsize(nnb);
+    nf = seq_alloc_atomic((size_t)fs * 4); /* Ptr[u32](fsize) */
+    for (int64_t i = 0; i < fs; i++) nf[i] = 0xAAAAAAAAu;
+    if (d->n_buckets < nnb) { /* gc.realloc: lib.cpp seq_realloc is GC_REALLOC */
+      d->keys = GC_REALLOC(d->keys, (size_t)(nnb * ks));
+      if (vs) d->vals = GC_REALLOC(d->vals, (size_t)(nnb * vs));
+    }
+  }
+  if (!j) return;
+  char key[16], val[16], tmp[16];
+  for (j = 0; j != d->n_buckets; j++) {
+    if (tab_iseither(d->flags, j)) continue;
+    int64_t m = nnb - 1;
+    memcpy(key, d->keys + j * ks, (size_t)ks);
+    if (vs) memcpy(val, d->vals + j * vs, (size_t)vs);
+    tab_setdel(d->flags, j);
+    for (;;) {
+      int64_t step = 0, i = tab_hash(kind, key) & m;
+      while (!tab_isempty(nf, i)) {
+        step++;
+        i = (i + step) & m;
+      }
+      tab_clear(nf, i, 2);
+      if (i < d->n_buckets && !tab_iseither(d->flags, i)) {
+        memcpy(tmp, d->keys + i * ks, (size_t)ks);
+        memcpy(d->keys + i * ks, key, (size_t)ks);
+        memcpy(key, tmp, (size_t)ks);
+        if (vs) {
+          memcpy(tmp, d->vals + i * vs, (size_t)vs);
+          memcpy(d->vals + i * vs, val, (size_t)vs);
+          memcpy(val, tmp, (size_t)vs);
+        }
+        tab_setdel(d->flags, i);
+      } else {
+        memcpy(d->keys + i * ks, key, (size_t)ks);
+        if (vs) memcpy(d->vals + i * vs, val, (size_t)vs);
+        break;
+      }
+    }
+  }
+  if (d->n_buckets > nnb) {
+    d->keys = GC_REALLOC(d->keys, (size_t)(nnb * ks));
+    if (vs) d->vals = GC_REALLOC(d->vals, (size_t)(nnb * vs));
+  }
+  d->flags = nf;
+  d->n_buckets = nnb;
+  d->n_occupied = d->size;
+  d->upper_bound = (int64_t)(d->n_buckets * 0.77 + 0.5);
+}
+
+/* `_kh_put`: the bucket for the key (stored there when new); the caller stores the value. */
+int64_t codon_tab_put(codon_tab *d, int64_t kind, const void *key, int64_t vs) {
+  int64_t ks = tab_ksize(kind);
+  if (d->n_occupied >= d->upper_bound) {
+    if (d->n_buckets > (d->size << 1)) tab_resize(d, d->n_buckets - 1, kind, vs);
+    else tab_resize(d, d->n_buckets + 1, kind, vs);
+  }
+  int64_t mask = d->n_buckets - 1, step = 0, site = d->n_buckets, x = site;
+  int64_t i = tab_hash(kind, key) & mask;
+  if (tab_isempty(d->flags, i)) x = i;
+  else {
+    int64_t last = i;
+    while (!tab_isempty(d->flags, i) && (tab_isdel(d->flags, i) || !tab_eq(kind, d->keys + i * ks, key))) {
+      if (tab_isdel(d->flags, i)) site = i;
+      step++;
+      i = (i + step) & mask;
+      if (i == last) {
+        x = site;
+        break;
+      }
+    }
+    if (x == d->n_buckets) x = (tab_isempty(d->flags, i) && site != d->n_buckets) ? site : i;
+  }
+  if (tab_isempty(d->flags, x)) {
+    memcpy(d->keys + x * ks, key, (size_t)ks);
+    tab_clear(d->flags, x, 3);
+    d->size++;
+    d->n_occupied++;
+  } else if (tab_isdel(d->flags, x)) {
+    memcpy(d->keys + x * ks, key, (size_t)ks);
+    tab_clear(d->flags, x, 3);
+    d->size++;
+  }
+  return x;
+}
+
+/* `_kh_exist(i)`, for the lowered loops of `items()`/`__iter__`. */
+_Bool codon_tab_exists(codon_tab *d, int64_t i) { return !tab_iseither(d->flags, i); }
+
+/* dict.codon `__getitem__` on a missing key: `raise KeyError(str(key))`. */
+__attribute__((noreturn)) void codon_tab_keyerror(int64_t kind, const void *key) {
+  char buf[64];
+  if (kind == 3) {
+    const seq_str_t *s = key;
+    char *m = malloc((size_t)s->len + 1);
+    memcpy(m, s->str, (size_t)s->len);
+    m[s->len] = 0;
+    codon_raise("KeyError", m);
+  }
+  snprintf(buf, sizeof buf, "%ld", (long)*(const int64_t *)key);
+  codon_raise("KeyError", buf);
+}
+
+static seq_str_t tab_item(int64_t kind, const char *p) {
+  _Bool err;
+  if (kind == 0) return seq_str_int(*(const int64_t *)p, (seq_str_t){0, 0}, &err);
+  if (kind == 1) return codon_float_repr(*(const double *)p);
+  if (kind == 2) return *(const int8_t *)p ? (seq_str_t){4, "True"} : (seq_str_t){5, "False"};
+  return str_repr(*(const seq_str_t *)p);
+}
+
+/* dict.codon `__repr__` ("{}" or "{k: v, ...}") and set.codon's ("set()" or "{a, ...}"), in bucket order. */
+seq_str_t codon_tab_repr(codon_tab *d, int64_t kkind, int64_t vkind, int64_t vs) {
+  if (d->size == 0) return vs ? string_conv("{}", 2) : string_conv("set()", 5);
+  size_t cap = 64, n = 0;
+  char *buf = malloc(cap);
+  buf[n++] = '{';
+  int first = 1;
+  int64_t ks = tab_ksize(kkind);
+  for (int64_t i = 0; i < d->n_buckets; i++) {
+    if (tab_iseither(d->flags, i)) continue;
+    seq_str_t k = tab_item(kkind, d->keys + i * ks);
+    seq_str_t v = vs ? tab_item(vkind, d->vals + i * vs) : (seq_str_t){0, 0};
+    if (n + (size_t)k.len + (size_t)v.len + 16 > cap) {
+      cap = 2 * (n + (size_t)k.len + (size_t)v.len + 16);
+      buf = realloc(buf, cap);
+    }
+    if (!first) {
+      buf[n++] = ',';
+      buf[n++] = ' ';
+    }
+    first = 0;
+    memcpy(buf + n, k.str, (size_t)k.len);
+    n += (size_t)k.len;
+    if (vs) {
+      buf[n++] = ':';
+      buf[n++] = ' ';
+      memcpy(buf + n, v.str, (size_t)v.len);
+      n += (size_t)v.len;
+    }
+  }
+  buf[n++] = '}';
+  seq_str_t out = string_conv(buf, n);
+  free(buf);
+  return out;
+}
+
+/* str.codon `__repr__`, for the items of a tuple. */
+seq_str_t codon_str_quote(seq_str_t s) { return str_repr(s); }

@@ -56,6 +56,9 @@ export const KIND_NAMES_ZH: {
     ifexp: '条件表达式',
     slice: '切片',
     fstring: 'f-string',
+    tuple: '元组',
+    set: '集合字面量',
+    dict: '字典字面量',
   },
   cppStatements: {
     block: '语句块',

@@ -9,6 +9,7 @@ import type { Expr as CodonExpr, Stmt as CodonStmt } from './codon/ast';
 import { FUNCTION_ATTRIBUTES } from './codon/attributes';
 import { CODON_GENERIC_TYPES, CODON_SIMPLE_TYPES } from './codon/check-expr';
 import { BUILTINS, CODON_PTR_METHODS, UNMODELLED_BUILTINS } from './codon/check-scope';
+import { COLLECTION_TYPE_NAMES } from './codon/check-collections';
 import type { Stmt as CppStmt } from './cpp/ast';
 import type { DeclSyntax as CppDecl } from './cpp/syntax';
 import { LIBC_NAMES } from './cpp/sema/libc-names';
@@ -16,12 +17,20 @@ import { MODELLED_BUILTINS, MODELLED_STD_METHODS, MODELLED_STD_OTHER } from './c
 
 /** Each Codon statement kind the checker accepts, as a learner writes it. */
 export const CODON_STATEMENTS = {
-  assign: ['x = v', 'x: float = v', 'a[i] = v', 'lst.len = n', 'obj.x = v'],
+  assign: ['x = v', 'x: float = v', 'a[i] = v', 'lst.len = n', 'obj.x = v', 'a, b = t', 'd[k] = v'],
   augassign: ['x += v', 'x -= v', 'x *= v', 'x /= v', 'x //= v', 'x %= v', 'x **= v'],
   expr: ['f(x)', 'lst.append(v)'],
   if: ['if c:', 'elif c:', 'else:'],
   while: ['while c:'],
-  for: ['for i in range(a, b, step):', 'for x in lst:'],
+  for: [
+    'for i in range(a, b, step):',
+    'for x in lst:',
+    'for k in d:',
+    'for k, v in d.items():',
+    'for v in d.values():',
+    'for x in s:',
+    'for i, x in enumerate(lst):',
+  ],
   break: ['break'],
   continue: ['continue'],
   pass: ['pass'],
@@ -72,6 +81,19 @@ export const CODON_EXPRESSIONS = {
   listcomp: ['[p[i] for i in range(4) if i > 0]'],
   ifexp: ['a if c else b'],
   slice: ['lst[i:j]', 'lst[:j]', 'lst[i:]', 'lst[:]'],
+  tuple: ['(a, b)', 'return a, b', 'a, b = f()', 't[0]'],
+  dict: [
+    '{}',
+    '{"a": 1, "b": 2}',
+    'd[k]',
+    'd[k] = v',
+    'k in d',
+    'len(d)',
+    'd.get(k, 0)',
+    'dict()',
+    'Dict[str, int]()',
+  ],
+  set: ['{1, 2}', 's.add(x)', 'x in s', 'len(s)', 'set()', 'Set[int]()'],
   fstring: ['f"x = {x}"', 'f"{x:.3f} {x:g} {x:e} {n:x} {n:#X} {n:5d} {s:>8}"', 'f"{x=}"', 'f"{s!r}"'],
 } as const satisfies Record<Exclude<CodonExpr['kind'], 'error'>, readonly string[]>;
 
@@ -172,9 +194,15 @@ export function subsetCatalogue(): SubsetCatalogue {
       types: [
         ...Object.keys(CODON_SIMPLE_TYPES),
         ...CODON_GENERIC_TYPES.map((t) => `${t}[T]`),
+        ...COLLECTION_TYPE_NAMES.map((t) =>
+          t.toLowerCase() === 'dict' ? `${t}[K, V]` : t.toLowerCase() === 'set' ? `${t}[K]` : `${t}[A, B]`,
+        ),
         '@tuple class',
       ],
-      refusedBuiltins: [...UNMODELLED_BUILTINS].sort(),
+      // `Dict`, `Set`, `Tuple` alone are refused, but with their type arguments they are types here.
+      refusedBuiltins: [...UNMODELLED_BUILTINS]
+        .filter((n) => !(COLLECTION_TYPE_NAMES as readonly string[]).includes(n))
+        .sort(),
       refusedPtrMethods: [...CODON_PTR_METHODS].sort(),
     },
     cpp: {

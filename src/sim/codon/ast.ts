@@ -102,7 +102,9 @@ export interface IndexExpr extends ExprBase {
   target: Expr;
   index: Expr;
   /** Filled by the checker: what is indexed (a type application such as `Ptr[float]` has `'type'`). */
-  access?: 'list' | 'ptr' | 'array' | 'type';
+  access?: 'list' | 'ptr' | 'array' | 'type' | 'dict' | 'tuple';
+  /** Filled by the checker for `t[i]` on a tuple: the item's position (a static index, as in Codon). */
+  tupleIndex?: number;
 }
 export interface AttrExpr extends ExprBase {
   kind: 'attr';
@@ -175,6 +177,23 @@ export interface FormatSpec {
   fmt: string;
 }
 
+/** `(a, b)` or a bare `a, b`: collections.cpp `Tuple.__new__(a, b)`, a by-value struct. */
+export interface TupleExpr extends ExprBase {
+  kind: 'tuple';
+  items: Expr[];
+}
+/** `{k: v, ...}` (and `{}`): collections.cpp `transformComprehension`, `Dict()` then `__setitem__` of each pair. */
+export interface DictExpr extends ExprBase {
+  kind: 'dict';
+  keys: Expr[];
+  values: Expr[];
+}
+/** `{a, b}`: collections.cpp `transformComprehension`, `Set()` then `add` of each item. */
+export interface SetExpr extends ExprBase {
+  kind: 'set';
+  items: Expr[];
+}
+
 /** Stands where an expression could not be parsed or was not modelled (a diagnostic says why). */
 export interface ErrorExpr extends ExprBase {
   kind: 'error';
@@ -199,6 +218,9 @@ export type Expr =
   | FStringExpr
   | SliceExpr
   | IfExpExpr
+  | TupleExpr
+  | DictExpr
+  | SetExpr
   | ErrorExpr;
 
 /** What a name refers to, as resolved by the checker. */
@@ -250,7 +272,16 @@ export type CallTarget =
   /** `obj.m(args)`: the method's function (`C.m`) with `obj` as `self` (classes.ts). */
   | { kind: 'method'; fn: string }
   /** `obj.__raw__()` of a reference class: the object's address as a `cobj` (type.codon `_ref_raw`). */
-  | { kind: 'obj-raw' };
+  | { kind: 'obj-raw' }
+  /** `dict()`, `Dict[K, V]()`, `set()`, `Set[K]()`: an empty table (dict.codon/set.codon `_init`). */
+  | { kind: 'table-new'; type: CodonType }
+  /** A method of a Dict or Set (dict.codon, set.codon), on the table the callee's target gives. */
+  | { kind: 'table-method'; method: TableMethod }
+  /** `enumerate(xs)`: a generator of `(i, x)` (misc.codon `enumerate`). */
+  | { kind: 'enumerate' };
+
+/** The Dict and Set methods the simulator models. */
+export type TableMethod = 'add' | 'get' | 'items' | 'keys' | 'values';
 
 // ---------------------------------------------------------------------------------------------
 // Statements
@@ -294,6 +325,11 @@ export interface WhileStmt extends StmtBase {
 export interface ForStmt extends StmtBase {
   kind: 'for';
   target: NameExpr;
+  /**
+   * `for a, b in ...`: the names each item (a tuple) is unpacked into, in order; `target` is then
+   * the first of them. Codon unpacks the item as an assignment `a, b = item` does.
+   */
+  unpack?: NameExpr[];
   iter: Expr;
   body: Stmt[];
 }

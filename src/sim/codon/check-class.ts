@@ -10,7 +10,7 @@
  *   class, the value itself for a `@tuple` class (whose fields cannot be assigned).
  */
 import type { AttrExpr, CallExpr, ClassDef, FunctionDef, NameExpr } from './ast';
-import { ExprChecker } from './check-expr';
+import { CollectionChecker } from './check-collections';
 import type { ClassInfo } from './check-scope';
 import { callArgsMany } from './messages';
 import type { CodonType } from './types';
@@ -55,7 +55,7 @@ const TUPLE_MAGICS = new Set(
 /** A method's qualified name, as Codon names it (`Counter.bump`). */
 export const methodName = (className: string, name: string): string => `${className}.${name}`;
 
-export abstract class ClassChecker extends ExprChecker {
+export abstract class ClassChecker extends CollectionChecker {
   /** Classes whose own `__init__` was refused: their construction is not checked again. */
   private readonly refusedInit = new Set<string>();
 

@@ -17,8 +17,11 @@ import type {
   CallExpr,
   CompareExpr,
   Expr,
+  DictExpr,
   FStringExpr,
   IfExpExpr,
+  SetExpr,
+  TupleExpr,
   IndexExpr,
   SliceExpr,
   ListCompExpr,
@@ -132,6 +135,23 @@ export abstract class ExprChecker {
   protected abstract newObject(e: CallExpr, callee: NameExpr, cls: ClassInfo): CodonType | null;
   /** `obj.m(args)`, a method of a class; undefined when `m` is not one (check-class.ts). */
   protected abstract methodCall(e: CallExpr, callee: AttrExpr, t: CodonType): CodonType | null | undefined;
+
+  // Tuples, dicts and sets: check-collections.ts.
+  protected abstract tupleExpr(e: TupleExpr): CodonType | null;
+  protected abstract dictExpr(e: DictExpr): CodonType | null;
+  protected abstract setExpr(e: SetExpr): CodonType | null;
+  protected abstract callCollection(e: CallExpr, name: 'dict' | 'set' | 'enumerate'): CodonType | null;
+  protected abstract callTableType(e: CallExpr, callee: IndexExpr): CodonType | null;
+  protected abstract collectionType(e: IndexExpr): CodonType | null | undefined;
+  protected abstract collectionIndex(e: IndexExpr, t: CodonType): CodonType | null;
+  protected abstract containsCheck(key: Expr, kt: CodonType, table: CodonType): boolean;
+  protected abstract collectionMethod(
+    e: CallExpr,
+    callee: AttrExpr,
+    t: CodonType,
+    types: (CodonType | null)[],
+  ): CodonType | null;
+  protected abstract collectionIteration(t: CodonType): CodonType | null;
 
   protected error(span: Span, message: string): void {
     this.diagnostics.push(errorAt(this.file, span, message));
@@ -307,6 +327,9 @@ export abstract class ExprChecker {
     fstring: (e) => this.fstringExpr(e),
     slice: (e) => this.sliceExpr(e),
     ifexp: (e) => this.ifExp(e),
+    tuple: (e) => this.tupleExpr(e),
+    dict: (e) => this.dictExpr(e),
+    set: (e) => this.setExpr(e),
     error: () => null,
   };
 
@@ -430,6 +453,11 @@ export abstract class ExprChecker {
         continue;
       }
       const numeric = (t: CodonType) => t.kind === 'int' || t.kind === 'float';
+      if ((op === 'in' || op === 'not in') && (b.kind === 'dict' || b.kind === 'set')) {
+        // dict.codon/set.codon `__contains__(key: K)`.
+        if (!this.containsCheck(e.operands[k] as Expr, a, b)) ok = false;
+        continue;
+      }
       if (op === 'in' || op === 'not in') {
         // list.codon `__contains__(self, x: T)`: an int becomes a float for a List[float] (wrapExpr).
         const elem = b.kind === 'list' ? prune(b.elem).kind : null;
@@ -447,11 +475,12 @@ export abstract class ExprChecker {
       if (a.kind === 'str' && b.kind === 'str' && equality) continue;
       if (
         (a.kind === 'list' && b.kind === 'list') ||
-        (a.kind === 'tuple-class' && b.kind === 'tuple-class')
+        (a.kind === 'tuple-class' && b.kind === 'tuple-class') ||
+        (['tuple', 'dict', 'set'].includes(a.kind) && a.kind === b.kind)
       ) {
         this.notModelled(
           span,
-          `comparing ${a.kind === 'list' ? 'lists' : '@tuple values'}`,
+          `comparing ${a.kind === 'list' ? 'lists' : a.kind === 'tuple-class' ? '@tuple values' : `${a.kind}s`}`,
           'compare their elements or fields one by one.',
         );
       } else {
@@ -472,6 +501,8 @@ export abstract class ExprChecker {
       return null;
     }
     const t = this.expr(e.target);
+    const tk = t ? prune(t).kind : null;
+    if (t && (tk === 'dict' || tk === 'tuple' || tk === 'set')) return this.collectionIndex(e, t);
     const it = this.expr(e.index);
     if (!t) return null;
     const p = prune(t);
@@ -597,6 +628,8 @@ export abstract class ExprChecker {
     const p = prune(t);
     if (p.kind === 'range') return INT;
     if (p.kind === 'list') return p.elem;
+    const fromCollection = this.collectionIteration(p);
+    if (fromCollection) return fromCollection;
     if (p.kind === 'ptr') {
       this.error(
         iter.span,
@@ -673,6 +706,8 @@ export abstract class ExprChecker {
         return null;
       }
       case 'index': {
+        const collection = this.collectionType(e);
+        if (collection !== undefined) return collection;
         if (
           e.target.kind === 'name' &&
           (e.target.id === 'Ptr' || e.target.id === 'ptr' || e.target.id === 'List' || e.target.id === 'list')
@@ -708,6 +743,13 @@ export abstract class ExprChecker {
   private callExpr(e: CallExpr): CodonType | null {
     const callee = e.callee;
     if (callee.kind === 'name') return this.callName(e, callee);
+    if (
+      callee.kind === 'index' &&
+      callee.target.kind === 'name' &&
+      ['Dict', 'dict', 'Set', 'set', 'Tuple', 'tuple'].includes(callee.target.id) &&
+      !this.isVariable(callee.target.id)
+    )
+      return this.callTableType(e, callee);
     if (callee.kind === 'index' && callee.target.kind === 'name' && this.isTypeLike(callee.target)) {
       if (UNMODELLED_BUILTINS.has(callee.target.id)) {
         this.notModelled(callee.span, `\`${this.typeText(callee)}(...)\``);
@@ -860,6 +902,8 @@ export abstract class ExprChecker {
         if (!t) return null;
         const p = prune(t);
         if (p.kind === 'list' || p.kind === 'array' || p.kind === 'str') return INT;
+        if (p.kind === 'dict' || p.kind === 'set') return INT; // dict.codon/set.codon `__len__`: `_size`
+        if (p.kind === 'tuple') return INT; // tuple.codon `__len__`: the static length
         const arg = e.args[0] as Expr;
         this.error(
           arg.span,
@@ -965,6 +1009,10 @@ export abstract class ExprChecker {
         return null;
       case 'str':
         return this.callStr(e);
+      case 'dict':
+      case 'set':
+      case 'enumerate':
+        return this.callCollection(e, name);
       case 'byte':
         this.refusedCallArgs(e);
         this.notModelled(e.span, `\`${name}(...)\``);
@@ -981,10 +1029,10 @@ export abstract class ExprChecker {
     const t = this.expr(a);
     if (!t) return null;
     const k = prune(t).kind;
-    if (k === 'range' || k === 'array' || k === 'none') {
+    if (k === 'range' || k === 'array' || k === 'none' || k === 'generator') {
       this.notModelled(
         a.span,
-        `converting ${k === 'range' ? 'a range' : k === 'none' ? 'None' : 'an Array (`lst.arr`)'} to a string`,
+        `converting ${k === 'range' ? 'a range' : k === 'none' ? 'None' : k === 'generator' ? 'a generator' : 'an Array (`lst.arr`)'} to a string`,
       );
       return null;
     }
@@ -1089,7 +1137,10 @@ export abstract class ExprChecker {
       }
       const t = this.expr(a);
       if (!t) ok = false;
-      else if (prune(t).kind === 'range' || prune(t).kind === 'array') {
+      else if (prune(t).kind === 'generator') {
+        this.notModelled(a.span, 'printing a generator', 'loop over it and print each item.');
+        ok = false;
+      } else if (prune(t).kind === 'range' || prune(t).kind === 'array') {
         this.notModelled(
           a.span,
           `printing ${prune(t).kind === 'range' ? 'a range' : 'an Array (`lst.arr`)'}`,
@@ -1308,6 +1359,7 @@ export abstract class ExprChecker {
     const types = this.argTypes(e);
     if (!t) return null;
     const p = prune(t);
+    if (p.kind === 'dict' || p.kind === 'set') return this.collectionMethod(e, callee, p, types);
     if (p.kind === 'list' && callee.name === 'append') {
       if (!this.rejectKeywords(e, 'append')) return null;
       if (e.args.length !== 1) {

@@ -64,6 +64,10 @@ export const BUILTINS = new Set([
   'List',
   'list',
   '__ptr__',
+  // dict.codon, set.codon, misc.codon
+  'dict',
+  'set',
+  'enumerate',
   // intn.codon's fixed-width integers
   'i8',
   'i16',
@@ -85,7 +89,6 @@ export const UNMODELLED_BUILTINS = new Set([
   'pow',
   'sorted',
   'reversed',
-  'enumerate',
   'zip',
   'map',
   'filter',
@@ -106,8 +109,6 @@ export const UNMODELLED_BUILTINS = new Set([
   'any',
   'all',
   'divmod',
-  'dict',
-  'set',
   'tuple',
   'exit',
   'super',

@@ -24,8 +24,8 @@ import type {
 } from './ast';
 import { cImportName } from './ast';
 import { EXPORT_GENERIC } from './attributes';
-import { ExprChecker } from './check-expr';
 import { ClassChecker } from './check-class';
+import { incompleteHint } from './check-collections';
 import type { FnInfo } from './check-scope';
 import { BUILTINS, Scope } from './check-scope';
 import {
@@ -68,6 +68,7 @@ class Checker extends ClassChecker {
     this.block(module.body);
     for (const fn of this.functions.values()) this.ensureChecked(fn);
     module.globals = this.finishScope(this.globals);
+    this.refuseUnknownTables(module.body);
     // Locals were listed when each body was checked; types inferred later (from calls) are resolved now.
     for (const fn of this.functions.values()) {
       if (fn.def.locals) fn.def.locals = fn.def.locals.map((v) => ({ ...v, type: resolveType(v.type) }));
@@ -224,7 +225,7 @@ class Checker extends ClassChecker {
       if (!isComplete(v.type) && !this.poisoned.has(v)) {
         this.error(
           v.span,
-          `cannot infer the complete type of '${v.name}' (inferred only '${typeName(v.type)}'): append a value to it, or annotate it, e.g. \`${v.name}: List[float] = []\`.`,
+          `cannot infer the complete type of '${v.name}' (inferred only '${typeName(v.type)}'): ${incompleteHint(v.name, v.type)}.`,
         );
       }
     }
@@ -358,6 +359,7 @@ class Checker extends ClassChecker {
     if (!existing) {
       let declared = annotation ?? t;
       if (annotation && t && valueExpr && !this.coerce(valueExpr, t, annotation)) declared = annotation;
+      if (declared && valueExpr && this.refuseKept(declared, valueExpr)) declared = null;
       if (declared && prune(declared).kind === 'range') {
         this.notModelled(
           valueExpr?.span ?? target.span,
@@ -387,6 +389,12 @@ class Checker extends ClassChecker {
     const annotation = s.annotation ? this.resolveType(s.annotation) : null;
     const t = this.expr(s.value);
     const target = s.target;
+    if (s.annotation && !annotation && target.kind === 'name') {
+      // The annotation was reported (refused or wrong): the variable is bound, quietly, to nothing known.
+      if (!this.scope.vars.has(target.id))
+        this.poisoned.add(this.scope.declare(target.id, this.freshVar(), target.span, false));
+      return;
+    }
     if (target.kind === 'name') {
       const isNew = !this.scope.vars.has(target.id);
       this.bindName(target, t, s.value, annotation);
@@ -399,12 +407,29 @@ class Checker extends ClassChecker {
     }
     if (target.kind === 'index') {
       const elem = this.expr(target);
+      if (target.access === 'tuple' && target.target.type) {
+        // tuple.codon defines no `__setitem__`: a tuple is a by-value constant.
+        this.error(target.span, `${dotNoAttr(target.target.type, '__setitem__')}.`);
+        return;
+      }
       if (elem && t) this.coerce(s.value, t, elem);
       return;
     }
     if (target.kind === 'attr') {
       const ft = this.memberTarget(target);
       if (ft && t) this.coerce(s.value, t, ft);
+      return;
+    }
+    if (target.kind === 'tuple') {
+      // assign.cpp `unpackAssignment`: `a, b = v` is `tmp = v; a = tmp[0]; b = tmp[1]`.
+      const items = t ? this.unpackTypes(target, s.value, t) : null;
+      target.items.forEach((x, k) => {
+        if (x.kind !== 'name') return;
+        const it = items?.[k] ?? null;
+        if (!this.bindName(x, it, null, null) || !it) return;
+        if (x.type && !unify(x.type, it)) this.error(x.span, `${typeUnify(it, x.type)}.`);
+      });
+      if (t) target.type = t;
     }
   }
 
@@ -452,6 +477,7 @@ class Checker extends ClassChecker {
   }
 
   private forStmt(s: ForStmt): void {
+    if (s.unpack) return this.forUnpack(s, s.unpack);
     const elem = this.iterationType(s.iter);
     if (elem) this.bindName(s.target, elem, null, null);
     else {
@@ -461,6 +487,37 @@ class Checker extends ClassChecker {
     }
     if (elem && s.target.type && !unify(s.target.type, elem)) {
       this.error(s.target.span, `${typeUnify(elem, s.target.type)}.`);
+    }
+    this.nested(s.body, true);
+  }
+
+  /** `for a, b in it:`: each item unpacked as `a, b = item` (assign.cpp `unpackAssignment`). */
+  private forUnpack(s: ForStmt, names: NameExpr[]): void {
+    const elem = this.iterationType(s.iter);
+    const items =
+      elem && prune(elem).kind === 'tuple'
+        ? this.unpackTypes({ kind: 'tuple', items: names, span: s.target.span }, s.iter, elem)
+        : null;
+    const ek = elem ? prune(elem).kind : 'tuple';
+    if (elem && (ek === 'list' || ek === 'str'))
+      this.notModelled(
+        s.iter.span,
+        `unpacking the items of a loop over ${typeName(elem)}s`,
+        'loop over `d.items()` or `enumerate(xs)`.',
+      );
+    else if (elem && ek !== 'tuple')
+      this.error(
+        s.target.span,
+        `${dotNoAttr(elem, '__getitem__')}: each item of this loop is a ${typeName(elem)}, not a tuple to unpack.`,
+      );
+    for (const [k, n] of names.entries()) {
+      const it = items?.[k] ?? null;
+      if (it) {
+        this.bindName(n, it, null, null);
+        if (n.type && !unify(n.type, it)) this.error(n.span, `${typeUnify(it, n.type)}.`);
+      } else if (!this.scope.vars.has(n.id)) {
+        this.poisoned.add(this.scope.declare(n.id, this.freshVar(), n.span, false));
+      }
     }
     this.nested(s.body, true);
   }
@@ -571,7 +628,9 @@ function collectAssigned(body: Stmt[], out: Set<string>): void {
   walkStmts(body, {
     stmt(s) {
       if ((s.kind === 'assign' || s.kind === 'augassign') && s.target.kind === 'name') out.add(s.target.id);
-      if (s.kind === 'for') out.add(s.target.id);
+      if (s.kind === 'assign' && s.target.kind === 'tuple')
+        for (const x of s.target.items) if (x.kind === 'name') out.add(x.id);
+      if (s.kind === 'for') for (const n of s.unpack ?? [s.target]) out.add(n.id);
       if (s.kind === 'try') for (const h of s.handlers) if (h.name) out.add(h.name.name);
     },
   });

@@ -130,6 +130,20 @@ export const LESSON_PROGRAMS = [
   except CError as e:
       print("no thrice:", e)
   `,
+  `
+  def split(x: float):
+      return x, x * 2.0
+  d = {"a": 1, "b": 2}
+  d["c"] = d.get("a", 0) + 3
+  s = {1, 2}
+  s.add(len(d))
+  a, b = split(1.5)
+  for k, v in d.items():
+      print(k, v, k in d, a, b)
+  for i, x in enumerate([a, b]):
+      print(i, x, i in s)
+  print(d, s, (a, b))
+  `,
 ].map(dedent);
 
 /** Asserts that every diagnostic (start and end) lies inside the text, and that none is internal. */
@@ -166,7 +180,7 @@ function check(source: string): void {
 }
 
 const VOCABULARY = [
-  ...'def class if elif else while for in return break continue pass from import as and or not lambda None True False try with global print len range Ptr List float int cobj __ptr__ C LIB foo out x y i p arr ptr append tuple'.split(
+  ...'def class if elif else while for in return break continue pass from import as and or not lambda None True False try with global print len range Ptr List float int cobj __ptr__ C LIB foo out x y i p arr ptr append tuple dict set enumerate items keys values get add'.split(
     ' ',
   ),
   ...'+ - * / // % ** = == != < <= > >= += -= ( ) [ ] { } , : . ; -> @ ... ~ & | ^ << >> := $ ? ! `'.split(

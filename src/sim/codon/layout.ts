@@ -64,6 +64,13 @@ export function sizeOf(t: CodonType): number {
     case 'ref-class': // a pointer to its GC object
     case 'exception':
       return 8;
+    case 'dict':
+    case 'set':
+      return 8;
+    case 'tuple':
+      return structLayout(p.elems).size;
+    case 'generator':
+      return 8;
     case 'float32':
       return 4;
     case 'bool':
@@ -97,6 +104,8 @@ export function alignOf(t: CodonType): number {
       return 1;
     case 'tuple-class':
       return structLayout(p.fields.map((f) => f.type)).align;
+    case 'tuple':
+      return structLayout(p.elems).align;
     case 'intn':
       return p.bits / 8; // LLVM's iN is naturally aligned on both targets
     default:
@@ -134,6 +143,8 @@ export function isAtomic(t: CodonType): boolean {
       return true;
     case 'tuple-class':
       return p.fields.every((f) => isAtomic(f.type));
+    case 'tuple':
+      return p.elems.every(isAtomic);
     default:
       return false;
   }

@@ -47,7 +47,12 @@ export function llvmTypeOf(t: CodonType): LlvmType {
     case 'list':
     case 'ref-class':
     case 'exception':
+    case 'dict':
+    case 'set':
+    case 'generator':
       return 'ptr';
+    case 'tuple':
+      return { struct: p.elems.map(llvmTypeOf) };
     case 'str':
       return { struct: ['i64', 'ptr'] };
     case 'array':

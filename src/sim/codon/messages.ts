@@ -48,6 +48,11 @@ export function intRange(text: string): string {
 }
 
 /** CALL_PTR_VAR (Codon 0.19): "__ptr__() only takes identifiers or tuple fields as arguments". */
+/** TUPLE_RANGE_BOUNDS (error.h): a static tuple index past the end, also from unpacking (assign.cpp `unpackAssignment`). */
+export function tupleRangeBounds(last: number, got: number): string {
+  return `tuple index out of range (expected 0..${last}, got instead ${got})`;
+}
+
 export const CALL_PTR_VAR = '__ptr__() only takes identifiers or tuple fields as arguments';
 /** ASSIGN_UNEXPECTED_FROZEN: "cannot modify tuple attributes". */
 export const ASSIGN_UNEXPECTED_FROZEN = 'cannot modify tuple attributes';

@@ -449,6 +449,18 @@ export class ExprParser extends ParserBase {
         );
         return this.built(this.errorExpr(span), target, parts);
       }
+      if (
+        tuple &&
+        parts.length > 0 &&
+        target.kind === 'name' &&
+        ['Dict', 'dict', 'Tuple', 'tuple'].includes(target.id)
+      ) {
+        // `Dict[str, int]`, `Tuple[int, str]`: the checker reads the types (check-collections.ts).
+        const first = parts[0] as Expr;
+        const last = parts[parts.length - 1] as Expr;
+        const index: Expr = { kind: 'tuple', items: parts, span: spanFrom(first.span, last.span) };
+        return this.built({ kind: 'index', target, index, span }, target, parts);
+      }
       if (tuple || parts.length !== 1) {
         // `dict[str, int]`, `Tuple[int, int]`, `Callable[[int], int]`: a type with several arguments.
         if (target.kind === 'name' && SEVERAL_ARGUMENT_TYPES.has(target.id))
@@ -673,17 +685,16 @@ export class ExprParser extends ParserBase {
         return this.errorExpr(span);
       }
       if (this.isOp(',')) {
+        const items = [first];
         while (this.eatOp(',')) {
           if (this.isOp(')')) break;
-          this.parseExpr();
+          items.push(this.parseExpr());
         }
         const close = this.expectOp(
           ')',
           `expected ')' to close the '(' at line ${open.span.start.line}, column ${open.span.start.column}.`,
         );
-        const span = spanFrom(open.span, close.span);
-        this.notModelled(span, 'a tuple', 'use a `@tuple class` with named fields, or separate variables.');
-        return this.errorExpr(span);
+        return this.built({ kind: 'tuple', items, span: spanFrom(open.span, close.span) }, items);
       }
       const close = this.expectOp(
         ')',
@@ -801,10 +812,11 @@ export class ExprParser extends ParserBase {
     }
   }
 
-  private parseBraces(): Expr {
+  /** `{...}` where displays are not read (the statement parser reads them: parse-collections.ts). */
+  protected parseBraces(): Expr {
     const open = this.next();
     let depth = 1;
-    // Skip to the matching brace: dict and set displays are not modelled.
+    // Skip to the matching brace.
     while (depth > 0) {
       const t = this.peek();
       if (t.kind === 'eof' || t.kind === 'newline') break;

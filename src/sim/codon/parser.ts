@@ -22,7 +22,8 @@ import type {
 import type { Token } from './lexer';
 import { FUNCTION_ATTRIBUTES, functionAttributes } from './attributes';
 import { MAX_BLOCK_DEPTH, SyntaxFailure, describeToken, spanFrom } from './parse-base';
-import { ExprParser, startsExpression } from './parse-expr';
+import { startsExpression } from './parse-expr';
+import { CollectionParser } from './parse-collections';
 import { parseTry, type TryParserHost } from './parse-try';
 
 const AUG_OPS: Record<string, BinaryOp> = {
@@ -62,7 +63,7 @@ export function parseTokens(
   return { module, diagnostics: p.diagnostics, syntaxErrors: p.syntaxErrors };
 }
 
-class StmtParser extends ExprParser {
+class StmtParser extends CollectionParser {
   private blockDepth = 0;
 
   parseModule(): Module {
@@ -366,32 +367,31 @@ class StmtParser extends ExprParser {
     return [{ kind: 'expr', expr: target, span: target.span }];
   }
 
-  /** Line of the last tuple reported, so that `a, b = 1, 2` gives one message. */
-  private tupleReportedAt = -1;
-
-  /** An expression that may not be a bare tuple (`a, b`): tuples are reported as not modelled. */
+  /** An expression, or a bare tuple `a, b` (grammar.peg `star_expressions`): a `TupleExpr`. */
   private parseExprNoTuple(context: 'statement' | 'assignment' | 'return'): Expr {
+    void context;
     const first = this.parseExpr();
     if (!this.isOp(',')) return first;
-    let last: Expr = first;
+    const items = [first];
     while (this.eatOp(',')) {
       if (this.atLineEnd() || this.isOp('=') || this.isOp(';')) break;
-      last = this.parseExpr();
+      items.push(this.parseExpr());
     }
-    const span = spanFrom(first.span, last.span);
-    if (this.tupleReportedAt === span.start.line) return { kind: 'error', span };
-    this.tupleReportedAt = span.end.line;
-    this.notModelled(
-      span,
-      context === 'return' ? 'returning several values (a tuple)' : 'a tuple (or tuple unpacking)',
-      context === 'return'
-        ? 'return a `@tuple class` or a list instead.'
-        : 'use separate statements, or a `@tuple class`.',
-    );
-    return { kind: 'error', span };
+    return this.tupleOf(items, spanFrom(first.span, (items[items.length - 1] as Expr).span));
   }
 
   private checkAssignable(target: Expr): void {
+    if (target.kind === 'tuple') {
+      // `a, b = t`: Codon unpacks into each target in turn (simplify/assign.cpp `unpackAssignments`).
+      const bad = target.items.find((x) => x.kind !== 'name' && x.kind !== 'error');
+      if (bad)
+        this.failNotModelled(
+          bad.span,
+          'unpacking a tuple into something other than plain variables',
+          'unpack into variables, then assign those: `a, b = t` then `xs[0] = a`.',
+        );
+      return;
+    }
     if (
       target.kind === 'name' ||
       target.kind === 'index' ||
@@ -557,15 +557,10 @@ class StmtParser extends ExprParser {
     const body = this.parseSuite(kw);
     this.rejectLoopElse();
     const target = names[0] as NameExpr;
-    if (names.length > 1) {
-      this.notModelled(
-        spanFrom(target.span, (names[names.length - 1] as NameExpr).span),
-        'unpacking several loop variables',
-      );
-      return { kind: 'pass', span: kw.span };
-    }
     const last = body[body.length - 1];
-    return { kind: 'for', target, iter, body, span: spanFrom(kw.span, last?.span ?? iter.span) };
+    const span = spanFrom(kw.span, last?.span ?? iter.span);
+    if (names.length > 1) return { kind: 'for', target, unpack: names, iter, body, span };
+    return { kind: 'for', target, iter, body, span };
   }
 
   private parseDef(): FunctionDef {

@@ -28,6 +28,14 @@ export type CodonType =
   | { kind: 'ref-class'; name: string; fields: { name: string; type: CodonType }[] }
   /** The exception bound by `except CError as e` (error.codon: a reference to a GC object). */
   | { kind: 'exception'; name: string }
+  /** A plain tuple `(a, b)`: `Tuple[T1,T2]`, a by-value struct of its items (tuple.codon, collections.cpp). */
+  | { kind: 'tuple'; elems: CodonType[] }
+  /** `Dict[K,V]`: a reference to a GC object, klib's khash table (dict.codon). */
+  | { kind: 'dict'; key: CodonType; value: CodonType }
+  /** `Set[K]`: a reference to a GC object, the same khash table without values (set.codon). */
+  | { kind: 'set'; elem: CodonType }
+  /** `Generator[T]`: what `d.items()`, `d.keys()`, `d.values()` and `enumerate(xs)` give a `for` loop. */
+  | { kind: 'generator'; elem: CodonType }
   /** A type still being inferred (the element type of `[]` before its first `append`). */
   | { kind: 'var'; id: number; ref: CodonType | null };
 
@@ -91,6 +99,15 @@ export function typeName(t: CodonType): string {
     case 'ref-class':
     case 'exception':
       return p.name;
+    // Codon's ClassType::debugString joins generics with "," (types/class.cpp).
+    case 'tuple':
+      return `Tuple[${p.elems.map(typeName).join(',')}]`;
+    case 'dict':
+      return `Dict[${typeName(p.key)},${typeName(p.value)}]`;
+    case 'set':
+      return `Set[${typeName(p.elem)}]`;
+    case 'generator':
+      return `Generator[${typeName(p.elem)}]`;
     case 'intn':
       return `${p.signed ? 'Int' : 'UInt'}[${p.bits}]`;
     case 'var':
@@ -112,6 +129,13 @@ export function isComplete(t: CodonType): boolean {
       return isComplete(p.elem);
     case 'tuple-class':
       return p.fields.every((f) => isComplete(f.type));
+    case 'tuple':
+      return p.elems.every(isComplete);
+    case 'dict':
+      return isComplete(p.key) && isComplete(p.value);
+    case 'set':
+    case 'generator':
+      return isComplete(p.elem);
     default:
       return true;
   }
@@ -127,6 +151,13 @@ export function resolveType(t: CodonType): CodonType {
       return listOf(resolveType(p.elem));
     case 'array':
       return arrayOf(resolveType(p.elem));
+    case 'tuple':
+      return { kind: 'tuple', elems: p.elems.map(resolveType) };
+    case 'dict':
+      return { kind: 'dict', key: resolveType(p.key), value: resolveType(p.value) };
+    case 'set':
+    case 'generator':
+      return { kind: p.kind, elem: resolveType(p.elem) };
     default:
       return p;
   }
@@ -136,6 +167,9 @@ function occurs(v: CodonType, t: CodonType): boolean {
   const p = prune(t);
   if (p === v) return true;
   if (p.kind === 'ptr' || p.kind === 'list' || p.kind === 'array') return occurs(v, p.elem);
+  if (p.kind === 'set' || p.kind === 'generator') return occurs(v, p.elem);
+  if (p.kind === 'dict') return occurs(v, p.key) || occurs(v, p.value);
+  if (p.kind === 'tuple') return p.elems.some((e) => occurs(v, e));
   return false;
 }
 
@@ -163,7 +197,15 @@ function unifyInto(a: CodonType, b: CodonType, bound: { kind: 'var'; ref: CodonT
     case 'ptr':
     case 'list':
     case 'array':
+    case 'set':
+    case 'generator':
       return unifyInto(x.elem, (y as typeof x).elem, bound);
+    case 'dict':
+      return unifyInto(x.key, (y as typeof x).key, bound) && unifyInto(x.value, (y as typeof x).value, bound);
+    case 'tuple': {
+      const ys = (y as typeof x).elems;
+      return x.elems.length === ys.length && x.elems.every((e, i) => unifyInto(e, ys[i] as CodonType, bound));
+    }
     case 'tuple-class':
     case 'ref-class':
     case 'exception':
@@ -185,7 +227,15 @@ export function sameType(a: CodonType, b: CodonType): boolean {
     case 'ptr':
     case 'list':
     case 'array':
+    case 'set':
+    case 'generator':
       return sameType(x.elem, (y as typeof x).elem);
+    case 'dict':
+      return sameType(x.key, (y as typeof x).key) && sameType(x.value, (y as typeof x).value);
+    case 'tuple': {
+      const ys = (y as typeof x).elems;
+      return x.elems.length === ys.length && x.elems.every((e, i) => sameType(e, ys[i] as CodonType));
+    }
     case 'tuple-class':
     case 'ref-class':
     case 'exception':
@@ -219,6 +269,8 @@ export function hasBool(t: CodonType): boolean {
     k === 'none' ||
     k === 'ptr' ||
     k === 'list' ||
-    k === 'array'
+    k === 'array' ||
+    k === 'dict' ||
+    k === 'set'
   );
 }

@@ -23,7 +23,11 @@ export function childExprs(e: Expr): Expr[] {
     case 'attr':
       return [e.target];
     case 'list':
+    case 'tuple':
+    case 'set':
       return e.items;
+    case 'dict':
+      return e.keys.flatMap((k, i) => [k, ...(e.values[i] ? [e.values[i] as Expr] : [])]);
     case 'listcomp':
       return [e.elt, e.target, e.iter, ...e.conditions];
     case 'ifexp':
@@ -61,7 +65,7 @@ export function stmtExprs(s: Stmt): Expr[] {
     case 'while':
       return [s.test];
     case 'for':
-      return [s.target, s.iter];
+      return [...(s.unpack ?? [s.target]), s.iter];
     case 'return':
       return s.value ? [s.value] : [];
     case 'def':

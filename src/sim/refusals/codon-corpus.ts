@@ -45,21 +45,74 @@ print(f(2))
     instead: 'define a function with `def` instead',
   },
   {
-    name: 'dict',
-    source: `d = {"a": 1}
-print(d["a"])
+    name: 'dict comprehension',
+    source: `d = {k: k * k for k in range(3)}
+print(d)
 `,
     at: '1:5',
-    what: 'a dict or set display `{...}`',
+    what: 'a dict comprehension `{k: v for ...}`',
+    instead: 'build the dict with a `for` loop and `d[k] = v`',
   },
   {
-    name: 'set',
-    source: `s = {1, 2}
-s.add(3)
+    name: 'set comprehension',
+    source: `s = {x % 3 for x in range(9)}
 print(len(s))
 `,
     at: '1:5',
-    what: 'a dict or set display `{...}`',
+    what: 'a set comprehension `{x for ...}`',
+    instead: 'build the set with a `for` loop and `s.add(x)`',
+  },
+  {
+    name: 'empty dict of unknown type',
+    source: `print({})
+`,
+    at: '1:7',
+    what: 'a dict or set whose item types are never known',
+    instead: 'give them: `Dict[str, int]()`',
+  },
+  {
+    name: 'dict get without a default',
+    source: `d = {"a": 1}
+print(d.get("b"))
+`,
+    at: '2:7',
+    what: '`d.get(k)` without a default (it gives an Optional)',
+    instead: 'give a default: `d.get(k, 0)`',
+  },
+  {
+    name: 'float dict key',
+    source: `d = {1.5: "x"}
+print(d)
+`,
+    at: '1:6',
+    what: 'a dict key of type float',
+    instead: 'use `int` or `str` keys here',
+  },
+  {
+    name: 'nested generic value',
+    source: `d: Dict[str, List[int]] = {}
+print(len(d))
+`,
+    at: '1:14',
+    what: 'a dict value of type List[int]',
+    instead: 'use `int`, `float`, `str` or `bool` values here',
+  },
+  {
+    name: 'dict method not modelled',
+    source: `d = {"a": 1}
+d.pop("a")
+`,
+    at: '2:3',
+    what: '`dict.pop`',
+  },
+  {
+    name: 'enumerate with a start',
+    source: `for i, x in enumerate([1.5, 2.5], 1):
+    print(i, x)
+`,
+    at: '1:13',
+    what: '`enumerate(xs, start)`',
+    instead: 'add the start to the index yourself',
   },
   {
     name: 'bare except',
@@ -235,23 +288,6 @@ print(C(1).__dict__())
 `,
     at: '3:12',
     what: '`C.__dict__()` (a method Codon generates)',
-  },
-  {
-    name: 'tuple unpack',
-    source: `a, b = 1, 2
-print(a + b)
-`,
-    at: '1:1',
-    what: 'a tuple (or tuple unpacking)',
-    instead: 'use separate statements, or a `@tuple class`',
-  },
-  {
-    name: 'enumerate',
-    source: `for i, x in enumerate([1.5, 2.5]):
-    print(i, x)
-`,
-    at: '1:5',
-    what: 'unpacking several loop variables',
   },
   {
     name: 'chained',
@@ -502,14 +538,6 @@ print(len(3))
     at: '1:1',
     what: 'the `print x` statement form',
     instead: 'call the function: `print(x)`',
-  },
-  {
-    name: 'dict type annotation',
-    source: `def f(x: dict[str, int]) -> int:
-    return 1
-`,
-    at: '1:10',
-    what: 'the type `dict[...]`',
   },
   {
     name: 'float16',

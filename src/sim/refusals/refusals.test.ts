@@ -18,7 +18,7 @@ import { runProgram } from '../run/index.ts';
 import { CODON_REFUSALS } from './codon-corpus.ts';
 import { CPP_REFUSALS } from './cpp-corpus.ts';
 import { CPP_NOW_RUNS } from './cpp-now-runs.ts';
-import { CODON_NOW_RUNS, CODON_NOW_RUNS_LIB } from './codon-now-runs.ts';
+import { CODON_NOW_RUNS, CODON_NOW_RUNS_LIB, CODON_COLLECTIONS_RUN } from './codon-now-runs.ts';
 import type { Refusal } from './refusal.ts';
 
 /** A C++ library and a Codon caller that both check cleanly, to pair with each refused file. */
@@ -121,6 +121,26 @@ describe('Codon this corpus once refused and the simulator now runs', () => {
         expect(run.diagnostics, `${name} ${target}`).toEqual([]);
         expect(run.summary.outcome, `${name} ${target}`).toBe('ok');
         expect(run.summary.stdout, `${name} ${target}`).toBe(stdout);
+      }
+    });
+  }
+});
+
+describe('dicts, sets, tuples and enumerate (issue 13), in khash order', () => {
+  for (const { name, source, stdout } of CODON_COLLECTIONS_RUN) {
+    it(`${name}: prints ${JSON.stringify(stdout)} on both targets`, () => {
+      for (const target of ['x86_64', 'aarch64'] as const) {
+        const run = runProgram({ cpp: CODON_NOW_RUNS_LIB, codon: source, target, record: 'summary' });
+        expect(run.diagnostics, `${name} ${target}`).toEqual([]);
+        expect(run.summary.stdout, `${name} ${target}`).toBe(stdout);
+        if (name.includes('KeyError')) {
+          expect(run.summary.outcome, `${name} ${target}`).toBe('runtime-error');
+          expect(run.summary.error, `${name} ${target}`).toMatchObject({
+            type: 'KeyError',
+            message: 'nope',
+            line: 3,
+          });
+        } else expect(run.summary.outcome, `${name} ${target}`).toBe('ok');
       }
     });
   }

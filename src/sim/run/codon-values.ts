@@ -49,6 +49,7 @@ export function layoutOfCodon(t: CodonType): MemLayout {
 /** Byte offset of each field of a `@tuple` class. */
 export function fieldOffsets(t: CodonType): number[] {
   const p = prune(t);
+  if (p.kind === 'tuple') return structLayout(p.elems).offsets;
   return p.kind === 'tuple-class' ? structLayout(p.fields.map((f) => f.type)).offsets : [];
 }
 
@@ -72,7 +73,19 @@ export function cellsOfCodon(t: CodonType, path = ''): Cell[] {
     case 'list':
     case 'ref-class':
     case 'exception':
+    case 'dict':
+    case 'set':
       return [{ path, offset: 0, size: 8, kind: 'pointer' }];
+    case 'tuple': {
+      // Codon names a plain tuple's fields item1, item2, ... (tuple.codon).
+      const offs = structLayout(p.elems).offsets;
+      return p.elems.flatMap((e, i) =>
+        cellsOfCodon(e, path === '' ? `item${i + 1}` : `${path}.item${i + 1}`).map((c) => ({
+          ...c,
+          offset: c.offset + (offs[i] ?? 0),
+        })),
+      );
+    }
     case 'str':
     case 'array':
       return [

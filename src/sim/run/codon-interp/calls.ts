@@ -24,6 +24,8 @@ import { strOf, truthy } from './display.ts';
 import { listAppend, listGet } from './lists.ts';
 import { strCall } from './strings.ts';
 import { entryAddress } from './callback.ts';
+import { GeneratorVal, callTableMethod, callTableNew } from './collections.ts';
+import { tableLen, tableOf } from './dicts.ts';
 import { SIDE, refAccess, slotAccess, slotOf, store, type Frame } from './memory.ts';
 import { callMethod, newObject } from './classes.ts';
 import { NameId, ident, named } from '../../trace/names.ts';
@@ -61,11 +63,21 @@ const CALL: { [K in CallTarget['kind']]: Handler<K> } = {
   },
   len: (it, e) => {
     const v = it.eval(e.args[0] as Expr);
+    const table = tableOf(v, (e.args[0] as Expr).type);
+    if (table) return tableLen(it, table, it.loc(e.span));
+    if (v instanceof TupleVal) return v.fields.length;
     if (v instanceof Ref) return it.p.m.loadInt(v.addr + LIST_LEN, 8, true, refAccess(it, v, e.span));
     if (v instanceof StrVal) return v.text.length;
     return 0;
   },
   range: () => null,
+  'table-new': (it, e, r) => callTableNew(it, e, r.type),
+  'table-method': (it, e, r) => {
+    const v = callTableMethod(it, e, r.method);
+    return v instanceof GeneratorVal ? null : v;
+  },
+  // Only a `for` loop consumes a generator (the checker refuses keeping or printing one).
+  enumerate: () => null,
   convert: (it, e, r) => {
     const v = it.eval(e.args[0] as Expr);
     if (r.to === 'int') return Math.trunc(Number(v));

@@ -8,9 +8,13 @@ import type { CodonInterpreter } from '../codon-interp.ts';
 import type { Process } from '../runtime.ts';
 import { listValues } from './lists.ts';
 import { objectStr } from './classes.ts';
+import { tableCursor, tableLen, tableOf } from './dicts.ts';
 import { SIDE } from './memory.ts';
 
-export function truthy(it: CodonInterpreter, v: CodonValue): boolean {
+export function truthy(it: CodonInterpreter, v: CodonValue, t?: CodonType): boolean {
+  // dict.codon `__bool__` is `__len__() > 0`, set.codon's `__len__() != 0`: `_size`.
+  const table = t === undefined ? null : tableOf(v, t);
+  if (table) return tableLen(it, table, it.p.m.currentLoc) > 0;
   if (v instanceof Ref) return v.addr !== 0;
   if (v instanceof StrVal) return v.text.length > 0;
   if (v instanceof TupleVal) return true;
@@ -49,7 +53,13 @@ export function strOf(it: CodonInterpreter, v: CodonValue, t: CodonType | null):
     return `[${items.map((x) => reprOf(it, x, p.elem)).join(', ')}]`;
   }
   if (v instanceof Ref && (p?.kind === 'ref-class' || p?.kind === 'exception')) return objectStr(it, v, p);
+  if ((p?.kind === 'dict' || p?.kind === 'set') && v instanceof Ref) return tableRepr(it, v, p);
   if (v instanceof Ref) return hex(v.addr);
+  if (v instanceof TupleVal && p?.kind === 'tuple') {
+    // tuple.codon `_str`: `(a, b)`, and `(a,)` for one item.
+    const items = p.elems.map((e, i) => reprOf(it, v.fields[i] ?? null, e));
+    return items.length === 1 ? `(${items[0]},)` : `(${items.join(', ')})`;
+  }
   if (v instanceof TupleVal && p?.kind === 'tuple-class') {
     return `(${p.fields.map((f, i) => `${f.name}: ${reprOf(it, v.fields[i] ?? null, f.type)}`).join(', ')})`;
   }
@@ -60,8 +70,43 @@ export function strOf(it: CodonInterpreter, v: CodonValue, t: CodonType | null):
   return String(v);
 }
 
+/** dict.codon `__repr__` (`{}` or `{k: v, ...}`) and set.codon's (`set()` or `{a, ...}`), in bucket order. */
+function tableRepr(it: CodonInterpreter, v: Ref, p: CodonType & { kind: 'dict' | 'set' }): string {
+  const t = tableOf(v, p);
+  if (!t) return hex(v.addr);
+  const next = tableCursor(it, t, 'items', it.p.m.currentLoc);
+  const parts: string[] = [];
+  for (let x = next(); x !== undefined; x = next()) {
+    if (p.kind === 'dict' && x instanceof TupleVal)
+      parts.push(`${reprOf(it, x.fields[0] ?? null, p.key)}: ${reprOf(it, x.fields[1] ?? null, p.value)}`);
+    else parts.push(reprOf(it, x, p.kind === 'set' ? p.elem : p.key));
+  }
+  if (parts.length === 0) return p.kind === 'dict' ? '{}' : 'set()';
+  return `{${parts.join(', ')}}`;
+}
+
+/**
+ * str.codon `__repr__`: single quotes (double when the text has a `'` and no `"`), `\n`, `\r`,
+ * `\t`, `\\` and the quote escaped, other bytes outside 32..126 as `\xhh`.
+ */
+export function strRepr(text: string): string {
+  const q = text.includes("'") && !text.includes('"') ? '"' : "'";
+  let out = q;
+  for (const ch of text) {
+    const b = ch.charCodeAt(0) & 0xff;
+    if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (ch === '\\') out += '\\\\';
+    else if (ch === q) out += '\\' + q;
+    else if (b < 32 || b > 126) out += '\\x' + b.toString(16).padStart(2, '0');
+    else out += ch;
+  }
+  return out + q;
+}
+
 export function reprOf(it: CodonInterpreter, v: CodonValue, t: CodonType): string {
-  if (v instanceof StrVal) return `'${v.text}'`;
+  if (v instanceof StrVal) return strRepr(v.text);
   return strOf(it, v, t);
 }
 

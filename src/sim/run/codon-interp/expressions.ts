@@ -21,6 +21,7 @@ import {
 import type { CodonInterpreter } from '../codon-interp.ts';
 import { call } from './calls.ts';
 import { loadField } from './classes.ts';
+import { evalCollectionIndex, evalDict, evalSet, tableIn } from './collections.ts';
 import { literal, truthy } from './display.ts';
 import { listAppend, listElem, listGet, listSlice, listValues, newList } from './lists.ts';
 import { fstring, strConcat } from './strings.ts';
@@ -47,7 +48,7 @@ const EVAL: { [K in Expr['kind']]: Handler<K> } = {
   },
   unary: (it, e) => {
     const v = it.eval(e.operand);
-    if (e.op === 'not') return !truthy(it, v);
+    if (e.op === 'not') return !truthy(it, v, e.operand.type);
     const t = e.type === undefined ? null : prune(e.type);
     // intn.codon `__neg__` is `0 - self` at N bits: `-i8(-128)` is -128 again.
     if (e.op === '-') return t?.kind === 'intn' ? wrapIntN(-Number(v), t.bits, t.signed) : -Number(v);
@@ -65,6 +66,12 @@ const EVAL: { [K in Expr['kind']]: Handler<K> } = {
       const right = it.eval(operand);
       const op = e.ops[i] as string;
       if (op === 'in' || op === 'not in') {
+        const inTable = tableIn(it, left, right, operand, e);
+        if (inTable !== undefined) {
+          if (inTable !== (op === 'in')) return false;
+          left = right;
+          continue;
+        }
         if (contains(it, left, right, operand, e) !== (op === 'in')) return false;
         left = right;
         continue;
@@ -75,12 +82,14 @@ const EVAL: { [K in Expr['kind']]: Handler<K> } = {
     return true;
   },
   boolop: (it, e) => {
-    const l = truthy(it, it.eval(e.left));
+    const l = truthy(it, it.eval(e.left), e.left.type);
     if (e.op === 'and' ? !l : l) return l;
-    return truthy(it, it.eval(e.right));
+    return truthy(it, it.eval(e.right), e.right.type);
   },
   call: (it, e) => call(it, e),
   index: (it, e) => {
+    const fromCollection = evalCollectionIndex(it, e);
+    if (fromCollection !== undefined) return fromCollection;
     const t = prune(e.target.type ?? { kind: 'none' });
     const base = it.eval(e.target);
     const idx = Number(it.eval(e.index));
@@ -99,13 +108,16 @@ const EVAL: { [K in Expr['kind']]: Handler<K> } = {
   },
   listcomp: (it, e) => listComp(it, e),
   fstring: (it, e) => fstring(it, e),
-  ifexp: (it, e) => (truthy(it, it.eval(e.test)) ? it.eval(e.body) : it.eval(e.orelse)),
+  ifexp: (it, e) => (truthy(it, it.eval(e.test), e.test.type) ? it.eval(e.body) : it.eval(e.orelse)),
   slice: (it, e) => {
     const list = it.eval(e.target);
     const lower = e.lower === null ? null : Number(it.eval(e.lower));
     const upper = e.upper === null ? null : Number(it.eval(e.upper));
     return listSlice(it, list, listElem(it, e.type), lower, upper, e.span);
   },
+  tuple: (it, e) => new TupleVal(e.items.map((x) => it.eval(x))),
+  dict: (it, e) => evalDict(it, e),
+  set: (it, e) => evalSet(it, e),
   error: (it, e) =>
     it.p.m.runtimeError('SimulatorError', 'this expression could not be compiled', it.loc(e.span)),
 };

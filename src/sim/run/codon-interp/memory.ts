@@ -61,8 +61,16 @@ export function store(it: CodonInterpreter, addr: number, t: CodonType, v: Codon
     case 'list':
     case 'ref-class':
     case 'exception':
+    case 'dict':
+    case 'set':
       m.storeInt(addr, 8, v instanceof Ref ? v.addr : 0, access);
       return;
+    case 'tuple': {
+      const offs = fieldOffsets(p);
+      const fields = v instanceof TupleVal ? v.fields : [];
+      p.elems.forEach((e, i) => store(it, addr + (offs[i] ?? 0), e, fields[i] ?? null, access));
+      return;
+    }
     case 'str':
       if (v instanceof StrVal) {
         m.storeInt(addr, 8, v.text.length, access);
@@ -97,10 +105,16 @@ export function load(it: CodonInterpreter, addr: number, t: CodonType, access: A
       return m.loadInt(addr, 1, false, access);
     case 'intn':
       return m.loadInt(addr, p.bits / 8, p.signed, access);
+    case 'tuple': {
+      const offs = fieldOffsets(p);
+      return new TupleVal(p.elems.map((e, i) => load(it, addr + (offs[i] ?? 0), e, access)));
+    }
     case 'ptr':
     case 'list':
     case 'ref-class':
-    case 'exception': {
+    case 'exception':
+    case 'dict':
+    case 'set': {
       const a = m.loadInt(addr, 8, false, access);
       return new Ref(a, m.objectAt(a));
     }

@@ -6,7 +6,8 @@ import type { CImport, Expr, Stmt } from '../../codon/ast.ts';
 import { cImportName } from '../../codon/ast.ts';
 import type { CodonType } from '../../codon/types.ts';
 import { prune } from '../../codon/types.ts';
-import { LIST_LEN, Ref, layoutOfCodon, type CodonValue } from '../codon-values.ts';
+import { LIST_LEN, Ref, TupleVal, layoutOfCodon, type CodonValue } from '../codon-values.ts';
+import { assignDictItem, collectionCursor } from './collections.ts';
 import type { CodonInterpreter } from '../codon-interp.ts';
 import { Flow, loopExit, statementStep } from '../flow.ts';
 import { show, truthy } from './display.ts';
@@ -107,7 +108,7 @@ const STMT: { [K in Stmt['kind']]: Handler<K> } = {
   },
   if: (it, s) => {
     stmtStep(it, s, 'codon.if', [it.text(s.test), '']);
-    const c = truthy(it, it.eval(s.test));
+    const c = truthy(it, it.eval(s.test), s.test.type);
     it.p.m.narrate('codon.if', [it.text(s.test), c ? 'True' : 'False']);
     return it.execBlock(c ? s.body : s.orelse);
   },
@@ -115,7 +116,7 @@ const STMT: { [K in Stmt['kind']]: Handler<K> } = {
     const m = it.p.m;
     for (;;) {
       stmtStep(it, s, 'codon.while', [it.text(s.test), '']);
-      const c = truthy(it, it.eval(s.test));
+      const c = truthy(it, it.eval(s.test), s.test.type);
       m.narrate('codon.while', [it.text(s.test), c ? 'True' : 'False']);
       if (!c) return Flow.Normal;
       const out = loopExit(it.execBlock(s.body));
@@ -129,8 +130,12 @@ const STMT: { [K in Stmt['kind']]: Handler<K> } = {
 function execFor(it: CodonInterpreter, s: Extract<Stmt, { kind: 'for' }>): Flow {
   const m = it.p.m;
   const iter = s.iter;
-  const forParams = it.stmtParams.get(s) ?? cacheParams(it, s, [[s.target.id, ''], [s.target.id]]);
+  const names = s.unpack ? s.unpack.map((n) => n.id).join(', ') : s.target.id;
+  const forParams = it.stmtParams.get(s) ?? cacheParams(it, s, [[names, ''], [names]]);
   stmtStep(it, s, 'codon.for-start', [it.text(iter)]);
+  // A dict, a set or a generator (d.items(), enumerate(xs)) is read item by item: collections.ts.
+  const cursor = collectionCursor(it, iter);
+  if (cursor !== null) return execForCursor(it, s, cursor, forParams);
   // Over a range the counter is the loop's own; over a list each element is read when the loop
   // gets to it, its length read again each time (the body may append).
   const range = iter.kind === 'call' && iter.resolved?.kind === 'range';
@@ -162,8 +167,47 @@ function execFor(it: CodonInterpreter, s: Extract<Stmt, { kind: 'for' }>): Flow 
       m.narrate('codon.for-end', forParams[1]);
       return Flow.Normal;
     }
-    assign(it, s.target, value, s.target.type ?? null);
-    if (m.narrating) m.narrate('codon.for', [s.target.id, show(it, value, s.target.type)]);
+    assignLoopTarget(it, s, value);
+    const out = loopExit(it.execBlock(s.body));
+    if (out !== null) return out;
+  }
+}
+
+/** Binds the loop variable (or unpacks the item into the loop's names: `for k, v in d.items()`). */
+function assignLoopTarget(it: CodonInterpreter, s: Extract<Stmt, { kind: 'for' }>, value: CodonValue): void {
+  const m = it.p.m;
+  if (s.unpack) {
+    const fields = value instanceof TupleVal ? value.fields : [];
+    s.unpack.forEach((n, i) => assign(it, n, fields[i] ?? null, n.type ?? null));
+    if (m.narrating)
+      m.narrate('codon.for', [
+        s.unpack.map((n) => n.id).join(', '),
+        show(it, value, s.iter.type && unpackedType(s)),
+      ]);
+    return;
+  }
+  assign(it, s.target, value, s.target.type ?? null);
+  if (m.narrating) m.narrate('codon.for', [s.target.id, show(it, value, s.target.type)]);
+}
+
+function unpackedType(s: Extract<Stmt, { kind: 'for' }>): CodonType {
+  return { kind: 'tuple', elems: (s.unpack ?? []).map((n) => n.type ?? { kind: 'none' }) };
+}
+
+function execForCursor(
+  it: CodonInterpreter,
+  s: Extract<Stmt, { kind: 'for' }>,
+  next: () => CodonValue | undefined,
+  forParams: [(string | number)[], (string | number)[]],
+): Flow {
+  for (;;) {
+    stmtStep(it, s, 'codon.for', forParams[0]);
+    const value = next();
+    if (value === undefined) {
+      it.p.m.narrate('codon.for-end', forParams[1]);
+      return Flow.Normal;
+    }
+    assignLoopTarget(it, s, value);
     const out = loopExit(it.execBlock(s.body));
     if (out !== null) return out;
   }
@@ -197,6 +241,13 @@ function assign(it: CodonInterpreter, target: Expr, value: CodonValue, valueType
     store(it, s.addr, s.type, value, slotAccess(it, s, target.span));
     return;
   }
+  if (target.kind === 'tuple') {
+    // assign.cpp `unpackAssignment`: `a = tmp[0]; b = tmp[1]`.
+    const fields = value instanceof TupleVal ? value.fields : [];
+    target.items.forEach((x, i) => assign(it, x, fields[i] ?? null, x.type ?? null));
+    return;
+  }
+  if (target.kind === 'index' && assignDictItem(it, target, value)) return;
   if (target.kind === 'index') {
     const base = it.eval(target.target);
     const idx = Number(it.eval(target.index));
