@@ -230,26 +230,42 @@ describe('x86-64: what a class of floats or doubles returned in xmm0/xmm1 leaves
     },
   );
 
+  it.each([
+    [
+      '{double; float, float}',
+      'struct S { double a; float b, c; };\nextern "C" S f() { S s; s.a = 1.5; s.b = 2.5; s.c = 0; return s; }\n',
+      '0x40200000',
+    ],
+    [
+      '{double; float}',
+      'struct S { double a; float b; };\nextern "C" S f() { S s; s.a = 1.5; s.b = 2.5; return s; }\n',
+      '0x0',
+    ],
+  ])('%s: %rax holds what g++ copied last (the oracle faulted at %s)', (_n, cpp, addr) => {
+    const r = run(cpp, codon, 'x86_64');
+    expectRun(r, 'crash', '', 'SIGSEGV');
+    expect(r.s.crash?.address).toBe(addr);
+  });
+
   it('the rule, register by register (g++ 12 -O0 -S)', () => {
     const bytes = new Uint8Array(16).map((_, i) => i + 1);
     const v = new DataView(bytes.buffer);
     const word = (o: number) => v.getUint32(o, true) + v.getUint32(o + 4, true) * 2 ** 32;
     const u32 = (o: number) => v.getUint32(o, true);
-    expect(x86SseLeftovers(4, true, 'float', word, u32)).toEqual([]);
-    expect(x86SseLeftovers(8, true, 'float', word, u32)).toEqual([['rax', word(0)]]);
-    expect(x86SseLeftovers(12, true, 'float', word, u32)).toEqual([
+    expect(x86SseLeftovers(4, true, 'f|', word, u32)).toEqual([]);
+    expect(x86SseLeftovers(8, true, 'ff|', word, u32)).toEqual([['rax', word(0)]]);
+    expect(x86SseLeftovers(12, true, 'ff|f', word, u32)).toEqual([
       ['rdx', word(0)],
       ['rax', u32(8)],
     ]);
-    expect(x86SseLeftovers(12, false, 'float', word, u32)).toEqual([['rax', word(0)]]);
-    expect(x86SseLeftovers(16, true, 'float', word, u32).find(([r]) => r === 'rax')).toEqual([
-      'rax',
-      word(8),
-    ]);
-    expect(x86SseLeftovers(16, true, 'double', word, u32).find(([r]) => r === 'rax')).toEqual([
-      'rax',
-      word(0),
-    ]);
+    expect(x86SseLeftovers(12, false, 'ff|f', word, u32)).toEqual([['rax', word(0)]]);
+    const rax = (halves: string) =>
+      x86SseLeftovers(16, false, halves, word, u32).find(([r]) => r === 'rax')?.[1];
+    expect(rax('ff|ff')).toBe(word(8));
+    expect(rax('d|ff')).toBe(word(8));
+    expect(rax('d|d')).toBe(word(0));
+    expect(rax('ff|d')).toBe(word(0));
+    expect(x86SseLeftovers(16, false, 'd|f', word, u32)).toContainEqual(['rdx', u32(8)]);
   });
 });
 

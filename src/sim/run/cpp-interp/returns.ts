@@ -150,7 +150,7 @@ function returnClassInRegisters(
   } else if (it.target === 'x86_64' && sseOnly(f.ret.eightbytes)) {
     // What the copy into xmm0/xmm1 leaves in the integer registers (x86SseLeftovers); a class
     // of one float never passes through them, so %rax keeps what the body left there.
-    for (const [reg, v] of x86SseLeftovers(size, arrayShaped(t), uniformElement(t), word, u32)) {
+    for (const [reg, v] of x86SseLeftovers(size, arrayShaped(t), sseHalves(t), word, u32)) {
       m.setRegInt(reg, v);
       it.p.regProv.delete(reg);
     }
@@ -269,15 +269,16 @@ function arrayShaped(t: CType): boolean {
  * - 12 bytes: copied to a 12-byte temporary; an array-shaped class then loads `movq -12(%rbp),
  *   %rdx; movl -4(%rbp), %eax` (%rax the third float's bits), three scalar members `movq
  *   -12(%rbp), %rax` (the first eight bytes);
- * - 16 bytes of floats: `movq -32(%rbp), %rax; movq -24(%rbp), %rdx; movq %rax, %rcx; ...;
- *   movq %rdx, %rax`: %rax and %rdx the last eight bytes, %rcx the first;
- * - 16 bytes of doubles: the same through %rsi and %rdi: %rax, %rsi and %rcx the first double,
- *   %rdx and %rdi the second.
+ * - 16 bytes: `movq -32(%rbp), %rax; movq -24(%rbp), %rdx; movq %rax, %rcx`, then by what the
+ *   eightbytes hold: a second one of two floats ends `movq %rdx, %rax` (%rax the last eight
+ *   bytes); two doubles go through %rsi and %rdi (%rax the first double); two floats then a
+ *   double keep %rax; a double then one float pass it through %edx (`movl %edx, %eax; ...;
+ *   movl %eax, %edx`): %rdx its four bytes.
  */
 export function x86SseLeftovers(
   size: number,
   arrayLike: boolean,
-  elem: 'float' | 'double' | null,
+  halves: string | null,
   word: (o: number) => number,
   u32: (o: number) => number,
 ): [string, number][] {
@@ -290,38 +291,67 @@ export function x86SseLeftovers(
           ['rax', u32(8)],
         ]
       : [['rax', word(0)]];
-  if (elem === 'float')
-    return [
-      ['rcx', word(0)],
-      ['rdx', word(8)],
-      ['rax', word(8)],
-    ];
-  if (elem === 'double')
-    return [
-      ['rsi', word(0)],
-      ['rdi', word(8)],
-      ['rcx', word(0)],
-      ['rdx', word(8)],
-      ['rax', word(0)],
-    ];
-  return [['rax', word(0)]];
+  switch (halves) {
+    case 'ff|ff':
+    case 'd|ff':
+      return [
+        ['rcx', word(0)],
+        ['rdx', word(8)],
+        ['rax', word(8)],
+      ];
+    case 'd|d':
+      return [
+        ['rsi', word(0)],
+        ['rdi', word(8)],
+        ['rcx', word(0)],
+        ['rdx', word(8)],
+        ['rax', word(0)],
+      ];
+    case 'ff|d':
+      return [
+        ['rcx', word(0)],
+        ['rdx', word(8)],
+        ['rax', word(0)],
+      ];
+    case 'd|f':
+      return [
+        ['rcx', word(0)],
+        ['rdx', u32(8)],
+        ['rax', word(0)],
+      ];
+    default:
+      return [['rax', word(0)]];
+  }
 }
 
-/** 'float' or 'double' when every scalar of the class is of that type (16-byte classes only mixed otherwise). */
-function uniformElement(t: CType): 'float' | 'double' | null {
-  const leaves = new Set<string>();
+/**
+ * The two eightbytes of a class of floats and doubles, each as its scalars in order (`f` a float,
+ * `d` a double): `ff|ff` for four floats, `d|f` for `{double; float}`. Null for anything else.
+ */
+function sseHalves(t: CType): string | null {
+  const leaves: number[] = [];
+  let ok = true;
   const walk = (c: CType): void => {
-    if (c.kind === 'float') leaves.add(c.name);
-    else if (c.kind === 'array') walk(c.element);
-    else if (c.kind === 'record') {
-      if (c.decl.std?.kind === 'array') walk(c.decl.std.args[0] as CType);
-      else if (c.decl.bases.length > 0) leaves.add('other');
-      else for (const fd of c.decl.fields) walk(fd.type);
-    } else leaves.add('other');
+    if (c.kind === 'float' && (c.name === 'float' || c.name === 'double'))
+      leaves.push(c.name === 'float' ? 4 : 8);
+    else if (c.kind === 'array') for (let i = 0; i < c.length; i++) walk(c.element);
+    else if (c.kind === 'record' && c.decl.std?.kind === 'array') {
+      const n = Number(c.decl.std.args[1] ?? 0);
+      for (let i = 0; i < n; i++) walk(c.decl.std.args[0] as CType);
+    } else if (c.kind === 'record' && c.decl.bases.length === 0 && c.decl.tag !== 'union')
+      for (const fd of c.decl.fields) walk(fd.type);
+    else ok = false;
   };
   walk(t);
-  const [only] = [...leaves];
-  return leaves.size === 1 && (only === 'float' || only === 'double') ? only : null;
+  if (!ok) return null;
+  const half = ['', ''];
+  let off = 0;
+  for (const size of leaves) {
+    off = Math.ceil(off / size) * size;
+    half[off < 8 ? 0 : 1] += size === 4 ? 'f' : 'd';
+    off += size;
+  }
+  return `${half[0]}|${half[1]}`;
 }
 
 /**
