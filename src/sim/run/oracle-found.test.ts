@@ -314,3 +314,18 @@ describe('delete of what new T[n] returned: glibc 2.36 free() of the address pas
     },
   );
 });
+
+describe('x86-64: the epilogue gives the caller back its %rbp', () => {
+  it('a std::array<float, 1> read as Ptr[float] in a loop reads the same frame bytes on every call', () => {
+    // g++ -O0 ends with `leave`: %rbp is the caller's again, so each call's `push %rbp` saves the
+    // same value next to the element. The oracle printed 2.64421e-314 three times (0.5f and the
+    // low half of its start-up %rbp); the simulator printed nan from the second call on, having
+    // saved the finished frame's own address (a stack address) there.
+    const cpp = `#include <array>\nextern "C" std::array<float, 1> f() {\n    std::array<float, 1> r;\n    r[0] = 0.5;\n    return r;\n}\n`;
+    const codon = `${HEAD}from C import LIBPATH.f() -> Ptr[float]\n\ndef run():\n    for i in range(3):\n        p = f()\n        print(p[0])\n\nrun()\n`;
+    const r = runProgram({ cpp, codon, target: 'x86_64', leftover: 'zero', indeterminate: true });
+    const real = '2.64421e-314\n2.64421e-314\n2.64421e-314\n';
+    expect(matchesMarked(r.summary.stdout, r.summary.stdoutIndeterminate, real)).toBe(true);
+    expect(r.summary.stdout).toBe('5.2221e-315\n5.2221e-315\n5.2221e-315\n');
+  });
+});
