@@ -33,7 +33,9 @@ export type Matcher =
   /** A store past a local array of the callee, whose neighbours g++ -O0 orders differently. */
   | { kind: 'local-array-neighbours'; fields: string[] }
   /** AArch64: what g++ -O0's code of a function returning `std::array` of integers leaves in x0/x1. */
-  | { kind: 'aarch64-int-array-registers'; fields: string[] };
+  | { kind: 'aarch64-int-array-registers'; fields: string[] }
+  /** x86-64: a callee that never writes %rax (a class of one float) read through %rax by Codon. */
+  | { kind: 'x86-rax-before-call'; fields: string[] };
 
 export interface Simplification {
   rule: string;
@@ -116,7 +118,20 @@ const FIELD_RULES: { [K in Matcher['kind']]?: (m: Extract<Matcher, { kind: K }>)
     /^\s+[\w:<> ]+\s+\w+\[\d+\];/m.test(ctx.cpp),
   'aarch64-int-array-registers': (m) => (ctx, d) =>
     ctx.target === 'aarch64' && m.fields.includes(d.field) && INT_ARRAY_RETURN.test(ctx.cpp),
+  'x86-rax-before-call': (m) => (ctx, d) =>
+    ctx.target === 'x86_64' &&
+    m.fields.includes(d.field) &&
+    RAX_READ.test(ctx.codon) &&
+    definitions(ctx.cpp).some((f) => oneFloatStructs(ctx.cpp).includes(f.ret)),
 };
+
+/** A Codon import whose result the caller reads from %rax (a pointer or an int). */
+const RAX_READ = /from C import [\w.]+\([^)]*\)\s*->\s*(?:Ptr\[|cobj\b|int\b)/;
+
+/** The names of the structs whose one member is a float (returned in %xmm0 alone, %rax untouched). */
+function oneFloatStructs(cpp: string): string[] {
+  return [...cpp.matchAll(/\bstruct\s+(\w+)\s*\{\s*float\s+\w+\s*;\s*\}\s*;/g)].map((x) => x[1] as string);
+}
 
 /** A function returning `std::array` of an integer type by value. */
 const INT_ARRAY_RETURN =

@@ -18,10 +18,17 @@ import type { Machine } from './machine.ts';
 
 export type { GarbageKind } from '../trace/types.ts';
 
-/** Registers that hold the same invented value at start-up: everything but the stack and frame. */
+/**
+ * Registers that hold the same invented value at start-up: everything but the stack pointer (and
+ * AArch64's frame record pointer x29). x86-64's %rbp is among them: Codon's code (like the
+ * oracle's `llc -O3` caller) keeps no frame pointer, so %rbp is whatever start-up left, and a
+ * callee's `push %rbp` saves that into its frame (the oracle read its low half, 1, beside a
+ * `std::array<float, 1>`'s element in a finished frame).
+ */
 const START: Record<Machine['target'], readonly string[]> = {
   x86_64: [
-    ...['rax', 'rbx', 'rcx', 'rdx', 'rsi', 'rdi', 'r8', 'r9', 'r10', 'r11', 'r12', 'r13', 'r14', 'r15'],
+    ...['rax', 'rbx', 'rcx', 'rdx', 'rsi', 'rdi', 'rbp'],
+    ...['r8', 'r9', 'r10', 'r11', 'r12', 'r13', 'r14', 'r15'],
     ...Array.from({ length: 8 }, (_, i) => `xmm${i}`),
   ],
   aarch64: [

@@ -20,6 +20,11 @@ const TCACHE_MAX_CHUNK = 1040;
 const TCACHE_COUNT = 7;
 /** The model's stand-in for glibc's tcache_key, which a real process draws from getrandom. */
 const TCACHE_KEY = 0x6b1f_2d4c_93a0_57e8n;
+/** glibc's chunk flag bits (malloc.c): the chunk came from mmap, or from a thread's arena. */
+const IS_MMAPPED = 2;
+const NON_MAIN_ARENA = 4;
+/** glibc's HEAP_MAX_SIZE on 64-bit targets: 2 * DEFAULT_MMAP_THRESHOLD_MAX (2 * 32 MiB). */
+const HEAP_MAX_SIZE = 64 * 1024 * 1024;
 
 interface Chunk {
   /** Address of the chunk header; the user pointer is chunk + 16. */
@@ -150,9 +155,7 @@ export class CHeap {
   free(ptr: number, loc: SourceLoc | null): void {
     if (ptr === 0) return;
     const c = this.chunks.get(ptr);
-    if (c === undefined) {
-      this.m.crash('SIGABRT', ptr, 'crash.free-invalid-pointer', [hex(ptr)]);
-    }
+    if (c === undefined) return this.freeUnknown(ptr);
     if (c.free) {
       const o = this.m.object(c.objectId);
       this.m.finding(
@@ -187,6 +190,46 @@ export class CHeap {
     this.m.endObject(c.objectId, 'freed', loc);
     this.m.endObject(c.headerId, 'freed', loc);
     list.push(ptr);
+  }
+
+  /**
+   * `free` of an address that is not a block's start (`delete` of what `new T[n]` returned for a
+   * class with a destructor frees 8 bytes past the block, after the array cookie), down glibc
+   * 2.36's path (malloc/malloc.c `__libc_free`, `munmap_chunk`, `arena_for_chunk`, `_int_free`):
+   * the word in front of the pointer is taken for the chunk's size, and its flag bits decide.
+   * - IS_MMAPPED (2): `munmap_chunk` checks that the chunk and its size are page-aligned:
+   *   "munmap_chunk(): invalid pointer", abort;
+   * - else NON_MAIN_ARENA (4): `arena_for_chunk` reads the arena pointer of the heap the chunk
+   *   would lie in, at the pointer rounded down to HEAP_MAX_SIZE (64 MiB); on x86-64 nothing is
+   *   mapped below the program there: SIGSEGV at that address;
+   * - else `_int_free`: a chunk not 16-byte aligned is "free(): invalid pointer", a size under
+   *   32 or not a multiple of 16 "free(): invalid size", abort.
+   * The oracle ran `delete` of `new T[n]` with a destructor: on x86-64 n = 4 and 5 (the cookie's
+   * bit 2) died with SIGSEGV at 0x555554000000, n = 1, 2, 3 and 6 aborted; on AArch64 all abort. An aligned pointer with a
+   * plausible size would go into the tcache unnoticed; the model has no such block to take
+   * back, so it still aborts there.
+   */
+  private freeUnknown(ptr: number): never {
+    const m = this.m;
+    if (!m.mem.isMapped(ptr - 8, 8)) m.crash('SIGSEGV', ptr - 8, 'crash.segv', [hex(ptr - 8), 'read']);
+    const header = m.mem.readUint(ptr - 8, 8);
+    const flags = m.mem.readUint(ptr - 8, 1) % 8;
+    const size = header - (header % 8);
+    if ((flags & IS_MMAPPED) !== 0)
+      m.crash('SIGABRT', ptr, 'crash.munmap-invalid-pointer', [hex(ptr), hex(header)]);
+    if ((flags & NON_MAIN_ARENA) !== 0) {
+      const heapInfo = Math.floor((ptr - CHUNK_HEADER) / HEAP_MAX_SIZE) * HEAP_MAX_SIZE;
+      // qemu-aarch64 (the oracle's AArch64 machine) loads the program at 0x5500000000, a 64 MiB
+      // boundary, with the brk heap right behind it: the lookup reads the program's own ELF
+      // header and `_int_free` aborts next (the oracle: SIGABRT for n = 4 and 5). The model's
+      // AArch64 plan (a native kernel's, text at 0xaaaaaaaa0000) would put nothing there.
+      if (m.target === 'x86_64' && !m.mem.isMapped(heapInfo, 8))
+        m.crash('SIGSEGV', heapInfo, 'crash.free-arena-unmapped', [hex(ptr), hex(header), hex(heapInfo)]);
+    }
+    if ((ptr - CHUNK_HEADER) % 16 !== 0) m.crash('SIGABRT', ptr, 'crash.free-invalid-pointer', [hex(ptr)]);
+    if (size < 32 || m.mem.readUint(ptr - 8, 1) % 16 >= 8)
+      m.crash('SIGABRT', ptr, 'crash.free-invalid-size', [hex(ptr), hex(header)]);
+    return m.crash('SIGABRT', ptr, 'crash.free-invalid-pointer', [hex(ptr)]);
   }
 
   /** Live blocks (for the leak check and the collector's "not scanned" note). */

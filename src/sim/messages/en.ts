@@ -25,6 +25,10 @@ export const en: Record<string, string> = {
     'terminate called after throwing an instance of ‘std::bad_alloc’: new could not get {0} bytes (the simulated C heap holds 4 MiB, this simulator’s memory budget). Nothing catches the exception, so std::terminate aborts the program.',
   'crash.free-invalid-pointer':
     'free(): invalid pointer: {0} is not the start of a block malloc handed out. glibc aborts.',
+  'crash.munmap-invalid-pointer':
+    'munmap_chunk(): invalid pointer: the word in front of {0} reads {1}, whose IS_MMAPPED bit (2) makes glibc take it for a block of its own mapping, and that block is not page-aligned. glibc aborts.',
+  'crash.free-arena-unmapped':
+    'Segmentation fault in free: the word in front of {0} reads {1}, whose NON_MAIN_ARENA bit (4) sends glibc to look for the block’s arena at {2}, where nothing is mapped.',
   'crash.double-free': 'free(): double free detected: the block at {0} was already freed. glibc aborts.',
   'crash.free-invalid-size':
     'free(): invalid size: the header in front of {0} now reads {1}, not the size malloc wrote. glibc aborts.',

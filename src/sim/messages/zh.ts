@@ -20,6 +20,10 @@ export const zh: Record<string, string> = {
     'terminate called after throwing an instance of ‘std::bad_alloc’：new 拿不到 {0} 字节（模拟的 C 堆只有 4 MiB，这是本模拟器的内存预算）。没有代码捕获这个异常，于是 std::terminate 中止了程序。',
   'crash.free-invalid-pointer':
     'free(): invalid pointer：{0} 不是 malloc 分配出去的块的起始地址，glibc 中止程序。',
+  'crash.munmap-invalid-pointer':
+    'munmap_chunk(): invalid pointer：{0} 前面的那个字是 {1}，它的 IS_MMAPPED 位（2）让 glibc 把它当成一块单独 mmap 出来的内存，而这块内存并没有按页对齐，glibc 中止程序。',
+  'crash.free-arena-unmapped':
+    'free 里的段错误：{0} 前面的那个字是 {1}，它的 NON_MAIN_ARENA 位（4）让 glibc 到 {2} 去找这块内存所属的 arena，可那里没有任何映射。',
   'crash.double-free': 'free(): double free detected：{0} 处的块已经被释放过，glibc 中止程序。',
   'crash.free-invalid-size':
     'free(): invalid size：{0} 前面的块头现在是 {1}，不是 malloc 写下的大小，glibc 中止程序。',

@@ -7,7 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runProgram } from './index.ts';
-import { narrowResultBits } from './cpp-interp/returns.ts';
+import { narrowResultBits, x86SseLeftovers } from './cpp-interp/returns.ts';
+import { matchesMarked } from '../trace/indeterminate.ts';
 import type { Target } from '../abi/ctype.ts';
 
 const HEAD = 'LIBPATH = "./libfoo.so"\n';
@@ -179,5 +180,152 @@ describe('x86-64: a 12-byte class returned in registers', () => {
     const cpp = `#include <array>\nextern "C" std::array<int, 3> f() {\n    std::array<int, 3> r;\n    r[0] = 1.5;\n    r[1] = 2.5;\n    r[2] = 3.5;\n    return r;\n}\n`;
     const codon = `${HEAD}\n@tuple\nclass R:\n    f0: int\n    f1: int\n    f2: int\n\nfrom C import LIBPATH.f() -> R\n\nr = f()\nprint(r.f0, r.f1, r.f2)\n`;
     expectRun(run(cpp, codon, 'x86_64'), 'ok', '8589934593 3 3\n');
+  });
+});
+
+describe('x86-64: what a class of floats or doubles returned in xmm0/xmm1 leaves in %rax', () => {
+  // Seed 317735970 (array-return, stale-stack). g++ 12 -O0 -S: one float is `movss -4(%rbp),
+  // %xmm0` only, so %rax keeps the element address the last std::array::operator[] returned;
+  // three floats of a std::array end in `movl -4(%rbp), %eax`; three scalar members and 16
+  // bytes keep other words (returns.ts x86SseLeftovers).
+  const arr = (t: string, n: number) =>
+    `#include <array>\nextern "C" std::array<${t}, ${n}> f() {\n    std::array<${t}, ${n}> r;\n` +
+    Array.from({ length: n }, (_, i) => `    r[${i}] = ${i + 1}.5;\n`).join('') +
+    '    return r;\n}\n';
+  const codon = `${HEAD}from C import LIBPATH.f() -> Ptr[float]\n\ndef run():\n    p = f()\n    print(p[0])\n\nrun()\n`;
+
+  it.each(['zero', 'runtime-data', 'gc-object', 'stale-stack'] as const)(
+    'std::array<float, 1> with leftover %s: Codon reads the finished frame through %rax, as the oracle did',
+    (leftover) => {
+      // The oracle printed 2.65042e-314 with every leftover: 1.5f's bits, then the low half of the
+      // saved %rbp (1: what start-up left in %rbp, which Codon's code does not use). The
+      // simulator's own %rbp is an invented start-up value, so that word is marked indeterminate.
+      const r = runProgram({ cpp: arr('float', 1), codon, target: 'x86_64', leftover, indeterminate: true });
+      expect(r.summary.outcome).toBe('ok');
+      expect(matchesMarked(r.summary.stdout, r.summary.stdoutIndeterminate, '2.65042e-314\n')).toBe(true);
+      // 1.5f's bits alone (the model's start-up %rbp is 0): the reference run's value.
+      expect(r.summary.stdout).toBe('5.28427e-315\n');
+    },
+  );
+
+  it('std::array<float, 3>: %rax holds the third float, and Codon faults at 0x40600000 (the oracle’s address)', () => {
+    const r = run(arr('float', 3), codon, 'x86_64');
+    expectRun(r, 'crash', '', 'SIGSEGV');
+    expect(r.s.crash?.address).toBe('0x40600000');
+  });
+
+  it.each([
+    [
+      'struct of three floats',
+      'struct S { float a, b, c; };\nextern "C" S f() { S s; s.a = 1.5; s.b = 2.5; s.c = 3.5; return s; }\n',
+    ],
+    ['std::array<float, 4>', arr('float', 4)],
+    ['std::array<double, 2>', arr('double', 2)],
+  ])(
+    '%s: %rax holds two elements’ bits, a non-canonical address: SIGSEGV reported at 0 (the oracle’s)',
+    (_n, cpp) => {
+      const r = run(cpp, codon, 'x86_64');
+      expectRun(r, 'crash', '', 'SIGSEGV');
+      expect(r.s.crash?.address).toBe('0x0');
+    },
+  );
+
+  it.each([
+    [
+      '{double; float, float}',
+      'struct S { double a; float b, c; };\nextern "C" S f() { S s; s.a = 1.5; s.b = 2.5; s.c = 0; return s; }\n',
+      '0x40200000',
+    ],
+    [
+      '{double; float}',
+      'struct S { double a; float b; };\nextern "C" S f() { S s; s.a = 1.5; s.b = 2.5; return s; }\n',
+      '0x0',
+    ],
+  ])('%s: %rax holds what g++ copied last (the oracle faulted at %s)', (_n, cpp, addr) => {
+    const r = run(cpp, codon, 'x86_64');
+    expectRun(r, 'crash', '', 'SIGSEGV');
+    expect(r.s.crash?.address).toBe(addr);
+  });
+
+  it('the rule, register by register (g++ 12 -O0 -S)', () => {
+    const bytes = new Uint8Array(16).map((_, i) => i + 1);
+    const v = new DataView(bytes.buffer);
+    const word = (o: number) => v.getUint32(o, true) + v.getUint32(o + 4, true) * 2 ** 32;
+    const u32 = (o: number) => v.getUint32(o, true);
+    expect(x86SseLeftovers(4, true, 'f|', word, u32)).toEqual([]);
+    expect(x86SseLeftovers(8, true, 'ff|', word, u32)).toEqual([['rax', word(0)]]);
+    expect(x86SseLeftovers(12, true, 'ff|f', word, u32)).toEqual([
+      ['rdx', word(0)],
+      ['rax', u32(8)],
+    ]);
+    expect(x86SseLeftovers(12, false, 'ff|f', word, u32)).toEqual([['rax', word(0)]]);
+    const rax = (halves: string) =>
+      x86SseLeftovers(16, false, halves, word, u32).find(([r]) => r === 'rax')?.[1];
+    expect(rax('ff|ff')).toBe(word(8));
+    expect(rax('d|ff')).toBe(word(8));
+    expect(rax('d|d')).toBe(word(0));
+    expect(rax('ff|d')).toBe(word(0));
+    expect(x86SseLeftovers(16, false, 'd|f', word, u32)).toContainEqual(['rdx', u32(8)]);
+  });
+});
+
+describe('delete of what new T[n] returned: glibc 2.36 free() of the address past the array cookie', () => {
+  // Seed 317735970 (new-delete-mismatch). For a class with a destructor, new T[n] puts n in an
+  // 8-byte cookie and returns the address after it; `delete p` frees that address, so glibc takes
+  // n for the chunk's size word (heap.ts freeUnknown): bit 1 (IS_MMAPPED) aborts in munmap_chunk,
+  // bit 2 (NON_MAIN_ARENA) reads the arena at p rounded down to 64 MiB (unmapped on x86-64:
+  // SIGSEGV at 0x555554000000 in the oracle), else the misaligned chunk aborts in _int_free.
+  const cpp = (n: number, dtor: boolean, arrayNew: boolean) =>
+    `struct T {\n    double v;\n${dtor ? '    ~T() { v = 0; }\n' : ''}};\n\nextern "C" {\n\ndouble f() {\n` +
+    (arrayNew
+      ? `    T* p = new T[${n}];\n    p[0].v = 1.5;\n    double r = p[0].v;\n    delete p;\n    return r;\n`
+      : '    T* p = new T;\n    p->v = 1.5;\n    double r = p->v;\n    delete[] p;\n    return r;\n') +
+    '}\n\n}\n';
+  const codon = `${HEAD}from C import LIBPATH.f() -> float\n\nprint(f())\nprint("after")\n`;
+  // What the oracle did, per n (1..6), for `delete` of new T[n] of a class with a destructor.
+  const REAL: Record<Target, string[]> = {
+    x86_64: ['SIGABRT', 'SIGABRT', 'SIGABRT', 'SIGSEGV', 'SIGSEGV', 'SIGABRT'],
+    aarch64: ['SIGABRT', 'SIGABRT', 'SIGABRT', 'SIGABRT', 'SIGABRT', 'SIGABRT'],
+  };
+  it.each(['x86_64', 'aarch64'] as const)('a class with a destructor, n = 1..6 (%s)', (target) => {
+    const got = [1, 2, 3, 4, 5, 6].map(
+      (n) => run(cpp(n, true, true), codon, target).s.crash?.signal ?? 'none',
+    );
+    expect(got).toEqual(REAL[target]);
+  });
+
+  it('x86-64, n = 4: the SIGSEGV is glibc’s arena lookup at the 64 MiB boundary below the heap', () => {
+    const r = run(cpp(4, true, true), codon, 'x86_64');
+    expect(r.s.crash?.address).toBe('0x555554000000');
+  });
+
+  it.each(['x86_64', 'aarch64'] as const)(
+    'a trivial type has no cookie: delete frees the block itself (%s)',
+    (target) => {
+      expectRun(run(cpp(5, false, true), codon, target), 'ok', '1.5\nafter\n');
+    },
+  );
+
+  it.each(['x86_64', 'aarch64'] as const)(
+    'new T then delete[]: with a destructor glibc aborts, without one it works (%s)',
+    (target) => {
+      expectRun(run(cpp(1, true, false), codon, target), 'crash', '', 'SIGABRT');
+      expectRun(run(cpp(1, false, false), codon, target), 'ok', '1.5\nafter\n');
+    },
+  );
+});
+
+describe('x86-64: the epilogue gives the caller back its %rbp', () => {
+  it('a std::array<float, 1> read as Ptr[float] in a loop reads the same frame bytes on every call', () => {
+    // g++ -O0 ends with `leave`: %rbp is the caller's again, so each call's `push %rbp` saves the
+    // same value next to the element. The oracle printed 2.64421e-314 three times (0.5f and the
+    // low half of its start-up %rbp); the simulator printed nan from the second call on, having
+    // saved the finished frame's own address (a stack address) there.
+    const cpp = `#include <array>\nextern "C" std::array<float, 1> f() {\n    std::array<float, 1> r;\n    r[0] = 0.5;\n    return r;\n}\n`;
+    const codon = `${HEAD}from C import LIBPATH.f() -> Ptr[float]\n\ndef run():\n    for i in range(3):\n        p = f()\n        print(p[0])\n\nrun()\n`;
+    const r = runProgram({ cpp, codon, target: 'x86_64', leftover: 'zero', indeterminate: true });
+    const real = '2.64421e-314\n2.64421e-314\n2.64421e-314\n';
+    expect(matchesMarked(r.summary.stdout, r.summary.stdoutIndeterminate, real)).toBe(true);
+    expect(r.summary.stdout).toBe('5.2221e-315\n5.2221e-315\n5.2221e-315\n');
   });
 });

@@ -84,6 +84,17 @@ const CASES: Case[] = [
     oracle: 'crash SIGSEGV',
     sim: 'step-limit',
   },
+  {
+    // g++ -O0 returns a one-float class in %xmm0 and never writes %rax: the caller reads what it
+    // had there (the oracle's trampoline: the leftover, the loader's lock, so it prints 0).
+    rule: 'x86-rax-before-call',
+    target: 'x86_64',
+    cpp: `#include <cstdint>\nstruct S {\n    float m0;\n};\n\nextern "C" {\nS f() {\n    S s;\n    s.m0 = 1.5;\n    return s;\n}\n}\n`,
+    codon: `${HEAD}from C import LIBPATH.f() -> Ptr[float]\n\ndef run():\n    p = f()\n    print(p[0])\n\nrun()\n`,
+    field: 'outcome',
+    oracle: 'ok',
+    sim: 'crash SIGSEGV',
+  },
 ];
 
 function simRun(c: Case) {
@@ -170,6 +181,14 @@ describe('the matchers explain no more than their rule', () => {
     expect(explain(LIST, { ...ctxOf(c, []), target: 'x86_64' }, disagreement(c))).toBeNull();
     const doubles = { ...c, cpp: c.cpp.replaceAll('int64_t, 8', 'double, 8') };
     expect(explain(LIST, ctxOf(doubles, []), disagreement(doubles))).toBeNull();
+  });
+  it('the x86-64 %rax rule is for a one-float struct on x86-64 read through %rax only', () => {
+    const c = CASES[6] as Case;
+    expect(explain(LIST, { ...ctxOf(c, []), target: 'aarch64' }, disagreement(c))).toBeNull();
+    const two = { ...c, cpp: c.cpp.replace('float m0;', 'float m0;\n    float m1;') };
+    expect(explain(LIST, ctxOf(two, []), disagreement(two))).toBeNull();
+    const asFloat = { ...c, codon: c.codon.replace('-> Ptr[float]', '-> float') };
+    expect(explain(LIST, ctxOf(asFloat, []), disagreement(asFloat))).toBeNull();
   });
   it('the local-array rule needs the simulator’s own stray-write finding', () => {
     const c = CASES[4] as Case;

@@ -263,6 +263,14 @@ export function invoke(it: CppInterpreter, fn: FunctionDecl, callerName: string)
       m.setRegInt('rbx', m.mem.readUint(frame.savedRbx, 8));
       it.p.regProv.delete('rbx');
     }
+    // `leave` (`movq %rbp, %rsp; popq %rbp`) gives the caller back the saved %rbp as the slot now
+    // holds it. Without it %rbp stayed the finished frame's address, and the next call saved that:
+    // a std::array<float, 1> read as Ptr[float] in a loop printed nan from the second call on, where
+    // the oracle printed the same value every time (its saved %rbp is the caller's, each call).
+    if (it.target === 'x86_64') {
+      m.setRegBytes('rbp', 0, m.mem.readBytes(link, 8));
+      it.p.regProv.delete('rbp');
+    }
   } finally {
     it.frame = callerFrame;
     it.depth--;

@@ -161,6 +161,13 @@ function returnClassInRegisters(
     m.setRegInt('x0', split.x0);
     m.setRegInt('x1', split.x1);
     it.p.regProv.delete('x0');
+  } else if (it.target === 'x86_64' && sseOnly(f.ret.eightbytes)) {
+    // What the copy into xmm0/xmm1 leaves in the integer registers (x86SseLeftovers); a class
+    // of one float never passes through them, so %rax keeps what the body left there.
+    for (const [reg, v] of x86SseLeftovers(size, arrayShaped(t), sseHalves(t), word, u32)) {
+      m.setRegInt(reg, v);
+      it.p.regProv.delete(reg);
+    }
   } else if (size <= 16) {
     m.setRegInt(it.target === 'x86_64' ? 'rax' : 'x0', word(0));
     if (it.target === 'aarch64') m.setRegInt('x1', word(8));
@@ -250,6 +257,115 @@ function hfaLeftovers(
   if (size === 16 && count === 4) return { x0: u32(12), x1: word(8) };
   if (size === 24 && count === 3) return { x0: word(16), x1: word(8) };
   return null;
+}
+
+const sseOnly = (e: ReturnClassification['eightbytes']): boolean =>
+  e !== null && e.length > 0 && e.every((c) => c === 'SSE');
+
+/** `std::array<T, N>` or a struct whose one member is an array (`struct S { float m[3]; }`). */
+function arrayShaped(t: CType): boolean {
+  if (t.kind !== 'record') return false;
+  if (t.decl.std?.kind === 'array') return true;
+  const only = t.decl.fields.length === 1 && t.decl.bases.length === 0 ? t.decl.fields[0] : undefined;
+  return only !== undefined && only.type.kind === 'array';
+}
+
+/**
+ * What g++ 12 -O0 leaves in the integer registers when it returns a class of floats or doubles
+ * in xmm0 (and xmm1) on x86-64 (`g++ -O0 -S` of `std::array<float, N>`, `std::array<double, N>`,
+ * `struct { float m0, ...; }` and `struct { float m[N]; }`):
+ * - 4 bytes (one float): `movss -4(%rbp), %xmm0` only, nothing: %rax keeps what the body left
+ *   (for a `std::array`, the element address the last `operator[]` call returned). The oracle
+ *   printed 2.65042e-314 for `std::array<float, 1>` read as `Ptr[float]`: the 1.5f and the
+ *   saved %rbp's low half that follow it in the finished frame, where the simulator used to
+ *   fault on %rax = 0;
+ * - 8 bytes: `movq -8(%rbp), %rax` (or `movq %xmm0, %rax`): the bytes;
+ * - 12 bytes: copied to a 12-byte temporary; an array-shaped class then loads `movq -12(%rbp),
+ *   %rdx; movl -4(%rbp), %eax` (%rax the third float's bits), three scalar members `movq
+ *   -12(%rbp), %rax` (the first eight bytes);
+ * - 16 bytes: `movq -32(%rbp), %rax; movq -24(%rbp), %rdx; movq %rax, %rcx`, then by what the
+ *   eightbytes hold: a second one of two floats ends `movq %rdx, %rax` (%rax the last eight
+ *   bytes); two doubles go through %rsi and %rdi (%rax the first double); two floats then a
+ *   double keep %rax; a double then one float pass it through %edx (`movl %edx, %eax; ...;
+ *   movl %eax, %edx`): %rdx its four bytes.
+ */
+export function x86SseLeftovers(
+  size: number,
+  arrayLike: boolean,
+  halves: string | null,
+  word: (o: number) => number,
+  u32: (o: number) => number,
+): [string, number][] {
+  if (size <= 4) return [];
+  if (size <= 8) return [['rax', word(0)]];
+  if (size <= 12)
+    return arrayLike
+      ? [
+          ['rdx', word(0)],
+          ['rax', u32(8)],
+        ]
+      : [['rax', word(0)]];
+  switch (halves) {
+    case 'ff|ff':
+    case 'd|ff':
+      return [
+        ['rcx', word(0)],
+        ['rdx', word(8)],
+        ['rax', word(8)],
+      ];
+    case 'd|d':
+      return [
+        ['rsi', word(0)],
+        ['rdi', word(8)],
+        ['rcx', word(0)],
+        ['rdx', word(8)],
+        ['rax', word(0)],
+      ];
+    case 'ff|d':
+      return [
+        ['rcx', word(0)],
+        ['rdx', word(8)],
+        ['rax', word(0)],
+      ];
+    case 'd|f':
+      return [
+        ['rcx', word(0)],
+        ['rdx', u32(8)],
+        ['rax', word(0)],
+      ];
+    default:
+      return [['rax', word(0)]];
+  }
+}
+
+/**
+ * The two eightbytes of a class of floats and doubles, each as its scalars in order (`f` a float,
+ * `d` a double): `ff|ff` for four floats, `d|f` for `{double; float}`. Null for anything else.
+ */
+function sseHalves(t: CType): string | null {
+  const leaves: number[] = [];
+  let ok = true;
+  const walk = (c: CType): void => {
+    if (c.kind === 'float' && (c.name === 'float' || c.name === 'double'))
+      leaves.push(c.name === 'float' ? 4 : 8);
+    else if (c.kind === 'array') for (let i = 0; i < c.length; i++) walk(c.element);
+    else if (c.kind === 'record' && c.decl.std?.kind === 'array') {
+      const n = Number(c.decl.std.args[1] ?? 0);
+      for (let i = 0; i < n; i++) walk(c.decl.std.args[0] as CType);
+    } else if (c.kind === 'record' && c.decl.bases.length === 0 && c.decl.tag !== 'union')
+      for (const fd of c.decl.fields) walk(fd.type);
+    else ok = false;
+  };
+  walk(t);
+  if (!ok) return null;
+  const half = ['', ''];
+  let off = 0;
+  for (const size of leaves) {
+    off = Math.ceil(off / size) * size;
+    half[off < 8 ? 0 : 1] += size === 4 ? 'f' : 'd';
+    off += size;
+  }
+  return `${half[0]}|${half[1]}`;
 }
 
 /**
