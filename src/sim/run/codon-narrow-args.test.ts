@@ -32,3 +32,25 @@ describe('narrow Codon integer arguments', () => {
     expect(s.stdout).toBe('195564\n14750\n106872\n');
   });
 });
+
+describe('Codon arguments past the registers', () => {
+  const cpp = `#include <cstdint>
+extern "C" int64_t w(int64_t a, int64_t b, int64_t c, int64_t d, int64_t e, int64_t f, int64_t g, int64_t h, int64_t i, int64_t j) {
+    return a + 2*b + 3*c + 4*d + 5*e + 6*f + 7*g + 8*h + 9*i + 10*j;
+}
+extern "C" double v(double a, double b, double c, double d, double e, double f, double g, double h, double i, double j) {
+    return a + 2*b + 3*c + 4*d + 5*e + 6*f + 7*g + 8*h + 9*i + 10*j;
+}
+`;
+  const codon = `LIBPATH = "./libfoo.so"
+from C import LIBPATH.w(int, int, int, int, int, int, int, int, int, int) -> int
+from C import LIBPATH.v(float, float, float, float, float, float, float, float, float, float) -> float
+print(w(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), v(1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0))
+`;
+  it.each<Target>(['x86_64', 'aarch64'])('go on the stack where the callee reads them (%s)', (target) => {
+    // The oracle printed 385 385 on both targets; before, the stack arguments were never placed.
+    const s = runProgram({ cpp, codon, target }).summary;
+    expect(s.outcome).toBe('ok');
+    expect(s.stdout).toBe('385 385\n');
+  });
+});

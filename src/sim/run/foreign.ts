@@ -14,6 +14,7 @@ import { TermId, joinDetails, term } from '../trace/terms.ts';
 import { sizeOf } from '../codon/layout.ts';
 import type { FunctionDecl } from '../cpp/ast.ts';
 import { hex } from '../machine/memory.ts';
+import { INTENT_UNKNOWN } from '../machine/machine.ts';
 import type { CallShape } from '../trace/tables.ts';
 import { StepKind, type SourceLoc, type ValueRoute } from '../trace/types.ts';
 import { Ref, StrVal, TupleVal, fieldOffsets, type CodonValue } from './codon-values.ts';
@@ -177,10 +178,23 @@ export class ForeignBridge implements ForeignCalls {
       ]);
     // A `@tuple` return LLVM demoted to memory: Codon's code passes its own stack buffer.
     const buffer = caller.result?.indirect === true ? this.resultBuffer(imp, loc) : null;
-    // The caller places each argument where *it* believes it goes.
+    // The caller places each argument where *it* believes it goes: registers, and past the
+    // registers the stack, in an area 16-byte aligned at the call (psABI 3.2.2, AAPCS64 6.4.2).
+    const onStack = caller.args.filter((pl) => pl.stackOffset !== null);
+    const spBeforeArgs = m.sp();
+    const stackBase =
+      onStack.length === 0
+        ? 0
+        : m.pushStack(Math.ceil(Math.max(...onStack.map((pl) => (pl.stackOffset ?? 0) + 8)) / 16) * 16, 16);
     for (let i = 0; i < caller.args.length; i++) {
       const a = args[i];
-      this.placeArg(caller.args[i] as Placement, a?.value ?? null, a?.type ?? NONE);
+      const pl = caller.args[i] as Placement;
+      if (pl.stackOffset !== null) {
+        const bytes = this.codonBytes(a?.value ?? null, a?.type ?? NONE).subarray(0, 8);
+        m.storeBytes(stackBase + pl.stackOffset, bytes, { intended: INTENT_UNKNOWN, loc: null });
+        continue;
+      }
+      this.placeArg(pl, a?.value ?? null, a?.type ?? NONE);
     }
     // Registers the callee's code writes from here on are its result; the others are not (garbage.ts).
     const placed = m.regs.clock;
@@ -234,6 +248,8 @@ export class ForeignBridge implements ForeignCalls {
         leftover === null ? [] : leftoverRegisters(this.p),
       );
     const value = this.readResult(caller.result, imp.returnType ?? NONE, loc, buffer);
+    // The caller takes its stack arguments back off the stack, then the demoted result's buffer.
+    if (onStack.length > 0) m.setSp(spBeforeArgs);
     if (buffer !== null) {
       m.endObject(buffer.id, 'out-of-scope', null);
       m.setSp(buffer.sp);
