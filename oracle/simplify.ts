@@ -31,9 +31,7 @@ export type Matcher =
   /** Both values are user-space addresses: the simulator's address plan is not the real one. */
   | { kind: 'printed-address' }
   /** A store past a local array of the callee, whose neighbours g++ -O0 orders differently. */
-  | { kind: 'local-array-neighbours'; fields: string[] }
-  /** AArch64: what g++ -O0's code of a function returning `std::array` of integers leaves in x0/x1. */
-  | { kind: 'aarch64-int-array-registers'; fields: string[] };
+  | { kind: 'local-array-neighbours'; fields: string[] };
 
 export interface Simplification {
   rule: string;
@@ -114,13 +112,7 @@ const FIELD_RULES: { [K in Matcher['kind']]?: (m: Extract<Matcher, { kind: K }>)
     m.fields.includes(d.field) &&
     ctx.simFindings.includes('stray-write') &&
     /^\s+[\w:<> ]+\s+\w+\[\d+\];/m.test(ctx.cpp),
-  'aarch64-int-array-registers': (m) => (ctx, d) =>
-    ctx.target === 'aarch64' && m.fields.includes(d.field) && INT_ARRAY_RETURN.test(ctx.cpp),
 };
-
-/** A function returning `std::array` of an integer type by value. */
-const INT_ARRAY_RETURN =
-  /std::array<\s*(?:u?int(?:8|16|32|64)_t|(?:unsigned |signed )?(?:char|short|int|long|long long))\s*,\s*\d+\s*>\s+\w+\s*\(/;
 
 function tokenRule(m: Matcher): TokenRule | null {
   const make = TOKEN_RULES[m.kind] as ((m: Matcher) => TokenRule) | undefined;

@@ -9,6 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { runProgram } from './index.ts';
 import { narrowResultBits } from './cpp-interp/returns.ts';
 import type { Target } from '../abi/ctype.ts';
+import { objectList } from '../trace/tables.ts';
+import type { Trace } from '../trace/types.ts';
+import { formatName } from '../messages/format.ts';
 
 const HEAD = 'LIBPATH = "./libfoo.so"\n';
 
@@ -179,5 +182,63 @@ describe('x86-64: a 12-byte class returned in registers', () => {
     const cpp = `#include <array>\nextern "C" std::array<int, 3> f() {\n    std::array<int, 3> r;\n    r[0] = 1.5;\n    r[1] = 2.5;\n    r[2] = 3.5;\n    return r;\n}\n`;
     const codon = `${HEAD}\n@tuple\nclass R:\n    f0: int\n    f1: int\n    f2: int\n\nfrom C import LIBPATH.f() -> R\n\nr = f()\nprint(r.f0, r.f1, r.f2)\n`;
     expectRun(run(cpp, codon, 'x86_64'), 'ok', '8589934593 3 3\n');
+  });
+});
+
+describe('AArch64: what g++ -O0 and the import’s dlsym leave in x0..x7 (issue 14, fida64)', () => {
+  // Every expected value is `npm run real -- --target aarch64 --leftover runtime-data` of the same
+  // files; addresses are compared by what they point at (the address plans differ).
+  const named = (r: ReturnType<typeof run>, name: string): number => {
+    const o = objectList((r.trace as Trace).objects).find((x) => formatName(x.name) === name);
+    if (o === undefined) throw new Error(`no object ${name}`);
+    return o.addr;
+  };
+  const fill = Array.from({ length: 8 }, (_, i) => `    r[${i}] = ${i + 1}.5;\n`).join('');
+  const ints = `#include <cstdint>\n#include <array>\nextern "C" std::array<int64_t, 8> f() {\n    std::array<int64_t, 8> r;\n${fill}    return r;\n}\n`;
+
+  it('r[i] = constant leaves the constant in x0: read as Ptr[int], p[0] faults at address 8', () => {
+    // `mov x1, x0; mov x0, 8; str x0, [x1]`: the oracle crashed with SIGSEGV at 0x8.
+    const codon = `${HEAD}from C import LIBPATH.f() -> Ptr[int]\n\ndef run():\n    p = f()\n    print(p[0])\n\nrun()\n`;
+    const r = run(ints, codon, 'aarch64');
+    expectRun(r, 'crash', '', 'SIGSEGV');
+    expect(r.s.crash?.address).toBe('0x8');
+  });
+
+  it('read as eight ints: the constant, the element’s address, then what dlsym left in x2..x7', () => {
+    // The oracle printed "8 365114641128 0 1 1 365114641088 5 365118161608": x1 is r[7] at the
+    // leftover (the loader's lock) + 56, x5 the lock + 16, x7 in libfoo.so's .dynsym.
+    const fields = Array.from({ length: 8 }, (_, i) => `    f${i}: int\n`).join('');
+    const codon = `${HEAD}\n@tuple\nclass R:\n${fields}\nfrom C import LIBPATH.f() -> R\n\nr = f()\nprint(${Array.from({ length: 8 }, (_, i) => `r.f${i}`).join(', ')})\n`;
+    const r = run(ints, codon, 'aarch64');
+    const lock = named(r, '_rtld_global._dl_load_lock');
+    const w = r.s.stdout.trim().split(' ').map(Number);
+    expect(w.slice(0, 7)).toEqual([8, lock + 56, 0, 1, 1, lock + 16, 5]);
+    expect(r.trace?.regions.find((g) => (w[7] as number) >= g.start && (w[7] as number) < g.end)?.kind).toBe(
+      'text',
+    );
+  });
+
+  it('a @tuple of a float and an int passed for a 16-byte struct: g++ reads x1, which dlsym left 0', () => {
+    // Codon passes d0 = 0.5, x0 = 2; g++ takes the struct from x0 and x1: m0 is 2's bits, m1 is 0.
+    // The oracle printed 9.88131e-324 (1 before its import stopped leaving its own count in x1).
+    const cpp = `#include <cstdint>\nstruct S {\n    double m0;\n    int64_t m1;\n};\nextern "C" double f(S s) {\n    return s.m0 * 1 + s.m1 * 2;\n}\n`;
+    const codon = `${HEAD}\n@tuple\nclass P:\n    f0: float\n    f1: int\n\nfrom C import LIBPATH.f(P) -> float\n\nprint(f(P(0.5, 2)))\n`;
+    expectRun(run(cpp, codon, 'aarch64'), 'ok', '9.88131e-324\n');
+  });
+
+  it('a class of 8 bytes returned in x0 alone leaves x1 as it was: after a print, stdout’s lock', () => {
+    // `ldr x0, [sp, 8]` and nothing else: the oracle printed "8589934593 0" (dlsym's x1), then,
+    // after print's fwrite, _IO_stdfile_1_lock's address.
+    const cpp = `#include <cstdint>\nstruct S {\n    int m0;\n    int m1;\n};\nextern "C" S f() {\n    S s;\n    s.m0 = 1.5;\n    s.m1 = 2.5;\n    return s;\n}\n`;
+    const codon = `${HEAD}\n@tuple\nclass R:\n    f0: int\n    f1: int\n\nfrom C import LIBPATH.f() -> R\n\nr = f()\nprint(r.f0, r.f1)\nprint("x")\nr = f()\nprint(r.f0, r.f1)\n`;
+    const r = run(cpp, codon, 'aarch64');
+    expectRun(r, 'ok', `8589934593 0\nx\n8589934593 ${named(r, '_IO_stdfile_1_lock')}\n`);
+  });
+
+  it('four doubles go through a frame copy: x0 its address, x1 the array’s, 32 bytes above', () => {
+    // `add x0, sp, 48` ... with x1 left by the last operator[]; the oracle printed -32.
+    const cpp = `#include <array>\nextern "C" std::array<double, 4> f() {\n    std::array<double, 4> r;\n    r[0] = 1.5;\n    r[1] = 2.5;\n    r[2] = 3.5;\n    r[3] = 4.5;\n    return r;\n}\n`;
+    const codon = `${HEAD}\n@tuple\nclass R:\n    f0: int\n    f1: int\n\nfrom C import LIBPATH.f() -> R\n\nr = f()\nprint(r.f0 - r.f1)\n`;
+    expectRun(run(cpp, codon, 'aarch64'), 'ok', '-32\n');
   });
 });
