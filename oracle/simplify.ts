@@ -31,7 +31,9 @@ export type Matcher =
   /** Both values are user-space addresses: the simulator's address plan is not the real one. */
   | { kind: 'printed-address' }
   /** A store past a local array of the callee, whose neighbours g++ -O0 orders differently. */
-  | { kind: 'local-array-neighbours'; fields: string[] };
+  | { kind: 'local-array-neighbours'; fields: string[] }
+  /** AArch64: a read past the frame copy of a returned three-float HFA meets the caller's frame. */
+  | { kind: 'aarch64-frame-order'; fields: string[] };
 
 export interface Simplification {
   rule: string;
@@ -112,7 +114,25 @@ const FIELD_RULES: { [K in Matcher['kind']]?: (m: Extract<Matcher, { kind: K }>)
     m.fields.includes(d.field) &&
     ctx.simFindings.includes('stray-write') &&
     /^\s+[\w:<> ]+\s+\w+\[\d+\];/m.test(ctx.cpp),
+  'aarch64-frame-order': (m) => (ctx, d) =>
+    ctx.target === 'aarch64' &&
+    m.fields.includes(d.field) &&
+    ctx.simFindings.includes('dangling-read') &&
+    returnsThreeFloats(ctx.cpp),
 };
+
+/** A function returning three floats by value: `std::array<float, 3>` or a struct of three floats. */
+function returnsThreeFloats(cpp: string): boolean {
+  const structs = new Map<string, string>();
+  for (const m of cpp.matchAll(/struct\s+(\w+)\s*\{([^}]*)\}/g)) structs.set(m[1] as string, m[2] as string);
+  return definitions(cpp).some((d) => {
+    if (/^std::array<\s*float\s*,\s*3\s*>$/.test(d.ret)) return true;
+    const body = structs.get(d.ret);
+    if (body === undefined) return false;
+    const members = body.split(';').filter((x) => x.trim() !== '');
+    return members.length === 3 && members.every((x) => /^\s*float\s+\w+\s*$/.test(x));
+  });
+}
 
 function tokenRule(m: Matcher): TokenRule | null {
   const make = TOKEN_RULES[m.kind] as ((m: Matcher) => TokenRule) | undefined;

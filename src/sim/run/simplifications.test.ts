@@ -74,6 +74,17 @@ const CASES: Case[] = [
     oracle: 'ok',
     sim: 'crash SIGSEGV',
   },
+  {
+    // The copy sits at the top of g++'s AArch64 frame (the frame record at the bottom): p[2] is
+    // the Codon caller's frame for real, the callee's dead `r` for the simulator.
+    rule: 'aarch64-frame-order',
+    target: 'aarch64',
+    cpp: `#include <array>\nextern "C" {\nstd::array<float, 3> f() {\n    std::array<float, 3> r;\n    r[0] = 1.5;\n    r[1] = 2.5;\n    r[2] = 3.5;\n    return r;\n}\n}\n`,
+    codon: `${HEAD}from C import LIBPATH.f() -> Ptr[float]\n\ndef run():\n    p = f()\n    print(p[0], p[1], p[2])\n\nrun()\n`,
+    field: 'stdout',
+    oracle: '8 5.33607e-315 0\n',
+    sim: '8 5.33607e-315 0.125\n',
+  },
 ];
 
 function simRun(c: Case) {
@@ -154,6 +165,16 @@ describe('the matchers explain no more than their rule', () => {
     ]);
     // Unmarked, the small value stays unexplained.
     expect(explain(LIST, ctxOf(CASES[3] as Case, []), marked('140737354127624 0 «0»\n'))).toBeNull();
+  });
+  it('the AArch64 frame-order rule is for AArch64, three floats returned by value and a dangling read', () => {
+    const c = CASES[5] as Case;
+    const findings = ['dangling-read'];
+    expect(explain(LIST, { ...ctxOf(c, findings), target: 'x86_64' }, disagreement(c))).toBeNull();
+    expect(explain(LIST, ctxOf(c, []), disagreement(c))).toBeNull();
+    const doubles = { ...c, cpp: c.cpp.replaceAll('float, 3', 'double, 3') };
+    expect(explain(LIST, ctxOf(doubles, findings), disagreement(doubles))).toBeNull();
+    const struct = `struct S {\n    float m0;\n    float m1;\n    float m2;\n};\nextern "C" {\nS f() {\n    S s;\n    return s;\n}\n}\n`;
+    expect(explain(LIST, ctxOf({ ...c, cpp: struct }, findings), disagreement(c))).toEqual([c.rule]);
   });
   it('the local-array rule needs the simulator’s own stray-write finding', () => {
     const c = CASES[4] as Case;
