@@ -235,6 +235,18 @@ describe('AArch64: what g++ -O0 and the import’s dlsym leave in x0..x7 (issue 
     expectRun(r, 'ok', `8589934593 0\nx\n8589934593 ${named(r, '_IO_stdfile_1_lock')}\n`);
   });
 
+  it('the named return value at x8: where its address goes depends on parameters and calls', () => {
+    // aarch64-linux-gnu-g++ -O0 -S: with a call, `mov x19, x8` and each constant through x0; with
+    // a parameter, `mov x1, x8` and the constant through x0. The oracle printed "7 0" for f (x1
+    // as dlsym left it) and "9 <the loader's lock>" for h (its result address, the leftover).
+    const cpp = `#include <cstdint>\nstruct S {\n    int64_t m0;\n    int64_t m1;\n    int64_t m2;\n};\nextern "C" {\nint64_t g() {\n    return 3;\n}\nS f() {\n    S s;\n    s.m0 = g();\n    s.m1 = 5;\n    s.m2 = 7;\n    return s;\n}\nS h(int64_t a) {\n    S s;\n    s.m0 = a;\n    s.m1 = 5;\n    s.m2 = 9;\n    return s;\n}\n}\n`;
+    const call = (sig: string, expr: string) =>
+      `${HEAD}\n@tuple\nclass R:\n    f0: int\n    f1: int\n\nfrom C import LIBPATH.${sig} -> R\n\nr = ${expr}\nprint(r.f0, r.f1)\n`;
+    expectRun(run(cpp, call('f()', 'f()'), 'aarch64'), 'ok', '7 0\n');
+    const r = run(cpp, call('h(int)', 'h(4)'), 'aarch64');
+    expectRun(r, 'ok', `9 ${named(r, '_rtld_global._dl_load_lock')}\n`);
+  });
+
   it('four doubles go through a frame copy: x0 its address, x1 the array’s, 32 bytes above', () => {
     // `add x0, sp, 48` ... with x1 left by the last operator[]; the oracle printed -32.
     const cpp = `#include <array>\nextern "C" std::array<double, 4> f() {\n    std::array<double, 4> r;\n    r[0] = 1.5;\n    r[1] = 2.5;\n    r[2] = 3.5;\n    r[3] = 4.5;\n    return r;\n}\n`;

@@ -19,7 +19,7 @@
  * The oracle printed `8` for x0 and the last element's address for x1 after
  * `std::array<int64_t, 8> f()` storing 1..8, read by Codon as an `@tuple` of eight ints.
  */
-import type { Expr } from '../../cpp/ast.ts';
+import type { Expr, FunctionDecl } from '../../cpp/ast.ts';
 import type { CppInterpreter } from '../cpp-interp.ts';
 import type { Process } from '../runtime.ts';
 import { Ref, num, scalarKind, type Val } from '../values.ts';
@@ -51,8 +51,17 @@ export function afterAssign(it: CppInterpreter, e: AssignExpr, k: Kind, place: R
   const f = it.frame as CppFrame | null;
   if (f === null) return;
   if (f.hidden !== null && base.nrvo === true && f.ret.indirect) {
-    setAddress(it.p, 'x0', f.hidden);
-    setConstant(it, 'x1', bits);
+    // Where the result's address lives is the register allocator's choice: x0 in a function with
+    // no parameters and no calls, x1 (`mov x1, x8`) beside parameters, x19 across calls; the
+    // constant then goes through x1, x0 and x0 (`aarch64-linux-gnu-g++ -O0 -S` of each).
+    if (callsSomething(f.fn)) setConstant(it, 'x0', bits);
+    else if (f.fn.params.length > 0) {
+      setAddress(it.p, 'x1', f.hidden);
+      setConstant(it, 'x0', bits);
+    } else {
+      setAddress(it.p, 'x0', f.hidden);
+      setConstant(it, 'x1', bits);
+    }
     return;
   }
   if ((base.storage === 'auto' || base.storage === 'param') && base.type.kind !== 'reference')
@@ -86,6 +95,48 @@ function baseVariable(e: Expr) {
   let x = e;
   while (x.kind === 'member') x = strip(x.object);
   return x.kind === 'var-ref' && !x.throughReference ? x.variable : null;
+}
+
+const CALLS = new Set([
+  'call',
+  'method-call',
+  'std-method',
+  'builtin-call',
+  'indirect-call',
+  'new',
+  'delete',
+  'stream-output',
+  'record-assign',
+]);
+/** Keys that lead out of the body (declarations, types), which the walk does not follow. */
+const NOT_BODY = new Set([
+  'function',
+  'method',
+  'variable',
+  'record',
+  'type',
+  'field',
+  'span',
+  'computeType',
+]);
+const callsCache = new WeakMap<FunctionDecl, boolean>();
+
+/** Whether the function's body calls anything (g++ then keeps the result's address in x19). */
+function callsSomething(fn: FunctionDecl): boolean {
+  let v = callsCache.get(fn);
+  if (v === undefined) {
+    const seen = new Set<object>();
+    const walk = (x: unknown): boolean => {
+      if (typeof x !== 'object' || x === null || seen.has(x)) return false;
+      seen.add(x);
+      if (CALLS.has((x as { kind?: string }).kind ?? '')) return true;
+      for (const [k, y] of Object.entries(x)) if (!NOT_BODY.has(k) && walk(y)) return true;
+      return false;
+    };
+    v = walk(fn.body);
+    callsCache.set(fn, v);
+  }
+  return v;
 }
 
 /** A constant GCC folds at -O0 (a literal, converted, negated or combined with another). */
