@@ -15,7 +15,7 @@ import { compare, type Disagreement } from './compare';
 import { CATEGORIES, generate, type Category, type Generated } from './gen';
 import { runReal } from './oracle';
 import { explain, loadSimplifications } from './simplify';
-import { missingTools } from './toolchain';
+import { missingTools, type Target } from './toolchain';
 
 interface Args {
   seed: number;
@@ -24,6 +24,8 @@ interface Args {
   strict: boolean;
   examples: number;
   simplifications?: string;
+  /** Only the programs generated for this target (a fresh seed's triage of one target's rules). */
+  target?: Target;
 }
 
 function parse(argv: string[]): Args {
@@ -36,6 +38,7 @@ function parse(argv: string[]): Args {
     else if (k === '--min') a.min = Number(v);
     else if (k === '--examples') a.examples = Number(v);
     else if (k === '--simplifications') a.simplifications = v;
+    else if (k === '--target' && (v === 'x86_64' || v === 'aarch64')) a.target = v;
     else if (k === '--report-only') {
       a.strict = false;
       continue;
@@ -73,7 +76,9 @@ async function main(): Promise<number> {
     process.stdout.write(msg + '. Skipped.\n');
     return 0;
   }
-  const programs = generate(args.seed, args.perCategory);
+  const programs = generate(args.seed, args.perCategory).filter(
+    (g) => args.target === undefined || g.target === args.target,
+  );
   const simplifications = loadSimplifications(args.simplifications);
   const tallies = new Map<Category, Tally>(
     CATEGORIES.map((c) => [
@@ -148,7 +153,7 @@ async function main(): Promise<number> {
   const total = { compared: 0, agree: 0, listed: 0, unlisted: 0 };
   const byRule = new Map<string, number>();
   process.stdout.write(
-    `seed ${args.seed}, ${args.perCategory} programs per category\n\n` +
+    `seed ${args.seed}, ${args.perCategory} programs per category${args.target ? ` (only those for ${args.target})` : ''}\n\n` +
       `${'category'.padEnd(24)} produced compared agree listed unlisted  (only sim ran / only oracle ran)  unlisted disagreements by field; listed ones by rule\n`,
   );
   for (const [c, t] of tallies) {

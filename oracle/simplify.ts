@@ -32,10 +32,10 @@ export type Matcher =
   | { kind: 'printed-address' }
   /** A store past a local array of the callee, whose neighbours g++ -O0 orders differently. */
   | { kind: 'local-array-neighbours'; fields: string[] }
-  /** AArch64: what g++ -O0's code of a function returning `std::array` of integers leaves in x0/x1. */
-  | { kind: 'aarch64-int-array-registers'; fields: string[] }
   /** x86-64: a callee that never writes %rax (a class of one float) read through %rax by Codon. */
-  | { kind: 'x86-rax-before-call'; fields: string[] };
+  | { kind: 'x86-rax-before-call'; fields: string[] }
+  /** AArch64: a read past the frame copy of a returned three-float HFA meets the caller's frame. */
+  | { kind: 'aarch64-frame-order'; fields: string[] };
 
 export interface Simplification {
   rule: string;
@@ -116,13 +116,16 @@ const FIELD_RULES: { [K in Matcher['kind']]?: (m: Extract<Matcher, { kind: K }>)
     m.fields.includes(d.field) &&
     ctx.simFindings.includes('stray-write') &&
     /^\s+[\w:<> ]+\s+\w+\[\d+\];/m.test(ctx.cpp),
-  'aarch64-int-array-registers': (m) => (ctx, d) =>
-    ctx.target === 'aarch64' && m.fields.includes(d.field) && INT_ARRAY_RETURN.test(ctx.cpp),
   'x86-rax-before-call': (m) => (ctx, d) =>
     ctx.target === 'x86_64' &&
     m.fields.includes(d.field) &&
     RAX_READ.test(ctx.codon) &&
     definitions(ctx.cpp).some((f) => oneFloatStructs(ctx.cpp).includes(f.ret)),
+  'aarch64-frame-order': (m) => (ctx, d) =>
+    ctx.target === 'aarch64' &&
+    m.fields.includes(d.field) &&
+    ctx.simFindings.includes('dangling-read') &&
+    returnsThreeFloats(ctx.cpp),
 };
 
 /** A Codon import whose result the caller reads from %rax (a pointer or an int). */
@@ -133,9 +136,18 @@ function oneFloatStructs(cpp: string): string[] {
   return [...cpp.matchAll(/\bstruct\s+(\w+)\s*\{\s*float\s+\w+\s*;\s*\}\s*;/g)].map((x) => x[1] as string);
 }
 
-/** A function returning `std::array` of an integer type by value. */
-const INT_ARRAY_RETURN =
-  /std::array<\s*(?:u?int(?:8|16|32|64)_t|(?:unsigned |signed )?(?:char|short|int|long|long long))\s*,\s*\d+\s*>\s+\w+\s*\(/;
+/** A function returning three floats by value: `std::array<float, 3>` or a struct of three floats. */
+function returnsThreeFloats(cpp: string): boolean {
+  const structs = new Map<string, string>();
+  for (const m of cpp.matchAll(/struct\s+(\w+)\s*\{([^}]*)\}/g)) structs.set(m[1] as string, m[2] as string);
+  return definitions(cpp).some((d) => {
+    if (/^std::array<\s*float\s*,\s*3\s*>$/.test(d.ret)) return true;
+    const body = structs.get(d.ret);
+    if (body === undefined) return false;
+    const members = body.split(';').filter((x) => x.trim() !== '');
+    return members.length === 3 && members.every((x) => /^\s*float\s+\w+\s*$/.test(x));
+  });
+}
 
 function tokenRule(m: Matcher): TokenRule | null {
   const make = TOKEN_RULES[m.kind] as ((m: Matcher) => TokenRule) | undefined;

@@ -529,7 +529,12 @@ int64_t codon_int_pow(int64_t a, int64_t b) {
   return r;
 }
 
-/* dlopen.codon dlsym(lib, name): dlopen(lib, RTLD_NOW | RTLD_GLOBAL), dlsym, CError(dlerror()). */
+/* dlopen.codon dlsym(lib, name): dlopen(lib, RTLD_NOW | RTLD_GLOBAL), dlsym, CError(dlerror()).
+ * Codon's dlsym does nothing after c_dlsym but test the result, so the caller-saved registers after
+ * an import are what glibc's dlsym left (AArch64: x1 = 0, x2 = 0, x3 = 1...), and a callee that
+ * reads an argument register Codon did not set sees them. The oracle's own bookkeeping comes
+ * first, and the last thing is the same dlsym again, as a tail call (`b dlsym` at -O2), so that
+ * the bookkeeping's registers (it left the count of names, 1, in x1) are not what the program sees. */
 void *codon_dlsym(const char *lib, const char *name) {
   void *h = dlopen(lib, RTLD_NOW | RTLD_GLOBAL);
   if (!h) codon_raise("CError", dlerror());
@@ -539,7 +544,7 @@ void *codon_dlsym(const char *lib, const char *name) {
     oracle_names[oracle_nnames].addr = f;
     oracle_names[oracle_nnames++].name = name; /* a literal of the program: it lives to the end */
   }
-  return f;
+  return dlsym(h, name);
 }
 
 /* ---- Dict and Set: klib's khash as Codon 0.19 writes it, transcribed (exaloop/codon v0.19.6:

@@ -25,6 +25,8 @@ export type { Frame, Slot } from './codon-interp/memory.ts';
 export interface ForeignCalls {
   /** The library's exported symbol names (what `dlsym` can find). */
   hasSymbol(symbol: string): boolean;
+  /** What the import's `dlsym` leaves in the caller-saved registers once it found `symbol`. */
+  resolved(symbol: string): void;
   /** Calls the C function as the import declares it, returning what the caller reads back. */
   call(imp: CImport, args: { value: CodonValue; type: CodonType }[], loc: SourceLoc): CodonValue;
 }

@@ -10,6 +10,9 @@ import { runProgram } from './index.ts';
 import { narrowResultBits, x86SseLeftovers } from './cpp-interp/returns.ts';
 import { matchesMarked } from '../trace/indeterminate.ts';
 import type { Target } from '../abi/ctype.ts';
+import { objectList } from '../trace/tables.ts';
+import type { Trace } from '../trace/types.ts';
+import { formatName } from '../messages/format.ts';
 
 const HEAD = 'LIBPATH = "./libfoo.so"\n';
 
@@ -327,5 +330,75 @@ describe('x86-64: the epilogue gives the caller back its %rbp', () => {
     const real = '2.64421e-314\n2.64421e-314\n2.64421e-314\n';
     expect(matchesMarked(r.summary.stdout, r.summary.stdoutIndeterminate, real)).toBe(true);
     expect(r.summary.stdout).toBe('5.2221e-315\n5.2221e-315\n5.2221e-315\n');
+  });
+});
+
+describe('AArch64: what g++ -O0 and the import’s dlsym leave in x0..x7 (issue 14, fida64)', () => {
+  // Every expected value is `npm run real -- --target aarch64 --leftover runtime-data` of the same
+  // files; addresses are compared by what they point at (the address plans differ).
+  const named = (r: ReturnType<typeof run>, name: string): number => {
+    const o = objectList((r.trace as Trace).objects).find((x) => formatName(x.name) === name);
+    if (o === undefined) throw new Error(`no object ${name}`);
+    return o.addr;
+  };
+  const fill = Array.from({ length: 8 }, (_, i) => `    r[${i}] = ${i + 1}.5;\n`).join('');
+  const ints = `#include <cstdint>\n#include <array>\nextern "C" std::array<int64_t, 8> f() {\n    std::array<int64_t, 8> r;\n${fill}    return r;\n}\n`;
+
+  it('r[i] = constant leaves the constant in x0: read as Ptr[int], p[0] faults at address 8', () => {
+    // `mov x1, x0; mov x0, 8; str x0, [x1]`: the oracle crashed with SIGSEGV at 0x8.
+    const codon = `${HEAD}from C import LIBPATH.f() -> Ptr[int]\n\ndef run():\n    p = f()\n    print(p[0])\n\nrun()\n`;
+    const r = run(ints, codon, 'aarch64');
+    expectRun(r, 'crash', '', 'SIGSEGV');
+    expect(r.s.crash?.address).toBe('0x8');
+  });
+
+  it('read as eight ints: the constant, the element’s address, then what dlsym left in x2..x7', () => {
+    // The oracle printed "8 365114641128 0 1 1 365114641088 5 365118161608": x1 is r[7] at the
+    // leftover (the loader's lock) + 56, x5 the lock + 16, x7 in libfoo.so's .dynsym.
+    const fields = Array.from({ length: 8 }, (_, i) => `    f${i}: int\n`).join('');
+    const codon = `${HEAD}\n@tuple\nclass R:\n${fields}\nfrom C import LIBPATH.f() -> R\n\nr = f()\nprint(${Array.from({ length: 8 }, (_, i) => `r.f${i}`).join(', ')})\n`;
+    const r = run(ints, codon, 'aarch64');
+    const lock = named(r, '_rtld_global._dl_load_lock');
+    const w = r.s.stdout.trim().split(' ').map(Number);
+    expect(w.slice(0, 7)).toEqual([8, lock + 56, 0, 1, 1, lock + 16, 5]);
+    expect(r.trace?.regions.find((g) => (w[7] as number) >= g.start && (w[7] as number) < g.end)?.kind).toBe(
+      'text',
+    );
+  });
+
+  it('a @tuple of a float and an int passed for a 16-byte struct: g++ reads x1, which dlsym left 0', () => {
+    // Codon passes d0 = 0.5, x0 = 2; g++ takes the struct from x0 and x1: m0 is 2's bits, m1 is 0.
+    // The oracle printed 9.88131e-324 (1 before its import stopped leaving its own count in x1).
+    const cpp = `#include <cstdint>\nstruct S {\n    double m0;\n    int64_t m1;\n};\nextern "C" double f(S s) {\n    return s.m0 * 1 + s.m1 * 2;\n}\n`;
+    const codon = `${HEAD}\n@tuple\nclass P:\n    f0: float\n    f1: int\n\nfrom C import LIBPATH.f(P) -> float\n\nprint(f(P(0.5, 2)))\n`;
+    expectRun(run(cpp, codon, 'aarch64'), 'ok', '9.88131e-324\n');
+  });
+
+  it('a class of 8 bytes returned in x0 alone leaves x1 as it was: after a print, stdout’s lock', () => {
+    // `ldr x0, [sp, 8]` and nothing else: the oracle printed "8589934593 0" (dlsym's x1), then,
+    // after print's fwrite, _IO_stdfile_1_lock's address.
+    const cpp = `#include <cstdint>\nstruct S {\n    int m0;\n    int m1;\n};\nextern "C" S f() {\n    S s;\n    s.m0 = 1.5;\n    s.m1 = 2.5;\n    return s;\n}\n`;
+    const codon = `${HEAD}\n@tuple\nclass R:\n    f0: int\n    f1: int\n\nfrom C import LIBPATH.f() -> R\n\nr = f()\nprint(r.f0, r.f1)\nprint("x")\nr = f()\nprint(r.f0, r.f1)\n`;
+    const r = run(cpp, codon, 'aarch64');
+    expectRun(r, 'ok', `8589934593 0\nx\n8589934593 ${named(r, '_IO_stdfile_1_lock')}\n`);
+  });
+
+  it('the named return value at x8: where its address goes depends on parameters and calls', () => {
+    // aarch64-linux-gnu-g++ -O0 -S: with a call, `mov x19, x8` and each constant through x0; with
+    // a parameter, `mov x1, x8` and the constant through x0. The oracle printed "7 0" for f (x1
+    // as dlsym left it) and "9 <the loader's lock>" for h (its result address, the leftover).
+    const cpp = `#include <cstdint>\nstruct S {\n    int64_t m0;\n    int64_t m1;\n    int64_t m2;\n};\nextern "C" {\nint64_t g() {\n    return 3;\n}\nS f() {\n    S s;\n    s.m0 = g();\n    s.m1 = 5;\n    s.m2 = 7;\n    return s;\n}\nS h(int64_t a) {\n    S s;\n    s.m0 = a;\n    s.m1 = 5;\n    s.m2 = 9;\n    return s;\n}\n}\n`;
+    const call = (sig: string, expr: string) =>
+      `${HEAD}\n@tuple\nclass R:\n    f0: int\n    f1: int\n\nfrom C import LIBPATH.${sig} -> R\n\nr = ${expr}\nprint(r.f0, r.f1)\n`;
+    expectRun(run(cpp, call('f()', 'f()'), 'aarch64'), 'ok', '7 0\n');
+    const r = run(cpp, call('h(int)', 'h(4)'), 'aarch64');
+    expectRun(r, 'ok', `9 ${named(r, '_rtld_global._dl_load_lock')}\n`);
+  });
+
+  it('four doubles go through a frame copy: x0 its address, x1 the array’s, 32 bytes above', () => {
+    // `add x0, sp, 48` ... with x1 left by the last operator[]; the oracle printed -32.
+    const cpp = `#include <array>\nextern "C" std::array<double, 4> f() {\n    std::array<double, 4> r;\n    r[0] = 1.5;\n    r[1] = 2.5;\n    r[2] = 3.5;\n    r[3] = 4.5;\n    return r;\n}\n`;
+    const codon = `${HEAD}\n@tuple\nclass R:\n    f0: int\n    f1: int\n\nfrom C import LIBPATH.f() -> R\n\nr = f()\nprint(r.f0 - r.f1)\n`;
+    expectRun(run(cpp, codon, 'aarch64'), 'ok', '-32\n');
   });
 });

@@ -75,14 +75,15 @@ const CASES: Case[] = [
     sim: 'crash SIGSEGV',
   },
   {
-    // g++ -O0 (AArch64) leaves an integer, not the result's address, in x0: p[0] faults for real.
-    rule: 'aarch64-int-array-registers',
+    // The copy sits at the top of g++'s AArch64 frame (the frame record at the bottom): p[2] is
+    // the Codon caller's frame for real, the callee's dead `r` for the simulator.
+    rule: 'aarch64-frame-order',
     target: 'aarch64',
-    cpp: `#include <cstdint>\n#include <array>\nextern "C" {\nstd::array<int64_t, 8> f() {\n    std::array<int64_t, 8> r;\n${[1, 2, 3, 4, 5, 6, 7, 8].map((v, i) => `    r[${i}] = ${v}.5;\n`).join('')}    return r;\n}\n}\n`,
-    codon: `${HEAD}from C import LIBPATH.f() -> Ptr[int]\n\ndef run():\n    p = f()\n    print(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7])\n\nrun()\n`,
-    field: 'outcome',
-    oracle: 'crash SIGSEGV',
-    sim: 'step-limit',
+    cpp: `#include <array>\nextern "C" {\nstd::array<float, 3> f() {\n    std::array<float, 3> r;\n    r[0] = 1.5;\n    r[1] = 2.5;\n    r[2] = 3.5;\n    return r;\n}\n}\n`,
+    codon: `${HEAD}from C import LIBPATH.f() -> Ptr[float]\n\ndef run():\n    p = f()\n    print(p[0], p[1], p[2])\n\nrun()\n`,
+    field: 'stdout',
+    oracle: '8 5.33607e-315 0\n',
+    sim: '8 5.33607e-315 0.125\n',
   },
   {
     // g++ -O0 returns a one-float class in %xmm0 and never writes %rax: the caller reads what it
@@ -176,11 +177,15 @@ describe('the matchers explain no more than their rule', () => {
     // Unmarked, the small value stays unexplained.
     expect(explain(LIST, ctxOf(CASES[3] as Case, []), marked('140737354127624 0 «0»\n'))).toBeNull();
   });
-  it('the AArch64 integer-array rule is for AArch64 and a std::array of integers only', () => {
+  it('the AArch64 frame-order rule is for AArch64, three floats returned by value and a dangling read', () => {
     const c = CASES[5] as Case;
-    expect(explain(LIST, { ...ctxOf(c, []), target: 'x86_64' }, disagreement(c))).toBeNull();
-    const doubles = { ...c, cpp: c.cpp.replaceAll('int64_t, 8', 'double, 8') };
-    expect(explain(LIST, ctxOf(doubles, []), disagreement(doubles))).toBeNull();
+    const findings = ['dangling-read'];
+    expect(explain(LIST, { ...ctxOf(c, findings), target: 'x86_64' }, disagreement(c))).toBeNull();
+    expect(explain(LIST, ctxOf(c, []), disagreement(c))).toBeNull();
+    const doubles = { ...c, cpp: c.cpp.replaceAll('float, 3', 'double, 3') };
+    expect(explain(LIST, ctxOf(doubles, findings), disagreement(doubles))).toBeNull();
+    const struct = `struct S {\n    float m0;\n    float m1;\n    float m2;\n};\nextern "C" {\nS f() {\n    S s;\n    return s;\n}\n}\n`;
+    expect(explain(LIST, ctxOf({ ...c, cpp: struct }, findings), disagreement(c))).toEqual([c.rule]);
   });
   it('the x86-64 %rax rule is for a one-float struct on x86-64 read through %rax only', () => {
     const c = CASES[6] as Case;

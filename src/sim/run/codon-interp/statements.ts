@@ -230,6 +230,7 @@ function execImport(it: CodonInterpreter, s: CImport): void {
     // Codon's dlsym raises CError(dlerror()); glibc's message names the library and the symbol.
     m.runtimeError('CError', `${path}: undefined symbol: ${s.symbol}`, it.loc(s.span));
   }
+  it.ffi.resolved(s.symbol);
 }
 
 /** Stores a value into a variable, or an element of a pointer or of a list. */

@@ -15,6 +15,7 @@ import { minMaxRef } from '../cpp-library/builtins.ts';
 import { materialize } from './init.ts';
 import { arith, isFloatType, viaFloatRegister, wrapTo } from './scalars.ts';
 import { callIndirect, functionAddress } from './indirect.ts';
+import { afterAssign } from './aarch64-stores.ts';
 
 type Handler<K extends Expr['kind'], R> = (it: CppInterpreter, e: Extract<Expr, { kind: K }>) => R;
 type CastHandler = (it: CppInterpreter, e: CastExpr) => Val;
@@ -107,6 +108,7 @@ const RV: { [K in Expr['kind']]: Handler<K, Val> } = {
     if (k === null) throw new Unsupported('assignment to this type', e.span);
     viaFloatRegister(it, k, v);
     storeScalar(it.p.m, k, place, v, it.loc(e.span));
+    afterAssign(it, e, k, place, v);
     return place;
   },
   'compound-assign': (it, e) => {

@@ -148,6 +148,11 @@ function returnClassInRegisters(
   const word = (o: number) =>
     o + 8 <= size ? raw.getUint32(o, true) + raw.getUint32(o + 4, true) * 2 ** 32 : 0;
   const u32 = (o: number) => (o + 4 <= size ? raw.getUint32(o, true) : 0);
+  const low = (n: number) => {
+    let x = 0;
+    for (let i = n - 1; i >= 0; i--) x = x * 256 + (raw.getUint8(i) as number);
+    return x;
+  };
   const hfa = it.target === 'aarch64' ? f.ret.hfa : null;
   const split = hfa === null ? null : hfaLeftovers(size, hfa.count, word, u32);
   if (split === 'temporary') {
@@ -169,15 +174,26 @@ function returnClassInRegisters(
       it.p.regProv.delete(reg);
     }
   } else if (size <= 16) {
-    m.setRegInt(it.target === 'x86_64' ? 'rax' : 'x0', word(0));
-    if (it.target === 'aarch64') m.setRegInt('x1', word(8));
+    // A class of 8 bytes or fewer is loaded into x0 alone (`ldr x0`, `ldr w0`, `fmov w0, s0`,
+    // zero-extended), so x1 keeps what the body left: the constant or address of its last store
+    // (aarch64-stores.ts). The oracle read 1 there, then 0 once its import left dlsym's x1.
+    m.setRegInt(
+      it.target === 'x86_64' ? 'rax' : 'x0',
+      it.target === 'aarch64' && size < 8 ? low(size) : word(0),
+    );
+    if (it.target === 'aarch64' && size > 8) m.setRegInt('x1', word(8));
     it.p.regProv.delete(it.target === 'x86_64' ? 'rax' : 'x0');
   } else if (it.target === 'aarch64') {
+    // Four doubles: copied with `add x0, sp, N; add x1, sp, M; ldp q0, q1, [x1]; stp q0, q1, [x0]`,
+    // so x0 is the copy's address and x1 the value's own.
     const addr = m.pushStack(size, 16);
     const copy = it.newTemp(named(NameId.returnCopy), t, addr, size, span);
     m.storeBytes(addr, bytes, { intended: copy, loc: it.loc(span) });
     m.setRegInt('x0', addr);
     it.p.regProv.set('x0', copy);
+    m.setRegInt('x1', src.addr);
+    if (src.prov >= 0) it.p.regProv.set('x1', src.prov);
+    else it.p.regProv.delete('x1');
   }
   for (const part of f.ret.parts)
     m.setRegBytes(part.reg, part.regOffset, bytes.subarray(part.offset, part.offset + part.size));

@@ -14,6 +14,7 @@ import type { CppLibrary } from '../cpp-library.ts';
 import { Ref, loadScalar, num, scalarKind, storeScalar, type Val } from '../values.ts';
 import { CB_USE } from './layouts.ts';
 import { stringAppend, stringMethod } from './strings.ts';
+import { afterArraySubscript } from '../cpp-interp/aarch64-stores.ts';
 
 type StdMethodExpr = Extract<Expr, { kind: 'std-method' }>;
 
@@ -33,6 +34,7 @@ export function stdMethod(lib: CppLibrary, e: StdMethodExpr): Val {
   const a0 = args[0] === undefined ? null : num(args[0]);
   const result = stdMethodValue(lib, e.std, e.method, e, obj, layout, args, loc);
   lib.callRegs(obj.addr, a0, result);
+  if (e.std === 'array' && e.method === 'operator[]') afterArraySubscript(lib.cpp.p, obj);
   return result;
 }
 
