@@ -30,8 +30,6 @@ export type Matcher =
   | { kind: 'int64-precision' }
   /** Both values are user-space addresses: the simulator's address plan is not the real one. */
   | { kind: 'printed-address' }
-  /** A store past a local array of the callee, whose neighbours g++ -O0 orders differently. */
-  | { kind: 'local-array-neighbours'; fields: string[] }
   /** AArch64: what g++ -O0's code of a function returning `std::array` of integers leaves in x0/x1. */
   | { kind: 'aarch64-int-array-registers'; fields: string[] };
 
@@ -110,10 +108,6 @@ const TOKEN_RULES: { [K in Matcher['kind']]?: (m: Extract<Matcher, { kind: K }>)
 };
 
 const FIELD_RULES: { [K in Matcher['kind']]?: (m: Extract<Matcher, { kind: K }>) => FieldRule } = {
-  'local-array-neighbours': (m) => (ctx, d) =>
-    m.fields.includes(d.field) &&
-    ctx.simFindings.includes('stray-write') &&
-    /^\s+[\w:<> ]+\s+\w+\[\d+\];/m.test(ctx.cpp),
   'aarch64-int-array-registers': (m) => (ctx, d) =>
     ctx.target === 'aarch64' && m.fields.includes(d.field) && INT_ARRAY_RETURN.test(ctx.cpp),
 };

@@ -181,3 +181,19 @@ describe('x86-64: a 12-byte class returned in registers', () => {
     expectRun(run(cpp, codon, 'x86_64'), 'ok', '8589934593 3 3\n');
   });
 });
+
+describe('stores past a local array land where g++ -O0 put its neighbours', () => {
+  // g++ -O0 puts the loop counter i at -4(%rbp) (AArch64: CFA-4) above `a` at -64(%rbp) (CFA-56):
+  // a[7] (AArch64: a[6]) covers i with the upper half of the double, i jumps past 8 and the loop
+  // stops. npm run real on the same files: outcome ok, `0.5` then `after`, on both targets.
+  const cpp = `#include <cstdint>\nextern "C" {\ndouble f() {\n    double a[6];\n    for (int i = 0; i < 8; i++) {\n        a[i] = i + 0.5;\n    }\n    return a[0];\n}\n}\n`;
+  const codon = `${HEAD}from C import LIBPATH.f() -> float\n\nprint(f())\nprint("after")\n`;
+  it.each(['x86_64', 'aarch64'] as const)(
+    'the loop counter is overwritten and the run ends normally (%s)',
+    (target) => {
+      const r = run(cpp, codon, target);
+      expectRun(r, 'ok', '0.5\nafter\n');
+      expect(r.s.findings.map((f) => f.kind)).toContain('stray-write');
+    },
+  );
+});
