@@ -186,6 +186,25 @@ long viaM1(long k) {
     L3 s = m1(k);
     return s.b;
 }
+double rangeSum() {
+    std::array<double, 4> a{};
+    double s = 0;
+    for (double v : a) {
+        s += v;
+    }
+    return s;
+}
+double best(const double* xs, int64_t n) {
+    double top = xs[0];
+    int64_t at = 0;
+    for (int64_t i = 1; i < n; i++) {
+        if (xs[i] > top) {
+            top = xs[i];
+            at = i;
+        }
+    }
+    return top + at;
+}
 void copy4(double* out) {
     std::array<double, 4> bar;
     bar[0] = 1.5;
@@ -205,9 +224,12 @@ from C import LIBPATH.o13() -> int
 from C import LIBPATH.q1() -> int
 from C import LIBPATH.viaM1(int) -> int
 from C import LIBPATH.copy4(Ptr[float]) -> None
+from C import LIBPATH.rangeSum() -> float
+from C import LIBPATH.best(Ptr[float], int) -> float
 out = Ptr[float](4)
 print(loop6(), o1(3), o14(), p5(1, 2.0, 3, 4.0, 5), o13(), q1(), viaM1(5))
 copy4(out)
+print(rangeSum(), best(out, 4))
 `;
 
 /** Each named object of function `fn`'s first frame, at its offset from %rbp (x86-64) or the CFA (AArch64). */
@@ -258,6 +280,15 @@ describe('locals and parameters where g++ -O0 puts them', () => {
     ],
     // Two deferred arrays of scopes that do not nest share one slot.
     ['q1', { r: -8, x: -48, y: -48 }, { r: -8, x: -48, y: -48 }],
+    // Values that meet after an if inside the loop (top, at) and the counter: all in declaration order.
+    ['best', { top: -8, at: -16, i: -24, xs: -40, n: -48 }, { top: -8, at: -16, i: -24, xs: -40, n: -48 }],
+    // A range-for's iterator meets at the loop head; the range, the end and v follow as evaluated
+    // (g++ names them __for_range, __for_begin, __for_end).
+    [
+      'rangeSum',
+      { s: -8, __begin: -16, __range: -24, __end: -32, v: -40, a: -80 },
+      { s: -8, __begin: -16, __range: -24, __end: -32, v: -40, a: -72 },
+    ],
     // x86-64 spills the hidden result pointer as the first parameter (AArch64 keeps x8 in a register).
     ['m1', { j: -4, 'hidden result pointer (from rdi)': -24, k: -28 }, { j: -4, k: -20 }],
   ] as const)('%s', (fn, x86, a64) => {

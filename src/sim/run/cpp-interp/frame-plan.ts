@@ -166,9 +166,13 @@ class Analysis {
     return f;
   }
 
-  private event(v: VarDecl, pos: number, read: boolean): void {
+  /** Events are numbered in evaluation order (the order into-SSA meets them, near enough). */
+  private seq = 0;
+
+  private event(v: VarDecl, read: boolean): void {
     const f = this.fact(v);
     if (f === undefined) return;
+    const pos = this.seq++;
     f.events.push({ pos, read, ctx: this.ctx });
     f.first = Math.min(f.first, pos);
   }
@@ -181,11 +185,14 @@ class Analysis {
     }
   }
 
-  private within(c: Construct, visit: () => void): void {
+  /** Runs `visit` inside a new loop or branch construct, which spans the events it records. */
+  private within(loop: boolean, visit: () => void): void {
+    const c: Construct = { loop, start: this.seq, end: Infinity };
     const saved = this.ctx;
     this.ctx = [...saved, c];
     visit();
     this.ctx = saved;
+    c.end = this.seq;
   }
 
   stmt(s: Stmt): void {
@@ -199,15 +206,14 @@ class Analysis {
         // `int x;` carries a default Init with no constructor: it defines nothing.
         if (s.init !== null && !(s.init.kind === 'default' && s.init.ctor === null)) {
           this.init(s.init);
-          this.event(s.variable, s.span.start.offset, false);
+          this.event(s.variable, false);
         }
         if (s.variable.type.kind === 'record' && !trivialRecord(s.variable.type)) this.calls = true;
         return;
       }
       case 'if': {
         this.expr(s.cond);
-        const c = { loop: false, start: s.span.start.offset, end: s.span.end.offset };
-        this.within(c, () => {
+        this.within(false, () => {
           this.stmt(s.then);
           if (s.else !== null) this.stmt(s.else);
         });
@@ -215,8 +221,7 @@ class Analysis {
       }
       case 'while':
       case 'do-while': {
-        const c = { loop: true, start: s.span.start.offset, end: s.span.end.offset };
-        this.within(c, () => {
+        this.within(true, () => {
           if (s.kind === 'while') this.expr(s.cond);
           this.stmt(s.body);
           if (s.kind === 'do-while') this.expr(s.cond);
@@ -225,8 +230,7 @@ class Analysis {
       }
       case 'for': {
         if (s.init !== null) this.stmt(s.init);
-        const c = { loop: true, start: s.span.start.offset, end: s.span.end.offset };
-        this.within(c, () => {
+        this.within(true, () => {
           if (s.cond !== null) this.expr(s.cond);
           this.stmt(s.body);
           if (s.step !== null) this.expr(s.step);
@@ -256,7 +260,7 @@ class Analysis {
     if (ops.length > 1 && ops.filter(callsIn).length > 1) this.holds = true;
     switch (e.kind) {
       case 'var-ref':
-        this.event(e.variable, e.span.start.offset, true);
+        this.event(e.variable, true);
         return;
       case 'address-of':
         this.take(e.operand);
@@ -264,7 +268,7 @@ class Analysis {
       case 'assign': {
         const t = stripped(e.target);
         this.expr(e.value);
-        if (t.kind === 'var-ref' && !t.throughReference) this.event(t.variable, t.span.start.offset, false);
+        if (t.kind === 'var-ref' && !t.throughReference) this.event(t.variable, false);
         else this.expr(e.target);
         return;
       }
@@ -274,18 +278,16 @@ class Analysis {
         if (e.kind === 'compound-assign') this.expr(e.value);
         const t = stripped(target);
         this.expr(target);
-        if (t.kind === 'var-ref' && !t.throughReference) this.event(t.variable, t.span.start.offset, false);
+        if (t.kind === 'var-ref' && !t.throughReference) this.event(t.variable, false);
         return;
       }
       case 'logical':
         this.expr(e.left);
-        this.within({ loop: false, start: e.span.start.offset, end: e.span.end.offset }, () =>
-          this.expr(e.right),
-        );
+        this.within(false, () => this.expr(e.right));
         return;
       case 'conditional':
         this.expr(e.cond);
-        this.within({ loop: false, start: e.span.start.offset, end: e.span.end.offset }, () => {
+        this.within(false, () => {
           this.expr(e.then);
           this.expr(e.else);
         });
