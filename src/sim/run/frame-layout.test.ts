@@ -313,3 +313,33 @@ describe('locals and parameters where g++ -O0 puts them', () => {
     expect(only?.[1]).toBe(-80);
   });
 });
+
+describe('a store past a callee’s frame reaches its caller’s', () => {
+  // g is a leaf: `a` at -16(%rbp) (AArch64: CFA-16). a[2], a[3] land on g's saved %rbp and return
+  // address on x86-64, and on f's frame record (x29, x30) on AArch64, where f's `ret` finds 2.5's
+  // bits. npm run real on the same files: SIGSEGV at 0 (x86-64), at 0x4000000000000 (AArch64: the
+  // kernel reports 0x4004000000000000 without its top byte); nothing printed.
+  const cpp = `static double g(double x) {
+    double a[2];
+    a[0] = x;
+    a[1] = x;
+    a[2] = x;
+    a[3] = x;
+    return a[0];
+}
+extern "C" double f(double x) {
+    double y = g(x);
+    return y + 1;
+}
+`;
+  const codon = `LIBPATH = "./libfoo.so"\nfrom C import LIBPATH.f(float) -> float\n\nprint(f(2.5))\nprint("after")\n`;
+  it.each([
+    ['x86_64', '0x0'],
+    ['aarch64', '0x4000000000000'],
+  ] as const)('%s: the return through the overwritten address faults at %s', (target, address) => {
+    const r = runProgram({ cpp, codon, target, leftover: 'runtime-data' });
+    expect(r.summary.outcome).toBe('crash');
+    expect(r.summary.crash).toMatchObject({ signal: 'SIGSEGV', address });
+    expect(r.summary.stdout).toBe('');
+  });
+});

@@ -213,11 +213,13 @@ export function invoke(it: CppInterpreter, fn: FunctionDecl, callerName: string)
   // AArch64 keeps such a waiting call result in x19, saved in 16 bytes above the frame record.
   const record = x86 || fp.leaf ? -1 : top + fp.bottom - 16 - (fp.holdsAcrossCall ? 16 : 0);
   const bottom = record >= 0 ? record : top + fp.bottom;
+  let savedLr = 0;
   m.pushStack(Math.max(0, m.sp() - bottom), 1);
   if (record >= 0) {
     m.newObjectFrom(linkTemplate(it, callerName), record, 16, frameId, true);
     m.storeRuntimeInt(record, 8, m.regs.getUint('x29'));
-    m.storeRuntimeInt(record + 8, 8, m.regs.getUint('x30'));
+    savedLr = m.regs.getUint('x30');
+    m.storeRuntimeInt(record + 8, 8, savedLr);
     m.setRegInt('x29', record);
   }
   // The hidden result pointer arrives in rdi (x86-64) or x8 (AArch64), whatever the caller put
@@ -300,11 +302,28 @@ export function invoke(it: CppInterpreter, fn: FunctionDecl, callerName: string)
       m.setRegInt('rbx', m.mem.readUint(frame.savedRbx, 8));
       it.p.regProv.delete('rbx');
     }
+    // AArch64 epilogue: `ldp x29, x30, [sp], N; ret` returns through the x30 the frame record now
+    // holds; a stray store over it (from a callee's frame below) sends `ret` to those bits.
+    if (record >= 0) returnThroughRecord(it, record, savedLr);
   } finally {
     it.frame = callerFrame;
     it.depth--;
   }
   m.exitFrame(frameId);
+}
+
+/** AArch64: `ret` to the saved x30 when a stray store changed it: no code mapped there faults. */
+function returnThroughRecord(it: CppInterpreter, record: number, savedLr: number): void {
+  const m = it.p.m;
+  const bytes = m.mem.readBytes(record + 8, 8);
+  const bits = new DataView(bytes.buffer, bytes.byteOffset, 8).getBigUint64(0, true);
+  if (bits === BigInt(savedLr)) return;
+  const target = Number(bits);
+  const r = m.mem.regionOf(target);
+  // Linux reports the faulting address without its top byte (AArch64's top-byte-ignore): the
+  // oracle's run with 2.5's bits over a saved x30 crashes at 0x4000000000000.
+  if (r === null || r.kind !== 'text')
+    m.crash('SIGSEGV', Number(bits & 0xffffffffffffffn), 'crash.ret-not-code', [`0x${bits.toString(16)}`]);
 }
 
 /** Reads the bytes of one argument from where the callee's own convention says it is. */
@@ -348,6 +367,8 @@ export function callFunction(
   const m = it.p.m;
   const { ret, args: locs } = it.convention(fn);
   // Evaluate each argument into a temporary, then move its bytes where the convention says.
+  const spBefore = m.sp();
+  const tempsBefore = it.frame?.temps.length ?? 0;
   const temps = fn.params.map((param, i) => {
     const init = args[i];
     const size = Math.max(it.size(param.type), 1);
@@ -383,6 +404,22 @@ export function callFunction(
       if (inner.kind === 'regs' && inner.parts[0] !== undefined) m.setRegInt(inner.parts[0].reg, t.addr);
     }
   });
+  // g++ computes a register argument straight into its register: once every argument is in
+  // one, their temporaries are gone and the callee's frame starts right below the caller's (so a
+  // store past the callee's frame reaches the caller's, as it does for real).
+  // (Not where an argument binds a reference or builds a class: that temporary lives until the end
+  // of the full-expression, in the caller's frame.)
+  const scalarArgs =
+    fn.params.every((p) => ['int', 'float', 'pointer', 'enum'].includes(p.type.kind)) &&
+    (it.frame?.temps.length ?? 0) - tempsBefore === temps.length;
+  if (resultSlot === null && scalarArgs && locs.every((l) => l.kind === 'regs') && temps.length > 0) {
+    const f = it.frame;
+    for (const t of temps) {
+      m.endObject(t.id, 'out-of-scope');
+      if (f !== null) f.temps = f.temps.filter((id) => id !== t.id);
+    }
+    m.setSp(spBefore);
+  }
   if (stackArgs.length > 0) {
     const top = Math.max(...stackArgs.map((a) => a.offset + a.bytes.length));
     const base = m.pushStack(Math.ceil(top / 16) * 16, 16);
