@@ -17,8 +17,8 @@ import { Unsupported } from '../cpp-errors.ts';
 import type { CppInterpreter } from '../cpp-interp.ts';
 import { SmallMap } from '../small-map.ts';
 import { Ref, scalarKind, storeScalar, wrapInt, type Val } from '../values.ts';
-import { SIDE, type CppFrame } from './frames.ts';
-import { planFrame, type FramePlan, type ParamPassing } from './frame-plan.ts';
+import { SIDE, passingOf, returnThroughRecord, type CppFrame } from './frames.ts';
+import { planFrame, type FramePlan } from './frame-plan.ts';
 import { NameId, ident, named } from '../../trace/names.ts';
 
 const LINK_CELLS_X86: Cell[] = [{ path: 'saved rbp', offset: 0, size: 8, kind: 'pointer' }];
@@ -64,17 +64,6 @@ export interface FnPlan {
   callParams(callerName: string): string[];
   /** Where g++ -O0 puts each local and parameter (frame-plan.ts), planned at the first call. */
   frame: FramePlan | null;
-}
-
-/** How each parameter reaches the callee, as far as its slot goes. */
-function passingOf(it: CppInterpreter, args: ReturnType<typeof classifyArgs>): ParamPassing[] {
-  return args.map((loc) =>
-    loc.kind === 'regs'
-      ? 'register'
-      : loc.kind === 'stack' && it.target === 'x86_64'
-        ? 'caller-stack'
-        : 'reference',
-  );
 }
 
 function framePlanOf(it: CppInterpreter, fn: FunctionDecl, plan: FnPlan): FramePlan {
@@ -310,20 +299,6 @@ export function invoke(it: CppInterpreter, fn: FunctionDecl, callerName: string)
     it.depth--;
   }
   m.exitFrame(frameId);
-}
-
-/** AArch64: `ret` to the saved x30 when a stray store changed it: no code mapped there faults. */
-function returnThroughRecord(it: CppInterpreter, record: number, savedLr: number): void {
-  const m = it.p.m;
-  const bytes = m.mem.readBytes(record + 8, 8);
-  const bits = new DataView(bytes.buffer, bytes.byteOffset, 8).getBigUint64(0, true);
-  if (bits === BigInt(savedLr)) return;
-  const target = Number(bits);
-  const r = m.mem.regionOf(target);
-  // Linux reports the faulting address without its top byte (AArch64's top-byte-ignore): the
-  // oracle's run with 2.5's bits over a saved x30 crashes at 0x4000000000000.
-  if (r === null || r.kind !== 'text')
-    m.crash('SIGSEGV', Number(bits & 0xffffffffffffffn), 'crash.ret-not-code', [`0x${bits.toString(16)}`]);
 }
 
 /** Reads the bytes of one argument from where the callee's own convention says it is. */
