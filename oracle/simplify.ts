@@ -30,8 +30,6 @@ export type Matcher =
   | { kind: 'int64-precision' }
   /** Both values are user-space addresses: the simulator's address plan is not the real one. */
   | { kind: 'printed-address' }
-  /** A store past a local array of the callee, whose neighbours g++ -O0 orders differently. */
-  | { kind: 'local-array-neighbours'; fields: string[] }
   /** x86-64: a callee that never writes %rax (a class of one float) read through %rax by Codon. */
   | { kind: 'x86-rax-before-call'; fields: string[] }
   /** AArch64: a read past the frame copy of a returned three-float HFA meets the caller's frame. */
@@ -112,10 +110,6 @@ const TOKEN_RULES: { [K in Matcher['kind']]?: (m: Extract<Matcher, { kind: K }>)
 };
 
 const FIELD_RULES: { [K in Matcher['kind']]?: (m: Extract<Matcher, { kind: K }>) => FieldRule } = {
-  'local-array-neighbours': (m) => (ctx, d) =>
-    m.fields.includes(d.field) &&
-    ctx.simFindings.includes('stray-write') &&
-    /^\s+[\w:<> ]+\s+\w+\[\d+\];/m.test(ctx.cpp),
   'x86-rax-before-call': (m) => (ctx, d) =>
     ctx.target === 'x86_64' &&
     m.fields.includes(d.field) &&
@@ -124,8 +118,8 @@ const FIELD_RULES: { [K in Matcher['kind']]?: (m: Extract<Matcher, { kind: K }>)
   'aarch64-frame-order': (m) => (ctx, d) =>
     ctx.target === 'aarch64' &&
     m.fields.includes(d.field) &&
-    ctx.simFindings.includes('dangling-read') &&
-    returnsThreeFloats(ctx.cpp),
+    ((ctx.simFindings.includes('dangling-read') && returnsThreeFloats(ctx.cpp)) ||
+      /std::array<\s*double\s*,\s*4\s*>\s+\w+\s*\(/.test(ctx.cpp)),
 };
 
 /** A Codon import whose result the caller reads from %rax (a pointer or an int). */

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatName } from '../messages/format.ts';
 import { stateAt } from '../trace/reader.ts';
-import { objectList } from '../trace/tables.ts';
+import { frameList, objectList } from '../trace/tables.ts';
 import type { Trace } from '../trace/types.ts';
 import { runProgram } from './index.ts';
 import { savesRbx } from './cpp-interp/calls.ts';
@@ -98,5 +98,248 @@ describe('g++ -O0 frame layout', () => {
     expect(r.summary.crash).toMatchObject({ signal: 'SIGSEGV', address: '0x0' });
     expect(r.summary.stdout).toBe('');
     expect(r.trace?.crash?.message.id).toBe('crash.ret-noncanonical');
+  });
+});
+
+/*
+ * Where g++ -O0 puts locals and parameters (cpp-interp/frame-plan.ts). Every offset below is what
+ * `g++ -O0 -g -c lib.cpp` and `aarch64-linux-gnu-g++ -O0 -g -c lib.cpp` (g++ 12.2) record for the
+ * same function (llvm-dwarfdump-19's DW_OP_fbreg, and the `-S` listing): x86-64 offsets from %rbp,
+ * AArch64 offsets from the CFA (the stack pointer at entry).
+ */
+
+const FUNCTIONS = `#include <algorithm>
+#include <array>
+#include <cstdint>
+struct L3 {
+    int64_t a;
+    int64_t b;
+    int64_t c;
+};
+L3 m1(int k) {
+    L3 s;
+    int j = 2;
+    s.a = k;
+    s.b = j;
+    s.c = 0;
+    return s;
+}
+extern "C" {
+double loop6() {
+    double a[6];
+    for (int i = 0; i < 8; i++) {
+        a[i] = i + 0.5;
+    }
+    return a[0];
+}
+long o1(long n) {
+    long x = 1;
+    long y = 2;
+    for (long i = 0; i < n; i++) {
+        y += i;
+    }
+    return x + y;
+}
+long o14() {
+    int a = 1, b = 2;
+    int m = std::max(a, b);
+    int c = 3;
+    return m + c;
+}
+double p5(char a, double b, char c, float d, short e) {
+    return a + b + c + d + e;
+}
+long o13() {
+    char big[64];
+    big[0] = 1;
+    {
+        int s[3];
+        s[0] = 2;
+        big[1] = s[0];
+    }
+    {
+        char big2[40];
+        double d[8];
+        big2[0] = 3;
+        d[0] = 1;
+        big[2] = big2[0] + d[0];
+    }
+    int after[2];
+    after[0] = 1;
+    return big[0] + after[0];
+}
+long q1() {
+    long r = 0;
+    {
+        char x[40];
+        x[0] = 1;
+        r += x[0];
+    }
+    {
+        char y[40];
+        y[0] = 2;
+        r += y[0];
+    }
+    return r;
+}
+long viaM1(long k) {
+    L3 s = m1(k);
+    return s.b;
+}
+double rangeSum() {
+    std::array<double, 4> a{};
+    double s = 0;
+    for (double v : a) {
+        s += v;
+    }
+    return s;
+}
+double best(const double* xs, int64_t n) {
+    double top = xs[0];
+    int64_t at = 0;
+    for (int64_t i = 1; i < n; i++) {
+        if (xs[i] > top) {
+            top = xs[i];
+            at = i;
+        }
+    }
+    return top + at;
+}
+void copy4(double* out) {
+    std::array<double, 4> bar;
+    bar[0] = 1.5;
+    bar[1] = 2.5;
+    bar[2] = 3.5;
+    bar[3] = 4.5;
+    std::copy(bar.begin(), bar.end(), out);
+}
+}
+`;
+const CALLS = `LIBPATH = "./libfoo.so"
+from C import LIBPATH.loop6() -> float
+from C import LIBPATH.o1(int) -> int
+from C import LIBPATH.o14() -> int
+from C import LIBPATH.p5(int, float, int, float, int) -> float
+from C import LIBPATH.o13() -> int
+from C import LIBPATH.q1() -> int
+from C import LIBPATH.viaM1(int) -> int
+from C import LIBPATH.copy4(Ptr[float]) -> None
+from C import LIBPATH.rangeSum() -> float
+from C import LIBPATH.best(Ptr[float], int) -> float
+out = Ptr[float](4)
+print(loop6(), o1(3), o14(), p5(1, 2.0, 3, 4.0, 5), o13(), q1(), viaM1(5))
+copy4(out)
+print(rangeSum(), best(out, 4))
+`;
+
+/** Each named object of function `fn`'s first frame, at its offset from %rbp (x86-64) or the CFA (AArch64). */
+function offsetsIn(trace: Trace, target: 'x86_64' | 'aarch64', fn: string): Map<string, number> {
+  const frame = frameList(trace.frames).find((f) => f.functionName === fn);
+  if (frame === undefined) throw new Error(`no frame of ${fn}`);
+  const base = target === 'x86_64' ? frame.entrySp - 8 : frame.entrySp;
+  const out = new Map<string, number>();
+  for (const o of objectList(trace.objects))
+    if (o.frameId === frame.id) out.set(formatName(o.name), o.addr - base);
+  return out;
+}
+
+function expectPlaced(trace: Trace, target: 'x86_64' | 'aarch64', fn: string, want: Record<string, number>) {
+  const got = offsetsIn(trace, target, fn);
+  const seen = Object.fromEntries(Object.keys(want).map((k) => [k, got.get(k)]));
+  expect(seen, `${fn} (${target})`).toEqual(want);
+}
+
+describe('locals and parameters where g++ -O0 puts them', () => {
+  const traces = new Map<string, Trace>();
+  const traceFor = (target: 'x86_64' | 'aarch64'): Trace => {
+    let t = traces.get(target);
+    if (t === undefined) {
+      const r = runProgram({ cpp: FUNCTIONS, codon: CALLS, target, leftover: 'zero' });
+      if (r.trace === null) throw new Error(JSON.stringify(r.summary.diagnostics));
+      expect(r.summary.outcome).toBe('ok');
+      t = r.trace;
+      traces.set(target, t);
+    }
+    return t;
+  };
+
+  it.each([
+    // A loop counter sits nearest the frame pointer, the array below it: a[7] lands on i.
+    ['loop6', { i: -4, a: -64 }, { i: -4, a: -56 }],
+    // Scalars that meet at a loop head (y, i) first, in declaration order, then x.
+    ['o1', { y: -8, i: -16, x: -24, n: -40 }, { y: -8, i: -16, x: -24, n: -40 }],
+    // a and b have their address taken (std::max takes references): below the SSA scalars.
+    ['o14', { m: -4, c: -8, a: -12, b: -16 }, { m: -4, c: -8, a: -12, b: -16 }],
+    // Parameters fill the holes alignment left; x86-64 spills char and short into 4 bytes.
+    ['p5', { a: -4, c: -8, b: -16, d: -20, e: -24 }, { a: -1, c: -2, e: -4, d: -8, b: -16 }],
+    // Outer scope first; a nested array of 32 bytes or more waits until the end, largest first.
+    [
+      'o13',
+      { big: -64, after: -72, s: -84, d: -160, big2: -208 },
+      { big: -64, after: -72, s: -88, d: -152, big2: -192 },
+    ],
+    // Two deferred arrays of scopes that do not nest share one slot.
+    ['q1', { r: -8, x: -48, y: -48 }, { r: -8, x: -48, y: -48 }],
+    // Values that meet after an if inside the loop (top, at) and the counter: all in declaration order.
+    ['best', { top: -8, at: -16, i: -24, xs: -40, n: -48 }, { top: -8, at: -16, i: -24, xs: -40, n: -48 }],
+    // A range-for's iterator meets at the loop head; the range, the end and v follow as evaluated
+    // (g++ names them __for_range, __for_begin, __for_end).
+    [
+      'rangeSum',
+      { s: -8, __begin: -16, __range: -24, __end: -32, v: -40, a: -80 },
+      { s: -8, __begin: -16, __range: -24, __end: -32, v: -40, a: -72 },
+    ],
+    // x86-64 spills the hidden result pointer as the first parameter (AArch64 keeps x8 in a register).
+    ['m1', { j: -4, 'hidden result pointer (from rdi)': -24, k: -28 }, { j: -4, k: -20 }],
+  ] as const)('%s', (fn, x86, a64) => {
+    expectPlaced(traceFor('x86_64'), 'x86_64', fn, x86);
+    expectPlaced(traceFor('aarch64'), 'aarch64', fn, a64);
+  });
+
+  it('pushes %rbx when a call result waits across another call (std::copy(begin, end, out))', () => {
+    // `call begin; movq %rax, %rbx; call end`: pushq %rbx, bar at -48(%rbp), out at -56(%rbp).
+    expectPlaced(traceFor('x86_64'), 'x86_64', 'copy4', { 'saved rbx of main': -8, bar: -48, out: -56 });
+    expectPlaced(traceFor('aarch64'), 'aarch64', 'copy4', { bar: -32, out: -40 });
+  });
+
+  it('AArch64: the frame record lies below the locals, and a function that calls nothing has none', () => {
+    const t = traceFor('aarch64');
+    const record = (fn: string) =>
+      [...offsetsIn(t, 'aarch64', fn).entries()].filter(([name]) => name.startsWith('frame record'));
+    expect(record('loop6')).toEqual([]);
+    // copy4 calls: `stp x29, x30, [sp, -80]!` at the bottom, below out (-40) and the 16 bytes
+    // where x19 (begin()'s result, waiting across the call of end()) is saved.
+    const [only] = record('copy4');
+    expect(only?.[1]).toBe(-80);
+  });
+});
+
+describe('a store past a callee’s frame reaches its caller’s', () => {
+  // g is a leaf: `a` at -16(%rbp) (AArch64: CFA-16). a[2], a[3] land on g's saved %rbp and return
+  // address on x86-64, and on f's frame record (x29, x30) on AArch64, where f's `ret` finds 2.5's
+  // bits. npm run real on the same files: SIGSEGV at 0 (x86-64), at 0x4000000000000 (AArch64: the
+  // kernel reports 0x4004000000000000 without its top byte); nothing printed.
+  const cpp = `static double g(double x) {
+    double a[2];
+    a[0] = x;
+    a[1] = x;
+    a[2] = x;
+    a[3] = x;
+    return a[0];
+}
+extern "C" double f(double x) {
+    double y = g(x);
+    return y + 1;
+}
+`;
+  const codon = `LIBPATH = "./libfoo.so"\nfrom C import LIBPATH.f(float) -> float\n\nprint(f(2.5))\nprint("after")\n`;
+  it.each([
+    ['x86_64', '0x0'],
+    ['aarch64', '0x4000000000000'],
+  ] as const)('%s: the return through the overwritten address faults at %s', (target, address) => {
+    const r = runProgram({ cpp, codon, target, leftover: 'runtime-data' });
+    expect(r.summary.outcome).toBe('crash');
+    expect(r.summary.crash).toMatchObject({ signal: 'SIGSEGV', address });
+    expect(r.summary.stdout).toBe('');
   });
 });

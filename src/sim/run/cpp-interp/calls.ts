@@ -17,7 +17,8 @@ import { Unsupported } from '../cpp-errors.ts';
 import type { CppInterpreter } from '../cpp-interp.ts';
 import { SmallMap } from '../small-map.ts';
 import { Ref, scalarKind, storeScalar, wrapInt, type Val } from '../values.ts';
-import { SIDE, type CppFrame } from './frames.ts';
+import { SIDE, passingOf, returnThroughRecord, type CppFrame } from './frames.ts';
+import { planFrame, type FramePlan } from './frame-plan.ts';
 import { NameId, ident, named } from '../../trace/names.ts';
 import { TermId, term } from '../../trace/terms.ts';
 
@@ -35,14 +36,6 @@ export function savesRbx(ret: ReturnClassification): boolean {
   return ret.target === 'x86_64' && !ret.indirect && e !== null && e.length === 2 && e.includes('SSE');
 }
 
-/**
- * The stack alignment g++ -O0 gives a local on x86-64: at least 16 for one of 16 bytes or more
- * (GCC's ix86_local_alignment; `std::array<double, 2> bar` sits at -16(%rbp), or at -32(%rbp)
- * below a saved rbx).
- */
-function localAlign(it: CppInterpreter, size: number, align: number): number {
-  return it.target === 'x86_64' && size >= 16 ? Math.max(align, 16) : align;
-}
 const LINK_CELLS_A64: Cell[] = [
   { path: 'x29 (fp)', offset: 0, size: 8, kind: 'pointer' },
   { path: 'x30 (lr)', offset: 8, size: 8, kind: 'pointer' },
@@ -70,6 +63,16 @@ export interface FnPlan {
   varCount: number;
   /** The narration parameters of entering and leaving, one array per caller. */
   callParams(callerName: string): string[];
+  /** Where g++ -O0 puts each local and parameter (frame-plan.ts), planned at the first call. */
+  frame: FramePlan | null;
+}
+
+function framePlanOf(it: CppInterpreter, fn: FunctionDecl, plan: FnPlan): FramePlan {
+  plan.frame ??= planFrame(it, fn, fn.body as BlockStmt, passingOf(it, plan.conv.args), {
+    hidden: plan.conv.ret.indirect && it.target === 'x86_64',
+    skip: (v) => v.nrvo === true && plan.conv.ret.indirect,
+  });
+  return plan.frame;
 }
 
 /** The frame-link object, "saved rbp of main" / "frame record (x29, x30) of main", interned once per caller. */
@@ -103,6 +106,7 @@ function planOf(it: CppInterpreter, fn: FunctionDecl): FnPlan {
     leaveLoc: { ...end, column: Math.max(1, end.column - 1) },
     hiddenTypeName: `${typeToString(fn.returnType)}*`,
     varCount: fn.params.length + fn.locals.length,
+    frame: null,
     params: fn.params.map((param, i) => {
       const loc = conv.args[i];
       const part = loc?.kind === 'regs' && loc.parts.length === 1 ? loc.parts[0] : undefined;
@@ -166,46 +170,71 @@ export function invoke(it: CppInterpreter, fn: FunctionDecl, callerName: string)
     scopes: [],
     temps: [],
   };
-  // Prologue: save the caller's frame pointer (x86-64) or the frame record x29/x30 (AArch64).
-  const linkSize = it.target === 'x86_64' ? 8 : 16;
-  const link = m.pushStack(linkSize, 8);
-  m.newObjectFrom(linkTemplate(it, callerName), link, linkSize, frameId, true);
-  m.storeRuntimeInt(link, 8, it.target === 'x86_64' ? m.regs.getUint('rbp') : m.regs.getUint('x29'));
-  if (it.target === 'aarch64') m.storeRuntimeInt(link + 8, 8, m.regs.getUint('x30'));
-  m.setRegInt(it.target === 'x86_64' ? 'rbp' : 'x29', link);
-  if (savesRbx(ret)) {
-    frame.savedRbx = m.pushStack(8, 8);
-    m.newObject({
-      name: named(NameId.savedRbx, callerName),
-      typeName: term(TermId.calleeSavedRegister),
-      role: 'frame-link',
-      side: SIDE,
-      addr: frame.savedRbx,
-      size: 8,
-      frameId,
-      cells: RBX_CELLS,
-      initialized: true,
-    });
-    m.storeRuntimeInt(frame.savedRbx, 8, m.regs.getUint('rbx'));
+  // Prologue (x86-64): save the caller's frame pointer, and rbx where g++ pushes it. The locals
+  // area starts below them (16 bytes below rbp when rbx is pushed: g++ rounds the save area to 16).
+  // AArch64 keeps its frame record (x29, x30) at the bottom of the frame, below the locals, and
+  // none at all in a function that calls nothing (frame-plan.ts).
+  const x86 = it.target === 'x86_64';
+  const fp = framePlanOf(it, fn, fnPlan);
+  let top = entrySp;
+  let rbpSlot = -1;
+  if (x86) {
+    const link = m.pushStack(8, 8);
+    m.newObjectFrom(linkTemplate(it, callerName), link, 8, frameId, true);
+    m.storeRuntimeInt(link, 8, m.regs.getUint('rbp'));
+    m.setRegInt('rbp', link);
+    rbpSlot = link;
+    top = link;
+    if (savesRbx(ret) || fp.holdsAcrossCall) {
+      frame.savedRbx = m.pushStack(8, 8);
+      m.newObject({
+        name: named(NameId.savedRbx, callerName),
+        typeName: term(TermId.calleeSavedRegister),
+        role: 'frame-link',
+        side: SIDE,
+        addr: frame.savedRbx,
+        size: 8,
+        frameId,
+        cells: RBX_CELLS,
+        initialized: true,
+      });
+      m.storeRuntimeInt(frame.savedRbx, 8, m.regs.getUint('rbx'));
+      top = link - 16;
+    }
   }
-  // The hidden result pointer arrives in rdi (x86-64) or x8 (AArch64), whatever the caller put there.
+  // AArch64 keeps such a waiting call result in x19, saved in 16 bytes above the frame record.
+  const record = x86 || fp.leaf ? -1 : top + fp.bottom - 16 - (fp.holdsAcrossCall ? 16 : 0);
+  const bottom = record >= 0 ? record : top + fp.bottom;
+  let savedLr = 0;
+  m.pushStack(Math.max(0, m.sp() - bottom), 1);
+  if (record >= 0) {
+    m.newObjectFrom(linkTemplate(it, callerName), record, 16, frameId, true);
+    m.storeRuntimeInt(record, 8, m.regs.getUint('x29'));
+    savedLr = m.regs.getUint('x30');
+    m.storeRuntimeInt(record + 8, 8, savedLr);
+    m.setRegInt('x29', record);
+  }
+  // The hidden result pointer arrives in rdi (x86-64) or x8 (AArch64), whatever the caller put
+  // there; x86-64 g++ spills it as its first parameter, AArch64 g++ keeps it in a register.
   if (ret.indirect) {
-    const reg = it.target === 'x86_64' ? 'rdi' : 'x8';
+    const reg = x86 ? 'rdi' : 'x8';
     const value = m.regs.getUint(reg);
     frame.hidden = new Ref(value, INTENT_RESULT_SLOT);
-    const slot = m.pushStack(8, 8);
-    const id = m.newObject({
-      name: named(NameId.hiddenResult, reg),
-      typeName: fnPlan.hiddenTypeName,
-      role: 'param',
-      side: SIDE,
-      addr: slot,
-      size: 8,
-      frameId,
-      cells: POINTER_CELLS,
-      loc: fnPlan.enterLoc,
-    });
-    m.storeInt(slot, 8, value, { intended: id, loc: null });
+    if (fp.hidden !== null) {
+      const slot = top + fp.hidden;
+      const id = m.newObject({
+        name: named(NameId.hiddenResult, reg),
+        typeName: fnPlan.hiddenTypeName,
+        role: 'param',
+        side: SIDE,
+        addr: slot,
+        size: 8,
+        frameId,
+        cells: POINTER_CELLS,
+        loc: fnPlan.enterLoc,
+      });
+      m.storeInt(slot, 8, value, { intended: id, loc: null });
+    }
   }
   // Parameters, spilled from their registers into the frame as -O0 code does.
   const locs = conv.args;
@@ -215,7 +244,14 @@ export function invoke(it: CppInterpreter, fn: FunctionDecl, callerName: string)
     const loc = locs[i];
     const size = pp.size;
     const kind = pp.kind;
-    const addr = m.pushStack(size, pp.align);
+    const offset = fp.params[i];
+    // A parameter passed in the caller's stack area stays there (16(%rbp) and up).
+    const addr =
+      offset !== null && offset !== undefined
+        ? top + offset
+        : loc?.kind === 'stack'
+          ? entrySp + 8 + loc.offset
+          : m.pushStack(size, pp.align);
     const id = m.newObjectFrom(pp.template, addr, size, frameId, false);
     frame.vars.set(param.id, { addr, objectId: id, type: param.type });
     if (loc === undefined) continue;
@@ -239,13 +275,8 @@ export function invoke(it: CppInterpreter, fn: FunctionDecl, callerName: string)
     const bytes = readArgument(it, loc, size, entrySp);
     m.storeBytes(addr, bytes, { intended: id, loc: null });
   }
-  // Reserve every local's slot now; each object comes to life at its declaration.
-  for (const v of fn.locals) {
-    if (v.storage !== 'auto' || (v.nrvo === true && ret.indirect)) continue;
-    const size = Math.max(it.size(v.type), 1);
-    frame.reserved.set(v.id, m.pushStack(size, localAlign(it, size, Math.max(it.align(v.type), 1))));
-  }
-  m.pushStack(0, 16);
+  // Every local's slot is set aside now; each object comes to life at its declaration.
+  for (const [id, offset] of fp.locals) frame.reserved.set(id, top + offset);
   const callerFrame = it.frame;
   it.frame = frame;
   try {
@@ -267,10 +298,13 @@ export function invoke(it: CppInterpreter, fn: FunctionDecl, callerName: string)
     // holds it. Without it %rbp stayed the finished frame's address, and the next call saved that:
     // a std::array<float, 1> read as Ptr[float] in a loop printed nan from the second call on, where
     // the oracle printed the same value every time (its saved %rbp is the caller's, each call).
-    if (it.target === 'x86_64') {
-      m.setRegBytes('rbp', 0, m.mem.readBytes(link, 8));
+    if (rbpSlot >= 0) {
+      m.setRegBytes('rbp', 0, m.mem.readBytes(rbpSlot, 8));
       it.p.regProv.delete('rbp');
     }
+    // AArch64 epilogue: `ldp x29, x30, [sp], N; ret` returns through the x30 the frame record now
+    // holds; a stray store over it (from a callee's frame below) sends `ret` to those bits.
+    if (record >= 0) returnThroughRecord(it, record, savedLr);
   } finally {
     it.frame = callerFrame;
     it.depth--;
@@ -321,6 +355,8 @@ export function callFunction(
   const m = it.p.m;
   const { ret, args: locs } = it.convention(fn);
   // Evaluate each argument into a temporary, then move its bytes where the convention says.
+  const spBefore = m.sp();
+  const tempsBefore = it.frame?.temps.length ?? 0;
   const temps = fn.params.map((param, i) => {
     const init = args[i];
     const size = Math.max(it.size(param.type), 1);
@@ -349,6 +385,22 @@ export function callFunction(
       if (inner.kind === 'regs' && inner.parts[0] !== undefined) m.setRegInt(inner.parts[0].reg, t.addr);
     }
   });
+  // g++ computes a register argument straight into its register: once every argument is in
+  // one, their temporaries are gone and the callee's frame starts right below the caller's (so a
+  // store past the callee's frame reaches the caller's, as it does for real).
+  // (Not where an argument binds a reference or builds a class: that temporary lives until the end
+  // of the full-expression, in the caller's frame.)
+  const scalarArgs =
+    fn.params.every((p) => ['int', 'float', 'pointer', 'enum'].includes(p.type.kind)) &&
+    (it.frame?.temps.length ?? 0) - tempsBefore === temps.length;
+  if (resultSlot === null && scalarArgs && locs.every((l) => l.kind === 'regs') && temps.length > 0) {
+    const f = it.frame;
+    for (const t of temps) {
+      m.endObject(t.id, 'out-of-scope');
+      if (f !== null) f.temps = f.temps.filter((id) => id !== t.id);
+    }
+    m.setSp(spBefore);
+  }
   if (stackArgs.length > 0) {
     const top = Math.max(...stackArgs.map((a) => a.offset + a.bytes.length));
     const base = m.pushStack(Math.ceil(top / 16) * 16, 16);

@@ -1,11 +1,12 @@
 /** A C++ activation as the interpreter keeps it, and the ends of lifetimes at scope exits. */
-import type { CType, ReturnClassification } from '../../abi/ctype.ts';
+import type { ArgLocation, CType, ReturnClassification } from '../../abi/ctype.ts';
 import type { FunctionDecl, VarDecl } from '../../cpp/ast.ts';
 import type { Span } from '../../diag.ts';
 import type { CppInterpreter } from '../cpp-interp.ts';
 import type { SmallMap } from '../small-map.ts';
 import { Ref } from '../values.ts';
 import { endExtended } from './init.ts';
+import type { ParamPassing } from './frame-plan.ts';
 
 export const SIDE = 'cpp' as const;
 
@@ -54,4 +55,29 @@ export function endTemps(it: CppInterpreter): void {
   if (f === null || f.temps.length === 0) return;
   for (const id of f.temps) it.p.m.endObject(id, 'out-of-scope');
   f.temps.length = 0;
+}
+
+/** How each parameter reaches the callee, as far as its slot goes. */
+export function passingOf(it: CppInterpreter, args: ArgLocation[]): ParamPassing[] {
+  return args.map((loc) =>
+    loc.kind === 'regs'
+      ? 'register'
+      : loc.kind === 'stack' && it.target === 'x86_64'
+        ? 'caller-stack'
+        : 'reference',
+  );
+}
+
+/** AArch64: `ret` to the saved x30 when a stray store changed it: no code mapped there faults. */
+export function returnThroughRecord(it: CppInterpreter, record: number, savedLr: number): void {
+  const m = it.p.m;
+  const bytes = m.mem.readBytes(record + 8, 8);
+  const bits = new DataView(bytes.buffer, bytes.byteOffset, 8).getBigUint64(0, true);
+  if (bits === BigInt(savedLr)) return;
+  const target = Number(bits);
+  const r = m.mem.regionOf(target);
+  // Linux reports the faulting address without its top byte (AArch64's top-byte-ignore): the
+  // oracle's run with 2.5's bits over a saved x30 crashes at 0x4000000000000.
+  if (r === null || r.kind !== 'text')
+    m.crash('SIGSEGV', Number(bits & 0xffffffffffffffn), 'crash.ret-not-code', [`0x${bits.toString(16)}`]);
 }
