@@ -3,7 +3,7 @@
  * where the definition's own convention puts them, the body, the result left where the definition
  * says), the caller side of a C++-to-C++ call, and member functions with their `this`.
  */
-import type { CType, RecordDecl, ReturnClassification } from '../../abi/ctype.ts';
+import type { RecordDecl, ReturnClassification } from '../../abi/ctype.ts';
 import { classifyArgs, classifyReturn } from '../../abi/index.ts';
 import { layoutOf } from '../../abi/layout.ts';
 import { typeToString } from '../../abi/typeToString.ts';
@@ -16,9 +16,10 @@ import { StepKind, type Cell, type SourceLoc } from '../../trace/types.ts';
 import { Unsupported } from '../cpp-errors.ts';
 import type { CppInterpreter } from '../cpp-interp.ts';
 import { SmallMap } from '../small-map.ts';
-import { Ref, scalarKind, storeScalar, wrapInt, type Val } from '../values.ts';
+import { Ref, scalarKind, storeScalar, type Val } from '../values.ts';
 import { SIDE, passingOf, returnThroughRecord, type CppFrame } from './frames.ts';
 import { planFrame, type FramePlan } from './frame-plan.ts';
+import { classFromRegisters, resultTemporary } from './class-results.ts';
 import { NameId, ident, named } from '../../trace/names.ts';
 import { TermId, term } from '../../trace/terms.ts';
 
@@ -429,34 +430,6 @@ export function callFunction(
   return classFromRegisters(it, fn, ret, dest, span);
 }
 
-/** Reads a scalar result from its register (a reference comes back as the address). */
-export function readScalarResult(it: CppInterpreter, t: CType, ret: ReturnClassification): Val {
-  const m = it.p.m;
-  const part = ret.parts[0];
-  if (ret.x87 === true) return m.x87Pop();
-  if (part === undefined) return 0;
-  const k = scalarKind(t, it.target);
-  if (k === null) return 0;
-  const bytes = m.regs.getBytes(part.reg, part.regOffset, 8);
-  const dv = new DataView(bytes.buffer);
-  switch (k.k) {
-    case 'f32':
-      return dv.getFloat32(0, true);
-    case 'f64':
-    case 'f80':
-      return dv.getFloat64(0, true);
-    case 'ptr': {
-      const a = dv.getUint32(0, true) + dv.getUint32(4, true) * 2 ** 32;
-      return new Ref(a, it.p.regProv.get(part.reg) ?? m.objectAt(a));
-    }
-    case 'int': {
-      const lo = dv.getUint32(0, true);
-      const hi = dv.getInt32(4, true);
-      return wrapInt(k.size === 8 ? hi * 2 ** 32 + lo : lo, k.size, k.signed);
-    }
-  }
-}
-
 /** Calls a member function (constructor, destructor, method) with `this` = object. */
 export function callMethod(
   it: CppInterpreter,
@@ -526,41 +499,6 @@ export function callMethod(
   if (fn.returnType.kind === 'reference')
     return it.readScalarResult({ kind: 'pointer', pointee: fn.returnType.referent }, ret);
   return it.readScalarResult(fn.returnType, ret);
-}
-
-/** A temporary for a class result returned in memory, when the call has no destination. */
-function resultTemporary(it: CppInterpreter, fn: FunctionDecl, span: Span): Ref {
-  const size = it.size(fn.returnType);
-  const addr = it.p.m.pushStack(size, Math.max(it.align(fn.returnType), 1));
-  return new Ref(
-    addr,
-    it.newTemp(named(NameId.resultOf, fn.name), fn.returnType, addr, size, span, 'return-slot'),
-  );
-}
-
-/** A class returned in registers: its bytes go to the destination (or a temporary). */
-function classFromRegisters(
-  it: CppInterpreter,
-  fn: FunctionDecl,
-  ret: ReturnClassification,
-  dest0: Ref | null,
-  span: Span,
-): Ref {
-  const m = it.p.m;
-  const size = it.size(fn.returnType);
-  let dest = dest0;
-  if (dest === null) {
-    const addr = m.pushStack(size, Math.max(it.align(fn.returnType), 1));
-    dest = new Ref(addr, it.newTemp(named(NameId.resultOf, fn.name), fn.returnType, addr, size, span));
-  }
-  const bytes = new Uint8Array(size);
-  for (const part of ret.parts)
-    bytes.set(
-      m.regs.getBytes(part.reg, part.regOffset, part.size).subarray(0, Math.max(0, size - part.offset)),
-      part.offset,
-    );
-  m.storeBytes(dest.addr, bytes, { intended: dest.prov, loc: it.loc(span) });
-  return dest;
 }
 
 /** Runs a member function body with `this` bound; parameters are read from the argument registers after `this`. */
