@@ -233,6 +233,21 @@ extern "C" double twice(double x) {
     what: 'operator overloading (operator+)',
   },
   {
+    name: 'vector of class objects',
+    source: `#include <vector>
+struct P { double x; };
+extern "C" double twice(double x) {
+    std::vector<P> v;
+    v.push_back(P{x});
+    v.push_back(P{x});
+    return 2 * v[0].x;
+}
+`,
+    at: '5:5',
+    what: "a std::vector of class objects ('std::vector<P>')",
+    instead: 'use an array of the class',
+  },
+  {
     name: 'conversion function',
     source: `struct O {
     double v;

@@ -605,6 +605,21 @@ export function checkStdMethodCall(
     return errorExpr(span);
   }
   const elem = elementType(t.decl);
+  if (kind === 'vector' && elem.kind === 'record') {
+    // The interpreter's vectors hold scalars; a class element would need its constructors and
+    // destructors run per element, which are not modelled. Refused here, not mid-run, and once:
+    // a later use of the same vector is part of the first refusal.
+    if (object0.kind === 'var-ref' && sema.diags.refusedNames.has(object0.variable.name)) {
+      sema.diags.refusals++;
+      return errorExpr(span);
+    }
+    sema.diags.unsupported(
+      span,
+      `a std::vector of class objects ('std::vector<${typeName(elem)}>')`,
+      'use an array of the class, or a std::vector of a scalar type',
+    );
+    return errorExpr(span);
+  }
   const all = spec.params(elem);
   const params =
     spec.required !== undefined && args.length >= spec.required && args.length < all.length
