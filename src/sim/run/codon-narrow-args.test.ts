@@ -54,3 +54,15 @@ print(w(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), v(1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0
     expect(s.stdout).toBe('385 385\n');
   });
 });
+
+describe('a 64-bit Codon integer type', () => {
+  it.each<Target>(['x86_64', 'aarch64'])('passes its whole value, negative included (%s)', (target) => {
+    // i64 is Codon's int: the register holds the two's-complement value (the oracle printed -179).
+    const s = runProgram({
+      cpp: 'extern "C" long g(long a) { return a; }\n',
+      codon: 'LIBPATH = "./libfoo.so"\nfrom C import LIBPATH.g(i64) -> i64\nprint(g(i64(-179)))\n',
+      target,
+    }).summary;
+    expect(s.stdout).toBe('-179\n');
+  });
+});

@@ -345,7 +345,7 @@ export class ForeignBridge implements ForeignCalls {
         return;
       }
       const pt = prune(t);
-      if (typeof v === 'number' && pt.kind === 'intn') {
+      if (typeof v === 'number' && pt.kind === 'intn' && pt.bits < 64) {
         // llc -O3 puts an i8/i16/i32 argument in the register with a 32-bit move (`movl $65244,
         // %edi`, `movzwl (%rbx), %edi`; AArch64 `mov w0, #65244`, `ldrh w8`): zero-extended to the
         // whole register, whatever its signedness (Codon's declarations carry no signext/zeroext).
