@@ -838,6 +838,15 @@ function directInitStdAnyway(
     }
     case 'vector': {
       if (!elem) return null;
+      if (elem.kind === 'record') {
+        // The interpreter's vectors hold scalars (as in stdlib.ts's methods): refused here, not mid-run.
+        sema.diags.unsupported(
+          span,
+          `a std::vector of class objects ('std::vector<${typeName(elem)}>')`,
+          'use an array of the class, or a std::vector of a scalar type',
+        );
+        return null;
+      }
       const range = args.length === 2 ? vectorRange(sema, elem, args as Expr[], span) : undefined;
       if (range === null) return null;
       if (range) return { kind: 'std-ctor', type, std: kind, args: range, range: true, span };
