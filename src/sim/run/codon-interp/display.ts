@@ -3,7 +3,7 @@ import type { CodonType } from '../../codon/types.ts';
 import { prune } from '../../codon/types.ts';
 import { formatFloat as formatCodonFloat } from '../../codon/format.ts';
 import { hex } from '../../machine/memory.ts';
-import { Ref, StrVal, TupleVal, type CodonValue } from '../codon-values.ts';
+import { LIST_LEN, Ref, StrVal, TupleVal, type CodonValue } from '../codon-values.ts';
 import type { CodonInterpreter } from '../codon-interp.ts';
 import type { Process } from '../runtime.ts';
 import { listValues } from './lists.ts';
@@ -15,6 +15,9 @@ export function truthy(it: CodonInterpreter, v: CodonValue, t?: CodonType): bool
   // dict.codon `__bool__` is `__len__() > 0`, set.codon's `__len__() != 0`: `_size`.
   const table = t === undefined ? null : tableOf(v, t);
   if (table) return tableLen(it, table, it.p.m.currentLoc) > 0;
+  // list.codon `__bool__` is `__len__() > 0`: an empty list is false, whatever its address.
+  if (v instanceof Ref && t !== undefined && prune(t).kind === 'list' && v.addr !== 0)
+    return it.p.m.loadInt(v.addr + LIST_LEN, 8, true, { intended: v.prov, loc: it.p.m.currentLoc }) > 0;
   if (v instanceof Ref) return v.addr !== 0;
   if (v instanceof StrVal) return v.text.length > 0;
   if (v instanceof TupleVal) return true;
