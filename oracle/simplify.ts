@@ -100,7 +100,10 @@ const TOKEN_RULES: { [K in Matcher['kind']]?: (m: Extract<Matcher, { kind: K }>)
     if ((big < 0n ? -big : big) > TWO53 && Number(o) === Number(s)) return true;
     // A negative Codon int passed to an unsigned 64-bit parameter is 2^64 - k: the simulator's
     // arithmetic on it (a JS number) has lost its low bits before anything is printed.
-    return definitions(ctx.cpp).some((d) => UNSIGNED64.test(d.params + ')')) && /\w\(-\d/.test(ctx.codon);
+    if (definitions(ctx.cpp).some((d) => UNSIGNED64.test(d.params + ')')) && /\w\(-\d/.test(ctx.codon))
+      return true;
+    // Codon's `u64(-k)` is 2^64 - k, which a JS number has already rounded to 2^64 (low bits 0).
+    return /\bu64\(-\d/.test(ctx.codon);
   },
   'printed-address': () => (_ctx, o, s) => {
     if (!isInt(o) || !isInt(s)) return false;
