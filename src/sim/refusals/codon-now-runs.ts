@@ -5,6 +5,10 @@
  * what the oracle (`npm run real`: the program lowered as Codon 0.19 lowers it, run for real)
  * printed on both targets.
  */
+import { CLASS_FIXTURES, type ClassFixture } from '../run/codon-class-programs.ts';
+
+const OWN_INIT = CLASS_FIXTURES.find((f) => f.name === 'own __init__ and methods') as ClassFixture;
+
 export const CODON_NOW_RUNS_LIB = `extern "C" double twice(double x) { return 2 * x; }
 `;
 
@@ -119,27 +123,10 @@ print(sq(twice(1.5)))
     stdout: '9\n',
   },
   {
+    // The class fixture of the same program (codon-class-programs.ts), not a second copy of it.
     name: 'reference class',
-    source: `LIB = "./libfoo.so"
-from C import LIB.twice(float) -> float
-
-class Counter:
-    n: int
-    total: float
-    def __init__(self):
-        self.n = 0
-        self.total = 0.0
-    def bump(self, x: float) -> int:
-        self.n += 1
-        self.total += twice(x)
-        return self.n
-
-c = Counter()
-c.bump(1.5)
-d = c
-print(d.bump(2.0), c.n, c.total)
-`,
-    stdout: '2 2 7\n',
+    source: OWN_INIT.codon,
+    stdout: OWN_INIT.stdout,
   },
   {
     name: 'tuple class method',

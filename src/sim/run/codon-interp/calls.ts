@@ -22,7 +22,7 @@ import type { CodonInterpreter } from '../codon-interp.ts';
 import { runtimeGcAlloc, runtimePrint } from '../runtime.ts';
 import { strOf, truthy } from './display.ts';
 import { listAppend, listGet } from './lists.ts';
-import { strCall } from './strings.ts';
+import { newStr, strCall } from './strings.ts';
 import { entryAddress } from './callback.ts';
 import { GeneratorVal, callTableMethod, callTableNew } from './collections.ts';
 import { tableLen, tableOf } from './dicts.ts';
@@ -150,21 +150,7 @@ const CALL: { [K in CallTarget['kind']]: Handler<K> } = {
       if (b === 0) break;
       text += String.fromCharCode(b);
     }
-    const n = text.length;
-    const buf = runtimeGcAlloc(
-      it.p,
-      Math.max(n, 1),
-      true,
-      named(NameId.fromPtrCopy),
-      `byte[${n}]`,
-      loc,
-      bufferCells(BYTE_T, n),
-    );
-    const prov = m.objectAt(buf, false);
-    const bytes = new Uint8Array(n);
-    for (let i = 0; i < n; i++) bytes[i] = text.charCodeAt(i);
-    if (n > 0) m.storeBytes(buf, bytes, { intended: prov, loc });
-    return new StrVal(text, buf);
+    return newStr(it, text, loc, named(NameId.fromPtrCopy));
   },
   'list-pop': (it, e, r, loc) => {
     // list.codon `pop(idx=-1)`: IndexError("pop from empty list"), else `x = self[len-1]`, and

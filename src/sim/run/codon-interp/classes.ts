@@ -17,15 +17,16 @@
  */
 import type { CallTarget, Expr, TryStmt } from '../../codon/ast.ts';
 import type { CodonType } from '../../codon/types.ts';
-import { BYTE, STR, prune } from '../../codon/types.ts';
+import { STR, prune } from '../../codon/types.ts';
 import { isAtomic, structLayout } from '../../codon/layout.ts';
 import { RunStop } from '../../machine/machine.ts';
 import { hex } from '../../machine/memory.ts';
 import { NameId, named } from '../../trace/names.ts';
 import type { Cell, SourceLoc } from '../../trace/types.ts';
-import { Ref, StrVal, bufferCells, cellsOfCodon, type CodonValue } from '../codon-values.ts';
+import { Ref, StrVal, cellsOfCodon, type CodonValue } from '../codon-values.ts';
 import type { CodonInterpreter } from '../codon-interp.ts';
 import { Flow, statementStep } from '../flow.ts';
+import { newStr } from './strings.ts';
 import { runtimeGcAlloc } from '../runtime.ts';
 import { callCodon } from './calls.ts';
 import { SIDE, load, refAccess, store } from './memory.ts';
@@ -155,19 +156,7 @@ const EXCEPTION_CELLS: Cell[] = [
 /** The exception object `raise CError(dlerror())` made: the message copied by `str.from_ptr`, then the object. */
 function exceptionObject(it: CodonInterpreter, type: string, message: string, loc: SourceLoc): Ref {
   const m = it.p.m;
-  const n = message.length;
-  const buf = runtimeGcAlloc(
-    it.p,
-    Math.max(n, 1),
-    true,
-    named(NameId.fromPtrCopy),
-    `byte[${n}]`,
-    loc,
-    bufferCells(BYTE, n),
-  );
-  const bytes = new Uint8Array(n);
-  for (let i = 0; i < n; i++) bytes[i] = message.charCodeAt(i) & 0xff;
-  if (n > 0) m.storeBytes(buf, bytes, { intended: m.objectAt(buf, false), loc });
+  const text = newStr(it, message, loc, named(NameId.fromPtrCopy));
   const addr = runtimeGcAlloc(
     it.p,
     EXCEPTION_SIZE,
@@ -178,7 +167,7 @@ function exceptionObject(it: CodonInterpreter, type: string, message: string, lo
     EXCEPTION_CELLS,
   );
   const obj = new Ref(addr, m.objectAt(addr, false));
-  store(it, addr, STR, new StrVal(message, buf), { intended: obj.prov, loc });
+  store(it, addr, STR, text, { intended: obj.prov, loc });
   return obj;
 }
 

@@ -12,25 +12,25 @@ import { BYTE as BYTE_T, prune } from '../../codon/types.ts';
 import { formatValue } from '../../codon/format.ts';
 import { formatFloatSpec, formatIntSpec, formatStrSpec } from '../../codon/format-spec.ts';
 import type { SourceLoc } from '../../trace/types.ts';
-import { NameId, named } from '../../trace/names.ts';
+import { NameId, named, type ObjectName } from '../../trace/names.ts';
 import { StrVal, bufferCells, type CodonValue } from '../codon-values.ts';
 import type { CodonInterpreter } from '../codon-interp.ts';
 import { runtimeGcAlloc } from '../runtime.ts';
 import { reprOf, strOf } from './display.ts';
 
-/** A new string holding `text`, its bytes in a new GC block. */
-export function newStr(it: CodonInterpreter, text: string, loc: SourceLoc): StrVal {
+/**
+ * A new string holding `text`, its bytes in a new GC block (named `name`: a str's buffer, or the
+ * copy `str.from_ptr` makes).
+ */
+export function newStr(
+  it: CodonInterpreter,
+  text: string,
+  loc: SourceLoc,
+  name: ObjectName = named(NameId.codonBuffer, 'str'),
+): StrVal {
   const m = it.p.m;
   const n = text.length;
-  const addr = runtimeGcAlloc(
-    it.p,
-    Math.max(n, 1),
-    true,
-    named(NameId.codonBuffer, 'str'),
-    `byte[${n}]`,
-    loc,
-    bufferCells(BYTE_T, n),
-  );
+  const addr = runtimeGcAlloc(it.p, Math.max(n, 1), true, name, `byte[${n}]`, loc, bufferCells(BYTE_T, n));
   if (n > 0) {
     const bytes = new Uint8Array(n);
     for (let i = 0; i < n; i++) bytes[i] = text.charCodeAt(i) & 0xff;
