@@ -7,7 +7,12 @@
  */
 import { CLASS_FIXTURES, type ClassFixture } from '../run/codon-class-programs.ts';
 
-const OWN_INIT = CLASS_FIXTURES.find((f) => f.name === 'own __init__ and methods') as ClassFixture;
+// The class fixtures of the programs the corpus once refused (codon-class-programs.ts), run here
+// by name rather than copied.
+const fixture = (name: string): ClassFixture => CLASS_FIXTURES.find((f) => f.name === name) as ClassFixture;
+const OWN_INIT = fixture('own __init__ and methods');
+const TUPLE_METHODS = fixture('@tuple methods');
+const TRY_EXCEPT = fixture('try / except CError');
 
 export const CODON_NOW_RUNS_LIB = `extern "C" double twice(double x) { return 2 * x; }
 `;
@@ -130,39 +135,13 @@ print(sq(twice(1.5)))
   },
   {
     name: 'tuple class method',
-    source: `LIB = "./libfoo.so"
-from C import LIB.twice(float) -> float
-
-@tuple
-class Vec:
-    x: float
-    y: float
-    def norm2(self) -> float:
-        return self.x * self.x + self.y * self.y
-    def doubled(self) -> Vec:
-        return Vec(twice(self.x), twice(self.y))
-
-v = Vec(3.0, 4.0)
-w = v.doubled()
-print(v.norm2(), w.norm2(), w.x, v.x)
-`,
-    stdout: '25 100 6 3\n',
+    source: TUPLE_METHODS.codon,
+    stdout: TUPLE_METHODS.stdout,
   },
   {
     name: 'try',
-    source: `LIB = "./libfoo.so"
-try:
-    from C import LIB.thrice(float) -> float
-    print("thrice is there")
-except CError as e:
-    print("no thrice:", e)
-try:
-    from C import LIB.twice(float) -> float
-    print(twice(2.0))
-except CError:
-    print("no twice")
-`,
-    stdout: 'no thrice: ./libfoo.so: undefined symbol: thrice\n4\n',
+    source: TRY_EXCEPT.codon,
+    stdout: TRY_EXCEPT.stdout,
   },
 ];
 
