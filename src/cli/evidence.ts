@@ -35,7 +35,10 @@ export function simEvidence(trace: Trace): SimEvidence {
   const regs = LEFTOVER_REGS[trace.target];
   const objects = objectList(trace.objects);
   const frames = frameList(trace.frames);
-  const calls = boundaryCallList(trace.boundaryCalls).map((c, index): SimCallEvidence => {
+  // The calls through a library's handle: those the oracle's trampoline logs (a static import is
+  // a linked call it does not see).
+  const dlsymCalls = boundaryCallList(trace.boundaryCalls).filter((c) => c.linkage === 'dlsym');
+  const calls = dlsymCalls.map((c, index): SimCallEvidence => {
     const st = stateAt(trace, c.step);
     const registers: Record<string, string> = {};
     for (const r of regs) registers[r] = '0x' + u64(st.register(r)).toString(16);
@@ -65,7 +68,7 @@ export function simEvidence(trace: Trace): SimEvidence {
       symbol: obj === undefined ? null : formatName(obj.name),
     };
   }
-  const c0 = boundaryCallList(trace.boundaryCalls)[0];
+  const c0 = dlsymCalls[0];
   const first = c0 ? name(Number(BigInt(calls[0]?.registers[regs[0]] ?? '0')), c0.step) : null;
   return { leftoverRegister: regs[0], calls, first };
 }

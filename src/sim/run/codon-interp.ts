@@ -24,7 +24,7 @@ export type { Frame, Slot } from './codon-interp/memory.ts';
 /** The C side, as the Codon program sees it through `from C import`. */
 export interface ForeignCalls {
   /** The library's exported symbol names (what `dlsym` can find). */
-  hasSymbol(symbol: string): boolean;
+  hasSymbol(symbol: string, library?: 'program' | 'system'): boolean;
   /** What the import's `dlsym` leaves in the caller-saved registers once it found `symbol`. */
   resolved(symbol: string): void;
   /** Calls the C function as the import declares it, returning what the caller reads back. */

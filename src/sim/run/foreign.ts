@@ -22,6 +22,7 @@ import type { ForeignCalls } from './codon-interp.ts';
 import type { CppInterpreter } from './cpp-interp.ts';
 import { compareDeclarations } from './declarations.ts';
 import { HIDDEN_POINTER_REG, describePlacement, placementRegisters, type Placement } from './routes.ts';
+import { openLibrary } from './dlopen.ts';
 import { applyLeftover, leftoverRegisters, type Process } from './runtime.ts';
 import { isLibc, libcFunction, runLibc } from './libc.ts';
 
@@ -54,7 +55,9 @@ export class ForeignBridge implements ForeignCalls {
     return this.p.m.target;
   }
 
-  hasSymbol(symbol: string): boolean {
+  /** Whether `dlsym` finds the symbol: in the program's library (and the C library), or a system library's. */
+  hasSymbol(symbol: string, library: 'program' | 'system' = 'program'): boolean {
+    if (library === 'system') return libcFunction(symbol) !== undefined;
     return this.exports.has(symbol) || RUNTIME_SYMBOLS.has(symbol) || libcFunction(symbol) !== undefined;
   }
 
@@ -154,6 +157,7 @@ export class ForeignBridge implements ForeignCalls {
           calleeResult: routes.calleeResult,
           hiddenReg,
           mismatch: cmp.abiMismatch || cmp.typeMismatch,
+          linkage: imp.library === null ? 'linked' : 'dlsym',
         };
         shapes.set(loc, shape);
       }
@@ -182,7 +186,9 @@ export class ForeignBridge implements ForeignCalls {
   call(imp: CImport, args: { value: CodonValue; type: CodonType }[], loc: SourceLoc): CodonValue {
     const m = this.p.m;
     // The library's own definition first (it interposes, as the dynamic linker resolves), then libc's.
-    const fn = this.exports.get(imp.symbol) ?? libcFunction(imp.symbol);
+    const system =
+      imp.libraryPath !== undefined && openLibrary(imp.libraryPath, this.target).kind === 'system';
+    const fn = (system ? undefined : this.exports.get(imp.symbol)) ?? libcFunction(imp.symbol);
     if (fn === undefined) {
       const runtime = RUNTIME_SYMBOLS.get(imp.symbol);
       if (runtime !== undefined) return runtime(this.p, loc);
@@ -193,7 +199,9 @@ export class ForeignBridge implements ForeignCalls {
     // The leftover is there before the call, set by whatever ran before (the oracle's trampoline
     // at the first call): its register events belong to the step before the call, so the
     // diagram shows the value already in place when the call starts.
-    const leftover = applyLeftover(this.p);
+    // Only a call through a library's handle: a static import is a linked call, which the
+    // oracle's trampoline does not see either (oracle/runtime/tramp-x86_64.S).
+    const leftover = imp.library === null ? null : applyLeftover(this.p);
     m.step(StepKind.BoundaryCall, SIDE, loc, 'boundary.call', v.callParams);
     if (cmp.abiMismatch) {
       m.finding('abi-mismatch', loc, [], related, 'finding.abi-mismatch', [

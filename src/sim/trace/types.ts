@@ -220,6 +220,12 @@ export interface BoundaryCall {
   /** The hidden result pointer the callee used (sret / x8), when it expects one. */
   hiddenPointer: { reg: string; value: number } | null;
   mismatch: boolean;
+  /**
+   * How the call reaches its callee: `dlsym` for a `from C import LIB.f` (the function found
+   * through the library's handle, where the oracle's trampoline sets the leftover), `linked` for a
+   * static `from C import f` the linker resolved.
+   */
+  linkage: 'dlsym' | 'linked';
 }
 
 export interface ValueRoute {

@@ -56,6 +56,14 @@ describe("Codon's documentation examples", () => {
         expect(s.outcome).toBe('ok');
         expect(s.stdout).toBe(stdout);
       });
+    } else if (e.status.kind === 'raises') {
+      const { error } = e.status;
+      test(`${title} raises what the real run raises here: ${e.status.reason}`, () => {
+        const s = runExample(e);
+        expect(s.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+        expect(s.outcome).toBe('runtime-error');
+        expect(s.error).toMatchObject(error);
+      });
     } else {
       test(`${title} is refused as not modelled: ${e.status.reason}`, () => expectLocatedRefusals(e));
     }

@@ -10,6 +10,11 @@ export type ExampleStatus =
   | { kind: 'runs'; stdout: string }
   | { kind: 'excluded'; reason: string }
   /**
+   * Runs, and fails as the real program does here: the example assumes something of the machine
+   * this setup does not have (a library installed in the system's library directories).
+   */
+  | { kind: 'raises'; error: { type: string; message: string }; reason: string }
+  /**
    * The Codon file is accepted and runs (its own output is `stdout`), but the example's point is a
    * C program calling it, which the simulator cannot start from: it runs a Codon main only.
    */
@@ -86,7 +91,15 @@ y = baz()
     cpp: `extern "C" void foo(long a, double b) {}
 extern "C" long bar() { return 7; }
 `,
-    status: { kind: 'runs', stdout: '' },
+    status: {
+      kind: 'raises',
+      error: {
+        type: 'CError',
+        message: 'libhello.so: cannot open shared object file: No such file or directory',
+      },
+      reason:
+        'a path without a slash is looked for in the system library directories only (dlopen(3)), never in the current directory, where this setup builds the library as ./libfoo.so; the real run (npm run real) raises the same CError',
+    },
   },
   {
     id: 'export-foo',

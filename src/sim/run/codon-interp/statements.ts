@@ -4,6 +4,7 @@
  */
 import type { CImport, Expr, Stmt } from '../../codon/ast.ts';
 import { cImportName } from '../../codon/ast.ts';
+import { openLibrary } from '../dlopen.ts';
 import type { CodonType } from '../../codon/types.ts';
 import { prune } from '../../codon/types.ts';
 import { LIST_LEN, Ref, TupleVal, layoutOfCodon, type CodonValue } from '../codon-values.ts';
@@ -226,9 +227,15 @@ function execImport(it: CodonInterpreter, s: CImport): void {
   }
   const path = s.libraryPath ?? s.library.name;
   stmtStep(it, s, 'codon.import-dynamic', [s.symbol, path]);
-  if (!it.ffi.hasSymbol(s.symbol)) {
+  const lib = openLibrary(path, m.target);
+  if (lib.kind === 'missing') {
+    m.runtimeError('CError', lib.message, it.loc(s.span));
+    return;
+  }
+  if (!it.ffi.hasSymbol(s.symbol, lib.kind)) {
     // Codon's dlsym raises CError(dlerror()); glibc's message names the library and the symbol.
-    m.runtimeError('CError', `${path}: undefined symbol: ${s.symbol}`, it.loc(s.span));
+    const named = lib.kind === 'system' ? lib.resolved : path;
+    m.runtimeError('CError', `${named}: undefined symbol: ${s.symbol}`, it.loc(s.span));
   }
   it.ffi.resolved(s.symbol);
 }
