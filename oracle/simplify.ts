@@ -69,7 +69,8 @@ const UNSIGNED64 = /\b(unsigned long long|unsigned long|uint64_t|size_t)\s+\w+\s
 /** The return types of the library's function definitions (`T name(params) {`), by name. */
 export function definitions(cpp: string): { ret: string; name: string; params: string }[] {
   const out: { ret: string; name: string; params: string }[] = [];
-  for (const m of cpp.matchAll(/^([A-Za-z_][\w:<>, ]*?)\s+\**(\w+)\s*\(([^)]*)\)\s*\{/gm))
+  // `extern "C"` may lead the line (a one-line definition outside an `extern "C" {` block).
+  for (const m of cpp.matchAll(/^(?:extern\s+"C"\s+)?([A-Za-z_][\w:<>, ]*?)\s+\**(\w+)\s*\(([^)]*)\)\s*\{/gm))
     out.push({ ret: (m[1] as string).trim(), name: m[2] as string, params: m[3] as string });
   return out;
 }
