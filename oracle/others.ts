@@ -4,8 +4,7 @@
  * simulator and by the oracle on both targets with the lessons' `runtime-data` leftover, compared
  * field by field as the lesson suite is (compare.ts), disagreements explained only by the listed
  * simplifications. Prints a tally per group, the number issue 14 starts from; exits 1 on a
- * disagreement no listed rule explains, or on a program the simulator refuses (unless
- * `--report-only`). Without the toolchain it skips with a notice (a failure under CI=true).
+ * disagreement no listed rule explains (unless `--report-only`); refusals are counted. Without the toolchain it skips with a notice (a failure under CI=true).
  */
 import { runProgram } from '../src/sim/run/index';
 import { simEvidence } from '../src/cli/evidence';
@@ -133,8 +132,15 @@ async function main(): Promise<number> {
       `${total.agree} agree on every field, ${total.listed} differ only where a listed simplification explains it, ` +
       `${total.unlisted} differ otherwise, ${total.simRefused} refused by the simulator, ${total.oracleRefused} not lowered by the oracle; ${secs} s\n`,
   );
-  const bad = total.unlisted + total.simRefused + total.oracleRefused;
-  return bad > 0 && !reportOnly ? 1 : 0;
+  // A refusal is a located "not modelled" message (the breadth the subset page lists), counted
+  // here, not a failure; a disagreement no listed rule explains is, as in test:diff:gen.
+  if (total.unlisted > 0 && !reportOnly) {
+    process.stdout.write(
+      `test:diff:others: FAILED: ${total.unlisted} runs disagree with the real machine outside oracle/simplifications.json\n`,
+    );
+    return 1;
+  }
+  return 0;
 }
 
 main().then(
