@@ -8,10 +8,16 @@
  *   memory and lifetime (https://wiki.sei.cmu.edu/confluence/display/cplusplus and
  *   .../display/c), each the rule's own bug shape put in a library function a Codon program calls;
  * - `lesson-edit`: edits a learner makes to lesson 2's program (the array's size and element type,
- *   the Codon declaration, a second call, a print between calls).
+ *   the Codon declaration, a second call, a print between calls) and to the other lessons' (a fix
+ *   undone, a buffer too small, a handle used after release).
  * No entry carries an expected output: the real run decides.
  */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DOCS_EXAMPLES } from '../src/sim/codon/docs-examples/examples';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 export type OthersGroup = 'codon-docs' | 'classic-bug' | 'lesson-edit';
 
@@ -393,6 +399,103 @@ run()
   },
 ];
 
+/** A lesson program's files, read from content/ (the edits below change them as a learner would). */
+function lesson(dir: string): { cpp: string; codon: string } {
+  const at = join(ROOT, 'content', 'lessons', dir);
+  return {
+    cpp: readFileSync(join(at, 'lib.cpp'), 'utf8'),
+    codon: readFileSync(join(at, 'main.codon'), 'utf8'),
+  };
+}
+
+/** `text` with `from` replaced by `to`, failing loudly when a lesson no longer has `from`. */
+function edit(text: string, from: string, to: string): string {
+  if (!text.includes(from))
+    throw new Error(`others-corpus: the lesson no longer contains ${JSON.stringify(from)}`);
+  return text.replace(from, to);
+}
+
+/** Edits of the other lessons' programs: a fix undone, a buffer too small, a handle used after release. */
+function otherLessonEdits(): Omit<OthersProgram, 'group'>[] {
+  const fixStatic = lesson('07-fix-static/programs/fix-static');
+  const outPtr = lesson('08-fix-out-param/programs/out-ptr');
+  const handle = lesson('09-fix-handle/programs/handle');
+  const dangling = lesson('03-lifetime/programs/dangling');
+  const gcBite = lesson('05-gc/programs/gc-bite');
+  return [
+    {
+      id: 'l7-static-removed',
+      source: 'lesson 7 with `static` removed from bar (the fix undone)',
+      cpp: edit(fixStatic.cpp, '    static std::array<double, 4> bar;', '    std::array<double, 4> bar;'),
+      codon: fixStatic.codon,
+    },
+    {
+      id: 'l7-no-copy',
+      source: 'lesson 7 keeping the pointer instead of copying, across two calls',
+      cpp: fixStatic.cpp,
+      codon: `LIBPATH = "./libfoo.so"
+from C import LIBPATH.foo() -> Ptr[float]
+
+def run():
+    a = foo()
+    b = foo()
+    print(a[0], b[0])
+
+run()
+`,
+    },
+    {
+      id: 'l8-buffer-too-small',
+      source: 'lesson 8 with Ptr[float](2) for four values',
+      cpp: outPtr.cpp,
+      codon: edit(outPtr.codon, 'Ptr[float](4)', 'Ptr[float](2)'),
+    },
+    {
+      id: 'l8-list-of-two',
+      source: 'lesson 8 passing a two-element list',
+      cpp: outPtr.cpp,
+      codon: `LIBPATH = "./libfoo.so"
+from C import LIBPATH.foo(Ptr[float]) -> None
+
+def run():
+    out = [0.0, 0.0]
+    foo(out.arr.ptr)
+    print(out)
+
+run()
+`,
+    },
+    {
+      id: 'l9-read-after-release',
+      source: 'lesson 9 reading the handle after releasing it',
+      cpp: handle.cpp,
+      codon: edit(
+        handle.codon,
+        '    read_result(h, out)\n    release_result(h)\n',
+        '    release_result(h)\n    read_result(h, out)\n',
+      ),
+    },
+    {
+      id: 'l9-never-released',
+      source: 'lesson 9 without release_result',
+      cpp: handle.cpp,
+      codon: edit(handle.codon, '    release_result(h)\n', ''),
+    },
+    {
+      id: 'l3-print-between',
+      source: 'lesson 3 printing before the first read',
+      cpp: dangling.cpp,
+      codon: edit(dangling.codon, '    first = p[0]\n', '    print("read")\n    first = p[0]\n'),
+    },
+    {
+      id: 'l5-no-collect',
+      source: 'lesson 5 without GC_gcollect()',
+      cpp: gcBite.cpp,
+      codon: edit(gcBite.codon, '    GC_gcollect()\n', ''),
+    },
+  ];
+}
+
 export function othersCorpus(): OthersProgram[] {
   // Every example the simulator is meant to run (its C side aside: codon-side-only ones need a C main).
   const docs: OthersProgram[] = DOCS_EXAMPLES.filter(
@@ -407,6 +510,6 @@ export function othersCorpus(): OthersProgram[] {
   return [
     ...docs,
     ...CLASSIC.map((p) => ({ ...p, group: 'classic-bug' as const })),
-    ...EDITS.map((p) => ({ ...p, group: 'lesson-edit' as const })),
+    ...[...EDITS, ...otherLessonEdits()].map((p) => ({ ...p, group: 'lesson-edit' as const })),
   ];
 }
