@@ -257,6 +257,70 @@ extern "C" long f() {
 `,
     codon: call('f() -> Ptr[int]', 'p = f()\nprint(p[0], p[1])'),
   },
+  {
+    id: 'mem56-two-owners',
+    source: `${CERT_CPP}MEM56-CPP (two smart pointers owning one object)`,
+    cpp: `#include <memory>
+extern "C" long f() {
+    long* raw = new long(4);
+    std::unique_ptr<long> a(raw);
+    std::unique_ptr<long> b(raw);
+    return *a + *b;
+}
+`,
+    codon: call('f() -> int'),
+  },
+  {
+    id: 'ctr50-vector-index-past-end',
+    source: `${CERT_CPP}CTR50-CPP (a vector indexed past its size)`,
+    cpp: `#include <vector>
+extern "C" long f() {
+    std::vector<long> v(3, 7);
+    return v[3] + v[4];
+}
+`,
+    codon: call('f() -> int'),
+  },
+  {
+    id: 'str53-string-index-past-end',
+    source: `${CERT_CPP}STR53-CPP (a string indexed past its length)`,
+    cpp: `#include <string>
+extern "C" long f() {
+    std::string s("abc");
+    return s[3] + s[5];
+}
+`,
+    codon: call('f() -> int'),
+  },
+  {
+    id: 'exp53-uninitialised-heap',
+    source: `${CERT_CPP}EXP53-CPP (reading memory new[] left uninitialised)`,
+    cpp: `extern "C" long f() {
+    long* p = new long[4];
+    long r = p[2];
+    delete[] p;
+    return r;
+}
+`,
+    codon: call('f() -> int'),
+  },
+  {
+    id: 'arr30-heap-one-past',
+    source: `${CERT_C}ARR30-C (a write one element past a heap array)`,
+    cpp: `#include <cstdlib>
+extern "C" long f() {
+    long* a = (long*)malloc(4 * sizeof(long));
+    long* b = (long*)malloc(4 * sizeof(long));
+    b[0] = 5;
+    for (int i = 0; i <= 4; i++) a[i] = 100 + i;
+    long r = b[0];
+    free(a);
+    free(b);
+    return r;
+}
+`,
+    codon: call('f() -> int'),
+  },
 ];
 
 const L2_CODON = (decl: string, body = ''): string =>
