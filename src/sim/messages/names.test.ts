@@ -5,11 +5,12 @@
  * frame names, and a digest of every narration and finding text, which name objects too).
  * A change of what the simulator does (not of how it names) rewrites it, saying so in its commit:
  * the g++ -O0 frame layout added "saved rbx of main" and moved 16-byte locals to 16-byte slots.
+ * `NAMES_FIXTURE=write npx vitest run src/sim/messages/names.test.ts` rewrites it from this run.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Target } from '../abi/ctype.ts';
 import type { Leftover } from '../machine/machine.ts';
 import { runProgram } from '../run/index.ts';
@@ -79,7 +80,10 @@ function corpus(trace: Trace, locale: 'en' | 'zh'): CorpusRun {
   };
 }
 
+const WRITE = process.env.NAMES_FIXTURE === 'write';
+
 function expectEnglishAsBefore(key: string, trace: Trace) {
+  if (WRITE) FIXTURE[key] = corpus(trace, 'en');
   const before = FIXTURE[key];
   expect(before, `${key} is in names.fixture.json`).toBeDefined();
   expect(corpus(trace, 'en'), key).toEqual(before);
@@ -93,6 +97,11 @@ function expectStoredAsIds(trace: Trace) {
   for (const o of objectList(trace.objects)) check(o.name);
   for (const r of trace.regions) check(r.name);
 }
+
+afterAll(() => {
+  if (WRITE)
+    writeFileSync(join(import.meta.dirname, 'names.fixture.json'), JSON.stringify(FIXTURE, null, 2) + '\n');
+});
 
 describe('object and region names', () => {
   it('covers every run of the fixture', () => {

@@ -2,9 +2,11 @@
  * Codon calls, one handler per kind of call the checker resolved (print, len, conversions,
  * `Ptr[T](n)`, `__ptr__`, list append, C functions through the foreign bridge, Codon functions).
  */
-import type { CallTarget, Expr, FunctionDef } from '../../codon/ast.ts';
+import type { CallTarget, Expr, FunctionDef, Stmt } from '../../codon/ast.ts';
+import { childBlocks, stmtExprs, walkExpr } from '../../codon/walk.ts';
+import type { Span } from '../../diag.ts';
 import type { CodonType } from '../../codon/types.ts';
-import { BYTE as BYTE_T, typeName, wrapIntN } from '../../codon/types.ts';
+import { BYTE as BYTE_T, INT as INT_T, typeName, wrapIntN } from '../../codon/types.ts';
 import { isAtomic } from '../../codon/layout.ts';
 import { hex } from '../../machine/memory.ts';
 import { StepKind, type SourceLoc } from '../../trace/types.ts';
@@ -26,7 +28,7 @@ import { newStr, strCall } from './strings.ts';
 import { entryAddress } from './callback.ts';
 import { GeneratorVal, callTableMethod, callTableNew } from './collections.ts';
 import { tableLen, tableOf } from './dicts.ts';
-import { SIDE, refAccess, slotAccess, slotOf, store, type Frame } from './memory.ts';
+import { SIDE, refAccess, slotAccess, slotOf, store, type Frame, type Slot } from './memory.ts';
 import { callMethod, newObject } from './classes.ts';
 import { NameId, ident, named } from '../../trace/names.ts';
 
@@ -223,24 +225,35 @@ export function callCodon(
           m.regionOfKind('text', 'Codon').start + 0x1200 + (loc.line % 256) * 16,
         );
   const frameId = m.enterFrame(def.name, SIDE);
-  const frame: Frame = { name: def.name, frameId, vars: new Map(), returnValue: null };
-  // Unoptimised LLVM: every local gets its alloca in the entry block.
-  for (const v of def.locals ?? []) {
-    const l = layoutOfCodon(v.type);
+  const frame: Frame = {
+    name: def.name,
+    frameId,
+    vars: new Map(),
+    returnValue: null,
+    comprehensions: new Map(),
+  };
+  const alloca = (name: string, type: CodonType, role: 'param' | 'local', span: Span): Slot => {
+    const l = layoutOfCodon(type);
     const addr = m.pushStack(Math.max(l.size, 1), Math.max(l.align, 1));
     const objectId = m.newObject({
-      name: ident(v.name),
-      typeName: typeName(v.type),
-      role: v.isParam ? 'param' : 'local',
+      name: ident(name),
+      typeName: typeName(type),
+      role,
       side: SIDE,
       addr,
       size: Math.max(l.size, 1),
-      cells: cellsOfCodon(v.type),
+      cells: cellsOfCodon(type),
       frameId,
-      loc: it.loc(v.span),
+      loc: it.loc(span),
     });
-    frame.vars.set(v.name, { name: v.name, addr, type: v.type, objectId });
-  }
+    return { name, addr, type, objectId };
+  };
+  // Unoptimised LLVM: every local gets its alloca in the entry block, a comprehension's variable
+  // too (memory.ts, Frame.comprehensions).
+  for (const v of def.locals ?? [])
+    frame.vars.set(v.name, alloca(v.name, v.type, v.isParam ? 'param' : 'local', v.span));
+  for (const lc of comprehensionsOf(def.body))
+    frame.comprehensions?.set(lc, alloca(lc.target.id, lc.target.type ?? INT_T, 'local', lc.target.span));
   m.pushStack(0, 16);
   it.frame = frame;
   def.params.forEach((param, i) => {
@@ -258,4 +271,18 @@ export function callCodon(
   it.frame = caller;
   it.depth--;
   return value;
+}
+
+/** The list comprehensions of a function's own body (not of functions or classes defined in it). */
+function comprehensionsOf(body: Stmt[]): Extract<Expr, { kind: 'listcomp' }>[] {
+  const out: Extract<Expr, { kind: 'listcomp' }>[] = [];
+  const visit = (stmts: Stmt[]): void => {
+    for (const s of stmts) {
+      if (s.kind === 'def' || s.kind === 'class') continue;
+      for (const e of stmtExprs(s)) walkExpr(e, { expr: (x) => void (x.kind === 'listcomp' && out.push(x)) });
+      for (const block of childBlocks(s)) visit(block);
+    }
+  };
+  visit(body);
+  return out;
 }

@@ -303,22 +303,12 @@ function listComp(it: CodonInterpreter, e: Extract<Expr, { kind: 'listcomp' }>):
   const m = it.p.m;
   const elem = listElem(it, e.type);
   // The comprehension variable is a hidden local of the enclosing function.
-  const varType = e.target.type ?? { kind: 'int' };
-  const l = layoutOfCodon(varType);
-  const addr = m.pushStack(Math.max(l.size, 1), Math.max(l.align, 1));
-  const objectId = m.newObject({
-    name: ident(e.target.id),
-    typeName: typeName(varType),
-    role: 'local',
-    side: SIDE,
-    addr,
-    size: Math.max(l.size, 1),
-    cells: cellsOfCodon(varType),
-    frameId: it.frame?.frameId ?? -1,
-    loc: it.loc(e.target.span),
-  });
-  const slot: Slot = { name: e.target.id, addr, type: varType, objectId };
   const frame = it.frame;
+  // In a function the variable was allocated at entry with its other locals; at the top level it
+  // is pushed here and ends with the comprehension.
+  const entry = frame?.comprehensions?.get(e);
+  const slot: Slot = entry ?? hiddenLocal(it, e);
+  const { addr, type: varType, objectId } = slot;
   const saved = frame?.vars.get(e.target.id);
   frame?.vars.set(e.target.id, slot);
   const iter = e.iter;
@@ -348,8 +338,28 @@ function listComp(it: CodonInterpreter, e: Extract<Expr, { kind: 'listcomp' }>):
     if (saved === undefined) frame.vars.delete(e.target.id);
     else frame.vars.set(e.target.id, saved);
   }
-  m.endObject(objectId, 'out-of-scope');
+  if (entry === undefined) m.endObject(objectId, 'out-of-scope');
   return list;
+}
+
+/** A comprehension's variable pushed where it is evaluated (the module's top level). */
+function hiddenLocal(it: CodonInterpreter, e: Extract<Expr, { kind: 'listcomp' }>): Slot {
+  const m = it.p.m;
+  const varType = e.target.type ?? { kind: 'int' };
+  const l = layoutOfCodon(varType);
+  const addr = m.pushStack(Math.max(l.size, 1), Math.max(l.align, 1));
+  const objectId = m.newObject({
+    name: ident(e.target.id),
+    typeName: typeName(varType),
+    role: 'local',
+    side: SIDE,
+    addr,
+    size: Math.max(l.size, 1),
+    cells: cellsOfCodon(varType),
+    frameId: it.frame?.frameId ?? -1,
+    loc: it.loc(e.target.span),
+  });
+  return { name: e.target.id, addr, type: varType, objectId };
 }
 
 /** list.codon `__contains__`: each item, loaded in order, `==` the value; stops at the first equal one. */

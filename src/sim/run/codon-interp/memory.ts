@@ -1,4 +1,5 @@
 /** Codon variables and values in memory: slots, accesses, and typed loads and stores. */
+import type { Expr } from '../../codon/ast.ts';
 import type { CodonType } from '../../codon/types.ts';
 import { prune } from '../../codon/types.ts';
 import type { Span } from '../../diag.ts';
@@ -20,6 +21,13 @@ export interface Frame {
   frameId: number;
   vars: Map<string, Slot>;
   returnValue: CodonValue;
+  /**
+   * The variable of each list comprehension in the function, allocated with its other locals at
+   * entry (Codon lowers a comprehension inline, and LLVMVisitor allocates every variable of a
+   * function in its entry block: codon/cir/llvm/llvisitor.cpp, `for (auto *var : *x)` …
+   * `CreateAlloca`). Absent for the module's top level.
+   */
+  comprehensions?: Map<Expr, Slot>;
 }
 
 export function slotOf(it: CodonInterpreter, name: string): Slot | undefined {
