@@ -18,6 +18,8 @@ interface RibbonProps {
   narrow?: boolean;
   /** The container's width (0: unknown): the plot narrows to it, so the ribbon is drawn at natural size. */
   room?: number;
+  /** Drawn this many times its natural size (the presenter's 5/3). */
+  scale?: number;
 }
 
 /**
@@ -25,7 +27,7 @@ interface RibbonProps {
  * lifetime ends (diagonal for out of scope, crossed for freed, dotted for collected), with the
  * current step marked. Object lines come in the order of their birth.
  */
-export function Ribbon({ trace, step, prefix, locale, narrow = false, room = 0 }: RibbonProps) {
+export function Ribbon({ trace, step, prefix, locale, narrow = false, room = 0, scale = 1 }: RibbonProps) {
   const t = strings(locale);
   const n = Math.max(1, stepCount(trace));
   // Once per trace, not per step: a long run has tens of thousands of objects to sort.
@@ -46,8 +48,8 @@ export function Ribbon({ trace, step, prefix, locale, narrow = false, room = 0 }
       <figcaption className="md-ribbon__title">{t.ribbon}</figcaption>
       <svg
         viewBox={`0 0 ${width} ${height}`}
-        width={width}
-        height={height}
+        width={width * scale}
+        height={height * scale}
         className="md-ribbon__svg"
         role="img"
         aria-label={rows

@@ -25,6 +25,8 @@ interface StepViewProps {
   /** Objects to ring because the other run of a comparison differs there. */
   differing?: ReadonlySet<number> | undefined;
   onSelectObject?: ((id: number) => void) | undefined;
+  /** Drawn this many times its natural size (the presenter's 5/3); the geometry is unchanged. */
+  scale?: number;
 }
 
 /** The machine at one step, as one SVG: the five areas, their frames and objects, then every pointer on top. */
@@ -37,6 +39,7 @@ export function StepView({
   showHex,
   differing,
   onSelectObject,
+  scale = 1,
 }: StepViewProps) {
   const t = strings(locale);
   const [activeArrow, setActiveArrow] = useState<string | null>(null);
@@ -84,8 +87,8 @@ export function StepView({
     <svg
       className="md-svg"
       viewBox={`0 0 ${layout.width} ${layout.height}`}
-      width={layout.width}
-      height={layout.height}
+      width={layout.width * scale}
+      height={layout.height * scale}
       role="group"
       aria-label={t.diagramLabel(scene.step, stepCount(trace))}
       data-step={scene.step}

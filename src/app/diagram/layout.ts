@@ -285,6 +285,7 @@ function layoutArea(
   column: number,
   baseLaneW: number,
   fit: Fit,
+  minW = 0,
 ): AreaContent {
   const objs = scene.objects.filter((o) => o.area === kind);
   const cl = clusters(objs);
@@ -314,6 +315,9 @@ function layoutArea(
     );
     laneW = Math.ceil(laneW);
   }
+  // Stretched to its column's share of a wider pane: the lanes take the room (boxes, not empty space).
+  if (minW > left + lanes * laneW + (lanes - 1) * G.laneGap + G.pad)
+    laneW = Math.floor((minW - left - G.pad - (lanes - 1) * G.laneGap) / lanes);
   // The address/size/type line wraps under the name where it is longer than the lane (a desktop).
   const headOf = (o: SceneObject): number =>
     fit.locale === null
@@ -463,6 +467,12 @@ export interface LayoutOptions {
    * at natural size); by default the one-column layout is a phone's, which shortens labels instead.
    */
   fitNarrow?: boolean;
+  /**
+   * Stretch the drawing to at least this width (the pane's): the extra width goes to the columns in
+   * proportion to their widths, as wider boxes, so a run's narrower steps fill the pane as its widest
+   * does (issue 15: at 1920x1080 a third of the pane stayed empty).
+   */
+  minWidth?: number;
 }
 
 /**
@@ -521,6 +531,24 @@ export function layoutScene(
     colWidth[columnOf[k]] = Math.max(colWidth[columnOf[k]] ?? 0, w);
   }
   const channel = mode === 'wide' ? G.channel : G.channelNarrow;
+  const natural = colWidth.reduce((a, b) => a + b, 0) + columns * channel;
+  const minWidth = options.minWidth ?? 0;
+  if (minWidth > natural) {
+    const grow = (minWidth - natural) / Math.max(1, natural - columns * channel);
+    for (let i = 0; i < columns; i++) colWidth[i] = Math.floor((colWidth[i] ?? 0) * (1 + grow));
+    // What the rounding left goes to the last column: the drawing is exactly as wide as asked.
+    const spare = Math.floor(minWidth) - columns * channel - colWidth.reduce((a, b) => a + b, 0);
+    colWidth[columns - 1] = (colWidth[columns - 1] ?? 0) + Math.max(0, spare);
+    for (const k of memKinds)
+      contents.set(
+        k,
+        layoutArea(k, scene, regionNames, gutter, columnOf[k], laneW, fit, colWidth[columnOf[k]] ?? 0),
+      );
+    // A stretched area may still come out a pixel or two past its column (rounding): the column follows.
+    for (const k of memKinds)
+      colWidth[columnOf[k]] = Math.max(colWidth[columnOf[k]] ?? 0, (contents.get(k) as AreaContent).width);
+    regWidth = Math.max(regWidth, colWidth[columnOf.registers] ?? 0);
+  }
   const colX: number[] = [];
   let x = 0;
   for (let i = 0; i < columns; i++) {
@@ -550,7 +578,7 @@ export function layoutScene(
     const ay = colY[col] as number;
     // Wide: areas in a column share its width. Narrow: each keeps its own (a phone scrolls only where it must).
     const own = k === 'registers' ? regWidth : (contents.get(k) as AreaContent).width;
-    const w = mode === 'wide' ? (colWidth[col] as number) : own;
+    const w = mode === 'wide' || minWidth > natural ? (colWidth[col] as number) : own;
     if (k === 'registers') {
       layout.areas.push({
         kind: k,
