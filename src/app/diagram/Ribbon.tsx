@@ -5,6 +5,7 @@ import { PX } from './labels.ts';
 import { textWidth } from './text-fit.ts';
 import type { Trace } from '../../sim/trace/types.ts';
 import { strings, type Locale } from './strings.ts';
+import { scaled } from './StepView.tsx';
 import { SvgDefs } from './SvgDefs.tsx';
 import { boundaryCallList, objectList } from '../../sim/trace/tables.ts';
 import { stepCount } from '../../sim/trace/reader.ts';
@@ -48,8 +49,8 @@ export function Ribbon({ trace, step, prefix, locale, narrow = false, room = 0, 
       <figcaption className="md-ribbon__title">{t.ribbon}</figcaption>
       <svg
         viewBox={`0 0 ${width} ${height}`}
-        width={width * scale}
-        height={height * scale}
+        width={scaled(width, scale)}
+        height={scaled(height, scale)}
         className="md-ribbon__svg"
         role="img"
         aria-label={rows

@@ -87,8 +87,8 @@ export function StepView({
     <svg
       className="md-svg"
       viewBox={`0 0 ${layout.width} ${layout.height}`}
-      width={layout.width * scale}
-      height={layout.height * scale}
+      width={scaled(layout.width, scale)}
+      height={scaled(layout.height, scale)}
       role="group"
       aria-label={t.diagramLabel(scene.step, stepCount(trace))}
       data-step={scene.step}
@@ -256,6 +256,14 @@ function CrashCallout({
       ))}
     </g>
   );
+}
+
+/**
+ * A length drawn at `scale`, to a hundredth of a pixel, rounded down: a drawing scaled to fill its pane
+ * is never a rounding error wider than the pane (915 * (915 / 794) came out 915.0000000000001).
+ */
+export function scaled(length: number, scale: number): number {
+  return scale === 1 ? length : Math.floor(length * scale * 100) / 100;
 }
 
 /** The explanation of the focused or hovered arrow, drawn next to its head. */
