@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { RIBBON, ribbonRows } from './layout.ts';
+import { RIBBON, ribbonRows } from './ribbon-rows.ts';
 import { Label } from './Label.tsx';
 import { PX } from './labels.ts';
 import { textWidth } from './text-fit.ts';
