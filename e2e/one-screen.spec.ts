@@ -3,40 +3,22 @@
 // all inside the viewport without scrolling, no text in view is cut with an ellipsis, and code and text
 // meet their minimum sizes. The moments come from running the same program with the simulator here.
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { boundaryCallList } from '../src/sim/trace/tables.ts';
-import { StepKind, type Trace } from '../src/sim/trace/types.ts';
+import { join } from 'node:path';
 import { findingGroups } from '../src/sim/view/findings.ts';
-import { skipDiagramTour, traceOf } from './player-page.ts';
+import { skipDiagramTour } from './player-page.ts';
+import {
+  BUG,
+  bugTrace as trace,
+  firstCall as call,
+  MOMENTS,
+  shotsDir,
+  strayWrite,
+} from './lesson2-moments.ts';
 
-/** The acceptance screenshots, kept for a person to open (tmp/ is ignored; the README's "Tests" names it). */
-const SHOTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'tmp', 'screenshots', 'one-screen');
-mkdirSync(SHOTS, { recursive: true });
-
-const BUG = { lesson: '02-the-bug', program: 'bug' };
-const trace: Trace = traceOf(BUG);
-const call = boundaryCallList(trace.boundaryCalls)[0]!;
-const strayWrite = trace.findings.find((f) => f.kind === 'stray-write')!;
+/** The acceptance screenshots, kept for a person to open. */
+const SHOTS = shotsDir('one-screen');
 /** The findings panel's items for this run: one per mistake (findings.ts groups a stray write's stores). */
 const FINDINGS = findingGroups(trace).length;
-const returnStep = Array.from({ length: trace.steps.count }, (_, i) => i).find(
-  (i) => trace.steps.kind[i] === StepKind.BoundaryReturn,
-)!;
-
-/** The moments of lesson 2 the acceptance names: the call, the first stray write, the return, the end. */
-const MOMENTS = [
-  { name: 'the call', step: call.step, written: null, inCall: true },
-  {
-    name: 'the first stray write',
-    step: strayWrite.step,
-    written: '_rtld_global._dl_load_lock',
-    inCall: true,
-  },
-  { name: 'the return', step: returnStep, written: null, inCall: true },
-  { name: 'the end', step: trace.steps.count - 1, written: null, inCall: false },
-] as const;
 
 const DESKTOP = [
   { width: 1440, height: 900 },
@@ -251,10 +233,7 @@ for (const viewport of DESKTOP) {
             expect(await cutTexts(page)).toEqual([]);
             expect(await smallTexts(page, 13, 12)).toEqual([]);
             await page.screenshot({
-              path: join(
-                SHOTS,
-                `lesson2-${moment.name.replace(/ /g, '-')}-${viewport.width}-${colorScheme}-${lang}.png`,
-              ),
+              path: join(SHOTS, `lesson2-${moment.name}-${viewport.width}-${colorScheme}-${lang}.png`),
             });
           });
         }
@@ -296,15 +275,12 @@ for (const colorScheme of ['light', 'dark'] as const)
           if (moment.inCall) {
             await page.getByTestId('call-view').first().scrollIntoViewIfNeeded();
             await page.screenshot({
-              path: join(
-                SHOTS,
-                `lesson2-${moment.name.replace(/ /g, '-')}-phone-table-${colorScheme}-${lang}.png`,
-              ),
+              path: join(SHOTS, `lesson2-${moment.name}-phone-table-${colorScheme}-${lang}.png`),
             });
           }
           await page.getByTestId('narration').scrollIntoViewIfNeeded();
           await page.screenshot({
-            path: join(SHOTS, `lesson2-${moment.name.replace(/ /g, '-')}-phone-${colorScheme}-${lang}.png`),
+            path: join(SHOTS, `lesson2-${moment.name}-phone-${colorScheme}-${lang}.png`),
           });
         });
       }
@@ -416,7 +392,7 @@ for (const viewport of [
         if (!moment.inCall) await expectEveryFindingInView(page, FINDINGS);
         expect(await cutTexts(page)).toEqual([]);
         await page.screenshot({
-          path: join(SHOTS, `presenter-${moment.name.replace(/ /g, '-')}-${viewport.width}.png`),
+          path: join(SHOTS, `presenter-${moment.name}-${viewport.width}.png`),
         });
       });
     }

@@ -1,12 +1,11 @@
 // Workshop mode (issue 8): the presenter view works with the keyboard alone at both projector sizes, in
 // the high-contrast theme with large type; screenshots of the presenter and audience layouts.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { boundaryCallList } from '../src/sim/trace/tables.ts';
-import { StepKind } from '../src/sim/trace/types.ts';
 import { skipDiagramTour, traceOf } from './player-page.ts';
+import { bugTrace, MOMENTS } from './lesson2-moments.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const recorded = (lesson: string, program: string) =>
@@ -104,19 +103,17 @@ for (const size of [
 // the narration at 32 px or more, every label of the machine at 20 px or more (SVG text at its drawn
 // size), everything inside the viewport, nothing scrolled or clipped inside its box, no text cut with an
 // ellipsis, and no tour. The moments come from running the same program with the simulator here.
-const BUG = { lesson: '02-the-bug', program: 'bug' };
-const bugTrace = traceOf(BUG);
-const firstCall = boundaryCallList(bugTrace.boundaryCalls)[0]!;
-const strayWrite = bugTrace.findings.find((f) => f.kind === 'stray-write')!;
-const returnStep = Array.from({ length: bugTrace.steps.count }, (_, i) => i).find(
-  (i) => bugTrace.steps.kind[i] === StepKind.BoundaryReturn,
-)!;
-const MOMENTS = [
-  { name: 'call', step: firstCall.step, written: null },
-  { name: 'stray-write', step: strayWrite.step, written: '_rtld_global._dl_load_lock' },
-  { name: 'return', step: returnStep, written: null },
-  { name: 'end', step: bugTrace.steps.count - 1, written: null },
-] as const;
+/** The element's box lies inside the viewport. */
+async function expectWhollyInView(page: Page, locator: Locator) {
+  const box = await locator.boundingBox();
+  const viewport = page.viewportSize()!;
+  expect(box, 'on screen').not.toBeNull();
+  const where = `${JSON.stringify(box)} in ${viewport.width}x${viewport.height}`;
+  expect(box!.y, where).toBeGreaterThanOrEqual(-1);
+  expect(box!.x, where).toBeGreaterThanOrEqual(-1);
+  expect(box!.y + box!.height, where).toBeLessThanOrEqual(viewport.height + 1);
+  expect(box!.x + box!.width, where).toBeLessThanOrEqual(viewport.width + 1);
+}
 
 /** What breaks the room's view, read from the page: each entry names the element and the rule. */
 interface Legibility {
@@ -244,6 +241,16 @@ for (const size of [
             page.locator(`[data-testid="focus-object"][data-name="${moment.written}"]`),
           ).toBeVisible();
         if (moment.name === 'end') await expect(page.getByTestId('output')).toContainText('1.5 2.5 3.5 4.5');
+        // Everything the step is about is on the stage: every card of its plan is shown (at 1280x720 the
+        // registers and the written object's neighbours were left out at the call), in view.
+        const stage = page.getByTestId('focus-view');
+        const planned = await stage.getAttribute('data-cards');
+        await expect(stage).toHaveAttribute('data-shown', planned ?? '');
+        if ((planned ?? '').split(' ').includes('registers'))
+          await expectWhollyInView(page, page.getByTestId('focus-registers'));
+        const neighbours = page.getByTestId('stage-neighbours');
+        if (moment.name !== 'end' && moment.name !== 'return') await expect(neighbours).toHaveCount(1);
+        for (const n of await neighbours.all()) await expectWhollyInView(page, n);
         const found = await legibility(page);
         expect(found).toEqual({
           smallCode: [],
@@ -282,3 +289,98 @@ test('the Chinese stage names the machine in Chinese at the call and the stray w
     if (moment.written !== null) await expect(stage).toContainText('刚写入');
   }
 });
+
+/**
+ * The whole machine in the presenter (W), read from the page: SVG labels at their drawn size (font size
+ * times the drawing's scale, and the glyph box agrees), the diagram's HTML text at its computed size,
+ * labels our code shortened, text ending in an ellipsis, and labels drawn outside the drawing.
+ */
+function wholeMachineProblems(page: Page) {
+  return page.evaluate(() => {
+    const out = { small: [] as string[], shortened: [] as string[], outside: [] as string[] };
+    const root = document.querySelector('.presenter__machine [data-testid="machine-diagram"]');
+    if (root === null) return { ...out, small: ['no diagram'] };
+    const skip = (el: Element) =>
+      el.closest('.md-sr, .sr-only, [aria-hidden="true"], title, .mdiag__export-host, .md-tip') !== null;
+    const own = (el: Element) =>
+      Array.from(el.childNodes)
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.textContent ?? '')
+        .join('')
+        .trim();
+    for (const el of Array.from(root.querySelectorAll('*'))) {
+      if (skip(el) || own(el) === '') continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      const css = parseFloat(getComputedStyle(el).fontSize);
+      const scale = el instanceof SVGGraphicsElement ? (el.getScreenCTM()?.a ?? 1) : 1;
+      const drawn = css * scale;
+      const name = `${el.tagName}.${el.getAttribute('class') ?? ''} "${own(el).slice(0, 40)}"`;
+      if (drawn < 20 - 0.01 || (el instanceof SVGTextElement && r.height < 20 * 0.9))
+        out.small.push(`${drawn.toFixed(1)}px ${name}`);
+      if (/[^.…\s](…|\.\.\.)$/u.test(own(el)) && !/^(…|⋯)/.test(own(el))) out.shortened.push(name);
+      if (el instanceof SVGTextElement) {
+        const full = el.getAttribute('data-full');
+        if (full !== null && full !== own(el)) out.shortened.push(`${name} of "${full}"`);
+        const svg = el.ownerSVGElement!.getBoundingClientRect();
+        if (
+          r.left < svg.left - 1 ||
+          r.right > svg.right + 1 ||
+          r.top < svg.top - 1 ||
+          r.bottom > svg.bottom + 1
+        )
+          out.outside.push(name);
+      }
+    }
+    return out;
+  });
+}
+
+for (const size of [
+  { width: 1920, height: 1080 },
+  { width: 1280, height: 720 },
+]) {
+  test(`the presenter's whole machine (W) is legible at ${size.width}x${size.height}: labels >= 20 px, none cut, narration >= 32 px`, async ({
+    page,
+  }) => {
+    test.setTimeout(240_000);
+    await page.setViewportSize(size);
+    for (const moment of MOMENTS) {
+      await test.step(moment.name, async () => {
+        await page.goto(`present.html?v=1&lesson=02-the-bug&program=bug&step=${moment.step}`);
+        await expect(page.getByTestId('focus-view')).toHaveAttribute('data-step', String(moment.step), {
+          timeout: 60_000,
+        });
+        await page.keyboard.press('w');
+        const diagram = page.locator('.presenter__machine [data-testid="machine-diagram"]');
+        await expect(diagram).toHaveAttribute('data-step', String(moment.step), { timeout: 60_000 });
+        await expect(diagram).toHaveAttribute('data-measured', 'true', { timeout: 60_000 });
+        await page.evaluate(() => document.fonts.ready);
+        // Drawn at 5/3 or more: its 12 px labels at 20 px.
+        expect(Number(await diagram.getAttribute('data-scale'))).toBeGreaterThanOrEqual(20 / 12 - 1e-6);
+        expect(await wholeMachineProblems(page)).toEqual({ small: [], shortened: [], outside: [] });
+        // The narration keeps its 32 px; the whole machine scrolls inside its pane, the page never.
+        const narration = await page
+          .getByTestId('narration')
+          .evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+        expect(narration).toBeGreaterThanOrEqual(32);
+        expect(
+          await page.evaluate(() => document.documentElement.scrollHeight - innerHeight),
+        ).toBeLessThanOrEqual(0);
+        // The step's object in view in its pane for the screenshot (the stray write's target).
+        const target =
+          moment.written !== null
+            ? diagram.locator(`g[data-name="${moment.written}"]`).first()
+            : diagram.locator('svg.md-svg').first();
+        await target.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+        await page.screenshot({
+          path: `tmp/screenshots/presenter-whole-${moment.name}-${size.width}x${size.height}.png`,
+        });
+      });
+    }
+    // W again: the stage and the editors come back.
+    await page.keyboard.press('w');
+    await expect(page.getByTestId('focus-view')).toBeVisible();
+    await expect(page.getByTestId('editor-cpp')).toBeVisible();
+  });
+}

@@ -4,29 +4,12 @@
 // match and the leftover control waits for the lesson that teaches it. Expected values come from running
 // the same programs with the simulator here.
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { boundaryCallList } from '../src/sim/trace/tables.ts';
-import { StepKind, type Trace } from '../src/sim/trace/types.ts';
 import { skipDiagramTour, traceOf } from './player-page.ts';
+import { BUG, bugTrace, MOMENTS, returnStep, shotsDir } from './lesson2-moments.ts';
 
-const SHOTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'tmp', 'screenshots', 'screen-fit');
-mkdirSync(SHOTS, { recursive: true });
-
-const BUG = { lesson: '02-the-bug', program: 'bug' };
-const trace: Trace = traceOf(BUG);
-const call = boundaryCallList(trace.boundaryCalls)[0]!;
-const strayWrite = trace.findings.find((f) => f.kind === 'stray-write')!;
-const returnStep = Array.from({ length: trace.steps.count }, (_, i) => i).find(
-  (i) => trace.steps.kind[i] === StepKind.BoundaryReturn,
-)!;
-const MOMENTS = [
-  { name: 'call', step: call.step },
-  { name: 'stray-write', step: strayWrite.step },
-  { name: 'return', step: returnStep },
-  { name: 'end', step: trace.steps.count - 1 },
-] as const;
+const SHOTS = shotsDir('screen-fit');
 
 async function openLesson(page: Page, step: number, lang: 'en' | 'zh', view: 'focus' | 'whole') {
   await page.addInitScript((v) => localStorage.setItem('codon-lab.machine-view', v), view);
@@ -461,7 +444,7 @@ for (const viewport of [
   { width: 1920, height: 1080 },
   { width: 1440, height: 900 },
 ] as const) {
-  test(`the whole machine is legible at ${viewport.width}x${viewport.height} (text >= 12 px, drawn at natural size) and its toolbar is not under the sticky controls`, async ({
+  test(`the whole machine is legible at ${viewport.width}x${viewport.height} (text >= 12 px, drawn as laid out, never shrunk) and its toolbar is not under the sticky controls`, async ({
     page,
     context,
   }) => {
@@ -486,17 +469,20 @@ for (const viewport of [
           await page.evaluate(() => window.scrollTo(0, 0));
           await diagram.evaluate((el) => el.scrollIntoView({ block: 'start' }));
           await expectToolbarUncovered(page);
-          // No label under 12 px, the SVG at 1:1 and no wider than its pane.
+          // No label under 12 px; the SVG drawn at its width attribute (its natural size, or larger to
+          // fill the pane, never smaller) and no wider than its pane.
           const svg = await diagram
             .locator('svg.md-svg')
             .first()
             .evaluate((s) => ({
               drawn: s.getBoundingClientRect().width,
-              natural: Number(s.getAttribute('width')),
+              attribute: Number(s.getAttribute('width')),
               pane: s.closest('.mdiag')!.clientWidth,
+              scale: Number((s.closest('.mdiag') as HTMLElement).dataset.scale),
             }));
-          expect(Math.abs(svg.drawn - svg.natural), JSON.stringify(svg)).toBeLessThan(1);
-          expect(svg.natural, JSON.stringify(svg)).toBeLessThanOrEqual(svg.pane);
+          expect(Math.abs(svg.drawn - svg.attribute), JSON.stringify(svg)).toBeLessThan(1);
+          expect(svg.attribute, JSON.stringify(svg)).toBeLessThanOrEqual(svg.pane);
+          expect(svg.scale, JSON.stringify(svg)).toBeGreaterThanOrEqual(1);
           const height = (await diagram.boundingBox())!.height;
           for (let y = 0; y < height; y += viewport.height * 0.7) {
             await page.evaluate((y) => {
@@ -512,5 +498,66 @@ for (const viewport of [
           });
         });
       }
+  });
+}
+
+/**
+ * The lesson's question answered, so the player does not stop before the step it asks about (the same
+ * progress record bench/ui.bench.ts writes).
+ */
+async function answerLesson2(page: Page) {
+  await page.addInitScript(() => {
+    const progress = {
+      '02-the-bug': {
+        visited: true,
+        answers: { 'first-values': 2 },
+        exercises: [],
+        ranToEnd: false,
+        done: false,
+      },
+    };
+    localStorage.setItem('codon-lab:v1:progress', JSON.stringify(progress));
+  });
+}
+
+for (const viewport of [
+  { width: 1440, height: 900 },
+  { width: 1920, height: 1080 },
+] as const) {
+  test(`the whole machine keeps one column count and one width at every step of lesson 2 and fills its pane at ${viewport.width}x${viewport.height}`, async ({
+    page,
+    context,
+  }) => {
+    test.slow();
+    await skipDiagramTour(context);
+    await answerLesson2(page);
+    await page.setViewportSize(viewport);
+    await openLesson(page, 0, 'en', 'whole');
+    const diagram = page.getByTestId('machine-diagram');
+    // The run is measured in slices after it arrives; from then on the drawing does not reflow.
+    await expect(diagram).toHaveAttribute('data-measured', 'true', { timeout: 30_000 });
+    const scrubber = page.getByRole('slider', { name: 'Position in the run' });
+    const seen = new Map<string, number[]>();
+    for (let step = 0; step < bugTrace.steps.count; step++) {
+      if (step > 0) await scrubber.fill(String(step));
+      await expect(diagram).toHaveAttribute('data-step', String(step));
+      const shape = await diagram.evaluate((el) => {
+        const svg = el.querySelector('svg.md-svg')!;
+        const r = svg.getBoundingClientRect();
+        return {
+          columns: (el as HTMLElement).dataset.columns,
+          width: Math.round(r.width),
+          pane: el.clientWidth,
+        };
+      });
+      // Filled: the drawing takes the pane's width (a few pixels of rounding), never more.
+      expect(shape.width, `step ${step}: ${JSON.stringify(shape)}`).toBeLessThanOrEqual(shape.pane + 1);
+      expect(shape.width, `step ${step}: ${JSON.stringify(shape)}`).toBeGreaterThanOrEqual(shape.pane * 0.97);
+      const key = `${shape.columns} columns, ${shape.width} px`;
+      seen.set(key, [...(seen.get(key) ?? []), step]);
+      if (step === returnStep)
+        await page.screenshot({ path: join(SHOTS, `whole-columns-${viewport.width}-step${step}.png`) });
+    }
+    expect([...seen.keys()], JSON.stringify([...seen])).toHaveLength(1);
   });
 }

@@ -150,7 +150,10 @@ export function PresenterApp({ search }: { search: string }) {
   const player = useMemo(() => ({ store, ui }), [store, ui]);
   return (
     <PlayerContext.Provider value={player}>
-      <main className={`presenter presenter--${layout}`} aria-label={t('present.region')}>
+      <main
+        className={`presenter presenter--${layout}${whole ? ' presenter--whole' : ''}`}
+        aria-label={t('present.region')}
+      >
         {unknown && <UnknownStart start={unknown} />}
         {current && index !== null && (
           <PresenterView
@@ -171,6 +174,12 @@ export function PresenterApp({ search }: { search: string }) {
 }
 
 const Stage = lazy(() => import('./Stage'));
+
+/**
+ * W: the whole machine drawn at 5/3 of its natural size, so its smallest label (12 px) is 20 px from the
+ * back of a room; it takes the stage's full width (the editors step aside) and scrolls inside its pane.
+ */
+const WHOLE_SCALE = 20 / 12;
 
 /** The presenter's machine at the player's position: the stage, loaded after the first paint. */
 function StagePane() {
@@ -300,7 +309,11 @@ function PresenterView({
           <ErrorBoundary name="narration" locale={locale}>
             <Narration />
           </ErrorBoundary>
-          {whole ? <DiagramPane reducedMotion view="whole" tour={false} /> : <StagePane />}
+          {whole ? (
+            <DiagramPane reducedMotion view="whole" tour={false} scale={WHOLE_SCALE} />
+          ) : (
+            <StagePane />
+          )}
         </div>
       </div>
       <footer className="presenter__foot">

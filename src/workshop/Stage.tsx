@@ -15,7 +15,7 @@ import { lastStep } from '../app/player/stepping';
 import { stdoutAt } from '../app/player/trace-index';
 import { formatMessage } from '../sim/messages/format.ts';
 import type { Trace } from '../sim/trace/types.ts';
-import { buildScene, type Scene } from '../sim/view/index.ts';
+import { buildScene, type Scene, type SceneObject } from '../sim/view/index.ts';
 import { stagePlan, type StageCard } from './stage-cards.ts';
 
 export interface StageProps {
@@ -115,7 +115,9 @@ const cards: {
       </p>
     );
   },
-  object: ({ card, locale }) => <ObjectCard focus={card.focus} locale={locale} />,
+  object: ({ card, locale }) => (
+    <ObjectCard focus={card.focus} neighbours={card.neighbours} locale={locale} />
+  ),
   call: ({ scene, locale }) =>
     scene.call === null ? null : (
       <CallView call={scene.call} registers={scene.registers} locale={locale} compact />
@@ -135,18 +137,6 @@ const cards: {
       </ul>
     </section>
   ),
-  neighbours: ({ card, locale }) => (
-    <section className="focus__box stage__neighbours">
-      <h3 className="focus__title">{translate(locale, 'focus.neighbours')}</h3>
-      <ul>
-        {card.objects.map((o) => (
-          <li key={o.key} data-testid="focus-neighbour">
-            <strong>{o.name}</strong> <code>{hexAddr(o.addr)}</code> · {o.size} B
-          </li>
-        ))}
-      </ul>
-    </section>
-  ),
 };
 
 function Card(p: { card: StageCard; scene: Scene; trace: Trace; locale: Locale }) {
@@ -154,8 +144,19 @@ function Card(p: { card: StageCard; scene: Scene; trace: Trace; locale: Locale }
   return draw(p);
 }
 
-/** The object the step touches: its name and place, then only the rows this step writes or reads. */
-function ObjectCard({ focus, locale }: { focus: FocusObject; locale: Locale }) {
+/**
+ * The object the step touches: its name and place, then only the rows this step writes or reads, then
+ * its neighbours in memory on one wrapped line.
+ */
+function ObjectCard({
+  focus,
+  neighbours,
+  locale,
+}: {
+  focus: FocusObject;
+  neighbours: SceneObject[];
+  locale: Locale;
+}) {
   const t = strings(locale);
   const o = focus.object;
   return (
@@ -173,7 +174,19 @@ function ObjectCard({ focus, locale }: { focus: FocusObject; locale: Locale }) {
           {o.state !== 'alive' ? ` · ${t.state[o.state]}` : ''}
         </span>
       </h3>
-      <ObjectCells focus={focus} locale={locale} showWas={false} />
+      <ObjectCells focus={focus} locale={locale} showWas={false} repeatName={false} />
+      {neighbours.length > 0 && (
+        <div className="stage__neighbours" data-testid="stage-neighbours">
+          <h4 className="focus__title">{translate(locale, 'focus.neighbours')}</h4>
+          <ul>
+            {neighbours.map((o) => (
+              <li key={o.key} data-testid="focus-neighbour">
+                <strong>{o.name}</strong> <code>{hexAddr(o.addr)}</code> · {o.size} B
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
     </section>
   );
 }

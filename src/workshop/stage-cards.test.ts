@@ -39,6 +39,17 @@ describe('the presenter stage, most important first', () => {
     expect(atCall.indexOf('call')).toBeLessThan(atCall.indexOf('object'));
   });
 
+  it('the first touched object carries its neighbours in memory (no card of their own to be left out)', () => {
+    const stray = trace.findings.find((f) => f.kind === 'stray-write')!;
+    const call = boundaryCallList(trace.boundaryCalls)[0]!;
+    for (const step of [call.step, stray.step]) {
+      const cards = stagePlan(buildScene(trace, step), false, false).cards;
+      const first = cards.find((c) => c.kind === 'object');
+      expect(first?.kind === 'object' && first.neighbours.length, `step ${step}`).toBeGreaterThan(0);
+      expect(cards.filter((c) => c.kind === 'object' && c !== first && c.neighbours.length > 0)).toEqual([]);
+    }
+  });
+
   it('ends with the output and the findings', () => {
     const last = trace.steps.count - 1;
     const cards = kinds(stagePlan(buildScene(trace, last), true, true).cards);

@@ -7,13 +7,16 @@ import type { Scene, SceneObject, SceneRegister } from '../sim/view/index.ts';
 
 export type StageCard =
   | { kind: 'crash' }
-  /** The object this step writes or reads, only its touched rows (with one row of context when `context`). */
-  | { kind: 'object'; focus: FocusObject }
+  /**
+   * The object this step writes or reads, only its touched rows (with one row of context when `context`);
+   * the first one carries its neighbours in memory (the object below and the one above), drawn inside
+   * its card: at 1280x720 a card of their own did not fit beside the call's table (issue 15's review).
+   */
+  | { kind: 'object'; focus: FocusObject; neighbours: SceneObject[] }
   | { kind: 'call' }
   | { kind: 'output' }
   | { kind: 'findings' }
-  | { kind: 'registers'; registers: SceneRegister[] }
-  | { kind: 'neighbours'; objects: SceneObject[] };
+  | { kind: 'registers'; registers: SceneRegister[] };
 
 export interface StagePlan {
   cards: StageCard[];
@@ -28,7 +31,11 @@ export function stagePlan(scene: Scene, atEnd: boolean, hasOutput: boolean): Sta
   const focus = focusOf(scene);
   const cards: StageCard[] = [];
   const first = focus.touched[0];
-  const objectCard = (f: FocusObject): StageCard => ({ kind: 'object', focus: f });
+  const objectCard = (f: FocusObject): StageCard => ({
+    kind: 'object',
+    focus: f,
+    neighbours: f === first ? focus.neighbours : [],
+  });
   if (scene.crash !== null) cards.push({ kind: 'crash' });
   if (atEnd) {
     cards.push({ kind: 'output' }, { kind: 'findings' });
@@ -43,6 +50,5 @@ export function stagePlan(scene: Scene, atEnd: boolean, hasOutput: boolean): Sta
   }
   if (focus.registers.length > 0) cards.push({ kind: 'registers', registers: focus.registers });
   if (!atEnd) for (const f of focus.touched.slice(1)) cards.push(objectCard(f));
-  if (focus.neighbours.length > 0) cards.push({ kind: 'neighbours', objects: focus.neighbours });
   return { cards };
 }

@@ -15,6 +15,7 @@ import { svgPrefix } from './svgPrefix.ts';
 import { DiagramTextView } from './TextView.tsx';
 import { markTourSeen, Tour, tourSeen } from './Tour.tsx';
 import {
+  fillScale,
   MEDIUM_FROM,
   useContainerWidth,
   useFittedSceneLayout,
@@ -35,7 +36,15 @@ export interface MachineDiagramProps {
   showNarration?: boolean;
   /** Whether the first-visit tour may open by itself (off in embeds and the presenter view). */
   tour?: boolean;
+  /**
+   * Drawing scale (1: natural size, labels 12 px and up). The presenter draws at 5/3, so its smallest
+   * label is 20 px from the back of a room; the layout is chosen for the pane's width divided by it.
+   */
+  scale?: number;
 }
+
+/** Columns of each layout, for tests and styles (the column count must not change while stepping). */
+const COLUMNS = { wide: 3, medium: 2, narrow: 1 } as const;
 
 export { svgPrefix };
 
@@ -78,6 +87,7 @@ export function MachineDiagram({
   onSelectObject,
   showNarration = false,
   tour: tourAllowed = true,
+  scale = 1,
 }: MachineDiagramProps) {
   const t = strings(locale);
   const ref = useRef<HTMLDivElement>(null);
@@ -88,9 +98,20 @@ export function MachineDiagram({
   const [showHex, setShowHex] = useState(false);
   const [textView, setTextView] = useState(false);
   const [tour, setTour] = useState<number | null>(() => (tourAllowed && !tourSeen() ? 0 : null));
-  // Drawn at natural size (text 12 px and up), in the widest layout that fits the pane.
-  const { view, scene, layout } = useFittedSceneLayout(trace, step, eventEnd, width, locale, showHex);
+  // Drawn at natural size (text 12 px and up) times `scale`, in the widest layout that fits the pane.
+  const room = Math.floor(width / scale);
+  const { view, scene, layout, measured } = useFittedSceneLayout(
+    trace,
+    step,
+    eventEnd,
+    room,
+    locale,
+    showHex,
+  );
   const mode = layout.mode;
+  // A drawing narrower than the pane (a run whose widest step leaves room) is drawn larger to fill it;
+  // a phone's is not (its layout is the phone's own).
+  const drawScale = scale * (room < MEDIUM_FROM ? 1 : fillScale(layout.width, room));
   const sentence = narrate(view, locale);
   const closeTour = () => {
     setTour(null);
@@ -127,6 +148,9 @@ export function MachineDiagram({
       data-testid="machine-diagram"
       data-step={scene.step}
       data-reduced-motion={still ? 'true' : 'false'}
+      data-columns={COLUMNS[mode]}
+      data-measured={measured ? 'true' : 'false'}
+      data-scale={drawScale}
     >
       <div className="mdiag__toolbar" role="toolbar" aria-label={t.toolbar}>
         <button type="button" aria-pressed={textView} onClick={() => setTextView((v) => !v)}>
@@ -196,6 +220,7 @@ export function MachineDiagram({
               locale={locale}
               showHex={showHex}
               onSelectObject={onSelectObject}
+              scale={drawScale}
             />
           </div>
           {scene.call !== null && <CallView call={scene.call} registers={scene.registers} locale={locale} />}
@@ -204,8 +229,9 @@ export function MachineDiagram({
             step={scene.step}
             prefix={prefix}
             locale={locale}
-            narrow={mode === 'narrow' && width < MEDIUM_FROM}
-            room={width}
+            narrow={mode === 'narrow' && room < MEDIUM_FROM}
+            room={room}
+            scale={scale}
           />
         </>
       )}

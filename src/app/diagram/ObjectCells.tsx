@@ -10,11 +10,17 @@ export function ObjectCells({
   focus,
   locale,
   showWas,
+  repeatName = true,
 }: {
   focus: FocusObject;
   locale: Locale;
   /** Also say what a stale cell held before (the focus view; the stage has no room for it). */
   showWas: boolean;
+  /**
+   * Name a row that is the whole object (a pointer, a return address) by the object's name again; the
+   * stage, whose card header already names it, leaves that out and keeps the row on one line.
+   */
+  repeatName?: boolean;
 }) {
   const t = strings(locale);
   const o = focus.object;
@@ -28,7 +34,7 @@ export function ObjectCells({
             </tr>
           ) : (
             <tr key={row.start} className={touched ? `focus-obj__${touched}` : undefined}>
-              <th scope="row">{row.cell.path || o.name}</th>
+              {(row.cell.path !== '' || repeatName) && <th scope="row">{row.cell.path || o.name}</th>}
               <td>
                 <code>{hexAddr(row.cell.addr)}</code>
               </td>

@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
-import { RIBBON, ribbonRows } from './layout.ts';
+import { RIBBON, ribbonRows } from './ribbon-rows.ts';
 import { Label } from './Label.tsx';
 import { PX } from './labels.ts';
 import { textWidth } from './text-fit.ts';
 import type { Trace } from '../../sim/trace/types.ts';
 import { strings, type Locale } from './strings.ts';
+import { scaled } from './StepView.tsx';
 import { SvgDefs } from './SvgDefs.tsx';
 import { boundaryCallList, objectList } from '../../sim/trace/tables.ts';
 import { stepCount } from '../../sim/trace/reader.ts';
@@ -18,6 +19,8 @@ interface RibbonProps {
   narrow?: boolean;
   /** The container's width (0: unknown): the plot narrows to it, so the ribbon is drawn at natural size. */
   room?: number;
+  /** Drawn this many times its natural size (the presenter's 5/3). */
+  scale?: number;
 }
 
 /**
@@ -25,7 +28,7 @@ interface RibbonProps {
  * lifetime ends (diagonal for out of scope, crossed for freed, dotted for collected), with the
  * current step marked. Object lines come in the order of their birth.
  */
-export function Ribbon({ trace, step, prefix, locale, narrow = false, room = 0 }: RibbonProps) {
+export function Ribbon({ trace, step, prefix, locale, narrow = false, room = 0, scale = 1 }: RibbonProps) {
   const t = strings(locale);
   const n = Math.max(1, stepCount(trace));
   // Once per trace, not per step: a long run has tens of thousands of objects to sort.
@@ -46,8 +49,8 @@ export function Ribbon({ trace, step, prefix, locale, narrow = false, room = 0 }
       <figcaption className="md-ribbon__title">{t.ribbon}</figcaption>
       <svg
         viewBox={`0 0 ${width} ${height}`}
-        width={width}
-        height={height}
+        width={scaled(width, scale)}
+        height={scaled(height, scale)}
         className="md-ribbon__svg"
         role="img"
         aria-label={rows

@@ -25,6 +25,8 @@ interface StepViewProps {
   /** Objects to ring because the other run of a comparison differs there. */
   differing?: ReadonlySet<number> | undefined;
   onSelectObject?: ((id: number) => void) | undefined;
+  /** Drawn this many times its natural size (the presenter's 5/3); the geometry is unchanged. */
+  scale?: number;
 }
 
 /** The machine at one step, as one SVG: the five areas, their frames and objects, then every pointer on top. */
@@ -37,6 +39,7 @@ export function StepView({
   showHex,
   differing,
   onSelectObject,
+  scale = 1,
 }: StepViewProps) {
   const t = strings(locale);
   const [activeArrow, setActiveArrow] = useState<string | null>(null);
@@ -84,8 +87,8 @@ export function StepView({
     <svg
       className="md-svg"
       viewBox={`0 0 ${layout.width} ${layout.height}`}
-      width={layout.width}
-      height={layout.height}
+      width={scaled(layout.width, scale)}
+      height={scaled(layout.height, scale)}
       role="group"
       aria-label={t.diagramLabel(scene.step, stepCount(trace))}
       data-step={scene.step}
@@ -253,6 +256,14 @@ function CrashCallout({
       ))}
     </g>
   );
+}
+
+/**
+ * A length drawn at `scale`, to a hundredth of a pixel, rounded down: a drawing scaled to fill its pane
+ * is never a rounding error wider than the pane (915 * (915 / 794) came out 915.0000000000001).
+ */
+export function scaled(length: number, scale: number): number {
+  return scale === 1 ? length : Math.floor(length * scale * 100) / 100;
 }
 
 /** The explanation of the focused or hovered arrow, drawn next to its head. */

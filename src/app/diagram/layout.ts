@@ -9,7 +9,6 @@
  * slot, the callee's view of a result slot and the lock it landed on) sit side by side in lanes,
  * their rows aligned by address.
  */
-import type { ObjectRecord } from '../../sim/trace/types.ts';
 import type {
   AreaKind,
   Scene,
@@ -18,7 +17,7 @@ import type {
   SceneRow,
   PointerStatus,
 } from '../../sim/view/index.ts';
-import { formatMessage, formatName, type Locale } from '../../sim/messages/format.ts';
+import { formatMessage, type Locale } from '../../sim/messages/format.ts';
 import { areaHint, boundaryLabel, frameLabel, objectNeed, objectSub, PX, spLabel } from './labels.ts';
 import { strings } from './strings.ts';
 import { textWidth, wrapToWidth } from './text-fit.ts';
@@ -285,6 +284,7 @@ function layoutArea(
   column: number,
   baseLaneW: number,
   fit: Fit,
+  minW = 0,
 ): AreaContent {
   const objs = scene.objects.filter((o) => o.area === kind);
   const cl = clusters(objs);
@@ -314,6 +314,9 @@ function layoutArea(
     );
     laneW = Math.ceil(laneW);
   }
+  // Stretched to its column's share of a wider pane: the lanes take the room (boxes, not empty space).
+  if (minW > left + lanes * laneW + (lanes - 1) * G.laneGap + G.pad)
+    laneW = Math.floor((minW - left - G.pad - (lanes - 1) * G.laneGap) / lanes);
   // The address/size/type line wraps under the name where it is longer than the lane (a desktop).
   const headOf = (o: SceneObject): number =>
     fit.locale === null
@@ -463,6 +466,12 @@ export interface LayoutOptions {
    * at natural size); by default the one-column layout is a phone's, which shortens labels instead.
    */
   fitNarrow?: boolean;
+  /**
+   * Stretch the drawing to at least this width (the pane's): the extra width goes to the columns in
+   * proportion to their widths, as wider boxes, so a run's narrower steps fill the pane as its widest
+   * does (issue 15: at 1920x1080 a third of the pane stayed empty).
+   */
+  minWidth?: number;
 }
 
 /**
@@ -521,6 +530,24 @@ export function layoutScene(
     colWidth[columnOf[k]] = Math.max(colWidth[columnOf[k]] ?? 0, w);
   }
   const channel = mode === 'wide' ? G.channel : G.channelNarrow;
+  const natural = colWidth.reduce((a, b) => a + b, 0) + columns * channel;
+  const minWidth = options.minWidth ?? 0;
+  if (minWidth > natural) {
+    const grow = (minWidth - natural) / Math.max(1, natural - columns * channel);
+    for (let i = 0; i < columns; i++) colWidth[i] = Math.floor((colWidth[i] ?? 0) * (1 + grow));
+    // What the rounding left goes to the last column: the drawing is exactly as wide as asked.
+    const spare = Math.floor(minWidth) - columns * channel - colWidth.reduce((a, b) => a + b, 0);
+    colWidth[columns - 1] = (colWidth[columns - 1] ?? 0) + Math.max(0, spare);
+    for (const k of memKinds)
+      contents.set(
+        k,
+        layoutArea(k, scene, regionNames, gutter, columnOf[k], laneW, fit, colWidth[columnOf[k]] ?? 0),
+      );
+    // A stretched area may still come out a pixel or two past its column (rounding): the column follows.
+    for (const k of memKinds)
+      colWidth[columnOf[k]] = Math.max(colWidth[columnOf[k]] ?? 0, (contents.get(k) as AreaContent).width);
+    regWidth = Math.max(regWidth, colWidth[columnOf.registers] ?? 0);
+  }
   const colX: number[] = [];
   let x = 0;
   for (let i = 0; i < columns; i++) {
@@ -550,7 +577,7 @@ export function layoutScene(
     const ay = colY[col] as number;
     // Wide: areas in a column share its width. Narrow: each keeps its own (a phone scrolls only where it must).
     const own = k === 'registers' ? regWidth : (contents.get(k) as AreaContent).width;
-    const w = mode === 'wide' ? (colWidth[col] as number) : own;
+    const w = mode === 'wide' || minWidth > natural ? (colWidth[col] as number) : own;
     if (k === 'registers') {
       layout.areas.push({
         kind: k,
@@ -602,40 +629,4 @@ export function layoutScene(
   layout.height = Math.max(...colY) - G.areaGap + 2;
   layout.arrows = routeArrows(scene, layout, colX, colWidth);
   return layout;
-}
-
-/** One line of the lifetime ribbon: an object from birth to death, in step units. */
-export interface RibbonRow {
-  objectId: number;
-  name: string;
-  side: ObjectRecord['side'];
-  born: number;
-  /** Exclusive end: the death step, or the step count while alive at the end. */
-  end: number;
-  deathKind: ObjectRecord['deathKind'];
-  y: number;
-}
-
-export const RIBBON = { rowH: 16, labelW: 190, maxRows: 48 } as const;
-
-/** The ribbon's rows: every object a learner names (not return addresses or malloc headers), by birth. */
-export function ribbonRows(
-  objects: readonly ObjectRecord[],
-  stepCount: number,
-  locale: Locale = 'en',
-): RibbonRow[] {
-  return objects
-    .filter((o) => o.role !== 'frame-link' && o.role !== 'heap-meta')
-    .slice()
-    .sort((a, b) => a.born - b.born || a.id - b.id)
-    .slice(0, RIBBON.maxRows)
-    .map((o, i) => ({
-      objectId: o.id,
-      name: formatName(o.name, locale),
-      side: o.side,
-      born: o.born,
-      end: o.died < 0 ? stepCount : Math.max(o.died, o.born + 1),
-      deathKind: o.deathKind,
-      y: i * RIBBON.rowH,
-    }));
 }

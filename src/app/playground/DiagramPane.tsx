@@ -58,9 +58,18 @@ export interface DiagramPaneProps {
   tour?: boolean;
   /** Shown inside the focus view, beside the machine (the output and findings, kept on one screen). */
   focusAside?: ReactNode;
+  /** The whole machine's drawing scale (the presenter's 5/3: labels at 20 px and up); 1 elsewhere. */
+  scale?: number;
 }
 
-export function DiagramPane({ reducedMotion, view, onView, tour = true, focusAside }: DiagramPaneProps) {
+export function DiagramPane({
+  reducedMotion,
+  view,
+  onView,
+  tour = true,
+  focusAside,
+  scale = 1,
+}: DiagramPaneProps) {
   const t = useT();
   const ui = usePlayerUi();
   const { trace, step, eventEnd, locale, runSeq } = usePlayer(
@@ -137,6 +146,7 @@ export function DiagramPane({ reducedMotion, view, onView, tour = true, focusAsi
                 reducedMotion={reducedMotion}
                 tour={tour}
                 onSelectObject={onSelectObject}
+                scale={scale}
               />
             )}
           </Suspense>
