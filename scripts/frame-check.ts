@@ -7,7 +7,12 @@
  *
  *   npx tsx scripts/frame-check.ts $(find content/lessons -name lib.cpp)
  *
- * Exit status 1 when a variable differs. Not compared: the NRVO variable of a function that
+ * It also compares each frame's size with the prologue's (`g++ -S`: AArch64 `stp x29, x30, [sp, -N]!`
+ * and `sub sp, sp, #N`; x86-64 `subq $N, %rsp`, which a leaf function in the red zone omits: not
+ * compared there). The size is what shows the temporaries g++ makes that no DWARF variable names
+ * (the copies of a returned class, frame-plan.ts `ResultTemps`), and the frame record's place.
+ *
+ * Exit status 1 when a variable or a frame size differs. Not compared: the NRVO variable of a function that
  * returns in memory (it lives in the caller's slot). The known differences are listed in
  * docs/SIMULATOR.md (frames: what is not modelled).
  */
@@ -19,7 +24,8 @@ import { classifyArgs, classifyReturn } from '../src/sim/abi/index.ts';
 import type { CType, Target } from '../src/sim/abi/ctype.ts';
 import { layoutOf } from '../src/sim/abi/layout.ts';
 import { parseCpp } from '../src/sim/cpp/index.ts';
-import { planFrame, type ParamPassing } from '../src/sim/run/cpp-interp/frame-plan.ts';
+import { savesRbx } from '../src/sim/run/cpp-interp/calls.ts';
+import { planFrame, resultTemps, type ParamPassing } from '../src/sim/run/cpp-interp/frame-plan.ts';
 
 const COMPILER: Record<Target, string> = { x86_64: 'g++', aarch64: 'aarch64-linux-gnu-g++' };
 /** DW_OP_fbreg is relative to the CFA: %rbp + 16 on x86-64, the CFA itself on AArch64. */
@@ -53,8 +59,38 @@ function realOffsets(file: string, target: Target, dir: string): Map<string, Map
   return out;
 }
 
+/** Each function's frame size from its prologue in `g++ -O0 -S` (null: none to compare). */
+function realSizes(file: string, target: Target, dir: string): Map<string, number | null> {
+  const asm = join(dir, `${target}.s`);
+  execFileSync(COMPILER[target], ['-O0', '-S', file, '-o', asm]);
+  const text = execFileSync('c++filt', { input: readFileSync(asm) }).toString();
+  const out = new Map<string, number | null>();
+  let name: string | null = null;
+  let size: number | null = null;
+  const flush = () => {
+    if (name !== null) out.set(name, size);
+  };
+  for (const line of text.split('\n')) {
+    const label = /^([^\s.].*):\s*$/.exec(line)?.[1];
+    if (label !== undefined) {
+      flush();
+      name = (label.split('(')[0] as string).split('::').pop() as string;
+      size = target === 'aarch64' ? 0 : null;
+      continue;
+    }
+    const n =
+      target === 'aarch64'
+        ? (/stp\s+x29, x30, \[sp, -(\d+)\]!/.exec(line) ?? /sub\s+sp, sp, #(\d+)/.exec(line))?.[1]
+        : /subq\s+\$(\d+), %rsp/.exec(line)?.[1];
+    if (n !== undefined) size = (size ?? 0) + Number(n);
+  }
+  flush();
+  return out;
+}
+
 function check(file: string, target: Target, dir: string): number {
   const real = realOffsets(file, target, dir);
+  const sizes = realSizes(file, target, dir);
   const unit = parseCpp(readFileSync(file, 'utf8'), 'lib.cpp').unit;
   const sizer = {
     target,
@@ -81,12 +117,10 @@ function check(file: string, target: Target, dir: string): number {
     const plan = planFrame(sizer, fn, fn.body, passing, {
       hidden: ret.indirect && target === 'x86_64',
       skip: (v) => v.nrvo === true && ret.indirect,
+      result: resultTemps(sizer, fn.returnType, ret),
     });
     // calls.ts: the locals start 16 bytes below %rbp when %rbx is pushed.
-    const e = ret.eightbytes;
-    const rbx =
-      target === 'x86_64' &&
-      ((!ret.indirect && e !== null && e.length === 2 && e.includes('SSE')) || plan.holdsAcrossCall);
+    const rbx = target === 'x86_64' && (savesRbx(ret) || plan.holdsAcrossCall);
     const base = rbx ? -16 : 0;
     const sim = new Map<string, number>();
     for (const v of fn.locals) {
@@ -103,6 +137,15 @@ function check(file: string, target: Target, dir: string): number {
       if (o < 0 && !nrvo.has(name) && sim.get(name) !== o)
         diffs.push(`${name}: g++ ${o}, simulator ${sim.get(name)}`);
     for (const [name, o] of sim) if (!seen.has(name)) diffs.push(`${name}: g++ none, simulator ${o}`);
+    // calls.ts: AArch64's frame record (and x19's save) below the locals of a function that calls;
+    // x86-64's `subq` after the pushes.
+    const size =
+      target === 'aarch64'
+        ? -plan.bottom + (plan.leaf ? 0 : 16 + (plan.holdsAcrossCall || plan.savesResultPair ? 16 : 0))
+        : -plan.bottom - base - (rbx ? 8 : 0);
+    const realSize = sizes.get(fn.name);
+    if (realSize !== null && realSize !== undefined && realSize !== size)
+      diffs.push(`frame size: g++ ${realSize}, simulator ${size}`);
     if (diffs.length > 0) bad++;
     console.log(`${target} ${fn.name}: ${diffs.length === 0 ? 'same' : diffs.join('; ')}`);
   }

@@ -18,7 +18,7 @@ import type { CppInterpreter } from '../cpp-interp.ts';
 import { SmallMap } from '../small-map.ts';
 import { Ref, scalarKind, storeScalar, type Val } from '../values.ts';
 import { SIDE, passingOf, returnThroughRecord, type CppFrame } from './frames.ts';
-import { planFrame, type FramePlan } from './frame-plan.ts';
+import { planFrame, resultTemps, type FramePlan } from './frame-plan.ts';
 import { classFromRegisters, resultTemporary } from './class-results.ts';
 import { NameId, ident, named } from '../../trace/names.ts';
 import { TermId, term } from '../../trace/terms.ts';
@@ -34,7 +34,17 @@ const RBX_CELLS: Cell[] = [{ path: term(TermId.savedRbx), offset: 0, size: 8, ki
  */
 export function savesRbx(ret: ReturnClassification): boolean {
   const e = ret.eightbytes;
-  return ret.target === 'x86_64' && !ret.indirect && e !== null && e.length === 2 && e.includes('SSE');
+  // Only a class of exactly 16 bytes (TImode): one of 12 (three floats, or an int and two floats)
+  // has no integer mode and goes through its return temporary instead (frame-plan.ts), without
+  // %rbx (`g++ -O0 -S` of `struct { float a, b, c; }` and `struct { int a; float b, c; }`).
+  return (
+    ret.target === 'x86_64' &&
+    !ret.indirect &&
+    ret.size === 16 &&
+    e !== null &&
+    e.length === 2 &&
+    e.includes('SSE')
+  );
 }
 
 const LINK_CELLS_A64: Cell[] = [
@@ -72,6 +82,7 @@ function framePlanOf(it: CppInterpreter, fn: FunctionDecl, plan: FnPlan): FrameP
   plan.frame ??= planFrame(it, fn, fn.body as BlockStmt, passingOf(it, plan.conv.args), {
     hidden: plan.conv.ret.indirect && it.target === 'x86_64',
     skip: (v) => v.nrvo === true && plan.conv.ret.indirect,
+    result: resultTemps(it, fn.returnType, plan.conv.ret),
   });
   return plan.frame;
 }
@@ -167,6 +178,8 @@ export function invoke(it: CppInterpreter, fn: FunctionDecl, callerName: string)
     reserved: new SmallMap(fn.locals.length),
     hidden: null,
     savedRbx: -1,
+    resultCopy: -1,
+    resultSpills: [],
     ret,
     scopes: [],
     temps: [],
@@ -203,8 +216,10 @@ export function invoke(it: CppInterpreter, fn: FunctionDecl, callerName: string)
       top = link - 16;
     }
   }
-  // AArch64 keeps such a waiting call result in x19, saved in 16 bytes above the frame record.
-  const record = x86 || fp.leaf ? -1 : top + fp.bottom - 16 - (fp.holdsAcrossCall ? 16 : 0);
+  // AArch64 keeps such a waiting call result in x19 (and a two-register result on its way out in
+  // x20 and x21), saved in 16 bytes above the frame record.
+  const saved = fp.holdsAcrossCall || fp.savesResultPair ? 16 : 0;
+  const record = x86 || fp.leaf ? -1 : top + fp.bottom - 16 - saved;
   const bottom = record >= 0 ? record : top + fp.bottom;
   let savedLr = 0;
   m.pushStack(Math.max(0, m.sp() - bottom), 1);
@@ -278,6 +293,8 @@ export function invoke(it: CppInterpreter, fn: FunctionDecl, callerName: string)
   }
   // Every local's slot is set aside now; each object comes to life at its declaration.
   for (const [id, offset] of fp.locals) frame.reserved.set(id, top + offset);
+  if (fp.resultCopy !== null) frame.resultCopy = top + fp.resultCopy;
+  if (fp.resultSpills.length > 0) frame.resultSpills = fp.resultSpills.map((o) => top + o);
   const callerFrame = it.frame;
   it.frame = frame;
   try {
@@ -520,6 +537,8 @@ function invokeMethod(it: CppInterpreter, fn: FunctionDecl, object: Ref): void {
       ? new Ref(m.regs.getUint(it.target === 'x86_64' ? 'rdi' : 'x8'), INTENT_RESULT_SLOT)
       : null,
     savedRbx: -1,
+    resultCopy: -1,
+    resultSpills: [],
     ret,
     scopes: [],
     temps: [],

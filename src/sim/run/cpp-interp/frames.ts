@@ -26,6 +26,10 @@ export interface CppFrame {
   hidden: Ref | null;
   /** Where the prologue saved the caller's rbx (x86-64, see `savesRbx`), or -1. */
   savedRbx: number;
+  /** Where the plan put the return temporary of a class returned in registers (frame-plan.ts), or -1. */
+  resultCopy: number;
+  /** AArch64 `std::array<double, 4>`'s two spilled copies, the upper first, or none. */
+  resultSpills: number[];
   ret: ReturnClassification;
   /** Objects to destroy at scope exits: variable ids per open block. */
   scopes: VarDecl[][];
