@@ -25,7 +25,8 @@ import type { CType, Target } from '../src/sim/abi/ctype.ts';
 import { layoutOf } from '../src/sim/abi/layout.ts';
 import { parseCpp } from '../src/sim/cpp/index.ts';
 import { savesRbx } from '../src/sim/run/cpp-interp/calls.ts';
-import { planFrame, resultTemps, type ParamPassing } from '../src/sim/run/cpp-interp/frame-plan.ts';
+import { planFrame, type ParamPassing } from '../src/sim/run/cpp-interp/frame-plan.ts';
+import { resultTemps } from '../src/sim/run/cpp-interp/result-temps.ts';
 
 const COMPILER: Record<Target, string> = { x86_64: 'g++', aarch64: 'aarch64-linux-gnu-g++' };
 /** DW_OP_fbreg is relative to the CFA: %rbp + 16 on x86-64, the CFA itself on AArch64. */
@@ -42,12 +43,18 @@ const GPP_NAME: Record<string, string> = {
 function realOffsets(file: string, target: Target, dir: string): Map<string, Map<string, number>> {
   const obj = join(dir, `${target}.o`);
   execFileSync(COMPILER[target], ['-O0', '-g', '-c', file, '-o', obj]);
-  const dump = execFileSync('llvm-dwarfdump-19', ['--debug-info', obj], { maxBuffer: 1 << 28 }).toString();
+  // Through c++filt: a member function's DIE names it only by its declaration's linkage name.
+  const raw = execFileSync('llvm-dwarfdump-19', ['--debug-info', obj], { maxBuffer: 1 << 28 });
+  const dump = execFileSync('c++filt', { input: raw, maxBuffer: 1 << 28 }).toString();
   const out = new Map<string, Map<string, number>>();
   let current: Map<string, number> | null = null;
   for (const entry of dump.split(/\n(?=0x[0-9a-f]+:\s+DW_TAG)/)) {
     const tag = /^0x[0-9a-f]+:\s+DW_TAG_(\w+)/.exec(entry)?.[1];
-    const name = /DW_AT_name\s+\("([^"]*)"\)/.exec(entry)?.[1];
+    const name = (/DW_AT_name\s+\("([^"]*)"\)/.exec(entry) ??
+      /DW_AT_(?:specification|abstract_origin)\s+\(0x[0-9a-f]+ "([^"]*)"\)/.exec(entry))?.[1]
+      ?.split('(')[0]
+      ?.split('::')
+      .pop();
     if (tag === 'subprogram' && /DW_AT_low_pc/.test(entry)) {
       current = new Map();
       if (name !== undefined) out.set(name, current);
@@ -102,11 +109,12 @@ function check(file: string, target: Target, dir: string): number {
     const seen = real.get(fn.name);
     if (fn.body === null || seen === undefined) continue;
     const ret = classifyReturn(fn.returnType, target);
-    const args = classifyArgs(
-      fn.params.map((p) => p.type),
-      target,
-      { indirectResult: ret.indirect },
-    );
+    // A member function's `this` travels as its first argument (calls.ts, callMethod).
+    const method = fn.method !== undefined && fn.method !== null;
+    const thisType: CType[] = method ? [{ kind: 'pointer', pointee: fn.returnType }] : [];
+    const args = classifyArgs([...thisType, ...fn.params.map((p) => p.type)], target, {
+      indirectResult: ret.indirect,
+    }).slice(thisType.length);
     const passing: ParamPassing[] = args.map((l) =>
       l.kind === 'regs'
         ? 'register'
@@ -118,6 +126,7 @@ function check(file: string, target: Target, dir: string): number {
       hidden: ret.indirect && target === 'x86_64',
       skip: (v) => v.nrvo === true && ret.indirect,
       result: resultTemps(sizer, fn.returnType, ret),
+      ...(method ? { method: { inits: (fn.method?.memberInits ?? []).map((mi) => mi.init) } } : {}),
     });
     // calls.ts: the locals start 16 bytes below %rbp when %rbx is pushed.
     const rbx = target === 'x86_64' && (savesRbx(ret) || plan.holdsAcrossCall);
@@ -127,6 +136,7 @@ function check(file: string, target: Target, dir: string): number {
       const o = plan.locals.get(v.id);
       if (o !== undefined) sim.set(GPP_NAME[v.name] ?? v.name, o + base);
     }
+    if (plan.thisSlot !== null) sim.set('this', plan.thisSlot + base);
     fn.params.forEach((p, i) => {
       const o = plan.params[i];
       if (o !== null && o !== undefined) sim.set(p.name, o + base);

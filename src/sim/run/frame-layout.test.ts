@@ -351,3 +351,77 @@ extern "C" double f(double x) {
     expect(r.summary.stdout).toBe('');
   });
 });
+
+describe('member functions’ frames follow the same plan, `this` spilled as the first parameter', () => {
+  // Offsets from `g++ -O0 -g` and `aarch64-linux-gnu-g++ -O0 -g` (llvm-dwarfdump-19, DW_OP_fbreg)
+  // of each member function; `npm run real` prints 9 on both targets.
+  const cpp = `#include <cstdint>
+struct P {
+    double x;
+    int64_t n;
+    P(double a) : x(a), n(0) {}
+    double scaled(double k) const {
+        double r = x * k;
+        return r;
+    }
+    void add(int64_t d, double e) {
+        int64_t t = d * 2;
+        n += t;
+        x += e;
+    }
+};
+struct Big {
+    double v[4];
+    Big twice() const {
+        Big b;
+        for (int i = 0; i < 4; i++) b.v[i] = v[i] * 2;
+        return b;
+    }
+};
+extern "C" double use(double a) {
+    P p(a);
+    p.add(3, 1.5);
+    Big g{{1, 2, 3, 4}};
+    Big h = g.twice();
+    return p.scaled(2) + h.v[0];
+}
+`;
+  const codon = `LIBPATH = "./libfoo.so"\nfrom C import LIBPATH.use(float) -> float\n\nprint(use(2.0))\n`;
+  const traceOf = (target: 'x86_64' | 'aarch64'): Trace => {
+    const r = runProgram({ cpp, codon, target, leftover: 'runtime-data' });
+    if (r.trace === null) throw new Error(JSON.stringify(r.summary.diagnostics));
+    expect(r.summary.outcome).toBe('ok');
+    expect(r.summary.stdout).toBe('9\n');
+    return r.trace;
+  };
+
+  it.each([
+    ['P::P', { this: -8, a: -16 }, { this: -8, a: -16 }],
+    ['P::add', { t: -8, this: -24, d: -32, e: -40 }, { t: -8, this: -24, d: -32, e: -40 }],
+    ['P::scaled', { r: -8, this: -24, k: -32 }, { r: -8, this: -24, k: -32 }],
+    // x86-64 returns Big in memory: the hidden pointer is spilled before `this` (b lives in the
+    // caller's slot). AArch64 returns it in d0-d3 (an HFA): b is a local, and its two spilled
+    // copies sit below `this` (`sub sp, sp, #128`).
+    [
+      'Big::twice',
+      { i: -4, 'hidden result pointer (from rdi)': -24, this: -32 },
+      { i: -4, b: -40, this: -56 },
+    ],
+  ] as const)('%s', (fn, x86, a64) => {
+    expectPlaced(traceOf('x86_64'), 'x86_64', fn, x86);
+    expectPlaced(traceOf('aarch64'), 'aarch64', fn, a64);
+  });
+
+  it('AArch64 Big::twice: the copies of the returned HFA at CFA-96 and CFA-128, no frame record', () => {
+    const t = traceOf('aarch64');
+    const twice = frameList(t.frames).find((f) => f.functionName === 'Big::twice');
+    if (twice === undefined) throw new Error('no frame of Big::twice');
+    const mine = objectList(t.objects).filter((o) => o.frameId === twice.id);
+    const copies = mine
+      .filter((o) => formatName(o.name) === 'copy of the return value')
+      .map((o) => o.addr - twice.entrySp)
+      .sort((a, b) => b - a);
+    expect(copies).toEqual([-96, -128]);
+    expect(mine.some((o) => formatName(o.name).startsWith('frame record'))).toBe(false);
+  });
+});

@@ -29,7 +29,8 @@
  * AArch64 gives every aggregate at least 8 (AARCH64_EXPAND_ALIGNMENT). Locals are placed without
  * filling holes (cfgexpand's alloc_stack_frame_space).
  */
-import type { CType, ReturnClassification, Target } from '../../abi/ctype.ts';
+import type { CType, Target } from '../../abi/ctype.ts';
+import type { ResultTemps } from './result-temps.ts';
 import type { BlockStmt, Expr, FunctionDecl, Init, Stmt, VarDecl } from '../../cpp/ast.ts';
 
 /** The slots of one function's frame: offsets (negative) from the top of its locals area. */
@@ -40,6 +41,8 @@ export interface FramePlan {
   params: (number | null)[];
   /** The spilled hidden result pointer (x86-64), or null. */
   hidden: number | null;
+  /** A member function's spilled `this` (after the hidden pointer, before the parameters), or null. */
+  thisSlot: number | null;
   /** The lowest offset used, rounded down to 16: the locals area's size below its top. */
   bottom: number;
   /** No call in the body: AArch64 g++ saves no frame record (-momit-leaf-frame-pointer). */
@@ -56,63 +59,6 @@ export interface FramePlan {
   resultCopy: number | null;
   /** AArch64 `std::array<double, 4>`: its two spilled copies, the upper first (x0 is left there). */
   resultSpills: number[];
-}
-
-/**
- * The frame temporaries g++ -O0 makes for a class it returns in registers, which the frame
- * holds beside the variables (`aarch64-linux-gnu-g++ -O0 -S` and `g++ -O0 -S`, g++ 12.2):
- * - `copy`: a class whose size has no integer machine mode (not 1, 2, 4, 8 or 16 bytes: GCC
- *   gives it BLKmode) goes through the gimplifier's return temporary (`D.1234 = s; return
- *   D.1234;`, gimplify_return_expr), a local of no scope that expand_used_vars lays out after the
- *   SSA partitions and before the scoped variables: `struct { float a, b, c; } s; return s;`
- *   gives the copy at CFA-16 and `s` at CFA-32; a brace-initialised result is built in the copy
- *   directly. On AArch64 a floating-point HFA then loads its `s`/`d` registers from the copy
- *   through a temporary the return expansion allocates but never uses, below the parameters
- *   (`spare`: the size rounded up to 16, 16-aligned: three floats with `float x, int n`
- *   parameters give a 64-byte frame, copy -16, `s` -32, x -36, n -40, spare -64);
- * - `spills`: a class whose one member is an array of four doubles (`std::array<double, 4>`)
- *   has the 256-bit array mode AArch64 allows for arrays of 2 to 4 D registers
- *   (aarch64_array_mode_supported_p), so it lives in v0-v1, and g++ spills it twice to
- *   32-byte slots below the parameters to pick `d1` and `d3` out (`st1 {v0.16b - v1.16b}`):
- *   `r` at CFA-32, copies at CFA-64 and CFA-96, x0 left at the upper one.
- * x86-64 has the spare too, 16 bytes, for a copy that travels in two registers (`struct { int
- * a, b, c; }` in %rax and %rdx, three floats in %xmm0 and %xmm1: `subq $48, %rsp` with the copy
- * at -12 and `s` at -24 in a function that calls; none for three chars in %rax alone). AArch64
- * has none for such an integer class; a function that calls moves its two result registers
- * through x20 and x21 instead, saved above the frame record (`stp x20, x21, [sp, 16]`), as it
- * does x19 (`FramePlan.holdsAcrossCall`); a leaf uses x4 and x5.
- */
-export type ResultTemps =
-  | { kind: 'none' }
-  | { kind: 'copy'; size: number; align: number; spare: number; intPair: boolean }
-  | { kind: 'spills'; size: number };
-
-const MODE_SIZES = new Set([1, 2, 4, 8, 16]);
-
-/** What `resultTemps` needs: the result's type and its classification. */
-export function resultTemps(s: Sizer, t: CType, ret: ReturnClassification): ResultTemps {
-  if (ret.indirect || t.kind !== 'record' || ret.x87 === true) return { kind: 'none' };
-  const size = s.size(t);
-  if (size === 0) return { kind: 'none' };
-  if (s.target === 'aarch64' && fourDoubleArray(t)) return { kind: 'spills', size };
-  if (MODE_SIZES.has(size)) return { kind: 'none' };
-  const twoRegisters = size > 8;
-  const spare =
-    s.target === 'aarch64' ? (ret.hfa !== null ? Math.ceil(size / 16) * 16 : 0) : twoRegisters ? 16 : 0;
-  return { kind: 'copy', size, align: slotAlign(s, t), spare, intPair: twoRegisters && ret.hfa === null };
-}
-
-/** A class whose one member (through one-member classes) is an array of four doubles. */
-function fourDoubleArray(t: CType): boolean {
-  if (t.kind === 'array') return t.length === 4 && t.element.kind === 'float' && t.element.name === 'double';
-  if (t.kind !== 'record' || t.decl.tag === 'union' || t.decl.bases.length > 0) return false;
-  const std = t.decl.std;
-  if (std?.kind === 'array') {
-    const e = std.args[0] as CType | undefined;
-    return Number(std.args[1]) === 4 && e !== undefined && e.kind === 'float' && e.name === 'double';
-  }
-  const only = t.decl.fields.length === 1 ? t.decl.fields[0] : undefined;
-  return only !== undefined && fourDoubleArray(only.type);
 }
 
 /** What the planner needs of the interpreter: sizes and alignments on the target. */
@@ -521,10 +467,17 @@ export function planFrame(
   fn: FunctionDecl,
   body: BlockStmt,
   passing: ParamPassing[],
-  options: { hidden: boolean; skip: (v: VarDecl) => boolean; result?: ResultTemps },
+  options: {
+    hidden: boolean;
+    skip: (v: VarDecl) => boolean;
+    result?: ResultTemps;
+    /** A member function: `this` is its first parameter, and its member initialisers run first. */
+    method?: { inits: Init[] };
+  },
 ): FramePlan {
   const autos = fn.locals.filter((v) => v.storage === 'auto' && !options.skip(v));
   const a = new Analysis(new Set(autos.map((v) => v.id)));
+  for (const init of options.method?.inits ?? []) a.init(init);
   a.stmt(body);
   const locals = new Map<number, number>();
   let offset = 0;
@@ -598,6 +551,8 @@ export function planFrame(
   // 3. Round to 16, then the parameters, filling alignment holes.
   const params = new ParamAllocator(alignDown(offset, 16));
   const hidden = options.hidden ? params.alloc(8, 8) : null;
+  // `this` is the first declared parameter (DECL_ARGUMENTS), after the hidden result pointer.
+  const thisSlot = options.method !== undefined ? params.alloc(8, 8) : null;
   const slots = fn.params.map((p, i) => {
     const how = passing[i] ?? 'register';
     if (how !== 'register') return null;
@@ -626,6 +581,7 @@ export function planFrame(
     resultSpills,
     params: slots.map((x, i) => x ?? byRef[i] ?? null),
     hidden,
+    thisSlot,
     bottom: alignDown(params.offset, 16),
     leaf,
     holdsAcrossCall: a.holds,
