@@ -126,6 +126,7 @@ function check(file: string, target: Target, dir: string): number {
       hidden: ret.indirect && target === 'x86_64',
       skip: (v) => v.nrvo === true && ret.indirect,
       result: resultTemps(sizer, fn.returnType, ret),
+      ...(ret.indirect ? { resultVar: fn.nrvoVariable?.id ?? null } : {}),
       ...(method ? { method: { inits: (fn.method?.memberInits ?? []).map((mi) => mi.init) } } : {}),
     });
     // calls.ts: the locals start 16 bytes below %rbp when %rbx is pushed.
@@ -151,7 +152,16 @@ function check(file: string, target: Target, dir: string): number {
     // x86-64's `subq` after the pushes.
     const size =
       target === 'aarch64'
-        ? -plan.bottom + (plan.leaf ? 0 : 16 + (plan.holdsAcrossCall || plan.savesResultPair ? 16 : 0))
+        ? -plan.bottom +
+          (plan.leaf
+            ? 0
+            : 16 +
+              (plan.holdsAcrossCall ||
+              plan.holdsFloatAcrossCall ||
+              plan.savesResultPair ||
+              plan.savesResultPointer
+                ? 16
+                : 0))
         : -plan.bottom - base - (rbx ? 8 : 0);
     const realSize = sizes.get(fn.name);
     if (realSize !== null && realSize !== undefined && realSize !== size)

@@ -425,3 +425,77 @@ extern "C" double use(double a) {
     expect(mine.some((o) => formatName(o.name).startsWith('frame record'))).toBe(false);
   });
 });
+
+describe('AArch64: callee-saved registers g++ -O0 saves above the frame record', () => {
+  // `aarch64-linux-gnu-g++ -O0 -S` of each: the record's place shows the 16-byte save area.
+  const cpp = `#include <array>
+struct L5 {
+    long a, b, c, d, e;
+};
+static long two() {
+    return 2;
+}
+extern "C" {
+long hi(long k) {
+    std::array<long, 4> r;
+    r[0] = k * 2;
+    return r[0];
+}
+double hd(double k) {
+    std::array<double, 4> r;
+    r[0] = k * 2;
+    return r[0];
+}
+double hc(double k) {
+    std::array<double, 4> r;
+    r[0] = 1.5;
+    r[1] = 2.5;
+    return r[0] + r[1];
+}
+L5 f1() {
+    L5 s;
+    s.a = two();
+    return s;
+}
+L5 f4() {
+    L5 s{1, 2, 3, 4, 5};
+    two();
+    return s;
+}
+long both() {
+    return f1().a + f4().e;
+}
+}
+`;
+  const codon = `LIBPATH = "./libfoo.so"
+from C import LIBPATH.hi(int) -> int
+from C import LIBPATH.hd(float) -> float
+from C import LIBPATH.hc(float) -> float
+print(hi(3), hd(1.5), hc(0.0))
+`;
+  const record = (t: Trace, fn: string) =>
+    [...offsetsIn(t, 'aarch64', fn).entries()].find(([name]) => name.startsWith('frame record'))?.[1];
+
+  it.each([
+    // `r[0] = k * 2`: k * 2 waits in x19 across operator[] (`str x19, [sp, 16]`).
+    ['hi', -80],
+    // The same with a double: d8 (`str d8, [sp, 16]`).
+    ['hd', -80],
+    // `r[0] + r[1]`: the first element waits in d8 across the second call.
+    ['hc', -80],
+  ] as const)('%s: frame record at CFA%i', (fn, at) => {
+    const r = runProgram({ cpp, codon, target: 'aarch64', leftover: 'runtime-data' });
+    if (r.trace === null) throw new Error(JSON.stringify(r.summary.diagnostics));
+    expect(r.summary.stdout).toBe('6 3 4\n');
+    expect(record(r.trace, fn)).toBe(at);
+  });
+
+  it('x8 kept in x19 only when the result is used after a call (f1: CFA-32; f4: CFA-16)', () => {
+    const caller = `LIBPATH = "./libfoo.so"\nfrom C import LIBPATH.both() -> int\nprint(both())\n`;
+    const r = runProgram({ cpp, codon: caller, target: 'aarch64', leftover: 'runtime-data' });
+    if (r.trace === null) throw new Error(JSON.stringify(r.summary.diagnostics));
+    expect(r.summary.stdout).toBe('7\n');
+    expect(record(r.trace, 'f1')).toBe(-32);
+    expect(record(r.trace, 'f4')).toBe(-16);
+  });
+});

@@ -57,6 +57,7 @@ function framePlanOf(it: CppInterpreter, fn: FunctionDecl, plan: FnPlan): FrameP
     hidden: plan.conv.ret.indirect && it.target === 'x86_64',
     skip: (v) => v.nrvo === true && plan.conv.ret.indirect,
     result: resultTemps(it, fn.returnType, plan.conv.ret),
+    ...(plan.conv.ret.indirect ? { resultVar: fn.nrvoVariable?.id ?? null } : {}),
   });
   return plan.frame;
 }
@@ -433,6 +434,7 @@ function methodFramePlan(
       hidden: ret.indirect && it.target === 'x86_64',
       skip: (v) => v.nrvo === true && ret.indirect,
       result: resultTemps(it, fn.returnType, ret),
+      ...(ret.indirect ? { resultVar: fn.nrvoVariable?.id ?? null } : {}),
       method: { inits: (fn.method?.memberInits ?? []).map((mi) => mi.init) },
     });
     plans.set(fn, fp);

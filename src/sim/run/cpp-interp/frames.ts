@@ -186,9 +186,11 @@ export function prologue(it: CppInterpreter, frame: CppFrame, fp: FramePlan, cal
       top = link - 16;
     }
   }
-  // AArch64 keeps a waiting call result in x19 (and a two-register result on its way out in x20
-  // and x21), saved in 16 bytes above the frame record.
-  const saved = fp.holdsAcrossCall || fp.savesResultPair ? 16 : 0;
+  // AArch64 keeps a waiting value in x19 or d8 (and a two-register result on its way out in x20
+  // and x21, a hidden result pointer needed after a call in x19), saved in 16 bytes above the
+  // frame record.
+  const saved =
+    fp.holdsAcrossCall || fp.holdsFloatAcrossCall || fp.savesResultPair || fp.savesResultPointer ? 16 : 0;
   const record = x86 || fp.leaf ? -1 : top + fp.bottom - 16 - saved;
   const bottom = record >= 0 ? record : top + fp.bottom;
   let savedLr = 0;
