@@ -31,9 +31,7 @@ export type Matcher =
   /** Both values are user-space addresses: the simulator's address plan is not the real one. */
   | { kind: 'printed-address' }
   /** x86-64: a callee that never writes %rax (a class of one float) read through %rax by Codon. */
-  | { kind: 'x86-rax-before-call'; fields: string[] }
-  /** AArch64: a read past the frame copy of a returned three-float HFA meets the caller's frame. */
-  | { kind: 'aarch64-frame-order'; fields: string[] };
+  | { kind: 'x86-rax-before-call'; fields: string[] };
 
 export interface Simplification {
   rule: string;
@@ -119,11 +117,6 @@ const FIELD_RULES: { [K in Matcher['kind']]?: (m: Extract<Matcher, { kind: K }>)
     m.fields.includes(d.field) &&
     RAX_READ.test(ctx.codon) &&
     definitions(ctx.cpp).some((f) => oneFloatStructs(ctx.cpp).includes(f.ret)),
-  'aarch64-frame-order': (m) => (ctx, d) =>
-    ctx.target === 'aarch64' &&
-    m.fields.includes(d.field) &&
-    ((ctx.simFindings.includes('dangling-read') && returnsThreeFloats(ctx.cpp)) ||
-      /std::array<\s*double\s*,\s*4\s*>\s+\w+\s*\(/.test(ctx.cpp)),
 };
 
 /** A Codon import whose result the caller reads from %rax (a pointer or an int). */
@@ -132,19 +125,6 @@ const RAX_READ = /from C import [\w.]+\([^)]*\)\s*->\s*(?:Ptr\[|cobj\b|int\b)/;
 /** The names of the structs whose one member is a float (returned in %xmm0 alone, %rax untouched). */
 function oneFloatStructs(cpp: string): string[] {
   return [...cpp.matchAll(/\bstruct\s+(\w+)\s*\{\s*float\s+\w+\s*;\s*\}\s*;/g)].map((x) => x[1] as string);
-}
-
-/** A function returning three floats by value: `std::array<float, 3>` or a struct of three floats. */
-function returnsThreeFloats(cpp: string): boolean {
-  const structs = new Map<string, string>();
-  for (const m of cpp.matchAll(/struct\s+(\w+)\s*\{([^}]*)\}/g)) structs.set(m[1] as string, m[2] as string);
-  return definitions(cpp).some((d) => {
-    if (/^std::array<\s*float\s*,\s*3\s*>$/.test(d.ret)) return true;
-    const body = structs.get(d.ret);
-    if (body === undefined) return false;
-    const members = body.split(';').filter((x) => x.trim() !== '');
-    return members.length === 3 && members.every((x) => /^\s*float\s+\w+\s*$/.test(x));
-  });
 }
 
 function tokenRule(m: Matcher): TokenRule | null {

@@ -7,7 +7,12 @@
  *
  *   npx tsx scripts/frame-check.ts $(find content/lessons -name lib.cpp)
  *
- * Exit status 1 when a variable differs. Not compared: the NRVO variable of a function that
+ * It also compares each frame's size with the prologue's (`g++ -S`: AArch64 `stp x29, x30, [sp, -N]!`
+ * and `sub sp, sp, #N`; x86-64 `subq $N, %rsp`, which a leaf function in the red zone omits: not
+ * compared there). The size is what shows the temporaries g++ makes that no DWARF variable names
+ * (the copies of a returned class, frame-plan.ts `ResultTemps`), and the frame record's place.
+ *
+ * Exit status 1 when a variable or a frame size differs. Not compared: the NRVO variable of a function that
  * returns in memory (it lives in the caller's slot). The known differences are listed in
  * docs/SIMULATOR.md (frames: what is not modelled).
  */
@@ -19,7 +24,9 @@ import { classifyArgs, classifyReturn } from '../src/sim/abi/index.ts';
 import type { CType, Target } from '../src/sim/abi/ctype.ts';
 import { layoutOf } from '../src/sim/abi/layout.ts';
 import { parseCpp } from '../src/sim/cpp/index.ts';
+import { savesRbx } from '../src/sim/run/cpp-interp/calls.ts';
 import { planFrame, type ParamPassing } from '../src/sim/run/cpp-interp/frame-plan.ts';
+import { resultTemps } from '../src/sim/run/cpp-interp/result-temps.ts';
 
 const COMPILER: Record<Target, string> = { x86_64: 'g++', aarch64: 'aarch64-linux-gnu-g++' };
 /** DW_OP_fbreg is relative to the CFA: %rbp + 16 on x86-64, the CFA itself on AArch64. */
@@ -36,12 +43,18 @@ const GPP_NAME: Record<string, string> = {
 function realOffsets(file: string, target: Target, dir: string): Map<string, Map<string, number>> {
   const obj = join(dir, `${target}.o`);
   execFileSync(COMPILER[target], ['-O0', '-g', '-c', file, '-o', obj]);
-  const dump = execFileSync('llvm-dwarfdump-19', ['--debug-info', obj], { maxBuffer: 1 << 28 }).toString();
+  // Through c++filt: a member function's DIE names it only by its declaration's linkage name.
+  const raw = execFileSync('llvm-dwarfdump-19', ['--debug-info', obj], { maxBuffer: 1 << 28 });
+  const dump = execFileSync('c++filt', { input: raw, maxBuffer: 1 << 28 }).toString();
   const out = new Map<string, Map<string, number>>();
   let current: Map<string, number> | null = null;
   for (const entry of dump.split(/\n(?=0x[0-9a-f]+:\s+DW_TAG)/)) {
     const tag = /^0x[0-9a-f]+:\s+DW_TAG_(\w+)/.exec(entry)?.[1];
-    const name = /DW_AT_name\s+\("([^"]*)"\)/.exec(entry)?.[1];
+    const name = (/DW_AT_name\s+\("([^"]*)"\)/.exec(entry) ??
+      /DW_AT_(?:specification|abstract_origin)\s+\(0x[0-9a-f]+ "([^"]*)"\)/.exec(entry))?.[1]
+      ?.split('(')[0]
+      ?.split('::')
+      .pop();
     if (tag === 'subprogram' && /DW_AT_low_pc/.test(entry)) {
       current = new Map();
       if (name !== undefined) out.set(name, current);
@@ -53,8 +66,38 @@ function realOffsets(file: string, target: Target, dir: string): Map<string, Map
   return out;
 }
 
+/** Each function's frame size from its prologue in `g++ -O0 -S` (null: none to compare). */
+function realSizes(file: string, target: Target, dir: string): Map<string, number | null> {
+  const asm = join(dir, `${target}.s`);
+  execFileSync(COMPILER[target], ['-O0', '-S', file, '-o', asm]);
+  const text = execFileSync('c++filt', { input: readFileSync(asm) }).toString();
+  const out = new Map<string, number | null>();
+  let name: string | null = null;
+  let size: number | null = null;
+  const flush = () => {
+    if (name !== null) out.set(name, size);
+  };
+  for (const line of text.split('\n')) {
+    const label = /^([^\s.].*):\s*$/.exec(line)?.[1];
+    if (label !== undefined) {
+      flush();
+      name = (label.split('(')[0] as string).split('::').pop() as string;
+      size = target === 'aarch64' ? 0 : null;
+      continue;
+    }
+    const n =
+      target === 'aarch64'
+        ? (/stp\s+x29, x30, \[sp, -(\d+)\]!/.exec(line) ?? /sub\s+sp, sp, #(\d+)/.exec(line))?.[1]
+        : /subq\s+\$(\d+), %rsp/.exec(line)?.[1];
+    if (n !== undefined) size = (size ?? 0) + Number(n);
+  }
+  flush();
+  return out;
+}
+
 function check(file: string, target: Target, dir: string): number {
   const real = realOffsets(file, target, dir);
+  const sizes = realSizes(file, target, dir);
   const unit = parseCpp(readFileSync(file, 'utf8'), 'lib.cpp').unit;
   const sizer = {
     target,
@@ -66,11 +109,12 @@ function check(file: string, target: Target, dir: string): number {
     const seen = real.get(fn.name);
     if (fn.body === null || seen === undefined) continue;
     const ret = classifyReturn(fn.returnType, target);
-    const args = classifyArgs(
-      fn.params.map((p) => p.type),
-      target,
-      { indirectResult: ret.indirect },
-    );
+    // A member function's `this` travels as its first argument (calls.ts, callMethod).
+    const method = fn.method !== undefined && fn.method !== null;
+    const thisType: CType[] = method ? [{ kind: 'pointer', pointee: fn.returnType }] : [];
+    const args = classifyArgs([...thisType, ...fn.params.map((p) => p.type)], target, {
+      indirectResult: ret.indirect,
+    }).slice(thisType.length);
     const passing: ParamPassing[] = args.map((l) =>
       l.kind === 'regs'
         ? 'register'
@@ -81,18 +125,19 @@ function check(file: string, target: Target, dir: string): number {
     const plan = planFrame(sizer, fn, fn.body, passing, {
       hidden: ret.indirect && target === 'x86_64',
       skip: (v) => v.nrvo === true && ret.indirect,
+      result: resultTemps(sizer, fn.returnType, ret),
+      ...(ret.indirect ? { resultVar: fn.nrvoVariable?.id ?? null } : {}),
+      ...(method ? { method: { inits: (fn.method?.memberInits ?? []).map((mi) => mi.init) } } : {}),
     });
     // calls.ts: the locals start 16 bytes below %rbp when %rbx is pushed.
-    const e = ret.eightbytes;
-    const rbx =
-      target === 'x86_64' &&
-      ((!ret.indirect && e !== null && e.length === 2 && e.includes('SSE')) || plan.holdsAcrossCall);
+    const rbx = target === 'x86_64' && (savesRbx(ret) || plan.holdsAcrossCall);
     const base = rbx ? -16 : 0;
     const sim = new Map<string, number>();
     for (const v of fn.locals) {
       const o = plan.locals.get(v.id);
       if (o !== undefined) sim.set(GPP_NAME[v.name] ?? v.name, o + base);
     }
+    if (plan.thisSlot !== null) sim.set('this', plan.thisSlot + base);
     fn.params.forEach((p, i) => {
       const o = plan.params[i];
       if (o !== null && o !== undefined) sim.set(p.name, o + base);
@@ -103,6 +148,24 @@ function check(file: string, target: Target, dir: string): number {
       if (o < 0 && !nrvo.has(name) && sim.get(name) !== o)
         diffs.push(`${name}: g++ ${o}, simulator ${sim.get(name)}`);
     for (const [name, o] of sim) if (!seen.has(name)) diffs.push(`${name}: g++ none, simulator ${o}`);
+    // calls.ts: AArch64's frame record (and x19's save) below the locals of a function that calls;
+    // x86-64's `subq` after the pushes.
+    const size =
+      target === 'aarch64'
+        ? -plan.bottom +
+          (plan.leaf
+            ? 0
+            : 16 +
+              (plan.holdsAcrossCall ||
+              plan.holdsFloatAcrossCall ||
+              plan.savesResultPair ||
+              plan.savesResultPointer
+                ? 16
+                : 0))
+        : -plan.bottom - base - (rbx ? 8 : 0);
+    const realSize = sizes.get(fn.name);
+    if (realSize !== null && realSize !== undefined && realSize !== size)
+      diffs.push(`frame size: g++ ${realSize}, simulator ${size}`);
     if (diffs.length > 0) bad++;
     console.log(`${target} ${fn.name}: ${diffs.length === 0 ? 'same' : diffs.join('; ')}`);
   }

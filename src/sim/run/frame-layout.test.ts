@@ -73,22 +73,30 @@ describe('g++ -O0 frame layout', () => {
     expect(victims).not.toContain('saved rbp of main');
   });
 
+  // 12 bytes (three floats, an int and two floats: `g++ -O0 -S`) go through the return
+  // temporary and push no %rbx; only a class of 16 bytes does.
   it.each([
-    [['SSE', 'SSE'], false, true],
-    [['SSE', 'INTEGER'], false, true],
-    [['INTEGER', 'SSE'], false, true],
-    [['INTEGER', 'INTEGER'], false, false],
-    [['SSE'], false, false],
-    [['MEMORY'], true, false],
-  ] as const)('eightbytes %j (indirect %s): pushes rbx %s', (eightbytes, indirect, expected) => {
-    const ret = {
-      target: 'x86_64',
-      indirect,
-      eightbytes: [...eightbytes],
-    } as unknown as ReturnClassification;
-    expect(savesRbx(ret)).toBe(expected);
-    expect(savesRbx({ ...ret, target: 'aarch64', eightbytes: null })).toBe(false);
-  });
+    [['SSE', 'SSE'], 16, false, true],
+    [['SSE', 'INTEGER'], 16, false, true],
+    [['INTEGER', 'SSE'], 16, false, true],
+    [['SSE', 'SSE'], 12, false, false],
+    [['INTEGER', 'SSE'], 12, false, false],
+    [['INTEGER', 'INTEGER'], 16, false, false],
+    [['SSE'], 8, false, false],
+    [['MEMORY'], 32, true, false],
+  ] as const)(
+    'eightbytes %j of %i bytes (indirect %s): pushes rbx %s',
+    (eightbytes, size, indirect, expected) => {
+      const ret = {
+        target: 'x86_64',
+        indirect,
+        size,
+        eightbytes: [...eightbytes],
+      } as unknown as ReturnClassification;
+      expect(savesRbx(ret)).toBe(expected);
+      expect(savesRbx({ ...ret, target: 'aarch64', eightbytes: null })).toBe(false);
+    },
+  );
 
   it('jumps to the bits over the return address: non-canonical, SIGSEGV reported at 0 (as for real)', () => {
     const six = ARRAY2.replace('  bar[3] = 4.5;\n', '  bar[3] = 4.5;\n  bar[4] = 5.5;\n  bar[5] = 6.5;\n');
@@ -341,5 +349,153 @@ extern "C" double f(double x) {
     expect(r.summary.outcome).toBe('crash');
     expect(r.summary.crash).toMatchObject({ signal: 'SIGSEGV', address });
     expect(r.summary.stdout).toBe('');
+  });
+});
+
+describe('member functions’ frames follow the same plan, `this` spilled as the first parameter', () => {
+  // Offsets from `g++ -O0 -g` and `aarch64-linux-gnu-g++ -O0 -g` (llvm-dwarfdump-19, DW_OP_fbreg)
+  // of each member function; `npm run real` prints 9 on both targets.
+  const cpp = `#include <cstdint>
+struct P {
+    double x;
+    int64_t n;
+    P(double a) : x(a), n(0) {}
+    double scaled(double k) const {
+        double r = x * k;
+        return r;
+    }
+    void add(int64_t d, double e) {
+        int64_t t = d * 2;
+        n += t;
+        x += e;
+    }
+};
+struct Big {
+    double v[4];
+    Big twice() const {
+        Big b;
+        for (int i = 0; i < 4; i++) b.v[i] = v[i] * 2;
+        return b;
+    }
+};
+extern "C" double use(double a) {
+    P p(a);
+    p.add(3, 1.5);
+    Big g{{1, 2, 3, 4}};
+    Big h = g.twice();
+    return p.scaled(2) + h.v[0];
+}
+`;
+  const codon = `LIBPATH = "./libfoo.so"\nfrom C import LIBPATH.use(float) -> float\n\nprint(use(2.0))\n`;
+  const traceOf = (target: 'x86_64' | 'aarch64'): Trace => {
+    const r = runProgram({ cpp, codon, target, leftover: 'runtime-data' });
+    if (r.trace === null) throw new Error(JSON.stringify(r.summary.diagnostics));
+    expect(r.summary.outcome).toBe('ok');
+    expect(r.summary.stdout).toBe('9\n');
+    return r.trace;
+  };
+
+  it.each([
+    ['P::P', { this: -8, a: -16 }, { this: -8, a: -16 }],
+    ['P::add', { t: -8, this: -24, d: -32, e: -40 }, { t: -8, this: -24, d: -32, e: -40 }],
+    ['P::scaled', { r: -8, this: -24, k: -32 }, { r: -8, this: -24, k: -32 }],
+    // x86-64 returns Big in memory: the hidden pointer is spilled before `this` (b lives in the
+    // caller's slot). AArch64 returns it in d0-d3 (an HFA): b is a local, and its two spilled
+    // copies sit below `this` (`sub sp, sp, #128`).
+    [
+      'Big::twice',
+      { i: -4, 'hidden result pointer (from rdi)': -24, this: -32 },
+      { i: -4, b: -40, this: -56 },
+    ],
+  ] as const)('%s', (fn, x86, a64) => {
+    expectPlaced(traceOf('x86_64'), 'x86_64', fn, x86);
+    expectPlaced(traceOf('aarch64'), 'aarch64', fn, a64);
+  });
+
+  it('AArch64 Big::twice: the copies of the returned HFA at CFA-96 and CFA-128, no frame record', () => {
+    const t = traceOf('aarch64');
+    const twice = frameList(t.frames).find((f) => f.functionName === 'Big::twice');
+    if (twice === undefined) throw new Error('no frame of Big::twice');
+    const mine = objectList(t.objects).filter((o) => o.frameId === twice.id);
+    const copies = mine
+      .filter((o) => formatName(o.name) === 'copy of the return value')
+      .map((o) => o.addr - twice.entrySp)
+      .sort((a, b) => b - a);
+    expect(copies).toEqual([-96, -128]);
+    expect(mine.some((o) => formatName(o.name).startsWith('frame record'))).toBe(false);
+  });
+});
+
+describe('AArch64: callee-saved registers g++ -O0 saves above the frame record', () => {
+  // `aarch64-linux-gnu-g++ -O0 -S` of each: the record's place shows the 16-byte save area.
+  const cpp = `#include <array>
+struct L5 {
+    long a, b, c, d, e;
+};
+static long two() {
+    return 2;
+}
+extern "C" {
+long hi(long k) {
+    std::array<long, 4> r;
+    r[0] = k * 2;
+    return r[0];
+}
+double hd(double k) {
+    std::array<double, 4> r;
+    r[0] = k * 2;
+    return r[0];
+}
+double hc(double k) {
+    std::array<double, 4> r;
+    r[0] = 1.5;
+    r[1] = 2.5;
+    return r[0] + r[1];
+}
+L5 f1() {
+    L5 s;
+    s.a = two();
+    return s;
+}
+L5 f4() {
+    L5 s{1, 2, 3, 4, 5};
+    two();
+    return s;
+}
+long both() {
+    return f1().a + f4().e;
+}
+}
+`;
+  const codon = `LIBPATH = "./libfoo.so"
+from C import LIBPATH.hi(int) -> int
+from C import LIBPATH.hd(float) -> float
+from C import LIBPATH.hc(float) -> float
+print(hi(3), hd(1.5), hc(0.0))
+`;
+  const record = (t: Trace, fn: string) =>
+    [...offsetsIn(t, 'aarch64', fn).entries()].find(([name]) => name.startsWith('frame record'))?.[1];
+
+  it.each([
+    // `r[0] = k * 2`: k * 2 waits in x19 across operator[] (`str x19, [sp, 16]`).
+    ['hi', -80],
+    // The same with a double: d8 (`str d8, [sp, 16]`).
+    ['hd', -80],
+    // `r[0] + r[1]`: the first element waits in d8 across the second call.
+    ['hc', -80],
+  ] as const)('%s: frame record at CFA%i', (fn, at) => {
+    const r = runProgram({ cpp, codon, target: 'aarch64', leftover: 'runtime-data' });
+    if (r.trace === null) throw new Error(JSON.stringify(r.summary.diagnostics));
+    expect(r.summary.stdout).toBe('6 3 4\n');
+    expect(record(r.trace, fn)).toBe(at);
+  });
+
+  it('x8 kept in x19 only when the result is used after a call (f1: CFA-32; f4: CFA-16)', () => {
+    const caller = `LIBPATH = "./libfoo.so"\nfrom C import LIBPATH.both() -> int\nprint(both())\n`;
+    const r = runProgram({ cpp, codon: caller, target: 'aarch64', leftover: 'runtime-data' });
+    if (r.trace === null) throw new Error(JSON.stringify(r.summary.diagnostics));
+    expect(r.summary.stdout).toBe('7\n');
+    expect(record(r.trace, 'f1')).toBe(-32);
+    expect(record(r.trace, 'f4')).toBe(-16);
   });
 });

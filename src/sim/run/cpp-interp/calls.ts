@@ -3,7 +3,7 @@
  * where the definition's own convention puts them, the body, the result left where the definition
  * says), the caller side of a C++-to-C++ call, and member functions with their `this`.
  */
-import type { RecordDecl, ReturnClassification } from '../../abi/ctype.ts';
+import type { CType, RecordDecl, ReturnClassification } from '../../abi/ctype.ts';
 import { classifyArgs, classifyReturn } from '../../abi/index.ts';
 import { layoutOf } from '../../abi/layout.ts';
 import { typeToString } from '../../abi/typeToString.ts';
@@ -17,31 +17,15 @@ import { Unsupported } from '../cpp-errors.ts';
 import type { CppInterpreter } from '../cpp-interp.ts';
 import { SmallMap } from '../small-map.ts';
 import { Ref, scalarKind, storeScalar, type Val } from '../values.ts';
-import { SIDE, passingOf, returnThroughRecord, type CppFrame } from './frames.ts';
+import { SIDE, epilogue, passingOf, prologue, savesRbx, type CppFrame } from './frames.ts';
 import { planFrame, type FramePlan } from './frame-plan.ts';
+import { resultTemps } from './result-temps.ts';
 import { classFromRegisters, resultTemporary } from './class-results.ts';
-import { NameId, ident, named } from '../../trace/names.ts';
-import { TermId, term } from '../../trace/terms.ts';
+import { NameId, ident, named, type ObjectName } from '../../trace/names.ts';
 
-const LINK_CELLS_X86: Cell[] = [{ path: term(TermId.savedRbp), offset: 0, size: 8, kind: 'pointer' }];
-const RBX_CELLS: Cell[] = [{ path: term(TermId.savedRbx), offset: 0, size: 8, kind: 'uint' }];
-
-/**
- * g++ 12 -O0 on x86-64 pushes rbx after rbp exactly when the function returns a two-eightbyte
- * aggregate with at least one SSE eightbyte ({double, double}, {double, long}, std::array<double, 2>,
- * {float x4}...), not {long, long} nor one-eightbyte or memory returns: its epilogue moves the
- * second eightbyte through rbx (`movq %rdx, %rbx; movq %rbx, %xmm1`; checked with `g++ -O0 -S`).
- */
-export function savesRbx(ret: ReturnClassification): boolean {
-  const e = ret.eightbytes;
-  return ret.target === 'x86_64' && !ret.indirect && e !== null && e.length === 2 && e.includes('SSE');
-}
-
-const LINK_CELLS_A64: Cell[] = [
-  { path: 'x29 (fp)', offset: 0, size: 8, kind: 'pointer' },
-  { path: 'x30 (lr)', offset: 8, size: 8, kind: 'pointer' },
-];
 const POINTER_CELLS: Cell[] = [{ path: '', offset: 0, size: 8, kind: 'pointer' }];
+
+export { savesRbx };
 
 interface ParamPlan {
   param: FunctionDecl['params'][number];
@@ -72,25 +56,10 @@ function framePlanOf(it: CppInterpreter, fn: FunctionDecl, plan: FnPlan): FrameP
   plan.frame ??= planFrame(it, fn, fn.body as BlockStmt, passingOf(it, plan.conv.args), {
     hidden: plan.conv.ret.indirect && it.target === 'x86_64',
     skip: (v) => v.nrvo === true && plan.conv.ret.indirect,
+    result: resultTemps(it, fn.returnType, plan.conv.ret),
+    ...(plan.conv.ret.indirect ? { resultVar: fn.nrvoVariable?.id ?? null } : {}),
   });
   return plan.frame;
-}
-
-/** The frame-link object, "saved rbp of main" / "frame record (x29, x30) of main", interned once per caller. */
-function linkTemplate(it: CppInterpreter, callerName: string): ObjectTemplate {
-  let t = it.linkTemplates.get(callerName);
-  if (t === undefined) {
-    const x86 = it.target === 'x86_64';
-    t = it.p.m.objectTemplate({
-      name: named(x86 ? NameId.savedRbp : NameId.frameRecord, callerName),
-      typeName: term(TermId.frameLink),
-      role: 'frame-link',
-      side: SIDE,
-      cells: x86 ? LINK_CELLS_X86 : LINK_CELLS_A64,
-    });
-    it.linkTemplates.set(callerName, t);
-  }
-  return t;
 }
 
 /** What every call of a function shares: its convention, locations, parameter layouts, narration. */
@@ -167,54 +136,16 @@ export function invoke(it: CppInterpreter, fn: FunctionDecl, callerName: string)
     reserved: new SmallMap(fn.locals.length),
     hidden: null,
     savedRbx: -1,
+    resultCopy: -1,
+    resultSpills: [],
     ret,
     scopes: [],
     temps: [],
   };
-  // Prologue (x86-64): save the caller's frame pointer, and rbx where g++ pushes it. The locals
-  // area starts below them (16 bytes below rbp when rbx is pushed: g++ rounds the save area to 16).
-  // AArch64 keeps its frame record (x29, x30) at the bottom of the frame, below the locals, and
-  // none at all in a function that calls nothing (frame-plan.ts).
   const x86 = it.target === 'x86_64';
   const fp = framePlanOf(it, fn, fnPlan);
-  let top = entrySp;
-  let rbpSlot = -1;
-  if (x86) {
-    const link = m.pushStack(8, 8);
-    m.newObjectFrom(linkTemplate(it, callerName), link, 8, frameId, true);
-    m.storeRuntimeInt(link, 8, m.regs.getUint('rbp'));
-    m.setRegInt('rbp', link);
-    rbpSlot = link;
-    top = link;
-    if (savesRbx(ret) || fp.holdsAcrossCall) {
-      frame.savedRbx = m.pushStack(8, 8);
-      m.newObject({
-        name: named(NameId.savedRbx, callerName),
-        typeName: term(TermId.calleeSavedRegister),
-        role: 'frame-link',
-        side: SIDE,
-        addr: frame.savedRbx,
-        size: 8,
-        frameId,
-        cells: RBX_CELLS,
-        initialized: true,
-      });
-      m.storeRuntimeInt(frame.savedRbx, 8, m.regs.getUint('rbx'));
-      top = link - 16;
-    }
-  }
-  // AArch64 keeps such a waiting call result in x19, saved in 16 bytes above the frame record.
-  const record = x86 || fp.leaf ? -1 : top + fp.bottom - 16 - (fp.holdsAcrossCall ? 16 : 0);
-  const bottom = record >= 0 ? record : top + fp.bottom;
-  let savedLr = 0;
-  m.pushStack(Math.max(0, m.sp() - bottom), 1);
-  if (record >= 0) {
-    m.newObjectFrom(linkTemplate(it, callerName), record, 16, frameId, true);
-    m.storeRuntimeInt(record, 8, m.regs.getUint('x29'));
-    savedLr = m.regs.getUint('x30');
-    m.storeRuntimeInt(record + 8, 8, savedLr);
-    m.setRegInt('x29', record);
-  }
+  const pro = prologue(it, frame, fp, callerName);
+  const top = pro.top;
   // The hidden result pointer arrives in rdi (x86-64) or x8 (AArch64), whatever the caller put
   // there; x86-64 g++ spills it as its first parameter, AArch64 g++ keeps it in a register.
   if (ret.indirect) {
@@ -276,8 +207,6 @@ export function invoke(it: CppInterpreter, fn: FunctionDecl, callerName: string)
     const bytes = readArgument(it, loc, size, entrySp);
     m.storeBytes(addr, bytes, { intended: id, loc: null });
   }
-  // Every local's slot is set aside now; each object comes to life at its declaration.
-  for (const [id, offset] of fp.locals) frame.reserved.set(id, top + offset);
   const callerFrame = it.frame;
   it.frame = frame;
   try {
@@ -289,23 +218,7 @@ export function invoke(it: CppInterpreter, fn: FunctionDecl, callerName: string)
       m.setRegInt('rax', frame.hidden.addr);
       it.p.regProv.set('rax', m.objectAt(frame.hidden.addr));
     }
-    // Epilogue: `movq -8(%rbp), %rbx` gives the caller back whatever the slot now holds; a stray
-    // store over it corrupts the caller's callee-saved rbx, and the call still returns normally.
-    if (frame.savedRbx >= 0) {
-      m.setRegInt('rbx', m.mem.readUint(frame.savedRbx, 8));
-      it.p.regProv.delete('rbx');
-    }
-    // `leave` (`movq %rbp, %rsp; popq %rbp`) gives the caller back the saved %rbp as the slot now
-    // holds it. Without it %rbp stayed the finished frame's address, and the next call saved that:
-    // a std::array<float, 1> read as Ptr[float] in a loop printed nan from the second call on, where
-    // the oracle printed the same value every time (its saved %rbp is the caller's, each call).
-    if (rbpSlot >= 0) {
-      m.setRegBytes('rbp', 0, m.mem.readBytes(rbpSlot, 8));
-      it.p.regProv.delete('rbp');
-    }
-    // AArch64 epilogue: `ldp x29, x30, [sp], N; ret` returns through the x30 the frame record now
-    // holds; a stray store over it (from a callee's frame below) sends `ret` to those bits.
-    if (record >= 0) returnThroughRecord(it, record, savedLr);
+    epilogue(it, frame, pro);
   } finally {
     it.frame = callerFrame;
     it.depth--;
@@ -501,25 +414,60 @@ export function callMethod(
   return it.readScalarResult(fn.returnType, ret);
 }
 
-/** Runs a member function body with `this` bound; parameters are read from the argument registers after `this`. */
+const methodPlans = new WeakMap<CppInterpreter, Map<FunctionDecl, FramePlan>>();
+
+/** A member function's frame plan: `this` is its first parameter (frame-plan.ts), planned once. */
+function methodFramePlan(
+  it: CppInterpreter,
+  fn: FunctionDecl,
+  ret: ReturnClassification,
+  args: ReturnType<typeof classifyArgs>,
+): FramePlan {
+  let plans = methodPlans.get(it);
+  if (plans === undefined) {
+    plans = new Map();
+    methodPlans.set(it, plans);
+  }
+  let fp = plans.get(fn);
+  if (fp === undefined) {
+    fp = planFrame(it, fn, fn.body as BlockStmt, passingOf(it, args), {
+      hidden: ret.indirect && it.target === 'x86_64',
+      skip: (v) => v.nrvo === true && ret.indirect,
+      result: resultTemps(it, fn.returnType, ret),
+      ...(ret.indirect ? { resultVar: fn.nrvoVariable?.id ?? null } : {}),
+      method: { inits: (fn.method?.memberInits ?? []).map((mi) => mi.init) },
+    });
+    plans.set(fn, fp);
+  }
+  return fp;
+}
+
+/**
+ * Runs a member function body with `this` bound; parameters are read from the argument registers
+ * after `this`. Its frame is laid out as a free function's (`prologue`, frame-plan.ts), with
+ * `this` spilled as the first parameter (`g++ -O0 -g`: `P::add(long, double)` has t at -8(%rbp),
+ * this at -24, d at -32, e at -40).
+ */
 function invokeMethod(it: CppInterpreter, fn: FunctionDecl, object: Ref): void {
   const m = it.p.m;
   const body = fn.body as BlockStmt;
+  const callerName = it.frame?.fn.qualifiedName ?? '';
   m.step(StepKind.Call, SIDE, it.loc(fn.definitionSpan ?? fn.span), 'cpp.enter', [
     fn.qualifiedName,
-    it.frame?.fn.qualifiedName ?? '',
+    callerName,
   ]);
   const frameId = m.enterFrame(fn.qualifiedName, SIDE);
   const ret = classifyReturn(fn.returnType, it.target);
+  const x86 = it.target === 'x86_64';
   const frame: CppFrame = {
     fn,
     frameId,
     vars: new SmallMap(),
     reserved: new SmallMap(),
-    hidden: ret.indirect
-      ? new Ref(m.regs.getUint(it.target === 'x86_64' ? 'rdi' : 'x8'), INTENT_RESULT_SLOT)
-      : null,
+    hidden: ret.indirect ? new Ref(m.regs.getUint(x86 ? 'rdi' : 'x8'), INTENT_RESULT_SLOT) : null,
     savedRbx: -1,
+    resultCopy: -1,
+    resultSpills: [],
     ret,
     scopes: [],
     temps: [],
@@ -532,9 +480,40 @@ function invokeMethod(it: CppInterpreter, fn: FunctionDecl, object: Ref): void {
       indirectResult: ret.indirect,
     },
   );
+  const fp = methodFramePlan(it, fn, ret, locs.slice(1));
+  const pro = prologue(it, frame, fp, callerName);
+  const slot = (name: ObjectName, typeName: string, offset: number, value: number) => {
+    const addr = pro.top + offset;
+    const id = m.newObject({
+      name,
+      typeName,
+      role: 'param',
+      side: SIDE,
+      addr,
+      size: 8,
+      frameId,
+      cells: POINTER_CELLS,
+    });
+    m.storeInt(addr, 8, value, { intended: id, loc: null });
+  };
+  if (fp.hidden !== null && frame.hidden !== null)
+    slot(named(NameId.hiddenResult, 'rdi'), `${typeToString(fn.returnType)}*`, fp.hidden, frame.hidden.addr);
+  if (fp.thisSlot !== null) {
+    const record: CType = { kind: 'record', decl: fn.method?.record as RecordDecl };
+    slot(ident('this'), typeToString({ kind: 'pointer', pointee: record }), fp.thisSlot, object.addr);
+  }
   fn.params.forEach((param, i) => {
     const size = Math.max(it.size(param.type), 1);
-    const addr = m.pushStack(size, Math.max(it.align(param.type), 1));
+    const loc = locs[i + 1];
+    const offset = fp.params[i];
+    // A parameter passed in the caller's stack area stays there (16(%rbp) and up).
+    const addr =
+      offset !== null && offset !== undefined
+        ? pro.top + offset
+        : loc?.kind === 'stack'
+          ? entrySp + 8 + loc.offset
+          : m.pushStack(size, Math.max(it.align(param.type), 1));
+    const cells = it.cells(param.type);
     const id = m.newObject({
       name: ident(param.name),
       typeName: typeToString(param.type),
@@ -544,16 +523,12 @@ function invokeMethod(it: CppInterpreter, fn: FunctionDecl, object: Ref): void {
       size,
       frameId,
       loc: it.loc(param.span),
+      ...(cells ? { cells } : {}),
     });
     frame.vars.set(param.id, { addr, objectId: id, type: param.type });
-    const loc = locs[i + 1];
     if (loc !== undefined)
       m.storeBytes(addr, readArgument(it, loc, size, entrySp), { intended: id, loc: null });
   });
-  for (const v of fn.locals) {
-    if (v.storage !== 'auto') continue;
-    frame.reserved.set(v.id, m.pushStack(Math.max(it.size(v.type), 1), Math.max(it.align(v.type), 1)));
-  }
   const callerFrame = it.frame;
   it.frame = frame;
   try {
@@ -573,6 +548,7 @@ function invokeMethod(it: CppInterpreter, fn: FunctionDecl, object: Ref): void {
       m.setRegInt('rax', frame.hidden.addr);
       it.p.regProv.set('rax', m.objectAt(frame.hidden.addr));
     }
+    epilogue(it, frame, pro);
   } finally {
     it.frame = callerFrame;
   }

@@ -30,6 +30,7 @@
  * filling holes (cfgexpand's alloc_stack_frame_space).
  */
 import type { CType, Target } from '../../abi/ctype.ts';
+import type { ResultTemps } from './result-temps.ts';
 import type { BlockStmt, Expr, FunctionDecl, Init, Stmt, VarDecl } from '../../cpp/ast.ts';
 
 /** The slots of one function's frame: offsets (negative) from the top of its locals area. */
@@ -40,6 +41,8 @@ export interface FramePlan {
   params: (number | null)[];
   /** The spilled hidden result pointer (x86-64), or null. */
   hidden: number | null;
+  /** A member function's spilled `this` (after the hidden pointer, before the parameters), or null. */
+  thisSlot: number | null;
   /** The lowest offset used, rounded down to 16: the locals area's size below its top. */
   bottom: number;
   /** No call in the body: AArch64 g++ saves no frame record (-momit-leaf-frame-pointer). */
@@ -50,6 +53,27 @@ export interface FramePlan {
    * call end`), so the prologue pushes %rbx (`g++ -O0 -S`).
    */
   holdsAcrossCall: boolean;
+  /**
+   * A floating-point value waits across a call of the same statement: `bar[0] = 1.5 * n` and
+   * `r[0] = x` (C++17 evaluates the right side first, then `operator[]`), `a[0] + a[1]` (the
+   * first element, then the second call). AArch64 keeps it in d8, saved above the frame record
+   * (`str d8, [sp, 16]`); x86-64 has no callee-saved SSE register and spills it to an 8-byte slot
+   * below the parameters (`movsd %xmm0, -48(%rbp)` with `r` at -32 and `k` at -40; `g++ -O0 -S`).
+   */
+  holdsFloatAcrossCall: boolean;
+  /**
+   * AArch64: the hidden result pointer (x8) is needed after a call, so g++ keeps it in x19, saved
+   * above the frame record (`str x19, [sp, 16]; mov x19, x8`): a `std::shared_ptr` built by
+   * `make_shared` and returned, or `L5 s; s.a = two();`. Not when every use of the result comes
+   * before the first call (`L5 s{...}; two(); return s;`: `mov x2, x8`, no x19).
+   */
+  savesResultPointer: boolean;
+  /** AArch64: x20 and x21 saved above the frame record for a two-register integer result (`ResultTemps`). */
+  savesResultPair: boolean;
+  /** The copy of a class returned in registers that `return` fills first (`ResultTemps`), or null. */
+  resultCopy: number | null;
+  /** AArch64 `std::array<double, 4>`: its two spilled copies, the upper first (x0 is left there). */
+  resultSpills: number[];
 }
 
 /** What the planner needs of the interpreter: sizes and alignments on the target. */
@@ -152,6 +176,8 @@ class Analysis {
   readonly facts = new Map<number, Facts>();
   calls = false;
   holds = false;
+  holdsFloat = false;
+  returnsValue = false;
   private ctx: Ctx = [];
 
   constructor(private readonly locals: Set<number>) {}
@@ -169,7 +195,19 @@ class Analysis {
   /** Events are numbered in evaluation order (the order into-SSA meets them, near enough). */
   private seq = 0;
 
+  /** Where the first call is, in event order, and whether the result in memory is used after it. */
+  private firstCall = Infinity;
+  resultAfterCall = false;
+  /** The named return value of a function that returns in memory (it lives at x8's address). */
+  resultVar: number | null = null;
+
+  private call(): void {
+    this.calls = true;
+    this.firstCall = Math.min(this.firstCall, this.seq);
+  }
+
   private event(v: VarDecl, read: boolean): void {
+    if (v.id === this.resultVar && this.seq >= this.firstCall) this.resultAfterCall = true;
     const f = this.fact(v);
     if (f === undefined) return;
     const pos = this.seq++;
@@ -208,7 +246,7 @@ class Analysis {
           this.init(s.init);
           this.event(s.variable, false);
         }
-        if (s.variable.type.kind === 'record' && !trivialRecord(s.variable.type)) this.calls = true;
+        if (s.variable.type.kind === 'record' && !trivialRecord(s.variable.type)) this.call();
         return;
       }
       case 'if': {
@@ -241,7 +279,11 @@ class Analysis {
         this.expr(s.expr);
         return;
       case 'return':
+        // `return s;` of the named return value carries no initialiser (`nrvo`).
+        if (s.init !== null || s.nrvo) this.returnsValue = true;
         if (s.init !== null) this.init(s.init);
+        // A result built by `return` in the caller's memory: x8 is needed after any call before.
+        if (s.init !== null && this.seq >= this.firstCall) this.resultAfterCall = true;
         return;
       default:
         return;
@@ -250,8 +292,8 @@ class Analysis {
 
   init(i: Init): void {
     if (i.kind === 'bind') this.take(i.expr);
-    if (i.kind === 'ctor' || i.kind === 'std-ctor') this.calls = true;
-    if ((i.kind === 'default' || i.kind === 'copy') && i.ctor !== null) this.calls = true;
+    if (i.kind === 'ctor' || i.kind === 'std-ctor') this.call();
+    if ((i.kind === 'default' || i.kind === 'copy') && i.ctor !== null) this.call();
     this.children(i);
   }
 
@@ -267,6 +309,8 @@ class Analysis {
         break;
       case 'assign': {
         const t = stripped(e.target);
+        // `A = B` with a call in A: B is evaluated first and waits (a constant is materialised after).
+        if (callsIn(e.target) && !constantExpr(e.value)) this.hold(e.value.type);
         this.expr(e.value);
         if (t.kind === 'var-ref' && !t.throughReference) this.event(t.variable, false);
         else this.expr(e.target);
@@ -281,6 +325,10 @@ class Analysis {
         if (t.kind === 'var-ref' && !t.throughReference) this.event(t.variable, false);
         return;
       }
+      case 'binary':
+        // `f() + g()`: f's result waits while g runs.
+        if (callsIn(e.left) && callsIn(e.right)) this.hold(e.left.type);
+        break;
       case 'logical':
         this.expr(e.left);
         this.within(false, () => this.expr(e.right));
@@ -294,31 +342,37 @@ class Analysis {
         return;
       case 'builtin-call':
         if (BY_REFERENCE_BUILTINS.has(e.builtin)) for (const a of e.args) this.take(a);
-        if (!INLINE_BUILTINS.has(e.builtin)) this.calls = true;
+        if (!INLINE_BUILTINS.has(e.builtin)) this.call();
         break;
       case 'std-method':
         if (BY_REFERENCE_METHODS.has(e.method)) for (const a of e.args) this.take(a);
         this.take(e.object);
-        this.calls = true;
+        this.call();
         break;
       case 'method-call':
         this.take(e.object);
-        this.calls = true;
+        this.call();
         break;
       case 'call':
       case 'indirect-call':
       case 'stream-output':
       case 'new':
       case 'delete':
-        this.calls = true;
+        this.call();
         break;
       case 'record-assign':
-        if (e.method !== null || e.std !== null) this.calls = true;
+        if (e.method !== null || e.std !== null) this.call();
         break;
       default:
         break;
     }
     this.children(e);
+  }
+
+  /** A value of type `t` waits in a callee-saved register (or an x86-64 spill slot) across a call. */
+  private hold(t: CType): void {
+    if (t.kind === 'float') this.holdsFloat = true;
+    else if (t.kind === 'int' || t.kind === 'pointer' || t.kind === 'enum') this.holds = true;
   }
 
   /** Visits the statements, expressions and initialisers under a node, in their written order. */
@@ -359,6 +413,25 @@ function isInit(x: object): boolean {
 function isStmt(x: object): boolean {
   const k = (x as { kind: string }).kind;
   return STMT_KINDS.has(k) || (k === 'expr' && 'expr' in x);
+}
+
+/** A constant GCC folds at -O0 (a literal, converted, negated or combined with another). */
+function constantExpr(e: Expr): boolean {
+  switch (e.kind) {
+    case 'int-literal':
+    case 'float-literal':
+    case 'bool-literal':
+    case 'enumerator':
+      return true;
+    case 'cast':
+      return e.conversion !== 'lvalue-to-rvalue' && constantExpr(e.operand);
+    case 'unary':
+      return constantExpr(e.operand);
+    case 'binary':
+      return constantExpr(e.left) && constantExpr(e.right);
+    default:
+      return false;
+  }
 }
 
 function trivialRecord(t: CType): boolean {
@@ -455,10 +528,20 @@ export function planFrame(
   fn: FunctionDecl,
   body: BlockStmt,
   passing: ParamPassing[],
-  options: { hidden: boolean; skip: (v: VarDecl) => boolean },
+  options: {
+    hidden: boolean;
+    skip: (v: VarDecl) => boolean;
+    result?: ResultTemps;
+    /** The named return value living at the hidden pointer's address, if any. */
+    resultVar?: number | null;
+    /** A member function: `this` is its first parameter, and its member initialisers run first. */
+    method?: { inits: Init[] };
+  },
 ): FramePlan {
   const autos = fn.locals.filter((v) => v.storage === 'auto' && !options.skip(v));
   const a = new Analysis(new Set(autos.map((v) => v.id)));
+  if (options.resultVar !== undefined) a.resultVar = options.resultVar;
+  for (const init of options.method?.inits ?? []) a.init(init);
   a.stmt(body);
   const locals = new Map<number, number>();
   let offset = 0;
@@ -479,6 +562,13 @@ export function planFrame(
     .filter((v) => !phi.includes(v))
     .sort((x, y) => (a.facts.get(x.id)?.first ?? 0) - (a.facts.get(y.id)?.first ?? 0));
   for (const v of [...phi, ...rest]) place(v);
+  // The return temporary: a local of no scope, laid out before the scoped ones.
+  const result = a.returnsValue ? (options.result ?? { kind: 'none' }) : { kind: 'none' as const };
+  let resultCopy: number | null = null;
+  if (result.kind === 'copy') {
+    offset = alignDown(offset - result.size, result.align);
+    resultCopy = offset;
+  }
   // 2. The other locals by scope; large ones of nested scopes deferred.
   const inMemory = new Set(autos.filter((v) => !inRegister(v) && used(v)).map((v) => v.id));
   const deferred: { v: VarDecl; path: number[]; order: number }[] = [];
@@ -525,6 +615,8 @@ export function planFrame(
   // 3. Round to 16, then the parameters, filling alignment holes.
   const params = new ParamAllocator(alignDown(offset, 16));
   const hidden = options.hidden ? params.alloc(8, 8) : null;
+  // `this` is the first declared parameter (DECL_ARGUMENTS), after the hidden result pointer.
+  const thisSlot = options.method !== undefined ? params.alloc(8, 8) : null;
   const slots = fn.params.map((p, i) => {
     const how = passing[i] ?? 'register';
     if (how !== 'register') return null;
@@ -540,13 +632,25 @@ export function planFrame(
   const byRef = fn.params.map((p, i) =>
     passing[i] === 'reference' ? params.alloc(Math.max(s.size(p.type), 1), slotAlign(s, p.type)) : null,
   );
+  // Temporaries of the return's expansion, after the parameters (assign_stack_temp: 16-aligned).
+  if (result.kind === 'copy' && result.spare > 0) params.alloc(result.spare, 16);
+  const resultSpills = result.kind === 'spills' ? [params.alloc(32, 16), params.alloc(32, 16)] : [];
+  if (s.target === 'x86_64' && a.holdsFloat) params.alloc(8, 8);
+  // AArch64's long double is binary128, whose arithmetic g++ calls libgcc for (__addtf3...).
+  const leaf =
+    !a.calls && !(s.target === 'aarch64' && [...fn.params, ...autos].some((v) => isLongDouble(v.type)));
   return {
     locals,
+    resultCopy,
+    savesResultPair: s.target === 'aarch64' && !leaf && result.kind === 'copy' && result.intPair,
+    resultSpills,
     params: slots.map((x, i) => x ?? byRef[i] ?? null),
     hidden,
+    thisSlot,
     bottom: alignDown(params.offset, 16),
-    // AArch64's long double is binary128, whose arithmetic g++ calls libgcc for (__addtf3...).
-    leaf: !a.calls && !(s.target === 'aarch64' && [...fn.params, ...autos].some((v) => isLongDouble(v.type))),
+    leaf,
     holdsAcrossCall: a.holds,
+    holdsFloatAcrossCall: a.holdsFloat,
+    savesResultPointer: s.target === 'aarch64' && options.resultVar !== undefined && a.resultAfterCall,
   };
 }

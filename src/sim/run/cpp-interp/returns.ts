@@ -126,18 +126,35 @@ function returnClassInRegisters(
   span: Span,
 ): void {
   const m = it.p.m;
-  // A class returned in registers: build it in a temporary (or use the NRVO local), then load its bytes.
+  const size = it.size(t);
+  // The named variable returned, if any: its slot is where g++ copies from.
+  const origin = nrvo && f.fn.nrvoVariable !== null ? (f.vars.get(f.fn.nrvoVariable.id) ?? null) : null;
+  const copyIn = (addr: number, bytes: Uint8Array | null): Ref => {
+    const ref = new Ref(addr, it.newTemp(named(NameId.returnCopy), t, addr, size, span));
+    if (bytes !== null) m.storeBytes(addr, bytes, { intended: ref.prov, loc: it.loc(span) });
+    else if (init !== null) it.initAt(init, ref, t);
+    return ref;
+  };
+  // The value's bytes come from: the return temporary the plan reserved (filled from the named
+  // variable, or built there), the named variable itself, or a temporary built for the purpose.
+  // std::array<double, 4> built by braces has no memory of its own in g++'s code (a register
+  // pair); the simulator builds it in the lower of the two spill slots it is stored to anyway.
+  const spills = it.target === 'aarch64' ? f.resultSpills : [];
   let src: Ref;
-  if (nrvo && f.fn.nrvoVariable !== null) {
-    const slot = f.vars.get(f.fn.nrvoVariable.id);
-    src = slot === undefined ? new Ref(0, -1) : new Ref(slot.addr, slot.objectId);
-  } else {
-    const size = it.size(t);
+  if (f.resultCopy >= 0)
+    src = copyIn(
+      f.resultCopy,
+      origin === null
+        ? null
+        : m.loadBytes(origin.addr, size, { intended: origin.objectId, loc: it.loc(span), raw: true }),
+    );
+  else if (origin !== null) src = new Ref(origin.addr, origin.objectId);
+  else if (spills.length === 2) src = copyIn(spills[1] as number, null);
+  else {
     const addr = m.pushStack(size, Math.max(it.align(t), 1));
     src = new Ref(addr, it.newTemp(named(NameId.returnValue), t, addr, size, span));
     if (init !== null) it.initAt(init, src, t);
   }
-  const size = it.size(t);
   const bytes = m.loadBytes(src.addr, size, { intended: src.prov, loc: it.loc(span), raw: true });
   // What g++ -O0 leaves in the integer result registers on the way (checked with g++ 12 and
   // aarch64-linux-gnu-g++ 12 -O0 -S): a class of up to 16 bytes travels through rax (x0, x1)
@@ -153,15 +170,18 @@ function returnClassInRegisters(
     for (let i = n - 1; i >= 0; i--) x = x * 256 + (raw.getUint8(i) as number);
     return x;
   };
+  const setAddress = (reg: string, r: Ref) => {
+    m.setRegInt(reg, r.addr);
+    if (r.prov >= 0) it.p.regProv.set(reg, r.prov);
+    else it.p.regProv.delete(reg);
+  };
   const hfa = it.target === 'aarch64' ? f.ret.hfa : null;
   const split = hfa === null ? null : hfaLeftovers(size, hfa.count, word, u32);
   if (split === 'temporary') {
-    const addr = m.pushStack(size, 16);
-    const copy = it.newTemp(named(NameId.returnCopy), t, addr, size, span);
-    m.storeBytes(addr, bytes, { intended: copy, loc: it.loc(span) });
-    m.setRegInt('x0', addr);
-    it.p.regProv.set('x0', copy);
+    // Three floats: `add x0, sp, copy; add x1, sp, s; ldr x2, [x1]; str x2, [x0]; ldr w1, [x1, 8]`.
+    setAddress('x0', f.resultCopy >= 0 ? src : copyIn(m.pushStack(size, 16), bytes));
     m.setRegInt('x1', u32(size - 4));
+    it.p.regProv.delete('x1');
   } else if (split !== null) {
     m.setRegInt('x0', split.x0);
     m.setRegInt('x1', split.x1);
@@ -183,17 +203,20 @@ function returnClassInRegisters(
     );
     if (it.target === 'aarch64' && size > 8) m.setRegInt('x1', word(8));
     it.p.regProv.delete(it.target === 'x86_64' ? 'rax' : 'x0');
+  } else if (spills.length === 2) {
+    // std::array<double, 4>: `ld1 {v0.16b - v1.16b}` from the value, then `st1` to the lower
+    // spill slot and (`add x0, sp, N`) to the upper: x0 is the upper one's address; x1 keeps what
+    // the body left (after `r[i] = ...`, the array's address).
+    const lower = spills[1] as number;
+    const upper = spills[0] as number;
+    if (src.addr !== lower) copyIn(lower, bytes);
+    setAddress('x0', copyIn(upper, bytes));
   } else if (it.target === 'aarch64') {
-    // Four doubles: copied with `add x0, sp, N; add x1, sp, M; ldp q0, q1, [x1]; stp q0, q1, [x0]`,
-    // so x0 is the copy's address and x1 the value's own.
-    const addr = m.pushStack(size, 16);
-    const copy = it.newTemp(named(NameId.returnCopy), t, addr, size, span);
-    m.storeBytes(addr, bytes, { intended: copy, loc: it.loc(span) });
-    m.setRegInt('x0', addr);
-    it.p.regProv.set('x0', copy);
-    m.setRegInt('x1', src.addr);
-    if (src.prov >= 0) it.p.regProv.set('x1', src.prov);
-    else it.p.regProv.delete('x1');
+    // Four doubles: `add x0, sp, copy; add x1, sp, s; ldp q0, q1, [x1]; stp q0, q1, [x0]`, so x0
+    // is the copy's address and x1 the named variable's (a brace-initialised value's bytes come
+    // from .rodata, which the simulator does not model: x1 keeps what it held).
+    setAddress('x0', f.resultCopy >= 0 ? src : copyIn(m.pushStack(size, 16), bytes));
+    if (origin !== null) setAddress('x1', new Ref(origin.addr, origin.objectId));
   }
   for (const part of f.ret.parts)
     m.setRegBytes(part.reg, part.regOffset, bytes.subarray(part.offset, part.offset + part.size));
