@@ -53,6 +53,7 @@ export function loopTrace(options: LoopTraceOptions = {}): Trace {
           calleeResult: null,
           hiddenReg: null,
           mismatch: true,
+          linkage: 'dlsym',
         },
         m.stepCount - 1,
       );

@@ -147,6 +147,7 @@ describe('the foreign-call table', () => {
     calleeResult: null,
     hiddenReg,
     mismatch: true,
+    linkage: 'dlsym',
   });
 
   it('shares a shape between calls and keeps what differs per call', () => {
