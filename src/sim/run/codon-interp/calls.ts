@@ -26,6 +26,7 @@ import { newStr, strCall } from './strings.ts';
 import { entryAddress } from './callback.ts';
 import { GeneratorVal, callTableMethod, callTableNew } from './collections.ts';
 import { tableLen, tableOf } from './dicts.ts';
+import { reserveTemporaries, returnThroughSavedX30, saveLink } from './frames.ts';
 import { SIDE, refAccess, slotAccess, slotOf, store, type Frame } from './memory.ts';
 import { callMethod, newObject } from './classes.ts';
 import { NameId, ident, named } from '../../trace/names.ts';
@@ -224,6 +225,8 @@ export function callCodon(
         );
   const frameId = m.enterFrame(def.name, SIDE);
   const frame: Frame = { name: def.name, frameId, vars: new Map(), returnValue: null };
+  // AArch64: x30 (the caller's `bl`) and a callee-saved register at the top of the frame (frames.ts).
+  const link = saveLink(it, def.name, frameId, m.target === 'aarch64' ? m.regs.getUint('x30') : 0);
   // Unoptimised LLVM: every local gets its alloca in the entry block.
   for (const v of def.locals ?? []) {
     const l = layoutOfCodon(v.type);
@@ -241,6 +244,7 @@ export function callCodon(
     });
     frame.vars.set(v.name, { name: v.name, addr, type: v.type, objectId });
   }
+  reserveTemporaries(it, def.name, frameId, def.body);
   m.pushStack(0, 16);
   it.frame = frame;
   def.params.forEach((param, i) => {
@@ -253,6 +257,7 @@ export function callCodon(
     def.name,
     fromC ?? caller?.name ?? 'main',
   ]);
+  returnThroughSavedX30(it, link);
   m.exitFrame(frameId);
   if (ret !== null) m.returnInstruction(ret);
   it.frame = caller;
