@@ -174,7 +174,15 @@ export function returnThroughSavedX30(it: CodonInterpreter, saved: SavedLink | n
     ]);
 }
 
-/** Where the top level returns to in the runtime's `main` (its `bl` into the top level). */
-export function topLevelReturn(it: CodonInterpreter): number {
-  return it.p.m.regionOfKind('text', 'Codon').start + 0x1100;
+/**
+ * The top level's prologue (AArch64): the runtime's `main` called it with `bl` (oracle/lower-ir.ts,
+ * `call void @codon.toplevel()`), so its saved x30 points back into the program's text.
+ */
+export function enterTopLevel(it: CodonInterpreter, frameId: number, body: Stmt[]): SavedLink | null {
+  const m = it.p.m;
+  if (m.target !== 'aarch64') return null;
+  const link = saveLink(it, 'main', frameId, m.regionOfKind('text', 'Codon').start + 0x1100);
+  reserveTemporaries(it, 'main', frameId, body);
+  m.pushStack(0, 16);
+  return link;
 }
