@@ -33,7 +33,9 @@ export type Matcher =
   /** x86-64: a callee that never writes %rax (a class of one float) read through %rax by Codon. */
   | { kind: 'x86-rax-before-call'; fields: string[] }
   /** AArch64: a read past the frame copy of a returned three-float HFA meets the caller's frame. */
-  | { kind: 'aarch64-frame-order'; fields: string[] };
+  | { kind: 'aarch64-frame-order'; fields: string[] }
+  /** AArch64: a C++ local array overflowed up into the Codon caller's frame, whose slots llc chose. */
+  | { kind: 'codon-frame-slots'; fields: string[] };
 
 export interface Simplification {
   rule: string;
@@ -124,7 +126,15 @@ const FIELD_RULES: { [K in Matcher['kind']]?: (m: Extract<Matcher, { kind: K }>)
     m.fields.includes(d.field) &&
     ((ctx.simFindings.includes('dangling-read') && returnsThreeFloats(ctx.cpp)) ||
       /std::array<\s*double\s*,\s*4\s*>\s+\w+\s*\(/.test(ctx.cpp)),
+  'codon-frame-slots': (m) => (ctx, d) =>
+    ctx.target === 'aarch64' &&
+    m.fields.includes(d.field) &&
+    ctx.simFindings.includes('stray-write') &&
+    LOCAL_ARRAY.test(ctx.cpp),
 };
+
+/** A local array declared in a function body (indented): `char buf[8];`, `long a[4];`. */
+const LOCAL_ARRAY = /^[ \t]+(?:[\w:<>]+[ \t]+)+\w+\[\d+\]\s*;/m;
 
 /** A Codon import whose result the caller reads from %rax (a pointer or an int). */
 const RAX_READ = /from C import [\w.]+\([^)]*\)\s*->\s*(?:Ptr\[|cobj\b|int\b)/;
