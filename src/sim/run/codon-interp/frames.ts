@@ -126,7 +126,11 @@ export function saveLink(it: CodonInterpreter, name: string, frameId: number, lr
     frameId,
     cells: X19_CELLS,
   });
-  m.storeRuntimeInt(slot + 8, 8, m.regs.getUint('x19'));
+  // In two halves: x19 may hold any 64 bits (start-up's leftovers), more than a double keeps exactly.
+  const x19 = m.regs.getBytes('x19', 0, 8);
+  const words = new DataView(x19.buffer, x19.byteOffset, 8);
+  m.storeRuntimeInt(slot + 8, 4, words.getUint32(0, true));
+  m.storeRuntimeInt(slot + 12, 4, words.getUint32(4, true));
   return { name, slot, lr };
 }
 
@@ -159,7 +163,8 @@ export function returnThroughSavedX30(it: CodonInterpreter, saved: SavedLink | n
   const m = it.p.m;
   // x19 comes back as its slot now holds it: a changed slot is the caller's changed register.
   const x19 = m.mem.readBytes(saved.slot + 8, 8);
-  if (!x19.every((b, i) => b === m.regs.getBytes('x19', 0, 8)[i])) m.setRegBytes('x19', 0, x19);
+  const now = m.regs.getBytes('x19', 0, 8);
+  if (!x19.every((b, i) => b === now[i])) m.setRegBytes('x19', 0, x19);
   const bytes = m.mem.readBytes(saved.slot, 8);
   const bits = new DataView(bytes.buffer, bytes.byteOffset, 8).getBigUint64(0, true);
   if (bits === BigInt(saved.lr)) return;
