@@ -97,6 +97,26 @@ describe("the Codon side's frames (AArch64)", () => {
   });
 });
 
+describe("a for loop's counter lives in the Codon frame (AArch64)", () => {
+  // run()'s counter is at sp+8 (`ldr x8, [sp, #8]; add x8, x8, #1; str x8, [sp, #8]`): string bytes
+  // 16..23 land on it, and the loop reads it back at its next turn.
+  it('a NUL over its low byte restarts it at 1 each turn: the oracle printed 16 1 until its time limit', () => {
+    const { summary } = run(strcpyLib(16), RUN, 'aarch64');
+    expect(summary.outcome).toBe('step-limit');
+    expect(summary.stdout.startsWith('16 0\n16 1\n16 1\n')).toBe(true);
+  });
+
+  it('text over it ends the loop after one turn: the oracle printed 20 0 and returned', () => {
+    const { summary } = run(strcpyLib(20), RUN, 'aarch64');
+    expect(summary.outcome).toBe('ok');
+    expect(summary.stdout).toBe('20 0\n');
+  });
+
+  it('an overflow that stops short of it leaves the loop alone (8 bytes: 8 0, 8 1)', () => {
+    expect(run(strcpyLib(8), RUN, 'aarch64').summary.stdout).toBe('8 0\n8 1\n');
+  });
+});
+
 describe("the Codon side's frames (x86-64)", () => {
   it("STR31-C still faults at f's own ret, as the oracle does (SIGSEGV at 0, nothing printed)", () => {
     const { summary, trace } = run(strcpyLib(37), TOP, 'x86_64');

@@ -26,7 +26,7 @@ import { newStr, strCall } from './strings.ts';
 import { entryAddress } from './callback.ts';
 import { GeneratorVal, callTableMethod, callTableNew } from './collections.ts';
 import { tableLen, tableOf } from './dicts.ts';
-import { reserveTemporaries, returnThroughSavedX30, saveLink } from './frames.ts';
+import { forgetCounters, reserveTemporaries, returnThroughSavedX30, saveLink } from './frames.ts';
 import { SIDE, refAccess, slotAccess, slotOf, store, type Frame } from './memory.ts';
 import { callMethod, newObject } from './classes.ts';
 import { NameId, ident, named } from '../../trace/names.ts';
@@ -258,6 +258,7 @@ export function callCodon(
     fromC ?? caller?.name ?? 'main',
   ]);
   returnThroughSavedX30(it, link);
+  forgetCounters(it, frameId);
   m.exitFrame(frameId);
   if (ret !== null) m.returnInstruction(ret);
   it.frame = caller;

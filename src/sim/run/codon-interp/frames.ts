@@ -17,7 +17,8 @@
  * function keeps across calls: one to seven in the shapes measured); the model keeps x19 only.
  * The allocas are the Codon variables (the interpreter's own slots) and the lowering's
  * temporaries counted here: a loop counter per `for`, an error flag per integer turned into a
- * string, a slot per `and`/`or` and conditional expression, a comprehension's variable.
+ * string, a slot per `and`/`or` and conditional expression, a comprehension's variable. A `for`
+ * loop over a range or a list reads its counter back from its slot at each turn, as llc's code does.
  */
 import type { Expr, FormatSpec, Stmt } from '../../codon/ast.ts';
 import { prune, type CodonType } from '../../codon/types.ts';
@@ -67,6 +68,12 @@ function fieldFlags(expr: Expr, conversion: 'r' | 's' | null, spec: FormatSpec |
  * value's type per conditional expression and per comprehension variable.
  */
 export function temporaryBytes(it: CodonInterpreter, body: Stmt[]): number {
+  return temporaries(it, body).size;
+}
+
+/** The temporaries' bytes, and the `for` statements whose counters they hold, in the lowering's order. */
+function temporaries(it: CodonInterpreter, body: Stmt[]): { size: number; loops: Stmt[] } {
+  const loops: Stmt[] = [];
   let eights = 0;
   let flags = 0;
   let other = 0;
@@ -87,14 +94,38 @@ export function temporaryBytes(it: CodonInterpreter, body: Stmt[]): number {
   const visit = (stmts: Stmt[]): void => {
     for (const s of stmts) {
       if (s.kind === 'def' || s.kind === 'class') continue;
-      if (s.kind === 'for') eights++;
+      if (s.kind === 'for') {
+        eights++;
+        loops.push(s);
+      }
       for (const e of stmtExprs(s)) walkExpr(e, { expr: visitExpr });
       for (const b of childBlocks(s)) visit(b);
     }
   };
   visit(body);
   const f = flagBytes(it);
-  return eights * 8 + Math.ceil((flags * f + other) / 8) * 8;
+  return { size: eights * 8 + Math.ceil((flags * f + other) / 8) * 8, loops };
+}
+
+/** A `for` loop's counter: its slot in the frame's temporaries, read and written as the lowering does. */
+export interface LoopCounter {
+  get(): number;
+  set(value: number): void;
+}
+
+/** Per interpreter, per live frame: the counter slot of each of its `for` loops. */
+const counterSlots = new WeakMap<CodonInterpreter, Map<number, Map<Stmt, LoopCounter>>>();
+
+/**
+ * The counter of a `for` loop of the current frame (AArch64), or null. llc -O3 keeps the
+ * lowering's counter alloca in memory (`run()`: `ldr x8, [sp, #8]; add x8, x8, #1; str x8, [sp, #8]`
+ * at the loop's step), so a stray write over it changes the loop: the oracle's `run()` whose callee
+ * zeroes the counter's low byte prints `16 1` until its time limit.
+ */
+export function loopCounter(it: CodonInterpreter, s: Stmt): LoopCounter | null {
+  const frame = it.frame;
+  if (frame === null) return null;
+  return counterSlots.get(it)?.get(frame.frameId)?.get(s) ?? null;
 }
 
 /**
@@ -138,10 +169,10 @@ export function saveLink(it: CodonInterpreter, name: string, frameId: number, lr
 export function reserveTemporaries(it: CodonInterpreter, name: string, frameId: number, body: Stmt[]): void {
   const m = it.p.m;
   if (m.target !== 'aarch64') return;
-  const size = temporaryBytes(it, body);
+  const { size, loops } = temporaries(it, body);
   if (size === 0) return;
   const addr = m.pushStack(size, 8);
-  m.newObject({
+  const objectId = m.newObject({
     name: named(NameId.frameTemporaries, name),
     typeName: term(TermId.stackFrame),
     role: 'temp',
@@ -150,6 +181,25 @@ export function reserveTemporaries(it: CodonInterpreter, name: string, frameId: 
     size,
     frameId,
   });
+  if (loops.length === 0) return;
+  // The counters are the first of these allocas, so the highest (llc's order: the first one highest).
+  const slots = new Map<Stmt, LoopCounter>();
+  loops.forEach((loop, k) => {
+    const at = addr + size - 8 * (k + 1);
+    const access = { intended: objectId, loc: it.loc(loop.span) };
+    slots.set(loop, {
+      get: () => m.loadInt(at, 8, true, access),
+      set: (value) => m.storeInt(at, 8, value, access),
+    });
+  });
+  let byFrame = counterSlots.get(it);
+  if (byFrame === undefined) counterSlots.set(it, (byFrame = new Map()));
+  byFrame.set(frameId, slots);
+}
+
+/** The frame is gone: so are its counters. */
+export function forgetCounters(it: CodonInterpreter, frameId: number): void {
+  counterSlots.get(it)?.delete(frameId);
 }
 
 /**
