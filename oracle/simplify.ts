@@ -31,7 +31,9 @@ export type Matcher =
   /** Both values are user-space addresses: the simulator's address plan is not the real one. */
   | { kind: 'printed-address' }
   /** x86-64: a callee that never writes %rax (a class of one float) read through %rax by Codon. */
-  | { kind: 'x86-rax-before-call'; fields: string[] };
+  | { kind: 'x86-rax-before-call'; fields: string[] }
+  /** AArch64: a C++ local array overflowed up into the Codon caller's frame, whose slots llc chose. */
+  | { kind: 'codon-frame-slots'; fields: string[] };
 
 export interface Simplification {
   rule: string;
@@ -117,7 +119,15 @@ const FIELD_RULES: { [K in Matcher['kind']]?: (m: Extract<Matcher, { kind: K }>)
     m.fields.includes(d.field) &&
     RAX_READ.test(ctx.codon) &&
     definitions(ctx.cpp).some((f) => oneFloatStructs(ctx.cpp).includes(f.ret)),
+  'codon-frame-slots': (m) => (ctx, d) =>
+    ctx.target === 'aarch64' &&
+    m.fields.includes(d.field) &&
+    ctx.simFindings.includes('stray-write') &&
+    LOCAL_ARRAY.test(ctx.cpp),
 };
+
+/** A local array declared in a function body (indented): `char buf[8];`, `long a[4];`. */
+const LOCAL_ARRAY = /^[ \t]+(?:[\w:<>]+[ \t]+)+\w+\[\d+\]\s*;/m;
 
 /** A Codon import whose result the caller reads from %rax (a pointer or an int). */
 const RAX_READ = /from C import [\w.]+\([^)]*\)\s*->\s*(?:Ptr\[|cobj\b|int\b)/;

@@ -9,6 +9,8 @@ export const en: Record<string, string> = {
   // crashes
   'crash.ret-noncanonical':
     'Segmentation fault: ret jumped to {0}, the bits a stray write left over the return address. That is not a canonical x86-64 address (bits 63 to 47 differ), so the CPU raises a general-protection fault, which Linux reports as SIGSEGV at address 0.',
+  'crash.ret-saved-x30':
+    'Segmentation fault: {1} returned through its saved x30, which a stray write had changed to {0}; AArch64 ignores the top byte, and no code is mapped at {2}.',
   'crash.ret-not-code':
     'Segmentation fault: ret jumped to {0}, the bits a stray write left over the return address; no code is mapped there.',
   'crash.segv': 'Segmentation fault: a {1} at {0}, an address no mapping covers.',
@@ -147,6 +149,9 @@ export const en: Record<string, string> = {
   'name.saved-rbp': 'saved rbp of {0}',
   'name.saved-rbx': 'saved rbx of {0}',
   'name.frame-record': 'frame record (x29, x30) of {0}',
+  'name.saved-x30': 'saved x30 of {0}',
+  'name.saved-callee-saved': 'saved x19 of {0}',
+  'name.frame-temporaries': 'temporaries of {0} (loop counters, error flags)',
   'name.hidden-result': 'hidden result pointer (from {0})',
   'name.argument': 'argument {0}',
   'name.result-of': 'result of {0}()',

@@ -6,6 +6,8 @@ export const zh: Record<string, string> = {
   'step.gc-sweep': '标记完成：{0} 个对象可达；其余未标记的对象全部被回收。',
   'crash.ret-noncanonical':
     '段错误：ret 跳到了 {0}，也就是野写留在返回地址上的那些位。这不是规范的 x86-64 地址（第 63 到 47 位不一致），CPU 触发一般保护异常，Linux 把它报告为地址 0 处的 SIGSEGV。',
+  'crash.ret-saved-x30':
+    '段错误：{1} 通过它保存的 x30 返回，而野写已把它改成了 {0}；AArch64 忽略最高字节，{2} 处没有映射任何代码。',
   'crash.ret-not-code': '段错误：ret 跳到了 {0}，也就是野写留在返回地址上的那些位；那里没有映射任何代码。',
   'crash.segv': '段错误：在 {0} 处{1}，这个地址没有任何映射。',
   'crash.call-not-code': '段错误：经由函数指针的调用跳到了 {0}，那里没有映射任何代码，取指令时出错。',
@@ -133,6 +135,9 @@ export const zh: Record<string, string> = {
   'name.saved-rbp': '{0} 保存的 rbp',
   'name.saved-rbx': '{0} 保存的 rbx',
   'name.frame-record': '{0} 的帧记录（x29, x30）',
+  'name.saved-x30': '{0} 保存的 x30',
+  'name.saved-callee-saved': '{0} 保存的 x19',
+  'name.frame-temporaries': '{0} 的临时槽（循环计数器、错误标志）',
   'name.hidden-result': '隐藏的结果指针（来自 {0}）',
   'name.argument': '实参 {0}',
   'name.result-of': '{0}() 的结果',

@@ -17,6 +17,7 @@ import type { Process } from './runtime.ts';
 import { evaluate } from './codon-interp/expressions.ts';
 import { SIDE, type Frame, type Slot } from './codon-interp/memory.ts';
 import { exec, execBlock } from './codon-interp/statements.ts';
+import { enterTopLevel, returnThroughSavedX30 } from './codon-interp/frames.ts';
 import { ident } from '../trace/names.ts';
 
 export type { Frame, Slot } from './codon-interp/memory.ts';
@@ -110,7 +111,10 @@ export class CodonInterpreter {
     }
     const frameId = m.enterFrame('main', SIDE);
     this.frame = { name: 'main', frameId, vars: new Map(), returnValue: null };
+    // The top level's own frame (AArch64: saved x30 into the runtime's main, temporaries; frames.ts).
+    const link = enterTopLevel(this, frameId, this.mod.body);
     this.execBlock(this.mod.body);
+    returnThroughSavedX30(this, link);
   }
 
   // ------------------------------------------------------------------ the handler tables' entry points

@@ -85,6 +85,18 @@ const CASES: Case[] = [
     oracle: 'ok',
     sim: 'crash SIGSEGV',
   },
+  {
+    // llc gives g `sub sp, sp, #32; str x30, [sp, #16]`, `a` in the hole beside x30 (sp+24) and z at
+    // sp+8: the NUL after 16 bytes lands on z, stored again after the call (16 + 3). The simulator
+    // lays a and z out below x30 in order, so the NUL zeroes a's low byte (16 + 0).
+    rule: 'codon-frame-slots',
+    target: 'aarch64',
+    cpp: `#include <cstring>\nextern "C" long f() {\n    char buf[8];\n    strcpy(buf, "a string much lo");\n    return (long)strlen(buf);\n}\n`,
+    codon: `${HEAD}from C import LIBPATH.f() -> int\n\ndef g(a: int) -> int:\n    z = f()\n    return z + a\n\nprint(g(3))\n`,
+    field: 'stdout',
+    oracle: '19\n',
+    sim: '16\n',
+  },
 ];
 
 function simRun(c: Case) {
@@ -175,6 +187,22 @@ describe('the matchers explain no more than their rule', () => {
         marked('140737354127624 0 «0»\n'),
       ),
     ).toBeNull();
+  });
+  it('the Codon frame-slots rule is for AArch64 runs with a stray write from a local array', () => {
+    const c = CASES.find((x) => x.rule === 'codon-frame-slots') as Case;
+    const findings = ['stray-write'];
+    expect(explain(LIST, ctxOf(c, findings), disagreement(c))).toEqual([c.rule]);
+    expect(explain(LIST, { ...ctxOf(c, findings), target: 'x86_64' }, disagreement(c))).toBeNull();
+    expect(explain(LIST, ctxOf(c, []), disagreement(c))).toBeNull();
+    const noArray = { ...c, cpp: 'extern "C" long f() {\n    long x = 1;\n    return x;\n}\n' };
+    expect(explain(LIST, ctxOf(noArray, findings), disagreement(noArray))).toBeNull();
+    const leftover: Disagreement = {
+      key: 'k',
+      field: 'leftover-at-first-call',
+      oracle: 'runtime',
+      sim: 'stack',
+    };
+    expect(explain(LIST, ctxOf(c, findings), leftover)).toBeNull();
   });
   it('the x86-64 %rax rule is for a one-float struct on x86-64 read through %rax only', () => {
     const c = CASES.find((x) => x.rule === 'x86-rax-before-call') as Case;

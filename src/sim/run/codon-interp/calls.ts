@@ -28,6 +28,7 @@ import { newStr, strCall } from './strings.ts';
 import { entryAddress } from './callback.ts';
 import { GeneratorVal, callTableMethod, callTableNew } from './collections.ts';
 import { tableLen, tableOf } from './dicts.ts';
+import { forgetCounters, reserveTemporaries, returnThroughSavedX30, saveLink } from './frames.ts';
 import { SIDE, refAccess, slotAccess, slotOf, store, type Frame, type Slot } from './memory.ts';
 import { callMethod, newObject } from './classes.ts';
 import { NameId, ident, named } from '../../trace/names.ts';
@@ -232,6 +233,8 @@ export function callCodon(
     returnValue: null,
     comprehensions: new Map(),
   };
+  // AArch64: x30 (the caller's `bl`) and a callee-saved register at the top of the frame (frames.ts).
+  const link = saveLink(it, def.name, frameId, m.target === 'aarch64' ? m.regs.getUint('x30') : 0);
   const alloca = (name: string, type: CodonType, role: 'param' | 'local', span: Span): Slot => {
     const l = layoutOfCodon(type);
     const addr = m.pushStack(Math.max(l.size, 1), Math.max(l.align, 1));
@@ -254,6 +257,7 @@ export function callCodon(
     frame.vars.set(v.name, alloca(v.name, v.type, v.isParam ? 'param' : 'local', v.span));
   for (const lc of comprehensionsOf(def.body))
     frame.comprehensions?.set(lc, alloca(lc.target.id, lc.target.type ?? INT_T, 'local', lc.target.span));
+  reserveTemporaries(it, def.name, frameId, def.body);
   m.pushStack(0, 16);
   it.frame = frame;
   def.params.forEach((param, i) => {
@@ -266,6 +270,8 @@ export function callCodon(
     def.name,
     fromC ?? caller?.name ?? 'main',
   ]);
+  returnThroughSavedX30(it, link);
+  forgetCounters(it, frameId);
   m.exitFrame(frameId);
   if (ret !== null) m.returnInstruction(ret);
   it.frame = caller;

@@ -3,6 +3,7 @@
  * Codon would, with its steps and narration, and says how it ended (`Flow`).
  */
 import type { CImport, Expr, Stmt } from '../../codon/ast.ts';
+import { loopCounter } from './frames.ts';
 import { cImportName } from '../../codon/ast.ts';
 import { openLibrary } from '../dlopen.ts';
 import type { CodonType } from '../../codon/types.ts';
@@ -152,8 +153,12 @@ function execFor(it: CodonInterpreter, s: Extract<Stmt, { kind: 'for' }>): Flow 
     list = it.eval(iter);
     elem = listElem(it, iter.type);
   }
+  // AArch64: the lowering's counter lives in the frame and is read there at each turn (frames.ts).
+  const counter = loopCounter(it, s);
+  counter?.set(start);
   for (let i = start; ; i += step) {
     stmtStep(it, s, 'codon.for', forParams[0]);
+    if (counter !== null) i = counter.get();
     let value: CodonValue | undefined;
     if (range) {
       if (step > 0 ? i < stop : i > stop) value = i;
@@ -171,6 +176,7 @@ function execFor(it: CodonInterpreter, s: Extract<Stmt, { kind: 'for' }>): Flow 
     assignLoopTarget(it, s, value);
     const out = loopExit(it.execBlock(s.body));
     if (out !== null) return out;
+    counter?.set(counter.get() + step);
   }
 }
 
