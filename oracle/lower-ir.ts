@@ -177,6 +177,7 @@ class Gen {
       'declare ptr @seq_alloc(i64)',
       'declare ptr @seq_alloc_atomic(i64)',
       'declare { i64, ptr } @seq_str_int(i64, { i64, ptr }, ptr)',
+      'declare { i64, ptr } @seq_str_uint(i64, { i64, ptr }, ptr)',
       'declare { i64, ptr } @codon_float_repr(double)',
       'declare { i64, ptr } @seq_str_ptr(ptr)',
       'declare ptr @seq_stdout()',
@@ -1183,13 +1184,16 @@ class Gen {
         return this.refuse(e, 'range() outside a for loop or comprehension');
       case 'convert': {
         const v = this.expr(e.args[0] as Expr);
-        const k = prune(v.t).kind;
+        const p = prune(v.t);
+        const k = p.kind;
         const out = this.tmp();
         if (r.to === 'bool') return this.coerce(v, BOOL_T);
+        // intn.codon / byte.codon `__int__`: Int[N] sext, UInt[N] and byte zext, N = 64 as it is.
         if (r.to === 'int') {
           if (k === 'int') return v;
           if (k === 'float') this.emit(`${out} = fptosi double ${v.v} to i64`);
-          else if (k === 'bool') this.emit(`${out} = zext i8 ${v.v} to i64`);
+          else if (k === 'bool' || k === 'byte') this.emit(`${out} = zext i8 ${v.v} to i64`);
+          else if (p.kind === 'intn') return { t: INT_T, v: this.intnToI64(v.v, p.bits, p.signed) };
           else return this.refuse(e, `int() of ${k}`);
           return { t: INT_T, v: out };
         }
@@ -1197,6 +1201,10 @@ class Gen {
           if (k === 'float') return v;
           if (k === 'int') this.emit(`${out} = sitofp i64 ${v.v} to double`);
           else if (k === 'float32') this.emit(`${out} = fpext float ${v.v} to double`);
+          // intn.codon `__float__`: sitofp for Int[N], uitofp for UInt[N]; byte.codon's is uitofp.
+          else if (p.kind === 'intn')
+            this.emit(`${out} = ${p.signed ? 'sitofp' : 'uitofp'} i${p.bits} ${v.v} to double`);
+          else if (k === 'byte') this.emit(`${out} = uitofp i8 ${v.v} to double`);
           else return this.refuse(e, `float() of ${k}`);
           return { t: FLOAT_T, v: out };
         }
@@ -1465,11 +1473,10 @@ class Gen {
       else if (p.kind === 'float') add(this.formatCall('codon_float_format', `double ${v.v}`, fmt, false));
       else if (p.kind === 'int') add(this.formatCall('seq_str_int', `i64 ${v.v}`, fmt, true));
       else if (p.kind === 'intn') {
-        // format.codon: Int.__format__ formats `self.__int__()` (sext; UInt's zext, for N < 64).
-        const w = this.tmp();
-        if (p.bits === 64) this.emit(`${w} = add i64 ${v.v}, 0`);
-        else this.emit(`${w} = ${p.signed ? 'sext' : 'zext'} i${p.bits} ${v.v} to i64`);
-        add(this.formatCall('seq_str_int', `i64 ${w}`, fmt, true));
+        // format.codon: Int.__format__ is seq_str_int of `self.__int__()` (sext), UInt.__format__
+        // seq_str_uint of UInt's `__int__()` (zext; the bits themselves for N = 64).
+        const w = this.intnToI64(v.v, p.bits, p.signed);
+        add(this.formatCall(p.signed ? 'seq_str_int' : 'seq_str_uint', `i64 ${w}`, fmt, true));
       } else return this.refuse(part.expr, `a format spec on ${p.kind}`);
     }
     return { t: STR_T, v: acc ?? this.strConst('') };
@@ -1488,6 +1495,14 @@ class Gen {
     return out;
   }
 
+  /** intn.codon `__int__`: Int[N] sign-extends to i64, UInt[N] zero-extends, N = 64 is the bits as they are. */
+  private intnToI64(v: string, bits: number, signed: boolean): string {
+    const w = this.tmp();
+    if (bits === 64) this.emit(`${w} = add i64 ${v}, 0`);
+    else this.emit(`${w} = ${signed ? 'sext' : 'zext'} i${bits} ${v} to i64`);
+    return w;
+  }
+
   /** `str(x)`: int.__repr__ via seq_str_int, float via seq_str_float and format.codon's "-nan" rule, lists via list.__repr__. */
   private toStr(e: Expr, v: Val): string {
     const p = prune(v.t);
@@ -1504,12 +1519,18 @@ class Gen {
         return out;
       }
       case 'intn': {
-        // format.codon: `Int[N].__str__` is `str(int(self))` for N <= 64 (sext; UInt zext).
-        if (!p.signed && p.bits === 64) return this.refuse(e, 'printing a u64 (UInt.__format__)');
-        const w = this.tmp();
-        if (p.bits === 64) this.emit(`${w} = add i64 ${v.v}, 0`);
-        else this.emit(`${w} = ${p.signed ? 'sext' : 'zext'} i${p.bits} ${v.v} to i64`);
-        return this.toStr(e, { t: INT_T, v: w });
+        // format.codon (v0.19.6): `Int[N].__str__` is `str(int(self))` (sext to i64, then
+        // seq_str_int); `UInt[N].__str__` is `self.__format__("")` for N <= 64, which is
+        // `_C.seq_str_uint(self.__int__(), "", err)` (zext; N = 64 passes its bits), and lib.cpp's
+        // seq_str_uint formats them as fmt_conv<uint64_t>: a u64 prints as unsigned.
+        const w = this.intnToI64(v.v, p.bits, p.signed);
+        if (p.signed) return this.toStr(e, { t: INT_T, v: w });
+        const err = `%e.${this.n++}`;
+        this.allocas.push(`  ${err} = alloca i8`);
+        this.emit(
+          `${out} = call { i64, ptr } @seq_str_uint(i64 ${w}, { i64, ptr } zeroinitializer, ptr ${err})`,
+        );
+        return out;
       }
       case 'float':
         this.emit(`${out} = call { i64, ptr } @codon_float_repr(double ${v.v})`);
