@@ -89,6 +89,12 @@ function usesFirstIntReg(params: LlvmType[]): boolean {
  * fifth floating field: `llvmAggregateReturn`): the caller passes its own buffer in %rdi, so the
  * trampoline must leave %rdi alone there (`oracle_tramp_sret_x86`).
  */
+/** Which trampoline an import's stub enters: where the first call's leftover may go (README.md). */
+function trampolineVariant(params: LlvmType[], ret: LlvmType): TrampolineVariant {
+  if (usesFirstIntReg(params)) return 'part';
+  return demotedOnX86(ret) ? 'sret_x86' : 'full';
+}
+
 function demotedOnX86(ret: LlvmType): boolean {
   if (typeof ret === 'string') return false;
   const flat = (t: LlvmType): string[] =>
@@ -96,10 +102,18 @@ function demotedOnX86(ret: LlvmType): boolean {
   return llvmAggregateReturn(flat(ret) as LlvmField[], 'x86_64').demoted;
 }
 
+export type TrampolineVariant = 'full' | 'part' | 'sret_x86';
+
 export interface Lowered {
   ir: string;
   /** Foreign symbols called, in the order of their imports. */
   imports: { name: string; symbol: string; library: string | null }[];
+  /**
+   * The stub of each library import (`oracle_stub_<index>`, in the stubs.S oracle.ts writes): the
+   * address Codon's call loads and branches through, which hands the call to the trampoline
+   * variant with the callee's address (`oracle_targets[index]`).
+   */
+  stubs: { index: number; variant: TrampolineVariant }[];
 }
 
 export function lowerModule(mod: Module): Lowered {
@@ -118,6 +132,8 @@ class Gen {
   private globals = new Map<string, { ptr: string; t: CodonType }>();
   private defs = new Map<string, FunctionDef>();
   private cimports = new Map<string, CImport>();
+  private stubs: Lowered['stubs'] = [];
+  private stubIndex = new Map<string, number>();
   private compVars: Map<string, { ptr: string; t: CodonType }>[] = [];
   private terminated = false;
 
@@ -168,6 +184,15 @@ class Gen {
     }
     for (const imp of this.cimports.values()) {
       this.head.push(`@cfn.${cImportName(imp)} = internal global ptr null`);
+      if (!imp.library) continue;
+      // The pointer Codon's call loads (a global holding the function, as `f = _dlsym(...)` makes
+      // it): here the import's stub, which hands the call to the trampoline (README.md).
+      const l = lowerCImport(imp);
+      const index = this.stubs.length;
+      this.stubs.push({ index, variant: trampolineVariant(l.params, l.ret) });
+      this.stubIndex.set(cImportName(imp), index);
+      this.head.push(`declare void @oracle_stub_${index}()`);
+      this.head.push(`@stubptr.${cImportName(imp)} = internal global ptr @oracle_stub_${index}`);
     }
     const fns: string[] = [];
     for (const d of this.defs.values()) fns.push(this.func(d));
@@ -203,10 +228,7 @@ class Gen {
       'declare ptr @codon_list_slice(ptr, i64, i64, i64, i64, i64)',
       'declare i1 @codon_list_contains_f64(ptr, double)',
       ...DICT_DECLS,
-      'declare void @oracle_tramp_full()',
-      'declare void @oracle_tramp_part()',
-      'declare void @oracle_tramp_sret_x86()',
-      '@oracle_target = external global ptr',
+      '@oracle_targets = external global [256 x ptr]',
       'declare i64 @strlen(ptr)',
       'declare void @llvm.memcpy.p0.p0.i64(ptr, ptr, i64, i1)',
       '@codon.argv = internal global { i64, ptr } zeroinitializer',
@@ -266,7 +288,11 @@ class Gen {
       const sym = /^declare [^@]*@([\w.]+)\(/.exec(d)?.[1];
       return sym === undefined || !declared.has(sym);
     });
-    return { ir: [...strs, ...head, ...decls, '', ...fns, ...main].join('\n') + '\n', imports };
+    return {
+      ir: [...strs, ...head, ...decls, '', ...fns, ...main].join('\n') + '\n',
+      imports,
+      stubs: this.stubs,
+    };
   }
 
   // ------------------------------------------------------------------ plumbing
@@ -501,6 +527,8 @@ class Gen {
       const f = this.tmp();
       this.emit(`${f} = call ptr @codon_dlsym(ptr ${this.cstr(path)}, ptr ${this.cstr(s.symbol)})`);
       this.emit(`store ptr ${f}, ptr @cfn.${name}`);
+      const k = this.stubIndex.get(name) as number;
+      this.emit(`store ptr ${f}, ptr getelementptr ([256 x ptr], ptr @oracle_targets, i64 0, i64 ${k})`);
     } else {
       const l = lowerCImport(s);
       // One declaration per symbol (the runtime's own, e.g. strlen, may be there already): with
@@ -1388,18 +1416,15 @@ class Gen {
       return `${ty(pt)} ${v.v}`;
     });
     const fnTy = `${irType(lowered.ret)} (${lowered.params.map(irType).join(', ')})`;
-    const fp = this.tmp();
-    this.emit(`${fp} = load ptr, ptr @cfn.${name}`);
-    if (imp.library) this.emit(`store volatile ptr ${fp}, ptr @oracle_target`);
+    // Codon's call: load the function pointer from the global the import assigned, call through
+    // it. The oracle's global holds the import's stub (README.md, "The trampoline").
     // A static import (`from C import GC_gcollect`) is a call into the runtime, not into the
     // library: a direct call, as the simulator treats it (no leftover, not a boundary call).
-    const tramp = !imp.library
-      ? `@${imp.symbol}`
-      : usesFirstIntReg(lowered.params)
-        ? '@oracle_tramp_part'
-        : demotedOnX86(lowered.ret)
-          ? '@oracle_tramp_sret_x86'
-          : '@oracle_tramp_full';
+    let tramp = `@${imp.symbol}`;
+    if (imp.library) {
+      tramp = this.tmp();
+      this.emit(`${tramp} = load ptr, ptr @stubptr.${name}`);
+    }
     const ret = imp.returnType ?? NONE_T;
     if (lowered.ret === 'void') {
       this.emit(`call ${fnTy} ${tramp}(${args.join(', ')})`);

@@ -30,8 +30,6 @@ export type Matcher =
   | { kind: 'int64-precision' }
   /** Both values are user-space addresses: the simulator's address plan is not the real one. */
   | { kind: 'printed-address' }
-  /** x86-64: a callee that never writes %rax (a class of one float) read through %rax by Codon. */
-  | { kind: 'x86-rax-before-call'; fields: string[] }
   /** AArch64: a read past the frame copy of a returned three-float HFA meets the caller's frame. */
   | { kind: 'aarch64-frame-order'; fields: string[] };
 
@@ -113,25 +111,12 @@ const TOKEN_RULES: { [K in Matcher['kind']]?: (m: Extract<Matcher, { kind: K }>)
 };
 
 const FIELD_RULES: { [K in Matcher['kind']]?: (m: Extract<Matcher, { kind: K }>) => FieldRule } = {
-  'x86-rax-before-call': (m) => (ctx, d) =>
-    ctx.target === 'x86_64' &&
-    m.fields.includes(d.field) &&
-    RAX_READ.test(ctx.codon) &&
-    definitions(ctx.cpp).some((f) => oneFloatStructs(ctx.cpp).includes(f.ret)),
   'aarch64-frame-order': (m) => (ctx, d) =>
     ctx.target === 'aarch64' &&
     m.fields.includes(d.field) &&
     ((ctx.simFindings.includes('dangling-read') && returnsThreeFloats(ctx.cpp)) ||
       /std::array<\s*double\s*,\s*4\s*>\s+\w+\s*\(/.test(ctx.cpp)),
 };
-
-/** A Codon import whose result the caller reads from %rax (a pointer or an int). */
-const RAX_READ = /from C import [\w.]+\([^)]*\)\s*->\s*(?:Ptr\[|cobj\b|int\b)/;
-
-/** The names of the structs whose one member is a float (returned in %xmm0 alone, %rax untouched). */
-function oneFloatStructs(cpp: string): string[] {
-  return [...cpp.matchAll(/\bstruct\s+(\w+)\s*\{\s*float\s+\w+\s*;\s*\}\s*;/g)].map((x) => x[1] as string);
-}
 
 /** A function returning three floats by value: `std::array<float, 3>` or a struct of three floats. */
 function returnsThreeFloats(cpp: string): boolean {

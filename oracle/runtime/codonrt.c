@@ -32,6 +32,8 @@ int64_t oracle_last_gc = 0;
 int64_t oracle_ncalls = 0;
 int64_t oracle_log[256 * 4]; /* per call: the hidden-pointer register, the result register, the callee, the return address */
 void *oracle_target = 0;
+/* The callee of each library import, by import index: stored where the import stands (lower-ir.ts), read by its stub (stubs.S). */
+void *oracle_targets[256];
 
 static const char *evidence_path;
 static int evidence_written;

@@ -39,6 +39,13 @@ export class Memory {
   private lastPage: Page | null = null;
   private lastRegion: Region | null = null;
   private readonly scratch = new DataView(new ArrayBuffer(16));
+  /**
+   * Where the user half of the address space ends: x86-64's canonical addresses stop at 2^47 and a
+   * non-canonical access is a general-protection fault, reported as address 0; AArch64's 48-bit
+   * user space reaches 2^48 and a fault there reports the address itself (qemu-aarch64 and Linux
+   * give the faulting address, as for a store over a library's read-only code at 0xffff...).
+   */
+  userTop = 2 ** 47;
 
   /** Adds a region; its pages appear (zero-filled, uninitialised) when first touched. */
   map(region: Region): Region {
@@ -69,7 +76,7 @@ export class Memory {
   private check(addr: number, len: number, write: boolean): void {
     if (!Number.isSafeInteger(addr) || !this.isMapped(addr, len, write)) {
       // A non-canonical address faults with a general-protection fault, reported as address 0.
-      throw new MemoryFault(Number.isSafeInteger(addr) && addr < 2 ** 47 ? addr : 0, write);
+      throw new MemoryFault(Number.isSafeInteger(addr) && addr < this.userTop ? addr : 0, write);
     }
   }
 
