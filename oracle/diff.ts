@@ -112,7 +112,7 @@ function jobs(): Job[] {
 }
 
 /** Folders of fixture programs (each `<name>/{lib.cpp, main.codon, expect.json}`) outside the lessons. */
-const FIXTURE_ROOTS = ['src/sim/run/fixtures/callbacks'];
+const FIXTURE_ROOTS = ['src/sim/run/fixtures/callbacks', 'src/sim/run/fixtures/ints'];
 
 async function pool<T, R>(items: T[], n: number, f: (t: T) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);

@@ -26,6 +26,8 @@ interface Args {
   simplifications?: string;
   /** Only the programs generated for this target (a fresh seed's triage of one target's rules). */
   target?: Target;
+  /** Only the programs of this category (triage; the minimum then applies to it alone). */
+  category?: Category;
 }
 
 function parse(argv: string[]): Args {
@@ -39,6 +41,8 @@ function parse(argv: string[]): Args {
     else if (k === '--examples') a.examples = Number(v);
     else if (k === '--simplifications') a.simplifications = v;
     else if (k === '--target' && (v === 'x86_64' || v === 'aarch64')) a.target = v;
+    else if (k === '--category' && (CATEGORIES as readonly string[]).includes(v ?? ''))
+      a.category = v as Category;
     else if (k === '--report-only') {
       a.strict = false;
       continue;
@@ -61,6 +65,8 @@ interface Tally {
   fields: Map<string, { count: number; examples: { program: Generated; d: Disagreement }[] }>;
   /** Listed disagreements by rule. */
   rules: Map<string, number>;
+  /** Why a program was not compared: the side that did not run and its first diagnostic. */
+  skipped: Map<string, number>;
 }
 
 async function main(): Promise<number> {
@@ -77,11 +83,13 @@ async function main(): Promise<number> {
     return 0;
   }
   const programs = generate(args.seed, args.perCategory).filter(
-    (g) => args.target === undefined || g.target === args.target,
+    (g) =>
+      (args.target === undefined || g.target === args.target) &&
+      (args.category === undefined || g.category === args.category),
   );
   const simplifications = loadSimplifications(args.simplifications);
   const tallies = new Map<Category, Tally>(
-    CATEGORIES.map((c) => [
+    CATEGORIES.filter((c) => args.category === undefined || c === args.category).map((c) => [
       c,
       {
         produced: 0,
@@ -93,6 +101,7 @@ async function main(): Promise<number> {
         unlisted: 0,
         fields: new Map(),
         rules: new Map(),
+        skipped: new Map(),
       },
     ]),
   );
@@ -116,6 +125,10 @@ async function main(): Promise<number> {
       if (!simRan || !realRan) {
         if (simRan) t.simOnly++;
         else if (realRan) t.oracleOnly++;
+        const why = !realRan
+          ? `oracle ${real.outcome}: ${real.diagnostics[0] ?? ''}`
+          : `sim ${sim.summary.outcome}: ${sim.summary.diagnostics[0]?.message ?? ''}`;
+        t.skipped.set(why, (t.skipped.get(why) ?? 0) + 1);
         continue;
       }
       t.compared++;
@@ -153,7 +166,7 @@ async function main(): Promise<number> {
   const total = { compared: 0, agree: 0, listed: 0, unlisted: 0 };
   const byRule = new Map<string, number>();
   process.stdout.write(
-    `seed ${args.seed}, ${args.perCategory} programs per category${args.target ? ` (only those for ${args.target})` : ''}\n\n` +
+    `seed ${args.seed}, ${args.perCategory} programs per category${args.target ? ` (only those for ${args.target})` : ''}${args.category ? ` (only ${args.category})` : ''}\n\n` +
       `${'category'.padEnd(24)} produced compared agree listed unlisted  (only sim ran / only oracle ran)  unlisted disagreements by field; listed ones by rule\n`,
   );
   for (const [c, t] of tallies) {
@@ -170,6 +183,8 @@ async function main(): Promise<number> {
       `${c.padEnd(24)} ${String(t.produced).padStart(8)} ${String(t.compared).padStart(8)} ${String(t.agree).padStart(5)} ${String(t.listed).padStart(6)} ${String(t.unlisted).padStart(8)}  (${t.simOnly} / ${t.oracleOnly})  ${fields}${rules ? `; listed: ${rules}` : ''}${low ? `  BELOW MINIMUM ${args.min}` : ''}\n`,
     );
   }
+  for (const [c, t] of tallies)
+    for (const [why, n] of t.skipped) process.stdout.write(`not compared, ${c}: ${n} × ${why}\n`);
   for (const [c, t] of tallies) {
     for (const [f, v] of t.fields) {
       for (const ex of v.examples) {

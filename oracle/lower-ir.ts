@@ -89,6 +89,12 @@ function usesFirstIntReg(params: LlvmType[]): boolean {
  * fifth floating field: `llvmAggregateReturn`): the caller passes its own buffer in %rdi, so the
  * trampoline must leave %rdi alone there (`oracle_tramp_sret_x86`).
  */
+/** Which trampoline an import's stub enters: where the first call's leftover may go (README.md). */
+function trampolineVariant(params: LlvmType[], ret: LlvmType): TrampolineVariant {
+  if (usesFirstIntReg(params)) return 'part';
+  return demotedOnX86(ret) ? 'sret_x86' : 'full';
+}
+
 function demotedOnX86(ret: LlvmType): boolean {
   if (typeof ret === 'string') return false;
   const flat = (t: LlvmType): string[] =>
@@ -96,10 +102,18 @@ function demotedOnX86(ret: LlvmType): boolean {
   return llvmAggregateReturn(flat(ret) as LlvmField[], 'x86_64').demoted;
 }
 
+export type TrampolineVariant = 'full' | 'part' | 'sret_x86';
+
 export interface Lowered {
   ir: string;
   /** Foreign symbols called, in the order of their imports. */
   imports: { name: string; symbol: string; library: string | null }[];
+  /**
+   * The stub of each library import (`oracle_stub_<index>`, in the stubs.S oracle.ts writes): the
+   * address Codon's call loads and branches through, which hands the call to the trampoline
+   * variant with the callee's address (`oracle_targets[index]`).
+   */
+  stubs: { index: number; variant: TrampolineVariant }[];
 }
 
 export function lowerModule(mod: Module): Lowered {
@@ -118,6 +132,8 @@ class Gen {
   private globals = new Map<string, { ptr: string; t: CodonType }>();
   private defs = new Map<string, FunctionDef>();
   private cimports = new Map<string, CImport>();
+  private stubs: Lowered['stubs'] = [];
+  private stubIndex = new Map<string, number>();
   private compVars: Map<string, { ptr: string; t: CodonType }>[] = [];
   private terminated = false;
 
@@ -168,6 +184,15 @@ class Gen {
     }
     for (const imp of this.cimports.values()) {
       this.head.push(`@cfn.${cImportName(imp)} = internal global ptr null`);
+      if (!imp.library) continue;
+      // The pointer Codon's call loads (a global holding the function, as `f = _dlsym(...)` makes
+      // it): here the import's stub, which hands the call to the trampoline (README.md).
+      const l = lowerCImport(imp);
+      const index = this.stubs.length;
+      this.stubs.push({ index, variant: trampolineVariant(l.params, l.ret) });
+      this.stubIndex.set(cImportName(imp), index);
+      this.head.push(`declare void @oracle_stub_${index}()`);
+      this.head.push(`@stubptr.${cImportName(imp)} = internal global ptr @oracle_stub_${index}`);
     }
     const fns: string[] = [];
     for (const d of this.defs.values()) fns.push(this.func(d));
@@ -177,6 +202,7 @@ class Gen {
       'declare ptr @seq_alloc(i64)',
       'declare ptr @seq_alloc_atomic(i64)',
       'declare { i64, ptr } @seq_str_int(i64, { i64, ptr }, ptr)',
+      'declare { i64, ptr } @seq_str_uint(i64, { i64, ptr }, ptr)',
       'declare { i64, ptr } @codon_float_repr(double)',
       'declare { i64, ptr } @seq_str_ptr(ptr)',
       'declare ptr @seq_stdout()',
@@ -202,10 +228,7 @@ class Gen {
       'declare ptr @codon_list_slice(ptr, i64, i64, i64, i64, i64)',
       'declare i1 @codon_list_contains_f64(ptr, double)',
       ...DICT_DECLS,
-      'declare void @oracle_tramp_full()',
-      'declare void @oracle_tramp_part()',
-      'declare void @oracle_tramp_sret_x86()',
-      '@oracle_target = external global ptr',
+      '@oracle_targets = external global [256 x ptr]',
       'declare i64 @strlen(ptr)',
       'declare void @llvm.memcpy.p0.p0.i64(ptr, ptr, i64, i1)',
       '@codon.argv = internal global { i64, ptr } zeroinitializer',
@@ -265,7 +288,11 @@ class Gen {
       const sym = /^declare [^@]*@([\w.]+)\(/.exec(d)?.[1];
       return sym === undefined || !declared.has(sym);
     });
-    return { ir: [...strs, ...head, ...decls, '', ...fns, ...main].join('\n') + '\n', imports };
+    return {
+      ir: [...strs, ...head, ...decls, '', ...fns, ...main].join('\n') + '\n',
+      imports,
+      stubs: this.stubs,
+    };
   }
 
   // ------------------------------------------------------------------ plumbing
@@ -500,6 +527,8 @@ class Gen {
       const f = this.tmp();
       this.emit(`${f} = call ptr @codon_dlsym(ptr ${this.cstr(path)}, ptr ${this.cstr(s.symbol)})`);
       this.emit(`store ptr ${f}, ptr @cfn.${name}`);
+      const k = this.stubIndex.get(name) as number;
+      this.emit(`store ptr ${f}, ptr getelementptr ([256 x ptr], ptr @oracle_targets, i64 0, i64 ${k})`);
     } else {
       const l = lowerCImport(s);
       // One declaration per symbol (the runtime's own, e.g. strlen, may be there already): with
@@ -1183,13 +1212,16 @@ class Gen {
         return this.refuse(e, 'range() outside a for loop or comprehension');
       case 'convert': {
         const v = this.expr(e.args[0] as Expr);
-        const k = prune(v.t).kind;
+        const p = prune(v.t);
+        const k = p.kind;
         const out = this.tmp();
         if (r.to === 'bool') return this.coerce(v, BOOL_T);
+        // intn.codon / byte.codon `__int__`: Int[N] sext, UInt[N] and byte zext, N = 64 as it is.
         if (r.to === 'int') {
           if (k === 'int') return v;
           if (k === 'float') this.emit(`${out} = fptosi double ${v.v} to i64`);
-          else if (k === 'bool') this.emit(`${out} = zext i8 ${v.v} to i64`);
+          else if (k === 'bool' || k === 'byte') this.emit(`${out} = zext i8 ${v.v} to i64`);
+          else if (p.kind === 'intn') return { t: INT_T, v: this.intnToI64(v.v, p.bits, p.signed) };
           else return this.refuse(e, `int() of ${k}`);
           return { t: INT_T, v: out };
         }
@@ -1197,6 +1229,10 @@ class Gen {
           if (k === 'float') return v;
           if (k === 'int') this.emit(`${out} = sitofp i64 ${v.v} to double`);
           else if (k === 'float32') this.emit(`${out} = fpext float ${v.v} to double`);
+          // intn.codon `__float__`: sitofp for Int[N], uitofp for UInt[N]; byte.codon's is uitofp.
+          else if (p.kind === 'intn')
+            this.emit(`${out} = ${p.signed ? 'sitofp' : 'uitofp'} i${p.bits} ${v.v} to double`);
+          else if (k === 'byte') this.emit(`${out} = uitofp i8 ${v.v} to double`);
           else return this.refuse(e, `float() of ${k}`);
           return { t: FLOAT_T, v: out };
         }
@@ -1380,18 +1416,15 @@ class Gen {
       return `${ty(pt)} ${v.v}`;
     });
     const fnTy = `${irType(lowered.ret)} (${lowered.params.map(irType).join(', ')})`;
-    const fp = this.tmp();
-    this.emit(`${fp} = load ptr, ptr @cfn.${name}`);
-    if (imp.library) this.emit(`store volatile ptr ${fp}, ptr @oracle_target`);
+    // Codon's call: load the function pointer from the global the import assigned, call through
+    // it. The oracle's global holds the import's stub (README.md, "The trampoline").
     // A static import (`from C import GC_gcollect`) is a call into the runtime, not into the
     // library: a direct call, as the simulator treats it (no leftover, not a boundary call).
-    const tramp = !imp.library
-      ? `@${imp.symbol}`
-      : usesFirstIntReg(lowered.params)
-        ? '@oracle_tramp_part'
-        : demotedOnX86(lowered.ret)
-          ? '@oracle_tramp_sret_x86'
-          : '@oracle_tramp_full';
+    let tramp = `@${imp.symbol}`;
+    if (imp.library) {
+      tramp = this.tmp();
+      this.emit(`${tramp} = load ptr, ptr @stubptr.${name}`);
+    }
     const ret = imp.returnType ?? NONE_T;
     if (lowered.ret === 'void') {
       this.emit(`call ${fnTy} ${tramp}(${args.join(', ')})`);
@@ -1465,11 +1498,10 @@ class Gen {
       else if (p.kind === 'float') add(this.formatCall('codon_float_format', `double ${v.v}`, fmt, false));
       else if (p.kind === 'int') add(this.formatCall('seq_str_int', `i64 ${v.v}`, fmt, true));
       else if (p.kind === 'intn') {
-        // format.codon: Int.__format__ formats `self.__int__()` (sext; UInt's zext, for N < 64).
-        const w = this.tmp();
-        if (p.bits === 64) this.emit(`${w} = add i64 ${v.v}, 0`);
-        else this.emit(`${w} = ${p.signed ? 'sext' : 'zext'} i${p.bits} ${v.v} to i64`);
-        add(this.formatCall('seq_str_int', `i64 ${w}`, fmt, true));
+        // format.codon: Int.__format__ is seq_str_int of `self.__int__()` (sext), UInt.__format__
+        // seq_str_uint of UInt's `__int__()` (zext; the bits themselves for N = 64).
+        const w = this.intnToI64(v.v, p.bits, p.signed);
+        add(this.formatCall(p.signed ? 'seq_str_int' : 'seq_str_uint', `i64 ${w}`, fmt, true));
       } else return this.refuse(part.expr, `a format spec on ${p.kind}`);
     }
     return { t: STR_T, v: acc ?? this.strConst('') };
@@ -1488,6 +1520,14 @@ class Gen {
     return out;
   }
 
+  /** intn.codon `__int__`: Int[N] sign-extends to i64, UInt[N] zero-extends, N = 64 is the bits as they are. */
+  private intnToI64(v: string, bits: number, signed: boolean): string {
+    const w = this.tmp();
+    if (bits === 64) this.emit(`${w} = add i64 ${v}, 0`);
+    else this.emit(`${w} = ${signed ? 'sext' : 'zext'} i${bits} ${v} to i64`);
+    return w;
+  }
+
   /** `str(x)`: int.__repr__ via seq_str_int, float via seq_str_float and format.codon's "-nan" rule, lists via list.__repr__. */
   private toStr(e: Expr, v: Val): string {
     const p = prune(v.t);
@@ -1504,12 +1544,18 @@ class Gen {
         return out;
       }
       case 'intn': {
-        // format.codon: `Int[N].__str__` is `str(int(self))` for N <= 64 (sext; UInt zext).
-        if (!p.signed && p.bits === 64) return this.refuse(e, 'printing a u64 (UInt.__format__)');
-        const w = this.tmp();
-        if (p.bits === 64) this.emit(`${w} = add i64 ${v.v}, 0`);
-        else this.emit(`${w} = ${p.signed ? 'sext' : 'zext'} i${p.bits} ${v.v} to i64`);
-        return this.toStr(e, { t: INT_T, v: w });
+        // format.codon (v0.19.6): `Int[N].__str__` is `str(int(self))` (sext to i64, then
+        // seq_str_int); `UInt[N].__str__` is `self.__format__("")` for N <= 64, which is
+        // `_C.seq_str_uint(self.__int__(), "", err)` (zext; N = 64 passes its bits), and lib.cpp's
+        // seq_str_uint formats them as fmt_conv<uint64_t>: a u64 prints as unsigned.
+        const w = this.intnToI64(v.v, p.bits, p.signed);
+        if (p.signed) return this.toStr(e, { t: INT_T, v: w });
+        const err = `%e.${this.n++}`;
+        this.allocas.push(`  ${err} = alloca i8`);
+        this.emit(
+          `${out} = call { i64, ptr } @seq_str_uint(i64 ${w}, { i64, ptr } zeroinitializer, ptr ${err})`,
+        );
+        return out;
       }
       case 'float':
         this.emit(`${out} = call { i64, ptr } @codon_float_repr(double ${v.v})`);

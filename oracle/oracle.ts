@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCodon } from '../src/sim/codon/index';
-import { lowerModule, Refused } from './lower-ir';
+import { lowerModule, Refused, type Lowered } from './lower-ir';
 import { classify, parseMaps, type Named } from './regions';
 import { TOOLCHAINS, type Target } from './toolchain';
 
@@ -37,6 +37,8 @@ export interface CallEvidence {
   hiddenPointer: Named | null;
   /** Where the return address the callee will return to points: the Codon program's text, not the library's. */
   returnAddress: Named;
+  /** Where the leftover register (x8 / %rdi) points at this call, whatever the callee takes. */
+  leftover: Named;
 }
 
 export interface OracleResult {
@@ -216,6 +218,7 @@ export async function runReal(input: OracleInput): Promise<OracleResult> {
       ['-O3', `-mtriple=${tc.triple}`, '-relocation-model=pic', '-filetype=obj', '-o', 'main.o', 'main.ll'],
       dir,
     );
+    writeFileSync(join(dir, 'stubs.S'), stubsAsm(lowered.stubs, input.target));
     const libs = ['-ldl', '-lm'];
     sh(
       tc.cc,
@@ -223,6 +226,7 @@ export async function runReal(input: OracleInput): Promise<OracleResult> {
         '-o',
         'main',
         'main.o',
+        'stubs.S',
         ...runtimeObjects(input.target),
         tc.libgc,
         ...libs,
@@ -255,6 +259,7 @@ export async function runReal(input: OracleInput): Promise<OracleResult> {
           [tc.leftoverRegs[1]]: '0x' + res.toString(16),
         },
         hiddenPointer: sret.has(symbol) ? classify(hid, maps, join(dir, 'main'), m[5] === '1', tc.gdb) : null,
+        leftover: classify(hid, maps, join(dir, 'main'), m[5] === '1', tc.gdb),
         returnAddress: classify(BigInt(m[7] as string), maps, join(dir, 'main'), false, tc.gdb),
       });
     }
@@ -307,6 +312,37 @@ export async function runReal(input: OracleInput): Promise<OracleResult> {
     if (!process.env.ORACLE_KEEP) rmSync(dir, { recursive: true, force: true });
     else process.stderr.write(`oracle: kept ${dir}\n`);
   }
+}
+
+/**
+ * One stub per library import: the address the lowered call loads and branches through. It puts
+ * its own address and the callee's (`oracle_targets[k]`, stored where the import stands) in the
+ * trampoline's scratch registers (%r10/%r11, x16/x17) and jumps to the import's trampoline
+ * variant, which gives every register holding the stub's address the callee's instead: the call
+ * then leaves the registers as Codon's own call through the dlsym result does (README.md).
+ */
+export function stubsAsm(stubs: Lowered['stubs'], target: Target): string {
+  const lines = ['        .text'];
+  for (const { index, variant } of stubs) {
+    const name = `oracle_stub_${index}`;
+    lines.push(`        .globl ${name}`, `        .hidden ${name}`, `        .p2align 4`, `${name}:`);
+    if (target === 'x86_64')
+      lines.push(
+        `        leaq    ${name}(%rip), %r10`,
+        `        movq    oracle_targets+${8 * index}(%rip), %r11`,
+        `        jmp     oracle_tramp_${variant}`,
+      );
+    else
+      lines.push(
+        '        adrp    x17, oracle_targets',
+        '        add     x17, x17, :lo12:oracle_targets',
+        `        ldr     x17, [x17, #${8 * index}]`,
+        `        adr     x16, ${name}`,
+        `        b       oracle_tramp_${variant}`,
+      );
+  }
+  lines.push('        .section .note.GNU-stack,"",' + (target === 'x86_64' ? '@progbits' : '%progbits'));
+  return lines.join('\n') + '\n';
 }
 
 function signalName(n: number): string {

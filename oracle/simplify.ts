@@ -30,8 +30,6 @@ export type Matcher =
   | { kind: 'int64-precision' }
   /** Both values are user-space addresses: the simulator's address plan is not the real one. */
   | { kind: 'printed-address' }
-  /** x86-64: a callee that never writes %rax (a class of one float) read through %rax by Codon. */
-  | { kind: 'x86-rax-before-call'; fields: string[] }
   /** AArch64: a C++ local array overflowed up into the Codon caller's frame, whose slots llc chose. */
   | { kind: 'codon-frame-slots'; fields: string[] };
 
@@ -114,11 +112,6 @@ const TOKEN_RULES: { [K in Matcher['kind']]?: (m: Extract<Matcher, { kind: K }>)
 };
 
 const FIELD_RULES: { [K in Matcher['kind']]?: (m: Extract<Matcher, { kind: K }>) => FieldRule } = {
-  'x86-rax-before-call': (m) => (ctx, d) =>
-    ctx.target === 'x86_64' &&
-    m.fields.includes(d.field) &&
-    RAX_READ.test(ctx.codon) &&
-    definitions(ctx.cpp).some((f) => oneFloatStructs(ctx.cpp).includes(f.ret)),
   'codon-frame-slots': (m) => (ctx, d) =>
     ctx.target === 'aarch64' &&
     m.fields.includes(d.field) &&
@@ -129,18 +122,11 @@ const FIELD_RULES: { [K in Matcher['kind']]?: (m: Extract<Matcher, { kind: K }>)
 /** A local array declared in a function body (indented): `char buf[8];`, `long a[4];`. */
 const LOCAL_ARRAY = /^[ \t]+(?:[\w:<>]+[ \t]+)+\w+\[\d+\]\s*;/m;
 
-/** A Codon import whose result the caller reads from %rax (a pointer or an int). */
-const RAX_READ = /from C import [\w.]+\([^)]*\)\s*->\s*(?:Ptr\[|cobj\b|int\b)/;
-
-/** The names of the structs whose one member is a float (returned in %xmm0 alone, %rax untouched). */
-function oneFloatStructs(cpp: string): string[] {
-  return [...cpp.matchAll(/\bstruct\s+(\w+)\s*\{\s*float\s+\w+\s*;\s*\}\s*;/g)].map((x) => x[1] as string);
-}
-
 function tokenRule(m: Matcher): TokenRule | null {
   const make = TOKEN_RULES[m.kind] as ((m: Matcher) => TokenRule) | undefined;
   return make ? make(m) : null;
 }
+
 function fieldRule(m: Matcher): FieldRule | null {
   const make = FIELD_RULES[m.kind] as ((m: Matcher) => FieldRule) | undefined;
   return make ? make(m) : null;

@@ -32,6 +32,8 @@ int64_t oracle_last_gc = 0;
 int64_t oracle_ncalls = 0;
 int64_t oracle_log[256 * 4]; /* per call: the hidden-pointer register, the result register, the callee, the return address */
 void *oracle_target = 0;
+/* The callee of each library import, by import index: stored where the import stands (lower-ir.ts), read by its stub (stubs.S). */
+void *oracle_targets[256];
 
 static const char *evidence_path;
 static int evidence_written;
@@ -207,8 +209,9 @@ static const char *fmt_sign(int negative, fmt_spec s) {
   return negative ? "-" : s.sign == '+' ? "+" : s.sign == ' ' ? " " : "";
 }
 
-static seq_str_t fmt_int(int64_t n, fmt_spec s) {
-  uint64_t mag = n < 0 ? (uint64_t)0 - (uint64_t)n : (uint64_t)n;
+/* fmt's integer formatting of a sign and a magnitude: seq_str_int's int64_t and seq_str_uint's
+ * uint64_t (fmt_conv<uint64_t>) differ only in where the sign comes from. */
+static seq_str_t fmt_mag(int neg, uint64_t mag, fmt_spec s) {
   char digits[80], body[96];
   char t = s.type ? s.type : 'd';
   const char *prefix = "";
@@ -227,8 +230,12 @@ static seq_str_t fmt_int(int64_t n, fmt_spec s) {
     snprintf(digits, sizeof digits, conv, (unsigned long)mag);
     if (s.alt) prefix = t == 'x' ? "0x" : t == 'X' ? "0X" : (t == 'o' && mag) ? "0" : "";
   }
-  int k = snprintf(body, sizeof body, "%s%s%s", fmt_sign(n < 0, s), prefix, digits);
+  int k = snprintf(body, sizeof body, "%s%s%s", fmt_sign(neg, s), prefix, digits);
   return fmt_pad(body, (size_t)k, s, 1);
+}
+
+static seq_str_t fmt_int(int64_t n, fmt_spec s) {
+  return fmt_mag(n < 0, n < 0 ? (uint64_t)0 - (uint64_t)n : (uint64_t)n, s);
 }
 
 static seq_str_t fmt_float(double f, fmt_spec s) {
@@ -246,6 +253,17 @@ seq_str_t seq_str_int(int64_t n, seq_str_t format, _Bool *error) {
   if (format.len > 0) return fmt_int(n, fmt_parse(format));
   char buf[32];
   int k = snprintf(buf, sizeof buf, "%ld", (long)n);
+  return string_conv(buf, (size_t)k);
+}
+
+/* lib.cpp seq_str_uint: `fmt_conv<uint64_t>`, the same as seq_str_int with the 64 bits read as
+ * unsigned (format.codon `UInt.__format__`, which `UInt[N].__str__` calls for N <= 64 with
+ * `self.__int__()`, intn.codon: zext to 64 bits, or the bits themselves for N = 64). */
+seq_str_t seq_str_uint(int64_t n, seq_str_t format, _Bool *error) {
+  *error = 0;
+  if (format.len > 0) return fmt_mag(0, (uint64_t)n, fmt_parse(format));
+  char buf[32];
+  int k = snprintf(buf, sizeof buf, "%lu", (unsigned long)n);
   return string_conv(buf, (size_t)k);
 }
 

@@ -1,15 +1,52 @@
 /*
- * The leftover trampoline (AArch64). As tramp-x86_64.S: before the FIRST foreign call only it
- * sets x8 (the indirect result register) and x0 (the result register; only when no integer
- * argument uses it), logs x8 and x0 as the callee sees them (and the callee's address and the return address), and branches to oracle_target
- * without touching the stack or the link register, so the callee returns straight into the Codon
- * code. It uses only x16 and x17 (IP0/IP1, free at any call).
+ * The leftover trampoline (AArch64). As tramp-x86_64.S: Codon's call loads a function pointer and
+ * branches through it (llc-19 -O3: `ldr x8, [slot]; blr x8`); the pointer the oracle stores is a
+ * per-import stub's (stubs.S), which puts its own address in x16 and the callee's in x17 and
+ * branches here. Any register holding the stub's address gets the callee's, so x8 holds the
+ * callee's address at every call, as Codon's call leaves it. Before the FIRST foreign call only it
+ * then sets x8 (the indirect result register) and x0 (the result register; only when no integer
+ * argument uses it) to the chosen leftover, logs x8 and x0 as the callee sees them (and the
+ * callee's address and the return address), and branches to the callee without touching the stack
+ * or the link register, so the callee returns straight into the Codon code. It uses only x16 and
+ * x17 (IP0/IP1, free at any call).
  */
         .text
+.macro FIX reg
+        cmp     \reg, x16
+        csel    \reg, x17, \reg, eq
+.endm
 .macro TRAMP name, setx0
         .globl \name
         .type \name, %function
 \name:
+        FIX     x0
+        FIX     x1
+        FIX     x2
+        FIX     x3
+        FIX     x4
+        FIX     x5
+        FIX     x6
+        FIX     x7
+        FIX     x8
+        FIX     x9
+        FIX     x10
+        FIX     x11
+        FIX     x12
+        FIX     x13
+        FIX     x14
+        FIX     x15
+        FIX     x19
+        FIX     x20
+        FIX     x21
+        FIX     x22
+        FIX     x23
+        FIX     x24
+        FIX     x25
+        FIX     x26
+        FIX     x27
+        FIX     x28
+        adrp    x16, oracle_target
+        str     x17, [x16, :lo12:oracle_target]
         adrp    x16, oracle_ncalls
         ldr     x17, [x16, :lo12:oracle_ncalls]
         cbnz    x17, 9f

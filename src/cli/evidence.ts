@@ -14,6 +14,8 @@ export interface SimCallEvidence {
   symbol: string;
   registers: Record<string, string>;
   hiddenPointer: { addr: string; region: string; where: string; symbol: string | null } | null;
+  /** Where the leftover register (x8 / %rdi) points at this call, whatever the callee takes. */
+  leftover: { addr: string; region: string; where: string; symbol: string | null };
   /** Where the return address of the call points (on x86-64 at the frame record's entrySp, just pushed; in x30 on AArch64), when the callee was entered. */
   returnAddress: { addr: string; region: string; where: string; symbol: string | null } | null;
 }
@@ -54,7 +56,8 @@ export function simEvidence(trace: Trace): SimEvidence {
       const ra = trace.target === 'x86_64' ? at.readUint64(frame.entrySp) : u64(at.register('x30'));
       returnAddress = name(Number(ra), frame.enterStep);
     }
-    return { index, symbol: c.symbol, registers, hiddenPointer, returnAddress };
+    const leftover = name(Number(BigInt(registers[regs[0]] ?? '0')), c.step);
+    return { index, symbol: c.symbol, registers, hiddenPointer, returnAddress, leftover };
   });
   function name(a: number, step: number): NonNullable<SimCallEvidence['hiddenPointer']> {
     const region = trace.regions.find((g) => a >= g.start && a < g.end);

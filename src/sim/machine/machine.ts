@@ -153,6 +153,7 @@ export class Machine {
     this.target = options.target;
     this.garbage = options.garbage ?? Garbage.MODELLED;
     this.regs = new RegisterFile(this.target);
+    if (this.target === 'aarch64') this.mem.userTop = 2 ** 48;
     this.spIndex = this.regs.indexOf(this.spName);
     const plan = addressPlan(this.target);
     plan.regions.forEach((r, id) => {

@@ -39,6 +39,13 @@ export class Memory {
   private lastPage: Page | null = null;
   private lastRegion: Region | null = null;
   private readonly scratch = new DataView(new ArrayBuffer(16));
+  /**
+   * Where the user half of the address space ends: x86-64's canonical addresses stop at 2^47 and a
+   * non-canonical access is a general-protection fault, reported as address 0; AArch64's 48-bit
+   * user space reaches 2^48 and a fault there reports the address itself (qemu-aarch64 and Linux
+   * give the faulting address, as for a store over a library's read-only code at 0xffff...).
+   */
+  userTop = 2 ** 47;
 
   /** Adds a region; its pages appear (zero-filled, uninitialised) when first touched. */
   map(region: Region): Region {
@@ -69,7 +76,7 @@ export class Memory {
   private check(addr: number, len: number, write: boolean): void {
     if (!Number.isSafeInteger(addr) || !this.isMapped(addr, len, write)) {
       // A non-canonical address faults with a general-protection fault, reported as address 0.
-      throw new MemoryFault(Number.isSafeInteger(addr) && addr < 2 ** 47 ? addr : 0, write);
+      throw new MemoryFault(Number.isSafeInteger(addr) && addr < this.userTop ? addr : 0, write);
     }
   }
 
@@ -265,10 +272,9 @@ export class Memory {
         v.setUint32(o, value >>> 0, true);
         break;
       default: {
-        const hi = Math.floor(value / TWO_32);
-        const lo = value - hi * TWO_32;
+        const [lo, hi] = words64(value);
         v.setUint32(o, lo, true);
-        v.setUint32(o + 4, hi >>> 0, true);
+        v.setUint32(o + 4, hi, true);
       }
     }
     markInit(w.init, o, size);
@@ -329,14 +335,27 @@ function markInit(init: Uint8Array, off: number, len: number): void {
 }
 
 /** The little-endian bytes of an integer, two's complement for negatives. */
+/**
+ * The low and high 32-bit words of a 64-bit integer held as a double (two's complement for
+ * negatives). A double of 2^64 or more can only be an unsigned value near 2^64 that lost its low
+ * bits (2^64 - 14 is 2^64 as a double: docs/SIMULATOR.md#int64-precision); it is written as the
+ * nearest 64-bit value, all ones, so reading it back gives the same double instead of wrapping to 0.
+ */
+export function words64(value: number): [number, number] {
+  if (value >= TWO_64) return [0xffffffff, 0xffffffff];
+  const lo = ((value % TWO_32) + TWO_32) % TWO_32;
+  const hi = Math.floor((value - lo) / TWO_32);
+  return [lo, hi >>> 0];
+}
+const TWO_64 = 2 ** 64;
+
 export function intBytes(value: number, size: number): Uint8Array {
   const out = new Uint8Array(size);
   const v = new DataView(out.buffer);
   if (size === 8) {
-    const lo = ((value % TWO_32) + TWO_32) % TWO_32;
-    const hi = Math.floor((value - lo) / TWO_32);
+    const [lo, hi] = words64(value);
     v.setUint32(0, lo, true);
-    v.setUint32(4, hi >>> 0, true);
+    v.setUint32(4, hi, true);
   } else if (size === 4) v.setUint32(0, value >>> 0, true);
   else if (size === 2) v.setUint16(0, value & 0xffff, true);
   else if (size === 1) v.setUint8(0, value & 0xff);

@@ -5,6 +5,7 @@
  */
 import type { Target } from '../abi/ctype.ts';
 import { TermId, term, type Term } from '../trace/terms.ts';
+import { words64 } from './memory.ts';
 
 export const SLOT = 16;
 const TWO_32 = 4294967296;
@@ -178,10 +179,9 @@ export class RegisterFile {
   setUintAt(index: number, value: number): void {
     this.stamp[index] = ++this.clock;
     const o = index * SLOT;
-    const hi = Math.floor(value / TWO_32);
-    const lo = value - hi * TWO_32;
+    const [lo, hi] = words64(value);
     this.view.setUint32(o, lo, true);
-    this.view.setUint32(o + 4, hi >>> 0, true);
+    this.view.setUint32(o + 4, hi, true);
   }
 
   getF64(name: string): number {

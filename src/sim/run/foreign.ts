@@ -70,17 +70,25 @@ export class ForeignBridge implements ForeignCalls {
    * `.dynsym`, x8 0x0101010101010101. A callee that reads an argument register Codon did not set
    * (the second eightbyte of a 16-byte struct Codon passed as a `@tuple` of a float and an int: d0
    * and x0) reads these. Except x0 and x8 they are glibc's scratch values, so a perturbed run
-   * draws them afresh (machine/garbage.ts): printed, they are marked indeterminate. x86-64 is left
-   * as it was here.
+   * draws them afresh (machine/garbage.ts): printed, they are marked indeterminate.
+   *
+   * x86-64 (gdb on the oracle's build, a breakpoint at the first call with no leftover set):
+   * %rax the symbol's address (dlsym's result, which Codon's dlsym returns and the import stores),
+   * %rdi the loader's lock `_rtld_global._dl_load_lock` (glibc's dlsym unlocks it last), %rsi 0,
+   * %rdx 1, %rcx 0. Codon's call reads its function pointer from memory (`callq *f(%rip)`), so
+   * until the caller's own code computes something else there, %rax at the first foreign call is
+   * that address: a callee that never writes %rax (a class of one float, returned in %xmm0)
+   * leaves it to a Codon caller that reads a pointer result, which then points at the function's
+   * own code (the oracle printed 2.70043e-284, the bytes of `f`, read as a double).
    */
   resolved(symbol: string): void {
     const m = this.p.m;
     const fn = this.exports.get(symbol);
-    if (m.target !== 'aarch64' || fn === undefined) return;
+    if (fn === undefined) return;
+    if (m.target === 'x86_64') return this.resolvedX86(fn);
     const text = m.regionOfKind('text', 'libfoo').start;
     const lock = m.object(this.p.runtimeObjects.loaderLock);
-    // The function's address as a C++ function pointer names it (cpp-interp/expressions.ts).
-    m.setRegInt('x0', text + 0x80 + fn.id * 16);
+    m.setRegInt('x0', this.functionAddress(fn));
     const scratch: [string, number][] = [
       ['x1', 0],
       ['x2', 0],
@@ -90,16 +98,37 @@ export class ForeignBridge implements ForeignCalls {
       ['x6', 5],
       ['x7', text + 0x218 + 0x18 * (fn.id % 8)],
     ];
-    for (const [reg, value] of scratch) {
+    this.setScratch(scratch);
+    m.setRegBytes('x8', 0, new Uint8Array(8).fill(1));
+    for (const reg of ['x0', 'x1', 'x2', 'x3', 'x4', 'x6', 'x7', 'x8']) this.p.regProv.delete(reg);
+    this.p.regProv.set('x5', lock.id);
+  }
+
+  /** What glibc's dlsym leaves on x86-64 (see `resolved`). */
+  private resolvedX86(fn: FunctionDecl): void {
+    const m = this.p.m;
+    const lock = m.object(this.p.runtimeObjects.loaderLock);
+    m.setRegInt('rax', this.functionAddress(fn));
+    m.setRegInt('rdi', lock.addr);
+    this.setScratch([
+      ['rsi', 0],
+      ['rdx', 1],
+      ['rcx', 0],
+    ]);
+    for (const reg of ['rax', 'rsi', 'rdx', 'rcx']) this.p.regProv.delete(reg);
+    this.p.regProv.set('rdi', lock.id);
+  }
+
+  /** glibc's scratch values: a perturbed run draws them afresh (machine/garbage.ts). */
+  private setScratch(regs: [string, number][]): void {
+    const m = this.p.m;
+    for (const [reg, value] of regs) {
       const bytes = new Uint8Array(8);
       const v = new DataView(bytes.buffer);
       v.setUint32(0, value >>> 0, true);
       v.setUint32(4, Math.floor(value / 2 ** 32), true);
       m.setRegBytes(reg, 0, m.garbage.bytes('register', bytes));
     }
-    m.setRegBytes('x8', 0, new Uint8Array(8).fill(1));
-    for (const reg of ['x0', 'x1', 'x2', 'x3', 'x4', 'x6', 'x7', 'x8']) this.p.regProv.delete(reg);
-    this.p.regProv.set('x5', lock.id);
   }
 
   /** Start of the Codon program's text, where a call from Codon returns to. */
@@ -181,6 +210,11 @@ export class ForeignBridge implements ForeignCalls {
       returnParams,
       callerSetsHidden,
     };
+  }
+
+  /** The function's address as a C++ function pointer names it (cpp-interp/indirect.ts). */
+  private functionAddress(fn: FunctionDecl): number {
+    return this.p.m.regionOfKind('text', 'libfoo').start + 0x80 + fn.id * 16;
   }
 
   call(imp: CImport, args: { value: CodonValue; type: CodonType }[], loc: SourceLoc): CodonValue {

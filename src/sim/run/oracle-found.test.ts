@@ -10,11 +10,34 @@ import { runProgram } from './index.ts';
 import { narrowResultBits, x86SseLeftovers } from './cpp-interp/returns.ts';
 import { matchesMarked } from '../trace/indeterminate.ts';
 import type { Target } from '../abi/ctype.ts';
-import { objectList } from '../trace/tables.ts';
+import { boundaryCallList, objectList } from '../trace/tables.ts';
+import { stateAt } from '../trace/reader.ts';
 import type { Trace } from '../trace/types.ts';
 import { formatName } from '../messages/format.ts';
 
 const HEAD = 'LIBPATH = "./libfoo.so"\n';
+
+/** A register's 64 bits at foreign call `i` (the call step: the callee's view on entry). */
+function regAtCall(trace: Trace, i: number, reg: string): bigint {
+  const call = boundaryCallList(trace.boundaryCalls)[i];
+  if (call === undefined) throw new Error(`no foreign call ${i}`);
+  const b = stateAt(trace, call.step).register(reg);
+  return new DataView(b.buffer, b.byteOffset, 8).getBigUint64(0, true);
+}
+
+/** The address of the runtime object of that name. */
+function named(r: { trace: Trace | null }, name: string): number {
+  const o = objectList((r.trace as Trace).objects).find((x) => formatName(x.name) === name);
+  if (o === undefined) throw new Error(`no object ${name}`);
+  return o.addr;
+}
+
+/** The name of the region an address falls in. */
+function regionAt(trace: Trace, a: bigint): string {
+  const n = Number(a);
+  const g = trace.regions.find((x) => n >= x.start && n < x.end);
+  return g === undefined ? 'unmapped' : formatName(g.name);
+}
 
 function run(cpp: string, codon: string, target: Target, leftover: 'runtime-data' | 'zero' = 'runtime-data') {
   const r = runProgram({ cpp, codon, target, leftover, maxSteps: 20_000 });
@@ -410,4 +433,33 @@ describe('stores past a local array land where g++ -O0 put its neighbours', () =
       expect(r.s.findings.map((f) => f.kind)).toContain('stray-write');
     },
   );
+});
+
+describe('x86-64: what %rax holds at the first foreign call (glibc’s dlsym and Codon’s call)', () => {
+  // Codon's call reads the function pointer from memory (`callq *f(%rip)`), so %rax is what the
+  // import's dlsym returned: f's own address. g++ -O0 returns a one-float class in %xmm0 and never
+  // writes %rax, so Codon's Ptr[float] result is f's code, and p[0] its first bytes read as a
+  // double: `npm run real` printed 2.70043e-284 with every leftover (once listed as
+  // x86-rax-before-call, when the oracle's trampoline set %rax and the simulator left 0 there).
+  const cpp = `#include <cstdint>\nstruct S {\n    float m0;\n};\n\nextern "C" {\nS f() {\n    S s;\n    s.m0 = 1.5;\n    return s;\n}\n}\n`;
+  const codon = `${HEAD}from C import LIBPATH.f() -> Ptr[float]\n\ndef run():\n    p = f()\n    print(p[0])\n\nrun()\n`;
+
+  it.each(['runtime-data', 'zero'] as const)(
+    '%rax is f’s address and p[0] reads f’s code (%s)',
+    (leftover) => {
+      const r = runProgram({ cpp, codon, target: 'x86_64', leftover, maxSteps: 20_000, indeterminate: true });
+      expect(r.summary.outcome).toBe('ok');
+      expect(matchesMarked(r.summary.stdout, r.summary.stdoutIndeterminate, '2.70043e-284\n')).toBe(true);
+      expect(regionAt(r.trace as Trace, regAtCall(r.trace as Trace, 0, 'rax'))).toMatch(/libfoo/);
+    },
+  );
+
+  it('dlsym leaves the loader’s lock in %rdi, 0 in %rsi, 1 in %rdx, 0 in %rcx', () => {
+    // No leftover setting touches these: with `zero`, %rdi is 0 at the call, set by the setting.
+    const r = run(cpp, codon, 'x86_64');
+    const trace = r.trace as Trace;
+    expect(Number(regAtCall(trace, 0, 'rdi'))).toBe(named(r, '_rtld_global._dl_load_lock'));
+    const word = (reg: string) => regAtCall(trace, 0, reg);
+    expect([word('rsi'), word('rdx'), word('rcx')]).toEqual([0n, 1n, 0n]);
+  });
 });

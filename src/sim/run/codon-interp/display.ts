@@ -68,9 +68,21 @@ export function strOf(it: CodonInterpreter, v: CodonValue, t: CodonType | null):
   }
   if (typeof v === 'number') {
     if (p?.kind === 'float' || p?.kind === 'float32') return formatCodonFloat(v);
-    return String(Math.trunc(v));
+    return intText(v);
   }
   return String(v);
+}
+
+/**
+ * An integer as lib.cpp's seq_str_int/seq_str_uint print it: every digit of the value held.
+ * JavaScript's own `String` prints the shortest text that reads back as the same double
+ * (`2 ** 62` as `4611686018427388000`); the real machine prints the integer's digits
+ * (`4611686018427387904`), which the double holds exactly whenever the value fits its 53 bits
+ * (docs/SIMULATOR.md#int64-precision is about the values that do not).
+ */
+export function intText(v: number): string {
+  const n = Math.trunc(v);
+  return Number.isSafeInteger(n) || !Number.isFinite(n) ? String(n) : BigInt(n).toString();
 }
 
 /** dict.codon `__repr__` (`{}` or `{k: v, ...}`) and set.codon's (`set()` or `{a, ...}`), in bucket order. */
@@ -129,6 +141,7 @@ export function show(it: CodonInterpreter, v: CodonValue, t: CodonType | undefin
   ) {
     return formatCodonFloat(v);
   }
+  if (typeof v === 'number' && Number.isInteger(v)) return intText(v);
   return v === null ? 'None' : String(v);
 }
 
