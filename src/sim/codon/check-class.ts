@@ -86,7 +86,12 @@ export abstract class ClassChecker extends CollectionChecker {
       this.notModelled(
         e.span,
         dt('codon.check-class.calling-the-init-codon-generates-for', name),
-        dt('codon.check-class.pass-what-init-takes-argument', name, own, own === 1 ? '' : 's'),
+        dt(
+          'codon.check-class.pass-what-init-takes-argument',
+          name,
+          own,
+          dt(own === 1 ? 'codon.empty' : 'codon.plural-s'),
+        ),
       );
       this.argTypes(e);
       return null;

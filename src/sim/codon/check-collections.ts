@@ -11,7 +11,7 @@
  * Keys are `int` or `str` (their `__hash__` is modelled: int.codon and str.codon); values are
  * `int`, `float`, `str` or `bool`. Everything else is refused, located, as not modelled.
  */
-import { dt } from '../diag';
+import { dt, type DiagText } from '../diag';
 import type {
   AttrExpr,
   CallExpr,
@@ -36,6 +36,13 @@ const VALUE_KINDS = new Set(['int', 'float', 'str', 'bool']);
 
 /** The type names that build tables and tuples when indexed with types (`Dict[str, int]`). */
 export const COLLECTION_TYPE_NAMES = ['Dict', 'dict', 'Set', 'set', 'Tuple', 'tuple'] as const;
+
+/** A refused dict key, dict value or set item: what is refused, and what to use instead (message ids). */
+const ELEMENT_TEXTS: Record<'key' | 'value' | 'item', readonly [string, string]> = {
+  key: ['codon.check-collections.a-key-of-type', 'codon.check-collections.use-keys-here'],
+  value: ['codon.check-collections.a-value-of-type', 'codon.check-collections.use-values-here'],
+  item: ['codon.check-collections.a-item-of-type', 'codon.check-collections.use-items-here'],
+};
 
 export abstract class CollectionChecker extends ExprChecker {
   protected tupleExpr(e: TupleExpr): CodonType | null {
@@ -81,12 +88,8 @@ export abstract class CollectionChecker extends ExprChecker {
   }
 
   private refuseElem(at: Expr, t: CodonType, what: 'key' | 'value' | 'item'): void {
-    const allowed = what === 'value' ? '`int`, `float`, `str` or `bool`' : '`int` or `str`';
-    this.notModelled(
-      at.span,
-      dt('codon.check-collections.a-of-type', what === 'item' ? 'set item' : `dict ${what}`, typeName(t)),
-      dt('codon.check-collections.use-s-here', allowed, what),
-    );
+    const [refused, allowed] = ELEMENT_TEXTS[what];
+    this.notModelled(at.span, dt(refused, typeName(t)), dt(allowed));
   }
 
   protected dictExpr(e: DictExpr): CodonType | null {
@@ -204,7 +207,7 @@ export abstract class CollectionChecker extends ExprChecker {
           'codon.check-collections.takes-type-argument-e-g',
           e.target.id,
           arity,
-          arity > 1 ? 's' : '',
+          dt(arity > 1 ? 'codon.plural-s' : 'codon.empty'),
           name === 'dict' ? `${e.target.id}[str, int]` : `${e.target.id}[int]`,
         ),
       );
@@ -441,9 +444,9 @@ export abstract class CollectionChecker extends ExprChecker {
 }
 
 /** What to write so that a variable's type becomes known. */
-export function incompleteHint(name: string, t: CodonType): string {
+export function incompleteHint(name: string, t: CodonType): DiagText {
   const k = prune(t).kind;
-  if (k === 'dict') return `store an item in it, or annotate it, e.g. \`${name}: Dict[str, int] = {}\``;
-  if (k === 'set') return `add an item to it, or annotate it, e.g. \`${name}: Set[int] = set()\``;
-  return `append a value to it, or annotate it, e.g. \`${name}: List[float] = []\``;
+  if (k === 'dict') return dt('codon.check-collections.incomplete-dict', name);
+  if (k === 'set') return dt('codon.check-collections.incomplete-set', name);
+  return dt('codon.check-collections.incomplete-list', name);
 }

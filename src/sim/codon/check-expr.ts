@@ -438,7 +438,7 @@ export abstract class ExprChecker {
       const which = l.kind === 'bool' || r.kind === 'bool' ? 'bool' : 'float32';
       this.notModelled(
         span,
-        dt('codon.check-expr.arithmetic-on-values', which),
+        dt('codon.check-expr.arithmetic-on-values', which), // `bool`/`float32`: code
         dt('codon.check-expr.convert-with-int-or-float-first'),
       );
       return null;
@@ -491,7 +491,7 @@ export abstract class ExprChecker {
           span,
           dt(
             'codon.check-expr.comparing',
-            a.kind === 'list' ? 'lists' : a.kind === 'tuple-class' ? '@tuple values' : `${a.kind}s`,
+            dt(`codon.values.${a.kind as 'list' | 'tuple-class' | 'tuple' | 'dict' | 'set'}`),
           ),
           dt('codon.check-expr.compare-their-elements-or-fields-one'),
         );
@@ -580,12 +580,10 @@ export abstract class ExprChecker {
       );
       return null;
     }
-    let hint = '.';
+    let hint = dt('codon.period');
     if (p.kind === 'ptr' && (e.name === 'arr' || e.name === 'len'))
-      hint =
-        ': a pointer is only an address; it has no length or buffer fields (a list has: `lst.len`, `lst.arr.ptr`).';
-    else if (p.kind === 'list')
-      hint = ': a list has the fields `len` and `arr` (and `arr` has `len` and `ptr`).';
+      hint = dt('codon.check-expr.ptr-no-fields');
+    else if (p.kind === 'list') hint = dt('codon.check-expr.list-fields');
     this.error(e.nameSpan, dt('codon.check-expr.msg-4', dotNoAttr(p, e.name), hint));
     return null;
   }
@@ -652,7 +650,11 @@ export abstract class ExprChecker {
     if (p.kind === 'str' || p.kind === 'array') {
       this.notModelled(
         iter.span,
-        dt('codon.check-expr.iterating-over-a', p.kind === 'str' ? 'string' : 'Array'),
+        dt(
+          p.kind === 'str'
+            ? 'codon.check-expr.iterating-over-string'
+            : 'codon.check-expr.iterating-over-array',
+        ),
       );
       return null;
     }
@@ -1072,19 +1074,7 @@ export abstract class ExprChecker {
     if (!t) return null;
     const k = prune(t).kind;
     if (k === 'range' || k === 'array' || k === 'none' || k === 'generator') {
-      this.notModelled(
-        a.span,
-        dt(
-          'codon.check-expr.converting-to-a-string',
-          k === 'range'
-            ? 'a range'
-            : k === 'none'
-              ? 'None'
-              : k === 'generator'
-                ? 'a generator'
-                : 'an Array (`lst.arr`)',
-        ),
-      );
+      this.notModelled(a.span, dt('codon.check-expr.converting-to-a-string', dt(`codon.value.${k}`)));
       return null;
     }
     return t;
@@ -1202,7 +1192,9 @@ export abstract class ExprChecker {
       } else if (prune(t).kind === 'range' || prune(t).kind === 'array') {
         this.notModelled(
           a.span,
-          dt('codon.check-expr.printing', prune(t).kind === 'range' ? 'a range' : 'an Array (`lst.arr`)'),
+          dt(
+            prune(t).kind === 'range' ? 'codon.check-expr.printing-range' : 'codon.check-expr.printing-array',
+          ),
           dt('codon.check-expr.print-the-list-itself'),
         );
         ok = false;

@@ -349,12 +349,12 @@ class Checker extends ClassChecker {
       (this.functions.has(name) || this.classes.has(name) || this.cfuncs.has(name) || BUILTINS.has(name))
     ) {
       const what = this.cfuncs.has(name)
-        ? 'an imported C function'
+        ? dt('codon.checker.an-imported-c-function')
         : this.classes.has(name)
-          ? 'a class'
+          ? dt('codon.checker.a-class')
           : BUILTINS.has(name)
-            ? 'a builtin'
-            : 'a function';
+            ? dt('codon.checker.a-builtin')
+            : dt('codon.checker.a-function');
       this.error(target.span, dt('codon.checker.cannot-assign-to-it-is-choose', name, what));
       return false;
     }

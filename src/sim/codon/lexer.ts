@@ -8,7 +8,7 @@
  * width are reported.
  */
 import type { Diagnostic, Msg, Pos, Span } from '../diag';
-import { dt, errorAt, notModelledAt } from '../diag';
+import { dt, errorAt, notModelledAt, type DiagText } from '../diag';
 
 export type TokenKind =
   'name' | 'keyword' | 'int' | 'float' | 'string' | 'op' | 'newline' | 'indent' | 'dedent' | 'eof';
@@ -575,14 +575,14 @@ class Lexer {
         : /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(ch)
           ? ch
           : `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
-    const pasted: Record<string, string> = {
-      '\u00a0': 'a non-breaking space (often pasted from a web page): retype it as a normal space.',
-      '\u200b': 'a zero-width space (often pasted from a web page): delete it.',
-      '\ufeff': 'a byte-order mark: delete it.',
-      '\u201c': 'a curly quote: write a straight quote (") instead.',
-      '\u201d': 'a curly quote: write a straight quote (") instead.',
-      '\u2018': "a curly quote: write a straight quote (') instead.",
-      '\u2019': "a curly quote: write a straight quote (') instead.",
+    const pasted: Record<string, DiagText> = {
+      '\u00a0': dt('codon.lexer.pasted-nbsp'),
+      '\u200b': dt('codon.lexer.pasted-zwsp'),
+      '\ufeff': dt('codon.lexer.pasted-bom'),
+      '\u201c': dt('codon.lexer.pasted-double-quote'),
+      '\u201d': dt('codon.lexer.pasted-double-quote'),
+      '\u2018': dt('codon.lexer.pasted-single-quote'),
+      '\u2019': dt('codon.lexer.pasted-single-quote'),
     };
     this.error(
       { start, end: this.here() },

@@ -1,8 +1,6 @@
 /** English diagnostic texts of src/sim/codon/check-collections.ts, exactly as it wrote them. */
 export const en: Record<string, string> = {
   'codon.check-collections.a-tuple-holding-a': 'a tuple holding a {0}',
-  'codon.check-collections.a-of-type': 'a {0} of type {1}',
-  'codon.check-collections.use-s-here': 'use {0} {1}s here.',
   'codon.check-collections.a-keyword-argument-in-a-call': 'a keyword argument in a call to {0}()',
   'codon.check-collections.enumerate-xs-start': '`enumerate(xs, start)`',
   'codon.check-collections.add-the-start-to-the-index': 'add the start to the index yourself.',
@@ -32,4 +30,15 @@ export const en: Record<string, string> = {
   'codon.check-collections.loop-over-it-directly-for-k': 'loop over it directly: `for k, v in d.items():`.',
   'codon.check-collections.a-dict-or-set-whose-item': 'a dict or set whose item types are never known',
   'codon.check-collections.give-them': 'give them: `{0}`.',
+  'codon.check-collections.a-key-of-type': 'a dict key of type {0}',
+  'codon.check-collections.a-value-of-type': 'a dict value of type {0}',
+  'codon.check-collections.a-item-of-type': 'a set item of type {0}',
+  'codon.check-collections.use-keys-here': 'use `int` or `str` keys here.',
+  'codon.check-collections.use-values-here': 'use `int`, `float`, `str` or `bool` values here.',
+  'codon.check-collections.use-items-here': 'use `int` or `str` items here.',
+  'codon.check-collections.incomplete-dict':
+    'store an item in it, or annotate it, e.g. `{0}: Dict[str, int] = {}`',
+  'codon.check-collections.incomplete-set': 'add an item to it, or annotate it, e.g. `{0}: Set[int] = set()`',
+  'codon.check-collections.incomplete-list':
+    'append a value to it, or annotate it, e.g. `{0}: List[float] = []`',
 };

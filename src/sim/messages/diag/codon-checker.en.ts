@@ -43,4 +43,8 @@ export const en: Record<string, string> = {
   'codon.checker.bind-it-once-at-the-top': 'bind it once at the top of the file: `{0} = "./libfoo.so"`.',
   'codon.checker.is-already-defined-import-the-c':
     '`{0}` is already defined; import the C function under another name with `as`.',
+  'codon.checker.an-imported-c-function': 'an imported C function',
+  'codon.checker.a-class': 'a class',
+  'codon.checker.a-builtin': 'a builtin',
+  'codon.checker.a-function': 'a function',
 };

@@ -29,6 +29,8 @@ export const en: Record<string, string> = {
   'codon.token.string': 'a string',
   'codon.token.quoted': "'{0}'",
   'codon.empty': '',
+  'codon.period': '.',
+  'codon.plural-s': 's',
   'codon.hint.buffer-named': '`{0}.arr.ptr`',
   'codon.hint.buffer-list': "the list's buffer (`lst.arr.ptr`)",
   'codon.hint.list-to-ptr':
@@ -69,6 +71,8 @@ export const zh: Record<string, string> = {
   'codon.token.string': '一个字符串',
   'codon.token.quoted': "'{0}'",
   'codon.empty': '',
+  'codon.period': '。',
+  'codon.plural-s': '',
   'codon.hint.buffer-named': '`{0}.arr.ptr`',
   'codon.hint.buffer-list': '列表的缓冲区（`lst.arr.ptr`）',
   'codon.hint.list-to-ptr':

@@ -25,4 +25,10 @@ export const en: Record<string, string> = {
   'codon.lexer.unexpected-character-it-has-no-meaning':
     "unexpected character '{0}': it has no meaning in Codon outside a string.",
   'codon.lexer.unexpected-character-2': "unexpected character '{0}'.",
+  'codon.lexer.pasted-nbsp':
+    'a non-breaking space (often pasted from a web page): retype it as a normal space.',
+  'codon.lexer.pasted-zwsp': 'a zero-width space (often pasted from a web page): delete it.',
+  'codon.lexer.pasted-bom': 'a byte-order mark: delete it.',
+  'codon.lexer.pasted-double-quote': 'a curly quote: write a straight quote (") instead.',
+  'codon.lexer.pasted-single-quote': "a curly quote: write a straight quote (') instead.",
 };
