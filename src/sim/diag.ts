@@ -13,7 +13,7 @@ export interface DiagText {
   readonly id: string;
   readonly params: readonly DiagParam[];
 }
-export type DiagParam = string | number | DiagText;
+export type DiagParam = string | number | bigint | undefined | DiagText;
 
 /** What a front end reports: a translated text, or (not converted yet) an English string. */
 export type Msg = string | DiagText;

@@ -6,6 +6,7 @@
  * It runs in one pass over the text (linear time) and never throws: anything it cannot read
  * becomes a located diagnostic and is skipped.
  */
+import { dt } from '../diag';
 import type { Pos, Span } from '../diag';
 import { DiagSink } from './diagnostics';
 import { evalPpCondition } from './pp-expr';
@@ -195,7 +196,8 @@ export class Lexer {
       }
     }
     if (this.tokens.length > before) return true;
-    for (const frame of this.conds) this.diags.error(frame.span, 'unterminated conditional directive');
+    for (const frame of this.conds)
+      this.diags.error(frame.span, dt('cpp.lexer.unterminated-conditional-directive'));
     const end = this.pos(this.i < n ? this.i : n);
     this.tokens.push({ kind: 'eof', text: '', span: { start: end, end } });
     this.done = true;
@@ -269,7 +271,7 @@ export class Lexer {
       }
       if (close < 0) {
         this.i = src.length;
-        this.diags.error({ start, end: start }, 'unterminated comment: a "/*" has no matching "*/"');
+        this.diags.error({ start, end: start }, dt('cpp.lexer.unterminated-comment-a-has-no-matching'));
         return true;
       }
       this.i = close + 2;
@@ -289,7 +291,7 @@ export class Lexer {
       if (this.expandedTokens === MAX_EXPANDED_TOKENS + 1) {
         this.diags.error(
           tok.span,
-          `macro expansion produces more than ${MAX_EXPANDED_TOKENS.toLocaleString('en')} tokens in this file; the simulator stops expanding here`,
+          dt('cpp.lexer.macro-expansion-produces-more-than-tokens', MAX_EXPANDED_TOKENS.toLocaleString('en')),
         );
       }
       return;
@@ -300,7 +302,7 @@ export class Lexer {
         this.expandedTokens = MAX_EXPANDED_TOKENS + 1;
         this.diags.error(
           tok.span,
-          `macro '${tok.text}' expands more than ${MAX_EXPANSION_DEPTH} levels deep`,
+          dt('cpp.lexer.macro-expands-more-than-levels-deep', tok.text, MAX_EXPANSION_DEPTH),
         );
         return;
       }
@@ -348,7 +350,7 @@ export class Lexer {
       cp >= 32 && cp < 127
         ? `'${String.fromCodePoint(cp)}'`
         : `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
-    this.diags.error(this.span(start), `unexpected character ${shown} in the program`);
+    this.diags.error(this.span(start), dt('cpp.lexer.unexpected-character-in-the-program', shown));
     return null;
   }
 
@@ -397,7 +399,7 @@ export class Lexer {
     const units = this.escapedBody(39, start, "missing terminating ' character");
     const span = this.span(start);
     const text = this.src.slice(start.offset, this.i);
-    if (units.length === 0) this.diags.error(span, 'empty character constant');
+    if (units.length === 0) this.diags.error(span, dt('cpp.lexer.empty-character-constant'));
     let value = units[0] ?? 0;
     const multi = units.length > 1;
     if (multi) {
@@ -405,7 +407,7 @@ export class Lexer {
       value = 0;
       for (const u of units) value = ((value << 8) | (u & 0xff)) >>> 0;
       value |= 0;
-      this.diags.warning(span, 'multi-character character constant');
+      this.diags.warning(span, dt('cpp.lexer.multi-character-character-constant'));
     }
     return {
       kind: 'char',
@@ -440,7 +442,7 @@ export class Lexer {
     const delim = paren < 0 ? '' : src.slice(this.i, paren);
     if (paren < 0 || delim.length > 16 || /[\s\\)]/.test(delim)) {
       this.skipRestOfLine();
-      this.diags.error(this.span(start), 'invalid delimiter in a raw string literal');
+      this.diags.error(this.span(start), dt('cpp.lexer.invalid-delimiter-in-a-raw-string'));
       return this.stringToken(start, prefix, []);
     }
     const close = src.indexOf(')' + delim + '"', paren + 1);
@@ -453,7 +455,7 @@ export class Lexer {
       }
     }
     this.i = close < 0 ? src.length : close + delim.length + 2;
-    if (close < 0) this.diags.error({ start, end: start }, 'unterminated raw string literal');
+    if (close < 0) this.diags.error({ start, end: start }, dt('cpp.lexer.unterminated-raw-string-literal'));
     return this.stringToken(start, prefix, utf8Encode(body));
   }
 
@@ -533,7 +535,7 @@ export class Lexer {
       const digits = src.slice(this.i, j);
       this.i = j;
       if (digits.length === 0) {
-        this.diags.error(this.span(escStart), `\\${e} used with no following hex digits`);
+        this.diags.error(this.span(escStart), dt('cpp.lexer.used-with-no-following-hex-digits', e));
         return;
       }
       const v = parseInt(digits.slice(-8), 16);
@@ -545,7 +547,7 @@ export class Lexer {
       this.i--;
       return;
     }
-    this.diags.warning(this.span(escStart), `unknown escape sequence '\\${e}'`);
+    this.diags.warning(this.span(escStart), dt('cpp.lexer.unknown-escape-sequence', e));
     units.push(e.charCodeAt(0));
   }
 
@@ -581,8 +583,9 @@ export class Lexer {
     if (handler) handler.call(this, rest, span);
     else if (!this.active()) return;
     else if (name === '') {
-      if (rest !== '') this.diags.error(span, `invalid preprocessing directive '#${rest.split(/\s/)[0]}'`);
-    } else this.diags.error(span, `invalid preprocessing directive '#${name}'`);
+      if (rest !== '')
+        this.diags.error(span, dt('cpp.lexer.invalid-preprocessing-directive', rest.split(/\s/)[0]));
+    } else this.diags.error(span, dt('cpp.lexer.invalid-preprocessing-directive', name));
   }
 
   /** Lexes the text of a directive (a macro body, an `#if` condition) into tokens. */
@@ -598,41 +601,37 @@ export class Lexer {
     if (!this.active()) return;
     const m = /^(<([^>]*)>|"([^"]*)")/.exec(rest);
     if (!m) {
-      this.diags.error(span, '#include expects "FILENAME" or <FILENAME>');
+      this.diags.error(span, dt('cpp.lexer.include-expects-filename-or-filename'));
       return;
     }
     this.includes.push({ header: m[2] ?? m[3] ?? '', system: m[2] !== undefined, span });
-    if (m[3] !== undefined)
-      this.diags.warning(
-        span,
-        `the header "${m[3]}" is not read by the simulator: what it declares is unknown here`,
-      );
+    if (m[3] !== undefined) this.diags.warning(span, dt('cpp.lexer.the-header-is-not-read-by', m[3]));
   }
 
   doDefine(rest: string, span: Span): void {
     if (!this.active()) return;
     const m = /^([A-Za-z_]\w*)(\(?)([\s\S]*)$/.exec(rest);
     if (!m) {
-      this.diags.error(span, 'macro names must be identifiers');
+      this.diags.error(span, dt('cpp.lexer.macro-names-must-be-identifiers'));
       return;
     }
     const name = m[1] ?? '';
     if (m[2] === '(') {
       this.functionMacros.add(name);
       this.macros.delete(name);
-      this.diags.unsupported(span, `the function-like macro '${name}'`);
+      this.diags.unsupported(span, dt('cpp.lexer.the-function-like-macro', name));
       return;
     }
     const body = this.lexFragment(m[3] ?? '', span);
     if (body.some((t) => t.text === '#' || t.text === '##'))
-      this.diags.unsupported(span, `the '#' and '##' operators in macro '${name}'`);
+      this.diags.unsupported(span, dt('cpp.lexer.the-and-operators-in-macro', name));
     this.macros.set(name, body);
   }
 
   doUndef(rest: string, span: Span): void {
     if (!this.active()) return;
     const name = /^[A-Za-z_]\w*/.exec(rest)?.[0];
-    if (!name) this.diags.error(span, 'macro names must be identifiers');
+    if (!name) this.diags.error(span, dt('cpp.lexer.macro-names-must-be-identifiers'));
     else {
       this.macros.delete(name);
       this.functionMacros.delete(name);
@@ -650,7 +649,7 @@ export class Lexer {
 
   private condition(rest: string, span: Span): boolean {
     if (rest === '') {
-      this.diags.error(span, '#if with no expression');
+      this.diags.error(span, dt('cpp.lexer.if-with-no-expression'));
       return false;
     }
     const toks = this.lexFragment(rest, span);
@@ -668,17 +667,17 @@ export class Lexer {
 
   doIfdef(rest: string, span: Span, negate: boolean): void {
     const name = /^[A-Za-z_]\w*/.exec(rest)?.[0];
-    if (!name && this.active()) this.diags.error(span, 'no macro name given in #ifdef directive');
+    if (!name && this.active()) this.diags.error(span, dt('cpp.lexer.no-macro-name-given-in-ifdef'));
     this.pushCond(name ? this.defined(name) !== negate : false, span);
   }
 
   doElif(rest: string, span: Span): void {
     const top = this.conds[this.conds.length - 1];
     if (!top) {
-      this.diags.error(span, '#elif without #if');
+      this.diags.error(span, dt('cpp.lexer.elif-without-if'));
       return;
     }
-    if (top.seenElse) this.diags.error(span, '#elif after #else');
+    if (top.seenElse) this.diags.error(span, dt('cpp.lexer.elif-after-else'));
     const value = top.parentActive && !top.taken ? this.conditionInParent(top, rest, span) : false;
     top.active = value;
     top.taken ||= value;
@@ -696,33 +695,33 @@ export class Lexer {
   doElse(_rest: string, span: Span): void {
     const top = this.conds[this.conds.length - 1];
     if (!top) {
-      this.diags.error(span, '#else without #if');
+      this.diags.error(span, dt('cpp.lexer.else-without-if'));
       return;
     }
-    if (top.seenElse) this.diags.error(span, '#else after #else');
+    if (top.seenElse) this.diags.error(span, dt('cpp.lexer.else-after-else'));
     top.seenElse = true;
     top.active = top.parentActive && !top.taken;
     top.taken = true;
   }
 
   doEndif(_rest: string, span: Span): void {
-    if (!this.conds.pop()) this.diags.error(span, '#endif without #if');
+    if (!this.conds.pop()) this.diags.error(span, dt('cpp.lexer.endif-without-if'));
   }
 
   doPragma(rest: string, span: Span): void {
     if (!this.active()) return;
     if (/^once\b/.test(rest)) this.pragmaOnce = true;
-    else this.diags.warning(span, `'#pragma ${rest}' is ignored by this simulator`);
+    else this.diags.warning(span, dt('cpp.lexer.pragma-is-ignored-by-this-simulator', rest));
   }
 
   doError(rest: string, span: Span, isWarning: boolean): void {
     if (!this.active()) return;
-    if (isWarning) this.diags.warning(span, `#warning ${rest}`);
-    else this.diags.error(span, `#error ${rest}`);
+    if (isWarning) this.diags.warning(span, dt('cpp.lexer.warning', rest));
+    else this.diags.error(span, dt('cpp.lexer.error', rest));
   }
 
   doLine(_rest: string, span: Span): void {
-    if (this.active()) this.diags.unsupported(span, 'the #line directive');
+    if (this.active()) this.diags.unsupported(span, dt('cpp.lexer.the-line-directive'));
   }
 }
 

@@ -25,8 +25,8 @@ export function formatDiag(t: DiagText, locale: Locale = 'en'): string {
   const en = diagCatalogues.en;
   const template = diagCatalogues[locale][t.id] ?? en[t.id] ?? t.id;
   const text = template.replace(/\{(\d+)\}/g, (_, i: string) => {
+    if (Number(i) >= t.params.length) return '';
     const p = t.params[Number(i)];
-    if (p === undefined) return '';
     return typeof p === 'object' ? formatDiag(p, locale) : String(p);
   });
   if (locale === 'en') return text;

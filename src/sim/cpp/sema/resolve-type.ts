@@ -4,6 +4,7 @@
  * library classes the simulator lays out (via the ABI module's libstdc++ builders), classes,
  * enums and aliases of the file, and declarators (`*`, `&`, `[N]`, `(params)`).
  */
+import { dt } from '../../diag';
 import type { CType, FloatName, IntName, RecordType, StdKind } from '../../abi/ctype';
 import type { Span } from '../../diag';
 import { GLIBC_TYPEDEFS, STD_MODELLED_CLASSES, STD_MODELLED_TEMPLATES, STD_TYPES } from '../std-names';
@@ -151,7 +152,7 @@ export function resolveNamedType(sema: Sema, qn: QualifiedName): QualType | null
   if (!hit) {
     // A class template that was refused (`template <int N> struct Buf`): its uses are part of that refusal.
     if (sema.diags.refusedNames.has(last.name)) sema.diags.refusals++;
-    else sema.error(qn.span, `unknown type '${qualifiedText(qn)}'`);
+    else sema.error(qn.span, dt('cpp.sema.resolve-type.unknown-type', qualifiedText(qn)));
     return null;
   }
   return typeFromLookup(sema, hit, last, qn);
@@ -187,7 +188,7 @@ function containerMemberType(sema: Sema, qn: QualifiedName): QualType | null | u
 function typeFromLookup(sema: Sema, hit: LookupResult, last: NamePart, qn: QualifiedName): QualType | null {
   switch (hit.kind) {
     case 'type':
-      if (last.templateArgs) sema.error(last.span, `'${last.name}' is not a template`);
+      if (last.templateArgs) sema.error(last.span, dt('cpp.sema.resolve-type.is-not-a-template', last.name));
       return { type: hit.type, const: hit.const };
     case 'global-typedef':
       return globalTypedef(sema, hit.name, last.span);
@@ -198,10 +199,10 @@ function typeFromLookup(sema: Sema, hit: LookupResult, last: NamePart, qn: Quali
         const t = instantiateClass(sema, hit.template, last.templateArgs, last.span);
         return t ? { type: t, const: false } : null;
       }
-      sema.error(qn.span, `'${qualifiedText(qn)}' is a function template, not a type`);
+      sema.error(qn.span, dt('cpp.sema.resolve-type.is-a-function-template-not-a', qualifiedText(qn)));
       return null;
     default:
-      sema.error(qn.span, `'${qualifiedText(qn)}' is not a type`);
+      sema.error(qn.span, dt('cpp.sema.resolve-type.is-not-a-type', qualifiedText(qn)));
       return null;
   }
 }
@@ -218,7 +219,7 @@ function globalTypedef(sema: Sema, name: string, span: Span): QualType | null {
       const: false,
     };
   }
-  sema.error(span, `'${name}' is not modelled by this simulator`);
+  sema.error(span, dt('cpp.sema.resolve-type.is-not-modelled-by-this-simulator', name));
   return null;
 }
 
@@ -228,20 +229,26 @@ function resolveStdType(sema: Sema, name: string, part: NamePart): QualType | nu
   const templ: StdKind | undefined = STD_MODELLED_TEMPLATES[name];
   const cls: StdKind | undefined = STD_MODELLED_CLASSES[name];
   if (!templ && !cls) {
-    if (name === 'nullptr_t') sema.error(part.span, "'std::nullptr_t' is not modelled by this simulator");
-    else if (STD_TYPES.has(name)) sema.error(part.span, `'std::${name}' is not modelled by this simulator`);
-    else sema.error(part.span, `unknown type 'std::${name}'`);
+    if (name === 'nullptr_t')
+      sema.error(part.span, dt('cpp.sema.resolve-type.std-nullptr-t-is-not-modelled'));
+    else if (STD_TYPES.has(name))
+      sema.error(part.span, dt('cpp.sema.resolve-type.std-is-not-modelled-by-this', name));
+    else sema.error(part.span, dt('cpp.sema.resolve-type.unknown-type-std', name));
     return null;
   }
   requireHeader(sema, `std::${name}`, part.span);
   if (cls) {
-    if (part.templateArgs) sema.error(part.span, `'std::${name}' is not a template`);
+    if (part.templateArgs) sema.error(part.span, dt('cpp.sema.resolve-type.std-is-not-a-template', name));
     return buildStd(sema, cls, [], part.span);
   }
   if (!part.templateArgs) {
     sema.error(
       part.span,
-      `'std::${name}' needs template arguments, as in ${STD_EXAMPLES[templ as StdKind] ?? `std::${name}<T>`}`,
+      dt(
+        'cpp.sema.resolve-type.std-needs-template-arguments-as-in',
+        name,
+        STD_EXAMPLES[templ as StdKind] ?? `std::${name}<T>`,
+      ),
     );
     return null;
   }
@@ -339,11 +346,11 @@ export function resolveTemplateArgs(sema: Sema, args: TemplateArgSyntax[]): (CTy
     if (e.kind === 'error') return null;
     const v = evalInt(e);
     if (v === null) {
-      sema.error(a.span, 'a template argument must be a type or a constant (like 4 or a constexpr variable)');
+      sema.error(a.span, dt('cpp.sema.resolve-type.a-template-argument-must-be-a'));
       return null;
     }
     if (v < 0n || v > 0xffffffffn) {
-      sema.error(a.span, `the template argument ${v} is out of range`);
+      sema.error(a.span, dt('cpp.sema.resolve-type.the-template-argument-is-out-of', v));
       return null;
     }
     out.push(Number(v));
@@ -360,13 +367,13 @@ export function resolveTypeId(
   const base = resolveSpecs(sema, t.specs);
   if (!base) return null;
   if (base.auto) {
-    sema.error(t.span, "'auto' is not allowed here");
+    sema.error(t.span, dt('cpp.sema.resolve-type.auto-is-not-allowed-here'));
     return null;
   }
   const r = applyDeclarator(sema, base, t.declarator);
   if (!r) return null;
   if (r.unknownBound && !opts.allowUnknownBound) {
-    sema.error(t.span, 'an array type here needs a size');
+    sema.error(t.span, dt('cpp.sema.resolve-type.an-array-type-here-needs-a'));
     return null;
   }
   return r;
@@ -388,7 +395,7 @@ export function applyDeclarator(sema: Sema, base: QualType, d: DeclaratorSyntax)
     switch (op.kind) {
       case 'pointer':
         if (cur.kind === 'reference') {
-          sema.error(op.span, 'a pointer to a reference is not allowed');
+          sema.error(op.span, dt('cpp.sema.resolve-type.a-pointer-to-a-reference-is'));
           return null;
         }
         cur = ptrTo(cur, curConst);
@@ -396,11 +403,11 @@ export function applyDeclarator(sema: Sema, base: QualType, d: DeclaratorSyntax)
         break;
       case 'reference':
         if (cur.kind === 'reference') {
-          sema.error(op.span, 'a reference to a reference is not allowed');
+          sema.error(op.span, dt('cpp.sema.resolve-type.a-reference-to-a-reference-is'));
           return null;
         }
         if (cur.kind === 'void') {
-          sema.error(op.span, 'a reference to void is not allowed');
+          sema.error(op.span, dt('cpp.sema.resolve-type.a-reference-to-void-is-not'));
           return null;
         }
         cur = refTo(cur, op.rvalue, curConst);
@@ -410,7 +417,10 @@ export function applyDeclarator(sema: Sema, base: QualType, d: DeclaratorSyntax)
         if (cur.kind === 'void' || cur.kind === 'function' || cur.kind === 'reference') {
           sema.error(
             op.span,
-            `an array of ${cur.kind === 'void' ? 'void' : cur.kind === 'function' ? 'functions' : 'references'} is not allowed`,
+            dt(
+              'cpp.sema.resolve-type.an-array-of-is-not-allowed',
+              cur.kind === 'void' ? 'void' : cur.kind === 'function' ? 'functions' : 'references',
+            ),
           );
           return null;
         }
@@ -420,25 +430,22 @@ export function applyDeclarator(sema: Sema, base: QualType, d: DeclaratorSyntax)
           if (e.kind === 'error') return null;
           const v = evalInt(e);
           if (v === null) {
-            sema.error(
-              op.size.span,
-              'variable-length arrays are not modelled by this simulator; the size must be a constant',
-            );
+            sema.error(op.size.span, dt('cpp.sema.resolve-type.variable-length-arrays-are-not-modelled'));
             return null;
           }
           if (v <= 0n || v > 1n << 32n) {
             sema.error(
               op.size.span,
               v <= 0n
-                ? `the array size must be positive (it is ${v})`
-                : `the array size ${v} is too large for the simulator`,
+                ? dt('cpp.sema.resolve-type.the-array-size-must-be-positive', v)
+                : dt('cpp.sema.resolve-type.the-array-size-is-too-large', v),
             );
             return null;
           }
           length = Number(v);
         } else if (k === ops.length - 1) unknownBound = true;
         else {
-          sema.error(op.span, 'only the first dimension of an array may be left empty');
+          sema.error(op.span, dt('cpp.sema.resolve-type.only-the-first-dimension-of-an'));
           return null;
         }
         cur = { kind: 'array', element: cur, length };
@@ -450,17 +457,14 @@ export function applyDeclarator(sema: Sema, base: QualType, d: DeclaratorSyntax)
           const pb = resolveSpecs(sema, p.specs);
           if (!pb) return null;
           if (pb.auto) {
-            sema.error(
-              p.span,
-              "'auto' parameters (abbreviated templates) are not modelled by this simulator",
-            );
+            sema.error(p.span, dt('cpp.sema.resolve-type.auto-parameters-abbreviated-templates-are-not'));
             return null;
           }
           const pr = applyDeclarator(sema, pb, p.declarator);
           if (!pr) return null;
           let pt = pr.type;
           if (pt.kind === 'void') {
-            sema.error(p.span, "a parameter cannot have type 'void'");
+            sema.error(p.span, dt('cpp.sema.resolve-type.a-parameter-cannot-have-type-void'));
             return null;
           }
           if (pt.kind === 'array') pt = ptrTo(pt.element, pr.const);
@@ -477,26 +481,23 @@ export function applyDeclarator(sema: Sema, base: QualType, d: DeclaratorSyntax)
         let ret = cur;
         if (op.trailingReturn) {
           if (!(base.auto && cur.kind === 'void')) {
-            sema.error(
-              op.trailingReturn.span,
-              "a trailing return type needs 'auto' before the function name",
-            );
+            sema.error(op.trailingReturn.span, dt('cpp.sema.resolve-type.a-trailing-return-type-needs-auto'));
             return null;
           }
           const tr = resolveTypeId(sema, op.trailingReturn);
           if (!tr) return null;
           ret = tr.type;
         } else if (base.auto && k === 0 && cur.kind === 'void') {
-          sema.error(
-            d.span,
-            "functions returning 'auto' (deduced return types) are not modelled by this simulator; write the return type",
-          );
+          sema.error(d.span, dt('cpp.sema.resolve-type.functions-returning-auto-deduced-return-types'));
           return null;
         }
         if (ret.kind === 'array' || ret.kind === 'function') {
           sema.error(
             op.span,
-            `a function cannot return ${ret.kind === 'array' ? 'a C array' : 'a function'}`,
+            dt(
+              'cpp.sema.resolve-type.a-function-cannot-return',
+              ret.kind === 'array' ? 'a C array' : 'a function',
+            ),
           );
           return null;
         }

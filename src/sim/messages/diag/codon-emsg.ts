@@ -76,12 +76,12 @@ export const zh: Record<string, string> = {
   'codon.hint.buffer-named': '`{0}.arr.ptr`',
   'codon.hint.buffer-list': '列表的缓冲区（`lst.arr.ptr`）',
   'codon.hint.list-to-ptr':
-    ' Codon 没有从列表到指针的隐式转换：列表是 GC 堆上的一个对象 {len, arr}，而 C 需要的是那些数的地址。请传 {0}，或者自己分配缓冲区：`buf = Ptr[{1}](4)`。',
+    ' Codon 没有从列表到指针的隐式转换：列表是 GC 堆上的一个对象 `{len, arr}`，而 C 需要的是那些数的地址。请传 {0}，或者自己分配缓冲区：`buf = Ptr[{1}](4)`。',
   'codon.hint.ptr-to-list': ' 指针不是列表：把值复制到一个列表里，例如 `[p[i] for i in range(4)]`。',
   'codon.hint.int-to-ptr': ' 数不是指针：空指针写 `Ptr[{0}]()`，分配 n 个元素写 `Ptr[{0}](n)`。',
   'codon.hint.float-to-int':
     ' 在需要 float 的地方，Codon 会把 int 转成 float，但从不把 float 转成 int：请写 `int(x)`。',
   'codon.hint.str-to-ptr':
-    ' str 是一对 {len, ptr}，不是指针：要它的字节请传 `s.ptr`（字面量的字节以 NUL 结尾，其他字符串不一定）。',
+    ' str 是一对 `{len, ptr}`，不是指针：要它的字节请传 `s.ptr`（字面量的字节以 NUL 结尾，其他字符串不一定）。',
   'codon.hint.ptr-elem': ' 元素类型不同：Ptr[{0}] 指向的是 {0} 值，而不是 {1} 值。',
 };

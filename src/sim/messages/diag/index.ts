@@ -29,6 +29,48 @@ import { en as codonParseTryEn } from './codon-parse-try.en.ts';
 import { zh as codonParseTryZh } from './codon-parse-try.zh.ts';
 import { en as codonParserEn } from './codon-parser.en.ts';
 import { zh as codonParserZh } from './codon-parser.zh.ts';
+import { en as cppAstEn } from './cpp-ast.en.ts';
+import { en as cppDiagnosticsEn } from './cpp-diagnostics.en.ts';
+import { en as cppIndexEn } from './cpp-index.en.ts';
+import { en as cppLexerEn } from './cpp-lexer.en.ts';
+import { en as cppMangleEn } from './cpp-mangle.en.ts';
+import { en as cppParseDeclEn } from './cpp-parse-decl.en.ts';
+import { en as cppParseExprEn } from './cpp-parse-expr.en.ts';
+import { en as cppParseStmtEn } from './cpp-parse-stmt.en.ts';
+import { en as cppParseTemplateEn } from './cpp-parse-template.en.ts';
+import { en as cppParseTypeEn } from './cpp-parse-type.en.ts';
+import { en as cppParserEn } from './cpp-parser.en.ts';
+import { en as cppParserStateEn } from './cpp-parser-state.en.ts';
+import { en as cppPpExprEn } from './cpp-pp-expr.en.ts';
+import { en as cppSemaAbiEn } from './cpp-sema-abi.en.ts';
+import { en as cppSemaConstevalEn } from './cpp-sema-consteval.en.ts';
+import { en as cppSemaContextEn } from './cpp-sema-context.en.ts';
+import { en as cppSemaConversionsEn } from './cpp-sema-conversions.en.ts';
+import { en as cppSemaDeclEn } from './cpp-sema-decl.en.ts';
+import { en as cppSemaExprEn } from './cpp-sema-expr.en.ts';
+import { en as cppSemaExprCallEn } from './cpp-sema-expr-call.en.ts';
+import { en as cppSemaExprOpsEn } from './cpp-sema-expr-ops.en.ts';
+import { en as cppSemaFunctionDeclEn } from './cpp-sema-function-decl.en.ts';
+import { en as cppSemaHeadersEn } from './cpp-sema-headers.en.ts';
+import { en as cppSemaInitEn } from './cpp-sema-init.en.ts';
+import { en as cppSemaLibcNamesEn } from './cpp-sema-libc-names.en.ts';
+import { en as cppSemaLookupEn } from './cpp-sema-lookup.en.ts';
+import { en as cppSemaMakeEn } from './cpp-sema-make.en.ts';
+import { en as cppSemaModelledLibraryEn } from './cpp-sema-modelled-library.en.ts';
+import { en as cppSemaOverloadEn } from './cpp-sema-overload.en.ts';
+import { en as cppSemaPrintfEn } from './cpp-sema-printf.en.ts';
+import { en as cppSemaRecordEn } from './cpp-sema-record.en.ts';
+import { en as cppSemaResolveTypeEn } from './cpp-sema-resolve-type.en.ts';
+import { en as cppSemaScopeEn } from './cpp-sema-scope.en.ts';
+import { en as cppSemaStdlibEn } from './cpp-sema-stdlib.en.ts';
+import { en as cppSemaStmtEn } from './cpp-sema-stmt.en.ts';
+import { en as cppSemaStringOpsEn } from './cpp-sema-string-ops.en.ts';
+import { en as cppSemaTemplateDeductionEn } from './cpp-sema-template-deduction.en.ts';
+import { en as cppSemaTemplatesEn } from './cpp-sema-templates.en.ts';
+import { en as cppSemaTypesEn } from './cpp-sema-types.en.ts';
+import { en as cppStdNamesEn } from './cpp-std-names.en.ts';
+import { en as cppSyntaxEn } from './cpp-syntax.en.ts';
+import { en as cppTokenEn } from './cpp-token.en.ts';
 
 /** Each module's English and Chinese texts (exported for the catalogue tests). */
 export const diagModules: { name: string; en: Record<string, string>; zh: Record<string, string> }[] = [
@@ -46,6 +88,48 @@ export const diagModules: { name: string; en: Record<string, string>; zh: Record
   { name: 'codon-parse-expr', en: codonParseExprEn, zh: codonParseExprZh },
   { name: 'codon-parse-try', en: codonParseTryEn, zh: codonParseTryZh },
   { name: 'codon-parser', en: codonParserEn, zh: codonParserZh },
+  { name: 'cpp-ast', en: cppAstEn, zh: {} },
+  { name: 'cpp-diagnostics', en: cppDiagnosticsEn, zh: {} },
+  { name: 'cpp-index', en: cppIndexEn, zh: {} },
+  { name: 'cpp-lexer', en: cppLexerEn, zh: {} },
+  { name: 'cpp-mangle', en: cppMangleEn, zh: {} },
+  { name: 'cpp-parse-decl', en: cppParseDeclEn, zh: {} },
+  { name: 'cpp-parse-expr', en: cppParseExprEn, zh: {} },
+  { name: 'cpp-parse-stmt', en: cppParseStmtEn, zh: {} },
+  { name: 'cpp-parse-template', en: cppParseTemplateEn, zh: {} },
+  { name: 'cpp-parse-type', en: cppParseTypeEn, zh: {} },
+  { name: 'cpp-parser', en: cppParserEn, zh: {} },
+  { name: 'cpp-parser-state', en: cppParserStateEn, zh: {} },
+  { name: 'cpp-pp-expr', en: cppPpExprEn, zh: {} },
+  { name: 'cpp-sema-abi', en: cppSemaAbiEn, zh: {} },
+  { name: 'cpp-sema-consteval', en: cppSemaConstevalEn, zh: {} },
+  { name: 'cpp-sema-context', en: cppSemaContextEn, zh: {} },
+  { name: 'cpp-sema-conversions', en: cppSemaConversionsEn, zh: {} },
+  { name: 'cpp-sema-decl', en: cppSemaDeclEn, zh: {} },
+  { name: 'cpp-sema-expr', en: cppSemaExprEn, zh: {} },
+  { name: 'cpp-sema-expr-call', en: cppSemaExprCallEn, zh: {} },
+  { name: 'cpp-sema-expr-ops', en: cppSemaExprOpsEn, zh: {} },
+  { name: 'cpp-sema-function-decl', en: cppSemaFunctionDeclEn, zh: {} },
+  { name: 'cpp-sema-headers', en: cppSemaHeadersEn, zh: {} },
+  { name: 'cpp-sema-init', en: cppSemaInitEn, zh: {} },
+  { name: 'cpp-sema-libc-names', en: cppSemaLibcNamesEn, zh: {} },
+  { name: 'cpp-sema-lookup', en: cppSemaLookupEn, zh: {} },
+  { name: 'cpp-sema-make', en: cppSemaMakeEn, zh: {} },
+  { name: 'cpp-sema-modelled-library', en: cppSemaModelledLibraryEn, zh: {} },
+  { name: 'cpp-sema-overload', en: cppSemaOverloadEn, zh: {} },
+  { name: 'cpp-sema-printf', en: cppSemaPrintfEn, zh: {} },
+  { name: 'cpp-sema-record', en: cppSemaRecordEn, zh: {} },
+  { name: 'cpp-sema-resolve-type', en: cppSemaResolveTypeEn, zh: {} },
+  { name: 'cpp-sema-scope', en: cppSemaScopeEn, zh: {} },
+  { name: 'cpp-sema-stdlib', en: cppSemaStdlibEn, zh: {} },
+  { name: 'cpp-sema-stmt', en: cppSemaStmtEn, zh: {} },
+  { name: 'cpp-sema-string-ops', en: cppSemaStringOpsEn, zh: {} },
+  { name: 'cpp-sema-template-deduction', en: cppSemaTemplateDeductionEn, zh: {} },
+  { name: 'cpp-sema-templates', en: cppSemaTemplatesEn, zh: {} },
+  { name: 'cpp-sema-types', en: cppSemaTypesEn, zh: {} },
+  { name: 'cpp-std-names', en: cppStdNamesEn, zh: {} },
+  { name: 'cpp-syntax', en: cppSyntaxEn, zh: {} },
+  { name: 'cpp-token', en: cppTokenEn, zh: {} },
 ];
 
 function merge(lang: 'en' | 'zh'): Record<string, string> {

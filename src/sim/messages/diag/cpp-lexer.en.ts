@@ -1,0 +1,33 @@
+/** English diagnostic texts of src/sim/cpp/lexer.ts, exactly as it wrote them. */
+export const en: Record<string, string> = {
+  'cpp.lexer.unterminated-conditional-directive': 'unterminated conditional directive',
+  'cpp.lexer.unterminated-comment-a-has-no-matching': 'unterminated comment: a "/*" has no matching "*/"',
+  'cpp.lexer.macro-expansion-produces-more-than-tokens':
+    'macro expansion produces more than {0} tokens in this file; the simulator stops expanding here',
+  'cpp.lexer.macro-expands-more-than-levels-deep': "macro '{0}' expands more than {1} levels deep",
+  'cpp.lexer.unexpected-character-in-the-program': 'unexpected character {0} in the program',
+  'cpp.lexer.empty-character-constant': 'empty character constant',
+  'cpp.lexer.multi-character-character-constant': 'multi-character character constant',
+  'cpp.lexer.invalid-delimiter-in-a-raw-string': 'invalid delimiter in a raw string literal',
+  'cpp.lexer.unterminated-raw-string-literal': 'unterminated raw string literal',
+  'cpp.lexer.used-with-no-following-hex-digits': '\\{0} used with no following hex digits',
+  'cpp.lexer.unknown-escape-sequence': "unknown escape sequence '\\{0}'",
+  'cpp.lexer.invalid-preprocessing-directive': "invalid preprocessing directive '#{0}'",
+  'cpp.lexer.include-expects-filename-or-filename': '#include expects "FILENAME" or <FILENAME>',
+  'cpp.lexer.the-header-is-not-read-by':
+    'the header "{0}" is not read by the simulator: what it declares is unknown here',
+  'cpp.lexer.macro-names-must-be-identifiers': 'macro names must be identifiers',
+  'cpp.lexer.the-function-like-macro': "the function-like macro '{0}'",
+  'cpp.lexer.the-and-operators-in-macro': "the '#' and '##' operators in macro '{0}'",
+  'cpp.lexer.if-with-no-expression': '#if with no expression',
+  'cpp.lexer.no-macro-name-given-in-ifdef': 'no macro name given in #ifdef directive',
+  'cpp.lexer.elif-without-if': '#elif without #if',
+  'cpp.lexer.elif-after-else': '#elif after #else',
+  'cpp.lexer.else-without-if': '#else without #if',
+  'cpp.lexer.else-after-else': '#else after #else',
+  'cpp.lexer.endif-without-if': '#endif without #if',
+  'cpp.lexer.pragma-is-ignored-by-this-simulator': "'#pragma {0}' is ignored by this simulator",
+  'cpp.lexer.warning': '#warning {0}',
+  'cpp.lexer.error': '#error {0}',
+  'cpp.lexer.the-line-directive': 'the #line directive',
+};
