@@ -33,26 +33,35 @@ import { en as cppAstEn } from './cpp-ast.en.ts';
 import { en as cppDiagnosticsEn } from './cpp-diagnostics.en.ts';
 import { en as cppIndexEn } from './cpp-index.en.ts';
 import { en as cppLexerEn } from './cpp-lexer.en.ts';
+import { zh as cppLexerZh } from './cpp-lexer.zh.ts';
 import { en as cppMangleEn } from './cpp-mangle.en.ts';
 import { en as cppParseDeclEn } from './cpp-parse-decl.en.ts';
+import { zh as cppParseDeclZh } from './cpp-parse-decl.zh.ts';
 import { en as cppParseExprEn } from './cpp-parse-expr.en.ts';
 import { en as cppParseStmtEn } from './cpp-parse-stmt.en.ts';
+import { zh as cppParseStmtZh } from './cpp-parse-stmt.zh.ts';
 import { en as cppParseTemplateEn } from './cpp-parse-template.en.ts';
 import { en as cppParseTypeEn } from './cpp-parse-type.en.ts';
 import { en as cppParserEn } from './cpp-parser.en.ts';
 import { en as cppParserStateEn } from './cpp-parser-state.en.ts';
+import { zh as cppParserStateZh } from './cpp-parser-state.zh.ts';
 import { en as cppPpExprEn } from './cpp-pp-expr.en.ts';
 import { en as cppSemaAbiEn } from './cpp-sema-abi.en.ts';
 import { en as cppSemaConstevalEn } from './cpp-sema-consteval.en.ts';
 import { en as cppSemaContextEn } from './cpp-sema-context.en.ts';
 import { en as cppSemaConversionsEn } from './cpp-sema-conversions.en.ts';
 import { en as cppSemaDeclEn } from './cpp-sema-decl.en.ts';
+import { zh as cppSemaDeclZh } from './cpp-sema-decl.zh.ts';
 import { en as cppSemaExprEn } from './cpp-sema-expr.en.ts';
+import { zh as cppSemaExprZh } from './cpp-sema-expr.zh.ts';
 import { en as cppSemaExprCallEn } from './cpp-sema-expr-call.en.ts';
+import { zh as cppSemaExprCallZh } from './cpp-sema-expr-call.zh.ts';
 import { en as cppSemaExprOpsEn } from './cpp-sema-expr-ops.en.ts';
+import { zh as cppSemaExprOpsZh } from './cpp-sema-expr-ops.zh.ts';
 import { en as cppSemaFunctionDeclEn } from './cpp-sema-function-decl.en.ts';
 import { en as cppSemaHeadersEn } from './cpp-sema-headers.en.ts';
 import { en as cppSemaInitEn } from './cpp-sema-init.en.ts';
+import { zh as cppSemaInitZh } from './cpp-sema-init.zh.ts';
 import { en as cppSemaLibcNamesEn } from './cpp-sema-libc-names.en.ts';
 import { en as cppSemaLookupEn } from './cpp-sema-lookup.en.ts';
 import { en as cppSemaMakeEn } from './cpp-sema-make.en.ts';
@@ -64,6 +73,7 @@ import { en as cppSemaResolveTypeEn } from './cpp-sema-resolve-type.en.ts';
 import { en as cppSemaScopeEn } from './cpp-sema-scope.en.ts';
 import { en as cppSemaStdlibEn } from './cpp-sema-stdlib.en.ts';
 import { en as cppSemaStmtEn } from './cpp-sema-stmt.en.ts';
+import { zh as cppSemaStmtZh } from './cpp-sema-stmt.zh.ts';
 import { en as cppSemaStringOpsEn } from './cpp-sema-string-ops.en.ts';
 import { en as cppSemaTemplateDeductionEn } from './cpp-sema-template-deduction.en.ts';
 import { en as cppSemaTemplatesEn } from './cpp-sema-templates.en.ts';
@@ -91,27 +101,27 @@ export const diagModules: { name: string; en: Record<string, string>; zh: Record
   { name: 'cpp-ast', en: cppAstEn, zh: {} },
   { name: 'cpp-diagnostics', en: cppDiagnosticsEn, zh: {} },
   { name: 'cpp-index', en: cppIndexEn, zh: {} },
-  { name: 'cpp-lexer', en: cppLexerEn, zh: {} },
+  { name: 'cpp-lexer', en: cppLexerEn, zh: cppLexerZh },
   { name: 'cpp-mangle', en: cppMangleEn, zh: {} },
-  { name: 'cpp-parse-decl', en: cppParseDeclEn, zh: {} },
+  { name: 'cpp-parse-decl', en: cppParseDeclEn, zh: cppParseDeclZh },
   { name: 'cpp-parse-expr', en: cppParseExprEn, zh: {} },
-  { name: 'cpp-parse-stmt', en: cppParseStmtEn, zh: {} },
+  { name: 'cpp-parse-stmt', en: cppParseStmtEn, zh: cppParseStmtZh },
   { name: 'cpp-parse-template', en: cppParseTemplateEn, zh: {} },
   { name: 'cpp-parse-type', en: cppParseTypeEn, zh: {} },
   { name: 'cpp-parser', en: cppParserEn, zh: {} },
-  { name: 'cpp-parser-state', en: cppParserStateEn, zh: {} },
+  { name: 'cpp-parser-state', en: cppParserStateEn, zh: cppParserStateZh },
   { name: 'cpp-pp-expr', en: cppPpExprEn, zh: {} },
   { name: 'cpp-sema-abi', en: cppSemaAbiEn, zh: {} },
   { name: 'cpp-sema-consteval', en: cppSemaConstevalEn, zh: {} },
   { name: 'cpp-sema-context', en: cppSemaContextEn, zh: {} },
   { name: 'cpp-sema-conversions', en: cppSemaConversionsEn, zh: {} },
-  { name: 'cpp-sema-decl', en: cppSemaDeclEn, zh: {} },
-  { name: 'cpp-sema-expr', en: cppSemaExprEn, zh: {} },
-  { name: 'cpp-sema-expr-call', en: cppSemaExprCallEn, zh: {} },
-  { name: 'cpp-sema-expr-ops', en: cppSemaExprOpsEn, zh: {} },
+  { name: 'cpp-sema-decl', en: cppSemaDeclEn, zh: cppSemaDeclZh },
+  { name: 'cpp-sema-expr', en: cppSemaExprEn, zh: cppSemaExprZh },
+  { name: 'cpp-sema-expr-call', en: cppSemaExprCallEn, zh: cppSemaExprCallZh },
+  { name: 'cpp-sema-expr-ops', en: cppSemaExprOpsEn, zh: cppSemaExprOpsZh },
   { name: 'cpp-sema-function-decl', en: cppSemaFunctionDeclEn, zh: {} },
   { name: 'cpp-sema-headers', en: cppSemaHeadersEn, zh: {} },
-  { name: 'cpp-sema-init', en: cppSemaInitEn, zh: {} },
+  { name: 'cpp-sema-init', en: cppSemaInitEn, zh: cppSemaInitZh },
   { name: 'cpp-sema-libc-names', en: cppSemaLibcNamesEn, zh: {} },
   { name: 'cpp-sema-lookup', en: cppSemaLookupEn, zh: {} },
   { name: 'cpp-sema-make', en: cppSemaMakeEn, zh: {} },
@@ -122,7 +132,7 @@ export const diagModules: { name: string; en: Record<string, string>; zh: Record
   { name: 'cpp-sema-resolve-type', en: cppSemaResolveTypeEn, zh: {} },
   { name: 'cpp-sema-scope', en: cppSemaScopeEn, zh: {} },
   { name: 'cpp-sema-stdlib', en: cppSemaStdlibEn, zh: {} },
-  { name: 'cpp-sema-stmt', en: cppSemaStmtEn, zh: {} },
+  { name: 'cpp-sema-stmt', en: cppSemaStmtEn, zh: cppSemaStmtZh },
   { name: 'cpp-sema-string-ops', en: cppSemaStringOpsEn, zh: {} },
   { name: 'cpp-sema-template-deduction', en: cppSemaTemplateDeductionEn, zh: {} },
   { name: 'cpp-sema-templates', en: cppSemaTemplatesEn, zh: {} },
