@@ -38,10 +38,13 @@ import { en as cppMangleEn } from './cpp-mangle.en.ts';
 import { en as cppParseDeclEn } from './cpp-parse-decl.en.ts';
 import { zh as cppParseDeclZh } from './cpp-parse-decl.zh.ts';
 import { en as cppParseExprEn } from './cpp-parse-expr.en.ts';
+import { zh as cppParseExprZh } from './cpp-parse-expr.zh.ts';
 import { en as cppParseStmtEn } from './cpp-parse-stmt.en.ts';
 import { zh as cppParseStmtZh } from './cpp-parse-stmt.zh.ts';
 import { en as cppParseTemplateEn } from './cpp-parse-template.en.ts';
+import { zh as cppParseTemplateZh } from './cpp-parse-template.zh.ts';
 import { en as cppParseTypeEn } from './cpp-parse-type.en.ts';
+import { zh as cppParseTypeZh } from './cpp-parse-type.zh.ts';
 import { en as cppParserEn } from './cpp-parser.en.ts';
 import { en as cppParserStateEn } from './cpp-parser-state.en.ts';
 import { zh as cppParserStateZh } from './cpp-parser-state.zh.ts';
@@ -69,7 +72,9 @@ import { en as cppSemaModelledLibraryEn } from './cpp-sema-modelled-library.en.t
 import { en as cppSemaOverloadEn } from './cpp-sema-overload.en.ts';
 import { en as cppSemaPrintfEn } from './cpp-sema-printf.en.ts';
 import { en as cppSemaRecordEn } from './cpp-sema-record.en.ts';
+import { zh as cppSemaRecordZh } from './cpp-sema-record.zh.ts';
 import { en as cppSemaResolveTypeEn } from './cpp-sema-resolve-type.en.ts';
+import { zh as cppSemaResolveTypeZh } from './cpp-sema-resolve-type.zh.ts';
 import { en as cppSemaScopeEn } from './cpp-sema-scope.en.ts';
 import { en as cppSemaStdlibEn } from './cpp-sema-stdlib.en.ts';
 import { en as cppSemaStmtEn } from './cpp-sema-stmt.en.ts';
@@ -77,6 +82,7 @@ import { zh as cppSemaStmtZh } from './cpp-sema-stmt.zh.ts';
 import { en as cppSemaStringOpsEn } from './cpp-sema-string-ops.en.ts';
 import { en as cppSemaTemplateDeductionEn } from './cpp-sema-template-deduction.en.ts';
 import { en as cppSemaTemplatesEn } from './cpp-sema-templates.en.ts';
+import { zh as cppSemaTemplatesZh } from './cpp-sema-templates.zh.ts';
 import { en as cppSemaTypesEn } from './cpp-sema-types.en.ts';
 import { en as cppStdNamesEn } from './cpp-std-names.en.ts';
 import { en as cppSyntaxEn } from './cpp-syntax.en.ts';
@@ -104,10 +110,10 @@ export const diagModules: { name: string; en: Record<string, string>; zh: Record
   { name: 'cpp-lexer', en: cppLexerEn, zh: cppLexerZh },
   { name: 'cpp-mangle', en: cppMangleEn, zh: {} },
   { name: 'cpp-parse-decl', en: cppParseDeclEn, zh: cppParseDeclZh },
-  { name: 'cpp-parse-expr', en: cppParseExprEn, zh: {} },
+  { name: 'cpp-parse-expr', en: cppParseExprEn, zh: cppParseExprZh },
   { name: 'cpp-parse-stmt', en: cppParseStmtEn, zh: cppParseStmtZh },
-  { name: 'cpp-parse-template', en: cppParseTemplateEn, zh: {} },
-  { name: 'cpp-parse-type', en: cppParseTypeEn, zh: {} },
+  { name: 'cpp-parse-template', en: cppParseTemplateEn, zh: cppParseTemplateZh },
+  { name: 'cpp-parse-type', en: cppParseTypeEn, zh: cppParseTypeZh },
   { name: 'cpp-parser', en: cppParserEn, zh: {} },
   { name: 'cpp-parser-state', en: cppParserStateEn, zh: cppParserStateZh },
   { name: 'cpp-pp-expr', en: cppPpExprEn, zh: {} },
@@ -128,14 +134,14 @@ export const diagModules: { name: string; en: Record<string, string>; zh: Record
   { name: 'cpp-sema-modelled-library', en: cppSemaModelledLibraryEn, zh: {} },
   { name: 'cpp-sema-overload', en: cppSemaOverloadEn, zh: {} },
   { name: 'cpp-sema-printf', en: cppSemaPrintfEn, zh: {} },
-  { name: 'cpp-sema-record', en: cppSemaRecordEn, zh: {} },
-  { name: 'cpp-sema-resolve-type', en: cppSemaResolveTypeEn, zh: {} },
+  { name: 'cpp-sema-record', en: cppSemaRecordEn, zh: cppSemaRecordZh },
+  { name: 'cpp-sema-resolve-type', en: cppSemaResolveTypeEn, zh: cppSemaResolveTypeZh },
   { name: 'cpp-sema-scope', en: cppSemaScopeEn, zh: {} },
   { name: 'cpp-sema-stdlib', en: cppSemaStdlibEn, zh: {} },
   { name: 'cpp-sema-stmt', en: cppSemaStmtEn, zh: cppSemaStmtZh },
   { name: 'cpp-sema-string-ops', en: cppSemaStringOpsEn, zh: {} },
   { name: 'cpp-sema-template-deduction', en: cppSemaTemplateDeductionEn, zh: {} },
-  { name: 'cpp-sema-templates', en: cppSemaTemplatesEn, zh: {} },
+  { name: 'cpp-sema-templates', en: cppSemaTemplatesEn, zh: cppSemaTemplatesZh },
   { name: 'cpp-sema-types', en: cppSemaTypesEn, zh: {} },
   { name: 'cpp-std-names', en: cppStdNamesEn, zh: {} },
   { name: 'cpp-syntax', en: cppSyntaxEn, zh: {} },
