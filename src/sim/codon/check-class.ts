@@ -156,24 +156,24 @@ export abstract class ClassChecker extends CollectionChecker {
     const self = m.params[0];
     if (!self || self.name !== 'self') {
       return refuse(
-        `a method without \`self\` (\`${name}\`, which Codon calls as \`${cls.name}.${name}(...)\`)`,
-        `write \`self\` first, \`def ${name}(self, ...)\`, or a function outside the class.`,
+        dt('codon.check-class.a-method-without-self-which-codon', name, cls.name),
+        dt('codon.check-class.write-self-first-def-self-or', name),
       );
     }
     if (name === '__del__')
       return refuse(
-        '`__del__` (a finalizer the GC runs when it frees the object)',
-        'free C resources with an explicit method, e.g. `def close(self):`.',
+        dt('codon.check-class.del-a-finalizer-the-gc-runs'),
+        dt('codon.check-class.free-c-resources-with-an-explicit'),
       );
     if (name === '__init__' && !cls.ref)
       return refuse(
-        '`__init__` in a `@tuple` class',
-        `make it with its fields, \`${cls.name}(...)\`, or drop \`@tuple\`.`,
+        dt('codon.check-class.init-in-a-tuple-class'),
+        dt('codon.check-class.make-it-with-its-fields-or', cls.name),
       );
     if (/^__\w+__$/.test(name) && name !== '__init__')
       return refuse(
-        `defining the magic method \`${name}\``,
-        'write an ordinary method, e.g. `def show(self) -> str:`.',
+        dt('codon.check-class.defining-the-magic-method', name),
+        dt('codon.check-class.write-an-ordinary-method-e-g'),
       );
     return true;
   }

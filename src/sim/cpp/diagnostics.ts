@@ -92,13 +92,10 @@ export class DiagSink {
   unsupported(span: Span, what: Msg, hint?: Msg): void {
     // A translated text only when both parts are (an English part keeps the whole message English).
     if (typeof what === 'string' || typeof hint === 'string')
+      // An English part (a caller not converted to message ids) keeps the whole message English.
       this.error(
         span,
-        dt(
-          'cpp.diagnostics.is-not-modelled-by-this-simulator',
-          english(what),
-          hint ? `; ${english(hint)}` : '',
-        ),
+        english(what) + ' is not modelled by this simulator' + (hint ? '; ' + english(hint) : ''),
       );
     else
       this.error(

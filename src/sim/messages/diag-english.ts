@@ -3,7 +3,11 @@
  * ('...', "...") and a quoted compiler text are taken out, and after the words that are names
  * (Codon, GC, CError, the type names a learner writes) are allowed.
  */
+// prettier-ignore
 const NAMES = new Set([
+  'C++', 'concept', 'using', 'label', 'noexcept', 'sizeof', 'requires', 'do', 'switch', 'typedef', 'alignas',
+  'constexpr', 'static_assert', 'Microsoft', 'GNU', 'obj', 'address', 'unique_ptr', 'shared_ptr',
+  'static_cast', 'make_unique', 'make_shared', 'vector', 'string', 'array', 'double', 'long', 'char',
   'Codon',
   'Python',
   'C',
@@ -100,6 +104,10 @@ export function untranslatedWords(zh: string): string[] {
     .replace(/（(Codon|g\+\+) 原文：.*?）/g, '')
     .replace(/`[^`]*`/g, '')
     .replace(/'[^']*'/g, '')
-    .replace(/"[^"]*"/g, '');
-  return (prose.match(/[A-Za-z][A-Za-z+_-]*/g) ?? []).filter((w) => !NAMES.has(w) && !/^[A-Z_0-9]+$/.test(w));
+    .replace(/"[^"]*"/g, '')
+    // Code written in the text: a directive (`#elif`), a qualified name (`std::copy`), a call (`bar.begin()`).
+    .replace(/#\w+|\w+::\w+|[\w.]+\([^)]*\)|\b_\w+|\b\w+_\b/g, '');
+  return (prose.match(/[A-Za-z][A-Za-z+_-]*/g) ?? []).filter(
+    (w) => w.length > 1 && !NAMES.has(w) && !/^[A-Z_0-9]+$/.test(w),
+  );
 }

@@ -121,7 +121,7 @@ export function declareTemplate(
       member
         ? dt('cpp.sema.templates.a-member-of-a-class-template')
         : dt('cpp.sema.templates.a-variable-template'),
-      member ? 'define it inside the class' : undefined,
+      member ? dt('cpp.sema.templates.define-it-inside-the-class') : undefined,
     );
     return;
   }

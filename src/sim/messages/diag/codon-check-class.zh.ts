@@ -8,4 +8,15 @@ export const zh: Record<string, string> = {
   'codon.check-class.a-class-whose-fields-codon-deduces':
     '字段由 Codon 从 `__init__` 推断出来的类（`self.{0} = ...`）',
   'codon.check-class.declare-each-field-with-its-type': '请在类体里声明每个字段及其类型，例如 `{0}: int`。',
+  'codon.check-class.a-method-without-self-which-codon':
+    '没有 `self` 的方法（`{0}`，Codon 把它当作 `{1}.{0}(...)` 调用）',
+  'codon.check-class.write-self-first-def-self-or':
+    '请把 `self` 写在第一个，`def {0}(self, ...)`，或者改成类外的函数。',
+  'codon.check-class.del-a-finalizer-the-gc-runs': '`__del__`（GC 释放对象时运行的终结器）',
+  'codon.check-class.free-c-resources-with-an-explicit':
+    '请用一个显式的方法释放 C 资源，例如 `def close(self):`。',
+  'codon.check-class.init-in-a-tuple-class': '`@tuple` 类里的 `__init__`',
+  'codon.check-class.make-it-with-its-fields-or': '请用它的字段构造它，`{0}(...)`，或者去掉 `@tuple`。',
+  'codon.check-class.defining-the-magic-method': '定义魔术方法 `{0}`',
+  'codon.check-class.write-an-ordinary-method-e-g': '请写一个普通方法，例如 `def show(self) -> str:`。',
 };

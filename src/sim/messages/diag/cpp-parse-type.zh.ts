@@ -24,7 +24,7 @@ export const zh: Record<string, string> = {
   'cpp.parse-type.to-close-the-parenthesised-declarator': '为了结束带圆括号的声明符',
   'cpp.parse-type.expected-a-class-name-after': "'~' 后面应当是类名",
   'cpp.parse-type.to-close-the-array-size': '为了结束数组大小',
-  'cpp.parse-type.operator-overloading-operator-is-not-modelled': '本模拟器不模拟运算符重载（operator{0}）',
+  'cpp.parse-type.operator-overloading-operator-is-not-modelled': '本模拟器不模拟运算符重载（`operator{0}`）',
   'cpp.parse-type.to-close-the-parameter-list': '为了结束参数列表',
   'cpp.parse-type.ref-qualified-member-functions-are-not': '本模拟器不模拟带引用限定的成员函数',
   'cpp.parse-type.expected-a-parameter-type-found': '这里应当是参数类型，却遇到了{0}',

@@ -3,7 +3,7 @@ export const zh: Record<string, string> = {
   'cpp.sema.expr-call.is-a-type-to-build-a':
     "'{0}' 是一个类型；要构造临时对象，请在类型已知的地方写 {0}{...} 或 {0}(...)",
   'cpp.sema.expr-call.deducing-the-template-arguments-of-the': "推断类模板 '{0}' 的模板参数",
-  'cpp.sema.expr-call.write-them-as-in': '请把它们写出来，例如 {0}<...>{...}',
+  'cpp.sema.expr-call.write-them-as-in': '请把它们写出来，例如 `{0}<...>{...}`',
   'cpp.sema.expr-call.a-cannot-be-called-like-a': '{0} 不能像函数那样调用',
   'cpp.sema.expr-call.is-not-a-const-member-function':
     "'{0}' 不是 const 成员函数，所以不能在 const 的 '{1}' 上调用",

@@ -22,6 +22,6 @@ export const zh: Record<string, string> = {
   'cpp.sema.templates.couldn-t-deduce-the-template-parameter': "无法推断 '{1}' 的模板参数 '{0}'",
   'cpp.sema.templates.templates-instantiated-more-than-deep': '模板实例化超过 {0} 层',
   'cpp.sema.templates.deducing-the-template-arguments-of-the': "推断类模板 '{0}' 的模板实参",
-  'cpp.sema.templates.write-them-as-in': '请把它们写出来，例如 {0}<...>',
+  'cpp.sema.templates.write-them-as-in': '请把它们写出来，例如 `{0}<...>`',
   'cpp.sema.templates.takes-template-arguments-given': "'{0}' 接受 {1} 个模板实参，却给了 {2} 个",
 };

@@ -30,8 +30,8 @@ import { zh as codonParseTryZh } from './codon-parse-try.zh.ts';
 import { en as codonParserEn } from './codon-parser.en.ts';
 import { zh as codonParserZh } from './codon-parser.zh.ts';
 import { en as cppAstEn } from './cpp-ast.en.ts';
-import { en as cppDiagnosticsEn } from './cpp-diagnostics.en.ts';
 import { en as cppIndexEn } from './cpp-index.en.ts';
+import { zh as cppIndexZh } from './cpp-index.zh.ts';
 import { en as cppLexerEn } from './cpp-lexer.en.ts';
 import { zh as cppLexerZh } from './cpp-lexer.zh.ts';
 import { en as cppMangleEn } from './cpp-mangle.en.ts';
@@ -49,9 +49,11 @@ import { en as cppParserEn } from './cpp-parser.en.ts';
 import { en as cppParserStateEn } from './cpp-parser-state.en.ts';
 import { zh as cppParserStateZh } from './cpp-parser-state.zh.ts';
 import { en as cppPpExprEn } from './cpp-pp-expr.en.ts';
+import { zh as cppPpExprZh } from './cpp-pp-expr.zh.ts';
 import { en as cppSemaAbiEn } from './cpp-sema-abi.en.ts';
 import { en as cppSemaConstevalEn } from './cpp-sema-consteval.en.ts';
 import { en as cppSemaContextEn } from './cpp-sema-context.en.ts';
+import { zh as cppSemaContextZh } from './cpp-sema-context.zh.ts';
 import { en as cppSemaConversionsEn } from './cpp-sema-conversions.en.ts';
 import { en as cppSemaDeclEn } from './cpp-sema-decl.en.ts';
 import { zh as cppSemaDeclZh } from './cpp-sema-decl.zh.ts';
@@ -62,24 +64,31 @@ import { zh as cppSemaExprCallZh } from './cpp-sema-expr-call.zh.ts';
 import { en as cppSemaExprOpsEn } from './cpp-sema-expr-ops.en.ts';
 import { zh as cppSemaExprOpsZh } from './cpp-sema-expr-ops.zh.ts';
 import { en as cppSemaFunctionDeclEn } from './cpp-sema-function-decl.en.ts';
+import { zh as cppSemaFunctionDeclZh } from './cpp-sema-function-decl.zh.ts';
 import { en as cppSemaHeadersEn } from './cpp-sema-headers.en.ts';
+import { zh as cppSemaHeadersZh } from './cpp-sema-headers.zh.ts';
 import { en as cppSemaInitEn } from './cpp-sema-init.en.ts';
 import { zh as cppSemaInitZh } from './cpp-sema-init.zh.ts';
 import { en as cppSemaLibcNamesEn } from './cpp-sema-libc-names.en.ts';
 import { en as cppSemaLookupEn } from './cpp-sema-lookup.en.ts';
+import { zh as cppSemaLookupZh } from './cpp-sema-lookup.zh.ts';
 import { en as cppSemaMakeEn } from './cpp-sema-make.en.ts';
 import { en as cppSemaModelledLibraryEn } from './cpp-sema-modelled-library.en.ts';
 import { en as cppSemaOverloadEn } from './cpp-sema-overload.en.ts';
+import { zh as cppSemaOverloadZh } from './cpp-sema-overload.zh.ts';
 import { en as cppSemaPrintfEn } from './cpp-sema-printf.en.ts';
+import { zh as cppSemaPrintfZh } from './cpp-sema-printf.zh.ts';
 import { en as cppSemaRecordEn } from './cpp-sema-record.en.ts';
 import { zh as cppSemaRecordZh } from './cpp-sema-record.zh.ts';
 import { en as cppSemaResolveTypeEn } from './cpp-sema-resolve-type.en.ts';
 import { zh as cppSemaResolveTypeZh } from './cpp-sema-resolve-type.zh.ts';
 import { en as cppSemaScopeEn } from './cpp-sema-scope.en.ts';
 import { en as cppSemaStdlibEn } from './cpp-sema-stdlib.en.ts';
+import { zh as cppSemaStdlibZh } from './cpp-sema-stdlib.zh.ts';
 import { en as cppSemaStmtEn } from './cpp-sema-stmt.en.ts';
 import { zh as cppSemaStmtZh } from './cpp-sema-stmt.zh.ts';
 import { en as cppSemaStringOpsEn } from './cpp-sema-string-ops.en.ts';
+import { zh as cppSemaStringOpsZh } from './cpp-sema-string-ops.zh.ts';
 import { en as cppSemaTemplateDeductionEn } from './cpp-sema-template-deduction.en.ts';
 import { en as cppSemaTemplatesEn } from './cpp-sema-templates.en.ts';
 import { zh as cppSemaTemplatesZh } from './cpp-sema-templates.zh.ts';
@@ -105,8 +114,7 @@ export const diagModules: { name: string; en: Record<string, string>; zh: Record
   { name: 'codon-parse-try', en: codonParseTryEn, zh: codonParseTryZh },
   { name: 'codon-parser', en: codonParserEn, zh: codonParserZh },
   { name: 'cpp-ast', en: cppAstEn, zh: {} },
-  { name: 'cpp-diagnostics', en: cppDiagnosticsEn, zh: {} },
-  { name: 'cpp-index', en: cppIndexEn, zh: {} },
+  { name: 'cpp-index', en: cppIndexEn, zh: cppIndexZh },
   { name: 'cpp-lexer', en: cppLexerEn, zh: cppLexerZh },
   { name: 'cpp-mangle', en: cppMangleEn, zh: {} },
   { name: 'cpp-parse-decl', en: cppParseDeclEn, zh: cppParseDeclZh },
@@ -116,30 +124,30 @@ export const diagModules: { name: string; en: Record<string, string>; zh: Record
   { name: 'cpp-parse-type', en: cppParseTypeEn, zh: cppParseTypeZh },
   { name: 'cpp-parser', en: cppParserEn, zh: {} },
   { name: 'cpp-parser-state', en: cppParserStateEn, zh: cppParserStateZh },
-  { name: 'cpp-pp-expr', en: cppPpExprEn, zh: {} },
+  { name: 'cpp-pp-expr', en: cppPpExprEn, zh: cppPpExprZh },
   { name: 'cpp-sema-abi', en: cppSemaAbiEn, zh: {} },
   { name: 'cpp-sema-consteval', en: cppSemaConstevalEn, zh: {} },
-  { name: 'cpp-sema-context', en: cppSemaContextEn, zh: {} },
+  { name: 'cpp-sema-context', en: cppSemaContextEn, zh: cppSemaContextZh },
   { name: 'cpp-sema-conversions', en: cppSemaConversionsEn, zh: {} },
   { name: 'cpp-sema-decl', en: cppSemaDeclEn, zh: cppSemaDeclZh },
   { name: 'cpp-sema-expr', en: cppSemaExprEn, zh: cppSemaExprZh },
   { name: 'cpp-sema-expr-call', en: cppSemaExprCallEn, zh: cppSemaExprCallZh },
   { name: 'cpp-sema-expr-ops', en: cppSemaExprOpsEn, zh: cppSemaExprOpsZh },
-  { name: 'cpp-sema-function-decl', en: cppSemaFunctionDeclEn, zh: {} },
-  { name: 'cpp-sema-headers', en: cppSemaHeadersEn, zh: {} },
+  { name: 'cpp-sema-function-decl', en: cppSemaFunctionDeclEn, zh: cppSemaFunctionDeclZh },
+  { name: 'cpp-sema-headers', en: cppSemaHeadersEn, zh: cppSemaHeadersZh },
   { name: 'cpp-sema-init', en: cppSemaInitEn, zh: cppSemaInitZh },
   { name: 'cpp-sema-libc-names', en: cppSemaLibcNamesEn, zh: {} },
-  { name: 'cpp-sema-lookup', en: cppSemaLookupEn, zh: {} },
+  { name: 'cpp-sema-lookup', en: cppSemaLookupEn, zh: cppSemaLookupZh },
   { name: 'cpp-sema-make', en: cppSemaMakeEn, zh: {} },
   { name: 'cpp-sema-modelled-library', en: cppSemaModelledLibraryEn, zh: {} },
-  { name: 'cpp-sema-overload', en: cppSemaOverloadEn, zh: {} },
-  { name: 'cpp-sema-printf', en: cppSemaPrintfEn, zh: {} },
+  { name: 'cpp-sema-overload', en: cppSemaOverloadEn, zh: cppSemaOverloadZh },
+  { name: 'cpp-sema-printf', en: cppSemaPrintfEn, zh: cppSemaPrintfZh },
   { name: 'cpp-sema-record', en: cppSemaRecordEn, zh: cppSemaRecordZh },
   { name: 'cpp-sema-resolve-type', en: cppSemaResolveTypeEn, zh: cppSemaResolveTypeZh },
   { name: 'cpp-sema-scope', en: cppSemaScopeEn, zh: {} },
-  { name: 'cpp-sema-stdlib', en: cppSemaStdlibEn, zh: {} },
+  { name: 'cpp-sema-stdlib', en: cppSemaStdlibEn, zh: cppSemaStdlibZh },
   { name: 'cpp-sema-stmt', en: cppSemaStmtEn, zh: cppSemaStmtZh },
-  { name: 'cpp-sema-string-ops', en: cppSemaStringOpsEn, zh: {} },
+  { name: 'cpp-sema-string-ops', en: cppSemaStringOpsEn, zh: cppSemaStringOpsZh },
   { name: 'cpp-sema-template-deduction', en: cppSemaTemplateDeductionEn, zh: {} },
   { name: 'cpp-sema-templates', en: cppSemaTemplatesEn, zh: cppSemaTemplatesZh },
   { name: 'cpp-sema-types', en: cppSemaTypesEn, zh: {} },
