@@ -7,7 +7,7 @@
  * becomes a located diagnostic and is skipped.
  */
 import { dt } from '../diag';
-import type { Pos, Span } from '../diag';
+import type { DiagText, Pos, Span } from '../diag';
 import { DiagSink } from './diagnostics';
 import { evalPpCondition } from './pp-expr';
 import { KEYWORDS, PUNCTUATORS, type LiteralValue, type Token, type TokenKind } from './token';
@@ -383,7 +383,7 @@ export class Lexer {
     const span = this.span(start);
     const value = parseNumber(text.replace(/'/g, ''));
     if (typeof value === 'string') {
-      this.diags.error(span, value.replace('%s', text));
+      this.diags.error(span, dt(value, text));
       return {
         kind: 'int',
         text,
@@ -396,7 +396,7 @@ export class Lexer {
 
   private charLiteral(start: Pos, prefix: string): Token {
     this.i++; // opening quote
-    const units = this.escapedBody(39, start, "missing terminating ' character");
+    const units = this.escapedBody(39, start, dt('cpp.lexer.missing-terminating-quote'));
     const span = this.span(start);
     const text = this.src.slice(start.offset, this.i);
     if (units.length === 0) this.diags.error(span, dt('cpp.lexer.empty-character-constant'));
@@ -420,7 +420,7 @@ export class Lexer {
   private stringLiteral(start: Pos, prefix: string): Token {
     if (prefix.endsWith('R')) return this.rawString(start, prefix.slice(0, -1));
     this.i++; // opening quote
-    const units = this.escapedBody(34, start, 'missing terminating " character');
+    const units = this.escapedBody(34, start, dt('cpp.lexer.missing-terminating-double-quote'));
     return this.stringToken(start, prefix, units);
   }
 
@@ -463,7 +463,7 @@ export class Lexer {
    * Reads the body of a quoted literal up to the closing quote and returns its code units
    * (UTF-8 bytes for source text, the escape's value for escapes). Stops at the end of the line.
    */
-  private escapedBody(quote: number, start: Pos, unterminated: string): number[] {
+  private escapedBody(quote: number, start: Pos, unterminated: DiagText): number[] {
     const src = this.src;
     const units: number[] = [];
     let chunkStart = this.i;
@@ -593,7 +593,8 @@ export class Lexer {
     const sink = new DiagSink(this.diags.file);
     const sub = new Lexer(text, sink, true);
     const toks = sub.run().tokens.slice(0, -1);
-    if (sink.errorCount > 0) this.diags.error(at, sink.list[0]?.message ?? 'invalid directive');
+    if (sink.errorCount > 0)
+      this.diags.error(at, sink.list[0]?.text ?? sink.list[0]?.message ?? dt('cpp.lexer.invalid-directive'));
     return toks.map((t) => ({ ...t, span: at }));
   }
 
@@ -797,7 +798,7 @@ export function parseNumber(text: string): LiteralValue | string {
     const m = isHex
       ? /^0x([0-9a-f]*)(?:\.([0-9a-f]*))?p([+-]?\d+)([fl]?)$/.exec(lower)
       : /^(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?([fl]?)$/.exec(lower);
-    if (!m || (m[1] === '' && (m[2] ?? '') === '')) return 'invalid floating-point literal %s';
+    if (!m || (m[1] === '' && (m[2] ?? '') === '')) return 'cpp.lexer.invalid-float';
     let value: number;
     if (isHex) {
       const mant = parseInt((m[1] ?? '') + (m[2] ?? '') || '0', 16);
@@ -809,20 +810,20 @@ export function parseNumber(text: string): LiteralValue | string {
   }
   const m = /^(0x[0-9a-f]+|0b[01]+|0[0-7]*|[1-9]\d*)([a-z]*)$/.exec(lower);
   if (!m) {
-    if (/^0[0-9]+$/.test(lower)) return 'invalid digit in the octal constant %s';
+    if (/^0[0-9]+$/.test(lower)) return 'cpp.lexer.invalid-octal';
     return "invalid integer literal %s (a number cannot contain letters other than a suffix like 'u' or 'l')";
   }
   const digits = m[1] ?? '0';
   const suffix = m[2] ?? '';
   const sm = /^(u?)(l{0,2}|z?)(u?)$/.exec(suffix);
   if (!sm || (sm[1] && sm[3])) return `invalid suffix '${suffix}' on the integer constant %s`;
-  if (sm[2] === 'z') return 'the size_t suffix z on %s is C++23 and not modelled';
+  if (sm[2] === 'z') return 'cpp.lexer.size-t-suffix';
   let value: bigint;
   if (digits.startsWith('0b')) value = BigInt(digits);
   else if (digits.startsWith('0x')) value = BigInt(digits);
   else if (digits.length > 1 && digits.startsWith('0')) value = BigInt('0o' + digits.slice(1));
   else value = BigInt(digits);
-  if (value > 0xffffffffffffffffn) return 'the integer constant %s is too large for any integer type';
+  if (value > 0xffffffffffffffffn) return 'cpp.lexer.int-too-large';
   return {
     kind: 'int',
     value,

@@ -7,7 +7,7 @@
 const NAMES = new Set([
   'C++', 'concept', 'using', 'label', 'noexcept', 'sizeof', 'requires', 'do', 'switch', 'typedef', 'alignas',
   'constexpr', 'static_assert', 'Microsoft', 'GNU', 'obj', 'address', 'unique_ptr', 'shared_ptr',
-  'static_cast', 'make_unique', 'make_shared', 'vector', 'string', 'array', 'double', 'long', 'char',
+  'static_cast', 'const_cast', 'reinterpret_cast', 'size_t', 'make_unique', 'make_shared', 'vector', 'string', 'array', 'double', 'long', 'char',
   'Codon',
   'Python',
   'C',

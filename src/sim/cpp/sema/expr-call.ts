@@ -284,5 +284,5 @@ function isScalarForIndirectCall(t: CType): boolean {
   );
 }
 function initFromArgLazy(sema: Sema, t: CType, a: InitArg, k: number): Init | null {
-  return initFromArg(sema, t, a, { what: `argument ${k + 1} of the call`, span: a.span, argument: true });
+  return initFromArg(sema, t, a, { what: dt('cpp.ctx.argument', k + 1), span: a.span, argument: true });
 }

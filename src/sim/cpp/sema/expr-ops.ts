@@ -463,7 +463,7 @@ export function checkAssign(sema: Sema, e: Extract<ExprSyntax, { kind: 'assign' 
     if (!requireModifiable(sema, target, dt('cpp.sema.expr-ops.assignment'), e.opSpan))
       return errorExpr(span);
     const init = listInit(sema, target.type, e.right as InitListSyntax, {
-      what: 'the assignment',
+      what: dt('cpp.ctx.assignment'),
       span,
       list: true,
     });
@@ -570,7 +570,7 @@ function recordAssign(
   if (!requireModifiable(sema, target, dt('cpp.sema.expr-ops.assignment'), opSpan)) return errorExpr(span);
   let source: Expr;
   if (rightSyntax.kind === 'init-list') {
-    const init = listInit(sema, type, rightSyntax, { what: 'the assignment', span, list: true });
+    const init = listInit(sema, type, rightSyntax, { what: dt('cpp.ctx.assignment'), span, list: true });
     if (!init) return errorExpr(span);
     source =
       init.kind === 'expr'

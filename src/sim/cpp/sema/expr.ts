@@ -551,7 +551,7 @@ export function explicitCast(
     };
   }
   if (to.kind === 'record') {
-    const init = directInit(sema, to, [operand], { what: 'the cast', span }, span);
+    const init = directInit(sema, to, [operand], { what: dt('cpp.ctx.cast'), span }, span);
     return init ? temporary(init, to, span) : errorExpr(span);
   }
   if (to.kind === 'array' || to.kind === 'function') {
@@ -594,7 +594,7 @@ const CONSTRUCT: Handler<'construct'> = (sema, e) => {
   if (!t) return errorExpr(e.span);
   const type = t.type;
   if (type.kind === 'record') {
-    const ctx = { what: `the construction of '${typeName(type)}'`, span: e.span };
+    const ctx = { what: dt('cpp.ctx.construction', typeName(type)), span: e.span };
     const init = e.braced
       ? listInit(
           sema,
@@ -644,7 +644,7 @@ const CONSTRUCT: Handler<'construct'> = (sema, e) => {
       sema,
       type,
       { kind: 'init-list', items: [only], span: e.span },
-      { what: `'${typeName(type)}{...}'`, span: e.span, list: true },
+      { what: dt('cpp.ctx.braced', typeName(type)), span: e.span, list: true },
     );
     if (!init) return errorExpr(e.span);
     if (init.kind === 'expr') return { ...init.expr, span: e.span };
@@ -703,7 +703,7 @@ const NEW: Handler<'new'> = (sema, e) => {
     sema.error(e.span, dt('cpp.sema.expr.new-cannot-create-an-object-of', typeName(T)));
     return errorExpr(e.span);
   }
-  const ctx = { what: `the 'new ${typeName(T)}'`, span: e.span };
+  const ctx = { what: dt('cpp.ctx.new', typeName(T)), span: e.span };
   let count: Expr | null = null;
   let init: Init | null = null;
   if (e.arraySize) {

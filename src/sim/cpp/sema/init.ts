@@ -6,7 +6,7 @@
  */
 import { dt } from '../../diag';
 import type { CType, PointerType, RecordType, StdKind } from '../../abi/ctype';
-import type { Span } from '../../diag';
+import type { DiagText, Span } from '../../diag';
 import type { Expr, FunctionDecl, Init, RecordInfo } from '../ast';
 import type { DeclSpecs, ExprSyntax, InitDeclarator, InitListSyntax, InitSyntax } from '../syntax';
 import type { Sema } from './context';
@@ -27,7 +27,7 @@ import { isDerivedFrom, ptrTo, sameRecord, sameType, typeName, type RefType } fr
 
 /** Where an initialisation happens, for messages: "in initialization of 'x'", "in return". */
 export interface InitContext {
-  what: string;
+  what: DiagText;
   span: Span;
   /** List-initialisation: narrowing conversions are errors. */
   list?: boolean;
@@ -71,7 +71,7 @@ export interface VarInitInput {
 
 /** Checks a variable's initializer (or its absence). */
 export function checkVariableInit(sema: Sema, v: VarInitInput): Init | null {
-  const ctx: InitContext = { what: `the initialization of '${v.name}'`, span: v.span };
+  const ctx: InitContext = { what: dt('cpp.ctx.initialization', v.name), span: v.span };
   const s = v.syntax;
   if (!s) return defaultInit(sema, v.type, v.span, v.name);
   switch (s.kind) {
@@ -101,7 +101,13 @@ export function checkArg(sema: Sema, a: ExprSyntax | InitListSyntax): InitArg {
 
 /** A parameter's default argument, as the init of the parameter. */
 export function checkParamDefault(sema: Sema, p: ParamInfo, e: ExprSyntax): Init | null {
-  const ctx: InitContext = { what: `the default argument of '${p.name ?? 'the parameter'}'`, span: e.span };
+  const ctx: InitContext = {
+    what:
+      p.name === undefined || p.name === null
+        ? dt('cpp.ctx.default-argument-unnamed')
+        : dt('cpp.ctx.default-argument', p.name),
+    span: e.span,
+  };
   return initFromArg(sema, p.type, checkArg(sema, e), ctx);
 }
 
@@ -153,7 +159,7 @@ export function initFromExpr(
   }
   if (ctx.list && isNarrowing(toRvalue(e), type)) {
     // As g++ does it: an error for a constant that does not fit, a warning for a variable.
-    const message = `narrowing conversion from '${typeName(e.type)}' to '${typeName(type)}' inside { } (in ${ctx.what})`;
+    const message = dt('cpp.ctx.narrowing', typeName(e.type), typeName(type), ctx.what);
     if (evalConst(toRvalue(e)) !== null) {
       sema.error(span, message);
       return null;
@@ -1082,7 +1088,7 @@ export function initAuto(
       rvalue: false,
       ...(e.isConst ? { referentConst: true } : {}),
     };
-    const init = bindReference(sema, ref, e, { what: `the initialization of '${name}'`, span });
+    const init = bindReference(sema, ref, e, { what: dt('cpp.ctx.initialization', name), span });
     return { type: ref, const: false, init };
   } else if (first?.kind === 'reference') {
     base = { type: e.type, const: specs.const || Boolean(e.isConst) };
@@ -1096,7 +1102,7 @@ export function initAuto(
   });
   if (!d) return null;
   const ctx: InitContext = {
-    what: `the initialization of '${name}'`,
+    what: dt('cpp.ctx.initialization', name),
     span,
     ...(s.kind === 'braced' ? { list: true } : {}),
   };

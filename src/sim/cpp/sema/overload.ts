@@ -223,7 +223,7 @@ export function resolveCall(
   let ok = true;
   args.forEach((a, k) => {
     const p = fn.params[k];
-    const what = `argument ${k + 1} of '${site.name}'`;
+    const what = dt('cpp.ctx.argument-of', k + 1, site.name);
     if (p) {
       const init = initFromArg(sema, p.type, a, { what, span: a.span, argument: true });
       if (!init) ok = false;

@@ -471,7 +471,7 @@ function makeSmart(
     sema.error(calleeSpan, dt('cpp.sema.stdlib.cannot-create-a', fname, typeName(T)));
     return errorExpr(span);
   }
-  const init = directInit(sema, T, args, { what: `the object created by '${fname}'`, span }, span);
+  const init = directInit(sema, T, args, { what: dt('cpp.ctx.created-by', fname), span }, span);
   if (!init) return errorExpr(span);
   return builtin(name === 'make_shared' ? 'std::make_shared' : 'std::make_unique', [], r.value, span, {
     typeArgs: [T],

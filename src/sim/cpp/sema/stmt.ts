@@ -198,7 +198,7 @@ function checkMemberInits(
     const args = mi.init.kind === 'paren' ? mi.init.args : null;
     const list: InitListSyntax | null =
       mi.init.kind === 'braced' || mi.init.kind === 'equals-list' ? mi.init.list : null;
-    const what = { what: `the initializer of '${name}'`, span: mi.span };
+    const what = { what: dt('cpp.ctx.initializer-of', name), span: mi.span };
     if (field) {
       if (byField.has(name)) {
         sema.error(mi.span, dt('cpp.sema.stmt.is-initialised-twice', name));
@@ -592,7 +592,7 @@ function checkRangeFor(
     );
     rangeVar.synthetic = true;
     const rangeInit = initFromExpr(sema, rangeVar.type, range, {
-      what: 'the range of the for loop',
+      what: dt('cpp.ctx.for-range'),
       span: rangeSyntax.span,
     });
     if (!rangeInit) return { kind: 'error', span };
@@ -721,7 +721,7 @@ function declareLoopVariable(
     type = r.type;
     isConst = r.const;
   }
-  const init = initFromExpr(sema, type, element, { what: `the loop variable '${name}'`, span: qn.span });
+  const init = initFromExpr(sema, type, element, { what: dt('cpp.ctx.loop-variable', name), span: qn.span });
   const v = newLocal(sema, name, type, isConst, qn.span, 'auto', false);
   v.init = init;
   addLocal(sema, v);
@@ -748,7 +748,7 @@ function checkReturn(sema: Sema, value: ExprSyntax | InitListSyntax | undefined,
       return { kind: 'error', span };
     }
     const init = listInit(sema, ret, value, {
-      what: `the return value of '${st.decl.name}'`,
+      what: dt('cpp.ctx.return-value', st.decl.name),
       span: value.span,
       list: true,
     });
@@ -787,7 +787,7 @@ function checkReturn(sema: Sema, value: ExprSyntax | InitListSyntax | undefined,
       ? { ...e, category: 'xvalue' as const }
       : e;
   const init = initFromExpr(sema, ret, source, {
-    what: `the return value of '${st.decl.name}'`,
+    what: dt('cpp.ctx.return-value', st.decl.name),
     span: value.span,
   });
   if (!init) return { kind: 'error', span };

@@ -30,4 +30,11 @@ export const en: Record<string, string> = {
   'cpp.lexer.warning': '#warning {0}',
   'cpp.lexer.error': '#error {0}',
   'cpp.lexer.the-line-directive': 'the #line directive',
+  'cpp.lexer.invalid-float': 'invalid floating-point literal {0}',
+  'cpp.lexer.invalid-octal': 'invalid digit in the octal constant {0}',
+  'cpp.lexer.size-t-suffix': 'the size_t suffix z on {0} is C++23 and not modelled',
+  'cpp.lexer.int-too-large': 'the integer constant {0} is too large for any integer type',
+  'cpp.lexer.missing-terminating-quote': "missing terminating ' character",
+  'cpp.lexer.missing-terminating-double-quote': 'missing terminating " character',
+  'cpp.lexer.invalid-directive': 'invalid directive',
 };

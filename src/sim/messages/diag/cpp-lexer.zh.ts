@@ -29,4 +29,11 @@ export const zh: Record<string, string> = {
   'cpp.lexer.warning': '#warning {0}',
   'cpp.lexer.error': '#error {0}',
   'cpp.lexer.the-line-directive': '#line 指令',
+  'cpp.lexer.invalid-float': '无效的浮点字面量 {0}',
+  'cpp.lexer.invalid-octal': '八进制常量 {0} 里有无效的数字',
+  'cpp.lexer.size-t-suffix': '{0} 上的 size_t 后缀 z 是 C++23 的写法，本模拟器不模拟',
+  'cpp.lexer.int-too-large': '整数常量 {0} 太大，任何整数类型都放不下',
+  'cpp.lexer.missing-terminating-quote': "缺少结尾的 ' 字符",
+  'cpp.lexer.missing-terminating-double-quote': '缺少结尾的 " 字符',
+  'cpp.lexer.invalid-directive': '无效的指令',
 };

@@ -1,2 +1,31 @@
-/** English diagnostic texts of src/sim/cpp/sema/conversions.ts, exactly as it wrote them. */
-export const en: Record<string, string> = {};
+/** English diagnostic texts of the C++ conversions and initialisation contexts (sema/conversions.ts, sema/init.ts and their callers). */
+export const en: Record<string, string> = {
+  'cpp.conv.to-void': "cannot convert '{0}' to 'void'",
+  'cpp.conv.cannot-convert': "cannot convert '{0}' to '{1}'",
+  'cpp.conv.void-value': "a 'void' value cannot be used as '{0}'",
+  'cpp.conv.const-cast': "const_cast can only change the const of a pointer, not convert '{0}' to '{1}'",
+  'cpp.conv.drops-const': "invalid conversion from '{0}' to '{1}' (it would drop the const)",
+  'cpp.conv.base-to-derived':
+    'converting a pointer to a base class into a pointer to a derived class is not modelled by this simulator',
+  'cpp.conv.cannot-static-cast':
+    "cannot convert '{0}' to '{1}' with static_cast (reinterpret_cast would reinterpret the bits)",
+  'cpp.conv.reinterpret-const': "reinterpret_cast cannot cast away const ('{0}' to '{1}')",
+  'cpp.conv.pointer-fit': "a pointer does not fit in '{0}' (8 bytes needed)",
+  'cpp.conv.invalid-reinterpret': "invalid cast from '{0}' to '{1}' with reinterpret_cast",
+  'cpp.ctx.argument': 'argument {0} of the call',
+  'cpp.ctx.assignment': 'the assignment',
+  'cpp.ctx.cast': 'the cast',
+  'cpp.ctx.construction': "the construction of '{0}'",
+  'cpp.ctx.braced': "'{0}{...}'",
+  'cpp.ctx.new': "the 'new {0}'",
+  'cpp.ctx.initialization': "the initialization of '{0}'",
+  'cpp.ctx.default-argument': "the default argument of '{0}'",
+  'cpp.ctx.default-argument-unnamed': "the default argument of 'the parameter'",
+  'cpp.ctx.created-by': "the object created by '{0}'",
+  'cpp.ctx.initializer-of': "the initializer of '{0}'",
+  'cpp.ctx.for-range': 'the range of the for loop',
+  'cpp.ctx.loop-variable': "the loop variable '{0}'",
+  'cpp.ctx.return-value': "the return value of '{0}'",
+  'cpp.ctx.narrowing': "narrowing conversion from '{0}' to '{1}' inside { } (in {2})",
+  'cpp.ctx.argument-of': "argument {0} of '{1}'",
+};

@@ -55,6 +55,7 @@ import { en as cppSemaConstevalEn } from './cpp-sema-consteval.en.ts';
 import { en as cppSemaContextEn } from './cpp-sema-context.en.ts';
 import { zh as cppSemaContextZh } from './cpp-sema-context.zh.ts';
 import { en as cppSemaConversionsEn } from './cpp-sema-conversions.en.ts';
+import { zh as cppSemaConversionsZh } from './cpp-sema-conversions.zh.ts';
 import { en as cppSemaDeclEn } from './cpp-sema-decl.en.ts';
 import { zh as cppSemaDeclZh } from './cpp-sema-decl.zh.ts';
 import { en as cppSemaExprEn } from './cpp-sema-expr.en.ts';
@@ -128,7 +129,7 @@ export const diagModules: { name: string; en: Record<string, string>; zh: Record
   { name: 'cpp-sema-abi', en: cppSemaAbiEn, zh: {} },
   { name: 'cpp-sema-consteval', en: cppSemaConstevalEn, zh: {} },
   { name: 'cpp-sema-context', en: cppSemaContextEn, zh: cppSemaContextZh },
-  { name: 'cpp-sema-conversions', en: cppSemaConversionsEn, zh: {} },
+  { name: 'cpp-sema-conversions', en: cppSemaConversionsEn, zh: cppSemaConversionsZh },
   { name: 'cpp-sema-decl', en: cppSemaDeclEn, zh: cppSemaDeclZh },
   { name: 'cpp-sema-expr', en: cppSemaExprEn, zh: cppSemaExprZh },
   { name: 'cpp-sema-expr-call', en: cppSemaExprCallEn, zh: cppSemaExprCallZh },
