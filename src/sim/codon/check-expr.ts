@@ -725,8 +725,8 @@ export abstract class ExprChecker {
             'codon.check-expr.msg-4',
             idNotFound(e.id),
             suggestion
-              ? `; did you mean '${suggestion}'?`
-              : ': expected a type such as `float` or `Ptr[float]`.',
+              ? dt('codon.check-expr.did-you-mean-type', suggestion)
+              : dt('codon.check-expr.expected-a-type-such-as'),
           ),
         );
         return null;
@@ -940,9 +940,7 @@ export abstract class ExprChecker {
           dt(
             'codon.check-expr.msg-4',
             dotNoAttr(p, '__len__'),
-            p.kind === 'ptr'
-              ? ': a pointer does not know how many elements it points to; keep the count in a variable.'
-              : '.',
+            p.kind === 'ptr' ? dt('codon.check-expr.ptr-no-len') : dt('codon.period'),
           ),
         );
         return null;

@@ -458,7 +458,7 @@ class Checker extends ClassChecker {
         dt(
           'codon.checker.a-value-cannot-be-changed-in',
           ASSIGN_UNEXPECTED_FROZEN,
-          p.kind === 'tuple-class' ? '@tuple class' : typeName(p),
+          p.kind === 'tuple-class' ? dt('codon.checker.tuple-class') : typeName(p),
         ),
       );
       return null;
@@ -489,7 +489,7 @@ class Checker extends ClassChecker {
             s.op,
             typeName(x),
             typeName(a),
-            s.op === '/' ? ' (`/` always gives a float; `//` keeps ints)' : '',
+            dt(s.op === '/' ? 'codon.checker.slash-float' : 'codon.empty'),
           ),
         );
       }

@@ -533,7 +533,11 @@ class Lexer {
         { start: startPos, end: startLine === this.line ? this.here() : startPos },
         dt(
           'codon.lexer.this-string-is-never-closed-add',
-          delim === '"' ? 'double quote (")' : delim === "'" ? "quote (')" : delim,
+          delim === '"'
+            ? dt('codon.lexer.double-quote')
+            : delim === "'"
+              ? dt('codon.lexer.single-quote')
+              : delim,
         ),
       );
     }

@@ -623,7 +623,7 @@ class StmtParser extends CollectionParser {
           if (d.name !== 'tuple')
             this.notModelled(
               d.span,
-              dt('codon.parser.the-decorator', d.name ? '@' + d.name : 'this decorator'),
+              dt('codon.parser.the-decorator', d.name ? '@' + d.name : dt('codon.parser.this-decorator')),
               dt('codon.parser.only-tuple-classes-are-modelled'),
             );
         }
@@ -636,7 +636,7 @@ class StmtParser extends CollectionParser {
         if (!FUNCTION_ATTRIBUTES.has(d.name))
           this.notModelled(
             d.span,
-            dt('codon.parser.the-decorator', d.name ? '@' + d.name : 'this decorator'),
+            dt('codon.parser.the-decorator', d.name ? '@' + d.name : dt('codon.parser.this-decorator')),
           );
       if (decorators.some((d) => d.name === 'llvm')) {
         // Its body is LLVM IR, not Codon: skipped whole (its name stays a refused name).
@@ -664,7 +664,10 @@ class StmtParser extends CollectionParser {
       if (d.name !== 'C' && d.name !== 'pure')
         this.notModelled(
           d.span,
-          dt('codon.parser.the-decorator-on-a-c-function', d.name ? '@' + d.name : 'this decorator'),
+          dt(
+            'codon.parser.the-decorator-on-a-c-function',
+            d.name ? '@' + d.name : dt('codon.parser.this-decorator'),
+          ),
         );
     const def = this.parseDef();
     if (def.kind !== 'def') return [def];

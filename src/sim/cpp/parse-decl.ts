@@ -363,7 +363,11 @@ export function parseSimpleDeclaration(
     if (specs.base.kind === 'record-def' && decl.declarators.length === 0) break;
     p.endStatement(
       name
-        ? dt('cpp.parse-decl.expected-after-the-declaration-of', what ? 'function ' : '', name)
+        ? dt(
+            'cpp.parse-decl.expected-after-the-declaration-of',
+            dt(what ? 'cpp.function-space' : 'codon.empty'),
+            name,
+          )
         : dt('cpp.parse-decl.expected-after-the-declaration'),
     );
     decl.span = p.spanFrom(start);

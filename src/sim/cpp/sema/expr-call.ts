@@ -172,7 +172,7 @@ function callMember(
         'cpp.sema.expr-call.is-not-a-class-so-it',
         typeName(t),
         name,
-        t.kind === 'pointer' ? " (use '->' on a pointer)" : '',
+        dt(t.kind === 'pointer' ? 'cpp.hint.use-arrow' : 'codon.empty'),
       ),
     );
     return errorExpr(e.span);
@@ -223,7 +223,7 @@ function callThroughPointer(sema: Sema, f: Expr, args: InitArg[], span: Span): E
       dt(
         'cpp.sema.expr-call.the-function-pointer-takes-argument-but',
         ft.params.length,
-        ft.params.length === 1 ? '' : 's',
+        dt(ft.params.length === 1 ? 'codon.empty' : 'codon.plural-s'),
         args.length,
       ),
     );

@@ -44,7 +44,7 @@ function requireModifiable(sema: Sema, e: Expr, what: Msg, at: Span = e.span): b
       dt(
         'cpp.sema.expr-ops.cannot-modify-a-const-object',
         what,
-        e.kind === 'var-ref' ? ` ('${e.variable.name}' is const)` : '',
+        e.kind === 'var-ref' ? dt('cpp.hint.is-const', e.variable.name) : dt('codon.empty'),
       ),
     );
     return false;
@@ -146,7 +146,7 @@ function incDec(sema: Sema, x: Expr, op: '++' | '--', prefix: boolean, span: Spa
         'cpp.sema.expr-ops.cannot-be-applied-to',
         op,
         typeName(t),
-        t.kind === 'int' && t.name === 'bool' ? ' (-- on bool is not allowed)' : '',
+        dt(t.kind === 'int' && t.name === 'bool' ? 'cpp.hint.decrement-bool' : 'codon.empty'),
       ),
     );
     return errorExpr(span);
@@ -400,7 +400,7 @@ function binaryOp(sema: Sema, op: string, l0: Expr, r0: Expr, span: Span, opSpan
         op,
         typeName(lt),
         typeName(rt),
-        op === '%' ? ' (use std::fmod for floating-point remainders)' : '',
+        dt(op === '%' ? 'cpp.hint.fmod' : 'codon.empty'),
       ),
     );
     return errorExpr(span);
@@ -636,7 +636,7 @@ function recordAssign(
       span,
       dt(
         'cpp.sema.expr-ops.the-assignment-of-is-deleted',
-        chosen === moveOp ? 'move' : 'copy',
+        dt(chosen === moveOp ? 'cpp.move' : 'cpp.copy'),
         type.decl.name,
       ),
     );

@@ -287,7 +287,7 @@ const NAME: Handler<'name'> = (sema, e) => {
           dt(
             'cpp.sema.expr.std-is-not-a-value-the',
             hit.name,
-            /^[a-z_]+$/.test(hit.name) ? ' (call it?)' : '',
+            dt(/^[a-z_]+$/.test(hit.name) ? 'cpp.hint.call-it' : 'codon.empty'),
           ),
         );
       return errorExpr(e.span);
@@ -412,7 +412,7 @@ export function memberObject(sema: Sema, objectSyntax: ExprSyntax, arrow: boolea
       dt(
         'cpp.sema.expr.needs-a-pointer-to-a-class',
         typeName(obj.type),
-        p.type.kind === 'pointer' ? '' : " (use '.' for objects)",
+        dt(p.type.kind === 'pointer' ? 'codon.empty' : 'cpp.hint.use-dot'),
       ),
     );
     return errorExpr(span);
@@ -431,7 +431,7 @@ const MEMBER: Handler<'member'> = (sema, e) => {
         'cpp.sema.expr.is-not-a-class-so-it',
         typeName(obj.type),
         name,
-        obj.type.kind === 'pointer' ? " (use '->' on a pointer)" : '',
+        dt(obj.type.kind === 'pointer' ? 'cpp.hint.use-arrow' : 'codon.empty'),
       ),
     );
     return errorExpr(e.span);
@@ -671,7 +671,7 @@ function sizeofNode(sema: Sema, t: CType, align: boolean, span: Span): Expr {
         'cpp.sema.expr.cannot-be-applied-to',
         align ? 'alignof' : 'sizeof',
         typeName(of),
-        of.kind === 'record' ? ' (it is incomplete)' : '',
+        dt(of.kind === 'record' ? 'cpp.hint.incomplete' : 'codon.empty'),
       ),
     );
     return errorExpr(span);

@@ -316,7 +316,7 @@ export function copyFrom(
       span,
       dt(
         'cpp.sema.init.use-of-the-deleted-constructor-of',
-        chosen.method.special === 'move-ctor' ? 'move' : 'copy',
+        dt(chosen.method.special === 'move-ctor' ? 'cpp.move' : 'cpp.copy'),
         type.decl.name,
         ctx.what,
       ),
@@ -710,7 +710,7 @@ export function directInit(
           'cpp.sema.init.has-no-constructor-taking-argument-initialise',
           type.decl.name,
           args.length,
-          args.length === 1 ? '' : 's',
+          dt(args.length === 1 ? 'codon.empty' : 'codon.plural-s'),
         ),
       );
       return null;
@@ -753,7 +753,7 @@ function directInitStd(
       dt(
         'cpp.sema.init.constructing-a-from',
         typeName(type),
-        args.length === 0 ? 'nothing' : 'these arguments',
+        dt(args.length === 0 ? 'cpp.nothing' : 'cpp.these-arguments'),
       ),
     );
     return null;
@@ -780,7 +780,7 @@ function directInitStdAnyway(
           'cpp.sema.init.is-built-from-value-here-not',
           type.decl.name,
           types.length,
-          types.length === 1 ? '' : 's',
+          dt(types.length === 1 ? 'codon.empty' : 'codon.plural-s'),
           args.length,
         ),
       );
@@ -1054,9 +1054,7 @@ export function initAuto(
       dt(
         'cpp.sema.init.cannot-deduce-the-type-of-from',
         name,
-        s.kind === 'equals-list'
-          ? ' (auto x = {...} makes a std::initializer_list, which is not modelled)'
-          : '',
+        dt(s.kind === 'equals-list' ? 'cpp.hint.initializer-list' : 'codon.empty'),
       ),
     );
     return null;

@@ -155,10 +155,10 @@ export function resolveCall(
           dt(
             'cpp.sema.overload.takes-argument-but-given',
             site.name,
-            need === one.params.length ? need : `${need} to ${one.params.length}`,
-            one.params.length === 1 ? '' : 's',
+            need === one.params.length ? need : dt('cpp.range-to', need, one.params.length),
+            dt(one.params.length === 1 ? 'codon.empty' : 'codon.plural-s'),
             args.length,
-            args.length === 1 ? 'was' : 'were',
+            dt(args.length === 1 ? 'cpp.was' : 'cpp.were'),
           ),
         );
       } else if (one) {

@@ -6,7 +6,7 @@
  */
 import { dt } from '../../diag';
 import type { CType, FloatName, IntName, RecordType, StdKind } from '../../abi/ctype';
-import type { Span } from '../../diag';
+import type { DiagText, Span } from '../../diag';
 import { GLIBC_TYPEDEFS, STD_MODELLED_CLASSES, STD_MODELLED_TEMPLATES, STD_TYPES } from '../std-names';
 import type {
   DeclSpecs,
@@ -53,24 +53,28 @@ export interface DeclaratorResult extends QualType {
 }
 
 /** Maps a multiset of type keywords to a fundamental type, or an error message. */
-export function builtinType(words: string[]): CType | string {
+export function builtinType(words: string[]): CType | DiagText {
   const count = (w: string): number => words.filter((x) => x === w).length;
   const signed = count('signed');
   const unsigned = count('unsigned');
   const longs = count('long');
   const shorts = count('short');
   const base = words.filter((w) => !['signed', 'unsigned', 'long', 'short'].includes(w));
-  if (signed && unsigned) return "'signed' and 'unsigned' cannot be used together";
-  if (signed > 1 || unsigned > 1) return `duplicate '${signed > 1 ? 'signed' : 'unsigned'}'`;
-  if (longs > 2) return "'long long long' is too long for GCC";
-  if (shorts > 1) return "duplicate 'short'";
-  if (shorts && longs) return "'long' and 'short' cannot be used together";
-  if (base.length > 1) return `'${base[0]}' and '${base[1]}' cannot be combined in one type`;
+  if (signed && unsigned) return dt('cpp.builtin.together', 'signed', 'unsigned');
+  if (signed > 1 || unsigned > 1) return dt('cpp.builtin.duplicate', signed > 1 ? 'signed' : 'unsigned');
+  if (longs > 2) return dt('cpp.builtin.long-long-long');
+  if (shorts > 1) return dt('cpp.builtin.duplicate', 'short');
+  if (shorts && longs) return dt('cpp.builtin.together', 'long', 'short');
+  if (base.length > 1) return dt('cpp.builtin.combined', base[0], base[1]);
   const b = base[0];
   const sign = unsigned ? 'unsigned' : signed ? 'signed' : '';
-  const noModifiers = (): string | null =>
+  const noModifiers = (): DiagText | null =>
     sign || longs || shorts
-      ? `'${[sign, longs ? 'long' : '', shorts ? 'short' : ''].filter(Boolean).join(' ')}' cannot be used with '${b}'`
+      ? dt(
+          'cpp.builtin.cannot-use-with',
+          [sign, longs ? 'long' : '', shorts ? 'short' : ''].filter(Boolean).join(' '),
+          b,
+        )
       : null;
   switch (b) {
     case 'void':
@@ -88,13 +92,13 @@ export function builtinType(words: string[]): CType | string {
       return intT(b as IntName);
     }
     case 'double':
-      if (sign || shorts || longs > 1) return `invalid type '${words.join(' ')}'`;
+      if (sign || shorts || longs > 1) return dt('cpp.builtin.invalid', words.join(' '));
       return { kind: 'float', name: (longs ? 'long double' : 'double') as FloatName };
     case 'char':
-      if (longs || shorts) return `'${longs ? 'long' : 'short'}' cannot be used with 'char'`;
+      if (longs || shorts) return dt('cpp.builtin.with-char', longs ? 'long' : 'short');
       return intT(unsigned ? 'unsigned char' : signed ? 'signed char' : 'char');
     case '__int128':
-      if (longs || shorts) return `'${longs ? 'long' : 'short'}' cannot be used with '__int128'`;
+      if (longs || shorts) return dt('cpp.builtin.with-int128', longs ? 'long' : 'short');
       return intT(unsigned ? 'unsigned __int128' : '__int128');
     case 'int':
     case undefined: {
@@ -102,7 +106,7 @@ export function builtinType(words: string[]): CType | string {
       return intT((unsigned ? `unsigned ${core}` : core) as IntName);
     }
     default:
-      return `unknown type '${words.join(' ')}'`;
+      return dt('cpp.sema.resolve-type.unknown-type', words.join(' '));
   }
 }
 
@@ -114,7 +118,7 @@ export function resolveSpecs(sema: Sema, specs: DeclSpecs): QualType | null {
   switch (base.kind) {
     case 'builtin': {
       const t = builtinType(base.words);
-      if (typeof t === 'string') {
+      if (!('kind' in t)) {
         sema.error(base.span, t);
         return null;
       }
@@ -273,28 +277,28 @@ const STD_EXAMPLES: Partial<Record<StdKind, string>> = {
   shared_ptr: 'std::shared_ptr<double>',
 };
 
-function checkStdArgs(kind: StdKind, args: (CType | number)[]): string | null {
+function checkStdArgs(kind: StdKind, args: (CType | number)[]): DiagText | null {
   const types = args.every((a) => typeof a !== 'number');
   const example = STD_EXAMPLES[kind] ?? '';
   switch (kind) {
     case 'array':
       if (args.length !== 2 || typeof args[0] === 'number' || typeof args[1] !== 'number')
-        return `std::array takes an element type and a size, as in ${example}`;
+        return dt('cpp.std.array-args', example);
       if (args[0]?.kind === 'void' || args[0]?.kind === 'reference' || args[0]?.kind === 'function')
-        return `std::array cannot hold elements of type '${typeName(args[0])}'`;
+        return dt('cpp.std.array-elements', typeName(args[0]));
       return null;
     case 'pair':
-      return args.length === 2 && types ? null : `std::pair takes two types, as in ${example}`;
+      return args.length === 2 && types ? null : dt('cpp.std.pair-args', example);
     case 'tuple':
-      return types ? null : `std::tuple takes types, as in ${example}`;
+      return types ? null : dt('cpp.std.tuple-args', example);
     case 'complex': {
       const t = args[0];
       return args.length === 1 && t !== undefined && typeof t !== 'number' && t.kind === 'float'
         ? null
-        : 'std::complex is modelled for float, double and long double only';
+        : dt('cpp.std.complex-args');
     }
     default:
-      return args.length === 1 && types ? null : `std::${kind} takes one type, as in ${example}`;
+      return args.length === 1 && types ? null : dt('cpp.std.one-type', kind, example);
   }
 }
 
@@ -419,7 +423,7 @@ export function applyDeclarator(sema: Sema, base: QualType, d: DeclaratorSyntax)
             op.span,
             dt(
               'cpp.sema.resolve-type.an-array-of-is-not-allowed',
-              cur.kind === 'void' ? 'void' : cur.kind === 'function' ? 'functions' : 'references',
+              cur.kind === 'void' ? 'void' : dt(cur.kind === 'function' ? 'cpp.functions' : 'cpp.references'),
             ),
           );
           return null;
@@ -496,7 +500,7 @@ export function applyDeclarator(sema: Sema, base: QualType, d: DeclaratorSyntax)
             op.span,
             dt(
               'cpp.sema.resolve-type.a-function-cannot-return',
-              ret.kind === 'array' ? 'a C array' : 'a function',
+              dt(ret.kind === 'array' ? 'cpp.a-c-array' : 'cpp.a-function'),
             ),
           );
           return null;

@@ -96,9 +96,9 @@ function convertArgs(sema: Sema, fname: string, args: Expr[], params: CType[], s
         'cpp.sema.stdlib.takes-argument-but-given',
         fname,
         params.length,
-        params.length === 1 ? '' : 's',
+        dt(params.length === 1 ? 'codon.empty' : 'codon.plural-s'),
         args.length,
-        args.length === 1 ? 'was' : 'were',
+        dt(args.length === 1 ? 'cpp.was' : 'cpp.were'),
       ),
     );
     return null;
@@ -301,7 +301,7 @@ function cCall(
           'cpp.sema.stdlib.needs-at-least-argument',
           fname,
           sig.params.length,
-          sig.params.length === 1 ? '' : 's',
+          dt(sig.params.length === 1 ? 'codon.empty' : 'codon.plural-s'),
         ),
       );
       return errorExpr(span);
@@ -331,7 +331,12 @@ function algorithm(sema: Sema, name: 'copy' | 'copy_n' | 'fill' | 'fill_n', args
   if (args.length !== 3) {
     sema.error(
       span,
-      dt('cpp.sema.stdlib.takes-arguments-but-given', fname, args.length, args.length === 1 ? 'was' : 'were'),
+      dt(
+        'cpp.sema.stdlib.takes-arguments-but-given',
+        fname,
+        args.length,
+        dt(args.length === 1 ? 'cpp.was' : 'cpp.were'),
+      ),
     );
     return errorExpr(span);
   }

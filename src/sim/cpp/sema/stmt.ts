@@ -522,7 +522,7 @@ function declareLocals(sema: Sema, d: SimpleDeclSyntax): Stmt[] {
             'cpp.sema.stmt.the-variable-has-the-incomplete-type',
             name,
             typeName(type),
-            type.kind === 'void' ? '' : ' (declared but not defined)',
+            dt(type.kind === 'void' ? 'codon.empty' : 'cpp.hint.declared-not-defined'),
           ),
         );
         out.push({ kind: 'error', span: idecl.span });

@@ -127,4 +127,8 @@ export const en: Record<string, string> = {
   'codon.value.none': 'None',
   'codon.value.generator': 'a generator',
   'codon.value.array': 'an Array (`lst.arr`)',
+  'codon.check-expr.did-you-mean-type': "; did you mean '{0}'?",
+  'codon.check-expr.expected-a-type-such-as': ': expected a type such as `float` or `Ptr[float]`.',
+  'codon.check-expr.ptr-no-len':
+    ': a pointer does not know how many elements it points to; keep the count in a variable.',
 };

@@ -115,4 +115,7 @@ export const zh: Record<string, string> = {
   'codon.value.none': 'None',
   'codon.value.generator': '生成器',
   'codon.value.array': 'Array（`lst.arr`）',
+  'codon.check-expr.did-you-mean-type': "；你是不是想写 '{0}'？",
+  'codon.check-expr.expected-a-type-such-as': '：这里应当是一个类型，例如 `float` 或 `Ptr[float]`。',
+  'codon.check-expr.ptr-no-len': '：指针不知道自己指向多少个元素；请把个数存在一个变量里。',
 };

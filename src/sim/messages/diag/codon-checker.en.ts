@@ -47,4 +47,6 @@ export const en: Record<string, string> = {
   'codon.checker.a-class': 'a class',
   'codon.checker.a-builtin': 'a builtin',
   'codon.checker.a-function': 'a function',
+  'codon.checker.tuple-class': '@tuple class',
+  'codon.checker.slash-float': ' (`/` always gives a float; `//` keeps ints)',
 };

@@ -40,4 +40,6 @@ export const zh: Record<string, string> = {
   'codon.checker.a-class': '一个类',
   'codon.checker.a-builtin': '一个内置函数',
   'codon.checker.a-function': '一个函数',
+  'codon.checker.tuple-class': '@tuple 类',
+  'codon.checker.slash-float': '（`/` 总是得到 float；`//` 保持 int）',
 };

@@ -31,4 +31,6 @@ export const en: Record<string, string> = {
   'codon.lexer.pasted-bom': 'a byte-order mark: delete it.',
   'codon.lexer.pasted-double-quote': 'a curly quote: write a straight quote (") instead.',
   'codon.lexer.pasted-single-quote': "a curly quote: write a straight quote (') instead.",
+  'codon.lexer.double-quote': 'double quote (")',
+  'codon.lexer.single-quote': "quote (')",
 };

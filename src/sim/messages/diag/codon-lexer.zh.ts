@@ -26,4 +26,6 @@ export const zh: Record<string, string> = {
   'codon.lexer.pasted-bom': '这是一个字节顺序标记（BOM）：请删掉它。',
   'codon.lexer.pasted-double-quote': '这是一个弯引号：请改写成直引号（"）。',
   'codon.lexer.pasted-single-quote': "这是一个弯引号：请改写成直引号（'）。",
+  'codon.lexer.double-quote': '双引号（"）',
+  'codon.lexer.single-quote': "单引号（'）",
 };

@@ -92,4 +92,5 @@ export const en: Record<string, string> = {
   'codon.parser.expected-or-in-the-parameter-types':
     "expected ',' or ')' in the parameter types opened at line {0}, column {1}, found {2}.",
   'codon.parser.global-hint': 'pass values to functions as parameters and return results instead.',
+  'codon.parser.this-decorator': 'this decorator',
 };

@@ -82,4 +82,5 @@ export const zh: Record<string, string> = {
   'codon.parser.expected-or-in-the-parameter-types':
     "第 {0} 行第 {1} 列开始的参数类型列表里应当是 ',' 或 ')'，却遇到了{2}。",
   'codon.parser.global-hint': '请改为把值作为参数传给函数，并返回结果。',
+  'codon.parser.this-decorator': '这个装饰器',
 };

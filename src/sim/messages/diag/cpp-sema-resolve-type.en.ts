@@ -34,4 +34,18 @@ export const en: Record<string, string> = {
   'cpp.sema.resolve-type.functions-returning-auto-deduced-return-types':
     "functions returning 'auto' (deduced return types) are not modelled by this simulator; write the return type",
   'cpp.sema.resolve-type.a-function-cannot-return': 'a function cannot return {0}',
+  'cpp.std.array-args': 'std::array takes an element type and a size, as in {0}',
+  'cpp.std.array-elements': "std::array cannot hold elements of type '{0}'",
+  'cpp.std.pair-args': 'std::pair takes two types, as in {0}',
+  'cpp.std.tuple-args': 'std::tuple takes types, as in {0}',
+  'cpp.std.complex-args': 'std::complex is modelled for float, double and long double only',
+  'cpp.std.one-type': 'std::{0} takes one type, as in {1}',
+  'cpp.builtin.duplicate': "duplicate '{0}'",
+  'cpp.builtin.combined': "'{0}' and '{1}' cannot be combined in one type",
+  'cpp.builtin.invalid': "invalid type '{0}'",
+  'cpp.builtin.with-char': "'{0}' cannot be used with 'char'",
+  'cpp.builtin.with-int128': "'{0}' cannot be used with '__int128'",
+  'cpp.builtin.together': "'{0}' and '{1}' cannot be used together",
+  'cpp.builtin.long-long-long': "'long long long' is too long for GCC",
+  'cpp.builtin.cannot-use-with': "'{0}' cannot be used with '{1}'",
 };

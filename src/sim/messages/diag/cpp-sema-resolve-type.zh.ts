@@ -31,4 +31,18 @@ export const zh: Record<string, string> = {
   'cpp.sema.resolve-type.functions-returning-auto-deduced-return-types':
     "本模拟器不模拟返回 'auto' 的函数（推断返回类型）；请写出返回类型",
   'cpp.sema.resolve-type.a-function-cannot-return': '函数不能返回 {0}',
+  'cpp.std.array-args': 'std::array 接受一个元素类型和一个大小，例如 `{0}`',
+  'cpp.std.array-elements': "std::array 不能存放 '{0}' 类型的元素",
+  'cpp.std.pair-args': 'std::pair 接受两个类型，例如 `{0}`',
+  'cpp.std.tuple-args': 'std::tuple 接受若干类型，例如 `{0}`',
+  'cpp.std.complex-args': 'std::complex 只对 float、double 和 long double 建模',
+  'cpp.std.one-type': 'std::{0} 接受一个类型，例如 `{1}`',
+  'cpp.builtin.duplicate': "重复的 '{0}'",
+  'cpp.builtin.combined': "'{0}' 和 '{1}' 不能组合成一个类型",
+  'cpp.builtin.invalid': "无效的类型 '{0}'",
+  'cpp.builtin.with-char': "'{0}' 不能和 'char' 一起用",
+  'cpp.builtin.with-int128': "'{0}' 不能和 '__int128' 一起用",
+  'cpp.builtin.together': "'{0}' 和 '{1}' 不能一起用",
+  'cpp.builtin.long-long-long': "'long long long' 对 GCC 来说太长了",
+  'cpp.builtin.cannot-use-with': "'{0}' 不能和 '{1}' 一起用",
 };
