@@ -3,7 +3,7 @@
  * equality, relational, shifts, additive, multiplicative, unary (prefix, casts, sizeof, new, delete),
  * postfix (calls, `[]`, `.`, `->`, `++`, `--`), primary.
  */
-import { dt, type DiagText, type Msg } from '../diag';
+import { dt, type DiagText } from '../diag';
 import type { Span } from '../diag';
 import { describe, type ParserState } from './parser-state';
 import { parseNewTypeId, parseOperatorName, parseTypeId } from './parse-type';

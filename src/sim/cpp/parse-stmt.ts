@@ -2,7 +2,7 @@
  * Statements inside function bodies. Each statement recovers from its own syntax error (skipping to
  * the next `;` or `}`), so several mistakes in one function are all reported.
  */
-import { dt, type DiagText, type Msg } from '../diag';
+import { dt, type Msg } from '../diag';
 import { parseSimpleDeclaration, parseStaticAssert, parseUsing } from './parse-decl';
 import { parseExpression, parseInitClause } from './parse-expr';
 import { DECL_SPEC_KEYWORDS, SyntaxBailout, TYPE_KEYWORDS, type ParserState } from './parser-state';

@@ -8,7 +8,7 @@
  * template template parameters, default template arguments, member templates, variable and alias
  * templates.
  */
-import { dt, type DiagText, type Msg } from '../diag';
+import { dt, type Msg } from '../diag';
 import { parseSimpleDeclaration, type DeclContext } from './parse-decl';
 import { parseDeclSpecs } from './parse-type';
 import { describe, type ParserState } from './parser-state';
