@@ -10,7 +10,10 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { dt, diagnosticText } from '../diag.ts';
 import { parseCodon } from '../codon/index.ts';
+import { PADDING_PATH } from '../abi/layout.ts';
+import { TermId, term } from '../trace/terms.ts';
 import { formatDiag } from './diag-format.ts';
+import { formatText } from './format.ts';
 import { diagModules } from './diag/index.ts';
 import { untranslatedWords } from './diag-english.ts';
 
@@ -156,5 +159,13 @@ describe('which front-end files still report English only', () => {
       }
     }
     expect(found).toEqual(STILL_ENGLISH);
+  });
+});
+
+describe('the padding cell', () => {
+  it('is named in the reader’s language, after the element it belongs to', () => {
+    expect(formatText(term(TermId.padding, ''), 'en')).toBe(PADDING_PATH);
+    expect(formatText(term(TermId.padding, '[1].'), 'en')).toBe('[1].(padding)');
+    expect(formatText(term(TermId.padding, '[1].'), 'zh')).toBe('[1].（填充）');
   });
 });
