@@ -12,7 +12,7 @@
 import { dt } from '../../diag';
 import type { CType, IntType, RecordType } from '../../abi/ctype';
 import { record as makeRecord } from '../../abi/build';
-import type { Span } from '../../diag';
+import type { DiagText, Span } from '../../diag';
 import type { Expr, FunctionDecl } from '../ast';
 import {
   PARAM_BOUND_BASE,
@@ -327,7 +327,7 @@ export function instanceForCall(
       if (!('type' in a) || (a as Expr).kind === 'error') continue;
       const arg = a as Expr;
       const p = (pattern.params[k] as ParamInfo).type;
-      let err: string | null;
+      let err: DiagText | null;
       if (p.kind === 'reference') {
         const refConst = Boolean((p as RefType).referentConst);
         if (p.rvalue && templateParamIndex(p.referent) !== null && !refConst) {

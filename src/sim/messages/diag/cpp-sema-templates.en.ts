@@ -35,4 +35,9 @@ export const en: Record<string, string> = {
     "deducing the template arguments of the class template '{0}'",
   'cpp.sema.templates.write-them-as-in': 'write them, as in {0}<...>',
   'cpp.sema.templates.takes-template-arguments-given': "'{0}' takes {1} template arguments, {2} given",
+  'cpp.deduce.no-arguments': "no template arguments make the parameter accept a '{0}'",
+  'cpp.deduce.conflicting-types':
+    "deduced conflicting types for the template parameter '{0}' ('{1}' and '{2}')",
+  'cpp.deduce.conflicting-values':
+    "deduced conflicting values for the template parameter '{0}' ('{1}' and '{2}')",
 };

@@ -24,4 +24,7 @@ export const zh: Record<string, string> = {
   'cpp.sema.templates.deducing-the-template-arguments-of-the': "推断类模板 '{0}' 的模板实参",
   'cpp.sema.templates.write-them-as-in': '请把它们写出来，例如 `{0}<...>`',
   'cpp.sema.templates.takes-template-arguments-given': "'{0}' 接受 {1} 个模板实参，却给了 {2} 个",
+  'cpp.deduce.no-arguments': "没有任何模板实参能让这个参数接受 '{0}'",
+  'cpp.deduce.conflicting-types': "为模板参数 '{0}' 推断出了相互冲突的类型（'{1}' 和 '{2}'）",
+  'cpp.deduce.conflicting-values': "为模板参数 '{0}' 推断出了相互冲突的值（'{1}' 和 '{2}'）",
 };
