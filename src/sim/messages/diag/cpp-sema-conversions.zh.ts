@@ -25,7 +25,7 @@ export const zh: Record<string, string> = {
   'cpp.ctx.for-range': 'for 循环的范围',
   'cpp.ctx.loop-variable': "循环变量 '{0}'",
   'cpp.ctx.return-value': "'{0}' 的返回值",
-  'cpp.ctx.narrowing': "花括号 { } 里从 '{0}' 到 '{1}' 的收窄转换（在{2}中）",
+  'cpp.ctx.narrowing': "花括号 { } 里从 '{0}' 到 '{1}' 的收窄转换（在 {2} 中）",
   'cpp.ctx.argument-of': "'{1}' 的第 {0} 个参数",
   'cpp.was': '',
   'cpp.were': '',
