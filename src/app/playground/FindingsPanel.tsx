@@ -1,6 +1,7 @@
 // The run's diagnostics, findings and crash, each a button that jumps to its step and its line.
 import { useShallow } from 'zustand/shallow';
 import { formatMessage } from '../../sim/messages/format';
+import { diagnosticText } from '../../sim/diag.ts';
 import { usePlayer, usePlayerStore, usePlayerUi, useT } from '../context';
 import { isTraceCurrent } from '../store/selectors';
 import type { CodeSide } from '../store/types';
@@ -57,7 +58,7 @@ export function FindingsPanel({ compact = false }: FindingsPanelProps) {
       side: sideOfFile(d.file),
       line: d.line,
       step: null,
-      message: d.message,
+      message: diagnosticText(d, locale),
       count,
       notModelled: d.kind === 'not-modelled',
     }),

@@ -1,6 +1,7 @@
 // What the editors show for the run on show: the executing line, the Codon call waiting while C++ runs,
 // and the diagnostics, findings and crash as markers. Pure, from the state.
 import { formatMessage } from '../../sim/messages/format';
+import { diagnosticText } from '../../sim/diag.ts';
 import type { Trace } from '../../sim/trace/types';
 import type { EditorMarker, LineMark } from '../../editor/CodeEditor';
 import type { Translate } from '../../i18n';
@@ -52,7 +53,7 @@ export function editorMarkers(
       column: d.column,
       ...(d.endLine === undefined ? {} : { endLine: d.endLine }),
       ...(d.endColumn === undefined ? {} : { endColumn: d.endColumn }),
-      message: d.message,
+      message: diagnosticText(d, locale),
       source: side === 'cpp' ? 'C++' : 'Codon',
     });
   }

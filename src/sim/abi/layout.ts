@@ -18,6 +18,9 @@ import { AbiError } from './errors.ts';
 import { floatInfo, intInfo, POINTER_SIZE } from './scalars.ts';
 import { typeToString } from './typeToString.ts';
 
+/** The path of a padding cell; the page shows it as the term `path.padding` in the reader's language (view/rows.ts). */
+export const PADDING_PATH = '(padding)';
+
 export type CellKind = 'int' | 'uint' | 'bool' | 'float' | 'pointer' | 'padding' | 'vptr' | 'opaque';
 
 /** One scalar leaf of an object, for display and for typed reads and writes. */
@@ -635,7 +638,7 @@ function withPadding(cells: Cell[], size: number): Cell[] {
     }
     const start = i;
     while (i < size && covered[i] !== 1) i++;
-    pads.push({ path: '(padding)', offset: start, size: i - start, kind: 'padding', type: null });
+    pads.push({ path: PADDING_PATH, offset: start, size: i - start, kind: 'padding', type: null });
   }
   return [...cells, ...pads].sort((a, b) => a.offset - b.offset);
 }

@@ -12,10 +12,10 @@
  *   dead-code passes). In the default (debug) build it changes nothing; with `-release` a call whose
  *   result is unused may be dropped.
  */
-import type { Span } from '../diag';
+import { dt, type Span } from '../diag';
 
-/** Codon's FN_REALIZE_BUILTIN (compiler/error.h), for an `@export` function with a generic parameter. */
-export const EXPORT_GENERIC = 'builtin, exported and external functions cannot be generic';
+/** Codon's FN_REALIZE_BUILTIN (compiler/error.h), for an `@export` function with a generic parameter (a quoted text: messages/diag/codon-emsg.ts). */
+export const EXPORT_GENERIC = dt('codon.emsg.export-generic');
 
 /** What a function's decorators say, once parsed. */
 export interface FunctionAttributes {

@@ -9,6 +9,7 @@
  * - A method is a function whose first parameter `self` is the object: a pointer for a reference
  *   class, the value itself for a `@tuple` class (whose fields cannot be assigned).
  */
+import { dt, type Msg } from '../diag';
 import type { AttrExpr, CallExpr, ClassDef, FunctionDef, NameExpr } from './ast';
 import { CollectionChecker } from './check-collections';
 import type { ClassInfo } from './check-scope';
@@ -84,8 +85,13 @@ export abstract class ClassChecker extends CollectionChecker {
       // Codon keeps its generated `__init__` beside the class's own, as an overload.
       this.notModelled(
         e.span,
-        `calling the \`__init__\` Codon generates for \`${name}\` beside its own`,
-        `pass what \`${name}.__init__\` takes (${own} argument${own === 1 ? '' : 's'}).`,
+        dt('codon.check-class.calling-the-init-codon-generates-for', name),
+        dt(
+          'codon.check-class.pass-what-init-takes-argument',
+          name,
+          own,
+          dt(own === 1 ? 'codon.empty' : 'codon.plural-s'),
+        ),
       );
       this.argTypes(e);
       return null;
@@ -109,7 +115,7 @@ export abstract class ClassChecker extends CollectionChecker {
       if (!this.rejectKeywords(e, '__raw__')) return null;
       if (e.args.length > 0) {
         this.argTypes(e);
-        this.error(e.span, `${callArgsMany('__raw__', 0, e.args.length)}.`);
+        this.error(e.span, dt('codon.check-class.msg', callArgsMany('__raw__', 0, e.args.length)));
         return null;
       }
       e.resolved = { kind: 'obj-raw' };
@@ -117,7 +123,10 @@ export abstract class ClassChecker extends CollectionChecker {
     }
     if (!fn && (p.kind === 'ref-class' ? REF_MAGICS : TUPLE_MAGICS).has(callee.name)) {
       this.argTypes(e);
-      this.notModelled(callee.nameSpan, `\`${p.name}.${callee.name}()\` (a method Codon generates)`);
+      this.notModelled(
+        callee.nameSpan,
+        dt('codon.check-class.a-method-codon-generates', p.name, callee.name),
+      );
       return null;
     }
     if (!fn) return undefined;
@@ -138,7 +147,7 @@ export abstract class ClassChecker extends CollectionChecker {
    */
   protected acceptMethod(cls: ClassDef, m: FunctionDef): boolean {
     const name = m.method?.name ?? m.name;
-    const refuse = (what: string, hint?: string): boolean => {
+    const refuse = (what: Msg, hint?: Msg): boolean => {
       this.notModelled(m.nameSpan, what, hint);
       this.refusedNames.add(name);
       if (name === '__init__') this.refusedInit.add(cls.name);
@@ -147,24 +156,24 @@ export abstract class ClassChecker extends CollectionChecker {
     const self = m.params[0];
     if (!self || self.name !== 'self') {
       return refuse(
-        `a method without \`self\` (\`${name}\`, which Codon calls as \`${cls.name}.${name}(...)\`)`,
-        `write \`self\` first, \`def ${name}(self, ...)\`, or a function outside the class.`,
+        dt('codon.check-class.a-method-without-self-which-codon', name, cls.name),
+        dt('codon.check-class.write-self-first-def-self-or', name),
       );
     }
     if (name === '__del__')
       return refuse(
-        '`__del__` (a finalizer the GC runs when it frees the object)',
-        'free C resources with an explicit method, e.g. `def close(self):`.',
+        dt('codon.check-class.del-a-finalizer-the-gc-runs'),
+        dt('codon.check-class.free-c-resources-with-an-explicit'),
       );
     if (name === '__init__' && !cls.ref)
       return refuse(
-        '`__init__` in a `@tuple` class',
-        `make it with its fields, \`${cls.name}(...)\`, or drop \`@tuple\`.`,
+        dt('codon.check-class.init-in-a-tuple-class'),
+        dt('codon.check-class.make-it-with-its-fields-or', cls.name),
       );
     if (/^__\w+__$/.test(name) && name !== '__init__')
       return refuse(
-        `defining the magic method \`${name}\``,
-        'write an ordinary method, e.g. `def show(self) -> str:`.',
+        dt('codon.check-class.defining-the-magic-method', name),
+        dt('codon.check-class.write-an-ordinary-method-e-g'),
       );
     return true;
   }
@@ -194,8 +203,8 @@ export abstract class ClassChecker extends CollectionChecker {
     if (deduced === null) return false;
     this.notModelled(
       cls.nameSpan,
-      `a class whose fields Codon deduces from \`__init__\` (\`self.${deduced} = ...\`)`,
-      `declare each field with its type in the class body, e.g. \`${deduced}: int\`.`,
+      dt('codon.check-class.a-class-whose-fields-codon-deduces', deduced),
+      dt('codon.check-class.declare-each-field-with-its-type', deduced),
     );
     this.refusedNames.add(cls.name);
     for (const m of cls.methods ?? []) if (m.method) this.refusedNames.add(m.method.name);

@@ -11,6 +11,7 @@
  * Keys are `int` or `str` (their `__hash__` is modelled: int.codon and str.codon); values are
  * `int`, `float`, `str` or `bool`. Everything else is refused, located, as not modelled.
  */
+import { dt, type DiagText } from '../diag';
 import type {
   AttrExpr,
   CallExpr,
@@ -36,6 +37,13 @@ const VALUE_KINDS = new Set(['int', 'float', 'str', 'bool']);
 /** The type names that build tables and tuples when indexed with types (`Dict[str, int]`). */
 export const COLLECTION_TYPE_NAMES = ['Dict', 'dict', 'Set', 'set', 'Tuple', 'tuple'] as const;
 
+/** A refused dict key, dict value or set item: what is refused, and what to use instead (message ids). */
+const ELEMENT_TEXTS: Record<'key' | 'value' | 'item', readonly [string, string]> = {
+  key: ['codon.check-collections.a-key-of-type', 'codon.check-collections.use-keys-here'],
+  value: ['codon.check-collections.a-value-of-type', 'codon.check-collections.use-values-here'],
+  item: ['codon.check-collections.a-item-of-type', 'codon.check-collections.use-items-here'],
+};
+
 export abstract class CollectionChecker extends ExprChecker {
   protected tupleExpr(e: TupleExpr): CodonType | null {
     const types = e.items.map((x) => this.expr(x));
@@ -43,7 +51,10 @@ export abstract class CollectionChecker extends ExprChecker {
     for (const [k, t] of (types as CodonType[]).entries()) {
       const p = prune(t);
       if (p.kind === 'none' || p.kind === 'range' || p.kind === 'generator' || p.kind === 'var') {
-        this.notModelled((e.items[k] as Expr).span, `a tuple holding a ${typeName(p)}`);
+        this.notModelled(
+          (e.items[k] as Expr).span,
+          dt('codon.check-collections.a-tuple-holding-a', typeName(p)),
+        );
         return null;
       }
     }
@@ -77,12 +88,8 @@ export abstract class CollectionChecker extends ExprChecker {
   }
 
   private refuseElem(at: Expr, t: CodonType, what: 'key' | 'value' | 'item'): void {
-    const allowed = what === 'value' ? '`int`, `float`, `str` or `bool`' : '`int` or `str`';
-    this.notModelled(
-      at.span,
-      `a ${what === 'item' ? 'set item' : `dict ${what}`} of type ${typeName(t)}`,
-      `use ${allowed} ${what}s here.`,
-    );
+    const [refused, allowed] = ELEMENT_TEXTS[what];
+    this.notModelled(at.span, dt(refused, typeName(t)), dt(allowed));
   }
 
   protected dictExpr(e: DictExpr): CodonType | null {
@@ -104,15 +111,20 @@ export abstract class CollectionChecker extends ExprChecker {
     if (e.keywords.length > 0) {
       this.notModelled(
         (e.keywords[0] as { nameSpan: Expr['span'] }).nameSpan,
-        `a keyword argument in a call to ${name}()`,
+        dt('codon.check-collections.a-keyword-argument-in-a-call', name),
       );
       return null;
     }
     if (name === 'enumerate') {
       if (e.args.length !== 1) {
         if (e.args.length === 2)
-          this.notModelled(e.span, '`enumerate(xs, start)`', 'add the start to the index yourself.');
-        else this.error(e.span, `${callArgsMany('enumerate', 1, e.args.length)}.`);
+          this.notModelled(
+            e.span,
+            dt('codon.check-collections.enumerate-xs-start'),
+            dt('codon.check-collections.add-the-start-to-the-index'),
+          );
+        else
+          this.error(e.span, dt('codon.check-collections.msg', callArgsMany('enumerate', 1, e.args.length)));
         return null;
       }
       const t = types[0];
@@ -121,8 +133,8 @@ export abstract class CollectionChecker extends ExprChecker {
       if (p.kind !== 'list') {
         this.notModelled(
           (e.args[0] as Expr).span,
-          `\`enumerate\` over a ${typeName(p)}`,
-          'enumerate a list.',
+          dt('codon.check-collections.enumerate-over-a', typeName(p)),
+          dt('codon.check-collections.enumerate-a-list'),
         );
         return null;
       }
@@ -132,8 +144,8 @@ export abstract class CollectionChecker extends ExprChecker {
     if (e.args.length > 0) {
       this.notModelled(
         e.span,
-        `\`${name}(...)\` with an argument`,
-        `write a display: \`${name === 'dict' ? '{k: v}' : '{a, b}'}\`.`,
+        dt('codon.check-collections.with-an-argument', name),
+        dt('codon.check-collections.write-a-display', name === 'dict' ? '{k: v}' : '{a, b}'),
       );
       return null;
     }
@@ -152,14 +164,18 @@ export abstract class CollectionChecker extends ExprChecker {
     if (!t) return null;
     const p = prune(t);
     if (p.kind === 'tuple') {
-      this.notModelled(callee.span, '`Tuple[...](...)`', 'write the tuple itself: `(a, b)`.');
+      this.notModelled(
+        callee.span,
+        dt('codon.check-collections.tuple'),
+        dt('codon.check-collections.write-the-tuple-itself-a-b'),
+      );
       return null;
     }
     if (e.args.length > 0 || e.keywords.length > 0) {
       this.notModelled(
         e.span,
-        `\`${typeName(p)}(...)\` with arguments`,
-        'start from an empty one or a display.',
+        dt('codon.check-collections.with-arguments', typeName(p)),
+        dt('codon.check-collections.start-from-an-empty-one-or'),
       );
       return null;
     }
@@ -178,7 +194,7 @@ export abstract class CollectionChecker extends ExprChecker {
     const ts = types as CodonType[];
     if (name === 'tuple') {
       if (ts.some((t) => prune(t).kind === 'none')) {
-        this.notModelled(e.span, '`Tuple[None]`');
+        this.notModelled(e.span, dt('codon.check-collections.tuple-none'));
         return null;
       }
       return { kind: 'tuple', elems: ts };
@@ -187,7 +203,13 @@ export abstract class CollectionChecker extends ExprChecker {
     if (ts.length !== arity) {
       this.error(
         e.span,
-        `\`${e.target.id}\` takes ${arity} type argument${arity > 1 ? 's' : ''}, e.g. \`${name === 'dict' ? `${e.target.id}[str, int]` : `${e.target.id}[int]`}\`.`,
+        dt(
+          'codon.check-collections.takes-type-argument-e-g',
+          e.target.id,
+          arity,
+          dt(arity > 1 ? 'codon.plural-s' : 'codon.empty'),
+          name === 'dict' ? `${e.target.id}[str, int]` : `${e.target.id}[int]`,
+        ),
       );
       return null;
     }
@@ -215,15 +237,15 @@ export abstract class CollectionChecker extends ExprChecker {
         this.expr(e.index);
         this.notModelled(
           e.index.span,
-          'indexing a tuple with a variable',
-          'index it with a number, `t[0]`, or unpack it: `a, b = t`.',
+          dt('codon.check-collections.indexing-a-tuple-with-a-variable'),
+          dt('codon.check-collections.index-it-with-a-number-t'),
         );
         return null;
       }
       const i = n < 0 ? n + tp.elems.length : n;
       if (i < 0 || i >= tp.elems.length) {
         // typecheck/op.cpp: TUPLE_RANGE_BOUNDS for a static index past either end.
-        this.error(e.index.span, `${tupleRangeBounds(tp.elems.length - 1, n)}.`);
+        this.error(e.index.span, dt('codon.check-collections.msg', tupleRangeBounds(tp.elems.length - 1, n)));
         return null;
       }
       e.access = 'tuple';
@@ -242,7 +264,10 @@ export abstract class CollectionChecker extends ExprChecker {
       return tp.value;
     }
     this.expr(e.index);
-    this.error(e.span, `${dotNoAttr(tp, '__getitem__')}: a ${typeName(tp)} cannot be indexed.`);
+    this.error(
+      e.span,
+      dt('codon.check-collections.a-cannot-be-indexed', dotNoAttr(tp, '__getitem__'), typeName(tp)),
+    );
     return null;
   }
 
@@ -267,12 +292,12 @@ export abstract class CollectionChecker extends ExprChecker {
       if (e.keywords.length > 0) {
         this.notModelled(
           (e.keywords[0] as { nameSpan: Expr['span'] }).nameSpan,
-          `a keyword argument in a call to ${name}()`,
+          dt('codon.check-collections.a-keyword-argument-in-a-call', name),
         );
         return false;
       }
       if (e.args.length !== n) {
-        this.error(e.span, `${callArgsMany(name, n, e.args.length)}.`);
+        this.error(e.span, dt('codon.check-collections.msg', callArgsMany(name, n, e.args.length)));
         return false;
       }
       e.resolved = { kind: 'table-method', method: m };
@@ -300,16 +325,16 @@ export abstract class CollectionChecker extends ExprChecker {
         // dict.codon (v0.19.5 on): `get(key) -> Optional[V]`; Optional is not modelled.
         this.notModelled(
           e.span,
-          '`d.get(k)` without a default (it gives an Optional)',
-          'give a default: `d.get(k, 0)`.',
+          dt('codon.check-collections.d-get-k-without-a-default'),
+          dt('codon.check-collections.give-a-default-d-get-k'),
         );
         return null;
       }
       if (!method('get', 2)) return null;
-      const [kt, dt] = types;
-      if (!kt || !dt) return null;
+      const [kt, vt] = types;
+      if (!kt || !vt) return null;
       if (!this.coerce(e.args[0] as Expr, kt, tp.key)) return null;
-      return this.coerce(e.args[1] as Expr, dt, tp.value) ? tp.value : null;
+      return this.coerce(e.args[1] as Expr, vt, tp.value) ? tp.value : null;
     }
     const known =
       tp.kind === 'dict'
@@ -328,10 +353,10 @@ export abstract class CollectionChecker extends ExprChecker {
             'issuperset',
           ];
     if (known.includes(name)) {
-      this.notModelled(callee.nameSpan, `\`${tp.kind}.${name}\``);
+      this.notModelled(callee.nameSpan, dt('codon.check-collections.msg-2', tp.kind, name));
       return null;
     }
-    this.error(callee.nameSpan, `${dotNoAttr(tp, name)}.`);
+    this.error(callee.nameSpan, dt('codon.check-collections.msg', dotNoAttr(tp, name)));
     return null;
   }
 
@@ -349,8 +374,16 @@ export abstract class CollectionChecker extends ExprChecker {
     if (p.kind !== 'tuple') {
       // assign.cpp indexes the value: `a = v[0]`, which a list has (not modelled here) and an int has not.
       if (p.kind === 'list' || p.kind === 'str')
-        this.notModelled(value.span, `unpacking a ${typeName(p)}`, 'unpack a tuple, or index the value.');
-      else this.error(value.span, `${dotNoAttr(p, '__getitem__')}: only a tuple can be unpacked here.`);
+        this.notModelled(
+          value.span,
+          dt('codon.check-collections.unpacking-a', typeName(p)),
+          dt('codon.check-collections.unpack-a-tuple-or-index-the'),
+        );
+      else
+        this.error(
+          value.span,
+          dt('codon.check-collections.only-a-tuple-can-be-unpacked', dotNoAttr(p, '__getitem__')),
+        );
       return null;
     }
     // assign.cpp `unpackAssignment`: `a, b = t` is `a = t[0]; b = t[1]`, so extra items are left
@@ -358,7 +391,7 @@ export abstract class CollectionChecker extends ExprChecker {
     if (target.items.length > p.elems.length) {
       this.error(
         target.items[p.elems.length]?.span ?? target.span,
-        `${tupleRangeBounds(p.elems.length - 1, p.elems.length)}.`,
+        dt('codon.check-collections.msg', tupleRangeBounds(p.elems.length - 1, p.elems.length)),
       );
       return null;
     }
@@ -370,15 +403,15 @@ export abstract class CollectionChecker extends ExprChecker {
     if (prune(t).kind !== 'generator') return false;
     this.notModelled(
       at.span,
-      'keeping a generator (`d.items()`, `enumerate(xs)`) in a variable',
-      'loop over it directly: `for k, v in d.items():`.',
+      dt('codon.check-collections.keeping-a-generator-d-items-enumerate'),
+      dt('codon.check-collections.loop-over-it-directly-for-k'),
     );
     return true;
   }
 
   protected unifyOrReport(at: Expr, a: CodonType, b: CodonType): boolean {
     if (unify(a, b)) return true;
-    this.error(at.span, `${typeUnify(a, b)}.`);
+    this.error(at.span, dt('codon.check-collections.msg', typeUnify(a, b)));
     return false;
   }
 
@@ -402,8 +435,8 @@ export abstract class CollectionChecker extends ExprChecker {
         if (built && (k === 'dict' || k === 'set') && !kept.has(e) && !isComplete(e.type as CodonType))
           this.notModelled(
             e.span,
-            'a dict or set whose item types are never known',
-            `give them: \`${k === 'dict' ? 'Dict[str, int]()' : 'Set[int]()'}\`.`,
+            dt('codon.check-collections.a-dict-or-set-whose-item'),
+            dt('codon.check-collections.give-them', k === 'dict' ? 'Dict[str, int]()' : 'Set[int]()'),
           );
       },
     });
@@ -411,9 +444,9 @@ export abstract class CollectionChecker extends ExprChecker {
 }
 
 /** What to write so that a variable's type becomes known. */
-export function incompleteHint(name: string, t: CodonType): string {
+export function incompleteHint(name: string, t: CodonType): DiagText {
   const k = prune(t).kind;
-  if (k === 'dict') return `store an item in it, or annotate it, e.g. \`${name}: Dict[str, int] = {}\``;
-  if (k === 'set') return `add an item to it, or annotate it, e.g. \`${name}: Set[int] = set()\``;
-  return `append a value to it, or annotate it, e.g. \`${name}: List[float] = []\``;
+  if (k === 'dict') return dt('codon.check-collections.incomplete-dict', name);
+  if (k === 'set') return dt('codon.check-collections.incomplete-set', name);
+  return dt('codon.check-collections.incomplete-list', name);
 }

@@ -9,8 +9,9 @@
  * Every error is reported once, at the expression it concerns; a failed sub-expression yields `null`
  * and its parents stay quiet, so one mistake gives one message.
  */
-import type { Diagnostic, Span } from '../diag';
-import { errorAt, notModelledAt } from '../diag';
+import type { Diagnostic, DiagText, Msg, Span } from '../diag';
+import { dt, english, errorAt, notModelledAt } from '../diag';
+import { notModelledText } from './parse-base';
 import type {
   AttrExpr,
   BinaryExpr,
@@ -73,8 +74,7 @@ import {
 const INT64_MAX = (1n << 63n) - 1n;
 
 /** For an operand whose type is still being inferred (the result of a recursive call, typically). */
-const UNKNOWN_YET =
-  "the type of this value is not known yet (the result of a recursive call?): annotate the function's return type, e.g. `-> int`.";
+const UNKNOWN_YET = dt('codon.check-expr.unknown-yet');
 
 /** The type names a program may write without arguments (the learners' page lists these). */
 export const CODON_SIMPLE_TYPES: Readonly<Record<string, CodonType>> = {
@@ -153,22 +153,21 @@ export abstract class ExprChecker {
   ): CodonType | null;
   protected abstract collectionIteration(t: CodonType): CodonType | null;
 
-  protected error(span: Span, message: string): void {
+  protected error(span: Span, message: Msg): void {
     this.diagnostics.push(errorAt(this.file, span, message));
   }
 
   /** `line:subject` of each refusal made, so one construct is refused once per line. */
   private readonly refusedHere = new Set<string>();
 
-  protected notModelled(span: Span, what: string, hint?: string): void {
+  protected notModelled(span: Span, what: Msg, hint?: Msg): void {
     // `y: bfloat16 = bfloat16(1.0)` writes one refused thing twice: say it once.
-    const subject = (/`([^`[(]*)/.exec(what)?.[1] ?? what).trim();
+    const whatText = english(what);
+    const subject = (/`([^`[(]*)/.exec(whatText)?.[1] ?? whatText).trim();
     const key = `${span.start.line}:${subject}`;
     if (this.refusedHere.has(key)) return;
     this.refusedHere.add(key);
-    this.diagnostics.push(
-      notModelledAt(this.file, span, `${what} is not modelled by this simulator${hint ? `; ${hint}` : '.'}`),
-    );
+    this.diagnostics.push(notModelledAt(this.file, span, notModelledText(what, hint)));
   }
 
   /** Whether an argument names a type (`int`, `Ptr[float]`, a class), as `isinstance(x, int)` does. */
@@ -219,10 +218,7 @@ export abstract class ExprChecker {
       const local = this.scope.vars.get(name);
       if (local) return { kind: 'var', info: local, binding: 'local' };
       if (fn.localNames.has(name) && !this.refusedNames.has(name)) {
-        this.error(
-          span,
-          `${localBeforeAssignment(name)}: assign it before this line, or use another name for the variable.`,
-        );
+        this.error(span, dt('codon.check-expr.assign-it-before-this-line-or', localBeforeAssignment(name)));
         return null;
       }
     }
@@ -237,21 +233,22 @@ export abstract class ExprChecker {
     if (cls && visibleDef(name)) return { kind: 'class', c: cls };
     if (BUILTINS.has(name)) return { kind: 'builtin', name };
     if (UNMODELLED_BUILTINS.has(name)) {
-      this.notModelled(span, `\`${name}\``);
+      this.notModelled(span, dt('codon.check-expr.msg', name));
       return null;
     }
     // Bound (or meant to be) by a construct already reported as not modelled: say nothing more.
     if (this.refusedNames.has(name)) return null;
-    let message = idNotFound(name);
+    const notFound = idNotFound(name);
+    let message: DiagText;
     if ((f || cls) && !visibleDef(name)) {
-      message += `: it is defined further down; at the top level of a file, define a ${f ? 'function' : 'class'} before the lines that use it.`;
+      const kind = f ? dt('codon.check-expr.a-function') : dt('codon.check-expr.a-class');
+      message = dt('codon.check-expr.defined-further-down', notFound, kind);
     } else {
       // Suggestions cost a scan of every visible name: only the first few errors get one.
       const suggestion = this.suggestionsLeft-- > 0 ? suggestName(name, this.visibleNames()) : null;
-      if (suggestion) message += `; did you mean '${suggestion}'?`;
-      else if (called)
-        message += `. If ${name} is a C function, import it first: \`from C import LIB.${name}(...) -> ...\`.`;
-      else message += '.';
+      if (suggestion) message = dt('codon.check-expr.did-you-mean', notFound, suggestion);
+      else if (called) message = dt('codon.check-expr.import-c-first', notFound, name);
+      else message = dt('codon.check-expr.sentence', notFound);
     }
     this.error(span, message);
     return null;
@@ -276,7 +273,7 @@ export abstract class ExprChecker {
       e.coerceTo = BOOL;
       return true;
     }
-    this.error(e.span, `${typeUnify(a, x)}.${mismatchHint(a, x, e)}`);
+    this.error(e.span, dt('codon.check-expr.msg-2', typeUnify(a, x), mismatchHint(a, x, e)));
     return false;
   }
 
@@ -295,7 +292,7 @@ export abstract class ExprChecker {
     name: (e) => this.nameExpr(e),
     int: (e) => {
       if (e.value > INT64_MAX) {
-        this.error(e.span, `${intRange(e.text)}.`);
+        this.error(e.span, dt('codon.check-expr.msg-3', intRange(e.text)));
         return null;
       }
       return INT;
@@ -306,8 +303,8 @@ export abstract class ExprChecker {
     none: (e) => {
       this.notModelled(
         e.span,
-        '`None` as a value',
-        'a C function declared `-> None` returns nothing; use `cobj()` for a null pointer.',
+        dt('codon.check-expr.none-as-a-value'),
+        dt('codon.check-expr.a-c-function-declared-none-returns'),
       );
       return null;
     },
@@ -338,7 +335,7 @@ export abstract class ExprChecker {
     const t = this.expr(e);
     if (!t) return null;
     if (!hasBool(t)) {
-      this.error(e.span, `${dotNoAttr(t, '__bool__')}: a ${typeName(t)} cannot be used as a condition.`);
+      this.error(e.span, dt('codon.check-expr.a-cannot-be-used-as-a', dotNoAttr(t, '__bool__'), typeName(t)));
       return null;
     }
     return t;
@@ -359,12 +356,12 @@ export abstract class ExprChecker {
           sym.name,
         ) ||
           INTN_ALIASES.has(sym.name)))
-        ? 'a type'
-        : 'a function';
+        ? dt('codon.check-expr.a-type')
+        : dt('codon.check-expr.a-function-value');
     this.notModelled(
       e.span,
-      `using ${what} as a value (\`${e.id}\`)`,
-      what === 'a function' ? `call it: \`${e.id}(...)\`.` : undefined,
+      dt('codon.check-expr.using-as-a-value', what, e.id),
+      what.id === 'codon.check-expr.a-function-value' ? dt('codon.check-expr.call-it', e.id) : undefined,
     );
     return null;
   }
@@ -375,7 +372,7 @@ export abstract class ExprChecker {
     if (!t) return null;
     const p = prune(t);
     if (p.kind === 'int' || p.kind === 'float' || p.kind === 'intn') return p;
-    this.error(e.span, `${dotNoAttr(p, e.op === '-' ? '__neg__' : '__pos__')}.`);
+    this.error(e.span, dt('codon.check-expr.msg-3', dotNoAttr(p, e.op === '-' ? '__neg__' : '__pos__')));
     return null;
   }
 
@@ -416,25 +413,37 @@ export abstract class ExprChecker {
       return { type: INT, promoted: 'int' };
     if (l.kind === 'list' && r.kind === 'int' && op === '*') return { type: l, promoted: 'list-repeat' };
     if (l.kind === 'int' && r.kind === 'list' && op === '*') {
-      this.error(span, `${opNoMagic('*', l, r)}; write the list first: \`[0.0] * 4\`.`);
+      this.error(span, dt('codon.check-expr.write-the-list-first', opNoMagic('*', l, r)));
       return null;
     }
     // str.codon `__add__`: a new `Ptr[byte](len1 + len2)` holding both.
     if (l.kind === 'str' && r.kind === 'str' && op === '+') return { type: STR, promoted: 'str-concat' };
     if (l.kind === 'str' && (r.kind === 'str' || op === '*')) {
-      this.notModelled(span, `the operator \`${op}\` on strings`, 'strings can be joined with `+`.');
+      this.notModelled(
+        span,
+        dt('codon.check-expr.the-operator-on-strings', op),
+        dt('codon.check-expr.strings-can-be-joined-with'),
+      );
       return null;
     }
     if (l.kind === 'list' && r.kind === 'list' && op === '+') {
-      this.notModelled(span, 'concatenating lists', 'use `append` in a loop.');
+      this.notModelled(
+        span,
+        dt('codon.check-expr.concatenating-lists'),
+        dt('codon.check-expr.use-append-in-a-loop'),
+      );
       return null;
     }
     if (l.kind === 'bool' || r.kind === 'bool' || l.kind === 'float32' || r.kind === 'float32') {
       const which = l.kind === 'bool' || r.kind === 'bool' ? 'bool' : 'float32';
-      this.notModelled(span, `arithmetic on ${which} values`, 'convert with `int(x)` or `float(x)` first.');
+      this.notModelled(
+        span,
+        dt('codon.check-expr.arithmetic-on-values', which), // `bool`/`float32`: code
+        dt('codon.check-expr.convert-with-int-or-float-first'),
+      );
       return null;
     }
-    this.error(span, `${opNoMagic(op, l, r)}.`);
+    this.error(span, dt('codon.check-expr.msg-3', opNoMagic(op, l, r)));
     return null;
   }
 
@@ -462,7 +471,7 @@ export abstract class ExprChecker {
         // list.codon `__contains__(self, x: T)`: an int becomes a float for a List[float] (wrapExpr).
         const elem = b.kind === 'list' ? prune(b.elem).kind : null;
         if (elem === 'int' ? a.kind === 'int' : elem === 'float' ? numeric(a) : false) continue;
-        this.notModelled(span, `\`${op}\` other than an int or float in a List[int] or List[float]`);
+        this.notModelled(span, dt('codon.check-expr.other-than-an-int-or-float', op));
         ok = false;
         continue;
       }
@@ -480,11 +489,14 @@ export abstract class ExprChecker {
       ) {
         this.notModelled(
           span,
-          `comparing ${a.kind === 'list' ? 'lists' : a.kind === 'tuple-class' ? '@tuple values' : `${a.kind}s`}`,
-          'compare their elements or fields one by one.',
+          dt(
+            'codon.check-expr.comparing',
+            dt(`codon.values.${a.kind as 'list' | 'tuple-class' | 'tuple' | 'dict' | 'set'}`),
+          ),
+          dt('codon.check-expr.compare-their-elements-or-fields-one'),
         );
       } else {
-        this.error(span, `${opNoMagic(op, a, b)}.`);
+        this.error(span, dt('codon.check-expr.msg-3', opNoMagic(op, a, b)));
       }
       ok = false;
     }
@@ -495,8 +507,8 @@ export abstract class ExprChecker {
     if (this.isTypeApplication(e)) {
       this.notModelled(
         e.span,
-        `using the type \`${this.typeText(e)}\` as a value`,
-        'call it to make a value, e.g. `Ptr[float](4)`.',
+        dt('codon.check-expr.using-the-type-as-a-value', this.typeText(e)),
+        dt('codon.check-expr.call-it-to-make-a-value'),
       );
       return null;
     }
@@ -517,14 +529,17 @@ export abstract class ExprChecker {
       e.access = 'array';
       elem = p.elem;
     } else if (p.kind === 'str') {
-      this.notModelled(e.span, 'indexing a string');
+      this.notModelled(e.span, dt('codon.check-expr.indexing-a-string'));
       return null;
     } else {
-      this.error(e.span, `${dotNoAttr(p, '__getitem__')}: a ${typeName(p)} cannot be indexed.`);
+      this.error(
+        e.span,
+        dt('codon.check-expr.a-cannot-be-indexed', dotNoAttr(p, '__getitem__'), typeName(p)),
+      );
       return null;
     }
     if (it && !unify(it, INT)) {
-      this.error(e.index.span, `${typeUnify(it, INT)}: an index must be an int.`);
+      this.error(e.index.span, dt('codon.check-expr.an-index-must-be-an-int', typeUnify(it, INT)));
       return null;
     }
     return elem;
@@ -560,18 +575,16 @@ export abstract class ExprChecker {
       // error.codon's other fields (func, file, line, col...) are real; their values are not modelled.
       this.notModelled(
         e.nameSpan,
-        `the field \`${e.name}\` of an exception`,
-        'read `e.message`, or `print(e)`.',
+        dt('codon.check-expr.the-field-of-an-exception', e.name),
+        dt('codon.check-expr.read-e-message-or-print-e'),
       );
       return null;
     }
-    let hint = '.';
+    let hint = dt('codon.period');
     if (p.kind === 'ptr' && (e.name === 'arr' || e.name === 'len'))
-      hint =
-        ': a pointer is only an address; it has no length or buffer fields (a list has: `lst.len`, `lst.arr.ptr`).';
-    else if (p.kind === 'list')
-      hint = ': a list has the fields `len` and `arr` (and `arr` has `len` and `ptr`).';
-    this.error(e.nameSpan, `${dotNoAttr(p, e.name)}${hint}`);
+      hint = dt('codon.check-expr.ptr-no-fields');
+    else if (p.kind === 'list') hint = dt('codon.check-expr.list-fields');
+    this.error(e.nameSpan, dt('codon.check-expr.msg-4', dotNoAttr(p, e.name), hint));
     return null;
   }
 
@@ -592,7 +605,7 @@ export abstract class ExprChecker {
       if (!this.coerce(item, types[k] as CodonType, elem as CodonType)) ok = false;
     });
     if (prune(elem).kind === 'none') {
-      this.notModelled(e.span, 'a list of None values');
+      this.notModelled(e.span, dt('codon.check-expr.a-list-of-none-values'));
       return null;
     }
     return ok ? listOf(elem) : null;
@@ -612,7 +625,7 @@ export abstract class ExprChecker {
       const t = this.expr(e.elt);
       if (!t || !ok) return null;
       if (prune(t).kind === 'none') {
-        this.notModelled(e.elt.span, 'a list of None values');
+        this.notModelled(e.elt.span, dt('codon.check-expr.a-list-of-none-values'));
         return null;
       }
       return listOf(t);
@@ -631,17 +644,24 @@ export abstract class ExprChecker {
     const fromCollection = this.collectionIteration(p);
     if (fromCollection) return fromCollection;
     if (p.kind === 'ptr') {
-      this.error(
-        iter.span,
-        `${dotNoAttr(p, '__iter__')}: a pointer does not know how many elements it points to; loop over \`range(n)\` and index it: \`p[i]\`.`,
-      );
+      this.error(iter.span, dt('codon.check-expr.a-pointer-does-not-know-how', dotNoAttr(p, '__iter__')));
       return null;
     }
     if (p.kind === 'str' || p.kind === 'array') {
-      this.notModelled(iter.span, `iterating over a ${p.kind === 'str' ? 'string' : 'Array'}`);
+      this.notModelled(
+        iter.span,
+        dt(
+          p.kind === 'str'
+            ? 'codon.check-expr.iterating-over-string'
+            : 'codon.check-expr.iterating-over-array',
+        ),
+      );
       return null;
     }
-    this.error(iter.span, `${dotNoAttr(p, '__iter__')}: a ${typeName(p)} cannot be iterated over.`);
+    this.error(
+      iter.span,
+      dt('codon.check-expr.a-cannot-be-iterated-over', dotNoAttr(p, '__iter__'), typeName(p)),
+    );
     return null;
   }
 
@@ -680,11 +700,11 @@ export abstract class ExprChecker {
         const cls = this.classes.get(e.id);
         if (cls) return cls.type;
         if (e.id === 'Ptr' || e.id === 'ptr' || e.id === 'List' || e.id === 'list') {
-          this.error(e.span, `\`${e.id}\` needs an element type here, e.g. \`${e.id}[float]\`.`);
+          this.error(e.span, dt('codon.check-expr.needs-an-element-type-here-e', e.id));
           return null;
         }
         if (UNMODELLED_BUILTINS.has(e.id)) {
-          this.notModelled(e.span, `the type \`${e.id}\``);
+          this.notModelled(e.span, dt('codon.check-expr.the-type', e.id));
           return null;
         }
         const suggestion = suggestName(e.id, [
@@ -701,7 +721,13 @@ export abstract class ExprChecker {
         ]);
         this.error(
           e.span,
-          `${idNotFound(e.id)}${suggestion ? `; did you mean '${suggestion}'?` : ': expected a type such as `float` or `Ptr[float]`.'}`,
+          dt(
+            'codon.check-expr.msg-4',
+            idNotFound(e.id),
+            suggestion
+              ? dt('codon.check-expr.did-you-mean-type', suggestion)
+              : dt('codon.check-expr.expected-a-type-such-as'),
+          ),
         );
         return null;
       }
@@ -715,24 +741,24 @@ export abstract class ExprChecker {
           const elem = this.resolveType(e.index);
           if (!elem) return null;
           if (prune(elem).kind === 'none') {
-            this.notModelled(e.index.span, `\`${e.target.id}[None]\``);
+            this.notModelled(e.index.span, dt('codon.check-expr.none', e.target.id));
             return null;
           }
           // `ptr` is Codon's own alias of `Ptr` (stdlib/internal/types/ptr.codon: `ptr = Ptr`).
           return e.target.id === 'Ptr' || e.target.id === 'ptr' ? ptrOf(elem) : listOf(elem);
         }
         if (e.target.kind === 'name' && UNMODELLED_BUILTINS.has(e.target.id)) {
-          this.notModelled(e.span, `the type \`${this.typeText(e)}\``);
+          this.notModelled(e.span, dt('codon.check-expr.the-type', this.typeText(e)));
           return null;
         }
-        this.error(e.span, 'expected a type here, such as `float`, `Ptr[float]` or `List[float]`.');
+        this.error(e.span, dt('codon.check-expr.expected-a-type-here-such-as'));
         return null;
       }
       case 'error':
         return null;
       default:
         // Codon's EXPECTED_TYPE: "expected {} expression".
-        this.error(e.span, 'expected type expression: write a type here, such as `float` or `Ptr[float]`.');
+        this.error(e.span, dt('codon.check-expr.expected-type-expression-write-a-type'));
         return null;
     }
   }
@@ -752,7 +778,7 @@ export abstract class ExprChecker {
       return this.callTableType(e, callee);
     if (callee.kind === 'index' && callee.target.kind === 'name' && this.isTypeLike(callee.target)) {
       if (UNMODELLED_BUILTINS.has(callee.target.id)) {
-        this.notModelled(callee.span, `\`${this.typeText(callee)}(...)\``);
+        this.notModelled(callee.span, dt('codon.check-expr.msg-5', this.typeText(callee)));
         this.refusedCallArgs(e);
         return null;
       }
@@ -760,7 +786,7 @@ export abstract class ExprChecker {
     if (callee.kind === 'index' && this.isTypeApplication(callee)) return this.callTypeApplication(e, callee);
     if (callee.kind === 'attr') return this.callMethod(e, callee);
     const t = this.expr(callee);
-    if (t) this.error(callee.span, `'${typeName(t)}' object is not callable.`);
+    if (t) this.error(callee.span, dt('codon.check-expr.object-is-not-callable', typeName(t)));
     this.argTypes(e);
     return null;
   }
@@ -776,8 +802,8 @@ export abstract class ExprChecker {
     if (k)
       this.notModelled(
         k.nameSpan,
-        `a keyword argument in a call to ${fnName}()`,
-        'pass the arguments by position.',
+        dt('codon.check-expr.a-keyword-argument-in-a-call', fnName),
+        dt('codon.check-expr.pass-the-arguments-by-position'),
       );
     return false;
   }
@@ -797,13 +823,17 @@ export abstract class ExprChecker {
       const extra = e.args[params.length] as Expr;
       // A C import whose `...` was refused takes more arguments in Codon: not the caller's mistake.
       if (!this.refusedNames.has(fnName))
-        this.error(extra.span, `${callArgsMany(fnName, params.length, e.args.length)}.`);
+        this.error(
+          extra.span,
+          dt('codon.check-expr.msg-3', callArgsMany(fnName, params.length, e.args.length)),
+        );
       return false;
     }
     if (e.args.length < params.length) {
       const missing = paramNames[e.args.length] ?? `a${e.args.length}`;
       // A parameter whose default value was refused (`k: float = 2.0`) is not the caller's fault.
-      if (!this.refusedNames.has(missing)) this.error(e.span, `${callArgsMissing(fnName, missing)}.`);
+      if (!this.refusedNames.has(missing))
+        this.error(e.span, dt('codon.check-expr.msg-3', callArgsMissing(fnName, missing)));
       ok = false;
     }
     e.args.forEach((arg, k) => {
@@ -835,7 +865,7 @@ export abstract class ExprChecker {
         }
         this.error(
           callee.span,
-          `'${typeName(sym.info.type)}' object is not callable: \`${callee.id}\` is a variable.`,
+          dt('codon.check-expr.object-is-not-callable-is-a', typeName(sym.info.type), callee.id),
         );
         this.argTypes(e);
         return null;
@@ -896,7 +926,7 @@ export abstract class ExprChecker {
         const [t] = this.argTypes(e);
         if (!this.rejectKeywords(e, 'len')) return null;
         if (e.args.length !== 1) {
-          this.error(e.span, `${callArgsMany('len', 1, e.args.length)}.`);
+          this.error(e.span, dt('codon.check-expr.msg-3', callArgsMany('len', 1, e.args.length)));
           return null;
         }
         if (!t) return null;
@@ -907,7 +937,11 @@ export abstract class ExprChecker {
         const arg = e.args[0] as Expr;
         this.error(
           arg.span,
-          `${dotNoAttr(p, '__len__')}${p.kind === 'ptr' ? ': a pointer does not know how many elements it points to; keep the count in a variable.' : '.'}`,
+          dt(
+            'codon.check-expr.msg-4',
+            dotNoAttr(p, '__len__'),
+            p.kind === 'ptr' ? dt('codon.check-expr.ptr-no-len') : dt('codon.period'),
+          ),
         );
         return null;
       }
@@ -916,7 +950,7 @@ export abstract class ExprChecker {
         const types = this.argTypes(e);
         if (!this.rejectKeywords(e, 'range')) return null;
         if (e.args.length < 1 || e.args.length > 3) {
-          this.error(e.span, `range() takes 1 to 3 arguments (${e.args.length} given).`);
+          this.error(e.span, dt('codon.check-expr.range-takes-to-arguments-given', e.args.length));
           return null;
         }
         let ok = true;
@@ -924,7 +958,7 @@ export abstract class ExprChecker {
           const t = types[k];
           if (!t) ok = false;
           else if (!unify(t, INT)) {
-            this.error(a.span, `${typeUnify(t, INT)}: range() counts with ints; convert with \`int(x)\`.`);
+            this.error(a.span, dt('codon.check-expr.range-counts-with-ints-convert-with', typeUnify(t, INT)));
             ok = false;
           }
         });
@@ -947,7 +981,11 @@ export abstract class ExprChecker {
       case 'cobj': {
         this.argTypes(e);
         if (e.args.length > 0 || e.keywords.length > 0) {
-          this.notModelled(e.span, '`cobj(...)` with arguments', 'use `cobj()` for a null pointer.');
+          this.notModelled(
+            e.span,
+            dt('codon.check-expr.cobj-with-arguments'),
+            dt('codon.check-expr.use-cobj-for-a-null-pointer'),
+          );
           return null;
         }
         e.resolved = { kind: 'ptr-null', elem: BYTE };
@@ -957,7 +995,7 @@ export abstract class ExprChecker {
         if (!this.rejectKeywords(e, '__ptr__')) return null;
         if (e.args.length !== 1) {
           this.argTypes(e);
-          this.error(e.span, `${callArgsMany('__ptr__', 1, e.args.length)}.`);
+          this.error(e.span, dt('codon.check-expr.msg-3', callArgsMany('__ptr__', 1, e.args.length)));
           return null;
         }
         const arg = e.args[0] as Expr;
@@ -971,13 +1009,13 @@ export abstract class ExprChecker {
         }
         if (head.kind !== 'name') {
           this.expr(arg);
-          this.error(arg.span, `${CALL_PTR_VAR}: write the name of a variable, e.g. \`__ptr__(x)\`.`);
+          this.error(arg.span, dt('codon.check-expr.write-the-name-of-a-variable', CALL_PTR_VAR));
           return null;
         }
         const t = this.expr(arg);
         if (!t) return null;
         if (head.binding?.kind === 'comprehension') {
-          this.notModelled(arg.span, 'the address of a comprehension variable');
+          this.notModelled(arg.span, dt('codon.check-expr.the-address-of-a-comprehension-variable'));
           return null;
         }
         let offset = 0;
@@ -986,7 +1024,7 @@ export abstract class ExprChecker {
           if (cur?.kind !== 'tuple-class') {
             this.error(
               arg.span,
-              `${CALL_PTR_VAR}: the fields of a @tuple class can be addressed, not those of a ${cur ? typeName(cur) : '?'}.`,
+              dt('codon.check-expr.the-fields-of-a-tuple-class', CALL_PTR_VAR, cur ? typeName(cur) : '?'),
             );
             return null;
           }
@@ -1004,7 +1042,11 @@ export abstract class ExprChecker {
         this.argTypes(e);
         this.error(
           callee.span,
-          `\`${name}\` needs an element type here, e.g. \`${name}[float](${name === 'Ptr' || name === 'ptr' ? '4' : ''})\`.`,
+          dt(
+            'codon.check-expr.needs-an-element-type-here-e-2',
+            name,
+            name === 'Ptr' || name === 'ptr' ? '4' : '',
+          ),
         );
         return null;
       case 'str':
@@ -1015,11 +1057,11 @@ export abstract class ExprChecker {
         return this.callCollection(e, name);
       case 'byte':
         this.refusedCallArgs(e);
-        this.notModelled(e.span, `\`${name}(...)\``);
+        this.notModelled(e.span, dt('codon.check-expr.msg-5', name));
         return null;
       default:
         this.refusedCallArgs(e);
-        this.notModelled(e.span, `\`${name}\``);
+        this.notModelled(e.span, dt('codon.check-expr.msg', name));
         return null;
     }
   }
@@ -1030,10 +1072,7 @@ export abstract class ExprChecker {
     if (!t) return null;
     const k = prune(t).kind;
     if (k === 'range' || k === 'array' || k === 'none' || k === 'generator') {
-      this.notModelled(
-        a.span,
-        `converting ${k === 'range' ? 'a range' : k === 'none' ? 'None' : k === 'generator' ? 'a generator' : 'an Array (`lst.arr`)'} to a string`,
-      );
+      this.notModelled(a.span, dt('codon.check-expr.converting-to-a-string', dt(`codon.value.${k}`)));
       return null;
     }
     return t;
@@ -1045,7 +1084,7 @@ export abstract class ExprChecker {
     e.resolved = { kind: 'to-str' };
     if (e.args.length > 1) {
       this.argTypes(e);
-      this.notModelled(e.span, '`str(...)` with more than one argument');
+      this.notModelled(e.span, dt('codon.check-expr.str-with-more-than-one-argument'));
       return null;
     }
     if (e.args.length === 0) return STR;
@@ -1065,8 +1104,8 @@ export abstract class ExprChecker {
     if (unify(a, b)) return a;
     this.notModelled(
       e.span,
-      `a conditional expression whose branches have different types (${typeName(a)} and ${typeName(b)})`,
-      'convert one branch, e.g. `float(x)`.',
+      dt('codon.check-expr.a-conditional-expression-whose-branches-have', typeName(a), typeName(b)),
+      dt('codon.check-expr.convert-one-branch-e-g-float'),
     );
     return null;
   }
@@ -1080,14 +1119,18 @@ export abstract class ExprChecker {
       const bt = this.expr(b);
       if (!bt) ok = false;
       else if (!unify(bt, INT)) {
-        this.error(b.span, `${typeUnify(bt, INT)}: slice indices must be integers or None.`);
+        this.error(b.span, dt('codon.check-expr.slice-indices-must-be-integers-or', typeUnify(bt, INT)));
         ok = false;
       }
     }
     if (!t || !ok) return null;
     const p = prune(t);
     if (p.kind === 'list') return p;
-    this.notModelled(e.span, `slicing a ${typeName(p)}`, 'only lists can be sliced here.');
+    this.notModelled(
+      e.span,
+      dt('codon.check-expr.slicing-a', typeName(p)),
+      dt('codon.check-expr.only-lists-can-be-sliced-here'),
+    );
     return null;
   }
 
@@ -1117,10 +1160,10 @@ export abstract class ExprChecker {
                 : null;
       const problem =
         subject === null
-          ? `a format spec on a value of type ${typeName(p)}`
+          ? dt('codon.check-expr.format-spec-on', typeName(p))
           : specProblem(part.spec, subject);
       if (problem !== null) {
-        this.notModelled(part.expr.span, problem, 'write the field without a spec, `{x}`.');
+        this.notModelled(part.expr.span, problem, dt('codon.check-expr.write-the-field-without-a-spec'));
         ok = false;
       }
     }
@@ -1138,13 +1181,19 @@ export abstract class ExprChecker {
       const t = this.expr(a);
       if (!t) ok = false;
       else if (prune(t).kind === 'generator') {
-        this.notModelled(a.span, 'printing a generator', 'loop over it and print each item.');
+        this.notModelled(
+          a.span,
+          dt('codon.check-expr.printing-a-generator'),
+          dt('codon.check-expr.loop-over-it-and-print-each'),
+        );
         ok = false;
       } else if (prune(t).kind === 'range' || prune(t).kind === 'array') {
         this.notModelled(
           a.span,
-          `printing ${prune(t).kind === 'range' ? 'a range' : 'an Array (`lst.arr`)'}`,
-          'print the list itself.',
+          dt(
+            prune(t).kind === 'range' ? 'codon.check-expr.printing-range' : 'codon.check-expr.printing-array',
+          ),
+          dt('codon.check-expr.print-the-list-itself'),
         );
         ok = false;
       }
@@ -1153,14 +1202,14 @@ export abstract class ExprChecker {
       const t = this.expr(k.value);
       if (k.name === 'sep' || k.name === 'end') {
         if (t && !unify(t, STR)) {
-          this.error(k.value.span, `${typeUnify(t, STR)}: \`${k.name}=\` takes a string.`);
+          this.error(k.value.span, dt('codon.check-expr.takes-a-string', typeUnify(t, STR), k.name));
           ok = false;
         }
       } else if (k.name === 'file' || k.name === 'flush') {
-        this.notModelled(k.nameSpan, `\`print(..., ${k.name}=...)\``);
+        this.notModelled(k.nameSpan, dt('codon.check-expr.print', k.name));
         ok = false;
       } else {
-        this.error(k.nameSpan, `${callArgsInvalid(k.name, 'print')}.`);
+        this.error(k.nameSpan, dt('codon.check-expr.msg-3', callArgsInvalid(k.name, 'print')));
         ok = false;
       }
     }
@@ -1175,7 +1224,10 @@ export abstract class ExprChecker {
     e.resolved = { kind: 'intn-new', bits: result.bits, signed: result.signed };
     if (e.args.length === 0) return result;
     if (e.args.length > 1) {
-      this.error((e.args[1] as Expr).span, `${callArgsMany(name, 1, e.args.length)}.`);
+      this.error(
+        (e.args[1] as Expr).span,
+        dt('codon.check-expr.msg-3', callArgsMany(name, 1, e.args.length)),
+      );
       return null;
     }
     const t = types[0];
@@ -1184,10 +1236,10 @@ export abstract class ExprChecker {
     if (p.kind === 'int' || p.kind === 'float' || p.kind === 'intn' || p.kind === 'bool' || p.kind === 'byte')
       return result;
     if (p.kind === 'str') {
-      this.notModelled(e.span, `converting a string with \`${name}(...)\``);
+      this.notModelled(e.span, dt('codon.check-expr.converting-a-string-with', name));
       return null;
     }
-    this.error((e.args[0] as Expr).span, `${typeUnify(p, INT)}: \`${name}(x)\` converts a number.`);
+    this.error((e.args[0] as Expr).span, dt('codon.check-expr.converts-a-number', typeUnify(p, INT), name));
     return null;
   }
 
@@ -1198,7 +1250,7 @@ export abstract class ExprChecker {
     const result = { int: INT, float: FLOAT, float32: FLOAT32, bool: BOOL }[to];
     if (e.args.length === 0) return result; // int() is 0, float() is 0.0, bool() is False
     if (e.args.length > 1) {
-      this.error((e.args[1] as Expr).span, `${callArgsMany(to, 1, e.args.length)}.`);
+      this.error((e.args[1] as Expr).span, dt('codon.check-expr.msg-3', callArgsMany(to, 1, e.args.length)));
       return null;
     }
     const t = types[0];
@@ -1218,12 +1270,17 @@ export abstract class ExprChecker {
       if (p.kind === 'int' || p.kind === 'float' || p.kind === 'float32') return FLOAT32;
     } else if (numeric) return result;
     if (p.kind === 'str') {
-      this.notModelled(e.span, `converting a string with \`${to}(...)\``);
+      this.notModelled(e.span, dt('codon.check-expr.converting-a-string-with', to));
       return null;
     }
     this.error(
       arg.span,
-      `${dotNoAttr(p, `__${to === 'float32' ? 'float' : to}__`)}: a ${typeName(p)} cannot be converted to ${to}.`,
+      dt(
+        'codon.check-expr.a-cannot-be-converted-to',
+        dotNoAttr(p, `__${to === 'float32' ? 'float' : to}__`),
+        typeName(p),
+        to,
+      ),
     );
     return null;
   }
@@ -1238,8 +1295,8 @@ export abstract class ExprChecker {
     if (p.kind !== 'ptr') {
       this.notModelled(
         e.span,
-        `calling \`${this.typeText(callee)}(...)\``,
-        'build a list with a literal, `[0.0] * n` or a comprehension.',
+        dt('codon.check-expr.calling', this.typeText(callee)),
+        dt('codon.check-expr.build-a-list-with-a-literal'),
       );
       return null;
     }
@@ -1250,7 +1307,10 @@ export abstract class ExprChecker {
       return p;
     }
     if (e.args.length > 1) {
-      this.error((e.args[1] as Expr).span, `${callArgsMany(typeName(p), 1, e.args.length)}.`);
+      this.error(
+        (e.args[1] as Expr).span,
+        dt('codon.check-expr.msg-3', callArgsMany(typeName(p), 1, e.args.length)),
+      );
       return null;
     }
     const at = types[0];
@@ -1276,16 +1336,20 @@ export abstract class ExprChecker {
       }
       this.notModelled(
         e.span,
-        `\`${typeName(p)}(p)\` from a \`${typeName(a)}\` (reading the same bytes as another type)`,
-        'convert the values instead, e.g. `int(x[0])`, or go through `Ptr[byte]`.',
+        dt('codon.check-expr.p-from-a-reading-the-same', typeName(p), typeName(a)),
+        dt('codon.check-expr.convert-the-values-instead-e-g'),
       );
       return null;
     }
     const name = exprText(arg);
     this.error(
       arg.span,
-      `${typeUnify(a, INT)}: \`${typeName(p)}(n)\` allocates n elements, so it takes an int (or a pointer to convert).` +
-        (a.kind === 'list' ? ` To use a list's buffer, write \`${name ?? 'lst'}.arr.ptr\`.` : ''),
+      dt(
+        'codon.check-expr.ptr-allocates',
+        typeUnify(a, INT),
+        typeName(p),
+        a.kind === 'list' ? dt('codon.check-expr.use-list-buffer', name ?? 'lst') : dt('codon.empty'),
+      ),
     );
     return null;
   }
@@ -1295,7 +1359,7 @@ export abstract class ExprChecker {
   private callRaw(e: CallExpr, target: NameExpr, fn: FnInfo): CodonType | null {
     if (!this.rejectKeywords(e, '__raw__')) return null;
     if (e.args.length !== 0) {
-      this.error(e.span, `${callArgsMany('__raw__', 0, e.args.length)}.`);
+      this.error(e.span, dt('codon.check-expr.msg-3', callArgsMany('__raw__', 0, e.args.length)));
       return null;
     }
     this.ensureChecked(fn);
@@ -1304,8 +1368,8 @@ export abstract class ExprChecker {
     if (bad !== null) {
       this.notModelled(
         e.span,
-        `\`${target.id}.__raw__()\` of a function that takes or returns \`${bad}\``,
-        'a callback the simulator follows takes and returns numbers, `bool`, `byte` or pointers.',
+        dt('codon.check-expr.raw-of-a-function-that-takes', target.id, bad),
+        dt('codon.check-expr.a-callback-the-simulator-follows-takes'),
       );
       return null;
     }
@@ -1317,13 +1381,13 @@ export abstract class ExprChecker {
     const types = this.argTypes(e);
     if (!this.rejectKeywords(e, 'from_ptr')) return null;
     if (e.args.length !== 1) {
-      this.error(e.span, `${callArgsMany('from_ptr', 1, e.args.length)}.`);
+      this.error(e.span, dt('codon.check-expr.msg-3', callArgsMany('from_ptr', 1, e.args.length)));
       return null;
     }
     const t = types[0];
     if (!t) return null;
     if (!unify(t, COBJ)) {
-      this.error((e.args[0] as Expr).span, `${typeUnify(t, COBJ)}.`);
+      this.error((e.args[0] as Expr).span, dt('codon.check-expr.msg-3', typeUnify(t, COBJ)));
       return null;
     }
     e.resolved = { kind: 'str-from-ptr' };
@@ -1337,7 +1401,7 @@ export abstract class ExprChecker {
     if (this.isTypeLike(callee.target)) {
       // `int.from_bytes(...)`: methods called on a type (quiet for a method already refused).
       if (!this.refusedNames.has(callee.name))
-        this.notModelled(e.span, `\`${this.typeText(callee.target)}.${callee.name}(...)\``);
+        this.notModelled(e.span, dt('codon.check-expr.msg-6', this.typeText(callee.target), callee.name));
       this.refusedCallArgs(e);
       return null;
     }
@@ -1351,7 +1415,7 @@ export abstract class ExprChecker {
       const fn = this.functions.get(target.id);
       if (callee.name === '__raw__' && fn !== undefined && !this.cfuncs.has(target.id))
         return this.callRaw(e, target, fn);
-      this.notModelled(e.span, `\`${target.id}.${callee.name}(...)\``);
+      this.notModelled(e.span, dt('codon.check-expr.msg-6', target.id, callee.name));
       this.refusedCallArgs(e);
       return null;
     }
@@ -1363,13 +1427,13 @@ export abstract class ExprChecker {
     if (p.kind === 'list' && callee.name === 'append') {
       if (!this.rejectKeywords(e, 'append')) return null;
       if (e.args.length !== 1) {
-        this.error(e.span, `${callArgsMany('append', 1, e.args.length)}.`);
+        this.error(e.span, dt('codon.check-expr.msg-3', callArgsMany('append', 1, e.args.length)));
         return null;
       }
       const at = types[0];
       if (!at) return null;
       if (prune(at).kind === 'none') {
-        this.notModelled(e.args[0]?.span ?? e.span, 'appending None');
+        this.notModelled(e.args[0]?.span ?? e.span, dt('codon.check-expr.appending-none'));
         return null;
       }
       if (!this.coerce(e.args[0] as Expr, at, p.elem)) return null;
@@ -1384,7 +1448,7 @@ export abstract class ExprChecker {
     if (field) {
       this.error(
         callee.span,
-        `'${typeName(field)}' object is not callable: \`${callee.name}\` is a field, not a method.`,
+        dt('codon.check-expr.object-is-not-callable-is-a-2', typeName(field), callee.name),
       );
       return null;
     }
@@ -1405,37 +1469,37 @@ export abstract class ExprChecker {
       'sort',
     ];
     if (p.kind === 'list' && listMethods.includes(callee.name)) {
-      this.notModelled(callee.nameSpan, `\`list.${callee.name}\``);
+      this.notModelled(callee.nameSpan, dt('codon.check-expr.list', callee.name));
       return null;
     }
     if (p.kind === 'ptr' && CODON_PTR_METHODS.has(callee.name) && callee.name !== 'as_byte') {
-      this.notModelled(callee.nameSpan, `\`Ptr.${callee.name}()\``);
+      this.notModelled(callee.nameSpan, dt('codon.check-expr.ptr', callee.name));
       return null;
     }
     if (p.kind === 'ptr' && callee.name === 'as_byte') {
       this.notModelled(
         callee.nameSpan,
-        '`Ptr.as_byte()`',
-        'declare the C parameter with the pointer type you have.',
+        dt('codon.check-expr.ptr-as-byte'),
+        dt('codon.check-expr.declare-the-c-parameter-with-the'),
       );
       return null;
     }
     if (p.kind === 'str' && callee.name === 'c_str') {
       if (!this.rejectKeywords(e, 'c_str')) return null;
       if (e.args.length !== 0) {
-        this.error(e.span, `${callArgsMany('c_str', 0, e.args.length)}.`);
+        this.error(e.span, dt('codon.check-expr.msg-3', callArgsMany('c_str', 0, e.args.length)));
         return null;
       }
       e.resolved = { kind: 'str-c-str' };
       return COBJ;
     }
     if (p.kind === 'str') {
-      this.notModelled(callee.nameSpan, `\`str.${callee.name}()\``);
+      this.notModelled(callee.nameSpan, dt('codon.check-expr.str', callee.name));
       return null;
     }
     // A method whose definition was refused (a method in a class): already reported there.
     if (this.refusedNames.has(callee.name)) return null;
-    this.error(callee.nameSpan, `${dotNoAttr(p, callee.name)}.`);
+    this.error(callee.nameSpan, dt('codon.check-expr.msg-3', dotNoAttr(p, callee.name)));
     return null;
   }
 }

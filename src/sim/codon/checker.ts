@@ -7,7 +7,7 @@
  * the end, and see every module-level definition. A variable's type is fixed by its first
  * assignment (or annotation); later assignments must match it, with Codon's int-to-float conversion.
  */
-import type { Diagnostic, Span } from '../diag';
+import { dt, type Diagnostic, type Span } from '../diag';
 import type {
   AssignStmt,
   AugAssignStmt,
@@ -87,8 +87,8 @@ class Checker extends ClassChecker {
       if (prev) {
         this.notModelled(
           span,
-          `defining \`${name}\` twice (first on line ${prev.start.line})`,
-          'give the second definition another name.',
+          dt('codon.checker.defining-twice-first-on-line', name, prev.start.line),
+          dt('codon.checker.give-the-second-definition-another-name'),
         );
         return true;
       }
@@ -97,8 +97,8 @@ class Checker extends ClassChecker {
         // registered, so calls to it are checked against it rather than blamed on the builtin.
         this.notModelled(
           span,
-          `defining your own \`${name}\` (Codon's builtin of that name)`,
-          'give your definition another name.',
+          dt('codon.checker.defining-your-own-codon-s-builtin', name),
+          dt('codon.checker.give-your-definition-another-name'),
         );
         defined.set(name, span);
         return false;
@@ -125,21 +125,18 @@ class Checker extends ClassChecker {
     if (s.ref) this.classes.set(s.name, { def: s, type });
     for (const f of s.fields) {
       if (seen.has(f.name)) {
-        this.error(f.nameSpan, `${classArgTwice(f.name)}.`);
+        this.error(f.nameSpan, dt('codon.checker.msg', classArgTwice(f.name)));
         continue;
       }
       seen.add(f.name);
       if (!s.ref && f.annotation.kind === 'name' && f.annotation.id === s.name) {
-        this.error(
-          f.annotation.span,
-          `a @tuple class cannot contain itself: '${s.name}' would be infinitely large.`,
-        );
+        this.error(f.annotation.span, dt('codon.checker.a-tuple-class-cannot-contain-itself', s.name));
         continue;
       }
       const t = this.resolveType(f.annotation);
       if (!t) continue;
       if (prune(t).kind === 'none') {
-        this.notModelled(f.annotation.span, 'a field of type None');
+        this.notModelled(f.annotation.span, dt('codon.checker.a-field-of-type-none'));
         continue;
       }
       f.type = t;
@@ -153,9 +150,9 @@ class Checker extends ClassChecker {
     // Codon's own error for an @export function with an unannotated (generic) parameter
     // (typecheck/function.cpp, FN_REALIZE_BUILTIN): the learner's mistake, not a limit here.
     const genericExport = s.attributes?.export === true && s.params.some((p) => !p.annotation);
-    if (genericExport) this.error(s.span, `${EXPORT_GENERIC}.`);
+    if (genericExport) this.error(s.span, dt('codon.checker.msg', EXPORT_GENERIC));
     const params = s.params.map((p, k) => {
-      if (seen.has(p.name)) this.error(p.nameSpan, `${fnArgTwice(p.name)}.`);
+      if (seen.has(p.name)) this.error(p.nameSpan, dt('codon.checker.msg', fnArgTwice(p.name)));
       seen.add(p.name);
       if (s.method && k === 0) {
         // `self`: its class (an annotation, were there one, would have to name the class).
@@ -167,14 +164,14 @@ class Checker extends ClassChecker {
       if (!p.annotation) {
         this.notModelled(
           p.nameSpan,
-          `a parameter without a type (\`${p.name}\`, which makes \`${s.name}\` generic)`,
-          `annotate it, e.g. \`${p.name}: float\`.`,
+          dt('codon.checker.a-parameter-without-a-type-which', p.name, s.name),
+          dt('codon.checker.annotate-it-e-g-float', p.name),
         );
         return null;
       }
       const t = this.resolveType(p.annotation);
       if (t && prune(t).kind === 'none') {
-        this.notModelled(p.annotation.span, 'a parameter of type None');
+        this.notModelled(p.annotation.span, dt('codon.checker.a-parameter-of-type-none'));
         return null;
       }
       if (t) p.type = t;
@@ -225,7 +222,12 @@ class Checker extends ClassChecker {
       if (!isComplete(v.type) && !this.poisoned.has(v)) {
         this.error(
           v.span,
-          `cannot infer the complete type of '${v.name}' (inferred only '${typeName(v.type)}'): ${incompleteHint(v.name, v.type)}.`,
+          dt(
+            'codon.checker.cannot-infer-the-complete-type-of',
+            v.name,
+            typeName(v.type),
+            incompleteHint(v.name, v.type),
+          ),
         );
       }
     }
@@ -272,10 +274,10 @@ class Checker extends ClassChecker {
     },
     for: (s) => this.forStmt(s),
     break: (s) => {
-      if (this.scope.loopDepth === 0) this.error(s.span, `${outsideLoop('break')}.`);
+      if (this.scope.loopDepth === 0) this.error(s.span, dt('codon.checker.msg', outsideLoop('break')));
     },
     continue: (s) => {
-      if (this.scope.loopDepth === 0) this.error(s.span, `${outsideLoop('continue')}.`);
+      if (this.scope.loopDepth === 0) this.error(s.span, dt('codon.checker.msg', outsideLoop('continue')));
     },
     pass: () => {},
     return: (s) => this.returnStmt(s),
@@ -284,8 +286,8 @@ class Checker extends ClassChecker {
         this.refusedNames.add(s.name);
         this.notModelled(
           s.nameSpan,
-          'a function defined inside a block or another function',
-          'define it at the top level of the file.',
+          dt('codon.checker.a-function-defined-inside-a-block'),
+          dt('codon.checker.define-it-at-the-top-level'),
         );
         return;
       }
@@ -296,8 +298,8 @@ class Checker extends ClassChecker {
         this.refusedNames.add(s.name);
         this.notModelled(
           s.nameSpan,
-          'a class defined inside a block or a function',
-          'define it at the top level of the file.',
+          dt('codon.checker.a-class-defined-inside-a-block'),
+          dt('codon.checker.define-it-at-the-top-level'),
         );
         return;
       }
@@ -319,7 +321,12 @@ class Checker extends ClassChecker {
           if (prev && !unify(prev.type, exc))
             this.error(
               h.name.span,
-              `${typeUnify(exc, prev.type)}: '${h.name.name}' already has the type ${typeName(prev.type)}; catch the error under another name.`,
+              dt(
+                'codon.checker.already-has-the-type-catch-the',
+                typeUnify(exc, prev.type),
+                h.name.name,
+                typeName(prev.type),
+              ),
             );
           else this.bindName({ kind: 'name', id: h.name.name, span: h.name.span }, exc, null, null);
         }
@@ -342,16 +349,13 @@ class Checker extends ClassChecker {
       (this.functions.has(name) || this.classes.has(name) || this.cfuncs.has(name) || BUILTINS.has(name))
     ) {
       const what = this.cfuncs.has(name)
-        ? 'an imported C function'
+        ? dt('codon.checker.an-imported-c-function')
         : this.classes.has(name)
-          ? 'a class'
+          ? dt('codon.checker.a-class')
           : BUILTINS.has(name)
-            ? 'a builtin'
-            : 'a function';
-      this.error(
-        target.span,
-        `cannot assign to \`${name}\`: it is ${what}; choose another name for the variable.`,
-      );
+            ? dt('codon.checker.a-builtin')
+            : dt('codon.checker.a-function');
+      this.error(target.span, dt('codon.checker.cannot-assign-to-it-is-choose', name, what));
       return false;
     }
     const existing = scope.vars.get(name);
@@ -363,8 +367,8 @@ class Checker extends ClassChecker {
       if (declared && prune(declared).kind === 'range') {
         this.notModelled(
           valueExpr?.span ?? target.span,
-          'keeping a range in a variable',
-          'write `for i in range(...)` directly.',
+          dt('codon.checker.keeping-a-range-in-a-variable'),
+          dt('codon.checker.write-for-i-in-range-directly'),
         );
         declared = null;
       }
@@ -377,7 +381,12 @@ class Checker extends ClassChecker {
     if (annotation && !unify(annotation, existing.type)) {
       this.error(
         target.span,
-        `${typeUnify(annotation, existing.type)}: '${name}' already has the type ${typeName(existing.type)}.`,
+        dt(
+          'codon.checker.already-has-the-type',
+          typeUnify(annotation, existing.type),
+          name,
+          typeName(existing.type),
+        ),
       );
       return false;
     }
@@ -409,7 +418,7 @@ class Checker extends ClassChecker {
       const elem = this.expr(target);
       if (target.access === 'tuple' && target.target.type) {
         // tuple.codon defines no `__setitem__`: a tuple is a by-value constant.
-        this.error(target.span, `${dotNoAttr(target.target.type, '__setitem__')}.`);
+        this.error(target.span, dt('codon.checker.msg', dotNoAttr(target.target.type, '__setitem__')));
         return;
       }
       if (elem && t) this.coerce(s.value, t, elem);
@@ -427,7 +436,7 @@ class Checker extends ClassChecker {
         if (x.kind !== 'name') return;
         const it = items?.[k] ?? null;
         if (!this.bindName(x, it, null, null) || !it) return;
-        if (x.type && !unify(x.type, it)) this.error(x.span, `${typeUnify(it, x.type)}.`);
+        if (x.type && !unify(x.type, it)) this.error(x.span, dt('codon.checker.msg', typeUnify(it, x.type)));
       });
       if (t) target.type = t;
     }
@@ -440,13 +449,17 @@ class Checker extends ClassChecker {
     const p = prune(ot);
     const field = this.fieldType(p, target.name);
     if (!field) {
-      this.error(target.nameSpan, `${dotNoAttr(p, target.name)}.`);
+      this.error(target.nameSpan, dt('codon.checker.msg', dotNoAttr(p, target.name)));
       return null;
     }
     if (p.kind !== 'list' && p.kind !== 'ref-class') {
       this.error(
         target.span,
-        `${ASSIGN_UNEXPECTED_FROZEN}: a ${p.kind === 'tuple-class' ? '@tuple class' : typeName(p)} value cannot be changed in place; build a new one instead.`,
+        dt(
+          'codon.checker.a-value-cannot-be-changed-in',
+          ASSIGN_UNEXPECTED_FROZEN,
+          p.kind === 'tuple-class' ? dt('codon.checker.tuple-class') : typeName(p),
+        ),
       );
       return null;
     }
@@ -470,7 +483,14 @@ class Checker extends ClassChecker {
       if (!(a.kind === 'int' && x.kind === 'float')) {
         this.error(
           s.span,
-          `${typeUnify(a, x)}: \`${s.op}=\` would turn this ${typeName(x)} into a ${typeName(a)}${s.op === '/' ? ' (`/` always gives a float; `//` keeps ints)' : ''}.`,
+          dt(
+            'codon.checker.would-turn-this-into-a',
+            typeUnify(a, x),
+            s.op,
+            typeName(x),
+            typeName(a),
+            dt(s.op === '/' ? 'codon.checker.slash-float' : 'codon.empty'),
+          ),
         );
       }
     }
@@ -486,7 +506,7 @@ class Checker extends ClassChecker {
         this.poisoned.add(this.scope.declare(s.target.id, this.freshVar(), s.target.span, false));
     }
     if (elem && s.target.type && !unify(s.target.type, elem)) {
-      this.error(s.target.span, `${typeUnify(elem, s.target.type)}.`);
+      this.error(s.target.span, dt('codon.checker.msg', typeUnify(elem, s.target.type)));
     }
     this.nested(s.body, true);
   }
@@ -502,19 +522,19 @@ class Checker extends ClassChecker {
     if (elem && (ek === 'list' || ek === 'str'))
       this.notModelled(
         s.iter.span,
-        `unpacking the items of a loop over ${typeName(elem)}s`,
-        'loop over `d.items()` or `enumerate(xs)`.',
+        dt('codon.checker.unpacking-the-items-of-a-loop', typeName(elem)),
+        dt('codon.checker.loop-over-d-items-or-enumerate'),
       );
     else if (elem && ek !== 'tuple')
       this.error(
         s.target.span,
-        `${dotNoAttr(elem, '__getitem__')}: each item of this loop is a ${typeName(elem)}, not a tuple to unpack.`,
+        dt('codon.checker.each-item-of-this-loop-is', dotNoAttr(elem, '__getitem__'), typeName(elem)),
       );
     for (const [k, n] of names.entries()) {
       const it = items?.[k] ?? null;
       if (it) {
         this.bindName(n, it, null, null);
-        if (n.type && !unify(n.type, it)) this.error(n.span, `${typeUnify(it, n.type)}.`);
+        if (n.type && !unify(n.type, it)) this.error(n.span, dt('codon.checker.msg', typeUnify(it, n.type)));
       } else if (!this.scope.vars.has(n.id)) {
         this.poisoned.add(this.scope.declare(n.id, this.freshVar(), n.span, false));
       }
@@ -525,7 +545,7 @@ class Checker extends ClassChecker {
   private returnStmt(s: ReturnStmt): void {
     const fn = this.scope.fn;
     if (!fn) {
-      this.error(s.span, `${outsideFunction('return')}.`);
+      this.error(s.span, dt('codon.checker.msg', outsideFunction('return')));
       if (s.value) this.expr(s.value);
       return;
     }
@@ -534,14 +554,14 @@ class Checker extends ClassChecker {
       if (!unify(fn.ret, NONE))
         this.error(
           s.span,
-          `${typeUnify(NONE, fn.ret)}: \`${fn.def.name}\` must return a ${typeName(fn.ret)}.`,
+          dt('codon.checker.must-return-a', typeUnify(NONE, fn.ret), fn.def.name, typeName(fn.ret)),
         );
       return;
     }
     const t = this.expr(s.value);
     if (!t) return;
     if (prune(fn.ret).kind === 'var' && prune(t).kind === 'range') {
-      this.notModelled(s.value.span, 'returning a range');
+      this.notModelled(s.value.span, dt('codon.checker.returning-a-range'));
       return;
     }
     this.coerce(s.value, t, fn.ret);
@@ -551,8 +571,8 @@ class Checker extends ClassChecker {
     if (!this.atTopLevel() && !(this.scope.fn === null && this.blockDepth === this.tryBodyDepth)) {
       this.notModelled(
         s.span,
-        '`from C import` inside a block or a function',
-        'import at the top level of the file.',
+        dt('codon.checker.from-c-import-inside-a-block'),
+        dt('codon.checker.import-at-the-top-level-of'),
       );
       return;
     }
@@ -562,10 +582,7 @@ class Checker extends ClassChecker {
     const params = s.params.map((p) => {
       const t = this.resolveType(p);
       if (t && prune(t).kind === 'none') {
-        this.error(
-          p.span,
-          'a C function parameter cannot have the type None; a function without parameters is written `foo()`.',
-        );
+        this.error(p.span, dt('codon.checker.a-c-function-parameter-cannot-have'));
         return null;
       }
       return t;
@@ -576,15 +593,12 @@ class Checker extends ClassChecker {
       const lib = s.library;
       const v = this.globals.vars.get(lib.name);
       if (!v) {
-        this.error(
-          lib.span,
-          `${idNotFound(lib.name)}: bind the library's path to it first, e.g. \`${lib.name} = "./libfoo.so"\`.`,
-        );
+        this.error(lib.span, dt('codon.checker.bind-the-library-s-path-to', idNotFound(lib.name), lib.name));
         ok = false;
       } else if (!unify(v.type, STR)) {
         this.error(
           lib.span,
-          `${typeUnify(v.type, STR)}: \`${lib.name}\` must hold the library's path, a string.`,
+          dt('codon.checker.must-hold-the-library-s-path', typeUnify(v.type, STR), lib.name),
         );
         ok = false;
       } else {
@@ -592,8 +606,8 @@ class Checker extends ClassChecker {
         if (path === undefined) {
           this.notModelled(
             lib.span,
-            'a library path that is not a string literal assigned once',
-            `bind it once at the top of the file: \`${lib.name} = "./libfoo.so"\`.`,
+            dt('codon.checker.a-library-path-that-is-not'),
+            dt('codon.checker.bind-it-once-at-the-top', lib.name),
           );
           ok = false;
         } else s.libraryPath = path;
@@ -606,10 +620,7 @@ class Checker extends ClassChecker {
       this.cfuncs.has(name) ||
       BUILTINS.has(name)
     ) {
-      this.error(
-        nameSpan,
-        `\`${name}\` is already defined; import the C function under another name with \`as\`.`,
-      );
+      this.error(nameSpan, dt('codon.checker.is-already-defined-import-the-c', name));
       return;
     }
     if (!ok) {

@@ -14,6 +14,7 @@
  * library's syntax, which lib.cpp `fmt_conv` formats with; `parseFormatSpec` does that conversion
  * once, here, and says which specs the simulator models.
  */
+import { dt, type DiagText } from '../diag';
 import type { Pos, Span } from '../diag';
 import type { FormatSpec } from './ast';
 import { decodeEscape, type Token } from './lexer';
@@ -23,7 +24,7 @@ export type FStringPiece =
   { kind: 'text'; value: string } | { kind: 'field'; code: string; start: Pos; span: Span };
 
 export type FStringSplit =
-  { ok: true; pieces: FStringPiece[] } | { ok: false; span: Span; message: string; notModelled: boolean };
+  { ok: true; pieces: FStringPiece[] } | { ok: false; span: Span; message: DiagText; notModelled: boolean };
 
 /** The decoded characters of a string token, each with the source position it came from. */
 function decodeWithPositions(tok: Token): { chars: string[]; pos: Pos[] } {
@@ -86,9 +87,7 @@ export function splitFString(tok: Token): FStringSplit {
           ok: false,
           span: spanOf(i, i + 1),
           message:
-            chars[i - 1] === '{'
-              ? "`{{` in an f-string (Codon 0.19's unpackFString counts it as a nested field, not as an escaped brace)"
-              : 'a `{` inside an f-string field (a nested field or a dict/set display)',
+            chars[i - 1] === '{' ? dt('codon.fstring.double-brace') : dt('codon.fstring.brace-in-field'),
           notModelled: true,
         };
       }
@@ -99,7 +98,7 @@ export function splitFString(tok: Token): FStringSplit {
         return {
           ok: false,
           span: spanOf(i, i + 1),
-          message: "single '}' is not allowed in f-string.",
+          message: dt('codon.fstring.single-close'),
           notModelled: false,
         };
       }
@@ -120,7 +119,7 @@ export function splitFString(tok: Token): FStringSplit {
     return {
       ok: false,
       span: spanOf(start - 1, chars.length),
-      message: "expecting '}' in f-string.",
+      message: dt('codon.fstring.expecting-close'),
       notModelled: false,
     };
   }
@@ -138,14 +137,14 @@ export type FieldParts =
       spec: string | null;
       specOffset: number;
     }
-  | { ok: false; offset: number; what: string };
+  | { ok: false; offset: number; what: DiagText };
 
 /**
  * Finds where the expression of a field ends: the first `=`, `!` or `:` outside brackets and
  * quotes that is not part of `==`, `!=`, `<=`, `>=`.
  */
 export function splitField(code: string): FieldParts {
-  if (/^\s/.test(code)) return { ok: false, offset: 0, what: 'a space at the start of an f-string field' };
+  if (/^\s/.test(code)) return { ok: false, offset: 0, what: dt('codon.fstring.space-at-start') };
   let depth = 0;
   let quote: string | null = null;
   let i = 0;
@@ -177,7 +176,7 @@ export function splitField(code: string): FieldParts {
   if (code[i] === '!') {
     const k = code[i + 1];
     if (k === 'r' || k === 's') conversion = k;
-    else return { ok: false, offset: i, what: `the conversion \`!${k ?? ''}\` in an f-string field` };
+    else return { ok: false, offset: i, what: dt('codon.fstring.conversion', k ?? '') };
     i += 2;
     while (code[i] === ' ') i++;
   }
@@ -187,7 +186,7 @@ export function splitField(code: string): FieldParts {
     spec = code.slice(i + 1);
     specOffset = i + 1;
   } else if (i < code.length && code.slice(i).trim() !== '') {
-    return { ok: false, offset: i, what: `\`${code.slice(i)}\` after an f-string field's expression` };
+    return { ok: false, offset: i, what: dt('codon.fstring.after-expression', code.slice(i)) };
   }
   return { ok: true, expr, selfDoc, conversion, spec: spec === '' ? null : spec, specOffset };
 }
@@ -256,21 +255,21 @@ export function parseFormatSpec(s: string): FormatSpec | null {
 export type SpecSubject = 'int' | 'float' | 'str';
 
 /** Why a spec does not fit its value in the model (fmt would raise, or the simulator lacks it), or null. */
-export function specProblem(spec: FormatSpec, subject: SpecSubject): string | null {
+export function specProblem(spec: FormatSpec, subject: SpecSubject): DiagText | null {
   const t = spec.type;
   switch (subject) {
     case 'int':
-      if (spec.precision !== null) return 'a precision in the format spec of an integer';
-      if (t !== null && !'dxXob'.includes(t)) return `the format type \`${t}\` for an integer`;
+      if (spec.precision !== null) return dt('codon.fstring.int-precision');
+      if (t !== null && !'dxXob'.includes(t)) return dt('codon.fstring.int-type', t);
       return null;
     case 'float':
-      if (t === null) return 'a format spec without a type letter for a float (fmt prints the shortest form)';
-      if (!'fFeEgG'.includes(t)) return `the format type \`${t}\` for a float`;
-      if (spec.alternate) return '`#` in the format spec of a float';
+      if (t === null) return dt('codon.fstring.float-no-type');
+      if (!'fFeEgG'.includes(t)) return dt('codon.fstring.float-type', t);
+      if (spec.alternate) return dt('codon.fstring.float-alternate');
       return null;
     case 'str':
       if (t !== null || spec.sign !== null || spec.alternate || spec.precision !== null)
-        return 'a format spec for a string other than width and alignment';
+        return dt('codon.fstring.str-spec');
       return null;
   }
 }

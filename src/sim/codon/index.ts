@@ -2,7 +2,7 @@
  * The Codon front end: `parseCodon` lexes, parses and type-checks a `.codon` file of the modelled
  * subset and returns the typed syntax tree with located diagnostics. It never throws.
  */
-import type { Diagnostic } from '../diag';
+import { dt, messageFields, type Diagnostic } from '../diag';
 import type { Module } from './ast';
 import { checkModule } from './checker';
 import { lexCodon } from './lexer';
@@ -53,7 +53,7 @@ export function parseCodon(source: string, file: string): CodonParseResult {
           file,
           line: 1,
           column: 1,
-          message: `internal error in the Codon front end: ${message}`,
+          ...messageFields(dt('codon.index.internal-error', message)),
         },
       ],
     };
@@ -83,7 +83,7 @@ function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
       file: first.file,
       line: first.line,
       column: first.column,
-      message: `${rest} more problem${rest === 1 ? ' is' : 's are'} not shown from here on; fix the ones above first.`,
+      ...messageFields(dt(rest === 1 ? 'codon.index.one-more' : 'codon.index.more', rest)),
     },
   ];
 }

@@ -7,8 +7,8 @@
  * deeper line must extend the enclosing indentation, so tabs and spaces that only agree for some tab
  * width are reported.
  */
-import type { Diagnostic, Pos, Span } from '../diag';
-import { errorAt, notModelledAt } from '../diag';
+import type { Diagnostic, Msg, Pos, Span } from '../diag';
+import { dt, errorAt, notModelledAt, type DiagText } from '../diag';
 
 export type TokenKind =
   'name' | 'keyword' | 'int' | 'float' | 'string' | 'op' | 'newline' | 'indent' | 'dedent' | 'eof';
@@ -232,7 +232,7 @@ class Lexer {
     return c === 10 || c === 13;
   }
 
-  private error(span: Span, message: string): void {
+  private error(span: Span, message: Msg): void {
     this.diagnostics.push(errorAt(this.file, span, message));
   }
 
@@ -273,10 +273,7 @@ class Lexer {
     }
     i = this.pos + 1;
     this.pos = i;
-    this.error(
-      { start, end: this.here() },
-      'a backslash `\\` outside a string must be the last character of its line (it joins the next line to this one).',
-    );
+    this.error({ start, end: this.here() }, dt('codon.lexer.a-backslash-outside-a-string-must'));
   }
 
   /** Measures the indentation of a new logical line and emits INDENT/DEDENT tokens. */
@@ -323,10 +320,7 @@ class Lexer {
         this.push('dedent', '', here, here);
       }
       if ((this.indents[this.indents.length - 1] ?? '') !== indent) {
-        this.error(
-          span,
-          'this line is less indented than the block it ends, but matches no outer block either.',
-        );
+        this.error(span, dt('codon.lexer.this-line-is-less-indented-than'));
         // Recover: treat it as a new level so the following lines still parse.
         this.indents.push(indent);
       }
@@ -337,8 +331,8 @@ class Lexer {
     this.error(
       span,
       mixes
-        ? 'inconsistent use of tabs and spaces in indentation: indent every line of a block with the same characters (Codon and Python both use 4 spaces by convention).'
-        : 'this line is indented differently from the block around it.',
+        ? dt('codon.lexer.inconsistent-use-of-tabs-and-spaces')
+        : dt('codon.lexer.this-line-is-indented-differently-from'),
     );
     // Recover by adopting this indentation at the current depth.
     this.indents[this.indents.length - 1] = indent;
@@ -383,7 +377,7 @@ class Lexer {
   private closeOpenBrackets(): void {
     const outer = this.brackets[0];
     if (outer)
-      this.error(outer.span, `'${outer.text}' was never closed: add '${OPENERS[outer.text] ?? ')'}'.`);
+      this.error(outer.span, dt('codon.lexer.was-never-closed-add', outer.text, OPENERS[outer.text] ?? ')'));
     this.brackets.length = 0;
     const last = this.tokens[this.tokens.length - 1];
     if (last && last.kind !== 'newline') {
@@ -408,13 +402,9 @@ class Lexer {
         const span = { start: startPos, end: this.here() };
         if (/^[0-9._]+[jJ]$/.test(bad))
           this.diagnostics.push(
-            notModelledAt(
-              this.file,
-              span,
-              `complex numbers (\`${bad}\`) are not modelled by this simulator.`,
-            ),
+            notModelledAt(this.file, span, dt('codon.lexer.complex-numbers-are-not-modelled-by', bad)),
           );
-        else this.error(span, `\`${bad}\` is not a valid number.`);
+        else this.error(span, dt('codon.lexer.is-not-a-valid-number', bad));
         this.push(kind, src.slice(start, end), startPos, this.here());
         return;
       }
@@ -438,7 +428,7 @@ class Lexer {
         this.pos = i;
         this.error(
           { start: startPos, end: this.here() },
-          `\`${src.slice(start, i)}\` is not a valid number.`,
+          dt('codon.lexer.is-not-a-valid-number', src.slice(start, i)),
         );
       }
       finish('int', i);
@@ -472,13 +462,13 @@ class Lexer {
       this.pos = i;
       this.error(
         { start: startPos, end: this.here() },
-        `\`${src.slice(start, i)}\` is not a valid number: an underscore may only stand between two digits.`,
+        dt('codon.lexer.is-not-a-valid-number-an', src.slice(start, i)),
       );
     } else if (!isFloat && /^0+[0-9_]*[1-9]/.test(runs[0] ?? '')) {
       this.pos = i;
       this.error(
         { start: startPos, end: this.here() },
-        `leading zeros in decimal integer literals are not permitted (\`${src.slice(start, i)}\`); write 0o for octal.`,
+        dt('codon.lexer.leading-zeros-in-decimal-integer-literals', src.slice(start, i)),
       );
     }
     finish(isFloat ? 'float' : 'int', i);
@@ -541,7 +531,14 @@ class Lexer {
     if (!closed) {
       this.error(
         { start: startPos, end: startLine === this.line ? this.here() : startPos },
-        `this string is never closed: add the closing ${delim === '"' ? 'double quote (")' : delim === "'" ? "quote (')" : delim}.`,
+        dt(
+          'codon.lexer.this-string-is-never-closed-add',
+          delim === '"'
+            ? dt('codon.lexer.double-quote')
+            : delim === "'"
+              ? dt('codon.lexer.single-quote')
+              : delim,
+        ),
       );
     }
     this.push('string', src.slice(start, i), span.start, span.end, { value, prefix });
@@ -563,11 +560,11 @@ class Lexer {
           } else if (open) {
             this.error(
               tok.span,
-              `'${op}' does not match the '${open.text}' opened on line ${open.span.start.line}.`,
+              dt('codon.lexer.does-not-match-the-opened-on', op, open.text, open.span.start.line),
             );
             this.brackets.pop();
           } else {
-            this.error(tok.span, `unmatched '${op}': there is no opening '${CLOSERS[op]}' before it.`);
+            this.error(tok.span, dt('codon.lexer.unmatched-there-is-no-opening-before', op, CLOSERS[op]));
           }
         }
         return;
@@ -582,24 +579,24 @@ class Lexer {
         : /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(ch)
           ? ch
           : `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
-    const pasted: Record<string, string> = {
-      '\u00a0': 'a non-breaking space (often pasted from a web page): retype it as a normal space.',
-      '\u200b': 'a zero-width space (often pasted from a web page): delete it.',
-      '\ufeff': 'a byte-order mark: delete it.',
-      '\u201c': 'a curly quote: write a straight quote (") instead.',
-      '\u201d': 'a curly quote: write a straight quote (") instead.',
-      '\u2018': "a curly quote: write a straight quote (') instead.",
-      '\u2019': "a curly quote: write a straight quote (') instead.",
+    const pasted: Record<string, DiagText> = {
+      '\u00a0': dt('codon.lexer.pasted-nbsp'),
+      '\u200b': dt('codon.lexer.pasted-zwsp'),
+      '\ufeff': dt('codon.lexer.pasted-bom'),
+      '\u201c': dt('codon.lexer.pasted-double-quote'),
+      '\u201d': dt('codon.lexer.pasted-double-quote'),
+      '\u2018': dt('codon.lexer.pasted-single-quote'),
+      '\u2019': dt('codon.lexer.pasted-single-quote'),
     };
     this.error(
       { start, end: this.here() },
       pasted[ch]
-        ? `unexpected character '${shown}': ${pasted[ch]}`
+        ? dt('codon.lexer.unexpected-character', shown, pasted[ch])
         : ch === '!'
-          ? "unexpected character '!': write `not x` for negation and `!=` for inequality."
+          ? dt('codon.lexer.unexpected-character-write-not-for-negation')
           : ch === '$' || ch === '?' || ch === '`'
-            ? `unexpected character '${shown}': it has no meaning in Codon outside a string.`
-            : `unexpected character '${shown}'.`,
+            ? dt('codon.lexer.unexpected-character-it-has-no-meaning', shown)
+            : dt('codon.lexer.unexpected-character-2', shown),
     );
   }
 
@@ -607,7 +604,7 @@ class Lexer {
     const end = this.here();
     const recovered = this.brackets.length > 0;
     for (const open of this.brackets) {
-      this.error(open.span, `'${open.text}' was never closed: add '${OPENERS[open.text] ?? ')'}'.`);
+      this.error(open.span, dt('codon.lexer.was-never-closed-add', open.text, OPENERS[open.text] ?? ')'));
     }
     const last = this.tokens[this.tokens.length - 1];
     if (last && last.kind !== 'newline' && last.kind !== 'dedent' && last.kind !== 'indent') {

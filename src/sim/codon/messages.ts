@@ -2,79 +2,84 @@
  * Codon's own error messages for the checks this front end makes, in Codon's words, so a learner who
  * later runs the real compiler recognises them. Each comes from `Emsg` in `codon/compiler/error.h`
  * (Codon 0.19); the enum name is given with each. Learner hints are appended after the Codon text.
+ *
+ * Each is a diagnostic text (src/sim/diag.ts `DiagText`): the ids `codon.emsg.*` quote Codon, so in
+ * Chinese they show a Chinese rendering followed by this English original; the hints are the
+ * project's own words and are translated whole (catalogues in src/sim/messages/diag/codon-emsg.ts).
  */
+import { dt, type DiagText } from '../diag';
 import type { Expr } from './ast';
 import type { CodonType } from './types';
 import { prune, typeName } from './types';
 
 /** TYPE_UNIFY: "'{}' does not match expected type '{}'". */
-export function typeUnify(actual: CodonType, expected: CodonType): string {
-  return `'${typeName(actual)}' does not match expected type '${typeName(expected)}'`;
+export function typeUnify(actual: CodonType, expected: CodonType): DiagText {
+  return dt('codon.emsg.type-unify', typeName(actual), typeName(expected));
 }
 
 /** ID_NOT_FOUND: "name '{}' is not defined". */
-export function idNotFound(name: string): string {
-  return `name '${name}' is not defined`;
+export function idNotFound(name: string): DiagText {
+  return dt('codon.emsg.id-not-found', name);
 }
 
 /** DOT_NO_ATTR: "'{}' object has no attribute '{}'". */
-export function dotNoAttr(t: CodonType, attr: string): string {
-  return `'${typeName(t)}' object has no attribute '${attr}'`;
+export function dotNoAttr(t: CodonType, attr: string): DiagText {
+  return dt('codon.emsg.dot-no-attr', typeName(t), attr);
 }
 
 /** OP_NO_MAGIC: "unsupported operand type(s) for {}: '{}' and '{}'". */
-export function opNoMagic(op: string, a: CodonType, b: CodonType): string {
-  return `unsupported operand type(s) for ${op}: '${typeName(a)}' and '${typeName(b)}'`;
+export function opNoMagic(op: string, a: CodonType, b: CodonType): DiagText {
+  return dt('codon.emsg.op-no-magic', op, typeName(a), typeName(b));
 }
 
 /** CALL_ARGS_MANY: "{}() takes {} arguments ({} given)". */
-export function callArgsMany(fn: string, expected: number, given: number): string {
-  return `${fn}() takes ${expected} arguments (${given} given)`;
+export function callArgsMany(fn: string, expected: number, given: number): DiagText {
+  return dt('codon.emsg.call-args-many', fn, expected, given);
 }
 
 /** CALL_ARGS_MISSING: "{}() missing 1 required positional argument: '{}'". */
-export function callArgsMissing(fn: string, param: string): string {
-  return `${fn}() missing 1 required positional argument: '${param}'`;
+export function callArgsMissing(fn: string, param: string): DiagText {
+  return dt('codon.emsg.call-args-missing', fn, param);
 }
 
 /** CALL_ARGS_INVALID: "'{}' is an invalid keyword argument for {}()". */
-export function callArgsInvalid(kw: string, fn: string): string {
-  return `'${kw}' is an invalid keyword argument for ${fn}()`;
+export function callArgsInvalid(kw: string, fn: string): DiagText {
+  return dt('codon.emsg.call-args-invalid', kw, fn);
 }
 
 /** INT_RANGE: "integer '{}' cannot fit into 64-bit integer". */
-export function intRange(text: string): string {
-  return `integer '${text}' cannot fit into 64-bit integer`;
+export function intRange(text: string): DiagText {
+  return dt('codon.emsg.int-range', text);
 }
 
 /** CALL_PTR_VAR (Codon 0.19): "__ptr__() only takes identifiers or tuple fields as arguments". */
 /** TUPLE_RANGE_BOUNDS (error.h): a static tuple index past the end, also from unpacking (assign.cpp `unpackAssignment`). */
-export function tupleRangeBounds(last: number, got: number): string {
-  return `tuple index out of range (expected 0..${last}, got instead ${got})`;
+export function tupleRangeBounds(last: number, got: number): DiagText {
+  return dt('codon.emsg.tuple-range-bounds', last, got);
 }
 
-export const CALL_PTR_VAR = '__ptr__() only takes identifiers or tuple fields as arguments';
+export const CALL_PTR_VAR = dt('codon.emsg.call-ptr-var');
 /** ASSIGN_UNEXPECTED_FROZEN: "cannot modify tuple attributes". */
-export const ASSIGN_UNEXPECTED_FROZEN = 'cannot modify tuple attributes';
+export const ASSIGN_UNEXPECTED_FROZEN = dt('codon.emsg.assign-unexpected-frozen');
 /** FN_ARG_TWICE: "duplicate argument '{}' in function definition". */
-export function fnArgTwice(name: string): string {
-  return `duplicate argument '${name}' in function definition`;
+export function fnArgTwice(name: string): DiagText {
+  return dt('codon.emsg.fn-arg-twice', name);
 }
 /** CLASS_ARG_TWICE: "duplicate data attribute '{}' in class definition". */
-export function classArgTwice(name: string): string {
-  return `duplicate data attribute '${name}' in class definition`;
+export function classArgTwice(name: string): DiagText {
+  return dt('codon.emsg.class-arg-twice', name);
 }
 /** FN_OUTSIDE_ERROR: "'{}' outside function". */
-export function outsideFunction(what: string): string {
-  return `'${what}' outside function`;
+export function outsideFunction(what: string): DiagText {
+  return dt('codon.emsg.outside-function', what);
 }
 /** EXPECTED_LOOP: "'{}' outside loop". */
-export function outsideLoop(what: string): string {
-  return `'${what}' outside loop`;
+export function outsideLoop(what: string): DiagText {
+  return dt('codon.emsg.outside-loop', what);
 }
 /** ASSIGN_LOCAL_REFERENCE: "local variable '{}' referenced before assignment at {}" (the place is the diagnostic's own). */
-export function localBeforeAssignment(name: string): string {
-  return `local variable '${name}' referenced before assignment`;
+export function localBeforeAssignment(name: string): DiagText {
+  return dt('codon.emsg.local-before-assignment', name);
 }
 
 /** A short source-like rendering of an expression, for hints (`out`, `res.arr`). */
@@ -92,32 +97,29 @@ export function exprText(e: Expr): string | null {
 }
 
 /** A plain-English explanation appended to a TYPE_UNIFY error where the mismatch is a known trap. */
-export function mismatchHint(actual: CodonType, expected: CodonType, arg: Expr | null): string {
+export function mismatchHint(actual: CodonType, expected: CodonType, arg: Expr | null): DiagText {
   const a = prune(actual);
   const x = prune(expected);
   const name = arg ? exprText(arg) : null;
   if (a.kind === 'list' && x.kind === 'ptr') {
     const elem = typeName(x.elem);
-    const buffer = name ? `\`${name}.arr.ptr\`` : "the list's buffer (`lst.arr.ptr`)";
-    return (
-      ' Codon has no implicit conversion from a list to a pointer: a list is an object {len, arr} on the GC heap,' +
-      ` and C needs the address of its numbers. Pass ${buffer}, or allocate the buffer yourself: \`buf = Ptr[${elem}](4)\`.`
-    );
+    const buffer = name ? dt('codon.hint.buffer-named', name) : dt('codon.hint.buffer-list');
+    return dt('codon.hint.list-to-ptr', buffer, elem);
   }
   if (a.kind === 'ptr' && x.kind === 'list') {
-    return ` A pointer is not a list: copy the values into one, e.g. \`[p[i] for i in range(4)]\`.`;
+    return dt('codon.hint.ptr-to-list');
   }
   if (a.kind === 'int' && x.kind === 'ptr') {
-    return ` A number is not a pointer: use \`Ptr[${typeName(x.elem)}]()\` for a null pointer, or \`Ptr[${typeName(x.elem)}](n)\` to allocate n elements.`;
+    return dt('codon.hint.int-to-ptr', typeName(x.elem));
   }
   if (a.kind === 'float' && x.kind === 'int') {
-    return ' Codon converts an int to a float where a float is expected, but never a float to an int: write `int(x)`.';
+    return dt('codon.hint.float-to-int');
   }
   if (a.kind === 'str' && x.kind === 'ptr') {
-    return " A str is a {len, ptr} pair, not a pointer: pass `s.ptr` for its bytes (a literal's bytes end with a NUL, other strings' need not).";
+    return dt('codon.hint.str-to-ptr');
   }
   if (a.kind === 'ptr' && x.kind === 'ptr') {
-    return ` The element types differ: a Ptr[${typeName(a.elem)}] points to ${typeName(a.elem)} values, not ${typeName(x.elem)} values.`;
+    return dt('codon.hint.ptr-elem', typeName(a.elem), typeName(x.elem));
   }
-  return '';
+  return dt('codon.empty');
 }

@@ -5,8 +5,8 @@
  * the statement parser catches it, skips to the end of the line and carries on, so one run reports
  * several errors. Nothing escapes `parseCodon`.
  */
-import type { Diagnostic, Pos, Span } from '../diag';
-import { errorAt, notModelledAt } from '../diag';
+import type { Diagnostic, DiagText, Msg, Pos, Span } from '../diag';
+import { dt, english, errorAt, notModelledAt } from '../diag';
 import type { Token } from './lexer';
 
 /** Thrown to abandon the statement being parsed; the diagnostic is already recorded. */
@@ -24,21 +24,31 @@ export function spanFrom(start: Span, end: Span): Span {
 }
 
 /** How a token is shown in a message. */
-export function describeToken(tok: Token): string {
+export function describeToken(tok: Token): DiagText {
   switch (tok.kind) {
     case 'newline':
-      return 'the end of the line';
+      return dt('codon.token.newline');
     case 'eof':
-      return 'the end of the file';
+      return dt('codon.token.eof');
     case 'indent':
-      return 'an indented line';
+      return dt('codon.token.indent');
     case 'dedent':
-      return 'the end of the block';
+      return dt('codon.token.dedent');
     case 'string':
-      return 'a string';
+      return dt('codon.token.string');
     default:
-      return `'${tok.text}'`;
+      return dt('codon.token.quoted', tok.text);
   }
+}
+
+/**
+ * A refusal: "{what} is not modelled by this simulator; {hint}" (or ending "." without a hint). It is
+ * a translated text only when its parts are (an English part keeps the whole message English).
+ */
+export function notModelledText(what: Msg, hint?: Msg): Msg {
+  if (typeof what === 'string' || typeof hint === 'string')
+    return `${english(what)} is not modelled by this simulator${hint ? `; ${english(hint)}` : '.'}`;
+  return hint ? dt('diag.not-modelled-hint', what, hint) : dt('diag.not-modelled', what);
 }
 
 export class ParserBase {
@@ -99,36 +109,36 @@ export class ParserBase {
   }
 
   /** Records an error diagnostic. */
-  protected report(span: Span, message: string): void {
+  protected report(span: Span, message: Msg): void {
     this.diagnostics.push(errorAt(this.file, span, message));
   }
 
   /** Records a syntax error without abandoning the statement. */
-  syntax(span: Span, message: string): void {
+  syntax(span: Span, message: Msg): void {
     this.syntaxErrors++;
     this.report(span, message);
   }
 
   /** Records an error and abandons the current statement. */
-  protected fail(span: Span, message: string): never {
+  protected fail(span: Span, message: Msg): never {
     this.syntaxErrors++;
     // At a line end the lexer made up after an unclosed bracket, the real error is already reported.
     if (!this.peek().recovered) this.report(span, message);
     throw new SyntaxFailure();
   }
 
-  protected expectOp(text: string, message: string): Token {
+  protected expectOp(text: string, message: Msg): Token {
     const t = this.peek();
     if (t.kind === 'op' && t.text === text) return this.next();
     return this.fail(t.span, message);
   }
 
-  protected expectName(what: string): Token {
+  protected expectName(what: Msg): Token {
     const t = this.peek();
     if (t.kind === 'name') return this.next();
     if (t.kind === 'keyword')
-      return this.fail(t.span, `'${t.text}' is a reserved word and cannot be used as ${what}.`);
-    return this.fail(t.span, `expected ${what} here, found ${describeToken(t)}.`);
+      return this.fail(t.span, dt('codon.parse-base.is-a-reserved-word-and-cannot', t.text, what));
+    return this.fail(t.span, dt('codon.parse-base.expected-here-found', what, describeToken(t)));
   }
 
   /** Skips to just after the end of the current line (bracket contents are already joined by the lexer). */
@@ -162,18 +172,16 @@ export class ParserBase {
   }
 
   /** Reports an unmodelled construct at `span` without abandoning the statement. */
-  protected notModelled(span: Span, what: string, hint?: string): void {
+  protected notModelled(span: Span, what: Msg, hint?: Msg): void {
     for (let l = span.start.line; l <= span.end.line; l++) this.refusedLines.add(l);
-    this.diagnostics.push(
-      notModelledAt(this.file, span, `${what} is not modelled by this simulator${hint ? `; ${hint}` : '.'}`),
-    );
+    this.diagnostics.push(notModelledAt(this.file, span, notModelledText(what, hint)));
   }
 
   /**
    * Reports an unmodelled construct the parser cannot represent, and abandons the statement (like
    * `fail`, so the checker does not run on a tree missing it; the message says it is no mistake).
    */
-  protected failNotModelled(span: Span, what: string, hint?: string): never {
+  protected failNotModelled(span: Span, what: Msg, hint?: Msg): never {
     this.syntaxErrors++;
     this.notModelled(span, what, hint);
     throw new SyntaxFailure();

@@ -4,6 +4,8 @@
  * collection's constructor and one `__setitem__`/`add` per item, or `Tuple.__new__`).
  * Comprehensions and `**`/`*` unpacking inside a display stay refused, located.
  */
+import type { Msg } from '../diag';
+import { dt } from '../diag';
 import type { Expr } from './ast';
 import { describeToken, spanFrom } from './parse-base';
 import { ExprParser } from './parse-expr';
@@ -13,19 +15,24 @@ export class CollectionParser extends ExprParser {
   protected override parseBraces(): Expr {
     const open = this.next();
     const closeMessage = () =>
-      `expected ',' or '}' in the display that starts at line ${open.span.start.line}, column ${open.span.start.column}, found ${describeToken(this.peek())}.`;
+      dt(
+        'codon.parse-collections.expected-close',
+        open.span.start.line,
+        open.span.start.column,
+        describeToken(this.peek()),
+      );
     if (this.isOp('}')) {
       const close = this.next();
       return this.built({ kind: 'dict', keys: [], values: [], span: spanFrom(open.span, close.span) });
     }
     if (this.isOp('**') || this.isOp('*'))
-      return this.refuseDisplay(open, 'unpacking with `*`/`**` in a dict or set display');
+      return this.refuseDisplay(open, dt('codon.parse-collections.unpacking-with-in-a-dict-or'));
     const first = this.parseExpr();
     if (this.isKeyword('for'))
       return this.refuseDisplay(
         open,
-        'a set comprehension `{x for ...}`',
-        'build the set with a `for` loop and `s.add(x)`.',
+        dt('codon.parse-collections.a-set-comprehension-for'),
+        dt('codon.parse-collections.build-the-set-with-a-for'),
       );
     if (this.eatOp(':')) {
       const keys: Expr[] = [first];
@@ -33,16 +40,17 @@ export class CollectionParser extends ExprParser {
       if (this.isKeyword('for'))
         return this.refuseDisplay(
           open,
-          'a dict comprehension `{k: v for ...}`',
-          'build the dict with a `for` loop and `d[k] = v`.',
+          dt('codon.parse-collections.a-dict-comprehension-k-v-for'),
+          dt('codon.parse-collections.build-the-dict-with-a-for'),
         );
       while (this.eatOp(',')) {
         if (this.isOp('}')) break;
-        if (this.isOp('**')) return this.refuseDisplay(open, 'unpacking with `**` in a dict display');
+        if (this.isOp('**'))
+          return this.refuseDisplay(open, dt('codon.parse-collections.unpacking-with-in-a-dict-display'));
         keys.push(this.parseExpr());
         this.expectOp(
           ':',
-          `expected ':' after the key in the dict display, found ${describeToken(this.peek())}.`,
+          dt('codon.parse-collections.expected-after-the-key-in-the', describeToken(this.peek())),
         );
         values.push(this.parseExpr());
       }
@@ -52,7 +60,8 @@ export class CollectionParser extends ExprParser {
     const items: Expr[] = [first];
     while (this.eatOp(',')) {
       if (this.isOp('}')) break;
-      if (this.isOp('*')) return this.refuseDisplay(open, 'unpacking with `*` in a set display');
+      if (this.isOp('*'))
+        return this.refuseDisplay(open, dt('codon.parse-collections.unpacking-with-in-a-set-display'));
       items.push(this.parseExpr());
     }
     const close = this.expectOp('}', closeMessage());
@@ -60,7 +69,7 @@ export class CollectionParser extends ExprParser {
   }
 
   /** Skips to the matching `}` and reports the display as not modelled, once, at the whole display. */
-  private refuseDisplay(open: { span: Expr['span'] }, what: string, hint?: string): Expr {
+  private refuseDisplay(open: { span: Expr['span'] }, what: Msg, hint?: Msg): Expr {
     let depth = 1;
     while (depth > 0) {
       const t = this.peek();

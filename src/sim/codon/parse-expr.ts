@@ -5,7 +5,7 @@
  * and replaced by an `error` node with a located "is not modelled" diagnostic.
  */
 import type { Span } from '../diag';
-import type { Pos } from '../diag';
+import { dt, type DiagText, type Msg, type Pos } from '../diag';
 import type {
   BinaryOp,
   CompareOp,
@@ -21,14 +21,14 @@ import { lexCodon, type Token } from './lexer';
 import { MAX_EXPR_DEPTH, ParserBase, SyntaxFailure, describeToken, spanFrom } from './parse-base';
 
 const COMPARE_OPS = new Set(['<', '>', '==', '>=', '<=', '!=']);
-const UNMODELLED_BINARY: Record<string, string> = {
-  '|': 'the bitwise operator `|`',
-  '^': 'the bitwise operator `^`',
-  '&': 'the bitwise operator `&`',
-  '<<': 'the shift operator `<<`',
-  '>>': 'the shift operator `>>`',
-  '@': 'the matrix operator `@`',
-  '|>': 'the pipeline operator `|>`',
+const UNMODELLED_BINARY: Record<string, DiagText> = {
+  '|': dt('codon.parse-expr.bitwise-op', '|'),
+  '^': dt('codon.parse-expr.bitwise-op', '^'),
+  '&': dt('codon.parse-expr.bitwise-op', '&'),
+  '<<': dt('codon.parse-expr.shift-op', '<<'),
+  '>>': dt('codon.parse-expr.shift-op', '>>'),
+  '@': dt('codon.parse-expr.matrix-op', '@'),
+  '|>': dt('codon.parse-expr.pipeline-op', '|>'),
 };
 
 /** Codon's types written with several arguments (none is modelled; `a[i, j]` on a value is indexing). */
@@ -58,10 +58,7 @@ export class ExprParser extends ParserBase {
   private enter(tok: Token): void {
     if (++this.exprDepth > MAX_EXPR_DEPTH) {
       this.exprDepth = 0;
-      this.fail(
-        tok.span,
-        `this expression is nested too deeply for the simulator (more than ${MAX_EXPR_DEPTH} levels).`,
-      );
+      this.fail(tok.span, dt('codon.parse-expr.this-expression-is-nested-too-deeply', MAX_EXPR_DEPTH));
     }
   }
 
@@ -79,10 +76,7 @@ export class ExprParser extends ParserBase {
     }
     d += 1;
     if (d > MAX_EXPR_DEPTH) {
-      this.fail(
-        node.span,
-        `this expression is too long or nested too deeply for the simulator (more than ${MAX_EXPR_DEPTH} levels).`,
-      );
+      this.fail(node.span, dt('codon.parse-expr.this-expression-is-too-long-or', MAX_EXPR_DEPTH));
     }
     this.depthOf.set(node, d);
     return node;
@@ -102,17 +96,14 @@ export class ExprParser extends ParserBase {
       if (this.isOp(':=')) {
         const op = this.next();
         const value = this.parseExpr();
-        this.notModelled(op.span, 'the assignment expression `:=`');
+        this.notModelled(op.span, dt('codon.parse-expr.the-assignment-expression'));
         return this.errorExpr(spanFrom(e.span, value.span));
       }
       if (this.isKeyword('if')) {
         // `a if c else b`
         this.next();
         const test = this.parseOr();
-        this.expectKeywordText(
-          'else',
-          "expected 'else' in the conditional expression `a if condition else b`.",
-        );
+        this.expectKeywordText('else', dt('codon.parse-expr.expected-else-in-the-conditional-expression'));
         const alt = this.parseExpr();
         const span = spanFrom(e.span, alt.span);
         return this.built({ kind: 'ifexp', test, body: e, orelse: alt, span }, test, e, alt);
@@ -123,7 +114,7 @@ export class ExprParser extends ParserBase {
     }
   }
 
-  protected expectKeywordText(text: string, message: string): Token {
+  protected expectKeywordText(text: string, message: Msg): Token {
     if (this.isKeyword(text)) return this.next();
     return this.fail(this.peek().span, message);
   }
@@ -131,10 +122,14 @@ export class ExprParser extends ParserBase {
   private parseLambda(): Expr {
     const kw = this.next();
     while (!this.isOp(':') && this.peek().kind !== 'newline' && this.peek().kind !== 'eof') this.next();
-    this.expectOp(':', "expected ':' after the parameters of `lambda`.");
+    this.expectOp(':', dt('codon.parse-expr.expected-after-the-parameters-of-lambda'));
     const body = this.parseExpr();
     const span = spanFrom(kw.span, body.span);
-    this.notModelled(span, '`lambda`', 'define a function with `def` instead.');
+    this.notModelled(
+      span,
+      dt('codon.parse-expr.lambda'),
+      dt('codon.parse-expr.define-a-function-with-def-instead'),
+    );
     return this.errorExpr(span);
   }
 
@@ -187,7 +182,7 @@ export class ExprParser extends ParserBase {
     const first = this.parseBitwise();
     const ops: CompareOp[] = [];
     const operands: Expr[] = [first];
-    let unmodelled: string | null = null;
+    let unmodelled: DiagText | null = null;
     while (true) {
       const t = this.peek();
       if (t.kind === 'op' && COMPARE_OPS.has(t.text)) {
@@ -199,7 +194,7 @@ export class ExprParser extends ParserBase {
       } else if (t.kind === 'keyword' && t.text === 'is') {
         this.next();
         this.eatKeyword('not');
-        unmodelled ??= 'the `is` operator';
+        unmodelled ??= dt('codon.parse-expr.is-op');
         ops.push('==');
       } else if (t.kind === 'keyword' && t.text === 'not' && this.isKeyword('in', 1)) {
         this.next();
@@ -236,7 +231,7 @@ export class ExprParser extends ParserBase {
       const op = this.next();
       const right = inner();
       const span = spanFrom(left.span, right.span);
-      this.notModelled(op.span, UNMODELLED_BINARY[op.text] ?? `'${op.text}'`);
+      this.notModelled(op.span, UNMODELLED_BINARY[op.text] ?? dt('codon.token.quoted', op.text));
       left = this.built(this.errorExpr(span), left, right);
     }
     return left;
@@ -272,7 +267,7 @@ export class ExprParser extends ParserBase {
       } else if (t.text === '@') {
         this.next();
         const right = this.parseFactor();
-        this.notModelled(t.span, UNMODELLED_BINARY['@'] as string);
+        this.notModelled(t.span, UNMODELLED_BINARY['@'] as DiagText);
         left = this.built(this.errorExpr(spanFrom(left.span, right.span)), left, right);
       } else break;
     }
@@ -288,7 +283,7 @@ export class ExprParser extends ParserBase {
         const operand = this.parseFactor();
         const span = spanFrom(t.span, operand.span);
         if (t.text === '~') {
-          this.notModelled(t.span, 'the bitwise operator `~`');
+          this.notModelled(t.span, dt('codon.parse-expr.the-bitwise-operator'));
           return this.built(this.errorExpr(span), operand);
         }
         return this.built({ kind: 'unary', op: t.text as '-' | '+', operand, span }, operand);
@@ -323,7 +318,7 @@ export class ExprParser extends ParserBase {
     while (true) {
       if (this.isOp('.')) {
         this.next();
-        const name = this.expectName("an attribute name after '.'");
+        const name = this.expectName(dt('codon.parse-expr.an-attribute-name-after'));
         e = this.built(
           {
             kind: 'attr',
@@ -355,13 +350,20 @@ export class ExprParser extends ParserBase {
         if (t.kind === 'newline' || t.kind === 'eof' || t.kind === 'indent' || t.kind === 'dedent') {
           this.fail(
             t.span,
-            `expected ')' to close the call opened at line ${open.span.start.line}, column ${open.span.start.column}.`,
+            dt(
+              'codon.parse-expr.expected-to-close-the-call-opened',
+              open.span.start.line,
+              open.span.start.column,
+            ),
           );
         }
         if (this.isOp('*') || this.isOp('**')) {
           const star = this.next();
           const value = this.parseExpr();
-          this.notModelled(spanFrom(star.span, value.span), `unpacking arguments with \`${star.text}\``);
+          this.notModelled(
+            spanFrom(star.span, value.span),
+            dt('codon.parse-expr.unpacking-arguments-with', star.text),
+          );
           broken = true;
         } else if (t.kind === 'name' && this.isOp('=', 1)) {
           this.next();
@@ -374,12 +376,13 @@ export class ExprParser extends ParserBase {
             const gen = this.parseComprehensionTail(value, ')');
             this.notModelled(
               gen.span,
-              'a generator expression',
-              'build a list with a list comprehension `[...]` instead.',
+              dt('codon.parse-expr.a-generator-expression'),
+              dt('codon.parse-expr.build-a-list-with-a-list'),
             );
             broken = true;
           } else {
-            if (keywords.length > 0) this.syntax(value.span, 'positional argument follows keyword argument.');
+            if (keywords.length > 0)
+              this.syntax(value.span, dt('codon.parse-expr.positional-argument-follows-keyword-argument'));
             args.push(value);
           }
         }
@@ -387,7 +390,12 @@ export class ExprParser extends ParserBase {
       }
       const close = this.expectOp(
         ')',
-        `expected ',' or ')' in the call opened at line ${open.span.start.line}, column ${open.span.start.column}, found ${describeToken(this.peek())}.`,
+        dt(
+          'codon.parse-expr.expected-or-in-the-call-opened',
+          open.span.start.line,
+          open.span.start.column,
+          describeToken(this.peek()),
+        ),
       );
       const span = spanFrom(callee.span, close.span);
       if (broken) return this.built(this.errorExpr(span), callee, args);
@@ -406,7 +414,7 @@ export class ExprParser extends ParserBase {
     const open = this.next();
     this.enter(open);
     try {
-      if (this.isOp(']')) this.fail(this.peek().span, "expected an index between '[' and ']'.");
+      if (this.isOp(']')) this.fail(this.peek().span, dt('codon.parse-expr.expected-an-index-between-and'));
       let tuple = false;
       const parts: Expr[] = [];
       // The items between the brackets in order, `:` marking where a slice's colons stand.
@@ -430,7 +438,7 @@ export class ExprParser extends ParserBase {
       }
       const close = this.expectOp(
         ']',
-        `expected ']' to close the '[' at line ${open.span.start.line}, column ${open.span.start.column}.`,
+        dt('codon.parse-expr.expected-to-close-the-at-line', open.span.start.line, open.span.start.column),
       );
       const span = spanFrom(target.span, close.span);
       const colons = seq.filter((x) => x === ':').length;
@@ -445,7 +453,9 @@ export class ExprParser extends ParserBase {
         }
         this.notModelled(
           spanFrom(open.span, close.span),
-          colons === 2 && !tuple ? 'a slice with a step (`a[i:j:k]`)' : 'slicing with several values',
+          colons === 2 && !tuple
+            ? dt('codon.parse-expr.a-slice-with-a-step-a')
+            : dt('codon.parse-expr.slicing-with-several-values'),
         );
         return this.built(this.errorExpr(span), target, parts);
       }
@@ -464,8 +474,12 @@ export class ExprParser extends ParserBase {
       if (tuple || parts.length !== 1) {
         // `dict[str, int]`, `Tuple[int, int]`, `Callable[[int], int]`: a type with several arguments.
         if (target.kind === 'name' && SEVERAL_ARGUMENT_TYPES.has(target.id))
-          this.notModelled(span, `the type \`${target.id}[...]\``);
-        else this.notModelled(spanFrom(open.span, close.span), 'indexing with several values (`a[i, j]`)');
+          this.notModelled(span, dt('codon.parse-expr.the-type', target.id));
+        else
+          this.notModelled(
+            spanFrom(open.span, close.span),
+            dt('codon.parse-expr.indexing-with-several-values-a-i'),
+          );
         return this.built(this.errorExpr(span), target, parts);
       }
       const index = parts[0] as Expr;
@@ -502,22 +516,22 @@ export class ExprParser extends ParserBase {
         if (t.text === 'await' || t.text === 'yield') {
           this.next();
           const e = this.parseExpr();
-          this.notModelled(spanFrom(t.span, e.span), `\`${t.text}\``);
+          this.notModelled(spanFrom(t.span, e.span), dt('codon.parse-expr.msg', t.text));
           return this.errorExpr(spanFrom(t.span, e.span));
         }
-        return this.fail(t.span, `expected a value here, but '${t.text}' is a reserved word.`);
+        return this.fail(t.span, dt('codon.parse-expr.expected-a-value-here-but-is', t.text));
       case 'op':
         if (t.text === '(') return this.parseParen();
         if (t.text === '[') return this.parseList();
         if (t.text === '{') return this.parseBraces();
         if (t.text === '...') {
           this.next();
-          this.notModelled(t.span, 'the ellipsis `...`');
+          this.notModelled(t.span, dt('codon.parse-expr.the-ellipsis'));
           return this.errorExpr(t.span);
         }
-        return this.fail(t.span, `expected a value here, found '${t.text}'.`);
+        return this.fail(t.span, dt('codon.parse-expr.expected-a-value-here-found', t.text));
       default:
-        return this.fail(t.span, `expected a value here, found ${describeToken(t)}.`);
+        return this.fail(t.span, dt('codon.parse-expr.expected-a-value-here-found-2', describeToken(t)));
     }
   }
 
@@ -537,7 +551,7 @@ export class ExprParser extends ParserBase {
     if (Number.isNaN(value)) return this.errorExpr(t.span);
     if (!Number.isFinite(value)) {
       // Codon's error FLOAT_RANGE (codon/compiler/error.h).
-      this.report(t.span, `float '${t.text}' cannot fit into 64-bit float.`);
+      this.report(t.span, dt('codon.parse-expr.float-cannot-fit-into-bit-float', t.text));
     }
     return { kind: 'float', value, text: t.text, span: t.span };
   }
@@ -576,7 +590,7 @@ export class ExprParser extends ParserBase {
           }
         }
       } else if (prefix.includes('b')) {
-        this.notModelled(s.span, "a bytes literal (b'...')");
+        this.notModelled(s.span, dt('codon.parse-expr.a-bytes-literal-b'));
         bad = true;
       } else addText(s.value ?? '');
     }
@@ -602,7 +616,7 @@ export class ExprParser extends ParserBase {
       return null;
     }
     if (parts.expr.trim() === '') {
-      this.syntax(piece.span, 'an f-string field needs an expression between `{` and `}`.');
+      this.syntax(piece.span, dt('codon.parse-expr.an-f-string-field-needs-an'));
       return null;
     }
     const expr = this.parseSubExpression(parts.expr, piece.start);
@@ -619,8 +633,8 @@ export class ExprParser extends ParserBase {
         };
         this.notModelled(
           { start, end },
-          `the format spec \`${parts.spec}\``,
-          'the simulator models `[[fill]align][sign][#][width][.precision][type]` with the types d x X o b f F e E g G.',
+          dt('codon.parse-expr.the-format-spec', parts.spec),
+          dt('codon.parse-expr.the-simulator-models-fill-align-sign'),
         );
         return null;
       }
@@ -642,7 +656,7 @@ export class ExprParser extends ParserBase {
     }));
     for (const d of lexed.diagnostics) {
       const pos = shift({ line: d.line, column: d.column, offset: 0 });
-      this.syntax({ start: pos, end: pos }, d.message);
+      this.syntax({ start: pos, end: pos }, d.text ?? d.message);
     }
     if (lexed.diagnostics.length > 0) return null;
     const sub = new ExprParser(tokens, this.file);
@@ -651,7 +665,7 @@ export class ExprParser extends ParserBase {
       expr = sub.parseExpr();
       const rest = sub.peek();
       if (rest.kind !== 'newline' && rest.kind !== 'eof') {
-        sub.syntax(rest.span, `expected the end of the f-string field here, found ${describeToken(rest)}.`);
+        sub.syntax(rest.span, dt('codon.parse-expr.expected-the-end-of-the-f', describeToken(rest)));
         expr = null;
       }
     } catch (e) {
@@ -669,18 +683,18 @@ export class ExprParser extends ParserBase {
       if (this.isOp(')')) {
         const close = this.next();
         const span = spanFrom(open.span, close.span);
-        this.notModelled(span, 'the empty tuple `()`');
+        this.notModelled(span, dt('codon.parse-expr.the-empty-tuple'));
         return this.errorExpr(span);
       }
       const first = this.parseExpr();
       if (this.isKeyword('for')) {
         const gen = this.parseComprehensionTail(first, ')');
-        const close = this.expectOp(')', "expected ')' to close the generator expression.");
+        const close = this.expectOp(')', dt('codon.parse-expr.expected-to-close-the-generator-expression'));
         const span = spanFrom(open.span, close.span);
         this.notModelled(
           gen.span,
-          'a generator expression',
-          'build a list with a list comprehension `[...]` instead.',
+          dt('codon.parse-expr.a-generator-expression'),
+          dt('codon.parse-expr.build-a-list-with-a-list'),
         );
         return this.errorExpr(span);
       }
@@ -692,13 +706,22 @@ export class ExprParser extends ParserBase {
         }
         const close = this.expectOp(
           ')',
-          `expected ')' to close the '(' at line ${open.span.start.line}, column ${open.span.start.column}.`,
+          dt(
+            'codon.parse-expr.expected-to-close-the-at-line-2',
+            open.span.start.line,
+            open.span.start.column,
+          ),
         );
         return this.built({ kind: 'tuple', items, span: spanFrom(open.span, close.span) }, items);
       }
       const close = this.expectOp(
         ')',
-        `expected ')' to close the '(' at line ${open.span.start.line}, column ${open.span.start.column}, found ${describeToken(this.peek())}.`,
+        dt(
+          'codon.parse-expr.expected-to-close-the-at-line-3',
+          open.span.start.line,
+          open.span.start.column,
+          describeToken(this.peek()),
+        ),
       );
       // Keep the parenthesised expression's own node, widened to the parentheses.
       const inner = { ...first, span: spanFrom(open.span, close.span) } as Expr;
@@ -718,13 +741,13 @@ export class ExprParser extends ParserBase {
         if (this.isOp('*')) {
           const star = this.next();
           const e = this.parseExpr();
-          this.notModelled(spanFrom(star.span, e.span), 'unpacking with `*` in a list');
+          this.notModelled(spanFrom(star.span, e.span), dt('codon.parse-expr.unpacking-with-in-a-list'));
           broken = true;
         } else {
           const first = this.parseExpr();
           if (this.isKeyword('for')) {
             const comp = this.parseComprehensionTail(first, ']');
-            const close = this.expectOp(']', "expected ']' to close the list comprehension.");
+            const close = this.expectOp(']', dt('codon.parse-expr.expected-to-close-the-list-comprehension'));
             const span = spanFrom(open.span, close.span);
             if (!comp.ok) return this.errorExpr(span);
             return this.built({ ...comp.node, span }, comp.node);
@@ -736,7 +759,7 @@ export class ExprParser extends ParserBase {
           if (this.isOp('*')) {
             const star = this.next();
             const e = this.parseExpr();
-            this.notModelled(spanFrom(star.span, e.span), 'unpacking with `*` in a list');
+            this.notModelled(spanFrom(star.span, e.span), dt('codon.parse-expr.unpacking-with-in-a-list'));
             broken = true;
             continue;
           }
@@ -745,7 +768,12 @@ export class ExprParser extends ParserBase {
       }
       const close = this.expectOp(
         ']',
-        `expected ',' or ']' in the list that starts at line ${open.span.start.line}, column ${open.span.start.column}, found ${describeToken(this.peek())}.`,
+        dt(
+          'codon.parse-expr.expected-or-in-the-list-that',
+          open.span.start.line,
+          open.span.start.column,
+          describeToken(this.peek()),
+        ),
       );
       const span = spanFrom(open.span, close.span);
       if (broken) return this.errorExpr(span);
@@ -767,10 +795,10 @@ export class ExprParser extends ParserBase {
     let ok = true;
     const targets: NameExpr[] = [];
     do {
-      const name = this.expectName('a loop variable name after `for`');
+      const name = this.expectName(dt('codon.parse-expr.a-loop-variable-name-after-for'));
       targets.push({ kind: 'name', id: name.text, span: name.span });
     } while (this.eatOp(','));
-    this.expectKeywordText('in', "expected 'in' after the loop variable of the comprehension.");
+    this.expectKeywordText('in', dt('codon.parse-expr.expected-in-after-the-loop-variable'));
     {
       // The iterable and the filters are `or`-level expressions, so an `if` after them starts a filter.
       const iter = this.parseOr();
@@ -784,8 +812,8 @@ export class ExprParser extends ParserBase {
         const more = this.parseComprehensionTail(elt, closer);
         this.notModelled(
           more.span,
-          'a comprehension with several `for` clauses',
-          'use nested `for` loops and `append`.',
+          dt('codon.parse-expr.a-comprehension-with-several-for-clauses'),
+          dt('codon.parse-expr.use-nested-for-loops-and-append'),
         );
         end = more.span;
         ok = false;
@@ -794,7 +822,7 @@ export class ExprParser extends ParserBase {
       if (targets.length !== 1) {
         this.notModelled(
           spanFrom(targets[0]?.span ?? forTok.span, targets[targets.length - 1]?.span ?? forTok.span),
-          'unpacking several loop variables',
+          dt('codon.parse-expr.unpacking-several-loop-variables'),
         );
         ok = false;
       }
@@ -825,7 +853,7 @@ export class ExprParser extends ParserBase {
       if (t.kind === 'op' && t.text === '}') depth--;
     }
     const span = spanFrom(open.span, { start: this.prevEnd(), end: this.prevEnd() });
-    this.notModelled(span, 'a dict or set display `{...}`');
+    this.notModelled(span, dt('codon.parse-expr.a-dict-or-set-display'));
     return this.errorExpr(span);
   }
 }

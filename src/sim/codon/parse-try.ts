@@ -5,7 +5,8 @@
  * stands: typecheck/import.cpp `transformCDLLImport`). Other clauses (`except:`, another class, a
  * tuple of classes, `else:`, `finally:`) are valid Codon the simulator refuses, each where it is.
  */
-import type { Span } from '../diag';
+import type { Msg, Span } from '../diag';
+import { dt } from '../diag';
 import type { ExceptHandler, Stmt, TryStmt } from './ast';
 import type { Token } from './lexer';
 import { spanFrom } from './parse-base';
@@ -16,10 +17,10 @@ export interface TryParserHost {
   next(): Token;
   isKeyword(text: string): boolean;
   isOp(text: string): boolean;
-  expectColon(header: Token, what: string): void;
+  expectColon(header: Token, what: Msg): void;
   suite(header: Token): Stmt[];
-  notModelled(span: Span, what: string, hint?: string): void;
-  syntax(span: Span, message: string): void;
+  notModelled(span: Span, what: Msg, hint?: Msg): void;
+  syntax(span: Span, message: Msg): void;
   skipClause(): void;
 }
 
@@ -28,7 +29,7 @@ export const CATCHABLE = new Set(['CError']);
 
 export function parseTry(p: TryParserHost): Stmt[] {
   const kw = p.next();
-  p.expectColon(kw, '`try` line');
+  p.expectColon(kw, dt('codon.parse-try.try-line'));
   const body = p.suite(kw);
   const handlers: ExceptHandler[] = [];
   let end: Span = body[body.length - 1]?.span ?? kw.span;
@@ -37,8 +38,8 @@ export function parseTry(p: TryParserHost): Stmt[] {
     if (clause.text !== 'except') {
       p.notModelled(
         clause.span,
-        `a \`${clause.text}:\` clause on \`try\``,
-        'only `except CError:` clauses are modelled.',
+        dt('codon.parse-try.a-clause-on-try', clause.text),
+        dt('codon.parse-try.only-except-cerror-clauses-are-modelled'),
       );
       p.skipClause();
       continue;
@@ -47,8 +48,8 @@ export function parseTry(p: TryParserHost): Stmt[] {
     if (type.kind === 'op' && type.text === '(') {
       p.notModelled(
         spanFrom(clause.span, type.span),
-        'catching a tuple of exception classes',
-        'write `except CError:` (the error a failed `from C import LIB.f` raises).',
+        dt('codon.parse-try.catching-a-tuple-of-exception-classes'),
+        dt('codon.parse-try.write-except-cerror-the-error-a'),
       );
       p.skipClause();
       continue;
@@ -61,9 +62,9 @@ export function parseTry(p: TryParserHost): Stmt[] {
       p.notModelled(
         type.kind === 'op' && type.text === ':' ? clause.span : spanFrom(clause.span, type.span),
         type.kind === 'op' && type.text === ':'
-          ? 'a bare `except:`'
-          : `\`except ${type.text}\` (catching an exception other than CError)`,
-        'write `except CError:` (the error a failed `from C import LIB.f` raises).',
+          ? dt('codon.parse-try.a-bare-except')
+          : dt('codon.parse-try.except-catching-an-exception-other-than', type.text),
+        dt('codon.parse-try.write-except-cerror-the-error-a'),
       );
       p.skipClause();
       continue;
@@ -78,12 +79,12 @@ export function parseTry(p: TryParserHost): Stmt[] {
         p.next();
         name = { name: n.text, span: n.span };
       } else {
-        p.syntax(n.span, 'expected a variable name after `as`, e.g. `except CError as e:`.');
+        p.syntax(n.span, dt('codon.parse-try.expected-a-variable-name-after-as'));
         p.skipClause();
         continue;
       }
     }
-    p.expectColon(clause, '`except` line');
+    p.expectColon(clause, dt('codon.parse-try.except-line'));
     const hbody = p.suite(clause);
     end = hbody[hbody.length - 1]?.span ?? clause.span;
     handlers.push({

@@ -6,7 +6,7 @@
  * Recovery: a syntax error abandons the statement, records a located diagnostic and resumes at the
  * next line (skipping the block of an abandoned block header), so a file reports all its errors.
  */
-import type { Diagnostic, Span } from '../diag';
+import { dt, type Diagnostic, type DiagText, type Msg, type Span } from '../diag';
 import type {
   BinaryOp,
   CImport,
@@ -38,13 +38,13 @@ const AUG_OPS: Record<string, BinaryOp> = {
 const UNMODELLED_AUG = new Set(['&=', '|=', '^=', '<<=', '>>=', '@=']);
 
 /** Statement keywords that the simulator does not model, with a hint. */
-const UNMODELLED_STATEMENTS: Record<string, string | undefined> = {
+const UNMODELLED_STATEMENTS: Record<string, DiagText | undefined> = {
   try: undefined,
   with: undefined,
   raise: undefined,
   assert: undefined,
   del: undefined,
-  global: 'pass values to functions as parameters and return results instead.',
+  global: dt('codon.parser.global-hint'),
   nonlocal: undefined,
   yield: undefined,
   async: undefined,
@@ -106,8 +106,8 @@ class StmtParser extends CollectionParser {
         end: first.span.start,
       },
       first.span.start.line > 1
-        ? 'unexpected indent: this line is indented more than the line before it, but that line does not end with a colon (:).'
-        : 'unexpected indent: the first statement of a file must start at column 1.',
+        ? dt('codon.parser.unexpected-indent-this-line-is-indented')
+        : dt('codon.parser.unexpected-indent-the-first-statement-of'),
     );
     void indent;
     const stmts: Stmt[] = [];
@@ -154,23 +154,17 @@ class StmtParser extends CollectionParser {
             return this.parseImport();
           case 'elif':
           case 'else':
-            return this.fail(
-              t.span,
-              `'${t.text}' without a matching 'if' (or 'if' at a different indentation).`,
-            );
+            return this.fail(t.span, dt('codon.parser.without-a-matching-if-or-if', t.text));
           case 'except':
           case 'finally':
-            return this.fail(
-              t.span,
-              `'${t.text}' without a matching 'try' (or 'try' at a different indentation).`,
-            );
+            return this.fail(t.span, dt('codon.parser.without-a-matching-try-or-try', t.text));
         }
         if (t.text === 'try') return parseTry(this.tryHost());
         if (t.text in UNMODELLED_STATEMENTS) return this.skipUnmodelledStatement(t);
       }
       if (t.kind === 'op' && t.text === '@') return this.parseDecorated();
       if (t.kind === 'name' && t.text === 'match' && this.looksLikeMatch()) {
-        return this.skipUnmodelledStatement(t, '`match`');
+        return this.skipUnmodelledStatement(t, dt('codon.parser.msg', 'match'));
       }
       return this.parseSimpleLine();
     } catch (e) {
@@ -206,7 +200,7 @@ class StmtParser extends CollectionParser {
   }
 
   /** Reports an unmodelled statement and skips it together with its block and continuation clauses. */
-  private skipUnmodelledStatement(t: Token, what = `\`${t.text}\``): Stmt[] {
+  private skipUnmodelledStatement(t: Token, what: Msg = dt('codon.parser.msg', t.text)): Stmt[] {
     const hint = UNMODELLED_STATEMENTS[t.text];
     const lineEnd = this.lineEndSpan();
     this.notModelled(spanFrom(t.span, lineEnd), what, hint);
@@ -263,9 +257,9 @@ class StmtParser extends CollectionParser {
     if (t.kind === 'eof' || t.kind === 'dedent') return;
     const prev = this.tokens[this.i - 1];
     if (prev && startsExpression(t) && prev.kind !== 'keyword') {
-      this.fail(t.span, `two values in a row: is an operator or a comma missing before ${describeToken(t)}?`);
+      this.fail(t.span, dt('codon.parser.two-values-in-a-row-is', describeToken(t)));
     }
-    this.fail(t.span, `expected the end of the line here, found ${describeToken(t)}.`);
+    this.fail(t.span, dt('codon.parser.expected-the-end-of-the-line', describeToken(t)));
   }
 
   private parseSimple(): Stmt[] {
@@ -291,7 +285,7 @@ class StmtParser extends CollectionParser {
       if (t.text in UNMODELLED_STATEMENTS) {
         this.notModelled(
           spanFrom(t.span, this.lineEndSpan()),
-          `\`${t.text}\``,
+          dt('codon.parser.msg', t.text),
           UNMODELLED_STATEMENTS[t.text],
         );
         while (!this.atLineEnd() && !this.isOp(';')) this.next();
@@ -311,8 +305,8 @@ class StmtParser extends CollectionParser {
         // Codon also accepts Python 2's `print x`; the simulator models only the function call.
         this.notModelled(
           spanFrom(t.span, this.lineEndSpan()),
-          'the `print x` statement form',
-          'call the function: `print(x)`.',
+          dt('codon.parser.the-print-statement-form'),
+          dt('codon.parser.call-the-function-print'),
         );
         while (!this.atLineEnd() && !this.isOp(';')) this.next();
         return [];
@@ -328,8 +322,8 @@ class StmtParser extends CollectionParser {
         this.parseExprNoTuple('assignment');
         this.notModelled(
           more.span,
-          'chained assignment (`a = b = v`)',
-          'assign each variable on its own line.',
+          dt('codon.parser.chained-assignment-a-b-v'),
+          dt('codon.parser.assign-each-variable-on-its-own'),
         );
         return [];
       }
@@ -354,14 +348,14 @@ class StmtParser extends CollectionParser {
     if (op.kind === 'op' && UNMODELLED_AUG.has(op.text)) {
       this.next();
       const value = this.parseExprNoTuple('assignment');
-      this.notModelled(op.span, `the operator \`${op.text}\``);
+      this.notModelled(op.span, dt('codon.parser.the-operator', op.text));
       void value;
       return [];
     }
     if (op.kind === 'op' && op.text === ':=') {
       this.next();
       this.parseExprNoTuple('assignment');
-      this.notModelled(op.span, 'the assignment expression `:=`');
+      this.notModelled(op.span, dt('codon.parser.the-assignment-expression'));
       return [];
     }
     return [{ kind: 'expr', expr: target, span: target.span }];
@@ -387,8 +381,8 @@ class StmtParser extends CollectionParser {
       if (bad)
         this.failNotModelled(
           bad.span,
-          'unpacking a tuple into something other than plain variables',
-          'unpack into variables, then assign those: `a, b = t` then `xs[0] = a`.',
+          dt('codon.parser.unpacking-a-tuple-into-something-other'),
+          dt('codon.parser.unpack-into-variables-then-assign-those'),
         );
       return;
     }
@@ -403,8 +397,8 @@ class StmtParser extends CollectionParser {
     this.fail(
       target.span,
       target.kind === 'compare'
-        ? "cannot assign to given expression: to compare two values write '==' (a single '=' assigns)."
-        : 'cannot assign to given expression: only a variable, `a[i]` or `obj.field` can be assigned to.',
+        ? dt('codon.parser.cannot-assign-to-given-expression-to')
+        : dt('codon.parser.cannot-assign-to-given-expression-only'),
     );
   }
 
@@ -412,14 +406,14 @@ class StmtParser extends CollectionParser {
   private parseAnnotated(target: Expr): Stmt {
     const colon = this.next();
     if (target.kind !== 'name') {
-      this.fail(colon.span, 'only a plain variable can have a type annotation (`x: float = 0.0`).');
+      this.fail(colon.span, dt('codon.parser.only-a-plain-variable-can-have'));
     }
     const annotation = this.parseExpr();
     if (!this.isOp('=')) {
       this.failNotModelled(
         spanFrom(target.span, annotation.span),
-        `a declaration without a value (\`${(target as NameExpr).id}: ...\`)`,
-        `give it a value, e.g. \`${(target as NameExpr).id}: int = 0\`.`,
+        dt('codon.parser.a-declaration-without-a-value', (target as NameExpr).id),
+        dt('codon.parser.give-it-a-value-e-g', (target as NameExpr).id),
       );
     }
     this.next();
@@ -440,17 +434,14 @@ class StmtParser extends CollectionParser {
     if (t.kind !== 'indent') {
       this.syntax(
         t.span,
-        `expected an indented block after the \`${header.text}\` on line ${header.span.start.line}.`,
+        dt('codon.parser.expected-an-indented-block-after-the', header.text, header.span.start.line),
       );
       return [];
     }
     this.next();
     if (++this.blockDepth > MAX_BLOCK_DEPTH) {
       this.blockDepth--;
-      this.syntax(
-        t.span,
-        `blocks are nested too deeply for the simulator (more than ${MAX_BLOCK_DEPTH} levels).`,
-      );
+      this.syntax(t.span, dt('codon.parser.blocks-are-nested-too-deeply-for', MAX_BLOCK_DEPTH));
       this.i--; // back onto the INDENT so skipBlock can skip the whole block
       this.skipBlock();
       return [];
@@ -480,7 +471,7 @@ class StmtParser extends CollectionParser {
     }
   }
 
-  private expectColon(header: Token, what: string): void {
+  private expectColon(header: Token, what: Msg): void {
     const t = this.peek();
     if (t.kind === 'op' && t.text === ':') {
       this.next();
@@ -491,18 +482,15 @@ class StmtParser extends CollectionParser {
       t.text === '=' &&
       (header.text === 'if' || header.text === 'while' || header.text === 'elif')
     ) {
-      this.fail(
-        t.span,
-        `expected ':' at the end of the \`${header.text}\` line; to compare two values write '==' (a single '=' assigns).`,
-      );
+      this.fail(t.span, dt('codon.parser.expected-at-the-end-of-the', header.text));
     }
-    this.fail(t.span, `expected ':' at the end of the ${what}, found ${describeToken(t)}.`);
+    this.fail(t.span, dt('codon.parser.expected-at-the-end-of-the-2', what, describeToken(t)));
   }
 
   private parseIf(): Stmt {
     const kw = this.next();
     const test = this.parseExpr();
-    this.expectColon(kw, `\`${kw.text}\` line`);
+    this.expectColon(kw, dt('codon.parser.line', kw.text));
     const body = this.parseSuite(kw);
     let orelse: Stmt[] = [];
     const elif = this.peek();
@@ -510,7 +498,7 @@ class StmtParser extends CollectionParser {
       orelse = [this.parseIf()];
     } else if (elif.kind === 'keyword' && elif.text === 'else') {
       const elseKw = this.next();
-      this.expectColon(elseKw, '`else` line');
+      this.expectColon(elseKw, dt('codon.parser.else-line'));
       orelse = this.parseSuite(elseKw);
     }
     const last = orelse[orelse.length - 1] ?? body[body.length - 1];
@@ -520,7 +508,7 @@ class StmtParser extends CollectionParser {
   private parseWhile(): Stmt {
     const kw = this.next();
     const test = this.parseExpr();
-    this.expectColon(kw, '`while` line');
+    this.expectColon(kw, dt('codon.parser.while-line'));
     const body = this.parseSuite(kw);
     this.rejectLoopElse();
     const last = body[body.length - 1];
@@ -530,7 +518,7 @@ class StmtParser extends CollectionParser {
   private rejectLoopElse(): void {
     if (!this.isKeyword('else')) return;
     const kw = this.next();
-    this.notModelled(kw.span, 'an `else` clause on a loop');
+    this.notModelled(kw.span, dt('codon.parser.an-else-clause-on-a-loop'));
     if (this.eatOp(':')) this.parseSuite(kw);
     else {
       this.skipLine();
@@ -542,18 +530,18 @@ class StmtParser extends CollectionParser {
     const kw = this.next();
     const names: NameExpr[] = [];
     do {
-      const n = this.expectName('a loop variable name after `for`');
+      const n = this.expectName(dt('codon.parser.a-loop-variable-name-after-for'));
       names.push({ kind: 'name', id: n.text, span: n.span });
     } while (this.eatOp(','));
     if (!this.isKeyword('in')) {
       this.fail(
         this.peek().span,
-        `expected 'in' after the loop variable, found ${describeToken(this.peek())}.`,
+        dt('codon.parser.expected-in-after-the-loop-variable', describeToken(this.peek())),
       );
     }
     this.next();
     const iter = this.parseExprNoTuple('statement');
-    this.expectColon(kw, '`for` line');
+    this.expectColon(kw, dt('codon.parser.for-line'));
     const body = this.parseSuite(kw);
     this.rejectLoopElse();
     const target = names[0] as NameExpr;
@@ -565,24 +553,24 @@ class StmtParser extends CollectionParser {
 
   private parseDef(): FunctionDef {
     const kw = this.next();
-    const name = this.expectName('a function name after `def`');
+    const name = this.expectName(dt('codon.parser.a-function-name-after-def'));
     if (this.isOp('[')) {
-      this.failNotModelled(this.peek().span, 'a generic function (`def f[T](...)`)');
+      this.failNotModelled(this.peek().span, dt('codon.parser.a-generic-function-def-f-t'));
     }
-    const open = this.expectOp('(', `expected '(' after the function name \`${name.text}\`.`);
+    const open = this.expectOp('(', dt('codon.parser.expected-after-the-function-name', name.text));
     const params: Param[] = [];
     while (!this.isOp(')')) {
       const t = this.peek();
       if (t.kind === 'op' && (t.text === '*' || t.text === '**' || t.text === '/')) {
-        this.failNotModelled(t.span, `\`${t.text}\` in a parameter list`);
+        this.failNotModelled(t.span, dt('codon.parser.in-a-parameter-list', t.text));
       }
-      const pname = this.expectName('a parameter name');
+      const pname = this.expectName(dt('codon.parser.a-parameter-name'));
       let annotation: Expr | null = null;
       if (this.eatOp(':')) annotation = this.parseExpr();
       if (this.isOp('=')) {
         const eq = this.next();
         const dflt = this.parseExpr();
-        this.notModelled(spanFrom(eq.span, dflt.span), 'a default parameter value');
+        this.notModelled(spanFrom(eq.span, dflt.span), dt('codon.parser.a-default-parameter-value'));
       }
       params.push({
         name: pname.text,
@@ -594,11 +582,16 @@ class StmtParser extends CollectionParser {
     }
     this.expectOp(
       ')',
-      `expected ',' or ')' in the parameter list opened at line ${open.span.start.line}, column ${open.span.start.column}, found ${describeToken(this.peek())}.`,
+      dt(
+        'codon.parser.expected-or-in-the-parameter-list',
+        open.span.start.line,
+        open.span.start.column,
+        describeToken(this.peek()),
+      ),
     );
     let returns: Expr | null = null;
     if (this.eatOp('->')) returns = this.parseExpr();
-    this.expectColon(kw, `\`def ${name.text}(...)\` line`);
+    this.expectColon(kw, dt('codon.parser.def-line', name.text));
     const body = this.parseSuite(kw);
     const last = body[body.length - 1];
     return {
@@ -630,8 +623,8 @@ class StmtParser extends CollectionParser {
           if (d.name !== 'tuple')
             this.notModelled(
               d.span,
-              `the decorator \`${d.name ? '@' + d.name : 'this decorator'}\``,
-              'only `@tuple` classes are modelled.',
+              dt('codon.parser.the-decorator', d.name ? '@' + d.name : dt('codon.parser.this-decorator')),
+              dt('codon.parser.only-tuple-classes-are-modelled'),
             );
         }
       }
@@ -641,7 +634,10 @@ class StmtParser extends CollectionParser {
       if (decorators.some((d) => d.name === 'C')) return this.parseCDef(decorators);
       for (const d of decorators)
         if (!FUNCTION_ATTRIBUTES.has(d.name))
-          this.notModelled(d.span, `the decorator \`${d.name ? '@' + d.name : 'this decorator'}\``);
+          this.notModelled(
+            d.span,
+            dt('codon.parser.the-decorator', d.name ? '@' + d.name : dt('codon.parser.this-decorator')),
+          );
       if (decorators.some((d) => d.name === 'llvm')) {
         // Its body is LLVM IR, not Codon: skipped whole (its name stays a refused name).
         this.skipLine();
@@ -654,7 +650,7 @@ class StmtParser extends CollectionParser {
       return [def];
     }
     const t = this.peek();
-    return this.fail(t.span, `expected \`def\` or \`class\` after a decorator, found ${describeToken(t)}.`);
+    return this.fail(t.span, dt('codon.parser.expected-def-or-class-after-a', describeToken(t)));
   }
 
   /**
@@ -668,25 +664,22 @@ class StmtParser extends CollectionParser {
       if (d.name !== 'C' && d.name !== 'pure')
         this.notModelled(
           d.span,
-          `the decorator \`${d.name ? '@' + d.name : 'this decorator'}\` on a C function`,
+          dt(
+            'codon.parser.the-decorator-on-a-c-function',
+            d.name ? '@' + d.name : dt('codon.parser.this-decorator'),
+          ),
         );
     const def = this.parseDef();
     if (def.kind !== 'def') return [def];
     const first = decorators[0] as { span: Span };
     if (def.returns === null) {
-      this.report(
-        def.nameSpan,
-        'return types required for LLVM and C functions: add `-> T` (`-> None` for void).',
-      );
+      this.report(def.nameSpan, dt('codon.parser.return-types-required-for-llvm-and'));
       return [];
     }
     const params: Expr[] = [];
     for (const p of def.params) {
       if (p.annotation === null) {
-        this.report(
-          p.nameSpan,
-          `argument '${p.name}' within C function definition requires type annotation.`,
-        );
+        this.report(p.nameSpan, dt('codon.parser.argument-within-c-function-definition-requires', p.name));
         return [];
       }
       params.push(p.annotation);
@@ -711,24 +704,21 @@ class StmtParser extends CollectionParser {
    */
   private parseClass(decorator: { name: string; span: Span } | null): Stmt[] {
     const kw = this.next();
-    const name = this.expectName('a class name after `class`');
+    const name = this.expectName(dt('codon.parser.a-class-name-after-class'));
     if (this.isOp('(') || this.isOp('[')) {
-      this.failNotModelled(this.peek().span, 'base classes and generic parameters of a class');
+      this.failNotModelled(this.peek().span, dt('codon.parser.base-classes-and-generic-parameters-of'));
     }
-    this.expectColon(kw, `\`class ${name.text}\` line`);
+    this.expectColon(kw, dt('codon.parser.class-line', name.text));
     const fields: FieldDecl[] = [];
     const methods: FunctionDef[] = [];
     if (this.peek().kind !== 'newline') {
-      this.fail(
-        this.peek().span,
-        'write the fields of the class on their own indented lines, e.g. `    x: float`.',
-      );
+      this.fail(this.peek().span, dt('codon.parser.write-the-fields-of-the-class'));
     }
     this.next();
     if (this.peek().kind !== 'indent') {
       this.syntax(
         this.peek().span,
-        `expected an indented block after the \`class\` on line ${kw.span.start.line}.`,
+        dt('codon.parser.expected-an-indented-block-after-the-2', kw.span.start.line),
       );
       return [];
     }
@@ -747,7 +737,7 @@ class StmtParser extends CollectionParser {
           if (this.isOp('=')) {
             const eq = this.next();
             const dflt = this.parseExpr();
-            this.notModelled(spanFrom(eq.span, dflt.span), 'a default value for a class field');
+            this.notModelled(spanFrom(eq.span, dflt.span), dt('codon.parser.a-default-value-for-a-class'));
           }
           this.expectLineEnd();
           fields.push({
@@ -773,10 +763,12 @@ class StmtParser extends CollectionParser {
           // Valid Codon (`@staticmethod`, `@property`, a nested class): refused, body and all.
           this.notModelled(
             t.span,
-            t.text === '@' ? 'a decorator on a method' : 'a class defined inside a class',
             t.text === '@'
-              ? 'write a plain method `def m(self, ...)`.'
-              : 'define it at the top level of the file.',
+              ? dt('codon.parser.a-decorator-on-a-method')
+              : dt('codon.parser.a-class-defined-inside-a-class'),
+            t.text === '@'
+              ? dt('codon.parser.write-a-plain-method-def-m')
+              : dt('codon.parser.define-it-at-the-top-level'),
           );
           while (this.isOp('@')) this.skipLine();
           this.skipLine();
@@ -784,10 +776,7 @@ class StmtParser extends CollectionParser {
         } else if (t.kind === 'indent') {
           this.unexpectedIndent();
         } else {
-          this.fail(
-            t.span,
-            'a class body may only declare typed fields, one per line (e.g. `x: float`), and methods.',
-          );
+          this.fail(t.span, dt('codon.parser.a-class-body-may-only-declare'));
         }
       } catch (e) {
         if (!(e instanceof SyntaxFailure)) throw e;
@@ -817,8 +806,8 @@ class StmtParser extends CollectionParser {
     const kw = this.next();
     this.notModelled(
       spanFrom(kw.span, this.lineEndSpan()),
-      '`import` of a module',
-      'only C functions can be imported: `from C import LIB.foo(Ptr[float]) -> None`.',
+      dt('codon.parser.import-of-a-module'),
+      dt('codon.parser.only-c-functions-can-be-imported'),
     );
     while (!this.atLineEnd()) this.next();
     this.expectLineEnd();
@@ -832,9 +821,9 @@ class StmtParser extends CollectionParser {
       this.notModelled(
         spanFrom(kw.span, this.lineEndSpan()),
         mod.kind === 'name' && mod.text === 'python'
-          ? 'importing from Python (`from python import ...`)'
-          : 'importing from a module other than `C`',
-        'only C functions can be imported: `from C import LIB.foo(Ptr[float]) -> None`.',
+          ? dt('codon.parser.importing-from-python-from-python-import')
+          : dt('codon.parser.importing-from-a-module-other-than'),
+        dt('codon.parser.only-c-functions-can-be-imported'),
       );
       while (!this.atLineEnd()) this.next();
       this.expectLineEnd();
@@ -849,31 +838,28 @@ class StmtParser extends CollectionParser {
       if (!this.eatOp(',')) break;
       if (parens && this.isOp(')')) break;
     }
-    if (parens) this.expectOp(')', "expected ')' to close the list of imported C functions.");
+    if (parens) this.expectOp(')', dt('codon.parser.expected-to-close-the-list-of'));
     this.expectLineEnd();
     return imports;
   }
 
   /** `[LIB.]name(T, ...) [-> R] [as alias]` */
   private parseCImportItem(fromKw: Token): CImport {
-    const first = this.expectName('the name of the C function to import');
+    const first = this.expectName(dt('codon.parser.the-name-of-the-c-function'));
     let library: { name: string; span: Span } | null = null;
     let symbol = first;
     if (this.eatOp('.')) {
       library = { name: first.text, span: first.span };
-      symbol = this.expectName(`the C function's name after \`${first.text}.\``);
+      symbol = this.expectName(dt('codon.parser.the-c-function-s-name-after', first.text));
       if (this.isOp('.')) {
-        this.fail(
-          this.peek().span,
-          'write the library as one name bound to its path: `LIB = "./libfoo.so"` then `from C import LIB.foo(...)`.',
-        );
+        this.fail(this.peek().span, dt('codon.parser.write-the-library-as-one-name'));
       }
     }
     if (this.isOp(':')) {
       // Valid Codon (`transformCVarImport`, typecheck/import.cpp): refused, and its name stays quiet.
       this.notModelled(
         spanFrom(fromKw.span, this.lineEndSpan()),
-        'importing a C variable (`from C import name: T`)',
+        dt('codon.parser.importing-a-c-variable-from-c'),
       );
       throw new SyntaxFailure();
     }
@@ -881,7 +867,7 @@ class StmtParser extends CollectionParser {
       // `from C import foo` is Codon 0.19's `foo() -> None` (grammar.peg `from_id` / `dot_name`).
       let alias: { name: string; span: Span } | null = null;
       if (this.eatKeyword('as')) {
-        const a = this.expectName('a name after `as`');
+        const a = this.expectName(dt('codon.parser.a-name-after-as'));
         alias = { name: a.text, span: a.span };
       }
       return {
@@ -902,12 +888,12 @@ class StmtParser extends CollectionParser {
         const p = this.peek();
         this.fail(
           spanFrom(p.span, this.peek(1).span),
-          `\`from C import\` lists only the parameter types: write the type alone (not \`${p.text}: ...\`).`,
+          dt('codon.parser.from-c-import-lists-only-the', p.text),
         );
       }
       if (this.isOp('...')) {
         const dots = this.next();
-        this.notModelled(dots.span, 'a variadic C function (`...`)');
+        this.notModelled(dots.span, dt('codon.parser.a-variadic-c-function'));
         if (!this.eatOp(',')) break;
         continue;
       }
@@ -916,13 +902,18 @@ class StmtParser extends CollectionParser {
     }
     const close = this.expectOp(
       ')',
-      `expected ',' or ')' in the parameter types opened at line ${open.span.start.line}, column ${open.span.start.column}, found ${describeToken(this.peek())}.`,
+      dt(
+        'codon.parser.expected-or-in-the-parameter-types',
+        open.span.start.line,
+        open.span.start.column,
+        describeToken(this.peek()),
+      ),
     );
     let returns: Expr | null = null;
     if (this.eatOp('->')) returns = this.parseExpr();
     let alias: { name: string; span: Span } | null = null;
     if (this.eatKeyword('as')) {
-      const a = this.expectName('a name after `as`');
+      const a = this.expectName(dt('codon.parser.a-name-after-as'));
       alias = { name: a.text, span: a.span };
     }
     const end = alias?.span ?? returns?.span ?? close.span;

@@ -4,7 +4,7 @@
  * It caps the number of errors: a file that is not C++ at all (an image's bytes) would otherwise
  * produce one error per byte. After the cap the passes stop early, which also keeps them fast.
  */
-import type { Diagnostic, Span } from '../diag';
+import { dt, english, messageFields, type Diagnostic, type Msg, type Span } from '../diag';
 
 /** The entry of `refusedNames` that stands for any refused conversion function (`operator bool`). */
 export const CONVERSION_FUNCTION = 'operator <conversion>';
@@ -54,14 +54,14 @@ export class DiagSink {
     return this.errors;
   }
 
-  error(span: Span, message: string): void {
+  error(span: Span, message: Msg): void {
     // Every refusal says "not modelled" (the contract the refusal corpus checks), wherever it is made.
     if (this.muted > 0) {
       this.mutedErrors++;
       return;
     }
     if (this.capped) return;
-    const refusal = message.includes('not modelled');
+    const refusal = english(message).includes('not modelled');
     if (this.isDuplicate('error', span, message)) {
       // Reported already by another instance of the same template: still a refusal (or an error)
       // to the checks that follow, so they do not cascade.
@@ -74,27 +74,39 @@ export class DiagSink {
     this.push('error', span, message, refusal);
     if (this.errors >= MAX_ERRORS) {
       this.capped = true;
-      this.push('note', span, `too many errors (${MAX_ERRORS}); the rest of the file was not checked`);
+      this.push('note', span, dt('diag.too-many-errors', MAX_ERRORS));
     }
   }
 
-  warning(span: Span, message: string): void {
+  warning(span: Span, message: Msg): void {
     if (this.capped || this.muted > 0 || this.isDuplicate('warning', span, message)) return;
     this.push('warning', span, message);
   }
 
-  note(span: Span, message: string): void {
+  note(span: Span, message: Msg): void {
     if (this.capped || this.muted > 0 || this.isDuplicate('note', span, message)) return;
     this.push('note', span, message);
   }
 
   /** Diagnoses a construct outside the subset the simulator models ("`goto` is not modelled by this simulator"). */
-  unsupported(span: Span, what: string, hint?: string): void {
-    this.error(span, `${what} is not modelled by this simulator${hint ? `; ${hint}` : ''}`);
+  unsupported(span: Span, what: Msg, hint?: Msg): void {
+    // A translated text only when both parts are (an English part keeps the whole message English).
+    if (typeof what === 'string' || typeof hint === 'string')
+      // An English part (a caller not converted to message ids) keeps the whole message English.
+      this.error(
+        span,
+        english(what) + ' is not modelled by this simulator' + (hint ? '; ' + english(hint) : ''),
+      );
+    else
+      this.error(
+        span,
+        hint ? dt('diag.not-modelled-cpp-hint', what, hint) : dt('diag.not-modelled-cpp', what),
+      );
   }
 
-  private isDuplicate(severity: Diagnostic['severity'], span: Span, message: string): boolean {
+  private isDuplicate(severity: Diagnostic['severity'], span: Span, msg: Msg): boolean {
     if (this.dedupe === 0) return false;
+    const message = english(msg);
     return this.list.some(
       (d) =>
         d.severity === severity &&
@@ -134,7 +146,7 @@ export class DiagSink {
     this.refusedNames.add(name);
   }
 
-  private push(severity: Diagnostic['severity'], span: Span, message: string, refusal = false): void {
+  private push(severity: Diagnostic['severity'], span: Span, message: Msg, refusal = false): void {
     this.list.push({
       severity,
       file: this.file,
@@ -142,7 +154,7 @@ export class DiagSink {
       column: span.start.column,
       endLine: span.end.line,
       endColumn: span.end.column,
-      message,
+      ...messageFields(message),
       ...(refusal ? { kind: 'not-modelled' as const } : {}),
     });
   }

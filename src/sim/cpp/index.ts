@@ -3,6 +3,7 @@
  * real C++) and returns the typed AST (ast.ts) with located diagnostics. It never throws on bad
  * input; anything outside the supported subset is reported as such.
  */
+import { dt } from '../diag';
 import type { Diagnostic } from '../diag';
 import type { TranslationUnit } from './ast';
 import { DiagSink } from './diagnostics';
@@ -29,7 +30,7 @@ export function parseCpp(source: string, file: string): CppParseResult {
     const at = { line: 1, column: 1, offset: 0 };
     diags.error(
       { start: at, end: at },
-      `internal error in the C++ front end: ${e instanceof Error ? e.message : String(e)}`,
+      dt('cpp.index.internal-error-in-the-c-front', e instanceof Error ? e.message : String(e)),
     );
   }
   unit.functions.sort((a, b) => a.span.start.offset - b.span.start.offset);

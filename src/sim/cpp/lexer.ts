@@ -6,7 +6,8 @@
  * It runs in one pass over the text (linear time) and never throws: anything it cannot read
  * becomes a located diagnostic and is skipped.
  */
-import type { Pos, Span } from '../diag';
+import { dt } from '../diag';
+import type { DiagText, Pos, Span } from '../diag';
 import { DiagSink } from './diagnostics';
 import { evalPpCondition } from './pp-expr';
 import { KEYWORDS, PUNCTUATORS, type LiteralValue, type Token, type TokenKind } from './token';
@@ -195,7 +196,8 @@ export class Lexer {
       }
     }
     if (this.tokens.length > before) return true;
-    for (const frame of this.conds) this.diags.error(frame.span, 'unterminated conditional directive');
+    for (const frame of this.conds)
+      this.diags.error(frame.span, dt('cpp.lexer.unterminated-conditional-directive'));
     const end = this.pos(this.i < n ? this.i : n);
     this.tokens.push({ kind: 'eof', text: '', span: { start: end, end } });
     this.done = true;
@@ -269,7 +271,7 @@ export class Lexer {
       }
       if (close < 0) {
         this.i = src.length;
-        this.diags.error({ start, end: start }, 'unterminated comment: a "/*" has no matching "*/"');
+        this.diags.error({ start, end: start }, dt('cpp.lexer.unterminated-comment-a-has-no-matching'));
         return true;
       }
       this.i = close + 2;
@@ -289,7 +291,7 @@ export class Lexer {
       if (this.expandedTokens === MAX_EXPANDED_TOKENS + 1) {
         this.diags.error(
           tok.span,
-          `macro expansion produces more than ${MAX_EXPANDED_TOKENS.toLocaleString('en')} tokens in this file; the simulator stops expanding here`,
+          dt('cpp.lexer.macro-expansion-produces-more-than-tokens', MAX_EXPANDED_TOKENS.toLocaleString('en')),
         );
       }
       return;
@@ -300,7 +302,7 @@ export class Lexer {
         this.expandedTokens = MAX_EXPANDED_TOKENS + 1;
         this.diags.error(
           tok.span,
-          `macro '${tok.text}' expands more than ${MAX_EXPANSION_DEPTH} levels deep`,
+          dt('cpp.lexer.macro-expands-more-than-levels-deep', tok.text, MAX_EXPANSION_DEPTH),
         );
         return;
       }
@@ -348,7 +350,7 @@ export class Lexer {
       cp >= 32 && cp < 127
         ? `'${String.fromCodePoint(cp)}'`
         : `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
-    this.diags.error(this.span(start), `unexpected character ${shown} in the program`);
+    this.diags.error(this.span(start), dt('cpp.lexer.unexpected-character-in-the-program', shown));
     return null;
   }
 
@@ -381,7 +383,7 @@ export class Lexer {
     const span = this.span(start);
     const value = parseNumber(text.replace(/'/g, ''));
     if (typeof value === 'string') {
-      this.diags.error(span, value.replace('%s', text));
+      this.diags.error(span, dt(value, text));
       return {
         kind: 'int',
         text,
@@ -394,10 +396,10 @@ export class Lexer {
 
   private charLiteral(start: Pos, prefix: string): Token {
     this.i++; // opening quote
-    const units = this.escapedBody(39, start, "missing terminating ' character");
+    const units = this.escapedBody(39, start, dt('cpp.lexer.missing-terminating-quote'));
     const span = this.span(start);
     const text = this.src.slice(start.offset, this.i);
-    if (units.length === 0) this.diags.error(span, 'empty character constant');
+    if (units.length === 0) this.diags.error(span, dt('cpp.lexer.empty-character-constant'));
     let value = units[0] ?? 0;
     const multi = units.length > 1;
     if (multi) {
@@ -405,7 +407,7 @@ export class Lexer {
       value = 0;
       for (const u of units) value = ((value << 8) | (u & 0xff)) >>> 0;
       value |= 0;
-      this.diags.warning(span, 'multi-character character constant');
+      this.diags.warning(span, dt('cpp.lexer.multi-character-character-constant'));
     }
     return {
       kind: 'char',
@@ -418,7 +420,7 @@ export class Lexer {
   private stringLiteral(start: Pos, prefix: string): Token {
     if (prefix.endsWith('R')) return this.rawString(start, prefix.slice(0, -1));
     this.i++; // opening quote
-    const units = this.escapedBody(34, start, 'missing terminating " character');
+    const units = this.escapedBody(34, start, dt('cpp.lexer.missing-terminating-double-quote'));
     return this.stringToken(start, prefix, units);
   }
 
@@ -440,7 +442,7 @@ export class Lexer {
     const delim = paren < 0 ? '' : src.slice(this.i, paren);
     if (paren < 0 || delim.length > 16 || /[\s\\)]/.test(delim)) {
       this.skipRestOfLine();
-      this.diags.error(this.span(start), 'invalid delimiter in a raw string literal');
+      this.diags.error(this.span(start), dt('cpp.lexer.invalid-delimiter-in-a-raw-string'));
       return this.stringToken(start, prefix, []);
     }
     const close = src.indexOf(')' + delim + '"', paren + 1);
@@ -453,7 +455,7 @@ export class Lexer {
       }
     }
     this.i = close < 0 ? src.length : close + delim.length + 2;
-    if (close < 0) this.diags.error({ start, end: start }, 'unterminated raw string literal');
+    if (close < 0) this.diags.error({ start, end: start }, dt('cpp.lexer.unterminated-raw-string-literal'));
     return this.stringToken(start, prefix, utf8Encode(body));
   }
 
@@ -461,7 +463,7 @@ export class Lexer {
    * Reads the body of a quoted literal up to the closing quote and returns its code units
    * (UTF-8 bytes for source text, the escape's value for escapes). Stops at the end of the line.
    */
-  private escapedBody(quote: number, start: Pos, unterminated: string): number[] {
+  private escapedBody(quote: number, start: Pos, unterminated: DiagText): number[] {
     const src = this.src;
     const units: number[] = [];
     let chunkStart = this.i;
@@ -533,7 +535,7 @@ export class Lexer {
       const digits = src.slice(this.i, j);
       this.i = j;
       if (digits.length === 0) {
-        this.diags.error(this.span(escStart), `\\${e} used with no following hex digits`);
+        this.diags.error(this.span(escStart), dt('cpp.lexer.used-with-no-following-hex-digits', e));
         return;
       }
       const v = parseInt(digits.slice(-8), 16);
@@ -545,7 +547,7 @@ export class Lexer {
       this.i--;
       return;
     }
-    this.diags.warning(this.span(escStart), `unknown escape sequence '\\${e}'`);
+    this.diags.warning(this.span(escStart), dt('cpp.lexer.unknown-escape-sequence', e));
     units.push(e.charCodeAt(0));
   }
 
@@ -581,8 +583,9 @@ export class Lexer {
     if (handler) handler.call(this, rest, span);
     else if (!this.active()) return;
     else if (name === '') {
-      if (rest !== '') this.diags.error(span, `invalid preprocessing directive '#${rest.split(/\s/)[0]}'`);
-    } else this.diags.error(span, `invalid preprocessing directive '#${name}'`);
+      if (rest !== '')
+        this.diags.error(span, dt('cpp.lexer.invalid-preprocessing-directive', rest.split(/\s/)[0]));
+    } else this.diags.error(span, dt('cpp.lexer.invalid-preprocessing-directive', name));
   }
 
   /** Lexes the text of a directive (a macro body, an `#if` condition) into tokens. */
@@ -590,7 +593,8 @@ export class Lexer {
     const sink = new DiagSink(this.diags.file);
     const sub = new Lexer(text, sink, true);
     const toks = sub.run().tokens.slice(0, -1);
-    if (sink.errorCount > 0) this.diags.error(at, sink.list[0]?.message ?? 'invalid directive');
+    if (sink.errorCount > 0)
+      this.diags.error(at, sink.list[0]?.text ?? sink.list[0]?.message ?? dt('cpp.lexer.invalid-directive'));
     return toks.map((t) => ({ ...t, span: at }));
   }
 
@@ -598,41 +602,37 @@ export class Lexer {
     if (!this.active()) return;
     const m = /^(<([^>]*)>|"([^"]*)")/.exec(rest);
     if (!m) {
-      this.diags.error(span, '#include expects "FILENAME" or <FILENAME>');
+      this.diags.error(span, dt('cpp.lexer.include-expects-filename-or-filename'));
       return;
     }
     this.includes.push({ header: m[2] ?? m[3] ?? '', system: m[2] !== undefined, span });
-    if (m[3] !== undefined)
-      this.diags.warning(
-        span,
-        `the header "${m[3]}" is not read by the simulator: what it declares is unknown here`,
-      );
+    if (m[3] !== undefined) this.diags.warning(span, dt('cpp.lexer.the-header-is-not-read-by', m[3]));
   }
 
   doDefine(rest: string, span: Span): void {
     if (!this.active()) return;
     const m = /^([A-Za-z_]\w*)(\(?)([\s\S]*)$/.exec(rest);
     if (!m) {
-      this.diags.error(span, 'macro names must be identifiers');
+      this.diags.error(span, dt('cpp.lexer.macro-names-must-be-identifiers'));
       return;
     }
     const name = m[1] ?? '';
     if (m[2] === '(') {
       this.functionMacros.add(name);
       this.macros.delete(name);
-      this.diags.unsupported(span, `the function-like macro '${name}'`);
+      this.diags.unsupported(span, dt('cpp.lexer.the-function-like-macro', name));
       return;
     }
     const body = this.lexFragment(m[3] ?? '', span);
     if (body.some((t) => t.text === '#' || t.text === '##'))
-      this.diags.unsupported(span, `the '#' and '##' operators in macro '${name}'`);
+      this.diags.unsupported(span, dt('cpp.lexer.the-and-operators-in-macro', name));
     this.macros.set(name, body);
   }
 
   doUndef(rest: string, span: Span): void {
     if (!this.active()) return;
     const name = /^[A-Za-z_]\w*/.exec(rest)?.[0];
-    if (!name) this.diags.error(span, 'macro names must be identifiers');
+    if (!name) this.diags.error(span, dt('cpp.lexer.macro-names-must-be-identifiers'));
     else {
       this.macros.delete(name);
       this.functionMacros.delete(name);
@@ -650,7 +650,7 @@ export class Lexer {
 
   private condition(rest: string, span: Span): boolean {
     if (rest === '') {
-      this.diags.error(span, '#if with no expression');
+      this.diags.error(span, dt('cpp.lexer.if-with-no-expression'));
       return false;
     }
     const toks = this.lexFragment(rest, span);
@@ -668,17 +668,17 @@ export class Lexer {
 
   doIfdef(rest: string, span: Span, negate: boolean): void {
     const name = /^[A-Za-z_]\w*/.exec(rest)?.[0];
-    if (!name && this.active()) this.diags.error(span, 'no macro name given in #ifdef directive');
+    if (!name && this.active()) this.diags.error(span, dt('cpp.lexer.no-macro-name-given-in-ifdef'));
     this.pushCond(name ? this.defined(name) !== negate : false, span);
   }
 
   doElif(rest: string, span: Span): void {
     const top = this.conds[this.conds.length - 1];
     if (!top) {
-      this.diags.error(span, '#elif without #if');
+      this.diags.error(span, dt('cpp.lexer.elif-without-if'));
       return;
     }
-    if (top.seenElse) this.diags.error(span, '#elif after #else');
+    if (top.seenElse) this.diags.error(span, dt('cpp.lexer.elif-after-else'));
     const value = top.parentActive && !top.taken ? this.conditionInParent(top, rest, span) : false;
     top.active = value;
     top.taken ||= value;
@@ -696,33 +696,33 @@ export class Lexer {
   doElse(_rest: string, span: Span): void {
     const top = this.conds[this.conds.length - 1];
     if (!top) {
-      this.diags.error(span, '#else without #if');
+      this.diags.error(span, dt('cpp.lexer.else-without-if'));
       return;
     }
-    if (top.seenElse) this.diags.error(span, '#else after #else');
+    if (top.seenElse) this.diags.error(span, dt('cpp.lexer.else-after-else'));
     top.seenElse = true;
     top.active = top.parentActive && !top.taken;
     top.taken = true;
   }
 
   doEndif(_rest: string, span: Span): void {
-    if (!this.conds.pop()) this.diags.error(span, '#endif without #if');
+    if (!this.conds.pop()) this.diags.error(span, dt('cpp.lexer.endif-without-if'));
   }
 
   doPragma(rest: string, span: Span): void {
     if (!this.active()) return;
     if (/^once\b/.test(rest)) this.pragmaOnce = true;
-    else this.diags.warning(span, `'#pragma ${rest}' is ignored by this simulator`);
+    else this.diags.warning(span, dt('cpp.lexer.pragma-is-ignored-by-this-simulator', rest));
   }
 
   doError(rest: string, span: Span, isWarning: boolean): void {
     if (!this.active()) return;
-    if (isWarning) this.diags.warning(span, `#warning ${rest}`);
-    else this.diags.error(span, `#error ${rest}`);
+    if (isWarning) this.diags.warning(span, dt('cpp.lexer.warning', rest));
+    else this.diags.error(span, dt('cpp.lexer.error', rest));
   }
 
   doLine(_rest: string, span: Span): void {
-    if (this.active()) this.diags.unsupported(span, 'the #line directive');
+    if (this.active()) this.diags.unsupported(span, dt('cpp.lexer.the-line-directive'));
   }
 }
 
@@ -798,7 +798,7 @@ export function parseNumber(text: string): LiteralValue | string {
     const m = isHex
       ? /^0x([0-9a-f]*)(?:\.([0-9a-f]*))?p([+-]?\d+)([fl]?)$/.exec(lower)
       : /^(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?([fl]?)$/.exec(lower);
-    if (!m || (m[1] === '' && (m[2] ?? '') === '')) return 'invalid floating-point literal %s';
+    if (!m || (m[1] === '' && (m[2] ?? '') === '')) return 'cpp.lexer.invalid-float';
     let value: number;
     if (isHex) {
       const mant = parseInt((m[1] ?? '') + (m[2] ?? '') || '0', 16);
@@ -810,20 +810,20 @@ export function parseNumber(text: string): LiteralValue | string {
   }
   const m = /^(0x[0-9a-f]+|0b[01]+|0[0-7]*|[1-9]\d*)([a-z]*)$/.exec(lower);
   if (!m) {
-    if (/^0[0-9]+$/.test(lower)) return 'invalid digit in the octal constant %s';
+    if (/^0[0-9]+$/.test(lower)) return 'cpp.lexer.invalid-octal';
     return "invalid integer literal %s (a number cannot contain letters other than a suffix like 'u' or 'l')";
   }
   const digits = m[1] ?? '0';
   const suffix = m[2] ?? '';
   const sm = /^(u?)(l{0,2}|z?)(u?)$/.exec(suffix);
   if (!sm || (sm[1] && sm[3])) return `invalid suffix '${suffix}' on the integer constant %s`;
-  if (sm[2] === 'z') return 'the size_t suffix z on %s is C++23 and not modelled';
+  if (sm[2] === 'z') return 'cpp.lexer.size-t-suffix';
   let value: bigint;
   if (digits.startsWith('0b')) value = BigInt(digits);
   else if (digits.startsWith('0x')) value = BigInt(digits);
   else if (digits.length > 1 && digits.startsWith('0')) value = BigInt('0o' + digits.slice(1));
   else value = BigInt(digits);
-  if (value > 0xffffffffffffffffn) return 'the integer constant %s is too large for any integer type';
+  if (value > 0xffffffffffffffffn) return 'cpp.lexer.int-too-large';
   return {
     kind: 'int',
     value,

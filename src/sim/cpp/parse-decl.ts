@@ -3,6 +3,7 @@
  * functions (with bodies). Each top-level declaration and each class member recovers from its own
  * syntax errors, so one mistake does not hide the rest of the file.
  */
+import { dt } from '../diag';
 import type { Span } from '../diag';
 import {
   parseExpression,
@@ -72,7 +73,7 @@ function parseDeclSeq(p: ParserState, ctx: DeclContext, nested: boolean): DeclSy
   while (!p.atEof && !p.diags.full) {
     if (p.is('}')) {
       if (nested) break;
-      p.diags.error(p.tok.span, "unexpected '}' with no matching '{'");
+      p.diags.error(p.tok.span, dt('cpp.parse-decl.unexpected-with-no-matching'));
       p.next();
       continue;
     }
@@ -116,25 +117,25 @@ function parseDeclaration(p: ParserState, ctx: DeclContext): DeclSyntax | null {
       case 'template':
         return parseTemplate(p, ctx);
       case 'export':
-        p.fail('modules (`export`) are not modelled by this simulator');
+        p.fail(dt('cpp.parse-decl.modules-export-are-not-modelled-by'));
         break;
       case 'asm':
       case '__asm__':
       case '__asm':
-        p.fail('inline assembly is not modelled by this simulator');
+        p.fail(dt('cpp.parse-decl.inline-assembly-is-not-modelled-by'));
         break;
       case 'concept':
-        p.fail('concepts are not modelled by this simulator');
+        p.fail(dt('cpp.parse-decl.concepts-are-not-modelled-by-this'));
         break;
       default:
         break;
     }
     if (DECL_SPEC_KEYWORDS.has(t.text)) return parseSimpleDeclaration(p, ctx);
-    p.fail(`expected a declaration, found ${describe(t)}`);
+    p.fail(dt('cpp.parse-decl.expected-a-declaration-found', describe(t)));
   }
   if (t.kind === 'ident' || (t.kind === 'punct' && (t.text === '::' || t.text === '[' || t.text === '~')))
     return parseSimpleDeclaration(p, ctx);
-  p.fail(`expected a declaration, found ${describe(t)}`);
+  p.fail(dt('cpp.parse-decl.expected-a-declaration-found', describe(t)));
 }
 
 /**
@@ -143,7 +144,7 @@ function parseDeclaration(p: ParserState, ctx: DeclContext): DeclSyntax | null {
  */
 function skipMemberTemplate(p: ParserState): void {
   const t = p.next();
-  p.diags.unsupported(t.span, 'a member template (`template <...>` inside a class)');
+  p.diags.unsupported(t.span, dt('cpp.parse-decl.a-member-template-template-inside-a'));
   if (p.is('<')) p.skipBalanced();
   for (let j = p.i; ; j++) {
     const x = p.at(j);
@@ -177,8 +178,8 @@ function parseNamespaceInner(p: ParserState, ctx: DeclContext): DeclSyntax {
       name += '::' + p.next().text;
     }
   }
-  if (p.is('=')) p.fail('namespace aliases are not modelled by this simulator');
-  p.expect('{', `to begin the namespace${name ? ` '${name}'` : ''}`);
+  if (p.is('=')) p.fail(dt('cpp.parse-decl.namespace-aliases-are-not-modelled-by'));
+  p.expect('{', dt('cpp.parse-decl.to-begin-the-namespace', name ? ` '${name}'` : ''));
   // `namespace a::b { }` is sugar for two nested namespaces.
   const parts = name === null ? [null] : name.split('::');
   const sink = ctx.sink;
@@ -189,7 +190,8 @@ function parseNamespaceInner(p: ParserState, ctx: DeclContext): DeclSyntax {
   } finally {
     for (const _ of sink ? parts : []) sink?.exitNamespace();
   }
-  if (!p.is('}')) p.failAfterPrev(`expected '}' to close the namespace${name ? ` '${name}'` : ''}`);
+  if (!p.is('}'))
+    p.failAfterPrev(dt('cpp.parse-decl.expected-to-close-the-namespace', name ? ` '${name}'` : ''));
   p.next();
   let out: DeclSyntax = {
     kind: 'namespace',
@@ -217,12 +219,12 @@ function parseLinkageInner(p: ParserState, ctx: DeclContext): DeclSyntax | null 
   const value = lang.value?.kind === 'string' ? lang.value.value : '';
   let linkage: 'C' | 'C++' = ctx.linkage;
   if (value === 'C' || value === 'C++') linkage = value;
-  else p.diags.error(lang.span, `unknown language linkage "${value}" (only "C" and "C++" exist)`);
+  else p.diags.error(lang.span, dt('cpp.parse-decl.unknown-language-linkage-only-c-and', value));
   const inner: DeclContext = { ...ctx, linkage };
   if (p.is('{')) {
     p.next();
     const decls = parseDeclSeq(p, inner, true);
-    if (!p.is('}')) p.failAfterPrev(`expected '}' to close the extern "${value}" block`);
+    if (!p.is('}')) p.failAfterPrev(dt('cpp.parse-decl.expected-to-close-the-extern-block', value));
     p.next();
     return { kind: 'linkage-block', linkage, decls, span: p.spanFrom(t.span) };
   }
@@ -236,22 +238,22 @@ export function parseUsing(p: ParserState): DeclSyntax | AliasSyntax {
   const t = p.next();
   if (p.accept('namespace')) {
     const name = parseQualifiedName(p, false);
-    p.expect(';', 'after the using-directive');
+    p.expect(';', dt('cpp.parse-decl.after-the-using-directive'));
     if (name.parts.length === 1 && name.parts[0]?.name === 'std') p.usingStd = true;
     return { kind: 'using-directive', name, span: p.spanFrom(t.span) };
   }
   if (p.tok.kind === 'ident' && (p.isAt(p.i + 1, '=') || (p.isAt(p.i + 2, '=') && p.isAt(p.i + 1, '[')))) {
     const nameTok = p.next();
     parseAttributes(p, []);
-    p.expect('=', `after 'using ${nameTok.text}'`);
+    p.expect('=', dt('cpp.parse-decl.after-using', nameTok.text));
     const type = parseTypeId(p);
-    p.expect(';', `after the alias '${nameTok.text}'`);
+    p.expect(';', dt('cpp.parse-decl.after-the-alias', nameTok.text));
     p.typeNames.add(nameTok.text);
     return { kind: 'alias', name: nameTok.text, nameSpan: nameTok.span, type, span: p.spanFrom(t.span) };
   }
   if (p.is('typename')) p.next();
   const name = parseQualifiedName(p, false);
-  p.expect(';', 'after the using-declaration');
+  p.expect(';', dt('cpp.parse-decl.after-the-using-declaration'));
   const last = name.parts[name.parts.length - 1]?.name ?? '';
   if (name.parts[0]?.name === 'std' && name.parts.length === 2) p.usingNames.add(last);
   return { kind: 'using-decl', name, span: p.spanFrom(t.span) };
@@ -259,18 +261,18 @@ export function parseUsing(p: ParserState): DeclSyntax | AliasSyntax {
 
 export function parseStaticAssert(p: ParserState): StaticAssertSyntax {
   const t = p.next();
-  p.expect('(', "after 'static_assert'");
+  p.expect('(', dt('cpp.parse-decl.after-static-assert'));
   const cond = parseAssignment(p);
   let message: string | undefined;
   if (p.accept(',')) {
     const m = p.tok;
-    if (m.kind !== 'string') p.fail('expected a string literal as the static_assert message');
+    if (m.kind !== 'string') p.fail(dt('cpp.parse-decl.expected-a-string-literal-as-the'));
     p.next();
     while (p.tok.kind === 'string') p.next();
     message = m.value?.kind === 'string' ? m.value.value : '';
   }
-  p.expect(')', "to close 'static_assert('");
-  p.expect(';', 'after static_assert(...)');
+  p.expect(')', dt('cpp.parse-decl.to-close-static-assert'));
+  p.expect(';', dt('cpp.parse-decl.after-static-assert-2'));
   return {
     kind: 'static-assert',
     cond,
@@ -304,18 +306,18 @@ export function parseSimpleDeclaration(
     // `operator bool() const`: a conversion function (g++ accepts it; [class.conv.fct]).
     const at = p.tok.span;
     const target = p.peek(1);
-    p.fail(
-      `a conversion function (\`operator ${target.text}\`) is not modelled by this simulator; write a named member function instead, such as \`${target.text} value() const\``,
-      { start: at.start, end: target.span.end },
-    );
+    p.fail(dt('cpp.parse-decl.a-conversion-function-operator-is-not', target.text), {
+      start: at.start,
+      end: target.span.end,
+    });
   }
   if (!specs.hasType && !startsConstructorOrDestructor(p, ctx)) {
-    p.fail(`expected a type at the start of the declaration, found ${describe(p.tok)}`);
+    p.fail(dt('cpp.parse-decl.expected-a-type-at-the-start', describe(p.tok)));
   }
   if (specs.base.kind === 'named' && !canStartDeclarator(p)) {
     const name = specs.base.name.parts.map((x) => x.name).join('::');
     if (!p.namesType(specs.base.name.parts.map((x) => x.name)))
-      p.fail(`'${name}' does not name a type`, specs.base.span);
+      p.fail(dt('cpp.parse-decl.does-not-name-a-type', name), specs.base.span);
   }
   const decl: SimpleDeclSyntax & { rangeColon?: boolean } = {
     kind: 'simple-decl',
@@ -361,13 +363,17 @@ export function parseSimpleDeclaration(
     if (specs.base.kind === 'record-def' && decl.declarators.length === 0) break;
     p.endStatement(
       name
-        ? `expected ';' after the declaration of ${what ? 'function ' : ''}'${name}'`
-        : "expected ';' after the declaration",
+        ? dt(
+            'cpp.parse-decl.expected-after-the-declaration-of',
+            dt(what ? 'cpp.function-space' : 'codon.empty'),
+            name,
+          )
+        : dt('cpp.parse-decl.expected-after-the-declaration'),
     );
     decl.span = p.spanFrom(start);
     return decl;
   }
-  p.expect(';', 'after the declaration');
+  p.expect(';', dt('cpp.parse-decl.after-the-declaration'));
   decl.span = p.spanFrom(start);
   return decl;
 }
@@ -401,7 +407,7 @@ function parseInitDeclarator(p: ParserState, ctx: DeclContext, base: BaseTypeSyn
     if (base.kind === 'record-def' && p.is(';')) {
       // `struct { ... };` (anonymous, no declarator) is reported by sema.
     }
-    p.failAfterPrev('expected a name for the declaration');
+    p.failAfterPrev(dt('cpp.parse-decl.expected-a-name-for-the-declaration'));
   }
   const out: InitDeclarator = { declarator, span: start };
   const isFunction = declarator.ops[declarator.ops.length - 1]?.kind === 'function';
@@ -420,14 +426,14 @@ function parseInitDeclarator(p: ParserState, ctx: DeclContext, base: BaseTypeSyn
       } else if (v.kind === 'int' && v.text === '0') {
         p.next();
         out.special = { kind: 'pure', span: p.spanFrom(eq.span) };
-      } else p.fail("a function can only be '= default', '= delete' or '= 0'");
+      } else p.fail(dt('cpp.parse-decl.a-function-can-only-be-default'));
     } else if (p.is(':') && !ctx.forInit) {
       out.memberInits = parseMemberInits(p);
-      if (!p.is('{')) p.failAfterPrev("expected '{' to begin the constructor's body");
+      if (!p.is('{')) p.failAfterPrev(dt('cpp.parse-decl.expected-to-begin-the-constructor-s'));
     }
-    if (p.is('try')) p.fail('function-try-blocks (exceptions) are not modelled by this simulator');
+    if (p.is('try')) p.fail(dt('cpp.parse-decl.function-try-blocks-exceptions-are-not'));
     if (p.is('{')) {
-      if (ctx.local) p.fail('a function cannot be defined inside another function');
+      if (ctx.local) p.fail(dt('cpp.parse-decl.a-function-cannot-be-defined-inside'));
       out.body = parseBlock(p);
       p.accept(';');
     }
@@ -467,7 +473,7 @@ function parseInitializer(p: ParserState): InitSyntax | undefined {
 }
 
 function parseMemberInits(p: ParserState): MemberInitSyntax[] {
-  p.expect(':', 'before the member initializers');
+  p.expect(':', dt('cpp.parse-decl.before-the-member-initializers'));
   const inits: MemberInitSyntax[] = [];
   for (;;) {
     const start = p.tok.span;
@@ -477,7 +483,10 @@ function parseMemberInits(p: ParserState): MemberInitSyntax[] {
     else if (p.is('(')) init = { kind: 'paren', args: parseCallArgs(p), span: p.spanFrom(start) };
     else
       p.failAfterPrev(
-        `expected '(' or '{' after the member initializer '${name.parts.map((x) => x.name).join('::')}'`,
+        dt(
+          'cpp.parse-decl.expected-or-after-the-member-initializer',
+          name.parts.map((x) => x.name).join('::'),
+        ),
       );
     inits.push({ name, init, span: p.spanFrom(start) });
     if (!p.accept(',')) break;
@@ -513,10 +522,10 @@ function parseRecordSpecifierInner(p: ParserState, ctx: SpecsContext): BaseTypeS
   if (last) p.typeNames.add(last);
   const defines = p.is('{') || (p.is(':') && !p.isAt(p.i + 1, ':'));
   if (!defines) {
-    if (!name) p.failAfterPrev(`expected a name or '{' after '${tag}'`);
+    if (!name) p.failAfterPrev(dt('cpp.parse-decl.expected-a-name-or-after', tag));
     return { kind: 'elaborated', tag, name, span: p.spanFrom(kw.span) };
   }
-  if (!ctx.allowDefinitions) p.fail(`a ${tag} cannot be defined here`);
+  if (!ctx.allowDefinitions) p.fail(dt('cpp.parse-decl.a-cannot-be-defined-here', tag));
   const bases: BaseSpecSyntax[] = [];
   if (p.accept(':')) {
     for (;;) {
@@ -529,15 +538,15 @@ function parseRecordSpecifierInner(p: ParserState, ctx: SpecsContext): BaseTypeS
         else break;
       }
       if (p.tok.kind !== 'ident' && !p.is('::'))
-        p.fail(`expected a base class name, found ${describe(p.tok)}`);
+        p.fail(dt('cpp.parse-decl.expected-a-base-class-name-found', describe(p.tok)));
       const bname = parseQualifiedName(p, true);
       bases.push({ name: bname, access, virtual: virt, span: p.spanFrom(bstart) });
       if (!p.accept(',')) break;
     }
   }
-  p.expect('{', `to begin the body of ${tag} '${last ?? '(anonymous)'}'`);
+  p.expect('{', dt('cpp.parse-decl.to-begin-the-body-of', tag, last ?? '(anonymous)'));
   const members = parseMembers(p, tag, last ?? '');
-  if (!p.is('}')) p.failAfterPrev(`expected '}' to close ${tag} '${last ?? '(anonymous)'}'`);
+  if (!p.is('}')) p.failAfterPrev(dt('cpp.parse-decl.expected-to-close', tag, last ?? '(anonymous)'));
   p.next();
   parseAttributes(p, attributes);
   const record = {
@@ -551,7 +560,7 @@ function parseRecordSpecifierInner(p: ParserState, ctx: SpecsContext): BaseTypeS
     span: p.spanFrom(kw.span),
   };
   if (!p.is(';') && !canFollowClassDefinition(p))
-    p.failAfterPrev(`expected ';' after the definition of ${tag} '${last ?? '(anonymous)'}'`, false);
+    p.failAfterPrev(dt('cpp.parse-decl.expected-after-the-definition-of', tag, last ?? '(anonymous)'), false);
   return { kind: 'record-def', record, span: record.span };
 }
 
@@ -574,7 +583,7 @@ function parseMembers(p: ParserState, tag: string, className: string): MemberSyn
     try {
       if ((t.text === 'public' || t.text === 'protected' || t.text === 'private') && t.kind === 'keyword') {
         p.next();
-        p.expect(':', `after '${t.text}'`);
+        p.expect(':', dt('cpp.parse-decl.after', t.text));
         access = t.text;
         members.push({ kind: 'access', access, span: p.spanFrom(t.span) });
       } else if (t.text === ';' && t.kind === 'punct') {
@@ -582,14 +591,14 @@ function parseMembers(p: ParserState, tag: string, className: string): MemberSyn
       } else if (t.text === 'using' && t.kind === 'keyword') {
         const u = parseUsing(p);
         if (u.kind === 'alias') members.push({ kind: 'member-alias', alias: u, span: u.span });
-        else p.diags.unsupported(u.span, 'a using-declaration inside a class');
+        else p.diags.unsupported(u.span, dt('cpp.parse-decl.a-using-declaration-inside-a-class'));
       } else if (t.text === 'static_assert') {
         const a = parseStaticAssert(p);
         members.push({ kind: 'static-assert', assert: a, span: a.span });
       } else if (t.text === 'template') {
         skipMemberTemplate(p);
       } else if (t.text === 'friend') {
-        p.fail('`friend` declarations are not modelled by this simulator');
+        p.fail(dt('cpp.parse-decl.friend-declarations-are-not-modelled-by'));
       } else {
         const decl = parseSimpleDeclaration(p, { linkage: 'C++', className });
         members.push({ kind: 'member-decl', decl, access, span: decl.span });
@@ -620,7 +629,7 @@ export function parseEnumSpecifier(p: ParserState, ctx: SpecsContext): BaseTypeS
   if (last) p.typeNames.add(last);
   const underlying = p.is(':') ? (p.next(), parseTypeId(p, { noDeclarator: true })) : undefined;
   if (!p.is('{')) {
-    if (!name) p.failAfterPrev("expected a name or '{' after 'enum'");
+    if (!name) p.failAfterPrev(dt('cpp.parse-decl.expected-a-name-or-after-enum'));
     if (underlying || scoped) {
       const enumDef: EnumSyntax = {
         kind: 'enum',
@@ -634,12 +643,12 @@ export function parseEnumSpecifier(p: ParserState, ctx: SpecsContext): BaseTypeS
     }
     return { kind: 'elaborated', tag: 'enum', name, span: p.spanFrom(kw.span) };
   }
-  if (!ctx.allowDefinitions) p.fail('an enum cannot be defined here');
+  if (!ctx.allowDefinitions) p.fail(dt('cpp.parse-decl.an-enum-cannot-be-defined-here'));
   p.next();
   const enumerators: { name: string; value?: ReturnType<typeof parseExpression>; span: Span }[] = [];
   while (!p.is('}') && !p.atEof) {
     const t = p.tok;
-    if (t.kind !== 'ident') p.fail(`expected an enumerator name, found ${describe(t)}`);
+    if (t.kind !== 'ident') p.fail(dt('cpp.parse-decl.expected-an-enumerator-name-found', describe(t)));
     p.next();
     parseAttributes(p, []);
     let value;
@@ -647,7 +656,7 @@ export function parseEnumSpecifier(p: ParserState, ctx: SpecsContext): BaseTypeS
     enumerators.push({ name: t.text, ...(value ? { value } : {}), span: p.spanFrom(t.span) });
     if (!p.accept(',')) break;
   }
-  p.expect('}', `to close the enum${last ? ` '${last}'` : ''}`);
+  p.expect('}', dt('cpp.parse-decl.to-close-the-enum', last ? ` '${last}'` : ''));
   const enumDef: EnumSyntax = {
     kind: 'enum',
     scoped,
@@ -657,6 +666,6 @@ export function parseEnumSpecifier(p: ParserState, ctx: SpecsContext): BaseTypeS
     span: p.spanFrom(kw.span),
   };
   if (!p.is(';') && !canFollowClassDefinition(p))
-    p.failAfterPrev(`expected ';' after the definition of enum '${last ?? '(anonymous)'}'`, false);
+    p.failAfterPrev(dt('cpp.parse-decl.expected-after-the-definition-of-enum', last ?? '(anonymous)'), false);
   return { kind: 'enum-def', enumDef, span: enumDef.span };
 }

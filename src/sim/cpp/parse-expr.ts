@@ -3,6 +3,7 @@
  * equality, relational, shifts, additive, multiplicative, unary (prefix, casts, sizeof, new, delete),
  * postfix (calls, `[]`, `.`, `->`, `++`, `--`), primary.
  */
+import { dt, type DiagText } from '../diag';
 import type { Span } from '../diag';
 import { describe, type ParserState } from './parser-state';
 import { parseNewTypeId, parseOperatorName, parseTypeId } from './parse-type';
@@ -82,7 +83,7 @@ export function parseInitClause(p: ParserState): ExprSyntax | InitListSyntax {
 /** `{ a, b, c }` with an optional trailing comma; designators are diagnosed. */
 export function parseInitList(p: ParserState): InitListSyntax {
   const openIndex = p.i;
-  const open = p.expect('{', 'to begin an initializer list');
+  const open = p.expect('{', dt('cpp.parse-expr.to-begin-an-initializer-list'));
   p.enter();
   const items: ExprSyntax[] = [];
   const saved = p.noGreater;
@@ -91,7 +92,7 @@ export function parseInitList(p: ParserState): InitListSyntax {
     if (p.is('.') && p.peek().kind === 'ident') {
       // Refused, then skipped to its closing brace, so the declaration around it still parses
       // (abandoning it here would leave `}` and `return` to be misread as errors of the learner).
-      p.diags.unsupported(p.tok.span, 'a designated initializer (.x = ...)');
+      p.diags.unsupported(p.tok.span, dt('cpp.parse-expr.a-designated-initializer'));
       p.i = openIndex;
       p.skipBalanced();
       p.noGreater = saved;
@@ -102,7 +103,7 @@ export function parseInitList(p: ParserState): InitListSyntax {
     if (!p.accept(',')) break;
   }
   p.noGreater = saved;
-  p.expect('}', 'to close the initializer list');
+  p.expect('}', dt('cpp.parse-expr.to-close-the-initializer-list'));
   p.leave();
   return { kind: 'init-list', items, span: p.spanFrom(open.span) };
 }
@@ -112,7 +113,7 @@ export function parseAssignment(p: ParserState): ExprSyntax {
   p.enter();
   try {
     if (p.is('throw')) return unsupportedThrow(p);
-    if (p.is('co_yield')) p.fail('coroutines (`co_yield`) are not modelled by this simulator');
+    if (p.is('co_yield')) p.fail(dt('cpp.parse-expr.coroutines-co-yield-are-not-modelled'));
     const left = parseBinary(p, 1);
     if (p.is('?')) {
       p.next();
@@ -120,7 +121,7 @@ export function parseAssignment(p: ParserState): ExprSyntax {
       p.noGreater = false;
       const then = parseExpression(p);
       p.noGreater = saved;
-      p.expect(':', 'in the conditional expression (a ? b : c)');
+      p.expect(':', dt('cpp.parse-expr.in-the-conditional-expression-a-b'));
       const otherwise = parseAssignment(p);
       return {
         kind: 'conditional',
@@ -151,7 +152,7 @@ export function parseAssignment(p: ParserState): ExprSyntax {
 
 function unsupportedThrow(p: ParserState): ExprSyntax {
   const t = p.next();
-  p.diags.unsupported(t.span, '`throw` (exceptions)');
+  p.diags.unsupported(t.span, dt('cpp.parse-expr.throw-exceptions'));
   if (!p.is(';') && !p.is(')') && !p.is(',')) parseAssignment(p);
   return { kind: 'error-expr', span: p.spanFrom(t.span) };
 }
@@ -165,9 +166,8 @@ function parseBinary(p: ParserState, minPrec: number): ExprSyntax {
     const prec = BINARY_PRECEDENCE[op.text];
     if (prec === undefined || prec < minPrec) break;
     if (p.noGreater && (op.text === '>' || op.text === '>>' || op.text === '>=')) break;
-    if (op.text === '.*' || op.text === '->*')
-      p.fail('pointers to members (.* and ->*) are not modelled by this simulator');
-    if (op.text === '<=>') p.fail('the three-way comparison operator <=> is not modelled by this simulator');
+    if (op.text === '.*' || op.text === '->*') p.fail(dt('cpp.parse-expr.pointers-to-members-and-are-not'));
+    if (op.text === '<=>') p.fail(dt('cpp.parse-expr.the-three-way-comparison-operator-is'));
     p.next();
     const right = parseBinary(p, prec + 1);
     left = { kind: 'binary', op: op.text, left, right, span: span2(left.span, right.span), opSpan: op.span };
@@ -193,7 +193,7 @@ function parseUnaryInner(p: ParserState): ExprSyntax {
       const operand = parseUnary(p);
       return { kind: 'unary', op: t.text, operand, span: span2(t.span, operand.span), opSpan: t.span };
     }
-    if (t.text === '&&') p.fail('the address of a label (&&label) is not modelled by this simulator');
+    if (t.text === '&&') p.fail(dt('cpp.parse-expr.the-address-of-a-label-label'));
     if (t.text === '(' && p.typeStartsAt(p.i + 1) && !isFunctionalCastInParens(p)) return parseCCast(p);
     if (t.text === '::' && (p.isAt(p.i + 1, 'new') || p.isAt(p.i + 1, 'delete'))) {
       p.next();
@@ -207,9 +207,9 @@ function parseUnaryInner(p: ParserState): ExprSyntax {
       case 'alignof':
       case '__alignof__': {
         p.next();
-        p.expect('(', `after '${t.text}'`);
+        p.expect('(', dt('cpp.parse-expr.after', t.text));
         const type = parseTypeId(p);
-        p.expect(')', `to close '${t.text}('`);
+        p.expect(')', dt('cpp.parse-expr.to-close', t.text));
         return { kind: 'alignof', type, span: p.spanFrom(t.span) };
       }
       case 'new':
@@ -217,10 +217,10 @@ function parseUnaryInner(p: ParserState): ExprSyntax {
       case 'delete':
         return parseDelete(p);
       case 'co_await':
-        p.fail('coroutines (`co_await`) are not modelled by this simulator');
+        p.fail(dt('cpp.parse-expr.coroutines-co-await-are-not-modelled'));
         break;
       case 'noexcept':
-        p.fail('the noexcept operator is not modelled by this simulator');
+        p.fail(dt('cpp.parse-expr.the-noexcept-operator-is-not-modelled'));
         break;
       default:
         break;
@@ -245,22 +245,22 @@ function parseCCast(p: ParserState): ExprSyntax {
   p.noGreater = false;
   const type = parseTypeId(p);
   p.noGreater = saved;
-  p.expect(')', 'to close the type of the cast');
-  if (p.is('{')) p.fail('compound literals ((T){...}) are C, not C++; write T{...} instead');
+  p.expect(')', dt('cpp.parse-expr.to-close-the-type-of-the'));
+  if (p.is('{')) p.fail(dt('cpp.parse-expr.compound-literals-t-are-c-not'));
   const operand = parseUnary(p);
   return { kind: 'cast', style: 'c', type, operand, span: span2(open.span, operand.span) };
 }
 
 function parseSizeof(p: ParserState): ExprSyntax {
   const t = p.next();
-  if (p.is('...')) p.fail('sizeof... (parameter packs) is not modelled by this simulator');
+  if (p.is('...')) p.fail(dt('cpp.parse-expr.sizeof-parameter-packs-is-not-modelled'));
   if (p.is('(') && p.typeStartsAt(p.i + 1) && !isFunctionalCastInParens(p)) {
     p.next();
     const saved = p.noGreater;
     p.noGreater = false;
     const type = parseTypeId(p);
     p.noGreater = saved;
-    p.expect(')', "to close 'sizeof('");
+    p.expect(')', dt('cpp.parse-expr.to-close-sizeof'));
     return { kind: 'sizeof-type', type, span: p.spanFrom(t.span) };
   }
   const operand = parseUnary(p);
@@ -269,14 +269,13 @@ function parseSizeof(p: ParserState): ExprSyntax {
 
 function parseNew(p: ParserState): ExprSyntax {
   const t = p.next();
-  if (p.is('(') && !p.typeStartsAt(p.i + 1))
-    p.fail('placement new (new (address) T) is not modelled by this simulator');
+  if (p.is('(') && !p.typeStartsAt(p.i + 1)) p.fail(dt('cpp.parse-expr.placement-new-new-address-t-is'));
   let type;
   let arraySize: ExprSyntax | undefined;
   if (p.is('(')) {
     p.next();
     type = parseTypeId(p);
-    p.expect(')', 'to close the type after new');
+    p.expect(')', dt('cpp.parse-expr.to-close-the-type-after-new'));
   } else {
     const r = parseNewTypeId(p, () => parseExpression(p));
     type = r.type;
@@ -302,7 +301,7 @@ function parseDelete(p: ParserState): ExprSyntax {
   let array = false;
   if (p.is('[')) {
     p.next();
-    p.expect(']', "in 'delete[]'");
+    p.expect(']', dt('cpp.parse-expr.in-delete'));
     array = true;
   }
   const operand = parseUnary(p);
@@ -311,19 +310,19 @@ function parseDelete(p: ParserState): ExprSyntax {
 
 /** `( args )` of a call; the cursor is on `(`. */
 export function parseCallArgs(p: ParserState): (ExprSyntax | InitListSyntax)[] {
-  p.expect('(', 'to begin the arguments');
+  p.expect('(', dt('cpp.parse-expr.to-begin-the-arguments'));
   const saved = p.noGreater;
   p.noGreater = false;
   const args: (ExprSyntax | InitListSyntax)[] = [];
   if (!p.is(')')) {
     for (;;) {
       args.push(parseInitClause(p));
-      if (p.is('...')) p.fail('pack expansions (...) are not modelled by this simulator');
+      if (p.is('...')) p.fail(dt('cpp.parse-expr.pack-expansions-are-not-modelled-by'));
       if (!p.accept(',')) break;
     }
   }
   p.noGreater = saved;
-  p.expect(')', 'to close the argument list');
+  p.expect(')', dt('cpp.parse-expr.to-close-the-argument-list'));
   return args;
 }
 
@@ -333,25 +332,25 @@ function parsePostfix(p: ParserState): ExprSyntax {
   for (;;) {
     const t = p.tok;
     if (t.kind !== 'punct') break;
-    if (++depth > 1000) p.fail('this expression is too long for the simulator');
+    if (++depth > 1000) p.fail(dt('cpp.parse-expr.this-expression-is-too-long-for'));
     if (t.text === '(') {
       const args = parseCallArgs(p);
       e = { kind: 'call', callee: e, args, span: p.spanFrom(e.span) };
     } else if (t.text === '[') {
       p.next();
-      if (p.is('[')) p.fail('attributes are not allowed here');
+      if (p.is('[')) p.fail(dt('cpp.parse-expr.attributes-are-not-allowed-here'));
       const saved = p.noGreater;
       p.noGreater = false;
       const index = parseExpression(p);
       p.noGreater = saved;
-      p.expect(']', 'to close the subscript');
+      p.expect(']', dt('cpp.parse-expr.to-close-the-subscript'));
       e = { kind: 'index', base: e, index, span: p.spanFrom(e.span) };
     } else if (t.text === '.' || t.text === '->') {
       p.next();
       p.accept('template');
-      if (p.is('~')) p.fail('calling a destructor explicitly is not modelled by this simulator');
-      if (p.is('operator')) p.fail('calling an operator function by name is not modelled by this simulator');
-      if (p.tok.kind !== 'ident') p.failAfterPrev(`expected a member name after '${t.text}'`);
+      if (p.is('~')) p.fail(dt('cpp.parse-expr.calling-a-destructor-explicitly-is-not'));
+      if (p.is('operator')) p.fail(dt('cpp.parse-expr.calling-an-operator-function-by-name'));
+      if (p.tok.kind !== 'ident') p.failAfterPrev(dt('cpp.parse-expr.expected-a-member-name-after', t.text));
       const name = parseQualifiedName(p, true);
       e = { kind: 'member', object: e, arrow: t.text === '->', name, span: p.spanFrom(e.span) };
     } else if (t.text === '++' || t.text === '--') {
@@ -377,7 +376,7 @@ function parsePrimary(p: ParserState): ExprSyntax {
     case 'string':
       return parseStrings(p);
     case 'eof':
-      p.failAfterPrev('expected an expression');
+      p.failAfterPrev(dt('cpp.parse-expr.expected-an-expression'));
       break;
     case 'keyword':
       return parseKeywordPrimary(p, t);
@@ -386,7 +385,7 @@ function parsePrimary(p: ParserState): ExprSyntax {
     case 'punct':
       return parsePunctPrimary(p, t);
   }
-  p.fail(`expected an expression, found ${describe(t)}`);
+  p.fail(dt('cpp.parse-expr.expected-an-expression-found', describe(t)));
 }
 
 /** Adjacent string literals concatenate ("a" "b" is "ab"). */
@@ -423,18 +422,18 @@ function parseKeywordPrimary(p: ParserState, t: Token): ExprSyntax {
     case 'const_cast':
     case 'dynamic_cast': {
       p.next();
-      p.expect('<', `after '${t.text}'`);
+      p.expect('<', dt('cpp.parse-expr.after', t.text));
       const saved = p.noGreater;
       p.noGreater = true;
       const type = parseTypeId(p);
       p.noGreater = saved;
-      closeAngle(p, `to close '${t.text}<'`);
-      p.expect('(', `after '${t.text}<...>'`);
+      closeAngle(p, dt('cpp.parse-expr.to-close-cast', t.text));
+      p.expect('(', dt('cpp.parse-expr.after-2', t.text));
       const saved2 = p.noGreater;
       p.noGreater = false;
       const operand = parseExpression(p);
       p.noGreater = saved2;
-      p.expect(')', `to close '${t.text}<...>('`);
+      p.expect(')', dt('cpp.parse-expr.to-close-2', t.text));
       return {
         kind: 'cast',
         style: NAMED_CASTS[t.text] ?? 'static',
@@ -444,23 +443,23 @@ function parseKeywordPrimary(p: ParserState, t: Token): ExprSyntax {
       };
     }
     case 'typeid':
-      p.fail('`typeid` (run-time type information) is not modelled by this simulator');
+      p.fail(dt('cpp.parse-expr.typeid-run-time-type-information-is'));
       break;
     case 'requires':
-      p.fail('requires-expressions (concepts) are not modelled by this simulator');
+      p.fail(dt('cpp.parse-expr.requires-expressions-concepts-are-not-modelled'));
       break;
     case 'operator':
-      p.fail('calling an operator function by name is not modelled by this simulator');
+      p.fail(dt('cpp.parse-expr.calling-an-operator-function-by-name'));
       break;
     case 'asm':
     case '__asm__':
     case '__asm':
-      p.fail('inline assembly is not modelled by this simulator');
+      p.fail(dt('cpp.parse-expr.inline-assembly-is-not-modelled-by'));
       break;
     default:
       if (p.typeStartsAt(p.i)) return parseConstructOrFail(p);
   }
-  p.fail(`expected an expression, found ${describe(t)}`);
+  p.fail(dt('cpp.parse-expr.expected-an-expression-found', describe(t)));
 }
 
 /** `double(x)`, `int{}`, `std::array<double, 4>{...}`: a type followed by `(` or `{`. */
@@ -475,7 +474,7 @@ function parseConstructOrFail(p: ParserState): ExprSyntax {
     const list = parseInitList(p);
     return { kind: 'construct', type, args: list.items, braced: true, span: p.spanFrom(start) };
   }
-  p.failAfterPrev(`expected '(' or '{' after the type name`);
+  p.failAfterPrev(dt('cpp.parse-expr.expected-or-after-the-type-name'));
 }
 
 function parseNamePrimary(p: ParserState): ExprSyntax {
@@ -490,10 +489,10 @@ function parsePunctPrimary(p: ParserState, t: Token): ExprSyntax {
     p.next();
     const saved = p.noGreater;
     p.noGreater = false;
-    if (p.is('{')) p.fail('statement expressions ({ ... }) are not modelled by this simulator');
+    if (p.is('{')) p.fail(dt('cpp.parse-expr.statement-expressions-are-not-modelled-by'));
     const inner = parseExpression(p);
     p.noGreater = saved;
-    p.expect(')', 'to close the parenthesis');
+    p.expect(')', dt('cpp.parse-expr.to-close-the-parenthesis'));
     return { kind: 'paren', expr: inner, span: p.spanFrom(t.span) };
   }
   if (t.text === '::') {
@@ -505,12 +504,12 @@ function parsePunctPrimary(p: ParserState, t: Token): ExprSyntax {
     const list = parseInitList(p);
     return list;
   }
-  p.fail(`expected an expression, found ${describe(t)}`);
+  p.fail(dt('cpp.parse-expr.expected-an-expression-found', describe(t)));
 }
 
 function unsupportedLambda(p: ParserState): ExprSyntax {
   const start = p.tok.span;
-  p.diags.unsupported(start, 'a lambda expression');
+  p.diags.unsupported(start, dt('cpp.parse-expr.a-lambda-expression'));
   p.skipBalanced();
   if (p.is('<')) p.skipBalanced();
   if (p.is('(')) p.skipBalanced();
@@ -520,7 +519,7 @@ function unsupportedLambda(p: ParserState): ExprSyntax {
 }
 
 /** Consumes the `>` that closes template arguments, splitting `>>` and `>=` as C++11 does. */
-export function closeAngle(p: ParserState, context: string): void {
+export function closeAngle(p: ParserState, context: DiagText): void {
   const t = p.tok;
   if (t.kind === 'punct' && t.text.length > 1 && t.text.startsWith('>')) {
     // Split `>>` into `>` `>`: consume the first half by shrinking the token in place.
@@ -549,12 +548,16 @@ export function parseQualifiedName(p: ParserState, allowTemplateArgs: boolean): 
         parts.push(...opName.parts);
         break;
       }
-      if (t.text === 'operator') p.fail('operator overloading is not modelled by this simulator');
+      if (t.text === 'operator') p.fail(dt('cpp.parse-expr.operator-overloading-is-not-modelled-by'));
       if (t.text === 'template') {
         p.next();
         continue;
       }
-      p.failAfterPrev(parts.length === 0 ? 'expected a name' : "expected a name after '::'");
+      p.failAfterPrev(
+        parts.length === 0
+          ? dt('cpp.parse-expr.expected-a-name')
+          : dt('cpp.parse-expr.expected-a-name-after'),
+      );
     }
     p.next();
     const part: NamePart = {
@@ -576,7 +579,7 @@ export function parseQualifiedName(p: ParserState, allowTemplateArgs: boolean): 
 
 /** `< arg, arg >`: each a type when it starts like one, else a constant expression. */
 export function parseTemplateArgs(p: ParserState): TemplateArgSyntax[] {
-  p.expect('<', 'to begin template arguments');
+  p.expect('<', dt('cpp.parse-expr.to-begin-template-arguments'));
   p.enter();
   const saved = p.noGreater;
   p.noGreater = true;
@@ -593,12 +596,12 @@ export function parseTemplateArgs(p: ParserState): TemplateArgSyntax[] {
           const expr = parseBinary(p, 1);
           args.push({ kind: 'expr-arg', expr, span: p.spanFrom(start) });
         }
-        if (p.is('...')) p.fail('pack expansions (...) are not modelled by this simulator');
+        if (p.is('...')) p.fail(dt('cpp.parse-expr.pack-expansions-are-not-modelled-by'));
         if (!p.accept(',')) break;
       }
     }
     p.noGreater = saved;
-    closeAngle(p, 'to close the template arguments');
+    closeAngle(p, dt('cpp.parse-expr.to-close-template-args'));
   } finally {
     p.noGreater = saved;
     p.leave();

@@ -2,6 +2,7 @@
  * Statements inside function bodies. Each statement recovers from its own syntax error (skipping to
  * the next `;` or `}`), so several mistakes in one function are all reported.
  */
+import { dt, type Msg } from '../diag';
 import { parseSimpleDeclaration, parseStaticAssert, parseUsing } from './parse-decl';
 import { parseExpression, parseInitClause } from './parse-expr';
 import { DECL_SPEC_KEYWORDS, SyntaxBailout, TYPE_KEYWORDS, type ParserState } from './parser-state';
@@ -9,7 +10,7 @@ import type { BlockSyntax, SimpleDeclSyntax, StmtSyntax } from './syntax';
 
 /** `{ statements }`; the cursor is on `{`. */
 export function parseBlock(p: ParserState): BlockSyntax {
-  const open = p.expect('{', 'to begin the block');
+  const open = p.expect('{', dt('cpp.parse-stmt.to-begin-the-block'));
   p.enter();
   const stmts: StmtSyntax[] = [];
   while (!p.is('}') && !p.atEof && !p.diags.full) {
@@ -26,7 +27,7 @@ export function parseBlock(p: ParserState): BlockSyntax {
   }
   if (!p.is('}')) {
     p.leave();
-    p.diags.error(open.span, "this '{' has no matching '}'");
+    p.diags.error(open.span, dt('cpp.parse-stmt.this-has-no-matching'));
     return { kind: 'block', stmts, span: p.spanFrom(open.span) };
   }
   p.next();
@@ -97,7 +98,8 @@ function parseStatementInner(p: ParserState): StmtSyntax {
     p.next();
     p.next();
     // After a refused `goto`, its label is part of that refusal.
-    if (!p.diags.refusedNames.has('goto')) p.diags.unsupported(t.span, 'a label (the target of `goto`)');
+    if (!p.diags.refusedNames.has('goto'))
+      p.diags.unsupported(t.span, dt('cpp.parse-stmt.a-label-the-target-of-goto'));
     return p.is('}') ? { kind: 'error-stmt', span: t.span } : parseStatement(p);
   }
   if (isDeclarationStart(p)) {
@@ -105,28 +107,27 @@ function parseStatementInner(p: ParserState): StmtSyntax {
     return { kind: 'decl-stmt', decl, span: decl.span };
   }
   const expr = parseExpression(p);
-  p.endStatement("expected ';' after the expression");
+  p.endStatement(dt('cpp.parse-stmt.expected-after-the-expression'));
   return { kind: 'expr-stmt', expr, span: p.spanFrom(expr.span) };
 }
 
 type StatementHandler = (p: ParserState) => StmtSyntax;
 
 /** Parses `( condition )`. */
-function parseCondition(p: ParserState, what: string): ReturnType<typeof parseExpression> {
-  p.expect('(', `after '${what}'`);
-  if (isDeclarationStart(p))
-    p.fail(`a declaration inside the condition of '${what}' is not modelled by this simulator`);
+function parseCondition(p: ParserState, what: Msg): ReturnType<typeof parseExpression> {
+  p.expect('(', dt('cpp.parse-stmt.after', what));
+  if (isDeclarationStart(p)) p.fail(dt('cpp.parse-stmt.a-declaration-inside-the-condition-of', what));
   const saved = p.noGreater;
   p.noGreater = false;
   const cond = parseExpression(p);
   p.noGreater = saved;
-  if (p.is(';')) p.fail(`an init-statement in '${what} (init; condition)' is not modelled by this simulator`);
-  p.expect(')', `to close the condition of '${what}'`);
+  if (p.is(';')) p.fail(dt('cpp.parse-stmt.an-init-statement-in-init-condition', what));
+  p.expect(')', dt('cpp.parse-stmt.to-close-the-condition-of', what));
   return cond;
 }
 
 /** Skips the rest of an unsupported statement: balanced groups, up to and including its `;` or block. */
-function skipUnsupported(p: ParserState, what: string, hint?: string): StmtSyntax {
+function skipUnsupported(p: ParserState, what: Msg, hint?: Msg): StmtSyntax {
   const t = p.next();
   p.diags.unsupported(t.span, what, hint);
   for (;;) {
@@ -150,8 +151,8 @@ function skipUnsupported(p: ParserState, what: string, hint?: string): StmtSynta
 const KEYWORD_STATEMENTS: Readonly<Record<string, StatementHandler>> = {
   if(p) {
     const t = p.next();
-    if (p.is('constexpr')) p.fail('`if constexpr` is not modelled by this simulator');
-    const cond = parseCondition(p, 'if');
+    if (p.is('constexpr')) p.fail(dt('cpp.parse-stmt.if-constexpr-is-not-modelled-by'));
+    const cond = parseCondition(p, dt('cpp.parse-stmt.if'));
     const then = parseStatement(p);
     if (p.accept('else')) {
       const otherwise = parseStatement(p);
@@ -161,22 +162,22 @@ const KEYWORD_STATEMENTS: Readonly<Record<string, StatementHandler>> = {
   },
   while(p) {
     const t = p.next();
-    const cond = parseCondition(p, 'while');
+    const cond = parseCondition(p, dt('cpp.parse-stmt.while'));
     const body = parseStatement(p);
     return { kind: 'while', cond, body, span: p.spanFrom(t.span) };
   },
   do(p) {
     const t = p.next();
     const body = parseStatement(p);
-    if (!p.is('while')) p.failAfterPrev("expected 'while' after the body of 'do'");
+    if (!p.is('while')) p.failAfterPrev(dt('cpp.parse-stmt.expected-while-after-the-body-of'));
     p.next();
-    const cond = parseCondition(p, 'do ... while');
-    p.endStatement("expected ';' after 'do ... while (...)'");
+    const cond = parseCondition(p, dt('cpp.parse-stmt.do-while'));
+    p.endStatement(dt('cpp.parse-stmt.expected-after-do-while'));
     return { kind: 'do-while', body, cond, span: p.spanFrom(t.span) };
   },
   for(p) {
     const t = p.next();
-    p.expect('(', "after 'for'");
+    p.expect('(', dt('cpp.parse-stmt.after-for'));
     const saved = p.noGreater;
     p.noGreater = false;
     let init: StmtSyntax | undefined;
@@ -186,7 +187,7 @@ const KEYWORD_STATEMENTS: Readonly<Record<string, StatementHandler>> = {
       if (decl.rangeColon) {
         p.next();
         const range = parseInitClause(p);
-        p.expect(')', 'to close the range-for');
+        p.expect(')', dt('cpp.parse-stmt.to-close-the-range-for'));
         p.noGreater = saved;
         const body = parseStatement(p);
         const d: SimpleDeclSyntax = { ...decl };
@@ -196,13 +197,13 @@ const KEYWORD_STATEMENTS: Readonly<Record<string, StatementHandler>> = {
       init = { kind: 'decl-stmt', decl, span: decl.span };
     } else {
       const e = parseExpression(p);
-      p.expect(';', "after the first part of 'for (...; ...; ...)'");
+      p.expect(';', dt('cpp.parse-stmt.after-the-first-part-of-for'));
       init = { kind: 'expr-stmt', expr: e, span: e.span };
     }
     const cond = p.is(';') ? undefined : parseExpression(p);
-    p.expect(';', "after the condition of 'for'");
+    p.expect(';', dt('cpp.parse-stmt.after-the-condition-of-for'));
     const step = p.is(')') ? undefined : parseExpression(p);
-    p.expect(')', "to close 'for (...)'");
+    p.expect(')', dt('cpp.parse-stmt.to-close-for'));
     p.noGreater = saved;
     const body = parseStatement(p);
     return {
@@ -221,17 +222,17 @@ const KEYWORD_STATEMENTS: Readonly<Record<string, StatementHandler>> = {
       return { kind: 'return', span: p.spanFrom(t.span) };
     }
     const value = parseInitClause(p);
-    p.endStatement("expected ';' after the return value");
+    p.endStatement(dt('cpp.parse-stmt.expected-after-the-return-value'));
     return { kind: 'return', value, span: p.spanFrom(t.span) };
   },
   break(p) {
     const t = p.next();
-    p.endStatement("expected ';' after 'break'");
+    p.endStatement(dt('cpp.parse-stmt.expected-after-break'));
     return { kind: 'break', span: t.span };
   },
   continue(p) {
     const t = p.next();
-    p.endStatement("expected ';' after 'continue'");
+    p.endStatement(dt('cpp.parse-stmt.expected-after-continue'));
     return { kind: 'continue', span: t.span };
   },
   using(p) {
@@ -243,23 +244,23 @@ const KEYWORD_STATEMENTS: Readonly<Record<string, StatementHandler>> = {
     const a = parseStaticAssert(p);
     return { kind: 'decl-stmt', decl: a, span: a.span };
   },
-  goto: (p) => skipUnsupported(p, '`goto`'),
-  switch: (p) => skipUnsupported(p, '`switch`', 'write it with if/else'),
-  case: (p) => skipUnsupported(p, '`case` outside a switch'),
-  default: (p) => skipUnsupported(p, '`default` outside a switch'),
-  try: (p) => skipUnsupported(p, '`try`/`catch` (exceptions)'),
-  catch: (p) => skipUnsupported(p, '`catch` (exceptions)'),
-  co_return: (p) => skipUnsupported(p, 'coroutines (`co_return`)'),
-  asm: (p) => skipUnsupported(p, 'inline assembly'),
-  __asm__: (p) => skipUnsupported(p, 'inline assembly'),
-  __asm: (p) => skipUnsupported(p, 'inline assembly'),
+  goto: (p) => skipUnsupported(p, dt('cpp.parse-stmt.goto')),
+  switch: (p) => skipUnsupported(p, dt('cpp.parse-stmt.switch'), dt('cpp.parse-stmt.write-it-with-if-else')),
+  case: (p) => skipUnsupported(p, dt('cpp.parse-stmt.case-outside-a-switch')),
+  default: (p) => skipUnsupported(p, dt('cpp.parse-stmt.default-outside-a-switch')),
+  try: (p) => skipUnsupported(p, dt('cpp.parse-stmt.try-catch-exceptions')),
+  catch: (p) => skipUnsupported(p, dt('cpp.parse-stmt.catch-exceptions')),
+  co_return: (p) => skipUnsupported(p, dt('cpp.parse-stmt.coroutines-co-return')),
+  asm: (p) => skipUnsupported(p, dt('cpp.parse-stmt.inline-assembly')),
+  __asm__: (p) => skipUnsupported(p, dt('cpp.parse-stmt.inline-assembly')),
+  __asm: (p) => skipUnsupported(p, dt('cpp.parse-stmt.inline-assembly')),
   // g++: "a template declaration cannot appear at block scope".
-  template: (p) => p.fail('a template cannot be declared inside a function; declare it at namespace scope'),
-  else: (p) => p.fail("'else' without a previous 'if'"),
-  namespace: (p) => p.fail('a namespace cannot be declared inside a function'),
+  template: (p) => p.fail(dt('cpp.parse-stmt.a-template-cannot-be-declared-inside')),
+  else: (p) => p.fail(dt('cpp.parse-stmt.else-without-a-previous-if')),
+  namespace: (p) => p.fail(dt('cpp.parse-stmt.a-namespace-cannot-be-declared-inside')),
   extern: (p) =>
     p.peek().kind === 'string'
-      ? p.fail('a linkage specification (extern "C") cannot appear inside a function')
+      ? p.fail(dt('cpp.parse-stmt.a-linkage-specification-extern-c-cannot'))
       : declStmt(p),
 };
 

@@ -8,6 +8,7 @@
  * template template parameters, default template arguments, member templates, variable and alias
  * templates.
  */
+import { dt, type Msg } from '../diag';
 import { parseSimpleDeclaration, type DeclContext } from './parse-decl';
 import { parseDeclSpecs } from './parse-type';
 import { describe, type ParserState } from './parser-state';
@@ -16,40 +17,42 @@ import type { DeclSyntax, TemplateParamSyntax } from './syntax';
 /** Parses `template <params> declaration`; null after a refusal (the construct is skipped). */
 export function parseTemplate(p: ParserState, ctx: DeclContext): DeclSyntax | null {
   const t = p.next();
-  p.expect('<', "after 'template'");
-  if (p.is('>')) return refuse(p, t.span, 'an explicit specialisation (`template <>`)');
+  p.expect('<', dt('cpp.parse-template.after-template'));
+  if (p.is('>')) return refuse(p, t.span, dt('cpp.parse-template.an-explicit-specialisation-template'));
   const params: TemplateParamSyntax[] = [];
   for (;;) {
     const start = p.tok.span;
-    if (p.is('template')) return refuse(p, start, 'a template template parameter');
+    if (p.is('template')) return refuse(p, start, dt('cpp.parse-template.a-template-template-parameter'));
     if (p.is('typename') || p.is('class')) {
       p.next();
-      if (p.is('...')) return refuse(p, start, 'a template parameter pack (`typename...`)');
-      if (p.tok.kind !== 'ident') p.failAfterPrev('expected the name of the template parameter');
+      if (p.is('...')) return refuse(p, start, dt('cpp.parse-template.a-template-parameter-pack-typename'));
+      if (p.tok.kind !== 'ident') p.failAfterPrev(dt('cpp.parse-template.expected-the-name-of-the-template'));
       const name = p.next();
-      if (p.is('=')) return refuse(p, p.tok.span, 'a default template argument');
+      if (p.is('=')) return refuse(p, p.tok.span, dt('cpp.parse-template.a-default-template-argument'));
       params.push({ kind: 'type', name: name.text, span: p.spanFrom(start) });
     } else {
       const specs = parseDeclSpecs(p, { typeId: true });
-      if (!specs.hasType) p.fail(`expected a template parameter, found ${describe(p.tok)}`);
-      if (p.is('...')) return refuse(p, start, 'a template parameter pack');
-      if (p.tok.kind !== 'ident') p.failAfterPrev('expected the name of the template parameter');
+      if (!specs.hasType)
+        p.fail(dt('cpp.parse-template.expected-a-template-parameter-found', describe(p.tok)));
+      if (p.is('...')) return refuse(p, start, dt('cpp.parse-template.a-template-parameter-pack'));
+      if (p.tok.kind !== 'ident') p.failAfterPrev(dt('cpp.parse-template.expected-the-name-of-the-template'));
       const name = p.next();
-      if (p.is('=')) return refuse(p, p.tok.span, 'a default template argument');
+      if (p.is('=')) return refuse(p, p.tok.span, dt('cpp.parse-template.a-default-template-argument'));
       params.push({ kind: 'value', name: name.text, specs, span: p.spanFrom(start) });
     }
     if (!p.accept(',')) break;
   }
-  p.expect('>', 'to close the template parameters');
-  if (p.is('template')) return refuse(p, p.tok.span, 'a member template defined outside its class');
-  if (p.is('using')) return refuse(p, p.tok.span, 'an alias template (`template <...> using`)');
+  p.expect('>', dt('cpp.parse-template.to-close-the-template-parameters'));
+  if (p.is('template'))
+    return refuse(p, p.tok.span, dt('cpp.parse-template.a-member-template-defined-outside-its'));
+  if (p.is('using')) return refuse(p, p.tok.span, dt('cpp.parse-template.an-alias-template-template-using'));
   const outOfClass = memberOfTemplateAt(p);
   if (outOfClass !== null)
     return refuse(
       p,
       p.at(outOfClass).span,
-      'a member of a class template defined outside its class',
-      'define it inside the class',
+      dt('cpp.parse-template.a-member-of-a-class-template'),
+      dt('cpp.parse-template.define-it-inside-the-class'),
     );
   // The parameters read as types while the declaration is parsed (and only then).
   const added = params.filter((x) => x.kind === 'type' && !p.typeNames.has(x.name)).map((x) => x.name);
@@ -86,7 +89,7 @@ function memberOfTemplateAt(p: ParserState): number | null {
   }
 }
 
-function refuse(p: ParserState, span: DeclSyntax['span'], what: string, hint?: string): null {
+function refuse(p: ParserState, span: DeclSyntax['span'], what: Msg, hint?: Msg): null {
   p.diags.unsupported(span, what, hint);
   p.synchronize(p.i);
   return null;

@@ -2,6 +2,7 @@
  * Declaration specifiers (`static const unsigned long`, `std::array<double, 4>`), declarators
  * (`*p`, `a[4]`, `foo(int x) const`, `(*fp)(double)`), type-ids and attributes.
  */
+import { dt } from '../diag';
 import type { Span } from '../diag';
 import { parseExpression, parseInitClause, parseQualifiedName } from './parse-expr';
 import { parseEnumSpecifier, parseRecordSpecifier } from './parse-decl';
@@ -56,7 +57,7 @@ export function parseAttributes(p: ParserState, into: AttributeSyntax[]): void {
     if (atStdAttribute(p)) parseStdAttribute(p, into);
     else if (p.is('__attribute__')) parseGnuAttribute(p, into);
     else if (p.is('alignas')) parseAlignas(p, into);
-    else if (p.is('__declspec')) p.fail('__declspec is Microsoft C++ and is not modelled by this simulator');
+    else if (p.is('__declspec')) p.fail(dt('cpp.parse-type.declspec-is-microsoft-c-and-is'));
     else return;
   }
 }
@@ -81,7 +82,7 @@ function attributeArgs(p: ParserState): string[] {
     } else current += (current && t.kind !== 'punct' && !/[(.]$/.test(current) ? ' ' : '') + t.text;
     p.next();
   }
-  p.expect(')', 'to close the attribute arguments');
+  p.expect(')', dt('cpp.parse-type.to-close-the-attribute-arguments'));
   if (current !== '' || args.length > 0) args.push(current);
   return args;
 }
@@ -92,7 +93,7 @@ function parseStdAttribute(p: ParserState, into: AttributeSyntax[]): void {
   while (!p.is(']') && !p.atEof) {
     const nameStart = p.tok;
     if (nameStart.kind !== 'ident' && nameStart.kind !== 'keyword')
-      p.fail(`expected an attribute name, found ${describe(nameStart)}`);
+      p.fail(dt('cpp.parse-type.expected-an-attribute-name-found', describe(nameStart)));
     p.next();
     let name = nameStart.text;
     if (p.is('::')) {
@@ -103,15 +104,15 @@ function parseStdAttribute(p: ParserState, into: AttributeSyntax[]): void {
     into.push({ kind: 'attribute', syntax: 'std', name, args, span: p.spanFrom(nameStart.span) });
     if (!p.accept(',')) break;
   }
-  p.expect(']', 'to close the attribute');
-  p.expect(']', 'to close the attribute ([[...]])');
+  p.expect(']', dt('cpp.parse-type.to-close-the-attribute'));
+  p.expect(']', dt('cpp.parse-type.to-close-the-attribute-2'));
   void start;
 }
 
 function parseGnuAttribute(p: ParserState, into: AttributeSyntax[]): void {
   p.next();
-  p.expect('(', "after '__attribute__'");
-  p.expect('(', "after '__attribute__(' (GCC attributes take two parentheses)");
+  p.expect('(', dt('cpp.parse-type.after-attribute'));
+  p.expect('(', dt('cpp.parse-type.after-attribute-gcc-attributes-take-two'));
   while (!p.is(')') && !p.atEof) {
     const t = p.tok;
     if (t.text === ',') {
@@ -119,7 +120,7 @@ function parseGnuAttribute(p: ParserState, into: AttributeSyntax[]): void {
       continue;
     }
     if (t.kind !== 'ident' && t.kind !== 'keyword')
-      p.fail(`expected an attribute name, found ${describe(t)}`);
+      p.fail(dt('cpp.parse-type.expected-an-attribute-name-found', describe(t)));
     p.next();
     const name = t.text.replace(/^__(.*)__$/, '$1');
     let argExpr: ExprSyntax | undefined;
@@ -128,7 +129,7 @@ function parseGnuAttribute(p: ParserState, into: AttributeSyntax[]): void {
       const at = p.i;
       p.next();
       argExpr = parseExpression(p);
-      p.expect(')', "to close 'aligned('");
+      p.expect(')', dt('cpp.parse-type.to-close-aligned'));
       args = [
         p.tokens
           .slice(at + 1, p.i - 1)
@@ -146,17 +147,17 @@ function parseGnuAttribute(p: ParserState, into: AttributeSyntax[]): void {
     });
     if (!p.accept(',')) break;
   }
-  p.expect(')', 'to close the attribute list');
-  p.expect(')', 'to close __attribute__((...))');
+  p.expect(')', dt('cpp.parse-type.to-close-the-attribute-list'));
+  p.expect(')', dt('cpp.parse-type.to-close-attribute'));
 }
 
 function parseAlignas(p: ParserState, into: AttributeSyntax[]): void {
   const t = p.next();
-  p.expect('(', "after 'alignas'");
+  p.expect('(', dt('cpp.parse-type.after-alignas'));
   const at = p.i;
   if (p.typeStartsAt(p.i)) {
     const argType = parseTypeId(p);
-    p.expect(')', "to close 'alignas('");
+    p.expect(')', dt('cpp.parse-type.to-close-alignas'));
     into.push({
       kind: 'attribute',
       syntax: 'alignas',
@@ -168,7 +169,7 @@ function parseAlignas(p: ParserState, into: AttributeSyntax[]): void {
     return;
   }
   const argExpr = parseExpression(p);
-  p.expect(')', "to close 'alignas('");
+  p.expect(')', dt('cpp.parse-type.to-close-alignas'));
   into.push({
     kind: 'attribute',
     syntax: 'alignas',
@@ -210,7 +211,7 @@ export function parseDeclSpecs(p: ParserState, ctx: SpecsContext = {}): DeclSpec
     if (t.kind === 'keyword') {
       const flag = STORAGE_KEYWORDS[t.text];
       if (flag) {
-        if (ctx.typeId) p.fail(`'${t.text}' cannot appear in a type here`);
+        if (ctx.typeId) p.fail(dt('cpp.parse-type.cannot-appear-in-a-type-here', t.text));
         if (t.text === 'extern' && p.peek().kind === 'string') break;
         storage[flag] = t.span;
         p.next();
@@ -235,25 +236,25 @@ export function parseDeclSpecs(p: ParserState, ctx: SpecsContext = {}): DeclSpec
         p.next();
         continue;
       }
-      if (t.text === 'consteval') p.fail('`consteval` functions are not modelled by this simulator');
-      if (t.text === 'friend') p.fail('`friend` declarations are not modelled by this simulator');
+      if (t.text === 'consteval') p.fail(dt('cpp.parse-type.consteval-functions-are-not-modelled-by'));
+      if (t.text === 'friend') p.fail(dt('cpp.parse-type.friend-declarations-are-not-modelled-by'));
       if (t.text === 'decltype' || t.text === '__typeof__')
-        p.fail(`'${t.text}' is not modelled by this simulator; write the type out`);
+        p.fail(dt('cpp.parse-type.is-not-modelled-by-this-simulator', t.text));
       if (t.text === 'auto') {
-        if (base || words.length) p.fail("'auto' cannot be combined with another type");
+        if (base || words.length) p.fail(dt('cpp.parse-type.auto-cannot-be-combined-with-another'));
         p.next();
         base = { kind: 'auto', span: t.span };
         continue;
       }
       if (TYPE_KEYWORDS.has(t.text)) {
-        if (base) p.fail(`two types in one declaration: '${t.text}' after a type name`);
+        if (base) p.fail(dt('cpp.parse-type.two-types-in-one-declaration-after', t.text));
         words.push(t.text);
         wordsSpan = wordsSpan ? { start: wordsSpan.start, end: t.span.end } : t.span;
         p.next();
         continue;
       }
       if (t.text === 'struct' || t.text === 'class' || t.text === 'union' || t.text === 'enum') {
-        if (base || words.length) p.fail(`two types in one declaration: '${t.text}' after a type`);
+        if (base || words.length) p.fail(dt('cpp.parse-type.two-types-in-one-declaration-after-2', t.text));
         base = t.text === 'enum' ? parseEnumSpecifier(p, ctx) : parseRecordSpecifier(p, ctx);
         continue;
       }
@@ -353,7 +354,7 @@ function parseDeclaratorInner(p: ParserState, opts: DeclaratorOptions): Declarat
       continue;
     }
     if (t.kind === 'ident' && p.isAt(p.i + 1, '::') && p.isAt(p.i + 2, '*'))
-      p.fail('pointers to members are not modelled by this simulator');
+      p.fail(dt('cpp.parse-type.pointers-to-members-are-not-modelled'));
     if (t.text === '__attribute__' || atStdAttribute(p)) {
       parseAttributes(p, ignoredAttributes);
       continue;
@@ -371,9 +372,9 @@ function parseDeclaratorInner(p: ParserState, opts: DeclaratorOptions): Declarat
   ) {
     p.next();
     inner = parseDeclarator(p, opts);
-    p.expect(')', 'to close the parenthesised declarator');
+    p.expect(')', dt('cpp.parse-type.to-close-the-parenthesised-declarator'));
   } else if (opts.abstract !== 'required' && (t.kind === 'ident' || t.text === '::' || t.text === '~')) {
-    if (t.text === '~' && p.peek().kind !== 'ident') p.fail(`expected a class name after '~'`);
+    if (t.text === '~' && p.peek().kind !== 'ident') p.fail(dt('cpp.parse-type.expected-a-class-name-after'));
     name = parseQualifiedName(p, false);
     const last = name.parts[name.parts.length - 1]?.name;
     if (last) p.valueNames.add(last);
@@ -393,7 +394,7 @@ function parseDeclaratorInner(p: ParserState, opts: DeclaratorOptions): Declarat
         size = parseExpression(p);
         p.noGreater = saved;
       }
-      p.expect(']', 'to close the array size');
+      p.expect(']', dt('cpp.parse-type.to-close-the-array-size'));
       suffixes.push({ kind: 'array', size, span: p.spanFrom(s.span) });
       continue;
     }
@@ -423,7 +424,10 @@ export function parseOperatorName(p: ParserState): NonNullable<DeclaratorSyntax[
     return { global: false, parts: [{ name: 'operator=', span }], span };
   }
   p.fail(
-    `operator overloading (operator${op.kind === 'punct' ? op.text : ' ' + op.text}) is not modelled by this simulator`,
+    dt(
+      'cpp.parse-type.operator-overloading-operator-is-not-modelled',
+      op.kind === 'punct' ? op.text : ' ' + op.text,
+    ),
     t.span,
   );
 }
@@ -449,15 +453,14 @@ function parseFunctionSuffix(p: ParserState): DeclaratorOp {
     if (!p.accept(',')) break;
   }
   p.noGreater = saved;
-  p.expect(')', 'to close the parameter list');
+  p.expect(')', dt('cpp.parse-type.to-close-the-parameter-list'));
   let isConst = false;
   let noexcept = false;
   let trailingReturn: TypeIdSyntax | undefined;
   for (;;) {
     if (p.accept('const')) isConst = true;
     else if (p.accept('volatile')) continue;
-    else if (p.is('&') || p.is('&&'))
-      p.fail('ref-qualified member functions are not modelled by this simulator');
+    else if (p.is('&') || p.is('&&')) p.fail(dt('cpp.parse-type.ref-qualified-member-functions-are-not'));
     else if (p.is('noexcept')) {
       p.next();
       noexcept = true;
@@ -485,7 +488,7 @@ function parseFunctionSuffix(p: ParserState): DeclaratorOp {
 function parseParam(p: ParserState): ParamSyntax {
   const start = p.tok.span;
   const specs = parseDeclSpecs(p, {});
-  if (!specs.hasType) p.fail(`expected a parameter type, found ${describe(p.tok)}`);
+  if (!specs.hasType) p.fail(dt('cpp.parse-type.expected-a-parameter-type-found', describe(p.tok)));
   const declarator = parseDeclarator(p, { abstract: 'allowed' });
   let defaultArg: ExprSyntax | undefined;
   if (p.accept('=')) defaultArg = parseInitClause(p) as ExprSyntax;
@@ -496,7 +499,7 @@ function parseParam(p: ParserState): ParamSyntax {
 export function parseTypeId(p: ParserState, opts: { noDeclarator?: boolean } = {}): TypeIdSyntax {
   const start = p.tok.span;
   const specs = parseDeclSpecs(p, { typeId: true });
-  if (!specs.hasType) p.fail(`expected a type, found ${describe(p.tok)}`);
+  if (!specs.hasType) p.fail(dt('cpp.parse-type.expected-a-type-found', describe(p.tok)));
   const declarator: DeclaratorSyntax = opts.noDeclarator
     ? { ops: [], span: { start: p.prev.span.end, end: p.prev.span.end } }
     : parseDeclarator(p, { abstract: 'required' });
@@ -510,7 +513,7 @@ export function parseNewTypeId(
 ): { type: TypeIdSyntax; arraySize?: ExprSyntax } {
   const start = p.tok.span;
   const specs = parseDeclSpecs(p, { typeId: true });
-  if (!specs.hasType) p.fail(`expected a type after 'new', found ${describe(p.tok)}`);
+  if (!specs.hasType) p.fail(dt('cpp.parse-type.expected-a-type-after-new-found', describe(p.tok)));
   const prefix: DeclaratorOp[] = [];
   while (p.is('*')) {
     const t = p.next();
@@ -525,7 +528,7 @@ export function parseNewTypeId(
     p.noGreater = false;
     const size = parseExpr();
     p.noGreater = saved;
-    p.expect(']', "to close the array size after 'new'");
+    p.expect(']', dt('cpp.parse-type.to-close-the-array-size-after'));
     if (!arraySize) arraySize = size;
     else dims.push({ kind: 'array', size, span: p.spanFrom(t.span) });
   }

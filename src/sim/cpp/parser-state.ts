@@ -2,7 +2,7 @@
  * The parser's cursor over the token array, its error signalling and recovery, and the knowledge
  * it needs to tell declarations from expressions (which names denote types), as C++ parsers do.
  */
-import type { Span } from '../diag';
+import { dt, english, type DiagText, type Msg, type Span } from '../diag';
 import type { DiagSink } from './diagnostics';
 import type { Token } from './token';
 import { GLOBAL_TYPEDEFS, STD_TEMPLATE_FUNCTIONS, STD_TYPES, STD_TEMPLATE_TYPES } from './std-names';
@@ -162,9 +162,9 @@ export class ParserState {
   }
 
   /** Consumes `text` or reports "expected 'text' <context>" at the end of the previous token and bails out. */
-  expect(text: string, context: string): Token {
+  expect(text: string, context: DiagText): Token {
     if (this.is(text)) return this.next();
-    this.failAfterPrev(`expected '${text}' ${context}`);
+    this.failAfterPrev(dt('gpp.expected', text, context));
   }
 
   /**
@@ -172,7 +172,7 @@ export class ParserState {
    * line (or closes the block), the `;` is taken as forgotten: the error is reported where it
    * belongs and parsing goes on as if it were there, so the rest of the code is not lost.
    */
-  endStatement(message: string): void {
+  endStatement(message: Msg): void {
     if (this.is(';')) {
       this.next();
       return;
@@ -187,7 +187,7 @@ export class ParserState {
   }
 
   /** Reports at the current token and abandons the construct. */
-  fail(message: string, span: Span = this.tok.span): never {
+  fail(message: Msg, span: Span = this.tok.span): never {
     this.diags.error(span, message);
     throw new SyntaxBailout();
   }
@@ -196,14 +196,19 @@ export class ParserState {
    * Reports just after the previous token (where the missing piece belongs) and abandons the
    * construct; `found` adds what the parser saw instead.
    */
-  failAfterPrev(message: string, found = true): never {
+  failAfterPrev(message: Msg, found = true): never {
     const at = this.i > 0 ? this.prev.span.end : this.tok.span.start;
-    this.fail(message + (found ? this.foundSuffix() : ''), { start: at, end: at });
+    const text = !found
+      ? message
+      : typeof message === 'string'
+        ? message + english(this.foundSuffix())
+        : dt('gpp.found', message, this.foundSuffix());
+    this.fail(text, { start: at, end: at });
   }
 
-  /** ", found 'x'" / " at the end of the file": what the parser saw instead. */
-  foundSuffix(): string {
-    return this.atEof ? ' at the end of the file' : ` before ${describe(this.tok)}`;
+  /** " before 'x'" / " at the end of the file": what the parser saw instead (g++'s words). */
+  foundSuffix(): DiagText {
+    return this.atEof ? dt('gpp.at-eof') : dt('gpp.before', describe(this.tok));
   }
 
   /** Span from a start span to the end of the previous token. */
@@ -216,7 +221,7 @@ export class ParserState {
   enter(): void {
     if (++this.depth > MAX_NESTING) {
       this.depth--;
-      this.fail('this code is nested too deeply for the simulator');
+      this.fail(dt('cpp.parser-state.this-code-is-nested-too-deeply'));
     }
   }
 
@@ -368,18 +373,18 @@ export class ParserState {
 }
 
 /** How a token is named in a message: `'foo'`, `the number 42`, `end of file`. */
-export function describe(t: Token): string {
+export function describe(t: Token): DiagText {
   switch (t.kind) {
     case 'eof':
-      return 'the end of the file';
+      return dt('cpp.token.eof');
     case 'string':
-      return 'a string literal';
+      return dt('cpp.token.string');
     case 'char':
-      return 'a character literal';
+      return dt('cpp.token.char');
     case 'int':
     case 'float':
-      return `the number ${t.text}`;
+      return dt('cpp.token.number', t.text);
     default:
-      return `'${t.text}'`;
+      return dt('cpp.token.quoted', t.text);
   }
 }

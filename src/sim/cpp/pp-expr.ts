@@ -3,6 +3,8 @@
  * `&&`/`||`/`!`, `defined NAME`/`defined(NAME)`, and object-like macros. Unknown identifiers are 0,
  * as in C++.
  */
+import { dt } from '../diag';
+import type { Msg } from '../diag';
 import type { Token } from './token';
 
 const MAX_DEPTH = 64;
@@ -14,17 +16,17 @@ export function evalPpCondition(
   tokens: Token[],
   defined: (name: string) => boolean,
   macroBody: (name: string) => Token[] | undefined,
-  error: (message: string) => void,
+  error: (message: Msg) => void,
 ): boolean {
   const budget = { left: MAX_CONDITION_TOKENS };
   const toks = expand(tokens, defined, macroBody, new Set(), 0, budget);
   let i = 0;
   let failed = false;
   if (budget.left < 0) {
-    error(`the condition's macros expand to more than ${MAX_CONDITION_TOKENS.toLocaleString('en')} tokens`);
+    error(dt('cpp.pp-expr.the-condition-s-macros-expand-to', MAX_CONDITION_TOKENS.toLocaleString('en')));
     return false;
   }
-  const fail = (message: string): bigint => {
+  const fail = (message: Msg): bigint => {
     if (!failed) error(message);
     failed = true;
     i = toks.length;
@@ -46,13 +48,13 @@ export function evalPpCondition(
   ];
 
   const primary = (depth: number): bigint => {
-    if (depth > MAX_DEPTH) return fail('#if condition is nested too deeply');
+    if (depth > MAX_DEPTH) return fail(dt('cpp.pp-expr.if-condition-is-nested-too-deeply'));
     const t = toks[i];
-    if (!t) return fail('#if condition ends unexpectedly');
+    if (!t) return fail(dt('cpp.pp-expr.if-condition-ends-unexpectedly'));
     i++;
     if (t.text === '(') {
       const v = conditional(depth + 1);
-      if (peek() !== ')') return fail("missing ')' in #if condition");
+      if (peek() !== ')') return fail(dt('cpp.pp-expr.missing-in-if-condition'));
       i++;
       return v;
     }
@@ -63,7 +65,7 @@ export function evalPpCondition(
     if (t.value?.kind === 'int') return t.value.value;
     if (t.value?.kind === 'char') return BigInt(t.value.value);
     if (t.kind === 'ident' || t.kind === 'keyword') return t.text === 'true' ? 1n : 0n;
-    return fail(`'${t.text}' cannot appear in an #if condition`);
+    return fail(dt('cpp.pp-expr.cannot-appear-in-an-if-condition', t.text));
   };
 
   const binary = (level: number, depth: number): bigint => {
@@ -80,23 +82,23 @@ export function evalPpCondition(
   };
 
   const conditional = (depth: number): bigint => {
-    if (depth > MAX_DEPTH) return fail('#if condition is nested too deeply');
+    if (depth > MAX_DEPTH) return fail(dt('cpp.pp-expr.if-condition-is-nested-too-deeply'));
     const c = binary(0, depth);
     if (peek() !== '?') return c;
     i++;
     const a = conditional(depth + 1);
-    if (peek() !== ':') return fail("missing ':' in #if condition");
+    if (peek() !== ':') return fail(dt('cpp.pp-expr.missing-in-if-condition-2'));
     i++;
     const b = conditional(depth + 1);
     return c !== 0n ? a : b;
   };
 
   const v = conditional(0);
-  if (i < toks.length) fail(`unexpected '${peek()}' in #if condition`);
+  if (i < toks.length) fail(dt('cpp.pp-expr.unexpected-in-if-condition', peek()));
   return !failed && v !== 0n;
 }
 
-function applyBinary(op: string, a: bigint, b: bigint, fail: (m: string) => bigint): bigint {
+function applyBinary(op: string, a: bigint, b: bigint, fail: (m: Msg) => bigint): bigint {
   const bool = (x: boolean): bigint => (x ? 1n : 0n);
   switch (op) {
     case '||':
@@ -133,10 +135,10 @@ function applyBinary(op: string, a: bigint, b: bigint, fail: (m: string) => bigi
       return BigInt.asIntN(64, a * b);
     case '/':
     case '%':
-      if (b === 0n) return fail('division by zero in #if condition');
+      if (b === 0n) return fail(dt('cpp.pp-expr.division-by-zero-in-if-condition'));
       return op === '/' ? a / b : a % b;
     default:
-      return fail(`'${op}' cannot appear in an #if condition`);
+      return fail(dt('cpp.pp-expr.cannot-appear-in-an-if-condition', op));
   }
 }
 

@@ -200,6 +200,7 @@ export const en: Record<string, string> = {
   'path.saved-rbp': 'saved rbp',
   'path.saved-rbx': 'saved rbx',
   'path.size-flags': 'size | flags',
+  'path.padding': '{0}(padding)',
   'call.argument': 'argument {0}',
   'call.result': 'result',
   'call.hidden-result-pointer': 'hidden result pointer',

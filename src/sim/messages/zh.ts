@@ -186,6 +186,7 @@ export const zh: Record<string, string> = {
   'path.saved-rbp': '保存的 rbp',
   'path.saved-rbx': '保存的 rbx',
   'path.size-flags': '大小 | 标志位',
+  'path.padding': '{0}（填充）',
   'call.argument': '第 {0} 个参数',
   'call.result': '结果',
   'call.hidden-result-pointer': '隐藏的结果指针',

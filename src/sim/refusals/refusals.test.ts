@@ -11,7 +11,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../diag.ts';
+import { diagnosticText, type Diagnostic } from '../diag.ts';
+import { untranslatedWords } from '../messages/diag-english.ts';
 import { parseCodon } from '../codon/index.ts';
 import { parseCpp } from '../cpp/index.ts';
 import { runProgram } from '../run/index.ts';
@@ -185,4 +186,25 @@ describe('what was once refused, or blamed on the learner, and is fine', () => {
       '__ptr__() only takes identifiers or tuple fields as arguments: write the name of a variable, e.g. `__ptr__(x)`.',
     ]);
   });
+});
+
+/**
+ * Issue 15, "Chinese everywhere": each refusal is a message id with parameters, and its Chinese text
+ * has no English prose left outside code (the refused construct's spelling stays as written).
+ */
+describe('the refusals in Chinese', () => {
+  const zhOf = (ds: Diagnostic[]) => ds.map((d) => [d.text !== undefined, diagnosticText(d, 'zh')] as const);
+  const expectChinese = (name: string, ds: Diagnostic[]) => {
+    for (const [translated, text] of zhOf(ds)) {
+      expect(translated, `${name}: ${text}`).toBe(true);
+      expect(untranslatedWords(text), `${name}: ${text}`).toEqual([]);
+      expect(text, name).toMatch(/本模拟器不模拟/);
+    }
+  };
+  it.each(CODON_REFUSALS.map((r) => [r.name, r] as const))('%s', (name, r) =>
+    expectChinese(name, runProgram({ cpp: LIB, codon: r.source, record: 'summary' }).diagnostics),
+  );
+  it.each(CPP_REFUSALS.map((r) => [r.name, r] as const))('%s', (name, r) =>
+    expectChinese(name, runProgram({ cpp: r.source, codon: MAIN, record: 'summary' }).diagnostics),
+  );
 });

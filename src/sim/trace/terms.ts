@@ -26,6 +26,8 @@ export const TermId = {
   savedRbp: 'path.saved-rbp',
   savedRbx: 'path.saved-rbx',
   sizeFlags: 'path.size-flags',
+  /** A padding cell (abi/layout.ts `PADDING_PATH`), after the element path it belongs to. */
+  padding: 'path.padding',
   // The call table: labels and where a value travels.
   argument: 'call.argument',
   result: 'call.result',

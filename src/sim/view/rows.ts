@@ -4,6 +4,15 @@ import type { MachineState } from '../trace/reader.ts';
 import type { Cell } from '../trace/types.ts';
 import { formatCell, hexAddr, hexBytes, u64Number } from './format.ts';
 import type { SceneRow } from './types.ts';
+import { PADDING_PATH } from '../abi/layout.ts';
+import { TermId, term } from '../trace/terms.ts';
+
+/** A cell's path in `locale`; a padding cell (`[1].(padding)`) is named in the reader's language. */
+function cellPath(c: Cell, locale: Locale): string {
+  if (c.kind === 'padding' && typeof c.path === 'string' && c.path.endsWith(PADDING_PATH))
+    return formatText(term(TermId.padding, c.path.slice(0, -PADDING_PATH.length)), locale);
+  return formatText(c.path, locale);
+}
 
 /** Most rows an object box shows before "n more". */
 export const MAX_ROWS = 10;
@@ -62,7 +71,7 @@ export function buildRows(
       start: addr,
       end: addr + c.size,
       cell: {
-        path: formatText(c.path, locale),
+        path: cellPath(c, locale),
         kind: c.kind,
         addr,
         size: c.size,

@@ -2,8 +2,9 @@
  * The state of the semantic pass over one file: the unit being built, the current scope and
  * function, and the diagnostics sink.
  */
+import { dt } from '../../diag';
 import type { CType, PointerType, RecordDecl, RecordType } from '../../abi/ctype';
-import type { Span } from '../../diag';
+import type { Msg, Span } from '../../diag';
 import type { EnumInfo, FunctionDecl, RecordInfo, Stmt, TranslationUnit, VarDecl } from '../ast';
 import { CONVERSION_FUNCTION, type DiagSink } from '../diagnostics';
 import type { IncludeDirective } from '../lexer';
@@ -61,11 +62,11 @@ export class Sema {
     return this.ids++;
   }
 
-  error(span: Span, message: string): void {
+  error(span: Span, message: Msg): void {
     this.diags.error(span, message);
   }
 
-  warning(span: Span, message: string): void {
+  warning(span: Span, message: Msg): void {
     this.diags.warning(span, message);
   }
 
@@ -73,7 +74,7 @@ export class Sema {
    * A class object that does not convert to a scalar. After a refused conversion function
    * (`operator bool`) that is part of the refusal, already reported, not the learner's error.
    */
-  cannotConvertRecord(span: Span, from: CType, message: string): void {
+  cannotConvertRecord(span: Span, from: CType, message: Msg): void {
     if (from.kind === 'record' && this.diags.refusedNames.has(CONVERSION_FUNCTION)) {
       this.diags.refusals++;
       return;
@@ -89,10 +90,10 @@ export class Sema {
     const last = text.split('::').pop() ?? text;
     if (this.diags.refusedNames.has(last)) return;
     if (LIBC_NAMES.has(last) && (!text.includes('::') || text === `std::${last}`)) {
-      this.diags.unsupported(span, `the library function '${text}'`);
+      this.diags.unsupported(span, dt('cpp.sema.context.the-library-function', text));
       return;
     }
-    this.error(span, `unknown name '${text}'`);
+    this.error(span, dt('cpp.sema.context.unknown-name', text));
   }
 
   /** Runs `f` with `scope` as the current scope. */

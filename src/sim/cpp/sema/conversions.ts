@@ -3,6 +3,7 @@
  * ([expr.static.cast], [expr.reinterpret.cast], [expr.const.cast], [expr.cast]), with the
  * ranks overload resolution compares: 0 exact match, 1 promotion, 2 conversion.
  */
+import { dt, type DiagText } from '../../diag';
 import type { CType, PointerType } from '../../abi/ctype';
 import type { CastExpr, Expr } from '../ast';
 import type { ConstValue } from './consteval';
@@ -16,7 +17,7 @@ import { INT_SIZE, isDerivedFrom, isUnsignedInt, promote, sameType, typeName } f
  */
 export type ConversionKind = 'implicit' | 'contextual' | 'static' | 'reinterpret' | 'const' | 'c';
 
-export type ConversionResult = { rank: number; expr: Expr } | { error: string };
+export type ConversionResult = { rank: number; expr: Expr } | { error: DiagText };
 
 const STYLE: Record<ConversionKind, CastExpr['style']> = {
   implicit: 'implicit',
@@ -49,14 +50,14 @@ export function convertScalar(e0: Expr, to: CType, kind: ConversionKind = 'impli
   const explicit = kind !== 'implicit' && kind !== 'contextual';
   const style = STYLE[kind];
   if (to.kind === 'void') {
-    if (!explicit) return { error: `cannot convert '${typeName(e0.type)}' to 'void'` };
+    if (!explicit) return { error: dt('cpp.conv.to-void', typeName(e0.type)) };
     return { rank: 0, expr: cast('to-void', e0, to, { style }) };
   }
   const e = toRvalue(e0);
   const from = e.type;
   const castStyle = explicit ? style : undefined;
-  if (from.kind === 'record') return { error: `cannot convert '${typeName(from)}' to '${typeName(to)}'` };
-  if (from.kind === 'void') return { error: `a 'void' value cannot be used as '${typeName(to)}'` };
+  if (from.kind === 'record') return { error: dt('cpp.conv.cannot-convert', typeName(from), typeName(to)) };
+  if (from.kind === 'void') return { error: dt('cpp.conv.void-value', typeName(to)) };
   if (sameType(from, to)) return explicit ? made(e, to, castStyle, 'noop', 0) : { rank: 0, expr: e };
   const fromScopedEnum = from.kind === 'enum' && isScopedEnumType(from);
   if (kind === 'reinterpret') return reinterpretConversion(e, from, to, style);
@@ -64,7 +65,7 @@ export function convertScalar(e0: Expr, to: CType, kind: ConversionKind = 'impli
     if (from.kind === 'pointer' && to.kind === 'pointer' && sameType(from.pointee, to.pointee))
       return made(e, to, castStyle, 'pointer', 0);
     return {
-      error: `const_cast can only change the const of a pointer, not convert '${typeName(from)}' to '${typeName(to)}'`,
+      error: dt('cpp.conv.const-cast', typeName(from), typeName(to)),
     };
   }
   switch (to.kind) {
@@ -119,7 +120,7 @@ export function convertScalar(e0: Expr, to: CType, kind: ConversionKind = 'impli
     default:
       break;
   }
-  return { error: `cannot convert '${typeName(from)}' to '${typeName(to)}'` };
+  return { error: dt('cpp.conv.cannot-convert', typeName(from), typeName(to)) };
 }
 
 /** A conversion node and its rank (a module-level helper: conversions are the hottest path). */
@@ -159,7 +160,7 @@ function pointerConversion(
   const dropsConst = Boolean(from.pointeeConst) && !to.pointeeConst;
   if (dropsConst && kind !== 'c') {
     return {
-      error: `invalid conversion from '${typeName(from)}' to '${typeName(to)}' (it would drop the const)`,
+      error: dt('cpp.conv.drops-const', typeName(from), typeName(to)),
     };
   }
   if (sameType(from.pointee, to.pointee)) return mk('pointer', 0);
@@ -174,11 +175,14 @@ function pointerConversion(
   if (kind === 'c') return mk('pointer', 2);
   if (kind === 'static' && pointerToBase(to, from))
     return {
-      error:
-        'converting a pointer to a base class into a pointer to a derived class is not modelled by this simulator',
+      error: dt('cpp.conv.base-to-derived'),
     };
   return {
-    error: `cannot convert '${typeName(from)}' to '${typeName(to)}'${kind === 'static' ? ' with static_cast (reinterpret_cast would reinterpret the bits)' : ''}`,
+    error: dt(
+      kind === 'static' ? 'cpp.conv.cannot-static-cast' : 'cpp.conv.cannot-convert',
+      typeName(from),
+      typeName(to),
+    ),
   };
 }
 
@@ -189,16 +193,15 @@ function reinterpretConversion(e: Expr, from: CType, to: CType, style: CastExpr[
   });
   if (from.kind === 'pointer' && to.kind === 'pointer') {
     if (from.pointeeConst && !to.pointeeConst)
-      return { error: `reinterpret_cast cannot cast away const ('${typeName(from)}' to '${typeName(to)}')` };
+      return { error: dt('cpp.conv.reinterpret-const', typeName(from), typeName(to)) };
     return mk('pointer');
   }
   if (from.kind === 'pointer' && to.kind === 'int') {
-    if (INT_SIZE[to.name] < 8)
-      return { error: `a pointer does not fit in '${typeName(to)}' (8 bytes needed)` };
+    if (INT_SIZE[to.name] < 8) return { error: dt('cpp.conv.pointer-fit', typeName(to)) };
     return mk('pointer-to-int');
   }
   if ((from.kind === 'int' || from.kind === 'enum') && to.kind === 'pointer') return mk('int-to-pointer');
-  return { error: `invalid cast from '${typeName(from)}' to '${typeName(to)}' with reinterpret_cast` };
+  return { error: dt('cpp.conv.invalid-reinterpret', typeName(from), typeName(to)) };
 }
 
 /** The range of values of an integer type. */

@@ -3,6 +3,7 @@
  * functions (declarations and definitions, including out-of-class member definitions) and
  * global variables.
  */
+import { dt } from '../../diag';
 import type { CType } from '../../abi/ctype';
 import type { FunctionDecl, Init, VarDecl } from '../ast';
 import { mangleVariable } from '../mangle';
@@ -68,7 +69,10 @@ function checkDecl(sema: Sema, d: DeclSyntax, linkage: 'C' | 'C++'): void {
       const names = d.name.parts.map((p) => p.name);
       if (names.length === 1 && names[0] === 'std') sema.scope.usingStd = true;
       else
-        sema.diags.unsupported(d.span, `'using namespace ${names.join('::')}' (only 'using namespace std;')`);
+        sema.diags.unsupported(
+          d.span,
+          dt('cpp.sema.decl.using-namespace-only-using-namespace-std', names.join('::')),
+        );
       return;
     }
     case 'using-decl':
@@ -115,7 +119,7 @@ export function declareAlias(sema: Sema, a: AliasSyntax): void {
   if (!t) return;
   const prior = sema.scope.own(a.name);
   if (prior && !(prior.kind === 'type' && sameType(prior.type, t.type))) {
-    sema.error(a.nameSpan, `'${a.name}' is already declared in this scope`);
+    sema.error(a.nameSpan, dt('cpp.sema.decl.is-already-declared-in-this-scope', a.name));
     return;
   }
   sema.scope.names.set(a.name, { kind: 'type', type: t.type, const: t.const });
@@ -126,11 +130,11 @@ export function checkStaticAssert(sema: Sema, a: StaticAssertSyntax): void {
   if (e.kind === 'error') return;
   const v = evalConst(toRvalue(e));
   if (!v) {
-    sema.error(a.cond.span, 'the condition of static_assert must be a constant expression');
+    sema.error(a.cond.span, dt('cpp.sema.decl.the-condition-of-static-assert-must'));
     return;
   }
   const ok = v.kind === 'int' ? v.value !== 0n : v.value !== 0;
-  if (!ok) sema.error(a.span, `static assertion failed${a.message ? `: ${a.message}` : ''}`);
+  if (!ok) sema.error(a.span, dt('cpp.sema.decl.static-assertion-failed', a.message ? `: ${a.message}` : ''));
 }
 
 /** Checks the default arguments of a newly declared function (once). */
@@ -138,10 +142,7 @@ export function checkDefaultArgs(sema: Sema, fn: FunctionDecl, params: ParamInfo
   params.forEach((p, k) => {
     if (!p.defaultArg) return;
     if (fn.defaultArgs[k]) {
-      sema.error(
-        p.defaultArg.span,
-        `the default argument of parameter ${k + 1} of '${fn.name}' is given twice`,
-      );
+      sema.error(p.defaultArg.span, dt('cpp.sema.decl.the-default-argument-of-parameter-of', k + 1, fn.name));
       return;
     }
     fn.defaultArgs[k] = checkParamDefault(sema, p, p.defaultArg);
@@ -152,7 +153,7 @@ export function checkDefaultArgs(sema: Sema, fn: FunctionDecl, params: ParamInfo
     else if (seen)
       sema.error(
         fn.params[k]?.span ?? fn.span,
-        `parameter ${k + 1} of '${fn.name}' needs a default argument, as the ones before it have one`,
+        dt('cpp.sema.decl.parameter-of-needs-a-default-argument', k + 1, fn.name),
       );
   });
 }
@@ -173,7 +174,7 @@ function targetScope(sema: Sema, qn: QualifiedName): Scope | null {
   }
   sema.error(
     qn.span,
-    `'${prefix.parts.map((p) => p.name).join('::')}' is not a namespace or a defined class`,
+    dt('cpp.sema.decl.is-not-a-namespace-or-a', prefix.parts.map((p) => p.name).join('::')),
   );
   return null;
 }
@@ -193,7 +194,8 @@ export function declareSimple(sema: Sema, d: SimpleDeclSyntax): void {
     const r = applyDeclarator(sema, base, idecl.declarator);
     if (!r) continue;
     if (specs.storage.typedef) {
-      if (r.type.kind === 'void' && base.auto) sema.error(qn.span, "'auto' is not allowed in a typedef");
+      if (r.type.kind === 'void' && base.auto)
+        sema.error(qn.span, dt('cpp.sema.decl.auto-is-not-allowed-in-a'));
       else sema.scope.names.set(name, { kind: 'type', type: r.type, const: r.const });
       continue;
     }
@@ -202,7 +204,7 @@ export function declareSimple(sema: Sema, d: SimpleDeclSyntax): void {
       continue;
     }
     if (!specs.hasType) {
-      sema.error(qn.span, `'${name}' needs a type`);
+      sema.error(qn.span, dt('cpp.sema.decl.needs-a-type', name));
       continue;
     }
     declareGlobalVariable(sema, d, idecl, scope, name, r);
@@ -222,16 +224,19 @@ function declareFunctionFromDeclarator(
   const st = d.specs.storage;
   const isMember = scope instanceof ClassScope;
   if (!d.specs.hasType && !isMember) {
-    sema.error(qn.span, `'${name}' needs a return type`);
+    sema.error(qn.span, dt('cpp.sema.decl.needs-a-return-type', name));
     return;
   }
   if (isMember && (st.virtual || st.explicit))
-    sema.error(qn.span, `'${st.virtual ? 'virtual' : 'explicit'}' can only appear inside the class`);
+    sema.error(
+      qn.span,
+      dt('cpp.sema.decl.can-only-appear-inside-the-class', st.virtual ? 'virtual' : 'explicit'),
+    );
   if (idecl.virtSpecifiers && !isMember)
-    sema.error(qn.span, `'${idecl.virtSpecifiers[0]}' can only be used on member functions`);
-  if (fn.const && !isMember) sema.error(qn.span, `the non-member function '${name}' cannot be 'const'`);
+    sema.error(qn.span, dt('cpp.sema.decl.can-only-be-used-on-member', idecl.virtSpecifiers[0]));
+  if (fn.const && !isMember) sema.error(qn.span, dt('cpp.sema.decl.the-non-member-function-cannot-be', name));
   if (st.typedef || st.mutable || st.threadLocal)
-    sema.error(qn.span, `invalid storage class for the function '${name}'`);
+    sema.error(qn.span, dt('cpp.sema.decl.invalid-storage-class-for-the-function', name));
   const f = declareFunction(sema, {
     scope,
     name,
@@ -256,12 +261,13 @@ function declareFunctionFromDeclarator(
   if (!f) return;
   if (!isMember) checkDefaultArgs(sema, f, fn.params);
   if (idecl.special?.kind === 'pure')
-    sema.error(idecl.special.span, `only virtual member functions can be '= 0'`);
+    sema.error(idecl.special.span, dt('cpp.sema.decl.only-virtual-member-functions-can-be'));
   if (idecl.special?.kind === 'delete' && !isMember && f.declarations.length === 1 && f.method === null) {
     // A deleted free function: calls are errors (handled at the call).
   }
   if (idecl.body) defineFunction(sema, f, idecl.body, idecl.memberInits, scope);
-  else if (idecl.memberInits) sema.error(qn.span, 'member initializers need a constructor body');
+  else if (idecl.memberInits)
+    sema.error(qn.span, dt('cpp.sema.decl.member-initializers-need-a-constructor-body'));
 }
 
 function declareGlobalVariable(
@@ -277,7 +283,10 @@ function declareGlobalVariable(
   if (st.virtual || st.explicit || st.mutable) {
     sema.error(
       qn.span,
-      `'${st.virtual ? 'virtual' : st.explicit ? 'explicit' : 'mutable'}' cannot be used on a variable here`,
+      dt(
+        'cpp.sema.decl.cannot-be-used-on-a-variable',
+        st.virtual ? 'virtual' : st.explicit ? 'explicit' : 'mutable',
+      ),
     );
     return;
   }
@@ -288,7 +297,7 @@ function declareGlobalVariable(
   if (qn.parts.length > 1) {
     const prior = scope.own(name);
     if (prior?.kind !== 'var') {
-      sema.error(qn.span, `no variable '${name}' is declared in that namespace`);
+      sema.error(qn.span, dt('cpp.sema.decl.no-variable-is-declared-in-that', name));
       return;
     }
   }
@@ -311,17 +320,23 @@ function declareGlobalVariable(
     if (!sameType(v.type, type) && !(r.unknownBound && v.type.kind === 'array')) {
       sema.error(
         qn.span,
-        `conflicting declaration of '${name}': '${typeName(type)}' here, '${typeName(v.type)}' at line ${v.span.start.line}`,
+        dt(
+          'cpp.sema.decl.conflicting-declaration-of-here-at-line',
+          name,
+          typeName(type),
+          typeName(v.type),
+          v.span.start.line,
+        ),
       );
       return;
     }
     if (v.init && idecl.init) {
-      sema.error(qn.span, `redefinition of '${name}' (first defined at line ${v.span.start.line})`);
+      sema.error(qn.span, dt('cpp.sema.decl.redefinition-of-first-defined-at-line', name, v.span.start.line));
       return;
     }
   } else {
     if (prior) {
-      sema.error(qn.span, `'${name}' is already declared as something else`);
+      sema.error(qn.span, dt('cpp.sema.decl.is-already-declared-as-something-else', name));
       return;
     }
     v = {
@@ -371,11 +386,11 @@ function declareGlobalVariable(
     if (!v.init) v.externDeclaration = true;
   } else {
     delete v.externDeclaration;
-    if (r.unknownBound)
-      sema.error(qn.span, `the size of the array '${name}' is unknown (give a size or an initializer)`);
+    if (r.unknownBound) sema.error(qn.span, dt('cpp.sema.decl.the-size-of-the-array-is', name));
     if (isConst && !(type.kind === 'record'))
-      sema.error(qn.span, `the const variable '${name}' must be initialised`);
-    if (type.kind === 'reference') sema.error(qn.span, `the reference '${name}' must be initialised`);
+      sema.error(qn.span, dt('cpp.sema.decl.the-const-variable-must-be-initialised', name));
+    if (type.kind === 'reference')
+      sema.error(qn.span, dt('cpp.sema.decl.the-reference-must-be-initialised', name));
     v.init = checkVariableInit(sema, {
       type,
       const: isConst,
@@ -397,19 +412,19 @@ function defineStaticMember(
   const qn = idecl.declarator.name as QualifiedName;
   const prior = scope.own(name);
   if (prior?.kind !== 'var') {
-    sema.error(qn.span, `'${scope.record.qualifiedName}' has no static data member '${name}'`);
+    sema.error(qn.span, dt('cpp.sema.decl.has-no-static-data-member', scope.record.qualifiedName, name));
     return;
   }
   const v = prior.decl;
   if (!sameType(v.type, r.type)) {
     sema.error(
       qn.span,
-      `'${name}' was declared as '${typeName(v.type)}' in the class, not '${typeName(r.type)}'`,
+      dt('cpp.sema.decl.was-declared-as-in-the-class', name, typeName(v.type), typeName(r.type)),
     );
     return;
   }
   if (v.init && !v.externDeclaration && idecl.init) {
-    sema.error(qn.span, `the static member '${name}' is initialised twice`);
+    sema.error(qn.span, dt('cpp.sema.decl.the-static-member-is-initialised-twice', name));
     return;
   }
   delete v.externDeclaration;

@@ -2,6 +2,7 @@
  * Calls: free functions (with overload resolution), member functions (with `this`, `const` and
  * virtual dispatch), calls through function pointers, and library functions.
  */
+import { dt } from '../../diag';
 import type { CType } from '../../abi/ctype';
 import type { Span } from '../../diag';
 import type { Expr, FunctionDecl, Init } from '../ast';
@@ -74,10 +75,7 @@ function callByName(
     );
   }
   if (hit.kind === 'type') {
-    sema.error(
-      callee.span,
-      `'${text}' is a type; to build a temporary write ${text}{...} or ${text}(...) where the type is known`,
-    );
+    sema.error(callee.span, dt('cpp.sema.expr-call.is-a-type-to-build-a', text));
     return errorExpr(e.span);
   }
   if (hit.kind === 'template') {
@@ -85,8 +83,8 @@ function callByName(
     if (hit.template.kind === 'class') {
       sema.diags.unsupported(
         callee.span,
-        `deducing the template arguments of the class template '${text}'`,
-        `write them, as in ${text}<...>{...}`,
+        dt('cpp.sema.expr-call.deducing-the-template-arguments-of-the', text),
+        dt('cpp.sema.expr-call.write-them-as-in', text),
       );
       return errorExpr(e.span);
     }
@@ -127,14 +125,11 @@ function dynamicTypeKnown(e: Expr): boolean {
 
 function methodCall(sema: Sema, fn: FunctionDecl, object: Expr, args: Init[], span: Span): Expr {
   if (fn.method?.kind === 'constructor' || fn.method?.kind === 'destructor') {
-    sema.error(span, `a ${fn.method.kind} cannot be called like a function`);
+    sema.error(span, dt('cpp.sema.expr-call.a-cannot-be-called-like-a', fn.method.kind));
     return errorExpr(span);
   }
   if (object.isConst && !fn.method?.const) {
-    sema.error(
-      span,
-      `'${fn.name}' is not a const member function, so it cannot be called on a const '${typeName(object.type)}'`,
-    );
+    sema.error(span, dt('cpp.sema.expr-call.is-not-a-const-member-function', fn.name, typeName(object.type)));
     return errorExpr(span);
   }
   if (fn.method?.virtual && !MODELLED_VIRTUAL_DISPATCH && !dynamicTypeKnown(object)) {
@@ -142,8 +137,8 @@ function methodCall(sema: Sema, fn: FunctionDecl, object: Expr, args: Init[], sp
     // pointer g++ calls the override instead: refuse rather than run the wrong function.
     sema.diags.unsupported(
       span,
-      'calling a virtual function through a reference or pointer (dynamic dispatch)',
-      'call it on the object itself',
+      dt('cpp.sema.expr-call.calling-a-virtual-function-through-a'),
+      dt('cpp.sema.expr-call.call-it-on-the-object-itself'),
     );
     return errorExpr(span);
   }
@@ -173,14 +168,19 @@ function callMember(
   if (t.kind !== 'record') {
     sema.error(
       callee.name.span,
-      `'${typeName(t)}' is not a class, so it has no member function '${name}'${t.kind === 'pointer' ? " (use '->' on a pointer)" : ''}`,
+      dt(
+        'cpp.sema.expr-call.is-not-a-class-so-it',
+        typeName(t),
+        name,
+        dt(t.kind === 'pointer' ? 'cpp.hint.use-arrow' : 'codon.empty'),
+      ),
     );
     return errorExpr(e.span);
   }
   const args = e.args.map((a) => checkArg(sema, a));
   if (t.decl.std) {
     if (args.some((a) => a.kind === 'init-list' && !('type' in a))) {
-      sema.error(e.span, `braced arguments to '${name}' are not modelled by this simulator`);
+      sema.error(e.span, dt('cpp.sema.expr-call.braced-arguments-to-are-not-modelled', name));
       return errorExpr(e.span);
     }
     return checkStdMethodCall(sema, object, name, args as Expr[], e.span);
@@ -196,8 +196,8 @@ function callMember(
     sema.error(
       callee.name.span,
       hit
-        ? `'${name}' is not a member function of '${t.decl.name}'`
-        : `'${t.decl.name}' has no member function '${name}'`,
+        ? dt('cpp.sema.expr-call.is-not-a-member-function-of', name, t.decl.name)
+        : dt('cpp.sema.expr-call.has-no-member-function', t.decl.name, name),
     );
     return errorExpr(e.span);
   }
@@ -214,13 +214,18 @@ function callThroughPointer(sema: Sema, f: Expr, args: InitArg[], span: Span): E
   const p = toRvalue(f);
   const ft = p.type.kind === 'pointer' ? p.type.pointee : null;
   if (!ft || ft.kind !== 'function') {
-    sema.error(span, `'${typeName(f.type)}' is not a function and cannot be called`);
+    sema.error(span, dt('cpp.sema.expr-call.is-not-a-function-and-cannot', typeName(f.type)));
     return errorExpr(span);
   }
   if (args.length < ft.params.length || (args.length > ft.params.length && !ft.variadic)) {
     sema.error(
       span,
-      `the function pointer takes ${ft.params.length} argument${ft.params.length === 1 ? '' : 's'}, but ${args.length} were given`,
+      dt(
+        'cpp.sema.expr-call.the-function-pointer-takes-argument-but',
+        ft.params.length,
+        dt(ft.params.length === 1 ? 'codon.empty' : 'codon.plural-s'),
+        args.length,
+      ),
     );
     return errorExpr(span);
   }
@@ -228,7 +233,9 @@ function callThroughPointer(sema: Sema, f: Expr, args: InitArg[], span: Span): E
   for (let k = 0; k < args.length; k++) {
     const a = args[k] as InitArg;
     const pt = ft.params[k];
-    const init = pt ? initFromArgLazy(sema, pt, a, k) : variadicArg(sema, a as Expr, `argument ${k + 1}`);
+    const init = pt
+      ? initFromArgLazy(sema, pt, a, k)
+      : variadicArg(sema, a as Expr, dt('cpp.sema.expr-call.argument', k + 1));
     if (!init) return errorExpr(span);
     inits.push(init);
   }
@@ -239,15 +246,19 @@ function callThroughPointer(sema: Sema, f: Expr, args: InitArg[], span: Span): E
     sema.diags.unsupported(
       span,
       ft.variadic
-        ? 'a call through a pointer to a variadic function'
-        : 'a call through a function pointer that passes or returns a class, an array or a vector by value',
-      'pass a pointer to it instead',
+        ? dt('cpp.sema.expr-call.a-call-through-a-pointer-to')
+        : dt('cpp.sema.expr-call.a-call-through-a-function-pointer'),
+      dt('cpp.sema.expr-call.pass-a-pointer-to-it-instead'),
     );
     return errorExpr(span);
   }
   if (!MODELLED_INDIRECT_CALLS) {
     // The interpreter does not follow calls through function pointers: refuse it here, not mid-run.
-    sema.diags.unsupported(span, 'a call through a function pointer', 'call the function by its name');
+    sema.diags.unsupported(
+      span,
+      dt('cpp.sema.expr-call.a-call-through-a-function-pointer-2'),
+      dt('cpp.sema.expr-call.call-the-function-by-its-name'),
+    );
     return errorExpr(span);
   }
   return {
@@ -273,5 +284,5 @@ function isScalarForIndirectCall(t: CType): boolean {
   );
 }
 function initFromArgLazy(sema: Sema, t: CType, a: InitArg, k: number): Init | null {
-  return initFromArg(sema, t, a, { what: `argument ${k + 1} of the call`, span: a.span, argument: true });
+  return initFromArg(sema, t, a, { what: dt('cpp.ctx.argument', k + 1), span: a.span, argument: true });
 }

@@ -2,6 +2,7 @@
  * Built-in operators: unary, increment/decrement, binary arithmetic/bitwise/shift/comparison,
  * logical, pointer arithmetic, assignment (scalar and class), and `std::cout << ...` chains.
  */
+import { dt, type Msg } from '../../diag';
 import type { CType, StdKind } from '../../abi/ctype';
 import type { Span } from '../../diag';
 import type { Expr, StreamItem } from '../ast';
@@ -31,21 +32,25 @@ type BinaryOp = Extract<Expr, { kind: 'binary' }>['op'];
 type CompoundOp = Extract<Expr, { kind: 'compound-assign' }>['op'];
 
 /** Reports and fails unless `e` is a modifiable lvalue. */
-function requireModifiable(sema: Sema, e: Expr, what: string, at: Span = e.span): boolean {
+function requireModifiable(sema: Sema, e: Expr, what: Msg, at: Span = e.span): boolean {
   if (e.kind === 'error') return false;
   if (e.category !== 'lvalue') {
-    sema.error(at, `${what} needs a variable or another object (an lvalue), not a temporary value`);
+    sema.error(at, dt('cpp.sema.expr-ops.needs-a-variable-or-another-object', what));
     return false;
   }
   if (e.isConst) {
     sema.error(
       at,
-      `${what} cannot modify a const object${e.kind === 'var-ref' ? ` ('${e.variable.name}' is const)` : ''}`,
+      dt(
+        'cpp.sema.expr-ops.cannot-modify-a-const-object',
+        what,
+        e.kind === 'var-ref' ? dt('cpp.hint.is-const', e.variable.name) : dt('codon.empty'),
+      ),
     );
     return false;
   }
   if (e.type.kind === 'array') {
-    sema.error(at, `${what} cannot modify a whole array (copy its elements, e.g. with std::copy)`);
+    sema.error(at, dt('cpp.sema.expr-ops.cannot-modify-a-whole-array-copy', what));
     return false;
   }
   return true;
@@ -69,7 +74,7 @@ export function checkUnary(sema: Sema, e: Extract<ExprSyntax, { kind: 'unary' }>
       const r = toRvalue(x);
       const ok = e.op === '~' ? r.type.kind === 'int' || r.type.kind === 'enum' : isArithmetic(r.type);
       if (!ok || (r.type.kind === 'enum' && isScoped(r.type))) {
-        sema.error(span, `the operator '${e.op}' cannot be applied to '${typeName(x.type)}'`);
+        sema.error(span, dt('cpp.sema.expr-ops.the-operator-cannot-be-applied-to', e.op, typeName(x.type)));
         return errorExpr(span);
       }
       const t = promote(r.type);
@@ -87,11 +92,11 @@ export function checkUnary(sema: Sema, e: Extract<ExprSyntax, { kind: 'unary' }>
       if (x.type.kind === 'record') return checkStdMethodCall(sema, x, 'operator*', [], span);
       const p = toRvalue(x);
       if (p.type.kind !== 'pointer') {
-        sema.error(span, `'*' needs a pointer, but this is '${typeName(x.type)}'`);
+        sema.error(span, dt('cpp.sema.expr-ops.needs-a-pointer-but-this-is', typeName(x.type)));
         return errorExpr(span);
       }
       if (p.type.pointee.kind === 'void') {
-        sema.error(span, "a 'void*' cannot be dereferenced (cast it to a typed pointer first)");
+        sema.error(span, dt('cpp.sema.expr-ops.a-void-cannot-be-dereferenced-cast'));
         return errorExpr(span);
       }
       return deref(p, span);
@@ -99,11 +104,11 @@ export function checkUnary(sema: Sema, e: Extract<ExprSyntax, { kind: 'unary' }>
     case '&': {
       if (x.type.kind === 'function') return toRvalue(x);
       if (!isGlvalue(x)) {
-        sema.error(span, `cannot take the address of a temporary value of type '${typeName(x.type)}'`);
+        sema.error(span, dt('cpp.sema.expr-ops.cannot-take-the-address-of-a', typeName(x.type)));
         return errorExpr(span);
       }
       if (x.kind === 'member' && x.field.bitWidth !== undefined) {
-        sema.error(span, `cannot take the address of the bit-field '${x.field.name}'`);
+        sema.error(span, dt('cpp.sema.expr-ops.cannot-take-the-address-of-the', x.field.name));
         return errorExpr(span);
       }
       return {
@@ -118,7 +123,7 @@ export function checkUnary(sema: Sema, e: Extract<ExprSyntax, { kind: 'unary' }>
     case '--':
       return incDec(sema, x, e.op, true, span);
     default:
-      sema.error(span, `the operator '${e.op}' is not modelled by this simulator`);
+      sema.error(span, dt('cpp.sema.expr-ops.the-operator-is-not-modelled-by', e.op));
       return errorExpr(span);
   }
 }
@@ -128,7 +133,7 @@ function isScoped(t: CType): boolean {
 }
 
 function incDec(sema: Sema, x: Expr, op: '++' | '--', prefix: boolean, span: Span): Expr {
-  if (!requireModifiable(sema, x, `'${op}'`)) return errorExpr(span);
+  if (!requireModifiable(sema, x, dt('cpp.sema.expr-ops.msg', op))) return errorExpr(span);
   const t = x.type;
   const ok =
     (t.kind === 'int' && !(t.name === 'bool' && op === '--')) ||
@@ -137,12 +142,17 @@ function incDec(sema: Sema, x: Expr, op: '++' | '--', prefix: boolean, span: Spa
   if (!ok) {
     sema.error(
       span,
-      `'${op}' cannot be applied to '${typeName(t)}'${t.kind === 'int' && t.name === 'bool' ? ' (-- on bool is not allowed)' : ''}`,
+      dt(
+        'cpp.sema.expr-ops.cannot-be-applied-to',
+        op,
+        typeName(t),
+        dt(t.kind === 'int' && t.name === 'bool' ? 'cpp.hint.decrement-bool' : 'codon.empty'),
+      ),
     );
     return errorExpr(span);
   }
   if (t.kind === 'int' && t.name === 'bool')
-    sema.warning(span, "'++' on a bool is deprecated (and removed in C++17)");
+    sema.warning(span, dt('cpp.sema.expr-ops.on-a-bool-is-deprecated-and'));
   return { kind: 'inc-dec', op, prefix, operand: x, type: t, category: prefix ? 'lvalue' : 'prvalue', span };
 }
 
@@ -206,23 +216,17 @@ function checkStream(sema: Sema, e: Extract<ExprSyntax, { kind: 'binary' }>): Ex
       continue;
     }
     if (x.type.kind === 'record') {
-      sema.error(
-        x.span,
-        `printing a '${typeName(x.type)}' with << is not modelled by this simulator (print its elements)`,
-      );
+      sema.error(x.span, dt('cpp.sema.expr-ops.printing-a-with-is-not-modelled', typeName(x.type)));
       ok = false;
       continue;
     }
     if (x.type.kind === 'enum' && isScoped(x.type)) {
-      sema.error(
-        x.span,
-        `a scoped enum ('${typeName(x.type)}') cannot be printed with << directly; cast it with static_cast<int>(...)`,
-      );
+      sema.error(x.span, dt('cpp.sema.expr-ops.a-scoped-enum-cannot-be-printed', typeName(x.type)));
       ok = false;
       continue;
     }
     if (x.type.kind === 'void') {
-      sema.error(x.span, "a 'void' value cannot be printed");
+      sema.error(x.span, dt('cpp.sema.expr-ops.a-void-value-cannot-be-printed'));
       ok = false;
       continue;
     }
@@ -297,7 +301,7 @@ const STD_OPERATORS: Partial<Record<StdKind, readonly string[]>> = {
 function classOperatorRefused(sema: Sema, op: string, lt: CType, rt: CType, opSpan: Span): boolean {
   const std = lt.kind === 'record' && lt.decl.std ? lt : rt.kind === 'record' && rt.decl.std ? rt : null;
   if (std?.kind === 'record' && std.decl.std && STD_OPERATORS[std.decl.std.kind]?.includes(op)) {
-    sema.diags.unsupported(opSpan, `the operator '${op}' on a '${typeName(std)}'`);
+    sema.diags.unsupported(opSpan, dt('cpp.sema.expr-ops.the-operator-on-a', op, typeName(std)));
     return true;
   }
   if (lt.kind !== 'record' && rt.kind !== 'record') return false;
@@ -319,7 +323,7 @@ function binaryOp(sema: Sema, op: string, l0: Expr, r0: Expr, span: Span, opSpan
         : '';
     sema.error(
       opSpan,
-      `invalid operands to '${op}': '${typeName(l0.type)}' and '${typeName(r0.type)}'${hint}`,
+      dt('cpp.sema.expr-ops.invalid-operands-to-and', op, typeName(l0.type), typeName(r0.type), hint),
     );
     return errorExpr(span);
   };
@@ -335,7 +339,7 @@ function binaryOp(sema: Sema, op: string, l0: Expr, r0: Expr, span: Span, opSpan
     if (!sameType(lt.pointee, rt.pointee)) {
       sema.error(
         opSpan,
-        `cannot subtract pointers to different types ('${typeName(lt)}' and '${typeName(rt)}')`,
+        dt('cpp.sema.expr-ops.cannot-subtract-pointers-to-different-types', typeName(lt), typeName(rt)),
       );
       return errorExpr(span);
     }
@@ -371,11 +375,11 @@ function binaryOp(sema: Sema, op: string, l0: Expr, r0: Expr, span: Span, opSpan
           category: 'prvalue',
           span,
         };
-      sema.error(opSpan, `cannot compare '${typeName(lt)}' with '${typeName(rt)}'`);
+      sema.error(opSpan, dt('cpp.sema.expr-ops.cannot-compare-with', typeName(lt), typeName(rt)));
       return errorExpr(span);
     }
     if (op !== '==' && op !== '!=' && (isNullPointerConstant(l) || isNullPointerConstant(r)))
-      sema.warning(opSpan, `ordering a pointer against a null pointer with '${op}' is not meaningful`);
+      sema.warning(opSpan, dt('cpp.sema.expr-ops.ordering-a-pointer-against-a-null', op));
     return {
       kind: 'binary',
       op: op as BinaryOp,
@@ -391,7 +395,13 @@ function binaryOp(sema: Sema, op: string, l0: Expr, r0: Expr, span: Span, opSpan
   if (integerOnly && (lt.kind === 'float' || rt.kind === 'float')) {
     sema.error(
       opSpan,
-      `'${op}' needs integer operands, but got '${typeName(lt)}' and '${typeName(rt)}'${op === '%' ? ' (use std::fmod for floating-point remainders)' : ''}`,
+      dt(
+        'cpp.sema.expr-ops.needs-integer-operands-but-got-and',
+        op,
+        typeName(lt),
+        typeName(rt),
+        dt(op === '%' ? 'cpp.hint.fmod' : 'codon.empty'),
+      ),
     );
     return errorExpr(span);
   }
@@ -416,7 +426,7 @@ function binaryOp(sema: Sema, op: string, l0: Expr, r0: Expr, span: Span, opSpan
   if ('error' in cl || 'error' in cr) return invalid();
   if ((op === '/' || op === '%') && common.kind === 'int') {
     const z = r.kind === 'int-literal' && r.value === 0n;
-    if (z) sema.warning(opSpan, 'division by zero');
+    if (z) sema.warning(opSpan, dt('cpp.sema.expr-ops.division-by-zero'));
   }
   return {
     kind: 'binary',
@@ -431,10 +441,9 @@ function binaryOp(sema: Sema, op: string, l0: Expr, r0: Expr, span: Span, opSpan
 
 function pointerArith(sema: Sema, op: '+' | '-', p: Expr, n: Expr, span: Span): Expr {
   if (p.type.kind !== 'pointer') return errorExpr(span);
-  if (p.type.pointee.kind === 'void')
-    sema.warning(span, "arithmetic on a 'void*' is a GNU extension (it counts bytes)");
+  if (p.type.pointee.kind === 'void') sema.warning(span, dt('cpp.sema.expr-ops.arithmetic-on-a-void-is-a'));
   else if (!isCompleteObjectType(p.type.pointee)) {
-    sema.error(span, `pointer arithmetic on '${typeName(p.type)}' (the pointee has no size)`);
+    sema.error(span, dt('cpp.sema.expr-ops.pointer-arithmetic-on-the-pointee-has', typeName(p.type)));
     return errorExpr(span);
   }
   const c = convertScalar(n, LONG);
@@ -451,9 +460,10 @@ export function checkAssign(sema: Sema, e: Extract<ExprSyntax, { kind: 'assign' 
   if (e.op === '=' && target.type.kind === 'record')
     return recordAssign(sema, target, e.right, span, e.opSpan);
   if (e.right.kind === 'init-list' && e.op === '=') {
-    if (!requireModifiable(sema, target, 'assignment', e.opSpan)) return errorExpr(span);
+    if (!requireModifiable(sema, target, dt('cpp.sema.expr-ops.assignment'), e.opSpan))
+      return errorExpr(span);
     const init = listInit(sema, target.type, e.right as InitListSyntax, {
-      what: 'the assignment',
+      what: dt('cpp.ctx.assignment'),
       span,
       list: true,
     });
@@ -464,7 +474,7 @@ export function checkAssign(sema: Sema, e: Extract<ExprSyntax, { kind: 'assign' 
   }
   const value0 = checkExpr(sema, e.right as ExprSyntax);
   if (value0.kind === 'error') return value0;
-  if (!requireModifiable(sema, target, 'assignment', e.opSpan)) return errorExpr(span);
+  if (!requireModifiable(sema, target, dt('cpp.sema.expr-ops.assignment'), e.opSpan)) return errorExpr(span);
   if (e.op === '+=') {
     const append = stringAppend(sema, target, value0, span, e.opSpan);
     if (append !== null) return append;
@@ -472,7 +482,7 @@ export function checkAssign(sema: Sema, e: Extract<ExprSyntax, { kind: 'assign' 
   if (e.op === '=') {
     const c = convertScalar(value0, target.type);
     if ('error' in c) {
-      sema.error(value0.span, `${c.error} in assignment`);
+      sema.error(value0.span, dt('cpp.sema.expr-ops.in-assignment', c.error));
       return errorExpr(span);
     }
     return { kind: 'assign', target, value: c.expr, type: target.type, category: 'lvalue', span };
@@ -500,12 +510,15 @@ export function checkAssign(sema: Sema, e: Extract<ExprSyntax, { kind: 'assign' 
   }
   if (!isArithmetic(tt) || !isArithmetic(value.type) || (tt.kind === 'enum' && isScoped(tt))) {
     if (classOperatorRefused(sema, e.op, tt, value.type, e.opSpan)) return errorExpr(span);
-    sema.error(e.opSpan, `invalid operands to '${e.op}': '${typeName(tt)}' and '${typeName(value0.type)}'`);
+    sema.error(
+      e.opSpan,
+      dt('cpp.sema.expr-ops.invalid-operands-to-and-2', e.op, typeName(tt), typeName(value0.type)),
+    );
     return errorExpr(span);
   }
   const integerOnly = ['%', '&', '|', '^', '<<', '>>'].includes(op);
   if (integerOnly && (tt.kind === 'float' || value.type.kind === 'float')) {
-    sema.error(e.opSpan, `'${e.op}' needs integer operands`);
+    sema.error(e.opSpan, dt('cpp.sema.expr-ops.needs-integer-operands', e.op));
     return errorExpr(span);
   }
   const computeType = op === '<<' || op === '>>' ? promote(tt) : usualArithmetic(tt, value.type);
@@ -554,10 +567,10 @@ function recordAssign(
 ): Expr {
   if (target.type.kind !== 'record') return errorExpr(span);
   const type = target.type;
-  if (!requireModifiable(sema, target, 'assignment', opSpan)) return errorExpr(span);
+  if (!requireModifiable(sema, target, dt('cpp.sema.expr-ops.assignment'), opSpan)) return errorExpr(span);
   let source: Expr;
   if (rightSyntax.kind === 'init-list') {
-    const init = listInit(sema, type, rightSyntax, { what: 'the assignment', span, list: true });
+    const init = listInit(sema, type, rightSyntax, { what: dt('cpp.ctx.assignment'), span, list: true });
     if (!init) return errorExpr(span);
     source =
       init.kind === 'expr'
@@ -588,17 +601,17 @@ function recordAssign(
     };
   }
   if (source.type.kind !== 'record' || !sameType(source.type, type)) {
-    sema.error(source.span, `cannot assign a '${typeName(source.type)}' to a '${typeName(type)}'`);
+    sema.error(
+      source.span,
+      dt('cpp.sema.expr-ops.cannot-assign-a-to-a', typeName(source.type), typeName(type)),
+    );
     return errorExpr(span);
   }
   const move = source.category !== 'lvalue';
   const src = source.category === 'prvalue' ? materialize(source) : source;
   if (std) {
     if (std === 'unique_ptr' && !move) {
-      sema.error(
-        source.span,
-        'std::unique_ptr cannot be copied (its copy assignment is deleted); use std::move',
-      );
+      sema.error(source.span, dt('cpp.sema.expr-ops.std-unique-ptr-cannot-be-copied'));
       return errorExpr(span);
     }
     return {
@@ -621,7 +634,11 @@ function recordAssign(
   if (chosen?.method?.deleted) {
     sema.error(
       span,
-      `the ${chosen === moveOp ? 'move' : 'copy'} assignment of '${type.decl.name}' is deleted`,
+      dt(
+        'cpp.sema.expr-ops.the-assignment-of-is-deleted',
+        dt(chosen === moveOp ? 'cpp.move' : 'cpp.copy'),
+        type.decl.name,
+      ),
     );
     return errorExpr(span);
   }
@@ -631,14 +648,11 @@ function recordAssign(
       type.decl.specialMembers.moveAssign !== 'implicit') &&
     !move
   ) {
-    sema.error(
-      span,
-      `'${type.decl.name}' cannot be copy-assigned: a user-declared move operation deletes the implicit copy assignment`,
-    );
+    sema.error(span, dt('cpp.sema.expr-ops.cannot-be-copy-assigned-a-user', type.decl.name));
     return errorExpr(span);
   }
   if (info?.fields.some((f) => f.type.kind === 'reference')) {
-    sema.error(span, `'${type.decl.name}' has a reference member, so it cannot be assigned`);
+    sema.error(span, dt('cpp.sema.expr-ops.has-a-reference-member-so-it', type.decl.name));
     return errorExpr(span);
   }
   return {

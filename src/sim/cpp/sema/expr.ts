@@ -3,6 +3,7 @@
  * conversions made explicit. Dispatch is through a handler table keyed by the syntax kind; the
  * operators live in expr-ops.ts, calls in expr-call.ts, the library in stdlib.ts.
  */
+import { dt } from '../../diag';
 import type { CType, IntName, RecordDecl, RecordType } from '../../abi/ctype';
 import type { Span } from '../../diag';
 import type { Expr, FieldInfo, Init, RecordInfo, VarDecl } from '../ast';
@@ -41,7 +42,7 @@ const MAX_DEPTH = 400;
 /** Checks an expression; never throws (errors become diagnostics and `error` nodes). */
 export function checkExpr(sema: Sema, e: ExprSyntax): Expr {
   if (sema.exprDepth > MAX_DEPTH) {
-    sema.error(e.span, 'this expression is nested too deeply for the simulator');
+    sema.error(e.span, dt('cpp.sema.expr.this-expression-is-nested-too-deeply'));
     return errorExpr(e.span);
   }
   sema.exprDepth++;
@@ -83,7 +84,7 @@ export function toBool(sema: Sema, e: Expr): Expr {
     sema.cannotConvertRecord(
       e.span,
       e.type,
-      `'${typeName(e.type)}' cannot be used as a condition (it does not convert to bool)`,
+      dt('cpp.sema.expr.cannot-be-used-as-a-condition', typeName(e.type)),
     );
     return errorExpr(e.span);
   }
@@ -122,7 +123,7 @@ const LITERAL: Handler<'literal'> = (sema, e) => {
     case 'int': {
       const t = intLiteralType(v.value, v.unsigned, v.longs, v.decimal);
       if (!t) {
-        sema.warning(e.span, `the integer constant ${e.text} is so large that it is unsigned`);
+        sema.warning(e.span, dt('cpp.sema.expr.the-integer-constant-is-so-large', e.text));
         return intLiteral(v.value, intT('unsigned long'), e.span);
       }
       return intLiteral(v.value, t, e.span);
@@ -200,14 +201,11 @@ function qualifiedText(qn: QualifiedName): string {
 export function implicitThis(sema: Sema, span: Span, what: string): Expr | null {
   const fn = sema.fn;
   if (!fn?.thisType) {
-    sema.error(
-      span,
-      `'${what}' is a member and can only be used inside a member function (or through an object: obj.${what})`,
-    );
+    sema.error(span, dt('cpp.sema.expr.is-a-member-and-can-only', what));
     return null;
   }
   if (fn.decl.method?.static) {
-    sema.error(span, `'${what}' cannot be used in the static member function '${fn.decl.name}'`);
+    sema.error(span, dt('cpp.sema.expr.cannot-be-used-in-the-static', what, fn.decl.name));
     return null;
   }
   const self: Expr = { kind: 'this', type: fn.thisType, category: 'prvalue', span };
@@ -255,46 +253,49 @@ const NAME: Handler<'name'> = (sema, e) => {
     case 'functions': {
       const only = hit.decls[0];
       if (hit.decls.length !== 1 || !only) {
-        sema.error(e.span, `'${text}' is overloaded; which one is meant is only known in a call`);
+        sema.error(e.span, dt('cpp.sema.expr.is-overloaded-which-one-is-meant', text));
         return errorExpr(e.span);
       }
       if (only.method && !only.method.static) {
-        sema.error(
-          e.span,
-          `the member function '${text}' must be called (pointers to members are not modelled)`,
-        );
+        sema.error(e.span, dt('cpp.sema.expr.the-member-function-must-be-called', text));
         return errorExpr(e.span);
       }
       return { kind: 'function-ref', function: only, type: only.type, category: 'lvalue', span: e.span };
     }
     case 'type':
     case 'global-typedef':
-      sema.error(e.span, `'${text}' is a type, not a value`);
+      sema.error(e.span, dt('cpp.sema.expr.is-a-type-not-a-value', text));
       return errorExpr(e.span);
     case 'namespace':
-      sema.error(e.span, `'${text}' is a namespace, not a value`);
+      sema.error(e.span, dt('cpp.sema.expr.is-a-namespace-not-a-value', text));
       return errorExpr(e.span);
     case 'template':
-      if (hit.template.kind === 'class') sema.error(e.span, `'${text}' is a class template, not a value`);
-      else sema.diags.unsupported(e.span, `naming the function template '${text}' without calling it`);
+      if (hit.template.kind === 'class')
+        sema.error(e.span, dt('cpp.sema.expr.is-a-class-template-not-a', text));
+      else
+        sema.diags.unsupported(
+          e.span,
+          dt('cpp.sema.expr.naming-the-function-template-without-calling', text),
+        );
       return errorExpr(e.span);
     case 'std':
       if (hit.name === 'cout' || hit.name === 'cerr' || hit.name === 'endl')
-        sema.error(
-          e.span,
-          `'std::${hit.name}' can only be used in an output statement like std::cout << x << std::endl`,
-        );
+        sema.error(e.span, dt('cpp.sema.expr.std-can-only-be-used-in', hit.name));
       else
         sema.error(
           e.span,
-          `'std::${hit.name}' is not a value the simulator models here${/^[a-z_]+$/.test(hit.name) ? ' (call it?)' : ''}`,
+          dt(
+            'cpp.sema.expr.std-is-not-a-value-the',
+            hit.name,
+            dt(/^[a-z_]+$/.test(hit.name) ? 'cpp.hint.call-it' : 'codon.empty'),
+          ),
         );
       return errorExpr(e.span);
     case 'c-function':
-      sema.error(e.span, `the library function '${hit.name}' can only be called here`);
+      sema.error(e.span, dt('cpp.sema.expr.the-library-function-can-only-be', hit.name));
       return errorExpr(e.span);
     default:
-      sema.error(e.span, `'${text}' cannot be used here`);
+      sema.error(e.span, dt('cpp.sema.expr.cannot-be-used-here', text));
       return errorExpr(e.span);
   }
 };
@@ -341,12 +342,15 @@ export function memberOf(sema: Sema, object0: Expr, name: string, span: Span): E
     const other = scope ? lookupInClass(sema, scope, name) : undefined;
     if (other?.kind === 'var') return varRef(other.decl, span);
     if (other?.kind === 'functions')
-      sema.error(span, `'${name}' is a member function of '${t.decl.name}': call it, as in ${name}(...)`);
-    else sema.error(span, `'${t.decl.name}' has no member named '${name}'`);
+      sema.error(span, dt('cpp.sema.expr.is-a-member-function-of-call', name, t.decl.name));
+    else sema.error(span, dt('cpp.sema.expr.has-no-member-named', t.decl.name, name));
     return errorExpr(span);
   }
   if (!accessible(sema, hit.owner.decl, hit.field.access)) {
-    sema.error(span, `'${name}' is ${hit.field.access} in '${hit.owner.decl.name}' and cannot be used here`);
+    sema.error(
+      span,
+      dt('cpp.sema.expr.is-in-and-cannot-be-used', name, hit.field.access, hit.owner.decl.name),
+    );
     return errorExpr(span);
   }
   let obj = object;
@@ -398,14 +402,18 @@ export function memberObject(sema: Sema, objectSyntax: ExprSyntax, arrow: boolea
       };
       return deref(p, span);
     }
-    sema.error(span, `'->' needs a pointer, but '${typeName(obj.type)}' is a class object (use '.')`);
+    sema.error(span, dt('cpp.sema.expr.needs-a-pointer-but-is-a', typeName(obj.type)));
     return errorExpr(span);
   }
   const p = toRvalue(obj);
   if (p.type.kind !== 'pointer' || p.type.pointee.kind !== 'record') {
     sema.error(
       span,
-      `'->' needs a pointer to a class, but this is '${typeName(obj.type)}'${p.type.kind === 'pointer' ? '' : " (use '.' for objects)"}`,
+      dt(
+        'cpp.sema.expr.needs-a-pointer-to-a-class',
+        typeName(obj.type),
+        dt(p.type.kind === 'pointer' ? 'codon.empty' : 'cpp.hint.use-dot'),
+      ),
     );
     return errorExpr(span);
   }
@@ -419,7 +427,12 @@ const MEMBER: Handler<'member'> = (sema, e) => {
   if (obj.type.kind !== 'record') {
     sema.error(
       e.name.span,
-      `'${typeName(obj.type)}' is not a class, so it has no member '${name}'${obj.type.kind === 'pointer' ? " (use '->' on a pointer)" : ''}`,
+      dt(
+        'cpp.sema.expr.is-not-a-class-so-it',
+        typeName(obj.type),
+        name,
+        dt(obj.type.kind === 'pointer' ? 'cpp.hint.use-arrow' : 'codon.empty'),
+      ),
     );
     return errorExpr(e.span);
   }
@@ -440,7 +453,11 @@ function checkCallOnStd(sema: Sema, object: Expr, method: string, args: Expr[], 
   if (object.type.kind !== 'record' || !object.type.decl.std) {
     sema.error(
       span,
-      `'${typeName(object.type)}' has no operator${method.replace('operator', '')} (operator overloading is not modelled)`,
+      dt(
+        'cpp.sema.expr.has-no-operator-operator-overloading-is',
+        typeName(object.type),
+        method.replace('operator', ''),
+      ),
     );
     return errorExpr(span);
   }
@@ -454,18 +471,15 @@ export function subscript(sema: Sema, base0: Expr, index0: Expr, span: Span): Ex
   if (index.type.kind === 'pointer' && (base.type.kind === 'int' || base.type.kind === 'enum'))
     [base, index] = [index, base];
   if (base.type.kind !== 'pointer') {
-    sema.error(
-      span,
-      `'${typeName(base0.type)}' cannot be indexed with [ ] (it is not an array or a pointer)`,
-    );
+    sema.error(span, dt('cpp.sema.expr.cannot-be-indexed-with-it-is', typeName(base0.type)));
     return errorExpr(span);
   }
   if (index.type.kind !== 'int' && index.type.kind !== 'enum') {
-    sema.error(index0.span, `an index must be an integer, not '${typeName(index0.type)}'`);
+    sema.error(index0.span, dt('cpp.sema.expr.an-index-must-be-an-integer', typeName(index0.type)));
     return errorExpr(span);
   }
   if (!isCompleteObjectType(base.type.pointee)) {
-    sema.error(span, `cannot index a pointer to '${typeName(base.type.pointee)}'`);
+    sema.error(span, dt('cpp.sema.expr.cannot-index-a-pointer-to', typeName(base.type.pointee)));
     return errorExpr(span);
   }
   const offset = convertScalar(index, { kind: 'int', name: 'long' });
@@ -517,7 +531,7 @@ export function explicitCast(
     if (!related || !isGlvalue(operand) || kind === 'reinterpret') {
       sema.error(
         span,
-        `casting '${typeName(operand.type)}' to the reference '${typeName(to)}' is not modelled by this simulator`,
+        dt('cpp.sema.expr.casting-to-the-reference-is-not', typeName(operand.type), typeName(to)),
       );
       return errorExpr(span);
     }
@@ -537,11 +551,11 @@ export function explicitCast(
     };
   }
   if (to.kind === 'record') {
-    const init = directInit(sema, to, [operand], { what: 'the cast', span }, span);
+    const init = directInit(sema, to, [operand], { what: dt('cpp.ctx.cast'), span }, span);
     return init ? temporary(init, to, span) : errorExpr(span);
   }
   if (to.kind === 'array' || to.kind === 'function') {
-    sema.error(span, `cannot cast to '${typeName(to)}'`);
+    sema.error(span, dt('cpp.sema.expr.cannot-cast-to', typeName(to)));
     return errorExpr(span);
   }
   const r = convertScalar(operand, to, kind);
@@ -568,7 +582,7 @@ const CAST: Handler<'cast'> = (sema, e) => {
   const operand = checkExpr(sema, e.operand);
   if (!t || operand.kind === 'error') return errorExpr(e.span);
   if (e.style === 'dynamic') {
-    sema.diags.unsupported(e.span, '`dynamic_cast` (run-time type information)');
+    sema.diags.unsupported(e.span, dt('cpp.sema.expr.dynamic-cast-run-time-type-information'));
     return errorExpr(e.span);
   }
   const kind: ConversionKind = e.style === 'functional' ? 'c' : e.style;
@@ -580,7 +594,7 @@ const CONSTRUCT: Handler<'construct'> = (sema, e) => {
   if (!t) return errorExpr(e.span);
   const type = t.type;
   if (type.kind === 'record') {
-    const ctx = { what: `the construction of '${typeName(type)}'`, span: e.span };
+    const ctx = { what: dt('cpp.ctx.construction', typeName(type)), span: e.span };
     const init = e.braced
       ? listInit(
           sema,
@@ -609,18 +623,18 @@ const CONSTRUCT: Handler<'construct'> = (sema, e) => {
         category: 'prvalue',
         span: e.span,
       };
-    sema.error(e.span, "'void' cannot be constructed from a value");
+    sema.error(e.span, dt('cpp.sema.expr.void-cannot-be-constructed-from-a'));
     return errorExpr(e.span);
   }
   if (type.kind === 'reference' || type.kind === 'array' || type.kind === 'function') {
-    sema.error(e.span, `a temporary of type '${typeName(type)}' cannot be created this way`);
+    sema.error(e.span, dt('cpp.sema.expr.a-temporary-of-type-cannot-be', typeName(type)));
     return errorExpr(e.span);
   }
   if (e.args.length === 0) return zeroValue(type, e.span);
   if (e.args.length > 1) {
     sema.error(
       e.args[1]?.span ?? e.span,
-      `'${typeName(type)}' is built from one value, not ${e.args.length}`,
+      dt('cpp.sema.expr.is-built-from-one-value-not', typeName(type), e.args.length),
     );
     return errorExpr(e.span);
   }
@@ -630,7 +644,7 @@ const CONSTRUCT: Handler<'construct'> = (sema, e) => {
       sema,
       type,
       { kind: 'init-list', items: [only], span: e.span },
-      { what: `'${typeName(type)}{...}'`, span: e.span, list: true },
+      { what: dt('cpp.ctx.braced', typeName(type)), span: e.span, list: true },
     );
     if (!init) return errorExpr(e.span);
     if (init.kind === 'expr') return { ...init.expr, span: e.span };
@@ -653,7 +667,12 @@ function sizeofNode(sema: Sema, t: CType, align: boolean, span: Span): Expr {
   if (!isCompleteObjectType(of)) {
     sema.error(
       span,
-      `${align ? 'alignof' : 'sizeof'} cannot be applied to '${typeName(of)}'${of.kind === 'record' ? ' (it is incomplete)' : ''}`,
+      dt(
+        'cpp.sema.expr.cannot-be-applied-to',
+        align ? 'alignof' : 'sizeof',
+        typeName(of),
+        dt(of.kind === 'record' ? 'cpp.hint.incomplete' : 'codon.empty'),
+      ),
     );
     return errorExpr(span);
   }
@@ -674,17 +693,17 @@ const ALIGNOF: Handler<'alignof'> = (sema, e) => {
 
 const NEW: Handler<'new'> = (sema, e) => {
   if (e.type.specs.base.kind === 'auto') {
-    sema.error(e.span, "'new auto(...)' is not modelled by this simulator; write the type");
+    sema.error(e.span, dt('cpp.sema.expr.new-auto-is-not-modelled-by'));
     return errorExpr(e.span);
   }
   const t = resolveTypeId(sema, e.type);
   if (!t) return errorExpr(e.span);
   const T = t.type;
   if (!isCompleteObjectType(T) || T.kind === 'reference') {
-    sema.error(e.span, `'new' cannot create an object of type '${typeName(T)}'`);
+    sema.error(e.span, dt('cpp.sema.expr.new-cannot-create-an-object-of', typeName(T)));
     return errorExpr(e.span);
   }
-  const ctx = { what: `the 'new ${typeName(T)}'`, span: e.span };
+  const ctx = { what: dt('cpp.ctx.new', typeName(T)), span: e.span };
   let count: Expr | null = null;
   let init: Init | null = null;
   if (e.arraySize) {
@@ -692,7 +711,7 @@ const NEW: Handler<'new'> = (sema, e) => {
     if (n.kind === 'error') return n;
     const r = convertScalar(n, SIZE_T);
     if ('error' in r || (n.type.kind !== 'int' && n.type.kind !== 'enum')) {
-      sema.error(n.span, `the number of elements in 'new[]' must be an integer, not '${typeName(n.type)}'`);
+      sema.error(n.span, dt('cpp.sema.expr.the-number-of-elements-in-new', typeName(n.type)));
       return errorExpr(e.span);
     }
     count = r.expr;
@@ -713,13 +732,13 @@ const NEW: Handler<'new'> = (sema, e) => {
     else if (e.init.kind === 'braced') {
       const c = evalCount(count);
       if (c === null) {
-        sema.error(e.span, "a braced initializer with 'new T[n]' needs a constant n in this simulator");
+        sema.error(e.span, dt('cpp.sema.expr.a-braced-initializer-with-new-t'));
         return errorExpr(e.span);
       }
       init = listInit(sema, { kind: 'array', element: T, length: c }, e.init.list, { ...ctx, list: true });
       if (!init) return errorExpr(e.span);
     } else {
-      sema.error(e.span, "an array created with 'new[]' cannot be initialised with ( values )");
+      sema.error(e.span, dt('cpp.sema.expr.an-array-created-with-new-cannot'));
       return errorExpr(e.span);
     }
   } else if (!e.init) {
@@ -764,7 +783,7 @@ function elementDefault(sema: Sema, T: RecordType, span: Span): Init | null {
   const ctors = info.methods.filter((f) => f.method?.kind === 'constructor');
   const d = ctors.find((f) => f.method?.special === 'default-ctor');
   if (!d && ctors.length > 0) {
-    sema.error(span, `'${T.decl.name}' has no default constructor`);
+    sema.error(span, dt('cpp.sema.expr.has-no-default-constructor', T.decl.name));
     return null;
   }
   return { kind: 'default', type: T, ctor: d && !d.method?.defaulted ? d : null, span };
@@ -775,18 +794,18 @@ const DELETE: Handler<'delete'> = (sema, e) => {
   if (operand0.kind === 'error') return operand0;
   const operand = toRvalue(operand0);
   if (operand.type.kind !== 'pointer') {
-    sema.error(e.span, `'delete' needs a pointer, not '${typeName(operand0.type)}'`);
+    sema.error(e.span, dt('cpp.sema.expr.delete-needs-a-pointer-not', typeName(operand0.type)));
     return errorExpr(e.span);
   }
   const pointee = operand.type.pointee;
   if (pointee.kind === 'void')
-    sema.warning(e.span, "deleting a 'void*' is undefined behaviour (the type of the object is unknown)");
+    sema.warning(e.span, dt('cpp.sema.expr.deleting-a-void-is-undefined-behaviour'));
   if (pointee.kind === 'record' && pointee.decl.incomplete)
-    sema.warning(e.span, `deleting a pointer to the incomplete type '${pointee.decl.name}'`);
+    sema.warning(e.span, dt('cpp.sema.expr.deleting-a-pointer-to-the-incomplete', pointee.decl.name));
   const info = pointee.kind === 'record' ? recordInfo(sema, pointee) : null;
   const dtor = info?.methods.find((f) => f.method?.kind === 'destructor' && !f.method.defaulted) ?? null;
   if (dtor?.method?.deleted) {
-    sema.error(e.span, `the destructor of '${typeName(pointee)}' is deleted`);
+    sema.error(e.span, dt('cpp.sema.expr.the-destructor-of-is-deleted', typeName(pointee)));
     return errorExpr(e.span);
   }
   return {
@@ -843,7 +862,7 @@ const CONDITIONAL: Handler<'conditional'> = (sema, e) => {
   }
   sema.error(
     e.span,
-    `the two results of '?:' have incompatible types '${typeName(a.type)}' and '${typeName(b.type)}'`,
+    dt('cpp.sema.expr.the-two-results-of-have-incompatible', typeName(a.type), typeName(b.type)),
   );
   return errorExpr(e.span);
 };
@@ -883,7 +902,7 @@ const HANDLERS: { [K in ExprSyntax['kind']]: Handler<K> } = {
   this: (sema, e) => {
     const fn = sema.fn;
     if (!fn?.thisType || fn.decl.method?.static) {
-      sema.error(e.span, "'this' can only be used inside a non-static member function");
+      sema.error(e.span, dt('cpp.sema.expr.this-can-only-be-used-inside'));
       return errorExpr(e.span);
     }
     return { kind: 'this', type: fn.thisType, category: 'prvalue', span: e.span };
@@ -909,10 +928,7 @@ const HANDLERS: { [K in ExprSyntax['kind']]: Handler<K> } = {
   new: NEW,
   delete: DELETE,
   'init-list': (sema, e) => {
-    sema.error(
-      e.span,
-      'a braced list { ... } is not an expression here (it can initialise a variable, an argument or a return value)',
-    );
+    sema.error(e.span, dt('cpp.sema.expr.a-braced-list-is-not-an'));
     return errorExpr(e.span);
   },
   'error-expr': (_sema, e) => errorExpr(e.span),

@@ -2,6 +2,7 @@
  * Function declarations: merging a declaration with its definition, overloads, linkage and
  * symbols, member function properties (special members, virtual), and checking bodies.
  */
+import { dt } from '../../diag';
 import type { CType, FunctionType, RecordDecl, SpecialMemberState } from '../../abi/ctype';
 import type { Span } from '../../diag';
 import type { AttributeInfo, FunctionDecl, MethodInfo, RecordInfo, SpecialMemberKind, VarDecl } from '../ast';
@@ -162,7 +163,7 @@ export function declareFunction(sema: Sema, input: FunctionDeclInput): FunctionD
   const key = scopeKey(scope, name);
   const existing = scope.own(key);
   if (existing && existing.kind !== 'functions') {
-    sema.error(input.nameSpan, `'${name}' is already declared as something other than a function`);
+    sema.error(input.nameSpan, dt('cpp.sema.function-decl.is-already-declared-as-something-other', name));
     return null;
   }
   const overloads = existing?.decls ?? [];
@@ -172,7 +173,11 @@ export function declareFunction(sema: Sema, input: FunctionDeclInput): FunctionD
   if (!input.inClass && classScope) {
     sema.error(
       input.nameSpan,
-      `no member function '${name}' with these parameters is declared in '${classScope.record.qualifiedName}'`,
+      dt(
+        'cpp.sema.function-decl.no-member-function-with-these-parameters',
+        name,
+        classScope.record.qualifiedName,
+      ),
     );
     return null;
   }
@@ -181,7 +186,7 @@ export function declareFunction(sema: Sema, input: FunctionDeclInput): FunctionD
     if (clash) {
       sema.error(
         input.nameSpan,
-        `conflicting declaration of C function '${name}': a function with C linkage cannot be overloaded (the earlier one is at line ${clash.span.start.line})`,
+        dt('cpp.sema.function-decl.conflicting-declaration-of-c-function-a', name, clash.span.start.line),
       );
       return null;
     }
@@ -276,7 +281,10 @@ function makeMethodInfo(
   const isCtor = input.name === short;
   const isDtor = input.name === '~' + short;
   if (input.name.startsWith('~') && !isDtor) {
-    sema.error(input.nameSpan, `the destructor of '${record.qualifiedName}' must be named '~${short}'`);
+    sema.error(
+      input.nameSpan,
+      dt('cpp.sema.function-decl.the-destructor-of-must-be-named', record.qualifiedName, short),
+    );
     return undefined;
   }
   const special = specialKind(input.name, record.decl, input.params, isCtor, isDtor);
@@ -286,20 +294,14 @@ function makeMethodInfo(
     : overridesBaseVirtual(sema, record.decl, input.name, input.params, input.constMethod);
   if (overrides) virtual = true;
   if (input.virtSpecifiers?.includes('override') && !overrides) {
-    sema.error(
-      input.nameSpan,
-      `'${input.name}' is marked 'override' but does not override a virtual function of a base class`,
-    );
+    sema.error(input.nameSpan, dt('cpp.sema.function-decl.is-marked-override-but-does-not', input.name));
   }
   if (isCtor && input.storage.virtual) {
-    sema.error(input.nameSpan, 'constructors cannot be virtual');
+    sema.error(input.nameSpan, dt('cpp.sema.function-decl.constructors-cannot-be-virtual'));
     return undefined;
   }
   if (input.special === 'default' && !special) {
-    sema.error(
-      input.nameSpan,
-      `only special member functions can be '= default'; '${input.name}' is not one`,
-    );
+    sema.error(input.nameSpan, dt('cpp.sema.function-decl.only-special-member-functions-can-be', input.name));
     return undefined;
   }
   return {
@@ -333,19 +335,25 @@ function redeclare(sema: Sema, f: FunctionDecl, input: FunctionDeclInput): Funct
   if (!sameType(f.returnType, input.returnType)) {
     sema.error(
       input.nameSpan,
-      `conflicting declaration of '${f.name}': it returned '${typeName(f.returnType)}' when declared at line ${f.span.start.line}, now '${typeName(input.returnType)}'`,
+      dt(
+        'cpp.sema.function-decl.conflicting-declaration-of-it-returned-when',
+        f.name,
+        typeName(f.returnType),
+        f.span.start.line,
+        typeName(input.returnType),
+      ),
     );
     return null;
   }
   if (input.hasBody && f.definitionSpan) {
     sema.error(
       input.nameSpan,
-      `redefinition of '${f.name}' (first defined at line ${f.definitionSpan.start.line})`,
+      dt('cpp.sema.function-decl.redefinition-of-first-defined-at-line', f.name, f.definitionSpan.start.line),
     );
     return null;
   }
   if (input.hasBody && f.method?.deleted) {
-    sema.error(input.nameSpan, `'${f.name}' was declared '= delete' and cannot be defined`);
+    sema.error(input.nameSpan, dt('cpp.sema.function-decl.was-declared-delete-and-cannot-be', f.name));
     return null;
   }
   if (input.special === 'default' && f.method && !input.inClass) {

@@ -6,6 +6,7 @@
  * `g++ -std=gnu++17 -fsyntax-only` accepts a use of it (libstdc++ headers include each other,
  * so `<functional>` brings `std::array` too). Typedefs like `size_t` are not checked.
  */
+import { dt } from '../../diag';
 import type { Span } from '../../diag';
 import type { Sema } from './context';
 
@@ -107,5 +108,5 @@ export function requireHeader(sema: Sema, name: string, span: Span): void {
   if (sema.missingHeaders.has(name)) return;
   sema.missingHeaders.add(name);
   const h = home(name);
-  sema.error(span, `'${name}' is defined in header <${h}>; did you forget to #include <${h}>?`);
+  sema.error(span, dt('cpp.sema.headers.is-defined-in-header-did-you', name, h));
 }

@@ -4,8 +4,9 @@
  * `const T&`); aggregates (C arrays, `std::array` with brace elision, plain structs); constructors;
  * the library semantics of `shared_ptr`/`unique_ptr` copies and moves; `auto` deduction.
  */
+import { dt } from '../../diag';
 import type { CType, PointerType, RecordType, StdKind } from '../../abi/ctype';
-import type { Span } from '../../diag';
+import type { DiagText, Span } from '../../diag';
 import type { Expr, FunctionDecl, Init, RecordInfo } from '../ast';
 import type { DeclSpecs, ExprSyntax, InitDeclarator, InitListSyntax, InitSyntax } from '../syntax';
 import type { Sema } from './context';
@@ -26,7 +27,7 @@ import { isDerivedFrom, ptrTo, sameRecord, sameType, typeName, type RefType } fr
 
 /** Where an initialisation happens, for messages: "in initialization of 'x'", "in return". */
 export interface InitContext {
-  what: string;
+  what: DiagText;
   span: Span;
   /** List-initialisation: narrowing conversions are errors. */
   list?: boolean;
@@ -70,7 +71,7 @@ export interface VarInitInput {
 
 /** Checks a variable's initializer (or its absence). */
 export function checkVariableInit(sema: Sema, v: VarInitInput): Init | null {
-  const ctx: InitContext = { what: `the initialization of '${v.name}'`, span: v.span };
+  const ctx: InitContext = { what: dt('cpp.ctx.initialization', v.name), span: v.span };
   const s = v.syntax;
   if (!s) return defaultInit(sema, v.type, v.span, v.name);
   switch (s.kind) {
@@ -100,7 +101,13 @@ export function checkArg(sema: Sema, a: ExprSyntax | InitListSyntax): InitArg {
 
 /** A parameter's default argument, as the init of the parameter. */
 export function checkParamDefault(sema: Sema, p: ParamInfo, e: ExprSyntax): Init | null {
-  const ctx: InitContext = { what: `the default argument of '${p.name ?? 'the parameter'}'`, span: e.span };
+  const ctx: InitContext = {
+    what:
+      p.name === undefined || p.name === null
+        ? dt('cpp.ctx.default-argument-unnamed')
+        : dt('cpp.ctx.default-argument', p.name),
+    span: e.span,
+  };
   return initFromArg(sema, p.type, checkArg(sema, e), ctx);
 }
 
@@ -130,32 +137,29 @@ export function initFromExpr(
       ['char', 'signed char', 'unsigned char'].includes(type.element.name)
     )
       return stringInit(sema, type, e, ctx, unknownBound);
-    sema.error(
-      span,
-      `an array must be initialised with braces { ... }, not with '${typeName(e.type)}' (in ${ctx.what})`,
-    );
+    sema.error(span, dt('cpp.sema.init.an-array-must-be-initialised-with', typeName(e.type), ctx.what));
     return null;
   }
   if (type.kind === 'void' || type.kind === 'function') {
-    sema.error(ctx.span, `cannot create an object of type '${typeName(type)}'`);
+    sema.error(ctx.span, dt('cpp.sema.init.cannot-create-an-object-of-type', typeName(type)));
     return null;
   }
   if (e.type.kind === 'record') {
     sema.cannotConvertRecord(
       span,
       e.type,
-      `cannot convert '${typeName(e.type)}' to '${typeName(type)}' in ${ctx.what}`,
+      dt('cpp.sema.init.cannot-convert-to-in', typeName(e.type), typeName(type), ctx.what),
     );
     return null;
   }
   const r = convertScalar(e, type);
   if ('error' in r) {
-    sema.error(span, `${r.error} in ${ctx.what}`);
+    sema.error(span, dt('cpp.sema.init.in', r.error, ctx.what));
     return null;
   }
   if (ctx.list && isNarrowing(toRvalue(e), type)) {
     // As g++ does it: an error for a constant that does not fit, a warning for a variable.
-    const message = `narrowing conversion from '${typeName(e.type)}' to '${typeName(type)}' inside { } (in ${ctx.what})`;
+    const message = dt('cpp.ctx.narrowing', typeName(e.type), typeName(type), ctx.what);
     if (evalConst(toRvalue(e)) !== null) {
       sema.error(span, message);
       return null;
@@ -176,10 +180,7 @@ function stringInit(
   const length = unknownBound ? needed : type.length;
   if (needed > length) {
     // C allows dropping the terminating 0 here; C++ does not.
-    sema.error(
-      lit.span,
-      `the string needs ${needed} chars (with its terminating 0) but the array holds ${length} (in ${ctx.what})`,
-    );
+    sema.error(lit.span, dt('cpp.sema.init.the-string-needs-chars-with-its', needed, length, ctx.what));
     return null;
   }
   return {
@@ -221,7 +222,7 @@ function initRecordFromExpr(
       if (call) return { kind: 'ctor', type, ctor: call.fn, args: call.args, span };
     }
   }
-  sema.error(span, `cannot convert '${typeName(e.type)}' to '${typeName(type)}' in ${ctx.what}`);
+  sema.error(span, dt('cpp.sema.init.cannot-convert-to-in', typeName(e.type), typeName(type), ctx.what));
   return null;
 }
 
@@ -251,14 +252,17 @@ function initStdFromExpr(
   ) {
     // libstdc++ has converting constructors for these (`std::string_view sv = "abc"` or
     // `= std::string(...)` compile with g++); the simulator does not model them.
-    sema.diags.unsupported(span, `initialising a '${typeName(type)}' from a '${typeName(e.type)}'`);
+    sema.diags.unsupported(span, dt('cpp.sema.init.initialising-a-from-a', typeName(type), typeName(e.type)));
     return null;
   }
   const hint =
     (kind === 'unique_ptr' || kind === 'shared_ptr') && e.type.kind === 'pointer'
       ? ` (the constructor from a raw pointer is explicit: write ${kind === 'unique_ptr' ? 'std::unique_ptr' : 'std::shared_ptr'}<T> p(ptr), or use std::make_${kind === 'unique_ptr' ? 'unique' : 'shared'})`
       : '';
-  sema.error(span, `cannot convert '${typeName(e.type)}' to '${typeName(type)}' in ${ctx.what}${hint}`);
+  sema.error(
+    span,
+    dt('cpp.sema.init.cannot-convert-to-in-2', typeName(e.type), typeName(type), ctx.what, hint),
+  );
   return null;
 }
 
@@ -283,16 +287,13 @@ export function copyFrom(
     if (!move && UNMODELLED_STD_COPIES.has(std.kind)) {
       sema.diags.unsupported(
         span,
-        `copying a '${typeName(type)}'`,
-        'pass it by reference or move it with std::move',
+        dt('cpp.sema.init.copying-a', typeName(type)),
+        dt('cpp.sema.init.pass-it-by-reference-or-move'),
       );
       return null;
     }
     if (std.kind === 'unique_ptr' && !move) {
-      sema.error(
-        span,
-        `std::unique_ptr cannot be copied (its copy constructor is deleted); move it with std::move in ${ctx.what}`,
-      );
+      sema.error(span, dt('cpp.sema.init.std-unique-ptr-cannot-be-copied', ctx.what));
       return null;
     }
     return { kind: 'copy', type, source, ctor: null, move, std: std.kind, span };
@@ -305,10 +306,7 @@ export function copyFrom(
   const sm = type.decl.specialMembers;
   if (!chosen) {
     if (sm.moveCtor !== 'implicit' || sm.moveAssign !== 'implicit') {
-      sema.error(
-        span,
-        `'${type.decl.name}' cannot be copied: declaring a move constructor or move assignment deletes the implicit copy constructor (in ${ctx.what})`,
-      );
+      sema.error(span, dt('cpp.sema.init.cannot-be-copied-declaring-a-move', type.decl.name, ctx.what));
       return null;
     }
     return { kind: 'copy', type, source, ctor: null, move, std: null, span };
@@ -316,7 +314,12 @@ export function copyFrom(
   if (chosen.method?.deleted) {
     sema.error(
       span,
-      `use of the deleted ${chosen.method.special === 'move-ctor' ? 'move' : 'copy'} constructor of '${type.decl.name}' in ${ctx.what}`,
+      dt(
+        'cpp.sema.init.use-of-the-deleted-constructor-of',
+        dt(chosen.method.special === 'move-ctor' ? 'cpp.move' : 'cpp.copy'),
+        type.decl.name,
+        ctx.what,
+      ),
     );
     return null;
   }
@@ -326,10 +329,7 @@ export function copyFrom(
     !(chosen.params[0].type as RefType).referentConst &&
     !chosen.params[0].type.rvalue
   ) {
-    sema.error(
-      span,
-      `cannot copy a const '${type.decl.name}': its copy constructor takes a non-const reference`,
-    );
+    sema.error(span, dt('cpp.sema.init.cannot-copy-a-const-its-copy', type.decl.name));
     return null;
   }
   const userProvided = !chosen.method?.defaulted;
@@ -375,14 +375,14 @@ export function bindReference(sema: Sema, ref: RefType, e: Expr, ctx: InitContex
     if (ref.rvalue) {
       sema.error(
         span,
-        `cannot bind the rvalue reference '${typeName(ref)}' to an lvalue of type '${typeName(e.type)}' (use std::move) in ${ctx.what}`,
+        dt('cpp.sema.init.cannot-bind-the-rvalue-reference-to', typeName(ref), typeName(e.type), ctx.what),
       );
       return null;
     }
     if (e.isConst && !constRef) {
       sema.error(
         span,
-        `binding '${typeName(ref)}' to a const '${typeName(e.type)}' would drop the const (in ${ctx.what})`,
+        dt('cpp.sema.init.binding-to-a-const-would-drop', typeName(ref), typeName(e.type), ctx.what),
       );
       return null;
     }
@@ -391,7 +391,7 @@ export function bindReference(sema: Sema, ref: RefType, e: Expr, ctx: InitContex
   if (!ref.rvalue && !constRef) {
     sema.error(
       span,
-      `cannot bind the non-const reference '${typeName(ref)}' to a temporary of type '${typeName(e.type)}' (in ${ctx.what})`,
+      dt('cpp.sema.init.cannot-bind-the-non-const-reference', typeName(ref), typeName(e.type), ctx.what),
     );
     return null;
   }
@@ -401,8 +401,8 @@ export function bindReference(sema: Sema, ref: RefType, e: Expr, ctx: InitContex
     // the simulator computes library results as values and cannot bind a reference to one.
     sema.diags.unsupported(
       span,
-      `binding the result of '${e.builtin}' to a reference`,
-      `keep a copy instead: declare it as '${typeName(T)}', not '${typeName(ref)}'`,
+      dt('cpp.sema.init.binding-the-result-of-to-a', e.builtin),
+      dt('cpp.sema.init.keep-a-copy-instead-declare-it', typeName(T), typeName(ref)),
     );
     return null;
   }
@@ -415,8 +415,8 @@ export function bindReference(sema: Sema, ref: RefType, e: Expr, ctx: InitContex
     // binds the reference to it; the interpreter cannot give a scalar value an address yet.
     sema.diags.unsupported(
       span,
-      `binding the reference '${typeName(ref)}' to a temporary '${typeName(T)}'`,
-      'put the value in a variable first, or take it by value',
+      dt('cpp.sema.init.binding-the-reference-to-a-temporary', typeName(ref), typeName(T)),
+      dt('cpp.sema.init.put-the-value-in-a-variable'),
     );
     return null;
   }
@@ -451,7 +451,7 @@ export function listInit(
   const lctx: InitContext = { ...ctx, list: true };
   if (type.kind === 'reference') {
     if (items.length !== 1) {
-      sema.error(span, `a reference is initialised with one value, not ${items.length} (in ${ctx.what})`);
+      sema.error(span, dt('cpp.sema.init.a-reference-is-initialised-with-one', items.length, ctx.what));
       return null;
     }
     return bindReference(sema, type as RefType, checkExpr(sema, items[0] as ExprSyntax), lctx);
@@ -461,12 +461,15 @@ export function listInit(
   if (type.kind === 'record') return listInitRecord(sema, type, list, lctx);
   if (items.length === 0) return { kind: 'zero', type, span };
   if (items.length > 1) {
-    sema.error(items[1]?.span ?? span, `too many initializers for '${typeName(type)}' (in ${ctx.what})`);
+    sema.error(
+      items[1]?.span ?? span,
+      dt('cpp.sema.init.too-many-initializers-for-in', typeName(type), ctx.what),
+    );
     return null;
   }
   const item = items[0] as ExprSyntax;
   if (item.kind === 'init-list') {
-    sema.error(item.span, `too many braces around the initializer of '${typeName(type)}'`);
+    sema.error(item.span, dt('cpp.sema.init.too-many-braces-around-the-initializer', typeName(type)));
     return null;
   }
   return initFromExpr(sema, type, checkExpr(sema, item), lctx);
@@ -494,13 +497,13 @@ function aggregateArray(
   }
   const n = unknownBound ? items.length : length;
   if (unknownBound && n === 0) {
-    sema.error(span, 'an array of unknown size needs at least one initializer');
+    sema.error(span, dt('cpp.sema.init.an-array-of-unknown-size-needs'));
     return null;
   }
   if (items.length > n) {
     sema.error(
       items[n]?.span ?? span,
-      `too many initializers for '${typeName(type)}' (${items.length} values for ${n} elements)`,
+      dt('cpp.sema.init.too-many-initializers-for-values-for', typeName(type), items.length, n),
     );
     return null;
   }
@@ -556,7 +559,7 @@ function listInitRecord(sema: Sema, type: RecordType, list: InitListSyntax, ctx:
   }
   const why = notAggregate(info);
   if (why) {
-    sema.error(span, `'${type.decl.name}' cannot be initialised with { ... }: ${why}`);
+    sema.error(span, dt('cpp.sema.init.cannot-be-initialised-with', type.decl.name, why));
     return null;
   }
   if (items.length === 1 && items[0]?.kind !== 'init-list') {
@@ -591,7 +594,7 @@ function aggregateFields(
   if (items.length > limit) {
     sema.error(
       items[limit]?.span ?? span,
-      `too many initializers for '${type.decl.name}' (${items.length} values for ${limit} members)`,
+      dt('cpp.sema.init.too-many-initializers-for-values-for-2', type.decl.name, items.length, limit),
     );
     return null;
   }
@@ -623,10 +626,7 @@ function listInitStd(
   if (kind === 'vector') return listInitVector(sema, type, items, ctx, span);
   const args = items.map((i) => checkArg(sema, i));
   if (args.some(isList)) {
-    sema.error(
-      span,
-      `nested braces inside the initializer of '${type.decl.name}' are not modelled by this simulator`,
-    );
+    sema.error(span, dt('cpp.sema.init.nested-braces-inside-the-initializer-of', type.decl.name));
     return null;
   }
   const exprs = args as Expr[];
@@ -649,20 +649,20 @@ function listInitVector(
 ): Init | null {
   const elem = type.decl.std?.args[0];
   if (elem === undefined || typeof elem === 'number' || elem.kind === 'record') {
-    sema.diags.unsupported(span, 'initialising a std::vector of class objects from a { ... } list');
+    sema.diags.unsupported(span, dt('cpp.sema.init.initialising-a-std-vector-of-class'));
     return null;
   }
   const args: Expr[] = [];
   for (const item of items) {
     const a = checkArg(sema, item);
     if (isList(a)) {
-      sema.diags.unsupported(item.span, 'nested braces inside the initializer of a std::vector');
+      sema.diags.unsupported(item.span, dt('cpp.sema.init.nested-braces-inside-the-initializer-of-2'));
       return null;
     }
     if (a.kind === 'error') return null;
     const r = convertScalar(a, elem);
     if ('error' in r) {
-      sema.error(a.span, `${r.error} in ${ctx.what}`);
+      sema.error(a.span, dt('cpp.sema.init.in', r.error, ctx.what));
       return null;
     }
     args.push(r.expr);
@@ -694,10 +694,7 @@ export function directInit(
     const std = type.decl.std;
     if (std) {
       if (args.some(isList)) {
-        sema.error(
-          span,
-          `braces inside the initializer of '${type.decl.name}' are not modelled by this simulator`,
-        );
+        sema.error(span, dt('cpp.sema.init.braces-inside-the-initializer-of-are', type.decl.name));
         return null;
       }
       return directInitStd(sema, type, std.kind, args as Expr[], ctx, span);
@@ -709,7 +706,12 @@ export function directInit(
     if (ctors.length === 0) {
       sema.error(
         span,
-        `'${type.decl.name}' has no constructor taking ${args.length} argument${args.length === 1 ? '' : 's'} (initialise it with { ... })`,
+        dt(
+          'cpp.sema.init.has-no-constructor-taking-argument-initialise',
+          type.decl.name,
+          args.length,
+          dt(args.length === 1 ? 'codon.empty' : 'codon.plural-s'),
+        ),
       );
       return null;
     }
@@ -717,14 +719,14 @@ export function directInit(
     return call ? ctorInit(sema, type, call.fn, call.args, span) : null;
   }
   if (type.kind === 'array') {
-    sema.error(span, `an array cannot be initialised with ( ... ); use { ... }`);
+    sema.error(span, dt('cpp.sema.init.an-array-cannot-be-initialised-with'));
     return null;
   }
   if (args.length === 0) return valueInit(sema, type, span);
   if (args.length > 1) {
     sema.error(
       args[1]?.span ?? span,
-      `'${typeName(type)}' is initialised with one value, not ${args.length} (in ${ctx.what})`,
+      dt('cpp.sema.init.is-initialised-with-one-value-not', typeName(type), args.length, ctx.what),
     );
     return null;
   }
@@ -748,7 +750,11 @@ function directInitStd(
   if (init && built && !MODELLED_STD_CONSTRUCTORS.has(kind)) {
     sema.diags.unsupported(
       span,
-      `constructing a '${typeName(type)}' from ${args.length === 0 ? 'nothing' : 'these arguments'}`,
+      dt(
+        'cpp.sema.init.constructing-a-from',
+        typeName(type),
+        dt(args.length === 0 ? 'cpp.nothing' : 'cpp.these-arguments'),
+      ),
     );
     return null;
   }
@@ -770,7 +776,13 @@ function directInitStdAnyway(
     if (types.length !== args.length) {
       sema.error(
         span,
-        `'${type.decl.name}' is built from ${types.length} value${types.length === 1 ? '' : 's'} here, not ${args.length}`,
+        dt(
+          'cpp.sema.init.is-built-from-value-here-not',
+          type.decl.name,
+          types.length,
+          dt(types.length === 1 ? 'codon.empty' : 'codon.plural-s'),
+          args.length,
+        ),
       );
       return null;
     }
@@ -779,15 +791,12 @@ function directInitStdAnyway(
       const t = types[k] as CType;
       const a = args[k] as Expr;
       if (t.kind === 'record') {
-        sema.error(
-          a.span,
-          `building '${type.decl.name}' from class values is not modelled by this simulator`,
-        );
+        sema.error(a.span, dt('cpp.sema.init.building-from-class-values-is-not', type.decl.name));
         return null;
       }
       const r = convertScalar(a, t);
       if ('error' in r) {
-        sema.error(a.span, `${r.error} in ${ctx.what}`);
+        sema.error(a.span, dt('cpp.sema.init.in', r.error, ctx.what));
         return null;
       }
       out.push(r.expr);
@@ -804,7 +813,7 @@ function directInitStdAnyway(
       if (!elem) return null;
       const pointee = elem.kind === 'array' ? elem.element : elem;
       if (kind === 'shared_ptr' && elem.kind === 'array') {
-        sema.diags.unsupported(span, 'std::shared_ptr of an array');
+        sema.diags.unsupported(span, dt('cpp.sema.init.std-shared-ptr-of-an-array'));
         return null;
       }
       const ex = convertAll([ptrTo(pointee)]);
@@ -842,8 +851,8 @@ function directInitStdAnyway(
         // The interpreter's vectors hold scalars (as in stdlib.ts's methods): refused here, not mid-run.
         sema.diags.unsupported(
           span,
-          `a std::vector of class objects ('std::vector<${typeName(elem)}>')`,
-          'use an array of the class, or a std::vector of a scalar type',
+          dt('cpp.sema.init.a-std-vector-of-class-objects', typeName(elem)),
+          dt('cpp.sema.init.use-an-array-of-the-class'),
         );
         return null;
       }
@@ -861,12 +870,12 @@ function directInitStdAnyway(
       break;
     }
     case 'array':
-      sema.error(span, 'std::array is an aggregate: initialise it with braces { ... }, not ( ... )');
+      sema.error(span, dt('cpp.sema.init.std-array-is-an-aggregate-initialise'));
       return null;
     default:
       break;
   }
-  sema.diags.unsupported(span, `this way of constructing '${type.decl.name}'`);
+  sema.diags.unsupported(span, dt('cpp.sema.init.this-way-of-constructing', type.decl.name));
   return null;
 }
 
@@ -881,10 +890,7 @@ function vectorRange(sema: Sema, elem: CType, args: Expr[], span: Span): Expr[] 
   const [first, last] = ptrs as [Expr, Expr];
   const pointee = (first.type as PointerType).pointee;
   if (!sameType(pointee, (last.type as PointerType).pointee) || !sameType(pointee, elem)) {
-    sema.diags.unsupported(
-      span,
-      `building a 'std::vector<${typeName(elem)}>' from a range of another element type`,
-    );
+    sema.diags.unsupported(span, dt('cpp.sema.init.building-a-std-vector-from-a', typeName(elem)));
     return null;
   }
   return [first, last];
@@ -898,7 +904,7 @@ function stdCtor(sema: Sema, type: RecordType, args: Expr[], ctx: InitContext): 
 
 function ctorInit(sema: Sema, type: RecordType, ctor: FunctionDecl, args: Init[], span: Span): Init | null {
   if (ctor.method?.deleted) {
-    sema.error(span, `use of a deleted constructor of '${type.decl.name}'`);
+    sema.error(span, dt('cpp.sema.init.use-of-a-deleted-constructor-of', type.decl.name));
     return null;
   }
   if (ctor.method?.defaulted && ctor.method.special === 'default-ctor')
@@ -915,17 +921,17 @@ function defaultConstructor(info: RecordInfo): FunctionDecl | undefined {
 /** No initializer: class objects run their default constructor; scalars stay indeterminate. */
 export function defaultInit(sema: Sema, type: CType, span: Span, name: string): Init | null {
   if (type.kind === 'reference') {
-    sema.error(span, `the reference '${name}' must be initialised`);
+    sema.error(span, dt('cpp.sema.init.the-reference-must-be-initialised', name));
     return null;
   }
   if (type.kind === 'record') {
     if (type.decl.incomplete) {
-      sema.error(span, `'${name}' has the incomplete type '${type.decl.name}' (declared but not defined)`);
+      sema.error(span, dt('cpp.sema.init.has-the-incomplete-type-declared-but', name, type.decl.name));
       return null;
     }
     if (type.decl.std) {
       if (UNMODELLED_STD_OBJECTS.has(type.decl.std.kind)) {
-        sema.diags.unsupported(span, `a '${typeName(type)}' object`);
+        sema.diags.unsupported(span, dt('cpp.sema.init.a-object', typeName(type)));
         return null;
       }
       return { kind: 'default', type, ctor: null, span };
@@ -935,14 +941,11 @@ export function defaultInit(sema: Sema, type: CType, span: Span, name: string): 
     const ctors = constructors(info);
     const dflt = defaultConstructor(info);
     if (!dflt && ctors.length > 0) {
-      sema.error(span, `'${type.decl.name}' has no default constructor, so '${name}' needs an initializer`);
+      sema.error(span, dt('cpp.sema.init.has-no-default-constructor-so-needs', type.decl.name, name));
       return null;
     }
     if (dflt?.method?.deleted) {
-      sema.error(
-        span,
-        `the default constructor of '${type.decl.name}' is deleted, so '${name}' needs an initializer`,
-      );
+      sema.error(span, dt('cpp.sema.init.the-default-constructor-of-is-deleted', type.decl.name, name));
       return null;
     }
     return { kind: 'default', type, ctor: dflt && !dflt.method?.defaulted ? dflt : null, span };
@@ -957,7 +960,7 @@ export function defaultInit(sema: Sema, type: CType, span: Span, name: string): 
 /** Value-initialisation (`T{}`, `T()`, missing elements of a braced list): zero, or a user default constructor. */
 export function valueInit(sema: Sema, type: CType, span: Span): Init | null {
   if (type.kind === 'reference') {
-    sema.error(span, 'a reference member must be initialised explicitly');
+    sema.error(span, dt('cpp.sema.init.a-reference-member-must-be-initialised'));
     return null;
   }
   if (type.kind === 'record') {
@@ -970,7 +973,7 @@ export function valueInit(sema: Sema, type: CType, span: Span): Init | null {
     const dflt = defaultConstructor(info);
     if (dflt && !dflt.method?.defaulted) {
       if (dflt.method?.deleted) {
-        sema.error(span, `the default constructor of '${type.decl.name}' is deleted`);
+        sema.error(span, dt('cpp.sema.init.the-default-constructor-of-is-deleted-2', type.decl.name));
         return null;
       }
       return {
@@ -982,7 +985,7 @@ export function valueInit(sema: Sema, type: CType, span: Span): Init | null {
       };
     }
     if (!dflt && constructors(info).length > 0) {
-      sema.error(span, `'${type.decl.name}' has no default constructor`);
+      sema.error(span, dt('cpp.sema.init.has-no-default-constructor', type.decl.name));
       return null;
     }
     if (needsMemberwise(sema, type)) {
@@ -1038,7 +1041,7 @@ export function initAuto(
   const s = idecl.init;
   let source: ExprSyntax | null = null;
   if (!s) {
-    sema.error(span, `'${name}' is declared 'auto' but has no initializer to deduce its type from`);
+    sema.error(span, dt('cpp.sema.init.is-declared-auto-but-has-no', name));
     return null;
   }
   if (s.kind === 'equals') source = s.expr;
@@ -1048,18 +1051,22 @@ export function initAuto(
   else {
     sema.error(
       s.span,
-      `cannot deduce the type of '${name}' from this initializer${s.kind === 'equals-list' ? ' (auto x = {...} makes a std::initializer_list, which is not modelled)' : ''}`,
+      dt(
+        'cpp.sema.init.cannot-deduce-the-type-of-from',
+        name,
+        dt(s.kind === 'equals-list' ? 'cpp.hint.initializer-list' : 'codon.empty'),
+      ),
     );
     return null;
   }
   if (!source || source.kind === 'init-list') {
-    sema.error(s.span, `cannot deduce the type of '${name}' from a braced list`);
+    sema.error(s.span, dt('cpp.sema.init.cannot-deduce-the-type-of-from-2', name));
     return null;
   }
   const e = checkExpr(sema, source);
   if (e.kind === 'error') return null;
   if (e.type.kind === 'void') {
-    sema.error(e.span, `'${name}' cannot be deduced from a 'void' expression`);
+    sema.error(e.span, dt('cpp.sema.init.cannot-be-deduced-from-a-void', name));
     return null;
   }
   const first = idecl.declarator.ops[0];
@@ -1067,7 +1074,7 @@ export function initAuto(
   if (first?.kind === 'pointer') {
     const r = toRvalue(e);
     if (r.type.kind !== 'pointer') {
-      sema.error(e.span, `'auto*' needs a pointer, but the initializer has type '${typeName(e.type)}'`);
+      sema.error(e.span, dt('cpp.sema.init.auto-needs-a-pointer-but-the', typeName(e.type)));
       return null;
     }
     base = { type: r.type.pointee, const: specs.const || Boolean(r.type.pointeeConst) };
@@ -1079,7 +1086,7 @@ export function initAuto(
       rvalue: false,
       ...(e.isConst ? { referentConst: true } : {}),
     };
-    const init = bindReference(sema, ref, e, { what: `the initialization of '${name}'`, span });
+    const init = bindReference(sema, ref, e, { what: dt('cpp.ctx.initialization', name), span });
     return { type: ref, const: false, init };
   } else if (first?.kind === 'reference') {
     base = { type: e.type, const: specs.const || Boolean(e.isConst) };
@@ -1093,7 +1100,7 @@ export function initAuto(
   });
   if (!d) return null;
   const ctx: InitContext = {
-    what: `the initialization of '${name}'`,
+    what: dt('cpp.ctx.initialization', name),
     span,
     ...(s.kind === 'braced' ? { list: true } : {}),
   };

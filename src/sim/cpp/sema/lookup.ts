@@ -3,6 +3,7 @@
  * functions, then `using namespace std`), and qualified (`ns::x`, `S::count`, `E::A`, `std::copy`).
  * Names of the C and C++ libraries resolve to library entities the checker gives meaning to.
  */
+import { dt } from '../../diag';
 import type { Span } from '../../diag';
 import type { QualifiedName } from '../syntax';
 import { GLOBAL_TYPEDEFS, STD_TYPES } from '../std-names';
@@ -118,7 +119,10 @@ export function lookupQualified(sema: Sema, qn: QualifiedName): LookupResult | n
     if (!first) return null;
     if (first.name === 'std') {
       if (parts.length !== 2) {
-        sema.error(qn.span, `'${parts.map((p) => p.name).join('::')}' is not modelled by this simulator`);
+        sema.error(
+          qn.span,
+          dt('cpp.sema.lookup.is-not-modelled-by-this-simulator', parts.map((p) => p.name).join('::')),
+        );
         return null;
       }
       return { kind: 'std', name: parts[1]?.name ?? '' };
@@ -161,10 +165,10 @@ function scopeOf(sema: Sema, hit: LookupResult | null, name: string, span: Span)
     if (s) return s;
   }
   if (hit?.kind === 'std') {
-    sema.error(span, `names inside 'std::${hit.name}' are not modelled by this simulator`);
+    sema.error(span, dt('cpp.sema.lookup.names-inside-std-are-not-modelled', hit.name));
     return null;
   }
-  if (hit) sema.error(span, `'${name}' is not a namespace, class or enum`);
+  if (hit) sema.error(span, dt('cpp.sema.lookup.is-not-a-namespace-class-or', name));
   else sema.unknownName(span, name);
   return null;
 }

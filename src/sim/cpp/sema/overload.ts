@@ -4,6 +4,7 @@
  * (1), standard conversion (2), user-defined conversion or braced list (3), ellipsis (4); the best
  * candidate must be at least as good for every argument and better for one.
  */
+import { dt, type Msg } from '../../diag';
 import type { CType } from '../../abi/ctype';
 import type { Span } from '../../diag';
 import type { Expr, FunctionDecl, Init } from '../ast';
@@ -151,7 +152,14 @@ export function resolveCall(
         const need = min < 0 ? one.params.length : min;
         sema.error(
           site.span,
-          `'${site.name}' takes ${need === one.params.length ? need : `${need} to ${one.params.length}`} argument${one.params.length === 1 ? '' : 's'}, but ${args.length} ${args.length === 1 ? 'was' : 'were'} given`,
+          dt(
+            'cpp.sema.overload.takes-argument-but-given',
+            site.name,
+            need === one.params.length ? need : dt('cpp.range-to', need, one.params.length),
+            dt(one.params.length === 1 ? 'codon.empty' : 'codon.plural-s'),
+            args.length,
+            dt(args.length === 1 ? 'cpp.was' : 'cpp.were'),
+          ),
         );
       } else if (one) {
         const bad = args.findIndex(
@@ -162,13 +170,28 @@ export function resolveCall(
         if (a && p && !isList(a)) {
           sema.error(
             a.span,
-            `cannot convert '${typeName((a as Expr).type)}' to '${typeName(p.type)}' for argument ${bad + 1} of '${site.name}'`,
+            dt(
+              'cpp.sema.overload.cannot-convert-to-for-argument-of',
+              typeName((a as Expr).type),
+              typeName(p.type),
+              bad + 1,
+              site.name,
+            ),
           );
-        } else sema.error(site.span, `no matching function for call to '${site.name}(${argTypes(args)})'`);
+        } else
+          sema.error(
+            site.span,
+            dt('cpp.sema.overload.no-matching-function-for-call-to', site.name, argTypes(args)),
+          );
       } else {
         sema.error(
           site.span,
-          `no matching function for call to '${site.name}(${argTypes(args)})'; the candidates are ${sigs.join(', ')}`,
+          dt(
+            'cpp.sema.overload.no-matching-function-for-call-to-2',
+            site.name,
+            argTypes(args),
+            sigs.join(', '),
+          ),
         );
       }
     }
@@ -180,20 +203,27 @@ export function resolveCall(
     if (!site.quiet)
       sema.error(
         site.span,
-        `the call '${site.name}(${argTypes(args)})' is ambiguous: ${best.map((r) => `${r.fn.name}(${r.fn.params.map((p) => typeName(p.type)).join(', ')})`).join(' and ')} match equally well`,
+        dt(
+          'cpp.sema.overload.the-call-is-ambiguous-match-equally',
+          site.name,
+          argTypes(args),
+          best
+            .map((r) => `${r.fn.name}(${r.fn.params.map((p) => typeName(p.type)).join(', ')})`)
+            .join(' and '),
+        ),
       );
     return null;
   }
   const fn = winner.fn;
   if (fn.deleted) {
-    sema.error(site.span, `'${site.name}' is deleted and cannot be called`);
+    sema.error(site.span, dt('cpp.sema.overload.is-deleted-and-cannot-be-called', site.name));
     return null;
   }
   const inits: Init[] = [];
   let ok = true;
   args.forEach((a, k) => {
     const p = fn.params[k];
-    const what = `argument ${k + 1} of '${site.name}'`;
+    const what = dt('cpp.ctx.argument-of', k + 1, site.name);
     if (p) {
       const init = initFromArg(sema, p.type, a, { what, span: a.span, argument: true });
       if (!init) ok = false;
@@ -216,13 +246,10 @@ export function resolveCall(
  * An argument passed through `...`: the default argument promotions apply (float becomes double,
  * small integers int); class objects are not modelled through `...`.
  */
-export function variadicArg(sema: Sema, e: Expr, what: string): Init | null {
+export function variadicArg(sema: Sema, e: Expr, what: Msg): Init | null {
   if (e.kind === 'error') return null;
   if (e.type.kind === 'record') {
-    sema.error(
-      e.span,
-      `passing a '${typeName(e.type)}' object through '...' (${what}) is not modelled by this simulator`,
-    );
+    sema.error(e.span, dt('cpp.sema.overload.passing-a-object-through-is-not', typeName(e.type), what));
     return null;
   }
   const r = toRvalue(e);
@@ -230,12 +257,12 @@ export function variadicArg(sema: Sema, e: Expr, what: string): Init | null {
   if (target.kind === 'float' && target.name === 'float') target = { kind: 'float', name: 'double' };
   else if (target.kind === 'int' || target.kind === 'enum') target = promote(target);
   if (target.kind === 'void') {
-    sema.error(e.span, `a 'void' value cannot be passed (${what})`);
+    sema.error(e.span, dt('cpp.sema.overload.a-void-value-cannot-be-passed', what));
     return null;
   }
   const c = convertScalar(r, target);
   if ('error' in c) {
-    sema.error(e.span, `${c.error} (${what})`);
+    sema.error(e.span, dt('cpp.sema.overload.msg', c.error, what));
     return null;
   }
   return { kind: 'expr', expr: c.expr, span: e.span };

@@ -3,6 +3,7 @@
  * promoted type of its argument, with g++'s wording. Warnings, as in g++ (the call still runs and
  * prints what the bits say).
  */
+import { dt } from '../../diag';
 import type { CType } from '../../abi/ctype';
 import type { Expr } from '../ast';
 import type { Sema } from './context';
@@ -73,26 +74,32 @@ export function checkPrintfFormat(sema: Sema, format: Expr, args: Expr[]): void 
     if (m[2] === '*') argIndex++;
     if (m[3] === '*') argIndex++;
     if (conv === 'n') {
-      sema.diags.unsupported(format.span, "printf's %n conversion");
+      sema.diags.unsupported(format.span, dt('cpp.sema.printf.printf-s-n-conversion'));
       return;
     }
     const want = expected(conv, m[4] ?? '');
     if (!want) {
-      sema.warning(format.span, `unknown conversion type character '${conv}' in format`);
+      sema.warning(format.span, dt('cpp.sema.printf.unknown-conversion-type-character-in-format', conv));
       return;
     }
     const arg = args[argIndex];
     argIndex++;
     if (!arg) {
-      sema.warning(format.span, `format '${m[0]}' expects a matching '${want.name}' argument`);
+      sema.warning(format.span, dt('cpp.sema.printf.format-expects-a-matching-argument', m[0], want.name));
       return;
     }
     if (!want.ok(arg.type))
       sema.warning(
         arg.span,
-        `format '${m[0]}' expects an argument of type '${want.name}', but argument ${argIndex + 1} has type '${typeName(arg.type)}'`,
+        dt(
+          'cpp.sema.printf.format-expects-an-argument-of-type',
+          m[0],
+          want.name,
+          argIndex + 1,
+          typeName(arg.type),
+        ),
       );
   }
   if (argIndex < args.length)
-    sema.warning(args[argIndex]?.span ?? format.span, 'too many arguments for format');
+    sema.warning(args[argIndex]?.span ?? format.span, dt('cpp.sema.printf.too-many-arguments-for-format'));
 }

@@ -2,6 +2,7 @@
  * Classes and enums declared in the file: members, bases, special members, attributes
  * (`packed`, `alignas`), bit-fields, nested classes, and enumerators.
  */
+import { dt } from '../../diag';
 import type { EnumType, FieldDecl, IntName, RecordType } from '../../abi/ctype';
 import { record as makeRecord } from '../../abi/build';
 import type { EnumInfo, FieldInfo, FunctionDecl, RecordInfo, VarDecl } from '../ast';
@@ -53,15 +54,15 @@ export function declareElaborated(sema: Sema, tag: string, qn: QualifiedName): Q
       : (sema.scope.own(lastName(qn) ?? '') ?? lookupOuter(sema, qn));
   if (found?.kind === 'type') return { type: found.type, const: found.const };
   if (found) {
-    sema.error(qn.span, `'${lastName(qn)}' is not a ${tag}`);
+    sema.error(qn.span, dt('cpp.sema.record.is-not-a', lastName(qn), tag));
     return null;
   }
   if (tag === 'enum') {
-    sema.error(qn.span, `unknown enum '${lastName(qn)}'`);
+    sema.error(qn.span, dt('cpp.sema.record.unknown-enum', lastName(qn)));
     return null;
   }
   if (qn.parts.length > 1) {
-    sema.error(qn.span, `unknown type '${qn.parts.map((p) => p.name).join('::')}'`);
+    sema.error(qn.span, dt('cpp.sema.record.unknown-type', qn.parts.map((p) => p.name).join('::')));
     return null;
   }
   const name = lastName(qn) ?? '';
@@ -95,11 +96,11 @@ function alignmentOf(sema: Sema, attrs: AttributeSyntax[]): number | undefined {
       const c = evalInt(e);
       v = c === null ? null : Number(c);
     } else if (a.argType) {
-      sema.error(a.span, 'alignas(type) is not modelled by this simulator; write alignas(N)');
+      sema.error(a.span, dt('cpp.sema.record.alignas-type-is-not-modelled-by'));
       continue;
     } else if (a.name === 'aligned') v = 16;
     if (v === null || v <= 0 || (v & (v - 1)) !== 0) {
-      sema.error(a.span, 'the requested alignment must be a power of two');
+      sema.error(a.span, dt('cpp.sema.record.the-requested-alignment-must-be-a'));
       continue;
     }
     best = Math.max(best ?? 0, v);
@@ -111,7 +112,7 @@ function alignmentOf(sema: Sema, attrs: AttributeSyntax[]): number | undefined {
 export function declareRecord(sema: Sema, rs: RecordSyntax): RecordType | null {
   const name = lastName(rs.name) ?? `(anonymous ${rs.tag})`;
   if (rs.name && rs.name.parts.length > 1) {
-    sema.error(rs.name.span, 'defining a class with a qualified name is not modelled by this simulator');
+    sema.error(rs.name.span, dt('cpp.sema.record.defining-a-class-with-a-qualified'));
     return null;
   }
   const scope = sema.scope;
@@ -121,7 +122,11 @@ export function declareRecord(sema: Sema, rs: RecordSyntax): RecordType | null {
     if (!prior.type.decl.incomplete) {
       sema.error(
         rs.name?.span ?? rs.span,
-        `redefinition of '${prior.type.decl.name}' (first defined at line ${prior.type.decl.line ?? '?'})`,
+        dt(
+          'cpp.sema.record.redefinition-of-first-defined-at-line',
+          prior.type.decl.name,
+          prior.type.decl.line ?? '?',
+        ),
       );
       return null;
     }
@@ -130,7 +135,7 @@ export function declareRecord(sema: Sema, rs: RecordSyntax): RecordType | null {
     type.decl.line = rs.span.start.line;
   } else {
     if (prior) {
-      sema.error(rs.name?.span ?? rs.span, `'${name}' is already declared as something else`);
+      sema.error(rs.name?.span ?? rs.span, dt('cpp.sema.record.is-already-declared-as-something-else', name));
       return null;
     }
     type = makeRecord({
@@ -164,15 +169,15 @@ export function declareRecord(sema: Sema, rs: RecordSyntax): RecordType | null {
     const bt = resolveNamedType(sema, b.name);
     if (!bt) continue;
     if (bt.type.kind !== 'record') {
-      sema.error(b.span, `'${typeName(bt.type)}' is not a class and cannot be a base`);
+      sema.error(b.span, dt('cpp.sema.record.is-not-a-class-and-cannot', typeName(bt.type)));
       continue;
     }
     if (bt.type.decl.incomplete) {
-      sema.error(b.span, `the base class '${bt.type.decl.name}' is incomplete (declared but not defined)`);
+      sema.error(b.span, dt('cpp.sema.record.the-base-class-is-incomplete-declared', bt.type.decl.name));
       continue;
     }
     if (bt.type.decl.std) {
-      sema.error(b.span, `deriving from '${bt.type.decl.name}' is not modelled by this simulator`);
+      sema.error(b.span, dt('cpp.sema.record.deriving-from-is-not-modelled-by', bt.type.decl.name));
       continue;
     }
     type.decl.bases.push({ type: bt.type, virtual: b.virtual });
@@ -235,10 +240,7 @@ function declareMember(
   const base: QualType | null = !d.specs.hasType ? { type: VOID, const: false } : resolveSpecs(sema, d.specs);
   if (!base) return;
   if (d.declarators.length === 0 && d.specs.base.kind === 'record-def' && !d.specs.base.record.name) {
-    sema.error(
-      d.span,
-      'an anonymous struct or union member without a name is not modelled by this simulator; give it a name',
-    );
+    sema.error(d.span, dt('cpp.sema.record.an-anonymous-struct-or-union-member'));
     return;
   }
   const st = d.specs.storage;
@@ -246,12 +248,12 @@ function declareMember(
     const qn = idecl.declarator.name;
     if (!qn) continue;
     if (qn.parts.length > 1) {
-      sema.error(qn.span, 'a qualified name is not allowed in a member declaration');
+      sema.error(qn.span, dt('cpp.sema.record.a-qualified-name-is-not-allowed'));
       continue;
     }
     const name = qn.parts[0]?.name ?? '';
     if (d.specs.base.kind === 'auto') {
-      sema.error(qn.span, "'auto' is not allowed for a data member");
+      sema.error(qn.span, dt('cpp.sema.record.auto-is-not-allowed-for-a'));
       continue;
     }
     const r = applyDeclarator(sema, base, idecl.declarator);
@@ -264,11 +266,11 @@ function declareMember(
       const short = shortClassName(info.decl.name);
       const isSpecialName = name === short || name === '~' + short;
       if (isSpecialName && d.specs.hasType) {
-        sema.error(qn.span, `a constructor or destructor cannot have a return type`);
+        sema.error(qn.span, dt('cpp.sema.record.a-constructor-or-destructor-cannot-have'));
         continue;
       }
       if (!isSpecialName && !d.specs.hasType) {
-        sema.error(qn.span, `'${name}' needs a return type`);
+        sema.error(qn.span, dt('cpp.sema.record.needs-a-return-type', name));
         continue;
       }
       const fn = declareFunction(sema, {
@@ -296,11 +298,12 @@ function declareMember(
       if (!fn) continue;
       checkDefaultArgs(sema, fn, r.fn.params);
       if (idecl.body) pending.push({ fn, body: idecl.body, memberInits: idecl.memberInits });
-      else if (idecl.memberInits) sema.error(qn.span, 'member initializers need a constructor body');
+      else if (idecl.memberInits)
+        sema.error(qn.span, dt('cpp.sema.record.member-initializers-need-a-constructor-body'));
       continue;
     }
     if (classScope.own(name)) {
-      sema.error(qn.span, `'${name}' is already declared in '${info.qualifiedName}'`);
+      sema.error(qn.span, dt('cpp.sema.record.is-already-declared-in', name, info.qualifiedName));
       continue;
     }
     if (st.static) {
@@ -338,7 +341,7 @@ function declareMember(
         r.type.kind === 'record' && r.type.decl.incomplete
           ? `'${r.type.decl.name}' is incomplete here (a class cannot contain itself; use a pointer)`
           : `'${typeName(r.type)}' is not a complete object type`;
-      sema.error(qn.span, `the member '${name}' has an invalid type: ${why}`);
+      sema.error(qn.span, dt('cpp.sema.record.the-member-has-an-invalid-type', name, why));
       continue;
     }
     let bitWidth: number | undefined;
@@ -346,11 +349,11 @@ function declareMember(
       const w = evalInt(checkExpr(sema, idecl.bitWidth));
       const t = r.type.kind === 'enum' ? r.type.underlying : r.type;
       if (t.kind !== 'int')
-        sema.error(idecl.bitWidth.span, `the bit-field '${name}' must have an integer type`);
+        sema.error(idecl.bitWidth.span, dt('cpp.sema.record.the-bit-field-must-have-an', name));
       else if (w === null || w < 0n || w > BigInt(INT_SIZE[t.name as IntName] * 8))
         sema.error(
           idecl.bitWidth.span,
-          `the width of the bit-field '${name}' must be a constant between 0 and ${INT_SIZE[t.name as IntName] * 8}`,
+          dt('cpp.sema.record.the-width-of-the-bit-field', name, INT_SIZE[t.name as IntName] * 8),
         );
       else bitWidth = Number(w);
     }
@@ -364,7 +367,7 @@ function declareMember(
       span: qn.span,
       ...(bitWidth !== undefined ? { bitWidth } : {}),
     };
-    if (r.const) sema.warning(qn.span, `the const member '${name}' makes the class impossible to assign`);
+    if (r.const) sema.warning(qn.span, dt('cpp.sema.record.the-const-member-makes-the-class', name));
     info.decl.fields.push(fd);
     info.fields.push(field);
     classScope.names.set(name, { kind: 'field', field, record: info });
@@ -381,10 +384,7 @@ export function declareEnum(sema: Sema, es: EnumSyntax): EnumType | null {
     const u = resolveSpecs(sema, es.underlying.specs);
     if (!u) return null;
     if (u.type.kind !== 'int' || u.type.name === 'bool') {
-      sema.error(
-        es.underlying.span,
-        `the underlying type of an enum must be an integer type, not '${typeName(u.type)}'`,
-      );
+      sema.error(es.underlying.span, dt('cpp.sema.record.the-underlying-type-of-an-enum', typeName(u.type)));
       return null;
     }
     fixed = u.type.name;
@@ -406,7 +406,7 @@ export function declareEnum(sema: Sema, es: EnumSyntax): EnumType | null {
     span: es.name?.span ?? es.span,
   };
   if (prior && !(prior.kind === 'type' && prior.type.kind === 'enum')) {
-    sema.error(es.name?.span ?? es.span, `'${name}' is already declared as something else`);
+    sema.error(es.name?.span ?? es.span, dt('cpp.sema.record.is-already-declared-as-something-else', name));
     return null;
   }
   if (es.name) scope.names.set(name, { kind: 'type', type, const: false, enumInfo: info });
@@ -421,7 +421,7 @@ export function declareEnum(sema: Sema, es: EnumSyntax): EnumType | null {
       const v = evalConst(e);
       if (v?.kind !== 'int') {
         if (e.kind !== 'error')
-          sema.error(en.value.span, `the value of '${en.name}' must be an integer constant`);
+          sema.error(en.value.span, dt('cpp.sema.record.the-value-of-must-be-an', en.name));
       } else value = v.value;
     }
     next = value + 1n;
@@ -429,7 +429,8 @@ export function declareEnum(sema: Sema, es: EnumSyntax): EnumType | null {
     if (value > max) max = value;
     const entity = { kind: 'enumerator' as const, value, type, name: en.name };
     if (!es.scoped) {
-      if (scope.own(en.name)) sema.error(en.span, `'${en.name}' is already declared in this scope`);
+      if (scope.own(en.name))
+        sema.error(en.span, dt('cpp.sema.record.is-already-declared-in-this-scope', en.name));
       scope.names.set(en.name, entity);
     }
     enumScope.names.set(en.name, entity);

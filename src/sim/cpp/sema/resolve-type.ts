@@ -4,8 +4,9 @@
  * library classes the simulator lays out (via the ABI module's libstdc++ builders), classes,
  * enums and aliases of the file, and declarators (`*`, `&`, `[N]`, `(params)`).
  */
+import { dt } from '../../diag';
 import type { CType, FloatName, IntName, RecordType, StdKind } from '../../abi/ctype';
-import type { Span } from '../../diag';
+import type { DiagText, Span } from '../../diag';
 import { GLIBC_TYPEDEFS, STD_MODELLED_CLASSES, STD_MODELLED_TEMPLATES, STD_TYPES } from '../std-names';
 import type {
   DeclSpecs,
@@ -52,24 +53,28 @@ export interface DeclaratorResult extends QualType {
 }
 
 /** Maps a multiset of type keywords to a fundamental type, or an error message. */
-export function builtinType(words: string[]): CType | string {
+export function builtinType(words: string[]): CType | DiagText {
   const count = (w: string): number => words.filter((x) => x === w).length;
   const signed = count('signed');
   const unsigned = count('unsigned');
   const longs = count('long');
   const shorts = count('short');
   const base = words.filter((w) => !['signed', 'unsigned', 'long', 'short'].includes(w));
-  if (signed && unsigned) return "'signed' and 'unsigned' cannot be used together";
-  if (signed > 1 || unsigned > 1) return `duplicate '${signed > 1 ? 'signed' : 'unsigned'}'`;
-  if (longs > 2) return "'long long long' is too long for GCC";
-  if (shorts > 1) return "duplicate 'short'";
-  if (shorts && longs) return "'long' and 'short' cannot be used together";
-  if (base.length > 1) return `'${base[0]}' and '${base[1]}' cannot be combined in one type`;
+  if (signed && unsigned) return dt('cpp.builtin.together', 'signed', 'unsigned');
+  if (signed > 1 || unsigned > 1) return dt('cpp.builtin.duplicate', signed > 1 ? 'signed' : 'unsigned');
+  if (longs > 2) return dt('cpp.builtin.long-long-long');
+  if (shorts > 1) return dt('cpp.builtin.duplicate', 'short');
+  if (shorts && longs) return dt('cpp.builtin.together', 'long', 'short');
+  if (base.length > 1) return dt('cpp.builtin.combined', base[0], base[1]);
   const b = base[0];
   const sign = unsigned ? 'unsigned' : signed ? 'signed' : '';
-  const noModifiers = (): string | null =>
+  const noModifiers = (): DiagText | null =>
     sign || longs || shorts
-      ? `'${[sign, longs ? 'long' : '', shorts ? 'short' : ''].filter(Boolean).join(' ')}' cannot be used with '${b}'`
+      ? dt(
+          'cpp.builtin.cannot-use-with',
+          [sign, longs ? 'long' : '', shorts ? 'short' : ''].filter(Boolean).join(' '),
+          b,
+        )
       : null;
   switch (b) {
     case 'void':
@@ -87,13 +92,13 @@ export function builtinType(words: string[]): CType | string {
       return intT(b as IntName);
     }
     case 'double':
-      if (sign || shorts || longs > 1) return `invalid type '${words.join(' ')}'`;
+      if (sign || shorts || longs > 1) return dt('cpp.builtin.invalid', words.join(' '));
       return { kind: 'float', name: (longs ? 'long double' : 'double') as FloatName };
     case 'char':
-      if (longs || shorts) return `'${longs ? 'long' : 'short'}' cannot be used with 'char'`;
+      if (longs || shorts) return dt('cpp.builtin.with-char', longs ? 'long' : 'short');
       return intT(unsigned ? 'unsigned char' : signed ? 'signed char' : 'char');
     case '__int128':
-      if (longs || shorts) return `'${longs ? 'long' : 'short'}' cannot be used with '__int128'`;
+      if (longs || shorts) return dt('cpp.builtin.with-int128', longs ? 'long' : 'short');
       return intT(unsigned ? 'unsigned __int128' : '__int128');
     case 'int':
     case undefined: {
@@ -101,7 +106,7 @@ export function builtinType(words: string[]): CType | string {
       return intT((unsigned ? `unsigned ${core}` : core) as IntName);
     }
     default:
-      return `unknown type '${words.join(' ')}'`;
+      return dt('cpp.sema.resolve-type.unknown-type', words.join(' '));
   }
 }
 
@@ -113,7 +118,7 @@ export function resolveSpecs(sema: Sema, specs: DeclSpecs): QualType | null {
   switch (base.kind) {
     case 'builtin': {
       const t = builtinType(base.words);
-      if (typeof t === 'string') {
+      if (!('kind' in t)) {
         sema.error(base.span, t);
         return null;
       }
@@ -151,7 +156,7 @@ export function resolveNamedType(sema: Sema, qn: QualifiedName): QualType | null
   if (!hit) {
     // A class template that was refused (`template <int N> struct Buf`): its uses are part of that refusal.
     if (sema.diags.refusedNames.has(last.name)) sema.diags.refusals++;
-    else sema.error(qn.span, `unknown type '${qualifiedText(qn)}'`);
+    else sema.error(qn.span, dt('cpp.sema.resolve-type.unknown-type', qualifiedText(qn)));
     return null;
   }
   return typeFromLookup(sema, hit, last, qn);
@@ -187,7 +192,7 @@ function containerMemberType(sema: Sema, qn: QualifiedName): QualType | null | u
 function typeFromLookup(sema: Sema, hit: LookupResult, last: NamePart, qn: QualifiedName): QualType | null {
   switch (hit.kind) {
     case 'type':
-      if (last.templateArgs) sema.error(last.span, `'${last.name}' is not a template`);
+      if (last.templateArgs) sema.error(last.span, dt('cpp.sema.resolve-type.is-not-a-template', last.name));
       return { type: hit.type, const: hit.const };
     case 'global-typedef':
       return globalTypedef(sema, hit.name, last.span);
@@ -198,10 +203,10 @@ function typeFromLookup(sema: Sema, hit: LookupResult, last: NamePart, qn: Quali
         const t = instantiateClass(sema, hit.template, last.templateArgs, last.span);
         return t ? { type: t, const: false } : null;
       }
-      sema.error(qn.span, `'${qualifiedText(qn)}' is a function template, not a type`);
+      sema.error(qn.span, dt('cpp.sema.resolve-type.is-a-function-template-not-a', qualifiedText(qn)));
       return null;
     default:
-      sema.error(qn.span, `'${qualifiedText(qn)}' is not a type`);
+      sema.error(qn.span, dt('cpp.sema.resolve-type.is-not-a-type', qualifiedText(qn)));
       return null;
   }
 }
@@ -218,7 +223,7 @@ function globalTypedef(sema: Sema, name: string, span: Span): QualType | null {
       const: false,
     };
   }
-  sema.error(span, `'${name}' is not modelled by this simulator`);
+  sema.error(span, dt('cpp.sema.resolve-type.is-not-modelled-by-this-simulator', name));
   return null;
 }
 
@@ -228,20 +233,26 @@ function resolveStdType(sema: Sema, name: string, part: NamePart): QualType | nu
   const templ: StdKind | undefined = STD_MODELLED_TEMPLATES[name];
   const cls: StdKind | undefined = STD_MODELLED_CLASSES[name];
   if (!templ && !cls) {
-    if (name === 'nullptr_t') sema.error(part.span, "'std::nullptr_t' is not modelled by this simulator");
-    else if (STD_TYPES.has(name)) sema.error(part.span, `'std::${name}' is not modelled by this simulator`);
-    else sema.error(part.span, `unknown type 'std::${name}'`);
+    if (name === 'nullptr_t')
+      sema.error(part.span, dt('cpp.sema.resolve-type.std-nullptr-t-is-not-modelled'));
+    else if (STD_TYPES.has(name))
+      sema.error(part.span, dt('cpp.sema.resolve-type.std-is-not-modelled-by-this', name));
+    else sema.error(part.span, dt('cpp.sema.resolve-type.unknown-type-std', name));
     return null;
   }
   requireHeader(sema, `std::${name}`, part.span);
   if (cls) {
-    if (part.templateArgs) sema.error(part.span, `'std::${name}' is not a template`);
+    if (part.templateArgs) sema.error(part.span, dt('cpp.sema.resolve-type.std-is-not-a-template', name));
     return buildStd(sema, cls, [], part.span);
   }
   if (!part.templateArgs) {
     sema.error(
       part.span,
-      `'std::${name}' needs template arguments, as in ${STD_EXAMPLES[templ as StdKind] ?? `std::${name}<T>`}`,
+      dt(
+        'cpp.sema.resolve-type.std-needs-template-arguments-as-in',
+        name,
+        STD_EXAMPLES[templ as StdKind] ?? `std::${name}<T>`,
+      ),
     );
     return null;
   }
@@ -266,28 +277,28 @@ const STD_EXAMPLES: Partial<Record<StdKind, string>> = {
   shared_ptr: 'std::shared_ptr<double>',
 };
 
-function checkStdArgs(kind: StdKind, args: (CType | number)[]): string | null {
+function checkStdArgs(kind: StdKind, args: (CType | number)[]): DiagText | null {
   const types = args.every((a) => typeof a !== 'number');
   const example = STD_EXAMPLES[kind] ?? '';
   switch (kind) {
     case 'array':
       if (args.length !== 2 || typeof args[0] === 'number' || typeof args[1] !== 'number')
-        return `std::array takes an element type and a size, as in ${example}`;
+        return dt('cpp.std.array-args', example);
       if (args[0]?.kind === 'void' || args[0]?.kind === 'reference' || args[0]?.kind === 'function')
-        return `std::array cannot hold elements of type '${typeName(args[0])}'`;
+        return dt('cpp.std.array-elements', typeName(args[0]));
       return null;
     case 'pair':
-      return args.length === 2 && types ? null : `std::pair takes two types, as in ${example}`;
+      return args.length === 2 && types ? null : dt('cpp.std.pair-args', example);
     case 'tuple':
-      return types ? null : `std::tuple takes types, as in ${example}`;
+      return types ? null : dt('cpp.std.tuple-args', example);
     case 'complex': {
       const t = args[0];
       return args.length === 1 && t !== undefined && typeof t !== 'number' && t.kind === 'float'
         ? null
-        : 'std::complex is modelled for float, double and long double only';
+        : dt('cpp.std.complex-args');
     }
     default:
-      return args.length === 1 && types ? null : `std::${kind} takes one type, as in ${example}`;
+      return args.length === 1 && types ? null : dt('cpp.std.one-type', kind, example);
   }
 }
 
@@ -339,11 +350,11 @@ export function resolveTemplateArgs(sema: Sema, args: TemplateArgSyntax[]): (CTy
     if (e.kind === 'error') return null;
     const v = evalInt(e);
     if (v === null) {
-      sema.error(a.span, 'a template argument must be a type or a constant (like 4 or a constexpr variable)');
+      sema.error(a.span, dt('cpp.sema.resolve-type.a-template-argument-must-be-a'));
       return null;
     }
     if (v < 0n || v > 0xffffffffn) {
-      sema.error(a.span, `the template argument ${v} is out of range`);
+      sema.error(a.span, dt('cpp.sema.resolve-type.the-template-argument-is-out-of', v));
       return null;
     }
     out.push(Number(v));
@@ -360,13 +371,13 @@ export function resolveTypeId(
   const base = resolveSpecs(sema, t.specs);
   if (!base) return null;
   if (base.auto) {
-    sema.error(t.span, "'auto' is not allowed here");
+    sema.error(t.span, dt('cpp.sema.resolve-type.auto-is-not-allowed-here'));
     return null;
   }
   const r = applyDeclarator(sema, base, t.declarator);
   if (!r) return null;
   if (r.unknownBound && !opts.allowUnknownBound) {
-    sema.error(t.span, 'an array type here needs a size');
+    sema.error(t.span, dt('cpp.sema.resolve-type.an-array-type-here-needs-a'));
     return null;
   }
   return r;
@@ -388,7 +399,7 @@ export function applyDeclarator(sema: Sema, base: QualType, d: DeclaratorSyntax)
     switch (op.kind) {
       case 'pointer':
         if (cur.kind === 'reference') {
-          sema.error(op.span, 'a pointer to a reference is not allowed');
+          sema.error(op.span, dt('cpp.sema.resolve-type.a-pointer-to-a-reference-is'));
           return null;
         }
         cur = ptrTo(cur, curConst);
@@ -396,11 +407,11 @@ export function applyDeclarator(sema: Sema, base: QualType, d: DeclaratorSyntax)
         break;
       case 'reference':
         if (cur.kind === 'reference') {
-          sema.error(op.span, 'a reference to a reference is not allowed');
+          sema.error(op.span, dt('cpp.sema.resolve-type.a-reference-to-a-reference-is'));
           return null;
         }
         if (cur.kind === 'void') {
-          sema.error(op.span, 'a reference to void is not allowed');
+          sema.error(op.span, dt('cpp.sema.resolve-type.a-reference-to-void-is-not'));
           return null;
         }
         cur = refTo(cur, op.rvalue, curConst);
@@ -410,7 +421,10 @@ export function applyDeclarator(sema: Sema, base: QualType, d: DeclaratorSyntax)
         if (cur.kind === 'void' || cur.kind === 'function' || cur.kind === 'reference') {
           sema.error(
             op.span,
-            `an array of ${cur.kind === 'void' ? 'void' : cur.kind === 'function' ? 'functions' : 'references'} is not allowed`,
+            dt(
+              'cpp.sema.resolve-type.an-array-of-is-not-allowed',
+              cur.kind === 'void' ? 'void' : dt(cur.kind === 'function' ? 'cpp.functions' : 'cpp.references'),
+            ),
           );
           return null;
         }
@@ -420,25 +434,22 @@ export function applyDeclarator(sema: Sema, base: QualType, d: DeclaratorSyntax)
           if (e.kind === 'error') return null;
           const v = evalInt(e);
           if (v === null) {
-            sema.error(
-              op.size.span,
-              'variable-length arrays are not modelled by this simulator; the size must be a constant',
-            );
+            sema.error(op.size.span, dt('cpp.sema.resolve-type.variable-length-arrays-are-not-modelled'));
             return null;
           }
           if (v <= 0n || v > 1n << 32n) {
             sema.error(
               op.size.span,
               v <= 0n
-                ? `the array size must be positive (it is ${v})`
-                : `the array size ${v} is too large for the simulator`,
+                ? dt('cpp.sema.resolve-type.the-array-size-must-be-positive', v)
+                : dt('cpp.sema.resolve-type.the-array-size-is-too-large', v),
             );
             return null;
           }
           length = Number(v);
         } else if (k === ops.length - 1) unknownBound = true;
         else {
-          sema.error(op.span, 'only the first dimension of an array may be left empty');
+          sema.error(op.span, dt('cpp.sema.resolve-type.only-the-first-dimension-of-an'));
           return null;
         }
         cur = { kind: 'array', element: cur, length };
@@ -450,17 +461,14 @@ export function applyDeclarator(sema: Sema, base: QualType, d: DeclaratorSyntax)
           const pb = resolveSpecs(sema, p.specs);
           if (!pb) return null;
           if (pb.auto) {
-            sema.error(
-              p.span,
-              "'auto' parameters (abbreviated templates) are not modelled by this simulator",
-            );
+            sema.error(p.span, dt('cpp.sema.resolve-type.auto-parameters-abbreviated-templates-are-not'));
             return null;
           }
           const pr = applyDeclarator(sema, pb, p.declarator);
           if (!pr) return null;
           let pt = pr.type;
           if (pt.kind === 'void') {
-            sema.error(p.span, "a parameter cannot have type 'void'");
+            sema.error(p.span, dt('cpp.sema.resolve-type.a-parameter-cannot-have-type-void'));
             return null;
           }
           if (pt.kind === 'array') pt = ptrTo(pt.element, pr.const);
@@ -477,26 +485,23 @@ export function applyDeclarator(sema: Sema, base: QualType, d: DeclaratorSyntax)
         let ret = cur;
         if (op.trailingReturn) {
           if (!(base.auto && cur.kind === 'void')) {
-            sema.error(
-              op.trailingReturn.span,
-              "a trailing return type needs 'auto' before the function name",
-            );
+            sema.error(op.trailingReturn.span, dt('cpp.sema.resolve-type.a-trailing-return-type-needs-auto'));
             return null;
           }
           const tr = resolveTypeId(sema, op.trailingReturn);
           if (!tr) return null;
           ret = tr.type;
         } else if (base.auto && k === 0 && cur.kind === 'void') {
-          sema.error(
-            d.span,
-            "functions returning 'auto' (deduced return types) are not modelled by this simulator; write the return type",
-          );
+          sema.error(d.span, dt('cpp.sema.resolve-type.functions-returning-auto-deduced-return-types'));
           return null;
         }
         if (ret.kind === 'array' || ret.kind === 'function') {
           sema.error(
             op.span,
-            `a function cannot return ${ret.kind === 'array' ? 'a C array' : 'a function'}`,
+            dt(
+              'cpp.sema.resolve-type.a-function-cannot-return',
+              dt(ret.kind === 'array' ? 'cpp.a-c-array' : 'cpp.a-function'),
+            ),
           );
           return null;
         }

@@ -4,6 +4,7 @@
  * `std::make_unique`, `std::move`, and the member functions of the std classes
  * (`std::array::data`, `shared_ptr::get`...). Each becomes a dedicated node the interpreter knows.
  */
+import { dt } from '../../diag';
 import type { CType, RecordDecl, RecordType, StdKind } from '../../abi/ctype';
 import type { Span } from '../../diag';
 import type { BuiltinName, Expr, FieldInfo, Init, StdMethodName } from '../ast';
@@ -91,7 +92,14 @@ function convertArgs(sema: Sema, fname: string, args: Expr[], params: CType[], s
   if (args.length !== params.length) {
     sema.error(
       span,
-      `'${fname}' takes ${params.length} argument${params.length === 1 ? '' : 's'}, but ${args.length} ${args.length === 1 ? 'was' : 'were'} given`,
+      dt(
+        'cpp.sema.stdlib.takes-argument-but-given',
+        fname,
+        params.length,
+        dt(params.length === 1 ? 'codon.empty' : 'codon.plural-s'),
+        args.length,
+        dt(args.length === 1 ? 'cpp.was' : 'cpp.were'),
+      ),
     );
     return null;
   }
@@ -101,7 +109,7 @@ function convertArgs(sema: Sema, fname: string, args: Expr[], params: CType[], s
     const p = params[k] as CType;
     const c = convertScalar(a, p);
     if ('error' in c) {
-      sema.error(a.span, `${c.error} for argument ${k + 1} of '${fname}'`);
+      sema.error(a.span, dt('cpp.sema.stdlib.for-argument-of', c.error, k + 1, fname));
       return null;
     }
     out.push(c.expr);
@@ -128,12 +136,18 @@ export function checkLibraryCall(
   const asBuiltin = !isStd || C_SIGNATURES[name] ? name : `std::${name}`;
   if (!MODELLED_BUILTINS.has(asBuiltin as BuiltinName) && !MODELLED_STD_OTHER.includes(asBuiltin)) {
     requireHeader(sema, isStd ? `std::${name}` : name, calleeSpan);
-    sema.diags.unsupported(calleeSpan, `the library function '${isStd ? `std::${name}` : name}'`);
+    sema.diags.unsupported(
+      calleeSpan,
+      dt('cpp.sema.stdlib.the-library-function', isStd ? `std::${name}` : name),
+    );
     return errorExpr(span);
   }
   const e = checkLibraryCallAnyway(sema, name, isStd, templateArgs, argSyntax, calleeSpan, span);
   if (e.kind === 'builtin-call' && !MODELLED_BUILTINS.has(e.builtin)) {
-    sema.diags.unsupported(calleeSpan, `the library function '${isStd ? `std::${name}` : name}'`);
+    sema.diags.unsupported(
+      calleeSpan,
+      dt('cpp.sema.stdlib.the-library-function', isStd ? `std::${name}` : name),
+    );
     return errorExpr(span);
   }
   return e;
@@ -148,7 +162,7 @@ export function modelledStdMethod(
   span: Span,
 ): boolean {
   if (isModelledStdMethod(kind, method)) return true;
-  sema.diags.unsupported(span, `'${shown}'`);
+  sema.diags.unsupported(span, dt('cpp.sema.stdlib.msg', shown));
   return false;
 }
 
@@ -166,12 +180,12 @@ function checkLibraryCallAnyway(
   if (name === 'make_shared' || name === 'make_unique')
     return makeSmart(sema, name, templateArgs, argSyntax, calleeSpan, span);
   if (templateArgs && name !== 'min' && name !== 'max' && name !== 'move') {
-    sema.error(calleeSpan, `'${fname}' with explicit template arguments is not modelled by this simulator`);
+    sema.error(calleeSpan, dt('cpp.sema.stdlib.with-explicit-template-arguments-is-not', fname));
     return errorExpr(span);
   }
   const args0 = argSyntax.map((a) => checkArg(sema, a));
   if (args0.some(isListArg)) {
-    sema.error(span, `braced arguments to '${fname}' are not modelled by this simulator`);
+    sema.error(span, dt('cpp.sema.stdlib.braced-arguments-to-are-not-modelled', fname));
     return errorExpr(span);
   }
   const args = args0 as Expr[];
@@ -190,7 +204,7 @@ function checkLibraryCallAnyway(
       return algorithm(sema, name, args, span);
     case 'move': {
       if (args.length !== 1) {
-        sema.error(span, `'std::move' takes one argument, but ${args.length} were given`);
+        sema.error(span, dt('cpp.sema.stdlib.std-move-takes-one-argument-but', args.length));
         return errorExpr(span);
       }
       const x = args[0] as Expr;
@@ -204,14 +218,14 @@ function checkLibraryCallAnyway(
     case 'min':
     case 'max': {
       if (args.length !== 2) {
-        sema.error(span, `'${fname}' takes two arguments here`);
+        sema.error(span, dt('cpp.sema.stdlib.takes-two-arguments-here', fname));
         return errorExpr(span);
       }
       const [a, b] = args as [Expr, Expr];
       if (!sameType(a.type, b.type) || !isArithmetic(a.type)) {
         sema.error(
           span,
-          `'${fname}' needs two arguments of the same arithmetic type, but got '${typeName(a.type)}' and '${typeName(b.type)}'`,
+          dt('cpp.sema.stdlib.needs-two-arguments-of-the-same', fname, typeName(a.type), typeName(b.type)),
         );
         return errorExpr(span);
       }
@@ -227,7 +241,7 @@ function checkLibraryCallAnyway(
     }
     case 'swap': {
       if (args.length !== 2) {
-        sema.error(span, "'std::swap' takes two arguments");
+        sema.error(span, dt('cpp.sema.stdlib.std-swap-takes-two-arguments'));
         return errorExpr(span);
       }
       const [a, b] = args as [Expr, Expr];
@@ -237,7 +251,7 @@ function checkLibraryCallAnyway(
         a.category === 'lvalue' &&
         b.category === 'lvalue'
       ) {
-        sema.diags.unsupported(calleeSpan, `'std::swap' of two '${typeName(a.type)}' objects`);
+        sema.diags.unsupported(calleeSpan, dt('cpp.sema.stdlib.std-swap-of-two-objects', typeName(a.type)));
         return errorExpr(span);
       }
       if (
@@ -250,7 +264,7 @@ function checkLibraryCallAnyway(
         // g++: "no matching function for call to 'swap(...)'" (std::swap takes two T& of one T).
         sema.error(
           span,
-          `'std::swap' needs two modifiable variables of the same type, not '${typeName(a.type)}' and '${typeName(b.type)}'`,
+          dt('cpp.sema.stdlib.std-swap-needs-two-modifiable-variables', typeName(a.type), typeName(b.type)),
         );
         return errorExpr(span);
       }
@@ -259,10 +273,10 @@ function checkLibraryCallAnyway(
     case 'cout':
     case 'cerr':
     case 'endl':
-      sema.error(calleeSpan, `'std::${name}' cannot be called`);
+      sema.error(calleeSpan, dt('cpp.sema.stdlib.std-cannot-be-called', name));
       return errorExpr(span);
     default:
-      sema.diags.unsupported(calleeSpan, `the library function 'std::${name}'`);
+      sema.diags.unsupported(calleeSpan, dt('cpp.sema.stdlib.the-library-function-std', name));
       return errorExpr(span);
   }
 }
@@ -283,7 +297,12 @@ function cCall(
     if (args.length < sig.params.length) {
       sema.error(
         span,
-        `'${fname}' needs at least ${sig.params.length} argument${sig.params.length === 1 ? '' : 's'}`,
+        dt(
+          'cpp.sema.stdlib.needs-at-least-argument',
+          fname,
+          sig.params.length,
+          dt(sig.params.length === 1 ? 'codon.empty' : 'codon.plural-s'),
+        ),
       );
       return errorExpr(span);
     }
@@ -291,7 +310,7 @@ function cCall(
     if (!fixed) return errorExpr(span);
     const rest: Expr[] = [];
     for (let k = sig.params.length; k < args.length; k++) {
-      const init = variadicArg(sema, args[k] as Expr, `argument ${k + 1} of '${fname}'`);
+      const init = variadicArg(sema, args[k] as Expr, dt('cpp.sema.stdlib.argument-of', k + 1, fname));
       if (!init || init.kind !== 'expr') return errorExpr(span);
       rest.push(init.expr);
     }
@@ -302,7 +321,7 @@ function cCall(
   const conv = convertArgs(sema, fname, args, sig.params, span);
   if (!conv) return errorExpr(span);
   if (name === 'free' && args[0] && isNullPointerConstant(args[0]))
-    sema.warning(span, 'free(NULL) does nothing');
+    sema.warning(span, dt('cpp.sema.stdlib.free-null-does-nothing'));
   return builtin(name, conv, sig.ret, span);
 }
 
@@ -312,7 +331,12 @@ function algorithm(sema: Sema, name: 'copy' | 'copy_n' | 'fill' | 'fill_n', args
   if (args.length !== 3) {
     sema.error(
       span,
-      `'${fname}' takes 3 arguments, but ${args.length} ${args.length === 1 ? 'was' : 'were'} given`,
+      dt(
+        'cpp.sema.stdlib.takes-arguments-but-given',
+        fname,
+        args.length,
+        dt(args.length === 1 ? 'cpp.was' : 'cpp.were'),
+      ),
     );
     return errorExpr(span);
   }
@@ -322,7 +346,7 @@ function algorithm(sema: Sema, name: 'copy' | 'copy_n' | 'fill' | 'fill_n', args
     if (t?.kind !== 'pointer') {
       sema.error(
         args[k]?.span ?? span,
-        `argument ${k + 1} of '${fname}' must be a pointer or an iterator (like bar.begin()), not '${typeName(args[k]?.type ?? VOID_T)}'`,
+        dt('cpp.sema.stdlib.argument-of-must-be-a-pointer', k + 1, fname, typeName(args[k]?.type ?? VOID_T)),
       );
       return null;
     }
@@ -331,7 +355,7 @@ function algorithm(sema: Sema, name: 'copy' | 'copy_n' | 'fill' | 'fill_n', args
   const count = (k: number): Expr | null => {
     const c = convertScalar(vals[k] as Expr, LONG);
     if ('error' in c || (vals[k]?.type.kind !== 'int' && vals[k]?.type.kind !== 'enum')) {
-      sema.error(args[k]?.span ?? span, `argument ${k + 1} of '${fname}' must be a count (an integer)`);
+      sema.error(args[k]?.span ?? span, dt('cpp.sema.stdlib.argument-of-must-be-a-count', k + 1, fname));
       return null;
     }
     return c.expr;
@@ -343,23 +367,20 @@ function algorithm(sema: Sema, name: 'copy' | 'copy_n' | 'fill' | 'fill_n', args
     const out = ptr(2);
     if (!first || !out || (name === 'copy' && !mid) || (name === 'copy_n' && !n)) return errorExpr(span);
     if (mid && !sameType(first.pointee, mid.pointee)) {
-      sema.error(
-        span,
-        `the first two arguments of 'std::copy' must point to the same type ('${typeName(first)}' and '${typeName(mid)}')`,
-      );
+      sema.error(span, dt('cpp.sema.stdlib.the-first-two-arguments-of-std', typeName(first), typeName(mid)));
       return errorExpr(span);
     }
     if (out.pointeeConst) {
       sema.error(
         args[2]?.span ?? span,
-        `'${fname}' cannot write through '${typeName(out)}' (it points to const)`,
+        dt('cpp.sema.stdlib.cannot-write-through-it-points-to', fname, typeName(out)),
       );
       return errorExpr(span);
     }
     if (!isArithmetic(first.pointee) && first.pointee.kind !== 'pointer') {
       sema.error(
         span,
-        `'${fname}' is modelled for elements of scalar types, not '${typeName(first.pointee)}'`,
+        dt('cpp.sema.stdlib.is-modelled-for-elements-of-scalar', fname, typeName(first.pointee)),
       );
       return errorExpr(span);
     }
@@ -373,7 +394,7 @@ function algorithm(sema: Sema, name: 'copy' | 'copy_n' | 'fill' | 'fill_n', args
     ) {
       sema.error(
         span,
-        `'${fname}' cannot store '${typeName(first.pointee)}' values into '${typeName(out.pointee)}'`,
+        dt('cpp.sema.stdlib.cannot-store-values-into', fname, typeName(first.pointee), typeName(out.pointee)),
       );
       return errorExpr(span);
     }
@@ -387,13 +408,13 @@ function algorithm(sema: Sema, name: 'copy' | 'copy_n' | 'fill' | 'fill_n', args
   if (first.pointeeConst) {
     sema.error(
       args[0]?.span ?? span,
-      `'${fname}' cannot write through '${typeName(first)}' (it points to const)`,
+      dt('cpp.sema.stdlib.cannot-write-through-it-points-to', fname, typeName(first)),
     );
     return errorExpr(span);
   }
   const value = convertScalar(vals[2] as Expr, first.pointee);
   if ('error' in value) {
-    sema.error(args[2]?.span ?? span, `${value.error} (the value for '${fname}')`);
+    sema.error(args[2]?.span ?? span, dt('cpp.sema.stdlib.the-value-for', value.error, fname));
     return errorExpr(span);
   }
   const a = [vals[0] as Expr, (last ? vals[1] : n) as Expr, value.expr];
@@ -416,14 +437,14 @@ function makeSmart(
 ): Expr {
   const fname = `std::${name}`;
   if (!templateArgs || templateArgs.length !== 1) {
-    sema.error(calleeSpan, `'${fname}' needs the type to create, as in ${fname}<std::array<double, 4>>()`);
+    sema.error(calleeSpan, dt('cpp.sema.stdlib.needs-the-type-to-create-as', fname));
     argSyntax.forEach((a) => checkArg(sema, a));
     return errorExpr(span);
   }
   const targs = resolveTemplateArgs(sema, templateArgs);
   const T = targs?.[0];
   if (!T || typeof T === 'number') {
-    if (targs) sema.error(calleeSpan, `'${fname}' needs a type as its template argument`);
+    if (targs) sema.error(calleeSpan, dt('cpp.sema.stdlib.needs-a-type-as-its-template', fname));
     return errorExpr(span);
   }
   const kind: StdKind = name === 'make_shared' ? 'shared_ptr' : 'unique_ptr';
@@ -438,24 +459,24 @@ function makeSmart(
       sema.error(
         span,
         name === 'make_shared'
-          ? "'std::make_shared' of an array is not modelled by this simulator"
-          : "'std::make_unique<T[]>' takes the number of elements: std::make_unique<double[]>(n)",
+          ? dt('cpp.sema.stdlib.std-make-shared-of-an-array')
+          : dt('cpp.sema.stdlib.std-make-unique-t-takes-the'),
       );
       return errorExpr(span);
     }
     const n = convertScalar(args[0] as Expr, SIZE_T);
     if ('error' in n) {
-      sema.error(args[0]?.span ?? span, `the number of elements must be an integer`);
+      sema.error(args[0]?.span ?? span, dt('cpp.sema.stdlib.the-number-of-elements-must-be'));
       return errorExpr(span);
     }
     const zero: Init = { kind: 'zero', type: { kind: 'array', element: T.element, length: 0 }, span };
     return builtin('std::make_unique', [n.expr], r.value, span, { typeArgs: [T], elementInit: zero });
   }
   if (T.kind === 'reference' || T.kind === 'void' || T.kind === 'function') {
-    sema.error(calleeSpan, `'${fname}' cannot create a '${typeName(T)}'`);
+    sema.error(calleeSpan, dt('cpp.sema.stdlib.cannot-create-a', fname, typeName(T)));
     return errorExpr(span);
   }
-  const init = directInit(sema, T, args, { what: `the object created by '${fname}'`, span }, span);
+  const init = directInit(sema, T, args, { what: dt('cpp.ctx.created-by', fname), span }, span);
   if (!init) return errorExpr(span);
   return builtin(name === 'make_shared' ? 'std::make_shared' : 'std::make_unique', [], r.value, span, {
     typeArgs: [T],
@@ -577,7 +598,7 @@ export function checkStdMethodCall(
 ): Expr {
   const t = object0.type;
   if (t.kind !== 'record' || !t.decl.std) {
-    sema.error(span, `'${typeName(t)}' has no member function '${method}'`);
+    sema.error(span, dt('cpp.sema.stdlib.has-no-member-function', typeName(t), method));
     return errorExpr(span);
   }
   const kind = t.decl.std.kind;
@@ -585,23 +606,23 @@ export function checkStdMethodCall(
   const spec = table?.[method];
   const shown = `std::${kind}::${method}`;
   if (!spec) {
-    sema.diags.unsupported(span, `'${shown}'`);
+    sema.diags.unsupported(span, dt('cpp.sema.stdlib.msg', shown));
     return errorExpr(span);
   }
   const isArrayUnique =
     kind === 'unique_ptr' && typeof t.decl.std.args[0] !== 'number' && t.decl.std.args[0]?.kind === 'array';
   if (kind === 'unique_ptr' && method === 'operator[]' && !isArrayUnique) {
-    sema.error(span, "'std::unique_ptr<T>' has no [ ] (only std::unique_ptr<T[]> does)");
+    sema.error(span, dt('cpp.sema.stdlib.std-unique-ptr-t-has-no'));
     return errorExpr(span);
   }
   if (kind === 'unique_ptr' && isArrayUnique && (method === 'operator*' || method === 'operator->')) {
-    sema.error(span, `'std::unique_ptr<T[]>' has no ${method.replace('operator', '')} (index it with [ ])`);
+    sema.error(span, dt('cpp.sema.stdlib.std-unique-ptr-t-has-no-2', method.replace('operator', '')));
     return errorExpr(span);
   }
   const object = isGlvalue(object0) ? object0 : materialize(object0);
   const objConst = Boolean(object.isConst);
   if (spec.mutating && objConst) {
-    sema.error(span, `'${shown}' modifies the object, which is const here`);
+    sema.error(span, dt('cpp.sema.stdlib.modifies-the-object-which-is-const', shown));
     return errorExpr(span);
   }
   const elem = elementType(t.decl);
@@ -615,8 +636,8 @@ export function checkStdMethodCall(
     }
     sema.diags.unsupported(
       span,
-      `a std::vector of class objects ('std::vector<${typeName(elem)}>')`,
-      'use an array of the class, or a std::vector of a scalar type',
+      dt('cpp.sema.stdlib.a-std-vector-of-class-objects', typeName(elem)),
+      dt('cpp.sema.stdlib.use-an-array-of-the-class'),
     );
     return errorExpr(span);
   }
@@ -662,8 +683,7 @@ export function checkStdMember(sema: Sema, object: Expr, t: RecordType, name: st
     }
   }
   const spec = std ? STD_METHODS[std.kind]?.[name] : undefined;
-  if (spec)
-    sema.error(span, `'${name}' is a member function of '${t.decl.name}': call it, as in x.${name}()`);
-  else sema.error(span, `'${t.decl.name}' has no accessible member '${name}' in this simulator`);
+  if (spec) sema.error(span, dt('cpp.sema.stdlib.is-a-member-function-of-call', name, t.decl.name));
+  else sema.error(span, dt('cpp.sema.stdlib.has-no-accessible-member-in-this', t.decl.name, name));
   return errorExpr(span);
 }

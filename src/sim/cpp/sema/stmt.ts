@@ -3,6 +3,7 @@
  * control flow, `return` (initialising the return slot, with the implicit move of returned locals),
  * range-for lowered as C++ defines it, constructors' member initializers, and NRVO as g++ does it.
  */
+import { dt } from '../../diag';
 import type { CType, RecordType } from '../../abi/ctype';
 import type { Span } from '../../diag';
 import type { BlockStmt, Expr, FunctionDecl, Init, MemberInit, Stmt, VarDecl } from '../ast';
@@ -49,21 +50,24 @@ export function checkFunctionBody(
   const fnScope = new BlockScope('function', parent);
   for (const p of fn.params) {
     if (p.name.startsWith('(')) continue;
-    if (fnScope.own(p.name)) sema.error(p.span, `two parameters are named '${p.name}'`);
+    if (fnScope.own(p.name)) sema.error(p.span, dt('cpp.sema.stmt.two-parameters-are-named', p.name));
     fnScope.names.set(p.name, { kind: 'var', decl: p });
   }
   for (const p of fn.params) {
     if (p.type.kind === 'record' && p.type.decl.incomplete)
-      sema.error(p.span, `the parameter '${p.name}' has the incomplete type '${p.type.decl.name}'`);
+      sema.error(p.span, dt('cpp.sema.stmt.the-parameter-has-the-incomplete-type', p.name, p.type.decl.name));
   }
   if (fn.returnType.kind === 'record' && fn.returnType.decl.incomplete)
-    sema.error(fn.span, `'${fn.name}' returns the incomplete type '${fn.returnType.decl.name}'`);
+    sema.error(fn.span, dt('cpp.sema.stmt.returns-the-incomplete-type', fn.name, fn.returnType.decl.name));
   const errorsBefore = sema.diags.errorCount;
   sema.inScope(fnScope, () => {
     if (fn.method?.kind === 'constructor' && record)
       fn.method.memberInits = checkMemberInits(sema, fn, record.type, memberInits);
     else if (memberInits.length > 0)
-      sema.error(memberInits[0]?.span ?? fn.span, 'only constructors can have member initializers');
+      sema.error(
+        memberInits[0]?.span ?? fn.span,
+        dt('cpp.sema.stmt.only-constructors-can-have-member-initializers'),
+      );
     fn.body = checkBlock(sema, body, false);
   });
   fn.nrvoVariable = findNrvo(sema, fn);
@@ -90,7 +94,7 @@ export function checkFunctionBody(
   )
     sema.warning(
       body.span.end.offset > 0 ? { start: endOf(body.span), end: body.span.end } : body.span,
-      `control reaches the end of non-void function '${fn.name}' without a return (the caller then reads garbage)`,
+      dt('cpp.sema.stmt.control-reaches-the-end-of-non', fn.name),
     );
   sema.fn = savedFn;
 }
@@ -194,10 +198,10 @@ function checkMemberInits(
     const args = mi.init.kind === 'paren' ? mi.init.args : null;
     const list: InitListSyntax | null =
       mi.init.kind === 'braced' || mi.init.kind === 'equals-list' ? mi.init.list : null;
-    const what = { what: `the initializer of '${name}'`, span: mi.span };
+    const what = { what: dt('cpp.ctx.initializer-of', name), span: mi.span };
     if (field) {
       if (byField.has(name)) {
-        sema.error(mi.span, `'${name}' is initialised twice`);
+        sema.error(mi.span, dt('cpp.sema.stmt.is-initialised-twice', name));
         continue;
       }
       const init = list
@@ -228,7 +232,7 @@ function checkMemberInits(
       if (init) byBase.push({ kind: 'base-init', base: base.type.decl, init, span: mi.span });
       continue;
     }
-    sema.error(mi.name.span, `'${type.decl.name}' has no member or base named '${name}'`);
+    sema.error(mi.name.span, dt('cpp.sema.stmt.has-no-member-or-base-named', type.decl.name, name));
   }
   const ordered: MemberInit[] = [...byBase];
   let lastIndex = -1;
@@ -237,20 +241,14 @@ function checkMemberInits(
     const f = info.fields.find((x) => x.name === name);
     if (!f) continue;
     if (f.index < lastIndex)
-      sema.warning(
-        mi.span,
-        `'${name}' is initialised after the members declared before it: members are initialised in declaration order, not in the order written here`,
-      );
+      sema.warning(mi.span, dt('cpp.sema.stmt.is-initialised-after-the-members-declared', name));
     lastIndex = Math.max(lastIndex, f.index);
   }
   for (const f of info.fields) {
     const mi = byField.get(f.name);
     if (mi) ordered.push(mi);
     else if (f.type.kind === 'reference')
-      sema.error(
-        fn.span,
-        `the reference member '${f.name}' must be initialised in the constructor's initializer list`,
-      );
+      sema.error(fn.span, dt('cpp.sema.stmt.the-reference-member-must-be-initialised', f.name));
   }
   return ordered;
 }
@@ -282,7 +280,7 @@ function checkSubStmt(sema: Sema, s: StmtSyntax): Stmt {
 /** Checks one statement; a declaration of several variables yields several statements. */
 export function checkStmt(sema: Sema, s: StmtSyntax): Stmt[] {
   if (sema.stmtDepth > MAX_STMT_DEPTH) {
-    sema.error(s.span, 'the statements are nested too deeply for the simulator');
+    sema.error(s.span, dt('cpp.sema.stmt.the-statements-are-nested-too-deeply'));
     return [{ kind: 'error', span: s.span }];
   }
   sema.stmtDepth++;
@@ -353,7 +351,7 @@ function checkStmtInner(sema: Sema, s: StmtSyntax): Stmt[] {
     case 'break':
     case 'continue':
       if (!st || st.loopDepth === 0) {
-        sema.error(s.span, `'${s.kind}' can only appear inside a loop`);
+        sema.error(s.span, dt('cpp.sema.stmt.can-only-appear-inside-a-loop', s.kind));
         return [{ kind: 'error', span: s.span }];
       }
       return [{ kind: s.kind, span: s.span }];
@@ -386,8 +384,7 @@ function warnUnused(sema: Sema, e: Extract<Stmt, { kind: 'expr' }>['expr']): voi
     'logical',
     'pointer-arith',
   ];
-  if (useless.includes(e.kind))
-    sema.warning(e.span, 'this statement computes a value and throws it away (it has no effect)');
+  if (useless.includes(e.kind)) sema.warning(e.span, dt('cpp.sema.stmt.this-statement-computes-a-value-and'));
 }
 
 // ------------------------------------------------------------------ local declarations
@@ -423,7 +420,7 @@ function addLocal(sema: Sema, v: VarDecl): void {
   const prior = scope.own(v.name);
   if (prior) {
     const where = prior.kind === 'var' ? ` (line ${prior.decl.span.start.line})` : '';
-    sema.error(v.span, `'${v.name}' is already declared in this scope${where}`);
+    sema.error(v.span, dt('cpp.sema.stmt.is-already-declared-in-this-scope', v.name, where));
   }
   scope.names.set(v.name, { kind: 'var', decl: v });
   if (v.storage === 'auto') {
@@ -436,13 +433,16 @@ function declareLocals(sema: Sema, d: SimpleDeclSyntax): Stmt[] {
   const specs = d.specs;
   const st = specs.storage;
   if (st.extern || st.externC) {
-    sema.diags.unsupported(d.span, 'an extern declaration inside a function');
+    sema.diags.unsupported(d.span, dt('cpp.sema.stmt.an-extern-declaration-inside-a-function'));
     return [{ kind: 'error', span: d.span }];
   }
   if (st.inline || st.virtual || st.explicit || st.mutable) {
     sema.error(
       d.span,
-      `'${st.inline ? 'inline' : st.virtual ? 'virtual' : st.explicit ? 'explicit' : 'mutable'}' cannot be used on a local variable`,
+      dt(
+        'cpp.sema.stmt.cannot-be-used-on-a-local',
+        st.inline ? 'inline' : st.virtual ? 'virtual' : st.explicit ? 'explicit' : 'mutable',
+      ),
     );
     return [{ kind: 'error', span: d.span }];
   }
@@ -474,7 +474,7 @@ function declareLocals(sema: Sema, d: SimpleDeclSyntax): Stmt[] {
     const qn = idecl.declarator.name;
     if (!qn) continue;
     if (qn.parts.length > 1) {
-      sema.error(qn.span, 'a local variable cannot have a qualified name');
+      sema.error(qn.span, dt('cpp.sema.stmt.a-local-variable-cannot-have-a'));
       continue;
     }
     const name = qn.parts[0]?.name ?? '';
@@ -493,11 +493,8 @@ function declareLocals(sema: Sema, d: SimpleDeclSyntax): Stmt[] {
         idecl.declarator.ops[0]?.kind === 'function' &&
         idecl.declarator.ops[0].params.length === 0
       )
-        sema.warning(
-          qn.span,
-          `'${name}()' declares a function, not a variable (the "most vexing parse"); write '${name}{}' or '${name}' to create an object`,
-        );
-      else sema.diags.unsupported(qn.span, 'declaring a function inside another function');
+        sema.warning(qn.span, dt('cpp.sema.stmt.declares-a-function-not-a-variable', name));
+      else sema.diags.unsupported(qn.span, dt('cpp.sema.stmt.declaring-a-function-inside-another-function'));
       continue;
     }
     const storage: VarDecl['storage'] = st.threadLocal ? 'thread' : st.static ? 'static' : 'auto';
@@ -521,13 +518,18 @@ function declareLocals(sema: Sema, d: SimpleDeclSyntax): Stmt[] {
       if (!isCompleteObjectType(type) && type.kind !== 'reference' && !r.unknownBound) {
         sema.error(
           qn.span,
-          `the variable '${name}' has the incomplete type '${typeName(type)}'${type.kind === 'void' ? '' : ' (declared but not defined)'}`,
+          dt(
+            'cpp.sema.stmt.the-variable-has-the-incomplete-type',
+            name,
+            typeName(type),
+            dt(type.kind === 'void' ? 'codon.empty' : 'cpp.hint.declared-not-defined'),
+          ),
         );
         out.push({ kind: 'error', span: idecl.span });
         continue;
       }
       if (isConst && !idecl.init && type.kind !== 'record')
-        sema.error(qn.span, `the const variable '${name}' must be initialised`);
+        sema.error(qn.span, dt('cpp.sema.stmt.the-const-variable-must-be-initialised', name));
       const refusedBefore = sema.diags.refusals;
       init = checkVariableInit(sema, {
         type,
@@ -540,7 +542,7 @@ function declareLocals(sema: Sema, d: SimpleDeclSyntax): Stmt[] {
       });
       if (r.unknownBound && init && (init.kind === 'aggregate' || init.kind === 'string')) type = init.type;
       else if (r.unknownBound && !idecl.init)
-        sema.error(qn.span, `the size of the array '${name}' is unknown (give a size or an initializer)`);
+        sema.error(qn.span, dt('cpp.sema.stmt.the-size-of-the-array-is', name));
       if (init === null && sema.diags.refusals > refusedBefore) {
         // Its initialisation was refused (`std::string s = "ab";`): uses of it belong to that refusal.
         sema.diags.skipped(name);
@@ -590,7 +592,7 @@ function checkRangeFor(
     );
     rangeVar.synthetic = true;
     const rangeInit = initFromExpr(sema, rangeVar.type, range, {
-      what: 'the range of the for loop',
+      what: dt('cpp.ctx.for-range'),
       span: rangeSyntax.span,
     });
     if (!rangeInit) return { kind: 'error', span };
@@ -626,10 +628,7 @@ function checkRangeFor(
       if (beginExpr.kind === 'error' || endExpr.kind === 'error') return { kind: 'error', span };
       elemPtr = beginExpr.type;
     } else {
-      sema.error(
-        rangeSyntax.span,
-        `a range-for needs an array or a container like std::array, not '${typeName(range.type)}'`,
-      );
+      sema.error(rangeSyntax.span, dt('cpp.sema.stmt.a-range-for-needs-an-array', typeName(range.type)));
       return { kind: 'error', span };
     }
     const beginVar = newLocal(sema, '__begin', elemPtr, false, rangeSyntax.span, 'auto', false);
@@ -696,7 +695,7 @@ function declareLoopVariable(
   const idecl = decl.declarators[0];
   const qn = idecl?.declarator.name;
   if (!idecl || !qn || decl.declarators.length !== 1) {
-    sema.error(decl.span, 'a range-for declares exactly one variable');
+    sema.error(decl.span, dt('cpp.sema.stmt.a-range-for-declares-exactly-one'));
     return null;
   }
   const name = qn.parts[0]?.name ?? '';
@@ -722,7 +721,7 @@ function declareLoopVariable(
     type = r.type;
     isConst = r.const;
   }
-  const init = initFromExpr(sema, type, element, { what: `the loop variable '${name}'`, span: qn.span });
+  const init = initFromExpr(sema, type, element, { what: dt('cpp.ctx.loop-variable', name), span: qn.span });
   const v = newLocal(sema, name, type, isConst, qn.span, 'auto', false);
   v.init = init;
   addLocal(sema, v);
@@ -738,21 +737,18 @@ function checkReturn(sema: Sema, value: ExprSyntax | InitListSyntax | undefined,
   const isCtorOrDtor = st.decl.method?.kind === 'constructor' || st.decl.method?.kind === 'destructor';
   if (!value) {
     if (ret.kind !== 'void' && !isCtorOrDtor)
-      sema.error(
-        span,
-        `'${st.decl.name}' must return a '${typeName(ret)}' value ('return;' returns nothing)`,
-      );
+      sema.error(span, dt('cpp.sema.stmt.must-return-a-value-return-returns', st.decl.name, typeName(ret)));
     st.returns.push({ span, variable: null });
     return { kind: 'return', init: null, nrvo: false, span };
   }
   if (value.kind === 'init-list') {
     st.returns.push({ span, variable: null });
     if (ret.kind === 'void') {
-      sema.error(value.span, `'${st.decl.name}' returns void, so it cannot return a value`);
+      sema.error(value.span, dt('cpp.sema.stmt.returns-void-so-it-cannot-return', st.decl.name));
       return { kind: 'error', span };
     }
     const init = listInit(sema, ret, value, {
-      what: `the return value of '${st.decl.name}'`,
+      what: dt('cpp.ctx.return-value', st.decl.name),
       span: value.span,
       list: true,
     });
@@ -774,11 +770,14 @@ function checkReturn(sema: Sema, value: ExprSyntax | InitListSyntax | undefined,
   if (ret.kind === 'void') {
     if (e.type.kind === 'void')
       return { kind: 'return', init: { kind: 'expr', expr: e, span: e.span }, nrvo: false, span };
-    sema.error(value.span, `'${st.decl.name}' returns void, so it cannot return a '${typeName(e.type)}'`);
+    sema.error(
+      value.span,
+      dt('cpp.sema.stmt.returns-void-so-it-cannot-return-2', st.decl.name, typeName(e.type)),
+    );
     return { kind: 'error', span };
   }
   if (isCtorOrDtor) {
-    sema.error(value.span, 'a constructor or destructor cannot return a value');
+    sema.error(value.span, dt('cpp.sema.stmt.a-constructor-or-destructor-cannot-return'));
     return { kind: 'error', span };
   }
   const nulled = warnDangling(sema, e, ret);
@@ -788,7 +787,7 @@ function checkReturn(sema: Sema, value: ExprSyntax | InitListSyntax | undefined,
       ? { ...e, category: 'xvalue' as const }
       : e;
   const init = initFromExpr(sema, ret, source, {
-    what: `the return value of '${st.decl.name}'`,
+    what: dt('cpp.ctx.return-value', st.decl.name),
     span: value.span,
   });
   if (!init) return { kind: 'error', span };
@@ -879,18 +878,15 @@ function warnDangling(sema: Sema, e: Extract<Stmt, { kind: 'expr' }>['expr'], re
   if (d === null) return false;
   const fn = sema.fn?.decl.name;
   if (d.kind === 'temporary') {
-    sema.warning(
-      e.span,
-      `this returns a reference to a temporary, which dies at the end of the return statement; g++ returns a null reference instead (the caller gets address 0)`,
-    );
+    sema.warning(e.span, dt('cpp.sema.stmt.this-returns-a-reference-to-a'));
     return true;
   }
   const v = d.variable;
   sema.warning(
     e.span,
     d.nulled
-      ? `this returns the address of the local variable '${v.name}', which dies when '${fn}' returns; g++ returns a null pointer instead (the caller gets 0)`
-      : `this returns the address of the local variable '${v.name}', which dies when '${fn}' returns (the caller gets a dangling pointer)`,
+      ? dt('cpp.sema.stmt.this-returns-the-address-of-the', v.name, fn)
+      : dt('cpp.sema.stmt.this-returns-the-address-of-the-2', v.name, fn),
   );
   return d.nulled;
 }

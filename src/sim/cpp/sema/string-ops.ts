@@ -4,6 +4,7 @@
  * node: `std::operator+` builds a new string (a prvalue), the comparisons yield bool, `+=` is the
  * `operator+=` member (it appends, growing the buffer as libstdc++'s _M_mutate does).
  */
+import { dt } from '../../diag';
 import type { RecordType } from '../../abi/ctype';
 import type { Span } from '../../diag';
 import type { BuiltinName, Expr } from '../ast';
@@ -41,7 +42,10 @@ export function stringBinary(
   const r = stringOperand(r0);
   const charOnly = (x: Expr | null) => x !== null && x.type.kind === 'int';
   if (l === null || r === null || (op !== '+' && (charOnly(l) || charOnly(r)))) {
-    sema.diags.unsupported(opSpan, `'${op}' between '${typeName(l0.type)}' and '${typeName(r0.type)}'`);
+    sema.diags.unsupported(
+      opSpan,
+      dt('cpp.sema.string-ops.between-and', op, typeName(l0.type), typeName(r0.type)),
+    );
     return errorExpr(span);
   }
   const name: BuiltinName =
@@ -62,7 +66,7 @@ export function stringAppend(sema: Sema, target: Expr, value0: Expr, span: Span,
   if (!isStdString(target)) return null;
   const value = stringOperand(value0);
   if (value === null) {
-    sema.diags.unsupported(opSpan, `'+=' of a '${typeName(value0.type)}' to a std::string`);
+    sema.diags.unsupported(opSpan, dt('cpp.sema.string-ops.of-a-to-a-std-string', typeName(value0.type)));
     return errorExpr(span);
   }
   return {

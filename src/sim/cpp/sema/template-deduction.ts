@@ -5,6 +5,7 @@
  * argument's type, binding each parameter once; a second, different binding is g++'s "deduced
  * conflicting types".
  */
+import { dt, type DiagText } from '../../diag';
 import type { CType, RecordType } from '../../abi/ctype';
 import { PARAM_BOUND_BASE, isParamBound, templateParamIndex } from '../mangle';
 import type { Binding, TemplateInfo } from './templates';
@@ -42,7 +43,7 @@ export function dependentType(t: CType): boolean {
 export type Deduced = (Binding | undefined)[];
 
 /** Matches a parameter type as written (with stand-ins) against an argument's type; an error message or null. */
-export function match(t: TemplateInfo, p: CType, a: CType, aConst: boolean, out: Deduced): string | null {
+export function match(t: TemplateInfo, p: CType, a: CType, aConst: boolean, out: Deduced): DiagText | null {
   const k = templateParamIndex(p);
   if (k !== null) return bind(t, out, k, { kind: 'type', type: a, const: aConst });
   if (!dependentType(p)) return null;
@@ -85,7 +86,7 @@ export function match(t: TemplateInfo, p: CType, a: CType, aConst: boolean, out:
 }
 
 /** `const std::array<T, N>&` against a `std::array<double, 4>`: the arguments pairwise. */
-function matchStd(t: TemplateInfo, p: RecordType, a: CType, out: Deduced): string | null {
+function matchStd(t: TemplateInfo, p: RecordType, a: CType, out: Deduced): DiagText | null {
   const ps = p.decl.std;
   const as = a.kind === 'record' ? a.decl.std : undefined;
   if (!ps || !as || ps.kind !== as.kind || ps.args.length !== as.args.length) return mismatch(p, a);
@@ -106,11 +107,11 @@ function matchStd(t: TemplateInfo, p: RecordType, a: CType, out: Deduced): strin
   return null;
 }
 
-function mismatch(_p: CType, a: CType): string {
-  return `no template arguments make the parameter accept a '${typeName(a)}'`;
+function mismatch(_p: CType, a: CType): DiagText {
+  return dt('cpp.deduce.no-arguments', typeName(a));
 }
 
-function bind(t: TemplateInfo, out: Deduced, k: number, b: Binding): string | null {
+function bind(t: TemplateInfo, out: Deduced, k: number, b: Binding): DiagText | null {
   const prior = out[k];
   if (!prior) {
     out[k] = b;
@@ -123,5 +124,10 @@ function bind(t: TemplateInfo, out: Deduced, k: number, b: Binding): string | nu
   if (same) return null;
   const show = (x: Binding) =>
     x.kind === 'type' ? (x.const ? 'const ' : '') + typeName(x.type) : String(x.value);
-  return `deduced conflicting ${prior.kind === 'type' ? 'types' : 'values'} for the template parameter '${t.params[k]?.name}' ('${show(prior)}' and '${show(b)}')`;
+  return dt(
+    prior.kind === 'type' ? 'cpp.deduce.conflicting-types' : 'cpp.deduce.conflicting-values',
+    t.params[k]?.name,
+    show(prior),
+    show(b),
+  );
 }

@@ -9,9 +9,10 @@
  * parameter (`T`, `const T&`, `T*`, `T (&)[N]`, `Buf<T, N>`), or given explicitly (`add<int>(1, 2)`).
  * A diagnostic inside a template is reported once, where it is written, whichever instance finds it.
  */
+import { dt } from '../../diag';
 import type { CType, IntType, RecordType } from '../../abi/ctype';
 import { record as makeRecord } from '../../abi/build';
-import type { Span } from '../../diag';
+import type { DiagText, Span } from '../../diag';
 import type { Expr, FunctionDecl } from '../ast';
 import {
   PARAM_BOUND_BASE,
@@ -67,7 +68,7 @@ export function declareTemplate(
 ): void {
   const decl = d.decl;
   if (decl.linkage === 'C') {
-    sema.error(d.span, 'a template cannot have C linkage: define it outside the extern "C" block');
+    sema.error(d.span, dt('cpp.sema.templates.a-template-cannot-have-c-linkage'));
     return;
   }
   const params: TemplateParamInfo[] = [];
@@ -79,7 +80,10 @@ export function declareTemplate(
     const t = resolveSpecs(sema, p.specs);
     if (!t) return;
     if (!isIntegral(t.type)) {
-      sema.diags.unsupported(p.span, `a template parameter of type '${typeName(t.type)}' (only integers)`);
+      sema.diags.unsupported(
+        p.span,
+        dt('cpp.sema.templates.a-template-parameter-of-type-only', typeName(t.type)),
+      );
       return;
     }
     params.push({ kind: 'value', name: p.name, valueType: t.type });
@@ -91,7 +95,7 @@ export function declareTemplate(
   let nameSpan: Span;
   if (base.kind === 'record-def' && decl.declarators.length === 0 && base.record.name) {
     if (base.record.members === null) {
-      sema.diags.unsupported(d.span, 'declaring a class template without defining it');
+      sema.diags.unsupported(d.span, dt('cpp.sema.templates.declaring-a-class-template-without-defining'));
       return;
     }
     kind = 'class';
@@ -104,7 +108,7 @@ export function declareTemplate(
     idecl.declarator.name?.parts.length === 1
   ) {
     if (!idecl.body) {
-      sema.diags.unsupported(d.span, 'declaring a function template without defining it');
+      sema.diags.unsupported(d.span, dt('cpp.sema.templates.declaring-a-function-template-without-defining'));
       return;
     }
     kind = 'function';
@@ -114,16 +118,22 @@ export function declareTemplate(
     const member = idecl?.declarator.name && idecl.declarator.name.parts.length > 1;
     sema.diags.unsupported(
       d.span,
-      member ? 'a member of a class template defined outside its class' : 'a variable template',
-      member ? 'define it inside the class' : undefined,
+      member
+        ? dt('cpp.sema.templates.a-member-of-a-class-template')
+        : dt('cpp.sema.templates.a-variable-template'),
+      member ? dt('cpp.sema.templates.define-it-inside-the-class') : undefined,
     );
     return;
   }
   const scope = sema.scope instanceof NamespaceScope ? sema.scope : enclosingNamespace(sema.scope);
   if (scope.own(name)) {
     if (kind === 'function')
-      sema.diags.unsupported(nameSpan, `overloading the function template '${name}'`, 'give it another name');
-    else sema.error(nameSpan, `'${name}' is already declared in this scope`);
+      sema.diags.unsupported(
+        nameSpan,
+        dt('cpp.sema.templates.overloading-the-function-template', name),
+        dt('cpp.sema.templates.give-it-another-name'),
+      );
+    else sema.error(nameSpan, dt('cpp.sema.templates.is-already-declared-in-this-scope', name));
     return;
   }
   scope.names.set(name, {
@@ -142,7 +152,7 @@ export function explicitArgs(
   span: Span,
 ): Binding[] | null {
   if (args.length > t.params.length) {
-    sema.error(span, `too many template arguments for '${t.name}' (it takes ${t.params.length})`);
+    sema.error(span, dt('cpp.sema.templates.too-many-template-arguments-for-it', t.name, t.params.length));
     return null;
   }
   const out: Binding[] = [];
@@ -151,7 +161,7 @@ export function explicitArgs(
     const p = t.params[k] as TemplateParamInfo;
     if (p.kind === 'type') {
       if (a.kind !== 'type-arg') {
-        sema.error(a.span, `template argument ${k + 1} of '${t.name}' must be a type`);
+        sema.error(a.span, dt('cpp.sema.templates.template-argument-of-must-be-a', k + 1, t.name));
         return null;
       }
       const r = resolveTypeId(sema, a.type);
@@ -160,19 +170,22 @@ export function explicitArgs(
       continue;
     }
     if (a.kind !== 'expr-arg') {
-      sema.error(a.span, `template argument ${k + 1} of '${t.name}' must be a constant, not a type`);
+      sema.error(a.span, dt('cpp.sema.templates.template-argument-of-must-be-a-2', k + 1, t.name));
       return null;
     }
     const e = checkExpr(sema, a.expr);
     if (e.kind === 'error') return null;
     const v = evalInt(e);
     if (v === null) {
-      sema.error(a.span, `template argument ${k + 1} of '${t.name}' must be a constant expression`);
+      sema.error(a.span, dt('cpp.sema.templates.template-argument-of-must-be-a-3', k + 1, t.name));
       return null;
     }
     const fitted = fitInt(v, p.valueType as IntType);
     if (fitted !== v) {
-      sema.error(a.span, `the template argument ${v} does not fit in '${typeName(p.valueType as IntType)}'`);
+      sema.error(
+        a.span,
+        dt('cpp.sema.templates.the-template-argument-does-not-fit', v, typeName(p.valueType as IntType)),
+      );
       return null;
     }
     out.push({ kind: 'value', value: v });
@@ -304,8 +317,8 @@ export function instanceForCall(
     if (!pattern) {
       sema.diags.unsupported(
         span,
-        `deducing the template arguments of '${t.name}' from these parameter types`,
-        `give them explicitly, as in ${t.name}<...>(...)`,
+        dt('cpp.sema.templates.deducing-the-template-arguments-of-from', t.name),
+        dt('cpp.sema.templates.give-them-explicitly-as-in', t.name),
       );
       return null;
     }
@@ -314,11 +327,11 @@ export function instanceForCall(
       if (!('type' in a) || (a as Expr).kind === 'error') continue;
       const arg = a as Expr;
       const p = (pattern.params[k] as ParamInfo).type;
-      let err: string | null;
+      let err: DiagText | null;
       if (p.kind === 'reference') {
         const refConst = Boolean((p as RefType).referentConst);
         if (p.rvalue && templateParamIndex(p.referent) !== null && !refConst) {
-          sema.diags.unsupported(span, 'a forwarding reference parameter (`T&&`) of a function template');
+          sema.diags.unsupported(span, dt('cpp.sema.templates.a-forwarding-reference-parameter-t-of'));
           return null;
         }
         err = match(t, p.referent, arg.type, Boolean(arg.isConst) && !refConst, out);
@@ -333,14 +346,17 @@ export function instanceForCall(
         err = match(t, p, decayed, false, out);
       }
       if (err) {
-        sema.error(a.span, `in the call of the template '${t.name}': ${err}`);
+        sema.error(a.span, dt('cpp.sema.templates.in-the-call-of-the-template', t.name, err));
         return null;
       }
     }
   }
   const missing = t.params.findIndex((_, k) => !out[k]);
   if (missing >= 0) {
-    sema.error(span, `couldn't deduce the template parameter '${t.params[missing]?.name}' of '${t.name}'`);
+    sema.error(
+      span,
+      dt('cpp.sema.templates.couldn-t-deduce-the-template-parameter', t.params[missing]?.name, t.name),
+    );
     return null;
   }
   return instantiateFunction(sema, t, out as Binding[], span);
@@ -350,7 +366,7 @@ export function instanceForCall(
 
 function enter(sema: Sema, span: Span): boolean {
   if (sema.templateDepth >= MAX_DEPTH) {
-    sema.diags.unsupported(span, `templates instantiated more than ${MAX_DEPTH} deep`);
+    sema.diags.unsupported(span, dt('cpp.sema.templates.templates-instantiated-more-than-deep', MAX_DEPTH));
     return false;
   }
   return true;
@@ -428,15 +444,18 @@ export function instantiateClass(
     // C++17 deduces them from a constructor call (`Box b(x);`): g++ accepts it, the simulator does not.
     sema.diags.unsupported(
       span,
-      `deducing the template arguments of the class template '${t.name}'`,
-      `write them, as in ${t.name}<...>`,
+      dt('cpp.sema.templates.deducing-the-template-arguments-of-the', t.name),
+      dt('cpp.sema.templates.write-them-as-in', t.name),
     );
     return null;
   }
   const b = explicitArgs(sema, t, args, span);
   if (!b) return null;
   if (b.length < t.params.length) {
-    sema.error(span, `'${t.name}' takes ${t.params.length} template arguments, ${b.length} given`);
+    sema.error(
+      span,
+      dt('cpp.sema.templates.takes-template-arguments-given', t.name, t.params.length, b.length),
+    );
     return null;
   }
   const id = `${t.name}<${displayArgs(t, b)}>`;

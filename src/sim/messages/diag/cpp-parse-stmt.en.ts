@@ -1,0 +1,42 @@
+/** English diagnostic texts of src/sim/cpp/parse-stmt.ts, exactly as it wrote them. */
+export const en: Record<string, string> = {
+  'cpp.parse-stmt.to-begin-the-block': 'to begin the block',
+  'cpp.parse-stmt.this-has-no-matching': "this '{' has no matching '}'",
+  'cpp.parse-stmt.a-label-the-target-of-goto': 'a label (the target of `goto`)',
+  'cpp.parse-stmt.expected-after-the-expression': "expected ';' after the expression",
+  'cpp.parse-stmt.after': "after '{0}'",
+  'cpp.parse-stmt.a-declaration-inside-the-condition-of':
+    "a declaration inside the condition of '{0}' is not modelled by this simulator",
+  'cpp.parse-stmt.an-init-statement-in-init-condition':
+    "an init-statement in '{0} (init; condition)' is not modelled by this simulator",
+  'cpp.parse-stmt.to-close-the-condition-of': "to close the condition of '{0}'",
+  'cpp.parse-stmt.if-constexpr-is-not-modelled-by': '`if constexpr` is not modelled by this simulator',
+  'cpp.parse-stmt.if': 'if',
+  'cpp.parse-stmt.while': 'while',
+  'cpp.parse-stmt.expected-while-after-the-body-of': "expected 'while' after the body of 'do'",
+  'cpp.parse-stmt.do-while': 'do ... while',
+  'cpp.parse-stmt.expected-after-do-while': "expected ';' after 'do ... while (...)'",
+  'cpp.parse-stmt.after-for': "after 'for'",
+  'cpp.parse-stmt.to-close-the-range-for': 'to close the range-for',
+  'cpp.parse-stmt.after-the-first-part-of-for': "after the first part of 'for (...; ...; ...)'",
+  'cpp.parse-stmt.after-the-condition-of-for': "after the condition of 'for'",
+  'cpp.parse-stmt.to-close-for': "to close 'for (...)'",
+  'cpp.parse-stmt.expected-after-the-return-value': "expected ';' after the return value",
+  'cpp.parse-stmt.expected-after-break': "expected ';' after 'break'",
+  'cpp.parse-stmt.expected-after-continue': "expected ';' after 'continue'",
+  'cpp.parse-stmt.goto': '`goto`',
+  'cpp.parse-stmt.switch': '`switch`',
+  'cpp.parse-stmt.write-it-with-if-else': 'write it with if/else',
+  'cpp.parse-stmt.case-outside-a-switch': '`case` outside a switch',
+  'cpp.parse-stmt.default-outside-a-switch': '`default` outside a switch',
+  'cpp.parse-stmt.try-catch-exceptions': '`try`/`catch` (exceptions)',
+  'cpp.parse-stmt.catch-exceptions': '`catch` (exceptions)',
+  'cpp.parse-stmt.coroutines-co-return': 'coroutines (`co_return`)',
+  'cpp.parse-stmt.inline-assembly': 'inline assembly',
+  'cpp.parse-stmt.a-template-cannot-be-declared-inside':
+    'a template cannot be declared inside a function; declare it at namespace scope',
+  'cpp.parse-stmt.else-without-a-previous-if': "'else' without a previous 'if'",
+  'cpp.parse-stmt.a-namespace-cannot-be-declared-inside': 'a namespace cannot be declared inside a function',
+  'cpp.parse-stmt.a-linkage-specification-extern-c-cannot':
+    'a linkage specification (extern "C") cannot appear inside a function',
+};

@@ -1,0 +1,70 @@
+/** 简体中文：src/sim/cpp/sema/init.ts 的诊断文本。 */
+export const zh: Record<string, string> = {
+  'cpp.sema.init.an-array-must-be-initialised-with':
+    "数组必须用花括号 { ... } 初始化，不能用 '{0}'（在 {1} 中）",
+  'cpp.sema.init.cannot-create-an-object-of-type': "不能创建 '{0}' 类型的对象",
+  'cpp.sema.init.cannot-convert-to-in': "在 {2} 中不能把 '{0}' 转换成 '{1}'",
+  'cpp.sema.init.in': '{0}（在 {1} 中）',
+  'cpp.sema.init.the-string-needs-chars-with-its':
+    '这个字符串需要 {0} 个字符（含结尾的 0），但数组只能放 {1} 个（在 {2} 中）',
+  'cpp.sema.init.initialising-a-from-a': "用 '{1}' 初始化 '{0}'",
+  'cpp.sema.init.cannot-convert-to-in-2': "在 {2} 中不能把 '{0}' 转换成 '{1}'{3}",
+  'cpp.sema.init.copying-a': "复制 '{0}'",
+  'cpp.sema.init.pass-it-by-reference-or-move': '请按引用传递，或者用 std::move 移动它',
+  'cpp.sema.init.std-unique-ptr-cannot-be-copied':
+    'std::unique_ptr 不能被复制（它的复制构造函数被删除了）；在 {0} 中请用 std::move 移动它',
+  'cpp.sema.init.cannot-be-copied-declaring-a-move':
+    "'{0}' 不能被复制：声明了移动构造函数或移动赋值，隐式的复制构造函数就被删除了（在 {1} 中）",
+  'cpp.sema.init.use-of-the-deleted-constructor-of': "在 {2} 中使用了 '{1}' 已删除的{0}构造函数",
+  'cpp.sema.init.cannot-copy-a-const-its-copy':
+    "不能复制 const 的 '{0}'：它的复制构造函数接受的是非 const 引用",
+  'cpp.sema.init.cannot-bind-the-rvalue-reference-to':
+    "在 {2} 中不能把右值引用 '{0}' 绑定到 '{1}' 类型的左值上（请用 std::move）",
+  'cpp.sema.init.binding-to-a-const-would-drop': "把 '{0}' 绑定到 const 的 '{1}' 会丢掉 const（在 {2} 中）",
+  'cpp.sema.init.cannot-bind-the-non-const-reference':
+    "不能把非 const 引用 '{0}' 绑定到 '{1}' 类型的临时对象上（在 {2} 中）",
+  'cpp.sema.init.binding-the-result-of-to-a': "把 '{0}' 的结果绑定到引用",
+  'cpp.sema.init.keep-a-copy-instead-declare-it': "请改为保存一份副本：声明成 '{0}'，而不是 '{1}'",
+  'cpp.sema.init.binding-the-reference-to-a-temporary': "把引用 '{0}' 绑定到临时的 '{1}'",
+  'cpp.sema.init.put-the-value-in-a-variable': '请先把值放进一个变量，或者按值接收',
+  'cpp.sema.init.a-reference-is-initialised-with-one': '引用用一个值初始化，而不是 {0} 个（在 {1} 中）',
+  'cpp.sema.init.too-many-initializers-for-in': "'{0}' 的初始化值太多（在 {1} 中）",
+  'cpp.sema.init.too-many-braces-around-the-initializer': "'{0}' 的初始化值外面花括号太多",
+  'cpp.sema.init.an-array-of-unknown-size-needs': '大小未知的数组至少需要一个初始化值',
+  'cpp.sema.init.too-many-initializers-for-values-for': "'{0}' 的初始化值太多（{2} 个元素，给了 {1} 个值）",
+  'cpp.sema.init.cannot-be-initialised-with': "'{0}' 不能用 { ... } 初始化：{1}",
+  'cpp.sema.init.too-many-initializers-for-values-for-2': "'{0}' 的初始化值太多（{2} 个成员，给了 {1} 个值）",
+  'cpp.sema.init.nested-braces-inside-the-initializer-of': "本模拟器不模拟 '{0}' 初始化值里嵌套的花括号",
+  'cpp.sema.init.initialising-a-std-vector-of-class': '用 { ... } 列表初始化由类对象组成的 std::vector',
+  'cpp.sema.init.nested-braces-inside-the-initializer-of-2': 'std::vector 初始化值里嵌套的花括号',
+  'cpp.sema.init.braces-inside-the-initializer-of-are': "本模拟器不模拟 '{0}' 初始化值里的花括号",
+  'cpp.sema.init.has-no-constructor-taking-argument-initialise':
+    "'{0}' 没有接受 {1} 个参数{2}的构造函数（请用 { ... } 初始化）",
+  'cpp.sema.init.an-array-cannot-be-initialised-with': '数组不能用 ( ... ) 初始化；请用 { ... }',
+  'cpp.sema.init.is-initialised-with-one-value-not': "'{0}' 用一个值初始化，而不是 {1} 个（在 {2} 中）",
+  'cpp.sema.init.constructing-a-from': "用 {1} 构造 '{0}'",
+  'cpp.sema.init.is-built-from-value-here-not': "这里 '{0}' 由 {1} 个值{2}构造，而不是 {3} 个",
+  'cpp.sema.init.building-from-class-values-is-not': "本模拟器不模拟用类的值构造 '{0}'",
+  'cpp.sema.init.std-shared-ptr-of-an-array': '数组的 std::shared_ptr',
+  'cpp.sema.init.a-std-vector-of-class-objects': "由类对象组成的 std::vector（'std::vector<{0}>'）",
+  'cpp.sema.init.use-an-array-of-the-class': '请改用这个类的数组，或者标量类型的 std::vector',
+  'cpp.sema.init.std-array-is-an-aggregate-initialise':
+    'std::array 是聚合类型：请用花括号 { ... } 初始化，而不是 ( ... )',
+  'cpp.sema.init.this-way-of-constructing': "这种构造 '{0}' 的方式",
+  'cpp.sema.init.building-a-std-vector-from-a': "用另一种元素类型的范围构造 'std::vector<{0}>'",
+  'cpp.sema.init.use-of-a-deleted-constructor-of': "使用了 '{0}' 已删除的构造函数",
+  'cpp.sema.init.the-reference-must-be-initialised': "引用 '{0}' 必须初始化",
+  'cpp.sema.init.has-the-incomplete-type-declared-but': "'{0}' 的类型 '{1}' 不完整（声明了但没有定义）",
+  'cpp.sema.init.a-object': "一个 '{0}' 对象",
+  'cpp.sema.init.has-no-default-constructor-so-needs': "'{0}' 没有默认构造函数，所以 '{1}' 需要初始化值",
+  'cpp.sema.init.the-default-constructor-of-is-deleted':
+    "'{0}' 的默认构造函数被删除了，所以 '{1}' 需要初始化值",
+  'cpp.sema.init.a-reference-member-must-be-initialised': '引用成员必须显式初始化',
+  'cpp.sema.init.the-default-constructor-of-is-deleted-2': "'{0}' 的默认构造函数被删除了",
+  'cpp.sema.init.has-no-default-constructor': "'{0}' 没有默认构造函数",
+  'cpp.sema.init.is-declared-auto-but-has-no': "'{0}' 声明为 'auto'，却没有可以推断类型的初始化值",
+  'cpp.sema.init.cannot-deduce-the-type-of-from': "无法从这个初始化值推断 '{0}' 的类型{1}",
+  'cpp.sema.init.cannot-deduce-the-type-of-from-2': "无法从花括号列表推断 '{0}' 的类型",
+  'cpp.sema.init.cannot-be-deduced-from-a-void': "'{0}' 不能从 'void' 表达式推断",
+  'cpp.sema.init.auto-needs-a-pointer-but-the': "'auto*' 需要指针，但初始化值的类型是 '{0}'",
+};
