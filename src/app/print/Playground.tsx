@@ -3,6 +3,7 @@
 import { findingGroups } from '../../sim/view/findings.ts';
 import { useEffect, useId, type ReactNode } from 'react';
 import { formatMessage } from '../../sim/messages/format';
+import { diagnosticText } from '../../sim/diag';
 import type { RunResult } from '../../sim/run/api';
 import type { Trace } from '../../sim/trace/types';
 import { localized, type LessonProgram } from '../course/course';
@@ -132,7 +133,7 @@ export function RunReport({ result }: { result: RunResult }) {
         <ul className="hd-report__diagnostics">
           {summary.diagnostics.map((d, i) => (
             <li key={i}>
-              {d.file}:{d.line}:{d.column}: {d.message}
+              {d.file}:{d.line}:{d.column}: {diagnosticText(d, locale)}
             </li>
           ))}
         </ul>
