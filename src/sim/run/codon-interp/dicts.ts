@@ -190,6 +190,19 @@ class Khash {
     return this.isEither(flags, i) ? n : i;
   }
 
+  /** The key (and value) arrays reallocated from `n` buckets to `nb` (khash.codon `_kh_resize`). */
+  private reallocArrays(n: number, nb: number): void {
+    this.setField(
+      TABLE.keys,
+      this.realloc(this.field(TABLE.keys), nb * this.keySize, n * this.keySize, '_keys', this.t.key, nb),
+    );
+    if (this.t.value !== null)
+      this.setField(
+        TABLE.vals,
+        this.realloc(this.field(TABLE.vals), nb * this.valSize, n * this.valSize, '_vals', this.t.value, nb),
+      );
+  }
+
   /** `gc.realloc` (gc.codon → lib.cpp `seq_realloc` → `GC_REALLOC`): a new block with the old bytes. */
   private realloc(
     old: number,
@@ -239,28 +252,8 @@ class Khash {
       bufferCells(u32, fsize),
     );
     for (let i = 0; i < fsize; i++) this.m.storeInt(newFlags + i * 4, 4, 0xaaaaaaaa, this.acc(newFlags));
-    if (n < nb) {
-      const keys = this.realloc(
-        this.field(TABLE.keys),
-        nb * this.keySize,
-        n * this.keySize,
-        '_keys',
-        this.t.key,
-        nb,
-      );
-      this.setField(TABLE.keys, keys);
-      if (this.t.value !== null) {
-        const vals = this.realloc(
-          this.field(TABLE.vals),
-          nb * this.valSize,
-          n * this.valSize,
-          '_vals',
-          this.t.value,
-          nb,
-        );
-        this.setField(TABLE.vals, vals);
-      }
-    }
+    // khash grows the key and value arrays before the rehash and shrinks them after it.
+    if (n < nb) this.reallocArrays(n, nb);
     const flags = this.field(TABLE.flags);
     const newMask = BigInt(nb - 1);
     for (let j = 0; j !== n; j++) {
@@ -295,28 +288,7 @@ class Khash {
         }
       }
     }
-    if (n > nb) {
-      const keys = this.realloc(
-        this.field(TABLE.keys),
-        nb * this.keySize,
-        n * this.keySize,
-        '_keys',
-        this.t.key,
-        nb,
-      );
-      this.setField(TABLE.keys, keys);
-      if (this.t.value !== null) {
-        const vals = this.realloc(
-          this.field(TABLE.vals),
-          nb * this.valSize,
-          n * this.valSize,
-          '_vals',
-          this.t.value,
-          nb,
-        );
-        this.setField(TABLE.vals, vals);
-      }
-    }
+    if (n > nb) this.reallocArrays(n, nb);
     this.setField(TABLE.flags, newFlags);
     this.setField(TABLE.nBuckets, nb);
     this.setField(TABLE.nOccupied, size);
