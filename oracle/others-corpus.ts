@@ -321,6 +321,37 @@ extern "C" long f() {
 `,
     codon: call('f() -> int'),
   },
+  {
+    id: 'exp58-vector-by-value',
+    source: `${CERT_CPP}EXP58-CPP / EXP56-CPP (a std::vector returned by value to a caller that declares a pointer)`,
+    cpp: `#include <vector>
+extern "C" std::vector<double> f() {
+    std::vector<double> v;
+    v.push_back(1.5);
+    v.push_back(2.5);
+    return v;
+}
+`,
+    codon: call('f() -> Ptr[float]', 'p = f()\nprint(p[0] == 0.0)'),
+  },
+  {
+    id: 'exp56-pair-as-tuple',
+    source: `${CERT_CPP}EXP56-CPP (a std::pair returned to a caller that declares a matching @tuple)`,
+    cpp: `#include <utility>
+extern "C" std::pair<double, long> f() { return std::make_pair(1.5, 7L); }
+`,
+    codon: `LIBPATH = "./libfoo.so"
+
+@tuple
+class P:
+    a: float
+    b: int
+
+from C import LIBPATH.f() -> P
+r = f()
+print(r.a, r.b)
+`,
+  },
 ];
 
 const L2_CODON = (decl: string, body = ''): string =>

@@ -19,6 +19,7 @@
  * The oracle printed `8` for x0 and the last element's address for x1 after
  * `std::array<int64_t, 8> f()` storing 1..8, read by Codon as an `@tuple` of eight ints.
  */
+import { isTrivialForCalls } from '../../abi/trivial.ts';
 import type { Expr, FunctionDecl } from '../../cpp/ast.ts';
 import type { CppInterpreter } from '../cpp-interp.ts';
 import type { Process } from '../runtime.ts';
@@ -32,6 +33,21 @@ type Kind = NonNullable<ReturnType<typeof scalarKind>>;
 export function afterArraySubscript(p: Process, array: Ref): void {
   if (p.m.target !== 'aarch64') return;
   setAddress(p, 'x1', array);
+}
+
+/**
+ * At `return` from a function whose class result is non-trivial for calls (a destructor, a copy
+ * constructor: std::vector, std::string...), returned by invisible reference through x8: g++ hands
+ * the result's address back in x0 (`mov x0, x19` before `ret` when x8 was kept across a call,
+ * `mov x0, x8` in a leaf; aarch64-linux-gnu-g++ 12 -O0 -S of a vector built by push_back, of a class
+ * with a destructor and of one with a copy constructor). A trivial class returned in memory leaves
+ * x0 as its last statement did. Found by `test:diff:others` (a std::vector returned to a Codon
+ * `Ptr[float]`: the real run reads through x0 = the leftover, the simulator faulted at 0).
+ */
+export function afterReturnByReference(it: CppInterpreter, f: CppFrame): void {
+  if (it.target !== 'aarch64' || !f.ret.indirect || f.hidden === null) return;
+  if (isTrivialForCalls(f.fn.returnType)) return;
+  setAddress(it.p, 'x0', f.hidden);
 }
 
 /** After `e`, an assignment of `v` (already stored at `place`), the registers its code left. */

@@ -12,6 +12,7 @@ import { Flow, loopExit, statementStep } from '../flow.ts';
 import { Ref, num, scalarKind } from '../values.ts';
 import { loadScalarQuiet } from './scalars.ts';
 import { SIDE, endScope, type CppFrame, type VarSlot } from './frames.ts';
+import { afterReturnByReference } from './aarch64-stores.ts';
 import { endFullExpression, hasPendingClassTemps } from './init.ts';
 import { doReturn, restoreResult, returnsNrvoVariable, saveResult } from './returns.ts';
 import { ident } from '../../trace/names.ts';
@@ -207,6 +208,7 @@ function returnStmt(it: CppInterpreter, s: Extract<Stmt, { kind: 'return' }>): F
   // Every open scope ends: destructors of the function's live locals run on the way out.
   for (let i = f.scopes.length - 1; i >= 0; i--) endScope(it, f.scopes[i] as VarDecl[], s.span);
   if (result !== null) restoreResult(it, result);
+  afterReturnByReference(it, f);
   return Flow.Return;
 }
 
