@@ -73,3 +73,20 @@ export function missingTools(t: Target): string[] {
   if (!existsSync('/usr/include/gc.h')) out.push('/usr/include/gc.h (libgc-dev)');
   return out;
 }
+
+/**
+ * A suite's check before it runs: null when both targets' toolchains are there, else the exit code
+ * after saying what is missing (1 under CI=true, where a missing toolchain is a failure; 0 locally,
+ * where the suite skips with a notice).
+ */
+export function toolchainGate(suite: string): number | null {
+  const missing = (['x86_64', 'aarch64'] as const).flatMap((t) => missingTools(t));
+  if (missing.length === 0) return null;
+  const msg = `${suite}: the real toolchain is missing (${missing.join(', ')}); see oracle/README.md`;
+  if (process.env.CI === 'true') {
+    process.stderr.write(msg + '\n');
+    return 1;
+  }
+  process.stdout.write(msg + '. Skipped.\n');
+  return 0;
+}
